@@ -1,0 +1,159 @@
+// Rewrites every proxied image URL in a Markdown body to its original, leaving code untouched.
+
+import { endOfParenthesizedRun } from "./markdown/linkDestination";
+import { findCodeRanges, isInside, type TextRange } from "./markdown/codeRanges";
+import { unwrapProxyUrl, type ProxyMatcher } from "./proxyUrls";
+import { quoteForMessage, type Change, type Problem } from "./report";
+
+export interface BodyUnwrapResult {
+	text: string;
+	changes: Change[];
+	problems: Problem[];
+}
+
+/** What surrounds a URL decides where it ends and which characters must be escaped in it. */
+type UrlContext = "paren" | "angle" | "double-quote" | "single-quote" | "escaped-quote" | "bare";
+
+function contextBefore(text: string, index: number): UrlContext {
+	const before = text[index - 1];
+	if (before === "(") return "paren";
+	if (before === "<") return "angle";
+	if (before === '"') return "double-quote";
+	if (before === "'") return "single-quote";
+	if (before === ";" && /&(?:quot|#x27|#39|#34|#x22);$/i.test(text.slice(Math.max(0, index - 6), index))) {
+		return "escaped-quote";
+	}
+	return "bare";
+}
+
+const WHITESPACE = /[\s]/;
+
+function findEnd(text: string, start: number, context: UrlContext): number {
+	switch (context) {
+		case "paren":
+			return endOfParenthesizedRun(text, start);
+		case "angle":
+			return scanUntil(text, start, (ch) => ch === ">" || ch === "\n" || ch === "\r");
+		case "double-quote":
+			return scanUntil(text, start, (ch) => ch === '"' || WHITESPACE.test(ch));
+		case "single-quote":
+			return scanUntil(text, start, (ch) => ch === "'" || WHITESPACE.test(ch));
+		case "escaped-quote":
+			return scanUntil(text, start, (ch, i) => WHITESPACE.test(ch) || (ch === "&" && /^&(?:quot|#x27|#39|#34|#x22);/i.test(text.slice(i, i + 6))));
+		case "bare":
+			return trimBareEnd(text, start, scanUntil(text, start, (ch) => WHITESPACE.test(ch) || ch === "<" || ch === ">" || ch === '"' || ch === "`"));
+	}
+}
+
+function scanUntil(text: string, start: number, stop: (ch: string, index: number) => boolean): number {
+	let i = start;
+	while (i < text.length && !stop(text[i], i)) i++;
+	return i;
+}
+
+/** A bare URL does not take the sentence's closing punctuation or an unbalanced `)`. */
+function trimBareEnd(text: string, start: number, end: number): number {
+	let stop = end;
+	for (;;) {
+		const last = text[stop - 1];
+		if (stop > start && /[.,;:!?*_~]/.test(last)) {
+			stop--;
+		} else if (last === ")" && endOfParenthesizedRun(text.slice(start, stop), 0) < stop - start) {
+			stop--;
+		} else {
+			return stop;
+		}
+	}
+}
+
+function percentEncode(ch: string): string {
+	return encodeURIComponent(ch);
+}
+
+function parenthesesBalance(url: string): boolean {
+	let depth = 0;
+	for (const ch of url) {
+		if (ch === "(") depth++;
+		else if (ch === ")" && --depth < 0) return false;
+	}
+	return depth === 0;
+}
+
+/** Escape what would end the URL early in its context, so the written link renders. */
+function escapeForContext(url: string, context: UrlContext): string {
+	switch (context) {
+		case "paren": {
+			const escaped = url.replace(/[\s<>]/g, percentEncode);
+			return parenthesesBalance(escaped) ? escaped : escaped.replace(/[()]/g, percentEncode);
+		}
+		case "angle":
+			return url.replace(/[\s<>]/g, percentEncode);
+		case "double-quote":
+			return url.replace(/[\s"]/g, percentEncode);
+		case "single-quote":
+			return url.replace(/[\s']/g, percentEncode);
+		case "escaped-quote":
+			return url.replace(/[\s&]/g, percentEncode);
+		case "bare":
+			return url.replace(/[\s<>"`]/g, percentEncode).replace(/[.,;:!?*_~]+$/, (tail) => tail.replace(/./g, percentEncode));
+	}
+}
+
+export interface BodyUnwrapInput {
+	body: string;
+	matcher: ProxyMatcher;
+	/** The article's URL, for proxied images whose original is relative. */
+	baseUrl?: string;
+	codeRanges?: TextRange[];
+}
+
+export function unwrapBodyImages({ body, matcher, baseUrl, codeRanges }: BodyUnwrapInput): BodyUnwrapResult {
+	const changes: Change[] = [];
+	const problems: Problem[] = [];
+	const code = codeRanges ?? findCodeRanges(body);
+	const pieces: string[] = [];
+	let copied = 0;
+	let line = 1;
+	let counted = 0;
+	const lineOf = (index: number): number => {
+		for (let i = body.indexOf("\n", counted); i !== -1 && i < index; i = body.indexOf("\n", i + 1)) line++;
+		counted = index;
+		return line;
+	};
+
+	const pattern = new RegExp(matcher.start.source, matcher.start.flags);
+	let match: RegExpExecArray | null;
+	while ((match = pattern.exec(body)) !== null) {
+		const start = match.index;
+		if (isInside(code, start)) continue;
+		const context = contextBefore(body, start);
+		const end = findEnd(body, start, context);
+		pattern.lastIndex = Math.max(end, start + 1);
+		const written = body.slice(start, end);
+		const result = unwrapProxyUrl(written, matcher, baseUrl);
+		if (!result) continue;
+		const at = lineOf(start);
+		if (!result.ok) {
+			problems.push({
+				code: result.code,
+				line: at,
+				message: `Image ${quoteForMessage(written)} was left as it was: ${result.detail}.`,
+			});
+			continue;
+		}
+		const replacement = escapeForContext(result.url, context);
+		if (replacement === written) continue;
+		pieces.push(body.slice(copied, start), replacement);
+		copied = end;
+		changes.push({
+			kind: "url-unwrapped",
+			line: at,
+			from: written,
+			to: replacement,
+			message: `Image now points to ${quoteForMessage(replacement)}.`,
+		});
+	}
+	if (changes.length === 0) return { text: body, changes, problems };
+	pieces.push(body.slice(copied));
+	return { text: pieces.join(""), changes, problems };
+}

@@ -1,0 +1,101 @@
+// Reads the date shapes Omnivore notes hold and writes them in one format Obsidian shows as a date.
+
+import { format, isValid, parse, parseISO } from "date-fns";
+import type { DayMonthOrder } from "./options";
+
+export type DateReading =
+	| { kind: "date"; date: Date; hasTime: boolean }
+	| { kind: "ambiguous" }
+	| { kind: "unparseable" };
+
+export interface DateFormats {
+	dateTimeFormat: string;
+	dateFormat: string;
+	dayMonthOrder: DayMonthOrder;
+}
+
+// ISO 8601 with `T` or a space, optional seconds and fraction, optional `Z` or offset.
+const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]/i;
+const YEAR_FIRST_SLASH = /^\d{4}\/\d{1,2}\/\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
+// 30/07/2024, 30.07.2024, 30-07-2024, with an optional time.
+const DAY_MONTH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$/;
+const NAMED_MONTH_FORMATS = ["MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy", "d MMM yyyy"];
+
+// A fixed reference keeps parsing independent of today's date.
+const REFERENCE = new Date(2000, 0, 1);
+
+function strictParse(value: string, pattern: string): Date | null {
+	const date = parse(value, pattern, REFERENCE);
+	return isValid(date) ? date : null;
+}
+
+function timePattern(time: string | undefined): string {
+	if (!time) return "";
+	return time.split(":").length === 3 ? " H:mm:ss" : " H:mm";
+}
+
+function readDayMonth(value: string, order: DayMonthOrder): DateReading | null {
+	const match = DAY_MONTH.exec(value);
+	if (!match) return null;
+	const [, first, separator, second, , time] = match;
+	const a = Number(first);
+	const b = Number(second);
+	let dayFirst: boolean;
+	if (a > 12 && b <= 12) dayFirst = true;
+	else if (b > 12 && a <= 12) dayFirst = false;
+	else if (a === b || order !== "auto") dayFirst = order !== "month-first";
+	else return { kind: "ambiguous" };
+	const datePattern = dayFirst ? `d${separator}M${separator}yyyy` : `M${separator}d${separator}yyyy`;
+	const normalized = time ? value.replace("T", " ") : value;
+	const date = strictParse(normalized, datePattern + timePattern(time));
+	return date ? { kind: "date", date, hasTime: Boolean(time) } : { kind: "unparseable" };
+}
+
+/** Read a date value. Values with `Z` or an offset become local time; others are taken as local. */
+export function readDate(raw: string, formats: DateFormats): DateReading {
+	const value = raw.trim();
+	if (ISO.test(value)) {
+		const date = parseISO(value);
+		return isValid(date) ? { kind: "date", date, hasTime: ISO_HAS_TIME.test(value) } : { kind: "unparseable" };
+	}
+	// A value already in the configured output format reads back as itself.
+	for (const [pattern, hasTime] of [
+		[formats.dateTimeFormat, true],
+		[formats.dateFormat, false],
+	] as const) {
+		const date = strictParse(value, pattern);
+		if (date && format(date, pattern) === value) return { kind: "date", date, hasTime };
+	}
+	if (YEAR_FIRST_SLASH.test(value)) {
+		const parts = value.split(" ");
+		const date = strictParse(value, `yyyy/M/d${timePattern(parts[1])}`);
+		if (date) return { kind: "date", date, hasTime: parts.length > 1 };
+	}
+	const dayMonth = readDayMonth(value, formats.dayMonthOrder);
+	if (dayMonth) return dayMonth;
+	for (const pattern of NAMED_MONTH_FORMATS) {
+		const date = strictParse(value, pattern);
+		if (date) return { kind: "date", date, hasTime: false };
+	}
+	return { kind: "unparseable" };
+}
+
+export function formatDate(date: Date, hasTime: boolean, formats: DateFormats): string {
+	return format(date, hasTime ? formats.dateTimeFormat : formats.dateFormat);
+}
+
+// Omnivore launched in 2019 and shut down in November 2024; a slug timestamp outside is not one.
+const SLUG_TIME_MIN = Date.UTC(2019, 0, 1);
+const SLUG_TIME_MAX = Date.UTC(2025, 0, 1);
+
+/**
+ * The save time hidden in an Omnivore article link: the slug ends in `-{Date.now() in hex}`.
+ * `https://omnivore.app/me/gpt-4-open-ai-18de9d85b43` was saved at 2024-02-27T09:14:46.979Z.
+ */
+export function dateFromOmnivoreUrl(url: string): Date | null {
+	const match = /\/me\/[^/?#\s]*-([0-9a-f]{10,12})(?=$|[/?#])/i.exec(url);
+	if (!match) return null;
+	const ms = parseInt(match[1], 16);
+	return ms >= SLUG_TIME_MIN && ms < SLUG_TIME_MAX ? new Date(ms) : null;
+}

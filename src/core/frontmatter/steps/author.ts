@@ -1,0 +1,31 @@
+// Trims `author` to one line and drops the placeholder `unknown` that plugin 1.10 wrote.
+
+import type { FrontmatterStep, StepContext } from "../step";
+import { oneLine } from "./title";
+
+export const authorStep: FrontmatterStep = {
+	id: "author",
+	description: "The author is trimmed to one line; `unknown` (written when Omnivore had no author) and empty values are removed.",
+	examples: [
+		{ title: "A block scalar becomes one line", before: "author: |\n  莫崇宇\n", after: "author: 莫崇宇\n" },
+		{ title: "The placeholder is removed", before: "title: x\nauthor: unknown\n", after: "title: x\n" },
+		{ title: "An empty author is removed", before: "author:\ntitle: x\n", after: "title: x\n" },
+		{ title: "Surrounding spaces go", before: 'author: "  Maryanne Wolf "\n', after: "author: Maryanne Wolf\n" },
+	],
+	apply(context: StepContext): void {
+		const key = context.keys.author;
+		const { frontmatter } = context;
+		if (!frontmatter.has(key)) return;
+		const value = frontmatter.get(key);
+		if (Array.isArray(value) || (typeof value === "object" && value !== null)) return;
+		const text = context.text(key);
+		if (text === undefined || text.toLowerCase() === "unknown") {
+			context.remove(key, text === undefined ? "it was empty" : "Omnivore's placeholder for a missing author");
+			return;
+		}
+		const line = oneLine(String(value));
+		if (line !== String(value) || frontmatter.shapeOf(key) === "block-scalar" || frontmatter.spansLines(key)) {
+			context.set(key, line, "made one trimmed line");
+		}
+	},
+};

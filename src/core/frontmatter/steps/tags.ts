@@ -1,0 +1,91 @@
+// Tidies `tags` into a block list: no `#`, no spaces, no duplicates, `tag` merged in.
+
+import type { FrontmatterStep, StepContext } from "../step";
+
+/** One tag as Obsidian wants it: no leading `#`, spaces become `_`. Empty when nothing is left. */
+export function cleanTag(tag: string): string {
+	return tag.trim().replace(/^#+/, "").trim().replace(/\s+/g, "_");
+}
+
+/** Tags from a list or from a comma-separated string (`"#a #b"` splits on spaces too). */
+function tagsOf(value: unknown): string[] | null {
+	if (value === null || value === undefined) return [];
+	if (typeof value === "string" || typeof value === "number") {
+		return String(value)
+			.split(",")
+			.flatMap((part) => (/^\s*#\S+(?:\s+#\S+)+\s*$/.test(part) ? part.trim().split(/\s+/) : [part]));
+	}
+	if (Array.isArray(value)) {
+		if (value.some((item) => typeof item === "object" && item !== null)) return null;
+		return value.filter((item) => item !== null && item !== undefined).map((item) => String(item));
+	}
+	return null;
+}
+
+function uniqueCaseInsensitive(tags: string[]): string[] {
+	const seen = new Set<string>();
+	return tags.filter((tag) => {
+		const folded = tag.toLowerCase();
+		if (seen.has(folded)) return false;
+		seen.add(folded);
+		return true;
+	});
+}
+
+export const tagsStep: FrontmatterStep = {
+	id: "tags",
+	description:
+		"Tags become a block list: `#` stripped, spaces turned into `_`, a `tag` key merged in, " +
+		"repeated tags (in any case) dropped keeping the first, order kept.",
+	examples: [
+		{
+			title: "A flow list becomes a block list",
+			before: 'tags: [Omnivore, distributed-systems, "papers to read"]\n',
+			after: "tags:\n  - Omnivore\n  - distributed-systems\n  - papers_to_read\n",
+		},
+		{
+			title: "`#`, duplicates and a `tag` key",
+			before: "tags:\n  - \"#rust\"\n  - Rust\n  - programming\ntag: reading\n",
+			after: "tags:\n  - rust\n  - programming\n  - reading\n",
+		},
+		{
+			title: "A comma-separated string",
+			before: "tags: Read Later, ai\n",
+			after: "tags:\n  - Read_Later\n  - ai\n",
+		},
+		{
+			title: "A lone `tag` key becomes `tags`",
+			before: "tag: omnivore\nid: 1\n",
+			after: "tags:\n  - omnivore\nid: 1\n",
+		},
+		{
+			title: "A tidy list is left as written",
+			before: "tags:\n  - RSS\n",
+			after: "tags:\n  - RSS\n",
+		},
+	],
+	apply(context: StepContext): void {
+		const { frontmatter } = context;
+		const key = context.keys.tags;
+		const hasTags = frontmatter.has(key);
+		const hasTag = key !== "tag" && frontmatter.has("tag");
+		if (!hasTags && !hasTag) return;
+		const main = tagsOf(frontmatter.get(key));
+		const extra = hasTag ? tagsOf(frontmatter.get("tag")) : [];
+		if (main === null || extra === null) return;
+		const tags = uniqueCaseInsensitive([...main, ...extra].map(cleanTag).filter((tag) => tag !== ""));
+		if (tags.length === 0) return;
+		if (!hasTags) {
+			context.rename("tag", key, `the list of tags is ${key}`);
+		} else if (hasTag) {
+			context.remove("tag", `merged into ${key}`);
+		}
+		const current = frontmatter.get(key);
+		const unchanged =
+			frontmatter.shapeOf(key) === "block-seq" &&
+			Array.isArray(current) &&
+			current.length === tags.length &&
+			current.every((item, i) => typeof item === "string" && item === tags[i]);
+		if (!unchanged) context.set(key, tags, "tidied into a list");
+	},
+};

@@ -1,0 +1,59 @@
+// Makes `title` one trimmed line, and takes it from the first heading when the note has none.
+
+import type { FrontmatterStep, StepContext } from "../step";
+
+export function oneLine(value: string): string {
+	return value.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+export const titleStep: FrontmatterStep = {
+	id: "title",
+	description:
+		"The title becomes one trimmed line (from `|` and `>` blocks and titles folded over several lines), " +
+		"written plain where YAML allows and quoted otherwise. A note without a title gets its first heading.",
+	examples: [
+		{
+			title: "A literal block (plugin 1.3.0, re-saved by Obsidian) becomes one line",
+			before: "title: |\n  逼近 GPT-4 的新模型发布！| 爱范儿\nauthor: x\n",
+			after: "title: 逼近 GPT-4 的新模型发布！| 爱范儿\nauthor: x\n",
+		},
+		{
+			title: "A title Obsidian folded over two lines is joined",
+			before: "title: A very long title that Obsidian folded at about eighty\n  columns for us\n",
+			after: "title: A very long title that Obsidian folded at about eighty columns for us\n",
+		},
+		{
+			title: "A title that needs quotes gets them",
+			before: "title: >\n  Rust: what comes next\n",
+			after: 'title: "Rust: what comes next"\n',
+		},
+		{
+			title: "A missing title comes from the first heading",
+			before: "id: 1\n",
+			body: "# How SQLite Scales Read Concurrency\n#Omnivore\n",
+			after: "id: 1\ntitle: How SQLite Scales Read Concurrency\n",
+		},
+		{
+			title: "A clean quoted title is left as written",
+			before: "title: 'Already: fine'\n",
+			after: "title: 'Already: fine'\n",
+		},
+	],
+	apply(context: StepContext): void {
+		const key = context.keys.title;
+		const { frontmatter } = context;
+		const current = context.text(key);
+		if (current !== undefined) {
+			const line = oneLine(String(frontmatter.get(key)));
+			const shape = frontmatter.shapeOf(key);
+			if (line !== String(frontmatter.get(key)) || shape === "block-scalar" || frontmatter.spansLines(key)) {
+				context.set(key, line, "made one trimmed line");
+			}
+			return;
+		}
+		const heading = context.body.firstHeading;
+		if (context.options.recover.title && heading && context.isMissing(key)) {
+			context.fill(key, oneLine(heading), "taken from the first heading");
+		}
+	},
+};

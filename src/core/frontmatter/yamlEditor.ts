@@ -1,0 +1,266 @@
+// Edits top-level frontmatter keys through yaml's CST so every untouched byte of the block survives.
+
+import { Composer, CST, Parser, isMap, isScalar, stringify, type Document } from "yaml";
+
+export type FrontmatterValue = string | string[];
+
+export type ParseOutcome =
+	| { kind: "mapping"; editor: FrontmatterEditor }
+	| { kind: "invalid"; error: string }
+	| { kind: "not-mapping"; found: string };
+
+/** How a value is written in the source, so steps can tell a block scalar from a one-line one. */
+export type ValueShape = "plain" | "quoted" | "block-scalar" | "block-seq" | "flow-seq" | "map" | "empty" | "other";
+
+// Words YAML 1.1 reads as booleans or null: Obsidian and other tools may, so they are written quoted.
+const YAML11_SPECIAL = /^(?:y|yes|n|no|true|false|on|off|null|~)$/i;
+
+const COMPOSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+
+function firstProblem(doc: Document.Parsed): string | null {
+	const problem = doc.errors[0] ?? doc.warnings[0];
+	return problem ? problem.message.split("\n")[0] : null;
+}
+
+function parseTokens(yaml: string): { tokens: CST.Token[]; doc: Document.Parsed | undefined } {
+	const tokens = Array.from(new Parser().parse(yaml));
+	const docs = Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens));
+	return { tokens, doc: docs[0] };
+}
+
+/** Parse a frontmatter block; any YAML error or warning (an unknown `!tag`, say) counts as invalid. */
+export function parseFrontmatter(yaml: string): ParseOutcome {
+	const { tokens, doc } = parseTokens(yaml);
+	if (!doc || doc.contents === null) return { kind: "mapping", editor: new FrontmatterEditor(yaml, tokens, null, {}) };
+	const problem = firstProblem(doc);
+	if (problem) return { kind: "invalid", error: problem };
+	const documentCount = tokens.filter((t) => t.type === "document").length;
+	if (documentCount > 1) return { kind: "invalid", error: "The block holds more than one YAML document." };
+	const docToken = tokens.find((t): t is CST.Document => t.type === "document");
+	if (!isMap(doc.contents) || docToken?.value?.type !== "block-map") {
+		return { kind: "not-mapping", found: describeContents(doc) };
+	}
+	const values = doc.toJS() as Record<string, unknown>;
+	return { kind: "mapping", editor: new FrontmatterEditor(yaml, tokens, docToken, values) };
+}
+
+function describeContents(doc: Document.Parsed): string {
+	if (isMap(doc.contents)) return "a mapping written in flow style";
+	if (isScalar(doc.contents)) return "a single value";
+	return "a list";
+}
+
+/** Text of one `key: value` entry as yaml writes it: plain where that reads back the same, quoted otherwise. */
+export function stringifyEntry(key: string, value: FrontmatterValue): string {
+	const quoted = (v: string) => (YAML11_SPECIAL.test(v) ? `"${v}"` : null);
+	if (typeof value === "string") {
+		const special = quoted(value);
+		if (special) return `${stringify(key)}`.trimEnd() + `: ${special}\n`;
+		return stringify({ [key]: value }, { lineWidth: 0, minContentWidth: 0 });
+	}
+	if (value.length === 0) return stringify({ [key]: [] });
+	const lines = value.map((item) => {
+		const special = quoted(item);
+		return `  - ${special ?? stringify(item, { lineWidth: 0, minContentWidth: 0 }).trimEnd()}`;
+	});
+	return `${stringify(key).trimEnd()}:\n${lines.join("\n")}\n`;
+}
+
+function entryItem(key: string, value: FrontmatterValue): CST.BlockMap["items"][number] {
+	const { tokens } = parseTokens(stringifyEntry(key, value));
+	const doc = tokens.find((t): t is CST.Document => t.type === "document");
+	if (doc?.value?.type !== "block-map") throw new Error(`Could not build a YAML entry for ${key}`);
+	return doc.value.items[0];
+}
+
+function keyOf(item: CST.BlockMap["items"][number]): string | null {
+	if (!item.key) return null;
+	const resolved = CST.resolveAsScalar(item.key);
+	return resolved ? resolved.value : null;
+}
+
+function hasComment(tokens: CST.SourceToken[] | undefined): boolean {
+	return tokens?.some((t) => t.type === "comment") ?? false;
+}
+
+export class FrontmatterEditor {
+	private readonly values: Map<string, unknown>;
+	private readonly added: Array<[string, FrontmatterValue]> = [];
+	private edited = false;
+	private rendered: string | null = null;
+
+	constructor(
+		private readonly source: string,
+		private readonly tokens: CST.Token[],
+		private readonly docToken: CST.Document | null,
+		values: Record<string, unknown>,
+	) {
+		this.values = new Map(Object.entries(values));
+	}
+
+	get changed(): boolean {
+		return this.edited || this.added.length > 0;
+	}
+
+	private get items(): CST.BlockMap["items"] {
+		const map = this.docToken?.value;
+		return map?.type === "block-map" ? map.items : [];
+	}
+
+	private indexOf(key: string): number {
+		return this.items.findIndex((item) => keyOf(item) === key);
+	}
+
+	keys(): string[] {
+		return [...this.values.keys()];
+	}
+
+	has(key: string): boolean {
+		return this.values.has(key);
+	}
+
+	/** The value as parsed YAML (after earlier edits): string, number, list, object or null. */
+	get(key: string): unknown {
+		return this.values.get(key);
+	}
+
+	/** The value as a trimmed string when it is a scalar with content, else undefined. */
+	getText(key: string): string | undefined {
+		const value = this.values.get(key);
+		if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+			const text = String(value).trim();
+			return text === "" ? undefined : text;
+		}
+		return undefined;
+	}
+
+	shapeOf(key: string): ValueShape {
+		const index = this.indexOf(key);
+		if (index === -1) return this.has(key) ? "plain" : "empty";
+		const value = this.items[index].value;
+		if (!value) return "empty";
+		switch (value.type) {
+			case "scalar":
+				return "plain";
+			case "single-quoted-scalar":
+			case "double-quoted-scalar":
+				return "quoted";
+			case "block-scalar":
+				return "block-scalar";
+			case "block-seq":
+				return "block-seq";
+			case "flow-collection":
+				return value.start.type === "flow-seq-start" ? "flow-seq" : "map";
+			case "block-map":
+				return "map";
+			default:
+				return "other";
+		}
+	}
+
+	/** Whether the value's source spans more than one line (a folded plain or quoted scalar). */
+	spansLines(key: string): boolean {
+		const index = this.indexOf(key);
+		const value = index === -1 ? undefined : this.items[index].value;
+		return value !== undefined && "source" in value && /\n/.test(value.source);
+	}
+
+	/** Replace a value in place; the key keeps its position and a trailing comment survives. */
+	set(key: string, value: FrontmatterValue): void {
+		const index = this.indexOf(key);
+		if (index === -1) {
+			this.add(key, value);
+			return;
+		}
+		const item = this.items[index];
+		const fresh = entryItem(key, value);
+		const oldValue = item.value;
+		if (fresh.value && oldValue && "end" in oldValue && hasComment(oldValue.end) && "end" in fresh.value) {
+			fresh.value.end = oldValue.end;
+		}
+		item.sep = fresh.sep;
+		item.value = fresh.value;
+		this.values.set(key, value);
+		this.edited = true;
+	}
+
+	/** Give a key a new name where it stands. */
+	rename(from: string, to: string): void {
+		const index = this.indexOf(from);
+		if (index === -1) return;
+		this.items[index].key = entryItem(to, "x").key;
+		const value = this.values.get(from);
+		this.values.delete(from);
+		this.values.set(to, value);
+		this.edited = true;
+	}
+
+	/** Remove a key; comments and blank lines above it stay, attached to what follows. */
+	remove(key: string): void {
+		const index = this.indexOf(key);
+		if (index === -1) return;
+		const [item] = this.items.splice(index, 1);
+		const keep = item.start;
+		const next = this.items[index];
+		if (next) next.start = [...keep, ...next.start];
+		else if (this.docToken && keep.length > 0) this.docToken.end = [...keep, ...(this.docToken.end ?? [])];
+		this.values.delete(key);
+		this.edited = true;
+	}
+
+	/** Add a key after the existing ones (the caller decides the order of additions). */
+	add(key: string, value: FrontmatterValue): void {
+		this.added.push([key, value]);
+		this.values.set(key, value);
+	}
+
+	/** Values after all edits, as a parser would read the text `toString()` returns. */
+	expectedValues(): Record<string, unknown> {
+		return Object.fromEntries(this.values);
+	}
+
+	/** The edited block. Call once all edits are made: additions are placed then. */
+	toString(): string {
+		if (!this.changed) return this.source;
+		if (this.rendered === null) this.rendered = this.render();
+		return this.rendered;
+	}
+
+	private render(): string {
+		const additions = this.added.map(([key, value]) => stringifyEntry(key, value)).join("");
+		if (!this.docToken || this.docToken.value?.type !== "block-map") {
+			const separator = this.source === "" || this.source.endsWith("\n") ? "" : "\n";
+			return this.source + separator + additions;
+		}
+		if (additions) this.items.push(...parseTokensToItems(additions));
+		return this.tokens.map((token) => CST.stringify(token)).join("");
+	}
+}
+
+function parseTokensToItems(text: string): CST.BlockMap["items"] {
+	const { tokens } = parseTokens(text);
+	const doc = tokens.find((t): t is CST.Document => t.type === "document");
+	return doc?.value?.type === "block-map" ? doc.value.items : [];
+}
+
+/** Re-read edited YAML and confirm it holds exactly the expected values: the last guard against damage. */
+export function verifyFrontmatter(yaml: string, expected: Record<string, unknown>): string | null {
+	const { doc } = parseTokens(yaml);
+	if (!doc) return Object.keys(expected).length === 0 ? null : "the edited block is empty";
+	const problem = firstProblem(doc);
+	if (problem) return problem;
+	const actual: unknown = doc.toJS() ?? {};
+	return deepEqual(actual, expected) ? null : "the edited block does not read back as intended";
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+	if (Array.isArray(a) !== Array.isArray(b)) return false;
+	const aKeys = Object.keys(a);
+	const bKeys = Object.keys(b);
+	if (aKeys.length !== bKeys.length) return false;
+	const bRecord = b as Record<string, unknown>;
+	const aRecord = a as Record<string, unknown>;
+	return aKeys.every((key) => key in bRecord && deepEqual(aRecord[key], bRecord[key]));
+}

@@ -1,0 +1,153 @@
+// Finds the parts of Markdown that are code (fenced, indented, inline), which the engine never edits.
+
+export interface TextRange {
+	start: number;
+	end: number;
+}
+
+interface Line {
+	start: number;
+	/** End of the content, before the line break. */
+	end: number;
+	/** Start of the next line. */
+	next: number;
+	text: string;
+}
+
+export function splitLines(text: string): Line[] {
+	const lines: Line[] = [];
+	let start = 0;
+	while (start < text.length) {
+		const nl = text.indexOf("\n", start);
+		const next = nl === -1 ? text.length : nl + 1;
+		let end = nl === -1 ? text.length : nl;
+		if (end > start && text[end - 1] === "\r") end--;
+		lines.push({ start, end, next, text: text.slice(start, end) });
+		start = next;
+	}
+	return lines;
+}
+
+const QUOTE_PREFIX = /^(?: {0,3}>[ ]?)*/;
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const LIST_ITEM = /^( {0,3})([-+*]|\d{1,9}[.)])([ \t]+|$)/;
+
+function indentWidth(text: string): number {
+	let width = 0;
+	for (const ch of text) {
+		if (ch === " ") width++;
+		else if (ch === "\t") width += 4 - (width % 4);
+		else break;
+	}
+	return width;
+}
+
+function isBlank(text: string): boolean {
+	return /^[ \t]*$/.test(text);
+}
+
+/** Fenced and indented code blocks, as ranges of whole lines. */
+function findCodeBlocks(lines: Line[]): TextRange[] {
+	const ranges: TextRange[] = [];
+	let fence: { char: string; length: number; start: number } | null = null;
+	let listIndent = 0;
+	let previous: "blank" | "code" | "text" = "blank";
+
+	for (const line of lines) {
+		const content = line.text.slice(QUOTE_PREFIX.exec(line.text)?.[0].length ?? 0);
+		if (fence) {
+			const close = new RegExp(`^ {0,3}${fence.char === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
+			if (close.test(content)) {
+				ranges.push({ start: fence.start, end: line.end });
+				fence = null;
+				previous = "text";
+			}
+			continue;
+		}
+		const open = FENCE_OPEN.exec(content);
+		if (open && !(open[2][0] === "`" && open[3].includes("`"))) {
+			fence = { char: open[2][0], length: open[2].length, start: line.start };
+			continue;
+		}
+		if (isBlank(content)) {
+			previous = previous === "code" ? "code" : "blank";
+			continue;
+		}
+		const indent = indentWidth(content);
+		if (indent >= listIndent + 4 && previous !== "text") {
+			ranges.push({ start: line.start, end: line.end });
+			previous = "code";
+			continue;
+		}
+		const item = LIST_ITEM.exec(content);
+		if (item) {
+			listIndent = item[3] === "" ? item[0].length + 1 : item[0].length;
+		} else if (indent < listIndent && previous !== "text") {
+			listIndent = 0;
+		}
+		previous = "text";
+	}
+	// An unclosed fence runs to the end of the document.
+	if (fence) ranges.push({ start: fence.start, end: lines[lines.length - 1].end });
+	return ranges;
+}
+
+const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/g;
+
+/** Inline code spans outside the given blocks: a run of N backticks up to the next run of exactly N. */
+function findCodeSpans(text: string, blocks: TextRange[]): TextRange[] {
+	const spans: TextRange[] = [];
+	const runs = /`+/g;
+	let match: RegExpExecArray | null;
+	while ((match = runs.exec(text)) !== null) {
+		const start = match.index;
+		if (isInside(blocks, start) || isEscaped(text, start)) continue;
+		const length = match[0].length;
+		const closer = findCloser(text, start + length, length, blocks);
+		if (closer === -1) continue;
+		spans.push({ start, end: closer + length });
+		runs.lastIndex = closer + length;
+	}
+	return spans;
+}
+
+function findCloser(text: string, from: number, length: number, blocks: TextRange[]): number {
+	PARAGRAPH_BREAK.lastIndex = from;
+	const paragraphEnd = PARAGRAPH_BREAK.exec(text);
+	const limit = paragraphEnd ? paragraphEnd.index : text.length;
+	const runs = /`+/g;
+	runs.lastIndex = from;
+	let match: RegExpExecArray | null;
+	while ((match = runs.exec(text)) !== null && match.index < limit) {
+		if (isInside(blocks, match.index)) return -1;
+		if (match[0].length === length) return match.index;
+	}
+	return -1;
+}
+
+function isEscaped(text: string, index: number): boolean {
+	let backslashes = 0;
+	for (let i = index - 1; i >= 0 && text[i] === "\\"; i--) backslashes++;
+	return backslashes % 2 === 1;
+}
+
+/** All code in a Markdown text, sorted by start. */
+export function findCodeRanges(text: string): TextRange[] {
+	const blocks = findCodeBlocks(splitLines(text));
+	const spans = findCodeSpans(text, blocks);
+	return [...blocks, ...spans].sort((a, b) => a.start - b.start);
+}
+
+/** Whether `index` falls in one of the sorted, non-overlapping `ranges`. */
+export function isInside(ranges: TextRange[], index: number): boolean {
+	let low = 0;
+	let high = ranges.length - 1;
+	while (low <= high) {
+		const mid = (low + high) >> 1;
+		const range = ranges[mid];
+		if (index < range.start) high = mid - 1;
+		else if (index >= range.end) low = mid + 1;
+		else return true;
+	}
+	return false;
+}

@@ -1,0 +1,81 @@
+// Splits a note into BOM, frontmatter block and body, and puts it back together byte for byte.
+
+export type LineEnding = "\n" | "\r\n";
+
+export interface NoteParts {
+	/** `"\uFEFF"` or `""`. */
+	bom: string;
+	/** Line ending used by the note (its first line break); new lines are written with it. */
+	eol: LineEnding;
+	/** The frontmatter block, or null when the note has none. */
+	frontmatter: FrontmatterBlock | null;
+	/** Everything after the closing delimiter line (or the whole note without its BOM). */
+	body: string;
+	/** Number of lines before the body, to turn body line numbers into note line numbers. */
+	bodyLineOffset: number;
+}
+
+export interface FrontmatterBlock {
+	/** The opening delimiter line with its line break, e.g. `"---\r\n"`. */
+	open: string;
+	/** The YAML text between the delimiter lines, with its own line breaks. */
+	yaml: string;
+	/** The closing delimiter line with its line break (none at the end of the file). */
+	close: string;
+}
+
+const OPEN = /^---[ \t]*(\r?\n)/;
+const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
+
+export function detectLineEnding(text: string): LineEnding {
+	const firstBreak = text.indexOf("\n");
+	return firstBreak > 0 && text[firstBreak - 1] === "\r" ? "\r\n" : "\n";
+}
+
+export function splitNote(text: string): NoteParts {
+	const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+	const rest = text.slice(bom.length);
+	const eol = detectLineEnding(rest);
+	const open = OPEN.exec(rest);
+	if (open) {
+		const afterOpen = rest.slice(open[0].length);
+		const close = CLOSE.exec(afterOpen);
+		if (close) {
+			const yaml = afterOpen.slice(0, close.index);
+			const closeText = close[0];
+			const body = afterOpen.slice(close.index + closeText.length);
+			return {
+				bom,
+				eol,
+				frontmatter: { open: open[0], yaml, close: closeText },
+				body,
+				bodyLineOffset: countLines(rest.slice(0, rest.length - body.length)),
+			};
+		}
+	}
+	return { bom, eol, frontmatter: null, body: rest, bodyLineOffset: 0 };
+}
+
+export function joinNote(parts: NoteParts): string {
+	const fm = parts.frontmatter;
+	if (!fm) return parts.bom + parts.body;
+	// A closing line at the very end of a file has no line break; the body then needs one before it.
+	const close = fm.close.endsWith("\n") || parts.body === "" ? fm.close : fm.close + parts.eol;
+	return parts.bom + fm.open + fm.yaml + close + parts.body;
+}
+
+/** A new frontmatter block for a note that had none. */
+export function newFrontmatterBlock(yaml: string, eol: LineEnding): FrontmatterBlock {
+	return { open: `---${eol}`, yaml, close: `---${eol}` };
+}
+
+export function countLines(text: string): number {
+	let n = 0;
+	for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+	return n;
+}
+
+/** 1-based line number of a character offset. */
+export function lineAt(text: string, offset: number): number {
+	return countLines(text.slice(0, offset)) + 1;
+}

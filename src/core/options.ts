@@ -1,0 +1,112 @@
+// The settings the engine runs with: canonical property names, tag, proxy hosts and date handling.
+
+/** Canonical property names of the normalized schema. Each is a setting so users can keep their own names. */
+export interface SchemaKeys {
+	title: string;
+	author: string;
+	tags: string;
+	dateSaved: string;
+	datePublished: string;
+	dateRead: string;
+	dateArchived: string;
+	originalUrl: string;
+	omnivoreUrl: string;
+	siteName: string;
+	image: string;
+	status: string;
+}
+
+export interface StatusValues {
+	unread: string;
+	reading: string;
+	read: string;
+	archived: string;
+}
+
+/** Which values the engine may add when a note lacks them. */
+export interface RecoverFields {
+	title: boolean;
+	dateSaved: boolean;
+	originalUrl: boolean;
+	omnivoreUrl: boolean;
+	siteName: boolean;
+	status: boolean;
+}
+
+/** How to read `03/04/2024`: day first, month first, or not at all (report it as ambiguous). */
+export type DayMonthOrder = "auto" | "day-first" | "month-first";
+
+export interface TidyOptions {
+	/** Tag that marks an Omnivore note, without `#`. Matched case-insensitively, nested tags included. */
+	tagName: string;
+	keys: SchemaKeys;
+	statusValues: StatusValues;
+	/** Extra date properties to normalize besides the four canonical ones. */
+	extraDateKeys: string[];
+	/** date-fns format for values that carry a time. */
+	dateTimeFormat: string;
+	/** date-fns format for values that are a date only. */
+	dateFormat: string;
+	dayMonthOrder: DayMonthOrder;
+	/** Self-hosted proxy bases (`http://localhost:7070`), in addition to Omnivore's own. */
+	extraProxyBases: string[];
+	recover: RecoverFields;
+}
+
+/** Omnivore's own image proxies. */
+export const OMNIVORE_PROXY_BASES: readonly string[] = [
+	"https://proxy-prod.omnivore-image-cache.app",
+	"https://proxy-demo.omnivore-image-cache.app",
+	"https://proxy-dev.omnivore-image-cache.app",
+	"https://proxy.omnivore-image-cache.app",
+];
+
+export const DEFAULT_OPTIONS: TidyOptions = {
+	tagName: "Omnivore",
+	keys: {
+		title: "title",
+		author: "author",
+		tags: "tags",
+		dateSaved: "date_saved",
+		datePublished: "date_published",
+		dateRead: "date_read",
+		dateArchived: "date_archived",
+		originalUrl: "original_url",
+		omnivoreUrl: "omnivore_url",
+		siteName: "site_name",
+		image: "image",
+		status: "status",
+	},
+	statusValues: {
+		unread: "unread",
+		reading: "reading",
+		read: "read",
+		archived: "archived",
+	},
+	extraDateKeys: [],
+	dateTimeFormat: "yyyy-MM-dd'T'HH:mm:ss",
+	dateFormat: "yyyy-MM-dd",
+	dayMonthOrder: "auto",
+	extraProxyBases: [],
+	recover: {
+		title: true,
+		dateSaved: true,
+		originalUrl: true,
+		omnivoreUrl: true,
+		siteName: true,
+		status: true,
+	},
+};
+
+/** Fill in defaults for anything a caller (or an older settings file) left out. */
+export function resolveOptions(partial: Partial<TidyOptions> = {}): TidyOptions {
+	return {
+		...DEFAULT_OPTIONS,
+		...partial,
+		keys: { ...DEFAULT_OPTIONS.keys, ...partial.keys },
+		statusValues: { ...DEFAULT_OPTIONS.statusValues, ...partial.statusValues },
+		recover: { ...DEFAULT_OPTIONS.recover, ...partial.recover },
+		extraDateKeys: [...(partial.extraDateKeys ?? DEFAULT_OPTIONS.extraDateKeys)],
+		extraProxyBases: [...(partial.extraProxyBases ?? DEFAULT_OPTIONS.extraProxyBases)],
+	};
+}

@@ -1,0 +1,145 @@
+// Recognizes Omnivore image-proxy URLs in every written form and recovers the original image URL.
+
+import { decodeHtmlEntities } from "./htmlEntities";
+import { OMNIVORE_PROXY_BASES } from "./options";
+
+/** What a proxied URL turned out to hold. */
+export type UnwrapResult =
+	| { ok: true; url: string }
+	| { ok: false; code: "unsafe-image-url" | "relative-image-url" | "unrecognized-proxy-url"; detail: string };
+
+export interface ProxyMatcher {
+	/** Global, case-insensitive pattern for where a proxy URL starts, raw or HTML-escaped. */
+	readonly start: RegExp;
+	/** Whole-string pattern splitting a (decoded) proxy URL into its base and the rest. */
+	readonly whole: RegExp;
+}
+
+// A slash as written raw or by an HTML-escaping template.
+const SLASH = "(?:/|&#[xX]0*2[fF];|&#0*47;|&sol;)";
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Host (with port) and path prefix of a configured base; the scheme may be http or https. */
+function basePattern(base: string, slash: string): string | null {
+	let url: URL;
+	try {
+		url = new URL(base.trim());
+	} catch {
+		return null;
+	}
+	if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+	const path = url.pathname.replace(/\/+$/, "");
+	const pathPattern = path
+		.split("/")
+		.filter((segment) => segment !== "")
+		.map((segment) => slash + escapeRegExp(segment))
+		.join("");
+	return escapeRegExp(url.host) + pathPattern;
+}
+
+export function buildProxyMatcher(extraBases: readonly string[] = []): ProxyMatcher {
+	const bases = [...OMNIVORE_PROXY_BASES, ...extraBases];
+	const escaped = bases.map((b) => basePattern(b, SLASH)).filter((p): p is string => p !== null);
+	const raw = bases.map((b) => basePattern(b, "/")).filter((p): p is string => p !== null);
+	return {
+		start: new RegExp(`https?:${SLASH}${SLASH}(?:${escaped.join("|")})(?=${SLASH})`, "gi"),
+		whole: new RegExp(`^https?://(?:${raw.join("|")})/(.*)$`, "is"),
+	};
+}
+
+// One imageproxy option: size (`0x0`, `640x0`, `x100`, `100`, `0.5x`), signature, quality, rotation,
+// flips, format, crop, smart crop, trim, fit.
+const OPTION =
+	/^(?:\d*(?:\.\d+)?x\d*(?:\.\d+)?|\d+(?:\.\d+)?|s[A-Za-z0-9_=-]+|q\d{1,3}|r\d{1,3}|fit|fv|fh|png|jpeg|jpg|gif|tiff|webp|bmp|trim|sc|c[xywh]-?\d+(?:\.\d+)?)$/;
+
+function isOptionsSegment(segment: string): boolean {
+	return segment !== "" && segment.split(",").every((option) => OPTION.test(option));
+}
+
+const ABSOLUTE_HTTP = /^https?:\/\//i;
+const COLLAPSED_HTTP = /^(https?):\/(?!\/)/i;
+const ENCODED_HTTP = /^https?%3A/i;
+const DATA_URI = /^data:/i;
+const DATA_IMAGE = /^data:image\//i;
+const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** An address that is safe to write: absolute http(s) with a host, or a data: image. */
+export function isSafeImageUrl(url: string): boolean {
+	if (DATA_IMAGE.test(url)) return true;
+	if (!ABSOLUTE_HTTP.test(url)) return false;
+	try {
+		const parsed = new URL(url);
+		return (parsed.protocol === "http:" || parsed.protocol === "https:") && parsed.hostname !== "";
+	} catch {
+		return false;
+	}
+}
+
+/** The original as written after the options, in whichever form the note holds it. */
+function resolveOriginal(original: string, baseUrl: string | undefined): UnwrapResult {
+	let url: string;
+	if (ABSOLUTE_HTTP.test(original)) {
+		url = original;
+	} else if (COLLAPSED_HTTP.test(original)) {
+		url = original.replace(COLLAPSED_HTTP, "$1://");
+	} else if (ENCODED_HTTP.test(original)) {
+		// Encoded as a whole: decode exactly once, so an encoded URL inside it stays encoded.
+		try {
+			url = decodeURIComponent(original);
+		} catch {
+			return { ok: false, code: "unrecognized-proxy-url", detail: "its original address is badly percent-encoded" };
+		}
+		url = url.replace(COLLAPSED_HTTP, "$1://");
+	} else if (DATA_URI.test(original)) {
+		url = original;
+	} else if (OTHER_SCHEME.test(original)) {
+		return { ok: false, code: "unsafe-image-url", detail: `it leads to a ${original.split(":")[0]}: address` };
+	} else {
+		if (!baseUrl || !ABSOLUTE_HTTP.test(baseUrl)) {
+			return { ok: false, code: "relative-image-url", detail: "its original address is relative" };
+		}
+		try {
+			url = new URL(original, baseUrl).href;
+		} catch {
+			return { ok: false, code: "unrecognized-proxy-url", detail: "its relative address cannot be resolved" };
+		}
+	}
+	if (!isSafeImageUrl(url)) {
+		return { ok: false, code: "unsafe-image-url", detail: "its original is not a web address or an image" };
+	}
+	return { ok: true, url };
+}
+
+/**
+ * The original image URL inside a proxy URL, or null when `url` is not a proxy URL at all.
+ * `baseUrl` (the article's URL) resolves relative originals.
+ */
+export function unwrapProxyUrl(url: string, matcher: ProxyMatcher, baseUrl?: string): UnwrapResult | null {
+	let current = url.includes("&") ? decodeIfEscaped(url) : url;
+	let result: UnwrapResult | null = null;
+	// An original that is itself proxied (seen with self-hosted proxies chained to Omnivore's) is unwrapped too.
+	for (let depth = 0; depth < 3; depth++) {
+		const match = matcher.whole.exec(current);
+		if (!match) break;
+		const rest = match[1];
+		const slash = rest.indexOf("/");
+		const head = slash === -1 ? rest : rest.slice(0, slash);
+		let original: string;
+		if (ABSOLUTE_HTTP.test(rest) || ENCODED_HTTP.test(rest) || DATA_URI.test(rest)) original = rest;
+		else if (slash !== -1 && isOptionsSegment(head)) original = rest.slice(slash + 1);
+		else return { ok: false, code: "unrecognized-proxy-url", detail: "the part after the proxy address is not understood" };
+		if (original === "") return { ok: false, code: "unrecognized-proxy-url", detail: "it holds no original address" };
+		result = resolveOriginal(original, baseUrl);
+		if (!result.ok) return result;
+		current = result.url;
+	}
+	return result;
+}
+
+/** HTML-escaped proxy URLs (`https:&#x2F;&#x2F;...`) are decoded as a whole; raw ones are left as written. */
+function decodeIfEscaped(url: string): string {
+	return /^https?:&/i.test(url) ? decodeHtmlEntities(url) : url;
+}

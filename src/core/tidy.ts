@@ -1,0 +1,175 @@
+// Tidies one note: finds out whether it is an Omnivore note, normalizes its frontmatter, unwraps its images.
+
+import { unwrapBodyImages } from "./bodyImages";
+import { normalizeFrontmatter } from "./frontmatter/normalize";
+import { repairFrontmatter } from "./frontmatter/repair";
+import { parseFrontmatter, verifyFrontmatter, type FrontmatterEditor } from "./frontmatter/yamlEditor";
+import { readBodyFacts } from "./markdown/bodyFacts";
+import { findCodeRanges } from "./markdown/codeRanges";
+import { joinNote, newFrontmatterBlock, splitNote, type NoteParts } from "./note";
+import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag } from "./omnivoreTag";
+import { resolveOptions, type TidyOptions } from "./options";
+import { buildProxyMatcher, type ProxyMatcher } from "./proxyUrls";
+import { ReportBuilder, type NoteReport } from "./report";
+
+export interface TidyResult {
+	/** The note's new text; identical to the input when nothing changed. */
+	text: string;
+	report: NoteReport;
+}
+
+/** The frontmatter as the engine understood it. */
+type FrontmatterState =
+	| { kind: "none" }
+	| { kind: "mapping"; editor: FrontmatterEditor; repairedKeys: string[] }
+	| { kind: "invalid"; error: string }
+	| { kind: "not-mapping"; found: string };
+
+function toLf(text: string): string {
+	return text.replace(/\r\n/g, "\n");
+}
+
+function readFrontmatter(parts: NoteParts): FrontmatterState {
+	if (!parts.frontmatter) return { kind: "none" };
+	const yaml = toLf(parts.frontmatter.yaml);
+	const outcome = parseFrontmatter(yaml);
+	if (outcome.kind === "mapping") return { kind: "mapping", editor: outcome.editor, repairedKeys: [] };
+	if (outcome.kind === "not-mapping") return outcome;
+	const repair = repairFrontmatter(yaml);
+	if (repair) {
+		const repaired = parseFrontmatter(repair.yaml);
+		if (repaired.kind === "mapping") return { kind: "mapping", editor: repaired.editor, repairedKeys: repair.keys };
+	}
+	return outcome;
+}
+
+/** The engine with its options resolved and its patterns built once, for use over many notes. */
+export class NoteTidier {
+	readonly options: TidyOptions;
+	readonly proxy: ProxyMatcher;
+
+	constructor(options: Partial<TidyOptions> = {}) {
+		this.options = resolveOptions(options);
+		this.proxy = buildProxyMatcher(this.options.extraProxyBases);
+	}
+
+	/** Whether a note is an Omnivore note, by its body tag or its frontmatter tags. */
+	isOmnivoreNote(text: string): boolean {
+		const parts = splitNote(text);
+		return this.isOmnivore(parts, readFrontmatter(parts), findCodeRanges(parts.body));
+	}
+
+	private isOmnivore(parts: NoteParts, frontmatter: FrontmatterState, code: ReturnType<typeof findCodeRanges>): boolean {
+		const tag = this.options.tagName;
+		if (frontmatter.kind === "mapping" && frontmatterHasTag(frontmatter.editor.expectedValues(), tag)) return true;
+		if (frontmatter.kind === "invalid" && parts.frontmatter && rawFrontmatterHasTag(parts.frontmatter.yaml, tag)) return true;
+		return bodyHasTag(parts.body, tag, code);
+	}
+
+	/** Normalize and unwrap an Omnivore note. Any other note comes back unchanged. */
+	tidy(text: string): TidyResult {
+		const parts = splitNote(text);
+		const frontmatter = readFrontmatter(parts);
+		const code = findCodeRanges(parts.body);
+		if (!this.isOmnivore(parts, frontmatter, code)) {
+			return { text, report: { isOmnivoreNote: false, changed: false, changes: [], problems: [] } };
+		}
+		const report = new ReportBuilder();
+		const facts = readBodyFacts(parts.body, code);
+		const newParts: NoteParts = { ...parts };
+		let baseUrl = facts.readOriginalUrl;
+
+		if (frontmatter.kind === "invalid" || frontmatter.kind === "not-mapping") {
+			report.problem(frontmatterProblem(frontmatter));
+		} else {
+			const editor = frontmatter.kind === "mapping" ? frontmatter.editor : parseNew();
+			const yaml = this.normalize(editor, facts, report, frontmatter.kind === "mapping" ? frontmatter.repairedKeys : []);
+			if (yaml !== null) {
+				const eolYaml = parts.eol === "\r\n" ? yaml.replace(/\n/g, "\r\n") : yaml;
+				newParts.frontmatter = parts.frontmatter
+					? { ...parts.frontmatter, yaml: eolYaml }
+					: newFrontmatterBlock(eolYaml, parts.eol);
+			}
+			baseUrl = editor.getText(this.options.keys.originalUrl) ?? baseUrl;
+		}
+
+		const body = unwrapBodyImages({ body: parts.body, matcher: this.proxy, baseUrl, codeRanges: code });
+		report.merge(body, parts.bodyLineOffset);
+		newParts.body = body.text;
+
+		const newText = joinNote(newParts);
+		return {
+			text: newText,
+			report: { isOmnivoreNote: true, changed: newText !== text, changes: report.changes, problems: report.problems },
+		};
+	}
+
+	/** Unwrap proxied images in any note, Omnivore or not, leaving its frontmatter alone but for proxied values. */
+	unwrapImages(text: string): TidyResult {
+		const parts = splitNote(text);
+		const report = new ReportBuilder();
+		const frontmatter = readFrontmatter(parts);
+		const articleUrl = frontmatter.kind === "mapping" ? frontmatter.editor.getText(this.options.keys.originalUrl) : undefined;
+		const code = findCodeRanges(parts.body);
+		const baseUrl = articleUrl ?? readBodyFacts(parts.body, code).readOriginalUrl;
+		const body = unwrapBodyImages({ body: parts.body, matcher: this.proxy, baseUrl, codeRanges: code });
+		report.merge(body, parts.bodyLineOffset);
+		const newText = joinNote({ ...parts, body: body.text });
+		return {
+			text: newText,
+			report: { isOmnivoreNote: this.isOmnivore(parts, frontmatter, code), changed: newText !== text, changes: report.changes, problems: report.problems },
+		};
+	}
+
+	/** Returns the new YAML text, or null when the block stays as it was. */
+	private normalize(editor: FrontmatterEditor, facts: ReturnType<typeof readBodyFacts>, report: ReportBuilder, repairedKeys: string[]): string | null {
+		const steps = new ReportBuilder();
+		normalizeFrontmatter({ editor, body: facts, options: this.options, report: steps, proxy: this.proxy });
+		if (!editor.changed && repairedKeys.length === 0) {
+			report.merge(steps);
+			return null;
+		}
+		const yaml = editor.toString();
+		const failure = verifyFrontmatter(yaml, editor.expectedValues());
+		if (failure) {
+			report.problem({
+				code: "invalid-frontmatter",
+				message: `The frontmatter could not be edited safely (${failure}); it was left as it was.`,
+			});
+			return null;
+		}
+		if (repairedKeys.length > 0) {
+			report.change({
+				kind: "frontmatter-repaired",
+				message: `Frontmatter was not valid YAML; quoted the value of ${repairedKeys.join(", ")} so it reads again.`,
+			});
+		}
+		report.merge(steps);
+		return yaml;
+	}
+}
+
+function parseNew(): FrontmatterEditor {
+	const outcome = parseFrontmatter("");
+	if (outcome.kind !== "mapping") throw new Error("An empty block always parses");
+	return outcome.editor;
+}
+
+function frontmatterProblem(state: { kind: "invalid"; error: string } | { kind: "not-mapping"; found: string }) {
+	return state.kind === "invalid"
+		? {
+				code: "invalid-frontmatter" as const,
+				line: 1,
+				message: `The frontmatter is not valid YAML (${state.error}) and could not be repaired; it was left as it was. Images in the body were still unwrapped.`,
+			}
+		: {
+				code: "frontmatter-not-mapping" as const,
+				line: 1,
+				message: `The frontmatter is ${state.found}, not a list of properties (Omnivore's single-file mode writes this); it was left as it was.`,
+			};
+}
+
+/** Tidy one note with the given options (convenient for one-off use; build a `NoteTidier` for many). */
+export function tidyNote(text: string, options: Partial<TidyOptions> = {}): TidyResult {
+	return new NoteTidier(options).tidy(text);
+}
