@@ -1,0 +1,49 @@
+// Builds the plugin bundle (main.js, for Obsidian) and the CLI bundle (dist/cli.js, for Node).
+import esbuild from "esbuild";
+import { builtinModules } from "node:module";
+import { readFileSync } from "node:fs";
+
+const production = process.argv[2] === "production";
+const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+
+const banner = `/* Omnivore Queue ${version}. Bundled file: the sources are in src/. */`;
+
+const plugin = {
+	banner: { js: banner },
+	entryPoints: ["src/plugin/main.ts"],
+	bundle: true,
+	external: [
+		"obsidian",
+		"electron",
+		"@codemirror/*",
+		"@lezer/*",
+		...builtinModules,
+		...builtinModules.map((m) => `node:${m}`),
+	],
+	format: "cjs",
+	target: "es2018",
+	logLevel: "info",
+	sourcemap: production ? false : "inline",
+	treeShaking: true,
+	minify: production,
+	outfile: "main.js",
+};
+
+const cli = {
+	banner: { js: `#!/usr/bin/env node\n${banner}` },
+	entryPoints: ["src/cli/index.ts"],
+	bundle: true,
+	platform: "node",
+	format: "cjs",
+	target: "node20",
+	logLevel: "info",
+	define: { OMNIVORE_QUEUE_VERSION: JSON.stringify(version) },
+	outfile: "dist/cli.js",
+};
+
+if (production) {
+	await Promise.all([esbuild.build(plugin), esbuild.build(cli)]);
+} else {
+	const contexts = await Promise.all([esbuild.context(plugin), esbuild.context(cli)]);
+	await Promise.all(contexts.map((context) => context.watch()));
+}

@@ -1,0 +1,73 @@
+// The `omnivore-queue` command: runs the engine over a vault folder outside Obsidian.
+
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { TidyOptions } from "../core";
+import { parseCommandLine, USAGE, UsageError, type Request } from "./args";
+import { formatDiffs, formatSummary, toJson } from "./formatSummary";
+import { tidyVault } from "./tidyVault";
+import { describeFsError } from "./vaultFiles";
+
+declare const OMNIVORE_QUEUE_VERSION: string;
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+export interface Output {
+	out: (text: string) => void;
+	err: (text: string) => void;
+}
+
+async function checkVault(path: string): Promise<void> {
+	let info;
+	try {
+		info = await stat(path);
+	} catch (error) {
+		throw new UsageError(`Cannot open vault folder "${path}": ${describeFsError(error)}.`);
+	}
+	if (!info.isDirectory()) throw new UsageError(`"${path}" is not a folder; give the path of a vault folder.`);
+}
+
+async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output): Promise<number> {
+	await checkVault(request.vault);
+	const engine: Partial<TidyOptions> = { extraProxyBases: request.proxyHosts };
+	if (request.tag) engine.tagName = request.tag;
+	if (request.dateOrder) engine.dayMonthOrder = request.dateOrder;
+	const report = await tidyVault(resolve(request.vault), { dryRun: request.dryRun, keepText: request.diff, engine });
+	report.vault = request.vault;
+	if (request.json) {
+		output.out(toJson(report));
+		return EXIT_OK;
+	}
+	if (request.diff) {
+		const diffs = formatDiffs(report);
+		if (diffs) output.out(diffs + "\n");
+	}
+	output.out(formatSummary(report));
+	return EXIT_OK;
+}
+
+export async function main(argv: string[], output: Output): Promise<number> {
+	try {
+		const request = parseCommandLine(argv);
+		switch (request.command) {
+			case "help":
+				output.out(USAGE);
+				return EXIT_OK;
+			case "version":
+				output.out(`${typeof OMNIVORE_QUEUE_VERSION === "string" ? OMNIVORE_QUEUE_VERSION : "dev"}\n`);
+				return EXIT_OK;
+			case "tidy":
+				return await runTidy(request, output);
+		}
+	} catch (error) {
+		if (error instanceof UsageError) {
+			output.err(`omnivore-queue: ${error.message}\nRun "omnivore-queue --help" for usage.\n`);
+			return EXIT_USAGE;
+		}
+		const message = error instanceof Error ? error.message : String(error);
+		output.err(`omnivore-queue: unexpected error: ${message}\n`);
+		return EXIT_FAILURE;
+	}
+}

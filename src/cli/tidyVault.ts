@@ -1,0 +1,104 @@
+// Runs the engine over every note of a vault folder and collects one report for the whole run.
+
+import { readFile, stat } from "node:fs/promises";
+import { NoteTidier, type NoteReport, type Problem, type TidyOptions } from "../core";
+import { writeFileAtomic } from "./atomicWrite";
+import { describeFsError, listNotes } from "./vaultFiles";
+
+export interface NoteOutcome extends NoteReport {
+	path: string;
+	/** Whether the new text was written (false in a dry run). */
+	written: boolean;
+	/** Old and new text, kept only when diffs were asked for. */
+	before?: string;
+	after?: string;
+}
+
+export interface VaultReport {
+	vault: string;
+	dryRun: boolean;
+	scanned: number;
+	omnivoreNotes: number;
+	changed: number;
+	written: number;
+	keysChanged: number;
+	urlsUnwrapped: number;
+	notes: NoteOutcome[];
+}
+
+export interface TidyVaultOptions {
+	dryRun: boolean;
+	keepText: boolean;
+	engine?: Partial<TidyOptions>;
+}
+
+// Larger notes are not Omnivore exports; reading them whole would only cost memory.
+const MAX_NOTE_BYTES = 20 * 1024 * 1024;
+
+function fileProblem(code: Problem["code"], message: string): NoteOutcome["problems"] {
+	return [{ code, message }];
+}
+
+export async function tidyVault(vault: string, options: TidyVaultOptions): Promise<VaultReport> {
+	const tidier = new NoteTidier(options.engine);
+	const listing = await listNotes(vault);
+	const notes: NoteOutcome[] = listing.unreadable.map(({ path, reason }) => ({
+		path,
+		isOmnivoreNote: false,
+		changed: false,
+		written: false,
+		changes: [],
+		problems: fileProblem("unreadable-file", `The folder could not be read: ${reason}.`),
+	}));
+	let scanned = 0;
+	for (const file of listing.files) {
+		scanned++;
+		const skip = (message: string) =>
+			notes.push({ path: file.path, isOmnivoreNote: false, changed: false, written: false, changes: [], problems: fileProblem("unreadable-file", message) });
+		let buffer: Buffer;
+		try {
+			if ((await stat(file.absolute)).size > MAX_NOTE_BYTES) {
+				skip(`The note is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB, more than any Omnivore export; it was skipped.`);
+				continue;
+			}
+			buffer = await readFile(file.absolute);
+		} catch (error) {
+			skip(`The note could not be read: ${describeFsError(error)}.`);
+			continue;
+		}
+		const text = buffer.toString("utf8");
+		const result = tidier.tidy(text);
+		if (!result.report.isOmnivoreNote) continue;
+		// Bytes that are not UTF-8 would not survive the round trip through text: leave such a file alone.
+		if (result.report.changed && !Buffer.from(text, "utf8").equals(buffer)) {
+			skip("The note is not valid UTF-8 text; it was left as it was.");
+			continue;
+		}
+		const outcome: NoteOutcome = { path: file.path, ...result.report, written: false };
+		if (options.keepText && result.report.changed) {
+			outcome.before = text;
+			outcome.after = result.text;
+		}
+		if (result.report.changed && !options.dryRun) {
+			try {
+				await writeFileAtomic(file.absolute, result.text);
+				outcome.written = true;
+			} catch (error) {
+				outcome.problems = [...outcome.problems, { code: "unwritable-file", message: `The note could not be written: ${describeFsError(error)}. It was left as it was.` }];
+			}
+		}
+		notes.push(outcome);
+	}
+	const omnivore = notes.filter((n) => n.isOmnivoreNote);
+	return {
+		vault,
+		dryRun: options.dryRun,
+		scanned,
+		omnivoreNotes: omnivore.length,
+		changed: omnivore.filter((n) => n.changed).length,
+		written: omnivore.filter((n) => n.written).length,
+		keysChanged: omnivore.reduce((sum, n) => sum + n.changes.filter((c) => c.kind.startsWith("key-")).length, 0),
+		urlsUnwrapped: omnivore.reduce((sum, n) => sum + n.changes.filter((c) => c.kind === "url-unwrapped").length, 0),
+		notes,
+	};
+}

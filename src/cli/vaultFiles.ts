@@ -1,0 +1,59 @@
+// Lists the Markdown notes of a vault folder, skipping dot-folders such as `.obsidian` and `.trash`.
+
+import { readdir } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+
+export interface VaultFile {
+	/** Absolute path on disk. */
+	absolute: string;
+	/** Vault-relative path with `/` separators, as Obsidian writes it. */
+	path: string;
+}
+
+export interface VaultListing {
+	files: VaultFile[];
+	/** Folders that could not be listed, with the reason. */
+	unreadable: Array<{ path: string; reason: string }>;
+}
+
+export async function listNotes(vault: string): Promise<VaultListing> {
+	const files: VaultFile[] = [];
+	const unreadable: VaultListing["unreadable"] = [];
+	const toPath = (absolute: string) => relative(vault, absolute).split(sep).join("/");
+	const walk = async (folder: string): Promise<void> => {
+		let entries;
+		try {
+			entries = await readdir(folder, { withFileTypes: true });
+		} catch (error) {
+			unreadable.push({ path: toPath(folder) || ".", reason: describeFsError(error) });
+			return;
+		}
+		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		for (const entry of entries) {
+			if (entry.name.startsWith(".")) continue;
+			const absolute = join(folder, entry.name);
+			if (entry.isDirectory()) await walk(absolute);
+			else if (entry.name.toLowerCase().endsWith(".md")) files.push({ absolute, path: toPath(absolute) });
+		}
+	};
+	await walk(vault);
+	return { files, unreadable };
+}
+
+/** A one-line reason for a file-system error, without a stack. */
+export function describeFsError(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	switch (code) {
+		case "ENOENT":
+			return "it does not exist";
+		case "EACCES":
+		case "EPERM":
+			return "permission denied";
+		case "EISDIR":
+			return "it is a folder";
+		case "ENOTDIR":
+			return "it is not a folder";
+		default:
+			return error instanceof Error ? error.message : String(error);
+	}
+}
