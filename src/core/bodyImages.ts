@@ -66,8 +66,11 @@ function trimBareEnd(text: string, start: number, end: number): number {
 	}
 }
 
+const encoder = new TextEncoder();
+
+/** `%XX` for every UTF-8 byte; unlike encodeURIComponent this also encodes `(`, `)`, `'` and `*`. */
 function percentEncode(ch: string): string {
-	return encodeURIComponent(ch);
+	return Array.from(encoder.encode(ch), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 }
 
 function parenthesesBalance(url: string): boolean {

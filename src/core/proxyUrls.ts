@@ -64,7 +64,7 @@ const COLLAPSED_HTTP = /^(https?):\/(?!\/)/i;
 const ENCODED_HTTP = /^https?%3A/i;
 const DATA_URI = /^data:/i;
 const DATA_IMAGE = /^data:image\//i;
-const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*(?::|%3A)/i;
 
 /** An address that is safe to write: absolute http(s) with a host, or a data: image. */
 export function isSafeImageUrl(url: string): boolean {
@@ -96,7 +96,7 @@ function resolveOriginal(original: string, baseUrl: string | undefined): UnwrapR
 	} else if (DATA_URI.test(original)) {
 		url = original;
 	} else if (OTHER_SCHEME.test(original)) {
-		return { ok: false, code: "unsafe-image-url", detail: `it leads to a ${original.split(":")[0]}: address` };
+		return { ok: false, code: "unsafe-image-url", detail: `it leads to a ${original.split(/:|%3A/i)[0]}: address` };
 	} else {
 		if (!baseUrl || !ABSOLUTE_HTTP.test(baseUrl)) {
 			return { ok: false, code: "relative-image-url", detail: "its original address is relative" };

@@ -165,7 +165,7 @@ function frontmatterProblem(state: { kind: "invalid"; error: string } | { kind: 
 		: {
 				code: "frontmatter-not-mapping" as const,
 				line: 1,
-				message: `The frontmatter is ${state.found}, not a list of properties (Omnivore's single-file mode writes this); it was left as it was.`,
+				message: `The frontmatter is ${state.found} rather than properties (Omnivore's single-file mode writes a list); it was left as it was.`,
 			};
 }
 

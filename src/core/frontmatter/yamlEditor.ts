@@ -1,6 +1,6 @@
 // Edits top-level frontmatter keys through yaml's CST so every untouched byte of the block survives.
 
-import { Composer, CST, Parser, isMap, isScalar, stringify, type Document } from "yaml";
+import { Composer, CST, Parser, isMap, isScalar, stringify, visit, type Document } from "yaml";
 
 export type FrontmatterValue = string | string[];
 
@@ -19,7 +19,19 @@ const COMPOSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
 
 function firstProblem(doc: Document.Parsed): string | null {
 	const problem = doc.errors[0] ?? doc.warnings[0];
-	return problem ? problem.message.split("\n")[0] : null;
+	if (problem) return problem.message.split("\n")[0];
+	// Plugin 1.0 wrote titles such as `&amp; more` unquoted, which YAML reads as an anchor and drops.
+	let anchor: string | null = null;
+	visit(doc, {
+		Node(_key, node) {
+			if (typeof node.anchor === "string") {
+				anchor = `a value starts with "&${node.anchor}", which YAML reads as an anchor`;
+				return visit.BREAK;
+			}
+			return undefined;
+		},
+	});
+	return anchor;
 }
 
 function parseTokens(yaml: string): { tokens: CST.Token[]; doc: Document.Parsed | undefined } {

@@ -1,0 +1,66 @@
+import { dateFromOmnivoreUrl, formatDate, readDate, type DateFormats } from "../../src/core/dates";
+
+// Tests run with TZ=Europe/Paris (tests/globalSetup.cjs): UTC+1 in winter, UTC+2 in summer.
+const formats: DateFormats = { dateTimeFormat: "yyyy-MM-dd'T'HH:mm:ss", dateFormat: "yyyy-MM-dd", dayMonthOrder: "auto" };
+
+function normalized(value: string, f: DateFormats = formats): string {
+	const reading = readDate(value, f);
+	return reading.kind === "date" ? formatDate(reading.date, reading.hasTime, f) : reading.kind;
+}
+
+describe("readDate", () => {
+	it.each([
+		["2024-02-27 01:30:06", "2024-02-27T01:30:06"],
+		["2024-02-27T01:30:06", "2024-02-27T01:30:06"],
+		["2024-02-27T01:30", "2024-02-27T01:30:00"],
+		["2024-02-27 01:30", "2024-02-27T01:30:00"],
+		["2024-02-27", "2024-02-27"],
+		["2024-08-02T10:15:00.000Z", "2024-08-02T12:15:00"],
+		["2024-02-27T01:30:06Z", "2024-02-27T02:30:06"],
+		["2024-02-27T01:30:06+05:30", "2024-02-26T21:00:06"],
+		["2024-02-27T01:30:06-0800", "2024-02-27T10:30:06"],
+		["March 1, 2024", "2024-03-01"],
+		["Mar 1, 2024", "2024-03-01"],
+		["1 March 2024", "2024-03-01"],
+		["30/07/2024", "2024-07-30"],
+		["30/07/2024 14:05", "2024-07-30T14:05:00"],
+		["07/30/2024", "2024-07-30"],
+		["30.07.2024", "2024-07-30"],
+		["05/05/2024", "2024-05-05"],
+		["2024/07/30 09:10:11", "2024-07-30T09:10:11"],
+		["  2024-02-27  ", "2024-02-27"],
+	])("%s → %s", (value, expected) => {
+		expect(normalized(value)).toBe(expected);
+	});
+
+	it.each(["03/04/2024", "1/2/2024 10:00"])("reports %s as ambiguous", (value) => {
+		expect(normalized(value)).toBe("ambiguous");
+	});
+
+	it("reads ambiguous dates as the settings say", () => {
+		expect(normalized("03/04/2024", { ...formats, dayMonthOrder: "day-first" })).toBe("2024-04-03");
+		expect(normalized("03/04/2024", { ...formats, dayMonthOrder: "month-first" })).toBe("2024-03-04");
+	});
+
+	it.each(["yesterday", "31/02/2024", "2024-13-01", "13/13/2024", "1709025286979", ""])("cannot read %p", (value) => {
+		expect(normalized(value)).toBe("unparseable");
+	});
+
+	it("reads back a value in a custom output format", () => {
+		const custom = { ...formats, dateTimeFormat: "dd/MM/yyyy HH:mm" };
+		expect(normalized("03/04/2024 10:00", custom)).toBe("03/04/2024 10:00");
+	});
+});
+
+describe("dateFromOmnivoreUrl", () => {
+	it("reads the save time from the slug's hex timestamp", () => {
+		expect(dateFromOmnivoreUrl("https://omnivore.app/me/gpt-4-open-ai-18de9d85b43")?.toISOString()).toBe("2024-02-27T09:14:46.979Z");
+		expect(dateFromOmnivoreUrl("https://omnivore.app/me/gpt-4-open-ai-18de9d85b43#a1b2")?.getTime()).toBe(1709025286979);
+	});
+
+	it("refuses slugs without a plausible timestamp", () => {
+		expect(dateFromOmnivoreUrl("https://omnivore.app/me/just-a-title")).toBeNull();
+		expect(dateFromOmnivoreUrl("https://omnivore.app/me/a-0000000001")).toBeNull();
+		expect(dateFromOmnivoreUrl("https://omnivore.app/me/a-fffffffffff")).toBeNull();
+	});
+});

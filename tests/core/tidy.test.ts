@@ -1,0 +1,135 @@
+import { NoteTidier } from "../../src/core";
+
+const tidier = new NoteTidier();
+const P = "https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
+
+function tidy(text: string) {
+	return tidier.tidy(text);
+}
+
+describe("tidyNote on whole notes", () => {
+	it("leaves a note that is not an Omnivore note exactly as it is", () => {
+		const text = `# Scratch\n\n![](${P}/https://example.org/diagram.png)\n`;
+		const result = tidy(text);
+		expect(result.text).toBe(text);
+		expect(result.report).toEqual({ isOmnivoreNote: false, changed: false, changes: [], problems: [] });
+	});
+
+	it("keeps CRLF line endings in frontmatter and body, new lines included", () => {
+		const text = "---\r\ntitle: x\r\n---\r\n# x\r\n#Omnivore\r\n\r\n[Read Original](https://a.example/post)\r\n";
+		const result = tidy(text);
+		expect(result.text).toBe(
+			"---\r\ntitle: x\r\noriginal_url: https://a.example/post\r\nsite_name: a.example\r\nstatus: unread\r\n---\r\n# x\r\n#Omnivore\r\n\r\n[Read Original](https://a.example/post)\r\n",
+		);
+		expect(result.text.replace(/\r\n/g, "")).not.toContain("\n");
+	});
+
+	it("keeps a BOM", () => {
+		const result = tidy("\uFEFF---\nstatus: read\n---\n#Omnivore\n");
+		expect(result.text).toBe("\uFEFF---\nstatus: read\n---\n#Omnivore\n");
+		expect(tidy("\uFEFF#Omnivore\n").text).toBe("\uFEFF---\nstatus: unread\n---\n#Omnivore\n");
+	});
+
+	it("keeps comments, unknown keys, quoting and flow lists it does not own", () => {
+		const fm = [
+			"# my template v2",
+			"id: 42",
+			"aliases: [Slow reading, 'The case']",
+			"cssclasses: [wide]   # layout",
+			"rating: '5'",
+			"",
+			"date_saved: 2024-03-15 08:12:44  # synced from laptop",
+			"status: read",
+			"nested:",
+			"  a: [1, 2]",
+		].join("\n");
+		const text = `---\n${fm}\n---\n#Omnivore\n`;
+		const result = tidy(text);
+		expect(result.text).toBe(text.replace("2024-03-15 08:12:44  #", "2024-03-15T08:12:44  #"));
+	});
+
+	it("creates frontmatter only when there is something to write", () => {
+		expect(tidy("# T\n#Omnivore\n").text).toBe("---\ntitle: T\nstatus: unread\n---\n# T\n#Omnivore\n");
+		const noRecovery = new NoteTidier({ recover: { title: false, dateSaved: false, originalUrl: false, omnivoreUrl: false, siteName: false, status: false } });
+		expect(noRecovery.tidy("# T\n#Omnivore\n").text).toBe("# T\n#Omnivore\n");
+	});
+
+	it("fills an empty frontmatter block", () => {
+		expect(tidy("---\n---\n# T\n#Omnivore\n").text).toBe("---\ntitle: T\nstatus: unread\n---\n# T\n#Omnivore\n");
+	});
+
+	it("repairs plugin 1.0 frontmatter and reports it", () => {
+		const result = tidy("---\ntitle: Rust in 2023: What Comes Next\nstatus: read\n---\n#Omnivore\n");
+		expect(result.text).toBe('---\ntitle: "Rust in 2023: What Comes Next"\nstatus: read\n---\n#Omnivore\n');
+		expect(result.report.changes.map((c) => c.kind)).toEqual(["frontmatter-repaired"]);
+	});
+
+	it("leaves frontmatter it cannot understand byte for byte, reports why, and still unwraps the body", () => {
+		const fm = "title: [unclosed\n  more: {\ntags:\n  - Omnivore\n";
+		const text = `---\n${fm}---\n\n![](${P}/https://a.example/x.png)\n`;
+		const result = tidy(text);
+		expect(result.report.isOmnivoreNote).toBe(true);
+		expect(result.text).toBe(`---\n${fm}---\n\n![](https://a.example/x.png)\n`);
+		expect(result.report.problems.map((p) => p.code)).toEqual(["invalid-frontmatter"]);
+		expect(result.report.problems[0].message).toMatch(/not valid YAML .* left as it was/);
+	});
+
+	it("leaves single-file mode's list frontmatter alone", () => {
+		const text = `---\n- id: 1\n  title: A\n- id: 2\n  title: B\n---\n%%1_start%%\n#Omnivore\n![](${P}/https://a.example/a.png)\n%%1_end%%\n`;
+		const result = tidy(text);
+		expect(result.text).toBe(text.replace(`${P}/https://a.example/a.png`, "https://a.example/a.png"));
+		expect(result.report.problems.map((p) => p.code)).toEqual(["frontmatter-not-mapping"]);
+	});
+
+	it("reports problems with line numbers of the whole note", () => {
+		const text = `---\nstatus: read\ndate_saved: 03/04/2024\n---\n#Omnivore\n\n![](${P}//relative.png)\n`;
+		const result = tidy(text);
+		expect(result.report.problems.map((p) => [p.code, p.line])).toEqual([
+			["ambiguous-date", undefined],
+			["relative-image-url", 7],
+		]);
+		expect(result.text).toBe(text);
+	});
+
+	it("keeps both values of an alias conflict and reports it", () => {
+		const text = "---\nstatus: read\noriginal_url: https://a.example/1\nurl: https://a.example/2\n---\n#Omnivore\n";
+		const result = tidy(text);
+		expect(result.text).toBe(text.replace("---\n#Omnivore", "site_name: a.example\n---\n#Omnivore"));
+		expect(result.report.problems.map((p) => p.code)).toEqual(["alias-conflict"]);
+	});
+
+	it("uses a recovered original URL to resolve relative images in the body", () => {
+		const text = `#Omnivore\n[Read Original](https://blog.example/posts/1)\n![](${P}//img/a.png)\n`;
+		expect(tidy(text).text).toContain("![](https://blog.example/img/a.png)");
+	});
+
+	it("finds a note tagged only in its frontmatter", () => {
+		expect(tidy("---\ntags: [omnivore]\n---\nno body tag\n").report.isOmnivoreNote).toBe(true);
+	});
+
+	it("uses the configured tag name and property names", () => {
+		const custom = new NoteTidier({ tagName: "readlater", keys: { ...new NoteTidier().options.keys, status: "queue", dateSaved: "saved" } });
+		const result = custom.tidy("---\nsaved: 2024-02-27 01:30:06\n---\n#readlater\n");
+		expect(result.text).toBe("---\nsaved: 2024-02-27T01:30:06\nqueue: unread\n---\n#readlater\n");
+		expect(custom.tidy("#Omnivore\n").report.isOmnivoreNote).toBe(false);
+	});
+
+	it("changes nothing on a second run", () => {
+		const text = `---\ntitle: |\n  A\nstate: READING\ntags: [x, "y z"]\n---\n# A\n#Omnivore\n[Read on Omnivore](https://omnivore.app/me/a-18de9d85b43)\n![](${P}/https:/a.example/x.png)\n`;
+		const once = tidy(text);
+		expect(once.report.changed).toBe(true);
+		const twice = tidy(once.text);
+		expect(twice.text).toBe(once.text);
+		expect(twice.report.changed).toBe(false);
+		expect(twice.report.changes).toEqual([]);
+	});
+});
+
+describe("unwrapImages", () => {
+	it("works on any note and leaves its frontmatter alone", () => {
+		const text = `---\ntitle: Scratch: notes\n---\n![](${P}/https://a.example/x.png)\n`;
+		const result = tidier.unwrapImages(text);
+		expect(result.text).toBe("---\ntitle: Scratch: notes\n---\n![](https://a.example/x.png)\n");
+		expect(result.report.isOmnivoreNote).toBe(false);
+	});
+});
