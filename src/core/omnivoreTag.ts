@@ -16,10 +16,12 @@ export function tagMatches(candidate: string, tagName: string): boolean {
 /** `#Omnivore` as Obsidian reads a body tag: after whitespace or at a line start, not inside code. */
 export function bodyHasTag(body: string, tagName: string, codeRanges: TextRange[]): boolean {
 	const name = escapeRegExp(tagName.replace(/^#/, ""));
-	const pattern = new RegExp(`(?<![^\\s])#${name}(?![\\p{L}\\p{N}_\\-])`, "giu");
+	// No lookbehind: iOS before 16.4 cannot run it. The tag follows a line start or whitespace.
+	const pattern = new RegExp(`(^|\\s)#${name}(?![\\p{L}\\p{N}_\\-])`, "giu");
 	let match: RegExpExecArray | null;
 	while ((match = pattern.exec(body)) !== null) {
-		if (!isInside(codeRanges, match.index)) return true;
+		if (!isInside(codeRanges, match.index + match[1].length)) return true;
+		pattern.lastIndex = match.index + match[1].length + 1;
 	}
 	return false;
 }

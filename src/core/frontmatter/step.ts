@@ -39,7 +39,9 @@ export const ADDED_KEY_ORDER = [
 
 function show(value: unknown): string {
 	if (value === null || value === undefined) return "empty";
-	return quoteForMessage(Array.isArray(value) ? value.join(", ") : String(value));
+	if (Array.isArray(value)) return quoteForMessage(value.join(", "));
+	if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return quoteForMessage(String(value));
+	return quoteForMessage(JSON.stringify(value) ?? "");
 }
 
 /** What a step sees: the editor, the body's facts, options, and helpers that also write the report. */

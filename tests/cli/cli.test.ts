@@ -1,0 +1,187 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildSync } from "esbuild";
+import { main } from "../../src/cli/main";
+import type { VaultReport } from "../../src/cli/tidyVault";
+
+const ROOT = join(__dirname, "..", "..");
+const DEMO = join(ROOT, "demo-vault");
+const P = "https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
+
+let work: string;
+beforeEach(() => {
+	work = mkdtempSync(join(tmpdir(), "omnivore-queue-cli-"));
+});
+afterEach(() => {
+	rmSync(work, { recursive: true, force: true });
+});
+
+function demoCopy(): string {
+	const vault = join(work, "vault");
+	cpSync(DEMO, vault, { recursive: true });
+	return vault;
+}
+
+function parseReport(out: string): VaultReport {
+	return JSON.parse(out) as VaultReport;
+}
+
+async function run(...args: string[]) {
+	let out = "";
+	let err = "";
+	const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+	return { code, out, err };
+}
+
+/** Path → content of every file under a folder, dot-folders included. */
+function snapshot(folder: string): Map<string, string> {
+	const files = new Map<string, string>();
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else files.set(path.slice(folder.length), readFileSync(path, "latin1"));
+		}
+	};
+	walk(folder);
+	return files;
+}
+
+describe("omnivore-queue tidy", () => {
+	it("writes nothing in a dry run and says what it would do", async () => {
+		const vault = demoCopy();
+		const before = snapshot(vault);
+		const result = await run("tidy", vault, "--dry-run");
+		expect(result.code).toBe(0);
+		expect(snapshot(vault)).toEqual(before);
+		expect(result.out).toMatch(/Scanned 11 notes in .*: 10 Omnivore notes, 10 would change\./);
+		expect(result.out).toContain("Dry run: no file was written.");
+		expect(result.out).toContain("Frontmatter is not valid YAML [invalid-frontmatter] (1)");
+		expect(result.out).toContain("Omnivore/2024-09-03/The Weekly Dispatch.md:20:");
+	});
+
+	it("tidies the vault, then a second run changes and writes nothing", async () => {
+		const vault = demoCopy();
+		const first = await run("tidy", vault, "--json");
+		const report = parseReport(first.out);
+		expect(report.written).toBe(10);
+		expect(report.urlsUnwrapped).toBeGreaterThan(20);
+		const scratch = readFileSync(join(vault, "Inbox", "Scratch.md"), "utf8");
+		expect(scratch).toContain("proxy-prod.omnivore-image-cache.app");
+		const rust = readFileSync(join(vault, "Omnivore", "2023-01-20", "Rust in 2023- What Comes Next.md"), "utf8");
+		expect(rust).toContain('title: "Rust in 2023: What Comes Next"');
+		expect(rust).toContain("```markdown\nExample of a proxied URL kept verbatim inside code:\n![](https://proxy-prod");
+
+		const afterFirst = snapshot(vault);
+		const second = parseReport((await run("tidy", vault, "--json")).out);
+		expect(second.changed).toBe(0);
+		expect(second.written).toBe(0);
+		expect(snapshot(vault)).toEqual(afterFirst);
+	});
+
+	it("keeps CRLF and the BOM of the notes it writes, and leaves no temporary files", async () => {
+		const vault = demoCopy();
+		await run("tidy", vault);
+		const local = readFileSync(join(vault, "Omnivore", "2024-05-09", "Notes on Local-First Software.md"), "utf8");
+		expect(local).toContain("status: unread\r\n");
+		expect(local.replace(/\r\n/g, "")).not.toContain("\n");
+		const duplicate = readFileSync(join(vault, "Omnivore", "2024-04-02", "Two Templates, One Note.md"), "utf8");
+		expect(duplicate.startsWith("\uFEFF---\r\n")).toBe(true);
+		const names = [...snapshot(vault).keys()];
+		expect(names.filter((n) => n.endsWith(".tmp"))).toEqual([]);
+	});
+
+	it("keeps a note's file mode", async () => {
+		const vault = join(work, "v");
+		mkdirSync(vault);
+		const note = join(vault, "a.md");
+		writeFileSync(note, "#Omnivore\n");
+		chmodSync(note, 0o600);
+		await run("tidy", vault);
+		expect(readFileSync(note, "utf8")).toBe("---\nstatus: unread\n---\n#Omnivore\n");
+		expect(statSync(note).mode & 0o777).toBe(0o600);
+	});
+
+	it("skips dot-folders, folders named like notes, huge notes and text that is not UTF-8", async () => {
+		const vault = join(work, "v");
+		// Any dot-folder is skipped: the config folder (named by the user), the trash, sync tools' folders.
+		for (const dir of [".config", ".trash", "odd.md"]) mkdirSync(join(vault, dir), { recursive: true });
+		const tagged = `#Omnivore\n![](${P}/https://a.example/x.png)\n`;
+		writeFileSync(join(vault, ".config", "a.md"), tagged);
+		writeFileSync(join(vault, ".trash", "b.md"), tagged);
+		writeFileSync(join(vault, "odd.md", "inside.md"), tagged);
+		writeFileSync(join(vault, "junk.md"), Buffer.concat([Buffer.from(tagged), Buffer.from([0xff, 0xfe, 0x00, 0x81])]));
+		const before = snapshot(vault);
+		const result = await run("tidy", vault, "--json");
+		const report = parseReport(result.out);
+		expect(result.code).toBe(0);
+		expect(report.scanned).toBe(2);
+		expect(report.written).toBe(1);
+		const after = snapshot(vault);
+		expect(after.get("/.config/a.md")).toBe(before.get("/.config/a.md"));
+		expect(after.get("/.trash/b.md")).toBe(before.get("/.trash/b.md"));
+		expect(after.get("/junk.md")).toBe(before.get("/junk.md"));
+		expect(after.get("/odd.md/inside.md")).not.toBe(before.get("/odd.md/inside.md"));
+		expect(report.notes.find((n) => n.path === "junk.md")?.problems[0].message).toMatch(/not valid UTF-8/);
+	});
+
+	it("shows unified diffs", async () => {
+		const vault = demoCopy();
+		const result = await run("tidy", vault, "--dry-run", "--diff");
+		expect(result.out).toContain("--- a/Omnivore/2024-07-30/Byzantine Generals.md");
+		expect(result.out).toContain("\n-state: ARCHIVED\n");
+		expect(result.out).toContain("\n+status: archived\n");
+	});
+
+	it("passes the tag, proxy host and date order options to the engine", async () => {
+		const vault = join(work, "v");
+		mkdirSync(vault);
+		writeFileSync(join(vault, "a.md"), "---\ndate_saved: 03/04/2024\n---\n#later\n![](http://localhost:7070/0x0,sAbc/https://a.example/x.png)\n");
+		await run("tidy", vault, "--tag", "later", "--proxy-host", "http://localhost:7070", "--date-order", "day-first");
+		expect(readFileSync(join(vault, "a.md"), "utf8")).toBe(
+			"---\ndate_saved: 2024-04-03\nstatus: unread\n---\n#later\n![](https://a.example/x.png)\n",
+		);
+	});
+
+	it.each([
+		[[], /No command given/],
+		[["tidy"], /needs the path of a vault folder/],
+		[["tidy", "/no/such/folder"], /Cannot open vault folder "\/no\/such\/folder": it does not exist\./],
+		[["tidy", join(__dirname, "cli.test.ts")], /is not a folder/],
+		[["tidy", ".", "--frobnicate"], /Unknown option '--frobnicate'/],
+		[["tidy", ".", "--date-order", "sideways"], /--date-order must be/],
+		[["sort", "."], /Unknown command "sort"/],
+	])("exits 2 with one clear line for %p", async (args, message) => {
+		const result = await run(...args);
+		expect(result.code).toBe(2);
+		expect(result.out).toBe("");
+		expect(result.err).toMatch(message);
+		expect(result.err).not.toMatch(/\n\s+at /);
+	});
+});
+
+describe("the built command", () => {
+	const bundle = join(tmpdir(), `omnivore-queue-cli-${process.pid}.js`);
+	beforeAll(() => {
+		buildSync({ entryPoints: [join(ROOT, "src", "cli", "index.ts")], bundle: true, platform: "node", format: "cjs", outfile: bundle, logLevel: "silent", define: { OMNIVORE_QUEUE_VERSION: '"test"' } });
+	});
+	afterAll(() => rmSync(bundle, { force: true }));
+
+	it("exits 0 after a run and 2 on a usage error, without a stack trace", () => {
+		const vault = demoCopy();
+		const ok = spawnSync(process.execPath, [bundle, "tidy", vault, "--dry-run"], { encoding: "utf8" });
+		expect(ok.status).toBe(0);
+		expect(ok.stdout).toContain("10 would change");
+		const bad = spawnSync(process.execPath, [bundle, "tidy", join(work, "missing")], { encoding: "utf8" });
+		expect(bad.status).toBe(2);
+		expect(bad.stderr.trim().split("\n")).toHaveLength(2);
+		expect(bad.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it("prints help and its version", () => {
+		expect(execFileSync(process.execPath, [bundle, "--help"], { encoding: "utf8" })).toContain("Usage: omnivore-queue tidy <vault>");
+		expect(execFileSync(process.execPath, [bundle, "--version"], { encoding: "utf8" }).trim()).toBe("test");
+	});
+});
