@@ -34,7 +34,7 @@ async function runTidy(request: Extract<Request, { command: "tidy" }>, output: O
 	const engine: Partial<TidyOptions> = { extraProxyBases: request.proxyHosts };
 	if (request.tag) engine.tagName = request.tag;
 	if (request.dateOrder) engine.dayMonthOrder = request.dateOrder;
-	const report = await tidyVault(resolve(request.vault), { dryRun: request.dryRun, keepText: request.diff, engine });
+	const report = tidyVault(resolve(request.vault), { dryRun: request.dryRun, keepText: request.diff, engine });
 	report.vault = request.vault;
 	if (request.json) {
 		output.out(toJson(report));

@@ -1,6 +1,6 @@
 // Runs the engine over every note of a vault folder and collects one report for the whole run.
 
-import { readFile, stat } from "node:fs/promises";
+import { fstatSync, closeSync, openSync, readFileSync } from "node:fs";
 import { NoteTidier, type NoteReport, type Problem, type TidyOptions } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeFsError, listNotes } from "./vaultFiles";
@@ -39,9 +39,9 @@ function fileProblem(code: Problem["code"], message: string): NoteOutcome["probl
 	return [{ code, message }];
 }
 
-export async function tidyVault(vault: string, options: TidyVaultOptions): Promise<VaultReport> {
+export function tidyVault(vault: string, options: TidyVaultOptions): VaultReport {
 	const tidier = new NoteTidier(options.engine);
-	const listing = await listNotes(vault);
+	const listing = listNotes(vault);
 	const notes: NoteOutcome[] = listing.unreadable.map(({ path, reason }) => ({
 		path,
 		isOmnivoreNote: false,
@@ -56,12 +56,20 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 		const skip = (message: string) =>
 			notes.push({ path: file.path, isOmnivoreNote: false, changed: false, written: false, changes: [], problems: fileProblem("unreadable-file", message) });
 		let buffer: Buffer;
+		let mode: number;
 		try {
-			if ((await stat(file.absolute)).size > MAX_NOTE_BYTES) {
-				skip(`The note is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB, more than any Omnivore export; it was skipped.`);
-				continue;
+			const fd = openSync(file.absolute, "r");
+			try {
+				const info = fstatSync(fd);
+				mode = info.mode & 0o777;
+				if (info.size > MAX_NOTE_BYTES) {
+					skip(`The note is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB, more than any Omnivore export; it was skipped.`);
+					continue;
+				}
+				buffer = readFileSync(fd);
+			} finally {
+				closeSync(fd);
 			}
-			buffer = await readFile(file.absolute);
 		} catch (error) {
 			skip(`The note could not be read: ${describeFsError(error)}.`);
 			continue;
@@ -81,7 +89,7 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 		}
 		if (result.report.changed && !options.dryRun) {
 			try {
-				await writeFileAtomic(file.absolute, result.text);
+				writeFileAtomic(file.absolute, result.text, mode);
 				outcome.written = true;
 			} catch (error) {
 				outcome.problems = [...outcome.problems, { code: "unwritable-file", message: `The note could not be written: ${describeFsError(error)}. It was left as it was.` }];

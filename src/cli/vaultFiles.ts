@@ -1,6 +1,6 @@
 // Lists the Markdown notes of a vault folder, skipping dot-folders such as `.obsidian` and `.trash`.
 
-import { readdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 export interface VaultFile {
@@ -16,14 +16,14 @@ export interface VaultListing {
 	unreadable: Array<{ path: string; reason: string }>;
 }
 
-export async function listNotes(vault: string): Promise<VaultListing> {
+export function listNotes(vault: string): VaultListing {
 	const files: VaultFile[] = [];
 	const unreadable: VaultListing["unreadable"] = [];
 	const toPath = (absolute: string) => relative(vault, absolute).split(sep).join("/");
-	const walk = async (folder: string): Promise<void> => {
+	const walk = (folder: string): void => {
 		let entries;
 		try {
-			entries = await readdir(folder, { withFileTypes: true });
+			entries = readdirSync(folder, { withFileTypes: true });
 		} catch (error) {
 			unreadable.push({ path: toPath(folder) || ".", reason: describeFsError(error) });
 			return;
@@ -32,11 +32,11 @@ export async function listNotes(vault: string): Promise<VaultListing> {
 		for (const entry of entries) {
 			if (entry.name.startsWith(".")) continue;
 			const absolute = join(folder, entry.name);
-			if (entry.isDirectory()) await walk(absolute);
+			if (entry.isDirectory()) walk(absolute);
 			else if (entry.name.toLowerCase().endsWith(".md")) files.push({ absolute, path: toPath(absolute) });
 		}
 	};
-	await walk(vault);
+	walk(vault);
 	return { files, unreadable };
 }
 

@@ -2,14 +2,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-jest.mock("node:fs/promises", () => {
-	const actual = jest.requireActual<typeof import("node:fs/promises")>("node:fs/promises");
-	return { ...actual, rename: jest.fn(actual.rename) };
+jest.mock("node:fs", () => {
+	const actual = jest.requireActual<typeof import("node:fs")>("node:fs");
+	return { ...actual, renameSync: jest.fn(actual.renameSync) };
 });
-import * as fsPromises from "node:fs/promises";
+import * as fs from "node:fs";
 import { writeFileAtomic } from "../../src/cli/atomicWrite";
 
-const renameMock = fsPromises.rename as jest.MockedFunction<typeof fsPromises.rename>;
+const renameMock = fs.renameSync as jest.MockedFunction<typeof fs.renameSync>;
 
 describe("writeFileAtomic", () => {
 	let dir: string;
@@ -18,19 +18,21 @@ describe("writeFileAtomic", () => {
 	});
 	afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-	it("replaces the file's text", async () => {
+	it("replaces the file's text", () => {
 		const file = join(dir, "a.md");
 		writeFileSync(file, "old");
-		await writeFileAtomic(file, "new");
+		writeFileAtomic(file, "new");
 		expect(readFileSync(file, "utf8")).toBe("new");
 		expect(readdirSync(dir)).toEqual(["a.md"]);
 	});
 
-	it("leaves the old text and no temporary file when the final step fails", async () => {
+	it("leaves the old text and no temporary file when the final step fails", () => {
 		const file = join(dir, "a.md");
 		writeFileSync(file, "old");
-		renameMock.mockRejectedValueOnce(Object.assign(new Error("disk full"), { code: "ENOSPC" }));
-		await expect(writeFileAtomic(file, "new")).rejects.toThrow("disk full");
+		renameMock.mockImplementationOnce(() => {
+			throw Object.assign(new Error("disk full"), { code: "ENOSPC" });
+		});
+		expect(() => writeFileAtomic(file, "new")).toThrow("disk full");
 		expect(readFileSync(file, "utf8")).toBe("old");
 		expect(readdirSync(dir)).toEqual(["a.md"]);
 	});

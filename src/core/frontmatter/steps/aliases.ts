@@ -68,7 +68,7 @@ export const aliasesStep: FrontmatterStep = {
 				if (aliasValue === null) continue;
 				const existing = context.text(canonical);
 				if (existing === undefined && !frontmatter.has(canonical)) {
-					context.rename(alias, canonical, `same meaning, canonical name`);
+					context.rename(alias, canonical, "the canonical name for this value");
 				} else if (existing === undefined) {
 					context.set(canonical, aliasText as string, `value taken from ${alias}`);
 					context.remove(alias, `its value moved to ${canonical}`);
