@@ -40,8 +40,12 @@ function findEnd(text: string, start: number, context: UrlContext): number {
 			return scanUntil(text, start, (ch) => ch === "'" || WHITESPACE.test(ch));
 		case "escaped-quote":
 			return scanUntil(text, start, (ch, i) => WHITESPACE.test(ch) || (ch === "&" && /^&(?:quot|#x27|#39|#34|#x22);/i.test(text.slice(i, i + 6))));
-		case "bare":
-			return trimBareEnd(text, start, scanUntil(text, start, (ch) => WHITESPACE.test(ch) || ch === "<" || ch === ">" || ch === '"' || ch === "`"));
+		case "bare": {
+			// A URL written as a link's text (`[url](...)`) ends at the bracket.
+			const inBrackets = text[start - 1] === "[";
+			const end = scanUntil(text, start, (ch) => WHITESPACE.test(ch) || ch === "<" || ch === ">" || ch === '"' || ch === "`" || (inBrackets && ch === "]"));
+			return trimBareEnd(text, start, end);
+		}
 	}
 }
 
@@ -83,7 +87,9 @@ function parenthesesBalance(url: string): boolean {
 }
 
 /** Escape what would end the URL early in its context, so the written link renders. */
-function escapeForContext(url: string, context: UrlContext): string {
+function escapeForContext(original: string, context: UrlContext): string {
+	// `|` would split a table row the image sits in; `%7C` means the same to every server.
+	const url = original.replace(/\|/g, "%7C");
 	switch (context) {
 		case "paren": {
 			const escaped = url.replace(/[\s<>]/g, percentEncode);
@@ -96,7 +102,8 @@ function escapeForContext(url: string, context: UrlContext): string {
 		case "single-quote":
 			return url.replace(/[\s']/g, percentEncode);
 		case "escaped-quote":
-			return url.replace(/[\s&]/g, percentEncode);
+			// The surrounding HTML is itself escaped text, so the URL is written escaped the same way.
+			return url.replace(/\s/g, percentEncode).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 		case "bare":
 			return url.replace(/[\s<>"`]/g, percentEncode).replace(/[.,;:!?*_~]+$/, (tail) => tail.replace(/./g, percentEncode));
 	}

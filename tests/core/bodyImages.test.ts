@@ -84,6 +84,22 @@ describe("unwrapBodyImages", () => {
 		expect(run(`![](${spaced})`).text).toBe("![](data:image/svg+xml;utf8,%3Csvg%3E%3C/svg%3E)");
 	});
 
+	it("encodes `|`, which would split a table row", () => {
+		expect(run(`| ![](${P}/https://a.example/x.png?a=1|2) | b |`).text).toBe("| ![](https://a.example/x.png?a=1%7C2) | b |");
+	});
+
+	it("stops a URL written as a link's text at the bracket", () => {
+		expect(run(`[${P}/https://a.example/x.png](${P}/https://a.example/x.png)`).text).toBe(
+			"[https://a.example/x.png](https://a.example/x.png)",
+		);
+	});
+
+	it("rewrites inside HTML that a {{content}} template escaped, keeping it escaped", () => {
+		const body =
+			"&lt;img src&#x3D;&quot;https:&#x2F;&#x2F;proxy-prod.omnivore-image-cache.app&#x2F;0x0,sAbc&#x2F;https:&#x2F;&#x2F;a.example&#x2F;x.png?a&#x3D;1&amp;b&#x3D;2&quot;&gt;";
+		expect(run(body).text).toBe("&lt;img src&#x3D;&quot;https://a.example/x.png?a=1&amp;b=2&quot;&gt;");
+	});
+
 	it("resolves relative originals against the base URL", () => {
 		expect(run(`![](${P}//img/a.png)`, "https://site.example/post").text).toBe("![](https://site.example/img/a.png)");
 	});
