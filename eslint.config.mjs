@@ -16,6 +16,14 @@ export default defineConfig([
 		},
 	},
 	{
+		rules: {
+			// "Omnivore" is a product name, like the brands the rule already knows.
+			"obsidianmd/ui/sentence-case": ["warn", { enforceCamelCaseLower: true, ignoreWords: ["Omnivore"], ignoreRegex: ["^https?://"] }],
+			// The declarative settings API arrived in Obsidian 1.13; this plugin supports 1.7.2 and later.
+			"obsidianmd/settings-tab/prefer-setting-definitions": "off",
+		},
+	},
+	{
 		// TypeScript itself reports undefined names, with the types' knowledge of globals.
 		files: ["**/*.ts"],
 		rules: { "no-undef": "off" },
@@ -27,6 +35,28 @@ export default defineConfig([
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",
 			"import/no-nodejs-modules": "off",
+		},
+	},
+	{
+		// Tests run in Node or jsdom, where there are no popout windows.
+		files: ["tests/**"],
+		rules: { "obsidianmd/prefer-window-timers": "off" },
+	},
+	{
+		// The fake of Obsidian implements Obsidian's own API: the rules for plugins do not apply to it.
+		files: ["tests/__mocks__/**"],
+		rules: {
+			"obsidianmd/no-static-styles-assignment": "off",
+			"obsidianmd/no-global-this": "off",
+			"obsidianmd/hardcoded-config-path": "off",
+			"obsidianmd/prefer-file-manager-trash-file": "off",
+			"obsidianmd/prefer-create-el": "off",
+			"@typescript-eslint/no-explicit-any": "off",
+			"@typescript-eslint/no-unsafe-assignment": "off",
+			"@typescript-eslint/no-unsafe-member-access": "off",
+			"@typescript-eslint/no-unsafe-argument": "off",
+			"@typescript-eslint/no-unsafe-call": "off",
+			"@typescript-eslint/no-unsafe-return": "off",
 		},
 	},
 	{

@@ -70,11 +70,9 @@ function trimBareEnd(text: string, start: number, end: number): number {
 	}
 }
 
-const encoder = new TextEncoder();
-
-/** `%XX` for every UTF-8 byte; unlike encodeURIComponent this also encodes `(`, `)`, `'` and `*`. */
+/** `%XX` for every UTF-8 byte; unlike encodeURIComponent alone this also encodes `(`, `)`, `'`, `*`, `!`, `~`. */
 function percentEncode(ch: string): string {
-	return Array.from(encoder.encode(ch), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+	return encodeURIComponent(ch).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function parenthesesBalance(url: string): boolean {

@@ -5,3 +5,6 @@ export { DEFAULT_OPTIONS, OMNIVORE_PROXY_BASES, resolveOptions, type TidyOptions
 export { PROBLEM_TITLES, type NoteReport, type Problem, type ProblemCode, type Change, type ChangeKind } from "./report";
 export { unwrapProxyUrl, buildProxyMatcher, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";
 export { FRONTMATTER_STEPS } from "./frontmatter/normalize";
+export { hashText } from "./hash";
+export { tagMatches } from "./omnivoreTag";
+export { type StatusValues, type RecoverFields } from "./options";

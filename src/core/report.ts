@@ -13,7 +13,8 @@ export type ProblemCode =
 	| "relative-image-url"
 	| "unrecognized-proxy-url"
 	| "unreadable-file"
-	| "unwritable-file";
+	| "unwritable-file"
+	| "edited-since-tidy";
 
 export type ChangeKind =
 	| "frontmatter-repaired"
@@ -63,6 +64,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"unrecognized-proxy-url": "Image proxy address has an unknown shape",
 	"unreadable-file": "File could not be read",
 	"unwritable-file": "File could not be written",
+	"edited-since-tidy": "Edited since it was tidied, so not undone",
 };
 
 /** Collects changes and problems while the steps run. */

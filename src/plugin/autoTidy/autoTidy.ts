@@ -1,0 +1,122 @@
+// Tidies Omnivore notes that appear after start-up (sync, import, by hand) once they have been quiet.
+
+import { Component, MarkdownView, TFile, type App, type TAbstractFile } from "obsidian";
+import type { NoteTidier, Problem } from "../../core";
+import { tidyFile } from "../batch/tidyBatch";
+import type { JournalBatchWriter } from "../journal/journal";
+import { mayBeOmnivoreNote } from "../notes/candidates";
+import { isInScope } from "../notes/folderScope";
+import type { OmnivoreQueueSettings } from "../settings";
+
+export interface AutoTidyHost {
+	settings(): OmnivoreQueueSettings;
+	tidier(): NoteTidier;
+	/** The journal batch automatic writes go to (opened on first use). */
+	journal(): Promise<JournalBatchWriter>;
+	reported(path: string, problems: Problem[]): void;
+}
+
+/**
+ * Sync and import tools write a note in several steps, so a new note is tidied only after it has
+ * been quiet for the configured delay and the metadata cache has indexed it. Notes present at
+ * start-up are never touched: the handlers are registered once the layout is ready, after Obsidian
+ * has announced every existing file.
+ */
+export class AutoTidy extends Component {
+	/** New notes not tidied yet, by path, with their pending timer. */
+	private readonly watched = new Map<string, number | null>();
+
+	constructor(
+		private readonly app: App,
+		private readonly host: AutoTidyHost,
+	) {
+		super();
+	}
+
+	override onload(): void {
+		this.app.workspace.onLayoutReady(() => {
+			this.registerEvent(this.app.vault.on("create", (file) => this.onCreate(file)));
+			this.registerEvent(this.app.vault.on("modify", (file) => this.onActivity(file)));
+			this.registerEvent(this.app.metadataCache.on("changed", (file) => this.onActivity(file)));
+			this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.onRename(file, oldPath)));
+			this.registerEvent(this.app.vault.on("delete", (file) => this.forget(file.path)));
+		});
+	}
+
+	override onunload(): void {
+		for (const path of [...this.watched.keys()]) this.forget(path);
+	}
+
+	/** Paths waiting to be tidied (for tests and the status of the feature). */
+	get pending(): string[] {
+		return [...this.watched.keys()];
+	}
+
+	private onCreate(file: TAbstractFile): void {
+		if (!(file instanceof TFile) || file.extension !== "md" || !this.host.settings().autoTidy) return;
+		this.watched.set(file.path, null);
+		this.schedule(file.path);
+	}
+
+	private onActivity(file: TAbstractFile): void {
+		if (this.watched.has(file.path)) this.schedule(file.path);
+	}
+
+	private onRename(file: TAbstractFile, oldPath: string): void {
+		if (!this.watched.has(oldPath)) return;
+		this.forget(oldPath);
+		this.watched.set(file.path, null);
+		this.schedule(file.path);
+	}
+
+	private forget(path: string): void {
+		const timer = this.watched.get(path);
+		if (timer !== null && timer !== undefined) window.clearTimeout(timer);
+		this.watched.delete(path);
+	}
+
+	private schedule(path: string): void {
+		const timer = this.watched.get(path);
+		if (timer !== null && timer !== undefined) window.clearTimeout(timer);
+		const delay = Math.max(0, this.host.settings().autoTidyDelaySeconds * 1000);
+		this.watched.set(
+			path,
+			window.setTimeout(() => void this.run(path), delay),
+		);
+	}
+
+	private isOpenInEditor(path: string): boolean {
+		let open = false;
+		this.app.workspace.iterateAllLeaves((leaf) => {
+			if (leaf.view instanceof MarkdownView && leaf.view.file?.path === path) open = true;
+		});
+		return open;
+	}
+
+	private async run(path: string): Promise<void> {
+		if (!this.watched.has(path)) return;
+		this.watched.set(path, null);
+		const settings = this.host.settings();
+		const file = this.app.vault.getFileByPath(path);
+		if (!file || !settings.autoTidy) {
+			this.forget(path);
+			return;
+		}
+		const cache = this.app.metadataCache.getFileCache(file);
+		// Not indexed yet, or not (yet) an Omnivore note: a later write or index will wake it again.
+		if (!cache || !isInScope(path, settings.includeFolders, settings.excludeFolders) || !mayBeOmnivoreNote(cache, settings.tagName)) return;
+		// Never change a note under the user's cursor: wait until it is closed.
+		if (this.isOpenInEditor(path)) {
+			this.schedule(path);
+			return;
+		}
+		try {
+			const result = await tidyFile(file, this.app.vault, this.host.tidier(), await this.host.journal());
+			this.forget(path);
+			if (result) this.host.reported(path, result.problems);
+		} catch (error) {
+			console.error(`Omnivore Queue: could not tidy ${path}`, error);
+			this.forget(path);
+		}
+	}
+}

@@ -1,0 +1,77 @@
+// The preview before "Tidy all Omnivore notes": what would change, what cannot be fixed, a sample diff.
+
+import { structuredPatch } from "diff";
+import { Modal, type App } from "obsidian";
+import { renderProblemGroups } from "../report/renderProblems";
+import type { BatchPreview } from "./tidyBatch";
+
+function plural(count: number, one: string, many = `${one}s`): string {
+	return `${count} ${count === 1 ? one : many}`;
+}
+
+export class PreviewModal extends Modal {
+	private decided = false;
+
+	constructor(
+		app: App,
+		private readonly preview: BatchPreview,
+		private readonly openNote: (path: string) => void,
+		private readonly decide: (apply: boolean) => void,
+	) {
+		super(app);
+	}
+
+	override onOpen(): void {
+		const { preview, contentEl } = this;
+		this.setTitle("Tidy all Omnivore notes");
+		contentEl.addClass("omnivore-queue-preview");
+		contentEl.createEl("p", {
+			cls: "omnivore-queue-summary",
+			text:
+				preview.toChange.length === 0
+					? `All ${plural(preview.omnivoreNotes, "Omnivore note")} are already tidy.`
+					: `${plural(preview.toChange.length, "note")} of ${preview.omnivoreNotes} would change: ` +
+						`${plural(preview.keysChanged, "property", "properties")} and ${plural(preview.urlsUnwrapped, "image URL")}.`,
+		});
+
+		const problemCount = preview.problems.reduce((sum, note) => sum + note.problems.length, 0);
+		if (problemCount > 0) {
+			contentEl.createEl("h4", { text: `Left for you (${problemCount})` });
+			renderProblemGroups(contentEl, preview.problems, (path) => this.openNote(path));
+		}
+
+		if (preview.sample) {
+			contentEl.createEl("h4", { text: `Example: ${preview.sample.path}` });
+			this.renderDiff(contentEl.createEl("pre", { cls: "omnivore-queue-diff" }), preview.sample.before, preview.sample.after);
+		}
+
+		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
+		const apply = buttons.createEl("button", { text: "Apply", cls: "mod-cta" });
+		apply.disabled = preview.toChange.length === 0;
+		apply.addEventListener("click", () => this.finish(true));
+		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.finish(false));
+	}
+
+	private renderDiff(pre: HTMLElement, before: string, after: string): void {
+		const patch = structuredPatch("before", "after", before, after, "", "", { context: 2 });
+		for (const hunk of patch.hunks) {
+			pre.createDiv({ cls: "omnivore-queue-diff-hunk", text: `@@ line ${hunk.oldStart} @@` });
+			for (const line of hunk.lines) {
+				const kind = line.startsWith("+") ? "added" : line.startsWith("-") ? "removed" : "context";
+				pre.createDiv({ cls: `omnivore-queue-diff-${kind}`, text: line });
+			}
+		}
+	}
+
+	private finish(apply: boolean): void {
+		this.decided = true;
+		this.close();
+		this.decide(apply);
+	}
+
+	override onClose(): void {
+		this.contentEl.empty();
+		// Closing with Escape or the close button means no.
+		if (!this.decided) this.decide(false);
+	}
+}

@@ -1,0 +1,123 @@
+// Tidies many notes: a preview that writes nothing, then an apply that journals and writes each note.
+
+import type { TFile, Vault } from "obsidian";
+import type { NoteTidier, Problem, TidyResult } from "../../core";
+import type { JournalBatchWriter } from "../journal/journal";
+import { Yielder, type Clock } from "./yielder";
+
+export interface NoteProblems {
+	path: string;
+	problems: Problem[];
+}
+
+export interface BatchPreview {
+	/** Omnivore notes found (confirmed on their text). */
+	omnivoreNotes: number;
+	/** Notes that would change, in order. */
+	toChange: TFile[];
+	keysChanged: number;
+	urlsUnwrapped: number;
+	problems: NoteProblems[];
+	/** One changed note's text before and after, to show as a diff. */
+	sample?: { path: string; before: string; after: string };
+}
+
+type VaultReader = Pick<Vault, "cachedRead">;
+
+export async function previewBatch(files: TFile[], vault: VaultReader, tidier: NoteTidier, clock: Clock): Promise<BatchPreview> {
+	const yielder = new Yielder(clock);
+	const preview: BatchPreview = { omnivoreNotes: 0, toChange: [], keysChanged: 0, urlsUnwrapped: 0, problems: [] };
+	for (const file of files) {
+		const text = await vault.cachedRead(file);
+		const { text: after, report } = tidier.tidy(text);
+		if (report.isOmnivoreNote) {
+			preview.omnivoreNotes++;
+			if (report.problems.length > 0) preview.problems.push({ path: file.path, problems: report.problems });
+			if (report.changed) {
+				preview.toChange.push(file);
+				preview.keysChanged += report.changes.filter((c) => c.kind.startsWith("key-")).length;
+				preview.urlsUnwrapped += report.changes.filter((c) => c.kind === "url-unwrapped").length;
+				preview.sample ??= { path: file.path, before: text, after };
+			}
+		}
+		await yielder.maybeYield();
+	}
+	return preview;
+}
+
+export interface ApplyOptions {
+	vault: Pick<Vault, "read" | "process">;
+	tidier: NoteTidier;
+	journal: JournalBatchWriter;
+	clock: Clock;
+	onProgress?: (done: number, total: number) => void;
+	isCancelled?: () => boolean;
+}
+
+export interface ApplyOutcome {
+	written: number;
+	cancelled: boolean;
+	/** Notes that could not be written, with the reason. */
+	failed: Array<{ path: string; reason: string }>;
+	problems: NoteProblems[];
+	/** The longest stretch of work between two UI turns, in milliseconds. */
+	maxStretchMs: number;
+}
+
+/**
+ * Each note is read, tidied, journaled, then written through `vault.process`. If the note changed
+ * between the read and the write, the engine runs again on its current text. A cancelled run stops
+ * between notes, so every note is either as it was or fully tidied.
+ */
+export async function applyBatch(files: TFile[], options: ApplyOptions): Promise<ApplyOutcome> {
+	const { vault, tidier, journal, clock } = options;
+	const yielder = new Yielder(clock);
+	const outcome: ApplyOutcome = { written: 0, cancelled: false, failed: [], problems: [], maxStretchMs: 0 };
+	for (let i = 0; i < files.length; i++) {
+		if (options.isCancelled?.()) {
+			outcome.cancelled = true;
+			break;
+		}
+		const file = files[i];
+		try {
+			const written = await tidyFile(file, vault, tidier, journal);
+			if (written) {
+				outcome.written++;
+				if (written.problems.length > 0) outcome.problems.push({ path: file.path, problems: written.problems });
+			}
+		} catch (error) {
+			outcome.failed.push({ path: file.path, reason: error instanceof Error ? error.message : String(error) });
+		}
+		options.onProgress?.(i + 1, files.length);
+		await yielder.maybeYield();
+	}
+	yielder.finish();
+	outcome.maxStretchMs = yielder.maxStretch;
+	return outcome;
+}
+
+/** Tidy one file through the Vault; returns its problems when it was written, null when nothing changed. */
+export async function tidyFile(
+	file: TFile,
+	vault: Pick<Vault, "read" | "process">,
+	tidier: NoteTidier,
+	journal: JournalBatchWriter,
+	transform: (text: string) => TidyResult = (text) => tidier.tidy(text),
+): Promise<{ problems: Problem[] } | null> {
+	// The journal entry must be on disk before the write, and `process` cannot wait for it; so when the
+	// note changes between the read and the write, the write is dropped and the note read again.
+	for (let attempt = 0; attempt < 3; attempt++) {
+		const before = await vault.read(file);
+		const result = transform(before);
+		if (!result.report.changed) return null;
+		await journal.record(file.path, before, result.text);
+		let wrote = false;
+		await vault.process(file, (current) => {
+			if (current !== before) return current;
+			wrote = true;
+			return result.text;
+		});
+		if (wrote) return { problems: result.report.problems };
+	}
+	throw new Error("the note kept changing while it was being tidied; it was left as it was");
+}

@@ -1,0 +1,55 @@
+// "Tidy current note" and "Unwrap proxied images in current note".
+
+import { MarkdownView, Notice, type TFile } from "obsidian";
+import type { TidyResult } from "../../core";
+import { tidyFile } from "../batch/tidyBatch";
+import type { PluginContext } from "../context";
+import { applyToEditor } from "../notes/editorEdit";
+
+export type CurrentNoteAction = "tidy" | "unwrap";
+
+function summary(result: TidyResult): string {
+	const keys = result.report.changes.filter((c) => c.kind.startsWith("key-") || c.kind === "frontmatter-repaired").length;
+	const urls = result.report.changes.filter((c) => c.kind === "url-unwrapped").length;
+	const parts = [];
+	if (keys > 0) parts.push(`${keys} ${keys === 1 ? "property" : "properties"}`);
+	if (urls > 0) parts.push(`${urls} image ${urls === 1 ? "URL" : "URLs"}`);
+	return parts.join(" and ");
+}
+
+function problemsHint(result: TidyResult): string {
+	const count = result.report.problems.length;
+	return count === 0 ? "" : ` ${count} ${count === 1 ? "problem" : "problems"} left: run "Show tidy report" to see ${count === 1 ? "it" : "them"}.`;
+}
+
+export async function tidyCurrentNote(context: PluginContext, file: TFile, action: CurrentNoteAction): Promise<void> {
+	const tidier = context.tidier();
+	const transform = (text: string): TidyResult => (action === "tidy" ? tidier.tidy(text) : tidier.unwrapImages(text));
+	const view = context.app.workspace.getActiveViewOfType(MarkdownView);
+	const inEditor = view !== null && view.file === file && view.getMode() === "source";
+
+	let result: TidyResult;
+	if (inEditor) {
+		// Through the editor, so the cursor stays put and the change is one step of the note's undo history.
+		const before = view.editor.getValue();
+		result = transform(before);
+		if (result.report.changed) applyToEditor(view.editor, before, result.text);
+	} else {
+		const before = await context.app.vault.read(file);
+		result = transform(before);
+		if (result.report.changed) {
+			const journal = await context.beginBatch(`${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.basename}`);
+			const written = await tidyFile(file, context.app.vault, tidier, journal, transform);
+			if (written) result = { ...result, report: { ...result.report, problems: written.problems } };
+		}
+	}
+
+	context.reports.setLastRun(`${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.path}`, [{ path: file.path, problems: result.report.problems }]);
+	if (action === "tidy" && !result.report.isOmnivoreNote) {
+		new Notice(`${file.basename} is not tagged #${context.settings.tagName}, so it was left as it was.`);
+	} else if (!result.report.changed) {
+		new Notice(`${file.basename} has nothing to ${action === "tidy" ? "tidy" : "unwrap"}.${problemsHint(result)}`);
+	} else {
+		new Notice(`${action === "tidy" ? "Tidied" : "Unwrapped images in"} ${file.basename}: ${summary(result)}.${problemsHint(result)}`);
+	}
+}

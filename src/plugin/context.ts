@@ -1,0 +1,22 @@
+// What the commands and features need from the plugin, as one narrow interface.
+
+import type { App } from "obsidian";
+import type { NoteTidier } from "../core";
+import type { Journal, JournalBatchWriter } from "./journal/journal";
+import type { ReportStore } from "./report/reportStore";
+import type { OmnivoreQueueSettings } from "./settings";
+import type { Clock } from "./batch/yielder";
+
+export interface PluginContext {
+	app: App;
+	settings: OmnivoreQueueSettings;
+	tidier(): NoteTidier;
+	journal: Journal;
+	reports: ReportStore;
+	clock: Clock;
+	/** Set while "Tidy all" runs, so a second one does not start. */
+	batchRunning: boolean;
+	/** Start a journal batch for a command; automatic cleanup then starts its own next time. */
+	beginBatch(label: string): Promise<JournalBatchWriter>;
+	openNote(path: string): void;
+}

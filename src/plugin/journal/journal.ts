@@ -1,0 +1,127 @@
+// Remembers what each tidy replaced, so "Undo last tidy" can put notes back: one JSON-lines file per batch.
+
+import { normalizePath, type DataAdapter } from "obsidian";
+import { hashText } from "../../core";
+
+export interface JournalEntry {
+	path: string;
+	/** The note's text before the engine wrote it. */
+	before: string;
+	/** Hash of the text written; undo restores only a note that still holds exactly that text. */
+	afterHash: string;
+}
+
+interface BatchHeader {
+	batch: string;
+	label: string;
+	startedAt: number;
+}
+
+export interface JournalBatch extends BatchHeader {
+	entries: JournalEntry[];
+}
+
+export interface JournalLimits {
+	/** Batches kept; older ones are deleted when a new one starts. */
+	batches: number;
+	/** Total size of all batch files; the oldest go first when it is exceeded. */
+	bytes: number;
+}
+
+export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { batches: 5, bytes: 100 * 1024 * 1024 };
+
+type Adapter = Pick<DataAdapter, "exists" | "mkdir" | "write" | "append" | "read" | "list" | "remove" | "stat">;
+
+/** A batch being written: entries are appended one by one, each before its note is written. */
+export class JournalBatchWriter {
+	constructor(
+		private readonly adapter: Adapter,
+		readonly file: string,
+	) {}
+
+	async record(path: string, before: string, after: string): Promise<void> {
+		const entry: JournalEntry = { path, before, afterHash: hashText(after) };
+		await this.adapter.append(this.file, `${JSON.stringify(entry)}\n`);
+	}
+}
+
+export class Journal {
+	private sequence = 0;
+
+	constructor(
+		private readonly adapter: Adapter,
+		private readonly folder: string,
+		private readonly limits: JournalLimits = DEFAULT_JOURNAL_LIMITS,
+	) {}
+
+	/** Start a batch; old batches beyond the limits are removed first. */
+	async begin(label: string): Promise<JournalBatchWriter> {
+		if (!(await this.adapter.exists(this.folder))) await this.adapter.mkdir(this.folder);
+		await this.prune(this.limits.batches - 1);
+		const startedAt = Date.now();
+		// Zero-padded so names sort in the order batches started.
+		const batch = `${startedAt.toString().padStart(15, "0")}-${(this.sequence++).toString().padStart(4, "0")}`;
+		const file = normalizePath(`${this.folder}/${batch}.jsonl`);
+		const header: BatchHeader = { batch, label, startedAt };
+		await this.adapter.write(file, `${JSON.stringify(header)}\n`);
+		return new JournalBatchWriter(this.adapter, file);
+	}
+
+	private async batchFiles(): Promise<string[]> {
+		if (!(await this.adapter.exists(this.folder))) return [];
+		const listed = await this.adapter.list(this.folder);
+		return listed.files.filter((f) => f.endsWith(".jsonl")).sort();
+	}
+
+	private async prune(keep: number): Promise<void> {
+		const files = await this.batchFiles();
+		const sizes = await Promise.all(files.map(async (f) => (await this.adapter.stat(f))?.size ?? 0));
+		let total = sizes.reduce((a, b) => a + b, 0);
+		for (let i = 0; i < files.length; i++) {
+			if (files.length - i <= keep && total <= this.limits.bytes) break;
+			await this.adapter.remove(files[i]);
+			total -= sizes[i];
+		}
+	}
+
+	/** The most recent batch with at least one entry, or null. */
+	async latest(): Promise<(JournalBatch & { file: string }) | null> {
+		const files = await this.batchFiles();
+		for (let i = files.length - 1; i >= 0; i--) {
+			const batch = parseBatch(await this.adapter.read(files[i]));
+			if (batch && batch.entries.length > 0) return { ...batch, file: files[i] };
+		}
+		return null;
+	}
+
+	async discard(file: string): Promise<void> {
+		await this.adapter.remove(file);
+	}
+}
+
+/** Parse a batch file; a line cut short by a crash is ignored. */
+export function parseBatch(text: string): JournalBatch | null {
+	const lines = text.split("\n").filter((line) => line !== "");
+	let header: BatchHeader | null = null;
+	const entries: JournalEntry[] = [];
+	for (const line of lines) {
+		let value: unknown;
+		try {
+			value = JSON.parse(line);
+		} catch {
+			continue;
+		}
+		if (isHeader(value)) header = value;
+		else if (isEntry(value)) entries.push(value);
+	}
+	return header ? { ...header, entries } : null;
+}
+
+function isHeader(value: unknown): value is BatchHeader {
+	return typeof value === "object" && value !== null && typeof (value as BatchHeader).batch === "string";
+}
+
+function isEntry(value: unknown): value is JournalEntry {
+	const entry = value as JournalEntry;
+	return typeof value === "object" && value !== null && typeof entry.path === "string" && typeof entry.before === "string" && typeof entry.afterHash === "string";
+}

@@ -1,0 +1,87 @@
+/** @jest-environment jsdom */
+import { NoteTidier } from "../../src/core";
+import { omnivoreNote, settle, startObsidian } from "./harness";
+
+const tidier = new NoteTidier();
+
+/** Wait past the quiet delay (50 ms in these tests) and let the writes settle. */
+async function quiet(ms = 120): Promise<void> {
+	await new Promise((resolve) => setTimeout(resolve, ms));
+	await settle();
+}
+
+describe("automatic cleanup", () => {
+	it("leaves every note present at start-up alone", async () => {
+		const { app } = await startObsidian({ "Omnivore/a.md": omnivoreNote("A"), "Omnivore/b.md": omnivoreNote("B") });
+		await quiet();
+		expect(app.vault.testWrites).toEqual([]);
+	});
+
+	it("tidies a note synced in several writes once, after it has been quiet, without looping", async () => {
+		const { app } = await startObsidian({});
+		const file = await app.vault.create("Omnivore/Synced.md", "");
+		await settle();
+		await app.vault.modify(file, "---\nid: 1\n---\n# Synced\n");
+		await settle();
+		const full = omnivoreNote("Synced");
+		await app.vault.modify(file, full);
+		const syncWrites = app.vault.testWrites.length;
+		await quiet();
+		const pluginWrites = app.vault.testWrites.slice(syncWrites);
+		expect(pluginWrites).toEqual([{ path: "Omnivore/Synced.md", data: tidier.tidy(full).text }]);
+		// Its own write fires modify and changed again: nothing more happens.
+		await quiet();
+		expect(app.vault.testWrites.length).toBe(syncWrites + 1);
+	});
+
+	it("never touches a new note that is not an Omnivore note", async () => {
+		const { app } = await startObsidian({});
+		await app.vault.create("Ideas.md", "# Ideas\n\nThe proxy link https://proxy-prod.omnivore-image-cache.app/x stays.\n");
+		await quiet();
+		expect(app.vault.testWrites).toEqual([]);
+	});
+
+	it("waits while the note is open in an editor, and tidies it once it is closed", async () => {
+		const { app } = await startObsidian({});
+		await app.vault.create("Inbox/Open.md", omnivoreNote("Open"));
+		await settle();
+		const view = await app.workspace.testOpenInEditor("Inbox/Open.md");
+		await quiet();
+		expect(app.vault.testText("Inbox/Open.md")).toBe(omnivoreNote("Open"));
+		view.leaf.detach();
+		await quiet();
+		expect(app.vault.testText("Inbox/Open.md")).toBe(tidier.tidy(omnivoreNote("Open")).text);
+	});
+
+	it("follows a renamed note and forgets a deleted one", async () => {
+		const { app } = await startObsidian({});
+		const moved = await app.vault.create("Inbox/Moved.md", omnivoreNote("Moved"));
+		const deleted = await app.vault.create("Inbox/Deleted.md", omnivoreNote("Deleted"));
+		await app.vault.rename(moved, "Omnivore/Moved.md");
+		await app.fileManager.trashFile(deleted);
+		await quiet();
+		expect(app.vault.testText("Omnivore/Moved.md")).toBe(tidier.tidy(omnivoreNote("Moved")).text);
+		expect(app.vault.testWrites.map((w) => w.path)).toEqual(["Omnivore/Moved.md"]);
+	});
+
+	it("does nothing when turned off or outside the chosen folders", async () => {
+		const off = await startObsidian({}, { autoTidy: false });
+		await off.app.vault.create("a.md", omnivoreNote("A"));
+		await quiet();
+		expect(off.app.vault.testWrites).toEqual([]);
+
+		const scoped = await startObsidian({}, { excludeFolders: ["Archive"] });
+		await scoped.app.vault.create("Archive/a.md", omnivoreNote("A"));
+		await quiet();
+		expect(scoped.app.vault.testWrites).toEqual([]);
+	});
+
+	it("journals what it wrote so it can be undone", async () => {
+		const { app, plugin } = await startObsidian({});
+		await app.vault.create("a.md", omnivoreNote("A"));
+		await quiet();
+		const batch = await plugin.journal.latest();
+		expect(batch?.label).toBe("Automatic cleanup");
+		expect(batch?.entries.map((e) => [e.path, e.before])).toEqual([["a.md", omnivoreNote("A")]]);
+	});
+});
