@@ -378,8 +378,8 @@ export class FakeDataAdapter {
 
 	async stat(path: string) {
 		const file = this.files.get(path);
-		if (file) return { type: "file", ctime: file.mtime, mtime: file.mtime, size: file.data.length };
-		return this.folders.has(path) ? { type: "folder", ctime: 0, mtime: 0, size: 0 } : null;
+		if (file) return { type: "file" as const, ctime: file.mtime, mtime: file.mtime, size: file.data.length };
+		return this.folders.has(path) ? { type: "folder" as const, ctime: 0, mtime: 0, size: 0 } : null;
 	}
 
 	async list(path: string) {

@@ -1,6 +1,6 @@
 // Starts the plugin in the fake Obsidian the way the app does: plugin loads, the vault announces its
 // files, the cache indexes them, then the layout becomes ready.
-import type { App as ObsidianApp } from "obsidian";
+import type { App as ObsidianApp, TFile as ObsidianFile } from "obsidian";
 import { App, Modal, Notice, Vault, type Plugin as FakePlugin, type PluginManifest } from "../__mocks__/obsidian";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -81,4 +81,20 @@ export function omnivoreNote(title: string, image = "https://a.example/x.png"): 
 
 export function fixture(path: string): string {
 	return readFileSync(join(__dirname, "..", "fixtures", "notes", path), "utf8");
+}
+
+/** Files of the fake vault, typed as the plugin code sees them. */
+export function vaultFiles(app: App, paths: string[]): ObsidianFile[] {
+	return paths.map((path) => {
+		const file = app.vault.getFileByPath(path);
+		if (!file) throw new Error(`No file ${path}`);
+		return file as unknown as ObsidianFile;
+	});
+}
+
+/** The modal opened last, as the class the plugin opened. */
+export function lastModal<T>(): T {
+	const modal = Modal.open.at(-1);
+	if (!modal) throw new Error("No modal is open");
+	return modal as unknown as T;
 }

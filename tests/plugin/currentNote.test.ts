@@ -1,0 +1,93 @@
+/** @jest-environment jsdom */
+import { NoteTidier } from "../../src/core";
+import type { MarkdownView } from "../__mocks__/obsidian";
+import { fake, fixture, notices, omnivoreNote, P, runCommand, startObsidian } from "./harness";
+
+const tidier = new NoteTidier();
+
+async function openNote(app: Awaited<ReturnType<typeof startObsidian>>["app"], path: string, mode: "source" | "preview" = "source"): Promise<MarkdownView> {
+	return app.workspace.testOpenInEditor(path, mode);
+}
+
+describe("Tidy current note", () => {
+	it("tidies the note through the editor: cursor kept, one undo step", async () => {
+		const text = fixture("vault/Omnivore/2024-07-30/Byzantine Generals.md");
+		const { app, plugin } = await startObsidian({ "Byzantine.md": text });
+		const view = await openNote(app, "Byzantine.md");
+		// The cursor sits on a body line that does not change; the frontmatter above it grows.
+		const line = text.split("\n").indexOf("See the [figure][fig] and [Lamport (1982)](https://en.wikipedia.org/wiki/Leslie_Lamport).");
+		view.editor.setCursor({ line, ch: 8 });
+		view.editor.history = [];
+		await runCommand(plugin, "tidy-current-note");
+		const expected = tidier.tidy(text).text;
+		expect(view.editor.getValue()).toBe(expected);
+		expect(view.editor.history).toHaveLength(1);
+		const cursor = view.editor.getCursor();
+		expect(view.editor.getLine(cursor.line)).toBe("See the [figure][fig] and [Lamport (1982)](https://en.wikipedia.org/wiki/Leslie_Lamport).");
+		expect(cursor.ch).toBe(8);
+		view.editor.undo();
+		expect(view.editor.getValue()).toBe(text);
+		expect(notices().at(-1)).toMatch(/^Tidied Byzantine: \d+ properties and 3 image URLs\.$/);
+	});
+
+	it("writes through vault.process when the note is shown in reading view, and journals it", async () => {
+		const text = omnivoreNote("Reading");
+		const { app, plugin } = await startObsidian({ "r.md": text });
+		await openNote(app, "r.md", "preview");
+		await runCommand(plugin, "tidy-current-note");
+		expect(app.vault.testText("r.md")).toBe(tidier.tidy(text).text);
+		const batch = await plugin.journal.latest();
+		expect(batch?.entries).toEqual([expect.objectContaining({ path: "r.md", before: text })]);
+	});
+
+	it("says so and changes nothing on a note that is not an Omnivore note", async () => {
+		const text = `# Scratch\n\n![](${P}/https://example.org/diagram.png)\n`;
+		const { app, plugin } = await startObsidian({ "Scratch.md": text });
+		await openNote(app, "Scratch.md", "preview");
+		await runCommand(plugin, "tidy-current-note");
+		expect(app.vault.testWrites).toEqual([]);
+		expect(notices().at(-1)).toBe("Scratch is not tagged #Omnivore, so it was left as it was.");
+	});
+
+	it("is not offered when no note is open", async () => {
+		const { plugin } = await startObsidian({});
+		expect(fake(plugin).testCommands.get("tidy-current-note")?.checkCallback?.(true)).toBe(false);
+	});
+
+	it("points out problems it left", async () => {
+		const text = "---\nstatus: read\ndate_saved: 03/04/2024\n---\n#Omnivore\n";
+		const { app, plugin } = await startObsidian({ "d.md": text });
+		await openNote(app, "d.md", "preview");
+		await runCommand(plugin, "tidy-current-note");
+		expect(notices().at(-1)).toBe('d has nothing to tidy. 1 problem left: run "Show tidy report" to see it.');
+	});
+});
+
+describe("Unwrap proxied images in current note", () => {
+	it("works on any note and only touches images", async () => {
+		const text = `---\ntitle: Scratch: notes\n---\n![](${P}/https://example.org/diagram.png)\n`;
+		const { app, plugin } = await startObsidian({ "Scratch.md": text });
+		const view = await openNote(app, "Scratch.md");
+		await runCommand(plugin, "unwrap-current-note");
+		expect(view.editor.getValue()).toBe("---\ntitle: Scratch: notes\n---\n![](https://example.org/diagram.png)\n");
+		expect(notices().at(-1)).toBe("Unwrapped images in Scratch: 1 image URL.");
+	});
+});
+
+describe("commands", () => {
+	it("have sentence-case names without the plugin's name and no default hotkeys", async () => {
+		const { plugin } = await startObsidian({});
+		const commands = [...fake(plugin).testCommands.values()];
+		expect(commands.map((c) => c.name)).toEqual([
+			"Tidy current note",
+			"Unwrap proxied images in current note",
+			"Tidy all Omnivore notes…",
+			"Undo last tidy",
+			"Show tidy report",
+		]);
+		for (const command of commands) {
+			expect(command.hotkeys).toBeUndefined();
+			expect(command.id).not.toMatch(/omnivore-queue/);
+		}
+	});
+});

@@ -1,0 +1,87 @@
+/** @jest-environment jsdom */
+import { NoteTidier } from "../../src/core";
+import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
+import { Modal } from "../__mocks__/obsidian";
+import type { ReportModal } from "../../src/plugin/report/reportModal";
+import { lastModal, notices, omnivoreNote, runCommand, settle, startObsidian } from "./harness";
+
+const tidier = new NoteTidier();
+const NOTES = { "a.md": omnivoreNote("A"), "b.md": omnivoreNote("B"), "c.md": omnivoreNote("C") };
+
+describe("Undo last tidy", () => {
+	it("puts back every note of the last batch", async () => {
+		const { app, plugin } = await startObsidian(NOTES);
+		await tidyAllNotes(plugin, async () => true);
+		expect(app.vault.testText("a.md")).toBe(tidier.tidy(NOTES["a.md"]).text);
+		await runCommand(plugin, "undo-last-tidy");
+		for (const [path, text] of Object.entries(NOTES)) expect(app.vault.testText(path)).toBe(text);
+		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 3 notes restored.');
+	});
+
+	it("leaves a note edited since it was tidied, and lists it in the report", async () => {
+		const { app, plugin } = await startObsidian(NOTES);
+		await tidyAllNotes(plugin, async () => true);
+		const b = app.vault.getFileByPath("b.md");
+		if (!b) throw new Error("missing");
+		const edited = `${tidier.tidy(NOTES["b.md"]).text}\nA thought of mine.\n`;
+		await app.vault.modify(b, edited);
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.testText("a.md")).toBe(NOTES["a.md"]);
+		expect(app.vault.testText("b.md")).toBe(edited);
+		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 2 notes restored. 1 changed since and left as they are: run "Show tidy report" to see them.');
+
+		await runCommand(plugin, "show-tidy-report");
+		const report = lastModal<ReportModal>().contentEl;
+		expect(report.textContent).toContain("Edited since it was tidied, so not undone (1)");
+		expect(report.querySelector('a[data-path="b.md"]')).not.toBeNull();
+	});
+
+	it("undoes one batch at a time, newest first, then says there is nothing left", async () => {
+		const { app, plugin } = await startObsidian(NOTES, { autoTidy: false });
+		await tidyAllNotes(plugin, async () => true);
+		await app.vault.create("d.md", omnivoreNote("D"));
+		await settle();
+		await tidyAllNotes(plugin, async () => true);
+		expect(app.vault.testText("d.md")).toBe(tidier.tidy(omnivoreNote("D")).text);
+
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.testText("d.md")).toBe(omnivoreNote("D"));
+		expect(app.vault.testText("a.md")).toBe(tidier.tidy(NOTES["a.md"]).text);
+		await runCommand(plugin, "undo-last-tidy");
+		for (const [path, text] of Object.entries(NOTES)) expect(app.vault.testText(path)).toBe(text);
+		await runCommand(plugin, "undo-last-tidy");
+		expect(notices().at(-1)).toBe("There is no tidy to undo.");
+	});
+
+	it("undoes automatic cleanup", async () => {
+		const { app, plugin } = await startObsidian({});
+		await app.vault.create("new.md", omnivoreNote("New"));
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		expect(app.vault.testText("new.md")).toBe(tidier.tidy(omnivoreNote("New")).text);
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.testText("new.md")).toBe(omnivoreNote("New"));
+		expect(notices().at(-1)).toBe('Undid "Automatic cleanup": 1 note restored.');
+	});
+});
+
+describe("Show tidy report", () => {
+	it("groups the last run's problems by kind and opens a note from its link", async () => {
+		const { app, plugin } = await startObsidian({ "d.md": "---\nstatus: read\ndate_saved: 03/04/2024\n---\n#Omnivore\n", ...NOTES });
+		await tidyAllNotes(plugin, async () => true);
+		await runCommand(plugin, "show-tidy-report");
+		const modal = lastModal<ReportModal>();
+		expect(modal.contentEl.querySelector("h3")?.textContent).toMatch(/^Tidy all Omnivore notes, /);
+		expect(Array.from(modal.contentEl.querySelectorAll("summary"), (s) => s.textContent)).toEqual(["Date is ambiguous (day or month first?) (1)"]);
+		modal.contentEl.querySelector<HTMLAnchorElement>('a[data-path="d.md"]')?.click();
+		await settle();
+		expect(app.workspace.testOpened).toEqual(["d.md"]);
+		expect(Modal.open).not.toContain(modal as unknown as Modal);
+	});
+
+	it("says when nothing has run yet", async () => {
+		const { plugin } = await startObsidian({});
+		await runCommand(plugin, "show-tidy-report");
+		expect(lastModal<ReportModal>().contentEl.textContent).toBe("Nothing has been tidied since Obsidian started.");
+	});
+});
