@@ -38,6 +38,11 @@ export default defineConfig([
 		},
 	},
 	{
+		// The demo vault ships with its configuration folder named `.obsidian`.
+		files: ["scripts/**"],
+		rules: { "obsidianmd/hardcoded-config-path": "off" },
+	},
+	{
 		// Tests run in Node or jsdom, where there are no popout windows.
 		files: ["tests/**"],
 		rules: { "obsidianmd/prefer-window-timers": "off" },
