@@ -53,6 +53,18 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 		await this.host.saveSettings();
 	}
 
+	private formatSetting(name: string, desc: string, key: "dateTimeFormat" | "dateFormat"): void {
+		new Setting(this.containerEl)
+			.setName(name)
+			.setDesc(desc)
+			.addText((text) =>
+				text
+					.setPlaceholder(DEFAULT_SETTINGS[key])
+					.setValue(this.host.settings[key])
+					.onChange((value) => this.update((s) => (s[key] = value.trim() || DEFAULT_SETTINGS[key]))),
+			);
+	}
+
 	display(): void {
 		const { containerEl } = this;
 		containerEl.empty();
@@ -96,24 +108,8 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 			);
 
 		new Setting(containerEl).setName("Dates").setHeading();
-		new Setting(containerEl)
-			.setName("Date and time format")
-			.setDesc("How dates with a time are written (date-fns format). The default is what Obsidian shows as a date and time.")
-			.addText((text) =>
-				text
-					.setPlaceholder(DEFAULT_SETTINGS.dateTimeFormat)
-					.setValue(settings.dateTimeFormat)
-					.onChange((value) => this.update((s) => (s.dateTimeFormat = value.trim() || DEFAULT_SETTINGS.dateTimeFormat))),
-			);
-		new Setting(containerEl)
-			.setName("Date format")
-			.setDesc("How dates without a time are written.")
-			.addText((text) =>
-				text
-					.setPlaceholder(DEFAULT_SETTINGS.dateFormat)
-					.setValue(settings.dateFormat)
-					.onChange((value) => this.update((s) => (s.dateFormat = value.trim() || DEFAULT_SETTINGS.dateFormat))),
-			);
+		this.formatSetting("Date and time format", "How dates with a time are written (date-fns format). The default is what Obsidian shows as a date and time.", "dateTimeFormat");
+		this.formatSetting("Date format", "How dates without a time are written.", "dateFormat");
 		new Setting(containerEl)
 			.setName("Dates like 03/04/2024")
 			.setDesc("Whether the day or the month comes first when a date could be read either way.")

@@ -1173,11 +1173,10 @@ abstract class ValueComponent<T> extends BaseComponent {
 	}
 }
 
-export class TextComponent extends ValueComponent<string> {
-	inputEl: HTMLInputElement;
-	constructor(containerEl: HTMLElement) {
+/** Like Obsidian's: the text and text-area components share everything but their element. */
+export abstract class AbstractTextComponent<T extends HTMLInputElement | HTMLTextAreaElement> extends ValueComponent<string> {
+	constructor(public inputEl: T) {
 		super();
-		this.inputEl = containerEl.createEl("input", { type: "text" });
 	}
 	getValue(): string {
 		return this.inputEl.value;
@@ -1192,22 +1191,15 @@ export class TextComponent extends ValueComponent<string> {
 	}
 }
 
-export class TextAreaComponent extends ValueComponent<string> {
-	inputEl: HTMLTextAreaElement;
+export class TextComponent extends AbstractTextComponent<HTMLInputElement> {
 	constructor(containerEl: HTMLElement) {
-		super();
-		this.inputEl = containerEl.createEl("textarea");
+		super(containerEl.createEl("input", { type: "text" }));
 	}
-	getValue(): string {
-		return this.inputEl.value;
-	}
-	setValue(value: string): this {
-		this.inputEl.value = value;
-		return this;
-	}
-	setPlaceholder(placeholder: string): this {
-		this.inputEl.placeholder = placeholder;
-		return this;
+}
+
+export class TextAreaComponent extends AbstractTextComponent<HTMLTextAreaElement> {
+	constructor(containerEl: HTMLElement) {
+		super(containerEl.createEl("textarea"));
 	}
 }
 
