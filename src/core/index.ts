@@ -8,3 +8,8 @@ export { FRONTMATTER_STEPS } from "./frontmatter/normalize";
 export { hashText } from "./hash";
 export { tagMatches } from "./omnivoreTag";
 export { type StatusValues, type RecoverFields } from "./options";
+export { buildQueueItem, QUEUE_STATUSES, type QueueItem, type QueueStatus } from "./queue/queueItem";
+export { QueueQuery, QUEUE_SORTS, seededRandom, type QueueSort, type QueueResult } from "./queue/queueQuery";
+export { EMPTY_FILTER, isFiltering, wordsMatcher, type QueueFilter, type SavedPreset, type ReadingBucket, type SearchMatcher } from "./queue/queueFilter";
+export { readingMinutes } from "./queue/readingTime";
+export { setNoteStatus } from "./queue/setStatus";

@@ -2,7 +2,7 @@
 
 import { unwrapBodyImages } from "./bodyImages";
 import { normalizeFrontmatter } from "./frontmatter/normalize";
-import { repairFrontmatter } from "./frontmatter/repair";
+import { readFrontmatterBlock as readFrontmatter, type FrontmatterState } from "./frontmatter/readBlock";
 import { parseFrontmatter, verifyFrontmatter, type FrontmatterEditor } from "./frontmatter/yamlEditor";
 import { readBodyFacts } from "./markdown/bodyFacts";
 import { findCodeRanges } from "./markdown/codeRanges";
@@ -16,31 +16,6 @@ export interface TidyResult {
 	/** The note's new text; identical to the input when nothing changed. */
 	text: string;
 	report: NoteReport;
-}
-
-/** The frontmatter as the engine understood it. */
-type FrontmatterState =
-	| { kind: "none" }
-	| { kind: "mapping"; editor: FrontmatterEditor; repairedKeys: string[] }
-	| { kind: "invalid"; error: string }
-	| { kind: "not-mapping"; found: string };
-
-function toLf(text: string): string {
-	return text.replace(/\r\n/g, "\n");
-}
-
-function readFrontmatter(parts: NoteParts): FrontmatterState {
-	if (!parts.frontmatter) return { kind: "none" };
-	const yaml = toLf(parts.frontmatter.yaml);
-	const outcome = parseFrontmatter(yaml);
-	if (outcome.kind === "mapping") return { kind: "mapping", editor: outcome.editor, repairedKeys: [] };
-	if (outcome.kind === "not-mapping") return outcome;
-	const repair = repairFrontmatter(yaml);
-	if (repair) {
-		const repaired = parseFrontmatter(repair.yaml);
-		if (repaired.kind === "mapping") return { kind: "mapping", editor: repaired.editor, repairedKeys: repair.keys };
-	}
-	return outcome;
 }
 
 /** The engine with its options resolved and its patterns built once, for use over many notes. */

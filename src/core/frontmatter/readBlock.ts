@@ -1,0 +1,29 @@
+// Reads a note's frontmatter block as the engine understands it: a mapping (repaired if need be) or why not.
+
+import type { NoteParts } from "../note";
+import { repairFrontmatter } from "./repair";
+import { parseFrontmatter, type FrontmatterEditor } from "./yamlEditor";
+
+export type FrontmatterState =
+	| { kind: "none" }
+	| { kind: "mapping"; editor: FrontmatterEditor; repairedKeys: string[] }
+	| { kind: "invalid"; error: string }
+	| { kind: "not-mapping"; found: string };
+
+function toLf(text: string): string {
+	return text.replace(/\r\n/g, "\n");
+}
+
+export function readFrontmatterBlock(parts: NoteParts): FrontmatterState {
+	if (!parts.frontmatter) return { kind: "none" };
+	const yaml = toLf(parts.frontmatter.yaml);
+	const outcome = parseFrontmatter(yaml);
+	if (outcome.kind === "mapping") return { kind: "mapping", editor: outcome.editor, repairedKeys: [] };
+	if (outcome.kind === "not-mapping") return outcome;
+	const repair = repairFrontmatter(yaml);
+	if (repair) {
+		const repaired = parseFrontmatter(repair.yaml);
+		if (repaired.kind === "mapping") return { kind: "mapping", editor: repaired.editor, repairedKeys: repair.keys };
+	}
+	return outcome;
+}

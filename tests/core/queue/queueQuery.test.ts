@@ -1,0 +1,109 @@
+import { EMPTY_FILTER, QueueQuery, type QueueFilter, type QueueItem } from "../../../src/core";
+
+const NOW = Date.parse("2024-10-01T12:00:00Z");
+const DAY = 86_400_000;
+
+function make(path: string, over: Partial<QueueItem>): QueueItem {
+	return {
+		path,
+		title: path,
+		author: null,
+		site: null,
+		url: null,
+		tags: [],
+		status: "unread",
+		savedAt: null,
+		publishedAt: null,
+		readingMinutes: 3,
+		hasImageProblems: false,
+		...over,
+	};
+}
+
+const ITEMS: QueueItem[] = [
+	make("a.md", { title: "Rust in 2023", author: "Niko Matsakis", site: "smallcultfollowing.com", tags: ["rust", "programming"], savedAt: new Date(NOW - 2 * DAY).toISOString(), readingMinutes: 8 }),
+	make("b.md", { title: "How SQLite Scales", site: "fly.io", tags: ["databases"], status: "reading", savedAt: new Date(NOW - 20 * DAY).toISOString(), readingMinutes: 4 }),
+	make("c.md", { title: "The Case for Slow Reading", author: "Maryanne Wolf", site: "The Atlantic", tags: ["reading", "Programming"], status: "read", savedAt: new Date(NOW - 300 * DAY).toISOString(), publishedAt: "2024-03-01T00:00:00.000Z", readingMinutes: 12 }),
+	make("d.md", { title: "Byzantine Generals", tags: ["papers"], status: "archived", readingMinutes: 25, hasImageProblems: true }),
+	make("e.md", { title: "逼近 GPT-4 的新模型发布", author: "莫崇宇", site: "ifanr.com", savedAt: new Date(NOW - 200 * DAY).toISOString(), readingMinutes: 6 }),
+];
+
+function run(filter: Partial<QueueFilter>, sort: Parameters<QueueQuery["run"]>[1] = "title") {
+	const query = new QueueQuery();
+	query.setItems(ITEMS);
+	return query.run({ ...EMPTY_FILTER, ...filter }, sort, NOW);
+}
+
+const paths = (result: ReturnType<typeof run>) => result.items.map((i) => i.path);
+
+describe("QueueQuery filters", () => {
+	it("by one or several statuses, with counts per status for the rest of the filter", () => {
+		expect(paths(run({ statuses: ["unread"] }))).toEqual(["a.md", "e.md"]);
+		expect(paths(run({ statuses: ["read", "archived"] }))).toEqual(["d.md", "c.md"]);
+		expect(run({ statuses: ["unread"], tags: ["programming"] }).counts).toEqual({ unread: 1, reading: 0, read: 1, archived: 0 });
+	});
+
+	it("by tags, any or all, in any case", () => {
+		expect(paths(run({ tags: ["PROGRAMMING", "databases"] }))).toEqual(["b.md", "a.md", "c.md"]);
+		expect(paths(run({ tags: ["programming", "reading"], tagMode: "all" }))).toEqual(["c.md"]);
+	});
+
+	it("by author and site", () => {
+		expect(paths(run({ author: "maryanne wolf" }))).toEqual(["c.md"]);
+		expect(paths(run({ site: "fly.io" }))).toEqual(["b.md"]);
+	});
+
+	it("by saved date presets and ranges", () => {
+		expect(paths(run({ saved: "last-7-days" }))).toEqual(["a.md"]);
+		expect(paths(run({ saved: "last-30-days" }))).toEqual(["b.md", "a.md"]);
+		expect(paths(run({ saved: "older-than-6-months" }))).toEqual(["c.md", "e.md"]);
+		expect(paths(run({ saved: { from: "2024-09-01", to: "2024-09-25" } }))).toEqual(["b.md"]);
+	});
+
+	it("by reading time", () => {
+		expect(paths(run({ readingTime: "under-5" }))).toEqual(["b.md"]);
+		expect(paths(run({ readingTime: "5-to-15" }))).toEqual(["a.md", "c.md", "e.md"]);
+		expect(paths(run({ readingTime: "over-15" }))).toEqual(["d.md"]);
+	});
+
+	it("by words in the title, author or site", () => {
+		expect(paths(run({ search: "slow wolf" }))).toEqual(["c.md"]);
+		expect(paths(run({ search: "FLY" }))).toEqual(["b.md"]);
+		expect(paths(run({ search: "新模型" }))).toEqual(["e.md"]);
+		expect(paths(run({ search: "nothing like it" }))).toEqual([]);
+	});
+
+	it("by image problems", () => {
+		expect(paths(run({ imageProblems: true }))).toEqual(["d.md"]);
+	});
+});
+
+describe("QueueQuery sorts", () => {
+	it("by saved date, newest or oldest first, undated last", () => {
+		expect(paths(run({}, "saved-newest"))).toEqual(["a.md", "b.md", "e.md", "c.md", "d.md"]);
+		expect(paths(run({}, "saved-oldest"))).toEqual(["c.md", "e.md", "b.md", "a.md", "d.md"]);
+	});
+
+	it("by published date, title and reading time", () => {
+		expect(paths(run({}, "published-newest"))[0]).toBe("c.md");
+		expect(paths(run({}, "title"))).toEqual(["d.md", "b.md", "a.md", "c.md", "e.md"]);
+		expect(paths(run({}, "reading-time"))).toEqual(["b.md", "e.md", "a.md", "c.md", "d.md"]);
+	});
+
+	it("shuffles the same way for a seed and differently for another", () => {
+		const query = new QueueQuery();
+		query.setItems(ITEMS);
+		const once = query.run(EMPTY_FILTER, "shuffle", NOW, 7).items.map((i) => i.path);
+		expect(query.run(EMPTY_FILTER, "shuffle", NOW, 7).items.map((i) => i.path)).toEqual(once);
+		expect([...once].sort()).toEqual(["a.md", "b.md", "c.md", "d.md", "e.md"]);
+		const others = [1, 2, 3, 4, 5].map((seed) => query.run(EMPTY_FILTER, "shuffle", NOW, seed).items.map((i) => i.path).join());
+		expect(new Set(others).size).toBeGreaterThan(1);
+	});
+
+	it("lists the tags, authors and sites for the filter menus", () => {
+		const query = new QueueQuery();
+		query.setItems(ITEMS);
+		expect(query.facets().tags.slice(0, 2)).toEqual(["programming", "databases"]);
+		expect(query.facets().sites).toHaveLength(4);
+	});
+});
