@@ -18,7 +18,7 @@ export default defineConfig([
 	{
 		rules: {
 			// "Omnivore" is a product name, like the brands the rule already knows.
-			"obsidianmd/ui/sentence-case": ["warn", { enforceCamelCaseLower: true, ignoreWords: ["Omnivore"], ignoreRegex: ["^https?://"] }],
+			"obsidianmd/ui/sentence-case": ["warn", { enforceCamelCaseLower: true, ignoreWords: ["Omnivore", "Bases"], ignoreRegex: ["^https?://"] }],
 			// The declarative settings API arrived in Obsidian 1.13; this plugin supports 1.7.2 and later.
 			"obsidianmd/settings-tab/prefer-setting-definitions": "off",
 		},

@@ -13,3 +13,4 @@ export { QueueQuery, QUEUE_SORTS, seededRandom, type QueueSort, type QueueResult
 export { EMPTY_FILTER, isFiltering, wordsMatcher, type QueueFilter, type SavedPreset, type ReadingBucket, type SearchMatcher } from "./queue/queueFilter";
 export { readingMinutes } from "./queue/readingTime";
 export { setNoteStatus } from "./queue/setStatus";
+export { queueBaseFile } from "./queue/basesFile";

@@ -6,6 +6,7 @@ import type { Journal, JournalBatchWriter } from "./journal/journal";
 import type { ReportStore } from "./report/reportStore";
 import type { OmnivoreQueueSettings } from "./settings";
 import type { Clock } from "./batch/yielder";
+import type { QueueIndex } from "./queue/queueIndex";
 
 export interface PluginContext {
 	app: App;
@@ -13,6 +14,8 @@ export interface PluginContext {
 	tidier(): NoteTidier;
 	journal: Journal;
 	reports: ReportStore;
+	/** The reading queue's articles, built on first use and kept current. */
+	queue: QueueIndex;
 	clock: Clock;
 	/** Set while "Tidy all" runs, so a second one does not start. */
 	batchRunning: boolean;

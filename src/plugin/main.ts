@@ -1,12 +1,17 @@
 // The Obsidian plugin: wires settings, commands and automatic cleanup to the engine. Thin on purpose.
 
-import { normalizePath, Plugin, TFile } from "obsidian";
-import { NoteTidier } from "../core";
+import { debounce, normalizePath, Plugin, prepareFuzzySearch, TFile, type WorkspaceLeaf } from "obsidian";
+import { NoteTidier, type QueueStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
 import { tidyAllNotes } from "./commands/tidyAll";
 import { tidyCurrentNote, type CurrentNoteAction } from "./commands/tidyCurrentNote";
 import { undoLastTidy } from "./commands/undoLastTidy";
+import { createBasesFile, markCurrent, markReadAndOpenNext, openNextUnread, openQueue, openRandomUnread } from "./commands/queueCommands";
+import { askForName } from "./queue/nameModal";
+import { QueueIndex } from "./queue/queueIndex";
+import { QUEUE_VIEW_TYPE, QueueView, type QueueViewHost } from "./queue/queueView";
+import { changeStatus, copyNoteLink, openOriginal, revealInExplorer } from "./queue/statusActions";
 import type { PluginContext } from "./context";
 import { Journal, type JournalBatchWriter } from "./journal/journal";
 import { ReportModal } from "./report/reportModal";
@@ -20,7 +25,10 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	clock: Clock = browserClock;
 	batchRunning = false;
 	journal!: Journal;
+	queue!: QueueIndex;
 	private engine: NoteTidier | null = null;
+	// Tag, folders and property names decide what the queue holds; typing in a setting waits for a pause.
+	private readonly rebuildQueue = debounce(() => void this.queue.rebuild(), 1000, true);
 	private automaticBatch: Promise<JournalBatchWriter> | null = null;
 
 	override async onload(): Promise<void> {
@@ -37,22 +45,54 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 				reported: (path, problems) => this.reports.addAutomatic(path, problems),
 			}),
 		);
+		this.queue = this.addChild(new QueueIndex(this.app, { settings: () => this.settings, tidier: () => this.tidier(), clock: this.clock }));
+		this.registerView(QUEUE_VIEW_TYPE, (leaf) => this.createQueueView(leaf));
+		this.addRibbonIcon("book-open", "Open reading queue", () => void openQueue(this));
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.reports.rename(oldPath, file.path)));
 		this.registerEvent(this.app.vault.on("delete", (file) => this.reports.rename(file.path, null)));
 	}
 
+	private createQueueView(leaf: WorkspaceLeaf): QueueView {
+		const host: QueueViewHost = {
+			index: this.queue,
+			tagName: () => this.settings.tagName,
+			savedFilters: () => this.settings.savedFilters,
+			saveFilter: async (saved) => {
+				this.settings.savedFilters = [...this.settings.savedFilters.filter((s) => s.name !== saved.name), saved];
+				await this.saveData(this.settings);
+			},
+			open: (path, newTab) => void this.app.workspace.openLinkText(path, "", newTab ? "tab" : false),
+			setStatus: (path, status) => changeStatus(this.app, this.queue, this.settings, path, status),
+			openOriginal,
+			copyLink: (path) => copyNoteLink(this.app, path),
+			reveal: (path) => revealInExplorer(this.app, path),
+			tidyAll: () => void tidyAllNotes(this),
+			askName: () => askForName(this.app, "Save filters"),
+			matcher: (query) => {
+				const search = prepareFuzzySearch(query);
+				return (text) => search(text) !== null;
+			},
+		};
+		return new QueueView(leaf, host);
+	}
+
+	/** A command on the note being read: available when a Markdown note is active. */
+	private addNoteCommand(id: string, name: string, run: (file: TFile) => Promise<unknown>): void {
+		this.addCommand({
+			id,
+			name,
+			checkCallback: (checking) => {
+				const file = this.app.workspace.getActiveFile();
+				if (!(file instanceof TFile) || file.extension !== "md") return false;
+				if (!checking) void run(file);
+				return true;
+			},
+		});
+	}
+
 	private registerCommands(): void {
 		const currentNote = (id: string, name: string, action: CurrentNoteAction) =>
-			this.addCommand({
-				id,
-				name,
-				checkCallback: (checking) => {
-					const file = this.app.workspace.getActiveFile();
-					if (!(file instanceof TFile) || file.extension !== "md") return false;
-					if (!checking) void tidyCurrentNote(this, file, action);
-					return true;
-				},
-			});
+			this.addNoteCommand(id, name, (file) => tidyCurrentNote(this, file, action));
 		currentNote("tidy-current-note", "Tidy current note", "tidy");
 		currentNote("unwrap-current-note", "Unwrap proxied images in current note", "unwrap");
 		this.addCommand({ id: "tidy-all-notes", name: "Tidy all Omnivore notes…", callback: () => void tidyAllNotes(this) });
@@ -62,6 +102,20 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 			name: "Show tidy report",
 			callback: () => new ReportModal(this.app, this.reports, (path) => this.openNote(path)).open(),
 		});
+
+		this.addCommand({ id: "open-reading-queue", name: "Open reading queue", callback: () => void openQueue(this) });
+		this.addCommand({
+			id: "open-next-unread",
+			name: "Open next unread",
+			callback: () => void openNextUnread(this, this.app.workspace.getActiveFile()?.path),
+		});
+		this.addNoteCommand("mark-read-and-open-next", "Mark current note read and open next", (file) => markReadAndOpenNext(this, file));
+		const mark = (status: QueueStatus, name: string) => this.addNoteCommand(`mark-${status}`, name, (file) => markCurrent(this, file, status));
+		mark("unread", "Mark current note as unread");
+		mark("reading", "Mark current note as reading");
+		mark("archived", "Mark current note as archived");
+		this.addCommand({ id: "open-random-unread", name: "Open a random unread note", callback: () => void openRandomUnread(this) });
+		this.addCommand({ id: "create-bases-file", name: "Create a Bases file for the queue", callback: () => void createBasesFile(this) });
 	}
 
 	tidier(): NoteTidier {
@@ -84,5 +138,6 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	async saveSettings(): Promise<void> {
 		this.engine = null;
 		await this.saveData(this.settings);
+		if (this.queue.ready) this.rebuildQueue();
 	}
 }

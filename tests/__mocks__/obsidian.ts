@@ -86,6 +86,9 @@ if (typeof HTMLElement !== "undefined") {
 			if (value === null || value === false) this.removeAttribute(name);
 			else this.setAttribute(name, String(value));
 		},
+		setCssProps(this: HTMLElement, props: Record<string, string>) {
+			for (const [name, value] of Object.entries(props)) this.style.setProperty(name, value);
+		},
 		show(this: HTMLElement) {
 			this.style.display = "";
 		},
@@ -212,6 +215,15 @@ export function prepareFuzzySearch(query: string): (text: string) => { score: nu
 export async function requestUrl(): Promise<never> {
 	throw new Error("requestUrl is not available in tests: the plugin makes no network requests");
 }
+
+export const Keymap = {
+	/** Like Obsidian's: "tab" for Ctrl/Cmd, "split" with Alt, "window" with Shift too; false without. */
+	isModEvent(event?: MouseEvent | KeyboardEvent | null): false | "tab" | "split" | "window" {
+		if (!event || !(event.ctrlKey || event.metaKey)) return false;
+		if (event.altKey) return event.shiftKey ? "window" : "split";
+		return "tab";
+	},
+};
 
 export const Platform = { isDesktop: true, isMobile: false, isDesktopApp: true, isMobileApp: false };
 
@@ -866,6 +878,16 @@ export abstract class View extends Component {
 	async onOpen(): Promise<void> {}
 
 	async onClose(): Promise<void> {}
+
+	getState(): Record<string, unknown> {
+		return {};
+	}
+
+	async setState(_state: unknown, _result: ViewStateResult): Promise<void> {}
+}
+
+export interface ViewStateResult {
+	history: boolean;
 }
 
 class EmptyView extends View {
@@ -986,6 +1008,10 @@ export class FileManager {
 
 	async trashFile(file: TAbstractFile): Promise<void> {
 		await this.app.vault.delete(file);
+	}
+
+	generateMarkdownLink(file: TFile, _sourcePath: string): string {
+		return `[[${file.basename}]]`;
 	}
 
 	async processFrontMatter(): Promise<void> {

@@ -84,6 +84,14 @@ describe("commands", () => {
 			"Tidy all Omnivore notes…",
 			"Undo last tidy",
 			"Show tidy report",
+			"Open reading queue",
+			"Open next unread",
+			"Mark current note read and open next",
+			"Mark current note as unread",
+			"Mark current note as reading",
+			"Mark current note as archived",
+			"Open a random unread note",
+			"Create a Bases file for the queue",
 		]);
 		for (const command of commands) {
 			expect(command.hotkeys).toBeUndefined();

@@ -1,0 +1,57 @@
+// Actions on a queue article: change its status (only that property), open it, reveal it, copy a link.
+
+import { Notice, TFile, type App } from "obsidian";
+import { setNoteStatus, type QueueStatus } from "../../core";
+import type { OmnivoreQueueSettings } from "../settings";
+import type { QueueIndex } from "./queueIndex";
+
+export async function changeStatus(app: App, index: QueueIndex, settings: OmnivoreQueueSettings, path: string, status: QueueStatus): Promise<boolean> {
+	const file = app.vault.getFileByPath(path);
+	if (!file) return false;
+	let refused = false;
+	await app.vault.process(file, (text) => {
+		const next = setNoteStatus(text, status, settings);
+		if (next === null) refused = true;
+		return next ?? text;
+	});
+	if (refused) {
+		new Notice(`The properties of ${file.basename} are not valid YAML, so its status was not changed. Run "Tidy current note" on it first.`);
+		return false;
+	}
+	const item = index.get(path);
+	// Show the change at once; the metadata cache confirms it a moment later.
+	if (item) index.update({ ...item, status });
+	return true;
+}
+
+export function openOriginal(url: string | null): void {
+	if (url) window.open(url, "_blank");
+	else new Notice("This article has no original URL.");
+}
+
+export async function copyNoteLink(app: App, path: string): Promise<void> {
+	const file = app.vault.getFileByPath(path);
+	if (!file) return;
+	await navigator.clipboard.writeText(app.fileManager.generateMarkdownLink(file, ""));
+	new Notice(`Copied a link to ${file.basename}.`);
+}
+
+interface FileExplorerView {
+	revealInFolder(file: TFile): void;
+}
+
+function isFileExplorerView(view: unknown): view is FileExplorerView {
+	return typeof (view as Partial<FileExplorerView> | null)?.revealInFolder === "function";
+}
+
+/** The file explorer's reveal is not in the published API; it is used when present and skipped otherwise. */
+export function revealInExplorer(app: App, path: string): void {
+	const file = app.vault.getFileByPath(path);
+	const explorer = app.workspace.getLeavesOfType("file-explorer")[0];
+	if (file && explorer && isFileExplorerView(explorer.view)) {
+		void app.workspace.revealLeaf(explorer);
+		explorer.view.revealInFolder(file);
+	} else {
+		new Notice("The file explorer is not open.");
+	}
+}
