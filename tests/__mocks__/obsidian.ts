@@ -924,8 +924,9 @@ export class Workspace extends Events {
 	leaves: WorkspaceLeaf[] = [];
 	activeLeaf: WorkspaceLeaf | null = null;
 	testViewCreators = new Map<string, (leaf: WorkspaceLeaf) => View>();
-	/** Test helper: paths opened with openLinkText, in order. */
+	/** Test helper: paths opened with openLinkText, in order, and where the last one opened. */
 	testOpened: string[] = [];
+	testLastNewLeaf: boolean | string | undefined = undefined;
 
 	constructor(private readonly app: App) {
 		super();
@@ -984,6 +985,7 @@ export class Workspace extends Events {
 	async openLinkText(linktext: string, _sourcePath: string, newLeaf?: boolean | string): Promise<void> {
 		const file = this.app.vault.getFileByPath(linktext) ?? this.app.vault.getFileByPath(`${linktext}.md`);
 		this.testOpened.push(linktext);
+		this.testLastNewLeaf = newLeaf;
 		if (!file) return;
 		await this.getLeaf(newLeaf).openFile(file);
 	}

@@ -359,9 +359,9 @@ export class QueueView extends ItemView {
 				run();
 			});
 		};
-		if (item.status !== "read") action("check", "Mark as read", () => void this.host.setStatus(item.path, "read"));
-		if (item.status !== "reading") action("book-open", "Mark as reading", () => void this.host.setStatus(item.path, "reading"));
-		if (item.status !== "archived") action("archive", "Archive", () => void this.host.setStatus(item.path, "archived"));
+		if (item.status !== "read") action("check", "Mark as read", () => void this.changeStatus(item.path, "read"));
+		if (item.status !== "reading") action("book-open", "Mark as reading", () => void this.changeStatus(item.path, "reading"));
+		if (item.status !== "archived") action("archive", "Archive", () => void this.changeStatus(item.path, "archived"));
 		if (item.url) action("external-link", "Open original", () => this.host.openOriginal(item.url));
 
 		el.addEventListener("click", (event) => {
@@ -374,6 +374,11 @@ export class QueueView extends ItemView {
 		});
 	}
 
+	/** Write the status, then redraw at once rather than after the usual pause. */
+	private async changeStatus(path: string, status: QueueStatus): Promise<void> {
+		if (await this.host.setStatus(path, status)) this.scheduleReload.run();
+	}
+
 	private showMenu(item: QueueItem, event: MouseEvent): void {
 		const menu = new Menu();
 		for (const status of QUEUE_STATUSES) {
@@ -382,7 +387,7 @@ export class QueueView extends ItemView {
 				entry
 					.setTitle(`Mark as ${STATUS_LABELS[status].toLowerCase()}`)
 					.setIcon(status === "read" ? "check" : status === "archived" ? "archive" : status === "reading" ? "book-open" : "circle")
-					.onClick(() => void this.host.setStatus(item.path, status)),
+					.onClick(() => void this.changeStatus(item.path, status)),
 			);
 		}
 		menu.addSeparator();

@@ -1,0 +1,225 @@
+/** @jest-environment jsdom */
+import { parse } from "yaml";
+import { Menu, type WorkspaceLeaf } from "../__mocks__/obsidian";
+import { QUEUE_VIEW_TYPE, QueueView } from "../../src/plugin/queue/queueView";
+import { fixture, notices, runCommand, settle, startObsidian } from "./harness";
+
+function article(title: string, fields: Record<string, string | string[]>, body = "Some words to read.\n"): string {
+	const yaml = Object.entries({ title, ...fields })
+		.map(([key, value]) => (Array.isArray(value) ? `${key}:\n${value.map((v) => `  - ${v}`).join("\n")}` : `${key}: ${value}`))
+		.join("\n");
+	return `---\n${yaml}\n---\n#Omnivore\n\n${body}`;
+}
+
+const VAULT = {
+	"Omnivore/rust.md": article("Rust in 2023", { author: "Niko Matsakis", site_name: "smallcultfollowing.com", original_url: "https://smallcultfollowing.com/rust", status: "unread", date_saved: "2024-01-20T19:03:11", tags: ["rust", "programming"] }),
+	"Omnivore/sqlite.md": article("How SQLite Scales", { site_name: "fly.io", status: "unread", date_saved: "2023-11-02T08:58:06", tags: ["databases"] }),
+	"Omnivore/slow.md": article("The Case for Slow Reading", { author: "Maryanne Wolf", status: "reading", date_saved: "2024-03-15T08:12:44", tags: ["reading"] }),
+	"Omnivore/byzantine.md": article("Byzantine Generals", { status: "archived", date_saved: "2024-07-30T14:05:00" }),
+	"Inbox/scratch.md": "# Scratch\n",
+};
+
+async function openView() {
+	const started = await startObsidian(VAULT);
+	await runCommand(started.plugin, "open-reading-queue");
+	await new Promise((resolve) => setTimeout(resolve, 150));
+	await settle();
+	const leaf = started.app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0] as WorkspaceLeaf | undefined;
+	if (!leaf || !(leaf.view instanceof QueueView)) throw new Error("queue view not open");
+	return { ...started, view: leaf.view as unknown as QueueView & { contentEl: HTMLElement } };
+}
+
+const titles = (root: HTMLElement) => Array.from(root.querySelectorAll(".omnivore-queue-row-title"), (el) => el.textContent);
+const tabs = (root: HTMLElement) => Array.from(root.querySelectorAll(".omnivore-queue-tab"), (el) => el.getAttribute("aria-label"));
+const wait = async () => {
+	await new Promise((resolve) => setTimeout(resolve, 150));
+	await settle();
+};
+
+describe("the reading queue view", () => {
+	it("shows unread articles, newest first, with counts on the status tabs", async () => {
+		const { view } = await openView();
+		expect(titles(view.contentEl)).toEqual(["Rust in 2023", "How SQLite Scales"]);
+		expect(tabs(view.contentEl)).toEqual(["Unread: 2", "Reading: 1", "Read: 0", "Archived: 1", "All: 4"]);
+		const meta = view.contentEl.querySelector(".omnivore-queue-row-meta")?.textContent;
+		expect(meta).toBe("smallcultfollowing.com · Niko Matsakis · 1 min · 2024-01-20");
+	});
+
+	it("switches tabs, and Ctrl-click adds a status", async () => {
+		const { view } = await openView();
+		const tab = (label: string) => Array.from(view.contentEl.querySelectorAll<HTMLButtonElement>(".omnivore-queue-tab")).find((t) => t.getAttribute("aria-label")?.startsWith(label));
+		tab("Reading")?.click();
+		expect(titles(view.contentEl)).toEqual(["The Case for Slow Reading"]);
+		tab("Archived")?.dispatchEvent(new MouseEvent("click", { ctrlKey: true }));
+		expect(titles(view.contentEl)).toEqual(["Byzantine Generals", "The Case for Slow Reading"]);
+		tab("All")?.click();
+		expect(titles(view.contentEl)).toHaveLength(4);
+	});
+
+	it("searches, filters by tag, offers to clear filters when nothing matches", async () => {
+		const { view } = await openView();
+		const search = view.contentEl.querySelector<HTMLInputElement>(".omnivore-queue-search");
+		if (!search) throw new Error("no search box");
+		search.value = "sqlite";
+		search.dispatchEvent(new Event("input"));
+		expect(titles(view.contentEl)).toEqual(["How SQLite Scales"]);
+		search.value = "no such article";
+		search.dispatchEvent(new Event("input"));
+		expect(view.contentEl.querySelector(".omnivore-queue-empty")?.textContent).toBe("No articles match these filters.Clear filters");
+		Array.from(view.contentEl.querySelectorAll<HTMLButtonElement>(".omnivore-queue-empty button")).find((b) => b.textContent === "Clear filters")?.click();
+		expect(titles(view.contentEl)).toEqual(["Rust in 2023", "How SQLite Scales"]);
+
+		const tagSelect = view.contentEl.querySelector<HTMLSelectElement>('select[aria-label="Add a tag"]');
+		if (!tagSelect) throw new Error("no tag filter");
+		tagSelect.value = "databases";
+		tagSelect.dispatchEvent(new Event("change"));
+		expect(titles(view.contentEl)).toEqual(["How SQLite Scales"]);
+		expect(view.contentEl.querySelector(".omnivore-queue-chip")?.textContent).toBe("#databases");
+	});
+
+	it("writes only the status when an article is marked read, and updates the list at once", async () => {
+		const { app, view } = await openView();
+		const before = app.vault.testText("Omnivore/rust.md") ?? "";
+		const row = view.contentEl.querySelector(".omnivore-queue-row");
+		row?.querySelector<HTMLButtonElement>('button[aria-label="Mark as read"]')?.click();
+		await settle(2);
+		expect(app.vault.testText("Omnivore/rust.md")).toBe(before.replace("status: unread", "status: read"));
+		expect(titles(view.contentEl)).toEqual(["How SQLite Scales"]);
+		expect(tabs(view.contentEl)[2]).toBe("Read: 1");
+	});
+
+	it("updates live when notes change, move or go", async () => {
+		const { app, view } = await openView();
+		const sqlite = app.vault.getFileByPath("Omnivore/sqlite.md");
+		const rust = app.vault.getFileByPath("Omnivore/rust.md");
+		if (!sqlite || !rust) throw new Error("missing");
+		await app.vault.modify(sqlite, (app.vault.testText("Omnivore/sqlite.md") ?? "").replace("How SQLite Scales", "How SQLite Scales Reads"));
+		await app.vault.rename(rust, "Archive/rust.md");
+		await wait();
+		expect(titles(view.contentEl)).toEqual(["Rust in 2023", "How SQLite Scales Reads"]);
+		expect(view.contentEl.querySelector(".omnivore-queue-row")?.getAttribute("data-key")).toBe("Archive/rust.md");
+		await app.fileManager.trashFile(sqlite);
+		await app.vault.create("Omnivore/new.md", article("A New Arrival", { status: "unread", date_saved: "2024-09-01T10:00:00" }));
+		await wait();
+		expect(titles(view.contentEl)).toEqual(["A New Arrival", "Rust in 2023"]);
+	});
+
+	it("opens an article on click, in a new tab with Ctrl, and moves with the keyboard", async () => {
+		const { app, view } = await openView();
+		const rows = () => Array.from(view.contentEl.querySelectorAll<HTMLElement>(".omnivore-queue-row"));
+		rows()[1].click();
+		expect(app.workspace.testOpened.at(-1)).toBe("Omnivore/sqlite.md");
+		expect(app.workspace.testLastNewLeaf).toBe(false);
+		rows()[0].dispatchEvent(new MouseEvent("click", { ctrlKey: true }));
+		expect(app.workspace.testOpened.at(-1)).toBe("Omnivore/rust.md");
+		expect(app.workspace.testLastNewLeaf).toBe("tab");
+		const list = view.contentEl.querySelector<HTMLElement>(".omnivore-queue-scroll");
+		list?.dispatchEvent(new KeyboardEvent("keydown", { key: "Home" }));
+		list?.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown" }));
+		list?.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowUp" }));
+		expect(rows()[0].getAttribute("aria-selected")).toBe("true");
+		expect(rows()[1].getAttribute("aria-selected")).toBe("false");
+		list?.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown" }));
+		list?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
+		expect(app.workspace.testOpened.at(-1)).toBe("Omnivore/sqlite.md");
+	});
+
+	it("offers the article's actions in a context menu", async () => {
+		const { view } = await openView();
+		view.contentEl.querySelector(".omnivore-queue-row")?.dispatchEvent(new MouseEvent("contextmenu", { bubbles: true }));
+		expect(Menu.last?.items.map((i) => i.title)).toEqual([
+			"Mark as reading",
+			"Mark as read",
+			"Mark as archived",
+			"Open original",
+			"Copy link to note",
+			"Reveal in file explorer",
+		]);
+	});
+
+	it("keeps only the visible rows in the DOM for a large queue", async () => {
+		const many = Object.fromEntries(
+			Array.from({ length: 3000 }, (_, i) => [`Omnivore/n${i}.md`, article(`Article ${i}`, { status: "unread", date_saved: "2024-01-01T00:00:00" })]),
+		);
+		const { app, plugin } = await startObsidian(many);
+		await runCommand(plugin, "open-reading-queue");
+		await wait();
+		const view = app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0].view as unknown as QueueView & { contentEl: HTMLElement };
+		expect(view.contentEl.querySelector('[aria-label="Unread: 3000"]')).not.toBeNull();
+		const scroll = view.contentEl.querySelector<HTMLElement>(".omnivore-queue-scroll");
+		expect(view.contentEl.querySelectorAll(".omnivore-queue-row").length).toBeLessThan(40);
+		if (!scroll) throw new Error("no list");
+		scroll.scrollTop = 76 * 1500;
+		scroll.dispatchEvent(new Event("scroll"));
+		const rows = Array.from(view.contentEl.querySelectorAll(".omnivore-queue-row"), (r) => Number(r.getAttribute("data-index")));
+		expect(rows.length).toBeLessThan(40);
+		expect(rows).toContain(1500);
+	});
+
+	it("explains an empty queue and offers to tidy", async () => {
+		const { app, plugin } = await startObsidian({ "a.md": "# Nothing\n" });
+		await runCommand(plugin, "open-reading-queue");
+		await wait();
+		const view = app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0].view as unknown as QueueView & { contentEl: HTMLElement };
+		const empty = view.contentEl.querySelector(".omnivore-queue-empty");
+		expect(empty?.textContent).toContain("No Omnivore notes found.");
+		expect(empty?.textContent).toContain("notes tagged #Omnivore");
+		expect(empty?.querySelector("button")?.textContent).toBe("Tidy all Omnivore notes…");
+	});
+
+	it("gives every button an accessible label", async () => {
+		const { view } = await openView();
+		for (const button of Array.from(view.contentEl.querySelectorAll("button"))) {
+			expect(button.getAttribute("aria-label") ?? button.textContent).toBeTruthy();
+		}
+	});
+});
+
+describe("queue commands", () => {
+	it("open the oldest unread note, and mark read then open the next", async () => {
+		const { app, plugin } = await startObsidian(VAULT);
+		await runCommand(plugin, "open-next-unread");
+		expect(app.workspace.testOpened.at(-1)).toBe("Omnivore/sqlite.md");
+		await runCommand(plugin, "mark-read-and-open-next");
+		expect(app.vault.testText("Omnivore/sqlite.md")).toContain("status: read");
+		expect(app.workspace.testOpened.at(-1)).toBe("Omnivore/rust.md");
+	});
+
+	it("mark the current note archived, and refuse a note outside the queue", async () => {
+		const { app, plugin } = await startObsidian(VAULT);
+		await app.workspace.testOpenInEditor("Omnivore/rust.md", "preview");
+		await runCommand(plugin, "mark-archived");
+		expect(app.vault.testText("Omnivore/rust.md")).toContain("status: archived");
+		await app.workspace.testOpenInEditor("Inbox/scratch.md", "preview");
+		await runCommand(plugin, "mark-reading");
+		expect(notices().at(-1)).toBe("scratch is not in the reading queue (it is not tagged #Omnivore).");
+		expect(app.vault.testText("Inbox/scratch.md")).toBe("# Scratch\n");
+	});
+
+	it("open a random unread note", async () => {
+		const { app, plugin } = await startObsidian(VAULT);
+		await runCommand(plugin, "open-random-unread");
+		expect(["Omnivore/rust.md", "Omnivore/sqlite.md"]).toContain(app.workspace.testOpened.at(-1));
+	});
+
+	it("create a Bases file with Unread, Reading and Archive views", async () => {
+		const { app, plugin } = await startObsidian(VAULT);
+		await runCommand(plugin, "create-bases-file");
+		const base = parse(app.vault.testText("Omnivore queue.base") ?? "") as { filters: unknown; views: Array<{ name: string; filters: unknown }> };
+		expect(base.filters).toEqual({ and: ['file.hasTag("Omnivore")'] });
+		expect(base.views.map((v) => [v.name, v.filters])).toEqual([
+			["Unread", { and: ['status == "unread"'] }],
+			["Reading", { and: ['status == "reading"'] }],
+			["Archive", { or: ['status == "read"', 'status == "archived"'] }],
+		]);
+		await runCommand(plugin, "create-bases-file");
+		expect(notices().at(-1)).toBe("Omnivore queue.base already exists; it was opened as it is.");
+	});
+
+	it("find the queue built from real notes, untidied ones included", async () => {
+		const { app, plugin } = await startObsidian({ "a.md": fixture("vault/Omnivore/2024-07-30/Byzantine Generals.md") });
+		await plugin.queue.ensureBuilt();
+		expect(plugin.queue.get("a.md")).toMatchObject({ title: "The Byzantine Generals Problem", status: "archived" });
+		void app;
+	});
+});
