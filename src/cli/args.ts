@@ -1,37 +1,47 @@
 // Parses the command line into a request, or a usage error with one clear sentence.
 
 import { parseArgs } from "node:util";
-import type { DayMonthOrder } from "../core";
+import { QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type QueueSort, type QueueStatus } from "../core";
 
-export const USAGE = `Usage: omnivore-queue tidy <vault> [options]
+export const USAGE = `Usage:
+  omnivore-queue tidy <vault> [options]    repair the Omnivore notes of a vault
+  omnivore-queue queue <vault> [options]   list the reading queue
 
-Repairs the notes the Omnivore plugin exported into an Obsidian vault: normalizes their
-frontmatter and points proxied images back to their original addresses.
-
-Options:
+tidy normalizes the frontmatter of the notes the Omnivore plugin exported and points their
+proxied images back to the original addresses.
   --dry-run             Show what would change; write nothing.
   --diff                Show the changes as unified diffs.
   --json                Print the full report as JSON.
-  --tag <name>          Tag that marks Omnivore notes (default: Omnivore).
+
+queue lists the articles, newest saved first.
+  --status <status>     unread, reading, read or archived (repeatable; default: all).
+  --tag <tag>           Only articles with this tag (repeatable: any of them).
+  --search <words>      Only articles whose title, author or site hold these words.
+  --sort <order>        ${QUEUE_SORTS.join(", ")}.
+  --limit <n>           At most n articles.
+  --json                Print {"items": [...]} instead of a table.
+
+Both:
+  --omnivore-tag <name> Tag that marks Omnivore notes (default: Omnivore).
   --proxy-host <url>    Also unwrap images of a self-hosted proxy (repeatable).
   --date-order <order>  Read 03/04/2024 as day-first or month-first (default: report it).
   -h, --help            Show this help.
   -v, --version         Show the version.
 `;
 
+interface EngineArgs {
+	vault: string;
+	json: boolean;
+	omnivoreTag?: string;
+	proxyHosts: string[];
+	dateOrder?: DayMonthOrder;
+}
+
 export type Request =
 	| { command: "help" }
 	| { command: "version" }
-	| {
-			command: "tidy";
-			vault: string;
-			dryRun: boolean;
-			diff: boolean;
-			json: boolean;
-			tag?: string;
-			proxyHosts: string[];
-			dateOrder?: DayMonthOrder;
-	  };
+	| ({ command: "tidy"; dryRun: boolean; diff: boolean } & EngineArgs)
+	| ({ command: "queue"; statuses: QueueStatus[]; tags: string[]; search: string; sort: QueueSort; limit: number | null } & EngineArgs);
 
 export class UsageError extends Error {}
 
@@ -46,7 +56,12 @@ export function parseCommandLine(argv: string[]): Request {
 				"dry-run": { type: "boolean", default: false },
 				diff: { type: "boolean", default: false },
 				json: { type: "boolean", default: false },
-				tag: { type: "string" },
+				"omnivore-tag": { type: "string" },
+				status: { type: "string", multiple: true, default: [] },
+				tag: { type: "string", multiple: true, default: [] },
+				search: { type: "string", default: "" },
+				sort: { type: "string", default: "saved-newest" },
+				limit: { type: "string" },
 				"proxy-host": { type: "string", multiple: true, default: [] },
 				"date-order": { type: "string" },
 				help: { type: "boolean", short: "h", default: false },
@@ -62,8 +77,8 @@ export function parseCommandLine(argv: string[]): Request {
 	const [command, vault, ...extra] = positionals;
 	if (command === undefined) throw new UsageError("No command given.");
 	if (command === "help") return { command: "help" };
-	if (command !== "tidy") throw new UsageError(`Unknown command "${command}".`);
-	if (vault === undefined) throw new UsageError("tidy needs the path of a vault folder.");
+	if (command !== "tidy" && command !== "queue") throw new UsageError(`Unknown command "${command}".`);
+	if (vault === undefined) throw new UsageError(`${command} needs the path of a vault folder.`);
 	if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
 	const dateOrder = values["date-order"];
 	if (dateOrder !== undefined && dateOrder !== "day-first" && dateOrder !== "month-first") {
@@ -72,14 +87,26 @@ export function parseCommandLine(argv: string[]): Request {
 	for (const host of values["proxy-host"]) {
 		if (!/^https?:\/\/[^/\s]+/i.test(host)) throw new UsageError(`--proxy-host needs an address such as http://localhost:7070, not "${host}".`);
 	}
+	const engine: EngineArgs = { vault, json: values.json, omnivoreTag: values["omnivore-tag"], proxyHosts: values["proxy-host"], dateOrder };
+	if (command === "tidy") {
+		const queueOnly = values.tag.length > 0 ? "--tag" : values.status.length > 0 ? "--status" : values.search ? "--search" : values.limit ? "--limit" : null;
+		if (queueOnly) throw new UsageError(`${queueOnly} belongs to the queue command${queueOnly === "--tag" ? "; tidy takes --omnivore-tag" : ""}.`);
+		return { command, dryRun: values["dry-run"], diff: values.diff, ...engine };
+	}
+	if (values["dry-run"] || values.diff) throw new UsageError("--dry-run and --diff belong to the tidy command.");
+	const statuses = values.status.flatMap((s) => s.split(",")).map((s) => s.trim().toLowerCase());
+	const unknown = statuses.find((s) => !(QUEUE_STATUSES as readonly string[]).includes(s));
+	if (unknown !== undefined) throw new UsageError(`--status must be one of ${QUEUE_STATUSES.join(", ")}, not "${unknown}".`);
+	if (!(QUEUE_SORTS as readonly string[]).includes(values.sort)) throw new UsageError(`--sort must be one of ${QUEUE_SORTS.join(", ")}, not "${values.sort}".`);
+	const limit = values.limit === undefined ? null : Number(values.limit);
+	if (limit !== null && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit needs a positive whole number, not "${values.limit}".`);
 	return {
-		command: "tidy",
-		vault,
-		dryRun: values["dry-run"],
-		diff: values.diff,
-		json: values.json,
-		tag: values.tag,
-		proxyHosts: values["proxy-host"],
-		dateOrder,
+		command,
+		statuses: statuses as QueueStatus[],
+		tags: values.tag,
+		search: values.search,
+		sort: values.sort as QueueSort,
+		limit,
+		...engine,
 	};
 }

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import type { TidyOptions } from "../core";
 import { parseCommandLine, USAGE, UsageError, type Request } from "./args";
 import { formatDiffs, formatSummary, toJson } from "./formatSummary";
+import { formatQueueTable, queueOfVault } from "./queueVault";
 import { tidyVault } from "./tidyVault";
 import { describeFsError } from "./vaultFiles";
 
@@ -29,11 +30,23 @@ async function checkVault(path: string): Promise<void> {
 	if (!info.isDirectory()) throw new UsageError(`"${path}" is not a folder; give the path of a vault folder.`);
 }
 
+function engineOptions(request: Extract<Request, { vault: string }>): Partial<TidyOptions> {
+	const engine: Partial<TidyOptions> = { extraProxyBases: request.proxyHosts };
+	if (request.omnivoreTag) engine.tagName = request.omnivoreTag.replace(/^#/, "");
+	if (request.dateOrder) engine.dayMonthOrder = request.dateOrder;
+	return engine;
+}
+
+async function runQueue(request: Extract<Request, { command: "queue" }>, output: Output): Promise<number> {
+	await checkVault(request.vault);
+	const items = queueOfVault(resolve(request.vault), request, engineOptions(request));
+	output.out(request.json ? `${JSON.stringify({ items }, null, 2)}\n` : formatQueueTable(items));
+	return EXIT_OK;
+}
+
 async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output): Promise<number> {
 	await checkVault(request.vault);
-	const engine: Partial<TidyOptions> = { extraProxyBases: request.proxyHosts };
-	if (request.tag) engine.tagName = request.tag;
-	if (request.dateOrder) engine.dayMonthOrder = request.dateOrder;
+	const engine = engineOptions(request);
 	const report = tidyVault(resolve(request.vault), { dryRun: request.dryRun, keepText: request.diff, engine });
 	report.vault = request.vault;
 	if (request.json) {
@@ -60,6 +73,8 @@ export async function main(argv: string[], output: Output): Promise<number> {
 				return EXIT_OK;
 			case "tidy":
 				return await runTidy(request, output);
+			case "queue":
+				return await runQueue(request, output);
 		}
 	} catch (error) {
 		if (error instanceof UsageError) {

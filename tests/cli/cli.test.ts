@@ -139,7 +139,7 @@ describe("omnivore-queue tidy", () => {
 		const vault = join(work, "v");
 		mkdirSync(vault);
 		writeFileSync(join(vault, "a.md"), "---\ndate_saved: 03/04/2024\n---\n#later\n![](http://localhost:7070/0x0,sAbc/https://a.example/x.png)\n");
-		await run("tidy", vault, "--tag", "later", "--proxy-host", "http://localhost:7070", "--date-order", "day-first");
+		expect((await run("tidy", vault, "--omnivore-tag", "later", "--proxy-host", "http://localhost:7070", "--date-order", "day-first")).code).toBe(0);
 		expect(readFileSync(join(vault, "a.md"), "utf8")).toBe(
 			"---\ndate_saved: 2024-04-03\nstatus: unread\n---\n#later\n![](https://a.example/x.png)\n",
 		);
@@ -153,6 +153,11 @@ describe("omnivore-queue tidy", () => {
 		[["tidy", ".", "--frobnicate"], /Unknown option '--frobnicate'/],
 		[["tidy", ".", "--date-order", "sideways"], /--date-order must be/],
 		[["sort", "."], /Unknown command "sort"/],
+		[["tidy", ".", "--tag", "x"], /--tag belongs to the queue command; tidy takes --omnivore-tag/],
+		[["queue", ".", "--dry-run"], /--dry-run and --diff belong to the tidy command/],
+		[["queue", ".", "--status", "done"], /--status must be one of unread, reading, read, archived, not "done"/],
+		[["queue", ".", "--sort", "random"], /--sort must be one of/],
+		[["queue", ".", "--limit", "0"], /--limit needs a positive whole number/],
 	])("exits 2 with one clear line for %p", async (args, message) => {
 		const result = await run(...args);
 		expect(result.code).toBe(2);
@@ -181,7 +186,38 @@ describe("the built command", () => {
 	});
 
 	it("prints help and its version", () => {
-		expect(execFileSync(process.execPath, [bundle, "--help"], { encoding: "utf8" })).toContain("Usage: omnivore-queue tidy <vault>");
+		const help = execFileSync(process.execPath, [bundle, "--help"], { encoding: "utf8" });
+		expect(help).toContain("omnivore-queue tidy <vault> [options]");
+		expect(help).toContain("omnivore-queue queue <vault> [options]");
 		expect(execFileSync(process.execPath, [bundle, "--version"], { encoding: "utf8" }).trim()).toBe("test");
+	});
+});
+
+describe("omnivore-queue queue", () => {
+	it("prints a table of the queue, newest saved first, untidied notes included", async () => {
+		const result = await run("queue", demoCopy());
+		expect(result.code).toBe(0);
+		const lines = result.out.trim().split("\n");
+		expect(lines[0]).toMatch(/^Status\s+Saved\s+Min\s+Title\s+Site$/);
+		expect(lines[1]).toMatch(/^read\s+2024-09-03\s+1\s+The Weekly Dispatch #112\s*$/);
+		expect(lines).toContainEqual(expect.stringMatching(/^reading\s+2024-03-15\s+12\s+The Case for Slow Reading\s+The Atlantic$/));
+		expect(lines.at(-1)).toBe("10 articles.");
+	});
+
+	it("filters, sorts and limits, and prints JSON items with the QueueItem fields", async () => {
+		const result = await run("queue", demoCopy(), "--status", "unread", "--sort", "title", "--limit", "2", "--json");
+		const { items } = JSON.parse(result.out) as { items: Array<Record<string, unknown>> };
+		expect(items.map((i) => i.title)).toEqual(["Against Productivity", "Designing Data-Intensive Pipelines: A Field Guide"]);
+		expect(Object.keys(items[1])).toEqual(["path", "title", "author", "site", "url", "tags", "status", "savedAt", "publishedAt", "readingMinutes", "hasImageProblems"]);
+		expect(items[1]).toMatchObject({ site: "Example Engineering", url: "https://engineering.example.com/blog/pipelines", tags: ["data", "Read_Later"] });
+	});
+
+	it("filters by tag and words", async () => {
+		const vault = demoCopy();
+		const byTag = JSON.parse((await run("queue", vault, "--tag", "papers_to_read", "--json")).out) as { items: Array<{ title: string }> };
+		expect(byTag.items.map((i) => i.title)).toEqual(["The Byzantine Generals Problem"]);
+		const bySearch = JSON.parse((await run("queue", vault, "--search", "sqlite", "--json")).out) as { items: Array<{ title: string }> };
+		expect(bySearch.items.map((i) => i.title)).toEqual(["How SQLite Scales Read Concurrency"]);
+		expect((await run("queue", vault, "--search", "nothing like this")).out).toBe("No articles match.\n");
 	});
 });

@@ -78,9 +78,9 @@ export class StepContext {
 		return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 	}
 
-	set(key: string, value: FrontmatterValue, why: string): void {
+	set(key: string, value: FrontmatterValue, why: string, keepComment = true): void {
 		const before = this.frontmatter.get(key);
-		this.frontmatter.set(key, value);
+		this.frontmatter.set(key, value, keepComment);
 		this.report.change({ kind: "key-changed", key, from: show(before), to: show(value), message: `${key}: ${why}.` });
 	}
 

@@ -170,6 +170,14 @@ export class FrontmatterEditor {
 		}
 	}
 
+	/** A comment after the value on its line (`title: Issue #112` reads as "Issue" and a comment). */
+	trailingComment(key: string): string | undefined {
+		const index = this.indexOf(key);
+		const value = index === -1 ? undefined : this.items[index].value;
+		if (!value || value.type !== "scalar") return undefined;
+		return value.end?.find((token) => token.type === "comment")?.source;
+	}
+
 	/** Whether the value's source spans more than one line (a folded plain or quoted scalar). */
 	spansLines(key: string): boolean {
 		const index = this.indexOf(key);
@@ -177,8 +185,8 @@ export class FrontmatterEditor {
 		return value !== undefined && "source" in value && /\n/.test(value.source);
 	}
 
-	/** Replace a value in place; the key keeps its position and a trailing comment survives. */
-	set(key: string, value: FrontmatterValue): void {
+	/** Replace a value in place; the key keeps its position and a trailing comment survives unless dropped. */
+	set(key: string, value: FrontmatterValue, keepComment = true): void {
 		const index = this.indexOf(key);
 		if (index === -1) {
 			this.add(key, value);
@@ -187,7 +195,7 @@ export class FrontmatterEditor {
 		const item = this.items[index];
 		const fresh = entryItem(key, value);
 		const oldValue = item.value;
-		if (fresh.value && oldValue && "end" in oldValue && hasComment(oldValue.end) && "end" in fresh.value) {
+		if (keepComment && fresh.value && oldValue && "end" in oldValue && hasComment(oldValue.end) && "end" in fresh.value) {
 			fresh.value.end = oldValue.end;
 		}
 		item.sep = fresh.sep;

@@ -7,7 +7,7 @@ import { readFrontmatterBlock } from "../frontmatter/readBlock";
 import { KEY_ALIASES } from "../frontmatter/steps/aliases";
 import { siteFromUrl } from "../frontmatter/steps/recover";
 import { cleanTag } from "../frontmatter/steps/tags";
-import { oneLine } from "../frontmatter/steps/title";
+import { oneLine, titleCutByComment } from "../frontmatter/steps/title";
 import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
 import { readBodyFacts } from "../markdown/bodyFacts";
 import { findCodeRanges } from "../markdown/codeRanges";
@@ -114,7 +114,7 @@ export function buildQueueItem(path: string, note: string, options: TidyOptions,
 	const omnivoreLink = withAliases(editor, keys, "omnivoreUrl") ?? facts.readOnOmnivoreUrl ?? facts.omnivoreArticleUrl;
 	const saved = dateOf(withAliases(editor, keys, "dateSaved"), options) ?? (omnivoreLink ? dateFromOmnivoreUrl(omnivoreLink) : null);
 	const published = dateOf(withAliases(editor, keys, "datePublished"), options);
-	const title = text(editor, keys.title);
+	const title = (editor && titleCutByComment(editor, keys.title, facts.firstHeading)) ?? text(editor, keys.title);
 
 	return {
 		path,

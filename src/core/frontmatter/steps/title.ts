@@ -1,9 +1,22 @@
 // Makes `title` one trimmed line, and takes it from the first heading when the note has none.
 
 import type { FrontmatterStep, StepContext } from "../step";
+import type { FrontmatterEditor } from "../yamlEditor";
 
 export function oneLine(value: string): string {
 	return value.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+/**
+ * An unquoted title such as `The Weekly Dispatch #112` reads in YAML as "The Weekly Dispatch" and a
+ * comment. When the note's first heading is exactly the two together, the heading is the real title.
+ */
+export function titleCutByComment(frontmatter: FrontmatterEditor, key: string, heading: string | undefined): string | undefined {
+	const comment = frontmatter.trailingComment(key);
+	const value = frontmatter.getText(key);
+	if (!comment || !heading || value === undefined) return undefined;
+	const full = oneLine(heading);
+	return full === `${value} ${comment}` ? full : undefined;
 }
 
 export const titleStep: FrontmatterStep = {
@@ -34,6 +47,12 @@ export const titleStep: FrontmatterStep = {
 			after: "id: 1\ntitle: How SQLite Scales Read Concurrency\n",
 		},
 		{
+			title: "A title cut short by a # is made whole from the heading",
+			before: "title: The Weekly Dispatch #112\n",
+			body: "# The Weekly Dispatch #112\n#Omnivore\n",
+			after: 'title: "The Weekly Dispatch #112"\n',
+		},
+		{
 			title: "A clean quoted title is left as written",
 			before: "title: 'Already: fine'\n",
 			after: "title: 'Already: fine'\n",
@@ -44,6 +63,12 @@ export const titleStep: FrontmatterStep = {
 		const { frontmatter } = context;
 		const current = context.text(key);
 		if (current !== undefined) {
+			const uncut = titleCutByComment(frontmatter, key, context.body.firstHeading);
+			if (uncut) {
+				// The "comment" is part of the title: it goes into the value and not after it.
+				context.set(key, uncut, "the part after # had been read as a YAML comment", false);
+				return;
+			}
 			const line = oneLine(String(frontmatter.get(key)));
 			const shape = frontmatter.shapeOf(key);
 			if (line !== String(frontmatter.get(key)) || shape === "block-scalar" || frontmatter.spansLines(key)) {
