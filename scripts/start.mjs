@@ -19,10 +19,12 @@ cpSync(join(root, "demo-vault"), vault, { recursive: true });
 process.stdout.write(`Omnivore Queue demo: a dry run over a copy of demo-vault/ (${vault}).\n\n`);
 const cli = join(root, "bin", "omnivore-queue.js");
 const result = spawnSync(process.execPath, [cli, "tidy", vault, "--dry-run", "--diff"], { stdio: "inherit" });
+process.stdout.write("\nThe reading queue of the same notes (`omnivore-queue queue`):\n\n");
+const queue = spawnSync(process.execPath, [cli, "queue", vault], { stdio: "inherit" });
 rmSync(copy, { recursive: true, force: true });
 process.stdout.write(
 	"\nNothing in demo-vault/ was changed. Run `npx omnivore-queue tidy <your vault>` to tidy a real vault (back it up first).\n" +
 		"The plugin is installed in demo-vault/: open that folder as a vault in Obsidian, trust its plugins, and run\n" +
 		'"Omnivore Queue: Tidy all Omnivore notes…" from the command palette.\n',
 );
-process.exit(result.status ?? 1);
+process.exit(result.status || queue.status || 0);
