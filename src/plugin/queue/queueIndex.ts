@@ -1,6 +1,6 @@
 // Keeps a QueueItem for every Omnivore note, current with the metadata cache, renames and deletes.
 
-import { Component, TFile, type App, type TAbstractFile } from "obsidian";
+import { Component, TFile, type App, type CachedMetadata, type TAbstractFile } from "obsidian";
 import { buildQueueItem, type NoteTidier, type QueueItem } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
 import { mayBeOmnivoreNote } from "../notes/candidates";
@@ -28,7 +28,7 @@ export class QueueIndex extends Component {
 	}
 
 	override onload(): void {
-		this.registerEvent(this.app.metadataCache.on("changed", (file, data) => this.onChanged(file, data)));
+		this.registerEvent(this.app.metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.onRename(file, oldPath)));
 		this.registerEvent(this.app.vault.on("delete", (file) => this.remove(file.path)));
 	}
@@ -62,9 +62,11 @@ export class QueueIndex extends Component {
 		return buildQueueItem(path, text, tidier.options, tidier.proxy);
 	}
 
-	private onChanged(file: TFile, data: string): void {
+	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
 		if (!this.ready) return;
 		const settings = this.host.settings();
+		// Most edits in a vault are to other notes: the cache says so without parsing the text.
+		if (!this.items.has(file.path) && !mayBeOmnivoreNote(cache, settings.tagName)) return;
 		const item = isInScope(file.path, settings.includeFolders, settings.excludeFolders) ? this.build(file.path, data) : null;
 		if (item) this.items.set(file.path, item);
 		else if (!this.items.delete(file.path)) return;
