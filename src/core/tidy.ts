@@ -42,7 +42,7 @@ export class NoteTidier {
 	}
 
 	/** Normalize and unwrap an Omnivore note. Any other note comes back unchanged. */
-	tidy(text: string): TidyResult {
+	tidy(text: string, { images = true }: { images?: boolean } = {}): TidyResult {
 		const parts = splitNote(text);
 		const frontmatter = readFrontmatter(parts);
 		const code = findCodeRanges(parts.body);
@@ -68,9 +68,11 @@ export class NoteTidier {
 			baseUrl = editor.getText(this.options.keys.originalUrl) ?? baseUrl;
 		}
 
-		const body = unwrapBodyImages({ body: parts.body, matcher: this.proxy, baseUrl, codeRanges: code });
-		report.merge(body, parts.bodyLineOffset);
-		newParts.body = body.text;
+		if (images) {
+			const body = unwrapBodyImages({ body: parts.body, matcher: this.proxy, baseUrl, codeRanges: code });
+			report.merge(body, parts.bodyLineOffset);
+			newParts.body = body.text;
+		}
 
 		const newText = joinNote(newParts);
 		return {

@@ -90,6 +90,16 @@ function tagsOf(editor: FrontmatterEditor | null, keys: SchemaKeys, tagName: str
 	return tags;
 }
 
+/**
+ * A copy of a string that does not keep the note's whole text alive: engines store a substring as a
+ * view into its parent, and an index of 50,000 items would otherwise hold 50,000 notes in memory.
+ */
+function own(text: string): string;
+function own(text: string | null): string | null;
+function own(text: string | null): string | null {
+	return text === null ? null : (" " + text).slice(1);
+}
+
 function basename(path: string): string {
 	return (path.split("/").pop() ?? path).replace(/\.md$/i, "");
 }
@@ -118,11 +128,11 @@ export function buildQueueItem(path: string, note: string, options: TidyOptions,
 
 	return {
 		path,
-		title: oneLine(title ?? facts.firstHeading ?? basename(path)),
-		author: author && author.toLowerCase() !== "unknown" ? oneLine(author) : null,
-		site: withAliases(editor, keys, "siteName") ?? (url ? (siteFromUrl(url) ?? null) : null),
-		url,
-		tags: tagsOf(editor, keys, options.tagName),
+		title: own(oneLine(title ?? facts.firstHeading ?? basename(path))),
+		author: own(author && author.toLowerCase() !== "unknown" ? oneLine(author) : null),
+		site: own(withAliases(editor, keys, "siteName") ?? (url ? (siteFromUrl(url) ?? null) : null)),
+		url: own(url),
+		tags: tagsOf(editor, keys, options.tagName).map((tag) => own(tag)),
 		status: statusOf(editor, keys, options.statusValues),
 		savedAt: saved ? saved.toISOString() : null,
 		publishedAt: published ? published.toISOString() : null,
