@@ -4,13 +4,13 @@ import obsidianmd from "eslint-plugin-obsidianmd";
 import globals from "globals";
 
 export default defineConfig([
-	globalIgnores(["main.js", "dist/", "node_modules/", "coverage/", "demo-vault/", "tests/fixtures/", "bench/results.json"]),
+	globalIgnores(["main.js", "dist/", "node_modules/", "coverage/", "demo-vault/", "tests/fixtures/", "bench/results.json", "bench/dist/"]),
 	...obsidianmd.configs.recommended,
 	{
 		languageOptions: {
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "jest.config.cjs", "bin/*.js", "tests/globalSetup.cjs", "scripts/*.mjs"],
+					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "jest.config.cjs", "bin/*.js", "tests/globalSetup.cjs", "scripts/*.mjs", "bench/*.cjs"],
 				},
 			},
 		},
@@ -30,7 +30,7 @@ export default defineConfig([
 	},
 	{
 		// The CLI, build scripts and tests run in Node, never inside Obsidian.
-		files: ["src/cli/**", "scripts/**", "tests/**", "bin/**", "*.mjs", "*.cjs"],
+		files: ["src/cli/**", "scripts/**", "tests/**", "bench/**", "bin/**", "*.mjs", "*.cjs"],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",
@@ -43,9 +43,9 @@ export default defineConfig([
 		rules: { "obsidianmd/hardcoded-config-path": "off" },
 	},
 	{
-		// Tests run in Node or jsdom, where there are no popout windows.
-		files: ["tests/**"],
-		rules: { "obsidianmd/prefer-window-timers": "off" },
+		// Tests and the benchmark run in Node or jsdom, where there are no popout windows.
+		files: ["tests/**", "bench/**"],
+		rules: { "obsidianmd/prefer-window-timers": "off", "obsidianmd/no-global-this": "off" },
 	},
 	{
 		// The fake of Obsidian implements Obsidian's own API: the rules for plugins do not apply to it.
