@@ -156,6 +156,7 @@ export function unwrapBodyImages({ body, matcher, baseUrl, codeRanges }: BodyUnw
 		changes.push({
 			kind: "url-unwrapped",
 			line: at,
+			bodyOffset: start,
 			from: written,
 			to: replacement,
 			message: `Image now points to ${quoteForMessage(replacement)}.`,

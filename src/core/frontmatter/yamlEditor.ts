@@ -21,8 +21,13 @@ function firstProblem(doc: Document.Parsed): string | null {
 	const problem = doc.errors[0] ?? doc.warnings[0];
 	if (problem) return problem.message.split("\n")[0];
 	// Plugin 1.0 wrote titles such as `&amp; more` unquoted, which YAML reads as an anchor and drops.
+	// `*bold*` likewise reads as an alias to an anchor that does not exist.
 	let anchor: string | null = null;
 	visit(doc, {
+		Alias(_key, node) {
+			anchor = `a value starts with "*${node.source}", which YAML reads as an alias`;
+			return visit.BREAK;
+		},
 		Node(_key, node) {
 			if (typeof node.anchor === "string") {
 				anchor = `a value starts with "&${node.anchor}", which YAML reads as an anchor`;
@@ -32,6 +37,15 @@ function firstProblem(doc: Document.Parsed): string | null {
 		},
 	});
 	return anchor;
+}
+
+/** Values as plain data; null when they cannot be (an alias cycle, say). */
+function toValues(doc: Document.Parsed): Record<string, unknown> | null {
+	try {
+		return doc.toJS() as Record<string, unknown>;
+	} catch {
+		return null;
+	}
 }
 
 function parseTokens(yaml: string): { tokens: CST.Token[]; doc: Document.Parsed | undefined } {
@@ -52,7 +66,8 @@ export function parseFrontmatter(yaml: string): ParseOutcome {
 	if (!isMap(doc.contents) || docToken?.value?.type !== "block-map") {
 		return { kind: "not-mapping", found: describeContents(doc) };
 	}
-	const values = doc.toJS() as Record<string, unknown>;
+	const values = toValues(doc);
+	if (values === null) return { kind: "invalid", error: "its values cannot be read" };
 	return { kind: "mapping", editor: new FrontmatterEditor(yaml, tokens, docToken, values) };
 }
 
@@ -269,7 +284,7 @@ export function verifyFrontmatter(yaml: string, expected: Record<string, unknown
 	if (!doc) return Object.keys(expected).length === 0 ? null : "the edited block is empty";
 	const problem = firstProblem(doc);
 	if (problem) return problem;
-	const actual: unknown = doc.toJS() ?? {};
+	const actual: unknown = toValues(doc) ?? {};
 	return deepEqual(actual, expected) ? null : "the edited block does not read back as intended";
 }
 

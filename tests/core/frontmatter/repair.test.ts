@@ -8,7 +8,7 @@ describe("repairFrontmatter", () => {
 		});
 	});
 
-	it.each(["[Draft] notes", "*Bold* claims", "&amp; more", "!important stuff", "%20 off", "@mention me", "`code` talk"])(
+	it.each(["[Draft] notes", "*Bold* claims", "*bold*", "&amp; more", "!important stuff", "%20 off", "@mention me", "`code` talk"])(
 		"quotes a title starting with an indicator: %s",
 		(title) => {
 			expect(repairFrontmatter(`title: ${title}\n`)?.yaml).toBe(`title: ${JSON.stringify(title)}\n`);
