@@ -9,7 +9,7 @@ import type { App as ObsidianApp, TFile as ObsidianFile } from "obsidian";
 import { App } from "../tests/__mocks__/obsidian";
 import { buildQueueItem, EMPTY_FILTER, NoteTidier, QueueQuery, type QueueItem, type QueueSort, type QueueStatus } from "../src/core";
 import { applyBatch } from "../src/plugin/batch/tidyBatch";
-import { Journal } from "../src/plugin/journal/journal";
+import { Journal } from "../src/core/journal/journal";
 import { generateNote, generateVault } from "./generateVault";
 
 const ROOT = process.env.OMNIVORE_QUEUE_ROOT ?? process.cwd();

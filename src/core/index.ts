@@ -14,3 +14,5 @@ export { EMPTY_FILTER, isFiltering, wordsMatcher, type QueueFilter, type SavedPr
 export { readingMinutes } from "./queue/readingTime";
 export { setNoteStatus } from "./queue/setStatus";
 export { queueBaseFile } from "./queue/basesFile";
+export { Journal, JournalBatchWriter, parseBatch, DEFAULT_JOURNAL_LIMITS, type JournalEntry, type JournalStorage, type JournalLimits } from "./journal/journal";
+export { decideRestore, entriesByNote, type RestoreDecision } from "./journal/restore";

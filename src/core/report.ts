@@ -41,6 +41,8 @@ export interface Change {
 	from?: string;
 	to?: string;
 	line?: number;
+	/** For a rewritten URL: where `from` starts in the note's body (after the frontmatter). */
+	bodyOffset?: number;
 }
 
 export interface NoteReport {

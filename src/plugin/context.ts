@@ -2,7 +2,7 @@
 
 import type { App } from "obsidian";
 import type { NoteTidier } from "../core";
-import type { Journal, JournalBatchWriter } from "./journal/journal";
+import type { Journal, JournalBatchWriter } from "../core";
 import type { ReportStore } from "./report/reportStore";
 import type { OmnivoreQueueSettings } from "./settings";
 import type { Clock } from "./batch/yielder";

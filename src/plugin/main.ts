@@ -13,7 +13,7 @@ import { QueueIndex } from "./queue/queueIndex";
 import { QUEUE_VIEW_TYPE, QueueView, type QueueViewHost } from "./queue/queueView";
 import { changeStatus, copyNoteLink, openOriginal, revealInExplorer } from "./queue/statusActions";
 import type { PluginContext } from "./context";
-import { Journal, type JournalBatchWriter } from "./journal/journal";
+import { Journal, type JournalBatchWriter } from "../core";
 import { ReportModal } from "./report/reportModal";
 import { ReportStore } from "./report/reportStore";
 import { resolveSettings, type OmnivoreQueueSettings } from "./settings";

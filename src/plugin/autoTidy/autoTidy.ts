@@ -3,7 +3,7 @@
 import { Component, MarkdownView, TFile, type App, type TAbstractFile } from "obsidian";
 import type { NoteTidier, Problem } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
-import type { JournalBatchWriter } from "../journal/journal";
+import type { JournalBatchWriter } from "../../core";
 import { mayBeOmnivoreNote } from "../notes/candidates";
 import { isInScope } from "../notes/folderScope";
 import type { OmnivoreQueueSettings } from "../settings";

@@ -2,7 +2,7 @@
 
 import type { TFile, Vault } from "obsidian";
 import type { NoteTidier, Problem, TidyResult } from "../../core";
-import type { JournalBatchWriter } from "../journal/journal";
+import type { JournalBatchWriter } from "../../core";
 import { Yielder, type Clock } from "./yielder";
 
 export interface NoteProblems {

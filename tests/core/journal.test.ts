@@ -1,5 +1,7 @@
 import { FakeDataAdapter } from "../__mocks__/obsidian";
-import { Journal, parseBatch } from "../../src/plugin/journal/journal";
+import { Journal, parseBatch } from "../../src/core/journal/journal";
+import { decideRestore } from "../../src/core/journal/restore";
+import { hashText } from "../../src/core/hash";
 
 describe("Journal", () => {
 	it("keeps the last few batches", async () => {
@@ -27,5 +29,25 @@ describe("Journal", () => {
 
 	it("has nothing to undo when empty", async () => {
 		expect(await new Journal(new FakeDataAdapter(), "j").latest()).toBeNull();
+	});
+});
+
+describe("decideRestore", () => {
+	const entry = (before: string, after: string) => ({ path: "a.md", before, afterHash: hashText(after) });
+
+	it("restores a note that still holds what was written", () => {
+		expect(decideRestore("new", [entry("old", "new")])).toEqual({ kind: "restore", text: "old" });
+	});
+
+	it("walks back a note written twice", () => {
+		expect(decideRestore("v3", [entry("v2", "v3"), entry("v1", "v2")])).toEqual({ kind: "restore", text: "v1" });
+	});
+
+	it("leaves a note edited since", () => {
+		expect(decideRestore("new, edited", [entry("old", "new")])).toEqual({ kind: "edited" });
+	});
+
+	it("does nothing for a write that never happened (a run killed between the journal and the write)", () => {
+		expect(decideRestore("old", [entry("old", "new")])).toEqual({ kind: "unchanged" });
 	});
 });

@@ -1,7 +1,7 @@
-// Remembers what each tidy replaced, so "Undo last tidy" can put notes back: one JSON-lines file per batch.
+// Remembers what each tidy replaced, so undo can put notes back: one JSON-lines file per batch. The
+// plugin keeps it in its folder (through the vault's adapter), the CLI in a dot-folder of the vault.
 
-import { normalizePath, type DataAdapter } from "obsidian";
-import { hashText } from "../../core";
+import { hashText } from "../hash";
 
 export interface JournalEntry {
 	path: string;
@@ -30,7 +30,19 @@ export interface JournalLimits {
 
 export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { batches: 5, bytes: 100 * 1024 * 1024 };
 
-type Adapter = Pick<DataAdapter, "exists" | "mkdir" | "write" | "append" | "read" | "list" | "remove" | "stat">;
+/** The storage a journal needs: Obsidian's DataAdapter has this shape, and so does the CLI's. */
+export interface JournalStorage {
+	exists(path: string): Promise<boolean>;
+	mkdir(path: string): Promise<void>;
+	write(path: string, data: string): Promise<void>;
+	append(path: string, data: string): Promise<void>;
+	read(path: string): Promise<string>;
+	list(path: string): Promise<{ files: string[]; folders: string[] }>;
+	remove(path: string): Promise<void>;
+	stat(path: string): Promise<{ size: number } | null>;
+}
+
+type Adapter = JournalStorage;
 
 /** A batch being written: entries are appended one by one, each before its note is written. */
 export class JournalBatchWriter {
@@ -61,7 +73,7 @@ export class Journal {
 		const startedAt = Date.now();
 		// Zero-padded so names sort in the order batches started.
 		const batch = `${startedAt.toString().padStart(15, "0")}-${(this.sequence++).toString().padStart(4, "0")}`;
-		const file = normalizePath(`${this.folder}/${batch}.jsonl`);
+		const file = `${this.folder}/${batch}.jsonl`;
 		const header: BatchHeader = { batch, label, startedAt };
 		await this.adapter.write(file, `${JSON.stringify(header)}\n`);
 		return new JournalBatchWriter(this.adapter, file);
