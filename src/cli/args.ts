@@ -6,6 +6,7 @@ import { QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type QueueSort, type Q
 export const USAGE = `Usage:
   omnivore-queue tidy <vault> [options]    repair the Omnivore notes of a vault
   omnivore-queue queue <vault> [options]   list the reading queue
+  omnivore-queue undo <vault>              put back the notes of the last tidy run
 
 tidy normalizes the frontmatter of the notes the Omnivore plugin exported and points their
 proxied images back to the original addresses.
@@ -29,7 +30,7 @@ Both:
   -v, --version         Show the version.
 `;
 
-interface EngineArgs {
+export interface EngineArgs {
 	vault: string;
 	json: boolean;
 	omnivoreTag?: string;
@@ -40,6 +41,7 @@ interface EngineArgs {
 export type Request =
 	| { command: "help" }
 	| { command: "version" }
+	| { command: "undo"; vault: string }
 	| ({ command: "tidy"; dryRun: boolean; diff: boolean } & EngineArgs)
 	| ({ command: "queue"; statuses: QueueStatus[]; tags: string[]; search: string; sort: QueueSort; limit: number | null } & EngineArgs);
 
@@ -77,8 +79,9 @@ export function parseCommandLine(argv: string[]): Request {
 	const [command, vault, ...extra] = positionals;
 	if (command === undefined) throw new UsageError("No command given.");
 	if (command === "help") return { command: "help" };
-	if (command !== "tidy" && command !== "queue") throw new UsageError(`Unknown command "${command}".`);
+	if (command !== "tidy" && command !== "queue" && command !== "undo") throw new UsageError(`Unknown command "${command}".`);
 	if (vault === undefined) throw new UsageError(`${command} needs the path of a vault folder.`);
+	if (command === "undo") return { command, vault };
 	if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
 	const dateOrder = values["date-order"];
 	if (dateOrder !== undefined && dateOrder !== "day-first" && dateOrder !== "month-first") {

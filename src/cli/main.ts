@@ -7,6 +7,7 @@ import { parseCommandLine, USAGE, UsageError, type Request } from "./args";
 import { formatDiffs, formatSummary, toJson } from "./formatSummary";
 import { formatQueueTable, queueOfVault } from "./queueVault";
 import { tidyVault } from "./tidyVault";
+import { formatUndo, undoVault } from "./undoVault";
 import { describeFsError } from "./vaultFiles";
 
 declare const OMNIVORE_QUEUE_VERSION: string;
@@ -30,7 +31,7 @@ async function checkVault(path: string): Promise<void> {
 	if (!info.isDirectory()) throw new UsageError(`"${path}" is not a folder; give the path of a vault folder.`);
 }
 
-function engineOptions(request: Extract<Request, { vault: string }>): Partial<TidyOptions> {
+function engineOptions(request: Extract<Request, { command: "tidy" | "queue" }>): Partial<TidyOptions> {
 	const engine: Partial<TidyOptions> = { extraProxyBases: request.proxyHosts };
 	if (request.omnivoreTag) engine.tagName = request.omnivoreTag.replace(/^#/, "");
 	if (request.dateOrder) engine.dayMonthOrder = request.dateOrder;
@@ -47,7 +48,7 @@ async function runQueue(request: Extract<Request, { command: "queue" }>, output:
 async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output): Promise<number> {
 	await checkVault(request.vault);
 	const engine = engineOptions(request);
-	const report = tidyVault(resolve(request.vault), { dryRun: request.dryRun, keepText: request.diff, engine });
+	const report = await tidyVault(resolve(request.vault), { dryRun: request.dryRun, keepText: request.diff, engine });
 	report.vault = request.vault;
 	if (request.json) {
 		output.out(toJson(report));
@@ -75,6 +76,10 @@ export async function main(argv: string[], output: Output): Promise<number> {
 				return await runTidy(request, output);
 			case "queue":
 				return await runQueue(request, output);
+			case "undo":
+				await checkVault(request.vault);
+				output.out(formatUndo(await undoVault(resolve(request.vault))));
+				return EXIT_OK;
 		}
 	} catch (error) {
 		if (error instanceof UsageError) {

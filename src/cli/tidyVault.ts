@@ -1,8 +1,9 @@
 // Runs the engine over every note of a vault folder and collects one report for the whole run.
 
 import { fstatSync, closeSync, openSync, readFileSync } from "node:fs";
-import { NoteTidier, type NoteReport, type Problem, type TidyOptions } from "../core";
+import { NoteTidier, type JournalBatchWriter, type NoteReport, type Problem, type TidyOptions } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
+import { vaultJournal } from "./journalStorage";
 import { describeFsError, listNotes } from "./vaultFiles";
 
 export interface NoteOutcome extends NoteReport {
@@ -39,8 +40,10 @@ function fileProblem(code: Problem["code"], message: string): NoteOutcome["probl
 	return [{ code, message }];
 }
 
-export function tidyVault(vault: string, options: TidyVaultOptions): VaultReport {
+export async function tidyVault(vault: string, options: TidyVaultOptions): Promise<VaultReport> {
 	const tidier = new NoteTidier(options.engine);
+	// Opened on the first write: a run that changes nothing leaves no batch behind.
+	let journal: JournalBatchWriter | null = null;
 	const listing = listNotes(vault);
 	const notes: NoteOutcome[] = listing.unreadable.map(({ path, reason }) => ({
 		path,
@@ -89,6 +92,9 @@ export function tidyVault(vault: string, options: TidyVaultOptions): VaultReport
 		}
 		if (result.report.changed && !options.dryRun) {
 			try {
+				journal ??= await vaultJournal(vault).begin("omnivore-queue tidy");
+				// The previous text is on disk before the note is replaced, so undo can always put it back.
+				await journal.record(file.path, text, result.text);
 				writeFileAtomic(file.absolute, result.text, mode);
 				outcome.written = true;
 			} catch (error) {

@@ -1,0 +1,41 @@
+// The journal's storage on disk for the CLI: a dot-folder of the vault, which Obsidian and the walk skip.
+
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Journal, type JournalLimits, type JournalStorage } from "../core";
+
+export const JOURNAL_FOLDER = ".omnivore-queue/journal";
+
+// Larger than the plugin's: one CLI run over a big vault is a single batch.
+const CLI_LIMITS: JournalLimits = { batches: 5, bytes: 1024 * 1024 * 1024 };
+
+/** Paths are vault-relative with `/`, as in the plugin; this resolves them against the vault. */
+export function nodeStorage(vault: string): JournalStorage {
+	const at = (path: string) => join(vault, ...path.split("/"));
+	return {
+		exists: async (path) => existsSync(at(path)),
+		mkdir: async (path) => void mkdirSync(at(path), { recursive: true }),
+		write: async (path, data) => writeFileSync(at(path), data, "utf8"),
+		append: async (path, data) => appendFileSync(at(path), data, "utf8"),
+		read: async (path) => readFileSync(at(path), "utf8"),
+		list: async (path) => {
+			const entries = readdirSync(at(path), { withFileTypes: true });
+			return {
+				files: entries.filter((e) => e.isFile()).map((e) => `${path}/${e.name}`),
+				folders: entries.filter((e) => e.isDirectory()).map((e) => `${path}/${e.name}`),
+			};
+		},
+		remove: async (path) => unlinkSync(at(path)),
+		stat: async (path) => {
+			try {
+				return { size: statSync(at(path)).size };
+			} catch {
+				return null;
+			}
+		},
+	};
+}
+
+export function vaultJournal(vault: string): Journal {
+	return new Journal(nodeStorage(vault), JOURNAL_FOLDER, CLI_LIMITS);
+}

@@ -1,0 +1,75 @@
+// A tidy run killed half-way leaves every note either as it was or fully tidied, and undo puts back
+// what it had written.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { buildSync } from "esbuild";
+import { NoteTidier } from "../../src/core";
+import { generateVault } from "../../bench/generateVault";
+import { main } from "../../src/cli/main";
+import { JOURNAL_FOLDER } from "../../src/cli/journalStorage";
+
+const ROOT = join(__dirname, "..", "..");
+const tidier = new NoteTidier();
+
+let work: string;
+let bundle: string;
+beforeAll(() => {
+	work = mkdtempSync(join(tmpdir(), "omnivore-queue-crash-"));
+	bundle = join(work, "cli.js");
+	buildSync({ entryPoints: [join(ROOT, "src", "cli", "index.ts")], bundle: true, platform: "node", format: "cjs", outfile: bundle, logLevel: "silent" });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function journalEntries(vault: string): number {
+	const folder = join(vault, ...JOURNAL_FOLDER.split("/"));
+	if (!existsSync(folder)) return 0;
+	return readdirSync(folder).reduce((sum, file) => sum + readFileSync(join(folder, file), "utf8").split("\n").length - 2, 0);
+}
+
+async function run(...args: string[]): Promise<string> {
+	let out = "";
+	await main(args, { out: (t) => (out += t), err: (t) => (out += t) });
+	return out;
+}
+
+it("survives a kill in the middle of a large run, and undo restores the rest", async () => {
+	const vault = join(work, "vault");
+	const notes = [...generateVault(1500, { seed: 7 })];
+	for (const note of notes) {
+		mkdirSync(dirname(join(vault, note.path)), { recursive: true });
+		writeFileSync(join(vault, note.path), note.text);
+	}
+
+	const child = spawn(process.execPath, [bundle, "tidy", vault], { stdio: "ignore" });
+	await new Promise<void>((resolve, reject) => {
+		const poll = setInterval(() => {
+			if (journalEntries(vault) >= 100) {
+				clearInterval(poll);
+				child.kill("SIGKILL");
+			}
+		}, 2);
+		child.on("exit", () => {
+			clearInterval(poll);
+			resolve();
+		});
+		child.on("error", reject);
+	});
+
+	let written = 0;
+	let untouched = 0;
+	for (const note of notes) {
+		const now = readFileSync(join(vault, note.path), "utf8");
+		const tidied = tidier.tidy(note.text).text;
+		if (now === tidied && now !== note.text) written++;
+		else expect(now).toBe(note.text);
+		if (now === note.text && tidied !== note.text) untouched++;
+	}
+	// The kill really landed half-way.
+	expect(written).toBeGreaterThan(0);
+	expect(untouched).toBeGreaterThan(0);
+
+	expect(await run("undo", vault)).toMatch(new RegExp(`^Undid "omnivore-queue tidy" of .*: ${written} notes restored\\.\\n$`));
+	for (const note of notes) expect(readFileSync(join(vault, note.path), "utf8")).toBe(note.text);
+}, 60_000);

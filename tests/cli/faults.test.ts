@@ -1,0 +1,57 @@
+// Files the CLI cannot read or write get a clear report line and do not stop the run.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+jest.mock("../../src/cli/atomicWrite", () => {
+	const actual = jest.requireActual<typeof import("../../src/cli/atomicWrite")>("../../src/cli/atomicWrite");
+	return {
+		writeFileAtomic: (path: string, text: string, mode?: number) => {
+			if (path.endsWith("locked.md")) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+			actual.writeFileAtomic(path, text, mode);
+		},
+	};
+});
+import { main } from "../../src/cli/main";
+import type { VaultReport } from "../../src/cli/tidyVault";
+
+const NOTE = "#Omnivore\n\n![](https://proxy-prod.omnivore-image-cache.app/0x0,sAbc/https://a.example/x.png)\n";
+
+let vault: string;
+beforeEach(() => {
+	vault = mkdtempSync(join(tmpdir(), "omnivore-queue-faults-"));
+});
+afterEach(() => rmSync(vault, { recursive: true, force: true }));
+
+async function tidy(): Promise<{ code: number; report: VaultReport; text: string }> {
+	let out = "";
+	const code = await main(["tidy", vault, "--json"], { out: (t) => (out += t), err: (t) => (out += t) });
+	let text = "";
+	await main(["tidy", vault, "--dry-run"], { out: (t) => (text += t), err: (t) => (text += t) });
+	return { code, report: JSON.parse(out) as VaultReport, text };
+}
+
+it("reports a note it cannot read, one too large, and one it cannot write, and tidies the rest", async () => {
+	writeFileSync(join(vault, "good.md"), NOTE);
+	writeFileSync(join(vault, "locked.md"), NOTE);
+	symlinkSync(join(vault, "nowhere.md"), join(vault, "dangling.md"));
+	writeFileSync(join(vault, "huge.md"), "#Omnivore\n");
+	truncateSync(join(vault, "huge.md"), 50 * 1024 * 1024);
+	mkdirSync(join(vault, "folder.md"));
+
+	const { code, report } = await tidy();
+	expect(code).toBe(0);
+	const problems = Object.fromEntries(report.notes.map((n) => [n.path, n.problems.map((p) => `${p.code}: ${p.message}`)]));
+	expect(problems["dangling.md"]).toEqual(["unreadable-file: The note could not be read: it does not exist."]);
+	expect(problems["huge.md"]).toEqual(["unreadable-file: The note is larger than 20 MB, more than any Omnivore export; it was skipped."]);
+	expect(problems["locked.md"]).toEqual(["unwritable-file: The note could not be written: permission denied. It was left as it was."]);
+	expect(readFileSync(join(vault, "good.md"), "utf8")).toContain("![](https://a.example/x.png)");
+	expect(readFileSync(join(vault, "locked.md"), "utf8")).toBe(NOTE);
+});
+
+it("prints one line per unreadable file in the summary", async () => {
+	symlinkSync(join(vault, "nowhere.md"), join(vault, "dangling.md"));
+	const { text } = await tidy();
+	expect(text).toContain("File could not be read [unreadable-file] (1)");
+	expect(text).toContain("    dangling.md: The note could not be read: it does not exist.");
+});
