@@ -26,33 +26,34 @@ function contextBefore(text: string, index: number): UrlContext {
 	return "bare";
 }
 
-const WHITESPACE = /[\s]/;
+// Where a URL ends, by context: searched from the URL's start, these find the first character after it.
+const END_OF = {
+	angle: /[>\r\n]/g,
+	"double-quote": /["\s]/g,
+	"single-quote": /['\s]/g,
+	"escaped-quote": /\s|&(?:quot|#x27|#39|#34|#x22);/gi,
+	bare: /[\s<>"`]/g,
+	bareInBrackets: /[\s<>"`\]]/g,
+};
+
+function firstMatch(pattern: RegExp, text: string, start: number): number {
+	pattern.lastIndex = start;
+	const match = pattern.exec(text);
+	return match ? match.index : text.length;
+}
 
 function findEnd(text: string, start: number, context: UrlContext): number {
 	switch (context) {
 		case "paren":
 			return endOfParenthesizedRun(text, start);
-		case "angle":
-			return scanUntil(text, start, (ch) => ch === ">" || ch === "\n" || ch === "\r");
-		case "double-quote":
-			return scanUntil(text, start, (ch) => ch === '"' || WHITESPACE.test(ch));
-		case "single-quote":
-			return scanUntil(text, start, (ch) => ch === "'" || WHITESPACE.test(ch));
-		case "escaped-quote":
-			return scanUntil(text, start, (ch, i) => WHITESPACE.test(ch) || (ch === "&" && /^&(?:quot|#x27|#39|#34|#x22);/i.test(text.slice(i, i + 6))));
 		case "bare": {
 			// A URL written as a link's text (`[url](...)`) ends at the bracket.
-			const inBrackets = text[start - 1] === "[";
-			const end = scanUntil(text, start, (ch) => WHITESPACE.test(ch) || ch === "<" || ch === ">" || ch === '"' || ch === "`" || (inBrackets && ch === "]"));
-			return trimBareEnd(text, start, end);
+			const pattern = text[start - 1] === "[" ? END_OF.bareInBrackets : END_OF.bare;
+			return trimBareEnd(text, start, firstMatch(pattern, text, start));
 		}
+		default:
+			return firstMatch(END_OF[context], text, start);
 	}
-}
-
-function scanUntil(text: string, start: number, stop: (ch: string, index: number) => boolean): number {
-	let i = start;
-	while (i < text.length && !stop(text[i], i)) i++;
-	return i;
 }
 
 /** A bare URL does not take the sentence's closing punctuation or an unbalanced `)`. */
@@ -84,8 +85,12 @@ function parenthesesBalance(url: string): boolean {
 	return depth === 0;
 }
 
+const NEEDS_ESCAPE = /[\s<>"'`|()&]|[.,;:!?*_~]$/;
+
 /** Escape what would end the URL early in its context, so the written link renders. */
 function escapeForContext(original: string, context: UrlContext): string {
+	// Most URLs hold nothing that any context needs escaped.
+	if (!NEEDS_ESCAPE.test(original)) return original;
 	// `|` would split a table row the image sits in; `%7C` means the same to every server.
 	const url = original.replace(/\|/g, "%7C");
 	switch (context) {

@@ -53,10 +53,11 @@ export function buildProxyMatcher(extraBases: readonly string[] = []): ProxyMatc
 // One imageproxy option: size (`0x0`, `640x0`, `x100`, `100`, `0.5x`), signature, quality, rotation,
 // flips, format, crop, smart crop, trim, fit.
 const OPTION =
-	/^(?:\d*(?:\.\d+)?x\d*(?:\.\d+)?|\d+(?:\.\d+)?|s[A-Za-z0-9_=-]+|q\d{1,3}|r\d{1,3}|fit|fv|fh|png|jpeg|jpg|gif|tiff|webp|bmp|trim|sc|c[xywh]-?\d+(?:\.\d+)?)$/;
+	"(?:\\d*(?:\\.\\d+)?x\\d*(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|s[A-Za-z0-9_=-]+|q\\d{1,3}|r\\d{1,3}|fit|fv|fh|png|jpeg|jpg|gif|tiff|webp|bmp|trim|sc|c[xywh]-?\\d+(?:\\.\\d+)?)";
+const OPTIONS_SEGMENT = new RegExp(`^${OPTION}(?:,${OPTION})*$`);
 
 function isOptionsSegment(segment: string): boolean {
-	return segment !== "" && segment.split(",").every((option) => OPTION.test(option));
+	return OPTIONS_SEGMENT.test(segment);
 }
 
 const ABSOLUTE_HTTP = /^https?:\/\//i;

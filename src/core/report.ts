@@ -93,6 +93,6 @@ export class ReportBuilder {
 
 /** Quote a value for a message, shortened so a data: URI does not flood the report. */
 export function quoteForMessage(value: string, max = 120): string {
-	const oneLine = value.replace(/\s+/g, " ");
+	const oneLine = /\s/.test(value) ? value.replace(/\s+/g, " ") : value;
 	return `"${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}"`;
 }

@@ -46,15 +46,55 @@ function isBlank(text: string): boolean {
 	return /^[ \t]*$/.test(text);
 }
 
+/**
+ * A line starting with one of these can only be paragraph text (it cannot open or close a fence,
+ * be indented, quoted or a list item), so the scan below skips it without further work.
+ */
+function isPlainStart(code: number): boolean {
+	switch (code) {
+		case 0x20: // space
+		case 0x09: // tab
+		case 0x0a: // \n: a blank line
+		case 0x0d: // \r
+		case 0x3e: // >
+		case 0x60: // `
+		case 0x7e: // ~
+		case 0x2d: // -
+		case 0x2b: // +
+		case 0x2a: // *
+			return false;
+		default:
+			return !(code >= 0x30 && code <= 0x39) && !Number.isNaN(code);
+	}
+}
+
 /** Fenced and indented code blocks, as ranges of whole lines. */
-function findCodeBlocks(lines: Line[]): TextRange[] {
+function findCodeBlocks(text: string): TextRange[] {
 	const ranges: TextRange[] = [];
 	let fence: { char: string; length: number; start: number } | null = null;
 	let listIndent = 0;
 	let previous: "blank" | "code" | "text" = "blank";
+	let lastEnd = 0;
 
-	for (const line of lines) {
-		const content = line.text.slice(QUOTE_PREFIX.exec(line.text)?.[0].length ?? 0);
+	for (let start = 0; start < text.length; ) {
+		const newline = text.indexOf("\n", start);
+		const next = newline === -1 ? text.length : newline + 1;
+		let end = newline === -1 ? text.length : newline;
+		if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+		lastEnd = end;
+		const line = { start, end };
+		start = next;
+
+		if (isPlainStart(text.charCodeAt(line.start))) {
+			// Paragraph text: inside a fence it is code; outside it ends a list after a blank line.
+			if (!fence) {
+				if (listIndent > 0 && previous !== "text") listIndent = 0;
+				previous = "text";
+			}
+			continue;
+		}
+		const raw = text.slice(line.start, line.end);
+		const content = raw.slice(QUOTE_PREFIX.exec(raw)?.[0].length ?? 0);
 		if (fence) {
 			const close = new RegExp(`^ {0,3}${fence.char === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
 			if (close.test(content)) {
@@ -88,7 +128,7 @@ function findCodeBlocks(lines: Line[]): TextRange[] {
 		previous = "text";
 	}
 	// An unclosed fence runs to the end of the document.
-	if (fence) ranges.push({ start: fence.start, end: lines[lines.length - 1].end });
+	if (fence) ranges.push({ start: fence.start, end: lastEnd });
 	return ranges;
 }
 
@@ -133,7 +173,7 @@ function isEscaped(text: string, index: number): boolean {
 
 /** All code in a Markdown text, sorted by start. */
 export function findCodeRanges(text: string): TextRange[] {
-	const blocks = findCodeBlocks(splitLines(text));
+	const blocks = findCodeBlocks(text);
 	const spans = findCodeSpans(text, blocks);
 	return [...blocks, ...spans].sort((a, b) => a.start - b.start);
 }

@@ -25,16 +25,22 @@ export function endOfParenthesizedRun(text: string, start: number): number {
 	let depth = 0;
 	let i = start;
 	for (; i < text.length; i++) {
-		const ch = text[i];
-		if (ch === "\\" && i + 1 < text.length && text[i + 1] !== "\n") {
-			i++;
-		} else if (ch === "(") {
-			depth++;
-		} else if (ch === ")") {
-			if (depth === 0) break;
-			depth--;
-		} else if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") {
-			break;
+		switch (text.charCodeAt(i)) {
+			case 0x5c: // a backslash escapes the next character
+				if (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a) i++;
+				break;
+			case 0x28:
+				depth++;
+				break;
+			case 0x29:
+				if (depth === 0) return i;
+				depth--;
+				break;
+			case 0x20:
+			case 0x09:
+			case 0x0a:
+			case 0x0d:
+				return i;
 		}
 	}
 	return i;
