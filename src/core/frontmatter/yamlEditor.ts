@@ -77,8 +77,22 @@ function describeContents(doc: Document.Parsed): string {
 	return "a list";
 }
 
+// Scalars YAML's core schema (or YAML 1.1) reads as something other than a string.
+const NOT_A_STRING = /^(?:~|null|true|false|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.inf|\.nan)$/i;
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+const UNSAFE_INSIDE = /: |\s#|:$|^\s|\s$|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+
+/**
+ * Whether a string reads back as itself when written plain. A fast, conservative check for the
+ * common values (dates, URLs, titles); anything it refuses goes through yaml's stringifier.
+ */
+export function isPlainSafe(value: string): boolean {
+	return value !== "" && !INDICATOR_START.test(value) && !UNSAFE_INSIDE.test(value) && !NOT_A_STRING.test(value) && !YAML11_SPECIAL.test(value);
+}
+
 /** Text of one `key: value` entry as yaml writes it: plain where that reads back the same, quoted otherwise. */
 export function stringifyEntry(key: string, value: FrontmatterValue): string {
+	if (typeof value === "string" && isPlainSafe(key) && isPlainSafe(value)) return `${key}: ${value}\n`;
 	const quoted = (v: string) => (YAML11_SPECIAL.test(v) ? `"${v}"` : null);
 	if (typeof value === "string") {
 		const special = quoted(value);
@@ -93,7 +107,27 @@ export function stringifyEntry(key: string, value: FrontmatterValue): string {
 	return `${stringify(key).trimEnd()}:\n${lines.join("\n")}\n`;
 }
 
+function sourceToken(type: CST.SourceToken["type"], source: string): CST.SourceToken {
+	return { type, offset: 0, indent: 0, source };
+}
+
+/** The CST of `key: value` for a one-line scalar, built directly; null when yaml must write it. */
+function scalarItem(key: string, value: string): CST.BlockMap["items"][number] | null {
+	if (!isPlainSafe(key)) return null;
+	const line = stringifyEntry(key, value).slice(key.length + 2, -1);
+	if (line.includes("\n")) return null;
+	const type = line.startsWith('"') ? "double-quoted-scalar" : line.startsWith("'") ? "single-quoted-scalar" : "scalar";
+	return {
+		start: [],
+		key: { type: "scalar", offset: 0, indent: 0, source: key },
+		sep: [sourceToken("map-value-ind", ":"), sourceToken("space", " ")],
+		value: { type, offset: 0, indent: 0, source: line, end: [sourceToken("newline", "\n")] },
+	};
+}
+
 function entryItem(key: string, value: FrontmatterValue): CST.BlockMap["items"][number] {
+	const direct = typeof value === "string" ? scalarItem(key, value) : null;
+	if (direct) return direct;
 	const { tokens } = parseTokens(stringifyEntry(key, value));
 	const doc = tokens.find((t): t is CST.Document => t.type === "document");
 	if (doc?.value?.type !== "block-map") throw new Error(`Could not build a YAML entry for ${key}`);
@@ -267,15 +301,9 @@ export class FrontmatterEditor {
 			const separator = this.source === "" || this.source.endsWith("\n") ? "" : "\n";
 			return this.source + separator + additions;
 		}
-		if (additions) this.items.push(...parseTokensToItems(additions));
+		if (additions) this.items.push(...this.added.map(([key, value]) => entryItem(key, value)));
 		return this.tokens.map((token) => CST.stringify(token)).join("");
 	}
-}
-
-function parseTokensToItems(text: string): CST.BlockMap["items"] {
-	const { tokens } = parseTokens(text);
-	const doc = tokens.find((t): t is CST.Document => t.type === "document");
-	return doc?.value?.type === "block-map" ? doc.value.items : [];
 }
 
 /** Re-read edited YAML and confirm it holds exactly the expected values: the last guard against damage. */
