@@ -13,6 +13,7 @@ proxied images back to the original addresses.
   --dry-run             Show what would change; write nothing.
   --diff                Show the changes as unified diffs.
   --json                Print the full report as JSON.
+  --force               Read every note, even those the last run found clean and unchanged since.
 
 queue lists the articles, newest saved first.
   --status <status>     unread, reading, read or archived (repeatable; default: all).
@@ -42,7 +43,7 @@ export type Request =
 	| { command: "help" }
 	| { command: "version" }
 	| { command: "undo"; vault: string }
-	| ({ command: "tidy"; dryRun: boolean; diff: boolean } & EngineArgs)
+	| ({ command: "tidy"; dryRun: boolean; diff: boolean; force: boolean } & EngineArgs)
 	| ({ command: "queue"; statuses: QueueStatus[]; tags: string[]; search: string; sort: QueueSort; limit: number | null } & EngineArgs);
 
 export class UsageError extends Error {}
@@ -57,6 +58,7 @@ export function parseCommandLine(argv: string[]): Request {
 			options: {
 				"dry-run": { type: "boolean", default: false },
 				diff: { type: "boolean", default: false },
+				force: { type: "boolean", default: false },
 				json: { type: "boolean", default: false },
 				"omnivore-tag": { type: "string" },
 				status: { type: "string", multiple: true, default: [] },
@@ -94,7 +96,7 @@ export function parseCommandLine(argv: string[]): Request {
 	if (command === "tidy") {
 		const queueOnly = values.tag.length > 0 ? "--tag" : values.status.length > 0 ? "--status" : values.search ? "--search" : values.limit ? "--limit" : null;
 		if (queueOnly) throw new UsageError(`${queueOnly} belongs to the queue command${queueOnly === "--tag" ? "; tidy takes --omnivore-tag" : ""}.`);
-		return { command, dryRun: values["dry-run"], diff: values.diff, ...engine };
+		return { command, dryRun: values["dry-run"], diff: values.diff, force: values.force, ...engine };
 	}
 	if (values["dry-run"] || values.diff) throw new UsageError("--dry-run and --diff belong to the tidy command.");
 	const statuses = values.status.flatMap((s) => s.split(",")).map((s) => s.trim().toLowerCase());

@@ -12,6 +12,8 @@ import { describeFsError } from "./vaultFiles";
 
 declare const OMNIVORE_QUEUE_VERSION: string;
 
+const VERSION = typeof OMNIVORE_QUEUE_VERSION === "string" ? OMNIVORE_QUEUE_VERSION : "dev";
+
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
@@ -48,7 +50,7 @@ async function runQueue(request: Extract<Request, { command: "queue" }>, output:
 async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output): Promise<number> {
 	await checkVault(request.vault);
 	const engine = engineOptions(request);
-	const report = await tidyVault(resolve(request.vault), { dryRun: request.dryRun, keepText: request.diff, engine });
+	const report = await tidyVault(resolve(request.vault), { dryRun: request.dryRun, keepText: request.diff, engine, force: request.force, version: VERSION });
 	report.vault = request.vault;
 	if (request.json) {
 		output.out(toJson(report));
@@ -70,7 +72,7 @@ export async function main(argv: string[], output: Output): Promise<number> {
 				output.out(USAGE);
 				return EXIT_OK;
 			case "version":
-				output.out(`${typeof OMNIVORE_QUEUE_VERSION === "string" ? OMNIVORE_QUEUE_VERSION : "dev"}\n`);
+				output.out(`${VERSION}\n`);
 				return EXIT_OK;
 			case "tidy":
 				return await runTidy(request, output);

@@ -1,9 +1,11 @@
 // Runs the engine over every note of a vault folder and collects one report for the whole run.
 
-import { fstatSync, closeSync, openSync, readFileSync } from "node:fs";
+import { fstatSync, closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { NoteTidier, type JournalBatchWriter, type NoteReport, type Problem, type TidyOptions } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { vaultJournal } from "./journalStorage";
+import { CHECKED_FILE, fileStamp, fingerprint, readChecked, stampOf, writeChecked, type CheckedNote } from "./checkedNotes";
 import { describeFsError, listNotes } from "./vaultFiles";
 
 export interface NoteOutcome extends NoteReport {
@@ -31,6 +33,10 @@ export interface TidyVaultOptions {
 	dryRun: boolean;
 	keepText: boolean;
 	engine?: Partial<TidyOptions>;
+	/** Read every note, even those an earlier run found clean and that have not changed since. */
+	force?: boolean;
+	/** Part of what makes earlier verdicts valid (the CLI's version). */
+	version?: string;
 }
 
 // Larger notes are not Omnivore exports; reading them whole would only cost memory.
@@ -44,6 +50,9 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 	const tidier = new NoteTidier(options.engine);
 	// Opened on the first write: a run that changes nothing leaves no batch behind.
 	let journal: JournalBatchWriter | null = null;
+	const print = fingerprint(options.version ?? "dev", tidier.options);
+	const earlier = options.force ? new Map<string, CheckedNote>() : readChecked(vault, print);
+	const checked = new Map<string, CheckedNote>();
 	const listing = listNotes(vault);
 	const notes: NoteOutcome[] = listing.unreadable.map(({ path, reason }) => ({
 		path,
@@ -60,11 +69,20 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 			notes.push({ path: file.path, isOmnivoreNote: false, changed: false, written: false, changes: [], problems: fileProblem("unreadable-file", message) });
 		let buffer: Buffer;
 		let mode: number;
+		let stamp: string;
 		try {
 			const fd = openSync(file.absolute, "r");
 			try {
 				const info = fstatSync(fd);
 				mode = info.mode & 0o777;
+				stamp = fileStamp(info);
+				const known = earlier.get(file.path);
+				if (known?.stamp === stamp) {
+					// Unchanged since a run found it clean: its verdict (and any problems) still hold.
+					checked.set(file.path, known);
+					if (known.omnivore) notes.push({ path: file.path, isOmnivoreNote: true, changed: false, written: false, changes: [], problems: known.problems });
+					continue;
+				}
 				if (info.size > MAX_NOTE_BYTES) {
 					skip(`The note is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB, more than any Omnivore export; it was skipped.`);
 					continue;
@@ -79,7 +97,13 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 		}
 		const text = buffer.toString("utf8");
 		const result = tidier.tidy(text);
-		if (!result.report.isOmnivoreNote) continue;
+		const clean = (now: string | null) => {
+			if (now) checked.set(file.path, { stamp: now, omnivore: result.report.isOmnivoreNote, problems: result.report.problems });
+		};
+		if (!result.report.isOmnivoreNote) {
+			clean(stamp);
+			continue;
+		}
 		// Bytes that are not UTF-8 would not survive the round trip through text: leave such a file alone.
 		if (result.report.changed && !Buffer.from(text, "utf8").equals(buffer)) {
 			skip("The note is not valid UTF-8 text; it was left as it was.");
@@ -97,12 +121,15 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 				await journal.record(file.path, text, result.text);
 				writeFileAtomic(file.absolute, result.text, mode);
 				outcome.written = true;
+				clean(stampOf(file.absolute));
 			} catch (error) {
 				outcome.problems = [...outcome.problems, { code: "unwritable-file", message: `The note could not be written: ${describeFsError(error)}. It was left as it was.` }];
 			}
 		}
+		if (!result.report.changed) clean(stamp);
 		notes.push(outcome);
 	}
+	if (!options.dryRun) saveChecked(vault, print, checked);
 	const omnivore = notes.filter((n) => n.isOmnivoreNote);
 	return {
 		vault,
@@ -115,4 +142,13 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 		urlsUnwrapped: omnivore.reduce((sum, n) => sum + n.changes.filter((c) => c.kind === "url-unwrapped").length, 0),
 		notes,
 	};
+}
+
+function saveChecked(vault: string, print: string, checked: Map<string, CheckedNote>): void {
+	try {
+		mkdirSync(join(vault, CHECKED_FILE, ".."), { recursive: true });
+		writeChecked(vault, print, checked);
+	} catch {
+		// Only a speed-up: the next run reads every note again.
+	}
 }

@@ -1,0 +1,52 @@
+// Remembers which notes a run left clean (by size, modification time and inode), so the next run
+// skips them without reading them. Any change to a note, the settings or the version reads it again.
+
+import { readFileSync, statSync, type Stats } from "node:fs";
+import { join } from "node:path";
+import { hashText, type Problem, type TidyOptions } from "../core";
+import { writeFileAtomic } from "./atomicWrite";
+
+export const CHECKED_FILE = ".omnivore-queue/checked.json";
+
+export interface CheckedNote {
+	/** `size:mtimeMs:inode` of the file when it was found clean. */
+	stamp: string;
+	omnivore: boolean;
+	problems: Problem[];
+}
+
+interface CheckedFile {
+	fingerprint: string;
+	notes: Record<string, CheckedNote>;
+}
+
+export function fileStamp(info: Pick<Stats, "size" | "mtimeMs" | "ino">): string {
+	return `${info.size}:${info.mtimeMs}:${info.ino}`;
+}
+
+/** What makes earlier verdicts valid: the engine's version and options. */
+export function fingerprint(version: string, options: TidyOptions): string {
+	return hashText(`${version}\n${JSON.stringify(options)}`);
+}
+
+export function readChecked(vault: string, expected: string): Map<string, CheckedNote> {
+	try {
+		const data = JSON.parse(readFileSync(join(vault, CHECKED_FILE), "utf8")) as CheckedFile;
+		return data.fingerprint === expected ? new Map(Object.entries(data.notes)) : new Map();
+	} catch {
+		return new Map();
+	}
+}
+
+export function writeChecked(vault: string, print: string, notes: Map<string, CheckedNote>): void {
+	const data: CheckedFile = { fingerprint: print, notes: Object.fromEntries(notes) };
+	writeFileAtomic(join(vault, CHECKED_FILE), JSON.stringify(data));
+}
+
+export function stampOf(path: string): string | null {
+	try {
+		return fileStamp(statSync(path));
+	} catch {
+		return null;
+	}
+}
