@@ -32,7 +32,7 @@ export function fingerprint(version: string, options: TidyOptions): string {
 export function readChecked(vault: string, expected: string): Map<string, CheckedNote> {
 	try {
 		const data = JSON.parse(readFileSync(join(vault, CHECKED_FILE), "utf8")) as CheckedFile;
-		return data.fingerprint === expected ? new Map(Object.entries(data.notes)) : new Map();
+		return data.fingerprint === expected ? new Map<string, CheckedNote>(Object.entries(data.notes)) : new Map<string, CheckedNote>();
 	} catch {
 		return new Map();
 	}

@@ -80,7 +80,8 @@ function describeContents(doc: Document.Parsed): string {
 // Scalars YAML's core schema (or YAML 1.1) reads as something other than a string.
 const NOT_A_STRING = /^(?:~|null|true|false|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.inf|\.nan)$/i;
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
-const UNSAFE_INSIDE = /: |\s#|:$|^\s|\s$|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+// Control characters are found with \p{Cc} (yaml escapes them in quotes), and so are the line separators.
+const UNSAFE_INSIDE = /: |\s#|:$|^\s|\s$|[\p{Cc}\u2028\u2029\ufeff]/u;
 
 /**
  * Whether a string reads back as itself when written plain. A fast, conservative check for the
