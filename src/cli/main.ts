@@ -50,7 +50,7 @@ async function runQueue(request: Extract<Request, { command: "queue" }>, output:
 async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output): Promise<number> {
 	await checkVault(request.vault);
 	const engine = engineOptions(request);
-	const report = await tidyVault(resolve(request.vault), { dryRun: request.dryRun, keepText: request.diff, engine, force: request.force, version: VERSION });
+	const report = await tidyVault(resolve(request.vault), { dryRun: request.dryRun, keepText: request.diff, engine, force: request.force, version: VERSION, keepChanges: request.json });
 	report.vault = request.vault;
 	if (request.json) {
 		output.out(toJson(report));

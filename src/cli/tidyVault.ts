@@ -10,6 +10,9 @@ import { describeFsError, listNotes } from "./vaultFiles";
 
 export interface NoteOutcome extends NoteReport {
 	path: string;
+	/** Counts, kept even when the changes themselves are not. */
+	keysChanged: number;
+	urlsUnwrapped: number;
 	/** Whether the new text was written (false in a dry run). */
 	written: boolean;
 	/** Old and new text, kept only when diffs were asked for. */
@@ -37,6 +40,8 @@ export interface TidyVaultOptions {
 	force?: boolean;
 	/** Part of what makes earlier verdicts valid (the CLI's version). */
 	version?: string;
+	/** Keep every change in the report (for --json); otherwise only counts, to keep memory low. */
+	keepChanges?: boolean;
 }
 
 // Larger notes are not Omnivore exports; reading them whole would only cost memory.
@@ -59,6 +64,8 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 		isOmnivoreNote: false,
 		changed: false,
 		written: false,
+		keysChanged: 0,
+		urlsUnwrapped: 0,
 		changes: [],
 		problems: fileProblem("unreadable-file", `The folder could not be read: ${reason}.`),
 	}));
@@ -66,7 +73,7 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 	for (const file of listing.files) {
 		scanned++;
 		const skip = (message: string) =>
-			notes.push({ path: file.path, isOmnivoreNote: false, changed: false, written: false, changes: [], problems: fileProblem("unreadable-file", message) });
+			notes.push({ path: file.path, isOmnivoreNote: false, changed: false, written: false, keysChanged: 0, urlsUnwrapped: 0, changes: [], problems: fileProblem("unreadable-file", message) });
 		let buffer: Buffer;
 		let mode: number;
 		let stamp: string;
@@ -80,7 +87,7 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 				if (known?.stamp === stamp) {
 					// Unchanged since a run found it clean: its verdict (and any problems) still hold.
 					checked.set(file.path, known);
-					if (known.omnivore) notes.push({ path: file.path, isOmnivoreNote: true, changed: false, written: false, changes: [], problems: known.problems });
+					if (known.omnivore) notes.push({ path: file.path, isOmnivoreNote: true, changed: false, written: false, keysChanged: 0, urlsUnwrapped: 0, changes: [], problems: known.problems });
 					continue;
 				}
 				if (info.size > MAX_NOTE_BYTES) {
@@ -109,7 +116,16 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 			skip("The note is not valid UTF-8 text; it was left as it was.");
 			continue;
 		}
-		const outcome: NoteOutcome = { path: file.path, ...result.report, written: false };
+		const { changes } = result.report;
+		const outcome: NoteOutcome = {
+			path: file.path,
+			...result.report,
+			// A change's text is a view into the note: keeping it would keep every note in memory.
+			changes: options.keepChanges ? changes.map((c) => JSON.parse(JSON.stringify(c)) as typeof c) : [],
+			keysChanged: changes.filter((c) => c.kind.startsWith("key-")).length,
+			urlsUnwrapped: changes.filter((c) => c.kind === "url-unwrapped").length,
+			written: false,
+		};
 		if (options.keepText && result.report.changed) {
 			outcome.before = text;
 			outcome.after = result.text;
@@ -118,7 +134,7 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 			try {
 				journal ??= await vaultJournal(vault).begin("omnivore-queue tidy");
 				// The previous text is on disk before the note is replaced, so undo can always put it back.
-				await journal.record(file.path, text, result.text);
+				await journal.record(file.path, text, result.text, result.report.changes);
 				writeFileAtomic(file.absolute, result.text, mode);
 				outcome.written = true;
 				clean(stampOf(file.absolute));
@@ -138,8 +154,8 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 		omnivoreNotes: omnivore.length,
 		changed: omnivore.filter((n) => n.changed).length,
 		written: omnivore.filter((n) => n.written).length,
-		keysChanged: omnivore.reduce((sum, n) => sum + n.changes.filter((c) => c.kind.startsWith("key-")).length, 0),
-		urlsUnwrapped: omnivore.reduce((sum, n) => sum + n.changes.filter((c) => c.kind === "url-unwrapped").length, 0),
+		keysChanged: omnivore.reduce((sum, n) => sum + n.keysChanged, 0),
+		urlsUnwrapped: omnivore.reduce((sum, n) => sum + n.urlsUnwrapped, 0),
 		notes,
 	};
 }

@@ -2,6 +2,8 @@ import { FakeDataAdapter } from "../__mocks__/obsidian";
 import { Journal, parseBatch } from "../../src/core/journal/journal";
 import { decideRestore } from "../../src/core/journal/restore";
 import { hashText } from "../../src/core/hash";
+import { applyReverseEdits, reverseEdits } from "../../src/core/journal/edits";
+import { NoteTidier } from "../../src/core";
 
 describe("Journal", () => {
 	it("keeps the last few batches", async () => {
@@ -49,5 +51,28 @@ describe("decideRestore", () => {
 
 	it("does nothing for a write that never happened (a run killed between the journal and the write)", () => {
 		expect(decideRestore("old", [entry("old", "new")])).toEqual({ kind: "unchanged" });
+	});
+});
+
+describe("compact entries", () => {
+	it("rebuild the previous text from the text written and the engine's changes", async () => {
+		const tidier = new NoteTidier();
+		const before = "---\r\ntitle: |\r\n  A\r\n---\r\n#Omnivore\r\n![](https://proxy-prod.omnivore-image-cache.app/0x0,sAbc/https://a.example/1.png) and ![x](https://proxy-prod.omnivore-image-cache.app/0x0,sAbc/https%3A%2F%2Fa.example%2F2.png \"t\")\r\n";
+		const result = tidier.tidy(before);
+		const edits = reverseEdits(before, result.text, result.report.changes);
+		expect(edits).not.toBeNull();
+		expect(applyReverseEdits(result.text, edits ?? [])).toBe(before);
+
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, "j");
+		await (await journal.begin("t")).record("a.md", before, result.text, result.report.changes);
+		const [entry] = (await journal.latest())?.entries ?? [];
+		expect(entry.before).toBeUndefined();
+		expect(decideRestore(result.text, [entry])).toEqual({ kind: "restore", text: before });
+		expect(decideRestore(before, [entry])).toEqual({ kind: "unchanged" });
+	});
+
+	it("fall back to the whole text when the changes do not account for everything", () => {
+		expect(reverseEdits("abc", "abd", [])).toBeNull();
 	});
 });

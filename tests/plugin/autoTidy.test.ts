@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { NoteTidier } from "../../src/core";
+import { textBefore } from "../../src/core/journal/restore";
 import { omnivoreNote, settle, startObsidian } from "./harness";
 
 const tidier = new NoteTidier();
@@ -82,6 +83,6 @@ describe("automatic cleanup", () => {
 		await quiet();
 		const batch = await plugin.journal.latest();
 		expect(batch?.label).toBe("Automatic cleanup");
-		expect(batch?.entries.map((e) => [e.path, e.before])).toEqual([["a.md", omnivoreNote("A")]]);
+		expect(batch?.entries.map((e) => [e.path, textBefore(e, app.vault.testText("a.md") ?? "")])).toEqual([["a.md", omnivoreNote("A")]]);
 	});
 });

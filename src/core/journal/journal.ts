@@ -2,13 +2,18 @@
 // plugin keeps it in its folder (through the vault's adapter), the CLI in a dot-folder of the vault.
 
 import { hashText } from "../hash";
+import type { Change } from "../report";
+import { reverseEdits, type ReverseEdit } from "./edits";
 
 export interface JournalEntry {
 	path: string;
-	/** The note's text before the engine wrote it. */
-	before: string;
+	/** The note's text before the engine wrote it, or else `edits` that rebuild it from the text written. */
+	before?: string;
+	edits?: ReverseEdit[];
 	/** Hash of the text written; undo restores only a note that still holds exactly that text. */
 	afterHash: string;
+	/** Hash of the text replaced, to recognise a write that never happened. */
+	beforeHash?: string;
 }
 
 interface BatchHeader {
@@ -51,8 +56,11 @@ export class JournalBatchWriter {
 		readonly file: string,
 	) {}
 
-	async record(path: string, before: string, after: string): Promise<void> {
-		const entry: JournalEntry = { path, before, afterHash: hashText(after) };
+	/** With the engine's changes, the entry holds only what was replaced (checked to rebuild `before`). */
+	async record(path: string, before: string, after: string, changes?: Change[]): Promise<void> {
+		const edits = changes ? reverseEdits(before, after, changes) : null;
+		const hashes = { afterHash: hashText(after), beforeHash: hashText(before) };
+		const entry: JournalEntry = edits ? { path, edits, ...hashes } : { path, before, ...hashes };
 		await this.adapter.append(this.file, `${JSON.stringify(entry)}\n`);
 	}
 }
@@ -135,5 +143,11 @@ function isHeader(value: unknown): value is BatchHeader {
 
 function isEntry(value: unknown): value is JournalEntry {
 	const entry = value as JournalEntry;
-	return typeof value === "object" && value !== null && typeof entry.path === "string" && typeof entry.before === "string" && typeof entry.afterHash === "string";
+	return (
+		typeof value === "object" &&
+		value !== null &&
+		typeof entry.path === "string" &&
+		(typeof entry.before === "string" || Array.isArray(entry.edits)) &&
+		typeof entry.afterHash === "string"
+	);
 }

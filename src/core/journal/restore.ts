@@ -1,7 +1,13 @@
 // Decides what undo writes back into one note, from its journal entries and its current text.
 
 import { hashText } from "../hash";
+import { applyReverseEdits } from "./edits";
 import type { JournalEntry } from "./journal";
+
+/** The text an entry replaced, given the text it wrote. */
+export function textBefore(entry: JournalEntry, written: string): string {
+	return entry.before ?? applyReverseEdits(written, entry.edits ?? []);
+}
 
 export type RestoreDecision =
 	| { kind: "restore"; text: string }
@@ -19,10 +25,12 @@ export function decideRestore(current: string, entries: JournalEntry[]): Restore
 	let restored = false;
 	for (const [i, entry] of entries.entries()) {
 		if (hashText(text) === entry.afterHash) {
-			text = entry.before;
+			text = textBefore(entry, text);
 			restored = true;
 		} else if (i === 0) {
-			return text === entry.before ? { kind: "unchanged" } : { kind: "edited" };
+			// Still the text before the tidy: a write that never happened.
+			const unchanged = entry.beforeHash !== undefined ? hashText(text) === entry.beforeHash : text === entry.before;
+			return unchanged ? { kind: "unchanged" } : { kind: "edited" };
 		}
 	}
 	return restored ? { kind: "restore", text } : { kind: "unchanged" };

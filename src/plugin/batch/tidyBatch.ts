@@ -110,7 +110,7 @@ export async function tidyFile(
 		const before = await vault.read(file);
 		const result = transform(before);
 		if (!result.report.changed) return null;
-		await journal.record(file.path, before, result.text);
+		await journal.record(file.path, before, result.text, result.report.changes);
 		let wrote = false;
 		await vault.process(file, (current) => {
 			if (current !== before) return current;
