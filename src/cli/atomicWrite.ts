@@ -1,14 +1,16 @@
 // Writes a file so that a crash leaves either the old or the new text, never a partial file.
 
-import { randomBytes } from "node:crypto";
 import { renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** Write to a temporary file beside the target (same folder, same file system), then rename over it. */
 // Synchronous on purpose: a batch tool gains nothing from overlapping writes, and sync calls avoid
 // waiting on the event loop between files.
+let sequence = 0;
+
 export function writeFileAtomic(path: string, text: string, mode = currentMode(path)): void {
-	const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+	// Unique per process and write; `wx` refuses a name that exists (a leftover of a killed run).
+	const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${sequence++}.tmp`);
 	try {
 		writeFileSync(temporary, text, { encoding: "utf8", mode, flag: "wx" });
 		renameSync(temporary, path);
