@@ -5,29 +5,6 @@ export interface TextRange {
 	end: number;
 }
 
-interface Line {
-	start: number;
-	/** End of the content, before the line break. */
-	end: number;
-	/** Start of the next line. */
-	next: number;
-	text: string;
-}
-
-export function splitLines(text: string): Line[] {
-	const lines: Line[] = [];
-	let start = 0;
-	while (start < text.length) {
-		const nl = text.indexOf("\n", start);
-		const next = nl === -1 ? text.length : nl + 1;
-		let end = nl === -1 ? text.length : nl;
-		if (end > start && text[end - 1] === "\r") end--;
-		lines.push({ start, end, next, text: text.slice(start, end) });
-		start = next;
-	}
-	return lines;
-}
-
 const QUOTE_PREFIX = /^(?: {0,3}>[ ]?)*/;
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const LIST_ITEM = /^( {0,3})([-+*]|\d{1,9}[.)])([ \t]+|$)/;
