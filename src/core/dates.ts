@@ -17,9 +17,10 @@ export interface DateFormats {
 // ISO 8601 with `T` or a space, optional seconds and fraction, optional `Z` or offset.
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const ISO_HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]/i;
+const YEAR_FIRST_12_HOUR = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2}) (\d{1,2}:\d{2}(?::\d{2})?) ?([AaPp][Mm])$/;
 const YEAR_FIRST_SLASH = /^\d{4}\/\d{1,2}\/\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
-// 30/07/2024, 30.07.2024, 30-07-2024, with an optional time.
-const DAY_MONTH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$/;
+// 30/07/2024, 30.07.2024, 30-07-2024, with an optional time, 24-hour or with AM/PM.
+const DAY_MONTH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?)(?: ?([AaPp][Mm]))?)?$/;
 const NAMED_MONTH_FORMATS = ["MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy", "d MMM yyyy"];
 
 // A fixed reference keeps parsing independent of today's date.
@@ -30,15 +31,16 @@ function strictParse(value: string, pattern: string): Date | null {
 	return isValid(date) ? date : null;
 }
 
-function timePattern(time: string | undefined): string {
+function timePattern(time: string | undefined, meridiem?: string): string {
 	if (!time) return "";
-	return time.split(":").length === 3 ? " H:mm:ss" : " H:mm";
+	const seconds = time.split(":").length === 3 ? ":ss" : "";
+	return meridiem ? ` h:mm${seconds} a` : ` H:mm${seconds}`;
 }
 
 function readDayMonth(value: string, order: DayMonthOrder): DateReading | null {
 	const match = DAY_MONTH.exec(value);
 	if (!match) return null;
-	const [, first, separator, second, , time] = match;
+	const [, first, separator, second, , time, meridiem] = match;
 	const a = Number(first);
 	const b = Number(second);
 	let dayFirst: boolean;
@@ -47,8 +49,10 @@ function readDayMonth(value: string, order: DayMonthOrder): DateReading | null {
 	else if (a === b || order !== "auto") dayFirst = order !== "month-first";
 	else return { kind: "ambiguous" };
 	const datePattern = dayFirst ? `d${separator}M${separator}yyyy` : `M${separator}d${separator}yyyy`;
-	const normalized = time ? value.replace("T", " ") : value;
-	const date = strictParse(normalized, datePattern + timePattern(time));
+	const year = match[4];
+	// A canonical spelling for date-fns: one space before the time and before AM/PM, in capitals.
+	const normalized = `${first}${separator}${second}${separator}${year}${time ? ` ${time}` : ""}${meridiem ? ` ${meridiem.toUpperCase()}` : ""}`;
+	const date = strictParse(normalized, datePattern + timePattern(time, meridiem));
 	return date ? { kind: "date", date, hasTime: Boolean(time) } : { kind: "unparseable" };
 }
 
@@ -66,6 +70,13 @@ export function readDate(raw: string, formats: DateFormats): DateReading {
 	] as const) {
 		const date = strictParse(value, pattern);
 		if (date && format(date, pattern) === value) return { kind: "date", date, hasTime };
+	}
+	const twelveHour = YEAR_FIRST_12_HOUR.exec(value);
+	if (twelveHour) {
+		const [, day, time, meridiem] = twelveHour;
+		const separator = day.includes("/") ? "/" : "-";
+		const date = strictParse(`${day} ${time} ${meridiem.toUpperCase()}`, `yyyy${separator}M${separator}d${timePattern(time, meridiem)}`);
+		if (date) return { kind: "date", date, hasTime: true };
 	}
 	if (YEAR_FIRST_SLASH.test(value)) {
 		const parts = value.split(" ");
