@@ -46,6 +46,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 			}),
 		);
 		this.queue = this.addChild(new QueueIndex(this.app, { settings: () => this.settings, tidier: () => this.tidier(), clock: this.clock }));
+		this.register(() => this.rebuildQueue.cancel());
 		this.registerView(QUEUE_VIEW_TYPE, (leaf) => this.createQueueView(leaf));
 		this.addRibbonIcon("book-open", "Open reading queue", () => void openQueue(this));
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.reports.rename(oldPath, file.path)));
