@@ -32,20 +32,30 @@ export function queueOfVault(vault: string, request: QueueRequest, engine: Parti
 	return request.limit === null ? found : found.slice(0, request.limit);
 }
 
-/** Visible width: CJK and other wide characters take two columns in a terminal. */
-function width(text: string): number {
-	let columns = 0;
-	for (const ch of text) columns += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
-	return columns;
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
+
+/** Columns a character takes in a terminal: CJK and other wide characters take two. */
+function columnsOf(ch: string): number {
+	return WIDE.test(ch) ? 2 : 1;
 }
 
+/** The text cut (with …) or padded to exactly `columns` terminal columns. */
 function fit(text: string, columns: number): string {
-	let out = "";
-	for (const ch of text) {
-		if (width(out + ch) > columns - (width(text) > columns ? 1 : 0)) return `${out}…`.padEnd(columns - (width(out) + 1 - out.length - 1));
-		out += ch;
+	const chars = Array.from(text);
+	const total = chars.reduce((sum, ch) => sum + columnsOf(ch), 0);
+	let out = text;
+	let used = total;
+	if (total > columns) {
+		out = "";
+		used = 1;
+		for (const ch of chars) {
+			if (used + columnsOf(ch) > columns) break;
+			out += ch;
+			used += columnsOf(ch);
+		}
+		out += "…";
 	}
-	return out + " ".repeat(Math.max(0, columns - width(out)));
+	return out + " ".repeat(Math.max(0, columns - used));
 }
 
 export function formatQueueTable(items: QueueItem[]): string {

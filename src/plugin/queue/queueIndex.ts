@@ -3,7 +3,7 @@
 import { Component, TFile, type App, type CachedMetadata, type TAbstractFile } from "obsidian";
 import { buildQueueItem, type NoteTidier, type QueueItem } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
-import { mayBeOmnivoreNote } from "../notes/candidates";
+import { findCandidates, mayBeOmnivoreNote } from "../notes/candidates";
 import { isInScope } from "../notes/folderScope";
 import type { OmnivoreQueueSettings } from "../settings";
 
@@ -44,9 +44,7 @@ export class QueueIndex extends Component {
 		const settings = this.host.settings();
 		const yielder = new Yielder(this.host.clock);
 		const found = new Map<string, QueueItem>();
-		for (const file of this.app.vault.getMarkdownFiles()) {
-			if (!isInScope(file.path, settings.includeFolders, settings.excludeFolders)) continue;
-			if (!mayBeOmnivoreNote(this.app.metadataCache.getFileCache(file), settings.tagName)) continue;
+		for (const file of findCandidates(this.app.vault, this.app.metadataCache, settings)) {
 			const item = this.build(file.path, await this.app.vault.cachedRead(file));
 			if (item) found.set(file.path, item);
 			await yielder.maybeYield();
