@@ -1,10 +1,10 @@
 // Lists the Markdown notes of a vault folder, skipping dot-folders such as `.obsidian` and `.trash`.
 
-import { readdirSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 export interface VaultFile {
-	/** Absolute path on disk. */
+	/** Absolute path on disk; for a symbolic link, the file it points to, so a write replaces that file. */
 	absolute: string;
 	/** Vault-relative path with `/` separators, as Obsidian writes it. */
 	path: string;
@@ -20,7 +20,16 @@ export function listNotes(vault: string): VaultListing {
 	const files: VaultFile[] = [];
 	const unreadable: VaultListing["unreadable"] = [];
 	const toPath = (absolute: string) => relative(vault, absolute).split(sep).join("/");
+	// Folders reached through links are walked once each, so a link cycle ends.
+	const visited = new Set<string>();
 	const walk = (folder: string): void => {
+		try {
+			const real = realpathSync(folder);
+			if (visited.has(real)) return;
+			visited.add(real);
+		} catch {
+			// Reported below when the folder cannot be listed.
+		}
 		let entries;
 		try {
 			entries = readdirSync(folder, { withFileTypes: true });
@@ -32,7 +41,16 @@ export function listNotes(vault: string): VaultListing {
 		for (const entry of entries) {
 			if (entry.name.startsWith(".")) continue;
 			const absolute = join(folder, entry.name);
-			if (entry.isDirectory()) walk(absolute);
+			if (entry.isSymbolicLink()) {
+				let target: string | null = null;
+				try {
+					target = realpathSync(absolute);
+				} catch {
+					// A dangling link: listed as a note so the report says it could not be read.
+				}
+				if (target && statSync(target).isDirectory()) walk(absolute);
+				else if (entry.name.toLowerCase().endsWith(".md")) files.push({ absolute: target ?? absolute, path: toPath(absolute) });
+			} else if (entry.isDirectory()) walk(absolute);
 			else if (entry.name.toLowerCase().endsWith(".md")) files.push({ absolute, path: toPath(absolute) });
 		}
 	};

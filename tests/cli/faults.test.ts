@@ -1,4 +1,5 @@
 // Files the CLI cannot read or write get a clear report line and do not stop the run.
+import * as fs from "node:fs";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,4 +55,23 @@ it("prints one line per unreadable file in the summary", async () => {
 	const { text } = await tidy();
 	expect(text).toContain("File could not be read [unreadable-file] (1)");
 	expect(text).toContain("    dangling.md: The note could not be read: it does not exist.");
+});
+
+it("tidies a linked note where it lives, keeps the link, and walks linked folders", async () => {
+	const outside = mkdtempSync(join(tmpdir(), "omnivore-queue-outside-"));
+	try {
+		writeFileSync(join(outside, "real.md"), NOTE);
+		mkdirSync(join(outside, "folder"));
+		writeFileSync(join(outside, "folder", "inner.md"), NOTE);
+		symlinkSync(join(outside, "real.md"), join(vault, "link.md"));
+		symlinkSync(join(outside, "folder"), join(vault, "linked-folder"));
+		symlinkSync(vault, join(vault, "loop"));
+		const { report } = await tidy();
+		expect(report.notes.map((n) => n.path).sort()).toEqual(["link.md", "linked-folder/inner.md"]);
+		expect(fs.lstatSync(join(vault, "link.md")).isSymbolicLink()).toBe(true);
+		expect(readFileSync(join(outside, "real.md"), "utf8")).toContain("![](https://a.example/x.png)");
+		expect(readFileSync(join(outside, "folder", "inner.md"), "utf8")).toContain("![](https://a.example/x.png)");
+	} finally {
+		rmSync(outside, { recursive: true, force: true });
+	}
 });
