@@ -169,6 +169,8 @@ describe("the engine on random notes", () => {
 				}
 				bodyOnlyChangedAtUrls(input, result);
 				writtenUrlIsSafe(result);
+				// The last-resort check after an edit never has to refuse one: that would be an editor bug.
+				expect(result.report.problems.map((p) => p.message).filter((m) => m.includes("could not be edited safely"))).toEqual([]);
 				if (input.startsWith("\uFEFF")) expect(result.text.startsWith("\uFEFF")).toBe(true);
 				const inputBlock = readFrontmatterBlock(splitNote(input));
 				const outputParts = splitNote(result.text);
