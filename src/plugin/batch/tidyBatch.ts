@@ -56,6 +56,7 @@ export interface ApplyOptions {
 
 export interface ApplyOutcome {
 	written: number;
+	writtenPaths: string[];
 	cancelled: boolean;
 	/** Notes that could not be written, with the reason. */
 	failed: Array<{ path: string; reason: string }>;
@@ -72,7 +73,7 @@ export interface ApplyOutcome {
 export async function applyBatch(files: TFile[], options: ApplyOptions): Promise<ApplyOutcome> {
 	const { vault, tidier, journal, clock } = options;
 	const yielder = new Yielder(clock);
-	const outcome: ApplyOutcome = { written: 0, cancelled: false, failed: [], problems: [], maxStretchMs: 0 };
+	const outcome: ApplyOutcome = { written: 0, writtenPaths: [], cancelled: false, failed: [], problems: [], maxStretchMs: 0 };
 	for (let i = 0; i < files.length; i++) {
 		if (options.isCancelled?.()) {
 			outcome.cancelled = true;
@@ -83,6 +84,7 @@ export async function applyBatch(files: TFile[], options: ApplyOptions): Promise
 			const written = await tidyFile(file, vault, tidier, journal);
 			if (written) {
 				outcome.written++;
+				outcome.writtenPaths.push(file.path);
 				if (written.problems.length > 0) outcome.problems.push({ path: file.path, problems: written.problems });
 			}
 		} catch (error) {

@@ -18,12 +18,13 @@ export function modalConfirm(context: PluginContext): ConfirmPreview {
 
 /** Problems to report after a run: those of written notes, and those of notes left as they were. */
 function runProblems(preview: BatchPreview, outcome: ApplyOutcome): NoteProblems[] {
-	const written = new Set(outcome.problems.map((n) => n.path));
+	// Notes written report their problems from the run; the others (unchanged, or left by a cancel) from the preview.
+	const written = new Set(outcome.writtenPaths);
 	const failed = outcome.failed.map(({ path, reason }) => ({
 		path,
 		problems: [{ code: "unwritable-file" as const, message: `The note could not be written: ${reason}.` }],
 	}));
-	return [...outcome.problems, ...preview.problems.filter((n) => !written.has(n.path) && !preview.toChange.some((f) => f.path === n.path)), ...failed];
+	return [...outcome.problems, ...preview.problems.filter((n) => !written.has(n.path)), ...failed];
 }
 
 export async function tidyAllNotes(context: PluginContext, confirm: ConfirmPreview = modalConfirm(context)): Promise<ApplyOutcome | null> {
