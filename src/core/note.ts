@@ -13,6 +13,8 @@ export interface NoteParts {
 	body: string;
 	/** Number of lines before the body, to turn body line numbers into note line numbers. */
 	bodyLineOffset: number;
+	/** The note opens a frontmatter block (`---` on its first line) that never closes. */
+	unclosedFrontmatter?: boolean;
 }
 
 export interface FrontmatterBlock {
@@ -53,7 +55,7 @@ export function splitNote(text: string): NoteParts {
 			};
 		}
 	}
-	return { bom, eol, frontmatter: null, body: rest, bodyLineOffset: 0 };
+	return { bom, eol, frontmatter: null, body: rest, bodyLineOffset: 0, unclosedFrontmatter: open !== null };
 }
 
 export function joinNote(parts: NoteParts): string {

@@ -74,6 +74,15 @@ describe("tidyNote on whole notes", () => {
 		expect(result.report.problems[0].message).toMatch(/not valid YAML .* left as it was/);
 	});
 
+	it("does not add a block above a frontmatter block that never closes", () => {
+		const text = `---\ntitle: Half a block\n#Omnivore\n![](${P}/https://a.example/x.png)\n`;
+		const result = tidy(text);
+		expect(result.text).toBe(text.replace(`${P}/https://a.example/x.png`, "https://a.example/x.png"));
+		expect(result.report.problems.map((p) => p.message)).toEqual([
+			"The frontmatter is not valid YAML (it has no closing --- line) and could not be repaired; it was left as it was. Images in the body were still unwrapped.",
+		]);
+	});
+
 	it("leaves single-file mode's list frontmatter alone", () => {
 		const text = `---\n- id: 1\n  title: A\n- id: 2\n  title: B\n---\n%%1_start%%\n#Omnivore\n![](${P}/https://a.example/a.png)\n%%1_end%%\n`;
 		const result = tidy(text);

@@ -15,6 +15,8 @@ function toLf(text: string): string {
 }
 
 export function readFrontmatterBlock(parts: NoteParts): FrontmatterState {
+	// A block that never closes is not frontmatter to Obsidian either; adding one above it would bury it.
+	if (parts.unclosedFrontmatter) return { kind: "invalid", error: "it has no closing --- line" };
 	if (!parts.frontmatter) return { kind: "none" };
 	const yaml = toLf(parts.frontmatter.yaml);
 	const outcome = parseFrontmatter(yaml);

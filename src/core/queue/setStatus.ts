@@ -11,6 +11,7 @@ export function setNoteStatus(note: string, status: QueueStatus, options: Pick<T
 	const parts = splitNote(note);
 	const value = options.statusValues[status];
 	const key = options.keys.status;
+	if (parts.unclosedFrontmatter) return null;
 	if (!parts.frontmatter) {
 		const yaml = `${key}: ${value}${parts.eol}`;
 		return joinNote({ ...parts, frontmatter: newFrontmatterBlock(yaml, parts.eol) });

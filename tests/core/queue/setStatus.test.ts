@@ -21,6 +21,10 @@ describe("setNoteStatus", () => {
 		expect(setNoteStatus("---\r\nid: 1\r\n---\r\n", "read", options)).toBe("---\r\nid: 1\r\nqueue: done\r\n---\r\n");
 	});
 
+	it("refuses a note whose frontmatter block never closes", () => {
+		expect(setNoteStatus("---\ntitle: x\n#Omnivore\n", "read", DEFAULT_OPTIONS)).toBeNull();
+	});
+
 	it("returns the note itself when the status is already set", () => {
 		const note = "---\nstatus: read\n---\n";
 		expect(setNoteStatus(note, "read", DEFAULT_OPTIONS)).toBe(note);
