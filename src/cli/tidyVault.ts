@@ -47,8 +47,13 @@ export interface TidyVaultOptions {
 // Larger notes are not Omnivore exports; reading them whole would only cost memory.
 const MAX_NOTE_BYTES = 20 * 1024 * 1024;
 
-function fileProblem(code: Problem["code"], message: string): NoteOutcome["problems"] {
-	return [{ code, message }];
+/** The outcome of a note that was not changed: unreadable, skipped, or known clean from an earlier run. */
+function untouched(path: string, isOmnivoreNote: boolean, problems: Problem[]): NoteOutcome {
+	return { path, isOmnivoreNote, changed: false, written: false, keysChanged: 0, urlsUnwrapped: 0, changes: [], problems };
+}
+
+function unreadable(path: string, message: string): NoteOutcome {
+	return untouched(path, false, [{ code: "unreadable-file", message }]);
 }
 
 export async function tidyVault(vault: string, options: TidyVaultOptions): Promise<VaultReport> {
@@ -59,21 +64,11 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 	const earlier = options.force ? new Map<string, CheckedNote>() : readChecked(vault, print);
 	const checked = new Map<string, CheckedNote>();
 	const listing = listNotes(vault);
-	const notes: NoteOutcome[] = listing.unreadable.map(({ path, reason }) => ({
-		path,
-		isOmnivoreNote: false,
-		changed: false,
-		written: false,
-		keysChanged: 0,
-		urlsUnwrapped: 0,
-		changes: [],
-		problems: fileProblem("unreadable-file", `The folder could not be read: ${reason}.`),
-	}));
+	const notes: NoteOutcome[] = listing.unreadable.map(({ path, reason }) => unreadable(path, `The folder could not be read: ${reason}.`));
 	let scanned = 0;
 	for (const file of listing.files) {
 		scanned++;
-		const skip = (message: string) =>
-			notes.push({ path: file.path, isOmnivoreNote: false, changed: false, written: false, keysChanged: 0, urlsUnwrapped: 0, changes: [], problems: fileProblem("unreadable-file", message) });
+		const skip = (message: string) => notes.push(unreadable(file.path, message));
 		let buffer: Buffer;
 		let mode: number;
 		let stamp: string;
@@ -87,7 +82,7 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 				if (known?.stamp === stamp) {
 					// Unchanged since a run found it clean: its verdict (and any problems) still hold.
 					checked.set(file.path, known);
-					if (known.omnivore) notes.push({ path: file.path, isOmnivoreNote: true, changed: false, written: false, keysChanged: 0, urlsUnwrapped: 0, changes: [], problems: known.problems });
+					if (known.omnivore) notes.push(untouched(file.path, true, known.problems));
 					continue;
 				}
 				if (info.size > MAX_NOTE_BYTES) {

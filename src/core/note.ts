@@ -66,6 +66,12 @@ export function joinNote(parts: NoteParts): string {
 	return parts.bom + fm.open + fm.yaml + close + parts.body;
 }
 
+/** The note with its frontmatter's YAML (written with `\n`) replaced, or a block added, in the note's line endings. */
+export function withFrontmatterYaml(parts: NoteParts, yaml: string): NoteParts {
+	const text = parts.eol === "\r\n" ? yaml.replace(/\r?\n/g, "\r\n") : yaml;
+	return { ...parts, frontmatter: parts.frontmatter ? { ...parts.frontmatter, yaml: text } : newFrontmatterBlock(text, parts.eol) };
+}
+
 /** A new frontmatter block for a note that had none. */
 export function newFrontmatterBlock(yaml: string, eol: LineEnding): FrontmatterBlock {
 	return { open: `---${eol}`, yaml, close: `---${eol}` };

@@ -6,7 +6,7 @@ import { readFrontmatterBlock as readFrontmatter, type FrontmatterState } from "
 import { parseFrontmatter, verifyFrontmatter, type FrontmatterEditor } from "./frontmatter/yamlEditor";
 import { readBodyFacts } from "./markdown/bodyFacts";
 import { findCodeRanges } from "./markdown/codeRanges";
-import { joinNote, newFrontmatterBlock, splitNote, type NoteParts } from "./note";
+import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "./note";
 import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag } from "./omnivoreTag";
 import { resolveOptions, type TidyOptions } from "./options";
 import { buildProxyMatcher, type ProxyMatcher } from "./proxyUrls";
@@ -59,12 +59,7 @@ export class NoteTidier {
 		} else {
 			const editor = frontmatter.kind === "mapping" ? frontmatter.editor : parseNew();
 			const yaml = this.normalize(editor, facts, report, frontmatter.kind === "mapping" ? frontmatter.repairedKeys : []);
-			if (yaml !== null) {
-				const eolYaml = parts.eol === "\r\n" ? yaml.replace(/\n/g, "\r\n") : yaml;
-				newParts.frontmatter = parts.frontmatter
-					? { ...parts.frontmatter, yaml: eolYaml }
-					: newFrontmatterBlock(eolYaml, parts.eol);
-			}
+			if (yaml !== null) newParts.frontmatter = withFrontmatterYaml(parts, yaml).frontmatter;
 			baseUrl = editor.getText(this.options.keys.originalUrl) ?? baseUrl;
 		}
 

@@ -1,7 +1,7 @@
 // The Obsidian plugin: wires settings, commands and automatic cleanup to the engine. Thin on purpose.
 
 import { debounce, normalizePath, Plugin, prepareFuzzySearch, TFile, type WorkspaceLeaf } from "obsidian";
-import { NoteTidier, type QueueStatus } from "../core";
+import { Journal, NoteTidier, type JournalBatchWriter, type QueueStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
 import { tidyAllNotes } from "./commands/tidyAll";
@@ -13,7 +13,6 @@ import { QueueIndex } from "./queue/queueIndex";
 import { QUEUE_VIEW_TYPE, QueueView, type QueueViewHost } from "./queue/queueView";
 import { changeStatus, copyNoteLink, openOriginal, revealInExplorer } from "./queue/statusActions";
 import type { PluginContext } from "./context";
-import { Journal, type JournalBatchWriter } from "../core";
 import { ReportModal } from "./report/reportModal";
 import { ReportStore } from "./report/reportStore";
 import { resolveSettings, type OmnivoreQueueSettings } from "./settings";
@@ -45,7 +44,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 				reported: (path, problems) => this.reports.addAutomatic(path, problems),
 			}),
 		);
-		this.queue = this.addChild(new QueueIndex(this.app, { settings: () => this.settings, tidier: () => this.tidier(), clock: this.clock }));
+		this.queue = this.addChild(new QueueIndex(this.app, { settings: () => this.settings, tidier: () => this.tidier(), clock: () => this.clock }));
 		this.register(() => this.rebuildQueue.cancel());
 		this.registerView(QUEUE_VIEW_TYPE, (leaf) => this.createQueueView(leaf));
 		this.addRibbonIcon("book-open", "Open reading queue", () => void openQueue(this));
@@ -62,7 +61,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 				this.settings.savedFilters = [...this.settings.savedFilters.filter((s) => s.name !== saved.name), saved];
 				await this.saveData(this.settings);
 			},
-			open: (path, newTab) => void this.app.workspace.openLinkText(path, "", newTab ? "tab" : false),
+			open: (path, newTab) => this.openNote(path, newTab),
 			setStatus: (path, status) => changeStatus(this.app, this.queue, this.settings, path, status),
 			openOriginal,
 			copyLink: (path) => copyNoteLink(this.app, path),
@@ -128,8 +127,8 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 		return this.journal.begin(label);
 	}
 
-	openNote(path: string): void {
-		void this.app.workspace.openLinkText(path, "", false);
+	openNote(path: string, newTab = false): void {
+		void this.app.workspace.openLinkText(path, "", newTab ? "tab" : false);
 	}
 
 	async loadSettings(): Promise<void> {

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 	const settings = resolveSettings({});
 	const tidier = new NoteTidier(settings);
 	const clock = { now: () => performance.now(), yieldToUi: () => new Promise<void>((resolve) => window.setTimeout(resolve, 0)) };
-	const index = new QueueIndex(obsidianApp, { settings: () => settings, tidier: () => tidier, clock });
+	const index = new QueueIndex(obsidianApp, { settings: () => settings, tidier: () => tidier, clock: () => clock });
 	index.load();
 	app.vault.testLoad(Object.fromEntries(Array.from({ length: count }, (_, i) => [`Omnivore/${i}.md`, note(i)])));
 	await new Promise<void>((resolve) => app.metadataCache.on("resolved", () => resolve()));

@@ -297,12 +297,12 @@ export class FrontmatterEditor {
 	}
 
 	private render(): string {
-		const additions = this.added.map(([key, value]) => stringifyEntry(key, value)).join("");
 		if (!this.docToken || this.docToken.value?.type !== "block-map") {
+			// An empty block, or comments only: the additions are written after what is there.
 			const separator = this.source === "" || this.source.endsWith("\n") ? "" : "\n";
-			return this.source + separator + additions;
+			return this.source + separator + this.added.map(([key, value]) => stringifyEntry(key, value)).join("");
 		}
-		if (additions) this.items.push(...this.added.map(([key, value]) => entryItem(key, value)));
+		this.items.push(...this.added.map(([key, value]) => entryItem(key, value)));
 		return this.tokens.map((token) => CST.stringify(token)).join("");
 	}
 }

@@ -5,7 +5,8 @@ import { dateFromOmnivoreUrl, readDate } from "../dates";
 import { unwrapBodyImages } from "../bodyImages";
 import { readFrontmatterBlock } from "../frontmatter/readBlock";
 import { KEY_ALIASES } from "../frontmatter/steps/aliases";
-import { siteFromUrl } from "../frontmatter/steps/recover";
+import { isArticleUrl, siteFromUrl } from "../frontmatter/steps/recover";
+import { STATE_TO_STATUS } from "../frontmatter/steps/status";
 import { cleanTag } from "../frontmatter/steps/tags";
 import { oneLine, titleCutByComment } from "../frontmatter/steps/title";
 import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
@@ -36,8 +37,6 @@ export interface QueueItem {
 	hasImageProblems: boolean;
 }
 
-const STATE_TO_STATUS: Record<string, QueueStatus> = { INBOX: "unread", READING: "reading", COMPLETED: "read", ARCHIVED: "archived" };
-const FAKE_ORIGINAL = /^https?:\/\/(?:www\.)?omnivore\.app\/no_url/i;
 
 function text(editor: FrontmatterEditor | null, key: string): string | undefined {
 	return editor?.getText(key);
@@ -119,7 +118,7 @@ export function buildQueueItem(path: string, note: string, options: TidyOptions,
 	const { keys } = options;
 	const facts = readBodyFacts(parts.body, code);
 	const urlCandidate = withAliases(editor, keys, "originalUrl") ?? facts.readOriginalUrl;
-	const url = urlCandidate && /^https?:\/\//i.test(urlCandidate) && !FAKE_ORIGINAL.test(urlCandidate) ? urlCandidate : null;
+	const url = urlCandidate && isArticleUrl(urlCandidate) ? urlCandidate : null;
 	const author = text(editor, keys.author);
 	const omnivoreLink = withAliases(editor, keys, "omnivoreUrl") ?? facts.readOnOmnivoreUrl ?? facts.omnivoreArticleUrl;
 	const saved = dateOf(withAliases(editor, keys, "dateSaved"), options) ?? (omnivoreLink ? dateFromOmnivoreUrl(omnivoreLink) : null);

@@ -10,7 +10,7 @@ import type { OmnivoreQueueSettings } from "../settings";
 export interface QueueIndexHost {
 	settings(): OmnivoreQueueSettings;
 	tidier(): NoteTidier;
-	clock: Clock;
+	clock(): Clock;
 }
 
 export class QueueIndex extends Component {
@@ -42,7 +42,7 @@ export class QueueIndex extends Component {
 	/** Read every candidate note again, e.g. after the settings changed. */
 	async rebuild(): Promise<void> {
 		const settings = this.host.settings();
-		const yielder = new Yielder(this.host.clock);
+		const yielder = new Yielder(this.host.clock());
 		const found = new Map<string, QueueItem>();
 		for (const file of findCandidates(this.app.vault, this.app.metadataCache, settings)) {
 			const item = this.build(file.path, await this.app.vault.cachedRead(file));

@@ -112,8 +112,11 @@ export class QueueView extends ItemView {
 		const saved = state as Partial<QueueViewState> | null;
 		if (saved?.filter) this.filter = { ...EMPTY_FILTER, ...saved.filter };
 		if (saved?.sort && QUEUE_SORTS.includes(saved.sort)) this.sort = saved.sort;
-		if (this.list) this.syncControls();
-		if (this.list) this.refresh();
+		// Restored before the view was built, the state is applied when it opens.
+		if (this.list) {
+			this.syncControls();
+			this.refresh();
+		}
 		await super.setState(state, result);
 	}
 
@@ -136,6 +139,8 @@ export class QueueView extends ItemView {
 		this.list.scrollEl.setAttr("aria-label", "Articles");
 		this.registerDomEvent(this.list.scrollEl, "keydown", (event) => this.onKey(event));
 
+		this.searchEl.value = this.filter.search;
+		this.sortEl.value = this.sort;
 		this.unsubscribe = this.host.index.subscribe(() => this.scheduleReload());
 		this.emptyEl.setText("Reading your Omnivore notes…");
 		await this.host.index.ensureBuilt();

@@ -6,9 +6,14 @@ import type { FrontmatterStep, StepContext } from "../step";
 const FAKE_ORIGINAL = /^https?:\/\/(?:www\.)?omnivore\.app\/no_url/i;
 const HTTP_URL = /^https?:\/\/[^\s/]+/i;
 
+/** An article's web address: not Omnivore's placeholder for emailed newsletters. */
+export function isArticleUrl(url: string): boolean {
+	return HTTP_URL.test(url) && !FAKE_ORIGINAL.test(url);
+}
+
 /** Host of an article URL without `www.`; undefined for non-web or Omnivore's own addresses. */
 export function siteFromUrl(url: string): string | undefined {
-	if (!HTTP_URL.test(url) || FAKE_ORIGINAL.test(url)) return undefined;
+	if (!isArticleUrl(url)) return undefined;
 	try {
 		return new URL(url).hostname.replace(/^www\./i, "") || undefined;
 	} catch {
@@ -50,7 +55,7 @@ export const recoverStep: FrontmatterStep = {
 		const { keys, recover } = context.options;
 		const { body } = context;
 		const original = body.readOriginalUrl;
-		if (recover.originalUrl && context.isMissing(keys.originalUrl) && original && siteFromUrl(original)) {
+		if (recover.originalUrl && context.isMissing(keys.originalUrl) && original && isArticleUrl(original)) {
 			context.fill(keys.originalUrl, original, "taken from the Read Original link");
 		}
 		const omnivore = body.readOnOmnivoreUrl;

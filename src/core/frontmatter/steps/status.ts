@@ -6,7 +6,8 @@ import type { FrontmatterStep, StepContext } from "../step";
 
 const STATE_KEY = "state";
 
-const STATE_TO_STATUS: Record<string, keyof StatusValues> = {
+/** Omnivore's `state` values and the queue status each one means. */
+export const STATE_TO_STATUS: Record<string, keyof StatusValues> = {
 	INBOX: "unread",
 	READING: "reading",
 	COMPLETED: "read",
