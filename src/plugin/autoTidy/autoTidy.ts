@@ -111,9 +111,10 @@ export class AutoTidy extends Component {
 			return;
 		}
 		try {
-			const result = await tidyFile(file, this.app.vault, this.host.tidier(), await this.host.journal());
+			const tidier = this.host.tidier();
+			const { result, written } = await tidyFile(file, this.app.vault, () => this.host.journal(), (text) => tidier.tidy(text));
 			this.forget(path);
-			if (result) this.host.reported(path, result.problems);
+			if (written) this.host.reported(path, result.report.problems);
 		} catch (error) {
 			console.error(`Omnivore Queue: could not tidy ${path}`, error);
 			this.forget(path);

@@ -81,11 +81,11 @@ export async function applyBatch(files: TFile[], options: ApplyOptions): Promise
 		}
 		const file = files[i];
 		try {
-			const written = await tidyFile(file, vault, tidier, journal);
+			const { result, written } = await tidyFile(file, vault, async () => journal, (text) => tidier.tidy(text));
 			if (written) {
 				outcome.written++;
 				outcome.writtenPaths.push(file.path);
-				if (written.problems.length > 0) outcome.problems.push({ path: file.path, problems: written.problems });
+				if (result.report.problems.length > 0) outcome.problems.push({ path: file.path, problems: result.report.problems });
 			}
 		} catch (error) {
 			outcome.failed.push({ path: file.path, reason: error instanceof Error ? error.message : String(error) });
@@ -98,20 +98,29 @@ export async function applyBatch(files: TFile[], options: ApplyOptions): Promise
 	return outcome;
 }
 
-/** Tidy one file through the Vault; returns its problems when it was written, null when nothing changed. */
+export interface FileTidied {
+	/** What the engine made of the note as it was written (or as it stands, when nothing changed). */
+	result: TidyResult;
+	written: boolean;
+}
+
+/**
+ * Tidy one file through the Vault. The journal is opened only when there is something to write, and
+ * the entry is on disk before the write; `process` cannot wait for it, so when the note changes
+ * between the read and the write, the write is dropped and the note read again.
+ */
 export async function tidyFile(
 	file: TFile,
 	vault: Pick<Vault, "read" | "process">,
-	tidier: NoteTidier,
-	journal: JournalBatchWriter,
-	transform: (text: string) => TidyResult = (text) => tidier.tidy(text),
-): Promise<{ problems: Problem[] } | null> {
-	// The journal entry must be on disk before the write, and `process` cannot wait for it; so when the
-	// note changes between the read and the write, the write is dropped and the note read again.
+	openJournal: () => Promise<JournalBatchWriter>,
+	transform: (text: string) => TidyResult,
+): Promise<FileTidied> {
+	let journal: JournalBatchWriter | null = null;
 	for (let attempt = 0; attempt < 3; attempt++) {
 		const before = await vault.read(file);
 		const result = transform(before);
-		if (!result.report.changed) return null;
+		if (!result.report.changed) return { result, written: false };
+		journal ??= await openJournal();
 		await journal.record(file.path, before, result.text, result.report.changes);
 		let wrote = false;
 		await vault.process(file, (current) => {
@@ -119,7 +128,7 @@ export async function tidyFile(
 			wrote = true;
 			return result.text;
 		});
-		if (wrote) return { problems: result.report.problems };
+		if (wrote) return { result, written: true };
 	}
 	throw new Error("the note kept changing while it was being tidied; it was left as it was");
 }

@@ -35,13 +35,8 @@ export async function tidyCurrentNote(context: PluginContext, file: TFile, actio
 		result = transform(before);
 		if (result.report.changed) applyToEditor(view.editor, before, result.text);
 	} else {
-		const before = await context.app.vault.read(file);
-		result = transform(before);
-		if (result.report.changed) {
-			const journal = await context.beginBatch(`${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.basename}`);
-			const written = await tidyFile(file, context.app.vault, tidier, journal, transform);
-			if (written) result = { ...result, report: { ...result.report, problems: written.problems } };
-		}
+		const label = `${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.basename}`;
+		({ result } = await tidyFile(file, context.app.vault, () => context.beginBatch(label), transform));
 	}
 
 	context.reports.setLastRun(`${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.path}`, [{ path: file.path, problems: result.report.problems }]);
