@@ -61,6 +61,8 @@ describe("Tidy current note", () => {
 		await openNote(app, "d.md", "preview");
 		await runCommand(plugin, "tidy-current-note");
 		expect(notices().at(-1)).toBe('d has nothing to tidy. 1 problem left: run "Show tidy report" to see it.');
+		expect(app.vault.testWrites).toEqual([]);
+		expect(await plugin.journal.latest()).toBeNull();
 	});
 });
 
