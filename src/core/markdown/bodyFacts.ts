@@ -21,14 +21,17 @@ export function readBodyFacts(body: string, codeRanges: TextRange[] = findCodeRa
 	const facts: BodyFacts = {};
 	const heading = firstOutsideCode(HEADING, body, codeRanges, (m) => m[1].trim() !== "");
 	if (heading) facts.firstHeading = heading[1].trim();
-	facts.readOriginalUrl = linkByText(body, "Read Original", codeRanges);
-	facts.readOnOmnivoreUrl = linkByText(body, "Read on Omnivore", codeRanges);
+	facts.readOriginalUrl = linkByText(body, READ_ORIGINAL, codeRanges);
+	facts.readOnOmnivoreUrl = linkByText(body, READ_ON_OMNIVORE, codeRanges);
 	facts.omnivoreArticleUrl = firstOutsideCode(OMNIVORE_ARTICLE, body, codeRanges)?.[0];
 	return facts;
 }
 
-function linkByText(body: string, label: string, codeRanges: TextRange[]): string | undefined {
-	const pattern = new RegExp(`\\[${label.replace(/ /g, "\\s+")}\\]\\(`, "gi");
+// The links the Omnivore template writes under the title.
+const READ_ORIGINAL = /\[Read\s+Original\]\(/gi;
+const READ_ON_OMNIVORE = /\[Read\s+on\s+Omnivore\]\(/gi;
+
+function linkByText(body: string, pattern: RegExp, codeRanges: TextRange[]): string | undefined {
 	const match = firstOutsideCode(pattern, body, codeRanges);
 	if (!match) return undefined;
 	const destination = readLinkDestination(body, match.index + match[0].length);
