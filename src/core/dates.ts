@@ -1,6 +1,7 @@
 // Reads the date shapes Omnivore notes hold and writes them in one format Obsidian shows as a date.
 
 import { format, isValid, parse, parseISO } from "date-fns";
+import { momentToDateFns } from "./dateFormat";
 import type { DayMonthOrder } from "./options";
 
 export type DateReading =
@@ -9,6 +10,7 @@ export type DateReading =
 	| { kind: "unparseable" };
 
 export interface DateFormats {
+	/** Moment syntax, as in Obsidian's own date settings (`YYYY-MM-DDTHH:mm:ss`). */
 	dateTimeFormat: string;
 	dateFormat: string;
 	dayMonthOrder: DayMonthOrder;
@@ -29,6 +31,20 @@ const REFERENCE = new Date(2000, 0, 1);
 function strictParse(value: string, pattern: string): Date | null {
 	const date = parse(value, pattern, REFERENCE);
 	return isValid(date) ? date : null;
+}
+
+const patterns = new Map<string, string>();
+
+/** The date-fns pattern of a Moment format; converted once per format. */
+function outputPattern(momentFormat: string): string {
+	let pattern = patterns.get(momentFormat);
+	if (pattern === undefined) {
+		const converted = momentToDateFns(momentFormat);
+		if (!converted.ok) throw new Error(`The date format "${momentFormat}" cannot be used: ${converted.reason}.`);
+		pattern = converted.pattern;
+		patterns.set(momentFormat, pattern);
+	}
+	return pattern;
 }
 
 function timePattern(time: string | undefined, meridiem?: string): string {
@@ -65,8 +81,8 @@ export function readDate(raw: string, formats: DateFormats): DateReading {
 	}
 	// A value already in the configured output format reads back as itself.
 	for (const [pattern, hasTime] of [
-		[formats.dateTimeFormat, true],
-		[formats.dateFormat, false],
+		[outputPattern(formats.dateTimeFormat), true],
+		[outputPattern(formats.dateFormat), false],
 	] as const) {
 		const date = strictParse(value, pattern);
 		if (date && format(date, pattern) === value) return { kind: "date", date, hasTime };
@@ -93,7 +109,7 @@ export function readDate(raw: string, formats: DateFormats): DateReading {
 }
 
 export function formatDate(date: Date, hasTime: boolean, formats: DateFormats): string {
-	return format(date, hasTime ? formats.dateTimeFormat : formats.dateFormat);
+	return format(date, outputPattern(hasTime ? formats.dateTimeFormat : formats.dateFormat));
 }
 
 // Omnivore launched in 2019 and shut down in November 2024; a slug timestamp outside is not one.

@@ -6,6 +6,7 @@ export { PROBLEM_TITLES, type NoteReport, type Problem, type ProblemCode, type C
 export { unwrapProxyUrl, buildProxyMatcher, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";
 export { FRONTMATTER_STEPS } from "./frontmatter/normalize";
 export { hashText } from "./hash";
+export { checkDateFormat, upgradeSavedFormat, type DateFormatCheck } from "./dateFormat";
 export { tagMatches } from "./omnivoreTag";
 export { type StatusValues, type RecoverFields } from "./options";
 export { buildQueueItem, QUEUE_STATUSES, type QueueItem, type QueueStatus } from "./queue/queueItem";

@@ -43,9 +43,9 @@ export interface TidyOptions {
 	statusValues: StatusValues;
 	/** Extra date properties to normalize besides the four canonical ones. */
 	extraDateKeys: string[];
-	/** date-fns format for values that carry a time. */
+	/** Format for values that carry a time, in Obsidian's (Moment) syntax: `YYYY-MM-DDTHH:mm:ss`. */
 	dateTimeFormat: string;
-	/** date-fns format for values that are a date only. */
+	/** Format for values that are a date only, in Moment syntax: `YYYY-MM-DD`. */
 	dateFormat: string;
 	dayMonthOrder: DayMonthOrder;
 	/** Self-hosted proxy bases (`http://localhost:7070`), in addition to Omnivore's own. */
@@ -84,8 +84,8 @@ export const DEFAULT_OPTIONS: TidyOptions = {
 		archived: "archived",
 	},
 	extraDateKeys: [],
-	dateTimeFormat: "yyyy-MM-dd'T'HH:mm:ss",
-	dateFormat: "yyyy-MM-dd",
+	dateTimeFormat: "YYYY-MM-DDTHH:mm:ss",
+	dateFormat: "YYYY-MM-DD",
 	dayMonthOrder: "auto",
 	extraProxyBases: [],
 	recover: {

@@ -1,6 +1,7 @@
 // Tidies one note: finds out whether it is an Omnivore note, normalizes its frontmatter, unwraps its images.
 
 import { unwrapBodyImages } from "./bodyImages";
+import { checkDateFormat } from "./dateFormat";
 import { normalizeFrontmatter } from "./frontmatter/normalize";
 import { readFrontmatterBlock as readFrontmatter, type FrontmatterState } from "./frontmatter/readBlock";
 import { parseFrontmatter, verifyFrontmatter, type FrontmatterEditor } from "./frontmatter/yamlEditor";
@@ -25,6 +26,14 @@ export class NoteTidier {
 
 	constructor(options: Partial<TidyOptions> = {}) {
 		this.options = resolveOptions(options);
+		// A format that drops part of a date would damage every date it writes: refuse it up front.
+		for (const [format, hasTime] of [
+			[this.options.dateTimeFormat, true],
+			[this.options.dateFormat, false],
+		] as const) {
+			const check = checkDateFormat(format, hasTime);
+			if (!check.ok) throw new Error(`The date format "${format}" cannot be used: ${check.reason}.`);
+		}
 		this.proxy = buildProxyMatcher(this.options.extraProxyBases);
 	}
 

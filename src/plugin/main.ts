@@ -13,6 +13,7 @@ import { QueueIndex } from "./queue/queueIndex";
 import { QUEUE_VIEW_TYPE, QueueView, type QueueViewHost } from "./queue/queueView";
 import { changeStatus, copyNoteLink, openOriginal, revealInExplorer } from "./queue/statusActions";
 import type { PluginContext } from "./context";
+import { guarded, runGuarded } from "./errorBoundary";
 import { ReportModal } from "./report/reportModal";
 import { ReportStore } from "./report/reportStore";
 import { resolveSettings, type OmnivoreQueueSettings } from "./settings";
@@ -27,7 +28,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	queue!: QueueIndex;
 	private engine: NoteTidier | null = null;
 	// Tag, folders and property names decide what the queue holds; typing in a setting waits for a pause.
-	private readonly rebuildQueue = debounce(() => void this.queue.rebuild(), 1000, true);
+	private readonly rebuildQueue = debounce(guarded("Updating the reading queue", () => this.queue.rebuild()), 1000, true);
 	private automaticBatch: Promise<JournalBatchWriter> | null = null;
 
 	override async onload(): Promise<void> {
@@ -47,7 +48,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 		this.queue = this.addChild(new QueueIndex(this.app, { settings: () => this.settings, tidier: () => this.tidier(), clock: () => this.clock }));
 		this.register(() => this.rebuildQueue.cancel());
 		this.registerView(QUEUE_VIEW_TYPE, (leaf) => this.createQueueView(leaf));
-		this.addRibbonIcon("book-open", "Open reading queue", () => void openQueue(this));
+		this.addRibbonIcon("book-open", "Open reading queue", guarded("Open reading queue", () => openQueue(this)));
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.reports.rename(oldPath, file.path)));
 		this.registerEvent(this.app.vault.on("delete", (file) => this.reports.rename(file.path, null)));
 	}
@@ -57,16 +58,22 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 			index: this.queue,
 			tagName: () => this.settings.tagName,
 			savedFilters: () => this.settings.savedFilters,
+			// Every action of the view runs through the error boundary, with the note it concerns.
 			saveFilter: async (saved) => {
-				this.settings.savedFilters = [...this.settings.savedFilters.filter((s) => s.name !== saved.name), saved];
-				await this.saveData(this.settings);
+				await runGuarded("Saving the filters", async () => {
+					this.settings.savedFilters = [...this.settings.savedFilters.filter((s) => s.name !== saved.name), saved];
+					await this.saveData(this.settings);
+				});
 			},
 			open: (path, newTab) => this.openNote(path, newTab),
-			setStatus: (path, status) => changeStatus(this.app, this.queue, this.settings, path, status),
-			openOriginal,
-			copyLink: (path) => copyNoteLink(this.app, path),
-			reveal: (path) => revealInExplorer(this.app, path),
-			tidyAll: () => void tidyAllNotes(this),
+			setStatus: async (path, status) =>
+				(await runGuarded(`Mark as ${status}`, () => changeStatus(this.app, this.queue, this.settings, path, status), path)) ?? false,
+			openOriginal: guarded("Open original", openOriginal),
+			copyLink: async (path) => {
+				await runGuarded("Copy link to note", () => copyNoteLink(this.app, path), path);
+			},
+			reveal: guarded("Reveal in file explorer", (path: string) => revealInExplorer(this.app, path), (path) => path),
+			tidyAll: guarded("Tidy all Omnivore notes", () => tidyAllNotes(this)),
 			askName: () => askForName(this.app, "Save filters"),
 			matcher: (query) => {
 				const search = prepareFuzzySearch(query);
@@ -84,10 +91,15 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 			checkCallback: (checking) => {
 				const file = this.app.workspace.getActiveFile();
 				if (!(file instanceof TFile) || file.extension !== "md") return false;
-				if (!checking) void run(file);
+				if (!checking) void runGuarded(name, () => run(file), file.path);
 				return true;
 			},
 		});
+	}
+
+	/** A command that runs through the error boundary: a failure shows a notice naming the command. */
+	private addGuardedCommand(id: string, name: string, run: () => unknown): void {
+		this.addCommand({ id, name, callback: guarded(name.replace(/…$/, ""), run) });
 	}
 
 	private registerCommands(): void {
@@ -95,27 +107,19 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 			this.addNoteCommand(id, name, (file) => tidyCurrentNote(this, file, action));
 		currentNote("tidy-current-note", "Tidy current note", "tidy");
 		currentNote("unwrap-current-note", "Unwrap proxied images in current note", "unwrap");
-		this.addCommand({ id: "tidy-all-notes", name: "Tidy all Omnivore notes…", callback: () => void tidyAllNotes(this) });
-		this.addCommand({ id: "undo-last-tidy", name: "Undo last tidy", callback: () => void undoLastTidy(this) });
-		this.addCommand({
-			id: "show-tidy-report",
-			name: "Show tidy report",
-			callback: () => new ReportModal(this.app, this.reports, (path) => this.openNote(path)).open(),
-		});
+		this.addGuardedCommand("tidy-all-notes", "Tidy all Omnivore notes…", () => tidyAllNotes(this));
+		this.addGuardedCommand("undo-last-tidy", "Undo last tidy", () => undoLastTidy(this));
+		this.addGuardedCommand("show-tidy-report", "Show tidy report", () => new ReportModal(this.app, this.reports, (path) => this.openNote(path)).open());
 
-		this.addCommand({ id: "open-reading-queue", name: "Open reading queue", callback: () => void openQueue(this) });
-		this.addCommand({
-			id: "open-next-unread",
-			name: "Open next unread",
-			callback: () => void openNextUnread(this, this.app.workspace.getActiveFile()?.path),
-		});
+		this.addGuardedCommand("open-reading-queue", "Open reading queue", () => openQueue(this));
+		this.addGuardedCommand("open-next-unread", "Open next unread", () => openNextUnread(this, this.app.workspace.getActiveFile()?.path));
 		this.addNoteCommand("mark-read-and-open-next", "Mark current note read and open next", (file) => markReadAndOpenNext(this, file));
 		const mark = (status: QueueStatus, name: string) => this.addNoteCommand(`mark-${status}`, name, (file) => markCurrent(this, file, status));
 		mark("unread", "Mark current note as unread");
 		mark("reading", "Mark current note as reading");
 		mark("archived", "Mark current note as archived");
-		this.addCommand({ id: "open-random-unread", name: "Open a random unread note", callback: () => void openRandomUnread(this) });
-		this.addCommand({ id: "create-bases-file", name: "Create a Bases file for the queue", callback: () => void createBasesFile(this) });
+		this.addGuardedCommand("open-random-unread", "Open a random unread note", () => openRandomUnread(this));
+		this.addGuardedCommand("create-bases-file", "Create a Bases file for the queue", () => createBasesFile(this));
 	}
 
 	tidier(): NoteTidier {
@@ -128,7 +132,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	}
 
 	openNote(path: string, newTab = false): void {
-		void this.app.workspace.openLinkText(path, "", newTab ? "tab" : false);
+		void runGuarded("Opening the note", () => this.app.workspace.openLinkText(path, "", newTab ? "tab" : false), path);
 	}
 
 	async loadSettings(): Promise<void> {

@@ -1,7 +1,9 @@
 // The settings tab: tag, folders, automatic cleanup, property names, dates, proxies, recovered fields.
 
 import { PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
-import type { DayMonthOrder, RecoverFields, SchemaKeys, StatusValues } from "../core";
+import { checkDateFormat, type DayMonthOrder, type RecoverFields, type SchemaKeys, type StatusValues } from "../core";
+import { runGuarded } from "./errorBoundary";
+import { normalizeFolders } from "./notes/folderScope";
 import { DEFAULT_SETTINGS, type OmnivoreQueueSettings } from "./settings";
 
 export interface SettingsHost extends Plugin {
@@ -35,7 +37,7 @@ const RECOVER_LABELS: Record<keyof RecoverFields, [string, string]> = {
 
 function lines(value: string): string[] {
 	return value
-		.split(/[\n,]/)
+		.split("\n")
 		.map((line) => line.trim())
 		.filter((line) => line !== "");
 }
@@ -49,20 +51,34 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 	}
 
 	private async update(change: (settings: OmnivoreQueueSettings) => void): Promise<void> {
-		change(this.host.settings);
-		await this.host.saveSettings();
+		await runGuarded("Saving the settings", async () => {
+			change(this.host.settings);
+			await this.host.saveSettings();
+		});
 	}
 
+	/** A date format in Moment's syntax, checked as typed: a sample below it, and only a usable one is saved. */
 	private formatSetting(name: string, desc: string, key: "dateTimeFormat" | "dateFormat"): void {
-		new Setting(this.containerEl)
-			.setName(name)
-			.setDesc(desc)
-			.addText((text) =>
-				text
-					.setPlaceholder(DEFAULT_SETTINGS[key])
-					.setValue(this.host.settings[key])
-					.onChange((value) => this.update((s) => (s[key] = value.trim() || DEFAULT_SETTINGS[key]))),
-			);
+		const setting = new Setting(this.containerEl).setName(name).setDesc(desc);
+		setting.descEl.createEl("a", { text: "Format reference", href: "https://momentjs.com/docs/#/displaying/format/" });
+		const sampleEl = setting.descEl.createDiv({ cls: "omnivore-queue-format-sample" });
+		const check = (value: string) => {
+			const result = checkDateFormat(value.trim() || DEFAULT_SETTINGS[key], key === "dateTimeFormat", new Date());
+			sampleEl.toggleClass("is-invalid", !result.ok);
+			sampleEl.setText(result.ok ? `Written like this: ${result.example}` : `Not saved: ${result.reason}.`);
+			return result.ok;
+		};
+		setting.addText((text) =>
+			text
+				.setPlaceholder(DEFAULT_SETTINGS[key])
+				.setValue(this.host.settings[key])
+				.onChange((value) => {
+					const usable = check(value);
+					text.inputEl.setAttr("aria-invalid", usable ? null : "true");
+					if (usable) void this.update((s) => (s[key] = value.trim() || DEFAULT_SETTINGS[key]));
+				}),
+		);
+		check(this.host.settings[key]);
 	}
 
 	display(): void {
@@ -83,13 +99,13 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 			.setName("Folders to include")
 			.setDesc("One folder per line. Leave empty for the whole vault.")
 			.addTextArea((text) =>
-				text.setValue(settings.includeFolders.join("\n")).onChange((value) => this.update((s) => (s.includeFolders = lines(value)))),
+				text.setValue(settings.includeFolders.join("\n")).onChange((value) => this.update((s) => (s.includeFolders = normalizeFolders(lines(value))))),
 			);
 		new Setting(containerEl)
 			.setName("Folders to exclude")
 			.setDesc("One folder per line. Notes in these folders are never changed.")
 			.addTextArea((text) =>
-				text.setValue(settings.excludeFolders.join("\n")).onChange((value) => this.update((s) => (s.excludeFolders = lines(value)))),
+				text.setValue(settings.excludeFolders.join("\n")).onChange((value) => this.update((s) => (s.excludeFolders = normalizeFolders(lines(value))))),
 			);
 
 		new Setting(containerEl).setName("Automatic cleanup").setHeading();
@@ -108,8 +124,8 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 			);
 
 		new Setting(containerEl).setName("Dates").setHeading();
-		this.formatSetting("Date and time format", "How dates with a time are written (date-fns format). The default is what Obsidian shows as a date and time.", "dateTimeFormat");
-		this.formatSetting("Date format", "How dates without a time are written.", "dateFormat");
+		this.formatSetting("Date and time format", "How dates with a time are written, in the syntax of Obsidian's other date settings. The default is what Obsidian shows as a date and time. ", "dateTimeFormat");
+		this.formatSetting("Date format", "How dates without a time are written. ", "dateFormat");
 		new Setting(containerEl)
 			.setName("Dates like 03/04/2024")
 			.setDesc("Whether the day or the month comes first when a date could be read either way.")

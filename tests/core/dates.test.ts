@@ -1,7 +1,7 @@
 import { dateFromOmnivoreUrl, formatDate, readDate, type DateFormats } from "../../src/core/dates";
 
 // Tests run with TZ=Europe/Paris (tests/globalSetup.cjs): UTC+1 in winter, UTC+2 in summer.
-const formats: DateFormats = { dateTimeFormat: "yyyy-MM-dd'T'HH:mm:ss", dateFormat: "yyyy-MM-dd", dayMonthOrder: "auto" };
+const formats: DateFormats = { dateTimeFormat: "YYYY-MM-DDTHH:mm:ss", dateFormat: "YYYY-MM-DD", dayMonthOrder: "auto" };
 
 function normalized(value: string, f: DateFormats = formats): string {
 	const reading = readDate(value, f);
@@ -51,7 +51,7 @@ describe("readDate", () => {
 	});
 
 	it("reads back a value in a custom output format", () => {
-		const custom = { ...formats, dateTimeFormat: "dd/MM/yyyy HH:mm" };
+		const custom = { ...formats, dateTimeFormat: "DD/MM/YYYY HH:mm" };
 		expect(normalized("03/04/2024 10:00", custom)).toBe("03/04/2024 10:00");
 	});
 });

@@ -4,6 +4,7 @@ import { Component, MarkdownView, TFile, type App, type TAbstractFile } from "ob
 import type { NoteTidier, Problem } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
 import type { JournalBatchWriter } from "../../core";
+import { reportFailure } from "../errorBoundary";
 import { mayBeOmnivoreNote } from "../notes/candidates";
 import { isInScope } from "../notes/folderScope";
 import type { OmnivoreQueueSettings } from "../settings";
@@ -116,7 +117,7 @@ export class AutoTidy extends Component {
 			this.forget(path);
 			if (written) this.host.reported(path, result.report.problems);
 		} catch (error) {
-			console.error(`Omnivore Queue: could not tidy ${path}`, error);
+			reportFailure("Automatic cleanup", error, path);
 			this.forget(path);
 		}
 	}

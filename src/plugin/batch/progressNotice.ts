@@ -6,6 +6,7 @@ export class ProgressNotice {
 	private readonly notice: Notice;
 	private readonly textEl: HTMLElement;
 	private cancelled = false;
+	private finished = false;
 
 	constructor(private readonly label: string) {
 		const fragment = createFragment();
@@ -30,7 +31,13 @@ export class ProgressNotice {
 	}
 
 	finish(message: string): void {
+		this.finished = true;
 		this.notice.setMessage(message);
 		window.setTimeout(() => this.notice.hide(), 8000);
+	}
+
+	/** Call in `finally`: a run that failed before `finish` must not leave a notice that never closes. */
+	close(): void {
+		if (!this.finished) this.notice.hide();
 	}
 }

@@ -33,6 +33,8 @@ export async function tidyAllNotes(context: PluginContext, confirm: ConfirmPrevi
 		return null;
 	}
 	context.batchRunning = true;
+	// Closed in `finally`: a run that fails half-way must not leave a notice that never goes away.
+	let shownProgress: ProgressNotice | null = null;
 	try {
 		const { app, settings } = context;
 		const files = findCandidates(app.vault, app.metadataCache, settings);
@@ -51,6 +53,7 @@ export async function tidyAllNotes(context: PluginContext, confirm: ConfirmPrevi
 		if (!(await confirm(preview))) return null;
 
 		const progress = new ProgressNotice(LABEL);
+		shownProgress = progress;
 		const journal = await context.beginBatch(LABEL);
 		const outcome = await applyBatch(preview.toChange, {
 			vault: app.vault,
@@ -70,6 +73,7 @@ export async function tidyAllNotes(context: PluginContext, confirm: ConfirmPrevi
 		);
 		return outcome;
 	} finally {
+		shownProgress?.close();
 		context.batchRunning = false;
 	}
 }

@@ -1,15 +1,24 @@
 // Decides whether a path is in the folders the user chose (include list, minus exclude list).
 
-function normalizeFolder(folder: string): string {
-	return folder.trim().replace(/^\/+|\/+$/g, "");
+import { normalizePath } from "obsidian";
+
+/** A folder as the vault spells paths: `/`, never `\`, no slash at either end; "" for the vault root. */
+export function normalizeFolder(folder: string): string {
+	const path = normalizePath(folder.trim());
+	return path === "/" ? "" : path;
+}
+
+/** Folders as typed or saved (Windows paths, stray slashes), normalized, without the root or repeats. */
+export function normalizeFolders(folders: readonly string[]): string[] {
+	return [...new Set(folders.map(normalizeFolder).filter((folder) => folder !== ""))];
 }
 
 function isInFolder(path: string, folder: string): boolean {
-	return folder === "" || path === folder || path.startsWith(`${folder}/`);
+	return path === folder || path.startsWith(`${folder}/`);
 }
 
 export function isInScope(path: string, include: readonly string[], exclude: readonly string[]): boolean {
-	const included = include.map(normalizeFolder).filter((f) => f !== "");
+	const included = normalizeFolders(include);
 	if (included.length > 0 && !included.some((folder) => isInFolder(path, folder))) return false;
-	return !exclude.map(normalizeFolder).filter((f) => f !== "").some((folder) => isInFolder(path, folder));
+	return !normalizeFolders(exclude).some((folder) => isInFolder(path, folder));
 }

@@ -3,6 +3,7 @@
 import { Component, TFile, type App, type CachedMetadata, type TAbstractFile } from "obsidian";
 import { buildQueueItem, type NoteTidier, type QueueItem } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
+import { reportFailure, reportFailures, type NoteFailure } from "../errorBoundary";
 import { findCandidates, mayBeOmnivoreNote } from "../notes/candidates";
 import { isInScope } from "../notes/folderScope";
 import type { OmnivoreQueueSettings } from "../settings";
@@ -13,12 +14,29 @@ export interface QueueIndexHost {
 	clock(): Clock;
 }
 
+/** Cold: never built. Building: the first build runs. Ready: built. Rebuilding: built, and reading again. */
+type IndexState = "cold" | "building" | "ready" | "rebuilding";
+
+type IndexChange =
+	| { kind: "changed"; file: TFile; data: string; cache: CachedMetadata }
+	| { kind: "renamed"; file: TAbstractFile; oldPath: string }
+	| { kind: "deleted"; path: string };
+
+const UPDATE = "Updating the reading queue";
+
+/**
+ * Builds run one at a time (each waits for the one before, as obsidian-tasks' cache does with
+ * `runExclusive`), each with one reading of the settings. Changes that arrive while a build runs are
+ * kept in order and applied when it ends, so an edit made during a build is never lost.
+ */
 export class QueueIndex extends Component {
 	private readonly items = new Map<string, QueueItem>();
 	private readonly listeners = new Set<() => void>();
-	private building: Promise<void> | null = null;
-	/** Set once the first build finished. */
-	ready = false;
+	private state: IndexState = "cold";
+	private pending: IndexChange[] = [];
+	private exclusive: Promise<void> = Promise.resolve();
+	private firstBuild: Promise<void> | null = null;
+	private queuedBuild: Promise<void> | null = null;
 
 	constructor(
 		private readonly app: App,
@@ -27,61 +45,140 @@ export class QueueIndex extends Component {
 		super();
 	}
 
+	/** Set once a build has finished; the items stay shown while a later rebuild runs. */
+	get ready(): boolean {
+		return this.state === "ready" || this.state === "rebuilding";
+	}
+
 	override onload(): void {
-		this.registerEvent(this.app.metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
-		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.onRename(file, oldPath)));
-		this.registerEvent(this.app.vault.on("delete", (file) => this.remove(file.path)));
+		this.registerEvent(this.app.metadataCache.on("changed", (file, data, cache) => this.receive({ kind: "changed", file, data, cache })));
+		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.receive({ kind: "renamed", file, oldPath })));
+		this.registerEvent(this.app.vault.on("delete", (file) => this.receive({ kind: "deleted", path: file.path })));
 	}
 
 	/** Build the index once (the first view or command that needs it); later calls wait for that build. */
 	ensureBuilt(): Promise<void> {
-		this.building ??= new Promise<void>((resolve) => this.app.workspace.onLayoutReady(() => resolve())).then(() => this.rebuild());
-		return this.building;
+		this.firstBuild ??= new Promise<void>((resolve) => this.app.workspace.onLayoutReady(() => resolve()))
+			.then(() => this.rebuild())
+			.catch((error: unknown) => {
+				// A failed first build is tried again by the next view or command that needs the queue.
+				this.firstBuild = null;
+				throw error;
+			});
+		return this.firstBuild;
 	}
 
-	/** Read every candidate note again, e.g. after the settings changed. */
-	async rebuild(): Promise<void> {
+	/** Read every candidate note again, e.g. after the settings changed. Calls made while one waits share it. */
+	rebuild(): Promise<void> {
+		this.queuedBuild ??= this.runExclusive(() => {
+			this.queuedBuild = null;
+			return this.build();
+		});
+		return this.queuedBuild;
+	}
+
+	private runExclusive(work: () => Promise<void>): Promise<void> {
+		const run = this.exclusive.then(work);
+		this.exclusive = run.catch(() => undefined);
+		return run;
+	}
+
+	private async build(): Promise<void> {
+		const first = !this.ready;
+		this.state = first ? "building" : "rebuilding";
+		let built = false;
+		try {
+			const found = await this.scan();
+			this.items.clear();
+			for (const [path, item] of found) this.items.set(path, item);
+			built = true;
+		} finally {
+			// A first build that failed leaves the index cold (the next use builds again); a rebuild keeps what it had.
+			this.state = built || !first ? "ready" : "cold";
+			const changes = this.pending.splice(0);
+			if (this.state === "ready") for (const change of changes) this.apply(change);
+			this.notify();
+		}
+	}
+
+	/** Every candidate note as an item, with one reading of the settings and one engine for the whole run. */
+	private async scan(): Promise<Map<string, QueueItem>> {
 		const settings = this.host.settings();
+		const tidier = this.host.tidier();
 		const yielder = new Yielder(this.host.clock());
 		const found = new Map<string, QueueItem>();
+		const failures: NoteFailure[] = [];
 		for (const file of findCandidates(this.app.vault, this.app.metadataCache, settings)) {
-			const item = this.build(file.path, await this.app.vault.cachedRead(file));
-			if (item) found.set(file.path, item);
+			try {
+				const item = this.itemOf(tidier, file.path, await this.app.vault.cachedRead(file));
+				if (item) found.set(file.path, item);
+			} catch (error) {
+				// A note deleted during the build is not a failure: its delete is applied after the build.
+				if (this.app.vault.getFileByPath(file.path) === file) failures.push({ path: file.path, error });
+			}
 			await yielder.maybeYield();
 		}
-		this.items.clear();
-		for (const [path, item] of found) this.items.set(path, item);
-		this.ready = true;
-		this.notify();
+		reportFailures("Reading notes into the reading queue", failures);
+		return found;
 	}
 
-	private build(path: string, text: string): QueueItem | null {
-		const tidier = this.host.tidier();
+	private itemOf(tidier: NoteTidier, path: string, text: string): QueueItem | null {
 		return buildQueueItem(path, text, tidier.options, tidier.proxy);
 	}
 
+	private receive(change: IndexChange): void {
+		// Before the first build nothing needs keeping: that build reads every note as it then is.
+		if (this.state === "cold") return;
+		if (this.state === "ready") this.apply(change);
+		else this.pending.push(change);
+	}
+
+	private apply(change: IndexChange): void {
+		if (change.kind === "changed") this.onChanged(change.file, change.data, change.cache);
+		else if (change.kind === "renamed") this.onRename(change.file, change.oldPath);
+		else if (this.items.delete(change.path)) this.notify();
+	}
+
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
-		if (!this.ready) return;
 		const settings = this.host.settings();
 		// Most edits in a vault are to other notes: the cache says so without parsing the text.
 		if (!this.items.has(file.path) && !mayBeOmnivoreNote(cache, settings.tagName)) return;
-		const item = isInScope(file.path, settings.includeFolders, settings.excludeFolders) ? this.build(file.path, data) : null;
+		let item: QueueItem | null = null;
+		try {
+			item = isInScope(file.path, settings.includeFolders, settings.excludeFolders) ? this.itemOf(this.host.tidier(), file.path, data) : null;
+		} catch (error) {
+			reportFailure(UPDATE, error, file.path);
+		}
 		if (item) this.items.set(file.path, item);
 		else if (!this.items.delete(file.path)) return;
 		this.notify();
 	}
 
 	private onRename(file: TAbstractFile, oldPath: string): void {
-		const item = this.items.get(oldPath);
-		if (!item || !(file instanceof TFile)) return;
-		this.items.delete(oldPath);
+		if (!(file instanceof TFile)) return;
 		const settings = this.host.settings();
-		if (isInScope(file.path, settings.includeFolders, settings.excludeFolders)) this.items.set(file.path, { ...item, path: file.path });
+		const item = this.items.get(oldPath);
+		const inScope = isInScope(file.path, settings.includeFolders, settings.excludeFolders);
+		if (!item) {
+			// Moved into the chosen folders: the metadata cache sends no change for a rename, so read it.
+			if (inScope && mayBeOmnivoreNote(this.app.metadataCache.getFileCache(file), settings.tagName)) void this.readMoved(file);
+			return;
+		}
+		this.items.delete(oldPath);
+		if (inScope) this.items.set(file.path, { ...item, path: file.path });
 		this.notify();
 	}
 
-	private remove(path: string): void {
-		if (this.items.delete(path)) this.notify();
+	private async readMoved(file: TFile): Promise<void> {
+		const path = file.path;
+		try {
+			const text = await this.app.vault.cachedRead(file);
+			// Moved or deleted again while it was read: the later event has the last word.
+			if (file.path !== path || this.app.vault.getFileByPath(path) !== file) return;
+			this.receive({ kind: "changed", file, data: text, cache: this.app.metadataCache.getFileCache(file) ?? {} });
+		} catch (error) {
+			reportFailure(UPDATE, error, path);
+		}
 	}
 
 	/** Replace an item at once (a status the plugin just wrote), before the cache catches up. */

@@ -16,6 +16,7 @@ import {
 	type ReadingBucket,
 	type SavedPreset,
 } from "../../core";
+import { reportFailure } from "../errorBoundary";
 import type { QueueIndex } from "./queueIndex";
 import { VirtualList } from "./virtualList";
 
@@ -143,7 +144,13 @@ export class QueueView extends ItemView {
 		this.sortEl.value = this.sort;
 		this.unsubscribe = this.host.index.subscribe(() => this.scheduleReload());
 		this.emptyEl.setText("Reading your Omnivore notes…");
-		await this.host.index.ensureBuilt();
+		try {
+			await this.host.index.ensureBuilt();
+		} catch (error) {
+			reportFailure("Building the reading queue", error);
+			this.emptyEl.setText("The reading queue could not be built. Close it and open it again to try again.");
+			return;
+		}
 		this.reload();
 	}
 

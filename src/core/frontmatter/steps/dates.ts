@@ -12,7 +12,7 @@ export function dateKeys(context: StepContext): string[] {
 export const datesStep: FrontmatterStep = {
 	id: "dates",
 	description:
-		"Date properties are rewritten as `yyyy-MM-ddTHH:mm:ss` in local time (`yyyy-MM-dd` when the value has no time). " +
+		"Date properties are rewritten as `YYYY-MM-DDTHH:mm:ss` in local time (`YYYY-MM-DD` when the value has no time). " +
 		"Values with `Z` or an offset are converted. Ambiguous (`03/04/2024`) or unreadable values stay and are reported.",
 	examples: [
 		{

@@ -1,0 +1,176 @@
+// Date formats are written in Obsidian's (Moment) syntax; the engine writes with date-fns: one converter.
+
+import { format, isValid, parse } from "date-fns";
+
+export type DateFormatCheck = { ok: true; pattern: string; example: string } | { ok: false; reason: string };
+
+/** Moment tokens and the date-fns tokens that write the same text. */
+const TOKENS: Readonly<Record<string, string>> = {
+	YYYY: "yyyy",
+	YY: "yy",
+	Y: "y",
+	Q: "Q",
+	Qo: "Qo",
+	M: "M",
+	MM: "MM",
+	MMM: "MMM",
+	MMMM: "MMMM",
+	Mo: "Mo",
+	D: "d",
+	DD: "dd",
+	Do: "do",
+	dd: "EEEEEE",
+	ddd: "EEE",
+	dddd: "EEEE",
+	E: "i",
+	w: "w",
+	ww: "ww",
+	wo: "wo",
+	W: "I",
+	WW: "II",
+	Wo: "Io",
+	GGGG: "RRRR",
+	H: "H",
+	HH: "HH",
+	h: "h",
+	hh: "hh",
+	k: "k",
+	kk: "kk",
+	m: "m",
+	mm: "mm",
+	s: "s",
+	ss: "ss",
+	S: "S",
+	SS: "SS",
+	SSS: "SSS",
+	A: "a",
+	a: "aaa",
+	Z: "xxx",
+	ZZ: "xx",
+	X: "t",
+	x: "T",
+};
+
+/** Moment tokens without a faithful date-fns twin, with what to write instead. */
+const UNSUPPORTED_HINT: ReadonlyArray<[RegExp, string]> = [
+	[/^(LTS|LT|L{1,4}|l{1,4})$/, "it depends on Obsidian's language; write the format out, such as MMMM D, YYYY"],
+	[/^DDD/, "the day of the year is not supported"],
+	[/^(d|do|e)$/, "the weekday as a number is not supported; use ddd or dddd for its name, or E for 1 to 7"],
+	[/^(g+|G+)$/, "week years are not supported, except GGGG"],
+	[/^(N+|y+|yo)$/, "eras are not supported"],
+	[/^(z+)$/, "time zone names are not supported; use Z for the offset"],
+	[/^S{4,}$/, "fractions finer than a millisecond (SSS) are not supported"],
+	[/^Y{5,}$/, "years of more than four digits are not supported"],
+];
+
+// Moment's own tokenizer order: escapes, then the longest token, then any single character.
+const MOMENT_TOKEN =
+	/\[[^[]*\]|\\[\s\S]|LTS|LT|L{1,4}|l{1,4}|Mo|M{1,4}|Do|DDDo|D{1,4}|do|d{1,4}|w[ow]?|W[oW]?|Qo?|N{1,5}|Y{6}|Y{5}|YYYY|YY|y{2,4}|yo?|g{2,5}|G{2,5}|e|E|a|A|hh?|HH?|kk?|mm?|ss?|S{1,9}|x|X|zz?|ZZ?|[\s\S]/g;
+const LATIN_LETTER = /[A-Za-z]/;
+// The one bare letter people write in a date format (ISO's separator); Moment writes it as it is.
+const BARE_LETTERS = new Set(["T"]);
+
+function dateFnsLiteral(text: string): string {
+	return LATIN_LETTER.test(text) ? `'${text.replace(/'/g, "''")}'` : text.replace(/'/g, "''");
+}
+
+/** The date-fns pattern that writes what a Moment format writes, or why there is none. */
+export function momentToDateFns(momentFormat: string): { ok: true; pattern: string } | { ok: false; reason: string } {
+	if (momentFormat.trim() === "") return { ok: false, reason: "the format is empty" };
+	let pattern = "";
+	// Literal text is quoted as one run: two quoted runs side by side would read as an escaped quote.
+	let literal = "";
+	for (const [token] of momentFormat.matchAll(MOMENT_TOKEN)) {
+		if (token.startsWith("[") && token.length > 1) literal += token.slice(1, -1);
+		else if (token.startsWith("\\") && token.length === 2) literal += token[1];
+		else if (token === "[") return { ok: false, reason: "a [ is never closed with ]" };
+		else if (TOKENS[token] !== undefined) {
+			pattern += dateFnsLiteral(literal) + TOKENS[token];
+			literal = "";
+		} else if (token.length === 1 && (!LATIN_LETTER.test(token) || BARE_LETTERS.has(token))) literal += token;
+		else {
+			const hint = UNSUPPORTED_HINT.find(([match]) => match.test(token))?.[1];
+			return {
+				ok: false,
+				reason: hint ? `${token}: ${hint}` : `${token} is not a date token; put words in square brackets, such as [at]`,
+			};
+		}
+	}
+	return { ok: true, pattern: pattern + dateFnsLiteral(literal) };
+}
+
+/** A time with every part telling: a day past 12, an afternoon hour, seconds. */
+const SAMPLE = new Date(2024, 1, 27, 13, 30, 6);
+const REFERENCE = new Date(2000, 0, 1);
+const PARTS: ReadonlyArray<[string, (date: Date) => number, boolean]> = [
+	["year", (d) => d.getFullYear(), false],
+	["month", (d) => d.getMonth(), false],
+	["day", (d) => d.getDate(), false],
+	["hour", (d) => d.getHours(), true],
+	["minute", (d) => d.getMinutes(), true],
+];
+
+/**
+ * Whether a Moment format can be the engine's output: it converts, and what it writes reads back as
+ * the same day (and hour and minute, for dates with a time), so a second run changes nothing and no
+ * part of a date is lost. The example shows `shown` (now, in the settings) in that format.
+ */
+export function checkDateFormat(momentFormat: string, hasTime: boolean, shown: Date = SAMPLE): DateFormatCheck {
+	const converted = momentToDateFns(momentFormat);
+	if (!converted.ok) return converted;
+	const { pattern } = converted;
+	let back: Date;
+	try {
+		back = parse(format(SAMPLE, pattern), pattern, REFERENCE);
+	} catch {
+		back = new Date(NaN);
+	}
+	if (!isValid(back)) return { ok: false, reason: "dates written this way cannot be read back" };
+	const lost = PARTS.filter(([, part, timeOnly]) => (hasTime || !timeOnly) && part(back) !== part(SAMPLE)).map(([name]) => name);
+	if (lost.length > 0) {
+		return { ok: false, reason: `it leaves out the ${lost.join(" and ")}, so dates would lose ${lost.length === 1 ? "it" : "them"}` };
+	}
+	return { ok: true, pattern, example: format(shown, pattern) };
+}
+
+// date-fns tokens back to Moment, for settings saved before formats used Moment's syntax.
+const DATE_FNS_TOKEN = /[yYQqMLwIdDecihHKkms]o|([A-Za-z])\1*|''|'(?:''|[^'])+(?:'|$)|[\s\S]/g;
+const FROM_DATE_FNS: Readonly<Record<string, string>> = {
+	...Object.fromEntries(Object.entries(TOKENS).map(([moment, dateFns]) => [dateFns, moment])),
+	aa: "A",
+	L: "M",
+	LL: "MM",
+	LLL: "MMM",
+	LLLL: "MMMM",
+	EEEE: "dddd",
+	E: "ddd",
+	EE: "ddd",
+	XXX: "Z",
+	XX: "ZZ",
+};
+
+/** The Moment format for a date-fns pattern, or null when it has a token Moment cannot write. */
+export function dateFnsToMoment(pattern: string): string | null {
+	let moment = "";
+	for (const [token] of pattern.matchAll(DATE_FNS_TOKEN)) {
+		if (token === "''") moment += "'";
+		else if (token.startsWith("'")) {
+			const text = token.replace(/^'|'$/g, "").replace(/''/g, "'");
+			moment += /^[^A-Za-z[\]\\]*$/.test(text) || BARE_LETTERS.has(text) ? text : `[${text}]`;
+		} else if (LATIN_LETTER.test(token[0])) {
+			const twin = FROM_DATE_FNS[token];
+			if (twin === undefined) return null;
+			moment += twin;
+		} else moment += token === "[" || token === "]" || token === "\\" ? `\\${token}` : token;
+	}
+	return moment;
+}
+
+/**
+ * A format saved before formats used Moment's syntax: a date-fns pattern (the old default was
+ * `yyyy-MM-dd'T'HH:mm:ss`), or Moment already, typed by hand. Null when it is neither usable.
+ */
+export function upgradeSavedFormat(saved: string, hasTime: boolean): string | null {
+	const moment = dateFnsToMoment(saved) ?? saved;
+	return checkDateFormat(moment, hasTime).ok ? moment : null;
+}
