@@ -142,6 +142,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	async saveSettings(): Promise<void> {
 		this.engine = null;
 		await this.saveData(this.settings);
-		if (this.queue.ready) this.rebuildQueue();
+		// A build that started before this change read the old settings: build again after it.
+		if (this.queue.state !== "cold") this.rebuildQueue();
 	}
 }

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, resolveSettings } from "../../src/plugin/settings";
 import { isInScope } from "../../src/plugin/notes/folderScope";
 import { mayBeOmnivoreNote } from "../../src/plugin/notes/candidates";
 import { computeMetadata, type Setting, type ToggleComponent, type TextComponent } from "../__mocks__/obsidian";
-import { fake, startObsidian } from "./harness";
+import { fake, lastModal, runCommand, settle, startObsidian } from "./harness";
 
 describe("settings", () => {
 	it("fill in defaults for anything missing, including nested values", () => {
@@ -60,5 +60,115 @@ describe("mayBeOmnivoreNote", () => {
 		["```\n#Omnivore\n```\n", false],
 	])("%p → %p", (text, expected) => {
 		expect(mayBeOmnivoreNote(computeMetadata(text) as never, "Omnivore")).toBe(expected);
+	});
+});
+
+/** The settings tab, displayed, with its controls found by name. */
+async function settingsTab(files: Record<string, string> = {}, saved: Partial<Record<string, unknown>> = {}) {
+	const started = await startObsidian(files, saved);
+	const tab = fake(started.plugin).testSettingTabs[0];
+	tab.display();
+	const all = (tab.containerEl as unknown as { testSettings: Setting[] }).testSettings;
+	const setting = (name: string) => {
+		const found = all.find((s) => s.nameEl.textContent === name);
+		if (!found) throw new Error(`no setting ${name}`);
+		return found;
+	};
+	const sample = (name: string) => setting(name).descEl.querySelector(".omnivore-queue-format-sample");
+	return { ...started, setting, sample, input: (name: string) => setting(name).components[0] as TextComponent };
+}
+
+const ARTICLE = "---\ntitle: Slow Reading\ndate_saved: 2024-03-15 08:12:44\ndate_published: March 1, 2024\nstatus: unread\n---\n#Omnivore\n\nText.\n";
+
+describe("date formats in Obsidian's (Moment) syntax", () => {
+	it("are what the settings show, with a live sample of today's date", async () => {
+		const { input, sample } = await settingsTab();
+		expect(input("Date and time format").getValue()).toBe("YYYY-MM-DDTHH:mm:ss");
+		expect(input("Date format").getValue()).toBe("YYYY-MM-DD");
+		expect(sample("Date format")?.textContent).toMatch(/^Written like this: \d{4}-\d{2}-\d{2}$/);
+		await input("Date format").testInput("D MMMM YYYY");
+		expect(sample("Date format")?.textContent).toMatch(/^Written like this: \d{1,2} [A-Z][a-z]+ \d{4}$/);
+	});
+
+	it("are used by Tidy all and read back by the queue", async () => {
+		const { app, plugin, input } = await settingsTab({ "Omnivore/slow.md": ARTICLE });
+		await input("Date format").testInput("DD.MM.YYYY");
+		await input("Date and time format").testInput("DD.MM.YYYY [at] HH:mm");
+		expect(await plugin.loadData()).toMatchObject({ dateFormat: "DD.MM.YYYY", dateTimeFormat: "DD.MM.YYYY [at] HH:mm", settingsVersion: 2 });
+		await runCommand(plugin, "tidy-all-notes");
+		Array.from(lastModal<{ contentEl: HTMLElement }>().contentEl.querySelectorAll("button"))
+			.find((b) => b.textContent === "Apply")
+			?.click();
+		await settle();
+		const text = app.vault.testText("Omnivore/slow.md") ?? "";
+		expect(text).toContain("date_saved: 15.03.2024 at 08:12\n");
+		expect(text).toContain("date_published: 01.03.2024\n");
+		await plugin.queue.ensureBuilt();
+		expect(plugin.queue.get("Omnivore/slow.md")).toMatchObject({ savedAt: new Date(2024, 2, 15, 8, 12).toISOString(), publishedAt: new Date(2024, 2, 1).toISOString() });
+	});
+
+	it("refuse a format that would lose part of a date, say why as it is typed, and never save it", async () => {
+		const { plugin, input, sample } = await settingsTab();
+		await input("Date format").testInput("MM-DD");
+		expect(sample("Date format")?.textContent).toBe("Not saved: it leaves out the year, so dates would lose it.");
+		expect(sample("Date format")?.classList.contains("is-invalid")).toBe(true);
+		expect(input("Date format").inputEl.getAttribute("aria-invalid")).toBe("true");
+		await input("Date and time format").testInput("YYYY-MM-DD [at");
+		expect(sample("Date and time format")?.textContent).toBe("Not saved: a [ is never closed with ].");
+		expect(plugin.settings).toMatchObject({ dateFormat: "YYYY-MM-DD", dateTimeFormat: "YYYY-MM-DDTHH:mm:ss" });
+		expect(await plugin.loadData()).not.toHaveProperty("dateFormat", "MM-DD");
+		await input("Date format").testInput("YYYY/MM/DD");
+		expect(input("Date format").inputEl.hasAttribute("aria-invalid")).toBe(false);
+		expect(plugin.settings.dateFormat).toBe("YYYY/MM/DD");
+	});
+
+	it("upgrade settings saved with date-fns formats, and keep Moment formats typed into them", () => {
+		expect(resolveSettings({ dateTimeFormat: "yyyy-MM-dd'T'HH:mm:ss", dateFormat: "dd/MM/yyyy" })).toMatchObject({
+			dateTimeFormat: "YYYY-MM-DDTHH:mm:ss",
+			dateFormat: "DD/MM/YYYY",
+			settingsVersion: 2,
+		});
+		// Typed by hand into the version that expected date-fns (and failed with it): already Moment.
+		expect(resolveSettings({ dateFormat: "YYYY-MM-DD", dateTimeFormat: "DD.MM.YYYY HH:mm" })).toMatchObject({
+			dateFormat: "YYYY-MM-DD",
+			dateTimeFormat: "DD.MM.YYYY HH:mm",
+		});
+		// Once upgraded, a format is Moment: one that cannot be used falls back to the default.
+		const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+		expect(resolveSettings({ settingsVersion: 2, dateFormat: "MM-DD", dateTimeFormat: "YYYY-MM-DDTHH:mm" })).toMatchObject({
+			dateFormat: "YYYY-MM-DD",
+			dateTimeFormat: "YYYY-MM-DDTHH:mm",
+		});
+		expect(warn).toHaveBeenCalledTimes(1);
+		warn.mockRestore();
+	});
+});
+
+describe("folder settings", () => {
+	it("are normalized when loaded: Windows separators, stray slashes, repeats", () => {
+		expect(resolveSettings({ includeFolders: ["Omnivore\\Articles\\", "/Inbox/", " Omnivore//Articles ", "/"], excludeFolders: ["Omnivore\\Articles\\Old"] })).toMatchObject({
+			includeFolders: ["Omnivore/Articles", "Inbox"],
+			excludeFolders: ["Omnivore/Articles/Old"],
+		});
+	});
+
+	it("are normalized when typed, so a Windows path excludes its folder", async () => {
+		const files = { "Omnivore/Archive/old.md": ARTICLE, "Omnivore/new.md": ARTICLE };
+		const { app, plugin, setting } = await settingsTab(files);
+		await (setting("Folders to exclude").components[0] as TextComponent).testInput("Omnivore\\Archive\\\n");
+		expect(await plugin.loadData()).toMatchObject({ excludeFolders: ["Omnivore/Archive"] });
+		await runCommand(plugin, "tidy-all-notes");
+		Array.from(lastModal<{ contentEl: HTMLElement }>().contentEl.querySelectorAll("button"))
+			.find((b) => b.textContent === "Apply")
+			?.click();
+		await settle();
+		expect(app.vault.testText("Omnivore/Archive/old.md")).toBe(ARTICLE);
+		expect(app.vault.testText("Omnivore/new.md")).not.toBe(ARTICLE);
+	});
+
+	it("keep a folder whose name has a comma", async () => {
+		const { plugin, setting } = await settingsTab();
+		await (setting("Folders to include").components[0] as TextComponent).testInput("Books, articles\nOmnivore");
+		expect(plugin.settings.includeFolders).toEqual(["Books, articles", "Omnivore"]);
 	});
 });

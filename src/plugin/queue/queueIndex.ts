@@ -15,7 +15,7 @@ export interface QueueIndexHost {
 }
 
 /** Cold: never built. Building: the first build runs. Ready: built. Rebuilding: built, and reading again. */
-type IndexState = "cold" | "building" | "ready" | "rebuilding";
+export type IndexState = "cold" | "building" | "ready" | "rebuilding";
 
 type IndexChange =
 	| { kind: "changed"; file: TFile; data: string; cache: CachedMetadata }
@@ -32,7 +32,7 @@ const UPDATE = "Updating the reading queue";
 export class QueueIndex extends Component {
 	private readonly items = new Map<string, QueueItem>();
 	private readonly listeners = new Set<() => void>();
-	private state: IndexState = "cold";
+	private current: IndexState = "cold";
 	private pending: IndexChange[] = [];
 	private exclusive: Promise<void> = Promise.resolve();
 	private firstBuild: Promise<void> | null = null;
@@ -45,9 +45,13 @@ export class QueueIndex extends Component {
 		super();
 	}
 
+	get state(): IndexState {
+		return this.current;
+	}
+
 	/** Set once a build has finished; the items stay shown while a later rebuild runs. */
 	get ready(): boolean {
-		return this.state === "ready" || this.state === "rebuilding";
+		return this.current === "ready" || this.current === "rebuilding";
 	}
 
 	override onload(): void {
@@ -85,7 +89,7 @@ export class QueueIndex extends Component {
 
 	private async build(): Promise<void> {
 		const first = !this.ready;
-		this.state = first ? "building" : "rebuilding";
+		this.current = first ? "building" : "rebuilding";
 		let built = false;
 		try {
 			const found = await this.scan();
@@ -94,9 +98,9 @@ export class QueueIndex extends Component {
 			built = true;
 		} finally {
 			// A first build that failed leaves the index cold (the next use builds again); a rebuild keeps what it had.
-			this.state = built || !first ? "ready" : "cold";
+			this.current = built || !first ? "ready" : "cold";
 			const changes = this.pending.splice(0);
-			if (this.state === "ready") for (const change of changes) this.apply(change);
+			if (this.current === "ready") for (const change of changes) this.apply(change);
 			this.notify();
 		}
 	}
@@ -128,8 +132,8 @@ export class QueueIndex extends Component {
 
 	private receive(change: IndexChange): void {
 		// Before the first build nothing needs keeping: that build reads every note as it then is.
-		if (this.state === "cold") return;
-		if (this.state === "ready") this.apply(change);
+		if (this.current === "cold") return;
+		if (this.current === "ready") this.apply(change);
 		else this.pending.push(change);
 	}
 

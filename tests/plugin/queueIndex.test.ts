@@ -1,0 +1,152 @@
+/** @jest-environment jsdom */
+import { TextComponent, type Setting } from "../__mocks__/obsidian";
+import type { Clock } from "../../src/plugin/batch/yielder";
+import { fake, notices, settle, startObsidian } from "./harness";
+
+function article(title: string, status: string, tag = "Omnivore", extra = ""): string {
+	return `---\ntitle: ${title}\nstatus: ${status}\n${extra}---\n#${tag}\n\nSome words.\n`;
+}
+
+/**
+ * A clock that gives the UI a turn after every note, and lets the test act during the turns: the
+ * metadata cache indexes what changed before the build goes on, as it would in Obsidian.
+ */
+function steppingClock(onTurn: (turn: number) => Promise<void> | void): Clock {
+	let time = 0;
+	let turn = 0;
+	return {
+		now: () => (time += 100),
+		yieldToUi: async () => {
+			await onTurn(++turn);
+			await settle();
+		},
+	};
+}
+
+const paths = (items: Array<{ path: string }>) => items.map((item) => item.path).sort();
+
+describe("the queue index", () => {
+	it("applies changes that arrive during its first build: edits, new notes, renames and deletes", async () => {
+		const { app, plugin } = await startObsidian({
+			"Omnivore/a.md": article("A", "unread"),
+			"Omnivore/b.md": article("B", "unread"),
+			"Omnivore/c.md": article("C", "unread"),
+			"Omnivore/d.md": article("D", "unread"),
+			"Omnivore/e.md": article("E", "unread"),
+		});
+		const file = (path: string) => {
+			const found = app.vault.getFileByPath(path);
+			if (!found) throw new Error(`no ${path}`);
+			return found;
+		};
+		// After a, b and c were read: edit a, move b, delete d (not read yet), add f.
+		plugin.clock = steppingClock(async (turn) => {
+			if (turn !== 3) return;
+			await app.vault.modify(file("Omnivore/a.md"), article("A", "read"));
+			await app.vault.rename(file("Omnivore/b.md"), "Omnivore/Later/b.md");
+			await app.fileManager.trashFile(file("Omnivore/d.md"));
+			await app.vault.create("Omnivore/f.md", article("F", "unread"));
+		});
+		await plugin.queue.ensureBuilt();
+		await settle();
+		expect(paths(plugin.queue.all())).toEqual(["Omnivore/Later/b.md", "Omnivore/a.md", "Omnivore/c.md", "Omnivore/e.md", "Omnivore/f.md"]);
+		expect(plugin.queue.get("Omnivore/a.md")?.status).toBe("read");
+		expect(notices()).toEqual([]);
+	});
+
+	it("never runs two builds at once: the later one, with the newer settings, has the last word", async () => {
+		const { plugin } = await startObsidian({
+			"Omnivore/a.md": article("A", "unread"),
+			"Omnivore/b.md": article("B", "unread"),
+			"Omnivore/c.md": article("C", "unread"),
+			"Later/x.md": article("X", "unread", "Later"),
+		});
+		await plugin.queue.ensureBuilt();
+		const second: Array<Promise<void>> = [];
+		plugin.clock = steppingClock((turn) => {
+			if (turn !== 1) return;
+			// The tag changes while the first rebuild runs, and a second rebuild is asked for.
+			plugin.settings.tagName = "Later";
+			(plugin as unknown as { engine: null }).engine = null;
+			second.push(plugin.queue.rebuild());
+		});
+		const first = plugin.queue.rebuild();
+		await first;
+		await Promise.all(second);
+		expect(second).toHaveLength(1);
+		expect(paths(plugin.queue.all())).toEqual(["Later/x.md"]);
+	});
+
+	it("shares one waiting rebuild among the calls made while another runs", async () => {
+		const { plugin } = await startObsidian({ "Omnivore/a.md": article("A", "unread"), "Omnivore/b.md": article("B", "unread") });
+		await plugin.queue.ensureBuilt();
+		let reads = 0;
+		const settings = plugin.settings;
+		Object.defineProperty(plugin, "settings", {
+			get: () => {
+				reads++;
+				return settings;
+			},
+		});
+		let waiting: Array<Promise<void>> = [];
+		plugin.clock = steppingClock((turn) => {
+			if (turn === 1) waiting = [plugin.queue.rebuild(), plugin.queue.rebuild(), plugin.queue.rebuild()];
+		});
+		const running = plugin.queue.rebuild();
+		await running;
+		expect(waiting).toHaveLength(3);
+		expect(waiting[0]).toBe(waiting[2]);
+		expect(waiting[0]).not.toBe(running);
+		await Promise.all(waiting);
+		// One reading of the settings per build, and two builds: the one running and the one that waited.
+		expect(reads).toBe(2);
+	});
+
+	it("reads the settings once per build: a change made during a build applies to the next one, not half of this one", async () => {
+		const notes = Object.fromEntries(["a", "b", "c", "d"].map((name) => [`Omnivore/${name}.md`, article(name.toUpperCase(), "unread", "Omnivore", "state: archived\n")]));
+		const { plugin } = await startObsidian(notes);
+		const tab = fake(plugin).testSettingTabs[0];
+		tab.display();
+		// The property name (a text field), not the "recover the status" toggle of the same name.
+		const statusKey = (tab.containerEl as unknown as { testSettings: Setting[] }).testSettings.find(
+			(s) => s.nameEl.textContent === "Status" && s.components[0] instanceof TextComponent,
+		);
+		if (!statusKey) throw new Error("no status property setting");
+		plugin.clock = steppingClock(async (turn) => {
+			// Halfway through, the status property is renamed to `state` in the settings.
+			if (turn === 2) await (statusKey.components[0] as TextComponent).testInput("state");
+		});
+		await plugin.queue.ensureBuilt();
+		expect(plugin.queue.all().map((item) => item.status)).toEqual(["unread", "unread", "unread", "unread"]);
+		// The change asked for a rebuild, which runs after a pause for typing.
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		await settle();
+		expect(plugin.queue.all().map((item) => item.status)).toEqual(["archived", "archived", "archived", "archived"]);
+	});
+
+	it("keeps building when one note cannot be read, and says which", async () => {
+		const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+		const { app, plugin } = await startObsidian({ "Omnivore/a.md": article("A", "unread"), "Omnivore/b.md": article("B", "unread") });
+		const read = app.vault.cachedRead.bind(app.vault);
+		app.vault.cachedRead = async (file) => {
+			if (file.path === "Omnivore/a.md") throw Object.assign(new Error("EACCES: permission denied, open 'Omnivore/a.md'"), { code: "EACCES" });
+			return read(file);
+		};
+		await plugin.queue.ensureBuilt();
+		expect(paths(plugin.queue.all())).toEqual(["Omnivore/b.md"]);
+		expect(notices()).toEqual(["Reading notes into the reading queue failed for Omnivore/a.md: permission was denied."]);
+		expect(logged).toHaveBeenCalledWith("Omnivore Queue: Reading notes into the reading queue failed for Omnivore/a.md", expect.any(Error));
+		logged.mockRestore();
+	});
+
+	it("picks up an Omnivore note moved into the chosen folders", async () => {
+		const { app, plugin } = await startObsidian({ "Inbox/a.md": article("A", "unread"), "Omnivore/b.md": article("B", "unread") }, { includeFolders: ["Omnivore"] });
+		await plugin.queue.ensureBuilt();
+		expect(paths(plugin.queue.all())).toEqual(["Omnivore/b.md"]);
+		const moved = app.vault.getFileByPath("Inbox/a.md");
+		if (!moved) throw new Error("missing");
+		await app.vault.rename(moved, "Omnivore/a.md");
+		await settle();
+		expect(paths(plugin.queue.all())).toEqual(["Omnivore/a.md", "Omnivore/b.md"]);
+	});
+});
