@@ -72,6 +72,20 @@ describe("the error boundary", () => {
 		expect(plugin.queue.get(NOTE)?.status).toBe("unread");
 	});
 
+	it("says so when a row's note was deleted before the list was redrawn", async () => {
+		const { app, plugin } = await startObsidian({ [NOTE]: omnivoreNote("Slow reading") });
+		await runCommand(plugin, "open-reading-queue");
+		await settle();
+		const view = app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0].view as unknown as QueueView & { contentEl: HTMLElement };
+		const row = view.contentEl.querySelector(".omnivore-queue-row");
+		const file = app.vault.getFileByPath(NOTE);
+		if (!row || !file) throw new Error("no row");
+		await app.fileManager.trashFile(file);
+		row.querySelector<HTMLButtonElement>('button[aria-label="Mark as read"]')?.click();
+		await settle(2);
+		expect(notices()).toEqual([`Mark as read failed for ${NOTE}: the note was moved or deleted.`]);
+	});
+
 	it("tells the user when a settings change could not be saved", async () => {
 		const { plugin } = await startObsidian({});
 		const tab = fake(plugin).testSettingTabs[0];

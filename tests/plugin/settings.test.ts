@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, resolveSettings } from "../../src/plugin/settings";
 import { isInScope } from "../../src/plugin/notes/folderScope";
 import { mayBeOmnivoreNote } from "../../src/plugin/notes/candidates";
 import { computeMetadata, type Setting, type ToggleComponent, type TextComponent } from "../__mocks__/obsidian";
-import { fake, lastModal, runCommand, settle, startObsidian } from "./harness";
+import { fake, lastModal, runCommand, settle, startObsidian, type Started } from "./harness";
 
 describe("settings", () => {
 	it("fill in defaults for anything missing, including nested values", () => {
@@ -78,6 +78,14 @@ async function settingsTab(files: Record<string, string> = {}, saved: Partial<Re
 	return { ...started, setting, sample, input: (name: string) => setting(name).components[0] as TextComponent };
 }
 
+async function tidyAllAndApply(plugin: Started["plugin"]): Promise<void> {
+	await runCommand(plugin, "tidy-all-notes");
+	Array.from(lastModal<{ contentEl: HTMLElement }>().contentEl.querySelectorAll("button"))
+		.find((b) => b.textContent === "Apply")
+		?.click();
+	await settle();
+}
+
 const ARTICLE = "---\ntitle: Slow Reading\ndate_saved: 2024-03-15 08:12:44\ndate_published: March 1, 2024\nstatus: unread\n---\n#Omnivore\n\nText.\n";
 
 describe("date formats in Obsidian's (Moment) syntax", () => {
@@ -95,11 +103,7 @@ describe("date formats in Obsidian's (Moment) syntax", () => {
 		await input("Date format").testInput("DD.MM.YYYY");
 		await input("Date and time format").testInput("DD.MM.YYYY [at] HH:mm");
 		expect(await plugin.loadData()).toMatchObject({ dateFormat: "DD.MM.YYYY", dateTimeFormat: "DD.MM.YYYY [at] HH:mm", settingsVersion: 2 });
-		await runCommand(plugin, "tidy-all-notes");
-		Array.from(lastModal<{ contentEl: HTMLElement }>().contentEl.querySelectorAll("button"))
-			.find((b) => b.textContent === "Apply")
-			?.click();
-		await settle();
+		await tidyAllAndApply(plugin);
 		const text = app.vault.testText("Omnivore/slow.md") ?? "";
 		expect(text).toContain("date_saved: 15.03.2024 at 08:12\n");
 		expect(text).toContain("date_published: 01.03.2024\n");
@@ -157,11 +161,7 @@ describe("folder settings", () => {
 		const { app, plugin, setting } = await settingsTab(files);
 		await (setting("Folders to exclude").components[0] as TextComponent).testInput("Omnivore\\Archive\\\n");
 		expect(await plugin.loadData()).toMatchObject({ excludeFolders: ["Omnivore/Archive"] });
-		await runCommand(plugin, "tidy-all-notes");
-		Array.from(lastModal<{ contentEl: HTMLElement }>().contentEl.querySelectorAll("button"))
-			.find((b) => b.textContent === "Apply")
-			?.click();
-		await settle();
+		await tidyAllAndApply(plugin);
 		expect(app.vault.testText("Omnivore/Archive/old.md")).toBe(ARTICLE);
 		expect(app.vault.testText("Omnivore/new.md")).not.toBe(ARTICLE);
 	});

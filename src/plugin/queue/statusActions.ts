@@ -5,9 +5,15 @@ import { setNoteStatus, type QueueStatus } from "../../core";
 import type { OmnivoreQueueSettings } from "../settings";
 import type { QueueIndex } from "./queueIndex";
 
-export async function changeStatus(app: App, index: QueueIndex, settings: OmnivoreQueueSettings, path: string, status: QueueStatus): Promise<boolean> {
+/** The note an action is about; gone since the list was drawn, the action fails and says so. */
+function existingNote(app: App, path: string): TFile {
 	const file = app.vault.getFileByPath(path);
-	if (!file) return false;
+	if (!file) throw new Error("the note was moved or deleted");
+	return file;
+}
+
+export async function changeStatus(app: App, index: QueueIndex, settings: OmnivoreQueueSettings, path: string, status: QueueStatus): Promise<boolean> {
+	const file = existingNote(app, path);
 	let refused = false;
 	await app.vault.process(file, (text) => {
 		const next = setNoteStatus(text, status, settings);
@@ -30,8 +36,7 @@ export function openOriginal(url: string | null): void {
 }
 
 export async function copyNoteLink(app: App, path: string): Promise<void> {
-	const file = app.vault.getFileByPath(path);
-	if (!file) return;
+	const file = existingNote(app, path);
 	await navigator.clipboard.writeText(app.fileManager.generateMarkdownLink(file, ""));
 	new Notice(`Copied a link to ${file.basename}.`);
 }
@@ -46,9 +51,9 @@ function isFileExplorerView(view: unknown): view is FileExplorerView {
 
 /** The file explorer's reveal is not in the published API; it is used when present and skipped otherwise. */
 export function revealInExplorer(app: App, path: string): void {
-	const file = app.vault.getFileByPath(path);
+	const file = existingNote(app, path);
 	const explorer = app.workspace.getLeavesOfType("file-explorer")[0];
-	if (file && explorer && isFileExplorerView(explorer.view)) {
+	if (explorer && isFileExplorerView(explorer.view)) {
 		void app.workspace.revealLeaf(explorer);
 		explorer.view.revealInFolder(file);
 	} else {
