@@ -99,36 +99,44 @@ export function momentToDateFns(momentFormat: string): { ok: true; pattern: stri
 	return { ok: true, pattern: pattern + dateFnsLiteral(literal) };
 }
 
-/** A time with every part telling: a day past 12, an afternoon hour, seconds. */
-const SAMPLE = new Date(2024, 1, 27, 13, 30, 6);
+/** Times with every part telling: a day past 12, an afternoon hour, and a year of another century. */
+const SAMPLES = [new Date(2024, 1, 27, 13, 30, 6), new Date(1931, 10, 3, 4, 5, 6)];
 const REFERENCE = new Date(2000, 0, 1);
 const PARTS: ReadonlyArray<[string, (date: Date) => number, boolean]> = [
-	["year", (d) => d.getFullYear(), false],
+	["full year", (d) => d.getFullYear(), false],
 	["month", (d) => d.getMonth(), false],
 	["day", (d) => d.getDate(), false],
 	["hour", (d) => d.getHours(), true],
 	["minute", (d) => d.getMinutes(), true],
 ];
 
+function readBack(date: Date, pattern: string): Date {
+	try {
+		return parse(format(date, pattern), pattern, REFERENCE);
+	} catch {
+		return new Date(NaN);
+	}
+}
+
 /**
  * Whether a Moment format can be the engine's output: it converts, and what it writes reads back as
  * the same day (and hour and minute, for dates with a time), so a second run changes nothing and no
  * part of a date is lost. The example shows `shown` (now, in the settings) in that format.
  */
-export function checkDateFormat(momentFormat: string, hasTime: boolean, shown: Date = SAMPLE): DateFormatCheck {
+export function checkDateFormat(momentFormat: string, hasTime: boolean, shown: Date = SAMPLES[0]): DateFormatCheck {
 	const converted = momentToDateFns(momentFormat);
 	if (!converted.ok) return converted;
 	const { pattern } = converted;
-	let back: Date;
-	try {
-		back = parse(format(SAMPLE, pattern), pattern, REFERENCE);
-	} catch {
-		back = new Date(NaN);
+	const lost = new Set<string>();
+	for (const sample of SAMPLES) {
+		const back = readBack(sample, pattern);
+		if (!isValid(back)) return { ok: false, reason: "dates written this way cannot be read back" };
+		for (const [name, part, timeOnly] of PARTS) if ((hasTime || !timeOnly) && part(back) !== part(sample)) lost.add(name);
 	}
-	if (!isValid(back)) return { ok: false, reason: "dates written this way cannot be read back" };
-	const lost = PARTS.filter(([, part, timeOnly]) => (hasTime || !timeOnly) && part(back) !== part(SAMPLE)).map(([name]) => name);
-	if (lost.length > 0) {
-		return { ok: false, reason: `it leaves out the ${lost.join(" and ")}, so dates would lose ${lost.length === 1 ? "it" : "them"}` };
+	if (lost.size > 0) {
+		const parts = [...lost];
+		const named = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+		return { ok: false, reason: `it leaves out the ${named}, so dates would lose ${parts.length === 1 ? "it" : "them"}` };
 	}
 	return { ok: true, pattern, example: format(shown, pattern) };
 }

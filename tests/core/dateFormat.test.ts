@@ -70,12 +70,13 @@ describe("checkDateFormat", () => {
 	});
 
 	it.each([
-		["MM-DD", false, "it leaves out the year, so dates would lose it"],
+		["MM-DD", false, "it leaves out the full year, so dates would lose it"],
 		["YYYY-MM", false, "it leaves out the day, so dates would lose it"],
 		["YYYY-MM-DD", true, "it leaves out the hour and minute, so dates would lose them"],
 		["YYYY-MM-DD hh:mm", true, "it leaves out the hour, so dates would lose it"],
 		["GGGG-[W]WW", false, "it leaves out the day, so dates would lose it"],
-		["dddd", false, "it leaves out the year and month and day, so dates would lose them"],
+		["dddd", false, "it leaves out the full year, month and day, so dates would lose them"],
+		["YY-MM-DD", false, "it leaves out the full year, so dates would lose it"],
 		["YYYY-MM-DD E", false, "dates written this way cannot be read back"],
 		["YYYY-MM-DD F", false, "F is not a date token; put words in square brackets, such as [at]"],
 	])("refuses %p (with a time: %p): %s", (momentFormat, hasTime, reason) => {
@@ -83,7 +84,7 @@ describe("checkDateFormat", () => {
 	});
 
 	it("is what the engine enforces: a format that would lose dates is refused before any note is read", () => {
-		expect(() => new NoteTidier({ dateFormat: "MM-DD" })).toThrow('The date format "MM-DD" cannot be used: it leaves out the year, so dates would lose it.');
+		expect(() => new NoteTidier({ dateFormat: "MM-DD" })).toThrow('The date format "MM-DD" cannot be used: it leaves out the full year, so dates would lose it.');
 		expect(new NoteTidier({ dateFormat: "DD/MM/YYYY" }).tidy("---\ndate_published: 2024-03-01\n---\n#Omnivore\n").text).toContain(
 			"\ndate_published: 01/03/2024\n",
 		);

@@ -114,7 +114,7 @@ describe("date formats in Obsidian's (Moment) syntax", () => {
 	it("refuse a format that would lose part of a date, say why as it is typed, and never save it", async () => {
 		const { plugin, input, sample } = await settingsTab();
 		await input("Date format").testInput("MM-DD");
-		expect(sample("Date format")?.textContent).toBe("Not saved: it leaves out the year, so dates would lose it.");
+		expect(sample("Date format")?.textContent).toBe("Not saved: it leaves out the full year, so dates would lose it.");
 		expect(sample("Date format")?.classList.contains("is-invalid")).toBe(true);
 		expect(input("Date format").inputEl.getAttribute("aria-invalid")).toBe("true");
 		await input("Date and time format").testInput("YYYY-MM-DD [at");
