@@ -1,7 +1,8 @@
 // The settings tab: tag, folders, automatic cleanup, property names, dates, proxies, recovered fields.
 
 import { PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
-import { checkDateFormat, type DayMonthOrder, type RecoverFields, type SchemaKeys, type StatusValues } from "../core";
+import type { DayMonthOrder, RecoverFields, SchemaKeys, StatusValues } from "../core";
+import { addDateFormatSetting } from "./dateFormatSetting";
 import { runGuarded } from "./errorBoundary";
 import { normalizeFolders } from "./notes/folderScope";
 import { DEFAULT_SETTINGS, type OmnivoreQueueSettings } from "./settings";
@@ -57,28 +58,15 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 		});
 	}
 
-	/** A date format in Moment's syntax, checked as typed: a sample below it, and only a usable one is saved. */
 	private formatSetting(name: string, desc: string, key: "dateTimeFormat" | "dateFormat"): void {
-		const setting = new Setting(this.containerEl).setName(name).setDesc(desc);
-		setting.descEl.createEl("a", { text: "Format reference", href: "https://momentjs.com/docs/#/displaying/format/" });
-		const sampleEl = setting.descEl.createDiv({ cls: "omnivore-queue-format-sample" });
-		const check = (value: string) => {
-			const result = checkDateFormat(value.trim() || DEFAULT_SETTINGS[key], key === "dateTimeFormat", new Date());
-			sampleEl.toggleClass("is-invalid", !result.ok);
-			sampleEl.setText(result.ok ? `Written like this: ${result.example}` : `Not saved: ${result.reason}.`);
-			return result.ok;
-		};
-		setting.addText((text) =>
-			text
-				.setPlaceholder(DEFAULT_SETTINGS[key])
-				.setValue(this.host.settings[key])
-				.onChange((value) => {
-					const usable = check(value);
-					text.inputEl.setAttr("aria-invalid", usable ? null : "true");
-					if (usable) void this.update((s) => (s[key] = value.trim() || DEFAULT_SETTINGS[key]));
-				}),
-		);
-		check(this.host.settings[key]);
+		addDateFormatSetting(this.containerEl, {
+			name,
+			desc,
+			hasTime: key === "dateTimeFormat",
+			value: this.host.settings[key],
+			defaultFormat: DEFAULT_SETTINGS[key],
+			save: (format) => void this.update((s) => (s[key] = format)),
+		});
 	}
 
 	display(): void {
