@@ -86,6 +86,24 @@ describe("the error boundary", () => {
 		expect(notices()).toEqual([`Mark as read failed for ${NOTE}: the note was moved or deleted.`]);
 	});
 
+	it("shows why the queue could not be built, and builds it again the next time it opens", async () => {
+		const { app, plugin } = await startObsidian({ [NOTE]: omnivoreNote("Slow reading") });
+		const tidier = plugin.tidier.bind(plugin);
+		plugin.tidier = () => {
+			throw new Error("the engine could not start");
+		};
+		await runCommand(plugin, "open-reading-queue");
+		const view = () => app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0].view as unknown as QueueView & { contentEl: HTMLElement };
+		expect(notices()).toEqual(["Building the reading queue failed: the engine could not start."]);
+		expect(view().contentEl.querySelector(".omnivore-queue-empty")?.textContent).toBe("The reading queue could not be built. Close it and open it again to try again.");
+		expect(plugin.queue.state).toBe("cold");
+		plugin.tidier = tidier;
+		app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0].detach();
+		await runCommand(plugin, "open-reading-queue");
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		expect(Array.from(view().contentEl.querySelectorAll(".omnivore-queue-row-title"), (el) => el.textContent)).toEqual(["Slow reading"]);
+	});
+
 	it("tells the user when a settings change could not be saved", async () => {
 		const { plugin } = await startObsidian({});
 		const tab = fake(plugin).testSettingTabs[0];
