@@ -1,7 +1,7 @@
 // The Obsidian plugin: wires settings, commands and automatic cleanup to the engine. Thin on purpose.
 
 import { debounce, normalizePath, Plugin, prepareFuzzySearch, TFile, type WorkspaceLeaf } from "obsidian";
-import { Journal, NoteTidier, type JournalBatchWriter, type QueueStatus } from "../core";
+import { Journal, LazyBatch, NoteTidier, type JournalBatchWriter, type QueueStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
 import { tidyAllNotes } from "./commands/tidyAll";
@@ -29,19 +29,20 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	private engine: NoteTidier | null = null;
 	// Tag, folders and property names decide what the queue holds; typing in a setting waits for a pause.
 	private readonly rebuildQueue = debounce(guarded("Updating the reading queue", () => this.queue.rebuild()), 1000, true);
-	private automaticBatch: Promise<JournalBatchWriter> | null = null;
+	private automaticBatch!: LazyBatch;
 
 	override async onload(): Promise<void> {
 		await this.loadSettings();
 		const pluginFolder = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
 		this.journal = new Journal(this.app.vault.adapter, normalizePath(`${pluginFolder}/journal`));
+		this.automaticBatch = new LazyBatch(this.journal, "Automatic cleanup");
 		this.addSettingTab(new OmnivoreQueueSettingTab(this.app, this));
 		this.registerCommands();
 		this.addChild(
 			new AutoTidy(this.app, {
 				settings: () => this.settings,
 				tidier: () => this.tidier(),
-				journal: () => (this.automaticBatch ??= this.journal.begin("Automatic cleanup")),
+				journal: () => this.automaticBatch.get(),
 				reported: (path, problems) => this.reports.addAutomatic(path, problems),
 			}),
 		);
@@ -127,7 +128,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	}
 
 	async beginBatch(label: string): Promise<JournalBatchWriter> {
-		this.automaticBatch = null;
+		this.automaticBatch.reset();
 		return this.journal.begin(label);
 	}
 

@@ -63,6 +63,23 @@ describe("Undo last tidy", () => {
 		expect(app.vault.testText("new.md")).toBe(omnivoreNote("New"));
 		expect(notices().at(-1)).toBe('Undid "Automatic cleanup": 1 note restored.');
 	});
+
+	it("undoes automatic cleanup again after an undo: a discarded batch is never written to again", async () => {
+		const { app, plugin } = await startObsidian({});
+		await app.vault.create("first.md", omnivoreNote("First"));
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.testText("first.md")).toBe(omnivoreNote("First"));
+
+		await app.vault.create("second.md", omnivoreNote("Second"));
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		expect(app.vault.testText("second.md")).toBe(tidier.tidy(omnivoreNote("Second")).text);
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.testText("second.md")).toBe(omnivoreNote("Second"));
+		expect(notices().at(-1)).toBe('Undid "Automatic cleanup": 1 note restored.');
+	});
 });
 
 describe("Show tidy report", () => {

@@ -20,6 +20,8 @@ interface BatchHeader {
 	batch: string;
 	label: string;
 	startedAt: number;
+	/** Set once the batch was undone; what it still holds are the entries of notes undo left. */
+	undoneAt?: number;
 }
 
 export interface JournalBatch extends BatchHeader {
@@ -51,13 +53,26 @@ type Adapter = JournalStorage;
 
 /** A batch being written: entries are appended one by one, each before its note is written. */
 export class JournalBatchWriter {
+	private closed = false;
+
 	constructor(
 		private readonly adapter: Adapter,
 		readonly file: string,
 	) {}
 
+	/** False once the batch was undone or discarded: nothing may be added to it any more. */
+	get open(): boolean {
+		return !this.closed;
+	}
+
+	close(): void {
+		this.closed = true;
+	}
+
 	/** With the engine's changes, the entry holds only what was replaced (checked to rebuild `before`). */
 	async record(path: string, before: string, after: string, changes?: Change[]): Promise<void> {
+		// Appending to a discarded batch would write entries no undo can ever find.
+		if (this.closed) throw new Error("the journal batch was closed; open a new one");
 		const edits = changes ? reverseEdits(before, after, changes) : null;
 		const hashes = { afterHash: hashText(after), beforeHash: hashText(before) };
 		const entry: JournalEntry = edits ? { path, edits, ...hashes } : { path, before, ...hashes };
@@ -67,6 +82,8 @@ export class JournalBatchWriter {
 
 export class Journal {
 	private sequence = 0;
+	/** Writers handed out, by file, so that discarding a batch closes its writer. */
+	private readonly writers = new Map<string, JournalBatchWriter>();
 
 	constructor(
 		private readonly adapter: Adapter,
@@ -84,7 +101,9 @@ export class Journal {
 		const file = `${this.folder}/${batch}.jsonl`;
 		const header: BatchHeader = { batch, label, startedAt };
 		await this.adapter.write(file, `${JSON.stringify(header)}\n`);
-		return new JournalBatchWriter(this.adapter, file);
+		const writer = new JournalBatchWriter(this.adapter, file);
+		this.writers.set(file, writer);
+		return writer;
 	}
 
 	private async batchFiles(): Promise<string[]> {
@@ -104,18 +123,43 @@ export class Journal {
 		}
 	}
 
-	/** The most recent batch with at least one entry, or null. */
+	/** The most recent batch not undone yet with at least one entry, or null. */
 	async latest(): Promise<(JournalBatch & { file: string }) | null> {
 		const files = await this.batchFiles();
 		for (let i = files.length - 1; i >= 0; i--) {
 			const batch = parseBatch(await this.adapter.read(files[i]));
-			if (batch && batch.entries.length > 0) return { ...batch, file: files[i] };
+			if (batch && batch.undoneAt === undefined && batch.entries.length > 0) return { ...batch, file: files[i] };
 		}
 		return null;
 	}
 
+	/** Every batch, undone ones included, newest first (to find what a note held before a tidy). */
+	async batches(): Promise<Array<JournalBatch & { file: string }>> {
+		const files = await this.batchFiles();
+		const batches: Array<JournalBatch & { file: string }> = [];
+		for (const file of files.reverse()) {
+			const batch = parseBatch(await this.adapter.read(file));
+			if (batch) batches.push({ ...batch, file });
+		}
+		return batches;
+	}
+
 	async discard(file: string): Promise<void> {
+		this.writers.get(file)?.close();
+		this.writers.delete(file);
 		await this.adapter.remove(file);
+	}
+
+	/**
+	 * Close an undone batch. The entries of notes undo left (edited since) are kept, marked undone, as
+	 * the only copy of what those notes held; a batch with nothing left is deleted.
+	 */
+	async markUndone(batch: JournalBatch & { file: string }, kept: JournalEntry[]): Promise<void> {
+		if (kept.length === 0) return this.discard(batch.file);
+		this.writers.get(batch.file)?.close();
+		this.writers.delete(batch.file);
+		const header: BatchHeader = { batch: batch.batch, label: batch.label, startedAt: batch.startedAt, undoneAt: Date.now() };
+		await this.adapter.write(batch.file, [header, ...kept].map((line) => `${JSON.stringify(line)}\n`).join(""));
 	}
 }
 

@@ -2,12 +2,9 @@
 
 import { structuredPatch } from "diff";
 import { Modal, type App } from "obsidian";
+import { plural } from "../../core";
 import { renderProblemGroups } from "../report/renderProblems";
 import type { BatchPreview } from "./tidyBatch";
-
-function plural(count: number, one: string, many = `${one}s`): string {
-	return `${count} ${count === 1 ? one : many}`;
-}
 
 export class PreviewModal extends Modal {
 	private decided = false;
@@ -31,7 +28,7 @@ export class PreviewModal extends Modal {
 				preview.toChange.length === 0
 					? `All ${plural(preview.omnivoreNotes, "Omnivore note")} are already tidy.`
 					: `${plural(preview.toChange.length, "note")} of ${preview.omnivoreNotes} would change: ` +
-						`${plural(preview.keysChanged, "property", "properties")} and ${plural(preview.urlsUnwrapped, "image URL")}.`,
+						`${plural(preview.counts.properties, "property", "properties")} and ${plural(preview.counts.imageUrls, "image URL")}.`,
 		});
 
 		const problemCount = preview.problems.reduce((sum, note) => sum + note.problems.length, 0);

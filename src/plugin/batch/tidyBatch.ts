@@ -1,22 +1,17 @@
 // Tidies many notes: a preview that writes nothing, then an apply that journals and writes each note.
 
 import type { TFile, Vault } from "obsidian";
-import type { NoteTidier, Problem, TidyResult } from "../../core";
+import { addCounts, countChanges, type ChangeCounts, tidyAndRecord, type NoteProblems, type NoteTidier, type TidyRecorded, type TidyResult } from "../../core";
 import type { JournalBatchWriter } from "../../core";
+import { vaultNoteStore, type NoteVault } from "../journal/vaultNoteStore";
 import { Yielder, type Clock } from "./yielder";
-
-export interface NoteProblems {
-	path: string;
-	problems: Problem[];
-}
 
 export interface BatchPreview {
 	/** Omnivore notes found (confirmed on their text). */
 	omnivoreNotes: number;
 	/** Notes that would change, in order. */
 	toChange: TFile[];
-	keysChanged: number;
-	urlsUnwrapped: number;
+	counts: ChangeCounts;
 	problems: NoteProblems[];
 	/** One changed note's text before and after, to show as a diff. */
 	sample?: { path: string; before: string; after: string };
@@ -26,7 +21,7 @@ type VaultReader = Pick<Vault, "cachedRead">;
 
 export async function previewBatch(files: TFile[], vault: VaultReader, tidier: NoteTidier, clock: Clock): Promise<BatchPreview> {
 	const yielder = new Yielder(clock);
-	const preview: BatchPreview = { omnivoreNotes: 0, toChange: [], keysChanged: 0, urlsUnwrapped: 0, problems: [] };
+	const preview: BatchPreview = { omnivoreNotes: 0, toChange: [], counts: { properties: 0, imageUrls: 0 }, problems: [] };
 	for (const file of files) {
 		const text = await vault.cachedRead(file);
 		const { text: after, report } = tidier.tidy(text);
@@ -35,8 +30,7 @@ export async function previewBatch(files: TFile[], vault: VaultReader, tidier: N
 			if (report.problems.length > 0) preview.problems.push({ path: file.path, problems: report.problems });
 			if (report.changed) {
 				preview.toChange.push(file);
-				preview.keysChanged += report.changes.filter((c) => c.kind.startsWith("key-")).length;
-				preview.urlsUnwrapped += report.changes.filter((c) => c.kind === "url-unwrapped").length;
+				preview.counts = addCounts(preview.counts, countChanges(report.changes));
 				preview.sample ??= { path: file.path, before: text, after };
 			}
 		}
@@ -46,7 +40,7 @@ export async function previewBatch(files: TFile[], vault: VaultReader, tidier: N
 }
 
 export interface ApplyOptions {
-	vault: Pick<Vault, "read" | "process">;
+	vault: NoteVault;
 	tidier: NoteTidier;
 	journal: JournalBatchWriter;
 	clock: Clock;
@@ -98,37 +92,12 @@ export async function applyBatch(files: TFile[], options: ApplyOptions): Promise
 	return outcome;
 }
 
-export interface FileTidied {
-	/** What the engine made of the note as it was written (or as it stands, when nothing changed). */
-	result: TidyResult;
-	written: boolean;
-}
-
-/**
- * Tidy one file through the Vault. The journal is opened only when there is something to write, and
- * the entry is on disk before the write; `process` cannot wait for it, so when the note changes
- * between the read and the write, the write is dropped and the note read again.
- */
+/** Tidy one file through the Vault, journaled (see `tidyAndRecord`). */
 export async function tidyFile(
 	file: TFile,
-	vault: Pick<Vault, "read" | "process">,
+	vault: NoteVault,
 	openJournal: () => Promise<JournalBatchWriter>,
 	transform: (text: string) => TidyResult,
-): Promise<FileTidied> {
-	let journal: JournalBatchWriter | null = null;
-	for (let attempt = 0; attempt < 3; attempt++) {
-		const before = await vault.read(file);
-		const result = transform(before);
-		if (!result.report.changed) return { result, written: false };
-		journal ??= await openJournal();
-		await journal.record(file.path, before, result.text, result.report.changes);
-		let wrote = false;
-		await vault.process(file, (current) => {
-			if (current !== before) return current;
-			wrote = true;
-			return result.text;
-		});
-		if (wrote) return { result, written: true };
-	}
-	throw new Error("the note kept changing while it was being tidied; it was left as it was");
+): Promise<TidyRecorded> {
+	return tidyAndRecord(vaultNoteStore(vault), file.path, transform, openJournal);
 }

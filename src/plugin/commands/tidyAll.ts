@@ -4,7 +4,8 @@ import { Notice } from "obsidian";
 import type { PluginContext } from "../context";
 import { PreviewModal } from "../batch/previewModal";
 import { ProgressNotice } from "../batch/progressNotice";
-import { applyBatch, previewBatch, type ApplyOutcome, type BatchPreview, type NoteProblems } from "../batch/tidyBatch";
+import { countProblems, plural, type NoteProblems } from "../../core";
+import { applyBatch, previewBatch, type ApplyOutcome, type BatchPreview } from "../batch/tidyBatch";
 import { findCandidates } from "../notes/candidates";
 
 const LABEL = "Tidy all Omnivore notes";
@@ -65,10 +66,10 @@ export async function tidyAllNotes(context: PluginContext, confirm: ConfirmPrevi
 		});
 		const problems = runProblems(preview, outcome);
 		context.reports.setLastRun(LABEL, problems);
-		const count = problems.reduce((sum, note) => sum + note.problems.length, 0);
+		const count = countProblems(problems);
 		progress.finish(
-			`${outcome.cancelled ? "Stopped: tidied" : "Tidied"} ${outcome.written} of ${preview.toChange.length} notes.` +
-				(count > 0 ? ` ${count} problems left: run "Show tidy report" to see them.` : "") +
+			`${outcome.cancelled ? "Stopped: tidied" : "Tidied"} ${outcome.written} of ${plural(preview.toChange.length, "note")}.` +
+				(count > 0 ? ` ${plural(count, "problem")} left: run "Show tidy report" to see ${count === 1 ? "it" : "them"}.` : "") +
 				(outcome.written > 0 ? ` "Undo last tidy" puts them back.` : ""),
 		);
 		return outcome;

@@ -1,25 +1,16 @@
 // "Tidy current note" and "Unwrap proxied images in current note".
 
 import { MarkdownView, Notice, type TFile } from "obsidian";
-import type { TidyResult } from "../../core";
+import { countChanges, describeCounts, plural, type TidyResult } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
 import type { PluginContext } from "../context";
 import { applyToEditor } from "../notes/editorEdit";
 
 export type CurrentNoteAction = "tidy" | "unwrap";
 
-function summary(result: TidyResult): string {
-	const keys = result.report.changes.filter((c) => c.kind.startsWith("key-") || c.kind === "frontmatter-repaired").length;
-	const urls = result.report.changes.filter((c) => c.kind === "url-unwrapped").length;
-	const parts = [];
-	if (keys > 0) parts.push(`${keys} ${keys === 1 ? "property" : "properties"}`);
-	if (urls > 0) parts.push(`${urls} image ${urls === 1 ? "URL" : "URLs"}`);
-	return parts.join(" and ");
-}
-
 function problemsHint(result: TidyResult): string {
 	const count = result.report.problems.length;
-	return count === 0 ? "" : ` ${count} ${count === 1 ? "problem" : "problems"} left: run "Show tidy report" to see ${count === 1 ? "it" : "them"}.`;
+	return count === 0 ? "" : ` ${plural(count, "problem")} left: run "Show tidy report" to see ${count === 1 ? "it" : "them"}.`;
 }
 
 export async function tidyCurrentNote(context: PluginContext, file: TFile, action: CurrentNoteAction): Promise<void> {
@@ -45,6 +36,6 @@ export async function tidyCurrentNote(context: PluginContext, file: TFile, actio
 	} else if (!result.report.changed) {
 		new Notice(`${file.basename} has nothing to ${action === "tidy" ? "tidy" : "unwrap"}.${problemsHint(result)}`);
 	} else {
-		new Notice(`${action === "tidy" ? "Tidied" : "Unwrapped images in"} ${file.basename}: ${summary(result)}.${problemsHint(result)}`);
+		new Notice(`${action === "tidy" ? "Tidied" : "Unwrapped images in"} ${file.basename}: ${describeCounts(countChanges(result.report.changes))}.${problemsHint(result)}`);
 	}
 }

@@ -1,25 +1,31 @@
 // "Undo last tidy": restores the notes of the last batch that were not edited since.
 
 import { Notice } from "obsidian";
+import { plural, undoBatch, type UndoOutcome } from "../../core";
 import type { PluginContext } from "../context";
-import { undoLastBatch, type UndoOutcome } from "../journal/undo";
+import { vaultNoteStore } from "../journal/vaultNoteStore";
 
 export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome | null> {
-	const outcome = await undoLastBatch(context.journal, context.app.vault);
+	const outcome = await undoBatch(context.journal, vaultNoteStore(context.app.vault));
 	if (!outcome) {
 		new Notice("There is no tidy to undo.");
 		return null;
 	}
 	context.reports.setLastRun(
 		`Undo of "${outcome.label}"`,
-		outcome.skipped.map(({ path, reason }) => ({
+		outcome.skipped.map(({ path, reason, edited }) => ({
 			path,
-			problems: [{ code: "edited-since-tidy" as const, message: `Not restored: ${reason}.` }],
+			problems: [
+				{
+					code: edited ? ("edited-since-tidy" as const) : ("unwritable-file" as const),
+					message: `Not restored. ${reason} Its text from before the tidy stays in the journal (${outcome.file}).`,
+				},
+			],
 		})),
 	);
 	const skipped = outcome.skipped.length;
 	new Notice(
-		`Undid "${outcome.label}": ${outcome.restored.length} ${outcome.restored.length === 1 ? "note" : "notes"} restored.` +
+		`Undid "${outcome.label}": ${plural(outcome.restored.length, "note")} restored.` +
 			(skipped > 0 ? ` ${skipped} changed since and left as they are: run "Show tidy report" to see them.` : ""),
 	);
 	return outcome;

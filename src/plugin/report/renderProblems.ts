@@ -1,8 +1,6 @@
 // Renders problems grouped by kind, each with a link that opens its note.
 
-import { PROBLEM_TITLES } from "../../core";
-import type { NoteProblems } from "../batch/tidyBatch";
-import { groupProblems } from "./reportStore";
+import { groupProblems, PROBLEM_TITLES, type NoteProblems } from "../../core";
 
 export function renderProblemGroups(container: HTMLElement, notes: NoteProblems[], openNote: (path: string) => void): void {
 	const groups = groupProblems(notes);

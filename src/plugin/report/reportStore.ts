@@ -1,7 +1,6 @@
 // Keeps the problems of the last run and of automatic cleanup for the report command.
 
-import type { Problem, ProblemCode } from "../../core";
-import type { NoteProblems } from "../batch/tidyBatch";
+import type { NoteProblems, Problem } from "../../core";
 
 export interface ReportSection {
 	title: string;
@@ -45,17 +44,4 @@ export class ReportStore {
 		}
 		return sections;
 	}
-}
-
-/** Problems grouped by kind, in order of first appearance. */
-export function groupProblems(notes: NoteProblems[]): Map<ProblemCode, Array<{ path: string; problem: Problem }>> {
-	const groups = new Map<ProblemCode, Array<{ path: string; problem: Problem }>>();
-	for (const note of notes) {
-		for (const problem of note.problems) {
-			const list = groups.get(problem.code) ?? [];
-			list.push({ path: note.path, problem });
-			groups.set(problem.code, list);
-		}
-	}
-	return groups;
 }
