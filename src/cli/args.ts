@@ -1,35 +1,9 @@
-// Parses the command line into a request, or a usage error with one clear sentence.
+// Parses the command line into a request, or a usage error with one clear sentence. Each command has
+// its own options and its own help.
 
 import { parseArgs } from "node:util";
 import { QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type QueueSort, type QueueStatus } from "../core";
-
-export const USAGE = `Usage:
-  omnivore-queue tidy <vault> [options]    repair the Omnivore notes of a vault
-  omnivore-queue queue <vault> [options]   list the reading queue
-  omnivore-queue undo <vault>              put back the notes of the last tidy run
-
-tidy normalizes the frontmatter of the notes the Omnivore plugin exported and points their
-proxied images back to the original addresses.
-  --dry-run             Show what would change; write nothing.
-  --diff                Show the changes as unified diffs.
-  --json                Print the full report as JSON.
-  --force               Read every note, even those the last run found clean and unchanged since.
-
-queue lists the articles, newest saved first.
-  --status <status>     unread, reading, read or archived (repeatable; default: all).
-  --tag <tag>           Only articles with this tag (repeatable: any of them).
-  --search <words>      Only articles whose title, author or site hold these words.
-  --sort <order>        ${QUEUE_SORTS.join(", ")}.
-  --limit <n>           At most n articles.
-  --json                Print {"items": [...]} instead of a table.
-
-Both:
-  --omnivore-tag <name> Tag that marks Omnivore notes (default: Omnivore).
-  --proxy-host <url>    Also unwrap images of a self-hosted proxy (repeatable).
-  --date-order <order>  Read 03/04/2024 as day-first or month-first (default: report it).
-  -h, --help            Show this help.
-  -v, --version         Show the version.
-`;
+import { COMMAND_NAMES, COMMANDS, commandHelp, type CommandName, type OptionSpec } from "./usage";
 
 export interface EngineArgs {
 	vault: string;
@@ -40,78 +14,128 @@ export interface EngineArgs {
 }
 
 export type Request =
-	| { command: "help" }
+	| { command: "help"; topic?: CommandName }
 	| { command: "version" }
-	| { command: "undo"; vault: string }
-	| ({ command: "tidy"; dryRun: boolean; diff: boolean; force: boolean } & EngineArgs)
+	| { command: "undo"; vault: string; dryRun: boolean; json: boolean; show?: string }
+	| ({ command: "tidy"; dryRun: boolean; diff: boolean; force: boolean; followLinks: boolean } & EngineArgs)
 	| ({ command: "queue"; statuses: QueueStatus[]; tags: string[]; search: string; sort: QueueSort; limit: number | null } & EngineArgs);
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+	constructor(
+		message: string,
+		/** The command whose help to point to. */
+		readonly topic?: CommandName,
+	) {
+		super(message);
+	}
+}
+
+export { commandHelp };
+
+const GLOBAL: Record<string, OptionSpec> = {
+	help: { type: "boolean", short: "h", help: "" },
+	version: { type: "boolean", short: "v", help: "" },
+};
+
+/** `--limit -1` reaches us as `--limit=-1`, so the value gets our message, not Node's ambiguity error. */
+function joinDashValues(argv: string[], options: Record<string, OptionSpec>): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const name = argv[i].startsWith("--") ? argv[i].slice(2) : null;
+		const next = argv[i + 1];
+		if (name && options[name]?.type === "string" && next !== undefined && next.startsWith("-") && !(next.slice(2) in options) && next !== "-h" && next !== "-v") {
+			out.push(`${argv[i]}=${next}`);
+			i++;
+		} else out.push(argv[i]);
+	}
+	return out;
+}
+
+/** Our sentence for what Node's parser refused: an unknown option, or one without its value. */
+function explainRefusal(command: CommandName, argv: string[], options: Record<string, OptionSpec>): string {
+	const shortNames = new Map(Object.entries(options).flatMap(([name, spec]) => (spec.short ? [[spec.short, name] as const] : [])));
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (!arg.startsWith("-") || arg === "-" || arg === "--") continue;
+		const name = arg.startsWith("--") ? arg.slice(2).split("=")[0] : shortNames.get(arg.slice(1)) ?? null;
+		if (name === null || !(name in options)) {
+			const owner = COMMAND_NAMES.find((other) => other !== command && name !== null && name in COMMANDS[other].options);
+			const hint = owner ? ` It belongs to the ${owner} command${name === "tag" && command === "tidy" ? "; tidy takes --omnivore-tag" : ""}.` : "";
+			return `${command} has no option ${JSON.stringify(arg.split("=")[0])}.${hint}`;
+		}
+		if (options[name].type === "string" && !arg.includes("=")) {
+			if (argv[i + 1] === undefined || argv[i + 1].startsWith("-")) return `--${name} needs a value.`;
+			i++;
+		}
+	}
+	return `${command} could not read its options.`;
+}
+
+function parseCommand(command: CommandName, argv: string[]) {
+	const options = { ...COMMANDS[command].options, ...GLOBAL };
+	const nodeOptions = Object.fromEntries(
+		Object.entries(options).map(([name, { type, multiple, short }]) => [name, { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) }]),
+	);
+	try {
+		return parseArgs({ args: joinDashValues(argv, options), allowPositionals: true, strict: true, options: nodeOptions });
+	} catch {
+		throw new UsageError(explainRefusal(command, argv, options), command);
+	}
+}
 
 export function parseCommandLine(argv: string[]): Request {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			strict: true,
-			options: {
-				"dry-run": { type: "boolean", default: false },
-				diff: { type: "boolean", default: false },
-				force: { type: "boolean", default: false },
-				json: { type: "boolean", default: false },
-				"omnivore-tag": { type: "string" },
-				status: { type: "string", multiple: true, default: [] },
-				tag: { type: "string", multiple: true, default: [] },
-				search: { type: "string", default: "" },
-				sort: { type: "string", default: "saved-newest" },
-				limit: { type: "string" },
-				"proxy-host": { type: "string", multiple: true, default: [] },
-				"date-order": { type: "string" },
-				help: { type: "boolean", short: "h", default: false },
-				version: { type: "boolean", short: "v", default: false },
-			},
-		});
-	} catch (error) {
-		throw new UsageError(error instanceof Error ? error.message : String(error));
+	const commandIndex = argv.findIndex((arg) => !arg.startsWith("-"));
+	const word = commandIndex === -1 ? undefined : argv[commandIndex];
+	if (word === undefined) {
+		if (argv.some((a) => a === "-h" || a === "--help")) return { command: "help" };
+		if (argv.some((a) => a === "-v" || a === "--version")) return { command: "version" };
+		if (argv.length > 0) throw new UsageError(`Unknown option ${JSON.stringify(argv[0])}; give a command first.`);
+		throw new UsageError("No command given.");
 	}
-	const { values, positionals } = parsed;
-	if (values.help) return { command: "help" };
+	if (word === "help") {
+		const topic = argv[commandIndex + 1];
+		return { command: "help", topic: (COMMAND_NAMES as readonly string[]).includes(topic) ? (topic as CommandName) : undefined };
+	}
+	if (!(COMMAND_NAMES as readonly string[]).includes(word)) throw new UsageError(`Unknown command "${word}".`);
+	const command = word as CommandName;
+	const { values, positionals } = parseCommand(command, [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)]);
+	if (values.help) return { command: "help", topic: command };
 	if (values.version) return { command: "version" };
-	const [command, vault, ...extra] = positionals;
-	if (command === undefined) throw new UsageError("No command given.");
-	if (command === "help") return { command: "help" };
-	if (command !== "tidy" && command !== "queue" && command !== "undo") throw new UsageError(`Unknown command "${command}".`);
-	if (vault === undefined) throw new UsageError(`${command} needs the path of a vault folder.`);
-	if (command === "undo") return { command, vault };
-	if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
-	const dateOrder = values["date-order"];
+	const [vault, ...extra] = positionals;
+	if (vault === undefined) throw new UsageError(`${command} needs the path of a vault folder.`, command);
+	if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, command);
+	const flag = (name: string) => values[name] === true;
+	const text = (name: string) => values[name] as string | undefined;
+	const list = (name: string) => (values[name] as string[] | undefined) ?? [];
+	if (command === "undo") {
+		const show = text("show");
+		if (show !== undefined && show.trim() === "") throw new UsageError("--show needs the path of a note in the vault.", command);
+		return { command, vault, dryRun: flag("dry-run"), json: flag("json"), show };
+	}
+	const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"));
+	if (command === "tidy") return { command, dryRun: flag("dry-run"), diff: flag("diff"), force: flag("force"), followLinks: flag("follow-links"), ...engine };
+	return { command, ...queueArgs(list("status"), list("tag"), text("search") ?? "", text("sort") ?? "saved-newest", text("limit")), ...engine };
+}
+
+function engineArgs(command: CommandName, vault: string, json: boolean, tag: string | undefined, hosts: string[], dateOrder: string | undefined): EngineArgs {
 	if (dateOrder !== undefined && dateOrder !== "day-first" && dateOrder !== "month-first") {
-		throw new UsageError(`--date-order must be day-first or month-first, not "${dateOrder}".`);
+		throw new UsageError(`--date-order must be day-first or month-first, not "${dateOrder}".`, command);
 	}
-	for (const host of values["proxy-host"]) {
-		if (!/^https?:\/\/[^/\s]+/i.test(host)) throw new UsageError(`--proxy-host needs an address such as http://localhost:7070, not "${host}".`);
+	for (const host of hosts) {
+		if (!/^https?:\/\/[^/\s]+/i.test(host)) throw new UsageError(`--proxy-host needs an address such as http://localhost:7070, not "${host}".`, command);
 	}
-	const engine: EngineArgs = { vault, json: values.json, omnivoreTag: values["omnivore-tag"], proxyHosts: values["proxy-host"], dateOrder };
-	if (command === "tidy") {
-		const queueOnly = values.tag.length > 0 ? "--tag" : values.status.length > 0 ? "--status" : values.search ? "--search" : values.limit ? "--limit" : null;
-		if (queueOnly) throw new UsageError(`${queueOnly} belongs to the queue command${queueOnly === "--tag" ? "; tidy takes --omnivore-tag" : ""}.`);
-		return { command, dryRun: values["dry-run"], diff: values.diff, force: values.force, ...engine };
+	if (tag !== undefined && !/^#?[^\s#]+$/.test(tag.trim())) {
+		throw new UsageError(`--omnivore-tag needs a tag name such as Omnivore, not ${JSON.stringify(tag)}.`, command);
 	}
-	if (values["dry-run"] || values.diff) throw new UsageError("--dry-run and --diff belong to the tidy command.");
-	const statuses = values.status.flatMap((s) => s.split(",")).map((s) => s.trim().toLowerCase());
+	return { vault, json, omnivoreTag: tag?.trim(), proxyHosts: hosts, dateOrder };
+}
+
+function queueArgs(rawStatuses: string[], tags: string[], search: string, sort: string, rawLimit: string | undefined) {
+	const statuses = rawStatuses.flatMap((s) => s.split(",")).map((s) => s.trim().toLowerCase());
 	const unknown = statuses.find((s) => !(QUEUE_STATUSES as readonly string[]).includes(s));
-	if (unknown !== undefined) throw new UsageError(`--status must be one of ${QUEUE_STATUSES.join(", ")}, not "${unknown}".`);
-	if (!(QUEUE_SORTS as readonly string[]).includes(values.sort)) throw new UsageError(`--sort must be one of ${QUEUE_SORTS.join(", ")}, not "${values.sort}".`);
-	const limit = values.limit === undefined ? null : Number(values.limit);
-	if (limit !== null && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit needs a positive whole number, not "${values.limit}".`);
-	return {
-		command,
-		statuses: statuses as QueueStatus[],
-		tags: values.tag,
-		search: values.search,
-		sort: values.sort as QueueSort,
-		limit,
-		...engine,
-	};
+	if (unknown !== undefined) throw new UsageError(`--status must be one of ${QUEUE_STATUSES.join(", ")}, not "${unknown}".`, "queue");
+	if (!(QUEUE_SORTS as readonly string[]).includes(sort)) throw new UsageError(`--sort must be one of ${QUEUE_SORTS.join(", ")}, not "${sort}".`, "queue");
+	const limit = rawLimit === undefined ? null : /^\d+$/.test(rawLimit.trim()) ? Number(rawLimit) : NaN;
+	if (limit !== null && !(Number.isSafeInteger(limit) && limit > 0)) throw new UsageError(`--limit needs a positive whole number, not "${rawLimit}".`, "queue");
+	return { statuses: statuses as QueueStatus[], tags, search, sort: sort as QueueSort, limit };
 }

@@ -1,32 +1,81 @@
-// Writes a file so that a crash leaves either the old or the new text, never a partial file.
+// Writes a file so that a crash leaves either the old or the new text, never a partial file, and the
+// file keeps its owner, group and mode.
 
-import { renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
-/** Write to a temporary file beside the target (same folder, same file system), then rename over it. */
+export interface AtomicWriteOptions {
+	/** Permission bits of the new file (default: those of the file replaced, or 0644). */
+	mode?: number;
+	/** Owner and group to give the new file; when that is not allowed the write fails with EPERM. */
+	owner?: { uid: number; gid: number };
+	/** Called once the new text is on disk, just before the rename: false cancels the write. */
+	stillCurrent?: () => boolean;
+}
+
 // Synchronous on purpose: a batch tool gains nothing from overlapping writes, and sync calls avoid
 // waiting on the event loop between files.
 let sequence = 0;
 
-export function writeFileAtomic(path: string, text: string, mode = currentMode(path)): void {
-	// Unique per process and write; `wx` refuses a name that exists (a leftover of a killed run).
+/** `.<name>.<pid>-<n>.tmp`: a run can recognise (and remove) the leftovers of a killed run. */
+export const TEMPORARY_NAME = /^\.(.+)\.(\d+)-\d+\.tmp$/;
+
+/**
+ * Write to a temporary file beside the target (same folder, same file system), give it the target's
+ * owner and mode, then rename it over the target. Returns false when `stillCurrent` said no.
+ */
+export function writeFileAtomic(path: string, text: string, options: AtomicWriteOptions = {}): boolean {
+	const mode = options.mode ?? currentMode(path);
+	// Unique per process and write; `wx` refuses a name that exists.
 	const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${sequence++}.tmp`);
+	let renamed = false;
 	try {
-		writeFileSync(temporary, text, { encoding: "utf8", mode, flag: "wx" });
-		renameSync(temporary, path);
-	} catch (error) {
+		const fd = openSync(temporary, "wx", 0o600);
 		try {
-			unlinkSync(temporary);
-		} catch {
-			// The temporary file was never created.
+			writeSync(fd, text, null, "utf8");
+			// Owner first: changing the owner may clear set-id bits, and the umask narrowed the mode.
+			if (options.owner) fchownSync(fd, options.owner.uid, options.owner.gid);
+			fchmodSync(fd, mode);
+		} finally {
+			closeSync(fd);
 		}
-		throw error;
+		if (options.stillCurrent && !options.stillCurrent()) return false;
+		renameRetrying(temporary, path);
+		renamed = true;
+		return true;
+	} finally {
+		if (!renamed) removeQuietly(temporary);
+	}
+}
+
+// Windows refuses a rename for a moment while an antivirus, indexer or sync client holds the file open.
+const RETRY_CODES = new Set(["EPERM", "EBUSY", "EACCES"]);
+const RETRY_DELAYS_MS = [10, 30, 100, 300];
+
+export function renameRetrying(from: string, to: string, retry = process.platform === "win32"): void {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			renameSync(from, to);
+			return;
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code ?? "";
+			if (!retry || !RETRY_CODES.has(code) || attempt >= RETRY_DELAYS_MS.length) throw error;
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_DELAYS_MS[attempt]);
+		}
+	}
+}
+
+function removeQuietly(path: string): void {
+	try {
+		unlinkSync(path);
+	} catch {
+		// Never created.
 	}
 }
 
 function currentMode(path: string): number {
 	try {
-		return statSync(path).mode & 0o777;
+		return statSync(path).mode & 0o7777;
 	} catch {
 		return 0o644;
 	}

@@ -1,12 +1,8 @@
 // Turns a vault report into the text the CLI prints: a summary, problems grouped by kind, optional diffs.
 
 import { createTwoFilesPatch } from "diff";
-import { PROBLEM_TITLES, type ProblemCode } from "../core";
+import { groupProblems, plural, PROBLEM_TITLES } from "../core";
 import type { VaultReport } from "./tidyVault";
-
-function plural(count: number, one: string, many = `${one}s`): string {
-	return `${count} ${count === 1 ? one : many}`;
-}
 
 export function formatSummary(report: VaultReport): string {
 	const lines: string[] = [];
@@ -16,17 +12,11 @@ export function formatSummary(report: VaultReport): string {
 	);
 	lines.push(`  Properties ${report.dryRun ? "to fix" : "fixed"}: ${report.keysChanged}`);
 	lines.push(`  Image URLs ${report.dryRun ? "to unwrap" : "unwrapped"}: ${report.urlsUnwrapped}`);
+	if (report.failed > 0) lines.push(`  Notes that could not be read or written: ${report.failed} (listed below)`);
 	if (report.dryRun) lines.push("  Dry run: no file was written.");
+	else if (report.written > 0) lines.push('  "omnivore-queue undo <vault>" puts them back.');
 
-	const groups = new Map<ProblemCode, string[]>();
-	for (const note of report.notes) {
-		for (const problem of note.problems) {
-			const where = problem.line ? `${note.path}:${problem.line}` : note.path;
-			const list = groups.get(problem.code) ?? [];
-			list.push(`${where}: ${problem.message}`);
-			groups.set(problem.code, list);
-		}
-	}
+	const groups = groupProblems(report.notes);
 	const total = [...groups.values()].reduce((sum, list) => sum + list.length, 0);
 	if (total === 0) {
 		lines.push("No problems.");
@@ -34,16 +24,22 @@ export function formatSummary(report: VaultReport): string {
 		lines.push("", `Problems left for you (${total}):`);
 		for (const [code, list] of groups) {
 			lines.push(`  ${PROBLEM_TITLES[code]} [${code}] (${list.length})`);
-			for (const entry of list) lines.push(`    ${entry}`);
+			for (const { path, problem } of list) lines.push(`    ${problem.line ? `${path}:${problem.line}` : path}: ${problem.message}`);
 		}
 	}
 	return lines.join("\n") + "\n";
 }
 
+/** A unified diff whose headers show the path as written (the diff library quotes non-ASCII names, git-style). */
+export function formatDiff(path: string, before: string, after: string): string {
+	const patch = createTwoFilesPatch("a", "b", before, after, "", "", { context: 3 });
+	return patch.replace(/^--- a\n\+\+\+ b\n/m, `--- a/${path}\n+++ b/${path}\n`);
+}
+
 export function formatDiffs(report: VaultReport): string {
 	return report.notes
-		.filter((note) => note.before !== undefined && note.after !== undefined)
-		.map((note) => createTwoFilesPatch(`a/${note.path}`, `b/${note.path}`, note.before as string, note.after as string, "", "", { context: 3 }))
+		.filter((note) => note.before !== undefined && note.after !== undefined && note.changed)
+		.map((note) => formatDiff(note.path, note.before as string, note.after as string))
 		.join("\n");
 }
 

@@ -2,6 +2,14 @@
 
 import { main } from "./main";
 
+// `omnivore-queue tidy --diff | head`: the reader went away; the run itself is done, so end quietly.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on("error", (error: NodeJS.ErrnoException) => {
+		if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+		throw error;
+	});
+}
+
 void main(process.argv.slice(2), {
 	out: (text) => process.stdout.write(text),
 	err: (text) => process.stderr.write(text),

@@ -1,8 +1,9 @@
 // The journal's storage on disk for the CLI: a dot-folder of the vault, which Obsidian and the walk skip.
 
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Journal, type JournalLimits, type JournalStorage } from "../core";
+import { writeFileAtomic } from "./atomicWrite";
 
 export const JOURNAL_FOLDER = ".omnivore-queue/journal";
 
@@ -15,7 +16,7 @@ export function nodeStorage(vault: string): JournalStorage {
 	return {
 		exists: async (path) => existsSync(at(path)),
 		mkdir: async (path) => void mkdirSync(at(path), { recursive: true }),
-		write: async (path, data) => writeFileSync(at(path), data, "utf8"),
+		write: async (path, data) => void writeFileAtomic(at(path), data),
 		append: async (path, data) => appendFileSync(at(path), data, "utf8"),
 		read: async (path) => readFileSync(at(path), "utf8"),
 		list: async (path) => {

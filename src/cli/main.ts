@@ -1,27 +1,35 @@
 // The `omnivore-queue` command: runs the engine over a vault folder outside Obsidian.
 
-import { stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { TidyOptions } from "../core";
-import { parseCommandLine, USAGE, UsageError, type Request } from "./args";
+import { commandHelp, parseCommandLine, UsageError, type Request } from "./args";
 import { formatDiffs, formatSummary, toJson } from "./formatSummary";
 import { formatQueueTable, queueOfVault } from "./queueVault";
 import { tidyVault } from "./tidyVault";
-import { formatUndo, undoVault } from "./undoVault";
+import { formatUndo, showEarlierText, undoVault } from "./undoVault";
+import { USAGE } from "./usage";
 import { describeFsError } from "./vaultFiles";
+import { acquireVaultLock, LockHeldError } from "./vaultLock";
 
 declare const OMNIVORE_QUEUE_VERSION: string;
 
 const VERSION = typeof OMNIVORE_QUEUE_VERSION === "string" ? OMNIVORE_QUEUE_VERSION : "dev";
 
+/** The run finished and every note it meant to read and write was read and written. */
 export const EXIT_OK = 0;
+/** The run finished, but some notes could not be read or written (they are listed). */
 export const EXIT_FAILURE = 1;
+/** A usage error, or nothing could run (vault unreadable, another run holds the vault). */
 export const EXIT_USAGE = 2;
 
 export interface Output {
 	out: (text: string) => void;
 	err: (text: string) => void;
 }
+
+/** Nothing can run on this vault: said in one line, exit 2. */
+class CannotRun extends Error {}
 
 async function checkVault(path: string): Promise<void> {
 	let info;
@@ -31,6 +39,27 @@ async function checkVault(path: string): Promise<void> {
 		throw new UsageError(`Cannot open vault folder "${path}": ${describeFsError(error)}.`);
 	}
 	if (!info.isDirectory()) throw new UsageError(`"${path}" is not a folder; give the path of a vault folder.`);
+	try {
+		await readdir(path);
+	} catch (error) {
+		throw new CannotRun(`Cannot read vault folder "${path}": ${describeFsError(error)}.`);
+	}
+}
+
+/** One writing run per vault at a time. */
+async function withLock<T>(vault: string, command: string, run: () => Promise<T>): Promise<T> {
+	let lock;
+	try {
+		lock = acquireVaultLock(vault, command);
+	} catch (error) {
+		if (error instanceof LockHeldError) throw new CannotRun(error.message);
+		throw new CannotRun(`Cannot use the vault's .omnivore-queue folder: ${describeFsError(error)}.`);
+	}
+	try {
+		return await run();
+	} finally {
+		lock.release();
+	}
 }
 
 function engineOptions(request: Extract<Request, { command: "tidy" | "queue" }>): Partial<TidyOptions> {
@@ -49,19 +78,48 @@ async function runQueue(request: Extract<Request, { command: "queue" }>, output:
 
 async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output): Promise<number> {
 	await checkVault(request.vault);
-	const engine = engineOptions(request);
-	const report = await tidyVault(resolve(request.vault), { dryRun: request.dryRun, keepText: request.diff, engine, force: request.force, version: VERSION, keepChanges: request.json });
+	const vault = resolve(request.vault);
+	const options = {
+		dryRun: request.dryRun,
+		keepText: request.diff,
+		engine: engineOptions(request),
+		force: request.force,
+		followLinks: request.followLinks,
+		version: VERSION,
+		keepChanges: request.json,
+	};
+	// A dry run writes nothing, so it needs no lock (and leaves no `.omnivore-queue/`).
+	const report = request.dryRun ? await tidyVault(vault, options) : await withLock(vault, "tidy", () => tidyVault(vault, options));
 	report.vault = request.vault;
-	if (request.json) {
-		output.out(toJson(report));
+	if (request.json) output.out(toJson(report));
+	else {
+		// The summary first: with many diffs it would scroll out of sight.
+		output.out(formatSummary(report));
+		if (request.diff) {
+			const diffs = formatDiffs(report);
+			if (diffs) output.out(`\n${diffs}`);
+		}
+	}
+	return report.failed > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+async function runUndo(request: Extract<Request, { command: "undo" }>, output: Output): Promise<number> {
+	await checkVault(request.vault);
+	const vault = resolve(request.vault);
+	if (request.show !== undefined) {
+		const path = request.show.split("\\").join("/").replace(/^\.\//, "");
+		const shown = await showEarlierText(vault, path);
+		if (!shown) {
+			output.err(`omnivore-queue: the journal holds no earlier text of "${path}".\n`);
+			return EXIT_FAILURE;
+		}
+		output.err(`${shown.note}\n`);
+		output.out(shown.text);
 		return EXIT_OK;
 	}
-	if (request.diff) {
-		const diffs = formatDiffs(report);
-		if (diffs) output.out(diffs + "\n");
-	}
-	output.out(formatSummary(report));
-	return EXIT_OK;
+	const report = request.dryRun ? await undoVault(vault, { dryRun: true }) : await withLock(vault, "undo", () => undoVault(vault, { dryRun: false }));
+	output.out(request.json ? `${JSON.stringify(report ?? { nothingToUndo: true }, null, 2)}\n` : formatUndo(report));
+	return report?.skipped.some((s) => !s.edited) ? EXIT_FAILURE : EXIT_OK;
 }
 
 export async function main(argv: string[], output: Output): Promise<number> {
@@ -69,7 +127,7 @@ export async function main(argv: string[], output: Output): Promise<number> {
 		const request = parseCommandLine(argv);
 		switch (request.command) {
 			case "help":
-				output.out(USAGE);
+				output.out(request.topic ? commandHelp(request.topic) : USAGE);
 				return EXIT_OK;
 			case "version":
 				output.out(`${VERSION}\n`);
@@ -79,13 +137,16 @@ export async function main(argv: string[], output: Output): Promise<number> {
 			case "queue":
 				return await runQueue(request, output);
 			case "undo":
-				await checkVault(request.vault);
-				output.out(formatUndo(await undoVault(resolve(request.vault))));
-				return EXIT_OK;
+				return await runUndo(request, output);
 		}
 	} catch (error) {
 		if (error instanceof UsageError) {
-			output.err(`omnivore-queue: ${error.message}\nRun "omnivore-queue --help" for usage.\n`);
+			const help = error.topic ? `omnivore-queue ${error.topic} --help` : "omnivore-queue --help";
+			output.err(`omnivore-queue: ${error.message}\nRun "${help}" for usage.\n`);
+			return EXIT_USAGE;
+		}
+		if (error instanceof CannotRun) {
+			output.err(`omnivore-queue: ${error.message}\n`);
 			return EXIT_USAGE;
 		}
 		const message = error instanceof Error ? error.message : String(error);

@@ -1,16 +1,18 @@
 // Runs the engine over every note of a vault folder and collects one report for the whole run.
 
-import { fstatSync, closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { NoteTidier, type JournalBatchWriter, type NoteReport, type Problem, type TidyOptions } from "../core";
-import { writeFileAtomic } from "./atomicWrite";
+import { asNoteLeft, countChanges, LazyBatch, NoteTidier, tidyAndRecord, type NoteReport, type Problem, type TidyOptions } from "../core";
+import { TEMPORARY_NAME } from "./atomicWrite";
+import { CHECKED_FILE, fingerprint, readChecked, stampOf, writeChecked, type CheckedNote } from "./checkedNotes";
+import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
-import { CHECKED_FILE, fileStamp, fingerprint, readChecked, stampOf, writeChecked, type CheckedNote } from "./checkedNotes";
-import { describeFsError, listNotes } from "./vaultFiles";
+import { isProcessAlive, STATE_FOLDER } from "./vaultLock";
+import { listNotes, type VaultFile, type VaultListing } from "./vaultFiles";
 
 export interface NoteOutcome extends NoteReport {
 	path: string;
-	/** Counts, kept even when the changes themselves are not. */
+	/** Counts, kept even when the changes themselves are not; zero for a note that could not be written. */
 	keysChanged: number;
 	urlsUnwrapped: number;
 	/** Whether the new text was written (false in a dry run). */
@@ -25,10 +27,13 @@ export interface VaultReport {
 	dryRun: boolean;
 	scanned: number;
 	omnivoreNotes: number;
+	/** Notes changed (in a dry run: that would change). A note that could not be written is not counted. */
 	changed: number;
 	written: number;
 	keysChanged: number;
 	urlsUnwrapped: number;
+	/** Notes that could not be read or written. */
+	failed: number;
 	notes: NoteOutcome[];
 }
 
@@ -38,121 +43,149 @@ export interface TidyVaultOptions {
 	engine?: Partial<TidyOptions>;
 	/** Read every note, even those an earlier run found clean and that have not changed since. */
 	force?: boolean;
+	/** Edit notes that are links to files outside the vault. */
+	followLinks?: boolean;
 	/** Part of what makes earlier verdicts valid (the CLI's version). */
 	version?: string;
 	/** Keep every change in the report (for --json); otherwise only counts, to keep memory low. */
 	keepChanges?: boolean;
 }
 
-// Larger notes are not Omnivore exports; reading them whole would only cost memory.
-const MAX_NOTE_BYTES = 20 * 1024 * 1024;
+const LABEL = "omnivore-queue tidy";
 
 /** The outcome of a note that was not changed: unreadable, skipped, or known clean from an earlier run. */
 function untouched(path: string, isOmnivoreNote: boolean, problems: Problem[]): NoteOutcome {
 	return { path, isOmnivoreNote, changed: false, written: false, keysChanged: 0, urlsUnwrapped: 0, changes: [], problems };
 }
 
-function unreadable(path: string, message: string): NoteOutcome {
-	return untouched(path, false, [{ code: "unreadable-file", message }]);
-}
+export const isFailure = (problem: Problem): boolean => problem.code === "unreadable-file" || problem.code === "unwritable-file";
 
 export async function tidyVault(vault: string, options: TidyVaultOptions): Promise<VaultReport> {
 	const tidier = new NoteTidier(options.engine);
+	const stateExisted = existsSync(join(vault, STATE_FOLDER));
 	// Opened on the first write: a run that changes nothing leaves no batch behind.
-	let journal: JournalBatchWriter | null = null;
+	const journal = new LazyBatch(vaultJournal(vault), LABEL);
 	const print = fingerprint(options.version ?? "dev", tidier.options);
 	const earlier = options.force ? new Map<string, CheckedNote>() : readChecked(vault, print);
 	const checked = new Map<string, CheckedNote>();
 	const listing = listNotes(vault);
-	const notes: NoteOutcome[] = listing.unreadable.map(({ path, reason }) => unreadable(path, `The folder could not be read: ${reason}.`));
-	let scanned = 0;
+	if (!options.dryRun) removeLeftovers(vault, listing);
+	const byPath = new Map<string, VaultFile>(listing.files.map((file) => [file.path, file]));
+	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: options.followLinks ?? false });
+	const notes: NoteOutcome[] = listing.unreadable.map(({ path, reason }) =>
+		untouched(path, false, [{ code: "unreadable-file", message: `The folder could not be read: ${reason}.` }]),
+	);
 	for (const file of listing.files) {
-		scanned++;
-		const skip = (message: string) => notes.push(unreadable(file.path, message));
-		let buffer: Buffer;
-		let mode: number;
-		let stamp: string;
+		const stamp = stampOf(file.absolute);
+		const known = earlier.get(file.path);
+		if (stamp !== null && known?.stamp === stamp) {
+			// Unchanged since a run found it clean: its verdict (and any problems) still hold.
+			checked.set(file.path, known);
+			if (known.omnivore) notes.push(untouched(file.path, true, known.problems));
+			continue;
+		}
+		let text: string;
 		try {
-			const fd = openSync(file.absolute, "r");
-			try {
-				const info = fstatSync(fd);
-				mode = info.mode & 0o777;
-				stamp = fileStamp(info);
-				const known = earlier.get(file.path);
-				if (known?.stamp === stamp) {
-					// Unchanged since a run found it clean: its verdict (and any problems) still hold.
-					checked.set(file.path, known);
-					if (known.omnivore) notes.push(untouched(file.path, true, known.problems));
-					continue;
-				}
-				if (info.size > MAX_NOTE_BYTES) {
-					skip(`The note is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB, more than any Omnivore export; it was skipped.`);
-					continue;
-				}
-				buffer = readFileSync(fd);
-			} finally {
-				closeSync(fd);
-			}
+			text = store.readNow(file.path);
 		} catch (error) {
-			skip(`The note could not be read: ${describeFsError(error)}.`);
+			const left = asNoteLeft(error);
+			notes.push(untouched(file.path, false, [{ code: left.code, message: left.message }]));
 			continue;
 		}
-		const text = buffer.toString("utf8");
-		const result = tidier.tidy(text);
-		const clean = (now: string | null) => {
-			if (now) checked.set(file.path, { stamp: now, omnivore: result.report.isOmnivoreNote, problems: result.report.problems });
-		};
-		if (!result.report.isOmnivoreNote) {
-			clean(stamp);
-			continue;
+		const outcome = options.dryRun ? await preview(file.path, text, tidier, store) : await tidyOne(file.path, text, tidier, store, journal);
+		const now = outcome.written ? stampOf(file.absolute) : stamp;
+		const clean = !outcome.changed || outcome.written;
+		if (clean && now && !outcome.problems.some(isFailure)) checked.set(file.path, { stamp: now, omnivore: outcome.isOmnivoreNote, problems: outcome.problems });
+		if (!outcome.isOmnivoreNote && !outcome.problems.some(isFailure)) continue;
+		if (!options.keepText) {
+			delete outcome.before;
+			delete outcome.after;
 		}
-		// Bytes that are not UTF-8 would not survive the round trip through text: leave such a file alone.
-		if (result.report.changed && !Buffer.from(text, "utf8").equals(buffer)) {
-			skip("The note is not valid UTF-8 text; it was left as it was.");
-			continue;
-		}
-		const { changes } = result.report;
-		const outcome: NoteOutcome = {
-			path: file.path,
-			...result.report,
-			// A change's text is a view into the note: keeping it would keep every note in memory.
-			changes: options.keepChanges ? changes.map((c) => JSON.parse(JSON.stringify(c)) as typeof c) : [],
-			keysChanged: changes.filter((c) => c.kind.startsWith("key-")).length,
-			urlsUnwrapped: changes.filter((c) => c.kind === "url-unwrapped").length,
-			written: false,
-		};
-		if (options.keepText && result.report.changed) {
-			outcome.before = text;
-			outcome.after = result.text;
-		}
-		if (result.report.changed && !options.dryRun) {
-			try {
-				journal ??= await vaultJournal(vault).begin("omnivore-queue tidy");
-				// The previous text is on disk before the note is replaced, so undo can always put it back.
-				await journal.record(file.path, text, result.text, result.report.changes);
-				writeFileAtomic(file.absolute, result.text, mode);
-				outcome.written = true;
-				clean(stampOf(file.absolute));
-			} catch (error) {
-				outcome.problems = [...outcome.problems, { code: "unwritable-file", message: `The note could not be written: ${describeFsError(error)}. It was left as it was.` }];
-			}
-		}
-		if (!result.report.changed) clean(stamp);
+		if (!options.keepChanges) outcome.changes = [];
 		notes.push(outcome);
 	}
-	if (!options.dryRun) saveChecked(vault, print, checked);
 	const omnivore = notes.filter((n) => n.isOmnivoreNote);
+	const written = omnivore.filter((n) => n.written).length;
+	// Entries of notes whose write failed are no undo batch: a run that wrote nothing leaves none.
+	const batch = await journal.opened();
+	if (batch && written === 0) await vaultJournal(vault).discard(batch.file);
+	// A folder without Omnivore notes is not given a `.omnivore-queue/` of ours.
+	if (!options.dryRun && (stateExisted || omnivore.length > 0)) saveChecked(vault, print, checked);
 	return {
 		vault,
 		dryRun: options.dryRun,
-		scanned,
+		scanned: listing.files.length,
 		omnivoreNotes: omnivore.length,
 		changed: omnivore.filter((n) => n.changed).length,
-		written: omnivore.filter((n) => n.written).length,
+		written,
 		keysChanged: omnivore.reduce((sum, n) => sum + n.keysChanged, 0),
 		urlsUnwrapped: omnivore.reduce((sum, n) => sum + n.urlsUnwrapped, 0),
+		failed: notes.filter((n) => n.problems.some(isFailure)).length,
 		notes,
 	};
+}
+
+function outcomeOf(path: string, text: string, result: ReturnType<NoteTidier["tidy"]>): NoteOutcome {
+	const counts = countChanges(result.report.changes);
+	// A change's text is a view into the note: copied, so the note itself is not kept in memory.
+	const changes = result.report.changes.map((c) => JSON.parse(JSON.stringify(c)) as typeof c);
+	const outcome: NoteOutcome = { path, ...result.report, changes, keysChanged: counts.properties, urlsUnwrapped: counts.imageUrls, written: false };
+	if (result.report.changed) Object.assign(outcome, { before: text, after: result.text });
+	return outcome;
+}
+
+/** What a dry run reports: the changes, and the reason a note would be left (read-only...). */
+async function preview(path: string, text: string, tidier: NoteTidier, store: FileNoteStore): Promise<NoteOutcome> {
+	const result = tidier.tidy(text);
+	const outcome = outcomeOf(path, text, result);
+	if (!result.report.changed) return outcome;
+	try {
+		await store.checkWritable(path);
+	} catch (error) {
+		return leftUnwritten(outcome, error);
+	}
+	return outcome;
+}
+
+async function tidyOne(path: string, text: string, tidier: NoteTidier, store: FileNoteStore, journal: LazyBatch): Promise<NoteOutcome> {
+	const outcome = outcomeOf(path, text, tidier.tidy(text));
+	if (!outcome.isOmnivoreNote || !outcome.changed) return outcome;
+	try {
+		const recorded = await tidyAndRecord(store, path, (t) => tidier.tidy(t), () => journal.get(), text);
+		// The note may have been tidied again after an edit landed: report what was written.
+		return { ...outcomeOf(path, recorded.before, recorded.result), written: recorded.written };
+	} catch (error) {
+		return leftUnwritten(outcome, error);
+	}
+}
+
+/** A note left as it was: not counted as changed, its problem says why. */
+function leftUnwritten(outcome: NoteOutcome, error: unknown): NoteOutcome {
+	const left = asNoteLeft(error);
+	return { ...outcome, changed: false, keysChanged: 0, urlsUnwrapped: 0, problems: [...outcome.problems, { code: left.code, message: left.message }] };
+}
+
+/** Temporary files of earlier runs that were killed before their rename: their text was never a note's. */
+function removeLeftovers(vault: string, listing: VaultListing): void {
+	const state = join(vault, STATE_FOLDER);
+	const inState = (folder: string) => {
+		try {
+			return readdirSync(folder)
+				.map((name) => ({ name, match: TEMPORARY_NAME.exec(name) }))
+				.filter(({ match }) => match !== null)
+				.map(({ name, match }) => ({ absolute: join(folder, name), pid: Number(match?.[2]) }));
+		} catch {
+			return [];
+		}
+	};
+	for (const { absolute, pid } of [...listing.leftovers, ...inState(state), ...inState(join(state, "journal"))]) {
+		if (pid === process.pid || isProcessAlive(pid)) continue;
+		try {
+			unlinkSync(absolute);
+		} catch {
+			// Gone already, or not ours to remove.
+		}
+	}
 }
 
 function saveChecked(vault: string, print: string, checked: Map<string, CheckedNote>): void {

@@ -1,55 +1,70 @@
-// `omnivore-queue undo <vault>`: puts back the notes of the last tidy run, skipping notes edited since.
+// `omnivore-queue undo <vault>`: puts back the notes of the last tidy run, skipping notes edited since
+// (their previous text stays in the journal; `undo --show <note>` prints it).
 
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
-import { decideRestore, entriesByNote } from "../core";
-import { writeFileAtomic } from "./atomicWrite";
+import { earlierText, entriesByNote, plural, undoBatch, type UndoOutcome } from "../core";
+import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
-import { describeFsError } from "./vaultFiles";
+import { describeFsError, type VaultFile } from "./vaultFiles";
 
-export interface UndoReport {
-	label: string;
-	startedAt: number;
-	restored: string[];
-	skipped: Array<{ path: string; reason: string }>;
-}
-
-export async function undoVault(vault: string): Promise<UndoReport | null> {
-	const journal = vaultJournal(vault);
-	const batch = await journal.latest();
-	if (!batch) return null;
-	const report: UndoReport = { label: batch.label, startedAt: batch.startedAt, restored: [], skipped: [] };
-	for (const [path, entries] of entriesByNote(batch.entries)) {
-		const absolute = join(vault, ...path.split("/"));
-		let current: string;
-		try {
-			current = readFileSync(absolute, "utf8");
-		} catch (error) {
-			report.skipped.push({ path, reason: `it could not be read (${describeFsError(error)})` });
-			continue;
-		}
-		const decision = decideRestore(current, entries);
-		if (decision.kind === "edited") {
-			report.skipped.push({ path, reason: "it was edited after it was tidied" });
-		} else if (decision.kind === "restore") {
-			try {
-				writeFileAtomic(absolute, decision.text);
-				report.restored.push(path);
-			} catch (error) {
-				report.skipped.push({ path, reason: `it could not be written (${describeFsError(error)})` });
-			}
-		}
+function noteFile(vault: string, path: string): VaultFile {
+	const absolute = join(vault, ...path.split("/"));
+	let target = absolute;
+	try {
+		// A linked note was written where it lives; it is put back there.
+		target = realpathSync(absolute);
+	} catch {
+		// Missing: reading it reports why.
 	}
-	await journal.discard(batch.file);
-	return report;
+	return { absolute: target, path, outside: false };
 }
 
-export function formatUndo(report: UndoReport | null): string {
+export async function undoVault(vault: string, options: { dryRun: boolean }): Promise<UndoOutcome | null> {
+	const store = new FileNoteStore((path) => noteFile(vault, path), { followLinks: true });
+	return undoBatch(vaultJournal(vault), store, options);
+}
+
+export function formatUndo(report: UndoOutcome | null): string {
 	if (!report) return "There is no tidy to undo in this vault.\n";
-	const lines = [`Undid "${report.label}" of ${new Date(report.startedAt).toLocaleString()}: ${report.restored.length} ${report.restored.length === 1 ? "note" : "notes"} restored.`];
+	const when = new Date(report.startedAt).toLocaleString();
+	const lines = report.dryRun
+		? [`Undo of "${report.label}" of ${when} would restore ${plural(report.restored.length, "note")}. Dry run: no file was written.`]
+		: [`Undid "${report.label}" of ${when}: ${plural(report.restored.length, "note")} restored.`];
 	if (report.skipped.length > 0) {
 		lines.push(`Left as they are (${report.skipped.length}):`);
-		for (const { path, reason } of report.skipped) lines.push(`  ${path}: ${reason}.`);
+		for (const { path, reason } of report.skipped) lines.push(`  ${path}: ${reason}`);
+		if (!report.dryRun) {
+			lines.push(`Their text from before the tidy stays in the journal (${report.file}); "omnivore-queue undo <vault> --show <note>" prints it.`);
+		}
 	}
 	return `${lines.join("\n")}\n`;
+}
+
+export interface ShownText {
+	text: string;
+	/** Where it came from, for the user (on stderr, so stdout holds only the note). */
+	note: string;
+}
+
+/** What a note held before the newest tidy that journaled it, undone or not. */
+export async function showEarlierText(vault: string, path: string): Promise<ShownText | null> {
+	let current = "";
+	try {
+		current = readFileSync(noteFile(vault, path).absolute, "utf8");
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`${path} could not be read: ${describeFsError(error)}`);
+	}
+	for (const batch of await vaultJournal(vault).batches()) {
+		const entries = entriesByNote(batch.entries).get(path);
+		if (!entries) continue;
+		const earlier = earlierText(current, entries);
+		if (!earlier) continue;
+		const source = `"${batch.label}" of ${new Date(batch.startedAt).toLocaleString()} (${batch.file})`;
+		const note = earlier.exact
+			? `${path} as it was before ${source}.`
+			: `${path} was edited after ${source}: its frontmatter from before that tidy, over its current body.`;
+		return { text: earlier.text, note };
+	}
+	return null;
 }

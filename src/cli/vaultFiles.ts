@@ -1,30 +1,48 @@
 // Lists the Markdown notes of a vault folder, skipping dot-folders such as `.obsidian` and `.trash`.
 
 import { readdirSync, realpathSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { isAbsolute, join, relative, sep } from "node:path";
+import { TEMPORARY_NAME } from "./atomicWrite";
 
 export interface VaultFile {
 	/** Absolute path on disk; for a symbolic link, the file it points to, so a write replaces that file. */
 	absolute: string;
 	/** Vault-relative path with `/` separators, as Obsidian writes it. */
 	path: string;
+	/** The file really lives outside the vault (reached through a symbolic link). */
+	outside: boolean;
 }
 
 export interface VaultListing {
 	files: VaultFile[];
 	/** Folders that could not be listed, with the reason. */
 	unreadable: Array<{ path: string; reason: string }>;
+	/** Temporary files left by writes of runs that were killed, with the process id that wrote them. */
+	leftovers: Array<{ absolute: string; pid: number }>;
+}
+
+function isWithin(folder: string, path: string): boolean {
+	const rel = relative(folder, path);
+	return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
 export function listNotes(vault: string): VaultListing {
 	const files: VaultFile[] = [];
 	const unreadable: VaultListing["unreadable"] = [];
+	const leftovers: VaultListing["leftovers"] = [];
 	const toPath = (absolute: string) => relative(vault, absolute).split(sep).join("/");
+	let realVault = vault;
+	try {
+		realVault = realpathSync(vault);
+	} catch {
+		// Reported below when the folder cannot be listed.
+	}
 	// Folders reached through links are walked once each, so a link cycle ends.
 	const visited = new Set<string>();
 	const walk = (folder: string): void => {
+		let real = folder;
 		try {
-			const real = realpathSync(folder);
+			real = realpathSync(folder);
 			if (visited.has(real)) return;
 			visited.add(real);
 		} catch {
@@ -39,7 +57,11 @@ export function listNotes(vault: string): VaultListing {
 		}
 		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 		for (const entry of entries) {
-			if (entry.name.startsWith(".")) continue;
+			if (entry.name.startsWith(".")) {
+				const temporary = TEMPORARY_NAME.exec(entry.name);
+				if (temporary && entry.isFile()) leftovers.push({ absolute: join(folder, entry.name), pid: Number(temporary[2]) });
+				continue;
+			}
 			const absolute = join(folder, entry.name);
 			if (entry.isSymbolicLink()) {
 				let target: string | null = null;
@@ -49,13 +71,15 @@ export function listNotes(vault: string): VaultListing {
 					// A dangling link: listed as a note so the report says it could not be read.
 				}
 				if (target && statSync(target).isDirectory()) walk(absolute);
-				else if (entry.name.toLowerCase().endsWith(".md")) files.push({ absolute: target ?? absolute, path: toPath(absolute) });
+				else if (entry.name.toLowerCase().endsWith(".md")) {
+					files.push({ absolute: target ?? absolute, path: toPath(absolute), outside: target !== null && !isWithin(realVault, target) });
+				}
 			} else if (entry.isDirectory()) walk(absolute);
-			else if (entry.name.toLowerCase().endsWith(".md")) files.push({ absolute, path: toPath(absolute) });
+			else if (entry.name.toLowerCase().endsWith(".md")) files.push({ absolute, path: toPath(absolute), outside: !isWithin(realVault, join(real, entry.name)) });
 		}
 	};
 	walk(vault);
-	return { files, unreadable };
+	return { files, unreadable, leftovers };
 }
 
 /** A one-line reason for a file-system error, without a stack. */

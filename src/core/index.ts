@@ -16,7 +16,7 @@ export { readingMinutes } from "./queue/readingTime";
 export { setNoteStatus } from "./queue/setStatus";
 export { queueBaseFile } from "./queue/basesFile";
 export { Journal, JournalBatchWriter, parseBatch, DEFAULT_JOURNAL_LIMITS, type JournalEntry, type JournalStorage, type JournalLimits } from "./journal/journal";
-export { decideRestore, entriesByNote, textBefore, type RestoreDecision } from "./journal/restore";
+export { decideRestore, earlierText, entriesByNote, textBefore, type RestoreDecision } from "./journal/restore";
 export { LazyBatch } from "./journal/lazyBatch";
 export { NoteLeftError, asNoteLeft, type NoteStore } from "./journal/noteStore";
 export { tidyAndRecord, type TidyRecorded } from "./journal/tidyAndRecord";

@@ -116,7 +116,8 @@ describe("omnivore-queue tidy", () => {
 		const before = snapshot(vault);
 		const result = await run("tidy", vault, "--json");
 		const report = parseReport(result.out);
-		expect(result.code).toBe(0);
+		// The note that is not UTF-8 could not be written: exit 1, and it is listed.
+		expect(result.code).toBe(1);
 		expect(report.scanned).toBe(2);
 		expect(report.written).toBe(1);
 		const after = snapshot(vault);
@@ -150,11 +151,18 @@ describe("omnivore-queue tidy", () => {
 		[["tidy"], /needs the path of a vault folder/],
 		[["tidy", "/no/such/folder"], /Cannot open vault folder "\/no\/such\/folder": it does not exist\./],
 		[["tidy", join(__dirname, "cli.test.ts")], /is not a folder/],
-		[["tidy", ".", "--frobnicate"], /Unknown option '--frobnicate'/],
+		[["tidy", ".", "--frobnicate"], /^omnivore-queue: tidy has no option "--frobnicate"\.\nRun "omnivore-queue tidy --help" for usage\.\n$/],
+		[["tidy", ".", "--limit", "3"], /tidy has no option "--limit"\. It belongs to the queue command\./],
+		[["undo", ".", "--frobnicate"], /undo has no option "--frobnicate"/],
+		[["undo", ".", "--force"], /undo has no option "--force"\. It belongs to the tidy command\./],
+		[["queue", ".", "--limit", "-1"], /--limit needs a positive whole number, not "-1"/],
+		[["queue", ".", "--limit"], /--limit needs a value\./],
+		[["queue", ".", "--omnivore-tag", ""], /--omnivore-tag needs a tag name such as Omnivore, not ""/],
+		[["tidy", ".", "--omnivore-tag", "#"], /--omnivore-tag needs a tag name/],
 		[["tidy", ".", "--date-order", "sideways"], /--date-order must be/],
 		[["sort", "."], /Unknown command "sort"/],
-		[["tidy", ".", "--tag", "x"], /--tag belongs to the queue command; tidy takes --omnivore-tag/],
-		[["queue", ".", "--dry-run"], /--dry-run and --diff belong to the tidy command/],
+		[["tidy", ".", "--tag", "x"], /tidy has no option "--tag"\. It belongs to the queue command; tidy takes --omnivore-tag\./],
+		[["queue", ".", "--dry-run"], /queue has no option "--dry-run"\. It belongs to the tidy command\./],
 		[["queue", ".", "--status", "done"], /--status must be one of unread, reading, read, archived, not "done"/],
 		[["queue", ".", "--sort", "random"], /--sort must be one of/],
 		[["queue", ".", "--limit", "0"], /--limit needs a positive whole number/],
@@ -187,8 +195,18 @@ describe("the built command", () => {
 
 	it("prints help and its version", () => {
 		const help = execFileSync(process.execPath, [bundle, "--help"], { encoding: "utf8" });
-		expect(help).toContain("omnivore-queue tidy <vault> [options]");
-		expect(help).toContain("omnivore-queue queue <vault> [options]");
+		expect(help).toMatch(/^ {2}omnivore-queue tidy <vault> +repair the Omnivore notes/m);
+		expect(help).toMatch(/^ {2}omnivore-queue undo <vault> +put back/m);
+		expect(help).toContain('Run "omnivore-queue <command> --help"');
+		// Each command its own help, with its own options only.
+		const tidy = execFileSync(process.execPath, [bundle, "tidy", "--help"], { encoding: "utf8" });
+		expect(tidy).toMatch(/^Usage: omnivore-queue tidy <vault> \[--dry-run\] \[--diff\] \[--json\] \[--force\]/);
+		expect(tidy).toContain("--follow-links");
+		expect(tidy).not.toContain("--status");
+		const undo = execFileSync(process.execPath, [bundle, "undo", "--help"], { encoding: "utf8" });
+		expect(undo).toContain("--show <note>");
+		expect(undo).not.toContain("--force");
+		expect(execFileSync(process.execPath, [bundle, "help", "queue"], { encoding: "utf8" })).toContain("--limit <n>");
 		expect(execFileSync(process.execPath, [bundle, "--version"], { encoding: "utf8" }).trim()).toBe("test");
 	});
 });

@@ -7,9 +7,10 @@ import { join } from "node:path";
 jest.mock("../../src/cli/atomicWrite", () => {
 	const actual = jest.requireActual<typeof import("../../src/cli/atomicWrite")>("../../src/cli/atomicWrite");
 	return {
-		writeFileAtomic: (path: string, text: string, mode?: number) => {
+		...actual,
+		writeFileAtomic: (path: string, text: string, options?: Parameters<typeof actual.writeFileAtomic>[2]) => {
 			if (path.endsWith("locked.md")) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
-			actual.writeFileAtomic(path, text, mode);
+			return actual.writeFileAtomic(path, text, options);
 		},
 	};
 });
@@ -41,7 +42,8 @@ it("reports a note it cannot read, one too large, and one it cannot write, and t
 	mkdirSync(join(vault, "folder.md"));
 
 	const { code, report } = await tidy();
-	expect(code).toBe(0);
+	// The run finished, but some notes could not be read or written.
+	expect(code).toBe(1);
 	const problems = Object.fromEntries(report.notes.map((n) => [n.path, n.problems.map((p) => `${p.code}: ${p.message}`)]));
 	expect(problems["dangling.md"]).toEqual(["unreadable-file: The note could not be read: it does not exist."]);
 	expect(problems["huge.md"]).toEqual(["unreadable-file: The note is larger than 20 MB, more than any Omnivore export; it was skipped."]);
@@ -57,7 +59,7 @@ it("prints one line per unreadable file in the summary", async () => {
 	expect(text).toContain("    dangling.md: The note could not be read: it does not exist.");
 });
 
-it("tidies a linked note where it lives, keeps the link, and walks linked folders", async () => {
+it("leaves notes linked from outside the vault unless --follow-links, and walks linked folders", async () => {
 	const outside = mkdtempSync(join(tmpdir(), "omnivore-queue-outside-"));
 	try {
 		writeFileSync(join(outside, "real.md"), NOTE);
@@ -66,8 +68,23 @@ it("tidies a linked note where it lives, keeps the link, and walks linked folder
 		symlinkSync(join(outside, "real.md"), join(vault, "link.md"));
 		symlinkSync(join(outside, "folder"), join(vault, "linked-folder"));
 		symlinkSync(vault, join(vault, "loop"));
-		const { report } = await tidy();
-		expect(report.notes.map((n) => n.path).sort()).toEqual(["link.md", "linked-folder/inner.md"]);
+		writeFileSync(join(vault, "inside.md"), NOTE);
+		symlinkSync(join(vault, "inside.md"), join(vault, "inside-link.md"));
+		const { code, report } = await tidy();
+		expect(code).toBe(1);
+		const left = "unwritable-file: The note is a link to a file outside the vault (--follow-links edits such notes); it was left as it was.";
+		const problems = Object.fromEntries(report.notes.map((n) => [n.path, n.problems.map((p) => `${p.code}: ${p.message}`)]));
+		expect(problems["link.md"]).toEqual([left]);
+		expect(problems["linked-folder/inner.md"]).toEqual([left]);
+		expect(readFileSync(join(outside, "real.md"), "utf8")).toBe(NOTE);
+		expect(readFileSync(join(outside, "folder", "inner.md"), "utf8")).toBe(NOTE);
+		// A link to a note inside the vault is that note: tidied (once) where it lives.
+		expect(readFileSync(join(vault, "inside.md"), "utf8")).toContain("![](https://a.example/x.png)");
+		expect(report.written).toBe(1);
+
+		let out = "";
+		expect(await main(["tidy", vault, "--follow-links", "--json"], { out: (t) => (out += t), err: (t) => (out += t) })).toBe(0);
+		expect((JSON.parse(out) as VaultReport).notes.filter((n) => n.written).map((n) => n.path).sort()).toEqual(["link.md", "linked-folder/inner.md"]);
 		expect(fs.lstatSync(join(vault, "link.md")).isSymbolicLink()).toBe(true);
 		expect(readFileSync(join(outside, "real.md"), "utf8")).toContain("![](https://a.example/x.png)");
 		expect(readFileSync(join(outside, "folder", "inner.md"), "utf8")).toContain("![](https://a.example/x.png)");

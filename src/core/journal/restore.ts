@@ -1,6 +1,7 @@
 // Decides what undo writes back into one note, from its journal entries and its current text.
 
 import { hashText } from "../hash";
+import { splitNote } from "../note";
 import { applyReverseEdits } from "./edits";
 import type { JournalEntry } from "./journal";
 
@@ -41,4 +42,27 @@ export function entriesByNote(entries: JournalEntry[]): Map<string, JournalEntry
 	const byPath = new Map<string, JournalEntry[]>();
 	for (const entry of [...entries].reverse()) byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), entry]);
 	return byPath;
+}
+
+/**
+ * What a note held before a tidy, for a user who wants it back by hand (`entries` newest first). Exact
+ * when the note still holds what the tidy wrote or the entry kept the whole text; otherwise (edited
+ * since, and only reverse edits kept) the frontmatter from before the tidy over the note's current body.
+ */
+export function earlierText(current: string, entries: JournalEntry[]): { text: string; exact: boolean } | null {
+	let text = current;
+	let matched = false;
+	for (const entry of entries) {
+		if (hashText(text) !== entry.afterHash) continue;
+		text = textBefore(entry, text);
+		matched = true;
+	}
+	if (matched) return { text, exact: true };
+	const newest = entries[0];
+	if (!newest) return null;
+	if (newest.before !== undefined) return { text: newest.before, exact: true };
+	const head = newest.edits?.find(([start]) => start === 0);
+	if (!head) return null;
+	// The head edit holds the whole frontmatter (and BOM) the tidy replaced.
+	return { text: head[2] + splitNote(current).body, exact: false };
 }

@@ -8,6 +8,8 @@ import { NoteLeftError, type NoteStore } from "./noteStore";
 export interface TidyRecorded {
 	/** What the engine made of the note as it was written (or as it stands, when nothing changed). */
 	result: TidyResult;
+	/** The text `result` was made from: the note as read last. */
+	before: string;
 	written: boolean;
 }
 
@@ -30,11 +32,11 @@ export async function tidyAndRecord(
 	for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
 		if (attempt > 0) text = await store.read(path);
 		const result = transform(text);
-		if (!result.report.changed) return { result, written: false };
+		if (!result.report.changed) return { result, before: text, written: false };
 		await store.checkWritable?.(path);
 		const journal = await openJournal();
 		await journal.record(path, text, result.text, result.report.changes);
-		if (await store.replace(path, text, result.text)) return { result, written: true };
+		if (await store.replace(path, text, result.text)) return { result, before: text, written: true };
 	}
 	throw new NoteLeftError("unwritable-file", "The note kept changing while it was being tidied; it was left as it was.");
 }

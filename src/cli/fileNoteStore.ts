@@ -1,0 +1,118 @@
+// The vault's notes as tidy-and-record and undo see them from the CLI: read with what the file system
+// says about them, and replaced only when that is safe and the note is still what was read.
+
+import { closeSync, fstatSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
+import { hashText, NoteLeftError, type NoteStore } from "../core";
+import { writeFileAtomic } from "./atomicWrite";
+import { describeFsError, type VaultFile } from "./vaultFiles";
+
+// Larger notes are not Omnivore exports; reading them whole would only cost memory.
+export const MAX_NOTE_BYTES = 20 * 1024 * 1024;
+
+interface ReadState {
+	info: Stats;
+	hash: string;
+	/** False when the bytes are not UTF-8: the text read is not what is on disk. */
+	utf8: boolean;
+}
+
+export interface FileNoteStoreOptions {
+	/** Edit notes that are links to files outside the vault. */
+	followLinks: boolean;
+}
+
+export class FileNoteStore implements NoteStore {
+	private readonly states = new Map<string, ReadState>();
+
+	constructor(
+		private readonly fileOf: (path: string) => VaultFile,
+		private readonly options: FileNoteStoreOptions,
+	) {}
+
+	async read(path: string): Promise<string> {
+		return this.readNow(path);
+	}
+
+	readNow(path: string): string {
+		const { absolute } = this.fileOf(path);
+		let buffer: Buffer;
+		let info: Stats;
+		try {
+			const fd = openSync(absolute, "r");
+			try {
+				info = fstatSync(fd);
+				if (info.size > MAX_NOTE_BYTES) {
+					throw new NoteLeftError("unreadable-file", `The note is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB, more than any Omnivore export; it was skipped.`);
+				}
+				buffer = readFileSync(fd);
+			} finally {
+				closeSync(fd);
+			}
+		} catch (error) {
+			if (error instanceof NoteLeftError) throw error;
+			throw new NoteLeftError("unreadable-file", `The note could not be read: ${describeFsError(error)}.`);
+		}
+		const text = buffer.toString("utf8");
+		this.states.set(path, { info, hash: hashText(text), utf8: Buffer.from(text, "utf8").equals(buffer) });
+		return text;
+	}
+
+	async checkWritable(path: string): Promise<void> {
+		const state = this.states.get(path);
+		if (!state) throw new Error(`${path} was not read`);
+		const { info } = state;
+		const left = (message: string) => new NoteLeftError("unwritable-file", `${message}; it was left as it was.`);
+		// Bytes that are not UTF-8 would not survive the round trip through text.
+		if (!state.utf8) throw new NoteLeftError("unreadable-file", "The note is not valid UTF-8 text; it was left as it was.");
+		if (this.fileOf(path).outside && !this.options.followLinks) {
+			throw left("The note is a link to a file outside the vault (--follow-links edits such notes)");
+		}
+		if ((info.mode & 0o200) === 0) throw left("The note is read-only");
+		if (info.nlink > 1) throw left(`The note has ${info.nlink} hard links, and replacing it would split them`);
+		const owner = ownerProblem(info);
+		if (owner) throw left(owner);
+	}
+
+	async replace(path: string, expected: string, text: string): Promise<boolean> {
+		const state = this.states.get(path);
+		if (!state || state.hash !== hashText(expected)) throw new Error(`${path} was not read as expected`);
+		const { absolute } = this.fileOf(path);
+		const { info } = state;
+		try {
+			const written = writeFileAtomic(absolute, text, {
+				mode: info.mode & 0o7777,
+				owner: process.platform === "win32" ? undefined : { uid: info.uid, gid: info.gid },
+				stillCurrent: () => isUnchanged(absolute, state),
+			});
+			if (written) this.states.delete(path);
+			return written;
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === "EPERM" && process.platform !== "win32") {
+				throw new NoteLeftError("unwritable-file", `The note's owner (user ${info.uid}, group ${info.gid}) could not be kept; it was left as it was.`);
+			}
+			throw new NoteLeftError("unwritable-file", `The note could not be written: ${describeFsError(error)}. It was left as it was.`);
+		}
+	}
+}
+
+/** Just before the rename: the note has the size, time, inode and text it had when read. */
+function isUnchanged(absolute: string, state: ReadState): boolean {
+	try {
+		const now = statSync(absolute);
+		if (now.size !== state.info.size || now.mtimeMs !== state.info.mtimeMs || now.ino !== state.info.ino) return false;
+		return hashText(readFileSync(absolute, "utf8")) === state.hash;
+	} catch {
+		return false;
+	}
+}
+
+/** Why this process could not give a rewritten note its owner and group, or null when it can. */
+function ownerProblem(info: Stats): string | null {
+	if (process.platform === "win32" || typeof process.getuid !== "function") return null;
+	if (process.getuid() === 0) return null;
+	if (info.uid !== process.getuid()) return `The note belongs to another user (uid ${info.uid}), and rewriting it would make it yours`;
+	const groups = process.getgroups?.() ?? [];
+	if (info.gid !== process.getgid?.() && !groups.includes(info.gid)) return `The note's group (gid ${info.gid}) is not one of yours, so rewriting it would change its group`;
+	return null;
+}

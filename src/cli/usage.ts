@@ -1,0 +1,92 @@
+// What each command takes and how its help reads: one table, so the parser and the help agree.
+
+import { QUEUE_SORTS } from "../core";
+
+export interface OptionSpec {
+	type: "boolean" | "string";
+	multiple?: boolean;
+	short?: string;
+	/** `<value>` shown after the option name, for string options. */
+	value?: string;
+	help: string;
+}
+
+export const COMMAND_NAMES = ["tidy", "queue", "undo"] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+interface CommandSpec {
+	usage: string;
+	summary: string;
+	about: string;
+	options: Record<string, OptionSpec>;
+}
+
+const ENGINE: Record<string, OptionSpec> = {
+	"omnivore-tag": { type: "string", value: "<name>", help: "Tag that marks Omnivore notes (default: Omnivore)." },
+	"proxy-host": { type: "string", multiple: true, value: "<url>", help: "Also unwrap images of a self-hosted proxy (repeatable)." },
+	"date-order": { type: "string", value: "<order>", help: "Read 03/04/2024 as day-first or month-first (default: report it)." },
+};
+
+export const COMMANDS: Record<CommandName, CommandSpec> = {
+	tidy: {
+		usage: "omnivore-queue tidy <vault> [--dry-run] [--diff] [--json] [--force] [--follow-links] [engine options]",
+		summary: "repair the Omnivore notes of a vault (back it up first)",
+		about: "Normalizes the frontmatter of the notes the Omnivore plugin exported and points their proxied\nimages back to the original addresses. Every note it replaces is journaled first: `undo` puts it back.",
+		options: {
+			"dry-run": { type: "boolean", help: "Show what would change; write nothing." },
+			diff: { type: "boolean", help: "Also show the changes as unified diffs." },
+			json: { type: "boolean", help: "Print the full report as JSON." },
+			force: { type: "boolean", help: "Read every note, even those the last run found clean and unchanged since." },
+			"follow-links": { type: "boolean", help: "Also edit notes that are links to files outside the vault." },
+			...ENGINE,
+		},
+	},
+	queue: {
+		usage: "omnivore-queue queue <vault> [--status ...] [--tag ...] [--search ...] [--sort ...] [--limit N] [--json] [engine options]",
+		summary: "list the reading queue",
+		about: "Lists the articles, newest saved first. Reads notes that were never tidied too.",
+		options: {
+			status: { type: "string", multiple: true, value: "<status>", help: "unread, reading, read or archived (repeatable; default: all)." },
+			tag: { type: "string", multiple: true, value: "<tag>", help: "Only articles with this tag (repeatable: any of them)." },
+			search: { type: "string", value: "<words>", help: "Only articles whose title, author or site hold these words." },
+			sort: { type: "string", value: "<order>", help: `${QUEUE_SORTS.join(", ")}.` },
+			limit: { type: "string", value: "<n>", help: "At most n articles." },
+			json: { type: "boolean", help: 'Print {"items": [...]} instead of a table.' },
+			...ENGINE,
+		},
+	},
+	undo: {
+		usage: "omnivore-queue undo <vault> [--dry-run] [--json] [--show <note>]",
+		summary: "put back the notes of the last tidy run",
+		about: "Puts back the notes of the last tidy run. A note edited since is left as it is; its text from\nbefore the tidy stays in the journal, and --show prints it.",
+		options: {
+			"dry-run": { type: "boolean", help: "Show what would be restored; write nothing." },
+			json: { type: "boolean", help: "Print the report as JSON." },
+			show: { type: "string", value: "<note>", help: "Print what this note (vault-relative path) held before the last tidy that changed it." },
+		},
+	},
+};
+
+const EXIT_CODES = "Exit codes: 0 done; 1 finished, but some notes could not be read or written (listed);\n2 usage error, or nothing could run (vault unreadable, another run holds the vault).";
+
+function optionLines(options: Record<string, OptionSpec>): string[] {
+	return Object.entries(options).map(([name, spec]) => `  ${`--${name}${spec.value ? ` ${spec.value}` : ""}`.padEnd(22)}${spec.help}`);
+}
+
+export const USAGE = [
+	"Usage: omnivore-queue <command> <vault> [options]",
+	"",
+	...COMMAND_NAMES.map((name) => `  ${COMMANDS[name].usage.split(" [")[0].padEnd(30)}${COMMANDS[name].summary}`),
+	"",
+	'Run "omnivore-queue <command> --help" for the options of a command.',
+	"  -h, --help            Show help.",
+	"  -v, --version         Show the version.",
+	"",
+	EXIT_CODES,
+	"",
+].join("\n");
+
+export function commandHelp(name: CommandName): string {
+	const spec = COMMANDS[name];
+	return [`Usage: ${spec.usage}`, "", spec.about, "", ...optionLines(spec.options), "  -h, --help            Show this help.", "", EXIT_CODES, ""].join("\n");
+}

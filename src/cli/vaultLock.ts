@@ -1,0 +1,91 @@
+// One writing run per vault: a lock file in `.omnivore-queue/`. A lock left by a process that is gone
+// (killed, a crash) is taken over; a live one stops the second run with the holder's name.
+
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+
+export const STATE_FOLDER = ".omnivore-queue";
+const LOCK_FILE = `${STATE_FOLDER}/lock`;
+
+interface LockOwner {
+	pid: number;
+	host: string;
+	command: string;
+	startedAt: number;
+}
+
+export class LockHeldError extends Error {}
+
+export interface VaultLock {
+	/** Whether this run created `.omnivore-queue/` (so it can remove it again if it stays empty). */
+	createdFolder: boolean;
+	release(): void;
+}
+
+export function isProcessAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: the process exists but belongs to someone else.
+		return (error as NodeJS.ErrnoException).code === "EPERM";
+	}
+}
+
+function readOwner(path: string): LockOwner | null {
+	try {
+		const owner = JSON.parse(readFileSync(path, "utf8")) as LockOwner;
+		return typeof owner.pid === "number" ? owner : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Whether a lock can be taken over: its process is gone, or it was never fully written long ago. */
+function isStale(path: string, owner: LockOwner | null): boolean {
+	if (owner) return owner.host === hostname() && !isProcessAlive(owner.pid);
+	try {
+		return Date.now() - statSync(path).mtimeMs > 10_000;
+	} catch {
+		return true;
+	}
+}
+
+export function acquireVaultLock(vault: string, command: string): VaultLock {
+	const folder = join(vault, STATE_FOLDER);
+	const createdFolder = !existsSync(folder);
+	mkdirSync(folder, { recursive: true });
+	const path = join(vault, LOCK_FILE);
+	const owner: LockOwner = { pid: process.pid, host: hostname(), command, startedAt: Date.now() };
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const fd = openSync(path, "wx");
+			writeSync(fd, JSON.stringify(owner));
+			closeSync(fd);
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+			const holder = readOwner(path);
+			if (attempt === 0 && isStale(path, holder)) {
+				unlinkSync(path);
+				continue;
+			}
+			const who = holder
+				? `omnivore-queue ${holder.command} (process ${holder.pid} on ${holder.host}, started ${new Date(holder.startedAt).toLocaleString()})`
+				: "another omnivore-queue run";
+			throw new LockHeldError(`${who} is working on this vault. Wait for it to finish; if that process is gone, delete ${path}.`);
+		}
+	}
+	return {
+		createdFolder,
+		release: () => {
+			try {
+				unlinkSync(path);
+				if (createdFolder) rmdirSync(folder);
+			} catch {
+				// The folder holds the journal or the record of checked notes: it stays.
+			}
+		},
+	};
+}
