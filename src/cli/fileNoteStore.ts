@@ -1,7 +1,7 @@
 // The vault's notes as tidy-and-record and undo see them from the CLI: read with what the file system
 // says about them, and replaced only when that is safe and the note is still what was read.
 
-import { closeSync, fstatSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync, type Stats } from "node:fs";
 import { hashText, NoteLeftError, type NoteStore } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeFsError, type VaultFile } from "./vaultFiles";
@@ -78,33 +78,70 @@ export class FileNoteStore implements NoteStore {
 		if (!state || state.hash !== hashText(expected)) throw new Error(`${path} was not read as expected`);
 		const { absolute } = this.fileOf(path);
 		const { info } = state;
+		const keep = { mode: info.mode & 0o7777, owner: process.platform === "win32" ? undefined : { uid: info.uid, gid: info.gid } };
+		let held: number;
 		try {
+			// Held open across the rename: an edit that lands on the old file in between is still seen.
+			held = openSync(absolute, "r");
+		} catch {
+			return false;
+		}
+		try {
+			let checked: Stats | null = null;
 			const written = writeFileAtomic(absolute, text, {
-				mode: info.mode & 0o7777,
-				owner: process.platform === "win32" ? undefined : { uid: info.uid, gid: info.gid },
-				stillCurrent: () => isUnchanged(absolute, state),
+				...keep,
+				stillCurrent: () => (checked = unchangedSince(held, state)) !== null,
 			});
-			if (written) this.states.delete(path);
-			return written;
+			if (!written || checked === null) return false;
+			this.states.delete(path);
+			const late = lateEdit(held, checked);
+			if (late === null) return true;
+			// The user's text goes back (unless the note changed again), and the caller tidies it anew.
+			writeFileAtomic(absolute, late, { ...keep, stillCurrent: () => readText(absolute) === text });
+			return false;
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code === "EPERM" && process.platform !== "win32") {
 				throw new NoteLeftError("unwritable-file", `The note's owner (user ${info.uid}, group ${info.gid}) could not be kept; it was left as it was.`);
 			}
 			throw new NoteLeftError("unwritable-file", `The note could not be written: ${describeFsError(error)}. It was left as it was.`);
+		} finally {
+			closeSync(held);
 		}
 	}
 }
 
-/** Just before the rename: the note has the size, time, inode and text it had when read. */
-function isUnchanged(absolute: string, state: ReadState): boolean {
-	try {
-		const now = statSync(absolute);
-		if (now.size !== state.info.size || now.mtimeMs !== state.info.mtimeMs || now.ino !== state.info.ino) return false;
-		return hashText(readFileSync(absolute, "utf8")) === state.hash;
-	} catch {
-		return false;
+/** The whole file behind a descriptor, from its start. */
+function readAll(fd: number, size: number): string {
+	const buffer = Buffer.alloc(size);
+	let offset = 0;
+	while (offset < size) {
+		const read = readSync(fd, buffer, offset, size - offset, offset);
+		if (read === 0) break;
+		offset += read;
 	}
+	return buffer.subarray(0, offset).toString("utf8");
+}
+
+function readText(absolute: string): string | null {
+	try {
+		return readFileSync(absolute, "utf8");
+	} catch {
+		return null;
+	}
+}
+
+/** Just before the rename: the note still has the size, time, inode and text it had when read (its stat then), or null. */
+function unchangedSince(fd: number, state: ReadState): Stats | null {
+	const now = fstatSync(fd);
+	if (now.size !== state.info.size || now.mtimeMs !== state.info.mtimeMs || now.ino !== state.info.ino) return null;
+	return hashText(readAll(fd, now.size)) === state.hash ? now : null;
+}
+
+/** After the rename: the text of an edit that reached the old file after the check, or null. */
+function lateEdit(fd: number, checked: Stats): string | null {
+	const now = fstatSync(fd);
+	return now.size === checked.size && now.mtimeMs === checked.mtimeMs ? null : readAll(fd, now.size);
 }
 
 /** Why this process could not give a rewritten note its owner and group, or null when it can. */

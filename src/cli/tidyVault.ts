@@ -1,13 +1,13 @@
 // Runs the engine over every note of a vault folder and collects one report for the whole run.
 
-import { existsSync, mkdirSync, readdirSync, unlinkSync } from "node:fs";
+import { mkdirSync, readdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { asNoteLeft, countChanges, LazyBatch, NoteTidier, tidyAndRecord, type NoteReport, type Problem, type TidyOptions } from "../core";
 import { TEMPORARY_NAME } from "./atomicWrite";
 import { CHECKED_FILE, fingerprint, readChecked, stampOf, writeChecked, type CheckedNote } from "./checkedNotes";
 import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
-import { isProcessAlive, STATE_FOLDER } from "./vaultLock";
+import { isProcessAlive, LOCK_NAME, STATE_FOLDER } from "./vaultLock";
 import { listNotes, type VaultFile, type VaultListing } from "./vaultFiles";
 
 export interface NoteOutcome extends NoteReport {
@@ -62,7 +62,7 @@ export const isFailure = (problem: Problem): boolean => problem.code === "unread
 
 export async function tidyVault(vault: string, options: TidyVaultOptions): Promise<VaultReport> {
 	const tidier = new NoteTidier(options.engine);
-	const stateExisted = existsSync(join(vault, STATE_FOLDER));
+	const stateExisted = holdsState(vault);
 	// Opened on the first write: a run that changes nothing leaves no batch behind.
 	const journal = new LazyBatch(vaultJournal(vault), LABEL);
 	const print = fingerprint(options.version ?? "dev", tidier.options);
@@ -185,6 +185,15 @@ function removeLeftovers(vault: string, listing: VaultListing): void {
 		} catch {
 			// Gone already, or not ours to remove.
 		}
+	}
+}
+
+/** Whether `.omnivore-queue/` holds anything besides the lock of this run. */
+function holdsState(vault: string): boolean {
+	try {
+		return readdirSync(join(vault, STATE_FOLDER)).some((name) => name !== LOCK_NAME);
+	} catch {
+		return false;
 	}
 }
 

@@ -15,7 +15,6 @@ export const COMMAND_NAMES = ["tidy", "queue", "undo"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 interface CommandSpec {
-	usage: string;
 	summary: string;
 	about: string;
 	options: Record<string, OptionSpec>;
@@ -29,7 +28,6 @@ const ENGINE: Record<string, OptionSpec> = {
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
 	tidy: {
-		usage: "omnivore-queue tidy <vault> [--dry-run] [--diff] [--json] [--force] [--follow-links] [engine options]",
 		summary: "repair the Omnivore notes of a vault (back it up first)",
 		about: "Normalizes the frontmatter of the notes the Omnivore plugin exported and points their proxied\nimages back to the original addresses. Every note it replaces is journaled first: `undo` puts it back.",
 		options: {
@@ -42,7 +40,6 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		},
 	},
 	queue: {
-		usage: "omnivore-queue queue <vault> [--status ...] [--tag ...] [--search ...] [--sort ...] [--limit N] [--json] [engine options]",
 		summary: "list the reading queue",
 		about: "Lists the articles, newest saved first. Reads notes that were never tidied too.",
 		options: {
@@ -56,7 +53,6 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		},
 	},
 	undo: {
-		usage: "omnivore-queue undo <vault> [--dry-run] [--json] [--show <note>]",
 		summary: "put back the notes of the last tidy run",
 		about: "Puts back the notes of the last tidy run. A note edited since is left as it is; its text from\nbefore the tidy stays in the journal, and --show prints it.",
 		options: {
@@ -70,17 +66,29 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 const EXIT_CODES = "Exit codes: 0 done; 1 finished, but some notes could not be read or written (listed);\n2 usage error, or nothing could run (vault unreadable, another run holds the vault).";
 
 function optionLines(options: Record<string, OptionSpec>): string[] {
-	return Object.entries(options).map(([name, spec]) => `  ${`--${name}${spec.value ? ` ${spec.value}` : ""}`.padEnd(22)}${spec.help}`);
+	return Object.entries(options).map(([name, spec]) => `  ${`--${name}${spec.value ? ` ${spec.value}` : ""}`.padEnd(24)}${spec.help}`);
+}
+
+/** `omnivore-queue tidy <vault> [--dry-run] ... [--date-order <order>]`, wrapped under its start. */
+function usageLine(name: CommandName): string {
+	const start = `omnivore-queue ${name} <vault>`;
+	const lines = [start];
+	for (const [option, spec] of Object.entries(COMMANDS[name].options)) {
+		const word = `[--${option}${spec.value ? ` ${spec.value}` : ""}]`;
+		if (lines[lines.length - 1].length + word.length + 1 > 96) lines.push(" ".repeat(start.length + 7));
+		lines[lines.length - 1] += ` ${word}`;
+	}
+	return lines.join("\n");
 }
 
 export const USAGE = [
 	"Usage: omnivore-queue <command> <vault> [options]",
 	"",
-	...COMMAND_NAMES.map((name) => `  ${COMMANDS[name].usage.split(" [")[0].padEnd(30)}${COMMANDS[name].summary}`),
+	...COMMAND_NAMES.map((name) => `  ${`omnivore-queue ${name} <vault>`.padEnd(30)}${COMMANDS[name].summary}`),
 	"",
 	'Run "omnivore-queue <command> --help" for the options of a command.',
-	"  -h, --help            Show help.",
-	"  -v, --version         Show the version.",
+	"  -h, --help              Show help.",
+	"  -v, --version           Show the version.",
 	"",
 	EXIT_CODES,
 	"",
@@ -88,5 +96,5 @@ export const USAGE = [
 
 export function commandHelp(name: CommandName): string {
 	const spec = COMMANDS[name];
-	return [`Usage: ${spec.usage}`, "", spec.about, "", ...optionLines(spec.options), "  -h, --help            Show this help.", "", EXIT_CODES, ""].join("\n");
+	return [`Usage: ${usageLine(name)}`, "", spec.about, "", ...optionLines(spec.options), "  -h, --help              Show this help.", "", EXIT_CODES, ""].join("\n");
 }

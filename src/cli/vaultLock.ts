@@ -6,7 +6,8 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 
 export const STATE_FOLDER = ".omnivore-queue";
-const LOCK_FILE = `${STATE_FOLDER}/lock`;
+export const LOCK_NAME = "lock";
+const LOCK_FILE = `${STATE_FOLDER}/${LOCK_NAME}`;
 
 interface LockOwner {
 	pid: number;

@@ -128,10 +128,14 @@ describe("omnivore-queue tidy", () => {
 		expect(report.notes.find((n) => n.path === "junk.md")?.problems[0].message).toMatch(/not valid UTF-8/);
 	});
 
-	it("shows unified diffs", async () => {
+	it("shows unified diffs after the summary, with paths as written", async () => {
 		const vault = demoCopy();
 		const result = await run("tidy", vault, "--dry-run", "--diff");
 		expect(result.out).toContain("--- a/Omnivore/2024-07-30/Byzantine Generals.md");
+		const chinese = "Omnivore/2024-02-27/逼近 GPT-4 的新模型发布！「欧洲版 OpenAI」联手微软，却被质疑违背初心 - 爱范儿.md";
+		expect(result.out).toContain(`\n--- a/${chinese}\n+++ b/${chinese}\n`);
+		expect(result.out.indexOf("Scanned 11 notes")).toBeLessThan(result.out.indexOf("--- a/"));
+		expect(result.out).toMatch(/^Scanned 11 notes/);
 		expect(result.out).toContain("\n-state: ARCHIVED\n");
 		expect(result.out).toContain("\n+status: archived\n");
 	});
@@ -191,6 +195,17 @@ describe("the built command", () => {
 		expect(bad.status).toBe(2);
 		expect(bad.stderr.trim().split("\n")).toHaveLength(2);
 		expect(bad.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it("ends quietly when the reader of its output goes away (tidy --diff | head)", () => {
+		const vault = join(work, "big");
+		for (let i = 0; i < 60; i++) {
+			mkdirSync(join(vault, `${i}`), { recursive: true });
+			cpSync(DEMO, join(vault, `${i}`), { recursive: true });
+		}
+		const piped = spawnSync("sh", ["-c", `"${process.execPath}" "${bundle}" tidy "${vault}" --dry-run --diff | head -n 3`], { encoding: "utf8" });
+		expect(piped.stdout.split("\n")).toHaveLength(4);
+		expect(piped.stderr).toBe("");
 	});
 
 	it("prints help and its version", () => {

@@ -1,6 +1,8 @@
 import { FakeDataAdapter } from "../__mocks__/obsidian";
 import { Journal, parseBatch } from "../../src/core/journal/journal";
-import { decideRestore } from "../../src/core/journal/restore";
+import { decideRestore, earlierText } from "../../src/core/journal/restore";
+import { LazyBatch } from "../../src/core/journal/lazyBatch";
+import { splitNote } from "../../src/core/note";
 import { hashText } from "../../src/core/hash";
 import { applyReverseEdits, reverseEdits } from "../../src/core/journal/edits";
 import { NoteTidier } from "../../src/core";
@@ -74,5 +76,64 @@ describe("compact entries", () => {
 
 	it("fall back to the whole text when the changes do not account for everything", () => {
 		expect(reverseEdits("abc", "abd", [])).toBeNull();
+	});
+});
+
+describe("a batch undone or discarded", () => {
+	it("is closed: its writer refuses entries, and a lazy batch opens a new one", async () => {
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, "j");
+		const automatic = new LazyBatch(journal, "Automatic cleanup");
+		const first = await automatic.get();
+		await first.record("a.md", "old", "new");
+		const batch = await journal.latest();
+		if (!batch) throw new Error("no batch");
+		await journal.markUndone(batch, []);
+		expect(first.open).toBe(false);
+		await expect(first.record("b.md", "old", "new")).rejects.toThrow("closed");
+		const second = await automatic.get();
+		expect(second.file).not.toBe(first.file);
+		await second.record("b.md", "old", "new");
+		expect((await journal.latest())?.entries.map((e) => e.path)).toEqual(["b.md"]);
+	});
+
+	it("keeps the entries of notes undo left, marked undone, so it is not undone twice", async () => {
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, "j");
+		const writer = await journal.begin("t");
+		await writer.record("a.md", "old a", "new a");
+		await writer.record("b.md", "old b", "new b");
+		const batch = await journal.latest();
+		if (!batch) throw new Error("no batch");
+		await journal.markUndone(batch, batch.entries.slice(1));
+		expect(await journal.latest()).toBeNull();
+		const [kept] = await journal.batches();
+		expect(kept.undoneAt).toEqual(expect.any(Number));
+		expect(kept.entries.map((e) => e.path)).toEqual(["b.md"]);
+	});
+
+	it("that failed to open is not kept: the next write tries again", async () => {
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, "j");
+		const automatic = new LazyBatch(journal, "Automatic cleanup");
+		const write = jest.spyOn(adapter, "write").mockRejectedValueOnce(new Error("disk full"));
+		await expect(automatic.get()).rejects.toThrow("disk full");
+		write.mockRestore();
+		await (await automatic.get()).record("a.md", "old", "new");
+		expect((await journal.latest())?.entries).toHaveLength(1);
+	});
+});
+
+describe("earlierText", () => {
+	it("is exact while the note holds what was written, and otherwise the old frontmatter over the current body", () => {
+		const tidier = new NoteTidier();
+		const before = "---\ntitle: |\n  A\n---\n#Omnivore\n![](https://proxy-prod.omnivore-image-cache.app/0x0,sAbc/https://a.example/1.png)\n";
+		const result = tidier.tidy(before);
+		const edits = reverseEdits(before, result.text, result.report.changes) ?? [];
+		const entry = { path: "a.md", edits, afterHash: hashText(result.text), beforeHash: hashText(before) };
+		expect(earlierText(result.text, [entry])).toEqual({ text: before, exact: true });
+		const edited = `${result.text}More.\n`;
+		expect(earlierText(edited, [entry])).toEqual({ text: `---\ntitle: |\n  A\n---\n${splitNote(edited).body}`, exact: false });
+		expect(earlierText(edited, [{ path: "a.md", before, afterHash: hashText(result.text) }])).toEqual({ text: before, exact: true });
 	});
 });
