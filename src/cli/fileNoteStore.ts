@@ -1,9 +1,10 @@
 // The vault's notes as tidy-and-record and undo see them from the CLI: read with what the file system
 // says about them, and replaced only when that is safe and the note is still what was read.
 
-import { closeSync, fstatSync, openSync, readFileSync, readSync, type Stats } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { hashText, NoteLeftError, type NoteStore } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
+import { LateEditWatch, readAll } from "./lateEdits";
 import { describeFsError, type VaultFile } from "./vaultFiles";
 
 // Larger notes are not Omnivore exports; reading them whole would only cost memory.
@@ -23,6 +24,7 @@ export interface FileNoteStoreOptions {
 
 export class FileNoteStore implements NoteStore {
 	private readonly states = new Map<string, ReadState>();
+	private readonly lateEdits = new LateEditWatch();
 
 	constructor(
 		private readonly fileOf: (path: string) => VaultFile,
@@ -86,6 +88,7 @@ export class FileNoteStore implements NoteStore {
 		} catch {
 			return false;
 		}
+		let kept = false;
 		try {
 			let checked: Stats | null = null;
 			const written = writeFileAtomic(absolute, text, {
@@ -94,11 +97,9 @@ export class FileNoteStore implements NoteStore {
 			});
 			if (!written || checked === null) return false;
 			this.states.delete(path);
-			const late = lateEdit(held, checked);
-			if (late === null) return true;
-			// The user's text goes back (unless the note changed again), and the caller tidies it anew.
-			writeFileAtomic(absolute, late, { ...keep, stillCurrent: () => readText(absolute) === text });
-			return false;
+			this.lateEdits.hold({ path, absolute, fd: held, checked, written: text, keep });
+			kept = true;
+			return true;
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code === "EPERM" && process.platform !== "win32") {
@@ -106,28 +107,13 @@ export class FileNoteStore implements NoteStore {
 			}
 			throw new NoteLeftError("unwritable-file", `The note could not be written: ${describeFsError(error)}. It was left as it was.`);
 		} finally {
-			closeSync(held);
+			if (!kept) closeSync(held);
 		}
 	}
-}
 
-/** The whole file behind a descriptor, from its start. */
-function readAll(fd: number, size: number): string {
-	const buffer = Buffer.alloc(size);
-	let offset = 0;
-	while (offset < size) {
-		const read = readSync(fd, buffer, offset, size - offset, offset);
-		if (read === 0) break;
-		offset += read;
-	}
-	return buffer.subarray(0, offset).toString("utf8");
-}
-
-function readText(absolute: string): string | null {
-	try {
-		return readFileSync(absolute, "utf8");
-	} catch {
-		return null;
+	/** At the end of a run: notes whose replacement an edit reached late; the edit was put back. */
+	async settle(): Promise<string[]> {
+		return this.lateEdits.settle();
 	}
 }
 
@@ -136,12 +122,6 @@ function unchangedSince(fd: number, state: ReadState): Stats | null {
 	const now = fstatSync(fd);
 	if (now.size !== state.info.size || now.mtimeMs !== state.info.mtimeMs || now.ino !== state.info.ino) return null;
 	return hashText(readAll(fd, now.size)) === state.hash ? now : null;
-}
-
-/** After the rename: the text of an edit that reached the old file after the check, or null. */
-function lateEdit(fd: number, checked: Stats): string | null {
-	const now = fstatSync(fd);
-	return now.size === checked.size && now.mtimeMs === checked.mtimeMs ? null : readAll(fd, now.size);
 }
 
 /** Why this process could not give a rewritten note its owner and group, or null when it can. */

@@ -72,38 +72,54 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 	if (!options.dryRun) removeLeftovers(vault, listing);
 	const byPath = new Map<string, VaultFile>(listing.files.map((file) => [file.path, file]));
 	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: options.followLinks ?? false });
-	const notes: NoteOutcome[] = listing.unreadable.map(({ path, reason }) =>
-		untouched(path, false, [{ code: "unreadable-file", message: `The folder could not be read: ${reason}.` }]),
+	// By path, in the order found: a note tidied again replaces its first outcome.
+	const found = new Map<string, NoteOutcome>(
+		listing.unreadable.map(({ path, reason }) => [path, untouched(path, false, [{ code: "unreadable-file", message: `The folder could not be read: ${reason}.` }])]),
 	);
+	const visit = async (file: VaultFile, stamp: string | null): Promise<void> => {
+		let text: string;
+		try {
+			text = store.readNow(file.path);
+		} catch (error) {
+			const left = asNoteLeft(error);
+			found.set(file.path, untouched(file.path, false, [{ code: left.code, message: left.message }]));
+			return;
+		}
+		const outcome = options.dryRun ? await preview(file.path, text, tidier, store) : await tidyOne(file.path, text, tidier, store, journal);
+		const now = outcome.written ? stampOf(file.absolute) : stamp;
+		const clean = !outcome.changed || outcome.written;
+		if (clean && now && !outcome.problems.some(isFailure)) checked.set(file.path, { stamp: now, omnivore: outcome.isOmnivoreNote, problems: outcome.problems });
+		if (!outcome.isOmnivoreNote && !outcome.problems.some(isFailure)) return;
+		if (!options.keepText) {
+			delete outcome.before;
+			delete outcome.after;
+		}
+		if (!options.keepChanges) outcome.changes = [];
+		found.set(file.path, outcome);
+	};
 	for (const file of listing.files) {
 		const stamp = stampOf(file.absolute);
 		const known = earlier.get(file.path);
 		if (stamp !== null && known?.stamp === stamp) {
 			// Unchanged since a run found it clean: its verdict (and any problems) still hold.
 			checked.set(file.path, known);
-			if (known.omnivore) notes.push(untouched(file.path, true, known.problems));
+			if (known.omnivore) found.set(file.path, untouched(file.path, true, known.problems));
 			continue;
 		}
-		let text: string;
-		try {
-			text = store.readNow(file.path);
-		} catch (error) {
-			const left = asNoteLeft(error);
-			notes.push(untouched(file.path, false, [{ code: left.code, message: left.message }]));
-			continue;
-		}
-		const outcome = options.dryRun ? await preview(file.path, text, tidier, store) : await tidyOne(file.path, text, tidier, store, journal);
-		const now = outcome.written ? stampOf(file.absolute) : stamp;
-		const clean = !outcome.changed || outcome.written;
-		if (clean && now && !outcome.problems.some(isFailure)) checked.set(file.path, { stamp: now, omnivore: outcome.isOmnivoreNote, problems: outcome.problems });
-		if (!outcome.isOmnivoreNote && !outcome.problems.some(isFailure)) continue;
-		if (!options.keepText) {
-			delete outcome.before;
-			delete outcome.after;
-		}
-		if (!options.keepChanges) outcome.changes = [];
-		notes.push(outcome);
+		await visit(file, stamp);
 	}
+	// An edit that reached a note only as it was replaced was put back: that note is tidied again.
+	for (let round = 0; ; round++) {
+		const putBack = await store.settle();
+		if (putBack.length === 0) break;
+		for (const path of putBack) {
+			const outcome = found.get(path);
+			if (round < 2) await visit(byPath.get(path) as VaultFile, null);
+			else if (outcome) found.set(path, leftUnwritten(outcome, new Error("it kept changing while it was being tidied")));
+		}
+		if (round >= 2) break;
+	}
+	const notes = [...found.values()];
 	const omnivore = notes.filter((n) => n.isOmnivoreNote);
 	const written = omnivore.filter((n) => n.written).length;
 	// Entries of notes whose write failed are no undo batch: a run that wrote nothing leaves none.

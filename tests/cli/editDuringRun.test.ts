@@ -1,7 +1,7 @@
 // An edit that lands while the CLI tidies a note is never lost: the note is checked just before it is
 // replaced (size, time, inode and text) and tidied again from the edited text.
 import { spawn } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, mkdirSync, openSync, writeSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { generateVault } from "../../bench/generateVault";
@@ -57,6 +57,20 @@ it("sees an edit that keeps the size and the modification time, by its text", as
 	});
 	expect(recorded.written).toBe(true);
 	expect(readFileSync(absolute, "utf8")).toContain("title: B");
+});
+
+it("gives back an edit that reached the old file after it was replaced, for the run to tidy it again", async () => {
+	const absolute = join(vault, "a.md");
+	writeFileSync(absolute, NOTE);
+	const notes = store();
+	const text = notes.readNow("a.md");
+	// A writer that opened the note just before the rename, and writes just after it.
+	const late = openSync(absolute, "a");
+	expect(await notes.replace("a.md", text, tidier.tidy(text).text)).toBe(true);
+	writeSync(late, "\nLate thought.\n");
+	closeSync(late);
+	expect(await notes.settle()).toEqual(["a.md"]);
+	expect(readFileSync(absolute, "utf8")).toBe(`${NOTE}\nLate thought.\n`);
 });
 
 it("loses no edit made by another process while a real run tidies the vault", async () => {

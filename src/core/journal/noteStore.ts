@@ -16,6 +16,11 @@ export interface NoteStore {
 	 * changed in between, so the caller reads it again. Throws `NoteLeftError` when it cannot be written.
 	 */
 	replace(path: string, expected: string, text: string): Promise<boolean>;
+	/**
+	 * At the end of a batch: the notes whose replacement an edit still reached (it was put back in place
+	 * of the written text). Stores that replace a note in one step have none.
+	 */
+	settle?(): Promise<string[]>;
 }
 
 /** A note left as it was, with the reason as a sentence a user understands. */

@@ -46,6 +46,12 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 			leave(path, entries, asNoteLeft(error).message, false);
 		}
 	}
+	const byPath = entriesByNote(batch.entries);
+	for (const path of (await store.settle?.()) ?? []) {
+		// An edit reached the note as it was restored, and was put back: it counts as edited since.
+		outcome.restored = outcome.restored.filter((p) => p !== path);
+		leave(path, byPath.get(path) ?? [], EDITED_SINCE, true);
+	}
 	if (!dryRun) await journal.markUndone(batch, kept);
 	return outcome;
 }
