@@ -53,32 +53,18 @@ describe("Undo last tidy", () => {
 		expect(notices().at(-1)).toBe("There is no tidy to undo.");
 	});
 
-	it("undoes automatic cleanup", async () => {
+	it.each([1, 2, 3])("undoes automatic cleanup, %i time(s) in a row: a batch undone is never written to again", async (times) => {
 		const { app, plugin } = await startObsidian({});
-		await app.vault.create("new.md", omnivoreNote("New"));
-		await new Promise((resolve) => setTimeout(resolve, 120));
-		await settle();
-		expect(app.vault.testText("new.md")).toBe(tidier.tidy(omnivoreNote("New")).text);
-		await runCommand(plugin, "undo-last-tidy");
-		expect(app.vault.testText("new.md")).toBe(omnivoreNote("New"));
-		expect(notices().at(-1)).toBe('Undid "Automatic cleanup": 1 note restored.');
-	});
-
-	it("undoes automatic cleanup again after an undo: a discarded batch is never written to again", async () => {
-		const { app, plugin } = await startObsidian({});
-		await app.vault.create("first.md", omnivoreNote("First"));
-		await new Promise((resolve) => setTimeout(resolve, 120));
-		await settle();
-		await runCommand(plugin, "undo-last-tidy");
-		expect(app.vault.testText("first.md")).toBe(omnivoreNote("First"));
-
-		await app.vault.create("second.md", omnivoreNote("Second"));
-		await new Promise((resolve) => setTimeout(resolve, 120));
-		await settle();
-		expect(app.vault.testText("second.md")).toBe(tidier.tidy(omnivoreNote("Second")).text);
-		await runCommand(plugin, "undo-last-tidy");
-		expect(app.vault.testText("second.md")).toBe(omnivoreNote("Second"));
-		expect(notices().at(-1)).toBe('Undid "Automatic cleanup": 1 note restored.');
+		for (let i = 0; i < times; i++) {
+			const path = `new-${i}.md`;
+			await app.vault.create(path, omnivoreNote(`New ${i}`));
+			await new Promise((resolve) => setTimeout(resolve, 120));
+			await settle();
+			expect(app.vault.testText(path)).toBe(tidier.tidy(omnivoreNote(`New ${i}`)).text);
+			await runCommand(plugin, "undo-last-tidy");
+			expect(app.vault.testText(path)).toBe(omnivoreNote(`New ${i}`));
+			expect(notices().at(-1)).toBe('Undid "Automatic cleanup": 1 note restored.');
+		}
 	});
 });
 
