@@ -1,7 +1,7 @@
 // One writing run per vault: a lock file in `.omnivore-queue/`. A lock left by a process that is gone
 // (killed, a crash) is taken over; a live one stops the second run with the holder's name.
 
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, lchownSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 
@@ -86,7 +86,23 @@ export function acquireVaultLock(vault: string, command: string): VaultLock {
 				if (createdFolder) rmdirSync(folder);
 			} catch {
 				// The folder holds the journal or the record of checked notes: it stays.
+				giveToVaultOwner(vault, folder);
 			}
 		},
 	};
+}
+
+/** Run with sudo, the state folder would be root's, and the vault's owner could not run the tool again. */
+function giveToVaultOwner(vault: string, folder: string): void {
+	if (typeof process.getuid !== "function" || process.getuid() !== 0) return;
+	try {
+		const { uid, gid } = statSync(vault);
+		const walk = (path: string): void => {
+			lchownSync(path, uid, gid);
+			if (lstatSync(path).isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
+		};
+		walk(folder);
+	} catch {
+		// Best effort: the run itself is done.
+	}
 }

@@ -29,6 +29,7 @@ const batches = () => (existsSync(journalFolder()) ? readdirSync(journalFolder()
 
 describe("owner, group and mode", () => {
 	asRoot("keeps them when root tidies another user's note", () => {
+		chownSync(vault, 1234, 2345);
 		const note = join(vault, "a.md");
 		writeFileSync(note, NOTE);
 		chownSync(note, 1234, 2345);
@@ -37,6 +38,10 @@ describe("owner, group and mode", () => {
 		expect(readFileSync(note, "utf8")).toBe(TIDIED);
 		const info = statSync(note);
 		expect([info.uid, info.gid, info.mode & 0o7777]).toEqual([1234, 2345, 0o640]);
+		// Its journal is the vault owner's too, so that user can undo and run it again.
+		expect(statSync(join(vault, ".omnivore-queue", "journal")).uid).toBe(1234);
+		expect(runCli(built.bundle, ["undo", vault], { uid: 1234, gid: 2345 }).stdout).toMatch(/1 note restored/);
+		expect(readFileSync(note, "utf8")).toBe(NOTE);
 	});
 
 	asRoot("leaves a note another user owns when the run may not give it back, and says so", () => {
@@ -62,7 +67,7 @@ it("leaves a read-only note and lists it; a run that wrote nothing counts nothin
 	expect(run.status).toBe(1);
 	const report = JSON.parse(run.stdout) as { changed: number; written: number; keysChanged: number; urlsUnwrapped: number; notes: Array<{ path: string; problems: Array<{ message: string }> }> };
 	expect(report).toMatchObject({ changed: 0, written: 0, keysChanged: 0, urlsUnwrapped: 0 });
-	expect(report.notes[0].problems.at(-1)?.message).toBe("The note is read-only; it was left as it was.");
+	expect(report.notes[0].problems.at(-1)?.message).toBe("The note is read-only (make it writable to tidy it); it was left as it was.");
 	expect(readFileSync(note, "utf8")).toBe(NOTE);
 	expect(batches()).toEqual([]);
 	expect(runCli(built.bundle, ["undo", vault]).stdout).toBe("There is no tidy to undo in this vault.\n");
