@@ -1,7 +1,7 @@
 // Writes a file so that a crash leaves either the old or the new text, never a partial file, and the
 // file keeps its owner, group and mode.
 
-import { closeSync, fchmodSync, fchownSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 export interface AtomicWriteOptions {
@@ -24,7 +24,7 @@ export const TEMPORARY_NAME = /^\.(.+)\.(\d+)-\d+\.tmp$/;
  * Write to a temporary file beside the target (same folder, same file system), give it the target's
  * owner and mode, then rename it over the target. Returns false when `stillCurrent` said no.
  */
-export function writeFileAtomic(path: string, text: string, options: AtomicWriteOptions = {}): boolean {
+export function writeFileAtomic(path: string, text: string | Uint8Array, options: AtomicWriteOptions = {}): boolean {
 	const mode = options.mode ?? currentMode(path);
 	// Unique per process and write; `wx` refuses a name that exists.
 	const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${sequence++}.tmp`);
@@ -32,7 +32,7 @@ export function writeFileAtomic(path: string, text: string, options: AtomicWrite
 	try {
 		const fd = openSync(temporary, "wx", 0o600);
 		try {
-			writeSync(fd, text, null, "utf8");
+			writeFileSync(fd, text, typeof text === "string" ? "utf8" : undefined);
 			// Owner first: changing the owner may clear set-id bits, and the umask narrowed the mode.
 			if (options.owner) fchownSync(fd, options.owner.uid, options.owner.gid);
 			fchmodSync(fd, mode);

@@ -2,9 +2,10 @@
 // says about them, and replaced only when that is safe and the note is still what was read.
 
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
-import { hashText, NoteLeftError, type NoteStore } from "../core";
+import { isUtf8 } from "node:buffer";
+import { NoteLeftError, type NoteStore } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
-import { LateEditWatch, readAll } from "./lateEdits";
+import { LateEditWatch, readBytes } from "./lateEdits";
 import { describeFsError, type VaultFile } from "./vaultFiles";
 
 // Larger notes are not Omnivore exports; reading them whole would only cost memory.
@@ -12,9 +13,9 @@ export const MAX_NOTE_BYTES = 20 * 1024 * 1024;
 
 interface ReadState {
 	info: Stats;
-	hash: string;
-	/** False when the bytes are not UTF-8: the text read is not what is on disk. */
-	utf8: boolean;
+	/** The bytes read, to compare with the file just before it is replaced. */
+	bytes: Buffer;
+	text: string;
 }
 
 export interface FileNoteStoreOptions {
@@ -55,8 +56,13 @@ export class FileNoteStore implements NoteStore {
 			throw new NoteLeftError("unreadable-file", `The note could not be read: ${describeFsError(error)}.`);
 		}
 		const text = buffer.toString("utf8");
-		this.states.set(path, { info, hash: hashText(text), utf8: Buffer.from(text, "utf8").equals(buffer) });
+		this.states.set(path, { info, bytes: buffer, text });
 		return text;
+	}
+
+	/** Done with a note that was not replaced: what was read of it is let go. */
+	forget(path: string): void {
+		this.states.delete(path);
 	}
 
 	async checkWritable(path: string): Promise<void> {
@@ -65,7 +71,7 @@ export class FileNoteStore implements NoteStore {
 		const { info } = state;
 		const left = (message: string) => new NoteLeftError("unwritable-file", `${message}; it was left as it was.`);
 		// Bytes that are not UTF-8 would not survive the round trip through text.
-		if (!state.utf8) throw new NoteLeftError("unreadable-file", "The note is not valid UTF-8 text; it was left as it was.");
+		if (!isUtf8(state.bytes)) throw new NoteLeftError("unreadable-file", "The note is not valid UTF-8 text; it was left as it was.");
 		if (this.fileOf(path).outside && !this.options.followLinks) {
 			throw left("The note is a link to a file outside the vault (--follow-links edits such notes)");
 		}
@@ -77,7 +83,7 @@ export class FileNoteStore implements NoteStore {
 
 	async replace(path: string, expected: string, text: string): Promise<boolean> {
 		const state = this.states.get(path);
-		if (!state || state.hash !== hashText(expected)) throw new Error(`${path} was not read as expected`);
+		if (!state || state.text !== expected) throw new Error(`${path} was not read as expected`);
 		const { absolute } = this.fileOf(path);
 		const { info } = state;
 		const keep = { mode: info.mode & 0o7777, owner: process.platform === "win32" ? undefined : { uid: info.uid, gid: info.gid } };
@@ -117,11 +123,11 @@ export class FileNoteStore implements NoteStore {
 	}
 }
 
-/** Just before the rename: the note still has the size, time, inode and text it had when read (its stat then), or null. */
+/** Just before the rename: the note still has the size, time, inode and bytes it had when read (its stat then), or null. */
 function unchangedSince(fd: number, state: ReadState): Stats | null {
 	const now = fstatSync(fd);
 	if (now.size !== state.info.size || now.mtimeMs !== state.info.mtimeMs || now.ino !== state.info.ino) return null;
-	return hashText(readAll(fd, now.size)) === state.hash ? now : null;
+	return readBytes(fd, now.size).equals(state.bytes) ? now : null;
 }
 
 /** Why this process could not give a rewritten note its owner and group, or null when it can. */

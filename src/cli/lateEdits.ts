@@ -24,7 +24,7 @@ const HELD = 256;
 const SETTLE_MS = 50;
 
 /** The whole file behind a descriptor, from its start. */
-export function readAll(fd: number, size: number): string {
+export function readBytes(fd: number, size: number): Buffer {
 	const buffer = Buffer.alloc(size);
 	let offset = 0;
 	while (offset < size) {
@@ -32,7 +32,7 @@ export function readAll(fd: number, size: number): string {
 		if (read === 0) break;
 		offset += read;
 	}
-	return buffer.subarray(0, offset).toString("utf8");
+	return buffer.subarray(0, offset);
 }
 
 function readText(absolute: string): string | null {
@@ -58,7 +58,7 @@ export class LateEditWatch {
 			try {
 				const now = fstatSync(replaced.fd);
 				if (now.size === replaced.checked.size && now.mtimeMs === replaced.checked.mtimeMs) continue;
-				const edited = readAll(replaced.fd, now.size);
+				const edited = readBytes(replaced.fd, now.size);
 				// Only over our own text: a newer write to the note holds the user's latest anyway.
 				const { absolute, written } = replaced;
 				if (writeFileAtomic(absolute, edited, { ...replaced.keep, stillCurrent: () => readText(absolute) === written })) {

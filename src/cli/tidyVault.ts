@@ -72,6 +72,7 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 	if (!options.dryRun) removeLeftovers(vault, listing);
 	const byPath = new Map<string, VaultFile>(listing.files.map((file) => [file.path, file]));
 	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: options.followLinks ?? false });
+	const run: NoteRun = { tidier, store, journal, keepText: options.keepText, keepChanges: options.keepChanges ?? false };
 	// By path, in the order found: a note tidied again replaces its first outcome.
 	const found = new Map<string, NoteOutcome>(
 		listing.unreadable.map(({ path, reason }) => [path, untouched(path, false, [{ code: "unreadable-file", message: `The folder could not be read: ${reason}.` }])]),
@@ -85,16 +86,12 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 			found.set(file.path, untouched(file.path, false, [{ code: left.code, message: left.message }]));
 			return;
 		}
-		const outcome = options.dryRun ? await preview(file.path, text, tidier, store) : await tidyOne(file.path, text, tidier, store, journal);
+		const outcome = options.dryRun ? await preview(file.path, text, run) : await tidyOne(file.path, text, run);
+		store.forget(file.path);
 		const now = outcome.written ? stampOf(file.absolute) : stamp;
 		const clean = !outcome.changed || outcome.written;
 		if (clean && now && !outcome.problems.some(isFailure)) checked.set(file.path, { stamp: now, omnivore: outcome.isOmnivoreNote, problems: outcome.problems });
 		if (!outcome.isOmnivoreNote && !outcome.problems.some(isFailure)) return;
-		if (!options.keepText) {
-			delete outcome.before;
-			delete outcome.after;
-		}
-		if (!options.keepChanges) outcome.changes = [];
 		found.set(file.path, outcome);
 	};
 	for (const file of listing.files) {
@@ -141,37 +138,45 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 	};
 }
 
-function outcomeOf(path: string, text: string, result: ReturnType<NoteTidier["tidy"]>): NoteOutcome {
+/** What one note's processing needs from the run. */
+interface NoteRun {
+	tidier: NoteTidier;
+	store: FileNoteStore;
+	journal: LazyBatch;
+	keepText: boolean;
+	keepChanges: boolean;
+}
+
+function outcomeOf(path: string, text: string, result: ReturnType<NoteTidier["tidy"]>, run: NoteRun): NoteOutcome {
 	const counts = countChanges(result.report.changes);
 	// A change's text is a view into the note: copied, so the note itself is not kept in memory.
-	const changes = result.report.changes.map((c) => JSON.parse(JSON.stringify(c)) as typeof c);
+	const changes = run.keepChanges ? result.report.changes.map((c) => JSON.parse(JSON.stringify(c)) as typeof c) : [];
 	const outcome: NoteOutcome = { path, ...result.report, changes, keysChanged: counts.properties, urlsUnwrapped: counts.imageUrls, written: false };
-	if (result.report.changed) Object.assign(outcome, { before: text, after: result.text });
+	if (run.keepText && result.report.changed) Object.assign(outcome, { before: text, after: result.text });
 	return outcome;
 }
 
 /** What a dry run reports: the changes, and the reason a note would be left (read-only...). */
-async function preview(path: string, text: string, tidier: NoteTidier, store: FileNoteStore): Promise<NoteOutcome> {
-	const result = tidier.tidy(text);
-	const outcome = outcomeOf(path, text, result);
+async function preview(path: string, text: string, run: NoteRun): Promise<NoteOutcome> {
+	const result = run.tidier.tidy(text);
+	const outcome = outcomeOf(path, text, result, run);
 	if (!result.report.changed) return outcome;
 	try {
-		await store.checkWritable(path);
+		await run.store.checkWritable(path);
 	} catch (error) {
 		return leftUnwritten(outcome, error);
 	}
 	return outcome;
 }
 
-async function tidyOne(path: string, text: string, tidier: NoteTidier, store: FileNoteStore, journal: LazyBatch): Promise<NoteOutcome> {
-	const outcome = outcomeOf(path, text, tidier.tidy(text));
-	if (!outcome.isOmnivoreNote || !outcome.changed) return outcome;
+async function tidyOne(path: string, text: string, run: NoteRun): Promise<NoteOutcome> {
+	const tidy = (t: string) => run.tidier.tidy(t);
 	try {
-		const recorded = await tidyAndRecord(store, path, (t) => tidier.tidy(t), () => journal.get(), text);
+		const recorded = await tidyAndRecord(run.store, path, tidy, () => run.journal.get(), text);
 		// The note may have been tidied again after an edit landed: report what was written.
-		return { ...outcomeOf(path, recorded.before, recorded.result), written: recorded.written };
+		return { ...outcomeOf(path, recorded.before, recorded.result, run), written: recorded.written };
 	} catch (error) {
-		return leftUnwritten(outcome, error);
+		return leftUnwritten(outcomeOf(path, text, tidy(text), run), error);
 	}
 }
 
