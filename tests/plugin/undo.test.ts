@@ -28,11 +28,15 @@ describe("Undo last tidy", () => {
 		await runCommand(plugin, "undo-last-tidy");
 		expect(app.vault.testText("a.md")).toBe(NOTES["a.md"]);
 		expect(app.vault.testText("b.md")).toBe(edited);
-		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 2 notes restored. 1 changed since and left as they are: run "Show tidy report" to see them.');
+		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 2 notes restored. 1 note changed since was left as it is: run "Show tidy report" to see it.');
 
 		await runCommand(plugin, "show-tidy-report");
 		const report = lastModal<ReportModal>().contentEl;
 		expect(report.textContent).toContain("Edited since it was tidied, so not undone (1)");
+		// Its text from before the tidy is still in the journal, and the report says where.
+		expect(report.textContent).toMatch(/stays in the journal \(\.obsidian\/plugins\/omnivore-queue\/journal\/\d+-\d+\.jsonl\)/);
+		const kept = (await plugin.journal.batches())[0];
+		expect(kept.entries.map((e) => e.path)).toEqual(["b.md"]);
 		expect(report.querySelector('a[data-path="b.md"]')).not.toBeNull();
 	});
 

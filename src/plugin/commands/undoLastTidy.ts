@@ -24,9 +24,10 @@ export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome 
 		})),
 	);
 	const skipped = outcome.skipped.length;
+	const left = skipped === 1 ? "was left as it is" : "were left as they are";
 	new Notice(
 		`Undid "${outcome.label}": ${plural(outcome.restored.length, "note")} restored.` +
-			(skipped > 0 ? ` ${skipped} changed since and left as they are: run "Show tidy report" to see them.` : ""),
+			(skipped > 0 ? ` ${plural(skipped, "note")} changed since ${left}: run "Show tidy report" to see ${skipped === 1 ? "it" : "them"}.` : ""),
 	);
 	return outcome;
 }
