@@ -1,7 +1,8 @@
 // The `omnivore-queue` command: runs the engine over a vault folder outside Obsidian.
 
 import { readdir, stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { TidyOptions } from "../core";
 import { commandHelp, parseCommandLine, UsageError, type Request } from "./args";
 import { formatDiffs, formatSummary, toJson } from "./formatSummary";
@@ -103,11 +104,20 @@ async function runTidy(request: Extract<Request, { command: "tidy" }>, output: O
 	return report.failed > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
+/** `--show` takes a note's path in the vault, or a path to it from here. */
+function notePathInVault(vault: string, given: string): string {
+	const fromHere = resolve(given);
+	const inVault = relative(vault, fromHere);
+	const outside = inVault.startsWith("..") || isAbsolute(inVault);
+	const asGiven = isAbsolute(given) || (!existsSync(join(vault, given)) && existsSync(fromHere)) ? inVault : given;
+	return (outside ? given : asGiven).split(sep).join("/").replace(/^\.\//, "");
+}
+
 async function runUndo(request: Extract<Request, { command: "undo" }>, output: Output): Promise<number> {
 	await checkVault(request.vault);
 	const vault = resolve(request.vault);
 	if (request.show !== undefined) {
-		const path = request.show.split("\\").join("/").replace(/^\.\//, "");
+		const path = notePathInVault(vault, request.show);
 		const shown = await showEarlierText(vault, path);
 		if (!shown) {
 			output.err(`omnivore-queue: the journal holds no earlier text of "${path}".\n`);

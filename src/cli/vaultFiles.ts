@@ -95,6 +95,8 @@ export function describeFsError(error: unknown): string {
 			return "it is a folder";
 		case "ENOTDIR":
 			return "it is not a folder";
+		case "EEXIST":
+			return "a file of that name is in the way";
 		default:
 			return error instanceof Error ? error.message : String(error);
 	}

@@ -73,6 +73,8 @@ it("--show prints a note's exact earlier text while it holds what the tidy wrote
 	const show = cli("undo", vault, "--show", BYZANTINE);
 	expect(show.stdout).toBe(original.get(BYZANTINE));
 	expect(show.stderr).toMatch(/as it was before "omnivore-queue tidy"/);
+	// The path may also be given from where the command runs.
+	expect(cli("undo", vault, "--show", join(vault, ...BYZANTINE.split("/"))).stdout).toBe(original.get(BYZANTINE));
 });
 
 it("after a tidy that changed nothing, there is nothing to undo and no journal", () => {
