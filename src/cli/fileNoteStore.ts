@@ -87,24 +87,35 @@ export class FileNoteStore implements NoteStore {
 		const { absolute } = this.fileOf(path);
 		const { info } = state;
 		const keep = { mode: info.mode & 0o7777, owner: process.platform === "win32" ? undefined : { uid: info.uid, gid: info.gid } };
-		let held: number;
+		// On Windows an open file may refuse to be replaced, so there the old file is not watched.
+		const watchLate = process.platform !== "win32";
+		let held: number | null;
 		try {
 			// Held open across the rename: an edit that lands on the old file in between is still seen.
 			held = openSync(absolute, "r");
 		} catch {
 			return false;
 		}
-		let kept = false;
+		const release = () => {
+			if (held !== null) closeSync(held);
+			held = null;
+		};
 		try {
 			let checked: Stats | null = null;
 			const written = writeFileAtomic(absolute, text, {
 				...keep,
-				stillCurrent: () => (checked = unchangedSince(held, state)) !== null,
+				stillCurrent: () => {
+					checked = held === null ? null : unchangedSince(held, state);
+					if (!watchLate) release();
+					return checked !== null;
+				},
 			});
 			if (!written || checked === null) return false;
 			this.states.delete(path);
-			this.lateEdits.hold({ path, absolute, fd: held, checked, written: text, keep });
-			kept = true;
+			if (held !== null) {
+				this.lateEdits.hold({ path, absolute, fd: held, checked, written: text, keep });
+				held = null;
+			}
 			return true;
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
@@ -113,7 +124,7 @@ export class FileNoteStore implements NoteStore {
 			}
 			throw new NoteLeftError("unwritable-file", `The note could not be written: ${describeFsError(error)}. It was left as it was.`);
 		} finally {
-			if (!kept) closeSync(held);
+			release();
 		}
 	}
 
