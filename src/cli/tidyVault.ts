@@ -1,14 +1,14 @@
 // Runs the engine over every note of a vault folder and collects one report for the whole run.
 
-import { mkdirSync, readdirSync, unlinkSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { asNoteLeft, countChanges, LazyBatch, NoteTidier, tidyAndRecord, type NoteReport, type Problem, type TidyOptions } from "../core";
-import { TEMPORARY_NAME } from "./atomicWrite";
 import { CHECKED_FILE, fingerprint, readChecked, stampOf, writeChecked, type CheckedNote } from "./checkedNotes";
 import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
-import { isProcessAlive, LOCK_NAME, STATE_FOLDER } from "./vaultLock";
-import { listNotes, type VaultFile, type VaultListing } from "./vaultFiles";
+import { removeLeftovers } from "./leftovers";
+import { LOCK_NAME, STATE_FOLDER } from "./vaultLock";
+import { listNotes, type VaultFile } from "./vaultFiles";
 
 export interface NoteOutcome extends NoteReport {
 	path: string;
@@ -184,29 +184,6 @@ async function tidyOne(path: string, text: string, run: NoteRun): Promise<NoteOu
 function leftUnwritten(outcome: NoteOutcome, error: unknown): NoteOutcome {
 	const left = asNoteLeft(error);
 	return { ...outcome, changed: false, keysChanged: 0, urlsUnwrapped: 0, problems: [...outcome.problems, { code: left.code, message: left.message }] };
-}
-
-/** Temporary files of earlier runs that were killed before their rename: their text was never a note's. */
-function removeLeftovers(vault: string, listing: VaultListing): void {
-	const state = join(vault, STATE_FOLDER);
-	const inState = (folder: string) => {
-		try {
-			return readdirSync(folder)
-				.map((name) => ({ name, match: TEMPORARY_NAME.exec(name) }))
-				.filter(({ match }) => match !== null)
-				.map(({ name, match }) => ({ absolute: join(folder, name), pid: Number(match?.[2]) }));
-		} catch {
-			return [];
-		}
-	};
-	for (const { absolute, pid } of [...listing.leftovers, ...inState(state), ...inState(join(state, "journal"))]) {
-		if (pid === process.pid || isProcessAlive(pid)) continue;
-		try {
-			unlinkSync(absolute);
-		} catch {
-			// Gone already, or not ours to remove.
-		}
-	}
 }
 
 /** Whether `.omnivore-queue/` holds anything besides the lock of this run. */

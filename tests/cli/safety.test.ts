@@ -121,11 +121,14 @@ it("removes the temporary files a killed run left, but not in a dry run", async 
 	writeFileSync(leftover, "half a note");
 	const other = join(vault, "Omnivore", ".sync-state.tmp");
 	writeFileSync(other, "not ours");
+	const alike = join(vault, "Omnivore", `.photo.png.${dead.pid}-0.tmp`);
+	writeFileSync(alike, "not ours either");
 	tidy("--dry-run");
 	expect(existsSync(leftover)).toBe(true);
 	tidy();
 	expect(existsSync(leftover)).toBe(false);
 	expect(existsSync(other)).toBe(true);
+	expect(existsSync(alike)).toBe(true);
 });
 
 it("gives a folder without Omnivore notes no .omnivore-queue folder", () => {
