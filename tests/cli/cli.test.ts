@@ -197,6 +197,15 @@ describe("the built command", () => {
 		expect(bad.stderr).not.toMatch(/\n\s+at /);
 	});
 
+	it("prints nothing on stderr for a template placeholder YAML reads as a map key", () => {
+		const vault = join(work, "templated");
+		mkdirSync(vault);
+		writeFileSync(join(vault, "a.md"), "---\ndate_saved: {{date:YYYY-MM-DD}}\n---\n#Omnivore\n");
+		const run = spawnSync(process.execPath, [bundle, "tidy", vault], { encoding: "utf8" });
+		expect(run.stderr).toBe("");
+		expect(run.status).toBe(0);
+	});
+
 	it("ends quietly when the reader of its output goes away (tidy --diff | head)", () => {
 		const vault = join(work, "big");
 		for (let i = 0; i < 10; i++) {

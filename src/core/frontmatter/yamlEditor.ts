@@ -15,7 +15,9 @@ export type ValueShape = "plain" | "quoted" | "block-scalar" | "block-seq" | "fl
 // Words YAML 1.1 reads as booleans or null: Obsidian and other tools may, so they are written quoted.
 const YAML11_SPECIAL = /^(?:y|yes|n|no|true|false|on|off|null|~)$/i;
 
-const COMPOSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+// `logLevel: "error"`: warnings are read from the document, never printed (a key such as
+// `{ date: YYYY-MM-DD }` made the CLI print Node warnings on stderr).
+const COMPOSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, logLevel: "error" } as const;
 
 function firstProblem(doc: Document.Parsed): string | null {
 	const problem = doc.errors[0] ?? doc.warnings[0];
