@@ -135,5 +135,7 @@ describe("earlierText", () => {
 		const edited = `${result.text}More.\n`;
 		expect(earlierText(edited, [entry])).toEqual({ text: `---\ntitle: |\n  A\n---\n${splitNote(edited).body}`, exact: false });
 		expect(earlierText(edited, [{ path: "a.md", before, afterHash: hashText(result.text) }])).toEqual({ text: before, exact: true });
+		// The write never happened: the note is its own earlier text.
+		expect(earlierText(before, [entry])).toEqual({ text: before, exact: true });
 	});
 });

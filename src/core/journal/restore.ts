@@ -60,6 +60,8 @@ export function earlierText(current: string, entries: JournalEntry[]): { text: s
 	if (matched) return { text, exact: true };
 	const newest = entries[0];
 	if (!newest) return null;
+	// A write that never happened: the note still holds its earlier text.
+	if (newest.beforeHash !== undefined && hashText(current) === newest.beforeHash) return { text: current, exact: true };
 	if (newest.before !== undefined) return { text: newest.before, exact: true };
 	const head = newest.edits?.find(([start]) => start === 0);
 	if (!head) return null;
