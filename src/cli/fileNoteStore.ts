@@ -75,7 +75,7 @@ export class FileNoteStore implements NoteStore {
 		if (this.fileOf(path).outside && !this.options.followLinks) {
 			throw left("The note is a link to a file outside the vault (--follow-links edits such notes)");
 		}
-		if ((info.mode & 0o200) === 0) throw left("The note is read-only (make it writable to tidy it)");
+		if ((info.mode & 0o200) === 0) throw left("The note is read-only (make it writable first)");
 		if (info.nlink > 1) throw left(`The note has ${info.nlink} hard links, and replacing it would split them`);
 		const owner = ownerProblem(info);
 		if (owner) throw left(owner);

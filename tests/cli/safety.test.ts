@@ -67,10 +67,21 @@ it("leaves a read-only note and lists it; a run that wrote nothing counts nothin
 	expect(run.status).toBe(1);
 	const report = JSON.parse(run.stdout) as { changed: number; written: number; keysChanged: number; urlsUnwrapped: number; notes: Array<{ path: string; problems: Array<{ message: string }> }> };
 	expect(report).toMatchObject({ changed: 0, written: 0, keysChanged: 0, urlsUnwrapped: 0 });
-	expect(report.notes[0].problems.at(-1)?.message).toBe("The note is read-only (make it writable to tidy it); it was left as it was.");
+	expect(report.notes[0].problems.at(-1)?.message).toBe("The note is read-only (make it writable first); it was left as it was.");
 	expect(readFileSync(note, "utf8")).toBe(NOTE);
 	expect(batches()).toEqual([]);
 	expect(runCli(built.bundle, ["undo", vault]).stdout).toBe("There is no tidy to undo in this vault.\n");
+});
+
+it("undo leaves a note made read-only since the tidy, and says so", () => {
+	const note = join(vault, "a.md");
+	writeFileSync(note, NOTE);
+	expect(tidy().status).toBe(0);
+	chmodSync(note, 0o444);
+	const undo = runCli(built.bundle, ["undo", vault]);
+	expect(undo.status).toBe(1);
+	expect(undo.stdout).toContain("a.md: The note is read-only (make it writable first); it was left as it was.");
+	expect(readFileSync(note, "utf8")).toBe(TIDIED);
 });
 
 it("never splits a hard link: the note is left and listed", () => {

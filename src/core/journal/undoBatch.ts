@@ -40,6 +40,8 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 		if (decision.kind === "edited") leave(path, entries, EDITED_SINCE, true);
 		if (decision.kind !== "restore") continue;
 		try {
+			// Read-only since, or hard-linked since: left, like a tidy would leave it.
+			await store.checkWritable?.(path);
 			if (dryRun || (await store.replace(path, current, decision.text))) outcome.restored.push(path);
 			else leave(path, entries, EDITED_SINCE, true);
 		} catch (error) {
