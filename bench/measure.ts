@@ -10,6 +10,7 @@ import { App } from "../tests/__mocks__/obsidian";
 import { buildQueueItem, EMPTY_FILTER, NoteTidier, QueueQuery, type QueueItem, type QueueSort, type QueueStatus } from "../src/core";
 import { applyBatch } from "../src/plugin/batch/tidyBatch";
 import { Journal } from "../src/core/journal/journal";
+import { LazyBatch } from "../src/core/journal/lazyBatch";
 import { generateNote, generateVault } from "./generateVault";
 
 const ROOT = process.env.OMNIVORE_QUEUE_ROOT ?? process.cwd();
@@ -151,11 +152,11 @@ async function batchMeasures(): Promise<{ batchMaxStretchMs: number }> {
 	await new Promise((resolve) => setTimeout(resolve, 0));
 	const tidier = new NoteTidier();
 	await app.vault.adapter.mkdir("journal");
-	const journal = await new Journal(app.vault.adapter, "journal").begin("bench");
+	const journal = new LazyBatch(new Journal(app.vault.adapter, "journal"), "bench");
 	const outcome = await applyBatch(app.vault.getMarkdownFiles() as unknown as ObsidianFile[], {
 		vault: (app as unknown as ObsidianApp).vault,
 		tidier,
-		journal,
+		openJournal: () => journal.get(),
 		clock: { now: () => performance.now(), yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)) },
 	});
 	return { batchMaxStretchMs: outcome.maxStretchMs };

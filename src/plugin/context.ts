@@ -2,7 +2,7 @@
 
 import type { App } from "obsidian";
 import type { NoteTidier } from "../core";
-import type { Journal, JournalBatchWriter } from "../core";
+import type { Journal, LazyBatch } from "../core";
 import type { ReportStore } from "./report/reportStore";
 import type { OmnivoreQueueSettings } from "./settings";
 import type { Clock } from "./batch/yielder";
@@ -19,7 +19,7 @@ export interface PluginContext {
 	clock: Clock;
 	/** Set while "Tidy all" runs, so a second one does not start. */
 	batchRunning: boolean;
-	/** Start a journal batch for a command; automatic cleanup then starts its own next time. */
-	beginBatch(label: string): Promise<JournalBatchWriter>;
+	/** A journal batch for a command, opened on its first write; automatic cleanup then starts its own next time. */
+	beginBatch(label: string): LazyBatch;
 	openNote(path: string): void;
 }

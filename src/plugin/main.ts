@@ -1,7 +1,7 @@
 // The Obsidian plugin: wires settings, commands and automatic cleanup to the engine. Thin on purpose.
 
 import { debounce, normalizePath, Plugin, prepareFuzzySearch, TFile, type WorkspaceLeaf } from "obsidian";
-import { Journal, LazyBatch, NoteTidier, type JournalBatchWriter, type QueueStatus } from "../core";
+import { Journal, LazyBatch, NoteTidier, type QueueStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
 import { tidyAllNotes } from "./commands/tidyAll";
@@ -127,9 +127,9 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 		return (this.engine ??= new NoteTidier(this.settings));
 	}
 
-	async beginBatch(label: string): Promise<JournalBatchWriter> {
+	beginBatch(label: string): LazyBatch {
 		this.automaticBatch.reset();
-		return this.journal.begin(label);
+		return new LazyBatch(this.journal, label);
 	}
 
 	openNote(path: string, newTab = false): void {

@@ -1,10 +1,16 @@
 /** @jest-environment jsdom */
-import { NoteTidier } from "../../src/core";
+import { LazyBatch, NoteTidier, type Journal } from "../../src/core";
 import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
 import { applyBatch, type BatchPreview } from "../../src/plugin/batch/tidyBatch";
 import { Modal } from "../__mocks__/obsidian";
 import type { PreviewModal } from "../../src/plugin/batch/previewModal";
 import { fixture, lastModal, notices, omnivoreNote, runCommand, settle, startObsidian, vaultFiles } from "./harness";
+
+/** One batch for a whole apply, opened on its first write. */
+function oneBatch(journal: Journal) {
+	const batch = new LazyBatch(journal, "test");
+	return () => batch.get();
+}
 
 const tidier = new NoteTidier();
 
@@ -123,7 +129,7 @@ describe("a batch", () => {
 		const outcome = await applyBatch(vaultFiles(app, names(10)), {
 			vault: plugin.app.vault,
 			tidier,
-			journal: await plugin.journal.begin("test"),
+			openJournal: oneBatch(plugin.journal),
 			clock: plugin.clock,
 			onProgress: (done) => (progress = done),
 			isCancelled: () => progress >= 4,
@@ -142,7 +148,7 @@ describe("a batch", () => {
 		let now = 0;
 		let yields = 0;
 		const clock = { now: () => (now += 5), yieldToUi: async () => void yields++ };
-		const outcome = await applyBatch(vaultFiles(app, names(20)), { vault: plugin.app.vault, tidier, journal: await plugin.journal.begin("test"), clock });
+		const outcome = await applyBatch(vaultFiles(app, names(20)), { vault: plugin.app.vault, tidier, openJournal: oneBatch(plugin.journal), clock });
 		expect(outcome.written).toBe(20);
 		expect(yields).toBe(4);
 		expect(outcome.maxStretchMs).toBeLessThan(50);
@@ -156,7 +162,7 @@ describe("a batch", () => {
 		};
 		const outcome = await applyBatch(
 			vaultFiles(app, ["a.md", "b.md"]),
-			{ vault: plugin.app.vault, tidier, journal: await plugin.journal.begin("test"), clock: plugin.clock },
+			{ vault: plugin.app.vault, tidier, openJournal: oneBatch(plugin.journal), clock: plugin.clock },
 		);
 		expect(outcome.failed).toEqual([{ path: "a.md", reason: "disk full" }]);
 		expect(app.vault.testText("a.md")).toBe(notes["a.md"]);

@@ -57,6 +57,13 @@ describe("Undo last tidy", () => {
 		expect(notices().at(-1)).toBe("There is no tidy to undo.");
 	});
 
+	it("keeps no batch for a tidy that wrote nothing, so it cannot crowd out the runs that did", async () => {
+		const tidied = Object.fromEntries(Object.entries(NOTES).map(([path, text]) => [path, tidier.tidy(text).text]));
+		const { plugin } = await startObsidian(tidied, { autoTidy: false });
+		for (let i = 0; i < 6; i++) await tidyAllNotes(plugin, async () => true);
+		expect(await plugin.journal.batches()).toEqual([]);
+	});
+
 	it.each([1, 2, 3])("undoes automatic cleanup, %i time(s) in a row: a batch undone is never written to again", async (times) => {
 		const { app, plugin } = await startObsidian({});
 		for (let i = 0; i < times; i++) {

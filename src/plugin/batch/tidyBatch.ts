@@ -42,7 +42,8 @@ export async function previewBatch(files: TFile[], vault: VaultReader, tidier: N
 export interface ApplyOptions {
 	vault: NoteVault;
 	tidier: NoteTidier;
-	journal: JournalBatchWriter;
+	/** The batch to journal in, opened on the first write. */
+	openJournal: () => Promise<JournalBatchWriter>;
 	clock: Clock;
 	onProgress?: (done: number, total: number) => void;
 	isCancelled?: () => boolean;
@@ -65,7 +66,7 @@ export interface ApplyOutcome {
  * between notes, so every note is either as it was or fully tidied.
  */
 export async function applyBatch(files: TFile[], options: ApplyOptions): Promise<ApplyOutcome> {
-	const { vault, tidier, journal, clock } = options;
+	const { vault, tidier, openJournal, clock } = options;
 	const yielder = new Yielder(clock);
 	const outcome: ApplyOutcome = { written: 0, writtenPaths: [], cancelled: false, failed: [], problems: [], maxStretchMs: 0 };
 	for (let i = 0; i < files.length; i++) {
@@ -75,7 +76,7 @@ export async function applyBatch(files: TFile[], options: ApplyOptions): Promise
 		}
 		const file = files[i];
 		try {
-			const { result, written } = await tidyFile(file, vault, async () => journal, (text) => tidier.tidy(text));
+			const { result, written } = await tidyFile(file, vault, openJournal, (text) => tidier.tidy(text));
 			if (written) {
 				outcome.written++;
 				outcome.writtenPaths.push(file.path);

@@ -55,11 +55,14 @@ export async function tidyAllNotes(context: PluginContext, confirm: ConfirmPrevi
 
 		const progress = new ProgressNotice(LABEL);
 		shownProgress = progress;
-		const journal = await context.beginBatch(LABEL);
+		// A run with nothing to write leaves no batch to crowd out older ones; one whose journal cannot
+		// be opened stops here, before any note is changed.
+		const batch = context.beginBatch(LABEL);
+		if (preview.toChange.length > 0) await batch.get();
 		const outcome = await applyBatch(preview.toChange, {
 			vault: app.vault,
 			tidier,
-			journal,
+			openJournal: () => batch.get(),
 			clock: context.clock,
 			onProgress: (done, total) => progress.update(done, total),
 			isCancelled: () => progress.isCancelled,

@@ -27,7 +27,7 @@ export async function tidyCurrentNote(context: PluginContext, file: TFile, actio
 		if (result.report.changed) applyToEditor(view.editor, before, result.text);
 	} else {
 		const label = `${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.basename}`;
-		({ result } = await tidyFile(file, context.app.vault, () => context.beginBatch(label), transform));
+		({ result } = await tidyFile(file, context.app.vault, () => context.beginBatch(label).get(), transform));
 	}
 
 	context.reports.setLastRun(`${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.path}`, [{ path: file.path, problems: result.report.problems }]);
