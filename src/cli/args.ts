@@ -1,7 +1,7 @@
 // Parses the command line into a request, or a usage error with one clear sentence.
 
 import { parseArgs } from "node:util";
-import { QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type QueueSort, type QueueStatus } from "../core";
+import { QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type MatchMode, type QueueSort, type QueueStatus } from "../core";
 
 export const USAGE = `Usage:
   omnivore-queue tidy <vault> [options]    repair the Omnivore notes of a vault
@@ -16,7 +16,7 @@ proxied images back to the original addresses.
   --force               Read every note, even those the last run found clean and unchanged since.
 
 queue lists the articles, newest saved first.
-  --status <status>     unread, reading, read or archived (repeatable; default: all).
+  --status <status>     unread, reading, read, archived or unknown (repeatable; default: all).
   --tag <tag>           Only articles with this tag (repeatable: any of them).
   --search <words>      Only articles whose title, author or site hold these words.
   --sort <order>        ${QUEUE_SORTS.join(", ")}.
@@ -24,7 +24,11 @@ queue lists the articles, newest saved first.
   --json                Print {"items": [...]} instead of a table.
 
 Both:
-  --omnivore-tag <name> Tag that marks Omnivore notes (default: Omnivore).
+  --omnivore-tag <name> Tag that marks Omnivore notes (default: Omnivore, also as part of a
+                        nested tag such as Type/Omnivore; a nested name is matched exactly).
+  --match <how>         fingerprint (default): the tag, or the links Omnivore's plugin wrote;
+                        tag: the tag alone.
+  --omnivore-host <host> A self-hosted Omnivore whose /me/ links mark notes too (repeatable).
   --proxy-host <url>    Also unwrap images of a self-hosted proxy (repeatable).
   --date-order <order>  Read 03/04/2024 as day-first or month-first (default: report it).
   -h, --help            Show this help.
@@ -37,6 +41,8 @@ export interface EngineArgs {
 	omnivoreTag?: string;
 	proxyHosts: string[];
 	dateOrder?: DayMonthOrder;
+	match?: MatchMode;
+	omnivoreHosts: string[];
 }
 
 export type Request =
@@ -68,6 +74,8 @@ export function parseCommandLine(argv: string[]): Request {
 				limit: { type: "string" },
 				"proxy-host": { type: "string", multiple: true, default: [] },
 				"date-order": { type: "string" },
+				match: { type: "string" },
+				"omnivore-host": { type: "string", multiple: true, default: [] },
 				help: { type: "boolean", short: "h", default: false },
 				version: { type: "boolean", short: "v", default: false },
 			},
@@ -92,7 +100,20 @@ export function parseCommandLine(argv: string[]): Request {
 	for (const host of values["proxy-host"]) {
 		if (!/^https?:\/\/[^/\s]+/i.test(host)) throw new UsageError(`--proxy-host needs an address such as http://localhost:7070, not "${host}".`);
 	}
-	const engine: EngineArgs = { vault, json: values.json, omnivoreTag: values["omnivore-tag"], proxyHosts: values["proxy-host"], dateOrder };
+	const match = values.match;
+	if (match !== undefined && match !== "tag" && match !== "fingerprint") throw new UsageError(`--match must be tag or fingerprint, not "${match}".`);
+	for (const host of values["omnivore-host"]) {
+		if (!/^(?:https?:\/\/)?[^/\s:]+(?::\d+)?\/?$/i.test(host)) throw new UsageError(`--omnivore-host needs a host such as omnivore.example.com, not "${host}".`);
+	}
+	const engine: EngineArgs = {
+		vault,
+		json: values.json,
+		omnivoreTag: values["omnivore-tag"],
+		proxyHosts: values["proxy-host"],
+		dateOrder,
+		match,
+		omnivoreHosts: values["omnivore-host"],
+	};
 	if (command === "tidy") {
 		const queueOnly = values.tag.length > 0 ? "--tag" : values.status.length > 0 ? "--status" : values.search ? "--search" : values.limit ? "--limit" : null;
 		if (queueOnly) throw new UsageError(`${queueOnly} belongs to the queue command${queueOnly === "--tag" ? "; tidy takes --omnivore-tag" : ""}.`);

@@ -82,7 +82,7 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 				if (known?.stamp === stamp) {
 					// Unchanged since a run found it clean: its verdict (and any problems) still hold.
 					checked.set(file.path, known);
-					if (known.omnivore) notes.push(untouched(file.path, true, known.problems));
+					if (known.omnivore || known.problems.length > 0) notes.push(untouched(file.path, known.omnivore, known.problems));
 					continue;
 				}
 				if (info.size > MAX_NOTE_BYTES) {
@@ -104,6 +104,8 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 		};
 		if (!result.report.isOmnivoreNote) {
 			clean(stamp);
+			// A note left alone can still have something to say (tagged, but no saved article).
+			if (result.report.problems.length > 0) notes.push(untouched(file.path, false, result.report.problems));
 			continue;
 		}
 		// Bytes that are not UTF-8 would not survive the round trip through text: leave such a file alone.

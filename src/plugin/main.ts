@@ -1,7 +1,7 @@
 // The Obsidian plugin: wires settings, commands and automatic cleanup to the engine. Thin on purpose.
 
 import { debounce, normalizePath, Plugin, prepareFuzzySearch, TFile, type WorkspaceLeaf } from "obsidian";
-import { Journal, NoteTidier, type JournalBatchWriter, type QueueStatus } from "../core";
+import { Journal, NoteTidier, type JournalBatchWriter, type ReadingStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
 import { tidyAllNotes } from "./commands/tidyAll";
@@ -114,7 +114,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 		this.addGuardedCommand("open-reading-queue", "Open reading queue", () => openQueue(this));
 		this.addGuardedCommand("open-next-unread", "Open next unread", () => openNextUnread(this, this.app.workspace.getActiveFile()?.path));
 		this.addNoteCommand("mark-read-and-open-next", "Mark current note read and open next", (file) => markReadAndOpenNext(this, file));
-		const mark = (status: QueueStatus, name: string) => this.addNoteCommand(`mark-${status}`, name, (file) => markCurrent(this, file, status));
+		const mark = (status: ReadingStatus, name: string) => this.addNoteCommand(`mark-${status}`, name, (file) => markCurrent(this, file, status));
 		mark("unread", "Mark current note as unread");
 		mark("reading", "Mark current note as reading");
 		mark("archived", "Mark current note as archived");

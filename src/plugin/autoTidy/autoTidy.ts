@@ -105,7 +105,7 @@ export class AutoTidy extends Component {
 		}
 		const cache = this.app.metadataCache.getFileCache(file);
 		// Not indexed yet, or not (yet) an Omnivore note: a later write or index will wake it again.
-		if (!cache || !isInScope(path, settings.includeFolders, settings.excludeFolders) || !mayBeOmnivoreNote(cache, settings.tagName)) return;
+		if (!cache || !isInScope(path, settings.includeFolders, settings.excludeFolders) || !mayBeOmnivoreNote(cache, settings)) return;
 		// Never change a note under the user's cursor: wait until it is closed.
 		if (this.isOpenInEditor(path)) {
 			this.schedule(path);

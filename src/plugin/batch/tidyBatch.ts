@@ -39,6 +39,9 @@ export async function previewBatch(files: TFile[], vault: VaultReader, tidier: N
 				preview.urlsUnwrapped += report.changes.filter((c) => c.kind === "url-unwrapped").length;
 				preview.sample ??= { path: file.path, before: text, after };
 			}
+		} else if (report.problems.length > 0) {
+			// Left alone, but worth a word: tagged without being a saved article.
+			preview.problems.push({ path: file.path, problems: report.problems });
 		}
 		await yielder.maybeYield();
 	}

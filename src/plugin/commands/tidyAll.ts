@@ -47,7 +47,7 @@ export async function tidyAllNotes(context: PluginContext, confirm: ConfirmPrevi
 			scanning.hide();
 		}
 		if (preview.omnivoreNotes === 0) {
-			new Notice(`No notes tagged #${settings.tagName} were found.`);
+			new Notice(settings.match === "tag" ? `No notes tagged #${settings.tagName} were found.` : "No Omnivore notes were found.");
 			return null;
 		}
 		if (!(await confirm(preview))) return null;
