@@ -97,10 +97,10 @@ describe("omnivore-queue tidy", () => {
 		const vault = join(work, "v");
 		mkdirSync(vault);
 		const note = join(vault, "a.md");
-		writeFileSync(note, "#Omnivore\n");
+		writeFileSync(note, "---\nid: 1\n---\n#Omnivore\n");
 		chmodSync(note, 0o600);
 		await run("tidy", vault);
-		expect(readFileSync(note, "utf8")).toBe("---\nstatus: unread\n---\n#Omnivore\n");
+		expect(readFileSync(note, "utf8")).toBe("---\nid: 1\nstatus: unread\n---\n#Omnivore\n");
 		expect(statSync(note).mode & 0o777).toBe(0o600);
 	});
 
@@ -155,7 +155,7 @@ describe("omnivore-queue tidy", () => {
 		[["sort", "."], /Unknown command "sort"/],
 		[["tidy", ".", "--tag", "x"], /--tag belongs to the queue command; tidy takes --omnivore-tag/],
 		[["queue", ".", "--dry-run"], /--dry-run and --diff belong to the tidy command/],
-		[["queue", ".", "--status", "done"], /--status must be one of unread, reading, read, archived, not "done"/],
+		[["queue", ".", "--status", "done"], /--status must be one of unread, reading, read, archived, unknown, not "done"/],
 		[["queue", ".", "--sort", "random"], /--sort must be one of/],
 		[["queue", ".", "--limit", "0"], /--limit needs a positive whole number/],
 	])("exits 2 with one clear line for %p", async (args, message) => {
@@ -207,7 +207,7 @@ describe("omnivore-queue queue", () => {
 	it("filters, sorts and limits, and prints JSON items with the QueueItem fields", async () => {
 		const result = await run("queue", demoCopy(), "--status", "unread", "--sort", "title", "--limit", "2", "--json");
 		const { items } = JSON.parse(result.out) as { items: Array<Record<string, unknown>> };
-		expect(items.map((i) => i.title)).toEqual(["Against Productivity", "Designing Data-Intensive Pipelines: A Field Guide"]);
+		expect(items.map((i) => i.title)).toEqual(["Against Productivity (2 articles)", "Designing Data-Intensive Pipelines: A Field Guide"]);
 		expect(Object.keys(items[1])).toEqual(["path", "title", "author", "site", "url", "tags", "status", "savedAt", "publishedAt", "readingMinutes", "hasImageProblems"]);
 		expect(items[1]).toMatchObject({ site: "Example Engineering", url: "https://engineering.example.com/blog/pipelines", tags: ["data", "Read_Later"] });
 	});

@@ -47,7 +47,7 @@ describe("Tidy current note", () => {
 		await openNote(app, "Scratch.md", "preview");
 		await runCommand(plugin, "tidy-current-note");
 		expect(app.vault.testWrites).toEqual([]);
-		expect(notices().at(-1)).toBe("Scratch is not tagged #Omnivore, so it was left as it was.");
+		expect(notices().at(-1)).toBe("Scratch does not look like an Omnivore note (no #Omnivore tag, no Omnivore link), so it was left as it was.");
 	});
 
 	it("is not offered when no note is open", async () => {

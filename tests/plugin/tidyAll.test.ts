@@ -86,16 +86,25 @@ describe("Tidy all Omnivore notes", () => {
 	});
 
 	it("finds notes tagged only in frontmatter Obsidian could not read", async () => {
-		const broken = "---\ntitle: Rust: next\ntags:\n  - omnivore\n---\nbody\n";
+		const broken = "---\ntitle: Rust: next\ntags:\n  - omnivore\nid: 1\n---\nbody\n";
 		const { app, plugin } = await startObsidian({ "b.md": broken });
 		await tidyAllNotes(plugin, async () => true);
-		expect(app.vault.testText("b.md")).toBe('---\ntitle: "Rust: next"\ntags:\n  - omnivore\nstatus: unread\n---\nbody\n');
+		expect(app.vault.testText("b.md")).toBe('---\ntitle: "Rust: next"\ntags:\n  - omnivore\nid: 1\nstatus: unread\n---\nbody\n');
+	});
+
+	it("finds untagged notes by Omnivore's links, like the CLI", async () => {
+		const untagged = "---\nid: 5c3c\n---\n# Labels\n\n[Read on Omnivore](https://omnivore.app/me/labels-18837a1c2d4)\n";
+		const about = "---\ntags: [Omnivore]\n---\n# Why I use Omnivore\n";
+		const { app, plugin } = await startObsidian({ "a.md": untagged, "about.md": about });
+		await tidyAllNotes(plugin, async () => true);
+		expect(app.vault.testText("a.md")).toContain("omnivore_url: https://omnivore.app/me/labels-18837a1c2d4\n");
+		expect(app.vault.testText("about.md")).toBe(about);
 	});
 
 	it("says when there is nothing to do", async () => {
 		const { plugin } = await startObsidian({ "a.md": "# Nothing here\n" });
 		await tidyAllNotes(plugin, async () => true);
-		expect(notices().at(-1)).toBe("No notes tagged #Omnivore were found.");
+		expect(notices().at(-1)).toBe("No Omnivore notes were found.");
 	});
 
 	it("keeps to the folders chosen in the settings", async () => {
