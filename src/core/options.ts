@@ -119,7 +119,8 @@ export function resolveOptions(partial: Partial<TidyOptions> = {}): TidyOptions 
 		recover: { ...DEFAULT_OPTIONS.recover, ...partial.recover },
 		extraDateKeys: [...(partial.extraDateKeys ?? DEFAULT_OPTIONS.extraDateKeys)],
 		extraProxyBases: [...(partial.extraProxyBases ?? DEFAULT_OPTIONS.extraProxyBases)],
-		omnivoreHosts: [...(partial.omnivoreHosts ?? DEFAULT_OPTIONS.omnivoreHosts)],
+		// A settings file edited by hand may hold anything: only strings are hosts.
+		omnivoreHosts: Array.isArray(partial.omnivoreHosts) ? partial.omnivoreHosts.filter((host): host is string => typeof host === "string") : [],
 		match: partial.match === "tag" ? "tag" : "fingerprint",
 	};
 }

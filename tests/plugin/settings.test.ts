@@ -6,6 +6,12 @@ import { computeMetadata, type Setting, type ToggleComponent, type TextComponent
 import { fake, lastModal, runCommand, settle, startObsidian, type Started } from "./harness";
 
 describe("settings", () => {
+	it("read how Omnivore notes are found, whatever the saved file holds", () => {
+		expect(resolveSettings({})).toMatchObject({ match: "fingerprint", omnivoreHosts: [] });
+		expect(resolveSettings({ match: "tag", omnivoreHosts: ["read.example.org", 3] })).toMatchObject({ match: "tag", omnivoreHosts: ["read.example.org"] });
+		expect(resolveSettings({ match: "anything", omnivoreHosts: "read.example.org" })).toMatchObject({ match: "fingerprint", omnivoreHosts: [] });
+	});
+
 	it("fill in defaults for anything missing, including nested values", () => {
 		const settings = resolveSettings({ tagName: "later", keys: { status: "queue" }, autoTidy: false });
 		expect(settings.tagName).toBe("later");
