@@ -114,6 +114,9 @@ export class AutoTidy extends Component {
 		try {
 			const tidier = this.host.tidier();
 			const { result, written } = await tidyFile(file, this.app.vault, () => this.host.journal(), (text) => tidier.tidy(text));
+			// Not (yet) an Omnivore note on its text (a first part of a synced note has only its id):
+			// keep watching, a later write may complete it.
+			if (!result.report.isOmnivoreNote) return;
 			this.forget(path);
 			if (written) this.host.reported(path, result.report.problems);
 		} catch (error) {
