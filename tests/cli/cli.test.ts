@@ -93,6 +93,19 @@ describe("omnivore-queue tidy", () => {
 		expect(names.filter((n) => n.endsWith(".tmp"))).toEqual([]);
 	});
 
+	it("finds untagged Omnivore notes unless told to go by the tag alone, and lists notes about Omnivore", async () => {
+		const vault = join(work, "untagged");
+		mkdirSync(vault);
+		const untagged = "---\nid: 1\n---\n# T\n\n[Read on Omnivore](https://read.example.org/me/t-18c2f4a1b2c)\n";
+		writeFileSync(join(vault, "a.md"), untagged);
+		writeFileSync(join(vault, "about.md"), "---\ntags: [Omnivore]\n---\n# Why I liked Omnivore\n");
+		const byTag = await run("tidy", vault, "--match", "tag", "--omnivore-host", "read.example.org");
+		expect(readFileSync(join(vault, "a.md"), "utf8")).toBe(untagged);
+		expect(byTag.out).toMatch(/about\.md: Tagged #Omnivore but does not look like a saved article/);
+		await run("tidy", vault, "--omnivore-host", "read.example.org");
+		expect(readFileSync(join(vault, "a.md"), "utf8")).toContain("omnivore_url: https://read.example.org/me/t-18c2f4a1b2c\n");
+	});
+
 	it("keeps a note's file mode", async () => {
 		const vault = join(work, "v");
 		mkdirSync(vault);
@@ -158,6 +171,8 @@ describe("omnivore-queue tidy", () => {
 		[["queue", ".", "--status", "done"], /--status must be one of unread, reading, read, archived, unknown, not "done"/],
 		[["queue", ".", "--sort", "random"], /--sort must be one of/],
 		[["queue", ".", "--limit", "0"], /--limit needs a positive whole number/],
+		[["tidy", ".", "--match", "loose"], /--match must be tag or fingerprint, not "loose"/],
+		[["tidy", ".", "--omnivore-host", "not a host"], /--omnivore-host needs a host such as omnivore.example.com/],
 	])("exits 2 with one clear line for %p", async (args, message) => {
 		const result = await run(...args);
 		expect(result.code).toBe(2);
