@@ -4,7 +4,7 @@ import { debounce, normalizePath, Plugin, prepareFuzzySearch, TFile, type Worksp
 import { Journal, NoteTidier, type JournalBatchWriter, type ReadingStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
-import { tidyAllNotes } from "./commands/tidyAll";
+import { tidyAllNotes, unwrapAllNotes } from "./commands/tidyAll";
 import { tidyCurrentNote, type CurrentNoteAction } from "./commands/tidyCurrentNote";
 import { undoLastTidy } from "./commands/undoLastTidy";
 import { createBasesFile, markCurrent, markReadAndOpenNext, openNextUnread, openQueue, openRandomUnread } from "./commands/queueCommands";
@@ -108,6 +108,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 		currentNote("tidy-current-note", "Tidy current note", "tidy");
 		currentNote("unwrap-current-note", "Unwrap proxied images in current note", "unwrap");
 		this.addGuardedCommand("tidy-all-notes", "Tidy all Omnivore notes…", () => tidyAllNotes(this));
+		this.addGuardedCommand("unwrap-all-notes", "Unwrap proxied images in all notes…", () => unwrapAllNotes(this));
 		this.addGuardedCommand("undo-last-tidy", "Undo last tidy", () => undoLastTidy(this));
 		this.addGuardedCommand("show-tidy-report", "Show tidy report", () => new ReportModal(this.app, this.reports, (path) => this.openNote(path)).open());
 

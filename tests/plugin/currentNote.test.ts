@@ -85,6 +85,7 @@ describe("commands", () => {
 			"Tidy current note",
 			"Unwrap proxied images in current note",
 			"Tidy all Omnivore notes…",
+			"Unwrap proxied images in all notes…",
 			"Undo last tidy",
 			"Show tidy report",
 			"Open reading queue",

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import { NoteTidier } from "../../src/core";
-import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
+import { tidyAllNotes, unwrapAllNotes } from "../../src/plugin/commands/tidyAll";
 import { applyBatch, type BatchPreview } from "../../src/plugin/batch/tidyBatch";
 import { Modal } from "../__mocks__/obsidian";
 import type { PreviewModal } from "../../src/plugin/batch/previewModal";
-import { fixture, lastModal, notices, omnivoreNote, runCommand, settle, startObsidian, vaultFiles } from "./harness";
+import { fixture, lastModal, notices, omnivoreNote, P, runCommand, settle, startObsidian, vaultFiles } from "./harness";
 
 const tidier = new NoteTidier();
 
@@ -170,5 +170,33 @@ describe("a batch", () => {
 		expect(outcome.failed).toEqual([{ path: "a.md", reason: "disk full" }]);
 		expect(app.vault.testText("a.md")).toBe(notes["a.md"]);
 		expect(app.vault.testText("b.md")).toBe(tidier.tidy(notes["b.md"]).text);
+	});
+});
+
+describe("Unwrap proxied images in all notes", () => {
+	const own = `# Terminal colours\n\nMy notes.\n\n![](${P}/https://img.example.com/colours.png)\n`;
+
+	it("unwraps images in notes of one's own too, touching nothing else, with a preview and undo", async () => {
+		const { app, plugin } = await startObsidian({ "Notes/Colours.md": own, "Notes/Plain.md": "# Plain\n", "Omnivore/A.md": omnivoreNote("A") });
+		await runCommand(plugin, "unwrap-all-notes");
+		await settle();
+		const preview = openPreview();
+		expect(preview.querySelector(".omnivore-queue-summary")?.textContent).toBe("2 image URLs in 2 notes would point to the original images.");
+		button(preview, "Apply").click();
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		await settle();
+		expect(app.vault.testText("Notes/Colours.md")).toBe(own.replace(`${P}/`, ""));
+		// Only images: the Omnivore note's frontmatter waits for a tidy.
+		expect(app.vault.testText("Omnivore/A.md")).toBe(omnivoreNote("A").replace(`${P}/`, ""));
+		expect(app.vault.testText("Notes/Plain.md")).toBe("# Plain\n");
+		await runCommand(plugin, "undo-last-tidy");
+		await settle();
+		expect(app.vault.testText("Notes/Colours.md")).toBe(own);
+	});
+
+	it("says when there is no proxied image", async () => {
+		const { plugin } = await startObsidian({ "a.md": "# Nothing here\n" });
+		await unwrapAllNotes(plugin, async () => true);
+		expect(notices().at(-1)).toBe("No proxied images were found.");
 	});
 });
