@@ -3,7 +3,7 @@
 import { decodeHtmlEntities } from "../htmlEntities";
 import { articleHeading } from "../omnivore/heading";
 import { OMNIVORE_APP_LINKS, type OmnivoreLinks } from "../omnivore/urls";
-import { findCodeRanges, isInside, type TextRange } from "./codeRanges";
+import { findCodeRanges, firstOutsideCode, type TextRange } from "./codeRanges";
 import { readLinkDestination } from "./linkDestination";
 
 export interface BodyFacts {
@@ -45,14 +45,4 @@ function linkByText(body: string, pattern: RegExp, codeRanges: TextRange[]): str
 	const destination = readLinkDestination(body, match.index + match[0].length);
 	// Markdown reads entities in a destination: an escaping template wrote `&#x2F;` for `/`.
 	return destination ? decodeHtmlEntities(destination.url).trim() || undefined : undefined;
-}
-
-function firstOutsideCode(pattern: RegExp, text: string, codeRanges: TextRange[]): RegExpExecArray | undefined {
-	pattern.lastIndex = 0;
-	let match: RegExpExecArray | null;
-	while ((match = pattern.exec(text)) !== null) {
-		if (match[0] === "") pattern.lastIndex++;
-		if (!isInside(codeRanges, match.index)) return match;
-	}
-	return undefined;
 }

@@ -1,7 +1,7 @@
 // Decides whether a note is an Omnivore note: one detector for tidy, the queue, the CLI and the plugin.
 
 import type { FrontmatterState } from "../frontmatter/readBlock";
-import { isInside, type TextRange } from "../markdown/codeRanges";
+import { firstOutsideCode, isInside, type TextRange } from "../markdown/codeRanges";
 import type { NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
@@ -43,13 +43,7 @@ const READ_ORIGINAL = /\[Read\s+Original\]\(/gi;
 
 /** Whether a global pattern matches outside code. */
 function occursOutside(pattern: RegExp, text: string, code: TextRange[]): boolean {
-	pattern.lastIndex = 0;
-	let match: RegExpExecArray | null;
-	while ((match = pattern.exec(text)) !== null) {
-		if (match[0] === "") pattern.lastIndex++;
-		if (!isInside(code, match.index)) return true;
-	}
-	return false;
+	return firstOutsideCode(pattern, text, code) !== undefined;
 }
 
 function bodyMarks(body: string, code: TextRange[], context: DetectContext): BodyMarks {
