@@ -2,7 +2,7 @@
 // its own options and its own help.
 
 import { parseArgs } from "node:util";
-import { QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type QueueSort, type QueueStatus } from "../core";
+import { QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type MatchMode, type QueueSort, type QueueStatus } from "../core";
 import { COMMAND_NAMES, COMMANDS, commandHelp, type CommandName, type OptionSpec } from "./usage";
 
 export interface EngineArgs {
@@ -11,6 +11,8 @@ export interface EngineArgs {
 	omnivoreTag?: string;
 	proxyHosts: string[];
 	dateOrder?: DayMonthOrder;
+	match?: MatchMode;
+	omnivoreHosts: string[];
 }
 
 export type Request =
@@ -112,12 +114,21 @@ export function parseCommandLine(argv: string[]): Request {
 		if (show !== undefined && show.trim() === "") throw new UsageError("--show needs the path of a note in the vault.", command);
 		return { command, vault, dryRun: flag("dry-run"), json: flag("json"), show };
 	}
-	const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"));
+	const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
 	if (command === "tidy") return { command, dryRun: flag("dry-run"), diff: flag("diff"), force: flag("force"), followLinks: flag("follow-links"), ...engine };
 	return { command, ...queueArgs(list("status"), list("tag"), text("search") ?? "", text("sort") ?? "saved-newest", text("limit")), ...engine };
 }
 
-function engineArgs(command: CommandName, vault: string, json: boolean, tag: string | undefined, hosts: string[], dateOrder: string | undefined): EngineArgs {
+function engineArgs(
+	command: CommandName,
+	vault: string,
+	json: boolean,
+	tag: string | undefined,
+	hosts: string[],
+	dateOrder: string | undefined,
+	match: string | undefined,
+	omnivoreHosts: string[],
+): EngineArgs {
 	if (dateOrder !== undefined && dateOrder !== "day-first" && dateOrder !== "month-first") {
 		throw new UsageError(`--date-order must be day-first or month-first, not "${dateOrder}".`, command);
 	}
@@ -127,7 +138,11 @@ function engineArgs(command: CommandName, vault: string, json: boolean, tag: str
 	if (tag !== undefined && !/^#?[^\s#]+$/.test(tag.trim())) {
 		throw new UsageError(`--omnivore-tag needs a tag name such as Omnivore, not ${JSON.stringify(tag)}.`, command);
 	}
-	return { vault, json, omnivoreTag: tag?.trim(), proxyHosts: hosts, dateOrder };
+	if (match !== undefined && match !== "tag" && match !== "fingerprint") throw new UsageError(`--match must be tag or fingerprint, not "${match}".`, command);
+	for (const host of omnivoreHosts) {
+		if (!/^(?:https?:\/\/)?[^/\s:]+(?::\d+)?\/?$/i.test(host)) throw new UsageError(`--omnivore-host needs a host such as omnivore.example.com, not "${host}".`, command);
+	}
+	return { vault, json, omnivoreTag: tag?.trim(), proxyHosts: hosts, dateOrder, match, omnivoreHosts };
 }
 
 function queueArgs(rawStatuses: string[], tags: string[], search: string, sort: string, rawLimit: string | undefined) {

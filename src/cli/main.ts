@@ -67,6 +67,8 @@ function engineOptions(request: Extract<Request, { command: "tidy" | "queue" }>)
 	const engine: Partial<TidyOptions> = { extraProxyBases: request.proxyHosts };
 	if (request.omnivoreTag) engine.tagName = request.omnivoreTag.replace(/^#/, "");
 	if (request.dateOrder) engine.dayMonthOrder = request.dateOrder;
+	if (request.match) engine.match = request.match;
+	if (request.omnivoreHosts.length > 0) engine.omnivoreHosts = request.omnivoreHosts;
 	return engine;
 }
 

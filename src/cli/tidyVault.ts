@@ -91,7 +91,8 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 		const now = outcome.written ? stampOf(file.absolute) : stamp;
 		const clean = !outcome.changed || outcome.written;
 		if (clean && now && !outcome.problems.some(isFailure)) checked.set(file.path, { stamp: now, omnivore: outcome.isOmnivoreNote, problems: outcome.problems });
-		if (!outcome.isOmnivoreNote && !outcome.problems.some(isFailure)) return;
+		// A note left alone can still have something to say (tagged, but no saved article).
+		if (!outcome.isOmnivoreNote && outcome.problems.length === 0) return;
 		found.set(file.path, outcome);
 	};
 	for (const file of listing.files) {
@@ -100,7 +101,7 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 		if (stamp !== null && known?.stamp === stamp) {
 			// Unchanged since a run found it clean: its verdict (and any problems) still hold.
 			checked.set(file.path, known);
-			if (known.omnivore) found.set(file.path, untouched(file.path, true, known.problems));
+			if (known.omnivore || known.problems.length > 0) found.set(file.path, untouched(file.path, known.omnivore, known.problems));
 			continue;
 		}
 		await visit(file, stamp);

@@ -21,7 +21,13 @@ interface CommandSpec {
 }
 
 const ENGINE: Record<string, OptionSpec> = {
-	"omnivore-tag": { type: "string", value: "<name>", help: "Tag that marks Omnivore notes (default: Omnivore)." },
+	"omnivore-tag": {
+		type: "string",
+		value: "<name>",
+		help: "Tag that marks Omnivore notes (default: Omnivore, also as part of a nested tag such as Type/Omnivore; a nested name is matched exactly).",
+	},
+	match: { type: "string", value: "<how>", help: "fingerprint (default): the tag, or the links Omnivore's plugin wrote; tag: the tag alone." },
+	"omnivore-host": { type: "string", multiple: true, value: "<host>", help: "A self-hosted Omnivore whose /me/ links mark notes too (repeatable)." },
 	"proxy-host": { type: "string", multiple: true, value: "<url>", help: "Also unwrap images of a self-hosted proxy (repeatable)." },
 	"date-order": { type: "string", value: "<order>", help: "Read 03/04/2024 as day-first or month-first (default: report it)." },
 };
@@ -43,7 +49,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		summary: "list the reading queue",
 		about: "Lists the articles, newest saved first. Reads notes that were never tidied too.",
 		options: {
-			status: { type: "string", multiple: true, value: "<status>", help: "unread, reading, read or archived (repeatable; default: all)." },
+			status: { type: "string", multiple: true, value: "<status>", help: "unread, reading, read, archived or unknown (repeatable; default: all)." },
 			tag: { type: "string", multiple: true, value: "<tag>", help: "Only articles with this tag (repeatable: any of them)." },
 			search: { type: "string", value: "<words>", help: "Only articles whose title, author or site hold these words." },
 			sort: { type: "string", value: "<order>", help: `${QUEUE_SORTS.join(", ")}.` },

@@ -4,10 +4,15 @@ import { format, isValid, parse, parseISO } from "date-fns";
 import { momentToDateFns } from "./dateFormat";
 import type { DayMonthOrder } from "./options";
 
-export type DateReading =
-	| { kind: "date"; date: Date; hasTime: boolean }
-	| { kind: "ambiguous" }
-	| { kind: "unparseable" };
+/** A date read from a note: the instant, whether it had a time, and its wall-clock text when it had no zone. */
+export interface DateValue {
+	date: Date;
+	hasTime: boolean;
+	/** `[year, month (1-12), day, hours, minutes, seconds]` as written, for a value without `Z` or offset. */
+	wall?: readonly number[];
+}
+
+export type DateReading = ({ kind: "date" } & DateValue) | { kind: "ambiguous" } | { kind: "unparseable" };
 
 export interface DateFormats {
 	/** Moment syntax, as in Obsidian's own date settings (`YYYY-MM-DDTHH:mm:ss`). */
@@ -18,12 +23,15 @@ export interface DateFormats {
 
 // ISO 8601 with `T` or a space, optional seconds and fraction, optional `Z` or offset.
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_WALL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,9})?)?$/;
 const ISO_HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]/i;
 const YEAR_FIRST_12_HOUR = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2}) (\d{1,2}:\d{2}(?::\d{2})?) ?([AaPp][Mm])$/;
-const YEAR_FIRST_SLASH = /^\d{4}\/\d{1,2}\/\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
+// 2024/07/30 and 2024.07.30 (the plugin's date-format setting), with an optional time.
+const YEAR_FIRST_SLASH = /^\d{4}([/.])\d{1,2}\1\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
 // 30/07/2024, 30.07.2024, 30-07-2024, with an optional time, 24-hour or with AM/PM.
 const DAY_MONTH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?)(?: ?([AaPp][Mm]))?)?$/;
-const NAMED_MONTH_FORMATS = ["MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy", "d MMM yyyy"];
+const NAMED_MONTH_FORMATS = ["MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy", "d MMM yyyy", "EEEE, MMMM d, yyyy", "EEE, MMM d, yyyy", "yyyy年M月d日"];
+const NAMED_MONTH_TIMES = ["", " HH:mm", " HH:mm:ss", " h:mm a", " h:mm:ss a", ", HH:mm", ", h:mm a"];
 
 // A fixed reference keeps parsing independent of today's date.
 const REFERENCE = new Date(2000, 0, 1);
@@ -62,6 +70,8 @@ function readDayMonth(value: string, order: DayMonthOrder): DateReading | null {
 	let dayFirst: boolean;
 	if (a > 12 && b <= 12) dayFirst = true;
 	else if (b > 12 && a <= 12) dayFirst = false;
+	// No convention writes month-first with dots: 03.04.2024 is the 3rd of April.
+	else if (separator === ".") dayFirst = true;
 	else if (a === b || order !== "auto") dayFirst = order !== "month-first";
 	else return { kind: "ambiguous" };
 	const datePattern = dayFirst ? `d${separator}M${separator}yyyy` : `M${separator}d${separator}yyyy`;
@@ -77,7 +87,9 @@ export function readDate(raw: string, formats: DateFormats): DateReading {
 	const value = raw.trim();
 	if (ISO.test(value)) {
 		const date = parseISO(value);
-		return isValid(date) ? { kind: "date", date, hasTime: ISO_HAS_TIME.test(value) } : { kind: "unparseable" };
+		if (!isValid(date)) return { kind: "unparseable" };
+		const wall = ISO_WALL.exec(value);
+		return { kind: "date", date, hasTime: ISO_HAS_TIME.test(value), ...(wall ? { wall: wall.slice(1).map((part) => Number(part ?? 0)) } : {}) };
 	}
 	// A value already in the configured output format reads back as itself.
 	for (const [pattern, hasTime] of [
@@ -94,22 +106,51 @@ export function readDate(raw: string, formats: DateFormats): DateReading {
 		const date = strictParse(`${day} ${time} ${meridiem.toUpperCase()}`, `yyyy${separator}M${separator}d${timePattern(time, meridiem)}`);
 		if (date) return { kind: "date", date, hasTime: true };
 	}
-	if (YEAR_FIRST_SLASH.test(value)) {
+	const yearFirst = YEAR_FIRST_SLASH.exec(value);
+	if (yearFirst) {
 		const parts = value.split(" ");
-		const date = strictParse(value, `yyyy/M/d${timePattern(parts[1])}`);
+		const separator = yearFirst[1];
+		const date = strictParse(value, `yyyy${separator}M${separator}d${timePattern(parts[1])}`);
 		if (date) return { kind: "date", date, hasTime: parts.length > 1 };
 	}
 	const dayMonth = readDayMonth(value, formats.dayMonthOrder);
 	if (dayMonth) return dayMonth;
-	for (const pattern of NAMED_MONTH_FORMATS) {
-		const date = strictParse(value, pattern);
-		if (date) return { kind: "date", date, hasTime: false };
+	if (/[A-Za-z年]/.test(value)) {
+		for (const pattern of NAMED_MONTH_FORMATS) {
+			for (const time of NAMED_MONTH_TIMES) {
+				const date = strictParse(value.replace(/\s+/g, " "), pattern + time);
+				if (date) return { kind: "date", date, hasTime: time !== "" };
+			}
+		}
 	}
 	return { kind: "unparseable" };
 }
 
-export function formatDate(date: Date, hasTime: boolean, formats: DateFormats): string {
-	return format(date, outputPattern(hasTime ? formats.dateTimeFormat : formats.dateFormat));
+export function formatDate(value: DateValue, formats: DateFormats): string {
+	const pattern = outputPattern(value.hasTime ? formats.dateTimeFormat : formats.dateFormat);
+	const wall = value.wall;
+	if (!wall || sameWallClock(value.date, wall)) return format(value.date, pattern);
+	// The wall-clock time does not exist here (a daylight-saving gap): write it as it was written.
+	return formatWallClock(wall, pattern);
+}
+
+function sameWallClock(date: Date, wall: readonly number[]): boolean {
+	const local = [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds()];
+	return local.every((part, i) => part === wall[i]);
+}
+
+// A date-fns pattern split into quoted literals, runs of one letter, and other characters.
+const PATTERN_TOKEN = /'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+/g;
+const TIME_LETTERS = /^[HhKkmsSaAbB]/;
+
+/** Format a wall-clock time that has no instant: date letters from that day, time letters from a day that has the time. */
+function formatWallClock(wall: readonly number[], pattern: string): string {
+	const [year, month, day, hours, minutes, seconds] = wall;
+	const datePart = new Date(year, month - 1, day, 12);
+	const timePart = new Date(2000, 0, 1, hours, minutes, seconds);
+	return (pattern.match(PATTERN_TOKEN) ?? [])
+		.map((token) => (/^[A-Za-z]/.test(token) ? format(TIME_LETTERS.test(token) ? timePart : datePart, token) : token.startsWith("'") ? format(datePart, token) : token))
+		.join("");
 }
 
 // Omnivore launched in 2019 and shut down in November 2024; a slug timestamp outside is not one.

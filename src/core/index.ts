@@ -7,7 +7,11 @@ export { unwrapProxyUrl, buildProxyMatcher, type ProxyMatcher, type UnwrapResult
 export { FRONTMATTER_STEPS } from "./frontmatter/normalize";
 export { hashText } from "./hash";
 export { checkDateFormat, upgradeSavedFormat, type DateFormatCheck } from "./dateFormat";
-export { tagMatches } from "./omnivoreTag";
+export { tagMatches } from "./omnivore/tags";
+export { mayBeOmnivoreByMetadata, type NoteMetadata } from "./omnivore/detect";
+export { READING_STATUSES, type ReadingStatus } from "./omnivore/status";
+export { buildOmnivoreLinks, type OmnivoreLinks } from "./omnivore/urls";
+export { type MatchMode } from "./options";
 export { type StatusValues, type RecoverFields } from "./options";
 export { buildQueueItem, QUEUE_STATUSES, type QueueItem, type QueueStatus } from "./queue/queueItem";
 export { QueueQuery, QUEUE_SORTS, seededRandom, type QueueSort, type QueueResult } from "./queue/queueQuery";

@@ -36,9 +36,18 @@ export interface RecoverFields {
 /** How to read `03/04/2024`: day first, month first, or not at all (report it as ambiguous). */
 export type DayMonthOrder = "auto" | "day-first" | "month-first";
 
+/** How Omnivore notes are found: by the tag alone, or also by the marks Omnivore's plugin left. */
+export type MatchMode = "tag" | "fingerprint";
+
 export interface TidyOptions {
-	/** Tag that marks an Omnivore note, without `#`. Matched case-insensitively, nested tags included. */
+	/**
+	 * Tag that marks an Omnivore note, without `#`, any case. A one-segment name matches any segment
+	 * of a nested tag (`Type/Omnivore`); a nested name (`Sources/Omnivore`) is matched exactly.
+	 */
 	tagName: string;
+	match: MatchMode;
+	/** Hosts of a self-hosted Omnivore (`omnivore.example.com`), whose `/me/` links mark a note like omnivore.app's. */
+	omnivoreHosts: string[];
 	keys: SchemaKeys;
 	statusValues: StatusValues;
 	/** Extra date properties to normalize besides the four canonical ones. */
@@ -63,6 +72,8 @@ export const OMNIVORE_PROXY_BASES: readonly string[] = [
 
 export const DEFAULT_OPTIONS: TidyOptions = {
 	tagName: "Omnivore",
+	match: "fingerprint",
+	omnivoreHosts: [],
 	keys: {
 		title: "title",
 		author: "author",
@@ -108,5 +119,8 @@ export function resolveOptions(partial: Partial<TidyOptions> = {}): TidyOptions 
 		recover: { ...DEFAULT_OPTIONS.recover, ...partial.recover },
 		extraDateKeys: [...(partial.extraDateKeys ?? DEFAULT_OPTIONS.extraDateKeys)],
 		extraProxyBases: [...(partial.extraProxyBases ?? DEFAULT_OPTIONS.extraProxyBases)],
+		// A settings file edited by hand may hold anything: only strings are hosts.
+		omnivoreHosts: Array.isArray(partial.omnivoreHosts) ? partial.omnivoreHosts.filter((host): host is string => typeof host === "string") : [],
+		match: partial.match === "tag" ? "tag" : "fingerprint",
 	};
 }

@@ -8,6 +8,11 @@ export type ProblemCode =
 	| "ambiguous-date"
 	| "alias-conflict"
 	| "unknown-state"
+	| "unknown-status"
+	| "not-a-saved-article"
+	| "uploaded-file"
+	| "yaml-anchors"
+	| "too-deeply-nested"
 	| "omnivore-error"
 	| "unsafe-image-url"
 	| "relative-image-url"
@@ -59,7 +64,13 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"unparseable-date": "Date could not be read",
 	"ambiguous-date": "Date is ambiguous (day or month first?)",
 	"alias-conflict": "Two properties hold different values",
-	"unknown-state": "Unknown Omnivore state",
+	"unknown-state": "Unknown reading state",
+	"unknown-status": "Unknown reading status",
+	"not-a-saved-article": "Tagged #Omnivore but does not look like a saved article",
+	"uploaded-file": "Uploaded file (PDF): no original web address",
+	"yaml-anchors": "Frontmatter uses YAML anchors or aliases",
+	"too-deeply-nested": "Frontmatter is too deeply nested",
+
 	"omnivore-error": "Omnivore reported an error when it wrote this note",
 	"unsafe-image-url": "Proxied image does not lead to a web address",
 	"relative-image-url": "Proxied image has a relative address and the note has no original URL",

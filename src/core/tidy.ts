@@ -8,10 +8,11 @@ import { parseFrontmatter, verifyFrontmatter, type FrontmatterEditor } from "./f
 import { readBodyFacts } from "./markdown/bodyFacts";
 import { findCodeRanges } from "./markdown/codeRanges";
 import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "./note";
-import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag } from "./omnivoreTag";
+import { detectOmnivoreNote, type Detection } from "./omnivore/detect";
+import { buildOmnivoreLinks, type OmnivoreLinks } from "./omnivore/urls";
 import { resolveOptions, type TidyOptions } from "./options";
 import { buildProxyMatcher, type ProxyMatcher } from "./proxyUrls";
-import { ReportBuilder, type NoteReport } from "./report";
+import { ReportBuilder, type NoteReport, type Problem } from "./report";
 
 export interface TidyResult {
 	/** The note's new text; identical to the input when nothing changed. */
@@ -23,6 +24,7 @@ export interface TidyResult {
 export class NoteTidier {
 	readonly options: TidyOptions;
 	readonly proxy: ProxyMatcher;
+	readonly links: OmnivoreLinks;
 
 	constructor(options: Partial<TidyOptions> = {}) {
 		this.options = resolveOptions(options);
@@ -35,19 +37,17 @@ export class NoteTidier {
 			if (!check.ok) throw new Error(`The date format "${format}" cannot be used: ${check.reason}.`);
 		}
 		this.proxy = buildProxyMatcher(this.options.extraProxyBases);
+		this.links = buildOmnivoreLinks(this.options.omnivoreHosts);
 	}
 
-	/** Whether a note is an Omnivore note, by its body tag or its frontmatter tags. */
+	/** Whether a note is an Omnivore note (a saved article), by its tag or by Omnivore's marks. */
 	isOmnivoreNote(text: string): boolean {
 		const parts = splitNote(text);
-		return this.isOmnivore(parts, readFrontmatter(parts), findCodeRanges(parts.body));
+		return this.detect(parts, readFrontmatter(parts), findCodeRanges(parts.body)).kind === "article";
 	}
 
-	private isOmnivore(parts: NoteParts, frontmatter: FrontmatterState, code: ReturnType<typeof findCodeRanges>): boolean {
-		const tag = this.options.tagName;
-		if (frontmatter.kind === "mapping" && frontmatterHasTag(frontmatter.editor.expectedValues(), tag)) return true;
-		if (frontmatter.kind === "invalid" && parts.frontmatter && rawFrontmatterHasTag(parts.frontmatter.yaml, tag)) return true;
-		return bodyHasTag(parts.body, tag, code);
+	private detect(parts: NoteParts, frontmatter: FrontmatterState, code: ReturnType<typeof findCodeRanges>): Detection {
+		return detectOmnivoreNote({ parts, frontmatter, code }, { options: this.options, links: this.links, proxy: this.proxy });
 	}
 
 	/** Normalize and unwrap an Omnivore note. Any other note comes back unchanged. */
@@ -55,28 +55,34 @@ export class NoteTidier {
 		const parts = splitNote(text);
 		const frontmatter = readFrontmatter(parts);
 		const code = findCodeRanges(parts.body);
-		if (!this.isOmnivore(parts, frontmatter, code)) {
-			return { text, report: { isOmnivoreNote: false, changed: false, changes: [], problems: [] } };
+		const detection = this.detect(parts, frontmatter, code);
+		if (detection.kind !== "article") {
+			const problems = detection.kind === "tagged-not-article" ? [notAnArticle(this.options.tagName)] : [];
+			return { text, report: { isOmnivoreNote: false, changed: false, changes: [], problems } };
 		}
 		const report = new ReportBuilder();
-		const facts = readBodyFacts(parts.body, code);
+		const facts = readBodyFacts(parts.body, code, this.options.tagName, this.links);
 		const newParts: NoteParts = { ...parts };
 		let baseUrl = facts.readOriginalUrl;
 
-		if (frontmatter.kind === "invalid" || frontmatter.kind === "not-mapping") {
-			report.problem(frontmatterProblem(frontmatter));
+		let frontmatterLeft: LeftFrontmatter | null = null;
+		if (frontmatter.kind === "invalid" || frontmatter.kind === "not-mapping" || frontmatter.kind === "anchored") {
+			frontmatterLeft = frontmatter;
 		} else {
 			const editor = frontmatter.kind === "mapping" ? frontmatter.editor : parseNew();
-			const yaml = this.normalize(editor, facts, report, frontmatter.kind === "mapping" ? frontmatter.repairedKeys : []);
+			const yaml = this.normalize(editor, facts, report, frontmatter.kind === "mapping" ? frontmatter : { repairedKeys: [] });
 			if (yaml !== null) newParts.frontmatter = withFrontmatterYaml(parts, yaml).frontmatter;
 			baseUrl = editor.getText(this.options.keys.originalUrl) ?? baseUrl;
 		}
 
+		let unwrapped = 0;
 		if (images) {
 			const body = unwrapBodyImages({ body: parts.body, matcher: this.proxy, baseUrl, codeRanges: code });
 			report.merge(body, parts.bodyLineOffset);
 			newParts.body = body.text;
+			unwrapped = body.changes.length;
 		}
+		if (frontmatterLeft) report.problems.unshift(frontmatterProblem(frontmatterLeft, unwrapped));
 
 		const newText = joinNote(newParts);
 		return {
@@ -98,15 +104,20 @@ export class NoteTidier {
 		const newText = joinNote({ ...parts, body: body.text });
 		return {
 			text: newText,
-			report: { isOmnivoreNote: this.isOmnivore(parts, frontmatter, code), changed: newText !== text, changes: report.changes, problems: report.problems },
+			report: { isOmnivoreNote: this.detect(parts, frontmatter, code).kind === "article", changed: newText !== text, changes: report.changes, problems: report.problems },
 		};
 	}
 
 	/** Returns the new YAML text, or null when the block stays as it was. */
-	private normalize(editor: FrontmatterEditor, facts: ReturnType<typeof readBodyFacts>, report: ReportBuilder, repairedKeys: string[]): string | null {
+	private normalize(
+		editor: FrontmatterEditor,
+		facts: ReturnType<typeof readBodyFacts>,
+		report: ReportBuilder,
+		{ repairedKeys, closedLists = [] }: { repairedKeys: string[]; closedLists?: string[] },
+	): string | null {
 		const steps = new ReportBuilder();
-		normalizeFrontmatter({ editor, body: facts, options: this.options, report: steps, proxy: this.proxy });
-		if (!editor.changed && repairedKeys.length === 0) {
+		normalizeFrontmatter({ editor, body: facts, options: this.options, report: steps, proxy: this.proxy, links: this.links });
+		if (!editor.changed && repairedKeys.length === 0 && closedLists.length === 0) {
 			report.merge(steps);
 			return null;
 		}
@@ -125,6 +136,12 @@ export class NoteTidier {
 				message: `Frontmatter was not valid YAML; quoted the value of ${repairedKeys.join(", ")} so it reads again.`,
 			});
 		}
+		if (closedLists.length > 0) {
+			report.change({
+				kind: "frontmatter-repaired",
+				message: `Frontmatter was not valid YAML; closed the list of ${closedLists.join(", ")} with the "]" it lacked.`,
+			});
+		}
 		report.merge(steps);
 		return yaml;
 	}
@@ -136,18 +153,37 @@ function parseNew(): FrontmatterEditor {
 	return outcome.editor;
 }
 
-function frontmatterProblem(state: { kind: "invalid"; error: string } | { kind: "not-mapping"; found: string }) {
-	return state.kind === "invalid"
-		? {
-				code: "invalid-frontmatter" as const,
+type LeftFrontmatter = Extract<FrontmatterState, { kind: "invalid" | "not-mapping" | "anchored" }>;
+
+function frontmatterProblem(state: LeftFrontmatter, unwrapped: number): Problem {
+	const images = unwrapped > 0 ? ` Images in the body were still unwrapped (${unwrapped}).` : "";
+	switch (state.kind) {
+		case "invalid":
+			return {
+				code: state.tooDeep ? "too-deeply-nested" : "invalid-frontmatter",
 				line: 1,
-				message: `The frontmatter is not valid YAML (${state.error}) and could not be repaired; it was left as it was. Images in the body were still unwrapped.`,
-			}
-		: {
-				code: "frontmatter-not-mapping" as const,
-				line: 1,
-				message: `The frontmatter is ${state.found} rather than properties (Omnivore's single-file mode writes a list); it was left as it was.`,
+				message: `The frontmatter ${state.tooDeep ? "is too deeply nested to read safely" : `is not valid YAML (${state.error}) and could not be repaired`}; it was left as it was.${images}`,
 			};
+		case "anchored":
+			return {
+				code: "yaml-anchors",
+				line: 1,
+				message: `The frontmatter uses YAML anchors or aliases (${state.names.join(", ")}); it was left as it was so their meaning is kept. A value such as "&amp; more" meant as text needs quotes.${images}`,
+			};
+		case "not-mapping":
+			return {
+				code: "frontmatter-not-mapping",
+				line: 1,
+				message: `The frontmatter is ${state.found} rather than properties (Omnivore's single-file mode writes a list); it was left as it was.${images}`,
+			};
+	}
+}
+
+function notAnArticle(tagName: string): Problem {
+	return {
+		code: "not-a-saved-article",
+		message: `Tagged #${tagName} but does not look like a saved article (no Omnivore or Read Original link, no id, URL or save date, no proxied image); it was left alone.`,
+	};
 }
 
 /** Tidy one note with the given options (convenient for one-off use; build a `NoteTidier` for many). */

@@ -1,10 +1,10 @@
 // The Obsidian plugin: wires settings, commands and automatic cleanup to the engine. Thin on purpose.
 
 import { debounce, normalizePath, Plugin, prepareFuzzySearch, TFile, type WorkspaceLeaf } from "obsidian";
-import { Journal, LazyBatch, NoteTidier, type QueueStatus } from "../core";
+import { Journal, LazyBatch, NoteTidier, type ReadingStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
-import { tidyAllNotes } from "./commands/tidyAll";
+import { tidyAllNotes, unwrapAllNotes } from "./commands/tidyAll";
 import { tidyCurrentNote, type CurrentNoteAction } from "./commands/tidyCurrentNote";
 import { undoLastTidy } from "./commands/undoLastTidy";
 import { createBasesFile, markCurrent, markReadAndOpenNext, openNextUnread, openQueue, openRandomUnread } from "./commands/queueCommands";
@@ -109,13 +109,14 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 		currentNote("tidy-current-note", "Tidy current note", "tidy");
 		currentNote("unwrap-current-note", "Unwrap proxied images in current note", "unwrap");
 		this.addGuardedCommand("tidy-all-notes", "Tidy all Omnivore notes…", () => tidyAllNotes(this));
+		this.addGuardedCommand("unwrap-all-notes", "Unwrap proxied images in all notes…", () => unwrapAllNotes(this));
 		this.addGuardedCommand("undo-last-tidy", "Undo last tidy", () => undoLastTidy(this));
 		this.addGuardedCommand("show-tidy-report", "Show tidy report", () => new ReportModal(this.app, this.reports, (path) => this.openNote(path)).open());
 
 		this.addGuardedCommand("open-reading-queue", "Open reading queue", () => openQueue(this));
 		this.addGuardedCommand("open-next-unread", "Open next unread", () => openNextUnread(this, this.app.workspace.getActiveFile()?.path));
 		this.addNoteCommand("mark-read-and-open-next", "Mark current note read and open next", (file) => markReadAndOpenNext(this, file));
-		const mark = (status: QueueStatus, name: string) => this.addNoteCommand(`mark-${status}`, name, (file) => markCurrent(this, file, status));
+		const mark = (status: ReadingStatus, name: string) => this.addNoteCommand(`mark-${status}`, name, (file) => markCurrent(this, file, status));
 		mark("unread", "Mark current note as unread");
 		mark("reading", "Mark current note as reading");
 		mark("archived", "Mark current note as archived");

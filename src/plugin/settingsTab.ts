@@ -76,12 +76,32 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 
 		new Setting(containerEl)
 			.setName("Tag")
-			.setDesc("Notes with this tag (in the body or in their tags property) are Omnivore notes. Without the #.")
+			.setDesc(
+				"Notes with this tag (in the body or in their tags property) are Omnivore notes. Without the #. A single name also matches as part of a nested tag; a nested name is matched exactly.",
+			)
 			.addText((text) =>
 				text
 					.setPlaceholder(DEFAULT_SETTINGS.tagName)
 					.setValue(settings.tagName)
 					.onChange((value) => this.update((s) => (s.tagName = value.trim().replace(/^#/, "") || DEFAULT_SETTINGS.tagName))),
+			);
+		new Setting(containerEl)
+			.setName("Find Omnivore notes by")
+			.setDesc("The tag, or also the links Omnivore's plugin wrote into every note it saved (many notes have no tag).")
+			.addDropdown((dropdown) =>
+				dropdown
+					.addOptions({ fingerprint: "Tag or Omnivore links", tag: "Tag only" })
+					.setValue(settings.match)
+					.onChange((value) => this.update((s) => (s.match = value === "tag" ? "tag" : "fingerprint"))),
+			);
+		new Setting(containerEl)
+			.setName("Self-hosted Omnivore")
+			.setDesc("Hosts of a self-hosted Omnivore, one per line: their links mark Omnivore notes like omnivore.app's.")
+			.addTextArea((text) =>
+				text
+					.setPlaceholder("omnivore.example.com")
+					.setValue(settings.omnivoreHosts.join("\n"))
+					.onChange((value) => this.update((s) => (s.omnivoreHosts = lines(value)))),
 			);
 		new Setting(containerEl)
 			.setName("Folders to include")

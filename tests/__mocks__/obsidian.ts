@@ -615,6 +615,8 @@ export interface CachedMetadata {
 	frontmatter?: Record<string, any>;
 	frontmatterPosition?: Pos;
 	tags?: TagCache[];
+	/** Links in the body: `[text](destination)` and `[[wikilinks]]`, outside code. */
+	links?: Array<{ link: string; original: string; displayText?: string; position: Pos }>;
 	headings?: Array<{ heading: string; level: number; position: Pos }>;
 }
 
@@ -651,6 +653,18 @@ export function computeMetadata(text: string): CachedMetadata {
 		tags.push({ tag: match[2], position: position(text, bodyStart + start, bodyStart + start + match[2].length) });
 	}
 	if (tags.length > 0) cache.tags = tags;
+	const links: NonNullable<CachedMetadata["links"]> = [];
+	for (const link of parts.body.matchAll(/(?<!!)\[([^\]\n]*)\]\(<?([^)\s>]+)>?\)|\[\[([^\]|\n]+)(?:\|([^\]\n]*))?\]\]/g)) {
+		const start = link.index ?? 0;
+		if (isInside(code, start)) continue;
+		links.push({
+			link: link[2] ?? link[3],
+			original: link[0],
+			displayText: link[1] ?? link[4] ?? link[3],
+			position: position(text, bodyStart + start, bodyStart + start + link[0].length),
+		});
+	}
+	if (links.length > 0) cache.links = links;
 	const headings = [...parts.body.matchAll(/^(#{1,6})[ \t]+(.+)$/gm)].map((m) => ({
 		heading: m[2].trim(),
 		level: m[1].length,

@@ -93,14 +93,27 @@ describe("omnivore-queue tidy", () => {
 		expect(names.filter((n) => n.endsWith(".tmp"))).toEqual([]);
 	});
 
+	it("finds untagged Omnivore notes unless told to go by the tag alone, and lists notes about Omnivore", async () => {
+		const vault = join(work, "untagged");
+		mkdirSync(vault);
+		const untagged = "---\nid: 1\n---\n# T\n\n[Read on Omnivore](https://read.example.org/me/t-18c2f4a1b2c)\n";
+		writeFileSync(join(vault, "a.md"), untagged);
+		writeFileSync(join(vault, "about.md"), "---\ntags: [Omnivore]\n---\n# Why I liked Omnivore\n");
+		const byTag = await run("tidy", vault, "--match", "tag", "--omnivore-host", "read.example.org");
+		expect(readFileSync(join(vault, "a.md"), "utf8")).toBe(untagged);
+		expect(byTag.out).toMatch(/about\.md: Tagged #Omnivore but does not look like a saved article/);
+		await run("tidy", vault, "--omnivore-host", "read.example.org");
+		expect(readFileSync(join(vault, "a.md"), "utf8")).toContain("omnivore_url: https://read.example.org/me/t-18c2f4a1b2c\n");
+	});
+
 	it("keeps a note's file mode", async () => {
 		const vault = join(work, "v");
 		mkdirSync(vault);
 		const note = join(vault, "a.md");
-		writeFileSync(note, "#Omnivore\n");
+		writeFileSync(note, "---\nid: 1\n---\n#Omnivore\n");
 		chmodSync(note, 0o600);
 		await run("tidy", vault);
-		expect(readFileSync(note, "utf8")).toBe("---\nstatus: unread\n---\n#Omnivore\n");
+		expect(readFileSync(note, "utf8")).toBe("---\nid: 1\nstatus: unread\n---\n#Omnivore\n");
 		expect(statSync(note).mode & 0o777).toBe(0o600);
 	});
 
@@ -167,9 +180,11 @@ describe("omnivore-queue tidy", () => {
 		[["sort", "."], /Unknown command "sort"/],
 		[["tidy", ".", "--tag", "x"], /tidy has no option "--tag"\. It belongs to the queue command; tidy takes --omnivore-tag\./],
 		[["queue", ".", "--dry-run"], /queue has no option "--dry-run"\. It belongs to the tidy command\./],
-		[["queue", ".", "--status", "done"], /--status must be one of unread, reading, read, archived, not "done"/],
+		[["queue", ".", "--status", "done"], /--status must be one of unread, reading, read, archived, unknown, not "done"/],
 		[["queue", ".", "--sort", "random"], /--sort must be one of/],
 		[["queue", ".", "--limit", "0"], /--limit needs a positive whole number/],
+		[["tidy", ".", "--match", "loose"], /--match must be tag or fingerprint, not "loose"/],
+		[["tidy", ".", "--omnivore-host", "not a host"], /--omnivore-host needs a host such as omnivore.example.com/],
 	])("exits 2 with one clear line for %p", async (args, message) => {
 		const result = await run(...args);
 		expect(result.code).toBe(2);
@@ -253,7 +268,7 @@ describe("omnivore-queue queue", () => {
 	it("filters, sorts and limits, and prints JSON items with the QueueItem fields", async () => {
 		const result = await run("queue", demoCopy(), "--status", "unread", "--sort", "title", "--limit", "2", "--json");
 		const { items } = JSON.parse(result.out) as { items: Array<Record<string, unknown>> };
-		expect(items.map((i) => i.title)).toEqual(["Against Productivity", "Designing Data-Intensive Pipelines: A Field Guide"]);
+		expect(items.map((i) => i.title)).toEqual(["Against Productivity (2 articles)", "Designing Data-Intensive Pipelines: A Field Guide"]);
 		expect(Object.keys(items[1])).toEqual(["path", "title", "author", "site", "url", "tags", "status", "savedAt", "publishedAt", "readingMinutes", "hasImageProblems"]);
 		expect(items[1]).toMatchObject({ site: "Example Engineering", url: "https://engineering.example.com/blog/pipelines", tags: ["data", "Read_Later"] });
 	});

@@ -5,7 +5,7 @@ const formats: DateFormats = { dateTimeFormat: "YYYY-MM-DDTHH:mm:ss", dateFormat
 
 function normalized(value: string, f: DateFormats = formats): string {
 	const reading = readDate(value, f);
-	return reading.kind === "date" ? formatDate(reading.date, reading.hasTime, f) : reading.kind;
+	return reading.kind === "date" ? formatDate(reading, f) : reading.kind;
 }
 
 describe("readDate", () => {
@@ -33,6 +33,17 @@ describe("readDate", () => {
 		["30/07/2024 12:05am", "2024-07-30T00:05:00"],
 		["2024-02-27 01:30 PM", "2024-02-27T13:30:00"],
 		["2024/02/27 11:30:15 am", "2024-02-27T11:30:15"],
+		// The plugin's date-format setting: yyyy.MM.dd, dd.MM.yyyy HH:mm, MMM d, yyyy, ...
+		["2023.02.02", "2023-02-02"],
+		["2023.02.02 08:15", "2023-02-02T08:15:00"],
+		["03.04.2024 14:05", "2024-04-03T14:05:00"],
+		["Feb 2, 2023 8:15 AM", "2023-02-02T08:15:00"],
+		["February 2, 2023 20:15", "2023-02-02T20:15:00"],
+		["Thursday, February 2, 2023", "2023-02-02"],
+		["2023年2月2日", "2023-02-02"],
+		// A wall-clock time that does not exist (clocks went forward in Paris) keeps its text.
+		["2024-03-31 02:30:00", "2024-03-31T02:30:00"],
+		["2024-03-31T02:30", "2024-03-31T02:30:00"],
 	])("%s → %s", (value, expected) => {
 		expect(normalized(value)).toBe(expected);
 	});
@@ -46,7 +57,7 @@ describe("readDate", () => {
 		expect(normalized("03/04/2024", { ...formats, dayMonthOrder: "month-first" })).toBe("2024-03-04");
 	});
 
-	it.each(["yesterday", "31/02/2024", "2024-13-01", "13/13/2024", "1709025286979", ""])("cannot read %p", (value) => {
+	it.each(["Y.02.02", "{{date: YYYY-MM-DD}}", "yesterday", "31/02/2024", "2024-13-01", "13/13/2024", "1709025286979", ""])("cannot read %p", (value) => {
 		expect(normalized(value)).toBe("unparseable");
 	});
 

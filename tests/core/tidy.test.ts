@@ -25,9 +25,9 @@ describe("tidyNote on whole notes", () => {
 	});
 
 	it("keeps a BOM", () => {
-		const result = tidy("\uFEFF---\nstatus: read\n---\n#Omnivore\n");
-		expect(result.text).toBe("\uFEFF---\nstatus: read\n---\n#Omnivore\n");
-		expect(tidy("\uFEFF#Omnivore\n").text).toBe("\uFEFF---\nstatus: unread\n---\n#Omnivore\n");
+		const result = tidy("\uFEFF---\nid: 1\nstatus: read\n---\n#Omnivore\n");
+		expect(result.text).toBe("\uFEFF---\nid: 1\nstatus: read\n---\n#Omnivore\n");
+		expect(tidy(`\uFEFF#Omnivore\n![](${P}/https://a.example/x.png)\n`).text).toBe("\uFEFF---\nstatus: unread\n---\n#Omnivore\n![](https://a.example/x.png)\n");
 	});
 
 	it("keeps comments, unknown keys, quoting and flow lists it does not own", () => {
@@ -49,18 +49,19 @@ describe("tidyNote on whole notes", () => {
 	});
 
 	it("creates frontmatter only when there is something to write", () => {
-		expect(tidy("# T\n#Omnivore\n").text).toBe("---\ntitle: T\nstatus: unread\n---\n# T\n#Omnivore\n");
+		const note = "# T\n#Omnivore\n[Read Original](no_url)\n";
+		expect(tidy(note).text).toBe(`---\ntitle: T\nstatus: unread\n---\n${note}`);
 		const noRecovery = new NoteTidier({ recover: { title: false, dateSaved: false, originalUrl: false, omnivoreUrl: false, siteName: false, status: false } });
-		expect(noRecovery.tidy("# T\n#Omnivore\n").text).toBe("# T\n#Omnivore\n");
+		expect(noRecovery.tidy(note).text).toBe(note);
 	});
 
 	it("fills an empty frontmatter block", () => {
-		expect(tidy("---\n---\n# T\n#Omnivore\n").text).toBe("---\ntitle: T\nstatus: unread\n---\n# T\n#Omnivore\n");
+		expect(tidy("---\n---\n# T\n#Omnivore\n[Read Original](no_url)\n").text).toBe("---\ntitle: T\nstatus: unread\n---\n# T\n#Omnivore\n[Read Original](no_url)\n");
 	});
 
 	it("repairs plugin 1.0 frontmatter and reports it", () => {
-		const result = tidy("---\ntitle: Rust in 2023: What Comes Next\nstatus: read\n---\n#Omnivore\n");
-		expect(result.text).toBe('---\ntitle: "Rust in 2023: What Comes Next"\nstatus: read\n---\n#Omnivore\n');
+		const result = tidy("---\ntitle: Rust in 2023: What Comes Next\nstatus: read\nid: 1\n---\n#Omnivore\n");
+		expect(result.text).toBe('---\ntitle: "Rust in 2023: What Comes Next"\nstatus: read\nid: 1\n---\n#Omnivore\n');
 		expect(result.report.changes.map((c) => c.kind)).toEqual(["frontmatter-repaired"]);
 	});
 
@@ -79,7 +80,7 @@ describe("tidyNote on whole notes", () => {
 		const result = tidy(text);
 		expect(result.text).toBe(text.replace(`${P}/https://a.example/x.png`, "https://a.example/x.png"));
 		expect(result.report.problems.map((p) => p.message)).toEqual([
-			"The frontmatter is not valid YAML (it has no closing --- line) and could not be repaired; it was left as it was. Images in the body were still unwrapped.",
+			"The frontmatter is not valid YAML (it has no closing --- line) and could not be repaired; it was left as it was. Images in the body were still unwrapped (1).",
 		]);
 	});
 
@@ -113,7 +114,7 @@ describe("tidyNote on whole notes", () => {
 	});
 
 	it("finds a note tagged only in its frontmatter", () => {
-		expect(tidy("---\ntags: [omnivore]\n---\nno body tag\n").report.isOmnivoreNote).toBe(true);
+		expect(tidy("---\ntags: [omnivore]\nid: 1\n---\nno body tag\n").report.isOmnivoreNote).toBe(true);
 	});
 
 	it("uses the configured tag name and property names", () => {
@@ -131,6 +132,83 @@ describe("tidyNote on whole notes", () => {
 		expect(twice.text).toBe(once.text);
 		expect(twice.report.changed).toBe(false);
 		expect(twice.report.changes).toEqual([]);
+	});
+});
+
+describe("reports that tell the truth", () => {
+	const link = "[Read on Omnivore](https://omnivore.app/me/a-18de9d85b43)";
+
+	it("reports no change that changes nothing", () => {
+		const result = tidy(`---\nid: 1\nstate: reading\n---\n#Omnivore\n${link}\n`);
+		expect(result.text).toContain("status: reading\n");
+		const noOps = result.report.changes.filter((c) => c.from !== undefined && c.from === c.to);
+		expect(noOps).toEqual([]);
+	});
+
+	it("says images were unwrapped only when some were", () => {
+		const [problem] = tidy("---\nid: 1\ntitle: [a\n  b: {\n---\n#Omnivore\n").report.problems;
+		expect(problem.code).toBe("invalid-frontmatter");
+		expect(problem.message).not.toMatch(/unwrapped/);
+	});
+
+	it("keeps the YAML library's warnings off the console", () => {
+		const warn = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+		try {
+			const result = tidy(`---\nid: 1\ncreated: {{date: YYYY-MM-DD}}\n---\n#Omnivore\n${link}\n`);
+			expect(result.report.isOmnivoreNote).toBe(true);
+			expect(warn).not.toHaveBeenCalled();
+		} finally {
+			warn.mockRestore();
+		}
+	});
+
+	it.each([
+		["a 5,000-deep flow list", `tags: ${"[".repeat(5000)}${"]".repeat(5000)}`],
+		["5,000-deep flow mappings", `x: ${"{a: ".repeat(5000)}1${"}".repeat(5000)}`],
+		["5,000-deep block mappings", Array.from({ length: 5000 }, (_, i) => `${"  ".repeat(i)}k${i}:`).join("\n")],
+		["5,000 nested block lists", `x:\n${"- ".repeat(5000)}a`],
+	])("reports %s as too deeply nested and leaves it", (_name, yaml) => {
+		const text = `---\nid: 1\n${yaml}\n---\n#Omnivore\n${link}\n`;
+		const result = tidy(text);
+		expect(result.text).toBe(text);
+		expect(result.report.problems.map((p) => p.code)).toEqual(["too-deeply-nested"]);
+	});
+
+	it("leaves a block with anchors and aliases as written, and says so", () => {
+		const text = `---\nid: 1\ntitle: &t Hello\nalias_title: *t\ntags: &g [a, b]\n---\n#Omnivore\n${link}\n`;
+		const result = tidy(text);
+		expect(result.text).toBe(text);
+		expect(result.report.problems.map((p) => p.code)).toEqual(["yaml-anchors"]);
+	});
+
+	it("closes a flow list that lost its bracket, never a tag named [alpha", () => {
+		const result = tidy(`---\nid: 1\ntags: [alpha, beta\n---\n#Omnivore\n${link}\n`);
+		expect(result.text).toContain("tags:\n  - alpha\n  - beta\n");
+		expect(result.report.changes[0].message).toMatch(/closed the list of tags/);
+		expect(tidy(`---\nid: 1\ntags: [a: b, c\n---\n#Omnivore\n`).report.problems.map((p) => p.code)).toEqual(["invalid-frontmatter"]);
+	});
+
+	it("leaves a note about Omnivore alone and says why", () => {
+		const text = "---\ntags: [Omnivore]\n---\n# Why I use Omnivore\n";
+		const result = tidy(text);
+		expect(result.text).toBe(text);
+		expect(result.report).toMatchObject({ isOmnivoreNote: false, problems: [{ code: "not-a-saved-article" }] });
+	});
+
+	it("reports an uploaded file and takes no site from Omnivore's storage", () => {
+		const result = tidy("---\nid: 1\n---\n#Omnivore\n[Read Original](https://omnivore.app/attachments/u/1/paper.pdf)\n");
+		expect(result.text).not.toMatch(/site_name|original_url/);
+		expect(result.report.problems.map((p) => p.code)).toEqual(["uploaded-file"]);
+	});
+
+	it("reads links a template HTML-escaped", () => {
+		const result = tidy("---\nid: 1\n---\n[Read on Omnivore](https:&#x2F;&#x2F;omnivore.app&#x2F;me&#x2F;t-18c2f4a1b2c)\n[Read Original](https:&#x2F;&#x2F;a.example&#x2F;p?x&#x3D;1&amp;y&#x3D;2)\n");
+		expect(result.text).toContain("original_url: https://a.example/p?x=1&y=2\nomnivore_url: https://omnivore.app/me/t-18c2f4a1b2c\n");
+	});
+
+	it("never adds title beside Title", () => {
+		const result = tidy("---\nID: 1\nTitle: On Labels\n---\n# On Labels\n#Omnivore\n");
+		expect(result.text).toMatch(/^---\nID: 1\ntitle: On Labels\nstatus: unread\n---/);
 	});
 });
 

@@ -35,6 +35,26 @@ describe("automatic cleanup", () => {
 		expect(app.vault.testWrites.length).toBe(syncWrites + 1);
 	});
 
+	it("tidies a new Omnivore note that has no tag, as the CLI would", async () => {
+		const { app } = await startObsidian({});
+		const text = "---\nid: 5c3c\n---\n# Labels\n\n[Read on Omnivore](https://omnivore.app/me/labels-18837a1c2d4)\n";
+		await app.vault.create("Omnivore/Labels.md", text);
+		await quiet();
+		expect(app.vault.testWrites).toEqual([{ path: "Omnivore/Labels.md", data: tidier.tidy(text).text }]);
+	});
+
+	it("keeps watching a note whose first part is not yet an Omnivore note", async () => {
+		const { app } = await startObsidian({});
+		const file = await app.vault.create("Omnivore/Parts.md", "---\nid: 5c3c\n---\n");
+		await quiet();
+		expect(app.vault.testWrites).toEqual([]);
+		const full = "---\nid: 5c3c\n---\n# Parts\n\n[Read on Omnivore](https://omnivore.app/me/parts-18837a1c2d4)\n";
+		await app.vault.modify(file, full);
+		const syncWrites = app.vault.testWrites.length;
+		await quiet();
+		expect(app.vault.testWrites.slice(syncWrites)).toEqual([{ path: "Omnivore/Parts.md", data: tidier.tidy(full).text }]);
+	});
+
 	it("never touches a new note that is not an Omnivore note", async () => {
 		const { app } = await startObsidian({});
 		await app.vault.create("Ideas.md", "# Ideas\n\nThe proxy link https://proxy-prod.omnivore-image-cache.app/x stays.\n");

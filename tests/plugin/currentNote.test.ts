@@ -47,7 +47,7 @@ describe("Tidy current note", () => {
 		await openNote(app, "Scratch.md", "preview");
 		await runCommand(plugin, "tidy-current-note");
 		expect(app.vault.testWrites).toEqual([]);
-		expect(notices().at(-1)).toBe("Scratch is not tagged #Omnivore, so it was left as it was.");
+		expect(notices().at(-1)).toBe("Scratch does not look like an Omnivore note (no #Omnivore tag, no Omnivore link), so it was left as it was.");
 	});
 
 	it("is not offered when no note is open", async () => {
@@ -85,6 +85,7 @@ describe("commands", () => {
 			"Tidy current note",
 			"Unwrap proxied images in current note",
 			"Tidy all Omnivore notes…",
+			"Unwrap proxied images in all notes…",
 			"Undo last tidy",
 			"Show tidy report",
 			"Open reading queue",

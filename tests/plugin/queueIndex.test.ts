@@ -4,7 +4,7 @@ import type { Clock } from "../../src/plugin/batch/yielder";
 import { fake, notices, settle, startObsidian } from "./harness";
 
 function article(title: string, status: string, tag = "Omnivore", extra = ""): string {
-	return `---\ntitle: ${title}\nstatus: ${status}\n${extra}---\n#${tag}\n\nSome words.\n`;
+	return `---\nid: 1\ntitle: ${title}\nstatus: ${status}\n${extra}---\n#${tag}\n\nSome words.\n`;
 }
 
 /**

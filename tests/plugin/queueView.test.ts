@@ -45,6 +45,16 @@ describe("the reading queue view", () => {
 		expect(meta).toBe("smallcultfollowing.com · Niko Matsakis · 1 min · 2024-01-20");
 	});
 
+	it("lists a status whose meaning is unclear under its own tab, only when there is one", async () => {
+		const started = await startObsidian({ ...VAULT, "Omnivore/odd.md": article("Someday", { status: "someday", date_saved: "2024-02-01T10:00:00" }) });
+		await runCommand(started.plugin, "open-reading-queue");
+		await wait();
+		const view = started.app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0].view as unknown as QueueView & { contentEl: HTMLElement };
+		expect(tabs(view.contentEl)).toEqual(["Unread: 2", "Reading: 1", "Read: 0", "Archived: 1", "Unknown status: 1", "All: 5"]);
+		Array.from(view.contentEl.querySelectorAll<HTMLButtonElement>(".omnivore-queue-tab")).find((t) => t.textContent?.startsWith("Unknown"))?.click();
+		expect(titles(view.contentEl)).toEqual(["Someday"]);
+	});
+
 	it("switches tabs, and Ctrl-click adds a status", async () => {
 		const { view } = await openView();
 		const tab = (label: string) => Array.from(view.contentEl.querySelectorAll<HTMLButtonElement>(".omnivore-queue-tab")).find((t) => t.getAttribute("aria-label")?.startsWith(label));
@@ -192,7 +202,7 @@ describe("queue commands", () => {
 		expect(app.vault.testText("Omnivore/rust.md")).toContain("status: archived");
 		await app.workspace.testOpenInEditor("Inbox/scratch.md", "preview");
 		await runCommand(plugin, "mark-reading");
-		expect(notices().at(-1)).toBe("scratch is not in the reading queue (it is not tagged #Omnivore).");
+		expect(notices().at(-1)).toBe("scratch is not in the reading queue (it does not look like an Omnivore note).");
 		expect(app.vault.testText("Inbox/scratch.md")).toBe("# Scratch\n");
 	});
 
@@ -206,7 +216,7 @@ describe("queue commands", () => {
 		const { app, plugin } = await startObsidian(VAULT);
 		await runCommand(plugin, "create-bases-file");
 		const base = parse(app.vault.testText("Omnivore queue.base") ?? "") as { filters: unknown; views: Array<{ name: string; filters: unknown }> };
-		expect(base.filters).toEqual({ and: ['file.hasTag("Omnivore")'] });
+		expect(base.filters).toEqual({ or: ['file.hasTag("Omnivore")', 'file.hasProperty("omnivore_url")'] });
 		expect(base.views.map((v) => [v.name, v.filters])).toEqual([
 			["Unread", { and: ['status == "unread"'] }],
 			["Reading", { and: ['status == "reading"'] }],

@@ -6,6 +6,12 @@ import { computeMetadata, type Setting, type ToggleComponent, type TextComponent
 import { fake, lastModal, runCommand, settle, startObsidian, type Started } from "./harness";
 
 describe("settings", () => {
+	it("read how Omnivore notes are found, whatever the saved file holds", () => {
+		expect(resolveSettings({})).toMatchObject({ match: "fingerprint", omnivoreHosts: [] });
+		expect(resolveSettings({ match: "tag", omnivoreHosts: ["read.example.org", 3] })).toMatchObject({ match: "tag", omnivoreHosts: ["read.example.org"] });
+		expect(resolveSettings({ match: "anything", omnivoreHosts: "read.example.org" })).toMatchObject({ match: "fingerprint", omnivoreHosts: [] });
+	});
+
 	it("fill in defaults for anything missing, including nested values", () => {
 		const settings = resolveSettings({ tagName: "later", keys: { status: "queue" }, autoTidy: false });
 		expect(settings.tagName).toBe("later");
@@ -58,8 +64,20 @@ describe("mayBeOmnivoreNote", () => {
 		["---\ntitle: Rust: next\n---\nno tag\n", true],
 		["# T\n#omnivores\n", false],
 		["```\n#Omnivore\n```\n", false],
+		["# T\n#Type/Omnivore\n", true],
+		["---\nid: 5c3c\n---\n# T\n", true],
+		["# T\n[Read on Omnivore](https://omnivore.app/me/t-18de9d85b43)\n", true],
+		["---\nomnivore_url: https://omnivore.app/me/t-18de9d85b43\n---\n", true],
+		["# T\n[a proxied image](https://proxy-prod.omnivore-image-cache.app/0x0,sAbc/https://a.example/x.png)\n", false],
+		["# My notes on Omnivore\nIt shut down.\n", false],
 	])("%p → %p", (text, expected) => {
-		expect(mayBeOmnivoreNote(computeMetadata(text) as never, "Omnivore")).toBe(expected);
+		expect(mayBeOmnivoreNote(computeMetadata(text) as never, DEFAULT_SETTINGS)).toBe(expected);
+	});
+
+	it("finds only tagged notes when detection is by tag", () => {
+		const tagOnly = { ...DEFAULT_SETTINGS, match: "tag" as const };
+		expect(mayBeOmnivoreNote(computeMetadata("---\nid: 5c3c\n---\n[Read on Omnivore](https://omnivore.app/me/t-1)\n") as never, tagOnly)).toBe(false);
+		expect(mayBeOmnivoreNote(computeMetadata("#Omnivore\n") as never, tagOnly)).toBe(true);
 	});
 });
 
@@ -108,7 +126,7 @@ describe("date formats in Obsidian's (Moment) syntax", () => {
 		expect(text).toContain("date_saved: 15.03.2024 at 08:12\n");
 		expect(text).toContain("date_published: 01.03.2024\n");
 		await plugin.queue.ensureBuilt();
-		expect(plugin.queue.get("Omnivore/slow.md")).toMatchObject({ savedAt: new Date(2024, 2, 15, 8, 12).toISOString(), publishedAt: new Date(2024, 2, 1).toISOString() });
+		expect(plugin.queue.get("Omnivore/slow.md")).toMatchObject({ savedAt: new Date(2024, 2, 15, 8, 12).toISOString(), publishedAt: "2024-03-01" });
 	});
 
 	it("refuse a format that would lose part of a date, say why as it is typed, and never save it", async () => {

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import { LazyBatch, NoteTidier, type Journal } from "../../src/core";
-import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
+import { tidyAllNotes, unwrapAllNotes } from "../../src/plugin/commands/tidyAll";
 import { applyBatch, type BatchPreview } from "../../src/plugin/batch/tidyBatch";
 import { Modal } from "../__mocks__/obsidian";
 import type { PreviewModal } from "../../src/plugin/batch/previewModal";
-import { fixture, lastModal, notices, omnivoreNote, runCommand, settle, startObsidian, vaultFiles } from "./harness";
+import { fixture, lastModal, notices, omnivoreNote, P, runCommand, settle, startObsidian, vaultFiles } from "./harness";
 
 /** One batch for a whole apply, opened on its first write. */
 function oneBatch(journal: Journal) {
@@ -92,16 +92,25 @@ describe("Tidy all Omnivore notes", () => {
 	});
 
 	it("finds notes tagged only in frontmatter Obsidian could not read", async () => {
-		const broken = "---\ntitle: Rust: next\ntags:\n  - omnivore\n---\nbody\n";
+		const broken = "---\ntitle: Rust: next\ntags:\n  - omnivore\nid: 1\n---\nbody\n";
 		const { app, plugin } = await startObsidian({ "b.md": broken });
 		await tidyAllNotes(plugin, async () => true);
-		expect(app.vault.testText("b.md")).toBe('---\ntitle: "Rust: next"\ntags:\n  - omnivore\nstatus: unread\n---\nbody\n');
+		expect(app.vault.testText("b.md")).toBe('---\ntitle: "Rust: next"\ntags:\n  - omnivore\nid: 1\nstatus: unread\n---\nbody\n');
+	});
+
+	it("finds untagged notes by Omnivore's links, like the CLI", async () => {
+		const untagged = "---\nid: 5c3c\n---\n# Labels\n\n[Read on Omnivore](https://omnivore.app/me/labels-18837a1c2d4)\n";
+		const about = "---\ntags: [Omnivore]\n---\n# Why I use Omnivore\n";
+		const { app, plugin } = await startObsidian({ "a.md": untagged, "about.md": about });
+		await tidyAllNotes(plugin, async () => true);
+		expect(app.vault.testText("a.md")).toContain("omnivore_url: https://omnivore.app/me/labels-18837a1c2d4\n");
+		expect(app.vault.testText("about.md")).toBe(about);
 	});
 
 	it("says when there is nothing to do", async () => {
 		const { plugin } = await startObsidian({ "a.md": "# Nothing here\n" });
 		await tidyAllNotes(plugin, async () => true);
-		expect(notices().at(-1)).toBe("No notes tagged #Omnivore were found.");
+		expect(notices().at(-1)).toBe("No Omnivore notes were found.");
 	});
 
 	it("keeps to the folders chosen in the settings", async () => {
@@ -167,5 +176,33 @@ describe("a batch", () => {
 		expect(outcome.failed).toEqual([{ path: "a.md", reason: "disk full" }]);
 		expect(app.vault.testText("a.md")).toBe(notes["a.md"]);
 		expect(app.vault.testText("b.md")).toBe(tidier.tidy(notes["b.md"]).text);
+	});
+});
+
+describe("Unwrap proxied images in all notes", () => {
+	const own = `# Terminal colours\n\nMy notes.\n\n![](${P}/https://img.example.com/colours.png)\n`;
+
+	it("unwraps images in notes of one's own too, touching nothing else, with a preview and undo", async () => {
+		const { app, plugin } = await startObsidian({ "Notes/Colours.md": own, "Notes/Plain.md": "# Plain\n", "Omnivore/A.md": omnivoreNote("A") });
+		await runCommand(plugin, "unwrap-all-notes");
+		await settle();
+		const preview = openPreview();
+		expect(preview.querySelector(".omnivore-queue-summary")?.textContent).toBe("2 image URLs in 2 notes would point to the original images.");
+		button(preview, "Apply").click();
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		await settle();
+		expect(app.vault.testText("Notes/Colours.md")).toBe(own.replace(`${P}/`, ""));
+		// Only images: the Omnivore note's frontmatter waits for a tidy.
+		expect(app.vault.testText("Omnivore/A.md")).toBe(omnivoreNote("A").replace(`${P}/`, ""));
+		expect(app.vault.testText("Notes/Plain.md")).toBe("# Plain\n");
+		await runCommand(plugin, "undo-last-tidy");
+		await settle();
+		expect(app.vault.testText("Notes/Colours.md")).toBe(own);
+	});
+
+	it("says when there is no proxied image", async () => {
+		const { plugin } = await startObsidian({ "a.md": "# Nothing here\n" });
+		await unwrapAllNotes(plugin, async () => true);
+		expect(notices().at(-1)).toBe("No proxied images were found.");
 	});
 });

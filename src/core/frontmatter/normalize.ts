@@ -2,6 +2,7 @@
 
 import type { BodyFacts } from "../markdown/bodyFacts";
 import type { TidyOptions } from "../options";
+import type { OmnivoreLinks } from "../omnivore/urls";
 import type { ProxyMatcher } from "../proxyUrls";
 import type { ReportBuilder } from "../report";
 import { StepContext, type FrontmatterStep } from "./step";
@@ -38,12 +39,13 @@ export interface NormalizeInput {
 	options: TidyOptions;
 	report: ReportBuilder;
 	proxy: ProxyMatcher;
+	links?: OmnivoreLinks;
 	steps?: readonly FrontmatterStep[];
 }
 
 /** Apply the steps to the editor; the caller reads the result with `editor.toString()`. */
-export function normalizeFrontmatter({ editor, body, options, report, proxy, steps = FRONTMATTER_STEPS }: NormalizeInput): void {
-	const context = new StepContext(editor, body, options, report, proxy);
+export function normalizeFrontmatter({ editor, body, options, report, proxy, links, steps = FRONTMATTER_STEPS }: NormalizeInput): void {
+	const context = new StepContext(editor, body, options, report, proxy, links);
 	for (const step of steps) step.apply(context);
 	context.commitAdditions();
 }

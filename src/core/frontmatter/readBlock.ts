@@ -1,14 +1,16 @@
 // Reads a note's frontmatter block as the engine understands it: a mapping (repaired if need be) or why not.
 
 import type { NoteParts } from "../note";
+import { isTooDeeplyNested } from "./nesting";
 import { repairFrontmatter } from "./repair";
 import { parseFrontmatter, type FrontmatterEditor } from "./yamlEditor";
 
 export type FrontmatterState =
 	| { kind: "none" }
-	| { kind: "mapping"; editor: FrontmatterEditor; repairedKeys: string[] }
-	| { kind: "invalid"; error: string }
-	| { kind: "not-mapping"; found: string };
+	| { kind: "mapping"; editor: FrontmatterEditor; repairedKeys: string[]; closedLists?: string[] }
+	| { kind: "invalid"; error: string; tooDeep?: boolean }
+	| { kind: "not-mapping"; found: string }
+	| { kind: "anchored"; names: string[]; values: Record<string, unknown> };
 
 function toLf(text: string): string {
 	return text.replace(/\r\n/g, "\n");
@@ -19,13 +21,14 @@ export function readFrontmatterBlock(parts: NoteParts): FrontmatterState {
 	if (parts.unclosedFrontmatter) return { kind: "invalid", error: "it has no closing --- line" };
 	if (!parts.frontmatter) return { kind: "none" };
 	const yaml = toLf(parts.frontmatter.yaml);
+	if (isTooDeeplyNested(yaml)) return { kind: "invalid", error: "it is nested too deeply", tooDeep: true };
 	const outcome = parseFrontmatter(yaml);
 	if (outcome.kind === "mapping") return { kind: "mapping", editor: outcome.editor, repairedKeys: [] };
-	if (outcome.kind === "not-mapping") return outcome;
+	if (outcome.kind === "not-mapping" || outcome.kind === "anchored") return outcome;
 	const repair = repairFrontmatter(yaml);
 	if (repair) {
 		const repaired = parseFrontmatter(repair.yaml);
-		if (repaired.kind === "mapping") return { kind: "mapping", editor: repaired.editor, repairedKeys: repair.keys };
+		if (repaired.kind === "mapping") return { kind: "mapping", editor: repaired.editor, repairedKeys: repair.keys, closedLists: repair.closed };
 	}
 	return outcome;
 }

@@ -6,6 +6,24 @@ export interface Repair {
 	yaml: string;
 	/** Keys whose values were re-quoted. */
 	keys: string[];
+	/** Keys whose one-line list lacked its closing bracket, now closed. */
+	closed: string[];
+}
+
+// Keys that hold lists: `tags: [alpha, beta` lost its `]`, it is not a tag named `[alpha`.
+const LIST_KEY = /^(?:tags?|aliases|cssclass(?:es)?|keywords|categories|labels)$/i;
+
+function isUnclosedList(key: string, value: string): boolean {
+	return LIST_KEY.test(key.trim()) && value.startsWith("[") && !value.includes("]");
+}
+
+/** `[alpha, beta` closed as `[alpha, beta]` when that reads as a list of plain values. */
+function closedList(key: string, value: string): string | null {
+	const closed = `${value.replace(/,?\s*$/, "")}]`;
+	const outcome = parseFrontmatter(`${key}: ${closed}\n`);
+	if (outcome.kind !== "mapping") return null;
+	const list = outcome.editor.get(key.trim());
+	return Array.isArray(list) && list.every((item) => typeof item === "string" || typeof item === "number") ? closed : null;
 }
 
 // A top-level `key: value` line with a value on it.
@@ -28,6 +46,7 @@ export function repairFrontmatter(yaml: string): Repair | null {
 	const lines = yaml.split("\n");
 	const out: string[] = [];
 	const keys: string[] = [];
+	const closed: string[] = [];
 	for (let i = 0; i < lines.length; i++) {
 		const entry = ENTRY.exec(lines[i]);
 		if (!entry) {
@@ -44,14 +63,22 @@ export function repairFrontmatter(yaml: string): Repair | null {
 			i = end - 1;
 			continue;
 		}
+		if (isUnclosedList(entry[1], value)) {
+			// A list is closed, or the block is left: quoting it would make a tag named `[alpha`.
+			const list = end === i + 1 ? closedList(entry[1], value) : null;
+			if (list === null) return null;
+			out.push(`${entry[1]}: ${list}`);
+			closed.push(entry[1].trim());
+			continue;
+		}
 		const text = [value, ...lines.slice(i + 1, end).map((l) => l.trim())].join(" ");
 		out.push(`${entry[1]}: ${requote(text)}`);
 		keys.push(entry[1].trim());
 		i = end - 1;
 	}
-	if (keys.length === 0) return null;
+	if (keys.length === 0 && closed.length === 0) return null;
 	const repaired = out.join("\n");
-	return parseFrontmatter(repaired).kind === "mapping" ? { yaml: repaired, keys } : null;
+	return parseFrontmatter(repaired).kind === "mapping" ? { yaml: repaired, keys, closed } : null;
 }
 
 /** The value as the writer meant it, double-quoted with JSON escapes (valid YAML escapes). */

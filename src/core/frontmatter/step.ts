@@ -1,6 +1,7 @@
 // The shape of one normalization step and the context it works in.
 
 import type { BodyFacts } from "../markdown/bodyFacts";
+import { buildOmnivoreLinks, type OmnivoreLinks } from "../omnivore/urls";
 import type { TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
 import { quoteForMessage, type ReportBuilder } from "../report";
@@ -54,6 +55,7 @@ export class StepContext {
 		readonly options: TidyOptions,
 		readonly report: ReportBuilder,
 		readonly proxy: ProxyMatcher,
+		readonly links: OmnivoreLinks = buildOmnivoreLinks(options.omnivoreHosts),
 	) {}
 
 	get keys(): TidyOptions["keys"] {

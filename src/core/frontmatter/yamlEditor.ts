@@ -7,7 +7,9 @@ export type FrontmatterValue = string | string[];
 export type ParseOutcome =
 	| { kind: "mapping"; editor: FrontmatterEditor }
 	| { kind: "invalid"; error: string }
-	| { kind: "not-mapping"; found: string };
+	| { kind: "not-mapping"; found: string }
+	/** Valid YAML that uses anchors or aliases: editing it key by key could change what they mean. */
+	| { kind: "anchored"; names: string[]; values: Record<string, unknown> };
 
 /** How a value is written in the source, so steps can tell a block scalar from a one-line one. */
 export type ValueShape = "plain" | "quoted" | "block-scalar" | "block-seq" | "flow-seq" | "map" | "empty" | "other";
@@ -21,24 +23,21 @@ const COMPOSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, logLevel: "erro
 
 function firstProblem(doc: Document.Parsed): string | null {
 	const problem = doc.errors[0] ?? doc.warnings[0];
-	if (problem) return problem.message.split("\n")[0];
-	// Plugin 1.0 wrote titles such as `&amp; more` unquoted, which YAML reads as an anchor and drops.
-	// `*bold*` likewise reads as an alias to an anchor that does not exist.
-	let anchor: string | null = null;
+	return problem ? problem.message.split("\n")[0] : null;
+}
+
+/** The anchors (`&t`) and aliases (`*t`) a document uses, as written. */
+function anchorsOf(doc: Document.Parsed): string[] {
+	const names: string[] = [];
 	visit(doc, {
 		Alias(_key, node) {
-			anchor = `a value starts with "*${node.source}", which YAML reads as an alias`;
-			return visit.BREAK;
+			names.push(`*${node.source}`);
 		},
 		Node(_key, node) {
-			if (typeof node.anchor === "string") {
-				anchor = `a value starts with "&${node.anchor}", which YAML reads as an anchor`;
-				return visit.BREAK;
-			}
-			return undefined;
+			if (typeof node.anchor === "string") names.push(`&${node.anchor}`);
 		},
 	});
-	return anchor;
+	return [...new Set(names)];
 }
 
 /** Values as plain data; null when they cannot be (an alias cycle, say). */
@@ -62,6 +61,11 @@ export function parseFrontmatter(yaml: string): ParseOutcome {
 	if (!doc || doc.contents === null) return { kind: "mapping", editor: new FrontmatterEditor(yaml, tokens, null, {}) };
 	const problem = firstProblem(doc);
 	if (problem) return { kind: "invalid", error: problem };
+	const anchors = anchorsOf(doc);
+	if (anchors.length > 0) {
+		const values = isMap(doc.contents) ? toValues(doc) : null;
+		return values === null ? { kind: "not-mapping", found: describeContents(doc) } : { kind: "anchored", names: anchors, values };
+	}
 	const documentCount = tokens.filter((t) => t.type === "document").length;
 	if (documentCount > 1) return { kind: "invalid", error: "The block holds more than one YAML document." };
 	const docToken = tokens.find((t): t is CST.Document => t.type === "document");
@@ -315,6 +319,7 @@ export function verifyFrontmatter(yaml: string, expected: Record<string, unknown
 	if (!doc) return Object.keys(expected).length === 0 ? null : "the edited block is empty";
 	const problem = firstProblem(doc);
 	if (problem) return problem;
+	if (anchorsOf(doc).length > 0) return "the edited block holds an anchor or alias";
 	const actual: unknown = toValues(doc) ?? {};
 	return deepEqual(actual, expected) ? null : "the edited block does not read back as intended";
 }

@@ -1,29 +1,37 @@
 // Facts the frontmatter steps recover from a note's body: first H1, the Omnivore and original links.
 
-import { findCodeRanges, isInside, type TextRange } from "./codeRanges";
+import { decodeHtmlEntities } from "../htmlEntities";
+import { articleHeading } from "../omnivore/heading";
+import { OMNIVORE_APP_LINKS, type OmnivoreLinks } from "../omnivore/urls";
+import { findCodeRanges, firstOutsideCode, type TextRange } from "./codeRanges";
 import { readLinkDestination } from "./linkDestination";
 
 export interface BodyFacts {
-	/** Text of the first level-1 heading outside code. */
-	firstHeading?: string;
+	/** The article's heading (see `articleHeading`), outside code. */
+	articleHeading?: string;
 	/** Destination of the `[Read Original](...)` link. */
 	readOriginalUrl?: string;
 	/** Destination of the `[Read on Omnivore](...)` link. */
 	readOnOmnivoreUrl?: string;
-	/** First `https://omnivore.app/me/...` address anywhere in the body (highlight links included). */
+	/** First article address of an Omnivore library anywhere in the body, highlight links included (without their `#id`). */
 	omnivoreArticleUrl?: string;
 }
 
-const HEADING = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\r?$/gm;
-const OMNIVORE_ARTICLE = /https?:\/\/(?:www\.)?omnivore\.app\/me\/[^\s)#"'<>\]]+/g;
 
-export function readBodyFacts(body: string, codeRanges: TextRange[] = findCodeRanges(body)): BodyFacts {
+export function readBodyFacts(
+	body: string,
+	codeRanges: TextRange[] = findCodeRanges(body),
+	tagName = "Omnivore",
+	links: OmnivoreLinks = OMNIVORE_APP_LINKS,
+): BodyFacts {
 	const facts: BodyFacts = {};
-	const heading = firstOutsideCode(HEADING, body, codeRanges, (m) => m[1].trim() !== "");
-	if (heading) facts.firstHeading = heading[1].trim();
+	const heading = articleHeading(body, codeRanges, tagName);
+	if (heading) facts.articleHeading = heading;
 	facts.readOriginalUrl = linkByText(body, READ_ORIGINAL, codeRanges);
 	facts.readOnOmnivoreUrl = linkByText(body, READ_ON_OMNIVORE, codeRanges);
-	facts.omnivoreArticleUrl = firstOutsideCode(OMNIVORE_ARTICLE, body, codeRanges)?.[0];
+	const article = firstOutsideCode(links.pattern, body, codeRanges)?.[0];
+	// A template that HTML-escaped the article wrote `&#x2F;` for `/`.
+	if (article) facts.omnivoreArticleUrl = decodeHtmlEntities(article).replace(/#$/, "");
 	return facts;
 }
 
@@ -35,20 +43,6 @@ function linkByText(body: string, pattern: RegExp, codeRanges: TextRange[]): str
 	const match = firstOutsideCode(pattern, body, codeRanges);
 	if (!match) return undefined;
 	const destination = readLinkDestination(body, match.index + match[0].length);
-	return destination?.url.trim() || undefined;
-}
-
-function firstOutsideCode(
-	pattern: RegExp,
-	text: string,
-	codeRanges: TextRange[],
-	accept: (match: RegExpExecArray) => boolean = () => true,
-): RegExpExecArray | undefined {
-	pattern.lastIndex = 0;
-	let match: RegExpExecArray | null;
-	while ((match = pattern.exec(text)) !== null) {
-		if (match[0] === "") pattern.lastIndex++;
-		if (!isInside(codeRanges, match.index) && accept(match)) return match;
-	}
-	return undefined;
+	// Markdown reads entities in a destination: an escaping template wrote `&#x2F;` for `/`.
+	return destination ? decodeHtmlEntities(destination.url).trim() || undefined : undefined;
 }

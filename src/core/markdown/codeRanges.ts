@@ -168,3 +168,14 @@ export function isInside(ranges: TextRange[], index: number): boolean {
 	}
 	return false;
 }
+
+/** The first match of a global pattern that does not start in code. */
+export function firstOutsideCode(pattern: RegExp, text: string, ranges: TextRange[]): RegExpExecArray | undefined {
+	pattern.lastIndex = 0;
+	let match: RegExpExecArray | null;
+	while ((match = pattern.exec(text)) !== null) {
+		if (match[0] === "") pattern.lastIndex++;
+		if (!isInside(ranges, match.index)) return match;
+	}
+	return undefined;
+}

@@ -4,12 +4,15 @@ import { stringify } from "yaml";
 import type { TidyOptions } from "../options";
 
 /** Unread, Reading and Archive (read and archived) views over the normalized properties. */
-export function queueBaseFile(options: Pick<TidyOptions, "tagName" | "keys" | "statusValues">): string {
+export function queueBaseFile(options: Pick<TidyOptions, "tagName" | "keys" | "statusValues" | "match">): string {
 	const { keys, statusValues } = options;
+	const tagged = `file.hasTag(${JSON.stringify(options.tagName)})`;
+	// Untagged Omnivore notes carry their Omnivore address once tidied.
+	const scope = options.match === "tag" ? { and: [tagged] } : { or: [tagged, `file.hasProperty(${JSON.stringify(keys.omnivoreUrl)})`] };
 	const is = (value: string) => `${keys.status} == ${JSON.stringify(value)}`;
 	const columns = ["file.name", keys.author, keys.siteName, keys.dateSaved, keys.status];
 	const base = {
-		filters: { and: [`file.hasTag(${JSON.stringify(options.tagName)})`] },
+		filters: scope,
 		properties: {
 			[keys.siteName]: { displayName: "Site" },
 			[keys.dateSaved]: { displayName: "Saved" },

@@ -1,5 +1,6 @@
 // What the reader asks of the queue: which statuses, tags, authors, sites, dates, lengths, words.
 
+import { subMonths } from "date-fns";
 import type { QueueItem, QueueStatus } from "./queueItem";
 
 export type SavedPreset = "last-7-days" | "last-30-days" | "older-than-6-months";
@@ -55,12 +56,9 @@ const DAY = 24 * 60 * 60 * 1000;
 export function savedWindow(saved: QueueFilter["saved"], now: number): [number, number] | null {
 	if (saved === null) return null;
 	if (saved === "last-7-days") return [now - 7 * DAY, Infinity];
-	if (saved === "last-30-days") return [now - 30 * DAY, Infinity];
-	if (saved === "older-than-6-months") {
-		const sixMonthsAgo = new Date(now);
-		sixMonthsAgo.setMonth(sixMonthsAgo.getMonth() - 6);
-		return [-Infinity, sixMonthsAgo.getTime()];
-	}
+	// Months are calendar months: a month before March 31st is February 29th (or 28th), not March 2nd.
+	if (saved === "last-30-days") return [subMonths(now, 1).getTime(), Infinity];
+	if (saved === "older-than-6-months") return [-Infinity, subMonths(now, 6).getTime()];
 	const from = saved.from ? new Date(`${saved.from}T00:00:00`).getTime() : -Infinity;
 	const to = saved.to ? new Date(`${saved.to}T00:00:00`).getTime() + DAY : Infinity;
 	return [from, to];

@@ -1,25 +1,27 @@
-// One article of the reading queue, read from a note's frontmatter and body (aliases too, so notes
-// that were never tidied still show sensibly).
+// One article of the reading queue, read from a note's frontmatter and body the way tidy reads it
+// (aliases and other cases of keys too, so notes that were never tidied show the same).
 
-import { dateFromOmnivoreUrl, readDate } from "../dates";
+import { format } from "date-fns";
 import { unwrapBodyImages } from "../bodyImages";
+import { dateFromOmnivoreUrl, readDate } from "../dates";
 import { readFrontmatterBlock } from "../frontmatter/readBlock";
-import { KEY_ALIASES } from "../frontmatter/steps/aliases";
-import { isArticleUrl, siteFromUrl } from "../frontmatter/steps/recover";
-import { STATE_TO_STATUS } from "../frontmatter/steps/status";
-import { cleanTag } from "../frontmatter/steps/tags";
-import { oneLine, titleCutByComment } from "../frontmatter/steps/title";
 import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
 import { readBodyFacts } from "../markdown/bodyFacts";
-import { findCodeRanges } from "../markdown/codeRanges";
+import { findCodeRanges, type TextRange } from "../markdown/codeRanges";
 import { splitNote } from "../note";
-import { bodyHasTag, frontmatterHasTag, frontmatterTagValues, rawFrontmatterHasTag, tagMatches } from "../omnivoreTag";
-import type { SchemaKeys, StatusValues, TidyOptions } from "../options";
+import { detectOmnivoreNote } from "../omnivore/detect";
+import { oneLine, titleCutByComment } from "../omnivore/heading";
+import { findKey, findSchemaKey, STATE_KEY } from "../omnivore/keys";
+import { readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
+import { bodyTags, cleanTag, frontmatterTags, tagMatches } from "../omnivore/tags";
+import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
+import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
 import { readingMinutes } from "./readingTime";
 
-export const QUEUE_STATUSES = ["unread", "reading", "read", "archived"] as const;
-export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+/** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
+export const QUEUE_STATUSES = [...READING_STATUSES, "unknown"] as const;
+export type QueueStatus = ReadingStatus | "unknown";
 
 export interface QueueItem {
 	path: string;
@@ -29,65 +31,90 @@ export interface QueueItem {
 	url: string | null;
 	tags: string[];
 	status: QueueStatus;
-	/** ISO 8601 (UTC) or null. */
+	/** ISO 8601: a UTC date-time, or a calendar date (`2019-04-01`) for a value without a time. Null when missing. */
 	savedAt: string | null;
 	publishedAt: string | null;
 	readingMinutes: number;
 	/** Proxied images remain that could not be unwrapped. */
 	hasImageProblems: boolean;
+	/** Articles in a note of Omnivore's single-file mode (more than one), else absent. */
+	articles?: number;
 }
 
+/** Reads values under the canonical key or an alias, any case. */
+class Values {
+	private readonly present: string[];
 
-function text(editor: FrontmatterEditor | null, key: string): string | undefined {
-	return editor?.getText(key);
-}
-
-/** The value under the canonical key or, in a note never tidied, under one of its aliases. */
-function withAliases(editor: FrontmatterEditor | null, keys: SchemaKeys, key: keyof SchemaKeys): string | undefined {
-	const direct = text(editor, keys[key]);
-	if (direct !== undefined) return direct;
-	const aliases = KEY_ALIASES.find((entry) => entry.key === key)?.aliases ?? [];
-	for (const alias of aliases) {
-		const value = text(editor, alias);
-		if (value !== undefined) return value;
+	constructor(
+		private readonly editor: FrontmatterEditor | null,
+		private readonly keys: SchemaKeys,
+	) {
+		this.present = editor?.keys() ?? [];
 	}
-	return undefined;
+
+	text(name: string): string | undefined {
+		const key = findKey(this.present, name);
+		return key === undefined ? undefined : this.editor?.getText(key);
+	}
+
+	raw(name: string): unknown {
+		const key = findKey(this.present, name);
+		return key === undefined ? undefined : this.editor?.get(key);
+	}
+
+	schema(key: keyof SchemaKeys): string | undefined {
+		const found = findSchemaKey(this.present, key, this.keys, (name) => this.editor?.getText(name) !== undefined);
+		return found === undefined ? undefined : this.editor?.getText(found);
+	}
 }
 
-function statusOf(editor: FrontmatterEditor | null, keys: SchemaKeys, values: StatusValues): QueueStatus {
-	const status = text(editor, keys.status)?.toLowerCase();
-	const found = QUEUE_STATUSES.find((s) => values[s].toLowerCase() === status);
-	if (found) return found;
-	const state = text(editor, "state")?.toUpperCase();
-	return (state && STATE_TO_STATUS[state]) || "unread";
+function statusOf(values: Values, options: TidyOptions): QueueStatus {
+	const status = values.raw(options.keys.status);
+	const given = status === undefined || status === null || status === "" ? values.raw(STATE_KEY) : status;
+	if (given === undefined || given === null || given === "") return "unread";
+	return readStatus(given, options.statusValues) ?? "unknown";
 }
 
-function dateOf(value: string | undefined, options: TidyOptions): Date | null {
+/** A date as the queue shows it: a calendar date stays a date, a time becomes UTC. */
+function dateOf(value: string | undefined, options: TidyOptions): string | null {
 	if (value === undefined) return null;
 	const reading = readDate(value, options);
-	return reading.kind === "date" ? reading.date : null;
+	if (reading.kind !== "date") return null;
+	return reading.hasTime ? reading.date.toISOString() : format(reading.date, "yyyy-MM-dd");
 }
 
-function minutesOf(editor: FrontmatterEditor | null, body: string): number {
-	const readLength = Number(text(editor, "read_length"));
-	if (Number.isFinite(readLength) && readLength > 0) return Math.max(1, Math.round(readLength));
-	const words = Number(text(editor, "words_count"));
-	if (Number.isFinite(words) && words > 0) return Math.max(1, Math.round(words / 230));
-	return readingMinutes(body);
-}
-
-function tagsOf(editor: FrontmatterEditor | null, keys: SchemaKeys, tagName: string): string[] {
-	if (!editor) return [];
-	const raw = [...frontmatterTagValues(editor.get(keys.tags)), ...frontmatterTagValues(editor.get("tag"))];
-	const seen = new Set<string>();
-	const tags: string[] = [];
-	for (const tag of raw.map(cleanTag)) {
-		if (tag === "" || tagMatches(tag, tagName) || seen.has(tag.toLowerCase())) continue;
-		seen.add(tag.toLowerCase());
-		tags.push(tag);
+function withoutCode(body: string, code: TextRange[]): string {
+	if (code.length === 0) return body;
+	let text = "";
+	let at = 0;
+	for (const range of code) {
+		text += body.slice(at, range.start) + " ";
+		at = Math.max(at, range.end);
 	}
-	return tags;
+	return text + body.slice(at);
 }
+
+function minutesOf(values: Values, body: string, code: TextRange[]): number {
+	const readLength = Number(values.text("read_length"));
+	if (Number.isFinite(readLength) && readLength > 0) return Math.max(1, Math.round(readLength));
+	const words = Number(values.text("words_count"));
+	if (Number.isFinite(words) && words > 0) return Math.max(1, Math.round(words / 230));
+	return readingMinutes(withoutCode(body, code));
+}
+
+function tagsOf(editor: FrontmatterEditor | null, body: string, code: TextRange[], tagName: string): string[] {
+	const raw = [...(editor ? frontmatterTags(editor.expectedValues()) : []), ...bodyTags(body, code).map(cleanTag)];
+	const seen = new Set<string>();
+	return raw.filter((tag) => {
+		const folded = tag.toLowerCase();
+		if (tag === "" || tagMatches(tag, tagName) || seen.has(folded)) return false;
+		seen.add(folded);
+		return true;
+	});
+}
+
+// Omnivore's single-file mode puts every article between `%%{id}_start%%` and `%%{id}_end%%`.
+const ARTICLE_START = /%%[^%\n]+_start%%/g;
 
 /**
  * A copy of a string that does not keep the note's whole text alive: engines store a substring as a
@@ -107,35 +134,36 @@ function basename(path: string): string {
 export function buildQueueItem(path: string, note: string, options: TidyOptions, proxy: ProxyMatcher): QueueItem | null {
 	const parts = splitNote(note);
 	const block = readFrontmatterBlock(parts);
-	const editor = block.kind === "mapping" ? block.editor : null;
 	const code = findCodeRanges(parts.body);
-	const tagged =
-		(editor !== null && frontmatterHasTag(editor.expectedValues(), options.tagName)) ||
-		(block.kind === "invalid" && parts.frontmatter !== null && rawFrontmatterHasTag(parts.frontmatter.yaml, options.tagName)) ||
-		bodyHasTag(parts.body, options.tagName, code);
-	if (!tagged) return null;
+	const links = linksFor(options.omnivoreHosts);
+	if (detectOmnivoreNote({ parts, frontmatter: block, code }, { options, links, proxy }).kind !== "article") return null;
 
-	const { keys } = options;
-	const facts = readBodyFacts(parts.body, code);
-	const urlCandidate = withAliases(editor, keys, "originalUrl") ?? facts.readOriginalUrl;
-	const url = urlCandidate && isArticleUrl(urlCandidate) ? urlCandidate : null;
-	const author = text(editor, keys.author);
-	const omnivoreLink = withAliases(editor, keys, "omnivoreUrl") ?? facts.readOnOmnivoreUrl ?? facts.omnivoreArticleUrl;
-	const saved = dateOf(withAliases(editor, keys, "dateSaved"), options) ?? (omnivoreLink ? dateFromOmnivoreUrl(omnivoreLink) : null);
-	const published = dateOf(withAliases(editor, keys, "datePublished"), options);
-	const title = (editor && titleCutByComment(editor, keys.title, facts.firstHeading)) ?? text(editor, keys.title);
+	const editor = block.kind === "mapping" ? block.editor : null;
+	const values = new Values(editor, options.keys);
+	const facts = readBodyFacts(parts.body, code, options.tagName, links);
+	const urlCandidate = values.schema("originalUrl") ?? facts.readOriginalUrl;
+	const url = urlCandidate && isArticleUrl(urlCandidate, links) ? urlCandidate : facts.readOriginalUrl && isArticleUrl(facts.readOriginalUrl, links) ? facts.readOriginalUrl : null;
+	const author = values.schema("author");
+	const libraryUrl = urlCandidate && links.isLibraryLink(urlCandidate) ? urlCandidate : undefined;
+	const omnivoreLink = values.schema("omnivoreUrl") ?? facts.readOnOmnivoreUrl ?? facts.omnivoreArticleUrl ?? libraryUrl;
+	const linkDate = omnivoreLink ? dateFromOmnivoreUrl(omnivoreLink) : null;
+	const titleKey = editor ? findKey(editor.keys(), options.keys.title) : undefined;
+	const title = (editor && titleKey && titleCutByComment(editor, titleKey, facts.articleHeading)) ?? values.schema("title");
+	const articles = parts.body.match(ARTICLE_START)?.length ?? 0;
 
 	return {
 		path,
-		title: own(oneLine(title ?? facts.firstHeading ?? basename(path))),
+		title: own(oneLine(title ?? facts.articleHeading ?? basename(path)) + (articles > 1 ? ` (${articles} articles)` : "")),
 		author: own(author && author.toLowerCase() !== "unknown" ? oneLine(author) : null),
-		site: own(withAliases(editor, keys, "siteName") ?? (url ? (siteFromUrl(url) ?? null) : null)),
+		site: own(values.schema("siteName") ?? (url ? (siteFromUrl(url, links) ?? null) : null)),
 		url: own(url),
-		tags: tagsOf(editor, keys, options.tagName).map((tag) => own(tag)),
-		status: statusOf(editor, keys, options.statusValues),
-		savedAt: saved ? saved.toISOString() : null,
-		publishedAt: published ? published.toISOString() : null,
-		readingMinutes: minutesOf(editor, parts.body),
+		tags: tagsOf(editor, parts.body, code, options.tagName).map((tag) => own(tag)),
+		status: statusOf(values, options),
+		// To the second, as tidy writes it: the queue reads the same before and after a tidy.
+		savedAt: dateOf(values.schema("dateSaved"), options) ?? (linkDate ? new Date(Math.floor(linkDate.getTime() / 1000) * 1000).toISOString() : null),
+		publishedAt: dateOf(values.schema("datePublished"), options),
+		readingMinutes: minutesOf(values, parts.body, code),
 		hasImageProblems: unwrapBodyImages({ body: parts.body, matcher: proxy, baseUrl: url ?? undefined, codeRanges: code }).problems.length > 0,
+		...(articles > 1 ? { articles } : {}),
 	};
 }

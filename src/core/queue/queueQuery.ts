@@ -1,6 +1,7 @@
 // Filters and sorts the queue fast enough to run on every keystroke over 50,000 articles: each sort
 // order is computed once per change of the items, and filtering walks the sorted list.
 
+import { cleanTag } from "../omnivore/tags";
 import type { QueueItem, QueueStatus } from "./queueItem";
 import { inReadingBucket, savedWindow, searchText, wordsMatcher, type QueueFilter, type SearchMatcher } from "./queueFilter";
 
@@ -28,14 +29,20 @@ interface Entry {
 function toEntry(item: QueueItem): Entry {
 	return {
 		item,
-		saved: item.savedAt ? Date.parse(item.savedAt) : NaN,
-		published: item.publishedAt ? Date.parse(item.publishedAt) : NaN,
+		saved: instant(item.savedAt),
+		published: instant(item.publishedAt),
 		search: searchText(item),
 		tags: new Set(item.tags.map((t) => t.toLowerCase())),
 		author: (item.author ?? "").toLowerCase(),
 		site: (item.site ?? "").toLowerCase(),
 		titleKey: item.title.toLowerCase(),
 	};
+}
+
+/** A calendar date (`2019-04-01`) counts from local midnight, a date-time as written. */
+function instant(iso: string | null): number {
+	if (!iso) return NaN;
+	return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00` : iso);
 }
 
 /** Newest first with undated items last, or oldest first; ties by title so the order is stable. */
@@ -111,13 +118,14 @@ export class QueueQuery {
 
 	run(filter: QueueFilter, sort: QueueSort, now = Date.now(), seed = 1): QueueResult {
 		const window = savedWindow(filter.saved, now);
-		const tags = filter.tags.map((t) => t.toLowerCase());
+		// `#rust` and `Read Later` are the tags `rust` and `Read_Later`.
+		const tags = filter.tags.map((t) => cleanTag(t).toLowerCase());
 		const author = filter.author?.toLowerCase() ?? null;
 		const site = filter.site?.toLowerCase() ?? null;
 		const query = filter.search.trim();
 		const matches = query === "" ? null : this.matcher(query);
 		const statuses = new Set(filter.statuses);
-		const counts: Record<QueueStatus, number> = { unread: 0, reading: 0, read: 0, archived: 0 };
+		const counts: Record<QueueStatus, number> = { unread: 0, reading: 0, read: 0, archived: 0, unknown: 0 };
 		const items: QueueItem[] = [];
 		for (const entry of this.order(sort, seed)) {
 			if (author !== null && entry.author !== author) continue;

@@ -13,7 +13,7 @@ export function readableText(body: string): string {
 		.replace(/^(`{3,}|~{3,}).*$/gm, " ")
 		.replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
 		.replace(/\]\([^)]*\)/g, "] ")
-		.replace(/^\s*\[[^\]]+\]:\s*\S+.*$/gm, " ")
+		.replace(/^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/gm, " ")
 		.replace(/<[^>]+>/g, " ")
 		.replace(/\b(?:https?|ftp|mailto|data):[^\s)>\]]+/gi, " ")
 		.replace(/[#*_>`~=|[\]()^-]+/g, " ");

@@ -4,10 +4,10 @@ import { joinNote, splitNote, withFrontmatterYaml } from "../note";
 import { readFrontmatterBlock } from "../frontmatter/readBlock";
 import { stringifyEntry, verifyFrontmatter } from "../frontmatter/yamlEditor";
 import type { TidyOptions } from "../options";
-import type { QueueStatus } from "./queueItem";
+import type { ReadingStatus } from "../omnivore/status";
 
 /** The note with its status set, or null when its frontmatter cannot be edited safely. */
-export function setNoteStatus(note: string, status: QueueStatus, options: Pick<TidyOptions, "keys" | "statusValues">): string | null {
+export function setNoteStatus(note: string, status: ReadingStatus, options: Pick<TidyOptions, "keys" | "statusValues">): string | null {
 	const parts = splitNote(note);
 	const value = options.statusValues[status];
 	const key = options.keys.status;
@@ -18,7 +18,7 @@ export function setNoteStatus(note: string, status: QueueStatus, options: Pick<T
 	}
 	const block = readFrontmatterBlock(parts);
 	// A block that only reads after repair is left for a tidy: the status write must not change anything else.
-	if (block.kind !== "mapping" || block.repairedKeys.length > 0) return null;
+	if (block.kind !== "mapping" || block.repairedKeys.length > 0 || (block.closedLists?.length ?? 0) > 0) return null;
 	if (block.editor.getText(key) === value) return note;
 	block.editor.set(key, value);
 	const yaml = block.editor.toString();

@@ -105,7 +105,7 @@ export class AutoTidy extends Component {
 		}
 		const cache = this.app.metadataCache.getFileCache(file);
 		// Not indexed yet, or not (yet) an Omnivore note: a later write or index will wake it again.
-		if (!cache || !isInScope(path, settings.includeFolders, settings.excludeFolders) || !mayBeOmnivoreNote(cache, settings.tagName)) return;
+		if (!cache || !isInScope(path, settings.includeFolders, settings.excludeFolders) || !mayBeOmnivoreNote(cache, settings)) return;
 		// Never change a note under the user's cursor: wait until it is closed.
 		if (this.isOpenInEditor(path)) {
 			this.schedule(path);
@@ -114,6 +114,9 @@ export class AutoTidy extends Component {
 		try {
 			const tidier = this.host.tidier();
 			const { result, written } = await tidyFile(file, this.app.vault, () => this.host.journal(), (text) => tidier.tidy(text));
+			// Not (yet) an Omnivore note on its text (a first part of a synced note has only its id):
+			// keep watching, a later write may complete it.
+			if (!result.report.isOmnivoreNote) return;
 			this.forget(path);
 			if (written) this.host.reported(path, result.report.problems);
 		} catch (error) {

@@ -1,9 +1,9 @@
-// The preview before "Tidy all Omnivore notes": what would change, what cannot be fixed, a sample diff.
+// The preview before a vault-wide run: what would change, what cannot be fixed, a sample diff.
 
 import { structuredPatch } from "diff";
 import { Modal, type App } from "obsidian";
-import { plural } from "../../core";
 import { renderProblemGroups } from "../report/renderProblems";
+import type { BatchKind } from "./batchKinds";
 import type { BatchPreview } from "./tidyBatch";
 
 export class PreviewModal extends Modal {
@@ -12,6 +12,7 @@ export class PreviewModal extends Modal {
 	constructor(
 		app: App,
 		private readonly preview: BatchPreview,
+		private readonly kind: Pick<BatchKind, "title" | "summary">,
 		private readonly openNote: (path: string) => void,
 		private readonly decide: (apply: boolean) => void,
 	) {
@@ -20,16 +21,9 @@ export class PreviewModal extends Modal {
 
 	override onOpen(): void {
 		const { preview, contentEl } = this;
-		this.setTitle("Tidy all Omnivore notes");
+		this.setTitle(this.kind.title);
 		contentEl.addClass("omnivore-queue-preview");
-		contentEl.createEl("p", {
-			cls: "omnivore-queue-summary",
-			text:
-				preview.toChange.length === 0
-					? `All ${plural(preview.omnivoreNotes, "Omnivore note")} are already tidy.`
-					: `${plural(preview.toChange.length, "note")} of ${preview.omnivoreNotes} would change: ` +
-						`${plural(preview.counts.properties, "property", "properties")} and ${plural(preview.counts.imageUrls, "image URL")}.`,
-		});
+		contentEl.createEl("p", { cls: "omnivore-queue-summary", text: this.kind.summary(preview) });
 
 		const problemCount = preview.problems.reduce((sum, note) => sum + note.problems.length, 0);
 		if (problemCount > 0) {

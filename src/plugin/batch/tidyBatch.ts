@@ -7,8 +7,8 @@ import { vaultNoteStore, type NoteVault } from "../journal/vaultNoteStore";
 import { Yielder, type Clock } from "./yielder";
 
 export interface BatchPreview {
-	/** Omnivore notes found (confirmed on their text). */
-	omnivoreNotes: number;
+	/** Notes the run is about, confirmed on their text (Omnivore notes, or notes with proxied images). */
+	found: number;
 	/** Notes that would change, in order. */
 	toChange: TFile[];
 	counts: ChangeCounts;
@@ -19,20 +19,31 @@ export interface BatchPreview {
 
 type VaultReader = Pick<Vault, "cachedRead">;
 
-export async function previewBatch(files: TFile[], vault: VaultReader, tidier: NoteTidier, clock: Clock): Promise<BatchPreview> {
+/** How a run reads each note: which result, and which notes it is about. */
+export interface BatchTransform {
+	transform(tidier: NoteTidier, text: string): TidyResult;
+	counts(report: TidyResult["report"]): boolean;
+}
+
+const TIDY: BatchTransform = { transform: (tidier, text) => tidier.tidy(text), counts: (report) => report.isOmnivoreNote };
+
+export async function previewBatch(files: TFile[], vault: VaultReader, tidier: NoteTidier, clock: Clock, kind: BatchTransform = TIDY): Promise<BatchPreview> {
 	const yielder = new Yielder(clock);
-	const preview: BatchPreview = { omnivoreNotes: 0, toChange: [], counts: { properties: 0, imageUrls: 0 }, problems: [] };
+	const preview: BatchPreview = { found: 0, toChange: [], counts: { properties: 0, imageUrls: 0 }, problems: [] };
 	for (const file of files) {
 		const text = await vault.cachedRead(file);
-		const { text: after, report } = tidier.tidy(text);
-		if (report.isOmnivoreNote) {
-			preview.omnivoreNotes++;
+		const { text: after, report } = kind.transform(tidier, text);
+		if (kind.counts(report)) {
+			preview.found++;
 			if (report.problems.length > 0) preview.problems.push({ path: file.path, problems: report.problems });
 			if (report.changed) {
 				preview.toChange.push(file);
 				preview.counts = addCounts(preview.counts, countChanges(report.changes));
 				preview.sample ??= { path: file.path, before: text, after };
 			}
+		} else if (report.problems.length > 0) {
+			// Left alone, but worth a word: tagged without being a saved article.
+			preview.problems.push({ path: file.path, problems: report.problems });
 		}
 		await yielder.maybeYield();
 	}
@@ -42,6 +53,8 @@ export async function previewBatch(files: TFile[], vault: VaultReader, tidier: N
 export interface ApplyOptions {
 	vault: NoteVault;
 	tidier: NoteTidier;
+	/** Tidy (the default), or another way of reading each note. */
+	kind?: BatchTransform;
 	/** The batch to journal in, opened on the first write. */
 	openJournal: () => Promise<JournalBatchWriter>;
 	clock: Clock;
@@ -66,7 +79,7 @@ export interface ApplyOutcome {
  * between notes, so every note is either as it was or fully tidied.
  */
 export async function applyBatch(files: TFile[], options: ApplyOptions): Promise<ApplyOutcome> {
-	const { vault, tidier, openJournal, clock } = options;
+	const { vault, tidier, openJournal, clock, kind = TIDY } = options;
 	const yielder = new Yielder(clock);
 	const outcome: ApplyOutcome = { written: 0, writtenPaths: [], cancelled: false, failed: [], problems: [], maxStretchMs: 0 };
 	for (let i = 0; i < files.length; i++) {
@@ -76,7 +89,7 @@ export async function applyBatch(files: TFile[], options: ApplyOptions): Promise
 		}
 		const file = files[i];
 		try {
-			const { result, written } = await tidyFile(file, vault, openJournal, (text) => tidier.tidy(text));
+			const { result, written } = await tidyFile(file, vault, openJournal, (text) => kind.transform(tidier, text));
 			if (written) {
 				outcome.written++;
 				outcome.writtenPaths.push(file.path);

@@ -1,7 +1,7 @@
 // Commands of the reading queue: open it, move through it, change a note's status, a Bases file.
 
 import { Notice, normalizePath, TFile } from "obsidian";
-import { queueBaseFile, seededRandom, type QueueItem, type QueueStatus } from "../../core";
+import { queueBaseFile, seededRandom, type QueueItem, type ReadingStatus } from "../../core";
 import type { PluginContext } from "../context";
 import { changeStatus } from "../queue/statusActions";
 import { QUEUE_VIEW_TYPE, QueueView } from "../queue/queueView";
@@ -56,10 +56,10 @@ export async function openRandomUnread(context: PluginContext, random: () => num
 }
 
 /** Set the current note's status; says so when it is not an Omnivore note. */
-export async function markCurrent(context: PluginContext, file: TFile, status: QueueStatus): Promise<boolean> {
+export async function markCurrent(context: PluginContext, file: TFile, status: ReadingStatus): Promise<boolean> {
 	await context.queue.ensureBuilt();
 	if (!context.queue.get(file.path)) {
-		new Notice(`${file.basename} is not in the reading queue (it is not tagged #${context.settings.tagName}).`);
+		new Notice(`${file.basename} is not in the reading queue (it does not look like an Omnivore note).`);
 		return false;
 	}
 	const changed = await changeStatus(context.app, context.queue, context.settings, file.path, status);

@@ -1,4 +1,5 @@
-// "Tidy all Omnivore notes…": preview first, then a cancellable batch with progress.
+// "Tidy all Omnivore notes…" and "Unwrap proxied images in all notes…": preview first, then a
+// cancellable batch with progress.
 
 import { Notice } from "obsidian";
 import type { PluginContext } from "../context";
@@ -6,15 +7,13 @@ import { PreviewModal } from "../batch/previewModal";
 import { ProgressNotice } from "../batch/progressNotice";
 import { countProblems, plural, type NoteProblems } from "../../core";
 import { applyBatch, previewBatch, type ApplyOutcome, type BatchPreview } from "../batch/tidyBatch";
-import { findCandidates } from "../notes/candidates";
-
-const LABEL = "Tidy all Omnivore notes";
+import { TIDY_ALL, UNWRAP_ALL, type BatchKind } from "../batch/batchKinds";
 
 /** Ask the user to confirm the preview; resolves true for Apply. */
 export type ConfirmPreview = (preview: BatchPreview) => Promise<boolean>;
 
-export function modalConfirm(context: PluginContext): ConfirmPreview {
-	return (preview) => new Promise((resolve) => new PreviewModal(context.app, preview, (path) => context.openNote(path), resolve).open());
+export function modalConfirm(context: PluginContext, kind: BatchKind = TIDY_ALL): ConfirmPreview {
+	return (preview) => new Promise((resolve) => new PreviewModal(context.app, preview, kind, (path) => context.openNote(path), resolve).open());
 }
 
 /** Problems to report after a run: those of written notes, and those of notes left as they were. */
@@ -28,7 +27,15 @@ function runProblems(preview: BatchPreview, outcome: ApplyOutcome): NoteProblems
 	return [...outcome.problems, ...preview.problems.filter((n) => !written.has(n.path)), ...failed];
 }
 
-export async function tidyAllNotes(context: PluginContext, confirm: ConfirmPreview = modalConfirm(context)): Promise<ApplyOutcome | null> {
+export function tidyAllNotes(context: PluginContext, confirm: ConfirmPreview = modalConfirm(context)): Promise<ApplyOutcome | null> {
+	return runBatch(context, TIDY_ALL, confirm);
+}
+
+export function unwrapAllNotes(context: PluginContext, confirm: ConfirmPreview = modalConfirm(context, UNWRAP_ALL)): Promise<ApplyOutcome | null> {
+	return runBatch(context, UNWRAP_ALL, confirm);
+}
+
+async function runBatch(context: PluginContext, kind: BatchKind, confirm: ConfirmPreview): Promise<ApplyOutcome | null> {
 	if (context.batchRunning) {
 		new Notice("A tidy is already running.");
 		return null;
@@ -37,41 +44,42 @@ export async function tidyAllNotes(context: PluginContext, confirm: ConfirmPrevi
 	// Closed in `finally`: a run that fails half-way must not leave a notice that never goes away.
 	let shownProgress: ProgressNotice | null = null;
 	try {
-		const { app, settings } = context;
-		const files = findCandidates(app.vault, app.metadataCache, settings);
-		const scanning = new Notice("Looking for Omnivore notes…", 0);
+		const { app } = context;
+		const files = kind.files(context);
+		const scanning = new Notice(kind.searching, 0);
 		const tidier = context.tidier();
 		let preview: BatchPreview;
 		try {
-			preview = await previewBatch(files, app.vault, tidier, context.clock);
+			preview = await previewBatch(files, app.vault, tidier, context.clock, kind);
 		} finally {
 			scanning.hide();
 		}
-		if (preview.omnivoreNotes === 0) {
-			new Notice(`No notes tagged #${settings.tagName} were found.`);
+		if (preview.found === 0) {
+			new Notice(kind.nothingFound(context));
 			return null;
 		}
 		if (!(await confirm(preview))) return null;
 
-		const progress = new ProgressNotice(LABEL);
+		const progress = new ProgressNotice(kind.title);
 		shownProgress = progress;
 		// A run with nothing to write leaves no batch to crowd out older ones; one whose journal cannot
 		// be opened stops here, before any note is changed.
-		const batch = context.beginBatch(LABEL);
+		const batch = context.beginBatch(kind.title);
 		if (preview.toChange.length > 0) await batch.get();
 		const outcome = await applyBatch(preview.toChange, {
 			vault: app.vault,
 			tidier,
+			kind,
 			openJournal: () => batch.get(),
 			clock: context.clock,
 			onProgress: (done, total) => progress.update(done, total),
 			isCancelled: () => progress.isCancelled,
 		});
 		const problems = runProblems(preview, outcome);
-		context.reports.setLastRun(LABEL, problems);
+		context.reports.setLastRun(kind.title, problems);
 		const count = countProblems(problems);
 		progress.finish(
-			`${outcome.cancelled ? "Stopped: tidied" : "Tidied"} ${outcome.written} of ${plural(preview.toChange.length, "note")}.` +
+			kind.done(outcome.written, preview.toChange.length, outcome.cancelled) +
 				(count > 0 ? ` ${plural(count, "problem")} left: run "Show tidy report" to see ${count === 1 ? "it" : "them"}.` : "") +
 				(outcome.written > 0 ? ` "Undo last tidy" puts them back.` : ""),
 		);

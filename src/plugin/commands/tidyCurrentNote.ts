@@ -32,7 +32,12 @@ export async function tidyCurrentNote(context: PluginContext, file: TFile, actio
 
 	context.reports.setLastRun(`${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.path}`, [{ path: file.path, problems: result.report.problems }]);
 	if (action === "tidy" && !result.report.isOmnivoreNote) {
-		new Notice(`${file.basename} is not tagged #${context.settings.tagName}, so it was left as it was.`);
+		const about = result.report.problems.some((p) => p.code === "not-a-saved-article");
+		new Notice(
+			about
+				? `${file.basename} is tagged #${context.settings.tagName} but does not look like a saved article, so it was left as it was.`
+				: `${file.basename} does not look like an Omnivore note (no #${context.settings.tagName} tag, no Omnivore link), so it was left as it was.`,
+		);
 	} else if (!result.report.changed) {
 		new Notice(`${file.basename} has nothing to ${action === "tidy" ? "tidy" : "unwrap"}.${problemsHint(result)}`);
 	} else {

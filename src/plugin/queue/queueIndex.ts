@@ -146,7 +146,7 @@ export class QueueIndex extends Component {
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
 		const settings = this.host.settings();
 		// Most edits in a vault are to other notes: the cache says so without parsing the text.
-		if (!this.items.has(file.path) && !mayBeOmnivoreNote(cache, settings.tagName)) return;
+		if (!this.items.has(file.path) && !mayBeOmnivoreNote(cache, settings)) return;
 		let item: QueueItem | null = null;
 		try {
 			item = isInScope(file.path, settings.includeFolders, settings.excludeFolders) ? this.itemOf(this.host.tidier(), file.path, data) : null;
@@ -165,7 +165,7 @@ export class QueueIndex extends Component {
 		const inScope = isInScope(file.path, settings.includeFolders, settings.excludeFolders);
 		if (!item) {
 			// Moved into the chosen folders: the metadata cache sends no change for a rename, so read it.
-			if (inScope && mayBeOmnivoreNote(this.app.metadataCache.getFileCache(file), settings.tagName)) void this.readMoved(file);
+			if (inScope && mayBeOmnivoreNote(this.app.metadataCache.getFileCache(file), settings)) void this.readMoved(file);
 			return;
 		}
 		this.items.delete(oldPath);

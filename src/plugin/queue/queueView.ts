@@ -13,6 +13,8 @@ import {
 	type QueueResult,
 	type QueueSort,
 	type QueueStatus,
+	READING_STATUSES,
+	type ReadingStatus,
 	type ReadingBucket,
 	type SavedPreset,
 } from "../../core";
@@ -24,7 +26,7 @@ export const QUEUE_VIEW_TYPE = "omnivore-queue";
 
 const ROW_HEIGHT = 76;
 
-const STATUS_LABELS: Record<QueueStatus, string> = { unread: "Unread", reading: "Reading", read: "Read", archived: "Archived" };
+const STATUS_LABELS: Record<QueueStatus, string> = { unread: "Unread", reading: "Reading", read: "Read", archived: "Archived", unknown: "Unknown status" };
 const SORT_LABELS: Record<QueueSort, string> = {
 	"saved-newest": "Saved, newest first",
 	"saved-oldest": "Saved, oldest first",
@@ -35,7 +37,7 @@ const SORT_LABELS: Record<QueueSort, string> = {
 };
 const SAVED_LABELS: Record<SavedPreset, string> = {
 	"last-7-days": "Saved in the last 7 days",
-	"last-30-days": "Saved in the last 30 days",
+	"last-30-days": "Saved in the last month",
 	"older-than-6-months": "Saved over 6 months ago",
 };
 const LENGTH_LABELS: Record<ReadingBucket, string> = { "under-5": "Under 5 minutes", "5-to-15": "5 to 15 minutes", "over-15": "Over 15 minutes" };
@@ -53,7 +55,7 @@ export interface QueueViewHost {
 	savedFilters(): SavedFilter[];
 	saveFilter(saved: SavedFilter): Promise<void>;
 	open(path: string, newTab: boolean): void;
-	setStatus(path: string, status: QueueStatus): Promise<boolean>;
+	setStatus(path: string, status: ReadingStatus): Promise<boolean>;
 	openOriginal(url: string | null): void;
 	copyLink(path: string): Promise<void>;
 	reveal(path: string): void;
@@ -68,12 +70,17 @@ interface QueueViewState {
 	sort: QueueSort;
 }
 
+/** A calendar date as written; a date-time on the reader's own calendar. */
+function shownDate(iso: string): string {
+	return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : format(new Date(iso), "yyyy-MM-dd");
+}
+
 export class QueueView extends ItemView {
 	private readonly query: QueueQuery;
 	private filter: QueueFilter = { ...EMPTY_FILTER, statuses: ["unread"] };
 	private sort: QueueSort = "saved-newest";
 	private seed = 1;
-	private result: QueueResult = { items: [], counts: { unread: 0, reading: 0, read: 0, archived: 0 } };
+	private result: QueueResult = { items: [], counts: { unread: 0, reading: 0, read: 0, archived: 0, unknown: 0 } };
 	private selected = -1;
 	private list!: VirtualList<QueueItem>;
 	private tabsEl!: HTMLElement;
@@ -247,7 +254,8 @@ export class QueueView extends ItemView {
 				}
 			});
 		};
-		for (const status of QUEUE_STATUSES) tab(STATUS_LABELS[status], counts[status], [status]);
+		// Notes whose status means nothing clear get their own tab, shown only when there are some.
+		for (const status of QUEUE_STATUSES) if (status !== "unknown" || counts.unknown > 0) tab(STATUS_LABELS[status], counts[status], [status]);
 		tab("All", total, []);
 	}
 
@@ -356,7 +364,7 @@ export class QueueView extends ItemView {
 		el.setAttr("aria-selected", index === this.selected ? "true" : "false");
 		el.setAttr("aria-label", item.title);
 		el.createDiv({ cls: "omnivore-queue-row-title", text: item.title });
-		const meta = [item.site, item.author, `${item.readingMinutes} min`, item.savedAt ? format(new Date(item.savedAt), "yyyy-MM-dd") : null];
+		const meta = [item.site, item.author, `${item.readingMinutes} min`, item.savedAt ? shownDate(item.savedAt) : null];
 		el.createDiv({ cls: "omnivore-queue-row-meta", text: meta.filter((part) => part).join(" · ") });
 		const tags = el.createDiv({ cls: "omnivore-queue-row-tags" });
 		for (const tag of item.tags) tags.createSpan({ cls: "tag", text: `#${tag}` });
@@ -387,13 +395,13 @@ export class QueueView extends ItemView {
 	}
 
 	/** Write the status, then redraw at once rather than after the usual pause. */
-	private async changeStatus(path: string, status: QueueStatus): Promise<void> {
+	private async changeStatus(path: string, status: ReadingStatus): Promise<void> {
 		if (await this.host.setStatus(path, status)) this.scheduleReload.run();
 	}
 
 	private showMenu(item: QueueItem, event: MouseEvent): void {
 		const menu = new Menu();
-		for (const status of QUEUE_STATUSES) {
+		for (const status of READING_STATUSES) {
 			if (status === item.status) continue;
 			menu.addItem((entry) =>
 				entry

@@ -1,7 +1,7 @@
 // Actions on a queue article: change its status (only that property), open it, reveal it, copy a link.
 
 import { Notice, TFile, type App } from "obsidian";
-import { setNoteStatus, type QueueStatus } from "../../core";
+import { setNoteStatus, type ReadingStatus } from "../../core";
 import type { OmnivoreQueueSettings } from "../settings";
 import type { QueueIndex } from "./queueIndex";
 
@@ -12,7 +12,7 @@ function existingNote(app: App, path: string): TFile {
 	return file;
 }
 
-export async function changeStatus(app: App, index: QueueIndex, settings: OmnivoreQueueSettings, path: string, status: QueueStatus): Promise<boolean> {
+export async function changeStatus(app: App, index: QueueIndex, settings: OmnivoreQueueSettings, path: string, status: ReadingStatus): Promise<boolean> {
 	const file = existingNote(app, path);
 	let refused = false;
 	await app.vault.process(file, (text) => {

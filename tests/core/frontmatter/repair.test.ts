@@ -5,6 +5,7 @@ describe("repairFrontmatter", () => {
 		expect(repairFrontmatter("title: Rust in 2023: What Comes Next\nauthor: Niko\n")).toEqual({
 			yaml: 'title: "Rust in 2023: What Comes Next"\nauthor: Niko\n',
 			keys: ["title"],
+			closed: [],
 		});
 	});
 

@@ -38,7 +38,7 @@ describe("buildQueueItem", () => {
 			site: "fly.io",
 			url: "https://fly.io/blog/sqlite-internals-wal/",
 			status: "unread",
-			savedAt: new Date(0x18b8f0a1c2d).toISOString(),
+			savedAt: new Date(Math.floor(0x18b8f0a1c2d / 1000) * 1000).toISOString(),
 		});
 	});
 
@@ -58,6 +58,61 @@ describe("buildQueueItem", () => {
 	});
 
 	it("uses the file name when there is no title at all", () => {
-		expect(item("Folder/My article.md", "#Omnivore\n\nJust text.\n")?.title).toBe("My article");
+		expect(item("Folder/My article.md", "---\nid: 1\n---\n#Omnivore\n\nJust text.\n")?.title).toBe("My article");
+	});
+});
+
+describe("buildQueueItem reads notes the way tidy does", () => {
+	const saved = (text: string) => item("a.md", `---\nid: 1\n${text}---\n#Omnivore\n`);
+
+	it("keeps a date without a time a date", () => {
+		expect(saved("date_published: 2019-04-01\n")?.publishedAt).toBe("2019-04-01");
+		expect(saved("date_saved: 2023.02.02\n")?.savedAt).toBe("2023-02-02");
+	});
+
+	it("does not read a date another way than tidy, which leaves it as ambiguous", () => {
+		expect(saved("date_saved: 03/04/2024\n")?.savedAt).toBeNull();
+	});
+
+	it("reads tags as tidy writes them, body tags included", () => {
+		const tags = item("a.md", "---\nid: 1\ntags: Omnivore, Read Later, ai\n---\n#Omnivore #newsletter\n```\n#code\n```\n")?.tags;
+		expect(tags).toEqual(["Read_Later", "ai", "newsletter"]);
+	});
+
+	it("reads keys in any case and under their aliases", () => {
+		const found = saved("Title: On Labels\nAuthor: Ann\nURL: https://a.example/p\nSaved: 2024-02-27 01:30:06\n");
+		expect(found).toMatchObject({ title: "On Labels", author: "Ann", url: "https://a.example/p", site: "a.example", savedAt: "2024-02-27T00:30:06.000Z" });
+	});
+
+	it.each([
+		["status: Readed\n", "read"],
+		["status: to read\n", "unread"],
+		["state: true\n", "read"],
+		["state: COMPLETED\n", "read"],
+		["status: someday\n", "unknown"],
+		["state: in review\n", "unknown"],
+		["", "unread"],
+	])("%p is %p", (frontmatter, status) => {
+		expect(saved(frontmatter)?.status).toBe(status);
+	});
+
+	it("does not count words inside code blocks", () => {
+		const code = "```\n" + "word ".repeat(5000) + "\n```\n";
+		expect(item("a.md", `---\nid: 1\n---\n#Omnivore\n${code}`)?.readingMinutes).toBe(1);
+	});
+
+	it("says when a single-file export holds several articles", () => {
+		const text = "---\n- id: 1\n- id: 2\n---\n%%1_start%%\n# A\n#Omnivore\n%%1_end%%\n%%2_start%%\n# B\n#Omnivore\n%%2_end%%\n";
+		expect(item("Omnivore/All.md", text)).toMatchObject({ title: "A (2 articles)", articles: 2 });
+	});
+
+	it("takes the Read Original address over an Omnivore link in original_url", () => {
+		const found = item("a.md", "---\nid: 1\noriginal_url: https://omnivore.app/me/a-18de9d85b43\n---\n[Read Original](https://a.example/p)\n");
+		expect(found).toMatchObject({ url: "https://a.example/p", site: "a.example", savedAt: "2024-02-27T09:14:46.000Z" });
+	});
+
+	it("lists untagged notes the detector finds, and nothing else", () => {
+		expect(item("a.md", "---\nid: 1\n---\n[Read on Omnivore](https://omnivore.app/me/a-1)\n")).not.toBeNull();
+		expect(item("a.md", "---\ntags: [Omnivore]\n---\nI like Omnivore.\n")).toBeNull();
 	});
 });

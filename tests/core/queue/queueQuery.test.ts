@@ -1,4 +1,5 @@
 import { EMPTY_FILTER, QueueQuery, type QueueFilter, type QueueItem } from "../../../src/core";
+import { savedWindow } from "../../../src/core/queue/queueFilter";
 
 const NOW = Date.parse("2024-10-01T12:00:00Z");
 const DAY = 86_400_000;
@@ -40,12 +41,16 @@ describe("QueueQuery filters", () => {
 	it("by one or several statuses, with counts per status for the rest of the filter", () => {
 		expect(paths(run({ statuses: ["unread"] }))).toEqual(["a.md", "e.md"]);
 		expect(paths(run({ statuses: ["read", "archived"] }))).toEqual(["d.md", "c.md"]);
-		expect(run({ statuses: ["unread"], tags: ["programming"] }).counts).toEqual({ unread: 1, reading: 0, read: 1, archived: 0 });
+		expect(run({ statuses: ["unread"], tags: ["programming"] }).counts).toEqual({ unread: 1, reading: 0, read: 1, archived: 0, unknown: 0 });
 	});
 
 	it("by tags, any or all, in any case", () => {
 		expect(paths(run({ tags: ["PROGRAMMING", "databases"] }))).toEqual(["b.md", "a.md", "c.md"]);
 		expect(paths(run({ tags: ["programming", "reading"], tagMode: "all" }))).toEqual(["c.md"]);
+	});
+
+	it("by tags written with # or spaces, as tidy writes them", () => {
+		expect(paths(run({ tags: ["#Programming"] }))).toEqual(paths(run({ tags: ["programming"] })));
 	});
 
 	it("by author and site", () => {
@@ -105,5 +110,13 @@ describe("QueueQuery sorts", () => {
 		query.setItems(ITEMS);
 		expect(query.facets().tags.slice(0, 2)).toEqual(["programming", "databases"]);
 		expect(query.facets().sites).toHaveLength(4);
+	});
+});
+
+describe("saved-date windows", () => {
+	it("count calendar months", () => {
+		const now = new Date(2024, 2, 31, 12).getTime();
+		expect(savedWindow("last-30-days", now)?.[0]).toBe(new Date(2024, 1, 29, 12).getTime());
+		expect(savedWindow("older-than-6-months", now)?.[1]).toBe(new Date(2023, 8, 30, 12).getTime());
 	});
 });

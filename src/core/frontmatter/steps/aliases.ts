@@ -1,45 +1,52 @@
-// Merges the names users gave Omnivore's variables (`saved`, `url`, `siteName`...) into the canonical key.
+// Merges the names users gave Omnivore's variables (`saved`, `url`, `siteName`, `Title`...) into the canonical key.
 
-import { readDate, formatDate } from "../../dates";
-import type { SchemaKeys, TidyOptions } from "../../options";
+import { formatDate, readDate } from "../../dates";
+import { KEY_ALIASES, namesOf, type ValueKind } from "../../omnivore/keys";
+import type { TidyOptions } from "../../options";
 import { quoteForMessage } from "../../report";
 import type { FrontmatterStep, StepContext } from "../step";
-
-type ValueKind = "date" | "url" | "text";
-
-/** Canonical key → the other names the same value was written under. */
-export const KEY_ALIASES: Array<{ key: keyof SchemaKeys; kind: ValueKind; aliases: string[] }> = [
-	{ key: "dateSaved", kind: "date", aliases: ["saved", "date", "dateSaved", "savedAt", "saved_at"] },
-	{ key: "datePublished", kind: "date", aliases: ["published", "datePublished", "publishedAt"] },
-	{ key: "originalUrl", kind: "url", aliases: ["url", "source", "link", "originalUrl"] },
-	{ key: "siteName", kind: "text", aliases: ["site", "siteName"] },
-	{ key: "omnivoreUrl", kind: "url", aliases: ["omnivoreUrl"] },
-];
+import type { FrontmatterValue } from "../yamlEditor";
 
 /** The value in a form where two spellings of the same thing compare equal; null when it is not of the kind. */
-function comparable(value: string, kind: ValueKind, options: TidyOptions): string | null {
+function comparable(value: unknown, kind: ValueKind, options: TidyOptions): string | null {
+	if (kind === "list") {
+		if (Array.isArray(value)) return value.every((item) => typeof item === "string") ? JSON.stringify(value) : null;
+		return typeof value === "string" && value.trim() !== "" ? JSON.stringify([value.trim()]) : null;
+	}
+	if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return null;
+	const text = String(value).trim();
+	if (text === "") return null;
 	switch (kind) {
 		case "date": {
-			const reading = readDate(value, options);
-			return reading.kind === "date" ? formatDate(reading.date, reading.hasTime, options) : null;
+			const reading = readDate(text, options);
+			return reading.kind === "date" ? formatDate(reading, options) : null;
 		}
 		case "url":
-			return /^https?:\/\/\S+$/i.test(value) ? value : null;
+			return /^https?:\/\/\S+$/i.test(text) ? text : null;
 		case "text":
-			return value;
+			return text;
 	}
+}
+
+function asValue(value: unknown): FrontmatterValue {
+	return Array.isArray(value) ? value.map(String) : String(value).trim();
 }
 
 export const aliasesStep: FrontmatterStep = {
 	id: "aliases",
 	description:
-		"Values written under another name (`saved`, `url`, `siteName`...) move to the canonical key. " +
-		"When both hold the same value the alias goes; when they differ both stay and the conflict is reported.",
+		"Values written under another name (`saved`, `url`, `siteName`...) or in another case (`Title`) move to the " +
+		"canonical key. When both hold the same value the alias goes; when they differ both stay and the conflict is reported.",
 	examples: [
 		{
 			title: "An alias is renamed where it stands",
 			before: "saved: 2024-03-15 08:12:44\nurl: https://example.com/a\n",
 			after: "date_saved: 2024-03-15 08:12:44\noriginal_url: https://example.com/a\n",
+		},
+		{
+			title: "Another case is the same key",
+			before: "ID: 1\nTitle: On reading\nAuthor: Ann\n",
+			after: "ID: 1\ntitle: On reading\nauthor: Ann\n",
 		},
 		{
 			title: "An alias repeating the canonical value is removed",
@@ -59,18 +66,21 @@ export const aliasesStep: FrontmatterStep = {
 	],
 	apply(context: StepContext): void {
 		const { frontmatter, options } = context;
-		for (const { key, kind, aliases } of KEY_ALIASES) {
+		for (const { key, kind } of KEY_ALIASES) {
 			const canonical = options.keys[key];
+			const names = namesOf(key, options.keys);
+			const aliases = frontmatter.keys().filter((name) => name !== canonical && names.includes(name.toLowerCase()));
 			for (const alias of aliases) {
-				if (alias === canonical || !frontmatter.has(alias)) continue;
-				const aliasText = frontmatter.getText(alias);
-				const aliasValue = aliasText === undefined ? null : comparable(aliasText, kind, options);
+				const aliasRaw = frontmatter.get(alias);
+				const aliasValue = comparable(aliasRaw, kind, options);
 				if (aliasValue === null) continue;
-				const existing = context.text(canonical);
-				if (existing === undefined && !frontmatter.has(canonical)) {
+				if (!frontmatter.has(canonical) && !context.has(canonical)) {
 					context.rename(alias, canonical, "the canonical name for this value");
-				} else if (existing === undefined) {
-					context.set(canonical, aliasText as string, `value taken from ${alias}`);
+					continue;
+				}
+				const existing = frontmatter.get(canonical);
+				if (context.isMissing(canonical)) {
+					context.set(canonical, asValue(aliasRaw), `value taken from ${alias}`);
 					context.remove(alias, `its value moved to ${canonical}`);
 				} else if (comparable(existing, kind, options) === aliasValue) {
 					context.remove(alias, `same value as ${canonical}`);
@@ -78,7 +88,7 @@ export const aliasesStep: FrontmatterStep = {
 					context.report.problem({
 						code: "alias-conflict",
 						key: alias,
-						message: `${alias} ${quoteForMessage(aliasText as string)} differs from ${canonical} ${quoteForMessage(existing)}; both were kept.`,
+						message: `${alias} ${quoteForMessage(String(asValue(aliasRaw)))} differs from ${canonical} ${quoteForMessage(String(asValue(existing)))}; both were kept.`,
 					});
 				}
 			}

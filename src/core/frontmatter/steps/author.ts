@@ -1,7 +1,7 @@
 // Trims `author` to one line and drops the placeholder `unknown` that plugin 1.10 wrote.
 
 import type { FrontmatterStep, StepContext } from "../step";
-import { oneLine } from "./title";
+import { oneLine } from "../../omnivore/heading";
 
 export const authorStep: FrontmatterStep = {
 	id: "author",

@@ -1,6 +1,6 @@
 // Rewrites date properties as ISO date-times (or dates) that Obsidian shows as date properties.
 
-import { formatDate, readDate } from "../../dates";
+import { dateFromOmnivoreUrl, formatDate, readDate } from "../../dates";
 import { quoteForMessage } from "../../report";
 import type { FrontmatterStep, StepContext } from "../step";
 
@@ -31,6 +31,17 @@ export const datesStep: FrontmatterStep = {
 			after: "date_saved: 2024-07-30T14:05:00\n",
 		},
 		{
+			title: "The plugin's dotted formats",
+			before: "date_saved: 2023.02.02\ndate_published: 30.07.2024 14:05\n",
+			after: "date_saved: 2023-02-02\ndate_published: 2024-07-30T14:05:00\n",
+		},
+		{
+			title: "A placeholder that is no date gives way to the Omnivore link's timestamp",
+			before: "date_saved: Y.02.02\n",
+			body: "[Read on Omnivore](https://omnivore.app/me/gpt-4-open-ai-18de9d85b43)\n",
+			after: "date_saved: 2024-02-27T10:14:46\n",
+		},
+		{
 			title: "An ambiguous day and month is left as written",
 			before: "date_saved: 03/04/2024\n",
 			after: "date_saved: 03/04/2024\n",
@@ -48,6 +59,7 @@ export const datesStep: FrontmatterStep = {
 			const text = context.text(key);
 			if (text === undefined) continue;
 			const reading = readDate(text, options);
+			if (reading.kind === "unparseable" && key === context.keys.dateSaved && replaceFromLink(context, key, text)) continue;
 			if (reading.kind !== "date") {
 				context.report.problem({
 					code: reading.kind === "ambiguous" ? "ambiguous-date" : "unparseable-date",
@@ -59,7 +71,7 @@ export const datesStep: FrontmatterStep = {
 				});
 				continue;
 			}
-			const formatted = formatDate(reading.date, reading.hasTime, options);
+			const formatted = formatDate(reading, options);
 			const shape = frontmatter.shapeOf(key);
 			if (formatted !== String(frontmatter.get(key)) || (shape !== "plain" && shape !== "quoted")) {
 				context.set(key, formatted, "written as an ISO date");
@@ -67,3 +79,13 @@ export const datesStep: FrontmatterStep = {
 		}
 	},
 };
+
+/** A save date that is no date (an unfilled template placeholder) is replaced from the Omnivore link's timestamp. */
+function replaceFromLink(context: StepContext, key: string, text: string): boolean {
+	const { body, options } = context;
+	const link = context.text(context.keys.omnivoreUrl) ?? body.readOnOmnivoreUrl ?? body.omnivoreArticleUrl;
+	const saved = link ? dateFromOmnivoreUrl(link) : null;
+	if (!saved || !options.recover.dateSaved) return false;
+	context.set(key, formatDate({ date: saved, hasTime: true }, options), `${quoteForMessage(text)} is not a date; read from the Omnivore link's timestamp`);
+	return true;
+}

@@ -1,32 +1,17 @@
 // Recovers values the frontmatter lacks from the body: original URL, Omnivore URL, save date, site name.
 
 import { dateFromOmnivoreUrl, formatDate } from "../../dates";
+import { isArticleUrl, isAttachmentUrl, isWebUrl, siteFromUrl } from "../../omnivore/urls";
+import { quoteForMessage } from "../../report";
 import type { FrontmatterStep, StepContext } from "../step";
-
-const FAKE_ORIGINAL = /^https?:\/\/(?:www\.)?omnivore\.app\/no_url/i;
-const HTTP_URL = /^https?:\/\/[^\s/]+/i;
-
-/** An article's web address: not Omnivore's placeholder for emailed newsletters. */
-export function isArticleUrl(url: string): boolean {
-	return HTTP_URL.test(url) && !FAKE_ORIGINAL.test(url);
-}
-
-/** Host of an article URL without `www.`; undefined for non-web or Omnivore's own addresses. */
-export function siteFromUrl(url: string): string | undefined {
-	if (!isArticleUrl(url)) return undefined;
-	try {
-		return new URL(url).hostname.replace(/^www\./i, "") || undefined;
-	} catch {
-		return undefined;
-	}
-}
 
 export const recoverStep: FrontmatterStep = {
 	id: "recover",
 	description:
 		"Missing values are recovered from the body: `original_url` from the `[Read Original](...)` link (not " +
-		"Omnivore's placeholder for newsletters), `omnivore_url` from `[Read on Omnivore](...)`, `date_saved` from " +
-		"the timestamp at the end of the Omnivore link, `site_name` from the original URL's host.",
+		"Omnivore's placeholder for newsletters, nor its copy of an uploaded file), `omnivore_url` from `[Read on Omnivore](...)`, " +
+		"`date_saved` from the timestamp at the end of the Omnivore link, `site_name` from the original URL's host. " +
+		"An `original_url` that holds the Omnivore link gives way to the Read Original address, and moves to `omnivore_url`.",
 	examples: [
 		{
 			title: "Links and the save date come back",
@@ -39,9 +24,23 @@ export const recoverStep: FrontmatterStep = {
 				"omnivore_url: https://omnivore.app/me/gpt-4-open-ai-18de9d85b43\nsite_name: ifanr.com\n",
 		},
 		{
+			title: "An original_url holding the Omnivore link",
+			before: "original_url: https://omnivore.app/me/on-reading-18de9d85b43\n",
+			body: "[Read Original](https://example.com/on-reading)\n",
+			after:
+				"original_url: https://example.com/on-reading\ndate_saved: 2024-02-27T10:14:46\n" +
+				"omnivore_url: https://omnivore.app/me/on-reading-18de9d85b43\nsite_name: example.com\n",
+		},
+		{
 			title: "A newsletter's placeholder link is not an original URL",
 			before: "id: 1\n",
 			body: "[Read Original](https://omnivore.app/no_url?q=7f3e)\n",
+			after: "id: 1\n",
+		},
+		{
+			title: "An uploaded PDF has no original URL",
+			before: "id: 1\n",
+			body: "[Read Original](https://omnivore.app/attachments/u/2f1c/paper.pdf)\n",
 			after: "id: 1\n",
 		},
 		{
@@ -55,20 +54,35 @@ export const recoverStep: FrontmatterStep = {
 		const { keys, recover } = context.options;
 		const { body } = context;
 		const original = body.readOriginalUrl;
-		if (recover.originalUrl && context.isMissing(keys.originalUrl) && original && isArticleUrl(original)) {
+		const current = context.text(keys.originalUrl);
+		// Some templates wrote the Omnivore address as the original: the Read Original link knows better.
+		if (current !== undefined && context.links.isLibraryLink(current)) {
+			if (original && isArticleUrl(original, context.links)) {
+				if (context.isMissing(keys.omnivoreUrl) && recover.omnivoreUrl) context.fill(keys.omnivoreUrl, current, `moved from ${keys.originalUrl}`);
+				context.set(keys.originalUrl, original, `it held Omnivore's address; the Read Original link has the article's`);
+			}
+		}
+		if (original && isAttachmentUrl(original)) {
+			context.report.problem({
+				code: "uploaded-file",
+				message: `The note is a file uploaded to Omnivore (${quoteForMessage(original, 80)}); it has no original web address, and the upload is gone with Omnivore.`,
+			});
+		}
+		if (recover.originalUrl && context.isMissing(keys.originalUrl) && original && isArticleUrl(original, context.links)) {
 			context.fill(keys.originalUrl, original, "taken from the Read Original link");
 		}
-		const omnivore = body.readOnOmnivoreUrl;
-		if (recover.omnivoreUrl && context.isMissing(keys.omnivoreUrl) && omnivore && HTTP_URL.test(omnivore)) {
+		// The Read on Omnivore link, or else the article's link under another text (`[Omnivore](…)`).
+		const omnivore = body.readOnOmnivoreUrl ?? body.omnivoreArticleUrl;
+		if (recover.omnivoreUrl && context.isMissing(keys.omnivoreUrl) && omnivore && isWebUrl(omnivore)) {
 			context.fill(keys.omnivoreUrl, omnivore, "taken from the Read on Omnivore link");
 		}
 		if (recover.dateSaved && context.isMissing(keys.dateSaved)) {
 			const link = context.text(keys.omnivoreUrl) ?? body.readOnOmnivoreUrl ?? body.omnivoreArticleUrl;
 			const saved = link ? dateFromOmnivoreUrl(link) : null;
-			if (saved) context.fill(keys.dateSaved, formatDate(saved, true, context.options), "read from the Omnivore link's timestamp");
+			if (saved) context.fill(keys.dateSaved, formatDate({ date: saved, hasTime: true }, context.options), "read from the Omnivore link's timestamp");
 		}
 		const url = context.text(keys.originalUrl);
-		const site = url ? siteFromUrl(url) : undefined;
+		const site = url ? siteFromUrl(url, context.links) : undefined;
 		if (recover.siteName && context.isMissing(keys.siteName) && site) {
 			context.fill(keys.siteName, site, "taken from the original URL");
 		}

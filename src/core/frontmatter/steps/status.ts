@@ -1,28 +1,27 @@
-// Gives every note the queue's `status`, mapped from Omnivore's `state` when there is one.
+// Gives every note the queue's `status`, read from the words people, templates and Omnivore wrote.
 
-import type { StatusValues } from "../../options";
+import { findKey, STATE_KEY } from "../../omnivore/keys";
+import { readStatus } from "../../omnivore/status";
 import { quoteForMessage } from "../../report";
 import type { FrontmatterStep, StepContext } from "../step";
 
-const STATE_KEY = "state";
-
-/** Omnivore's `state` values and the queue status each one means. */
-export const STATE_TO_STATUS: Record<string, keyof StatusValues> = {
-	INBOX: "unread",
-	READING: "reading",
-	COMPLETED: "read",
-	ARCHIVED: "archived",
-};
+function show(value: unknown): string {
+	return quoteForMessage(Array.isArray(value) ? value.join(", ") : String(value));
+}
 
 export const statusStep: FrontmatterStep = {
 	id: "status",
 	description:
-		"The reading status (`unread`, `reading`, `read`, `archived`) comes from Omnivore's `state`, which it " +
-		"replaces in place; a note with neither gets `unread`. An existing status is never overwritten.",
+		"The reading status (`unread`, `reading`, `read`, `archived`) comes from a `status` or Omnivore's `state` " +
+		"(which it replaces in place) whose meaning is clear (`readed`, `done`, `to read`, `INBOX`, `true`...); a note " +
+		"with neither gets `unread`. A value whose meaning is unclear is left as written and reported.",
 	examples: [
 		{ title: "Omnivore's state becomes the status", before: "state: READING\nid: 1\n", after: "status: reading\nid: 1\n" },
 		{ title: "A note without either is unread", before: "id: 1\n", after: "id: 1\nstatus: unread\n" },
 		{ title: "An existing status wins", before: "status: read\nstate: INBOX\n", after: "status: read\nstate: INBOX\n" },
+		{ title: "A status word with a clear meaning is written the queue's way", before: "status: Readed\n", after: "status: read\n" },
+		{ title: "A boolean state", before: "state: false\n", after: "status: unread\n" },
+		{ title: "An unclear status is left (and reported)", before: "status: someday maybe\n", after: "status: someday maybe\n" },
 		{
 			title: "A state that says the same as the status is dropped",
 			before: "status: archived\nstate: ARCHIVED\n",
@@ -32,32 +31,46 @@ export const statusStep: FrontmatterStep = {
 	apply(context: StepContext): void {
 		const { frontmatter, options } = context;
 		const key = context.keys.status;
-		const state = frontmatter.has(STATE_KEY) ? context.text(STATE_KEY) : undefined;
-		const mapped = state === undefined ? undefined : STATE_TO_STATUS[state.toUpperCase()];
-		if (state !== undefined && mapped === undefined) {
-			context.report.problem({
-				code: "unknown-state",
-				key: STATE_KEY,
-				message: `state ${quoteForMessage(state)} is not one of Omnivore's states (INBOX, READING, COMPLETED, ARCHIVED); it was left as written.`,
-			});
-		}
-		const status = mapped === undefined ? undefined : options.statusValues[mapped];
+		const stateKey = key.toLowerCase() === STATE_KEY ? undefined : findKey(frontmatter.keys(), STATE_KEY);
+		const stateValue = stateKey === undefined ? undefined : frontmatter.get(stateKey);
+		const stateFilled = stateKey !== undefined && !context.isMissing(stateKey);
+		const fromState = stateFilled ? readStatus(stateValue, options.statusValues) : undefined;
+
 		if (!context.isMissing(key)) {
-			if (status !== undefined && context.text(key) === status) context.remove(STATE_KEY, `the same as ${key}`);
+			const current = frontmatter.get(key);
+			const status = readStatus(current, options.statusValues);
+			if (status === undefined) {
+				context.report.problem({
+					code: "unknown-status",
+					key,
+					message: `${key} ${show(current)} is not a reading status the queue knows (unread, reading, read, archived); it was left as written and the queue lists the note under "unknown status".`,
+				});
+				return;
+			}
+			const wanted = options.statusValues[status];
+			if (String(current) !== wanted) context.set(key, wanted, `${show(current)} means ${wanted}`);
+			if (stateKey !== undefined && fromState === status) context.remove(stateKey, `the same as ${key}`);
 			return;
 		}
-		if (status !== undefined) {
+		if (stateFilled && stateKey !== undefined) {
+			if (fromState === undefined) {
+				context.report.problem({
+					code: "unknown-state",
+					key: stateKey,
+					message: `${stateKey} ${show(stateValue)} is not a reading state the queue knows; it was left as written and the queue lists the note under "unknown status".`,
+				});
+				return;
+			}
+			const status = options.statusValues[fromState];
 			if (frontmatter.has(key)) {
-				context.set(key, status, `from Omnivore's state ${state}`);
-				context.remove(STATE_KEY, `replaced by ${key}`);
+				context.set(key, status, `from ${stateKey} ${show(stateValue)}`);
+				context.remove(stateKey, `replaced by ${key}`);
 			} else {
-				context.rename(STATE_KEY, key, "the queue's status replaces Omnivore's state");
-				context.set(key, status, `from Omnivore's state ${state}`);
+				context.rename(stateKey, key, `the queue's status replaces ${stateKey}`);
+				if (frontmatter.get(key) !== status) context.set(key, status, `from ${stateKey} ${show(stateValue)}`);
 			}
 			return;
 		}
-		if (state === undefined && options.recover.status) {
-			context.fill(key, options.statusValues.unread, "for a note Omnivore had not marked");
-		}
+		if (options.recover.status) context.fill(key, options.statusValues.unread, "for a note Omnivore had not marked");
 	},
 };

@@ -1,26 +1,7 @@
 // Tidies `tags` into a block list: no `#`, no spaces, no duplicates, `tag` merged in.
 
+import { readTagList } from "../../omnivore/tags";
 import type { FrontmatterStep, StepContext } from "../step";
-
-/** One tag as Obsidian wants it: no leading `#`, spaces become `_`. Empty when nothing is left. */
-export function cleanTag(tag: string): string {
-	return tag.trim().replace(/^#+/, "").trim().replace(/\s+/g, "_");
-}
-
-/** Tags from a list or from a comma-separated string (`"#a #b"` splits on spaces too). */
-function tagsOf(value: unknown): string[] | null {
-	if (value === null || value === undefined) return [];
-	if (typeof value === "string" || typeof value === "number") {
-		return String(value)
-			.split(",")
-			.flatMap((part) => (/^\s*#\S+(?:\s+#\S+)+\s*$/.test(part) ? part.trim().split(/\s+/) : [part]));
-	}
-	if (Array.isArray(value)) {
-		if (value.some((item) => typeof item === "object" && item !== null)) return null;
-		return value.filter((item) => item !== null && item !== undefined).map((item) => String(item));
-	}
-	return null;
-}
 
 function uniqueCaseInsensitive(tags: string[]): string[] {
 	const seen = new Set<string>();
@@ -70,10 +51,10 @@ export const tagsStep: FrontmatterStep = {
 		const hasTags = frontmatter.has(key);
 		const hasTag = key !== "tag" && frontmatter.has("tag");
 		if (!hasTags && !hasTag) return;
-		const main = tagsOf(frontmatter.get(key));
-		const extra = hasTag ? tagsOf(frontmatter.get("tag")) : [];
+		const main = readTagList(frontmatter.get(key));
+		const extra = hasTag ? readTagList(frontmatter.get("tag")) : [];
 		if (main === null || extra === null) return;
-		const tags = uniqueCaseInsensitive([...main, ...extra].map(cleanTag).filter((tag) => tag !== ""));
+		const tags = uniqueCaseInsensitive([...main, ...extra]);
 		if (tags.length === 0) return;
 		if (!hasTags) {
 			context.rename("tag", key, `the list of tags is ${key}`);

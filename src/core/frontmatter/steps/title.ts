@@ -1,29 +1,13 @@
 // Makes `title` one trimmed line, and takes it from the first heading when the note has none.
 
+import { oneLine, titleCutByComment } from "../../omnivore/heading";
 import type { FrontmatterStep, StepContext } from "../step";
-import type { FrontmatterEditor } from "../yamlEditor";
-
-export function oneLine(value: string): string {
-	return value.replace(/\s*[\r\n]+\s*/g, " ").trim();
-}
-
-/**
- * An unquoted title such as `The Weekly Dispatch #112` reads in YAML as "The Weekly Dispatch" and a
- * comment. When the note's first heading is exactly the two together, the heading is the real title.
- */
-export function titleCutByComment(frontmatter: FrontmatterEditor, key: string, heading: string | undefined): string | undefined {
-	const comment = frontmatter.trailingComment(key);
-	const value = frontmatter.getText(key);
-	if (!comment || !heading || value === undefined) return undefined;
-	const full = oneLine(heading);
-	return full === `${value} ${comment}` ? full : undefined;
-}
 
 export const titleStep: FrontmatterStep = {
 	id: "title",
 	description:
 		"The title becomes one trimmed line (from `|` and `>` blocks and titles folded over several lines), " +
-		"written plain where YAML allows and quoted otherwise. A note without a title gets its first heading.",
+		"written plain where YAML allows and quoted otherwise. A note without a title gets the article's heading (at the top, or just above the #Omnivore line), never a section heading.",
 	examples: [
 		{
 			title: "A literal block (plugin 1.3.0, re-saved by Obsidian) becomes one line",
@@ -41,10 +25,16 @@ export const titleStep: FrontmatterStep = {
 			after: 'title: "Rust: what comes next"\n',
 		},
 		{
-			title: "A missing title comes from the first heading",
+			title: "A missing title comes from the article heading",
 			before: "id: 1\n",
 			body: "# How SQLite Scales Read Concurrency\n#Omnivore\n",
 			after: "id: 1\ntitle: How SQLite Scales Read Concurrency\n",
+		},
+		{
+			title: "...the article's heading, never a section heading",
+			before: "id: 1\n",
+			body: "## Highlights\n\n> a quote\n\n# On Slow Reading\n#Omnivore\n",
+			after: "id: 1\ntitle: On Slow Reading\n",
 		},
 		{
 			title: "A title cut short by a # is made whole from the heading",
@@ -63,7 +53,7 @@ export const titleStep: FrontmatterStep = {
 		const { frontmatter } = context;
 		const current = context.text(key);
 		if (current !== undefined) {
-			const uncut = titleCutByComment(frontmatter, key, context.body.firstHeading);
+			const uncut = titleCutByComment(frontmatter, key, context.body.articleHeading);
 			if (uncut) {
 				// The "comment" is part of the title: it goes into the value and not after it.
 				context.set(key, uncut, "the part after # had been read as a YAML comment", false);
@@ -76,9 +66,9 @@ export const titleStep: FrontmatterStep = {
 			}
 			return;
 		}
-		const heading = context.body.firstHeading;
+		const heading = context.body.articleHeading;
 		if (context.options.recover.title && heading && context.isMissing(key)) {
-			context.fill(key, oneLine(heading), "taken from the first heading");
+			context.fill(key, oneLine(heading), "taken from the article heading");
 		}
 	},
 };

@@ -1,5 +1,5 @@
-import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag } from "../../src/core/omnivoreTag";
-import { findCodeRanges } from "../../src/core/markdown/codeRanges";
+import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag } from "../../../src/core/omnivore/tags";
+import { findCodeRanges } from "../../../src/core/markdown/codeRanges";
 
 function inBody(body: string, tag = "Omnivore"): boolean {
 	return bodyHasTag(body, tag, findCodeRanges(body));

@@ -1,0 +1,140 @@
+// Decides whether a note is an Omnivore note: one detector for tidy, the queue, the CLI and the plugin.
+
+import type { FrontmatterState } from "../frontmatter/readBlock";
+import { firstOutsideCode, isInside, type TextRange } from "../markdown/codeRanges";
+import type { NoteParts } from "../note";
+import type { SchemaKeys, TidyOptions } from "../options";
+import type { ProxyMatcher } from "../proxyUrls";
+import { findKey, findSchemaKey, ID_KEY } from "./keys";
+import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
+import { linksFor, type OmnivoreLinks } from "./urls";
+
+/**
+ * `article`: a saved article, found by its tag or by the marks Omnivore's plugin leaves.
+ * `tagged-not-article`: tagged, but with nothing of a saved article (a note *about* Omnivore).
+ */
+export type Detection = { kind: "article"; by: "tag" | "fingerprint" } | { kind: "tagged-not-article" } | { kind: "none" };
+
+export interface DetectInput {
+	parts: NoteParts;
+	frontmatter: FrontmatterState;
+	code: TextRange[];
+}
+
+export interface DetectContext {
+	options: Pick<TidyOptions, "tagName" | "match" | "keys">;
+	links: OmnivoreLinks;
+	proxy: ProxyMatcher;
+}
+
+/** What the body says about a note's origin, outside code. */
+interface BodyMarks {
+	/** A link to an article in the library (`omnivore.app/me/{slug}` without a highlight id). */
+	articleLink: boolean;
+	/** How many different articles the library links name (counted up to two). */
+	articles: number;
+	/** A highlight back-link (`omnivore.app/me/{slug}#{uuid}`). */
+	highlightLink: boolean;
+	readOriginal: boolean;
+	proxiedImage: boolean;
+}
+
+const READ_ORIGINAL = /\[Read\s+Original\]\(/gi;
+
+/** Whether a global pattern matches outside code. */
+function occursOutside(pattern: RegExp, text: string, code: TextRange[]): boolean {
+	return firstOutsideCode(pattern, text, code) !== undefined;
+}
+
+function bodyMarks(body: string, code: TextRange[], context: DetectContext): BodyMarks {
+	let articleLink = false;
+	let highlightLink = false;
+	const slugs = new Set<string>();
+	const pattern = context.links.pattern;
+	pattern.lastIndex = 0;
+	let match: RegExpExecArray | null;
+	while ((match = pattern.exec(body)) !== null && slugs.size < 2) {
+		if (isInside(code, match.index)) continue;
+		slugs.add(match[1].toLowerCase());
+		if (match[2] === "#") highlightLink = true;
+		else articleLink = true;
+	}
+	return {
+		articleLink,
+		articles: slugs.size,
+		highlightLink,
+		readOriginal: occursOutside(READ_ORIGINAL, body, code),
+		proxiedImage: occursOutside(context.proxy.start, body, code),
+	};
+}
+
+/** Frontmatter values that point into the library, under the URL keys (any case, aliases too). */
+function frontmatterLinks(values: Record<string, unknown>, keys: SchemaKeys, links: OmnivoreLinks): boolean {
+	const present = Object.keys(values);
+	return (["omnivoreUrl", "originalUrl"] as const).some((key) => {
+		const found = findSchemaKey(present, key, keys, (name) => typeof values[name] === "string" && links.isLibraryLink(values[name]));
+		return found !== undefined;
+	});
+}
+
+/** Properties only a saved article has: an id, a URL, a save date. */
+function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): boolean {
+	const present = Object.keys(values);
+	const filled = (name: string) => values[name] !== null && values[name] !== undefined && values[name] !== "";
+	const id = findKey(present, ID_KEY);
+	if (id !== undefined && filled(id)) return true;
+	return (["originalUrl", "omnivoreUrl", "dateSaved"] as const).some((key) => findSchemaKey(present, key, keys, filled) !== undefined);
+}
+
+// The same questions asked of a block that is not valid YAML, line by line.
+const RAW_ARTICLE_PROPERTY = /^(?:-[ \t]+)?(?:id|url|original_?url|omnivore_?url|date_?saved|saved(?:_?at)?)[ \t]*:[ \t]*\S/im;
+
+export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, context: DetectContext): Detection {
+	const { options, links } = context;
+	const values = frontmatter.kind === "mapping" ? frontmatter.editor.expectedValues() : frontmatter.kind === "anchored" ? frontmatter.values : null;
+	// A block the engine cannot read as properties is still searched, line by line.
+	const rawYaml = (frontmatter.kind === "invalid" || frontmatter.kind === "not-mapping") && parts.frontmatter ? parts.frontmatter.yaml : null;
+
+	const tagged =
+		(values !== null && frontmatterHasTag(values, options.tagName)) ||
+		(rawYaml !== null && rawFrontmatterHasTag(rawYaml, options.tagName)) ||
+		bodyHasTag(parts.body, options.tagName, code);
+
+	const body = bodyMarks(parts.body, code, context);
+	const yamlLink = values !== null ? frontmatterLinks(values, options.keys, links) : rawYaml !== null && links.occursIn(rawYaml);
+	const idProperty = values !== null ? hasArticleProperty(values, options.keys) : rawYaml !== null && RAW_ARTICLE_PROPERTY.test(rawYaml);
+	const proxiedProperty = values !== null ? Object.values(values).some((v) => typeof v === "string" && occursOutside(context.proxy.start, v, [])) : false;
+
+	if (tagged) {
+		const looksSaved = body.articleLink || body.highlightLink || body.readOriginal || body.proxiedImage || yamlLink || idProperty || proxiedProperty;
+		return looksSaved ? { kind: "article", by: "tag" } : { kind: "tagged-not-article" };
+	}
+	if (options.match === "tag") return { kind: "none" };
+	// Quoted highlights pasted into a note of one's own carry back-links too, and a list of saved
+	// articles links to several: without an id, only links to one article make a saved article.
+	const hasId = values !== null && findKey(Object.keys(values), ID_KEY) !== undefined;
+	const fingerprint = yamlLink || (body.articleLink && (hasId || body.articles === 1)) || (body.highlightLink && hasId);
+	return fingerprint ? { kind: "article", by: "fingerprint" } : { kind: "none" };
+}
+
+/** What an index (Obsidian's metadata cache) knows of a note without its text. */
+export interface NoteMetadata {
+	/** Tags of the body and the frontmatter, with or without `#`. */
+	tags: readonly string[];
+	frontmatter: Record<string, unknown>;
+	/** Destinations of the body's links. */
+	links: readonly string[];
+}
+
+/**
+ * Whether a note may be an Omnivore note, from metadata alone: a superset of `detectOmnivoreNote`
+ * (an `id` property is enough), so a caller reads only these notes and lets the detector decide.
+ */
+export function mayBeOmnivoreByMetadata(metadata: NoteMetadata, options: Pick<TidyOptions, "tagName" | "match" | "keys" | "omnivoreHosts">): boolean {
+	if (metadata.tags.some((tag) => tagMatches(tag, options.tagName))) return true;
+	if (options.match === "tag") return false;
+	const links = linksFor(options.omnivoreHosts);
+	const values = metadata.frontmatter;
+	if (findKey(Object.keys(values), ID_KEY) !== undefined || frontmatterLinks(values, options.keys, links)) return true;
+	return metadata.links.some((link) => links.isLibraryLink(link));
+}

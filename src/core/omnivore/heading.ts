@@ -1,0 +1,95 @@
+// Which heading of an Omnivore note is the article's title, and how a title is written on one line.
+
+import { isInside, type TextRange } from "../markdown/codeRanges";
+import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
+import { bodyTagIndex } from "./tags";
+
+/** The lines of a value joined by single spaces, trimmed (split, not one pattern: long runs of spaces stay linear). */
+export function oneLine(value: string): string {
+	return value
+		.split(/[\r\n]+/)
+		.map((line) => line.trim())
+		.filter((line) => line !== "")
+		.join(" ");
+}
+
+// Headings templates put above the article's parts: never the article's title.
+const SECTION_NAMES = new Set([
+	"highlights", "highlight", "content", "contents", "full content", "article", "description", "summary", "links", "link",
+	"notes", "note", "my notes", "metadata", "properties", "info", "information", "source", "sources", "tags", "annotations",
+	"related", "references", "comments", "abstract",
+]);
+
+export function isSectionHeading(text: string): boolean {
+	let name = text.toLowerCase().trim();
+	while (name.endsWith(":") || name.endsWith("：")) name = name.slice(0, -1).trimEnd();
+	return SECTION_NAMES.has(name.replace(/^[^\p{L}\p{N}]+/u, ""));
+}
+
+interface Heading {
+	level: number;
+	text: string;
+	start: number;
+	end: number;
+}
+
+const HEADING = /^ {0,3}(#{1,6})[ \t]+([^\n]*)/gm;
+const BLANK_OR_RULE = /^[ \t]*(?:(?:[-*_][ \t]*){3,})?\r?$/;
+
+function headings(body: string, code: TextRange[]): Heading[] {
+	const found: Heading[] = [];
+	HEADING.lastIndex = 0;
+	let match: RegExpExecArray | null;
+	while ((match = HEADING.exec(body)) !== null) {
+		if (match[0] === "") HEADING.lastIndex++;
+		const text = headingText(match[2]);
+		if (text !== "" && !isInside(code, match.index)) found.push({ level: match[1].length, text, start: match.index, end: match.index + match[0].length });
+	}
+	return found;
+}
+
+/** A heading's text without its closing `#`s (`# Title ##`), by hand: patterns for it are quadratic on long lines. */
+function headingText(raw: string): string {
+	const text = raw.trim();
+	let end = text.length;
+	while (end > 0 && text[end - 1] === "#") end--;
+	if (end === text.length) return text;
+	return end === 0 || text[end - 1] === " " || text[end - 1] === "\t" ? text.slice(0, end).trim() : text;
+}
+
+/** Whether only blank lines and thematic breaks stand between two offsets. */
+function onlyBlankBetween(body: string, from: number, to: number): boolean {
+	return body
+		.slice(from, to)
+		.split("\n")
+		.every((line) => BLANK_OR_RULE.test(line));
+}
+
+/**
+ * The article's heading: the one just above the `#Omnivore` tag line, or the heading the note opens
+ * with, or else its first level-1 heading; never a section heading (`## Highlights`, `# Content`).
+ */
+export function articleHeading(body: string, code: TextRange[], tagName: string): string | undefined {
+	const all = headings(body, code).filter((h) => !isSectionHeading(h.text));
+	const tagAt = bodyTagIndex(body, tagName, code);
+	if (tagAt !== -1) {
+		const lineStart = body.lastIndexOf("\n", tagAt - 1) + 1;
+		const above = [...all].reverse().find((h) => h.end <= lineStart);
+		if (above) return above.text;
+	}
+	const first = all[0];
+	if (first && onlyBlankBetween(body, 0, first.start)) return first.text;
+	return all.find((h) => h.level === 1)?.text;
+}
+
+/**
+ * An unquoted title such as `The Weekly Dispatch #112` reads in YAML as "The Weekly Dispatch" and a
+ * comment. When the note's heading is exactly the two together, the heading is the real title.
+ */
+export function titleCutByComment(frontmatter: FrontmatterEditor, key: string, heading: string | undefined): string | undefined {
+	const comment = frontmatter.trailingComment(key);
+	const value = frontmatter.getText(key);
+	if (!comment || !heading || value === undefined) return undefined;
+	const full = oneLine(heading);
+	return full === `${value} ${comment}` ? full : undefined;
+}

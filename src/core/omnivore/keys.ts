@@ -1,0 +1,55 @@
+// The names Omnivore's variables were written under: the canonical key, its aliases, any case.
+
+import type { SchemaKeys } from "../options";
+
+export type ValueKind = "date" | "url" | "text" | "list";
+
+/** Canonical key → the other names the same value was written under (compared without case). */
+export const KEY_ALIASES: ReadonlyArray<{ key: keyof SchemaKeys; kind: ValueKind; aliases: readonly string[] }> = [
+	{ key: "title", kind: "text", aliases: [] },
+	{ key: "author", kind: "text", aliases: [] },
+	{ key: "tags", kind: "list", aliases: [] },
+	{ key: "dateSaved", kind: "date", aliases: ["saved", "date", "dateSaved", "savedAt", "saved_at"] },
+	{ key: "datePublished", kind: "date", aliases: ["published", "datePublished", "publishedAt"] },
+	{ key: "dateRead", kind: "date", aliases: ["dateRead"] },
+	{ key: "dateArchived", kind: "date", aliases: ["dateArchived"] },
+	{ key: "originalUrl", kind: "url", aliases: ["url", "source", "link", "originalUrl"] },
+	{ key: "siteName", kind: "text", aliases: ["site", "siteName"] },
+	{ key: "omnivoreUrl", kind: "url", aliases: ["omnivoreUrl"] },
+	{ key: "image", kind: "url", aliases: [] },
+	{ key: "status", kind: "text", aliases: [] },
+];
+
+/** Omnivore's own keys that are not part of the schema. */
+export const ID_KEY = "id";
+export const STATE_KEY = "state";
+
+/** The names a schema value may stand under, canonical first, all lower-cased. */
+export function namesOf(key: keyof SchemaKeys, keys: SchemaKeys): string[] {
+	const aliases = KEY_ALIASES.find((entry) => entry.key === key)?.aliases ?? [];
+	return [...new Set([keys[key], ...aliases].map((name) => name.toLowerCase()))];
+}
+
+/** The key actually written for a name, any case (`Title` for `title`); the exact spelling wins. */
+export function findKey(present: readonly string[], name: string): string | undefined {
+	if (present.includes(name)) return name;
+	const folded = name.toLowerCase();
+	return present.find((key) => key.toLowerCase() === folded);
+}
+
+/**
+ * The first key holding a schema value: the canonical name, then its aliases, any case.
+ * `accept` may skip a key whose value is empty or of the wrong kind.
+ */
+export function findSchemaKey(
+	present: readonly string[],
+	key: keyof SchemaKeys,
+	keys: SchemaKeys,
+	accept: (found: string) => boolean = () => true,
+): string | undefined {
+	for (const name of namesOf(key, keys)) {
+		const found = findKey(present, name);
+		if (found !== undefined && accept(found)) return found;
+	}
+	return undefined;
+}

@@ -1,0 +1,41 @@
+// What the reading-state values people, templates and Omnivore wrote mean for the queue.
+
+import type { StatusValues } from "../options";
+
+export type ReadingStatus = keyof StatusValues;
+export const READING_STATUSES: readonly ReadingStatus[] = ["unread", "reading", "read", "archived"];
+
+/**
+ * Values whose meaning is clear, compared without case, spaces, `-` or `_`. Omnivore's `state`
+ * (INBOX, READING, COMPLETED, ARCHIVED) and its export (Active, Archived) are among them. The README
+ * shows this table; keep them in step.
+ */
+export const STATUS_WORDS: Readonly<Record<ReadingStatus, readonly string[]>> = {
+	unread: ["unread", "inbox", "toread", "readlater", "later", "new", "unstarted", "notstarted", "queued", "active", "false", "no"],
+	reading: ["reading", "inprogress", "started", "currentlyreading", "current"],
+	read: ["read", "readed", "done", "finished", "completed", "complete", "true", "yes"],
+	archived: ["archived", "archive"],
+};
+
+const BY_WORD = new Map<string, ReadingStatus>(
+	READING_STATUSES.flatMap((status) => STATUS_WORDS[status].map((word): [string, ReadingStatus] => [word, status])),
+);
+
+function fold(value: string): string {
+	return value.toLowerCase().replace(/[\s_-]+/g, "");
+}
+
+/**
+ * The status a value means, or undefined when it is unclear. The configured status names (a user's
+ * own `unread`/`read` words) are read first.
+ */
+export function readStatus(value: unknown, configured?: StatusValues): ReadingStatus | undefined {
+	if (typeof value !== "string" && typeof value !== "boolean") return undefined;
+	const folded = fold(String(value));
+	if (folded === "") return undefined;
+	if (configured) {
+		const own = READING_STATUSES.find((status) => fold(configured[status]) === folded);
+		if (own) return own;
+	}
+	return BY_WORD.get(folded);
+}

@@ -1,0 +1,111 @@
+// How an Omnivore note's tags are read, in the frontmatter and in the body, by tidy, queue and detection alike.
+
+import { isInside, type TextRange } from "../markdown/codeRanges";
+
+/** One tag as Obsidian wants it: no leading `#`, spaces become `_`. Empty when nothing is left. */
+export function cleanTag(tag: string): string {
+	return tag.trim().replace(/^#+/, "").trim().replace(/\s+/g, "_");
+}
+
+/**
+ * Whether a tag is the Omnivore tag. A one-segment name (`Omnivore`, the default) matches any segment
+ * of a nested tag (`Type/Omnivore`, `Omnivore/article`); a nested name (`Sources/Omnivore`) is exact
+ * and matches that tag and the tags under it. Any case.
+ */
+export function tagMatches(candidate: string, tagName: string): boolean {
+	const name = candidate.trim().replace(/^#/, "").toLowerCase();
+	const wanted = tagName.trim().replace(/^#/, "").toLowerCase();
+	if (wanted === "") return false;
+	if (wanted.includes("/")) return name === wanted || name.startsWith(`${wanted}/`);
+	return name.split("/").includes(wanted);
+}
+
+/**
+ * The tags of a frontmatter `tags`/`tag` value, the way tidy writes them: a list, or a string split on
+ * commas (and on spaces when every part is a `#tag`), then cleaned. Null for values that are not tags
+ * (a mapping, a list of mappings).
+ */
+export function readTagList(value: unknown): string[] | null {
+	if (value === null || value === undefined) return [];
+	if (typeof value === "string" || typeof value === "number") {
+		return String(value)
+			.split(",")
+			.flatMap((part) => (/^\s*#\S+(?:\s+#\S+)+\s*$/.test(part) ? part.trim().split(/\s+/) : [part]))
+			.map(cleanTag)
+			.filter((tag) => tag !== "");
+	}
+	if (Array.isArray(value)) {
+		if (value.some((item) => typeof item === "object" && item !== null)) return null;
+		return value
+			.filter((item) => item !== null && item !== undefined)
+			.map((item) => cleanTag(String(item)))
+			.filter((tag) => tag !== "");
+	}
+	return null;
+}
+
+const TAG_KEY = /^tags?$/i;
+
+/** Every tag of the frontmatter values (`tags`, `tag`, any case), in the order written. */
+export function frontmatterTags(values: Record<string, unknown>): string[] {
+	return Object.entries(values).flatMap(([key, value]) => (TAG_KEY.test(key) ? (readTagList(value) ?? []) : []));
+}
+
+/** Whether the frontmatter carries the tag; a string is also read word by word, as Obsidian may. */
+export function frontmatterHasTag(values: Record<string, unknown>, tagName: string): boolean {
+	return Object.entries(values).some(([key, value]) => {
+		if (!TAG_KEY.test(key)) return false;
+		const words = typeof value === "string" ? value.split(/[,\s]+/) : [];
+		return [...(readTagList(value) ?? []), ...words].some((tag) => tagMatches(tag, tagName));
+	});
+}
+
+// A body tag as Obsidian reads it: `#` after a line start or whitespace, then letters, digits, `_`, `-`, `/`.
+// No lookbehind: iOS before 16.4 cannot run it.
+const BODY_TAG = /(^|\s)#([\p{L}\p{N}_\-/]+)/gu;
+
+/** Tags written in the body (outside code), without `#`; a tag needs one character that is not a digit. */
+export function bodyTags(body: string, codeRanges: TextRange[]): string[] {
+	const tags: string[] = [];
+	BODY_TAG.lastIndex = 0;
+	let match: RegExpExecArray | null;
+	while ((match = BODY_TAG.exec(body)) !== null) {
+		const tag = match[2].replace(/\/+$/, "");
+		if (/\D/.test(tag) && !isInside(codeRanges, match.index + match[1].length)) tags.push(tag);
+	}
+	return tags;
+}
+
+/** Where the Omnivore tag stands in the body (outside code), or -1. */
+export function bodyTagIndex(body: string, tagName: string, codeRanges: TextRange[]): number {
+	BODY_TAG.lastIndex = 0;
+	let match: RegExpExecArray | null;
+	while ((match = BODY_TAG.exec(body)) !== null) {
+		const at = match.index + match[1].length;
+		if (tagMatches(match[2], tagName) && !isInside(codeRanges, at)) return at;
+	}
+	return -1;
+}
+
+export function bodyHasTag(body: string, tagName: string, codeRanges: TextRange[]): boolean {
+	return bodyTagIndex(body, tagName, codeRanges) !== -1;
+}
+
+/**
+ * For a block that is not valid YAML: look for the tag on a `tags:` line or in the list under it,
+ * so a broken Omnivore note is still found (and reported) rather than skipped.
+ */
+export function rawFrontmatterHasTag(yaml: string, tagName: string): boolean {
+	const lines = yaml.split(/\r?\n/);
+	for (let i = 0; i < lines.length; i++) {
+		const key = /^tags?:(.*)$/i.exec(lines[i]);
+		if (!key) continue;
+		const inline = key[1].replace(/[[\]"']/g, " ");
+		if (inline.split(/[,\s]+/).some((tag) => tag !== "" && tagMatches(tag, tagName))) return true;
+		for (let j = i + 1; j < lines.length && /^\s+-/.test(lines[j]); j++) {
+			const item = lines[j].replace(/^\s+-\s*/, "").replace(/["']/g, "");
+			if (tagMatches(item, tagName)) return true;
+		}
+	}
+	return false;
+}

@@ -1,0 +1,89 @@
+// What Omnivore's addresses mean: article links, highlight back-links, uploads, placeholders, sites.
+
+const HTTP_URL = /^https?:\/\/[^\s/]+/i;
+const FAKE_ORIGINAL = /^https?:\/\/(?:www\.)?omnivore\.app\/no_url/i;
+const ATTACHMENT = /^https?:\/\/(?:www\.)?omnivore\.app\/attachments\//i;
+// A slash as written raw or by a template that HTML-escaped the article (`{{content}}`).
+const SLASH = "(?:/|&#[xX]0*2[fF];|&#0*47;)";
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Host (with port) of a configured self-hosted Omnivore, or null when it is not a web address. */
+function hostOf(base: string): string | null {
+	try {
+		const url = new URL(base.trim().includes("://") ? base.trim() : `https://${base.trim()}`);
+		return url.protocol === "http:" || url.protocol === "https:" ? url.host : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Recognizes links into an Omnivore library: omnivore.app and the self-hosted hosts configured. */
+export interface OmnivoreLinks {
+	/** Global pattern for a library address `…/me/{slug}`: group 1 is the slug, group 2 `#` when a highlight id follows. */
+	readonly pattern: RegExp;
+	/** Whole-string test: an address in the library (an article, or a highlight in it). */
+	isLibraryLink(url: string): boolean;
+	/** Whether a library address appears anywhere in a text. */
+	occursIn(text: string): boolean;
+}
+
+export function buildOmnivoreLinks(selfHostedHosts: readonly string[] = []): OmnivoreLinks {
+	const extra = selfHostedHosts.map(hostOf).filter((host): host is string => host !== null).map(escapeRegExp);
+	const hosts = ["(?:www\\.)?omnivore\\.app", ...extra].join("|");
+	const source = `https?:${SLASH}${SLASH}(?:${hosts})${SLASH}me${SLASH}([^\\s)#"'<>\\]&|]+)(#?)`;
+	const whole = new RegExp(`^${source}`, "i");
+	const anywhere = new RegExp(source, "i");
+	return {
+		pattern: new RegExp(source, "gi"),
+		isLibraryLink: (url) => whole.test(url.trim()),
+		occursIn: (text) => anywhere.test(text),
+	};
+}
+
+/** The links of omnivore.app alone, for callers without settings. */
+export const OMNIVORE_APP_LINKS = buildOmnivoreLinks();
+
+/** An article's web address: not Omnivore's placeholder for newsletters, its uploads, or its own pages. */
+export function isArticleUrl(url: string, links?: OmnivoreLinks): boolean {
+	return HTTP_URL.test(url) && !FAKE_ORIGINAL.test(url) && !ATTACHMENT.test(url) && !(links ?? OMNIVORE_APP_LINKS).isLibraryLink(url);
+}
+
+/** `[Read Original]` of an uploaded file (a PDF): Omnivore's own storage, not an original address. */
+export function isAttachmentUrl(url: string): boolean {
+	return ATTACHMENT.test(url);
+}
+
+/** Omnivore's placeholder original for emailed newsletters. */
+export function isPlaceholderUrl(url: string): boolean {
+	return FAKE_ORIGINAL.test(url);
+}
+
+export function isWebUrl(url: string): boolean {
+	return HTTP_URL.test(url);
+}
+
+/** Host of an article URL without `www.`; undefined for non-web or Omnivore's own addresses. */
+export function siteFromUrl(url: string, links?: OmnivoreLinks): string | undefined {
+	if (!isArticleUrl(url, links)) return undefined;
+	try {
+		return new URL(url).hostname.replace(/^www\./i, "") || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+const linksByHosts = new WeakMap<readonly string[], OmnivoreLinks>();
+
+/** The links for a set of self-hosted hosts, built once per settings object. */
+export function linksFor(selfHostedHosts: readonly string[]): OmnivoreLinks {
+	if (selfHostedHosts.length === 0) return OMNIVORE_APP_LINKS;
+	let links = linksByHosts.get(selfHostedHosts);
+	if (!links) {
+		links = buildOmnivoreLinks(selfHostedHosts);
+		linksByHosts.set(selfHostedHosts, links);
+	}
+	return links;
+}

@@ -1,0 +1,154 @@
+// One detector for tidy, the queue, the CLI and the plugin: what counts as an Omnivore note.
+import fc from "fast-check";
+import { parse } from "yaml";
+import { NoteTidier } from "../../../src/core";
+import { readFrontmatterBlock } from "../../../src/core/frontmatter/readBlock";
+import { findCodeRanges } from "../../../src/core/markdown/codeRanges";
+import { splitNote } from "../../../src/core/note";
+import { detectOmnivoreNote, mayBeOmnivoreByMetadata } from "../../../src/core/omnivore/detect";
+import { buildOmnivoreLinks } from "../../../src/core/omnivore/urls";
+import { resolveOptions, type TidyOptions } from "../../../src/core/options";
+import { buildProxyMatcher } from "../../../src/core/proxyUrls";
+
+const P = "https://proxy-prod.omnivore-image-cache.app/0x0,sAbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcdefg/";
+
+function detect(text: string, options: Partial<TidyOptions> = {}) {
+	const resolved = resolveOptions(options);
+	const parts = splitNote(text);
+	return detectOmnivoreNote(
+		{ parts, frontmatter: readFrontmatterBlock(parts), code: findCodeRanges(parts.body) },
+		{ options: resolved, links: buildOmnivoreLinks(resolved.omnivoreHosts), proxy: buildProxyMatcher() },
+	).kind;
+}
+
+describe("detectOmnivoreNote", () => {
+	it.each([
+		["the default template without a tag", "---\nid: 1\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c2f4a1b2c)\n", "article"],
+		["a link under **Links**", "**Links**: [Omnivore](https://omnivore.app/me/t-18c35d0e1f2) | [Web](https://a.example)\n", "article"],
+		["an omnivore_url property", "---\nomnivore_url: https://omnivore.app/me/t-1\n---\nText.\n", "article"],
+		["an Omnivore_URL property in another case", "---\nOmnivore_URL: https://omnivore.app/me/t-1\n---\nText.\n", "article"],
+		["an escaped link ({{content}} templates)", "[Read on Omnivore](https:&#x2F;&#x2F;omnivore.app&#x2F;me&#x2F;t-1)\n", "article"],
+		["highlight back-links with an id", "---\nid: 1\n---\n> q [⤴️](https://omnivore.app/me/t-1#0a1b)\n", "article"],
+		["highlight back-links pasted into one's own note", "---\ntags: [startups]\n---\n> q [⤴️](https://omnivore.app/me/t-1#0a1b)\n", "none"],
+		["the tag with a saved-article mark", "# T\n#Omnivore\n[Read Original](https://a.example/p)\n", "article"],
+		["a nested tag", "---\nid: 1\n---\n#Type/Omnivore\n", "article"],
+		["the tag nested the other way", "---\nid: 1\n---\n#Omnivore/article\n", "article"],
+		["the tag on a note about Omnivore", "---\ntags: [Omnivore, tools]\n---\n# My setup\nI use Omnivore.\n", "tagged-not-article"],
+		["proxied images alone", `# Mine\n![](${P}https://a.example/x.png)\n`, "none"],
+		["the tag in a code block", "```dataview\nLIST FROM -#Omnivore\n```\n", "none"],
+		["a link in a code block", "```\n[Read on Omnivore](https://omnivore.app/me/t-1)\n```\n", "none"],
+		["a template placeholder", "[Read on Omnivore]({{{omnivoreUrl}}})\n", "none"],
+		["#Omnivore inside a frontmatter string", '---\nAliases: [ "#Omnivore" ]\n---\nA tag page.\n', "none"],
+		["a link to omnivore.app's blog", "[Omnivore](https://blog.omnivore.app/p/labels)\n", "none"],
+		["a list of saved articles", "- [A](https://omnivore.app/me/a-1)\n- [B](https://omnivore.app/me/b-2)\n", "none"],
+		["links to several articles with an id", "---\nid: 1\n---\n[A](https://omnivore.app/me/a-1) [B](https://omnivore.app/me/b-2)\n", "article"],
+	])("%s", (_name, text, expected) => {
+		expect(detect(text)).toBe(expected);
+	});
+
+	it("reads only the tag when asked to", () => {
+		expect(detect("---\nid: 1\n---\n[Read on Omnivore](https://omnivore.app/me/t-1)\n", { match: "tag" })).toBe("none");
+		expect(detect("---\nid: 1\n---\n#Omnivore\n", { match: "tag" })).toBe("article");
+	});
+
+	it("matches a nested tag name exactly", () => {
+		expect(detect("---\nid: 1\n---\n#Sources/Omnivore\n", { tagName: "Sources/Omnivore" })).toBe("article");
+		expect(detect("---\nid: 1\n---\n#Type/Omnivore\n", { tagName: "Sources/Omnivore" })).toBe("none");
+	});
+
+	it("knows a self-hosted Omnivore's links once configured", () => {
+		const note = "[Read on Omnivore](https://read.example.org/me/t-18c2f4a1b2c)\n";
+		expect(detect(note)).toBe("none");
+		expect(detect(note, { omnivoreHosts: ["read.example.org"] })).toBe("article");
+		expect(detect(note, { omnivoreHosts: ["https://read.example.org/"] })).toBe("article");
+	});
+
+	it("finds a tagged note whose frontmatter is broken", () => {
+		expect(detect("---\ntitle: Rust: next\nid: 1\ntags:\n  - Omnivore\n  bad: [\n---\ntext\n")).toBe("article");
+	});
+});
+
+describe("mayBeOmnivoreByMetadata", () => {
+	const options = resolveOptions();
+	it("is a superset of the detector from what an index knows", () => {
+		expect(mayBeOmnivoreByMetadata({ tags: ["#Type/Omnivore"], frontmatter: {}, links: [] }, options)).toBe(true);
+		expect(mayBeOmnivoreByMetadata({ tags: [], frontmatter: { ID: "x" }, links: [] }, options)).toBe(true);
+		expect(mayBeOmnivoreByMetadata({ tags: [], frontmatter: {}, links: ["https://omnivore.app/me/t-1"] }, options)).toBe(true);
+		expect(mayBeOmnivoreByMetadata({ tags: ["#rust"], frontmatter: { title: "x" }, links: ["https://a.example"] }, options)).toBe(false);
+	});
+});
+
+// Notes built from parts that carry none of the fingerprints: text, headings, other links, tags,
+// proxied images, frontmatter without id or Omnivore addresses.
+const word = fc.constantFrom("reading", "notes", "Omnivore", "omnivore.app", "me", "highlight", "⤴️", "Read Original", "id", "status", "2024");
+const line = fc.oneof(
+	fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(" ")),
+	fc.constantFrom(
+		"# A heading",
+		"## Highlights",
+		"[Read on the web](https://example.org/me/t-1)",
+		"[⤴️](https://example.org/me/t-1#abc)",
+		"[Omnivore blog](https://blog.omnivore.app/p/x)",
+		`![](${P}https://a.example/x.png)`,
+		"#reading #notes",
+		"#omnivores",
+		"```\n#Omnivore [x](https://omnivore.app/me/t-1)\n```",
+		"`#Omnivore`",
+		"> a quote",
+	),
+);
+const frontmatterLine = fc.constantFrom("title: About Omnivore", "tags: [reading]", "status: readed", "state: INBOX", "author: me", "source: a friend", "created: 2024-01-01");
+const fingerprintFree = fc
+	.record({ fm: fc.option(fc.array(frontmatterLine, { maxLength: 4 }), { nil: null }), body: fc.array(line, { maxLength: 10 }) })
+	.map(({ fm, body }) => (fm === null ? "" : `---\n${[...new Set(fm)].join("\n")}\n---\n`) + body.join("\n\n") + "\n");
+
+describe("detection, property-based", () => {
+	it("never fires on a note with none of the fingerprints", () => {
+		fc.assert(
+			fc.property(fingerprintFree, (note) => {
+				expect(detect(note)).not.toBe("article");
+				expect(new NoteTidier().tidy(note).text).toBe(note);
+			}),
+			{ seed: 8, numRuns: 500 },
+		);
+	});
+});
+
+// Valid YAML of every kind, anchors and aliases included, under keys the schema does not own.
+const scalar = fc.oneof(
+	fc.string({ maxLength: 12 }),
+	fc.integer(),
+	fc.boolean(),
+	fc.constantFrom("&amp; more", "*bold*", "a: b", "# not a comment", "[x]", "yes", "2024-01-01", "~", "null"),
+);
+const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.constantFrom("a", "b", "c"), scalar, { maxKeys: 2 }));
+const customKeys = fc.uniqueArray(fc.constantFrom("rating", "project", "aliases", "cssclasses", "review", "x_note", "links"), { minLength: 1, maxLength: 4 });
+
+function yamlValue(v: unknown): string {
+	return JSON.stringify(v);
+}
+
+const validFrontmatter = fc
+	.tuple(customKeys, fc.array(value, { minLength: 4, maxLength: 4 }), fc.boolean(), fc.boolean())
+	.map(([keys, values, anchor, alias]) => {
+		const lines = keys.map((key, i) => `${key}: ${i === 0 && anchor ? "&a " : ""}${yamlValue(values[i])}`);
+		if (anchor && alias) lines.push("copy: *a");
+		return `id: 1\n${lines.join("\n")}\n`;
+	});
+
+describe("frontmatter, property-based", () => {
+	it("any valid YAML block keeps its parsed values, or is left byte for byte", () => {
+		const tidier = new NoteTidier();
+		fc.assert(
+			fc.property(validFrontmatter, (yaml) => {
+				const note = `---\n${yaml}---\n#Omnivore\n[Read on Omnivore](https://omnivore.app/me/t-18c2f4a1b2c)\n`;
+				const before = parse(yaml) as Record<string, unknown>;
+				const after = splitNote(tidier.tidy(note).text).frontmatter?.yaml ?? "";
+				if (after === yaml) return;
+				const values = parse(after) as Record<string, unknown>;
+				for (const [key, v] of Object.entries(before)) expect(values[key]).toEqual(v);
+			}),
+			{ seed: 9, numRuns: 500 },
+		);
+	});
+});
