@@ -615,7 +615,7 @@ export interface CachedMetadata {
 	frontmatter?: Record<string, any>;
 	frontmatterPosition?: Pos;
 	tags?: TagCache[];
-	/** Links in the body: `[text](destination)` and `[[wikilinks]]`, outside code. */
+	/** Internal links in the body: `[text](note.md)` and `[[wikilinks]]`, outside code; never web addresses. */
 	links?: Array<{ link: string; original: string; displayText?: string; position: Pos }>;
 	headings?: Array<{ heading: string; level: number; position: Pos }>;
 }
@@ -657,6 +657,8 @@ export function computeMetadata(text: string): CachedMetadata {
 	for (const link of parts.body.matchAll(/(?<!!)\[([^\]\n]*)\]\(<?([^)\s>]+)>?\)|\[\[([^\]|\n]+)(?:\|([^\]\n]*))?\]\]/g)) {
 		const start = link.index ?? 0;
 		if (isInside(code, start)) continue;
+		// Obsidian's `links` are internal links only: `[text](https://...)` is not in the cache.
+		if (link[2] !== undefined && /^[a-z][a-z0-9+.-]*:/i.test(link[2])) continue;
 		links.push({
 			link: link[2] ?? link[3],
 			original: link[0],

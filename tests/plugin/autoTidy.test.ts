@@ -43,6 +43,15 @@ describe("automatic cleanup", () => {
 		expect(app.vault.testWrites).toEqual([{ path: "Omnivore/Labels.md", data: tidier.tidy(text).text }]);
 	});
 
+	it("tidies a new note whose only mark is its Omnivore link (no tag, no id), which the cache does not list", async () => {
+		const { app } = await startObsidian({});
+		const text = "---\ntitle: Labels\n---\n# Labels\n\n[Read on Omnivore](https://omnivore.app/me/labels-18837a1c2d4)\n";
+		await app.vault.create("Clippings/Labels.md", text);
+		await quiet();
+		expect(app.metadataCache.getCache("Clippings/Labels.md")?.links).toBeUndefined();
+		expect(app.vault.testWrites).toEqual([{ path: "Clippings/Labels.md", data: tidier.tidy(text).text }]);
+	});
+
 	it("keeps watching a note whose first part is not yet an Omnivore note", async () => {
 		const { app } = await startObsidian({});
 		const file = await app.vault.create("Omnivore/Parts.md", "---\nid: 5c3c\n---\n");

@@ -2,6 +2,7 @@
 import { DEFAULT_SETTINGS, resolveSettings } from "../../src/plugin/settings";
 import { isInScope } from "../../src/plugin/notes/folderScope";
 import { mayBeOmnivoreNote } from "../../src/plugin/notes/candidates";
+import { mayBeOmnivoreByText } from "../../src/core";
 import { computeMetadata, type Setting, type ToggleComponent, type TextComponent } from "../__mocks__/obsidian";
 import { fake, lastModal, runCommand, settle, startObsidian, type Started } from "./harness";
 
@@ -66,12 +67,23 @@ describe("mayBeOmnivoreNote", () => {
 		["```\n#Omnivore\n```\n", false],
 		["# T\n#Type/Omnivore\n", true],
 		["---\nid: 5c3c\n---\n# T\n", true],
-		["# T\n[Read on Omnivore](https://omnivore.app/me/t-18de9d85b43)\n", true],
+		// Obsidian's cache lists internal links only: this note is found by its text (below), not here.
+		["# T\n[Read on Omnivore](https://omnivore.app/me/t-18de9d85b43)\n", false],
 		["---\nomnivore_url: https://omnivore.app/me/t-18de9d85b43\n---\n", true],
 		["# T\n[a proxied image](https://proxy-prod.omnivore-image-cache.app/0x0,sAbc/https://a.example/x.png)\n", false],
 		["# My notes on Omnivore\nIt shut down.\n", false],
 	])("%p → %p", (text, expected) => {
 		expect(mayBeOmnivoreNote(computeMetadata(text) as never, DEFAULT_SETTINGS)).toBe(expected);
+	});
+
+	it.each([
+		["# T\n[Read on Omnivore](https://omnivore.app/me/t-18de9d85b43)\n", true],
+		["> quote [⤴️](https://omnivore.app/me/t-18de9d85b43#0a1b2c3d)\n", true],
+		["# T\n[Read Original](https://example.com/omnivore.app/me/x)\n", false],
+		["# My notes on omnivore.app\n", false],
+	])("the text %p may hold an Omnivore link → %p", (text, expected) => {
+		expect(mayBeOmnivoreByText(text, DEFAULT_SETTINGS)).toBe(expected);
+		expect(mayBeOmnivoreByText(text, { ...DEFAULT_SETTINGS, match: "tag" })).toBe(false);
 	});
 
 	it("finds only tagged notes when detection is by tag", () => {

@@ -107,6 +107,21 @@ describe("Tidy all Omnivore notes", () => {
 		expect(app.vault.testText("about.md")).toBe(about);
 	});
 
+	it("finds a note marked only by its Omnivore link by reading it, unless detection is by tag only", async () => {
+		// An old custom template: no tag, no id; Obsidian's cache does not list web links.
+		const linkOnly = "---\ntitle: Labels\n---\n# Labels\n\n[Read on Omnivore](https://omnivore.app/me/labels-18837a1c2d4)\n";
+		const own = "# My reading list\n\n[A page](https://example.com/omnivore)\n";
+		const { app, plugin } = await startObsidian({ "Clippings/Labels.md": linkOnly, "List.md": own });
+		expect(app.metadataCache.getCache("Clippings/Labels.md")?.links).toBeUndefined();
+		await tidyAllNotes(plugin, async () => true);
+		expect(app.vault.testText("Clippings/Labels.md")).toContain("omnivore_url: https://omnivore.app/me/labels-18837a1c2d4\n");
+		expect(app.vault.testText("List.md")).toBe(own);
+
+		const byTag = await startObsidian({ "Clippings/Labels.md": linkOnly }, { match: "tag" });
+		await tidyAllNotes(byTag.plugin, async () => true);
+		expect(byTag.app.vault.testWrites).toEqual([]);
+	});
+
 	it("says when there is nothing to do", async () => {
 		const { plugin } = await startObsidian({ "a.md": "# Nothing here\n" });
 		await tidyAllNotes(plugin, async () => true);

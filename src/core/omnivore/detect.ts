@@ -138,3 +138,12 @@ export function mayBeOmnivoreByMetadata(metadata: NoteMetadata, options: Pick<Ti
 	if (findKey(Object.keys(values), ID_KEY) !== undefined || frontmatterLinks(values, options.keys, links)) return true;
 	return metadata.links.some((link) => links.isLibraryLink(link));
 }
+
+/**
+ * Whether a note's text may hold a library link: Obsidian's cache lists internal links only, so a
+ * note whose one mark is an `omnivore.app/me/` link in its body is found by reading it. Cheap: one
+ * pattern test, no parsing; the detector then decides.
+ */
+export function mayBeOmnivoreByText(text: string, options: Pick<TidyOptions, "match" | "omnivoreHosts">): boolean {
+	return options.match !== "tag" && linksFor(options.omnivoreHosts).occursIn(text);
+}

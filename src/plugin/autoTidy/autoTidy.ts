@@ -1,7 +1,7 @@
 // Tidies Omnivore notes that appear after start-up (sync, import, by hand) once they have been quiet.
 
 import { Component, MarkdownView, TFile, type App, type TAbstractFile } from "obsidian";
-import type { NoteTidier, Problem } from "../../core";
+import { mayBeOmnivoreByText, type NoteTidier, type Problem } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
 import type { JournalBatchWriter } from "../../core";
 import { reportFailure } from "../errorBoundary";
@@ -105,7 +105,9 @@ export class AutoTidy extends Component {
 		}
 		const cache = this.app.metadataCache.getFileCache(file);
 		// Not indexed yet, or not (yet) an Omnivore note: a later write or index will wake it again.
-		if (!cache || !isInScope(path, settings.includeFolders, settings.excludeFolders) || !mayBeOmnivoreNote(cache, settings)) return;
+		if (!cache || !isInScope(path, settings.includeFolders, settings.excludeFolders)) return;
+		// The cache lists internal links only: a note marked by its Omnivore link alone is found by its text.
+		if (!mayBeOmnivoreNote(cache, settings) && !mayBeOmnivoreByText(await this.app.vault.cachedRead(file), settings)) return;
 		// Never change a note under the user's cursor: wait until it is closed.
 		if (this.isOpenInEditor(path)) {
 			this.schedule(path);

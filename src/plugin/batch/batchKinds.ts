@@ -3,7 +3,7 @@
 import type { TFile } from "obsidian";
 import { plural, type NoteReport, type NoteTidier, type TidyResult } from "../../core";
 import type { PluginContext } from "../context";
-import { findCandidates } from "../notes/candidates";
+import { findCandidatesReadingText } from "../notes/candidates";
 import { isInScope } from "../notes/folderScope";
 import type { BatchPreview } from "./tidyBatch";
 
@@ -13,7 +13,7 @@ export interface BatchKind {
 	/** Shown while the notes are read for the preview. */
 	searching: string;
 	/** The notes to read. */
-	files(context: PluginContext): TFile[];
+	files(context: PluginContext): Promise<TFile[]>;
 	transform(tidier: NoteTidier, text: string): TidyResult;
 	/** Whether a note is one the run is about (counted in the preview). */
 	counts(report: NoteReport): boolean;
@@ -28,7 +28,7 @@ export interface BatchKind {
 export const TIDY_ALL: BatchKind = {
 	title: "Tidy all Omnivore notes",
 	searching: "Looking for Omnivore notes…",
-	files: ({ app, settings }) => findCandidates(app.vault, app.metadataCache, settings),
+	files: ({ app, settings, clock }) => findCandidatesReadingText(app.vault, app.metadataCache, settings, clock),
 	transform: (tidier, text) => tidier.tidy(text),
 	counts: (report) => report.isOmnivoreNote,
 	nothingFound: ({ settings }) => (settings.match === "tag" ? `No notes tagged #${settings.tagName} were found.` : "No Omnivore notes were found."),
@@ -44,7 +44,7 @@ export const TIDY_ALL: BatchKind = {
 export const UNWRAP_ALL: BatchKind = {
 	title: "Unwrap proxied images in all notes",
 	searching: "Looking for proxied images…",
-	files: ({ app, settings }) =>
+	files: async ({ app, settings }) =>
 		app.vault
 			.getMarkdownFiles()
 			.filter((file) => isInScope(file.path, settings.includeFolders, settings.excludeFolders))

@@ -45,12 +45,11 @@ async function runBatch(context: PluginContext, kind: BatchKind, confirm: Confir
 	let shownProgress: ProgressNotice | null = null;
 	try {
 		const { app } = context;
-		const files = kind.files(context);
 		const scanning = new Notice(kind.searching, 0);
 		const tidier = context.tidier();
 		let preview: BatchPreview;
 		try {
-			preview = await previewBatch(files, app.vault, tidier, context.clock, kind);
+			preview = await previewBatch(await kind.files(context), app.vault, tidier, context.clock, kind);
 		} finally {
 			scanning.hide();
 		}

@@ -1,7 +1,7 @@
 // Keeps a QueueItem for every Omnivore note, current with the metadata cache, renames and deletes.
 
 import { Component, TFile, type App, type CachedMetadata, type TAbstractFile } from "obsidian";
-import { buildQueueItem, type NoteTidier, type QueueItem } from "../../core";
+import { buildQueueItem, mayBeOmnivoreByText, type NoteTidier, type QueueItem } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
 import { reportFailure, reportFailures, type NoteFailure } from "../errorBoundary";
 import { findCandidates, mayBeOmnivoreNote } from "../notes/candidates";
@@ -146,7 +146,7 @@ export class QueueIndex extends Component {
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
 		const settings = this.host.settings();
 		// Most edits in a vault are to other notes: the cache says so without parsing the text.
-		if (!this.items.has(file.path) && !mayBeOmnivoreNote(cache, settings)) return;
+		if (!this.items.has(file.path) && !mayBeOmnivoreNote(cache, settings) && !mayBeOmnivoreByText(data, settings)) return;
 		let item: QueueItem | null = null;
 		try {
 			item = isInScope(file.path, settings.includeFolders, settings.excludeFolders) ? this.itemOf(this.host.tidier(), file.path, data) : null;
