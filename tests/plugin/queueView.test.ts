@@ -299,7 +299,8 @@ describe("queue commands", () => {
 	});
 
 	it("leave a note whose properties are not valid YAML, and offer to tidy it", async () => {
-		const broken = "---\ntitle: Rust: what comes next\nstatus: unread\n---\n#Omnivore\n\nText.\n";
+		const broken =
+			"---\ntitle: Rust: what comes next\nstatus: unread\n---\n#Omnivore\n\n[Read on Omnivore](https://omnivore.app/me/rust-what-comes-next-18d27c31f2a)\n\nText.\n";
 		const { app, plugin } = await startObsidian({ "Omnivore/broken.md": broken });
 		await app.workspace.testOpenInEditor("Omnivore/broken.md", "preview");
 		await runCommand(plugin, "mark-archived");

@@ -213,7 +213,7 @@ describe("Unwrap proxied images in all notes", () => {
 		await settle();
 		const preview = openPreview();
 		expect(preview.querySelector(".omnivore-queue-summary")?.textContent).toBe("2 image URLs in 2 notes would point to the original images.");
-		button(preview, "Apply").click();
+		button(preview, "Unwrap images in 2 notes").click();
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		await settle();
 		expect(app.vault.testText("Notes/Colours.md")).toBe(own.replace(`${P}/`, ""));

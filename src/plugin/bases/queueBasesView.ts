@@ -75,7 +75,7 @@ function defineQueueBasesView(Base: BasesViewClass) {
 			});
 			this.list = new VirtualList<QueueItem>(root, {
 				rowHeight: ROW_HEIGHT,
-				overscan: 6,
+				overscan: 4,
 				idPrefix: `omnivore-queue-bases-${nextId++}`,
 				label: "Articles",
 				help: LIST_HELP,

@@ -94,7 +94,7 @@ export class QueueView extends ItemView {
 		this.emptyEl = root.createDiv({ cls: "omnivore-queue-empty", attr: { role: "status" } });
 		this.list = new VirtualList<QueueItem>(root, {
 			rowHeight: ROW_HEIGHT[this.layout],
-			overscan: 6,
+			overscan: 4,
 			idPrefix: `omnivore-queue-${nextViewId++}`,
 			label: "Articles",
 			help: LIST_HELP,

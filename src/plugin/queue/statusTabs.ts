@@ -21,6 +21,8 @@ const TABS: Tab[] = [
 export class StatusTabs {
 	readonly el: HTMLElement;
 	private shownTabs: Tab[] = TABS;
+	/** What the tabs last showed, so typing a search does not redraw them for nothing. */
+	private drawn = "";
 
 	constructor(
 		parent: HTMLElement,
@@ -36,6 +38,9 @@ export class StatusTabs {
 	render(): void {
 		const { result } = this.state;
 		const shown = this.state.filter.statuses;
+		const key = JSON.stringify([result.counts, shown]);
+		if (key === this.drawn) return;
+		this.drawn = key;
 		const hadFocus = this.el.contains(activeDocument.activeElement);
 		this.el.empty();
 		const total = QUEUE_STATUSES.reduce((sum, status) => sum + result.counts[status], 0);
