@@ -24,6 +24,8 @@ export function formatSummary(report: VaultReport): string {
 		lines.push("", `Problems left for you (${total}):`);
 		for (const [code, list] of groups) {
 			lines.push(`  ${PROBLEM_TITLES[code]} [${code}] (${list.length})`);
+			// The engine's message is shared with the plugin; how to convert them is the CLI's to say.
+			if (code === "ambiguous-date") lines.push("    (Run again with --date-order day-first or month-first to convert them.)");
 			for (const { path, problem } of list) lines.push(`    ${problem.line ? `${path}:${problem.line}` : path}: ${problem.message}`);
 		}
 	}

@@ -1,6 +1,6 @@
 // The Obsidian plugin: wires settings, commands and automatic cleanup to the engine. Thin on purpose.
 
-import { debounce, normalizePath, Plugin, prepareFuzzySearch, TFile, type WorkspaceLeaf } from "obsidian";
+import { debounce, normalizePath, Plugin, TFile } from "obsidian";
 import { Journal, LazyBatch, NoteTidier, type ReadingStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
@@ -8,10 +8,12 @@ import { tidyAllNotes, unwrapAllNotes } from "./commands/tidyAll";
 import { tidyCurrentNote, type CurrentNoteAction } from "./commands/tidyCurrentNote";
 import { undoLastTidy } from "./commands/undoLastTidy";
 import { createBasesFile, markCurrent, markReadAndOpenNext, openNextUnread, openQueue, openRandomUnread } from "./commands/queueCommands";
+import { registerQueueBasesView } from "./bases/queueBasesView";
 import { askForName } from "./queue/nameModal";
 import { QueueIndex } from "./queue/queueIndex";
-import { QUEUE_VIEW_TYPE, QueueView, type QueueViewHost } from "./queue/queueView";
-import { changeStatus, copyNoteLink, openOriginal, revealInExplorer } from "./queue/statusActions";
+import { QUEUE_VIEW_TYPE, QueueView } from "./queue/queueView";
+import type { QueueViewHost } from "./queue/viewHost";
+import { changeStatus, copyNoteLink, openOriginal, openPluginSettings, revealInExplorer } from "./queue/statusActions";
 import type { PluginContext } from "./context";
 import { guarded, runGuarded } from "./errorBoundary";
 import { ReportModal } from "./report/reportModal";
@@ -20,7 +22,7 @@ import { resolveSettings, type OmnivoreQueueSettings } from "./settings";
 import { OmnivoreQueueSettingTab } from "./settingsTab";
 
 export default class OmnivoreQueuePlugin extends Plugin implements PluginContext {
-	settings: OmnivoreQueueSettings = resolveSettings({});
+	override settings: OmnivoreQueueSettings = resolveSettings({});
 	readonly reports = new ReportStore();
 	clock: Clock = browserClock;
 	batchRunning = false;
@@ -48,16 +50,23 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 		);
 		this.queue = this.addChild(new QueueIndex(this.app, { settings: () => this.settings, tidier: () => this.tidier(), clock: () => this.clock }));
 		this.register(() => this.rebuildQueue.cancel());
-		this.registerView(QUEUE_VIEW_TYPE, (leaf) => this.createQueueView(leaf));
+		this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, this.queueHost()));
+		registerQueueBasesView(this, this.queueHost());
 		this.addRibbonIcon("book-open", "Open reading queue", guarded("Open reading queue", () => openQueue(this)));
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.reports.rename(oldPath, file.path)));
 		this.registerEvent(this.app.vault.on("delete", (file) => this.reports.rename(file.path, null)));
 	}
 
-	private createQueueView(leaf: WorkspaceLeaf): QueueView {
-		const host: QueueViewHost = {
+	/** What the queue pane and the Bases layout ask of the plugin. */
+	private queueHost(): QueueViewHost {
+		return {
 			index: this.queue,
-			tagName: () => this.settings.tagName,
+			scope: () => this.settings,
+			defaults: () => ({
+				statuses: this.settings.queueTab === "all" ? [] : [this.settings.queueTab],
+				sort: this.settings.queueSort,
+				openInNewTab: this.settings.queueOpenInNewTab,
+			}),
 			savedFilters: () => this.settings.savedFilters,
 			// Every action of the view runs through the error boundary, with the note it concerns.
 			saveFilter: async (saved) => {
@@ -68,20 +77,15 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 			},
 			open: (path, newTab) => this.openNote(path, newTab),
 			setStatus: async (path, status) =>
-				(await runGuarded(`Mark as ${status}`, () => changeStatus(this.app, this.queue, this.settings, path, status), path)) ?? false,
+				(await runGuarded(`Mark as ${status}`, () => changeStatus(this.app, this.queue, this.settings, path, status, (file) => void tidyCurrentNote(this, file, "tidy")), path)) ?? false,
 			openOriginal: guarded("Open original", openOriginal),
 			copyLink: async (path) => {
 				await runGuarded("Copy link to note", () => copyNoteLink(this.app, path), path);
 			},
 			reveal: guarded("Reveal in file explorer", (path: string) => revealInExplorer(this.app, path), (path) => path),
-			tidyAll: guarded("Tidy all Omnivore notes", () => tidyAllNotes(this)),
+			openSettings: guarded("Open settings", () => openPluginSettings(this.app, this.manifest.id)),
 			askName: () => askForName(this.app, "Save filters"),
-			matcher: (query) => {
-				const search = prepareFuzzySearch(query);
-				return (text) => search(text) !== null;
-			},
 		};
-		return new QueueView(leaf, host);
 	}
 
 	/** A command on the note being read: available when a Markdown note is active. */

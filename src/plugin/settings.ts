@@ -1,8 +1,10 @@
 // The plugin's settings: the engine's options plus where to look and how automatic cleanup behaves.
 
-import { checkDateFormat, DEFAULT_OPTIONS, EMPTY_FILTER, QUEUE_SORTS, resolveOptions, upgradeSavedFormat, type QueueSort, type TidyOptions } from "../core";
+import { checkDateFormat, DEFAULT_OPTIONS, QUEUE_SORTS, QUEUE_STATUSES, resolveOptions, resolveSavedFilters, upgradeSavedFormat, type QueueSort, type QueueStatus, type SavedFilter, type TidyOptions } from "../core";
 import { normalizeFolders } from "./notes/folderScope";
-import type { SavedFilter } from "./queue/queueView";
+
+/** The tab a new queue opens on: one status, or all. */
+export type QueueTab = QueueStatus | "all";
 
 /** Version 2: date formats in Moment's syntax (before: date-fns patterns). */
 export const SETTINGS_VERSION = 2;
@@ -20,6 +22,11 @@ export interface OmnivoreQueueSettings extends TidyOptions {
 	autoTidyDelaySeconds: number;
 	/** Filter sets saved from the queue view. */
 	savedFilters: SavedFilter[];
+	/** Where a newly opened queue starts. */
+	queueTab: QueueTab;
+	queueSort: QueueSort;
+	/** A plain click on an article opens it in a new tab (Ctrl/Cmd-click then opens it in place). */
+	queueOpenInNewTab: boolean;
 }
 
 export const DEFAULT_SETTINGS: OmnivoreQueueSettings = {
@@ -30,6 +37,9 @@ export const DEFAULT_SETTINGS: OmnivoreQueueSettings = {
 	autoTidy: true,
 	autoTidyDelaySeconds: 3,
 	savedFilters: [],
+	queueTab: "unread",
+	queueSort: "saved-newest",
+	queueOpenInNewTab: false,
 };
 
 function stringList(value: unknown, fallback: string[]): string[] {
@@ -66,16 +76,9 @@ export function resolveSettings(saved: unknown): OmnivoreQueueSettings {
 		excludeFolders: normalizeFolders(stringList(data.excludeFolders, DEFAULT_SETTINGS.excludeFolders)),
 		autoTidy: typeof data.autoTidy === "boolean" ? data.autoTidy : DEFAULT_SETTINGS.autoTidy,
 		autoTidyDelaySeconds: Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_SETTINGS.autoTidyDelaySeconds,
-		savedFilters: Array.isArray(data.savedFilters) ? data.savedFilters.filter(isSavedFilter).map(withDefaults) : [],
+		savedFilters: resolveSavedFilters(data.savedFilters),
+		queueTab: data.queueTab === "all" || QUEUE_STATUSES.includes(data.queueTab as QueueStatus) ? (data.queueTab as QueueTab) : DEFAULT_SETTINGS.queueTab,
+		queueSort: QUEUE_SORTS.includes(data.queueSort as QueueSort) ? (data.queueSort as QueueSort) : DEFAULT_SETTINGS.queueSort,
+		queueOpenInNewTab: typeof data.queueOpenInNewTab === "boolean" ? data.queueOpenInNewTab : DEFAULT_SETTINGS.queueOpenInNewTab,
 	};
-}
-
-function isSavedFilter(value: unknown): value is SavedFilter {
-	const saved = value as Partial<SavedFilter> | null;
-	return typeof saved?.name === "string" && typeof saved.filter === "object" && saved.filter !== null;
-}
-
-function withDefaults(saved: SavedFilter): SavedFilter {
-	const sort: QueueSort = QUEUE_SORTS.includes(saved.sort) ? saved.sort : "saved-newest";
-	return { name: saved.name, filter: { ...EMPTY_FILTER, ...saved.filter }, sort };
 }

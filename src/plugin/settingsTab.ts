@@ -1,30 +1,39 @@
-// The settings tab: tag, folders, automatic cleanup, property names, dates, proxies, recovered fields.
+// The settings tab: tag, folders, the reading queue, automatic cleanup, dates, proxies, recovered
+// values, property names and status values, each group with a description.
 
 import { PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
-import type { DayMonthOrder, RecoverFields, SchemaKeys, StatusValues } from "../core";
+import type { DayMonthOrder, QueueSort, RecoverFields, SchemaKeys, StatusValues } from "../core";
 import { addDateFormatSetting } from "./dateFormatSetting";
 import { runGuarded } from "./errorBoundary";
 import { normalizeFolders } from "./notes/folderScope";
-import { DEFAULT_SETTINGS, type OmnivoreQueueSettings } from "./settings";
+import { SORT_LABELS, STATUS_LABELS } from "./queue/labels";
+import { DEFAULT_SETTINGS, type OmnivoreQueueSettings, type QueueTab } from "./settings";
 
 export interface SettingsHost extends Plugin {
 	settings: OmnivoreQueueSettings;
 	saveSettings(): Promise<void>;
 }
 
-const KEY_LABELS: Record<keyof SchemaKeys, string> = {
-	title: "Title",
-	author: "Author",
-	tags: "Tags",
-	dateSaved: "Date saved",
-	datePublished: "Date published",
-	dateRead: "Date read",
-	dateArchived: "Date archived",
-	originalUrl: "Original URL",
-	omnivoreUrl: "Omnivore URL",
-	siteName: "Site name",
-	image: "Image",
-	status: "Status",
+const KEY_LABELS: Record<keyof SchemaKeys, [string, string]> = {
+	title: ["Title", "The article's title."],
+	author: ["Author", "Who wrote it."],
+	tags: ["Tags", "The note's tags, as a list."],
+	dateSaved: ["Date saved", "When it was saved to Omnivore."],
+	datePublished: ["Date published", "When it was first published."],
+	dateRead: ["Date read", "When it was marked read."],
+	dateArchived: ["Date archived", "When it was archived."],
+	originalUrl: ["Original URL", "The article's web address."],
+	omnivoreUrl: ["Omnivore URL", "Its address in Omnivore."],
+	siteName: ["Site name", "The site it came from."],
+	image: ["Image", "The thumbnail."],
+	status: ["Status", "Where it is in the queue: unread, reading, read or archived."],
+};
+
+const STATUS_DESCRIPTIONS: Record<keyof StatusValues, string> = {
+	unread: "Saved and not started.",
+	reading: "Started.",
+	read: "Finished.",
+	archived: "Put away without reading.",
 };
 
 const RECOVER_LABELS: Record<keyof RecoverFields, [string, string]> = {
@@ -51,7 +60,7 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 		super(app, host);
 	}
 
-	private async update(change: (settings: OmnivoreQueueSettings) => void): Promise<void> {
+	private async change(change: (settings: OmnivoreQueueSettings) => void): Promise<void> {
 		await runGuarded("Saving the settings", async () => {
 			change(this.host.settings);
 			await this.host.saveSettings();
@@ -65,11 +74,39 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 			hasTime: key === "dateTimeFormat",
 			value: this.host.settings[key],
 			defaultFormat: DEFAULT_SETTINGS[key],
-			save: (format) => void this.update((s) => (s[key] = format)),
+			save: (format) => void this.change((s) => (s[key] = format)),
 		});
 	}
 
-	display(): void {
+	/** Where a newly opened reading queue starts, and where articles open. */
+	private displayQueue(containerEl: HTMLElement): void {
+		const settings = this.host.settings;
+		new Setting(containerEl).setName("Reading queue").setHeading();
+		new Setting(containerEl)
+			.setName("Start on")
+			.setDesc("The tab a newly opened queue shows.")
+			.addDropdown((dropdown) =>
+				dropdown
+					.addOptions({ ...STATUS_LABELS, all: "All" })
+					.setValue(settings.queueTab)
+					.onChange((value) => this.change((s) => (s.queueTab = value as QueueTab))),
+			);
+		new Setting(containerEl)
+			.setName("Sort by")
+			.setDesc("The order a newly opened queue starts in.")
+			.addDropdown((dropdown) =>
+				dropdown
+					.addOptions(SORT_LABELS)
+					.setValue(settings.queueSort)
+					.onChange((value) => this.change((s) => (s.queueSort = value as QueueSort))),
+			);
+		new Setting(containerEl)
+			.setName("Open articles in a new tab")
+			.setDesc("A click opens the article in a new tab; with the modifier key held, it opens in the current one.")
+			.addToggle((toggle) => toggle.setValue(settings.queueOpenInNewTab).onChange((value) => this.change((s) => (s.queueOpenInNewTab = value))));
+	}
+
+	override display(): void {
 		const { containerEl } = this;
 		containerEl.empty();
 		const settings = this.host.settings;
@@ -83,7 +120,7 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 				text
 					.setPlaceholder(DEFAULT_SETTINGS.tagName)
 					.setValue(settings.tagName)
-					.onChange((value) => this.update((s) => (s.tagName = value.trim().replace(/^#/, "") || DEFAULT_SETTINGS.tagName))),
+					.onChange((value) => this.change((s) => (s.tagName = value.trim().replace(/^#/, "") || DEFAULT_SETTINGS.tagName))),
 			);
 		new Setting(containerEl)
 			.setName("Find Omnivore notes by")
@@ -92,7 +129,7 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 				dropdown
 					.addOptions({ fingerprint: "Tag or Omnivore links", tag: "Tag only" })
 					.setValue(settings.match)
-					.onChange((value) => this.update((s) => (s.match = value === "tag" ? "tag" : "fingerprint"))),
+					.onChange((value) => this.change((s) => (s.match = value === "tag" ? "tag" : "fingerprint"))),
 			);
 		new Setting(containerEl)
 			.setName("Self-hosted Omnivore")
@@ -101,33 +138,35 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 				text
 					.setPlaceholder("omnivore.example.com")
 					.setValue(settings.omnivoreHosts.join("\n"))
-					.onChange((value) => this.update((s) => (s.omnivoreHosts = lines(value)))),
+					.onChange((value) => this.change((s) => (s.omnivoreHosts = lines(value)))),
 			);
 		new Setting(containerEl)
 			.setName("Folders to include")
 			.setDesc("One folder per line. Leave empty for the whole vault.")
 			.addTextArea((text) =>
-				text.setValue(settings.includeFolders.join("\n")).onChange((value) => this.update((s) => (s.includeFolders = normalizeFolders(lines(value))))),
+				text.setValue(settings.includeFolders.join("\n")).onChange((value) => this.change((s) => (s.includeFolders = normalizeFolders(lines(value))))),
 			);
 		new Setting(containerEl)
 			.setName("Folders to exclude")
 			.setDesc("One folder per line. Notes in these folders are never changed.")
 			.addTextArea((text) =>
-				text.setValue(settings.excludeFolders.join("\n")).onChange((value) => this.update((s) => (s.excludeFolders = normalizeFolders(lines(value))))),
+				text.setValue(settings.excludeFolders.join("\n")).onChange((value) => this.change((s) => (s.excludeFolders = normalizeFolders(lines(value))))),
 			);
+
+		this.displayQueue(containerEl);
 
 		new Setting(containerEl).setName("Automatic cleanup").setHeading();
 		new Setting(containerEl)
 			.setName("Tidy new notes")
 			.setDesc("Tidy Omnivore notes that appear after Obsidian has started, such as notes added by sync or import.")
-			.addToggle((toggle) => toggle.setValue(settings.autoTidy).onChange((value) => this.update((s) => (s.autoTidy = value))));
+			.addToggle((toggle) => toggle.setValue(settings.autoTidy).onChange((value) => this.change((s) => (s.autoTidy = value))));
 		new Setting(containerEl)
 			.setName("Wait before tidying")
 			.setDesc("Seconds a new note must stay unchanged first, so a note written in several steps is complete.")
 			.addText((text) =>
 				text.setValue(String(settings.autoTidyDelaySeconds)).onChange((value) => {
 					const seconds = Number(value);
-					if (Number.isFinite(seconds) && seconds >= 0) void this.update((s) => (s.autoTidyDelaySeconds = seconds));
+					if (Number.isFinite(seconds) && seconds >= 0) void this.change((s) => (s.autoTidyDelaySeconds = seconds));
 				}),
 			);
 
@@ -141,7 +180,7 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 				dropdown
 					.addOptions({ auto: "Leave them and report them", "day-first": "Day first", "month-first": "Month first" })
 					.setValue(settings.dayMonthOrder)
-					.onChange((value) => this.update((s) => (s.dayMonthOrder = value as DayMonthOrder))),
+					.onChange((value) => this.change((s) => (s.dayMonthOrder = value as DayMonthOrder))),
 			);
 
 		new Setting(containerEl).setName("Images").setHeading();
@@ -152,7 +191,7 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 				text
 					.setPlaceholder("http://localhost:7070")
 					.setValue(settings.extraProxyBases.join("\n"))
-					.onChange((value) => this.update((s) => (s.extraProxyBases = lines(value)))),
+					.onChange((value) => this.change((s) => (s.extraProxyBases = lines(value)))),
 			);
 
 		new Setting(containerEl).setName("Recovered values").setHeading();
@@ -161,26 +200,27 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 			new Setting(containerEl)
 				.setName(name)
 				.setDesc(`Add when missing. ${desc}`)
-				.addToggle((toggle) => toggle.setValue(settings.recover[field]).onChange((value) => this.update((s) => (s.recover[field] = value))));
+				.addToggle((toggle) => toggle.setValue(settings.recover[field]).onChange((value) => this.change((s) => (s.recover[field] = value))));
 		}
 
-		new Setting(containerEl).setName("Property names").setHeading();
+		new Setting(containerEl).setName("Property names").setDesc("The properties tidied notes use. Notes keep their other properties as they are.").setHeading();
 		for (const key of Object.keys(KEY_LABELS) as Array<keyof SchemaKeys>) {
-			new Setting(containerEl).setName(KEY_LABELS[key]).addText((text) =>
+			const [name, desc] = KEY_LABELS[key];
+			new Setting(containerEl).setName(name).setDesc(desc).addText((text) =>
 				text
 					.setPlaceholder(DEFAULT_SETTINGS.keys[key])
 					.setValue(settings.keys[key])
-					.onChange((value) => this.update((s) => (s.keys[key] = value.trim() || DEFAULT_SETTINGS.keys[key]))),
+					.onChange((value) => this.change((s) => (s.keys[key] = value.trim() || DEFAULT_SETTINGS.keys[key]))),
 			);
 		}
 
-		new Setting(containerEl).setName("Status values").setHeading();
+		new Setting(containerEl).setName("Status values").setDesc("What the status property says for each place in the queue.").setHeading();
 		for (const status of ["unread", "reading", "read", "archived"] as Array<keyof StatusValues>) {
-			new Setting(containerEl).setName(`${status[0].toUpperCase()}${status.slice(1)}`).addText((text) =>
+			new Setting(containerEl).setName(STATUS_LABELS[status]).setDesc(STATUS_DESCRIPTIONS[status]).addText((text) =>
 				text
 					.setPlaceholder(DEFAULT_SETTINGS.statusValues[status])
 					.setValue(settings.statusValues[status])
-					.onChange((value) => this.update((s) => (s.statusValues[status] = value.trim() || DEFAULT_SETTINGS.statusValues[status]))),
+					.onChange((value) => this.change((s) => (s.statusValues[status] = value.trim() || DEFAULT_SETTINGS.statusValues[status]))),
 			);
 		}
 	}

@@ -161,10 +161,31 @@ export function debounce<T extends unknown[], V>(cb: (...args: [...T]) => V, tim
 
 export function setIcon(parent: HTMLElement, iconId: string): void {
 	parent.setAttribute("data-icon", iconId);
+	// The browser page draws icons, for its screenshots; jsdom tests only need the name.
+	const draw = (globalThis as { testDrawIcon?: (name: string) => SVGSVGElement | null }).testDrawIcon;
+	const svg = draw?.(iconId);
+	if (svg) {
+		parent.querySelector("svg")?.remove();
+		parent.prepend(svg);
+	}
 }
 
-export function setTooltip(el: HTMLElement, tooltip: string): void {
+export function setTooltip(el: HTMLElement, tooltip: string, _options?: unknown): void {
 	el.setAttribute("aria-label", tooltip);
+}
+
+/** Like Obsidian's: the text with each matched range in a `search-result-file-matched-text` span. */
+export function renderMatches(el: HTMLElement | DocumentFragment, text: string, matches: Array<[number, number]> | null, offset = 0): void {
+	let at = 0;
+	for (const [start, end] of matches ?? []) {
+		const from = start + offset;
+		const to = end + offset;
+		if (from < at || from >= text.length) continue;
+		if (from > at) el.appendChild(document.createTextNode(text.slice(at, from)));
+		el.appendChild(createElIn(null, "span", { cls: "search-result-file-matched-text", text: text.slice(from, to) }));
+		at = to;
+	}
+	if (at < text.length) el.appendChild(document.createTextNode(text.slice(at)));
 }
 
 /** Frontmatter tags with `#`, from `tags`/`tag` (list, or string split on commas and spaces). */
@@ -1074,6 +1095,35 @@ export interface Command {
 	hotkeys?: unknown[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Bases (1.10+): a layout gets a controller and its container; the test sets `data` and calls
+// onDataUpdated, as Obsidian does when the query's results change.
+
+export class QueryController extends Component {}
+
+export interface BasesEntry {
+	file: TFile;
+}
+
+export interface BasesViewRegistration {
+	name: string;
+	icon: string;
+	factory: (controller: QueryController, containerEl: HTMLElement) => BasesView;
+}
+
+export abstract class BasesView extends Component {
+	abstract type: string;
+	app: App;
+	data: { data: BasesEntry[] } = { data: [] };
+
+	protected constructor(controller: QueryController) {
+		super();
+		this.app = (controller as QueryController & { app: App }).app;
+	}
+
+	abstract onDataUpdated(): void;
+}
+
 export abstract class Plugin extends Component {
 	/** Test helper: commands by id. */
 	testCommands = new Map<string, Command>();
@@ -1093,6 +1143,15 @@ export abstract class Plugin extends Component {
 
 	addSettingTab(tab: PluginSettingTab): void {
 		this.testSettingTabs.push(tab);
+	}
+
+	/** Test helper: Bases layouts registered, by id. */
+	testBasesViews = new Map<string, BasesViewRegistration>();
+
+	/** Like Obsidian 1.10+ with Bases enabled; tests of older versions delete it from the prototype. */
+	registerBasesView(viewId: string, registration: BasesViewRegistration): boolean {
+		this.testBasesViews.set(viewId, registration);
+		return true;
 	}
 
 	registerView(type: string, creator: (leaf: WorkspaceLeaf) => View): void {
@@ -1168,7 +1227,7 @@ export class Modal {
 
 	constructor(app: App) {
 		this.app = app;
-		this.containerEl = document.createElement("div");
+		this.containerEl = createDiv({ cls: "modal-container" });
 		this.modalEl = this.containerEl.createDiv({ cls: "modal" });
 		this.titleEl = this.modalEl.createDiv({ cls: "modal-title" });
 		this.contentEl = this.modalEl.createDiv({ cls: "modal-content" });
@@ -1192,6 +1251,40 @@ export class Modal {
 	onOpen(): void {}
 
 	onClose(): void {}
+}
+
+/** Obsidian's fuzzy picker: the test chooses with `testChoose`, as a click on a suggestion would. */
+export abstract class FuzzySuggestModal<T> extends Modal {
+	/** Test helper: the last picker opened. */
+	static last: FuzzySuggestModal<unknown> | null = null;
+	placeholder = "";
+	emptyStateText = "";
+
+	setPlaceholder(placeholder: string): void {
+		this.placeholder = placeholder;
+	}
+
+	override open(): void {
+		FuzzySuggestModal.last = this;
+		super.open();
+	}
+
+	abstract getItems(): T[];
+	abstract getItemText(item: T): string;
+	abstract onChooseItem(item: T, evt: MouseEvent | KeyboardEvent): void;
+
+	/** Test helper: the texts offered. */
+	testTexts(): string[] {
+		return this.getItems().map((item) => this.getItemText(item));
+	}
+
+	/** Test helper: pick the item shown with this text; like Obsidian, the modal closes first. */
+	testChoose(text: string): void {
+		const item = this.getItems().find((i) => this.getItemText(i) === text);
+		if (item === undefined) throw new Error(`No suggestion ${text}`);
+		this.close();
+		this.onChooseItem(item, new MouseEvent("click"));
+	}
 }
 
 abstract class BaseComponent {
@@ -1405,7 +1498,8 @@ export abstract class PluginSettingTab {
 export class Menu {
 	/** Test helper: the last menu shown. */
 	static last: Menu | null = null;
-	items: Array<{ title: string; icon?: string; callback?: () => any }> = [];
+	items: Array<{ title: string; icon?: string; checked?: boolean; section?: string; callback?: () => any }> = [];
+	private el: HTMLElement | null = null;
 
 	addItem(cb: (item: MenuItem) => any): this {
 		const item = new MenuItem();
@@ -1418,23 +1512,45 @@ export class Menu {
 		return this;
 	}
 
-	showAtMouseEvent(_evt: MouseEvent): this {
+	showAtMouseEvent(evt: MouseEvent): this {
+		return this.showAtPosition({ x: evt.clientX, y: evt.clientY });
+	}
+
+	showAtPosition(pos: { x: number; y: number }): this {
 		Menu.last = this;
+		this.draw(pos);
 		return this;
 	}
 
-	showAtPosition(_pos: { x: number; y: number }): this {
-		Menu.last = this;
-		return this;
+	/** In the browser page (which draws icons), the menu is drawn too, for screenshots and clicks. */
+	private draw(pos: { x: number; y: number }): void {
+		const drawIcon = (globalThis as { testDrawIcon?: unknown }).testDrawIcon;
+		if (!drawIcon || typeof document === "undefined") return;
+		document.querySelectorAll(".menu").forEach((menu) => menu.remove());
+		const menu = document.body.createDiv({ cls: "menu" });
+		menu.setCssProps({ left: `${Math.max(0, Math.min(pos.x, window.innerWidth - 210))}px`, top: `${pos.y}px` });
+		for (const item of this.items) {
+			const row = menu.createDiv({ cls: item.checked ? "menu-item mod-checked" : "menu-item" });
+			const icon = row.createDiv({ cls: "menu-item-icon" });
+			if (item.checked || item.icon) setIcon(icon, item.checked ? "check" : (item.icon ?? ""));
+			row.createDiv({ cls: "menu-item-title", text: item.title });
+			row.addEventListener("click", () => {
+				this.hide();
+				item.callback?.();
+			});
+		}
+		this.el = menu;
 	}
 
 	hide(): this {
+		this.el?.remove();
+		this.el = null;
 		return this;
 	}
 }
 
 export class MenuItem {
-	testValue: { title: string; icon?: string; callback?: () => any } = { title: "" };
+	testValue: { title: string; icon?: string; checked?: boolean; section?: string; callback?: () => any } = { title: "" };
 	setTitle(title: string): this {
 		this.testValue.title = title;
 		return this;
@@ -1443,10 +1559,12 @@ export class MenuItem {
 		this.testValue.icon = icon;
 		return this;
 	}
-	setChecked(_checked: boolean): this {
+	setChecked(checked: boolean | null): this {
+		this.testValue.checked = checked ?? undefined;
 		return this;
 	}
-	setSection(_section: string): this {
+	setSection(section: string): this {
+		this.testValue.section = section;
 		return this;
 	}
 	onClick(callback: () => any): this {

@@ -163,6 +163,14 @@ describe("omnivore-queue tidy", () => {
 		);
 	});
 
+	it("says how to convert dates that could be day-first or month-first", async () => {
+		const vault = join(work, "v");
+		mkdirSync(vault);
+		writeFileSync(join(vault, "a.md"), "---\ndate_saved: 03/04/2024\n---\n#Omnivore\n");
+		const result = await run("tidy", vault, "--dry-run");
+		expect(result.out).toContain("Date is ambiguous (day or month first?) [ambiguous-date] (1)\n    (Run again with --date-order day-first or month-first to convert them.)\n");
+	});
+
 	it.each([
 		[[], /No command given/],
 		[["tidy"], /needs the path of a vault folder/],

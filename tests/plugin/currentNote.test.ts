@@ -60,7 +60,7 @@ describe("Tidy current note", () => {
 		const { app, plugin } = await startObsidian({ "d.md": text });
 		await openNote(app, "d.md", "preview");
 		await runCommand(plugin, "tidy-current-note");
-		expect(notices().at(-1)).toBe('d has nothing to tidy. 1 problem left: run "Show tidy report" to see it.');
+		expect(notices().at(-1)).toBe("d has nothing to tidy. 1 problem left.Show report");
 		expect(app.vault.testWrites).toEqual([]);
 		expect(await plugin.journal.latest()).toBeNull();
 	});

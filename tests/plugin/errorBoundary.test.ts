@@ -42,7 +42,7 @@ describe("the error boundary", () => {
 			throw Object.assign(new Error(`EACCES: permission denied, open '${app.vault.configDir}/plugins/omnivore-queue/journal/1.jsonl'`), { code: "EACCES" });
 		};
 		await runCommand(plugin, "tidy-all-notes");
-		const apply = Array.from(lastModal<{ contentEl: HTMLElement }>().contentEl.querySelectorAll("button")).find((b) => b.textContent === "Apply");
+		const apply = Array.from(lastModal<{ contentEl: HTMLElement }>().contentEl.querySelectorAll("button")).find((b) => b.textContent === "Tidy 1 note");
 		apply?.click();
 		await settle();
 		const progress = Notice.shown.find((n) => n.message.startsWith("Tidy all Omnivore notes…"));
@@ -61,11 +61,11 @@ describe("the error boundary", () => {
 		app.vault.testBeforeWrite = () => {
 			throw diskFull();
 		};
-		view.contentEl.querySelector<HTMLButtonElement>('.omnivore-queue-row button[aria-label="Mark as read"]')?.click();
+		view.contentEl.querySelector<HTMLButtonElement>('.omnivore-queue-row button[aria-label^="Mark as read"]')?.click();
 		await settle();
 		expect(notices().at(-1)).toBe(`Mark as read failed for ${NOTE}: the disk is full.`);
 		view.contentEl.querySelector(".omnivore-queue-row")?.dispatchEvent(new MouseEvent("contextmenu", { bubbles: true }));
-		Menu.last?.items.find((item) => item.title === "Mark as archived")?.callback?.();
+		Menu.last?.items.find((item) => item.title === "Archive")?.callback?.();
 		await settle();
 		expect(notices().at(-1)).toBe(`Mark as archived failed for ${NOTE}: the disk is full.`);
 		expect(logLines().every((line) => line.includes(NOTE))).toBe(true);
@@ -81,7 +81,7 @@ describe("the error boundary", () => {
 		const file = app.vault.getFileByPath(NOTE);
 		if (!row || !file) throw new Error("no row");
 		await app.fileManager.trashFile(file);
-		row.querySelector<HTMLButtonElement>('button[aria-label="Mark as read"]')?.click();
+		row.querySelector<HTMLButtonElement>('button[aria-label^="Mark as read"]')?.click();
 		await settle(2);
 		expect(notices()).toEqual([`Mark as read failed for ${NOTE}: the note was moved or deleted.`]);
 	});

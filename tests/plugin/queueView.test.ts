@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { parse } from "yaml";
-import { Menu, type WorkspaceLeaf } from "../__mocks__/obsidian";
+import { FuzzySuggestModal, Menu, Notice, type WorkspaceLeaf } from "../__mocks__/obsidian";
 import { QUEUE_VIEW_TYPE, QueueView } from "../../src/plugin/queue/queueView";
 import { fixture, notices, runCommand, settle, startObsidian } from "./harness";
 
@@ -19,8 +19,8 @@ const VAULT = {
 	"Inbox/scratch.md": "# Scratch\n",
 };
 
-async function openView() {
-	const started = await startObsidian(VAULT);
+async function openView(settings: Parameters<typeof startObsidian>[1] = {}) {
+	const started = await startObsidian(VAULT, settings);
 	await runCommand(started.plugin, "open-reading-queue");
 	await new Promise((resolve) => setTimeout(resolve, 150));
 	await settle();
@@ -41,8 +41,26 @@ describe("the reading queue view", () => {
 		const { view } = await openView();
 		expect(titles(view.contentEl)).toEqual(["Rust in 2023", "How SQLite Scales"]);
 		expect(tabs(view.contentEl)).toEqual(["Unread: 2", "Reading: 1", "Read: 0", "Archived: 1", "All: 4"]);
-		const meta = view.contentEl.querySelector(".omnivore-queue-row-meta")?.textContent;
-		expect(meta).toBe("smallcultfollowing.com · Niko Matsakis · 1 min · 2024-01-20");
+		const row = view.contentEl.querySelector(".omnivore-queue-row");
+		const parts = Array.from(row?.querySelectorAll(".omnivore-queue-row-meta [dir=auto]") ?? [], (el) => el.textContent);
+		expect(parts).toEqual(["smallcultfollowing.com", "Niko Matsakis", "#rust", "#programming"]);
+		const when = row?.querySelector(".omnivore-queue-row-when");
+		expect(when?.querySelector(".omnivore-queue-date-long")?.textContent).toMatch(/^\d+ \w+ ago$/);
+		expect(when?.querySelector(".omnivore-queue-date-short")?.textContent).toMatch(/^\d+(y|mo|d)$/);
+		expect(when?.firstElementChild?.textContent).toBe("1 min");
+		expect(when?.querySelector("[aria-label]")?.getAttribute("aria-label")).toMatch(/^Saved January 20, 2024/);
+		expect(row?.classList.contains("is-unread")).toBe(true);
+		expect(row?.querySelector(".omnivore-queue-row-icon")?.getAttribute("data-icon")).toBe("circle");
+	});
+
+	it("starts on the tab and in the order the settings choose, and opens articles where they say", async () => {
+		const { app, view } = await openView({ queueTab: "all", queueSort: "title", queueOpenInNewTab: true });
+		expect(titles(view.contentEl)).toEqual(["Byzantine Generals", "How SQLite Scales", "Rust in 2023", "The Case for Slow Reading"]);
+		expect(view.contentEl.querySelector(".omnivore-queue-tab.is-active")?.getAttribute("aria-label")).toBe("All: 4");
+		view.contentEl.querySelector<HTMLElement>(".omnivore-queue-row")?.click();
+		expect(app.workspace.testLastNewLeaf).toBe("tab");
+		view.contentEl.querySelector<HTMLElement>(".omnivore-queue-row")?.dispatchEvent(new MouseEvent("click", { ctrlKey: true }));
+		expect(app.workspace.testLastNewLeaf).toBe(false);
 	});
 
 	it("lists a status whose meaning is unclear under its own tab, only when there is one", async () => {
@@ -66,6 +84,16 @@ describe("the reading queue view", () => {
 		expect(titles(view.contentEl)).toHaveLength(4);
 	});
 
+	it("shows tags only when an article has some", async () => {
+		const { view } = await openView();
+		const sqlite = view.contentEl.querySelectorAll(".omnivore-queue-row")[1];
+		expect(Array.from(sqlite.querySelectorAll(".omnivore-queue-row-tag"), (t) => t.textContent)).toEqual(["#databases"]);
+		const tab = Array.from(view.contentEl.querySelectorAll<HTMLButtonElement>(".omnivore-queue-tab")).find((t) => t.getAttribute("aria-label")?.startsWith("Archived"));
+		tab?.click();
+		expect(view.contentEl.querySelectorAll(".omnivore-queue-row-tag")).toHaveLength(0);
+		expect(view.contentEl.querySelector(".omnivore-queue-row")?.classList.contains("is-archived")).toBe(true);
+	});
+
 	it("searches, filters by tag, offers to clear filters when nothing matches", async () => {
 		const { view } = await openView();
 		const search = view.contentEl.querySelector<HTMLInputElement>(".omnivore-queue-search");
@@ -75,23 +103,32 @@ describe("the reading queue view", () => {
 		expect(titles(view.contentEl)).toEqual(["How SQLite Scales"]);
 		search.value = "no such article";
 		search.dispatchEvent(new Event("input"));
-		expect(view.contentEl.querySelector(".omnivore-queue-empty")?.textContent).toBe("No articles match these filters.Clear filters");
-		Array.from(view.contentEl.querySelectorAll<HTMLButtonElement>(".omnivore-queue-empty button")).find((b) => b.textContent === "Clear filters")?.click();
+		const empty = view.contentEl.querySelector(".omnivore-queue-empty");
+		expect(empty?.textContent).toBe("No articles match “no such article”Only unread articles were searched.Clear filters");
+		expect(view.contentEl.querySelectorAll("button")).not.toHaveLength(0);
+		expect(Array.from(view.contentEl.querySelectorAll("button")).filter((b) => b.textContent === "Clear filters")).toHaveLength(1);
+		empty?.querySelector("button")?.click();
 		expect(titles(view.contentEl)).toEqual(["Rust in 2023", "How SQLite Scales"]);
 
-		const tagSelect = view.contentEl.querySelector<HTMLSelectElement>('select[aria-label="Add a tag"]');
-		if (!tagSelect) throw new Error("no tag filter");
-		tagSelect.value = "databases";
-		tagSelect.dispatchEvent(new Event("change"));
+		view.contentEl.querySelector<HTMLButtonElement>('button[aria-label^="Show filters"]')?.click();
+		view.contentEl.querySelector<HTMLButtonElement>('button[aria-label="Add a tag filter"]')?.click();
+		expect(FuzzySuggestModal.last?.testTexts()).toEqual(["#databases", "#programming", "#reading", "#rust"]);
+		FuzzySuggestModal.last?.testChoose("#databases");
+		await settle();
 		expect(titles(view.contentEl)).toEqual(["How SQLite Scales"]);
-		expect(view.contentEl.querySelector(".omnivore-queue-chip")?.textContent).toBe("#databases");
+		const chip = view.contentEl.querySelector<HTMLButtonElement>('button[aria-label="Remove tag databases"]');
+		expect(chip?.textContent).toBe("#databases");
+		expect(chip?.querySelector('[data-icon="x"]')).not.toBeNull();
+		expect(view.contentEl.querySelector('button[aria-label^="Hide filters"]')?.classList.contains("has-filters")).toBe(true);
+		chip?.click();
+		expect(titles(view.contentEl)).toEqual(["Rust in 2023", "How SQLite Scales"]);
 	});
 
 	it("writes only the status when an article is marked read, and updates the list at once", async () => {
 		const { app, view } = await openView();
 		const before = app.vault.testText("Omnivore/rust.md") ?? "";
 		const row = view.contentEl.querySelector(".omnivore-queue-row");
-		row?.querySelector<HTMLButtonElement>('button[aria-label="Mark as read"]')?.click();
+		row?.querySelector<HTMLButtonElement>('button[aria-label^="Mark as read"]')?.click();
 		await settle(2);
 		expect(app.vault.testText("Omnivore/rust.md")).toBe(before.replace("status: unread", "status: read"));
 		expect(titles(view.contentEl)).toEqual(["How SQLite Scales"]);
@@ -132,19 +169,52 @@ describe("the reading queue view", () => {
 		list?.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown" }));
 		list?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
 		expect(app.workspace.testOpened.at(-1)).toBe("Omnivore/sqlite.md");
+		// Enter on a button inside the list is the button's: it does not open the note.
+		const opened = app.workspace.testOpened.length;
+		rows()[0].querySelector("button")?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+		expect(app.workspace.testOpened).toHaveLength(opened);
 	});
 
-	it("offers the article's actions in a context menu", async () => {
-		const { view } = await openView();
+	it("offers the article's actions and Obsidian's file menu on right-click", async () => {
+		const { app, view } = await openView();
+		const seen: string[] = [];
+		app.workspace.on("file-menu", (menu: Menu, file: { path: string }, source: string) => {
+			seen.push(`${file.path} from ${source}`);
+			menu.addItem((item) => item.setTitle("Another plugin's item"));
+		});
 		view.contentEl.querySelector(".omnivore-queue-row")?.dispatchEvent(new MouseEvent("contextmenu", { bubbles: true }));
 		expect(Menu.last?.items.map((i) => i.title)).toEqual([
 			"Mark as reading",
 			"Mark as read",
-			"Mark as archived",
+			"Archive",
 			"Open original",
 			"Copy link to note",
 			"Reveal in file explorer",
+			"Another plugin's item",
 		]);
+		expect(seen).toEqual(["Omnivore/rust.md from omnivore-queue"]);
+	});
+
+	it("puts a link to the note on a dragged row", async () => {
+		const { view } = await openView();
+		const data = new Map<string, string>();
+		const event = new Event("dragstart", { bubbles: true }) as DragEvent;
+		Object.defineProperty(event, "dataTransfer", { value: { setData: (type: string, value: string) => data.set(type, value), effectAllowed: "" } });
+		const row = view.contentEl.querySelector(".omnivore-queue-row");
+		expect(row?.getAttribute("draggable")).toBe("true");
+		row?.dispatchEvent(event);
+		expect(data.get("text/plain")).toBe("[[rust]]");
+		expect(data.get("text/uri-list")).toMatch(/^obsidian:\/\/open\?vault=.+&file=Omnivore%2Frust\.md$/);
+	});
+
+	it("sorts from a menu with the current order checked", async () => {
+		const { view } = await openView();
+		view.contentEl.querySelector<HTMLButtonElement>('button[aria-label="Change sort order"]')?.click();
+		const items = Menu.last?.items ?? [];
+		expect(items.filter((i) => i.checked).map((i) => i.title)).toEqual(["Saved (newest first)"]);
+		items.find((i) => i.title === "Title (A to Z)")?.callback?.();
+		expect(titles(view.contentEl)).toEqual(["How SQLite Scales", "Rust in 2023"]);
+		expect(view.getState()).toMatchObject({ sort: "title" });
 	});
 
 	it("keeps only the visible rows in the DOM for a large queue", async () => {
@@ -159,22 +229,44 @@ describe("the reading queue view", () => {
 		const scroll = view.contentEl.querySelector<HTMLElement>(".omnivore-queue-scroll");
 		expect(view.contentEl.querySelectorAll(".omnivore-queue-row").length).toBeLessThan(40);
 		if (!scroll) throw new Error("no list");
-		scroll.scrollTop = 76 * 1500;
+		scroll.scrollTop = 50 * 1500;
 		scroll.dispatchEvent(new Event("scroll"));
 		const rows = Array.from(view.contentEl.querySelectorAll(".omnivore-queue-row"), (r) => Number(r.getAttribute("data-index")));
 		expect(rows.length).toBeLessThan(40);
 		expect(rows).toContain(1500);
 	});
 
-	it("explains an empty queue and offers to tidy", async () => {
+	it("says which tag and folders it searched when it finds nothing, and offers the settings", async () => {
 		const { app, plugin } = await startObsidian({ "a.md": "# Nothing\n" });
+		plugin.settings.includeFolders = ["Clippings", "Omnivore"];
+		plugin.settings.excludeFolders = ["Omnivore/Old"];
 		await runCommand(plugin, "open-reading-queue");
 		await wait();
 		const view = app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0].view as unknown as QueueView & { contentEl: HTMLElement };
 		const empty = view.contentEl.querySelector(".omnivore-queue-empty");
-		expect(empty?.textContent).toContain("No Omnivore notes found.");
-		expect(empty?.textContent).toContain("notes tagged #Omnivore");
-		expect(empty?.querySelector("button")?.textContent).toBe("Tidy all Omnivore notes…");
+		expect(empty?.querySelector(".omnivore-queue-empty-title")?.textContent).toBe("No notes tagged #Omnivore");
+		expect(empty?.textContent).toContain("Searched the folders “Clippings”, “Omnivore”, except “Omnivore/Old”.");
+		expect(Array.from(empty?.querySelectorAll("button") ?? [], (b) => b.textContent)).toEqual(["Open settings"]);
+	});
+
+	it("names the list and its keys for screen readers without tooltips on the rows, and opens the menu from More actions", async () => {
+		const { view } = await openView();
+		const list = view.contentEl.querySelector(".omnivore-queue-scroll");
+		const text = (id: string | null | undefined) => (id ? view.contentEl.querySelector(`[id="${id}"]`)?.textContent : null);
+		expect(list?.getAttribute("role")).toBe("listbox");
+		expect(text(list?.getAttribute("aria-labelledby"))).toBe("Articles");
+		expect(text(list?.getAttribute("aria-describedby"))).toMatch(/R marks read or unread, E archives, O opens the original/);
+		const row = view.contentEl.querySelector(".omnivore-queue-row");
+		expect(row?.hasAttribute("aria-label")).toBe(false);
+		expect(row?.textContent).toMatch(/^Unread: Rust in 2023/);
+		expect(Array.from(row?.querySelectorAll(".omnivore-queue-row-actions button") ?? [], (b) => b.getAttribute("aria-label"))).toEqual([
+			"Mark as read (R)",
+			"Archive (E)",
+			"Open original (O)",
+			"More actions",
+		]);
+		row?.querySelector<HTMLButtonElement>('button[aria-label="More actions"]')?.click();
+		expect(Menu.last?.items.map((i) => i.title)).toContain("Copy link to note");
 	});
 
 	it("gives every button an accessible label", async () => {
@@ -204,6 +296,19 @@ describe("queue commands", () => {
 		await runCommand(plugin, "mark-reading");
 		expect(notices().at(-1)).toBe("scratch is not in the reading queue (it does not look like an Omnivore note).");
 		expect(app.vault.testText("Inbox/scratch.md")).toBe("# Scratch\n");
+	});
+
+	it("leave a note whose properties are not valid YAML, and offer to tidy it", async () => {
+		const broken =
+			"---\ntitle: Rust: what comes next\nstatus: unread\n---\n#Omnivore\n\n[Read on Omnivore](https://omnivore.app/me/rust-what-comes-next-18d27c31f2a)\n\nText.\n";
+		const { app, plugin } = await startObsidian({ "Omnivore/broken.md": broken });
+		await app.workspace.testOpenInEditor("Omnivore/broken.md", "preview");
+		await runCommand(plugin, "mark-archived");
+		expect(app.vault.testText("Omnivore/broken.md")).toBe(broken);
+		expect(notices().at(-1)).toBe("The properties of broken are not valid YAML, so its status was not changed. Tidying the note may repair them.Tidy note");
+		Notice.shown.at(-1)?.messageEl.querySelector("button")?.click();
+		await settle(3);
+		expect(app.vault.testText("Omnivore/broken.md")).toContain('title: "Rust: what comes next"');
 	});
 
 	it("open a random unread note", async () => {

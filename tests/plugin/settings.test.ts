@@ -24,6 +24,27 @@ describe("settings", () => {
 		expect(resolveSettings({ autoTidyDelaySeconds: -4, includeFolders: "x" })).toMatchObject({ autoTidyDelaySeconds: 3, includeFolders: [] });
 	});
 
+	it("keep the queue's defaults, and drop values a later version no longer knows", () => {
+		expect(resolveSettings({ queueTab: "all", queueSort: "title", queueOpenInNewTab: true })).toMatchObject({ queueTab: "all", queueSort: "title", queueOpenInNewTab: true });
+		expect(resolveSettings({ queueTab: "later", queueSort: "random", queueOpenInNewTab: "yes" })).toMatchObject({
+			queueTab: "unread",
+			queueSort: "saved-newest",
+			queueOpenInNewTab: false,
+		});
+		const saved = resolveSettings({ savedFilters: [{ name: "Short reads", filter: { readingTime: "under-5" }, sort: "nope" }, { name: 3 }] }).savedFilters;
+		expect(saved.map((s) => [s.name, s.sort])).toEqual([["Short reads", "saved-newest"]]);
+		expect(saved[0].filter).toMatchObject({ readingTime: "under-5", tags: [], statuses: [] });
+	});
+
+	it("give every setting a description", async () => {
+		const { plugin } = await startObsidian({});
+		const tab = fake(plugin).testSettingTabs[0];
+		tab.display();
+		const settings = (tab.containerEl as unknown as { testSettings: Setting[] }).testSettings;
+		const bare = settings.filter((s) => !s.settingEl.classList.contains("setting-item-heading") && !s.descEl.textContent);
+		expect(bare.map((s) => s.nameEl.textContent)).toEqual([]);
+	});
+
 	it("are shown in the settings tab and saved when changed", async () => {
 		const { plugin } = await startObsidian({});
 		const tab = fake(plugin).testSettingTabs[0];
@@ -31,6 +52,7 @@ describe("settings", () => {
 		const settings = (tab.containerEl as unknown as { testSettings: Setting[] }).testSettings;
 		const byName = (name: string) => settings.find((s) => s.nameEl.textContent === name);
 		expect(settings.filter((s) => s.settingEl.classList.contains("setting-item-heading")).map((s) => s.nameEl.textContent)).toEqual([
+			"Reading queue",
 			"Automatic cleanup",
 			"Dates",
 			"Images",
@@ -110,9 +132,8 @@ async function settingsTab(files: Record<string, string> = {}, saved: Partial<Re
 
 async function tidyAllAndApply(plugin: Started["plugin"]): Promise<void> {
 	await runCommand(plugin, "tidy-all-notes");
-	Array.from(lastModal<{ contentEl: HTMLElement }>().contentEl.querySelectorAll("button"))
-		.find((b) => b.textContent === "Apply")
-		?.click();
+	// The preview's "Tidy N notes" button.
+	lastModal<{ contentEl: HTMLElement }>().contentEl.querySelector<HTMLButtonElement>("button.mod-cta")?.click();
 	await settle();
 }
 

@@ -2,7 +2,7 @@
 import { LazyBatch, NoteTidier, type Journal } from "../../src/core";
 import { tidyAllNotes, unwrapAllNotes } from "../../src/plugin/commands/tidyAll";
 import { applyBatch, type BatchPreview } from "../../src/plugin/batch/tidyBatch";
-import { Modal } from "../__mocks__/obsidian";
+import { Modal, Notice } from "../__mocks__/obsidian";
 import type { PreviewModal } from "../../src/plugin/batch/previewModal";
 import { fixture, lastModal, notices, omnivoreNote, P, runCommand, settle, startObsidian, vaultFiles } from "./harness";
 
@@ -48,14 +48,24 @@ describe("Tidy all Omnivore notes", () => {
 		expect(Array.from(preview.querySelectorAll(".omnivore-queue-diff-added"), (l) => l.textContent)).toContain("+status: archived");
 		expect(Array.from(preview.querySelectorAll(".omnivore-queue-diff-removed"), (l) => l.textContent)).toContain("-state: ARCHIVED");
 		expect(app.vault.testWrites).toEqual([]);
+		// No developer text: hunks say which line, the footer says what the button does.
+		expect(preview.querySelector(".omnivore-queue-diff-hunk")?.textContent).toMatch(/^Line \d+$/);
+		expect(preview.textContent).not.toMatch(/@@|--date-order|CLI/);
+		expect(preview.querySelector(".omnivore-queue-preview-footer")?.parentElement).toBe(preview);
 
-		button(preview, "Apply").click();
+		button(preview, "Tidy 5 notes").click();
 		await settle();
 		for (const path of Object.keys(VAULT).filter((p) => p.startsWith("Omnivore/"))) {
 			expect(app.vault.testText(path)).toBe(tidier.tidy(VAULT[path as keyof typeof VAULT]).text);
 		}
 		expect(app.vault.testText("Inbox/Scratch.md")).toBe(VAULT["Inbox/Scratch.md"]);
-		expect(notices().at(-1)).toBe('Tidied 5 of 5 notes. 4 problems left: run "Show tidy report" to see them. "Undo last tidy" puts them back.');
+		expect(notices().at(-1)).toBe("Tidied 5 of 5 notes. 4 problems left.Show reportUndo");
+		const buttons = Array.from(Notice.shown.at(-1)?.messageEl.querySelectorAll("button") ?? []);
+		buttons.find((b) => b.textContent === "Show report")?.click();
+		expect(Modal.open.at(-1)?.titleEl.textContent).toBe("Tidy report");
+		buttons.find((b) => b.textContent === "Undo")?.click();
+		await settle(3);
+		for (const path of Object.keys(VAULT)) expect(app.vault.testText(path)).toBe(VAULT[path as keyof typeof VAULT]);
 	});
 
 	it("opens a note from the preview's problem list", async () => {
@@ -85,7 +95,7 @@ describe("Tidy all Omnivore notes", () => {
 		if (!file) throw new Error("missing");
 		const edited = `${VAULT["Omnivore/SQLite.md"]}\nMy own note, added after the preview.\n`;
 		await app.vault.modify(file, edited);
-		button(openPreview(), "Apply").click();
+		button(openPreview(), "Tidy 5 notes").click();
 		await settle();
 		expect(app.vault.testText("Omnivore/SQLite.md")).toBe(tidier.tidy(edited).text);
 		expect(app.vault.testText("Omnivore/SQLite.md")).toContain("My own note, added after the preview.");
@@ -203,7 +213,7 @@ describe("Unwrap proxied images in all notes", () => {
 		await settle();
 		const preview = openPreview();
 		expect(preview.querySelector(".omnivore-queue-summary")?.textContent).toBe("2 image URLs in 2 notes would point to the original images.");
-		button(preview, "Apply").click();
+		button(preview, "Unwrap images in 2 notes").click();
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		await settle();
 		expect(app.vault.testText("Notes/Colours.md")).toBe(own.replace(`${P}/`, ""));

@@ -1,7 +1,7 @@
 // What the reader asks of the queue: which statuses, tags, authors, sites, dates, lengths, words.
 
 import { subMonths } from "date-fns";
-import type { QueueItem, QueueStatus } from "./queueItem";
+import type { QueueStatus } from "./queueItem";
 
 export type SavedPreset = "last-7-days" | "last-30-days" | "older-than-6-months";
 export type ReadingBucket = "under-5" | "5-to-15" | "over-15";
@@ -68,16 +68,4 @@ export function inReadingBucket(minutes: number, bucket: ReadingBucket): boolean
 	if (bucket === "under-5") return minutes < 5;
 	if (bucket === "5-to-15") return minutes >= 5 && minutes <= 15;
 	return minutes > 15;
-}
-
-/** A search over title, author and site: every word of the query must appear (any case). */
-export type SearchMatcher = (query: string) => (text: string) => boolean;
-
-export const wordsMatcher: SearchMatcher = (query) => {
-	const words = query.toLowerCase().split(/\s+/).filter((w) => w !== "");
-	return (text) => words.every((word) => text.includes(word));
-};
-
-export function searchText(item: QueueItem): string {
-	return [item.title, item.author ?? "", item.site ?? ""].join(" \u0000 ").toLowerCase();
 }

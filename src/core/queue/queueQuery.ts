@@ -1,13 +1,15 @@
 // Filters and sorts the queue fast enough to run on every keystroke over 50,000 articles: each sort
-// order is computed once per change of the items, and filtering walks the sorted list.
+// order is computed once per change of the items, and filtering walks the sorted list. A search
+// ranks what it finds (title matches first) and keeps the chosen order among equals.
 
 import { cleanTag } from "../omnivore/tags";
 import type { QueueItem, QueueStatus } from "./queueItem";
-import { inReadingBucket, savedWindow, searchText, wordsMatcher, type QueueFilter, type SearchMatcher } from "./queueFilter";
+import { inReadingBucket, savedWindow, type QueueFilter } from "./queueFilter";
+import { maxSearchScore, searchScore, searchWords } from "./queueSearch";
 
-export type QueueSort = "saved-newest" | "saved-oldest" | "published-newest" | "title" | "reading-time" | "shuffle";
+export type QueueSort = "saved-newest" | "saved-oldest" | "published-newest" | "title" | "site" | "author" | "reading-time" | "shuffle";
 
-export const QUEUE_SORTS: readonly QueueSort[] = ["saved-newest", "saved-oldest", "published-newest", "title", "reading-time", "shuffle"];
+export const QUEUE_SORTS: readonly QueueSort[] = ["saved-newest", "saved-oldest", "published-newest", "title", "site", "author", "reading-time", "shuffle"];
 
 export interface QueueResult {
 	items: QueueItem[];
@@ -19,7 +21,8 @@ interface Entry {
 	item: QueueItem;
 	saved: number;
 	published: number;
-	search: string;
+	/** Author, site and tags, lowercased, for the search (the title is titleKey). */
+	others: string;
 	tags: Set<string>;
 	author: string;
 	site: string;
@@ -31,7 +34,7 @@ function toEntry(item: QueueItem): Entry {
 		item,
 		saved: instant(item.savedAt),
 		published: instant(item.publishedAt),
-		search: searchText(item),
+		others: [item.author ?? "", item.site ?? "", ...item.tags].join("\u0000").toLowerCase(),
 		tags: new Set(item.tags.map((t) => t.toLowerCase())),
 		author: (item.author ?? "").toLowerCase(),
 		site: (item.site ?? "").toLowerCase(),
@@ -58,6 +61,17 @@ function byNumber(key: "saved" | "published" | "minutes", descending: boolean) {
 	};
 }
 
+/** A to Z by site or author, articles without one last. */
+function byText(key: "site" | "author") {
+	return (a: Entry, b: Entry): number => {
+		const x = a[key];
+		const y = b[key];
+		if ((x === "") !== (y === "")) return x === "" ? 1 : -1;
+		if (x !== y) return x < y ? -1 : 1;
+		return byTitle(a, b);
+	};
+}
+
 function byTitle(a: Entry, b: Entry): number {
 	if (a.titleKey !== b.titleKey) return a.titleKey < b.titleKey ? -1 : 1;
 	return a.item.path < b.item.path ? -1 : a.item.path > b.item.path ? 1 : 0;
@@ -78,8 +92,6 @@ export function seededRandom(seed: number): () => number {
 export class QueueQuery {
 	private entries: Entry[] = [];
 	private readonly sorted = new Map<string, Entry[]>();
-
-	constructor(private readonly matcher: SearchMatcher = wordsMatcher) {}
 
 	setItems(items: readonly QueueItem[]): void {
 		this.entries = items.map(toEntry);
@@ -108,6 +120,8 @@ export class QueueQuery {
 				"saved-oldest": byNumber("saved", false),
 				"published-newest": byNumber("published", true),
 				title: byTitle,
+				site: byText("site"),
+				author: byText("author"),
 				"reading-time": byNumber("minutes", false),
 			}[sort];
 			order = [...this.entries].sort(compare);
@@ -122,8 +136,9 @@ export class QueueQuery {
 		const tags = filter.tags.map((t) => cleanTag(t).toLowerCase());
 		const author = filter.author?.toLowerCase() ?? null;
 		const site = filter.site?.toLowerCase() ?? null;
-		const query = filter.search.trim();
-		const matches = query === "" ? null : this.matcher(query);
+		const words = searchWords(filter.search);
+		// Matches are dropped into one bucket per score, best first: linear, whatever the count.
+		const ranked: QueueItem[][] | null = words.length > 0 ? Array.from({ length: maxSearchScore(words.length) + 1 }, () => []) : null;
 		const statuses = new Set(filter.statuses);
 		const counts: Record<QueueStatus, number> = { unread: 0, reading: 0, read: 0, archived: 0, unknown: 0 };
 		const items: QueueItem[] = [];
@@ -137,10 +152,12 @@ export class QueueQuery {
 				const hit = filter.tagMode === "all" ? tags.every((t) => entry.tags.has(t)) : tags.some((t) => entry.tags.has(t));
 				if (!hit) continue;
 			}
-			if (matches && !matches(entry.search)) continue;
+			const score = ranked ? searchScore(words, entry.titleKey, entry.others) : 0;
+			if (ranked && score === 0) continue;
 			counts[entry.item.status]++;
-			if (statuses.size === 0 || statuses.has(entry.item.status)) items.push(entry.item);
+			if (statuses.size === 0 || statuses.has(entry.item.status)) (ranked ? ranked[score] : items).push(entry.item);
 		}
+		if (ranked) for (let score = ranked.length - 1; score > 0; score--) for (const item of ranked[score]) items.push(item);
 		return { items, counts };
 	}
 

@@ -21,6 +21,8 @@ export interface BatchKind {
 	nothingFound(context: PluginContext): string;
 	/** The preview's first line. */
 	summary(preview: BatchPreview): string;
+	/** The preview's button, which says what it does to how many notes. */
+	apply(count: number): string;
 	/** The progress notice's last line, before the count of problems. */
 	done(written: number, total: number, cancelled: boolean): string;
 }
@@ -37,6 +39,7 @@ export const TIDY_ALL: BatchKind = {
 			? `All ${plural(preview.found, "Omnivore note")} are already tidy.`
 			: `${plural(preview.toChange.length, "note")} of ${preview.found} would change: ` +
 				`${plural(preview.counts.properties, "property", "properties")} and ${plural(preview.counts.imageUrls, "image URL")}.`,
+	apply: (count) => (count === 0 ? "Nothing to tidy" : `Tidy ${plural(count, "note")}`),
 	done: (written, total, cancelled) => `${cancelled ? "Stopped: tidied" : "Tidied"} ${written} of ${plural(total, "note")}.`,
 };
 
@@ -56,5 +59,6 @@ export const UNWRAP_ALL: BatchKind = {
 		preview.toChange.length === 0
 			? `No image could be unwrapped in the ${plural(preview.found, "note")} with proxied images.`
 			: `${plural(preview.counts.imageUrls, "image URL")} in ${plural(preview.toChange.length, "note")} would point to the original images.`,
+	apply: (count) => (count === 0 ? "Nothing to unwrap" : `Unwrap images in ${plural(count, "note")}`),
 	done: (written, total, cancelled) => `${cancelled ? "Stopped: unwrapped images in" : "Unwrapped images in"} ${written} of ${plural(total, "note")}.`,
 };

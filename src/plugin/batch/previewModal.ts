@@ -1,4 +1,5 @@
-// The preview before a vault-wide run: what would change, what cannot be fixed, a sample diff.
+// The preview before a vault-wide run: what would change, what cannot be fixed, a sample diff, in
+// a body that scrolls above a footer that stays in view.
 
 import { structuredPatch } from "diff";
 import { Modal, type App } from "obsidian";
@@ -12,7 +13,7 @@ export class PreviewModal extends Modal {
 	constructor(
 		app: App,
 		private readonly preview: BatchPreview,
-		private readonly kind: Pick<BatchKind, "title" | "summary">,
+		private readonly kind: Pick<BatchKind, "title" | "summary" | "apply">,
 		private readonly openNote: (path: string) => void,
 		private readonly decide: (apply: boolean) => void,
 	) {
@@ -22,22 +23,25 @@ export class PreviewModal extends Modal {
 	override onOpen(): void {
 		const { preview, contentEl } = this;
 		this.setTitle(this.kind.title);
+		this.modalEl.addClass("omnivore-queue-preview-modal");
 		contentEl.addClass("omnivore-queue-preview");
-		contentEl.createEl("p", { cls: "omnivore-queue-summary", text: this.kind.summary(preview) });
+		const body = contentEl.createDiv({ cls: "omnivore-queue-preview-body" });
+		body.createEl("p", { cls: "omnivore-queue-summary", text: this.kind.summary(preview) });
 
 		const problemCount = preview.problems.reduce((sum, note) => sum + note.problems.length, 0);
 		if (problemCount > 0) {
-			contentEl.createEl("h4", { text: `Left for you (${problemCount})` });
-			renderProblemGroups(contentEl, preview.problems, (path) => this.openNote(path));
+			body.createEl("h4", { text: `Left for you (${problemCount})` });
+			renderProblemGroups(body, preview.problems, (path) => this.openNote(path));
 		}
 
 		if (preview.sample) {
-			contentEl.createEl("h4", { text: `Example: ${preview.sample.path}` });
-			this.renderDiff(contentEl.createEl("pre", { cls: "omnivore-queue-diff" }), preview.sample.before, preview.sample.after);
+			body.createEl("h4", { text: `Example: ${preview.sample.path}` });
+			this.renderDiff(body.createEl("pre", { cls: "omnivore-queue-diff" }), preview.sample.before, preview.sample.after);
 		}
 
-		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
-		const apply = buttons.createEl("button", { text: "Apply", cls: "mod-cta" });
+		const buttons = contentEl.createDiv({ cls: "modal-button-container omnivore-queue-preview-footer" });
+		const count = preview.toChange.length;
+		const apply = buttons.createEl("button", { text: this.kind.apply(count), cls: "mod-cta" });
 		apply.disabled = preview.toChange.length === 0;
 		apply.addEventListener("click", () => this.finish(true));
 		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.finish(false));
@@ -46,7 +50,7 @@ export class PreviewModal extends Modal {
 	private renderDiff(pre: HTMLElement, before: string, after: string): void {
 		const patch = structuredPatch("before", "after", before, after, "", "", { context: 2 });
 		for (const hunk of patch.hunks) {
-			pre.createDiv({ cls: "omnivore-queue-diff-hunk", text: `@@ line ${hunk.oldStart} @@` });
+			pre.createDiv({ cls: "omnivore-queue-diff-hunk", text: `Line ${hunk.oldStart}` });
 			for (const line of hunk.lines) {
 				const kind = line.startsWith("+") ? "added" : line.startsWith("-") ? "removed" : "context";
 				pre.createDiv({ cls: `omnivore-queue-diff-${kind}`, text: line });

@@ -1,6 +1,7 @@
 // A notice that shows "n / total" while a batch runs and offers a cancel button.
 
 import { Notice } from "obsidian";
+import { noticeFragment, type NoticeAction } from "../notices";
 
 export class ProgressNotice {
 	private readonly notice: Notice;
@@ -30,10 +31,10 @@ export class ProgressNotice {
 		if (!this.cancelled) this.textEl.setText(`${this.label}: ${done} / ${total}`);
 	}
 
-	finish(message: string): void {
+	finish(message: string, actions: NoticeAction[] = []): void {
 		this.finished = true;
-		this.notice.setMessage(message);
-		window.setTimeout(() => this.notice.hide(), 8000);
+		this.notice.setMessage(noticeFragment(message, actions));
+		window.setTimeout(() => this.notice.hide(), actions.length > 0 ? 10_000 : 8000);
 	}
 
 	/** Call in `finally`: a run that failed before `finish` must not leave a notice that never closes. */

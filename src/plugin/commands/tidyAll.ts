@@ -4,6 +4,8 @@
 import { Notice } from "obsidian";
 import type { PluginContext } from "../context";
 import { PreviewModal } from "../batch/previewModal";
+import { showReportAction } from "../notices";
+import { undoLastTidy } from "./undoLastTidy";
 import { ProgressNotice } from "../batch/progressNotice";
 import { countProblems, plural, type NoteProblems } from "../../core";
 import { applyBatch, previewBatch, type ApplyOutcome, type BatchPreview } from "../batch/tidyBatch";
@@ -78,9 +80,8 @@ async function runBatch(context: PluginContext, kind: BatchKind, confirm: Confir
 		context.reports.setLastRun(kind.title, problems);
 		const count = countProblems(problems);
 		progress.finish(
-			kind.done(outcome.written, preview.toChange.length, outcome.cancelled) +
-				(count > 0 ? ` ${plural(count, "problem")} left: run "Show tidy report" to see ${count === 1 ? "it" : "them"}.` : "") +
-				(outcome.written > 0 ? ` "Undo last tidy" puts them back.` : ""),
+			kind.done(outcome.written, preview.toChange.length, outcome.cancelled) + (count > 0 ? ` ${plural(count, "problem")} left.` : ""),
+			[...(count > 0 ? [showReportAction(context)] : []), ...(outcome.written > 0 ? [{ label: "Undo", run: () => void undoLastTidy(context) }] : [])],
 		);
 		return outcome;
 	} finally {

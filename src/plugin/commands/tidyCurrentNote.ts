@@ -5,12 +5,13 @@ import { countChanges, describeCounts, plural, type TidyResult } from "../../cor
 import { tidyFile } from "../batch/tidyBatch";
 import type { PluginContext } from "../context";
 import { applyToEditor } from "../notes/editorEdit";
+import { showNotice, showReportAction } from "../notices";
 
 export type CurrentNoteAction = "tidy" | "unwrap";
 
 function problemsHint(result: TidyResult): string {
 	const count = result.report.problems.length;
-	return count === 0 ? "" : ` ${plural(count, "problem")} left: run "Show tidy report" to see ${count === 1 ? "it" : "them"}.`;
+	return count === 0 ? "" : ` ${plural(count, "problem")} left.`;
 }
 
 export async function tidyCurrentNote(context: PluginContext, file: TFile, action: CurrentNoteAction): Promise<void> {
@@ -38,9 +39,11 @@ export async function tidyCurrentNote(context: PluginContext, file: TFile, actio
 				? `${file.basename} is tagged #${context.settings.tagName} but does not look like a saved article, so it was left as it was.`
 				: `${file.basename} does not look like an Omnivore note (no #${context.settings.tagName} tag, no Omnivore link), so it was left as it was.`,
 		);
-	} else if (!result.report.changed) {
-		new Notice(`${file.basename} has nothing to ${action === "tidy" ? "tidy" : "unwrap"}.${problemsHint(result)}`);
 	} else {
-		new Notice(`${action === "tidy" ? "Tidied" : "Unwrapped images in"} ${file.basename}: ${describeCounts(countChanges(result.report.changes))}.${problemsHint(result)}`);
+		const report = result.report.problems.length > 0 ? [showReportAction(context)] : [];
+		const message = result.report.changed
+			? `${action === "tidy" ? "Tidied" : "Unwrapped images in"} ${file.basename}: ${describeCounts(countChanges(result.report.changes))}.`
+			: `${file.basename} has nothing to ${action === "tidy" ? "tidy" : "unwrap"}.`;
+		showNotice(message + problemsHint(result), report);
 	}
 }

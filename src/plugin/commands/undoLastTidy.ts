@@ -4,6 +4,7 @@ import { Notice } from "obsidian";
 import { plural, undoBatch, type UndoOutcome } from "../../core";
 import type { PluginContext } from "../context";
 import { vaultNoteStore } from "../journal/vaultNoteStore";
+import { showNotice, showReportAction } from "../notices";
 
 export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome | null> {
 	const outcome = await undoBatch(context.journal, vaultNoteStore(context.app.vault));
@@ -25,9 +26,9 @@ export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome 
 	);
 	const skipped = outcome.skipped.length;
 	const left = skipped === 1 ? "was left as it is" : "were left as they are";
-	new Notice(
-		`Undid "${outcome.label}": ${plural(outcome.restored.length, "note")} restored.` +
-			(skipped > 0 ? ` ${plural(skipped, "note")} changed since ${left}: run "Show tidy report" to see ${skipped === 1 ? "it" : "them"}.` : ""),
+	showNotice(
+		`Undid "${outcome.label}": ${plural(outcome.restored.length, "note")} restored.` + (skipped > 0 ? ` ${plural(skipped, "note")} changed since ${left}.` : ""),
+		skipped > 0 ? [showReportAction(context)] : [],
 	);
 	return outcome;
 }

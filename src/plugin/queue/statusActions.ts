@@ -2,6 +2,7 @@
 
 import { Notice, TFile, type App } from "obsidian";
 import { setNoteStatus, type ReadingStatus } from "../../core";
+import { showNotice } from "../notices";
 import type { OmnivoreQueueSettings } from "../settings";
 import type { QueueIndex } from "./queueIndex";
 
@@ -12,7 +13,18 @@ function existingNote(app: App, path: string): TFile {
 	return file;
 }
 
-export async function changeStatus(app: App, index: QueueIndex, settings: OmnivoreQueueSettings, path: string, status: ReadingStatus): Promise<boolean> {
+/**
+ * Write a note's status (only that property). A note whose properties cannot be read is left alone;
+ * the notice says so and, given `tidy`, offers to tidy the note, which may repair them.
+ */
+export async function changeStatus(
+	app: App,
+	index: QueueIndex,
+	settings: OmnivoreQueueSettings,
+	path: string,
+	status: ReadingStatus,
+	tidy?: (file: TFile) => void,
+): Promise<boolean> {
 	const file = existingNote(app, path);
 	let refused = false;
 	await app.vault.process(file, (text) => {
@@ -21,7 +33,10 @@ export async function changeStatus(app: App, index: QueueIndex, settings: Omnivo
 		return next ?? text;
 	});
 	if (refused) {
-		new Notice(`The properties of ${file.basename} are not valid YAML, so its status was not changed. Run "Tidy current note" on it first.`);
+		showNotice(
+			`The properties of ${file.basename} are not valid YAML, so its status was not changed. Tidying the note may repair them.`,
+			tidy ? [{ label: "Tidy note", run: () => tidy(file) }] : [],
+		);
 		return false;
 	}
 	const item = index.get(path);
@@ -58,5 +73,26 @@ export function revealInExplorer(app: App, path: string): void {
 		explorer.view.revealInFolder(file);
 	} else {
 		new Notice("The file explorer is not open.");
+	}
+}
+
+interface SettingsWindow {
+	open(): void;
+	openTabById(id: string): unknown;
+}
+
+function isSettingsWindow(value: unknown): value is SettingsWindow {
+	const setting = value as Partial<SettingsWindow> | null;
+	return typeof setting?.open === "function" && typeof setting.openTabById === "function";
+}
+
+/** Obsidian's settings window is not in the published API either: used when present, explained otherwise. */
+export function openPluginSettings(app: App, pluginId: string): void {
+	const setting = (app as unknown as { setting?: unknown }).setting;
+	if (isSettingsWindow(setting)) {
+		setting.open();
+		setting.openTabById(pluginId);
+	} else {
+		new Notice("Open the settings, then this plugin's tab under community plugins.");
 	}
 }

@@ -1,4 +1,8 @@
 // A list that keeps only the rows in view (plus a few) in the DOM, so 50,000 items scroll smoothly.
+// It is a listbox: the scroll area takes focus and points at the active row with
+// aria-activedescendant, so re-rendering rows never loses focus.
+
+import { hiddenText } from "./hiddenLabel";
 
 export interface VirtualListOptions<T> {
 	rowHeight: number;
@@ -7,6 +11,11 @@ export interface VirtualListOptions<T> {
 	renderRow(item: T, index: number, el: HTMLElement): void;
 	/** A key that identifies an item across renders. */
 	key(item: T): string;
+	/** A prefix for row ids, unique in the document. */
+	idPrefix: string;
+	label: string;
+	/** How to use the list from the keyboard, read after its name. */
+	help?: string;
 }
 
 export class VirtualList<T> {
@@ -15,26 +24,61 @@ export class VirtualList<T> {
 	private readonly rowsEl: HTMLElement;
 	private items: readonly T[] = [];
 	private rendered = { start: -1, end: -1, version: -1 };
+	/** The rows in the DOM by index: scrolling adds and removes only the rows that enter or leave. */
+	private readonly rows = new Map<number, HTMLElement>();
 	private version = 0;
+	private rowHeight: number;
+	/** The active row (-1: none), marked aria-selected and pointed at by aria-activedescendant. */
+	private active = -1;
+	private height = 0;
+	private readonly resizeObserver: ResizeObserver | null;
 
 	constructor(
 		parent: HTMLElement,
 		private readonly options: VirtualListOptions<T>,
 	) {
-		this.scrollEl = parent.createDiv({ cls: "omnivore-queue-scroll" });
-		this.spacerEl = this.scrollEl.createDiv({ cls: "omnivore-queue-spacer" });
-		this.rowsEl = this.spacerEl.createDiv({ cls: "omnivore-queue-rows", attr: { role: "listbox" } });
+		this.rowHeight = options.rowHeight;
+		this.scrollEl = parent.createDiv({ cls: "omnivore-queue-scroll", attr: { role: "listbox", tabindex: 0 } });
+		this.scrollEl.setAttr("aria-labelledby", hiddenText(parent, options.label));
+		if (options.help) this.scrollEl.setAttr("aria-describedby", hiddenText(parent, options.help));
+		this.spacerEl = this.scrollEl.createDiv({ cls: "omnivore-queue-spacer", attr: { role: "presentation" } });
+		this.rowsEl = this.spacerEl.createDiv({ cls: "omnivore-queue-rows", attr: { role: "presentation" } });
 		this.scrollEl.addEventListener("scroll", () => this.render(), { passive: true });
+		this.resizeObserver =
+			typeof ResizeObserver === "undefined"
+				? null
+				: new ResizeObserver(([entry]) => {
+						this.height = entry.contentRect.height;
+						this.render();
+					});
+		this.resizeObserver?.observe(this.scrollEl);
+		// A listbox that takes focus shows which row the keys will act on.
+		this.scrollEl.addEventListener("focus", () => {
+			if (this.active < 0 && this.items.length > 0) this.setActive(0);
+		});
 	}
 
 	setItems(items: readonly T[]): void {
 		this.items = items;
 		this.version++;
-		this.spacerEl.setCssProps({ "--omnivore-queue-total-height": `${items.length * this.options.rowHeight}px` });
+		this.updateHeight();
 		this.render();
 	}
 
-	/** Re-render the visible rows (after an item changed in place). */
+	setRowHeight(height: number): void {
+		if (height === this.rowHeight) return;
+		this.rowHeight = height;
+		this.version++;
+		this.updateHeight();
+		if (this.active >= 0) this.reveal(this.active);
+		this.render();
+	}
+
+	private updateHeight(): void {
+		this.spacerEl.setCssProps({ "--omnivore-queue-total-height": `${this.items.length * this.rowHeight}px` });
+	}
+
+	/** Re-render the visible rows (after an item changed in place, or the layout did). */
 	refresh(): void {
 		this.version++;
 		this.render();
@@ -44,10 +88,36 @@ export class VirtualList<T> {
 		return this.items.length;
 	}
 
+	get activeIndex(): number {
+		return this.active;
+	}
+
+	/** Make a row the active one (or none with -1) and, unless told not to, scroll it into view. */
+	setActive(index: number, reveal = true): void {
+		const previous = this.active;
+		this.active = index < this.items.length ? index : this.items.length - 1;
+		if (previous !== this.active) {
+			this.markActive(this.rows.get(previous), false);
+			this.markActive(this.rows.get(this.active), true);
+		}
+		if (reveal && this.active >= 0) this.reveal(this.active);
+		this.pointAtActive();
+	}
+
+	private markActive(el: HTMLElement | undefined, active: boolean): void {
+		el?.toggleClass("is-selected", active);
+		el?.setAttr("aria-selected", active ? "true" : "false");
+	}
+
+	/** Only a rendered row can be pointed at; an active row scrolled away is pointed at again on return. */
+	private pointAtActive(): void {
+		this.scrollEl.setAttr("aria-activedescendant", this.rows.has(this.active) ? `${this.options.idPrefix}-${this.active}` : null);
+	}
+
 	/** Scroll so that a row is visible. */
 	reveal(index: number): void {
-		const top = index * this.options.rowHeight;
-		const bottom = top + this.options.rowHeight;
+		const top = index * this.rowHeight;
+		const bottom = top + this.rowHeight;
 		const viewTop = this.scrollEl.scrollTop;
 		const viewBottom = viewTop + this.viewportHeight();
 		if (top < viewTop) this.scrollEl.scrollTop = top;
@@ -55,29 +125,71 @@ export class VirtualList<T> {
 		this.render();
 	}
 
+	/** Rows that fit in the view (for Page Up and Page Down). */
+	pageSize(): number {
+		return Math.max(1, Math.floor(this.viewportHeight() / this.rowHeight) - 1);
+	}
+
 	private viewportHeight(): number {
-		// Before the view is laid out (or in a test DOM), assume a tall panel.
-		return this.scrollEl.clientHeight || 20 * this.options.rowHeight;
+		// Kept from the resize observer, so drawing never forces a layout; before the view is laid
+		// out (or in a test DOM), read it, or assume a tall panel.
+		return this.height || this.scrollEl.clientHeight || 20 * this.rowHeight;
 	}
 
 	render(): void {
-		const { rowHeight, overscan } = this.options;
+		const rowHeight = this.rowHeight;
 		const first = Math.floor(this.scrollEl.scrollTop / rowHeight);
 		const visible = Math.ceil(this.viewportHeight() / rowHeight);
-		const start = Math.max(0, first - overscan);
-		const end = Math.min(this.items.length, first + visible + overscan);
+		const start = Math.max(0, first - this.options.overscan);
+		const end = Math.min(this.items.length, first + visible + this.options.overscan);
 		if (start === this.rendered.start && end === this.rendered.end && this.version === this.rendered.version) return;
+		if (this.version !== this.rendered.version) {
+			this.rowsEl.empty();
+			this.rows.clear();
+		} else {
+			for (const [index, el] of this.rows) {
+				if (index >= start && index < end) continue;
+				el.remove();
+				this.rows.delete(index);
+			}
+		}
 		this.rendered = { start, end, version: this.version };
 		this.rowsEl.setCssProps({ "--omnivore-queue-offset": `${start * rowHeight}px` });
-		this.rowsEl.empty();
-		for (let index = start; index < end; index++) {
-			const el = this.rowsEl.createDiv({ cls: "omnivore-queue-row", attr: { role: "option", "data-index": index, "data-key": this.options.key(this.items[index]) } });
-			this.options.renderRow(this.items[index], index, el);
+		// From the end, so each new row goes in before the row that follows it.
+		let following: HTMLElement | null = null;
+		for (let index = end - 1; index >= start; index--) {
+			following = this.rows.get(index) ?? this.createRow(index, following);
 		}
+		this.pointAtActive();
+	}
+
+	private createRow(index: number, before: HTMLElement | null): HTMLElement {
+		const active = index === this.active;
+		const el = this.rowsEl.createDiv({
+			cls: active ? "omnivore-queue-row is-selected" : "omnivore-queue-row",
+			attr: {
+				role: "option",
+				id: `${this.options.idPrefix}-${index}`,
+				"aria-selected": active ? "true" : "false",
+				"aria-setsize": this.items.length,
+				"aria-posinset": index + 1,
+				"data-index": index,
+				"data-key": this.options.key(this.items[index]),
+			},
+		});
+		this.rowsEl.insertBefore(el, before);
+		this.options.renderRow(this.items[index], index, el);
+		this.rows.set(index, el);
+		return el;
+	}
+
+	/** Stop watching the list's size (when its view closes). */
+	destroy(): void {
+		this.resizeObserver?.disconnect();
 	}
 
 	/** The DOM row of an index, when rendered. */
 	rowEl(index: number): HTMLElement | null {
-		return this.rowsEl.querySelector(`[data-index="${index}"]`);
+		return this.rows.get(index) ?? null;
 	}
 }

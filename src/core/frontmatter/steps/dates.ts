@@ -66,7 +66,7 @@ export const datesStep: FrontmatterStep = {
 					key,
 					message:
 						reading.kind === "ambiguous"
-							? `${key} ${quoteForMessage(text)} could be day-first or month-first; it was left as written. Set the day/month order (a setting, or --date-order in the CLI) to convert it.`
+							? `${key} ${quoteForMessage(text)} could be day-first or month-first; it was left as written until you choose whether the day or the month comes first.`
 							: `${key} ${quoteForMessage(text)} is not a date the engine can read; it was left as written.`,
 				});
 				continue;

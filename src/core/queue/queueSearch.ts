@@ -1,0 +1,70 @@
+// Search over the queue: every word of the query, in any order, in the title, author, site or tags;
+// ranked so that titles holding the words come first. Plain substring tests, so 50,000 articles
+// are searched within a frame (a fuzzy matcher is documented as slow beyond a few thousand).
+
+/** The words of a query, lowercased, without a leading `#` (so `#rust` finds the tag). */
+export function searchWords(query: string): string[] {
+	const words = query
+		.toLowerCase()
+		.split(/\s+/)
+		.map((word) => word.replace(/^#/, ""))
+		.filter((word) => word !== "");
+	return [...new Set(words)];
+}
+
+/**
+ * Whether `at` starts a word in `text`: the start, or after an ASCII space or punctuation mark.
+ * Character codes rather than a Unicode regex: this runs for every match on every keystroke.
+ */
+function atWordStart(text: string, at: number): boolean {
+	if (at === 0) return true;
+	const code = text.charCodeAt(at - 1);
+	return code < 48 || (code > 57 && code < 65) || (code > 90 && code < 97) || (code > 122 && code < 128);
+}
+
+/** Points for one word: in the title beats elsewhere, and the start of a word beats its middle. */
+function wordScore(word: string, title: string, others: string): number {
+	const inTitle = title.indexOf(word);
+	if (inTitle !== -1) return atWordStart(title, inTitle) ? 4 : 3;
+	const inOthers = others.indexOf(word);
+	if (inOthers !== -1) return atWordStart(others, inOthers) ? 2 : 1;
+	return 0;
+}
+
+/** The highest score a query of `wordCount` words can reach (the number of rank buckets less one). */
+export function maxSearchScore(wordCount: number): number {
+	return wordCount * 4;
+}
+
+/**
+ * How well an article matches (both texts lowercased), 0 when a word is missing. Each word scores
+ * 1 to 4, so a query of n words scores between n and 4n.
+ */
+export function searchScore(words: readonly string[], title: string, others: string): number {
+	let score = 0;
+	for (const word of words) {
+		const points = wordScore(word, title, others);
+		if (points === 0) return 0;
+		score += points;
+	}
+	return score;
+}
+
+/** Where the query's words occur in a text, as sorted, merged [start, end) ranges, for highlighting. */
+export function searchMatches(text: string, words: readonly string[]): Array<[number, number]> {
+	const lower = text.toLowerCase();
+	// Lowercasing that changes the length (a few Unicode letters) would shift every range: skip those.
+	if (lower.length !== text.length || words.length === 0) return [];
+	const ranges: Array<[number, number]> = [];
+	for (const word of words) {
+		for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + word.length)) ranges.push([at, at + word.length]);
+	}
+	ranges.sort((a, b) => a[0] - b[0]);
+	const merged: Array<[number, number]> = [];
+	for (const range of ranges) {
+		const last = merged[merged.length - 1];
+		if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+		else merged.push([range[0], range[1]]);
+	}
+	return merged;
+}

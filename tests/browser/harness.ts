@@ -1,0 +1,43 @@
+// Builds the browser page (the real queue view over the fake Obsidian, with an Obsidian-like theme)
+// and starts headless Chromium: shared by the browser test and `npm run screenshots`.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildSync } from "esbuild";
+import { chromium, type Browser } from "playwright-core";
+
+// Paths from the repository root (where npm and Jest run), so the harness also works bundled.
+const ROOT = process.cwd();
+const HERE = join(ROOT, "tests", "browser");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const chromiumAvailable = existsSync(CHROMIUM);
+
+/** Bundle the page into a new temporary folder; returns the folder (index.html inside). */
+export function buildPage(): string {
+	const dir = mkdtempSync(join(tmpdir(), "omnivore-queue-browser-"));
+	buildSync({
+		entryPoints: [join(HERE, "queuePage.ts")],
+		bundle: true,
+		format: "iife",
+		platform: "browser",
+		target: "es2020",
+		outfile: join(dir, "page.js"),
+		alias: { obsidian: join(ROOT, "tests", "__mocks__", "obsidian.ts") },
+		logLevel: "silent",
+	});
+	writeFileSync(join(dir, "theme.css"), readFileSync(join(HERE, "theme.css")));
+	writeFileSync(join(dir, "styles.css"), readFileSync(join(ROOT, "styles.css")));
+	writeFileSync(
+		join(dir, "index.html"),
+		`<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css"></head>
+<body><script src="page.js"></script></body></html>`,
+	);
+	return dir;
+}
+
+export function launchChromium(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+	});
+}

@@ -1,0 +1,60 @@
+import { EMPTY_FILTER, QueueQuery, searchMatches, searchWords, type QueueItem } from "../../../src/core";
+
+function item(path: string, over: Partial<QueueItem>): QueueItem {
+	return { path, title: path, author: null, site: null, url: null, tags: [], status: "unread", savedAt: null, publishedAt: null, readingMinutes: 3, hasImageProblems: false, ...over };
+}
+
+const SAVED = (day: number) => new Date(Date.UTC(2024, 0, day)).toISOString();
+
+const ITEMS = [
+	item("trust.md", { title: "Building trust in distributed teams", site: "hbr.org", savedAt: SAVED(30) }),
+	item("tagged.md", { title: "Ownership explained", tags: ["rust", "programming"], savedAt: SAVED(29) }),
+	item("blog.md", { title: "Notes from a conference", site: "rust-lang.org", savedAt: SAVED(28) }),
+	item("rust.md", { title: "Rust in 2023", author: "Niko Matsakis", savedAt: SAVED(10) }),
+	item("crdt.md", { title: "CRDTs: the hard parts", author: "Martin Kleppmann", site: "youtube.com", savedAt: SAVED(5) }),
+	item("local.md", { title: "Local-first software", author: "Martin Kleppmann", tags: ["crdt"], savedAt: SAVED(4) }),
+	item("rtl.md", { title: "مستقبل القراءة", site: "aljazeera.net", savedAt: SAVED(3) }),
+];
+
+function search(text: string): string[] {
+	const query = new QueueQuery();
+	query.setItems(ITEMS);
+	return query.run({ ...EMPTY_FILTER, search: text }, "saved-newest").items.map((i) => i.path);
+}
+
+describe("queue search", () => {
+	it("ranks a title starting with the word first, then a title holding it, then tags and site", () => {
+		expect(search("rust")).toEqual(["rust.md", "trust.md", "tagged.md", "blog.md"]);
+	});
+
+	it("finds every word in any order, across title, author, site and tags", () => {
+		expect(search("kleppmann crdt")).toEqual(["crdt.md", "local.md"]);
+		expect(search("crdt kleppmann")).toEqual(["crdt.md", "local.md"]);
+		expect(search("#crdt local")).toEqual(["local.md"]);
+		expect(search("kleppmann rust")).toEqual([]);
+	});
+
+	it("keeps the chosen order among equally good matches", () => {
+		const query = new QueueQuery();
+		query.setItems(ITEMS);
+		const oldest = query.run({ ...EMPTY_FILTER, search: "kleppmann" }, "saved-oldest").items.map((i) => i.path);
+		expect(oldest).toEqual(["local.md", "crdt.md"]);
+	});
+
+	it("finds right-to-left titles", () => {
+		expect(search("القراءة")).toEqual(["rtl.md"]);
+	});
+
+	it("splits a query into unique lowercase words without #", () => {
+		expect(searchWords("  Rust  #Programming rust ")).toEqual(["rust", "programming"]);
+	});
+
+	it("gives merged ranges of every occurrence for highlighting", () => {
+		expect(searchMatches("Trust in Rust", ["rust"])).toEqual([
+			[1, 5],
+			[9, 13],
+		]);
+		expect(searchMatches("CRDTs: the hard parts", ["crdt", "crdts"])).toEqual([[0, 5]]);
+		expect(searchMatches("anything", [])).toEqual([]);
+	});
+});
