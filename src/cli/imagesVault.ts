@@ -19,6 +19,8 @@ import { STATE_FOLDER } from "./vaultLock";
 export const IMAGE_RECORD_FILE = `${STATE_FOLDER}/images.json`;
 export const DEFAULT_IMAGE_FOLDER = "Omnivore/attachments";
 const LABEL = "omnivore-queue images";
+// As many connections as a browser opens to one host: polite to small sites, fast enough for big ones.
+export const PER_HOST = 6;
 
 export interface ImagesVaultOptions {
 	dryRun: boolean;
@@ -70,7 +72,7 @@ export async function imagesVault(vault: string, options: ImagesVaultOptions): P
 			sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 		},
 		concurrency: options.concurrency,
-		perHost: 4,
+		perHost: PER_HOST,
 		dryRun: options.dryRun,
 		retryFailed: options.retryFailed,
 		openJournal: () => journal.get(),

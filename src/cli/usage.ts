@@ -68,7 +68,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 			folder: { type: "string", value: "<folder>", help: "Vault folder for the images (default: Omnivore/attachments)." },
 			archive: { type: "string", value: "<template>", help: "Archive URL with {url} for gone images (default: the Wayback Machine)." },
 			"no-archive": { type: "boolean", help: "Do not ask an archive for gone images." },
-			concurrency: { type: "string", value: "<n>", help: "Downloads at once (default: 8; at most 4 from one host)." },
+			concurrency: { type: "string", value: "<n>", help: "Downloads at once (default: 8; at most 6 from one host)." },
 			"max-size": { type: "string", value: "<MB>", help: "Refuse larger images (default: 20)." },
 			timeout: { type: "string", value: "<seconds>", help: "Give up on a request after this long (default: 30)." },
 			"retry-failed": { type: "boolean", help: "Try again the images an earlier run could not download." },
