@@ -110,7 +110,7 @@ export function parseCommandLine(argv: string[]): Request {
 		return { command, vault, dryRun: flag("dry-run"), json: flag("json"), show };
 	}
 	const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
-	if (command === "images") return { command, ...imagesArgs(values as Record<string, unknown>), ...engine };
+	if (command === "images") return { command, ...imagesArgs(values), ...engine };
 	if (command === "tidy") return { command, dryRun: flag("dry-run"), diff: flag("diff"), force: flag("force"), followLinks: flag("follow-links"), ...engine };
 	return { command, ...queueArgs(list("status"), list("tag"), text("search") ?? "", text("sort") ?? "saved-newest", text("limit")), ...engine };
 }

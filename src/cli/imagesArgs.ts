@@ -33,7 +33,7 @@ export function imagesFolder(raw: string): string {
 	if (segments.some((s) => s === "." || s === ".." || s.startsWith("."))) {
 		throw new UsageError(`--folder cannot use "." or ".." or dot-folders (Obsidian does not show them): "${raw}".`, "images");
 	}
-	if (/[#^[\]|%<>:"*?\u0000-\u001f]/.test(folder)) {
+	if (/[#^[\]|%<>:"*?]|\p{Cc}/u.test(folder)) {
 		throw new UsageError(`--folder cannot hold # ^ [ ] | % < > : " * ? (links to the images would break): "${raw}".`, "images");
 	}
 	return segments.map((s) => s.trim()).join("/");

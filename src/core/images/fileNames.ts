@@ -1,7 +1,7 @@
 // Readable, safe and unique file names for downloaded images: from the URL's last segment, else the note.
 
 /** Characters no file name of ours holds: path separators, what Obsidian links or the OS refuse, `%`, `&`. */
-const UNSAFE = /[\\/:*?"<>|#^[\]%&{}`\u0000-\u001f\u007f]/g;
+const UNSAFE = /[\\/:*?"<>|#^[\]%&{}`]|\p{Cc}/gu;
 const MAX_STEM = 60;
 
 function decodeSegment(segment: string): string {

@@ -9,7 +9,7 @@ export interface ImageKind {
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0): boolean =>
 	bytes.length >= at + signature.length && signature.every((byte, i) => bytes[at + i] === byte);
 
-const ascii = (bytes: Uint8Array, from: number, to: number): string => String.fromCharCode(...bytes.subarray(from, to));
+const ascii = (bytes: Uint8Array, from: number, to: number): string => String.fromCharCode(...Array.from(bytes.subarray(from, to)));
 
 // ISO media files (AVIF, HEIC) carry their brand after `ftyp`.
 const ISO_BRANDS: Record<string, ImageKind> = {
@@ -36,8 +36,9 @@ export function sniffImageKind(bytes: Uint8Array): ImageKind | null {
 		const brand = ISO_BRANDS[ascii(bytes, 8, 12)];
 		if (brand) return brand;
 	}
-	// SVG is text: look at its start only (a page of 20 MB is not decoded whole).
-	const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 4096));
+	// SVG is text: its start only (a page of 20 MB is not decoded whole), and only ASCII matters there.
+	const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+	const head = ascii(bytes, start, Math.min(bytes.length, start + 4096));
 	if (SVG_START.test(head)) return { extension: "svg", mime: "image/svg+xml" };
 	return null;
 }

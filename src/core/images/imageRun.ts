@@ -31,6 +31,8 @@ export interface ImageRunInput {
 	store: NoteStore;
 	attachments: AttachmentStore;
 	tidier: NoteTidier;
+	/** Which notes to look into (default: Omnivore notes). */
+	accepts?: (text: string) => boolean;
 	record: ImageRecord;
 	download: DownloadSettings;
 	concurrency: number;
@@ -60,6 +62,7 @@ export interface ImageRunReport {
 	dryRun: boolean;
 	cancelled: boolean;
 	scanned: number;
+	/** Notes looked into: the Omnivore notes (or every note given, for the current note). */
 	omnivoreNotes: number;
 	/** Distinct remote images the notes reference. */
 	images: number;
@@ -114,7 +117,7 @@ export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunR
 			report.notes.push({ path, changed: false, written: false, localized: 0, problems: [{ code: left.code, message: left.message }], changes: [] });
 			continue;
 		}
-		if (!tidier.isOmnivoreNote(text)) continue;
+		if (!(input.accepts ?? ((t: string) => tidier.isOmnivoreNote(t)))(text)) continue;
 		report.omnivoreNotes++;
 		const { images } = noteImages(text, tidier.proxy, articleUrl);
 		if (!images.some((image) => image.resolved.kind !== "none")) continue;
