@@ -79,8 +79,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		},
 	},
 	undo: {
-		summary: "put back the notes of the last tidy run",
-		about: "Puts back the notes of the last tidy run. A note edited since is left as it is; its text from\nbefore the tidy stays in the journal, and --show prints it.",
+		summary: "put back the notes of the last tidy or images run",
+		about: "Puts back the notes of the last tidy or images run. A note edited since is left as it is; its text from\nbefore the tidy stays in the journal, and --show prints it.",
 		options: {
 			"dry-run": { type: "boolean", help: "Show what would be restored; write nothing." },
 			json: { type: "boolean", help: "Print the report as JSON." },
