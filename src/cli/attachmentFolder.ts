@@ -33,7 +33,8 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 /** Written whole beside the target, then linked in place: the link fails if a file is there. False when one is. */
 function createExclusive(target: string, folder: string, bytes: Uint8Array): boolean {
 	const name = target.slice(folder.length + 1);
-	const temporary = join(folder, `.${name}.${process.pid}-${sequence++}.tmp`);
+	// `.download` marks it as ours, so the next run removes it if this one is killed (see TEMPORARY_NAME).
+	const temporary = join(folder, `.${name}.download.${process.pid}-${sequence++}.tmp`);
 	writeFileSync(temporary, bytes, { flag: "wx", mode: 0o644 });
 	try {
 		try {

@@ -234,6 +234,20 @@ describe("images", () => {
 		chmodSync(path, 0o644);
 	});
 
+	test("a half-written image of a killed run is removed; another tool's temporary file is not", async () => {
+		note("Leftover", `![](${server.base}/img/l.png)\n`);
+		mkdirSync(attachments(), { recursive: true });
+		const dead = 2 ** 22 + 12345;
+		const ours = join(attachments(), `.l.png.download.${dead}-0.tmp`);
+		const theirs = join(attachments(), `.l.png.${dead}-0.tmp`);
+		writeFileSync(ours, "half");
+		writeFileSync(theirs, "not ours");
+		expect((await images()).code).toBe(0);
+		expect(existsSync(ours)).toBe(false);
+		expect(existsSync(theirs)).toBe(true);
+		expect(readdirSync(attachments()).filter((n) => !n.startsWith("."))).toEqual(["l.png"]);
+	});
+
 	test("refuses bad options with one line and exit 2", async () => {
 		for (const args of [
 			["--folder", "../outside"],
