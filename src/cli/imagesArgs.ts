@@ -15,6 +15,8 @@ export interface ImagesArgs {
 
 type Values = Record<string, unknown>;
 
+export const DEFAULT_IMAGE_FOLDER = "Omnivore/attachments";
+
 function positive(name: string, raw: string | undefined, fallback: number, whole: boolean, max: number): number {
 	if (raw === undefined) return fallback;
 	const value = Number(raw.trim());
@@ -48,7 +50,7 @@ export function imagesArgs(values: Values): ImagesArgs {
 	}
 	return {
 		dryRun: values["dry-run"] === true,
-		folder: imagesFolder(text("folder") ?? "Omnivore/attachments"),
+		folder: imagesFolder(text("folder") ?? DEFAULT_IMAGE_FOLDER),
 		archive: values["no-archive"] === true ? null : (archiveGiven?.trim() ?? DEFAULT_ARCHIVE),
 		concurrency: positive("concurrency", text("concurrency"), 8, true, 64),
 		maxBytes: Math.round(positive("max-size", text("max-size"), 20, false, 2048) * 1024 * 1024),

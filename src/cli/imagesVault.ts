@@ -4,11 +4,12 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-	DEFAULT_ARCHIVE, isProxyHost, LazyBatch, NoteTidier, parseImageRecord, plural, runImageDownloads, serializeImageRecord, USER_AGENT,
+	isProxyHost, LazyBatch, NoteTidier, parseImageRecord, plural, runImageDownloads, serializeImageRecord, USER_AGENT,
 	type ImageRunPhase, type ImageRunReport, type TidyOptions,
 } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { attachmentFolder } from "./attachmentFolder";
+import type { ImagesArgs } from "./imagesArgs";
 import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
@@ -17,28 +18,17 @@ import { listNotes, type VaultFile } from "./vaultFiles";
 import { STATE_FOLDER } from "./vaultLock";
 
 export const IMAGE_RECORD_FILE = `${STATE_FOLDER}/images.json`;
-export const DEFAULT_IMAGE_FOLDER = "Omnivore/attachments";
 const LABEL = "omnivore-queue images";
 // As many connections as a browser opens to one host: polite to small sites, fast enough for big ones.
 export const PER_HOST = 6;
 
-export interface ImagesVaultOptions {
-	dryRun: boolean;
-	folder: string;
-	/** URL template with `{url}`, or null for none. */
-	archive: string | null;
-	concurrency: number;
-	maxBytes: number;
-	timeoutMs: number;
-	retryFailed: boolean;
+export interface ImagesVaultOptions extends ImagesArgs {
 	engine?: Partial<TidyOptions>;
 	/** First wait before a retry (doubles each time). */
 	backoffMs?: number;
 	retries?: number;
 	onProgress?: (phase: ImageRunPhase, done: number, total: number) => void;
 }
-
-export const IMAGES_DEFAULTS = { folder: DEFAULT_IMAGE_FOLDER, archive: DEFAULT_ARCHIVE, concurrency: 8, maxMegabytes: 20, timeoutSeconds: 30 };
 
 export async function imagesVault(vault: string, options: ImagesVaultOptions): Promise<ImageRunReport> {
 	const tidier = new NoteTidier(options.engine);

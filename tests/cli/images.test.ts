@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { imagesVault } from "../../src/cli/imagesVault";
 import { png, startImageServer, SVG, type ImageServer } from "./imageServer";
+import { snapshot } from "./vaultSnapshot";
 
 const PROXY = "https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
 
@@ -46,20 +47,6 @@ const archive = () => `${server.base}/archive/{url}`;
 const images = (...extra: string[]) => run("images", vault, "--archive", archive(), ...extra);
 const attachments = () => join(vault, "Omnivore", "attachments");
 const read = (path: string) => readFileSync(path, "utf8");
-
-/** Path → content of every file under a folder, dot-folders included. */
-function snapshot(folder: string): Map<string, string> {
-	const files = new Map<string, string>();
-	const walk = (dir: string) => {
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) walk(path);
-			else files.set(path.slice(folder.length), readFileSync(path, "latin1"));
-		}
-	};
-	walk(folder);
-	return files;
-}
 
 describe("images", () => {
 	test("downloads every kind of image reference, rewrites only the URL, and a second run changes nothing", async () => {
