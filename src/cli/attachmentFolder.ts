@@ -4,6 +4,7 @@
 import { chownSync, copyFileSync, constants, existsSync, linkSync, mkdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { uniqueFileName, type AttachmentStore } from "../core";
+import { describeFsError } from "./vaultFiles";
 
 let sequence = 0;
 
@@ -17,14 +18,18 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 		linkTo: (file) => file,
 		saveNew: async (stem, extension, _notePath, bytes) => {
 			const absoluteFolder = at(folder);
-			mkdirSync(absoluteFolder, { recursive: true });
-			for (;;) {
-				const path = uniqueFileName(folder, stem, extension, isTaken);
-				given.add(path.toLowerCase());
-				if (createExclusive(at(path), absoluteFolder, bytes)) {
-					giveToVaultOwner(vault, at(path));
-					return path;
+			try {
+				mkdirSync(absoluteFolder, { recursive: true });
+				for (;;) {
+					const path = uniqueFileName(folder, stem, extension, isTaken);
+					given.add(path.toLowerCase());
+					if (createExclusive(at(path), absoluteFolder, bytes)) {
+						giveToVaultOwner(vault, at(path));
+						return path;
+					}
 				}
+			} catch (error) {
+				throw new Error(`${folder}: ${describeFsError(error)}`);
 			}
 		},
 	};

@@ -17,17 +17,23 @@ export interface ImageReference {
 	quote?: string;
 }
 
-/** Offset just after the `]` closing the bracket opened at `open`, or -1 (nested brackets, escapes). */
-function closingBracket(text: string, open: number): number {
-	let depth = 0;
-	for (let i = open; i < text.length; i++) {
-		const ch = text[i];
-		if (ch === "\\") i++;
-		else if (ch === "[") depth++;
-		else if (ch === "]" && --depth === 0) return i + 1;
-		else if (ch === "\n" && text[i + 1] === "\n") return -1;
+/**
+ * For each `[`, the offset just after its closing `]` (nested brackets balanced, backslash escapes
+ * skipped, none across a blank line): one pass, so a note full of `![` stays linear.
+ */
+function matchBrackets(text: string): Map<number, number> {
+	const closing = new Map<number, number>();
+	const open: number[] = [];
+	for (let i = 0; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		if (ch === 0x5c) i++;
+		else if (ch === 0x5b) open.push(i);
+		else if (ch === 0x5d) {
+			const start = open.pop();
+			if (start !== undefined) closing.set(start, i + 1);
+		} else if (ch === 0x0a && /^[ \t]*\r?\n/.test(text.slice(i + 1, i + 40))) open.length = 0;
 	}
-	return -1;
+	return closing;
 }
 
 /** A reference label as CommonMark compares them: case and inner whitespace do not matter. */
@@ -47,10 +53,12 @@ interface MarkdownImages {
 
 function findMarkdownImages(body: string, code: TextRange[]): MarkdownImages {
 	const inline: ImageReference[] = [];
+	const brackets = matchBrackets(body);
+	const closingBracket = (open: number) => brackets.get(open) ?? -1;
 	const labels = new Set<string>();
 	for (let at = body.indexOf("!["); at !== -1; at = body.indexOf("![", at + 2)) {
 		if (isInside(code, at) || isEscaped(body, at)) continue;
-		const afterAlt = closingBracket(body, at + 1);
+		const afterAlt = closingBracket(at + 1);
 		if (afterAlt === -1) continue;
 		if (body[afterAlt] === "(") {
 			let start = afterAlt + 1;
@@ -60,7 +68,7 @@ function findMarkdownImages(body: string, code: TextRange[]): MarkdownImages {
 			const urlStart = destination.angle ? start + 1 : start;
 			inline.push({ start: urlStart, end: urlStart + destination.url.length, written: destination.url, form: destination.angle ? "markdown-angle" : "markdown" });
 		} else if (body[afterAlt] === "[") {
-			const afterLabel = closingBracket(body, afterAlt);
+			const afterLabel = closingBracket(afterAlt);
 			if (afterLabel === -1) continue;
 			const label = body.slice(afterAlt + 1, afterLabel - 1);
 			labels.add(labelKey(label === "" ? body.slice(at + 2, afterAlt - 1) : label));

@@ -81,3 +81,12 @@ describe("localizeNote", () => {
 		]);
 	});
 });
+
+describe("hostile notes", () => {
+	test("a note full of unclosed `![` is read in linear time", () => {
+		const body = "![".repeat(200_000);
+		const started = Date.now();
+		expect(findImageReferences(body)).toEqual([]);
+		expect(Date.now() - started).toBeLessThan(2000);
+	});
+});
