@@ -97,7 +97,7 @@ function findDefinitions(body: string, code: TextRange[], labels: Set<string>): 
 	return found;
 }
 
-const IMG_TAG = /<img\b[^>]*>/gi;
+const IMG_START = /<img\b/gi;
 const ATTRIBUTE = /\s(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
 /** The URLs of a `srcset` value, each with its offset in the value (WHATWG's parsing: URLs end at whitespace). */
@@ -129,9 +129,14 @@ export function srcsetUrls(value: string): Array<{ offset: number; url: string }
 
 function findHtmlImages(body: string, code: TextRange[]): ImageReference[] {
 	const found: ImageReference[] = [];
-	IMG_TAG.lastIndex = 0;
-	let tag: RegExpExecArray | null;
-	while ((tag = IMG_TAG.exec(body)) !== null) {
+	IMG_START.lastIndex = 0;
+	let start: RegExpExecArray | null;
+	while ((start = IMG_START.exec(body)) !== null) {
+		// The tag runs to the next `>`; searching once from each start keeps many unclosed tags linear.
+		const close = body.indexOf(">", start.index);
+		if (close === -1) break;
+		IMG_START.lastIndex = close + 1;
+		const tag = { index: start.index, 0: body.slice(start.index, close + 1) };
 		if (isInside(code, tag.index)) continue;
 		ATTRIBUTE.lastIndex = 0;
 		let attribute: RegExpExecArray | null;

@@ -90,3 +90,9 @@ describe("hostile notes", () => {
 		expect(Date.now() - started).toBeLessThan(2000);
 	});
 });
+
+test("many unclosed <img tags stay linear", () => {
+	const started = Date.now();
+	expect(findImageReferences("<img src=x ".repeat(100_000))).toEqual([]);
+	expect(Date.now() - started).toBeLessThan(2000);
+});
