@@ -201,7 +201,7 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 				text
 					.setPlaceholder(DEFAULT_ARCHIVE)
 					.setValue(settings.imageArchive)
-					.onChange((value) => this.update((s) => (s.imageArchive = value.trim()))),
+					.onChange((value) => this.change((s) => (s.imageArchive = value.trim()))),
 			);
 
 		new Setting(containerEl).setName("Recovered values").setHeading();
