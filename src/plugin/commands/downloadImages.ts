@@ -30,7 +30,8 @@ async function runImages(context: PluginContext, options: RunOptions): Promise<I
 	const recordPath = `${context.pluginFolder}/images.json`;
 	const record = parseImageRecord((await adapter.exists(recordPath)) ? await adapter.read(recordPath) : null);
 	const store = vaultNoteStore(app.vault);
-	const batch = context.beginBatch(options.label);
+	// A preview writes nothing: it must not start a batch (that would also reset automatic cleanup's).
+	const batch = options.dryRun ? null : context.beginBatch(options.label);
 	const tidier = context.tidier();
 	const { progress } = options;
 	return runImageDownloads({
@@ -56,7 +57,7 @@ async function runImages(context: PluginContext, options: RunOptions): Promise<I
 		perHost: 6,
 		dryRun: options.dryRun,
 		retryFailed: false,
-		openJournal: () => batch.get(),
+		openJournal: () => (batch ?? context.beginBatch(options.label)).get(),
 		saveRecord: async (saved) => {
 			if (!(await adapter.exists(context.pluginFolder))) await adapter.mkdir(context.pluginFolder);
 			await adapter.write(recordPath, serializeImageRecord(saved));
