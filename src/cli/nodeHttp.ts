@@ -16,7 +16,7 @@ async function get(request: HttpRequest, refuse: (url: string) => boolean): Prom
 	try {
 		let url = request.url;
 		for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-			if (refuse(url)) throw new HttpFailure("network", "it leads to Omnivore's image proxy, which is gone");
+			if (refuse(url)) throw new HttpFailure("refused", "it leads to Omnivore's image proxy, which is gone");
 			const response = await fetch(url, {
 				redirect: "manual",
 				signal: controller.signal,

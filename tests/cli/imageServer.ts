@@ -63,6 +63,10 @@ async function answer(request: IncomingMessage, response: ServerResponse, hits: 
 		case "redirect":
 			response.writeHead(302, { location: `/img/${name}` });
 			return void response.end();
+		case "to-proxy":
+			// A redirect to Omnivore's dead proxy: the client must not follow it.
+			response.writeHead(302, { location: `https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7/https://a.test/${name}` });
+			return void response.end();
 		case "large":
 			return send(200, Buffer.concat([png(name), Buffer.alloc(3 * 1024 * 1024)]));
 		case "archive": {

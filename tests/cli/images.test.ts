@@ -162,6 +162,14 @@ describe("images", () => {
 		expect(read(path)).toContain("![](Omnivore/attachments/big.png)");
 	}, 20_000);
 
+	test("a redirect to Omnivore's proxy is not followed", async () => {
+		const path = note("Redirected", `![](${server.base}/to-proxy/p.png)\n`);
+		const { code, out } = await run("images", vault, "--no-archive");
+		expect(code).toBe(1);
+		expect(out).toMatch(/to-proxy\/p\.png\n.*Omnivore's image proxy, which is gone/);
+		expect(read(path)).toContain(`![](${server.base}/to-proxy/p.png)`);
+	});
+
 	test("a timeout is retried, then reported; --no-archive asks no archive", async () => {
 		const path = note("Slow", `![](${server.base}/slow/s.png)\n![](${server.base}/gone/n.png)\n`);
 		const report = await imagesVault(vault, { dryRun: false, folder: "Omnivore/attachments", archive: null, concurrency: 8, maxBytes: 1e6, timeoutMs: 150, retryFailed: false, backoffMs: 10 });

@@ -22,10 +22,13 @@ export interface HttpClient {
 	get(request: HttpRequest): Promise<HttpResponse>;
 }
 
-/** The request could not be answered: timed out, refused, unknown host, broken connection. */
+/**
+ * The request could not be answered: timed out, or a network failure (refused, unknown host, broken
+ * connection), both worth another try; or `refused` by us (it leads to a host never to contact).
+ */
 export class HttpFailure extends Error {
 	constructor(
-		readonly kind: "timeout" | "network",
+		readonly kind: "timeout" | "network" | "refused",
 		message: string,
 	) {
 		super(message);
