@@ -5,7 +5,8 @@ import { HttpFailure, type HttpClient } from "./httpPort";
 import { sniffImageKind, type ImageKind } from "./imageKind";
 
 export const DEFAULT_ARCHIVE = "https://web.archive.org/web/2id_/{url}";
-export const USER_AGENT = "omnivore-queue/1 (+https://github.com/omnivore-queue/omnivore-queue; downloads images into an Obsidian vault)";
+/** Names the tool, so a site owner who sees it in a log knows what asked. */
+export const USER_AGENT = "omnivore-queue/0.1 (downloads the images of saved articles into an Obsidian vault, once)";
 
 export interface DownloadSettings {
 	http: HttpClient;
