@@ -179,6 +179,23 @@ describe("images", () => {
 		expect(read(path)).toContain(`![](${server.base}/slow/s.png)`);
 	});
 
+	test("an edit made while the images download is kept, and the note still gets its files", async () => {
+		const path = note("Edited", `![](${server.base}/img/e1.png)\n`);
+		let edited = false;
+		const report = await imagesVault(vault, {
+			dryRun: false, folder: "Omnivore/attachments", archive: null, concurrency: 8, maxBytes: 1e6, timeoutMs: 5000, retryFailed: false,
+			onProgress: (phase) => {
+				if (phase !== "write" || edited) return;
+				edited = true;
+				writeFileSync(path, `${read(path)}\nMy note, typed during the download.\n`);
+			},
+		});
+		expect(edited).toBe(true);
+		expect(report.notesChanged).toBe(1);
+		expect(read(path)).toContain("![](Omnivore/attachments/e1.png)");
+		expect(read(path)).toContain("My note, typed during the download.");
+	});
+
 	test("--dry-run requests nothing and writes nothing, not even in dot-folders", async () => {
 		note("Dry", `![](${server.base}/img/d.png)\n`);
 		const before = snapshot(vault);
