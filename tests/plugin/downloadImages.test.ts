@@ -3,9 +3,9 @@
 
 import { get } from "node:http";
 import { downloadImagesOfAll, downloadImagesOfNote } from "../../src/plugin/commands/downloadImages";
-import { testNetwork, type RequestUrlResponse } from "../__mocks__/obsidian";
+import { Modal, testNetwork, type RequestUrlResponse } from "../__mocks__/obsidian";
 import { png, startImageServer, type ImageServer } from "../cli/imageServer";
-import { notices, P, runCommand, startObsidian, vaultFiles } from "./harness";
+import { notices, P, runCommand, settle, startObsidian, vaultFiles } from "./harness";
 
 let server: ImageServer;
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe("Download images", () => {
 		const report = await downloadImagesOfAll(plugin, async (preview) => {
 			previewed = preview.toDownload;
 			expect(server.hits.size).toBe(0);
-			return true;
+			return { retryFailed: false };
 		});
 		expect(previewed).toBe(5);
 		expect(report).toMatchObject({ downloaded: 5, sameAsAnother: 1, fromArchive: 1, notesChanged: 2 });
@@ -86,5 +86,29 @@ describe("Download images", () => {
 		const text = await app.vault.read(file as never);
 		expect(text).toBe(`# Mine\n\n![](mine.png)\n![](${b}/html/page.png)\n`);
 		expect(notices().at(-1)).toMatch(/1 image could not be downloaded/);
+	});
+
+	it("previews in a modal; a second run does not ask again for what failed unless told to", async () => {
+		const b = server.base;
+		const { app, plugin } = await startObsidian({ "Omnivore/Flaky.md": article("Flaky", `![](${b}/html/later.png)\n![](${b}/img/ok.png)\n`) }, { imageArchive: "" });
+		const clickInModal = async (text: string) => {
+			while (Modal.open.length === 0) await settle(1);
+			const modal = Modal.open[Modal.open.length - 1] as unknown as { contentEl: HTMLElement };
+			const button = Array.from(modal.contentEl.querySelectorAll("button")).find((el) => el.textContent === text);
+			if (!button) throw new Error(`no ${text} button`);
+			button.click();
+		};
+		const first = downloadImagesOfAll(plugin);
+		await clickInModal("Download");
+		expect(await first).toMatchObject({ downloaded: 1, failed: [expect.anything()] });
+		Modal.open = [];
+		server.hits.clear();
+
+		const second = downloadImagesOfAll(plugin);
+		await clickInModal("Download and retry failed");
+		expect(await second).toMatchObject({ earlierFailures: 0, toDownload: 1, downloaded: 0, failed: [expect.anything()] });
+		expect(server.hits.get("/html/later.png")).toBe(1);
+		expect(server.hits.has("/img/ok.png")).toBe(false);
+		expect(await app.vault.read(vaultFiles(app, ["Omnivore/Flaky.md"])[0] as never)).toContain("![](ok.png)");
 	});
 });

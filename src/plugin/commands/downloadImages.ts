@@ -21,6 +21,7 @@ interface RunOptions {
 	dryRun: boolean;
 	/** Every note given, not only Omnivore notes (the current note: the user asked for it). */
 	anyNote?: boolean;
+	retryFailed?: boolean;
 	progress?: ProgressNotice;
 }
 
@@ -56,7 +57,7 @@ async function runImages(context: PluginContext, options: RunOptions): Promise<I
 		concurrency: 8,
 		perHost: 6,
 		dryRun: options.dryRun,
-		retryFailed: false,
+		retryFailed: options.retryFailed ?? false,
 		openJournal: () => (batch ?? context.beginBatch(options.label)).get(),
 		saveRecord: async (saved) => {
 			if (!(await adapter.exists(context.pluginFolder))) await adapter.mkdir(context.pluginFolder);
@@ -97,10 +98,11 @@ async function exclusive<T>(context: PluginContext, run: () => Promise<T>): Prom
 	}
 }
 
-async function downloadWithProgress(context: PluginContext, label: string, paths: string[], anyNote: boolean): Promise<ImageRunReport> {
+async function downloadWithProgress(context: PluginContext, options: Omit<RunOptions, "dryRun" | "progress">): Promise<ImageRunReport> {
+	const { label } = options;
 	const progress = new ProgressNotice(label);
 	try {
-		const report = await runImages(context, { paths, label, dryRun: false, anyNote, progress });
+		const report = await runImages(context, { ...options, dryRun: false, progress });
 		context.reports.setLastRun(label, problemsOf(report));
 		progress.finish(outcomeMessage(report));
 		return report;
@@ -117,12 +119,13 @@ export function downloadImagesOfNote(context: PluginContext, file: TFile): Promi
 			new Notice("This note shows no remote images.");
 			return null;
 		}
-		return downloadWithProgress(context, label, [file.path], true);
+		// Asked for this one note: images that failed before are tried again.
+		return downloadWithProgress(context, { label, paths: [file.path], anyNote: true, retryFailed: true });
 	});
 }
 
-/** Ask the user to confirm what the run would do; resolves true to download. */
-export type ConfirmImages = (preview: ImageRunReport) => Promise<boolean>;
+/** Ask the user to confirm what the run would do; null to cancel, else whether to retry earlier failures. */
+export type ConfirmImages = (preview: ImageRunReport) => Promise<{ retryFailed: boolean } | null>;
 
 export function downloadImagesOfAll(context: PluginContext, confirm: ConfirmImages = (preview) => confirmInModal(context, preview)): Promise<ImageRunReport | null> {
 	return exclusive(context, async () => {
@@ -139,12 +142,13 @@ export function downloadImagesOfAll(context: PluginContext, confirm: ConfirmImag
 			new Notice(preview.omnivoreNotes === 0 ? "No Omnivore notes were found." : "The Omnivore notes show no remote images.");
 			return null;
 		}
-		if (!(await confirm(preview))) return null;
-		return downloadWithProgress(context, label, paths, false);
+		const choice = await confirm(preview);
+		if (!choice) return null;
+		return downloadWithProgress(context, { label, paths, retryFailed: choice.retryFailed });
 	});
 }
 
-function confirmInModal(context: PluginContext, preview: ImageRunReport): Promise<boolean> {
+function confirmInModal(context: PluginContext, preview: ImageRunReport): Promise<{ retryFailed: boolean } | null> {
 	return new Promise((resolve) => new ImagesPreviewModal(context.app, preview, context.settings.imageArchive.includes("{url}"), resolve).open());
 }
 
@@ -156,7 +160,7 @@ class ImagesPreviewModal extends Modal {
 		app: App,
 		private readonly preview: ImageRunReport,
 		private readonly archive: boolean,
-		private readonly decide: (download: boolean) => void,
+		private readonly decide: (choice: { retryFailed: boolean } | null) => void,
 	) {
 		super(app);
 	}
@@ -170,23 +174,26 @@ class ImagesPreviewModal extends Modal {
 			`Images are requested from the sites that host them${this.archive ? "; a missing one from the web archive set in the settings" : ""}. Larger than ${formatMegabytes(MAX_BYTES)} is refused.`,
 		];
 		if (preview.alreadyLocal > 0) lines.push(`${plural(preview.alreadyLocal, "image")} were downloaded before and are used as they are.`);
-		if (preview.earlierFailures > 0) lines.push(`${plural(preview.earlierFailures, "image")} failed before and are not tried again.`);
+		if (preview.earlierFailures > 0) lines.push(`${plural(preview.earlierFailures, "image")} failed before: "Download and retry failed" tries them again.`);
 		for (const line of lines) contentEl.createEl("p", { text: line });
 		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
 		const download = buttons.createEl("button", { text: "Download", cls: "mod-cta" });
 		download.disabled = preview.toDownload === 0 && preview.notesChanged === 0;
-		download.addEventListener("click", () => this.finish(true));
-		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.finish(false));
+		download.addEventListener("click", () => this.finish({ retryFailed: false }));
+		if (preview.earlierFailures > 0) {
+			buttons.createEl("button", { text: "Download and retry failed" }).addEventListener("click", () => this.finish({ retryFailed: true }));
+		}
+		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.finish(null));
 	}
 
-	private finish(download: boolean): void {
+	private finish(choice: { retryFailed: boolean } | null): void {
 		this.decided = true;
 		this.close();
-		this.decide(download);
+		this.decide(choice);
 	}
 
 	override onClose(): void {
 		this.contentEl.empty();
-		if (!this.decided) this.decide(false);
+		if (!this.decided) this.decide(null);
 	}
 }
