@@ -97,7 +97,8 @@ function findDefinitions(body: string, code: TextRange[], labels: Set<string>): 
 	return found;
 }
 
-const IMG_START = /<img\b/gi;
+// `<source srcset>` inside `<picture>` is what a browser shows first; its `src` (video, audio) is no image.
+const IMG_START = /<(img|source)\b/gi;
 const ATTRIBUTE = /\s(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
 /** The URLs of a `srcset` value, each with its offset in the value (WHATWG's parsing: URLs end at whitespace). */
@@ -137,6 +138,7 @@ function findHtmlImages(body: string, code: TextRange[]): ImageReference[] {
 		if (close === -1) break;
 		IMG_START.lastIndex = close + 1;
 		const tag = { index: start.index, 0: body.slice(start.index, close + 1) };
+		const isSource = start[1].toLowerCase() === "source";
 		if (isInside(code, tag.index)) continue;
 		ATTRIBUTE.lastIndex = 0;
 		let attribute: RegExpExecArray | null;
@@ -145,9 +147,10 @@ function findHtmlImages(body: string, code: TextRange[]): ImageReference[] {
 			const quote = attribute[2] !== undefined ? '"' : attribute[3] !== undefined ? "'" : "";
 			const valueStart = tag.index + attribute.index + attribute[0].length - value.length - (attribute[4] === undefined ? 1 : 0);
 			if (attribute[1].toLowerCase() === "src") {
+				if (isSource) continue;
 				const trimmed = value.trim();
-				const start = valueStart + value.indexOf(trimmed);
-				if (trimmed !== "") found.push({ start, end: start + trimmed.length, written: trimmed, form: "html", quote });
+				const at = valueStart + value.indexOf(trimmed);
+				if (trimmed !== "") found.push({ start: at, end: at + trimmed.length, written: trimmed, form: "html", quote });
 			} else {
 				for (const { offset, url } of srcsetUrls(value)) {
 					found.push({ start: valueStart + offset, end: valueStart + offset + url.length, written: url, form: "html", quote });

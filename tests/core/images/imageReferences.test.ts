@@ -27,6 +27,11 @@ describe("findImageReferences", () => {
 		expect(written(body)).toEqual(["https://x.test/s.png", "https://cdn.test/w_424,c_limit/a.png", "https://cdn.test/b.png"]);
 	});
 
+	test("<picture> sources are images too; a video's source is not", () => {
+		const body = '<picture><source srcset="https://x.test/p.webp 1x" type="image/webp"><img src="https://x.test/p.png"></picture><video><source src="https://x.test/v.mp4"></video>';
+		expect(written(body)).toEqual(["https://x.test/p.webp", "https://x.test/p.png"]);
+	});
+
 	test("srcset parsing follows the HTML rules", () => {
 		expect(srcsetUrls("a.png, b.png 2x,c.png 640w , d.png,")).toEqual([
 			{ offset: 0, url: "a.png" },
