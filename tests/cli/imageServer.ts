@@ -67,6 +67,13 @@ async function answer(request: IncomingMessage, response: ServerResponse, hits: 
 			// A redirect to Omnivore's dead proxy: the client must not follow it.
 			response.writeHead(302, { location: `https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7/https://a.test/${name}` });
 			return void response.end();
+		case "chunked": {
+			// No Content-Length: the size is only known while reading, and the reader must stop in time.
+			response.writeHead(200, { "content-type": "image/png" });
+			response.write(png(name));
+			for (let i = 0; i < 6; i++) response.write(Buffer.alloc(512 * 1024));
+			return void response.end();
+		}
 		case "large":
 			return send(200, Buffer.concat([png(name), Buffer.alloc(3 * 1024 * 1024)]));
 		case "archive": {

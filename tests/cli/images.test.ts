@@ -130,7 +130,7 @@ describe("images", () => {
 		const b = server.base;
 		const path = note(
 			"Failures",
-			[`![](${b}/flaky/f.png)`, `![](${b}/redirect/moved.png)`, `![](${b}/gone/g.png)`, `![](${b}/removed/r.png)`, `![](${b}/error/e.png)`, `![](${b}/html/page.png)`, `![](${b}/large/big.png)`, ""].join("\n"),
+			[`![](${b}/flaky/f.png)`, `![](${b}/redirect/moved.png)`, `![](${b}/gone/g.png)`, `![](${b}/removed/r.png)`, `![](${b}/error/e.png)`, `![](${b}/html/page.png)`, `![](${b}/large/big.png)`, `![](${b}/chunked/stream.png)`, ""].join("\n"),
 		);
 		const { code, out } = await images("--max-size", "1");
 		expect(code).toBe(1);
@@ -149,6 +149,7 @@ describe("images", () => {
 		expect(out).toMatch(/error\/e\.png\n.*answered 500 \(tried 3 times\); the archive's copy: the server answered 404.*Failures\.md/);
 		expect(out).toMatch(/html\/page\.png\n.*not an image/);
 		expect(out).toMatch(/large\/big\.png\n.*larger than 1 MB/);
+		expect(out).toMatch(/chunked\/stream\.png\n.*larger than 1 MB/);
 		expect(server.hits.has(`/archive/${b}/html/page.png`)).toBe(false);
 
 		// Failures are not tried again unless asked.
@@ -156,7 +157,7 @@ describe("images", () => {
 		const again = await images("--max-size", "1");
 		expect(again.code).toBe(0);
 		expect(server.hits.size).toBe(0);
-		expect(again.out).toMatch(/3 images an earlier run could not download were not tried again/);
+		expect(again.out).toMatch(/4 images an earlier run could not download were not tried again/);
 		const retried = await images("--retry-failed");
 		expect(retried.code).toBe(1);
 		expect(read(path)).toContain("![](Omnivore/attachments/big.png)");
