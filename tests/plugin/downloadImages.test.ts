@@ -3,7 +3,7 @@
 
 import { get } from "node:http";
 import { downloadImagesOfAll, downloadImagesOfNote } from "../../src/plugin/commands/downloadImages";
-import { Modal, testNetwork, type RequestUrlResponse } from "../__mocks__/obsidian";
+import { Modal, Notice, testNetwork, type RequestUrlResponse } from "../__mocks__/obsidian";
 import { png, startImageServer, type ImageServer } from "../cli/imageServer";
 import { notices, P, runCommand, settle, startObsidian, vaultFiles } from "./harness";
 
@@ -111,4 +111,24 @@ describe("Download images", () => {
 		expect(server.hits.has("/img/ok.png")).toBe(false);
 		expect(await app.vault.read(vaultFiles(app, ["Omnivore/Flaky.md"])[0] as never)).toContain("![](ok.png)");
 	});
+
+	it("stops starting downloads when cancelled; what was downloaded is used, nothing points at a missing file", async () => {
+		const b = server.base;
+		const lines = Array.from({ length: 10 }, (_, i) => `![](${b}/slow/c${i}.png)`).join("\n");
+		const { app, plugin } = await startObsidian({ "Omnivore/Slow.md": article("Slow", `${lines}\n`) }, { imageArchive: "" });
+		const running = downloadImagesOfAll(plugin, async () => ({ retryFailed: false }));
+		let cancel: HTMLButtonElement | undefined;
+		while (!cancel) {
+			await settle(1);
+			cancel = Notice.shown.flatMap((n) => Array.from(n.messageEl.querySelectorAll("button"))).find((el) => el.textContent === "Cancel");
+		}
+		cancel.click();
+		const report = await running;
+		expect(report).toMatchObject({ cancelled: true, downloaded: 6, notesChanged: 1 });
+		const text = await app.vault.read(vaultFiles(app, ["Omnivore/Slow.md"])[0] as never);
+		const local = text.match(/!\[\]\(c\d\.png\)/g) ?? [];
+		expect(local).toHaveLength(6);
+		for (const link of local) expect(app.vault.getFileByPath(link.slice(4, -1))).not.toBeNull();
+		expect(notices().at(-1)).toMatch(/^Stopped: downloaded 6 images/);
+	}, 15_000);
 });
