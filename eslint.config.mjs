@@ -34,6 +34,11 @@ export default defineConfig([
 		},
 	},
 	{
+		// The CLI runs in Node, never in a popout window, and downloads images with Node's fetch (the plugin uses requestUrl).
+		files: ["src/cli/**"],
+		rules: { "obsidianmd/prefer-window-timers": "off", "no-restricted-globals": "off" },
+	},
+	{
 		// The demo vault ships with its configuration folder named `.obsidian`.
 		files: ["scripts/**"],
 		rules: { "obsidianmd/hardcoded-config-path": "off" },

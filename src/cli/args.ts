@@ -4,6 +4,8 @@
 import { parseArgs } from "node:util";
 import { QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type MatchMode, type QueueSort, type QueueStatus } from "../core";
 import { COMMAND_NAMES, COMMANDS, commandHelp, type CommandName, type OptionSpec } from "./usage";
+import { imagesArgs, type ImagesArgs } from "./imagesArgs";
+import { UsageError } from "./usageError";
 
 export interface EngineArgs {
 	vault: string;
@@ -19,18 +21,11 @@ export type Request =
 	| { command: "help"; topic?: CommandName }
 	| { command: "version" }
 	| { command: "undo"; vault: string; dryRun: boolean; json: boolean; show?: string }
+	| ({ command: "images" } & ImagesArgs & EngineArgs)
 	| ({ command: "tidy"; dryRun: boolean; diff: boolean; force: boolean; followLinks: boolean } & EngineArgs)
 	| ({ command: "queue"; statuses: QueueStatus[]; tags: string[]; search: string; sort: QueueSort; limit: number | null } & EngineArgs);
 
-export class UsageError extends Error {
-	constructor(
-		message: string,
-		/** The command whose help to point to. */
-		readonly topic?: CommandName,
-	) {
-		super(message);
-	}
-}
+export { UsageError };
 
 export { commandHelp };
 
@@ -115,6 +110,7 @@ export function parseCommandLine(argv: string[]): Request {
 		return { command, vault, dryRun: flag("dry-run"), json: flag("json"), show };
 	}
 	const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
+	if (command === "images") return { command, ...imagesArgs(values), ...engine };
 	if (command === "tidy") return { command, dryRun: flag("dry-run"), diff: flag("diff"), force: flag("force"), followLinks: flag("follow-links"), ...engine };
 	return { command, ...queueArgs(list("status"), list("tag"), text("search") ?? "", text("sort") ?? "saved-newest", text("limit")), ...engine };
 }

@@ -18,8 +18,9 @@ export interface AtomicWriteOptions {
 let sequence = 0;
 
 /** `.<name>.<pid>-<n>.tmp`: a run can recognise (and remove) the leftovers of a killed run. */
-// Only the kinds of files this tool writes (notes, its record, its journal), so no one else's file matches.
-export const TEMPORARY_NAME = /^\.(.+\.(?:md|json|jsonl))\.(\d+)-\d+\.tmp$/i;
+// Only the kinds of files this tool writes (notes, its records, its journal, and images, as `<name>.download`),
+// so no one else's file matches.
+export const TEMPORARY_NAME = /^\.(.+\.(?:md|json|jsonl|download))\.(\d+)-\d+\.tmp$/i;
 
 /**
  * Write to a temporary file beside the target (same folder, same file system), give it the target's

@@ -9,6 +9,8 @@ import { formatDiffs, formatSummary, toJson } from "./formatSummary";
 import { formatQueueTable, queueOfVault } from "./queueVault";
 import { tidyVault } from "./tidyVault";
 import { formatUndo, showEarlierText, undoVault } from "./undoVault";
+import { formatImagesReport, imagesVault } from "./imagesVault";
+import { progressLine } from "./progress";
 import { USAGE } from "./usage";
 import { describeFsError } from "./vaultFiles";
 import { acquireVaultLock, LockHeldError } from "./vaultLock";
@@ -63,7 +65,7 @@ async function withLock<T>(vault: string, command: string, run: () => Promise<T>
 	}
 }
 
-function engineOptions(request: Extract<Request, { command: "tidy" | "queue" }>): Partial<TidyOptions> {
+function engineOptions(request: Extract<Request, { command: "tidy" | "queue" | "images" }>): Partial<TidyOptions> {
 	const engine: Partial<TidyOptions> = { extraProxyBases: request.proxyHosts };
 	if (request.omnivoreTag) engine.tagName = request.omnivoreTag.replace(/^#/, "");
 	if (request.dateOrder) engine.dayMonthOrder = request.dateOrder;
@@ -104,6 +106,16 @@ async function runTidy(request: Extract<Request, { command: "tidy" }>, output: O
 		}
 	}
 	return report.failed > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+async function runImages(request: Extract<Request, { command: "images" }>, output: Output): Promise<number> {
+	await checkVault(request.vault);
+	const vault = resolve(request.vault);
+	const options = { ...request, engine: engineOptions(request), onProgress: request.json ? undefined : progressLine(output) };
+	// A dry run makes no request and writes nothing, not even the lock.
+	const report = request.dryRun ? await imagesVault(vault, options) : await withLock(vault, "images", () => imagesVault(vault, options));
+	output.out(request.json ? `${JSON.stringify({ vault: request.vault, folder: request.folder, ...report }, null, 2)}\n` : formatImagesReport(report, request.folder));
+	return report.notesFailed > 0 || report.failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
 /** `--show` takes a note's path in the vault, or a path to it from here. */
@@ -148,6 +160,8 @@ export async function main(argv: string[], output: Output): Promise<number> {
 				return await runTidy(request, output);
 			case "queue":
 				return await runQueue(request, output);
+			case "images":
+				return await runImages(request, output);
 			case "undo":
 				return await runUndo(request, output);
 		}

@@ -11,7 +11,7 @@ export interface OptionSpec {
 	help: string;
 }
 
-export const COMMAND_NAMES = ["tidy", "queue", "undo"] as const;
+export const COMMAND_NAMES = ["tidy", "queue", "images", "undo"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 interface CommandSpec {
@@ -58,9 +58,29 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 			...ENGINE,
 		},
 	},
+	images: {
+		summary: "download the notes' images into the vault (uses the network)",
+		about:
+			"Downloads every remote image of the Omnivore notes into a folder of the vault and points the notes at\nthe files; a server error or timeout is tried again, a missing image is fetched from the archive.\nOnly this command uses the network. `undo` points the notes back at the remote images.\nExit code 1 also when an image could not be downloaded (each is listed with its notes and reason).",
+		options: {
+			"dry-run": { type: "boolean", help: "Say what would be downloaded; download and write nothing." },
+			json: { type: "boolean", help: "Print the report as JSON." },
+			folder: { type: "string", value: "<folder>", help: "Vault folder for the images (default: Omnivore/attachments)." },
+			archive: { type: "string", value: "<template>", help: "Archive URL with {url} for gone images (default: the Wayback Machine)." },
+			"no-archive": { type: "boolean", help: "Do not ask an archive for gone images." },
+			concurrency: { type: "string", value: "<n>", help: "Downloads at once (default: 8; at most 6 from one host)." },
+			"max-size": { type: "string", value: "<MB>", help: "Refuse larger images (default: 20)." },
+			timeout: { type: "string", value: "<seconds>", help: "Give up on a request after this long (default: 30)." },
+			"retry-failed": { type: "boolean", help: "Try again the images an earlier run could not download." },
+			"omnivore-tag": ENGINE["omnivore-tag"],
+			match: ENGINE.match,
+			"omnivore-host": ENGINE["omnivore-host"],
+			"proxy-host": ENGINE["proxy-host"],
+		},
+	},
 	undo: {
-		summary: "put back the notes of the last tidy run",
-		about: "Puts back the notes of the last tidy run. A note edited since is left as it is; its text from\nbefore the tidy stays in the journal, and --show prints it.",
+		summary: "put back the notes of the last tidy or images run",
+		about: "Puts back the notes of the last tidy or images run. A note edited since is left as it is; its text from\nbefore the tidy stays in the journal, and --show prints it.",
 		options: {
 			"dry-run": { type: "boolean", help: "Show what would be restored; write nothing." },
 			json: { type: "boolean", help: "Print the report as JSON." },

@@ -12,7 +12,7 @@ export interface BodyUnwrapResult {
 }
 
 /** What surrounds a URL decides where it ends and which characters must be escaped in it. */
-type UrlContext = "paren" | "angle" | "double-quote" | "single-quote" | "escaped-quote" | "bare";
+export type UrlContext = "paren" | "angle" | "double-quote" | "single-quote" | "escaped-quote" | "bare";
 
 function contextBefore(text: string, index: number): UrlContext {
 	const before = text[index - 1];
@@ -88,7 +88,7 @@ function parenthesesBalance(url: string): boolean {
 const NEEDS_ESCAPE = /[\s<>"'`|()&]|[.,;:!?*_~]$/;
 
 /** Escape what would end the URL early in its context, so the written link renders. */
-function escapeForContext(original: string, context: UrlContext): string {
+export function escapeForContext(original: string, context: UrlContext): string {
 	// Most URLs hold nothing that any context needs escaped.
 	if (!NEEDS_ESCAPE.test(original)) return original;
 	// `|` would split a table row the image sits in; `%7C` means the same to every server.

@@ -1,14 +1,25 @@
-// A fast, synchronous 53-bit string hash (cyrb53) to tell whether a note still holds the text we wrote.
+// A fast, synchronous 53-bit hash (cyrb53): of a note's text, to tell whether it still holds what we
+// wrote; of an image's bytes, to store the same image once.
 
-export function hashText(text: string, seed = 0): string {
+function cyrb53(length: number, unitAt: (i: number) => number, seed: number): string {
 	let h1 = 0xdeadbeef ^ seed;
 	let h2 = 0x41c6ce57 ^ seed;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ ch, 2654435761);
-		h2 = Math.imul(h2 ^ ch, 1597334677);
+	for (let i = 0; i < length; i++) {
+		const unit = unitAt(i);
+		h1 = Math.imul(h1 ^ unit, 2654435761);
+		h2 = Math.imul(h2 ^ unit, 1597334677);
 	}
 	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
 	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0") + text.length.toString(16);
+	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
+}
+
+export function hashText(text: string, seed = 0): string {
+	return cyrb53(text.length, (i) => text.charCodeAt(i), seed) + text.length.toString(16);
+}
+
+/** Two hashes with different seeds (106 bits) and the length: two images that differ never share a file in practice. */
+export function hashBytes(bytes: Uint8Array): string {
+	const at = (i: number) => bytes[i];
+	return `${cyrb53(bytes.length, at, 0)}${cyrb53(bytes.length, at, 0x9e3779b9)}-${bytes.length.toString(16)}`;
 }

@@ -19,7 +19,8 @@ export type ProblemCode =
 	| "unrecognized-proxy-url"
 	| "unreadable-file"
 	| "unwritable-file"
-	| "edited-since-tidy";
+	| "edited-since-tidy"
+	| "image-not-downloaded";
 
 export type ChangeKind =
 	| "frontmatter-repaired"
@@ -27,7 +28,8 @@ export type ChangeKind =
 	| "key-added"
 	| "key-removed"
 	| "key-renamed"
-	| "url-unwrapped";
+	| "url-unwrapped"
+	| "image-localized";
 
 export interface Problem {
 	code: ProblemCode;
@@ -78,6 +80,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"unreadable-file": "File could not be read",
 	"unwritable-file": "File could not be written",
 	"edited-since-tidy": "Edited since it was tidied, so not undone",
+	"image-not-downloaded": "Image could not be downloaded",
 };
 
 /** Collects changes and problems while the steps run. */

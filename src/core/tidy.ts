@@ -108,6 +108,13 @@ export class NoteTidier {
 		};
 	}
 
+	/** The article's address (frontmatter, else the `[Read Original]` link), against which relative originals resolve. */
+	articleUrl(parts: NoteParts, code = findCodeRanges(parts.body)): string | undefined {
+		const frontmatter = readFrontmatter(parts);
+		const fromProperty = frontmatter.kind === "mapping" ? frontmatter.editor.getText(this.options.keys.originalUrl) : undefined;
+		return fromProperty ?? readBodyFacts(parts.body, code).readOriginalUrl;
+	}
+
 	/** Returns the new YAML text, or null when the block stays as it was. */
 	private normalize(
 		editor: FrontmatterEditor,

@@ -22,4 +22,6 @@ export interface PluginContext {
 	/** A journal batch for a command, opened on its first write; automatic cleanup then starts its own next time. */
 	beginBatch(label: string): LazyBatch;
 	openNote(path: string): void;
+	/** The plugin's folder in the configuration folder (journal, record of downloaded images). */
+	pluginFolder: string;
 }

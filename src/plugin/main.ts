@@ -7,6 +7,7 @@ import { browserClock, type Clock } from "./batch/yielder";
 import { tidyAllNotes, unwrapAllNotes } from "./commands/tidyAll";
 import { tidyCurrentNote, type CurrentNoteAction } from "./commands/tidyCurrentNote";
 import { undoLastTidy } from "./commands/undoLastTidy";
+import { downloadImagesOfAll, downloadImagesOfNote } from "./commands/downloadImages";
 import { createBasesFile, markCurrent, markReadAndOpenNext, openNextUnread, openQueue, openRandomUnread } from "./commands/queueCommands";
 import { registerQueueBasesView } from "./bases/queueBasesView";
 import { askForName } from "./queue/nameModal";
@@ -26,6 +27,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	readonly reports = new ReportStore();
 	clock: Clock = browserClock;
 	batchRunning = false;
+	pluginFolder = "";
 	journal!: Journal;
 	queue!: QueueIndex;
 	private engine: NoteTidier | null = null;
@@ -36,6 +38,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	override async onload(): Promise<void> {
 		await this.loadSettings();
 		const pluginFolder = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
+		this.pluginFolder = normalizePath(pluginFolder);
 		this.journal = new Journal(this.app.vault.adapter, normalizePath(`${pluginFolder}/journal`));
 		this.automaticBatch = new LazyBatch(this.journal, "Automatic cleanup");
 		this.addSettingTab(new OmnivoreQueueSettingTab(this.app, this));
@@ -114,6 +117,8 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 		currentNote("unwrap-current-note", "Unwrap proxied images in current note", "unwrap");
 		this.addGuardedCommand("tidy-all-notes", "Tidy all Omnivore notes…", () => tidyAllNotes(this));
 		this.addGuardedCommand("unwrap-all-notes", "Unwrap proxied images in all notes…", () => unwrapAllNotes(this));
+		this.addNoteCommand("download-images-current-note", "Download images of current note", (file) => downloadImagesOfNote(this, file));
+		this.addGuardedCommand("download-images-all-notes", "Download images of all Omnivore notes…", () => downloadImagesOfAll(this));
 		this.addGuardedCommand("undo-last-tidy", "Undo last tidy", () => undoLastTidy(this));
 		this.addGuardedCommand("show-tidy-report", "Show tidy report", () => new ReportModal(this.app, this.reports, (path) => this.openNote(path)).open());
 

@@ -1,6 +1,6 @@
 // The plugin's settings: the engine's options plus where to look and how automatic cleanup behaves.
 
-import { checkDateFormat, DEFAULT_OPTIONS, QUEUE_SORTS, QUEUE_STATUSES, resolveOptions, resolveSavedFilters, upgradeSavedFormat, type QueueSort, type QueueStatus, type SavedFilter, type TidyOptions } from "../core";
+import { checkDateFormat, DEFAULT_ARCHIVE, DEFAULT_OPTIONS, QUEUE_SORTS, QUEUE_STATUSES, resolveOptions, resolveSavedFilters, upgradeSavedFormat, type QueueSort, type QueueStatus, type SavedFilter, type TidyOptions } from "../core";
 import { normalizeFolders } from "./notes/folderScope";
 
 /** The tab a new queue opens on: one status, or all. */
@@ -27,6 +27,8 @@ export interface OmnivoreQueueSettings extends TidyOptions {
 	queueSort: QueueSort;
 	/** A plain click on an article opens it in a new tab (Ctrl/Cmd-click then opens it in place). */
 	queueOpenInNewTab: boolean;
+	/** URL template with `{url}` asked for images gone from their site; "" for none. */
+	imageArchive: string;
 }
 
 export const DEFAULT_SETTINGS: OmnivoreQueueSettings = {
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: OmnivoreQueueSettings = {
 	queueTab: "unread",
 	queueSort: "saved-newest",
 	queueOpenInNewTab: false,
+	imageArchive: DEFAULT_ARCHIVE,
 };
 
 function stringList(value: unknown, fallback: string[]): string[] {
@@ -80,5 +83,6 @@ export function resolveSettings(saved: unknown): OmnivoreQueueSettings {
 		queueTab: data.queueTab === "all" || QUEUE_STATUSES.includes(data.queueTab as QueueStatus) ? (data.queueTab as QueueTab) : DEFAULT_SETTINGS.queueTab,
 		queueSort: QUEUE_SORTS.includes(data.queueSort as QueueSort) ? (data.queueSort as QueueSort) : DEFAULT_SETTINGS.queueSort,
 		queueOpenInNewTab: typeof data.queueOpenInNewTab === "boolean" ? data.queueOpenInNewTab : DEFAULT_SETTINGS.queueOpenInNewTab,
+		imageArchive: typeof data.imageArchive === "string" ? data.imageArchive : DEFAULT_SETTINGS.imageArchive,
 	};
 }

@@ -3,6 +3,7 @@
 
 import { PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
 import type { DayMonthOrder, QueueSort, RecoverFields, SchemaKeys, StatusValues } from "../core";
+import { DEFAULT_ARCHIVE } from "../core";
 import { addDateFormatSetting } from "./dateFormatSetting";
 import { runGuarded } from "./errorBoundary";
 import { normalizeFolders } from "./notes/folderScope";
@@ -192,6 +193,15 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 					.setPlaceholder("http://localhost:7070")
 					.setValue(settings.extraProxyBases.join("\n"))
 					.onChange((value) => this.change((s) => (s.extraProxyBases = lines(value)))),
+			);
+		new Setting(containerEl)
+			.setName("Web archive for missing images")
+			.setDesc("When an image is gone from its site, “Download images” asks this archive for a copy; {url} stands for the image's address. Empty: ask no archive.")
+			.addText((text) =>
+				text
+					.setPlaceholder(DEFAULT_ARCHIVE)
+					.setValue(settings.imageArchive)
+					.onChange((value) => this.change((s) => (s.imageArchive = value.trim()))),
 			);
 
 		new Setting(containerEl).setName("Recovered values").setHeading();

@@ -233,8 +233,33 @@ export function prepareFuzzySearch(query: string): (text: string) => { score: nu
 	};
 }
 
-export async function requestUrl(): Promise<never> {
-	throw new Error("requestUrl is not available in tests: the plugin makes no network requests");
+export interface RequestUrlParam {
+	url: string;
+	method?: string;
+	headers?: Record<string, string>;
+	throw?: boolean;
+}
+
+export interface RequestUrlResponse {
+	status: number;
+	headers: Record<string, string>;
+	arrayBuffer: ArrayBuffer;
+	text: string;
+}
+
+/**
+ * Test helper: what `requestUrl` answers with (a test wires it to its local HTTP server). Without one,
+ * `requestUrl` fails, so a test that makes no request proves the plugin made none.
+ */
+export const testNetwork: { handler: ((request: RequestUrlParam) => Promise<RequestUrlResponse>) | null } = { handler: null };
+
+/** Like Obsidian's: redirects followed, and a status of 400 or more throws unless `throw: false`. */
+export async function requestUrl(request: RequestUrlParam | string): Promise<RequestUrlResponse> {
+	const param = typeof request === "string" ? { url: request } : request;
+	if (!testNetwork.handler) throw new Error("requestUrl is not available in tests: the plugin makes no network requests");
+	const response = await testNetwork.handler(param);
+	if (response.status >= 400 && param.throw !== false) throw new Error(`Request failed, status ${response.status}`);
+	return response;
 }
 
 export const Keymap = {
@@ -539,6 +564,31 @@ export class Vault extends Events {
 		const file = this.addFile(normalized, data);
 		this.trigger("create", file);
 		return file;
+	}
+
+	/** Binary files (attachments), by path. */
+	private readonly binaries = new Map<string, ArrayBuffer>();
+
+	async createBinary(path: string, data: ArrayBuffer): Promise<TFile> {
+		const normalized = normalizePath(path);
+		if (this.index.has(normalized)) throw new Error("File already exists.");
+		const file = this.addFile(normalized, "");
+		file.stat = { ...file.stat, size: data.byteLength };
+		this.binaries.set(normalized, data.slice(0));
+		this.trigger("create", file);
+		return file;
+	}
+
+	async readBinary(file: TFile): Promise<ArrayBuffer> {
+		const data = this.binaries.get(file.path);
+		if (data === undefined) throw new Error(`File ${file.path} does not exist`);
+		return data;
+	}
+
+	async createFolder(path: string): Promise<TFolder> {
+		const normalized = normalizePath(path);
+		if (this.index.has(normalized)) throw new Error("Folder already exists.");
+		return this.folderFor(`${normalized}/x`);
 	}
 
 	async read(file: TFile): Promise<string> {
@@ -1049,9 +1099,30 @@ export class FileManager {
 		await this.app.vault.delete(file);
 	}
 
+	/** Like Obsidian's default link format (shortest wikilinks); other files than notes keep their extension and are embeds. */
 	generateMarkdownLink(file: TFile, _sourcePath: string): string {
-		return `[[${file.basename}]]`;
+		return file.extension === "md" ? `[[${file.basename}]]` : `![[${file.name}]]`;
 	}
+
+	/**
+	 * Like Obsidian's, after the "Default location for new attachments" setting (`testAttachmentFolder`):
+	 * "/" the vault's root, "./" the note's folder, "./x" a subfolder of it, else that folder; the first
+	 * free name of `name.ext`, `name 1.ext`, ...
+	 */
+	async getAvailablePathForAttachment(filename: string, sourcePath: string): Promise<string> {
+		const setting = this.testAttachmentFolder;
+		const noteFolder = sourcePath.split("/").slice(0, -1).join("/");
+		const folder = setting === "/" ? "" : setting.startsWith("./") ? [noteFolder, setting.slice(2)].filter((p) => p !== "").join("/") : setting;
+		const dot = filename.lastIndexOf(".");
+		const [stem, extension] = dot > 0 ? [filename.slice(0, dot), filename.slice(dot)] : [filename, ""];
+		for (let n = 0; ; n++) {
+			const path = normalizePath(`${folder === "" ? "" : `${folder}/`}${n === 0 ? stem : `${stem} ${n}`}${extension}`);
+			if (!this.app.vault.getAbstractFileByPath(path)) return path;
+		}
+	}
+
+	/** Test helper: the vault's attachment folder setting. */
+	testAttachmentFolder = "/";
 
 	async processFrontMatter(): Promise<void> {
 		throw new Error("processFrontMatter re-serializes the whole block; the plugin must not use it");

@@ -1,10 +1,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { main } from "../../src/cli/main";
 import type { VaultReport } from "../../src/cli/tidyVault";
+import { snapshot } from "./vaultSnapshot";
 
 const ROOT = join(__dirname, "..", "..");
 const DEMO = join(ROOT, "demo-vault");
@@ -33,20 +34,6 @@ async function run(...args: string[]) {
 	let err = "";
 	const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
 	return { code, out, err };
-}
-
-/** Path → content of every file under a folder, dot-folders included. */
-function snapshot(folder: string): Map<string, string> {
-	const files = new Map<string, string>();
-	const walk = (dir: string) => {
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) walk(path);
-			else files.set(path.slice(folder.length), readFileSync(path, "latin1"));
-		}
-	};
-	walk(folder);
-	return files;
 }
 
 describe("omnivore-queue tidy", () => {

@@ -86,6 +86,8 @@ describe("commands", () => {
 			"Unwrap proxied images in current note",
 			"Tidy all Omnivore notes…",
 			"Unwrap proxied images in all notes…",
+			"Download images of current note",
+			"Download images of all Omnivore notes…",
 			"Undo last tidy",
 			"Show tidy report",
 			"Open reading queue",

@@ -1,0 +1,74 @@
+// Where the CLI saves downloaded images: one folder of the vault, a new file per image, never over
+// a file that is there (a user's `photo.png` stays), and never half-written.
+
+import { chownSync, copyFileSync, constants, existsSync, linkSync, mkdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { uniqueFileName, type AttachmentStore } from "../core";
+import { describeFsError } from "./vaultFiles";
+
+let sequence = 0;
+
+export function attachmentFolder(vault: string, folder: string): AttachmentStore {
+	const at = (path: string) => join(vault, ...path.split("/"));
+	// Names given out in this run, compared without case: on macOS and Windows `A.png` is `a.png`.
+	const given = new Set<string>();
+	const isTaken = (path: string) => given.has(path.toLowerCase()) || existsSync(at(path));
+	return {
+		exists: async (path) => existsSync(at(path)),
+		linkTo: (file) => file,
+		saveNew: async (stem, extension, _notePath, bytes) => {
+			const absoluteFolder = at(folder);
+			try {
+				mkdirSync(absoluteFolder, { recursive: true });
+				for (;;) {
+					const path = uniqueFileName(folder, stem, extension, isTaken);
+					given.add(path.toLowerCase());
+					if (createExclusive(at(path), absoluteFolder, bytes)) {
+						giveToVaultOwner(vault, at(path));
+						return path;
+					}
+				}
+			} catch (error) {
+				throw new Error(`${folder}: ${describeFsError(error)}`);
+			}
+		},
+	};
+}
+
+/** Written whole beside the target, then linked in place: the link fails if a file is there. False when one is. */
+function createExclusive(target: string, folder: string, bytes: Uint8Array): boolean {
+	const name = target.slice(folder.length + 1);
+	// `.download` marks it as ours, so the next run removes it if this one is killed (see TEMPORARY_NAME).
+	const temporary = join(folder, `.${name}.download.${process.pid}-${sequence++}.tmp`);
+	writeFileSync(temporary, bytes, { flag: "wx", mode: 0o644 });
+	try {
+		try {
+			linkSync(temporary, target);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === "EEXIST") return false;
+			// File systems without hard links (FAT, some network shares): an exclusive copy.
+			if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV") throw error;
+			try {
+				copyFileSync(temporary, target, constants.COPYFILE_EXCL);
+			} catch (copyError) {
+				if ((copyError as NodeJS.ErrnoException).code === "EEXIST") return false;
+				throw copyError;
+			}
+		}
+		return true;
+	} finally {
+		unlinkSync(temporary);
+	}
+}
+
+/** Run with sudo, a new image would be root's: it is given the vault's owner, like the notes keep theirs. */
+function giveToVaultOwner(vault: string, path: string): void {
+	if (typeof process.getuid !== "function" || process.getuid() !== 0) return;
+	try {
+		const { uid, gid } = statSync(vault);
+		chownSync(path, uid, gid);
+	} catch {
+		// The image is there and readable; only its owner differs.
+	}
+}

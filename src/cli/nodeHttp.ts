@@ -1,0 +1,82 @@
+// The image downloader's HTTP port over Node's fetch: redirects followed by hand (so none leads to a
+// refused host), one time limit for the whole exchange, and a body never read past the size limit.
+
+import { HttpFailure, type HttpClient, type HttpRequest, type HttpResponse } from "../core";
+
+const MAX_REDIRECTS = 10;
+
+/** `refuse` names hosts never to contact (Omnivore's dead image proxy), even through a redirect. */
+export function nodeHttpClient(refuse: (url: string) => boolean): HttpClient {
+	return { get: (request) => get(request, refuse) };
+}
+
+async function get(request: HttpRequest, refuse: (url: string) => boolean): Promise<HttpResponse> {
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(), request.timeoutMs);
+	try {
+		let url = request.url;
+		for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+			if (refuse(url)) throw new HttpFailure("refused", "it leads to Omnivore's image proxy, which is gone");
+			const response = await fetch(url, {
+				redirect: "manual",
+				signal: controller.signal,
+				headers: { "user-agent": request.userAgent, accept: "image/avif,image/webp,image/*,*/*;q=0.8" },
+			});
+			const location = response.headers.get("location");
+			if (response.status >= 300 && response.status < 400 && location) {
+				await response.body?.cancel();
+				url = new URL(location, url).href;
+				continue;
+			}
+			if (response.status < 200 || response.status >= 300) {
+				await response.body?.cancel();
+				return { status: response.status };
+			}
+			return await readBody(response, request.maxBytes);
+		}
+		throw new HttpFailure("network", `it redirects more than ${MAX_REDIRECTS} times`);
+	} catch (error) {
+		if (error instanceof HttpFailure) throw error;
+		if (controller.signal.aborted) throw new HttpFailure("timeout", "no answer in time");
+		throw new HttpFailure("network", describeFetchError(error));
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+async function readBody(response: Response, maxBytes: number): Promise<HttpResponse> {
+	const declared = Number(response.headers.get("content-length") ?? NaN);
+	if (declared > maxBytes) {
+		await response.body?.cancel();
+		return { status: response.status, tooLarge: true };
+	}
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	const reader = response.body?.getReader();
+	for (let chunk = await reader?.read(); reader && chunk && !chunk.done; chunk = await reader.read()) {
+		size += chunk.value.length;
+		if (size > maxBytes) {
+			await reader.cancel().catch(() => undefined);
+			return { status: response.status, tooLarge: true };
+		}
+		chunks.push(chunk.value);
+	}
+	return { status: response.status, body: Buffer.concat(chunks, size) };
+}
+
+/** fetch says "fetch failed"; the reason (refused, unknown host) is in its cause. */
+function describeFetchError(error: unknown): string {
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+	switch (cause?.code) {
+		case "ECONNREFUSED":
+			return "the server refused the connection";
+		case "ENOTFOUND":
+		case "EAI_AGAIN":
+			return "the server's name is unknown";
+		case "ECONNRESET":
+		case "UND_ERR_SOCKET":
+			return "the connection was broken";
+		default:
+			return cause?.message ?? (error instanceof Error ? error.message : String(error));
+	}
+}

@@ -1,0 +1,78 @@
+// Fetches one image: retries server errors and timeouts with backoff, falls back to a web archive
+// when the original is gone, and refuses what is not an image or is too large.
+
+import { HttpFailure, type HttpClient } from "./httpPort";
+import { sniffImageKind, type ImageKind } from "./imageKind";
+
+export const DEFAULT_ARCHIVE = "https://web.archive.org/web/2id_/{url}";
+/** Names the tool, so a site owner who sees it in a log knows what asked. */
+export const USER_AGENT = "omnivore-queue/0.1 (downloads the images of saved articles into an Obsidian vault, once)";
+
+export interface DownloadSettings {
+	http: HttpClient;
+	timeoutMs: number;
+	maxBytes: number;
+	userAgent: string;
+	/** Tries after the first, for 5xx, 429 and timeouts. */
+	retries: number;
+	/** The first wait between tries; each next one is twice as long. */
+	backoffMs: number;
+	/** URL template with `{url}`, or null for no archive. */
+	archive: string | null;
+	sleep: (ms: number) => Promise<void>;
+}
+
+export type Download =
+	| { ok: true; bytes: Uint8Array; kind: ImageKind; fromArchive: boolean }
+	| { ok: false; reason: string };
+
+/** One address tried: an image, a final refusal, or a failure another copy may make up for. */
+type Attempt = { ok: true; bytes: Uint8Array; kind: ImageKind } | { ok: false; final: boolean; reason: string };
+
+const isRetried = (status: number): boolean => status >= 500 || status === 429 || status === 408;
+
+async function attempt(url: string, settings: DownloadSettings): Promise<Attempt> {
+	let reason = "";
+	for (let tried = 0; tried <= settings.retries; tried++) {
+		if (tried > 0) await settings.sleep(Math.min(settings.backoffMs * 2 ** (tried - 1), 30_000));
+		let status: number;
+		try {
+			const response = await settings.http.get({ url, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, userAgent: settings.userAgent });
+			status = response.status;
+			if (status >= 200 && status < 300) {
+				if (response.tooLarge) return { ok: false, final: true, reason: `it is larger than ${formatMegabytes(settings.maxBytes)}` };
+				const bytes = response.body ?? new Uint8Array();
+				const kind = sniffImageKind(bytes);
+				if (!kind) return { ok: false, final: true, reason: bytes.length === 0 ? "the server sent nothing" : "the server sent something that is not an image (a web page?)" };
+				return { ok: true, bytes, kind };
+			}
+		} catch (error) {
+			if (!(error instanceof HttpFailure)) throw error;
+			reason = error.kind === "timeout" ? `no answer within ${settings.timeoutMs / 1000} s` : error.message;
+			// Trying again would be refused again.
+			if (error.kind === "refused") return { ok: false, final: false, reason };
+			continue;
+		}
+		reason = `the server answered ${status}`;
+		if (!isRetried(status)) return { ok: false, final: false, reason };
+	}
+	return { ok: false, final: false, reason: settings.retries > 0 ? `${reason} (tried ${settings.retries + 1} times)` : reason };
+}
+
+export function formatMegabytes(bytes: number): string {
+	return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/** The archive's address of `url`: the template with `{url}` replaced by the original as is. */
+export function archiveUrl(template: string, url: string): string {
+	return template.split("{url}").join(url);
+}
+
+export async function downloadImage(url: string, settings: DownloadSettings): Promise<Download> {
+	const original = await attempt(url, settings);
+	if (original.ok) return { ...original, fromArchive: false };
+	if (original.final || settings.archive === null) return { ok: false, reason: original.reason };
+	const archived = await attempt(archiveUrl(settings.archive, url), settings);
+	if (archived.ok) return { ...archived, fromArchive: true };
+	return { ok: false, reason: `${original.reason}; the archive's copy: ${archived.reason}` };
+}

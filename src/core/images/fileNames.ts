@@ -1,0 +1,58 @@
+// Readable, safe and unique file names for downloaded images: from the URL's last segment, else the note.
+
+/** Characters no file name of ours holds: path separators, what Obsidian links or the OS refuse, `%`, `&`. */
+const UNSAFE = /[\\/:*?"<>|#^[\]%&{}`]|\p{Cc}/gu;
+const MAX_STEM = 60;
+
+function decodeSegment(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}
+
+/** A file name stem from free text: no separators, no leading dots, no extension, short. */
+export function sanitizeStem(text: string): string {
+	const cleaned = text
+		.replace(UNSAFE, " ")
+		.replace(/\s+/g, " ")
+		.trim()
+		.replace(/^[.\s-]+/, "")
+		.replace(/[.\s]+$/, "");
+	// Cut on a character boundary (not inside a surrogate pair).
+	const stem = Array.from(cleaned).slice(0, MAX_STEM).join("").trim();
+	// Windows refuses these names whatever the extension.
+	return /^(?:con|prn|aux|nul|com\d|lpt\d)$/i.test(stem) ? `${stem}-image` : stem;
+}
+
+/** The stem a downloaded image is named after: its URL's file name, or the note's name when the URL has none. */
+export function imageStem(url: string, noteName: string): string {
+	let path = "";
+	try {
+		path = new URL(url).pathname;
+	} catch {
+		// Not a URL we can read: the note's name it is.
+	}
+	// Decoded once per segment, so `..%2F` becomes a name, never a step out of the folder.
+	const last = decodeSegment(path.split("/").filter((s) => s !== "").pop() ?? "");
+	const withoutExtension = last.replace(/\.[A-Za-z0-9]{1,5}$/, "");
+	const fromUrl = sanitizeStem(withoutExtension);
+	// Hashes and numbers alone say nothing; but they are still better than nothing when the note has no name.
+	if (fromUrl !== "" && /[A-Za-z\p{L}]/u.test(fromUrl)) return fromUrl;
+	const fromNote = sanitizeStem(noteName);
+	if (fromNote !== "") return fromUrl !== "" ? `${fromNote} ${fromUrl}` : fromNote;
+	return fromUrl !== "" ? fromUrl : "image";
+}
+
+/**
+ * The first of `stem.ext`, `stem 1.ext`, `stem 2.ext`... in `folder` that `isTaken` does not claim,
+ * compared without case (two names differing only in case are one file on macOS and Windows).
+ */
+export function uniqueFileName(folder: string, stem: string, extension: string, isTaken: (path: string) => boolean): string {
+	const prefix = folder === "" ? "" : `${folder}/`;
+	for (let n = 0; ; n++) {
+		const path = `${prefix}${n === 0 ? stem : `${stem} ${n}`}.${extension}`;
+		if (!isTaken(path)) return path;
+	}
+}

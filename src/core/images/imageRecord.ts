@@ -1,0 +1,52 @@
+// What earlier runs downloaded and what failed, so a second run downloads nothing and changes nothing.
+
+export interface DownloadedImage {
+	/** The file's path in the vault. */
+	file: string;
+	/** Content hash, to give the same bytes from another URL the same file. */
+	hash: string;
+}
+
+export interface FailedImage {
+	reason: string;
+	/** ISO time of the last try. */
+	at: string;
+}
+
+export interface ImageRecord {
+	version: 1;
+	downloaded: Record<string, DownloadedImage>;
+	failed: Record<string, FailedImage>;
+}
+
+export function emptyImageRecord(): ImageRecord {
+	return { version: 1, downloaded: {}, failed: {} };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A record read back; anything unreadable in it is dropped (the images are then fetched again). */
+export function parseImageRecord(text: string | null): ImageRecord {
+	const record = emptyImageRecord();
+	if (text === null) return record;
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		return record;
+	}
+	if (!isObject(value) || value.version !== 1) return record;
+	const downloaded = isObject(value.downloaded) ? value.downloaded : {};
+	for (const [url, entry] of Object.entries(downloaded)) {
+		if (isObject(entry) && typeof entry.file === "string" && typeof entry.hash === "string") record.downloaded[url] = { file: entry.file, hash: entry.hash };
+	}
+	const failed = isObject(value.failed) ? value.failed : {};
+	for (const [url, entry] of Object.entries(failed)) {
+		if (isObject(entry) && typeof entry.reason === "string") record.failed[url] = { reason: entry.reason, at: typeof entry.at === "string" ? entry.at : "" };
+	}
+	return record;
+}
+
+export function serializeImageRecord(record: ImageRecord): string {
+	return `${JSON.stringify(record, null, 1)}\n`;
+}

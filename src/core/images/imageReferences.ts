@@ -1,0 +1,170 @@
+// Finds every image reference of a Markdown body: `![alt](url)` (inside links too), reference
+// definitions used by images, `<img src>` and each `srcset` entry. Code is never looked into.
+
+import { findCodeRanges, isInside, type TextRange } from "../markdown/codeRanges";
+import { readLinkDestination } from "../markdown/linkDestination";
+
+/** How the URL is written, which decides how a new one must be written in its place. */
+export type ReferenceForm = "markdown" | "markdown-angle" | "definition" | "definition-angle" | "html";
+
+export interface ImageReference {
+	/** Where the URL as written starts and ends in the body (without angle brackets or quotes). */
+	start: number;
+	end: number;
+	written: string;
+	form: ReferenceForm;
+	/** For HTML: the quote around the attribute value (`"`, `'` or none). */
+	quote?: string;
+}
+
+/**
+ * For each `[`, the offset just after its closing `]` (nested brackets balanced, backslash escapes
+ * skipped, none across a blank line): one pass, so a note full of `![` stays linear.
+ */
+function matchBrackets(text: string): Map<number, number> {
+	const closing = new Map<number, number>();
+	const open: number[] = [];
+	for (let i = 0; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		if (ch === 0x5c) i++;
+		else if (ch === 0x5b) open.push(i);
+		else if (ch === 0x5d) {
+			const start = open.pop();
+			if (start !== undefined) closing.set(start, i + 1);
+		} else if (ch === 0x0a && /^[ \t]*\r?\n/.test(text.slice(i + 1, i + 40))) open.length = 0;
+	}
+	return closing;
+}
+
+/** A reference label as CommonMark compares them: case and inner whitespace do not matter. */
+const labelKey = (label: string): string => label.trim().replace(/\s+/g, " ").toLowerCase();
+
+function isEscaped(text: string, index: number): boolean {
+	let count = 0;
+	for (let i = index - 1; i >= 0 && text[i] === "\\"; i--) count++;
+	return count % 2 === 1;
+}
+
+interface MarkdownImages {
+	inline: ImageReference[];
+	/** Labels of `![alt][label]`, `![label][]` and `![label]`. */
+	labels: Set<string>;
+}
+
+function findMarkdownImages(body: string, code: TextRange[]): MarkdownImages {
+	const inline: ImageReference[] = [];
+	const brackets = matchBrackets(body);
+	const closingBracket = (open: number) => brackets.get(open) ?? -1;
+	const labels = new Set<string>();
+	for (let at = body.indexOf("!["); at !== -1; at = body.indexOf("![", at + 2)) {
+		if (isInside(code, at) || isEscaped(body, at)) continue;
+		const afterAlt = closingBracket(at + 1);
+		if (afterAlt === -1) continue;
+		if (body[afterAlt] === "(") {
+			let start = afterAlt + 1;
+			while (body[start] === " " || body[start] === "\t") start++;
+			const destination = readLinkDestination(body, start);
+			if (!destination || destination.url === "") continue;
+			const urlStart = destination.angle ? start + 1 : start;
+			inline.push({ start: urlStart, end: urlStart + destination.url.length, written: destination.url, form: destination.angle ? "markdown-angle" : "markdown" });
+		} else if (body[afterAlt] === "[") {
+			const afterLabel = closingBracket(afterAlt);
+			if (afterLabel === -1) continue;
+			const label = body.slice(afterAlt + 1, afterLabel - 1);
+			labels.add(labelKey(label === "" ? body.slice(at + 2, afterAlt - 1) : label));
+		} else {
+			labels.add(labelKey(body.slice(at + 2, afterAlt - 1)));
+		}
+	}
+	return { inline, labels };
+}
+
+const DEFINITION = /^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\r?\n[ \t]*)?(<[^>\n]*>|\S+)/gm;
+
+function findDefinitions(body: string, code: TextRange[], labels: Set<string>): ImageReference[] {
+	const found: ImageReference[] = [];
+	if (labels.size === 0) return found;
+	DEFINITION.lastIndex = 0;
+	let match: RegExpExecArray | null;
+	while ((match = DEFINITION.exec(body)) !== null) {
+		if (isInside(code, match.index) || !labels.has(labelKey(match[1]))) continue;
+		const destination = match[2];
+		const angle = destination.startsWith("<");
+		const url = angle ? destination.slice(1, -1) : destination;
+		const start = match.index + match[0].length - destination.length + (angle ? 1 : 0);
+		if (url !== "") found.push({ start, end: start + url.length, written: url, form: angle ? "definition-angle" : "definition" });
+	}
+	return found;
+}
+
+// `<source srcset>` inside `<picture>` is what a browser shows first; its `src` (video, audio) is no image.
+const IMG_START = /<(img|source)\b/gi;
+const ATTRIBUTE = /\s(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/** The URLs of a `srcset` value, each with its offset in the value (WHATWG's parsing: URLs end at whitespace). */
+export function srcsetUrls(value: string): Array<{ offset: number; url: string }> {
+	const urls: Array<{ offset: number; url: string }> = [];
+	let i = 0;
+	while (i < value.length) {
+		while (i < value.length && /[\s,]/.test(value[i])) i++;
+		if (i >= value.length) break;
+		const start = i;
+		while (i < value.length && !/\s/.test(value[i])) i++;
+		let url = value.slice(start, i);
+		// A URL followed directly by commas has no descriptor; the commas are not part of it.
+		const trailing = /,+$/.exec(url);
+		if (trailing) url = url.slice(0, -trailing[0].length);
+		else {
+			// Skip the descriptors (`2x`, `640w`), up to the comma that ends the entry (none inside parentheses).
+			let depth = 0;
+			for (; i < value.length; i++) {
+				if (value[i] === "(") depth++;
+				else if (value[i] === ")") depth = Math.max(0, depth - 1);
+				else if (value[i] === "," && depth === 0) break;
+			}
+		}
+		if (url !== "") urls.push({ offset: start, url });
+	}
+	return urls;
+}
+
+function findHtmlImages(body: string, code: TextRange[]): ImageReference[] {
+	const found: ImageReference[] = [];
+	IMG_START.lastIndex = 0;
+	let start: RegExpExecArray | null;
+	while ((start = IMG_START.exec(body)) !== null) {
+		// The tag runs to the next `>`; searching once from each start keeps many unclosed tags linear.
+		const close = body.indexOf(">", start.index);
+		if (close === -1) break;
+		IMG_START.lastIndex = close + 1;
+		const tag = { index: start.index, 0: body.slice(start.index, close + 1) };
+		const isSource = start[1].toLowerCase() === "source";
+		if (isInside(code, tag.index)) continue;
+		ATTRIBUTE.lastIndex = 0;
+		let attribute: RegExpExecArray | null;
+		while ((attribute = ATTRIBUTE.exec(tag[0])) !== null) {
+			const value = attribute[2] ?? attribute[3] ?? attribute[4];
+			const quote = attribute[2] !== undefined ? '"' : attribute[3] !== undefined ? "'" : "";
+			const valueStart = tag.index + attribute.index + attribute[0].length - value.length - (attribute[4] === undefined ? 1 : 0);
+			if (attribute[1].toLowerCase() === "src") {
+				if (isSource) continue;
+				const trimmed = value.trim();
+				const at = valueStart + value.indexOf(trimmed);
+				if (trimmed !== "") found.push({ start: at, end: at + trimmed.length, written: trimmed, form: "html", quote });
+			} else {
+				for (const { offset, url } of srcsetUrls(value)) {
+					found.push({ start: valueStart + offset, end: valueStart + offset + url.length, written: url, form: "html", quote });
+				}
+			}
+		}
+	}
+	return found;
+}
+
+/** Every image reference of the body, in order. */
+export function findImageReferences(body: string, codeRanges: TextRange[] = findCodeRanges(body)): ImageReference[] {
+	const markdown = findMarkdownImages(body, codeRanges);
+	const all = [...markdown.inline, ...findDefinitions(body, codeRanges, markdown.labels), ...findHtmlImages(body, codeRanges)].sort((a, b) => a.start - b.start);
+	// `![](<img src=...>)` and such odd nests: the first reference wins, none overlaps another.
+	return all.filter((reference, i) => i === 0 || reference.start >= all[i - 1].end);
+}

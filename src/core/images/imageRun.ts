@@ -1,0 +1,242 @@
+// One run of "download images": find the remote images of the Omnivore notes, download each distinct
+// URL once (files first), then point the notes at the files, journaled so undo puts the URLs back.
+
+import type { JournalBatchWriter } from "../journal/journal";
+import { asNoteLeft, type NoteStore } from "../journal/noteStore";
+import { tidyAndRecord } from "../journal/tidyAndRecord";
+import { hashBytes } from "../hash";
+import type { Change, Problem } from "../report";
+import type { NoteTidier } from "../tidy";
+import { downloadImage, type DownloadSettings } from "./downloader";
+import { imageStem } from "./fileNames";
+import type { ImageRecord } from "./imageRecord";
+import { HostLimiter } from "./limiter";
+import { localizeNote, noteImages, type LocalImage } from "./localizeNote";
+
+/** Where downloaded images go: the CLI's folder, or the vault's attachment settings in Obsidian. */
+export interface AttachmentStore {
+	exists(path: string): Promise<boolean>;
+	/** Saves `bytes` as a new file for `notePath` named after `stem`, never over an existing file; returns its path. */
+	saveNew(stem: string, extension: string, notePath: string, bytes: Uint8Array): Promise<string>;
+	/** The link target (not yet percent-encoded) by which a Markdown reference in `notePath` finds `file`. */
+	linkTo(file: string, notePath: string): string;
+}
+
+export type ImageRunPhase = "scan" | "download" | "write";
+
+export interface ImageRunInput {
+	paths: string[];
+	/** Reads a note to find its images (the CLI lets go of what it read at once). */
+	read: (path: string) => Promise<string>;
+	store: NoteStore;
+	attachments: AttachmentStore;
+	tidier: NoteTidier;
+	/** Which notes to look into (default: Omnivore notes). */
+	accepts?: (text: string) => boolean;
+	record: ImageRecord;
+	download: DownloadSettings;
+	concurrency: number;
+	perHost: number;
+	dryRun: boolean;
+	/** Try again the images an earlier run could not download. */
+	retryFailed: boolean;
+	openJournal: () => Promise<JournalBatchWriter>;
+	/** Called once the files are written, before any note points at them. */
+	saveRecord: (record: ImageRecord) => Promise<void>;
+	/** After a note was handled (written or not). */
+	afterNote?: (path: string) => void;
+	onProgress?: (phase: ImageRunPhase, done: number, total: number) => void;
+	isCancelled?: () => boolean;
+}
+
+export interface ImageNoteOutcome {
+	path: string;
+	changed: boolean;
+	written: boolean;
+	localized: number;
+	problems: Problem[];
+	changes: Change[];
+}
+
+export interface ImageRunReport {
+	dryRun: boolean;
+	cancelled: boolean;
+	scanned: number;
+	/** Notes looked into: the Omnivore notes (or every note given, for the current note). */
+	omnivoreNotes: number;
+	/** Distinct remote images the notes reference. */
+	images: number;
+	/** Already in the vault from an earlier run. */
+	alreadyLocal: number;
+	/** To download (in a dry run: would be downloaded). */
+	toDownload: number;
+	downloaded: number;
+	fromArchive: number;
+	/** Downloaded, but the same bytes were already a file: that file is used. */
+	sameAsAnother: number;
+	/** Failed in this run, with the notes that show them. */
+	failed: Array<{ url: string; reason: string; notes: string[] }>;
+	/** Failed in an earlier run and not tried again (`--retry-failed` does). */
+	earlierFailures: number;
+	notesChanged: number;
+	referencesLocalized: number;
+	/** Notes that could not be read or written. */
+	notesFailed: number;
+	notes: ImageNoteOutcome[];
+}
+
+const noteName = (path: string): string => (path.split("/").pop() ?? path).replace(/\.md$/i, "");
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host.toLowerCase();
+	} catch {
+		return "";
+	}
+}
+
+export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunReport> {
+	const { tidier, record } = input;
+	const report: ImageRunReport = {
+		dryRun: input.dryRun, cancelled: false, scanned: input.paths.length, omnivoreNotes: 0, images: 0, alreadyLocal: 0, toDownload: 0,
+		downloaded: 0, fromArchive: 0, sameAsAnother: 0, failed: [], earlierFailures: 0, notesChanged: 0, referencesLocalized: 0, notesFailed: 0, notes: [],
+	};
+	const articleUrl = tidier.articleUrl.bind(tidier);
+	// Remote URL → the notes that show it, in the order found.
+	const notesOf = new Map<string, string[]>();
+	const withImages: string[] = [];
+	const urlsOf = new Map<string, string[]>();
+	for (const [i, path] of input.paths.entries()) {
+		input.onProgress?.("scan", i + 1, input.paths.length);
+		let text: string;
+		try {
+			text = await input.read(path);
+		} catch (error) {
+			const left = asNoteLeft(error);
+			report.notesFailed++;
+			report.notes.push({ path, changed: false, written: false, localized: 0, problems: [{ code: left.code, message: left.message }], changes: [] });
+			continue;
+		}
+		if (!(input.accepts ?? ((t: string) => tidier.isOmnivoreNote(t)))(text)) continue;
+		report.omnivoreNotes++;
+		const { images } = noteImages(text, tidier.proxy, articleUrl);
+		if (!images.some((image) => image.resolved.kind !== "none")) continue;
+		withImages.push(path);
+		urlsOf.set(path, images.flatMap(({ resolved }) => (resolved.kind === "remote" ? [resolved.url] : [])));
+		for (const { resolved } of images) {
+			if (resolved.kind !== "remote") continue;
+			const notes = notesOf.get(resolved.url) ?? [];
+			if (!notes.includes(path)) notes.push(path);
+			notesOf.set(resolved.url, notes);
+		}
+	}
+
+	// Each distinct URL once: known files are used as they are, earlier failures wait for --retry-failed.
+	const local = new Map<string, LocalImage>();
+	const failures = new Map<string, string>();
+	const pending: string[] = [];
+	const fileOfHash = new Map<string, string>();
+	for (const { file, hash } of Object.values(record.downloaded)) fileOfHash.set(hash, file);
+	report.images = notesOf.size;
+	for (const [url, notes] of notesOf) {
+		const known = record.downloaded[url];
+		if (known && (await input.attachments.exists(known.file))) {
+			local.set(url, { file: known.file, link: input.attachments.linkTo(known.file, notes[0]) });
+			report.alreadyLocal++;
+		} else if (record.failed[url] && !input.retryFailed) {
+			failures.set(url, `${record.failed[url].reason} (an earlier run; --retry-failed tries again)`);
+			report.earlierFailures++;
+		} else pending.push(url);
+	}
+	report.toDownload = pending.length;
+	const pendingSet = new Set(pending);
+
+	if (!input.dryRun && pending.length > 0) {
+		const limiter = new HostLimiter(input.concurrency, Math.min(input.perHost, input.concurrency));
+		// Saving is one at a time, so two URLs with the same bytes make one file.
+		let saving: Promise<unknown> = Promise.resolve();
+		let done = 0;
+		const fetchOne = async (url: string): Promise<void> => {
+			if (input.isCancelled?.()) return;
+			const result = await downloadImage(url, input.download);
+			const notes = notesOf.get(url) ?? [];
+			if (!result.ok) {
+				failures.set(url, result.reason);
+				record.failed[url] = { reason: result.reason, at: new Date().toISOString() };
+				report.failed.push({ url, reason: result.reason, notes });
+				return;
+			}
+			const save = saving.then(async () => {
+				const hash = hashBytes(result.bytes);
+				let file = fileOfHash.get(hash);
+				if (file !== undefined && (await input.attachments.exists(file))) report.sameAsAnother++;
+				else {
+					file = await input.attachments.saveNew(imageStem(url, noteName(notes[0])), result.kind.extension, notes[0], result.bytes);
+					fileOfHash.set(hash, file);
+				}
+				report.downloaded++;
+				if (result.fromArchive) report.fromArchive++;
+				record.downloaded[url] = { file, hash };
+				delete record.failed[url];
+				local.set(url, { file, link: input.attachments.linkTo(file, notes[0]) });
+			});
+			saving = save.catch(() => undefined);
+			try {
+				await save;
+			} catch (error) {
+				const reason = `it could not be saved: ${error instanceof Error ? error.message : String(error)}`;
+				failures.set(url, reason);
+				report.failed.push({ url, reason, notes });
+			}
+		};
+		await Promise.all(
+			pending.map((url) =>
+				limiter.run(hostOf(url), async () => {
+					await fetchOne(url);
+					input.onProgress?.("download", ++done, pending.length);
+				}),
+			),
+		);
+		report.cancelled = input.isCancelled?.() ?? false;
+		// Files first, then the record, then the notes: no note ever points at a file that is not there.
+		await input.saveRecord(record);
+	}
+
+	const transform = (path: string) => (text: string) =>
+		localizeNote(text, {
+			matcher: tidier.proxy,
+			articleUrl,
+			localOf: (url) => {
+				const image = local.get(url);
+				// Linked as seen from this note (the plugin's relative link formats depend on it).
+				return image && { file: image.file, link: input.attachments.linkTo(image.file, path) };
+			},
+			failureOf: (url) => failures.get(url),
+		});
+	for (const [i, path] of withImages.entries()) {
+		input.onProgress?.("write", i + 1, withImages.length);
+		const outcome: ImageNoteOutcome = { path, changed: false, written: false, localized: 0, problems: [], changes: [] };
+		try {
+			if (input.dryRun) {
+				const result = transform(path)(await input.read(path));
+				// What is still to download would change the note too.
+				const willDownload = (urlsOf.get(path) ?? []).some((url) => pendingSet.has(url));
+				Object.assign(outcome, { changed: result.report.changed || willDownload, problems: result.report.problems, changes: result.report.changes });
+			} else {
+				const recorded = await tidyAndRecord(input.store, path, transform(path), input.openJournal);
+				const { report: note } = recorded.result;
+				Object.assign(outcome, { changed: recorded.written, written: recorded.written, problems: note.problems, changes: note.changes });
+			}
+		} catch (error) {
+			const left = asNoteLeft(error);
+			outcome.problems = [...outcome.problems, { code: left.code, message: left.message }];
+			report.notesFailed++;
+		}
+		input.afterNote?.(path);
+		outcome.localized = outcome.changed ? outcome.changes.filter((c) => c.kind === "image-localized").length : 0;
+		if (outcome.changed) report.notesChanged++;
+		report.referencesLocalized += outcome.localized;
+		if (outcome.changed || outcome.problems.length > 0) report.notes.push(outcome);
+	}
+	return report;
+}

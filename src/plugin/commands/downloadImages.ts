@@ -1,0 +1,199 @@
+// "Download images of current note" and "Download images of all Omnivore notes…": the core's image run
+// over the Vault, with requestUrl, the vault's attachment settings, a preview, progress and undo.
+
+import { Modal, Notice, type App, type TFile } from "obsidian";
+import {
+	formatMegabytes, parseImageRecord, plural, runImageDownloads, serializeImageRecord, USER_AGENT,
+	type ImageRunReport, type NoteProblems,
+} from "../../core";
+import type { PluginContext } from "../context";
+import { ProgressNotice } from "../batch/progressNotice";
+import { obsidianHttpClient } from "../images/obsidianHttp";
+import { vaultAttachments } from "../images/vaultAttachments";
+import { vaultNoteStore } from "../journal/vaultNoteStore";
+import { findCandidates } from "../notes/candidates";
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+interface RunOptions {
+	paths: string[];
+	label: string;
+	dryRun: boolean;
+	/** Every note given, not only Omnivore notes (the current note: the user asked for it). */
+	anyNote?: boolean;
+	retryFailed?: boolean;
+	progress?: ProgressNotice;
+}
+
+async function runImages(context: PluginContext, options: RunOptions): Promise<ImageRunReport> {
+	const { app } = context;
+	const adapter = app.vault.adapter;
+	const recordPath = `${context.pluginFolder}/images.json`;
+	const record = parseImageRecord((await adapter.exists(recordPath)) ? await adapter.read(recordPath) : null);
+	const store = vaultNoteStore(app.vault);
+	// A preview writes nothing: it must not start a batch (that would also reset automatic cleanup's).
+	const batch = options.dryRun ? null : context.beginBatch(options.label);
+	const tidier = context.tidier();
+	const { progress } = options;
+	return runImageDownloads({
+		paths: options.paths,
+		read: (path) => store.read(path),
+		store,
+		attachments: vaultAttachments(app),
+		tidier,
+		accepts: options.anyNote ? () => true : undefined,
+		record,
+		download: {
+			http: obsidianHttpClient,
+			timeoutMs: 30_000,
+			maxBytes: MAX_BYTES,
+			userAgent: USER_AGENT,
+			retries: 2,
+			backoffMs: 500,
+			// A template without {url} would ask the archive for the same page for every image.
+			archive: context.settings.imageArchive.includes("{url}") ? context.settings.imageArchive : null,
+			sleep: (ms) => new Promise((resolve) => window.setTimeout(resolve, ms)),
+		},
+		concurrency: 8,
+		perHost: 6,
+		dryRun: options.dryRun,
+		retryFailed: options.retryFailed ?? false,
+		openJournal: () => (batch ?? context.beginBatch(options.label)).get(),
+		saveRecord: async (saved) => {
+			if (!(await adapter.exists(context.pluginFolder))) await adapter.mkdir(context.pluginFolder);
+			await adapter.write(recordPath, serializeImageRecord(saved));
+		},
+		onProgress: (phase, done, total) => {
+			if (phase === "download") progress?.update(done, total);
+		},
+		isCancelled: () => progress?.isCancelled ?? false,
+	});
+}
+
+function problemsOf(report: ImageRunReport): NoteProblems[] {
+	return report.notes.filter((n) => n.problems.length > 0).map(({ path, problems }) => ({ path, problems }));
+}
+
+function outcomeMessage(report: ImageRunReport): string {
+	const failed = report.failed.length + report.earlierFailures;
+	const parts = [
+		`${report.cancelled ? "Stopped: downloaded" : "Downloaded"} ${plural(report.downloaded, "image")}${report.fromArchive > 0 ? ` (${report.fromArchive} from the web archive)` : ""}; ${plural(report.notesChanged, "note")} changed.`,
+	];
+	if (failed > 0) parts.push(`${plural(failed, "image")} could not be downloaded: run "Show tidy report" to see which.`);
+	if (report.notesChanged > 0) parts.push(`"Undo last tidy" points the notes back at the remote images.`);
+	return parts.join(" ");
+}
+
+/** One run at a time, with the tidy commands too: both write notes and journal batches. */
+async function exclusive<T>(context: PluginContext, run: () => Promise<T>): Promise<T | null> {
+	if (context.batchRunning) {
+		new Notice("A tidy or a download is already running.");
+		return null;
+	}
+	context.batchRunning = true;
+	try {
+		return await run();
+	} finally {
+		context.batchRunning = false;
+	}
+}
+
+async function downloadWithProgress(context: PluginContext, options: Omit<RunOptions, "dryRun" | "progress">): Promise<ImageRunReport> {
+	const { label } = options;
+	const progress = new ProgressNotice(label);
+	try {
+		const report = await runImages(context, { ...options, dryRun: false, progress });
+		context.reports.setLastRun(label, problemsOf(report));
+		progress.finish(outcomeMessage(report));
+		return report;
+	} finally {
+		progress.close();
+	}
+}
+
+export function downloadImagesOfNote(context: PluginContext, file: TFile): Promise<ImageRunReport | null> {
+	return exclusive(context, async () => {
+		const label = "Download images of current note";
+		const preview = await runImages(context, { paths: [file.path], label, dryRun: true, anyNote: true });
+		if (preview.images === 0) {
+			new Notice("This note shows no remote images.");
+			return null;
+		}
+		// Asked for this one note: images that failed before are tried again.
+		return downloadWithProgress(context, { label, paths: [file.path], anyNote: true, retryFailed: true });
+	});
+}
+
+/** Ask the user to confirm what the run would do; null to cancel, else whether to retry earlier failures. */
+export type ConfirmImages = (preview: ImageRunReport) => Promise<{ retryFailed: boolean } | null>;
+
+export function downloadImagesOfAll(context: PluginContext, confirm: ConfirmImages = (preview) => confirmInModal(context, preview)): Promise<ImageRunReport | null> {
+	return exclusive(context, async () => {
+		const label = "Download images of all Omnivore notes";
+		const paths = findCandidates(context.app.vault, context.app.metadataCache, context.settings).map((file) => file.path);
+		const scanning = new Notice("Looking for images in Omnivore notes…", 0);
+		let preview: ImageRunReport;
+		try {
+			preview = await runImages(context, { paths, label, dryRun: true });
+		} finally {
+			scanning.hide();
+		}
+		if (preview.images === 0) {
+			new Notice(preview.omnivoreNotes === 0 ? "No Omnivore notes were found." : "The Omnivore notes show no remote images.");
+			return null;
+		}
+		const choice = await confirm(preview);
+		if (!choice) return null;
+		return downloadWithProgress(context, { label, paths, retryFailed: choice.retryFailed });
+	});
+}
+
+function confirmInModal(context: PluginContext, preview: ImageRunReport): Promise<{ retryFailed: boolean } | null> {
+	return new Promise((resolve) => new ImagesPreviewModal(context.app, preview, context.settings.imageArchive.includes("{url}"), resolve).open());
+}
+
+/** What "Download images of all Omnivore notes" would do, before it uses the network. */
+class ImagesPreviewModal extends Modal {
+	private decided = false;
+
+	constructor(
+		app: App,
+		private readonly preview: ImageRunReport,
+		private readonly archive: boolean,
+		private readonly decide: (choice: { retryFailed: boolean } | null) => void,
+	) {
+		super(app);
+	}
+
+	override onOpen(): void {
+		const { preview, contentEl } = this;
+		this.setTitle("Download images of all Omnivore notes");
+		const lines = [
+			`${plural(preview.images, "remote image")} in ${plural(preview.omnivoreNotes, "Omnivore note")}.`,
+			`${plural(preview.toDownload, "image")} would be downloaded into the vault (where your attachment settings put them), and ${plural(preview.notesChanged, "note")} would point to the files.`,
+			`Images are requested from the sites that host them${this.archive ? "; a missing one from the web archive set in the settings" : ""}. Larger than ${formatMegabytes(MAX_BYTES)} is refused.`,
+		];
+		if (preview.alreadyLocal > 0) lines.push(`${plural(preview.alreadyLocal, "image")} were downloaded before and are used as they are.`);
+		if (preview.earlierFailures > 0) lines.push(`${plural(preview.earlierFailures, "image")} failed before: "Download and retry failed" tries them again.`);
+		for (const line of lines) contentEl.createEl("p", { text: line });
+		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
+		const download = buttons.createEl("button", { text: "Download", cls: "mod-cta" });
+		download.disabled = preview.toDownload === 0 && preview.notesChanged === 0;
+		download.addEventListener("click", () => this.finish({ retryFailed: false }));
+		if (preview.earlierFailures > 0) {
+			buttons.createEl("button", { text: "Download and retry failed" }).addEventListener("click", () => this.finish({ retryFailed: true }));
+		}
+		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.finish(null));
+	}
+
+	private finish(choice: { retryFailed: boolean } | null): void {
+		this.decided = true;
+		this.close();
+		this.decide(choice);
+	}
+
+	override onClose(): void {
+		this.contentEl.empty();
+		if (!this.decided) this.decide(null);
+	}
+}

@@ -1,0 +1,291 @@
+// `omnivore-queue images` against a real HTTP server on 127.0.0.1.
+
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { imagesVault } from "../../src/cli/imagesVault";
+import { png, startImageServer, SVG, type ImageServer } from "./imageServer";
+import { snapshot } from "./vaultSnapshot";
+
+const PROXY = "https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
+
+let server: ImageServer;
+let work: string;
+let vault: string;
+beforeAll(async () => {
+	server = await startImageServer();
+});
+afterAll(async () => {
+	await server.close();
+});
+beforeEach(() => {
+	work = mkdtempSync(join(tmpdir(), "omnivore-queue-images-"));
+	vault = join(work, "vault");
+	mkdirSync(vault);
+	server.hits.clear();
+});
+afterEach(() => {
+	rmSync(work, { recursive: true, force: true });
+});
+
+function note(name: string, body: string, frontmatter = "id: 0f6e7c1a-2b3c-4d5e-8f90-123456789abc\ntitle: An article\n"): string {
+	const path = join(vault, `${name}.md`);
+	mkdirSync(join(path, ".."), { recursive: true });
+	writeFileSync(path, `---\n${frontmatter}---\n# ${name}\n#Omnivore\n\n[Read Original](https://example.com/post)\n\n${body}`);
+	return path;
+}
+
+async function run(...args: string[]) {
+	let out = "";
+	let err = "";
+	const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+	return { code, out, err };
+}
+
+const archive = () => `${server.base}/archive/{url}`;
+const images = (...extra: string[]) => run("images", vault, "--archive", archive(), ...extra);
+const attachments = () => join(vault, "Omnivore", "attachments");
+const read = (path: string) => readFileSync(path, "utf8");
+
+describe("images", () => {
+	test("downloads every kind of image reference, rewrites only the URL, and a second run changes nothing", async () => {
+		const b = server.base;
+		const path = note(
+			"Reading list",
+			[
+				`![A chart](${b}/img/chart.png "The title")`,
+				`[![](${b}/img/linked.png)](https://example.com/full%5Fsize)`,
+				`![By reference][fig]`,
+				`<img src="${b}/img/html.png" alt="kept" width="300" srcset="${b}/img/small.png 1x, ${b}/img/w_424,c_limit.png 2x">`,
+				`See [the image](${b}/img/plain-link.png) itself.`,
+				"`" + `![](${b}/img/in-code.png)` + "`",
+				"```",
+				`![](${b}/img/in-fence.png)`,
+				"```",
+				`![](data:image/png;base64,iVBORw0KGgo=)`,
+				"",
+				`[fig]: ${b}/img/figure.png`,
+				"",
+			].join("\n"),
+		);
+		const { code, out } = await images();
+		expect(code).toBe(0);
+		expect(out).toMatch(/Downloaded 6 images/);
+		const text = read(path);
+		expect(text).toContain('![A chart](Omnivore/attachments/chart.png "The title")');
+		expect(text).toContain("[![](Omnivore/attachments/linked.png)](https://example.com/full%5Fsize)");
+		expect(text).toContain("[fig]: Omnivore/attachments/figure.png");
+		expect(text).toContain('<img src="Omnivore/attachments/html.png" alt="kept" width="300" srcset="Omnivore/attachments/small.png 1x, Omnivore/attachments/w_424,c_limit.png 2x">');
+		expect(text).toContain(`See [the image](${b}/img/plain-link.png) itself.`);
+		expect(text).toContain(`${b}/img/in-code.png`);
+		expect(text).toContain(`${b}/img/in-fence.png`);
+		expect(text).toContain("![](data:image/png;base64,iVBORw0KGgo=)");
+		expect(readFileSync(join(attachments(), "chart.png"))).toEqual(png("chart.png"));
+		expect(server.hits.has("/img/plain-link.png")).toBe(false);
+		expect([...server.userAgents].every((ua) => /omnivore-queue/.test(ua))).toBe(true);
+
+		const before = snapshot(vault);
+		const hits = new Map(server.hits);
+		const again = await images();
+		expect(again.code).toBe(0);
+		expect(server.hits).toEqual(hits);
+		expect(snapshot(vault)).toEqual(before);
+	});
+
+	test("unwraps proxied images and never asks the proxy; a proxied data: image becomes the data URI", async () => {
+		const path = note("Proxied", `![](${PROXY}/${server.base}/img/proxied.png)\n\n![](${PROXY}/data:image/svg+xml;base64,PHN2Zy8+)\n`);
+		const { code } = await images();
+		expect(code).toBe(0);
+		expect(read(path)).toContain("![](Omnivore/attachments/proxied.png)");
+		expect(read(path)).toContain("![](data:image/svg+xml;base64,PHN2Zy8+)");
+	});
+
+	test("the same bytes from two URLs and two notes make one file; the extension follows the content", async () => {
+		const one = note("One", `![](${server.base}/same/a.png)\n![](${server.base}/jpg/photo.jpg)\n![](${server.base}/svg/logo)\n`);
+		const two = note("Two", `![](${server.base}/same/b.gif)\n`);
+		const { code, out } = await images();
+		expect(code).toBe(0);
+		expect(out).toMatch(/1 of them the same as another file/);
+		const files = readdirSync(attachments()).sort();
+		expect(files).toEqual(["a.png", "logo.svg", "photo.png"]);
+		expect(read(two)).toContain("![](Omnivore/attachments/a.png)");
+		expect(read(one)).toContain("![](Omnivore/attachments/photo.png)");
+		expect(read(join(attachments(), "logo.svg"))).toBe(SVG);
+	});
+
+	test("never overwrites a file of the user's, and a name from the URL cannot leave the folder", async () => {
+		mkdirSync(attachments(), { recursive: true });
+		writeFileSync(join(attachments(), "photo.png"), "mine");
+		const path = note("Names", `![](${server.base}/img/photo.png)\n![](${server.base}/img/..%2F..%2Fescape.png)\n![](${server.base}/img/with%20space.png)\n`);
+		expect((await images()).code).toBe(0);
+		expect(read(join(attachments(), "photo.png"))).toBe("mine");
+		expect(read(path)).toContain("![](Omnivore/attachments/photo%201.png)");
+		expect(readdirSync(vault).sort()).toEqual([".omnivore-queue", "Names.md", "Omnivore"]);
+		expect(readdirSync(attachments()).sort()).toEqual(["escape.png", "photo 1.png", "photo.png", "with space.png"]);
+		expect(read(path)).toContain("![](Omnivore/attachments/with%20space.png)");
+	});
+
+	test("retries 5xx, follows redirects, falls back to the archive for 404 and 410, and reports what failed", async () => {
+		const b = server.base;
+		const path = note(
+			"Failures",
+			[`![](${b}/flaky/f.png)`, `![](${b}/redirect/moved.png)`, `![](${b}/gone/g.png)`, `![](${b}/removed/r.png)`, `![](${b}/error/e.png)`, `![](${b}/html/page.png)`, `![](${b}/large/big.png)`, `![](${b}/chunked/stream.png)`, ""].join("\n"),
+		);
+		const { code, out } = await images("--max-size", "1");
+		expect(code).toBe(1);
+		const text = read(path);
+		expect(text).toContain("![](Omnivore/attachments/f.png)");
+		expect(server.hits.get("/flaky/f.png")).toBe(3);
+		expect(text).toContain("![](Omnivore/attachments/moved.png)");
+		expect(text).toContain("![](Omnivore/attachments/g.png)");
+		expect(readFileSync(join(attachments(), "g.png"))).toEqual(png(`archived ${b}/gone/g.png`));
+		expect(text).toContain("![](Omnivore/attachments/r.png)");
+		// Failed: left exactly as they were, and reported.
+		expect(text).toContain(`![](${b}/error/e.png)`);
+		expect(server.hits.get("/error/e.png")).toBe(3);
+		expect(text).toContain(`![](${b}/html/page.png)`);
+		expect(text).toContain(`![](${b}/large/big.png)`);
+		expect(out).toMatch(/error\/e\.png\n.*answered 500 \(tried 3 times\); the archive's copy: the server answered 404.*Failures\.md/);
+		expect(out).toMatch(/html\/page\.png\n.*not an image/);
+		expect(out).toMatch(/large\/big\.png\n.*larger than 1 MB/);
+		expect(out).toMatch(/chunked\/stream\.png\n.*larger than 1 MB/);
+		expect(server.hits.has(`/archive/${b}/html/page.png`)).toBe(false);
+
+		// Failures are not tried again unless asked.
+		server.hits.clear();
+		const again = await images("--max-size", "1");
+		expect(again.code).toBe(0);
+		expect(server.hits.size).toBe(0);
+		expect(again.out).toMatch(/4 images an earlier run could not download were not tried again/);
+		const retried = await images("--retry-failed");
+		expect(retried.code).toBe(1);
+		expect(read(path)).toContain("![](Omnivore/attachments/big.png)");
+	}, 20_000);
+
+	test("a redirect to Omnivore's proxy is not followed", async () => {
+		const path = note("Redirected", `![](${server.base}/to-proxy/p.png)\n`);
+		const { code, out } = await run("images", vault, "--no-archive");
+		expect(code).toBe(1);
+		expect(out).toMatch(/to-proxy\/p\.png\n.*Omnivore's image proxy, which is gone/);
+		expect(read(path)).toContain(`![](${server.base}/to-proxy/p.png)`);
+	});
+
+	test("a timeout is retried, then reported; --no-archive asks no archive", async () => {
+		const path = note("Slow", `![](${server.base}/slow/s.png)\n![](${server.base}/gone/n.png)\n`);
+		const report = await imagesVault(vault, { dryRun: false, folder: "Omnivore/attachments", archive: null, concurrency: 8, maxBytes: 1e6, timeoutMs: 150, retryFailed: false, backoffMs: 10 });
+		expect(report.failed.map((f) => f.reason).sort()).toEqual(["no answer within 0.15 s (tried 3 times)", "the server answered 404"]);
+		expect(server.hits.get("/slow/s.png")).toBe(3);
+		expect([...server.hits.keys()].some((k) => k.startsWith("/archive"))).toBe(false);
+		expect(read(path)).toContain(`![](${server.base}/slow/s.png)`);
+	});
+
+	test("an edit made while the images download is kept, and the note still gets its files", async () => {
+		const path = note("Edited", `![](${server.base}/img/e1.png)\n`);
+		let edited = false;
+		const report = await imagesVault(vault, {
+			dryRun: false, folder: "Omnivore/attachments", archive: null, concurrency: 8, maxBytes: 1e6, timeoutMs: 5000, retryFailed: false,
+			onProgress: (phase) => {
+				if (phase !== "write" || edited) return;
+				edited = true;
+				writeFileSync(path, `${read(path)}\nMy note, typed during the download.\n`);
+			},
+		});
+		expect(edited).toBe(true);
+		expect(report.notesChanged).toBe(1);
+		expect(read(path)).toContain("![](Omnivore/attachments/e1.png)");
+		expect(read(path)).toContain("My note, typed during the download.");
+	});
+
+	test("--dry-run requests nothing and writes nothing, not even in dot-folders", async () => {
+		note("Dry", `![](${server.base}/img/d.png)\n`);
+		const before = snapshot(vault);
+		const { code, out } = await images("--dry-run");
+		expect(code).toBe(0);
+		expect(out).toMatch(/Would download 1 image into Omnivore\/attachments\/ and change 1 note/);
+		expect(server.hits.size).toBe(0);
+		expect(snapshot(vault)).toEqual(before);
+		expect(existsSync(join(vault, ".omnivore-queue"))).toBe(false);
+	});
+
+	test("undo puts the remote references back and keeps the files; the next run uses them without a request", async () => {
+		const path = note("Undo me", `![x](${server.base}/img/u.png)\n`);
+		const original = read(path);
+		expect((await images()).code).toBe(0);
+		expect(read(path)).not.toBe(original);
+		const undo = await run("undo", vault);
+		expect(undo.code).toBe(0);
+		expect(read(path)).toBe(original);
+		expect(existsSync(join(attachments(), "u.png"))).toBe(true);
+		server.hits.clear();
+		expect((await images()).code).toBe(0);
+		expect(server.hits.size).toBe(0);
+		expect(read(path)).toContain("![x](Omnivore/attachments/u.png)");
+	});
+
+	test("only Omnivore notes, never notes in dot-folders, and a custom folder with spaces", async () => {
+		writeFileSync(join(vault, "Mine.md"), `# Mine\n\n![](${server.base}/img/mine.png)\n`);
+		mkdirSync(join(vault, ".trash"));
+		writeFileSync(join(vault, ".trash", "Old.md"), `#Omnivore\n[Read Original](https://example.com)\n![](${server.base}/img/trash.png)\n`);
+		const path = note("Article", `![](${server.base}/img/a.png)\n`);
+		const { code, out } = await images("--folder", "My files/Omnivore images", "--json");
+		expect(code).toBe(0);
+		const report = JSON.parse(out) as { downloaded: number; notesChanged: number };
+		expect(report).toMatchObject({ downloaded: 1, notesChanged: 1 });
+		expect(read(path)).toContain("![](My%20files/Omnivore%20images/a.png)");
+		expect(server.hits.has("/img/mine.png")).toBe(false);
+		expect(server.hits.has("/img/trash.png")).toBe(false);
+	});
+
+	test("a note it cannot write is left and reported; the image file stays for the next run", async () => {
+		const path = note("Read only", `![](${server.base}/img/ro.png)\n`);
+		chmodSync(path, 0o444);
+		const { code, out } = await images();
+		expect(code).toBe(1);
+		expect(out).toMatch(/Read only\.md: The note is read-only/);
+		expect(read(path)).toContain(`${server.base}/img/ro.png`);
+		chmodSync(path, 0o644);
+	});
+
+	test("a half-written image of a killed run is removed; another tool's temporary file is not", async () => {
+		note("Leftover", `![](${server.base}/img/l.png)\n`);
+		mkdirSync(attachments(), { recursive: true });
+		const dead = 2 ** 22 + 12345;
+		const ours = join(attachments(), `.l.png.download.${dead}-0.tmp`);
+		const theirs = join(attachments(), `.l.png.${dead}-0.tmp`);
+		writeFileSync(ours, "half");
+		writeFileSync(theirs, "not ours");
+		expect((await images()).code).toBe(0);
+		expect(existsSync(ours)).toBe(false);
+		expect(existsSync(theirs)).toBe(true);
+		expect(readdirSync(attachments()).filter((n) => !n.startsWith("."))).toEqual(["l.png"]);
+	});
+
+	test("refuses bad options with one line and exit 2", async () => {
+		for (const args of [
+			["--folder", "../outside"],
+			["--folder", ".hidden"],
+			["--archive", "https://example.com/no-placeholder"],
+			["--concurrency", "0"],
+			["--max-size", "lots"],
+			["--no-archive", "--archive", "https://a.example/{url}"],
+		]) {
+			const { code, err } = await run("images", vault, ...args);
+			expect(code).toBe(2);
+			expect(err.split("\n")[0]).toMatch(/^omnivore-queue: .*--/);
+		}
+	});
+
+	test("1,000 images from the local server in a few seconds, at most 6 at a time from one host", async () => {
+		const lines = Array.from({ length: 1000 }, (_, i) => `![](${server.base}/img/n${i}.png)`);
+		for (let n = 0; n < 10; n++) note(`Bulk ${n}`, `${lines.slice(n * 100, n * 100 + 100).join("\n")}\n`);
+		const started = Date.now();
+		const { code, out } = await images("--concurrency", "8");
+		const seconds = (Date.now() - started) / 1000;
+		expect(code).toBe(0);
+		expect(out).toMatch(/Downloaded 1000 images/);
+		expect(readdirSync(attachments())).toHaveLength(1000);
+		expect(server.maxInFlight).toBeLessThanOrEqual(6);
+		expect(seconds).toBeLessThan(8);
+	}, 30_000);
+});

@@ -1,0 +1,103 @@
+import { buildProxyMatcher, findImageReferences, localizeNote, resolveImageReference, srcsetUrls, type LocalImage } from "../../../src/core";
+
+const matcher = buildProxyMatcher();
+const P = "https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
+const written = (body: string) => findImageReferences(body).map((r) => r.written);
+
+describe("findImageReferences", () => {
+	test("Markdown images with titles, balanced parentheses, angle brackets and inside links", () => {
+		const body = [
+			'![a](https://x.test/a.png "Title")',
+			"![b](https://x.test/b_(1).png)",
+			"![c](<https://x.test/c d.png>)",
+			"[![](https://x.test/d.png)](https://x.test/page)",
+			"[link](https://x.test/not-an-image.png)",
+			"\\![escaped](https://x.test/e.png)",
+		].join("\n");
+		expect(written(body)).toEqual(["https://x.test/a.png", "https://x.test/b_(1).png", "https://x.test/c d.png", "https://x.test/d.png"]);
+	});
+
+	test("reference definitions only when an image uses them, in any case", () => {
+		const body = "![Fig][One]\n![two]\n[see][link]\n\n[one]: https://x.test/1.png\n[TWO]: <https://x.test/2.png>\n[link]: https://x.test/3.png\n";
+		expect(written(body)).toEqual(["https://x.test/1.png", "https://x.test/2.png"]);
+	});
+
+	test("<img src> and each srcset URL, commas inside URLs included; code is never read", () => {
+		const body = '<img alt="x" src=\'https://x.test/s.png\' srcset="https://cdn.test/w_424,c_limit/a.png 424w, https://cdn.test/b.png 2x">\n\n```\n![](https://x.test/code.png)\n```\n`<img src="https://x.test/span.png">`\n';
+		expect(written(body)).toEqual(["https://x.test/s.png", "https://cdn.test/w_424,c_limit/a.png", "https://cdn.test/b.png"]);
+	});
+
+	test("<picture> sources are images too; a video's source is not", () => {
+		const body = '<picture><source srcset="https://x.test/p.webp 1x" type="image/webp"><img src="https://x.test/p.png"></picture><video><source src="https://x.test/v.mp4"></video>';
+		expect(written(body)).toEqual(["https://x.test/p.webp", "https://x.test/p.png"]);
+	});
+
+	test("srcset parsing follows the HTML rules", () => {
+		expect(srcsetUrls("a.png, b.png 2x,c.png 640w , d.png,")).toEqual([
+			{ offset: 0, url: "a.png" },
+			{ offset: 7, url: "b.png" },
+			{ offset: 16, url: "c.png" },
+			{ offset: 29, url: "d.png" },
+		]);
+	});
+});
+
+describe("resolveImageReference", () => {
+	const resolve = (body: string, base?: string) => resolveImageReference(findImageReferences(body)[0], matcher, base);
+	test("proxied URLs are unwrapped, HTML-escaped and relative ones too", () => {
+		expect(resolve(`![](${P}/https://x.test/a.png?w=1)`)).toEqual({ kind: "remote", url: "https://x.test/a.png?w=1", proxied: true });
+		expect(resolve(`![](${P.replace(/\//g, "&#x2F;")}&#x2F;https:&#x2F;&#x2F;x.test&#x2F;b.png)`)).toEqual({ kind: "remote", url: "https://x.test/b.png", proxied: true });
+		expect(resolve(`![](${P}/images/c.png)`, "https://site.test/post")).toEqual({ kind: "remote", url: "https://site.test/images/c.png", proxied: true });
+		expect(resolve(`![](${P}/javascript:alert(1))`)).toMatchObject({ kind: "problem" });
+	});
+	test("data:, local and other references are left", () => {
+		expect(resolve("![](data:image/png;base64,AAAA)")).toEqual({ kind: "none" });
+		expect(resolve("![](attachments/a.png)")).toEqual({ kind: "none" });
+		expect(resolve("![](file:///etc/passwd)")).toEqual({ kind: "none" });
+		expect(resolve(`![](${P}/data:image/gif;base64,R0lG)`)).toEqual({ kind: "data", uri: "data:image/gif;base64,R0lG" });
+	});
+});
+
+describe("localizeNote", () => {
+	const files: Record<string, LocalImage> = {
+		"https://x.test/a.png": { file: "Omnivore/attachments/a b.png", link: "Omnivore/attachments/a b.png" },
+	};
+	const localize = (text: string) =>
+		localizeNote(text, { matcher, articleUrl: () => undefined, localOf: (url) => files[url], failureOf: (url) => (url.includes("dead") ? "the server answered 404" : undefined) });
+
+	test("only the URL changes, written so Obsidian finds the file; CRLF and the frontmatter stay", () => {
+		const text = '---\r\ntitle: "T"\r\n---\r\n![alt](https://x.test/a.png "t")\r\n![](<https://x.test/a.png>)\r\n<img src="https://x.test/a.png" width=3>\r\n';
+		const result = localize(text);
+		expect(result.text).toBe('---\r\ntitle: "T"\r\n---\r\n![alt](Omnivore/attachments/a%20b.png "t")\r\n![](<Omnivore/attachments/a b.png>)\r\n<img src="Omnivore/attachments/a%20b.png" width=3>\r\n');
+		expect(result.report.changes.map((c) => [c.kind, c.line])).toEqual([
+			["image-localized", 4],
+			["image-localized", 5],
+			["image-localized", 6],
+		]);
+	});
+
+	test("a failed image stays as it was and is reported with its line; a failed proxied one points to its original", () => {
+		const text = `# T\n\n![](https://x.test/dead.png)\n![](${P}/https://x.test/dead2.png)\n`;
+		const result = localize(text);
+		expect(result.text).toBe("# T\n\n![](https://x.test/dead.png)\n![](https://x.test/dead2.png)\n");
+		expect(result.report.problems).toEqual([
+			expect.objectContaining({ code: "image-not-downloaded", line: 3 }),
+			expect.objectContaining({ code: "image-not-downloaded", line: 4 }),
+		]);
+	});
+});
+
+describe("hostile notes", () => {
+	test("a note full of unclosed `![` is read in linear time", () => {
+		const body = "![".repeat(200_000);
+		const started = Date.now();
+		expect(findImageReferences(body)).toEqual([]);
+		expect(Date.now() - started).toBeLessThan(2000);
+	});
+});
+
+test("many unclosed <img tags stay linear", () => {
+	const started = Date.now();
+	expect(findImageReferences("<img src=x ".repeat(100_000))).toEqual([]);
+	expect(Date.now() - started).toBeLessThan(2000);
+});

@@ -1,0 +1,117 @@
+// The image run over every real-shaped fixture note, with in-memory ports: every remote image of an
+// Omnivore note becomes local, nothing else in a note changes, a second run requests and changes nothing.
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import {
+	emptyImageRecord, findImageReferences, Journal, LazyBatch, NoteTidier, runImageDownloads, splitNoteForTest, undoBatch,
+	type AttachmentStore, type HttpClient, type ImageRecord, type JournalStorage, type NoteStore,
+} from "./runHarness";
+
+const ROOT = join(__dirname, "..", "..", "fixtures", "notes");
+const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : n.endsWith(".md") ? [join(dir, n)] : []));
+
+function memoryStorage(): JournalStorage {
+	const files = new Map<string, string>();
+	return {
+		exists: async (p) => files.has(p) || [...files.keys()].some((k) => k.startsWith(`${p}/`)),
+		mkdir: async () => undefined,
+		write: async (p, d) => void files.set(p, d),
+		append: async (p, d) => void files.set(p, (files.get(p) ?? "") + d),
+		read: async (p) => files.get(p) ?? "",
+		list: async (p) => ({ files: [...files.keys()].filter((k) => k.startsWith(`${p}/`)), folders: [] }),
+		remove: async (p) => void files.delete(p),
+		stat: async (p) => (files.has(p) ? { size: (files.get(p) ?? "").length } : null),
+	};
+}
+
+function setUp() {
+	const notes = new Map<string, string>();
+	for (const file of walk(ROOT)) notes.set(file.slice(ROOT.length + 1), readFileSync(file, "utf8"));
+	const store: NoteStore = {
+		read: async (path) => notes.get(path) as string,
+		replace: async (path, expected, text) => {
+			if (notes.get(path) !== expected) return false;
+			notes.set(path, text);
+			return true;
+		},
+	};
+	const files = new Map<string, Uint8Array>();
+	const attachments: AttachmentStore = {
+		exists: async (path) => files.has(path),
+		linkTo: (file) => file,
+		saveNew: async (stem, extension, _note, bytes) => {
+			let path = `att/${stem}.${extension}`;
+			for (let n = 1; files.has(path); n++) path = `att/${stem} ${n}.${extension}`;
+			files.set(path, bytes);
+			return path;
+		},
+	};
+	const requests: string[] = [];
+	// Every image is a PNG of its own, but `same` ones share their bytes.
+	const http: HttpClient = {
+		get: async ({ url }) => {
+			requests.push(url);
+			const seed = /same/.test(url) ? "same" : url;
+			return { status: 200, body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new TextEncoder().encode(seed)]) };
+		},
+	};
+	return { notes, store, attachments, files, requests, http, journal: new Journal(memoryStorage(), "journal") };
+}
+
+async function run(env: ReturnType<typeof setUp>, record: ImageRecord) {
+	const batch = new LazyBatch(env.journal, "images");
+	return runImageDownloads({
+		paths: [...env.notes.keys()],
+		read: async (p) => env.notes.get(p) as string,
+		store: env.store,
+		attachments: env.attachments,
+		tidier: new NoteTidier(),
+		record,
+		download: { http: env.http, timeoutMs: 1000, maxBytes: 1e6, userAgent: "test", retries: 0, backoffMs: 0, archive: null, sleep: async () => undefined },
+		concurrency: 8,
+		perHost: 4,
+		dryRun: false,
+		retryFailed: false,
+		openJournal: () => batch.get(),
+		saveRecord: async () => undefined,
+	});
+}
+
+/** The note with every image reference's URL cut out: what must not change. */
+function withoutImageUrls(text: string): string {
+	const { body, head } = splitNoteForTest(text);
+	let out = "";
+	let at = 0;
+	for (const reference of findImageReferences(body)) {
+		out += body.slice(at, reference.start);
+		at = reference.end;
+	}
+	return head + out + body.slice(at);
+}
+
+test("every remote image becomes local; only the URLs change; a second run is a no-op; undo restores every note", async () => {
+	const env = setUp();
+	const before = new Map(env.notes);
+	const record = emptyImageRecord();
+	const report = await run(env, record);
+	expect(report.downloaded).toBeGreaterThan(10);
+	expect(new Set(env.requests).size).toBe(env.requests.length);
+	expect(env.requests.some((url) => /omnivore-image-cache/.test(url))).toBe(false);
+	const tidier = new NoteTidier();
+	for (const [path, text] of env.notes) {
+		expect([path, withoutImageUrls(text)]).toEqual([path, withoutImageUrls(before.get(path) as string)]);
+		if (!tidier.isOmnivoreNote(before.get(path) as string)) expect([path, text]).toEqual([path, before.get(path)]);
+	}
+	for (const outcome of report.notes) for (const change of outcome.changes.filter((c) => c.kind === "image-localized")) expect([change.to, env.files.has(decodeURIComponent(change.to as string))]).toEqual([change.to, true]);
+
+	const requested = env.requests.length;
+	const after = new Map(env.notes);
+	const again = await run(env, record);
+	expect(env.requests.length).toBe(requested);
+	expect(again.notesChanged).toBe(0);
+	expect(env.notes).toEqual(after);
+
+	await undoBatch(env.journal, env.store);
+	expect(env.notes).toEqual(before);
+});

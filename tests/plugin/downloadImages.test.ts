@@ -1,0 +1,134 @@
+/** @jest-environment jsdom */
+// The plugin's image downloads over a fake Obsidian whose requestUrl reaches a real HTTP server on 127.0.0.1.
+
+import { get } from "node:http";
+import { downloadImagesOfAll, downloadImagesOfNote } from "../../src/plugin/commands/downloadImages";
+import { Modal, Notice, testNetwork, type RequestUrlResponse } from "../__mocks__/obsidian";
+import { png, startImageServer, type ImageServer } from "../cli/imageServer";
+import { notices, P, runCommand, settle, startObsidian, vaultFiles } from "./harness";
+
+let server: ImageServer;
+beforeAll(async () => {
+	server = await startImageServer();
+	// requestUrl as Obsidian's: follows redirects, answers with the whole body.
+	testNetwork.handler = async ({ url }) => {
+		// Nothing here reaches the internet.
+		if (!url.startsWith(server.base)) throw new Error(`net::ERR_NAME_NOT_RESOLVED (${url})`);
+		let current = url;
+		for (let hop = 0; hop < 5; hop++) {
+			const response = await new Promise<{ status: number; location?: string; body: Buffer }>((resolve, reject) => {
+				get(current, (res) => {
+					const chunks: Buffer[] = [];
+					res.on("data", (chunk: Buffer) => chunks.push(chunk));
+					res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body: Buffer.concat(chunks) }));
+				}).on("error", reject);
+			});
+			if (response.status >= 300 && response.status < 400 && response.location) {
+				current = new URL(response.location, current).href;
+				continue;
+			}
+			const arrayBuffer = response.body.buffer.slice(response.body.byteOffset, response.body.byteOffset + response.body.length) as ArrayBuffer;
+			return { status: response.status, headers: {}, arrayBuffer, text: response.body.toString("utf8") } satisfies RequestUrlResponse;
+		}
+		throw new Error("too many redirects");
+	};
+});
+afterAll(async () => {
+	testNetwork.handler = null;
+	await server.close();
+});
+
+function article(title: string, body: string): string {
+	return `---\nid: 1\ntitle: ${title}\n---\n# ${title}\n#Omnivore\n\n[Read Original](https://a.example/post)\n\n${body}`;
+}
+
+describe("Download images", () => {
+	it("of all Omnivore notes: a preview, then files where the attachment settings say, links as the vault writes them, undoable", async () => {
+		const b = server.base;
+		const { app, plugin } = await startObsidian({
+			"Omnivore/One.md": article("One", `![chart](${P}/${b}/img/chart.png "t")\n<img src="${b}/redirect/moved.png" width="10">\n`),
+			"Omnivore/Two.md": article("Two", `![](${b}/same/a.png)\n![](${b}/same/b.png)\n![](${b}/gone/x.png)\n`),
+			"Mine.md": `# Mine\n\n![](${b}/img/mine.png)\n`,
+		}, { imageArchive: `${b}/archive/{url}` });
+		const fakeApp = app as unknown as { fileManager: { testAttachmentFolder: string } };
+		fakeApp.fileManager.testAttachmentFolder = "./assets";
+		let previewed = 0;
+		const report = await downloadImagesOfAll(plugin, async (preview) => {
+			previewed = preview.toDownload;
+			expect(server.hits.size).toBe(0);
+			return { retryFailed: false };
+		});
+		expect(previewed).toBe(5);
+		expect(report).toMatchObject({ downloaded: 5, sameAsAnother: 1, fromArchive: 1, notesChanged: 2 });
+		const one = await app.vault.read(vaultFiles(app, ["Omnivore/One.md"])[0] as never);
+		expect(one).toContain('![chart](chart.png "t")');
+		expect(one).toContain('<img src="Omnivore/assets/moved.png" width="10">');
+		const two = await app.vault.read(vaultFiles(app, ["Omnivore/Two.md"])[0] as never);
+		expect(two).toContain("![](a.png)\n![](a.png)\n![](x.png)");
+		const chart = app.vault.getFileByPath("Omnivore/assets/chart.png");
+		expect(chart).not.toBeNull();
+		expect(Buffer.from(await app.vault.readBinary(chart as never))).toEqual(png("chart.png"));
+		expect(server.hits.has("/img/mine.png")).toBe(false);
+		expect(notices().at(-1)).toMatch(/Downloaded 5 images \(1 from the web archive\); 2 notes changed/);
+
+		await runCommand(plugin, "undo-last-tidy");
+		expect(await app.vault.read(vaultFiles(app, ["Omnivore/Two.md"])[0] as never)).toContain(`![](${b}/same/a.png)`);
+		expect(app.vault.getFileByPath("Omnivore/assets/a.png")).not.toBeNull();
+	});
+
+	it("of the current note, any note; a failure leaves the reference and is reported", async () => {
+		const b = server.base;
+		const { app, plugin } = await startObsidian({ "Mine.md": `# Mine\n\n![](${b}/img/mine.png)\n![](${b}/html/page.png)\n` });
+		const [file] = vaultFiles(app, ["Mine.md"]);
+		const report = await downloadImagesOfNote(plugin, file);
+		expect(report?.failed.map((f) => f.url)).toEqual([`${b}/html/page.png`]);
+		expect(report?.failed[0].reason).toMatch(/not an image/);
+		const text = await app.vault.read(file as never);
+		expect(text).toBe(`# Mine\n\n![](mine.png)\n![](${b}/html/page.png)\n`);
+		expect(notices().at(-1)).toMatch(/1 image could not be downloaded/);
+	});
+
+	it("previews in a modal; a second run does not ask again for what failed unless told to", async () => {
+		const b = server.base;
+		const { app, plugin } = await startObsidian({ "Omnivore/Flaky.md": article("Flaky", `![](${b}/html/later.png)\n![](${b}/img/ok.png)\n`) }, { imageArchive: "" });
+		const clickInModal = async (text: string) => {
+			while (Modal.open.length === 0) await settle(1);
+			const modal = Modal.open[Modal.open.length - 1] as unknown as { contentEl: HTMLElement };
+			const button = Array.from(modal.contentEl.querySelectorAll("button")).find((el) => el.textContent === text);
+			if (!button) throw new Error(`no ${text} button`);
+			button.click();
+		};
+		const first = downloadImagesOfAll(plugin);
+		await clickInModal("Download");
+		expect(await first).toMatchObject({ downloaded: 1, failed: [expect.anything()] });
+		Modal.open = [];
+		server.hits.clear();
+
+		const second = downloadImagesOfAll(plugin);
+		await clickInModal("Download and retry failed");
+		expect(await second).toMatchObject({ earlierFailures: 0, toDownload: 1, downloaded: 0, failed: [expect.anything()] });
+		expect(server.hits.get("/html/later.png")).toBe(1);
+		expect(server.hits.has("/img/ok.png")).toBe(false);
+		expect(await app.vault.read(vaultFiles(app, ["Omnivore/Flaky.md"])[0] as never)).toContain("![](ok.png)");
+	});
+
+	it("stops starting downloads when cancelled; what was downloaded is used, nothing points at a missing file", async () => {
+		const b = server.base;
+		const lines = Array.from({ length: 10 }, (_, i) => `![](${b}/slow/c${i}.png)`).join("\n");
+		const { app, plugin } = await startObsidian({ "Omnivore/Slow.md": article("Slow", `${lines}\n`) }, { imageArchive: "" });
+		const running = downloadImagesOfAll(plugin, async () => ({ retryFailed: false }));
+		let cancel: HTMLButtonElement | undefined;
+		while (!cancel) {
+			await settle(1);
+			cancel = Notice.shown.flatMap((n) => Array.from(n.messageEl.querySelectorAll("button"))).find((el) => el.textContent === "Cancel");
+		}
+		cancel.click();
+		const report = await running;
+		expect(report).toMatchObject({ cancelled: true, downloaded: 6, notesChanged: 1 });
+		const text = await app.vault.read(vaultFiles(app, ["Omnivore/Slow.md"])[0] as never);
+		const local = text.match(/!\[\]\(c\d\.png\)/g) ?? [];
+		expect(local).toHaveLength(6);
+		for (const link of local) expect(app.vault.getFileByPath(link.slice(4, -1))).not.toBeNull();
+		expect(notices().at(-1)).toMatch(/^Stopped: downloaded 6 images/);
+	}, 15_000);
+});
