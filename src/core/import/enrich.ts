@@ -1,0 +1,163 @@
+// Brings what the export knows into a note the vault already has: fills what the note lacks, never
+// overwrites what it holds (but an unread status may advance), joins labels to its tags and appends
+// highlights it does not have yet under one `## Highlights`. Line endings and a BOM stay.
+
+import { KEY_ALIASES } from "../frontmatter/steps/aliases";
+import { readFrontmatterBlock } from "../frontmatter/readBlock";
+import { parseFrontmatter, verifyFrontmatter, type FrontmatterEditor, type FrontmatterValue } from "../frontmatter/yamlEditor";
+import { findCodeRanges, isInside } from "../markdown/codeRanges";
+import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "../note";
+import type { SchemaKeys, TidyOptions } from "../options";
+import type { NoteTidier } from "../tidy";
+import { exportStatus, type ExportItem } from "./exportItem";
+import { comparableText, highlightIsIn, renderHighlight, type ExportHighlight } from "./highlights";
+import { itemValues, labelTags } from "./itemValues";
+import { highlightsSection, ID_KEY } from "./newNote";
+
+export type EnrichOutcome =
+	| { kind: "enriched"; text: string; filled: string[]; highlightsAdded: number }
+	/** The note's frontmatter cannot be edited safely: it is left byte for byte. */
+	| { kind: "left"; reason: string };
+
+/** The key holding a schema value under its name or an alias, any case; undefined when none holds a value. */
+export function presentKey(editor: FrontmatterEditor, key: keyof SchemaKeys, options: TidyOptions): string | undefined {
+	const aliases = KEY_ALIASES.find((entry) => entry.key === key)?.aliases ?? [];
+	const names = [options.keys[key], ...aliases].map((name) => name.toLowerCase());
+	for (const name of names) {
+		const found = editor.keys().find((k) => k.toLowerCase() === name);
+		if (found !== undefined && hasValue(editor.get(found))) return found;
+	}
+	return undefined;
+}
+
+function hasValue(value: unknown): boolean {
+	if (value === null || value === undefined) return false;
+	if (typeof value === "string") return value.trim() !== "";
+	if (Array.isArray(value)) return value.length > 0;
+	return true;
+}
+
+function isUnread(value: unknown, options: TidyOptions): boolean {
+	if (!hasValue(value)) return true;
+	const word = String(value).trim().toLowerCase();
+	return word === options.statusValues.unread.toLowerCase() || word === "unread" || word === "inbox";
+}
+
+function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: TidyOptions, needsTag: boolean): string[] {
+	const filled: string[] = [];
+	const idKey = editor.keys().find((k) => k.toLowerCase() === ID_KEY);
+	if (idKey === undefined || !hasValue(editor.get(idKey))) {
+		if (idKey === undefined) editor.add(ID_KEY, item.id);
+		else editor.set(idKey, item.id);
+		filled.push(ID_KEY);
+	}
+	for (const [key, value] of itemValues(item, options)) {
+		const name = options.keys[key];
+		const present = presentKey(editor, key, options);
+		if (key === "tags") continue;
+		if (key === "status") {
+			const current = present ?? editor.keys().find((k) => k.toLowerCase() === "state");
+			if (current !== undefined && !isUnread(editor.get(current), options)) continue;
+			if (present !== undefined && exportStatus(item) === "unread") continue;
+			if (present !== undefined) editor.set(present, value);
+			else if (current !== undefined) {
+				editor.rename(current, name);
+				editor.set(name, value);
+			} else editor.add(name, value);
+			filled.push(name);
+			continue;
+		}
+		if (present !== undefined) continue;
+		if (editor.has(name)) editor.set(name, value);
+		else editor.add(name, value);
+		filled.push(name);
+	}
+	const tags = [...labelTags(item.labels), ...(needsTag ? [options.tagName.replace(/^#/, "")] : [])];
+	if (mergeTags(editor, tags, options)) filled.push(options.keys.tags);
+	return filled;
+}
+
+/** Adds the tags a note's `tags` lacks (compared without case); true when it changed. */
+function mergeTags(editor: FrontmatterEditor, tags: string[], options: TidyOptions): boolean {
+	if (tags.length === 0) return false;
+	const key = presentKey(editor, "tags", options) ?? editor.keys().find((k) => k.toLowerCase() === options.keys.tags.toLowerCase());
+	const current = key === undefined ? [] : editor.get(key);
+	if (current !== null && current !== undefined && typeof current !== "string" && !Array.isArray(current)) return false;
+	const list = current === null || current === undefined ? [] : Array.isArray(current) ? current.map(String) : String(current).split(/[,\s]+/).filter(Boolean);
+	const have = new Set(list.map((tag) => tag.replace(/^#/, "").toLowerCase()));
+	const missing = tags.filter((tag) => !have.has(tag.toLowerCase()));
+	if (missing.length === 0) return false;
+	const value: FrontmatterValue = [...list.map((tag) => tag.replace(/^#/, "")), ...missing];
+	if (key === undefined) editor.add(options.keys.tags, value);
+	else editor.set(key, value);
+	return true;
+}
+
+const HIGHLIGHTS_HEADING = /^(#{1,6})[ \t]+highlights[ \t]*#*[ \t]*\r?$/gim;
+
+/** The body with `blocks` appended at the end of its Highlights section, or in a new section at the end. */
+export function appendHighlights(body: string, blocks: string[], eol: string): string {
+	const code = findCodeRanges(body);
+	HIGHLIGHTS_HEADING.lastIndex = 0;
+	let heading: RegExpExecArray | null;
+	while ((heading = HIGHLIGHTS_HEADING.exec(body)) !== null && isInside(code, heading.index)) {
+		/* a heading inside code is not one */
+	}
+	const addition = blocks.join("\n\n");
+	if (!heading) {
+		const base = body.replace(/\s+$/, "");
+		const section = highlightsSection([]).replace(/\n+$/, "") + "\n\n" + addition + "\n";
+		return (base === "" ? "" : base + "\n\n").replace(/\r?\n/g, eol) + section.replace(/\n/g, eol);
+	}
+	const level = heading[1].length;
+	const after = heading.index + heading[0].length;
+	const next = new RegExp(`^#{1,${level}}[ \\t]`, "gm");
+	next.lastIndex = after;
+	let end = body.length;
+	let match: RegExpExecArray | null;
+	while ((match = next.exec(body)) !== null) {
+		if (!isInside(code, match.index)) {
+			end = match.index;
+			break;
+		}
+	}
+	const section = body.slice(0, end).replace(/\s+$/, "");
+	const rest = body.slice(end);
+	const inserted = (eol + eol + addition + eol).replace(/\r?\n/g, eol);
+	return section + inserted + (rest === "" ? "" : eol + rest);
+}
+
+/**
+ * Enrich `text` with an export item. The tidy engine runs before (so aliases and Omnivore's `state`
+ * read as tidy reads them) and after (so the note comes out tidy).
+ */
+export function enrichNote(text: string, item: ExportItem, highlights: readonly ExportHighlight[], tidier: NoteTidier): EnrichOutcome {
+	const options = tidier.options;
+	const tidied = tidier.tidy(text).text;
+	const parts = splitNote(tidied);
+	const state = readFrontmatterBlock(parts);
+	if (state.kind === "invalid" || state.kind === "not-mapping") {
+		return { kind: "left", reason: state.kind === "invalid" ? `its frontmatter is not valid YAML (${state.error})` : "its frontmatter is not a set of properties" };
+	}
+	const editor = state.kind === "mapping" ? state.editor : newEditor();
+	const filled = fillFrontmatter(editor, item, options, !tidier.isOmnivoreNote(tidied));
+	let next: NoteParts = parts;
+	if (editor.changed) {
+		const yaml = editor.toString();
+		const failure = verifyFrontmatter(yaml, editor.expectedValues());
+		if (failure) return { kind: "left", reason: `its frontmatter could not be edited safely (${failure})` };
+		next = withFrontmatterYaml(parts, yaml);
+	}
+	const present = comparableText(parts.body);
+	const missing = highlights.filter((h) => !highlightIsIn(h, present));
+	if (missing.length > 0) next = { ...next, body: appendHighlights(next.body, missing.map(renderHighlight), parts.eol) };
+	const joined = joinNote(next);
+	const result = joined === tidied ? tidied : tidier.tidy(joined).text;
+	return { kind: "enriched", text: result, filled, highlightsAdded: missing.length };
+}
+
+function newEditor(): FrontmatterEditor {
+	const outcome = parseFrontmatter("");
+	if (outcome.kind !== "mapping") throw new Error("An empty block always parses");
+	return outcome.editor;
+}

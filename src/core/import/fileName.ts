@@ -1,0 +1,37 @@
+// A note's file name from an article's title: characters no system or Obsidian link accepts are removed,
+// and a long title is cut (the title itself stays whole in the note).
+
+// Obsidian refuses `# ^ [ ] |` in names; Windows and Android refuse `\ / : * ? " < >`.
+const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001f\u007f]/g;
+// Most file systems allow 255 bytes; room is left for " (12)" and ".md".
+const MAX_BYTES = 200;
+
+function utf8Length(text: string): number {
+	let bytes = 0;
+	for (const char of text) {
+		const code = char.codePointAt(0) ?? 0;
+		bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+	}
+	return bytes;
+}
+
+export function noteBaseName(title: string, fallback: string): string {
+	let name = title.replace(FORBIDDEN, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "").replace(/[. ]+$/, "");
+	if (name === "") name = fallback.replace(FORBIDDEN, " ").trim() || "Untitled";
+	if (utf8Length(name) <= MAX_BYTES) return name;
+	let cut = "";
+	for (const char of name) {
+		if (utf8Length(cut + char) > MAX_BYTES - 1) break;
+		cut += char;
+	}
+	return `${cut.trim()}…`;
+}
+
+/** The first of `name.md`, `name (2).md`, ... in `folder` that `taken` does not hold (compared without case). */
+export function freePath(folder: string, name: string, extension: string, taken: (path: string) => boolean): string {
+	const prefix = folder === "" ? "" : `${folder}/`;
+	for (let n = 1; ; n++) {
+		const path = `${prefix}${n === 1 ? name : `${name} (${n})`}.${extension}`;
+		if (!taken(path)) return path;
+	}
+}
