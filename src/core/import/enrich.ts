@@ -128,21 +128,20 @@ export function appendHighlights(body: string, blocks: string[], eol: string): s
 }
 
 /**
- * Enrich `text` with an export item. The tidy engine runs before (so aliases and Omnivore's `state`
- * read as tidy reads them) and after (so the note comes out tidy).
+ * Enrich `text` with an export item. Values are filled on the note as it is (so the export's exact
+ * dates win over ones tidy would only guess), then the tidy engine runs so the note comes out tidy.
  */
 export function enrichNote(text: string, item: ExportItem, highlights: readonly ExportHighlight[], tidier: NoteTidier): EnrichOutcome {
 	const options = tidier.options;
-	const tidied = tidier.tidy(text).text;
-	const parts = splitNote(tidied);
+	const parts = splitNote(text);
 	const state = readFrontmatterBlock(parts);
 	if (state.kind === "invalid" || state.kind === "not-mapping") {
 		return { kind: "left", reason: state.kind === "invalid" ? `its frontmatter is not valid YAML (${state.error})` : "its frontmatter is not a set of properties" };
 	}
 	const editor = state.kind === "mapping" ? state.editor : newEditor();
-	const filled = fillFrontmatter(editor, item, options, !tidier.isOmnivoreNote(tidied));
+	const filled = fillFrontmatter(editor, item, options, !tidier.isOmnivoreNote(text));
 	let next: NoteParts = parts;
-	if (editor.changed) {
+	if (editor.changed || (state.kind === "mapping" && state.repairedKeys.length > 0)) {
 		const yaml = editor.toString();
 		const failure = verifyFrontmatter(yaml, editor.expectedValues());
 		if (failure) return { kind: "left", reason: `its frontmatter could not be edited safely (${failure})` };
@@ -151,9 +150,7 @@ export function enrichNote(text: string, item: ExportItem, highlights: readonly 
 	const present = comparableText(parts.body);
 	const missing = highlights.filter((h) => !highlightIsIn(h, present));
 	if (missing.length > 0) next = { ...next, body: appendHighlights(next.body, missing.map(renderHighlight), parts.eol) };
-	const joined = joinNote(next);
-	const result = joined === tidied ? tidied : tidier.tidy(joined).text;
-	return { kind: "enriched", text: result, filled, highlightsAdded: missing.length };
+	return { kind: "enriched", text: tidier.tidy(joinNote(next)).text, filled, highlightsAdded: missing.length };
 }
 
 function newEditor(): FrontmatterEditor {

@@ -6,12 +6,13 @@ import type { FrontmatterValue } from "../frontmatter/yamlEditor";
 import type { SchemaKeys, TidyOptions } from "../options";
 import { exportStatus, type ExportItem } from "./exportItem";
 
-const PLACEHOLDER_URL = /^https?:\/\/(?:www\.)?omnivore\.app\/no_url/i;
+// Omnivore's own addresses: the `no_url` placeholder of newsletters, uploads, its library pages.
+const OMNIVORE_ADDRESS = /^https?:\/\/(?:www\.)?omnivore\.app\/(?:no_url|attachments\/|me\/)/i;
 
-/** The article's address, unless it is Omnivore's `no_url` placeholder or not a web address. */
+/** The article's address, unless it is one of Omnivore's own or not a web address. */
 export function articleUrl(item: ExportItem): string | undefined {
 	const url = item.url?.trim();
-	if (!url || PLACEHOLDER_URL.test(url) || !/^https?:\/\/[^\s/]+/i.test(url)) return undefined;
+	if (!url || OMNIVORE_ADDRESS.test(url) || !/^https?:\/\/[^\s/]+/i.test(url)) return undefined;
 	return url;
 }
 
