@@ -2,6 +2,7 @@
 // and a long title is cut (the title itself stays whole in the note).
 
 // Obsidian refuses `# ^ [ ] |` in names; Windows and Android refuse `\ / : * ? " < >`.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
 const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001f\u007f]/g;
 // Most file systems allow 255 bytes; room is left for " (12)" and ".md".
 const MAX_BYTES = 200;

@@ -46,8 +46,9 @@ function firstOfSrcset(srcset: string | null): string | null {
 	return srcset?.trim().split(/\s+/)[0] || null;
 }
 
+/** A cell is one line: its line breaks become `<br>`, which Obsidian's tables show. */
 function cellText(content: string): string {
-	return content.replace(/\n+/g, " ").replace(/\|/g, "\\|").trim();
+	return content.trim().replace(/[ \t]*\n+[ \t]*/g, "<br>").replace(/\|/g, "\\|");
 }
 
 function buildService(options: HtmlToMarkdownOptions): TurndownService {
@@ -63,16 +64,16 @@ function buildService(options: HtmlToMarkdownOptions): TurndownService {
 	service.addRule("image", {
 		filter: "img",
 		replacement(_content, node) {
-			const url = originalImageUrl(node as Element, options);
+			const url = originalImageUrl(node, options);
 			if (!url) return "";
-			const alt = ((node as Element).getAttribute("alt") ?? "").replace(/[[\]\n]/g, " ").trim();
+			const alt = ((node).getAttribute("alt") ?? "").replace(/[[\]\n]/g, " ").trim();
 			return `![${alt}](${destination(url)})`;
 		},
 	});
 	service.addRule("link", {
 		filter: (node) => node.nodeName === "A" && node.getAttribute("href") !== null,
 		replacement(content, node) {
-			const href = absolute((node as Element).getAttribute("href") ?? "", options.baseUrl);
+			const href = absolute((node).getAttribute("href") ?? "", options.baseUrl);
 			if (!href || content.trim() === "") return content;
 			return `[${content}](${destination(href)})`;
 		},
@@ -84,7 +85,7 @@ function buildService(options: HtmlToMarkdownOptions): TurndownService {
 			let prefix = "- ";
 			if (parent?.nodeName === "OL") {
 				const start = Number(parent.getAttribute("start") ?? 1);
-				const index = Array.prototype.indexOf.call(parent.children, node) as number;
+				const index = Array.from(parent.children).indexOf(node);
 				prefix = `${(Number.isFinite(start) ? start : 1) + index}. `;
 			}
 			const body = content.replace(/^\n+/, "").replace(/\n+$/, "").replace(/\n(?!\n|$)/g, `\n${" ".repeat(prefix.length)}`);
@@ -109,10 +110,10 @@ function buildService(options: HtmlToMarkdownOptions): TurndownService {
 		replacement(content, node) {
 			const row = `|${content}\n`;
 			// Only the table's first row is followed by the line that makes it a header.
-			if ((node as Element).previousElementSibling) return row;
-			const table = closestTable(node as Element);
+			if ((node).previousElementSibling) return row;
+			const table = closestTable(node);
 			if (!table || firstRowOf(table) !== node) return row;
-			const cells = (node as Element).children.length;
+			const cells = (node).children.length;
 			return `\n${row}|${" --- |".repeat(Math.max(1, cells))}\n`;
 		},
 	});
@@ -125,7 +126,7 @@ function buildService(options: HtmlToMarkdownOptions): TurndownService {
 	service.addRule("iframe", {
 		filter: "iframe",
 		replacement(_content, node) {
-			const src = absolute((node as Element).getAttribute("src") ?? "", options.baseUrl);
+			const src = absolute((node).getAttribute("src") ?? "", options.baseUrl);
 			return src ? `\n\n[${destination(src)}](${destination(src)})\n\n` : "";
 		},
 	});
@@ -145,7 +146,7 @@ function firstRowOf(table: Element): Element | null {
 /** Converts one article; the service is built per call since its rules close over the article's address. */
 export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions): string {
 	const document = createDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
-	const markdown = buildService(options).turndown(document.body as unknown as TurndownService.Node);
+	const markdown = buildService(options).turndown(document.body);
 	return withoutTrailingBlanks(markdown).trim();
 }
 

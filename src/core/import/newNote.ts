@@ -1,6 +1,6 @@
 // Writes the note for an export item the vault does not have yet, in the schema tidy writes.
 
-import { parseFrontmatter, type FrontmatterValue } from "../frontmatter/yamlEditor";
+import { parseFrontmatter } from "../frontmatter/yamlEditor";
 import type { TidyOptions } from "../options";
 import type { ExportItem } from "./exportItem";
 import { renderHighlight, type ExportHighlight } from "./highlights";
@@ -23,7 +23,7 @@ export function newFrontmatter(item: ExportItem, options: TidyOptions): string {
 	if (outcome.kind !== "mapping") throw new Error("An empty block always parses");
 	const editor = outcome.editor;
 	editor.add(ID_KEY, item.id);
-	for (const [key, value] of itemValues(item, options)) editor.add(options.keys[key], value as FrontmatterValue);
+	for (const [key, value] of itemValues(item, options)) editor.add(options.keys[key], value);
 	return `---\n${editor.toString()}---\n`;
 }
 
