@@ -23,11 +23,3 @@ export function hashBytes(bytes: Uint8Array): string {
 	const at = (i: number) => bytes[i];
 	return `${cyrb53(bytes.length, at, 0)}${cyrb53(bytes.length, at, 0x9e3779b9)}-${bytes.length.toString(16)}`;
 }
-
-/** `hashText` over bytes (each byte one character), for files that are not text. */
-export function hashBytes(bytes: Uint8Array): string {
-	let text = "";
-	// In slices: spreading megabytes into one call would overflow the stack.
-	for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
-	return hashText(text);
-}

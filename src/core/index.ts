@@ -38,3 +38,5 @@ export { localizeNote, encodeLinkTarget, type LocalImage } from "./images/locali
 export { downloadImage, archiveUrl, formatMegabytes, DEFAULT_ARCHIVE, USER_AGENT, type DownloadSettings, type Download } from "./images/downloader";
 export { emptyImageRecord, parseImageRecord, serializeImageRecord, type ImageRecord } from "./images/imageRecord";
 export { runImageDownloads, type AttachmentStore, type ImageRunInput, type ImageRunReport, type ImageRunPhase, type ImageNoteOutcome } from "./images/imageRun";
+export { importExport, countActions, type ImportTarget, type ImportReport, type ItemOutcome, type ItemAction, type ImportOptions } from "./import/importExport";
+export { ExportError, zipArchive, bytesSource, type ExportArchive, type ByteSource, type EntryData } from "./import/exportArchive";

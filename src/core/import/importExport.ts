@@ -15,6 +15,8 @@ import { noteKeys, VaultMatcher, type MatchedBy } from "./vaultMatcher";
 
 /** The vault as the import sees it. The front end journals each write so undo can take it back. */
 export interface ImportTarget {
+	/** Called once the export has been read and found good, before the vault is read or written (to lock it). */
+	prepare?(): Promise<void>;
 	/** Every Markdown note of the vault (paths relative to it, with `/`). */
 	notePaths(): Promise<string[]>;
 	read(path: string): Promise<string>;
@@ -71,6 +73,7 @@ interface Pending {
 
 export async function importExport(archive: ExportArchive, target: ImportTarget, options: ImportOptions): Promise<ImportReport> {
 	const index = await readExportIndex(archive);
+	if (!options.dryRun) await target.prepare?.();
 	const report: ImportReport = { dryRun: options.dryRun, cancelled: false, items: [], exportProblems: index.problems };
 	const matcher = new VaultMatcher();
 	const taken = new Set<string>();
