@@ -16,9 +16,10 @@ export interface ExportIndex {
 	problems: string[];
 }
 
-const decoder = new TextDecoder("utf-8");
+let decoder: TextDecoder | null = null;
 
 export function decodeText(bytes: Uint8Array): string {
+	decoder ??= new TextDecoder("utf-8");
 	return decoder.decode(bytes);
 }
 

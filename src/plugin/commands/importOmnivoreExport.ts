@@ -1,0 +1,83 @@
+// "Import Omnivore export…": pick the zip, preview what it would create and complete, then import with
+// a progress notice that can cancel. Journaled as one batch: "Undo last tidy" takes it back.
+
+import { Notice } from "obsidian";
+import { ExportError, importExport, zipArchive, type ImportReport } from "../../core";
+import { ProgressNotice } from "../batch/progressNotice";
+import type { PluginContext } from "../context";
+import { blobSource, pickZipFile } from "../import/blobSource";
+import { ImportPreviewModal } from "../import/importPreviewModal";
+import { VaultImportTarget } from "../import/vaultImportTarget";
+
+const LABEL = "Import Omnivore export";
+/** New notes go here, as with the CLI's default `--folder`. */
+export const IMPORT_FOLDER = "Omnivore";
+
+export interface ImportDialogs {
+	pickFile(): Promise<Blob | null>;
+	confirm(plan: ImportReport): Promise<boolean>;
+}
+
+export function defaultDialogs(context: PluginContext): ImportDialogs {
+	return {
+		pickFile: pickZipFile,
+		confirm: (plan) => new Promise((resolve) => new ImportPreviewModal(context.app, plan, IMPORT_FOLDER, resolve).open()),
+	};
+}
+
+export async function importOmnivoreExport(context: PluginContext, dialogs: ImportDialogs = defaultDialogs(context)): Promise<ImportReport | null> {
+	if (context.batchRunning) {
+		new Notice("A tidy or an import is already running.");
+		return null;
+	}
+	const file = await dialogs.pickFile();
+	if (!file) return null;
+	context.batchRunning = true;
+	let progress: ProgressNotice | null = null;
+	try {
+		const archive = zipArchive(blobSource(file));
+		const tidier = context.tidier();
+		const reading = new Notice("Reading the export…", 0);
+		let plan: ImportReport;
+		try {
+			plan = await importExport(archive, new VaultImportTarget(context.app, () => Promise.reject(new Error("a preview writes nothing"))), { tidier, folder: IMPORT_FOLDER, dryRun: true });
+		} catch (error) {
+			if (!(error instanceof ExportError)) throw error;
+			new Notice(`This file cannot be imported: ${error.message}.`);
+			return null;
+		} finally {
+			reading.hide();
+		}
+		if (!(await dialogs.confirm(plan))) return null;
+
+		progress = new ProgressNotice(LABEL);
+		const shown = progress;
+		let journal: ReturnType<PluginContext["beginBatch"]> | null = null;
+		const target = new VaultImportTarget(context.app, () => (journal ??= context.beginBatch(LABEL)));
+		const report = await importExport(archive, target, {
+			tidier,
+			folder: IMPORT_FOLDER,
+			dryRun: false,
+			onProgress: (done, total) => shown.update(done, total),
+			isCancelled: () => shown.isCancelled,
+		});
+		context.reports.setLastRun(
+			LABEL,
+			report.items
+				.filter((item) => item.problems.length > 0 && item.path)
+				.map((item) => ({ path: item.path as string, problems: item.problems.map((message) => ({ code: "import-problem" as const, message })) })),
+		);
+		const created = report.items.filter((i) => i.action === "created").length;
+		const enriched = report.items.filter((i) => i.action === "enriched").length;
+		const problems = report.items.filter((i) => i.problems.length > 0).length;
+		shown.finish(
+			`${report.cancelled ? "Stopped: " : ""}${created} ${created === 1 ? "note" : "notes"} created, ${enriched} completed.` +
+				(problems > 0 ? ` ${problems} with problems: run "Show tidy report" to see them.` : "") +
+				(created + enriched > 0 ? ` "Undo last tidy" takes the import back.` : ""),
+		);
+		return report;
+	} finally {
+		progress?.close();
+		context.batchRunning = false;
+	}
+}

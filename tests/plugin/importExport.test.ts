@@ -1,0 +1,72 @@
+/** @jest-environment jsdom */
+import { NoteTidier, type ImportReport } from "../../src/core";
+import { importOmnivoreExport } from "../../src/plugin/commands/importOmnivoreExport";
+import { exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
+import { VAULT_NOTES } from "../core/import/memoryVault";
+import { notices, runCommand, startObsidian } from "./harness";
+
+// Obsidian (Electron, mobile WebViews) has TextDecoder; jsdom does not.
+const nodeUtil = jest.requireActual<typeof import("node:util")>("node:util");
+Object.assign(globalThis, { TextDecoder: nodeUtil.TextDecoder, TextEncoder: nodeUtil.TextEncoder });
+
+const tidier = new NoteTidier();
+
+/** The picked file, as a Blob that is read in slices. */
+function pickedFile(bytes: Uint8Array): Blob {
+	const slice = (start: number, end: number) => ({ arrayBuffer: async () => bytes.slice(start, end).buffer });
+	return { size: bytes.length, slice } as unknown as Blob;
+}
+
+function dialogs(bytes: Uint8Array, seen: ImportReport[] = [], apply = true) {
+	return {
+		pickFile: async () => pickedFile(bytes),
+		confirm: async (plan: ImportReport) => {
+			seen.push(plan);
+			return apply;
+		},
+	};
+}
+
+const CREATED = "Omnivore/How SQLite Scales Read Concurrency.md";
+
+describe("Import Omnivore export…", () => {
+	it("previews, then creates and completes notes in one journaled batch that undo takes back", async () => {
+		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		const plans: ImportReport[] = [];
+		const report = await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), plans));
+		expect(plans[0].items.filter((i) => i.action === "created")).toHaveLength(6);
+		expect(app.vault.getMarkdownFiles()).toHaveLength(Object.keys(VAULT_NOTES).length + 6);
+		expect(report?.items.filter((i) => i.action === "enriched")).toHaveLength(3);
+		const created = app.vault.testText(CREATED) ?? "";
+		expect(created).toContain(`id: ${ITEMS.sqlite.id}`);
+		expect(tidier.tidy(created).text).toBe(created);
+		const pdf = app.vault.getFileByPath("Omnivore/Attention Is All You Need.pdf");
+		expect(new Uint8Array(await app.vault.readBinary(pdf as never))).toEqual(PDF_BYTES);
+		expect(notices().at(-1)).toBe('6 notes created, 3 completed. 1 with problems: run "Show tidy report" to see them. "Undo last tidy" takes the import back.');
+
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.getFileByPath(CREATED)).toBeNull();
+		expect(app.vault.getFileByPath("Omnivore/Attention Is All You Need.pdf")).toBeNull();
+		for (const [path, text] of Object.entries(VAULT_NOTES)) expect(app.vault.testText(path)).toBe(text);
+	});
+
+	it("never removes an imported note the user edited since", async () => {
+		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles())));
+		const file = app.vault.getFileByPath(CREATED);
+		const edited = `${app.vault.testText(CREATED) ?? ""}\nMy thoughts.\n`;
+		await app.vault.modify(file as never, edited);
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.testText(CREATED)).toBe(edited);
+		expect(notices().at(-1)).toContain("1 changed since and left as they are");
+	});
+
+	it("writes nothing when the preview is cancelled, and says why a file cannot be imported", async () => {
+		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), [], false));
+		expect(app.vault.getMarkdownFiles()).toHaveLength(Object.keys(VAULT_NOTES).length);
+		await importOmnivoreExport(plugin, dialogs(new TextEncoder().encode("not a zip")));
+		expect(notices().at(-1)).toBe("This file cannot be imported: it is not a zip file.");
+		expect(app.vault.getMarkdownFiles()).toHaveLength(Object.keys(VAULT_NOTES).length);
+	});
+});
