@@ -22,6 +22,7 @@ export type Request =
 	| { command: "version" }
 	| { command: "undo"; vault: string; dryRun: boolean; json: boolean; show?: string }
 	| ({ command: "images" } & ImagesArgs & EngineArgs)
+	| ({ command: "import"; exportPath: string; dryRun: boolean; folder: string } & EngineArgs)
 	| ({ command: "tidy"; dryRun: boolean; diff: boolean; force: boolean; followLinks: boolean } & EngineArgs)
 	| ({ command: "queue"; statuses: QueueStatus[]; tags: string[]; search: string; sort: QueueSort; limit: number | null } & EngineArgs);
 
@@ -98,12 +99,19 @@ export function parseCommandLine(argv: string[]): Request {
 	const { values, positionals } = parseCommand(command, [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)]);
 	if (values.help) return { command: "help", topic: command };
 	if (values.version) return { command: "version" };
-	const [vault, ...extra] = positionals;
-	if (vault === undefined) throw new UsageError(`${command} needs the path of a vault folder.`, command);
-	if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, command);
 	const flag = (name: string) => values[name] === true;
 	const text = (name: string) => values[name] as string | undefined;
 	const list = (name: string) => (values[name] as string[] | undefined) ?? [];
+	if (command === "import") {
+		const [exportPath, vault, ...extra] = positionals;
+		if (exportPath === undefined || vault === undefined) throw new UsageError("import needs the export (a zip file or the folder it was unzipped to) and the vault folder.", command);
+		if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, command);
+		const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"));
+		return { command, exportPath, dryRun: flag("dry-run"), folder: importFolder(text("folder") ?? "Omnivore"), ...engine };
+	}
+	const [vault, ...extra] = positionals;
+	if (vault === undefined) throw new UsageError(`${command} needs the path of a vault folder.`, command);
+	if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, command);
 	if (command === "undo") {
 		const show = text("show");
 		if (show !== undefined && show.trim() === "") throw new UsageError("--show needs the path of a note in the vault.", command);
@@ -149,4 +157,14 @@ function queueArgs(rawStatuses: string[], tags: string[], search: string, sort: 
 	const limit = rawLimit === undefined ? null : /^\d+$/.test(rawLimit.trim()) ? Number(rawLimit) : NaN;
 	if (limit !== null && !(Number.isSafeInteger(limit) && limit > 0)) throw new UsageError(`--limit needs a positive whole number, not "${rawLimit}".`, "queue");
 	return { statuses: statuses as QueueStatus[], tags, search, sort: sort as QueueSort, limit };
+}
+
+/** A vault-relative folder written with `/`, without slashes at its ends; never outside the vault. */
+export function importFolder(folder: string): string {
+	const clean = folder.replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\.?\/+|\/+$/g, "");
+	if (clean.split("/").some((part) => part === ".." || part === ".") || /^[a-z]:/i.test(clean)) {
+		throw new UsageError(`--folder must be a folder inside the vault, such as Omnivore or Reading/Omnivore, not "${folder}".`, "import");
+	}
+	if (clean.split("/").some((part) => part.startsWith("."))) throw new UsageError(`--folder cannot be a hidden folder ("${folder}"): Obsidian would not show its notes.`, "import");
+	return clean;
 }

@@ -15,6 +15,8 @@ export interface ImportVaultOptions {
 	dryRun: boolean;
 	engine?: Partial<TidyOptions>;
 	progress?: Progress;
+	/** Takes the vault's lock once the export is known to be good; released when the import ends. */
+	lock?: () => { release(): void };
 }
 
 let sequence = 0;
@@ -44,7 +46,22 @@ export function createExclusive(absolute: string, data: string | Uint8Array): vo
 class FolderTarget implements ImportTarget {
 	private journal: JournalBatchWriter | null = null;
 
-	constructor(private readonly vault: string) {}
+	private held: { release(): void } | null = null;
+
+	constructor(
+		private readonly vault: string,
+		private readonly lock?: () => { release(): void },
+	) {}
+
+	async prepare(): Promise<void> {
+		mkdirSync(this.vault, { recursive: true });
+		if (this.lock) this.held = this.lock();
+	}
+
+	release(): void {
+		this.held?.release();
+		this.held = null;
+	}
 
 	private at(path: string): string {
 		return join(this.vault, ...path.split("/"));
@@ -92,14 +109,16 @@ class FolderTarget implements ImportTarget {
 export async function importIntoVault(exportPath: string, vault: string, options: ImportVaultOptions): Promise<ImportReport> {
 	const archive = openExport(exportPath);
 	const tidier = new NoteTidier(options.engine);
+	const target = new FolderTarget(vault, options.lock);
 	try {
-		return await importExport(archive, new FolderTarget(vault), {
+		return await importExport(archive, target, {
 			tidier,
 			folder: options.folder,
 			dryRun: options.dryRun,
 			onProgress: (done, total) => options.progress?.update(done, total),
 		});
 	} finally {
+		target.release();
 		options.progress?.end();
 	}
 }

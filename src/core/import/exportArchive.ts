@@ -26,6 +26,7 @@ export interface ByteSource {
 
 const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const END_OF_DIRECTORY = [0x50, 0x4b, 0x05, 0x06];
+const DAMAGED = "the zip file is damaged or cut short";
 // The end-of-directory record sits in the last 22 bytes plus a comment of at most 65,535.
 const TAIL_BYTES = 22 + 0xffff;
 
@@ -98,8 +99,8 @@ export function zipArchive(source: ByteSource): ExportArchive {
 				tail = keepTail(tail, chunk);
 				try {
 					unzip.push(chunk, false);
-				} catch (error) {
-					throw new ExportError(`the zip file is damaged (${error instanceof Error ? error.message : String(error)})`);
+				} catch {
+					throw new ExportError(DAMAGED);
 				}
 				while (ready.length > 0) {
 					const [name, data] = ready.shift() as [string, EntryData];
@@ -109,11 +110,11 @@ export function zipArchive(source: ByteSource): ExportArchive {
 			if (first) throw new ExportError("the file is empty");
 			try {
 				unzip.push(new Uint8Array(0), true);
-			} catch (error) {
-				throw new ExportError(`the zip file is damaged (${error instanceof Error ? error.message : String(error)})`);
+			} catch {
+				throw new ExportError(DAMAGED);
 			}
 			for (const [name, data] of ready.splice(0)) await visit(name, data);
-			if (open.size > 0 || !hasEndOfDirectory(tail)) throw new ExportError("the zip file is cut short or damaged");
+			if (open.size > 0 || !hasEndOfDirectory(tail)) throw new ExportError(DAMAGED);
 		},
 	};
 }

@@ -43,6 +43,8 @@ export interface ItemOutcome {
 	/** The PDF copied into the vault. */
 	pdf?: string;
 	problems: string[];
+	/** A write failed (disk full, permission): the front end exits with a failure. */
+	failed?: boolean;
 }
 
 export interface ImportReport {
@@ -176,7 +178,7 @@ async function enrich(entry: Pending, index: ExportIndex, target: ImportTarget, 
 		if (options.dryRun) written = transform(await target.read(path)) !== null;
 		else written = await target.updateNote(path, transform);
 	} catch (error) {
-		outcome.action = "left";
+		Object.assign(outcome, { action: "left", failed: true });
 		outcome.problems.push(`Its note could not be enriched: ${error instanceof Error ? error.message : String(error)}`);
 		return;
 	}
@@ -205,7 +207,7 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: index.highlights.get(item.slug) ?? [] }, options.tidier.options);
 		await target.createNote(path, options.tidier.tidy(text).text);
 	} catch (error) {
-		outcome.action = "left";
+		Object.assign(outcome, { action: "left", failed: true });
 		outcome.problems.push(`Its note could not be created: ${error instanceof Error ? error.message : String(error)}`);
 	}
 }

@@ -52,8 +52,8 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 
 		progress = new ProgressNotice(LABEL);
 		const shown = progress;
-		let journal: ReturnType<PluginContext["beginBatch"]> | null = null;
-		const target = new VaultImportTarget(context.app, () => (journal ??= context.beginBatch(LABEL)));
+		const batch = context.beginBatch(LABEL);
+		const target = new VaultImportTarget(context.app, () => batch.get());
 		const report = await importExport(archive, target, {
 			tidier,
 			folder: IMPORT_FOLDER,
