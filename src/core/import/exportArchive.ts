@@ -48,7 +48,8 @@ function keepTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
 	return joined;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts as one array (no copy for a single part). */
+export function concat(parts: Uint8Array[]): Uint8Array {
 	if (parts.length === 1) return parts[0];
 	const total = parts.reduce((sum, part) => sum + part.length, 0);
 	const joined = new Uint8Array(total);

@@ -3,6 +3,7 @@
 // data descriptors as a streaming zip writer does.
 
 import { strToU8, Zip, ZipDeflate } from "fflate";
+import { concat } from "../../../src/core/import/exportArchive";
 
 export const PROXY = "https://proxy-prod.omnivore-image-cache.app";
 const SIG = "sM6Jk9QDfpC2gWu0TSNLQLyoBeRsO0sXIMJ3ken8G87A";
@@ -253,12 +254,5 @@ export function zipOf(files: ExportFile[]): Uint8Array {
 		entry.push(typeof file.data === "string" ? strToU8(file.data) : file.data, true);
 	}
 	zip.end();
-	const total = chunks.reduce((sum, c) => sum + c.length, 0);
-	const out = new Uint8Array(total);
-	let offset = 0;
-	for (const c of chunks) {
-		out.set(c, offset);
-		offset += c.length;
-	}
-	return out;
+	return concat(chunks);
 }

@@ -211,3 +211,15 @@ describe("a dry run", () => {
 		expect([...vault.files.keys()].sort()).toEqual(Object.keys(VAULT_NOTES).sort());
 	});
 });
+
+describe("new notes' file names", () => {
+	it("are made safe, and two articles of one title get two notes", async () => {
+		const item = (id: string, title: string) => ({ id, slug: `s-${id}`, title, url: `https://e.com/${id}`, state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" });
+		const files = [{ name: "metadata_0_to_3.json", data: JSON.stringify([item("a", 'C#: "tips" / tricks?'), item("b", "Same title"), item("c", "Same title")]) }];
+		const vault = new MemoryVault({ "Omnivore/same title.md": "# Mine\n" });
+		const report = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		expect(report.items.map((i) => i.path)).toEqual(["Omnivore/C tips tricks.md", "Omnivore/Same title (2).md", "Omnivore/Same title (3).md"]);
+		expect(vault.text("Omnivore/C tips tricks.md")).toContain(`title: 'C#: "tips" / tricks?'`);
+		expect(vault.text("Omnivore/same title.md")).toBe("# Mine\n");
+	});
+});
