@@ -15,9 +15,13 @@ afterEach(() => {
 });
 
 async function run(...args: string[]) {
+	return runOn(false, ...args);
+}
+
+async function runOn(isTerminal: boolean, ...args: string[]) {
 	let out = "";
 	let err = "";
-	const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+	const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), isTerminal });
 	return { code, out, err };
 }
 
@@ -71,10 +75,26 @@ describe("omnivore-queue import", () => {
 		expect(report.items.map((i) => i.action)).toEqual(Array(9).fill("unchanged"));
 		expect(snapshot(vault)).toEqual(after);
 
+		// The queue lists every article with the status the export gave it.
+		const queue = JSON.parse((await run("queue", vault, "--json")).out) as { items: Array<{ path: string; status: string }> };
+		const statusOf = new Map(queue.items.map((i) => [i.path, i.status]));
+		for (const item of report.items) expect(statusOf.has(item.path as string)).toBe(true);
+		expect(statusOf.get("Omnivore/2023-01-20/Rust in 2023- What Comes Next.md")).toBe("reading");
+		expect(statusOf.get("Omnivore/The Case for Slow Reading.md")).toBe("archived");
+
 		// Only the vault's own untidy note, which the import did not touch, is left for tidy.
 		const tidy = await run("tidy", vault, "--dry-run", "--json");
 		const notes = (JSON.parse(tidy.out) as { notes: Array<{ path: string; changed: boolean }> }).notes;
 		expect(notes.filter((n) => n.changed).map((n) => n.path)).toEqual(["Omnivore/Other copy.md"]);
+	});
+
+	it("draws a progress bar on a terminal and clears it before the summary", async () => {
+		const { zip, vault } = setUp();
+		const result = await runOn(true, "import", zip, vault);
+		expect(result.out).toMatch(/^\rImporting \[#*-*\] 1\/9/);
+		expect(result.out).toContain("\rImporting [##############################] 9/9");
+		expect(result.out).toMatch(/\r +\r9 items in /);
+		expect((await runOn(true, "import", zip, vault, "--json")).out.startsWith("{")).toBe(true);
 	});
 
 	it("imports the unzipped folder alike, into another folder of the vault", async () => {
