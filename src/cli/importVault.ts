@@ -3,7 +3,7 @@
 
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { countActions, importExport, NoteTidier, type ImportReport, type ImportTarget, type JournalBatchWriter, type TidyOptions } from "../core";
+import { countActions, importExport, NoteNotEditable, NoteTidier, type ImportReport, type ImportTarget, type JournalBatchWriter, type TidyOptions } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { openExport } from "./exportSource";
 import { vaultJournal } from "./journalStorage";
@@ -97,7 +97,7 @@ class FolderTarget implements ImportTarget {
 	async updateNote(path: string, transform: (current: string) => string | null): Promise<boolean> {
 		const buffer = readFileSync(this.at(path));
 		const current = buffer.toString("utf8");
-		if (!Buffer.from(current, "utf8").equals(buffer)) throw new Error("the note is not valid UTF-8 text; it was left as it was");
+		if (!Buffer.from(current, "utf8").equals(buffer)) throw new NoteNotEditable("the note is not valid UTF-8 text, so it was left as it was");
 		const next = transform(current);
 		if (next === null) return false;
 		await (await this.batch()).record(path, current, next);

@@ -39,4 +39,5 @@ export { downloadImage, archiveUrl, formatMegabytes, DEFAULT_ARCHIVE, USER_AGENT
 export { emptyImageRecord, parseImageRecord, serializeImageRecord, type ImageRecord } from "./images/imageRecord";
 export { runImageDownloads, type AttachmentStore, type ImageRunInput, type ImageRunReport, type ImageRunPhase, type ImageNoteOutcome } from "./images/imageRun";
 export { importExport, countActions, type ImportTarget, type ImportReport, type ItemOutcome, type ItemAction, type ImportOptions } from "./import/importExport";
+export { importExport, countActions, NoteNotEditable, type ImportTarget, type ImportReport, type ItemOutcome, type ItemAction, type ImportOptions } from "./import/importExport";
 export { ExportError, zipArchive, bytesSource, type ExportArchive, type ByteSource, type EntryData } from "./import/exportArchive";

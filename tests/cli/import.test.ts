@@ -97,6 +97,17 @@ describe("omnivore-queue import", () => {
 		expect((await runOn(true, "import", zip, vault, "--json")).out.startsWith("{")).toBe(true);
 	});
 
+	it("leaves a matched note that is not UTF-8 byte for byte, and reports it", async () => {
+		const { zip, vault } = setUp();
+		const latin1 = Buffer.concat([Buffer.from(`---\nid: ${ITEMS.byId.id}\n---\n# Caf`), Buffer.from([0xe9]), Buffer.from("\n#Omnivore\n")]);
+		const path = join(vault, "Omnivore", "2023-01-20", "Rust in 2023- What Comes Next.md");
+		writeFileSync(path, latin1);
+		const result = await run("import", zip, vault);
+		expect(result.code).toBe(0);
+		expect(result.out).toContain("Rust in 2023- What Comes Next.md: Its note could not be enriched: the note is not valid UTF-8 text, so it was left as it was.");
+		expect(readFileSync(path)).toEqual(latin1);
+	});
+
 	it("imports the unzipped folder alike, into another folder of the vault", async () => {
 		const { vault } = setUp();
 		const folder = join(work, "unzipped");

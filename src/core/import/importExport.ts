@@ -66,6 +66,12 @@ export interface ImportOptions {
 
 class Cancelled extends Error {}
 
+/** Thrown by a port for a note it will not edit (its bytes are not UTF-8 text): reported, not a failure. */
+export class NoteNotEditable extends Error {}
+
+// Larger "readable" HTML is not an article; converting it would take minutes.
+const MAX_HTML_BYTES = 20 * 1024 * 1024;
+
 interface Pending {
 	item: ExportItem;
 	outcome: ItemOutcome;
@@ -178,8 +184,9 @@ async function enrich(entry: Pending, index: ExportIndex, target: ImportTarget, 
 		if (options.dryRun) written = transform(await target.read(path)) !== null;
 		else written = await target.updateNote(path, transform);
 	} catch (error) {
-		Object.assign(outcome, { action: "left", failed: true });
-		outcome.problems.push(`Its note could not be enriched: ${error instanceof Error ? error.message : String(error)}`);
+		// A note the port declines to edit (not UTF-8 text) is reported; only a failed write is a failure.
+		Object.assign(outcome, { action: "left", failed: !(error instanceof NoteNotEditable) });
+		outcome.problems.push(`Its note could not be enriched: ${error instanceof Error ? error.message : String(error)}.`);
 		return;
 	}
 	const done = result as ReturnType<typeof enrichNote> | null;
@@ -200,6 +207,8 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 		if (content?.format === "pdf" && outcome.pdf) {
 			await target.createFile(outcome.pdf, content.data);
 			pdfPath = outcome.pdf;
+		} else if (content?.format === "html" && content.data.length > MAX_HTML_BYTES) {
+			outcome.problems.push(`Its content is larger than ${MAX_HTML_BYTES / 1024 / 1024} MB; its note was made without it.`);
 		} else if (content?.format === "html") {
 			markdown = htmlToMarkdown(decodeText(content.data), { proxy: options.tidier.proxy, baseUrl: articleUrl(item) });
 		}
@@ -208,7 +217,7 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 		await target.createNote(path, options.tidier.tidy(text).text);
 	} catch (error) {
 		Object.assign(outcome, { action: "left", failed: true });
-		outcome.problems.push(`Its note could not be created: ${error instanceof Error ? error.message : String(error)}`);
+		outcome.problems.push(`Its note could not be created: ${error instanceof Error ? error.message : String(error)}.`);
 	}
 }
 
