@@ -1,9 +1,10 @@
 /** @jest-environment jsdom */
 import { NoteTidier, type ImportReport } from "../../src/core";
-import { importOmnivoreExport } from "../../src/plugin/commands/importOmnivoreExport";
+import { defaultDialogs, importOmnivoreExport } from "../../src/plugin/commands/importOmnivoreExport";
+import type { ImportPreviewModal } from "../../src/plugin/import/importPreviewModal";
 import { exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
 import { VAULT_NOTES } from "../core/import/memoryVault";
-import { notices, runCommand, startObsidian } from "./harness";
+import { lastModal, notices, runCommand, startObsidian } from "./harness";
 
 // Obsidian (Electron, mobile WebViews) has TextDecoder; jsdom does not.
 const nodeUtil = jest.requireActual<typeof import("node:util")>("node:util");
@@ -68,5 +69,22 @@ describe("Import Omnivore export…", () => {
 		await importOmnivoreExport(plugin, dialogs(new TextEncoder().encode("not a zip")));
 		expect(notices().at(-1)).toBe("This file cannot be imported: it is not a zip file.");
 		expect(app.vault.getMarkdownFiles()).toHaveLength(Object.keys(VAULT_NOTES).length);
+	});
+});
+
+describe("the import preview", () => {
+	it("says what would be created and completed, lists the problems, and imports on confirmation", async () => {
+		const { plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		const seen: ImportReport[] = [];
+		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), seen, false));
+		const answer = defaultDialogs(plugin).confirm(seen[0]);
+		const modal = lastModal<ImportPreviewModal>().contentEl;
+		expect(modal.querySelector(".omnivore-queue-summary")?.textContent).toBe(
+			'9 articles in the export: 6 new notes in "Omnivore", 3 notes of yours to complete, 0 notes already complete.',
+		);
+		expect(modal.textContent).toContain("Omnivore/How SQLite Scales Read Concurrency.md");
+		expect(modal.textContent).toContain("Left for you (1)The Case for Slow Reading: The export holds no content for it");
+		(modal.querySelector("button.mod-cta") as HTMLButtonElement).click();
+		await expect(answer).resolves.toBe(true);
 	});
 });
