@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { comparableText, highlightIsIn, parseHighlights, renderHighlight } from "../../../src/core/import/highlights";
 import { omnivoreHighlight } from "./exportFixture";
 
@@ -46,5 +47,35 @@ describe("reading highlights/{slug}.md", () => {
 		const note = comparableText("## Highlights\n\n> One.\n> \n> Two,   still\n> two. [⤴️](https://omnivore.app/me/x#y) ^abcd1234\n");
 		expect(highlightIsIn({ quote: "One.\n\nTwo,\nstill two.", labels: [] }, note)).toBe(true);
 		expect(highlightIsIn({ quote: "Three.", labels: [] }, note)).toBe(false);
+	});
+});
+
+describe("highlights as Omnivore wrote them, read back (property)", () => {
+	const word = fc.stringMatching(/^[A-Za-z0-9éà中文,.!?'"()-]{1,8}$/);
+	const line = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(" "));
+	// A quote: lines, with single or several line breaks between them.
+	const quote = fc.array(fc.tuple(line, fc.constantFrom("\n", "\n\n", "\n\n\n")), { minLength: 1, maxLength: 5 }).map((parts) =>
+		parts.map(([text, gap], i) => (i === parts.length - 1 ? text : text + gap)).join(""),
+	);
+	const label = fc.stringMatching(/^[a-z][a-z0-9 _-]{0,10}[a-z0-9]$/);
+	const note = fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.join("\n\n"));
+	const highlight = fc.record({ quote, labels: fc.array(label, { maxLength: 3 }), note: fc.option(note, { nil: undefined }) });
+
+	it("keeps every quote, its labels and its note, and writes the quote wholly inside its blockquote", () => {
+		fc.assert(
+			fc.property(fc.array(highlight, { minLength: 1, maxLength: 4 }), (list) => {
+				const read = parseHighlights(file(...list));
+				expect(read).toHaveLength(list.length);
+				read.forEach((h, i) => {
+					expect(comparableText(h.quote ?? "")).toBe(comparableText(list[i].quote));
+					expect(h.labels).toEqual(list[i].labels.map((l) => l.trim()));
+					expect(h.note).toBe(list[i].note);
+					const written = renderHighlight(h);
+					const quoteLines = written.split("\n\n#")[0].split(/\n\n(?!>)/)[0].split("\n");
+					expect(quoteLines.every((l) => l.startsWith(">"))).toBe(true);
+				});
+			}),
+			{ numRuns: 300, seed: 12 },
+		);
 	});
 });
