@@ -1,14 +1,14 @@
 // `omnivore-queue import`: brings an Omnivore export into a vault folder, every write journaled so
 // `undo` takes the whole import back (created notes and PDFs removed, enriched notes restored).
 
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { countActions, importExport, NoteNotEditable, NoteTidier, type ImportReport, type ImportTarget, type JournalBatchWriter, type TidyOptions } from "../core";
-import { writeFileAtomic } from "./atomicWrite";
+import { asTidyTransform, countActions, importExport, LazyBatch, NoteTidier, tidyAndRecord, type ImportReport, type ImportTarget, type TidyOptions } from "../core";
+import { FileNoteStore } from "./fileNoteStore";
 import { openExport } from "./exportSource";
 import { vaultJournal } from "./journalStorage";
 import type { Progress } from "./progressBar";
-import { listNotes } from "./vaultFiles";
+import { listNotes, type VaultFile } from "./vaultFiles";
 
 export interface ImportVaultOptions {
 	folder: string;
@@ -42,16 +42,28 @@ export function createExclusive(absolute: string, data: string | Uint8Array): vo
 	}
 }
 
-/** The vault folder as the import's port, journaling each write before it is made. */
+/** The vault folder as the import's port: notes completed through tidy-and-record (the same safe writes
+ * as tidy), new files created whole, every write journaled first. */
 class FolderTarget implements ImportTarget {
-	private journal: JournalBatchWriter | null = null;
-
+	private readonly journal: LazyBatch;
+	private readonly files = new Map<string, VaultFile>();
+	private readonly store = new FileNoteStore((path) => this.fileOf(path), { followLinks: false });
 	private held: { release(): void } | null = null;
 
 	constructor(
 		private readonly vault: string,
 		private readonly lock?: () => { release(): void },
-	) {}
+	) {
+		this.journal = new LazyBatch(vaultJournal(vault), "omnivore-queue import");
+	}
+
+	private at(path: string): string {
+		return join(this.vault, ...path.split("/"));
+	}
+
+	private fileOf(path: string): VaultFile {
+		return this.files.get(path) ?? { absolute: this.at(path), path, outside: false };
+	}
 
 	async prepare(): Promise<void> {
 		mkdirSync(this.vault, { recursive: true });
@@ -63,21 +75,14 @@ class FolderTarget implements ImportTarget {
 		this.held = null;
 	}
 
-	private at(path: string): string {
-		return join(this.vault, ...path.split("/"));
-	}
-
-	private async batch(): Promise<JournalBatchWriter> {
-		this.journal ??= await vaultJournal(this.vault).begin("omnivore-queue import");
-		return this.journal;
-	}
-
 	async notePaths(): Promise<string[]> {
-		return existsSync(this.vault) ? listNotes(this.vault).files.map((file) => file.path) : [];
+		if (!existsSync(this.vault)) return [];
+		for (const file of listNotes(this.vault).files) this.files.set(file.path, file);
+		return [...this.files.keys()];
 	}
 
 	async read(path: string): Promise<string> {
-		return readFileSync(this.at(path), "utf8");
+		return this.store.read(path);
 	}
 
 	async exists(path: string): Promise<boolean> {
@@ -85,24 +90,17 @@ class FolderTarget implements ImportTarget {
 	}
 
 	async createNote(path: string, text: string): Promise<void> {
-		await (await this.batch()).recordCreated(path, text);
+		await (await this.journal.get()).recordCreated(path, text);
 		createExclusive(this.at(path), text);
 	}
 
 	async createFile(path: string, data: Uint8Array): Promise<void> {
-		await (await this.batch()).recordCreated(path, data);
+		await (await this.journal.get()).recordCreated(path, data);
 		createExclusive(this.at(path), data);
 	}
 
 	async updateNote(path: string, transform: (current: string) => string | null): Promise<boolean> {
-		const buffer = readFileSync(this.at(path));
-		const current = buffer.toString("utf8");
-		if (!Buffer.from(current, "utf8").equals(buffer)) throw new NoteNotEditable("the note is not valid UTF-8 text, so it was left as it was");
-		const next = transform(current);
-		if (next === null) return false;
-		await (await this.batch()).record(path, current, next);
-		writeFileAtomic(this.at(path), next);
-		return true;
+		return (await tidyAndRecord(this.store, path, asTidyTransform(transform), () => this.journal.get())).written;
 	}
 }
 

@@ -97,14 +97,14 @@ describe("omnivore-queue import", () => {
 		expect((await runOn(true, "import", zip, vault, "--json")).out.startsWith("{")).toBe(true);
 	});
 
-	it("leaves a matched note that is not UTF-8 byte for byte, and reports it", async () => {
+	it("leaves a matched note that is not UTF-8 byte for byte, reports it and exits 1, as tidy does", async () => {
 		const { zip, vault } = setUp();
 		const latin1 = Buffer.concat([Buffer.from(`---\nid: ${ITEMS.byId.id}\n---\n# Caf`), Buffer.from([0xe9]), Buffer.from("\n#Omnivore\n")]);
 		const path = join(vault, "Omnivore", "2023-01-20", "Rust in 2023- What Comes Next.md");
 		writeFileSync(path, latin1);
 		const result = await run("import", zip, vault);
-		expect(result.code).toBe(0);
-		expect(result.out).toContain("Rust in 2023- What Comes Next.md: Its note could not be enriched: the note is not valid UTF-8 text, so it was left as it was.");
+		expect(result.code).toBe(1);
+		expect(result.out).toContain("Rust in 2023- What Comes Next.md: Its note could not be enriched: The note is not valid UTF-8 text; it was left as it was.");
 		expect(readFileSync(path)).toEqual(latin1);
 	});
 
@@ -128,6 +128,7 @@ describe("omnivore-queue import", () => {
 		writeFileSync(sqlite, `${readFileSync(sqlite, "utf8")}\nMy thoughts.\n`);
 		const undo = await run("undo", vault);
 		expect(undo.code).toBe(0);
+		expect(undo.out).toMatch(/^Undid "omnivore-queue import" of .*: 3 notes restored, 6 files it created removed\.\nLeft as they are \(1\):\n {2}Omnivore\/How SQLite Scales Read Concurrency\.md: It was edited after the import created it, so it was kept\.\n/);
 		const now = snapshot(vault);
 		expect(now.get("Omnivore/How SQLite Scales Read Concurrency.md")).toContain("My thoughts.");
 		now.delete("Omnivore/How SQLite Scales Read Concurrency.md");

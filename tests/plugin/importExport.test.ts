@@ -46,6 +46,7 @@ describe("Import Omnivore export…", () => {
 		expect(notices().at(-1)).toBe('6 notes created, 3 completed. 1 with problems: run "Show tidy report" to see them. "Undo last tidy" takes the import back.');
 
 		await runCommand(plugin, "undo-last-tidy");
+		expect(notices().at(-1)).toBe('Undid "Import Omnivore export": 3 notes restored, 7 files it created removed.');
 		expect(app.vault.getFileByPath(CREATED)).toBeNull();
 		expect(app.vault.getFileByPath("Omnivore/Attention Is All You Need.pdf")).toBeNull();
 		for (const [path, text] of Object.entries(VAULT_NOTES)) expect(app.vault.testText(path)).toBe(text);
@@ -59,7 +60,7 @@ describe("Import Omnivore export…", () => {
 		await app.vault.modify(file as never, edited);
 		await runCommand(plugin, "undo-last-tidy");
 		expect(app.vault.testText(CREATED)).toBe(edited);
-		expect(notices().at(-1)).toContain("1 changed since and left as they are");
+		expect(notices().at(-1)).toBe('Undid "Import Omnivore export": 3 notes restored, 6 files it created removed. 1 note changed since was left as it is: run "Show tidy report" to see it.');
 	});
 
 	it("writes nothing when the preview is cancelled, and says why a file cannot be imported", async () => {

@@ -1,7 +1,7 @@
 // Brings an Omnivore export into a vault: each item becomes exactly one note, created or enriched.
 // Reads the export twice (its index, then the contents one by one) so memory stays bounded.
 
-import type { NoteTidier } from "../tidy";
+import type { NoteTidier, TidyResult } from "../tidy";
 import { classifyEntry } from "./exportEntries";
 import type { ExportArchive } from "./exportArchive";
 import { decodeText, readExportIndex, type ExportIndex } from "./exportIndex";
@@ -43,7 +43,7 @@ export interface ItemOutcome {
 	/** The PDF copied into the vault. */
 	pdf?: string;
 	problems: string[];
-	/** A write failed (disk full, permission): the front end exits with a failure. */
+	/** A note could not be read or written (permission, not UTF-8, disk full): the CLI exits with 1, as tidy does. */
 	failed?: boolean;
 }
 
@@ -65,9 +65,6 @@ export interface ImportOptions {
 }
 
 class Cancelled extends Error {}
-
-/** Thrown by a port for a note it will not edit (its bytes are not UTF-8 text): reported, not a failure. */
-export class NoteNotEditable extends Error {}
 
 // Larger "readable" HTML is not an article; converting it would take minutes.
 const MAX_HTML_BYTES = 20 * 1024 * 1024;
@@ -184,9 +181,8 @@ async function enrich(entry: Pending, index: ExportIndex, target: ImportTarget, 
 		if (options.dryRun) written = transform(await target.read(path)) !== null;
 		else written = await target.updateNote(path, transform);
 	} catch (error) {
-		// A note the port declines to edit (not UTF-8 text) is reported; only a failed write is a failure.
-		Object.assign(outcome, { action: "left", failed: !(error instanceof NoteNotEditable) });
-		outcome.problems.push(`Its note could not be enriched: ${error instanceof Error ? error.message : String(error)}.`);
+		Object.assign(outcome, { action: "left", failed: true });
+		outcome.problems.push(`Its note could not be enriched: ${reason(error)}`);
 		return;
 	}
 	const done = result as ReturnType<typeof enrichNote> | null;
@@ -217,8 +213,22 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 		await target.createNote(path, options.tidier.tidy(text).text);
 	} catch (error) {
 		Object.assign(outcome, { action: "left", failed: true });
-		outcome.problems.push(`Its note could not be created: ${error instanceof Error ? error.message : String(error)}.`);
+		outcome.problems.push(`Its note could not be created: ${reason(error)}`);
 	}
+}
+
+/** An `updateNote` transform in the shape tidy-and-record takes, so ports write through it. */
+export function asTidyTransform(transform: (current: string) => string | null): (text: string) => TidyResult {
+	return (text) => {
+		const next = transform(text);
+		return { text: next ?? text, report: { isOmnivoreNote: true, changed: next !== null, changes: [], problems: [] } };
+	};
+}
+
+/** An error's message as the end of a sentence. */
+function reason(error: unknown): string {
+	const message = (error instanceof Error ? error.message : String(error)).trim();
+	return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
 /** A dry run's plan and a real run's outcome read alike: counts by action. */

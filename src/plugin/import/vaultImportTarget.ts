@@ -2,7 +2,7 @@
 // write journaled first so "Undo last tidy" takes the import back.
 
 import { normalizePath, type App, type TFile } from "obsidian";
-import type { ImportTarget, JournalBatchWriter } from "../../core";
+import { asTidyTransform, type ImportTarget, type JournalBatchWriter } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
 
 export class VaultImportTarget implements ImportTarget {
@@ -59,10 +59,6 @@ export class VaultImportTarget implements ImportTarget {
 	}
 
 	async updateNote(path: string, transform: (current: string) => string | null): Promise<boolean> {
-		const { written } = await tidyFile(this.file(path), this.app.vault, this.openJournal, (text) => {
-			const next = transform(text);
-			return { text: next ?? text, report: { isOmnivoreNote: true, changed: next !== null, changes: [], problems: [] } };
-		});
-		return written;
+		return (await tidyFile(this.file(path), this.app.vault, this.openJournal, asTidyTransform(transform))).written;
 	}
 }
