@@ -106,7 +106,7 @@ export function parseCommandLine(argv: string[]): Request {
 		const [exportPath, vault, ...extra] = positionals;
 		if (exportPath === undefined || vault === undefined) throw new UsageError("import needs the export (a zip file or the folder it was unzipped to) and the vault folder.", command);
 		if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, command);
-		const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"));
+		const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
 		return { command, exportPath, dryRun: flag("dry-run"), folder: importFolder(text("folder") ?? "Omnivore"), ...engine };
 	}
 	const [vault, ...extra] = positionals;

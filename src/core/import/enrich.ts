@@ -2,7 +2,6 @@
 // overwrites what it holds (but an unread status may advance), joins labels to its tags and appends
 // highlights it does not have yet under one `## Highlights`. Line endings and a BOM stay.
 
-import { KEY_ALIASES } from "../frontmatter/steps/aliases";
 import { readFrontmatterBlock } from "../frontmatter/readBlock";
 import { parseFrontmatter, verifyFrontmatter, type FrontmatterEditor, type FrontmatterValue } from "../frontmatter/yamlEditor";
 import { findCodeRanges, isInside } from "../markdown/codeRanges";
@@ -11,8 +10,10 @@ import type { SchemaKeys, TidyOptions } from "../options";
 import type { NoteTidier } from "../tidy";
 import { exportStatus, type ExportItem } from "./exportItem";
 import { comparableText, highlightIsIn, renderHighlight, type ExportHighlight } from "./highlights";
+import { findKey, findSchemaKey, ID_KEY, STATE_KEY } from "../omnivore/keys";
+import { readStatus } from "../omnivore/status";
 import { itemValues, labelTags } from "./itemValues";
-import { highlightsSection, ID_KEY } from "./newNote";
+import { highlightsSection } from "./newNote";
 
 export type EnrichOutcome =
 	| { kind: "enriched"; text: string; filled: string[]; highlightsAdded: number }
@@ -21,13 +22,7 @@ export type EnrichOutcome =
 
 /** The key holding a schema value under its name or an alias, any case; undefined when none holds a value. */
 export function presentKey(editor: FrontmatterEditor, key: keyof SchemaKeys, options: TidyOptions): string | undefined {
-	const aliases = KEY_ALIASES.find((entry) => entry.key === key)?.aliases ?? [];
-	const names = [options.keys[key], ...aliases].map((name) => name.toLowerCase());
-	for (const name of names) {
-		const found = editor.keys().find((k) => k.toLowerCase() === name);
-		if (found !== undefined && hasValue(editor.get(found))) return found;
-	}
-	return undefined;
+	return findSchemaKey(editor.keys(), key, options.keys, (found) => hasValue(editor.get(found)));
 }
 
 function hasValue(value: unknown): boolean {
@@ -37,15 +32,14 @@ function hasValue(value: unknown): boolean {
 	return true;
 }
 
+/** No status, or one that means unread (`unread`, Omnivore's `INBOX`, the user's own word): the export may advance it. */
 function isUnread(value: unknown, options: TidyOptions): boolean {
-	if (!hasValue(value)) return true;
-	const word = String(value).trim().toLowerCase();
-	return word === options.statusValues.unread.toLowerCase() || word === "unread" || word === "inbox";
+	return !hasValue(value) || readStatus(value, options.statusValues) === "unread";
 }
 
 function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: TidyOptions, needsTag: boolean): string[] {
 	const filled: string[] = [];
-	const idKey = editor.keys().find((k) => k.toLowerCase() === ID_KEY);
+	const idKey = findKey(editor.keys(), ID_KEY);
 	if (idKey === undefined || !hasValue(editor.get(idKey))) {
 		if (idKey === undefined) editor.add(ID_KEY, item.id);
 		else editor.set(idKey, item.id);
@@ -56,7 +50,7 @@ function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: T
 		const present = presentKey(editor, key, options);
 		if (key === "tags") continue;
 		if (key === "status") {
-			const current = present ?? editor.keys().find((k) => k.toLowerCase() === "state");
+			const current = present ?? findKey(editor.keys(), STATE_KEY);
 			if (current !== undefined && !isUnread(editor.get(current), options)) continue;
 			if (present !== undefined && exportStatus(item) === "unread") continue;
 			if (present !== undefined) editor.set(present, value);

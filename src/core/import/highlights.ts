@@ -1,5 +1,7 @@
 // Reads Omnivore's `highlights/{slug}.md` and writes highlights back as Markdown that keeps each quote whole.
 
+import { cleanTag } from "../omnivore/tags";
+
 export interface ExportHighlight {
 	/** The highlighted text, paragraphs separated by blank lines; absent for a note on the whole article. */
 	quote?: string;
@@ -64,7 +66,7 @@ function labelsOf(line: string): string[] {
 
 /** A label as a body tag: Obsidian's tags hold no spaces. */
 export function labelTag(label: string): string {
-	return `#${label.trim().replace(/^#+/, "").replace(/\s+/g, "_")}`;
+	return `#${cleanTag(label)}`;
 }
 
 /** One highlight as Markdown: every line of the quote inside the blockquote, then its labels and note. */

@@ -206,7 +206,7 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 		} else if (content?.format === "html" && content.data.length > MAX_HTML_BYTES) {
 			outcome.problems.push(`Its content is larger than ${MAX_HTML_BYTES / 1024 / 1024} MB; its note was made without it.`);
 		} else if (content?.format === "html") {
-			markdown = htmlToMarkdown(decodeText(content.data), { proxy: options.tidier.proxy, baseUrl: articleUrl(item) });
+			markdown = htmlToMarkdown(decodeText(content.data), { proxy: options.tidier.proxy, baseUrl: articleUrl(item, options.tidier.options) });
 		}
 		if (!pdfPath) delete outcome.pdf;
 		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: index.highlights.get(item.slug) ?? [] }, options.tidier.options);

@@ -1,34 +1,22 @@
 // The values an export item gives each schema property, as tidy would write them.
 
 import { formatDate } from "../dates";
-import { cleanTag } from "../frontmatter/steps/tags";
+import { cleanTag } from "../omnivore/tags";
+import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
 import type { FrontmatterValue } from "../frontmatter/yamlEditor";
 import type { SchemaKeys, TidyOptions } from "../options";
 import { exportStatus, type ExportItem } from "./exportItem";
 
-// Omnivore's own addresses: the `no_url` placeholder of newsletters, uploads, its library pages.
-const OMNIVORE_ADDRESS = /^https?:\/\/(?:www\.)?omnivore\.app\/(?:no_url|attachments\/|me\/)/i;
-
-/** The article's address, unless it is one of Omnivore's own or not a web address. */
-export function articleUrl(item: ExportItem): string | undefined {
+/** The article's address, unless it is one of Omnivore's own (the `no_url` placeholder, an upload, a library page). */
+export function articleUrl(item: ExportItem, options?: Pick<TidyOptions, "omnivoreHosts">): string | undefined {
 	const url = item.url?.trim();
-	if (!url || OMNIVORE_ADDRESS.test(url) || !/^https?:\/\/[^\s/]+/i.test(url)) return undefined;
-	return url;
-}
-
-function siteOf(url: string | undefined): string | undefined {
-	if (!url) return undefined;
-	try {
-		return new URL(url).hostname.replace(/^www\./i, "") || undefined;
-	} catch {
-		return undefined;
-	}
+	return url && isArticleUrl(url, linksFor(options?.omnivoreHosts ?? [])) ? url : undefined;
 }
 
 function dateOf(iso: string | undefined, options: TidyOptions): string | undefined {
 	if (!iso) return undefined;
 	const date = new Date(iso);
-	return Number.isNaN(date.getTime()) ? undefined : formatDate(date, true, options);
+	return Number.isNaN(date.getTime()) ? undefined : formatDate({ date, hasTime: true }, options);
 }
 
 /** Labels as tags: spaces become `_`, repeats (any case) dropped. */
@@ -44,7 +32,7 @@ export function labelTags(labels: readonly string[]): string[] {
 
 /** Each schema property the item knows, in the order a new note lists them. */
 export function itemValues(item: ExportItem, options: TidyOptions): Array<[keyof SchemaKeys, FrontmatterValue]> {
-	const url = articleUrl(item);
+	const url = articleUrl(item, options);
 	const author = item.author && item.author.toLowerCase() !== "unknown" ? item.author : undefined;
 	const values: Array<[keyof SchemaKeys, FrontmatterValue | undefined]> = [
 		["title", item.title.replace(/\s+/g, " ").trim()],
@@ -53,7 +41,7 @@ export function itemValues(item: ExportItem, options: TidyOptions): Array<[keyof
 		["dateSaved", dateOf(item.savedAt, options)],
 		["datePublished", dateOf(item.publishedAt, options)],
 		["originalUrl", url],
-		["siteName", siteOf(url)],
+		["siteName", url ? siteFromUrl(url, linksFor(options.omnivoreHosts)) : undefined],
 		["status", options.statusValues[exportStatus(item)]],
 	];
 	return values.filter((entry): entry is [keyof SchemaKeys, FrontmatterValue] => entry[1] !== undefined && entry[1] !== "");

@@ -1,6 +1,7 @@
 // Writes the note for an export item the vault does not have yet, in the schema tidy writes.
 
 import { parseFrontmatter } from "../frontmatter/yamlEditor";
+import { ID_KEY } from "../omnivore/keys";
 import type { TidyOptions } from "../options";
 import type { ExportItem } from "./exportItem";
 import { renderHighlight, type ExportHighlight } from "./highlights";
@@ -15,7 +16,6 @@ export interface NewNoteParts {
 	highlights: ExportHighlight[];
 }
 
-export const ID_KEY = "id";
 
 /** The frontmatter block of a new note. */
 export function newFrontmatter(item: ExportItem, options: TidyOptions): string {
@@ -34,7 +34,7 @@ export function highlightsSection(highlights: readonly ExportHighlight[]): strin
 /** The whole note, with `\n` line endings. */
 export function renderNewNote(parts: NewNoteParts, options: TidyOptions): string {
 	const { item } = parts;
-	const url = articleUrl(item);
+	const url = articleUrl(item, options);
 	const sections = [`# ${item.title.replace(/\s+/g, " ").trim()}\n#${options.tagName.replace(/^#/, "")}\n`];
 	if (url) sections.push(`[Read Original](${url.replace(/ /g, "%20").replace(/\(/g, "%28").replace(/\)/g, "%29")})\n`);
 	if (parts.highlights.length > 0) sections.push(highlightsSection(parts.highlights));

@@ -1,10 +1,11 @@
 // Finds the note an export item already has anywhere in the vault: by its id (any key case), then by
 // the slug of an omnivore.app/me link, then by its original address compared loosely.
 
-import { KEY_ALIASES } from "../frontmatter/steps/aliases";
 import { readFrontmatterBlock } from "../frontmatter/readBlock";
 import { readBodyFacts } from "../markdown/bodyFacts";
 import { splitNote } from "../note";
+import { ID_KEY, namesOf } from "../omnivore/keys";
+import { isArticleUrl } from "../omnivore/urls";
 import type { TidyOptions } from "../options";
 import type { ExportItem } from "./exportItem";
 import { articleUrl } from "./itemValues";
@@ -19,7 +20,6 @@ export interface NoteKeys {
 }
 
 const LIBRARY_LINK = /https?:\/\/(?:www\.)?omnivore\.app\/me\/([^\s)#?"'<>\]|/]+)/gi;
-const PLACEHOLDER_OR_OMNIVORE = /^https?:\/\/(?:www\.)?omnivore\.app\//i;
 
 function foldSlug(slug: string): string {
 	try {
@@ -32,7 +32,7 @@ function foldSlug(slug: string): string {
 /** An address compared loosely: any scheme, no `www.`, no trailing slash or fragment, host in any case. */
 export function looseUrl(url: string): string | undefined {
 	const trimmed = url.trim();
-	if (!/^https?:\/\/[^\s/]+/i.test(trimmed) || PLACEHOLDER_OR_OMNIVORE.test(trimmed)) return undefined;
+	if (!isArticleUrl(trimmed)) return undefined;
 	try {
 		const parsed = new URL(trimmed);
 		const host = parsed.host.toLowerCase().replace(/^www\./, "");
@@ -56,14 +56,14 @@ function scalar(value: unknown): string | undefined {
 export function noteKeys(text: string, options: TidyOptions): NoteKeys {
 	const parts = splitNote(text);
 	const keys: NoteKeys = { slugs: [], urls: [] };
-	const urlNames = new Set([options.keys.originalUrl, ...(KEY_ALIASES.find((e) => e.key === "originalUrl")?.aliases ?? [])].map((n) => n.toLowerCase()));
+	const urlNames = new Set(namesOf("originalUrl", options.keys));
 	const state = readFrontmatterBlock(parts);
 	if (state.kind === "mapping") {
 		for (const key of state.editor.keys()) {
 			const value = scalar(state.editor.get(key));
 			if (value === undefined) continue;
 			const name = key.toLowerCase();
-			if (name === "id") keys.id = value;
+			if (name === ID_KEY) keys.id = value;
 			if (urlNames.has(name)) keys.urls.push(value);
 			keys.slugs.push(...slugsIn(value));
 		}
