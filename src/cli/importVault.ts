@@ -3,7 +3,7 @@
 
 import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { asTidyTransform, countActions, importExport, LazyBatch, NoteTidier, tidyAndRecord, type ImportReport, type ImportTarget, type TidyOptions } from "../core";
+import { asTidyTransform, countActions, importExport, plural, LazyBatch, NoteTidier, tidyAndRecord, type ImportReport, type ImportTarget, type TidyOptions } from "../core";
 import { FileNoteStore } from "./fileNoteStore";
 import { openExport } from "./exportSource";
 import { vaultJournal } from "./journalStorage";
@@ -119,10 +119,6 @@ export async function importIntoVault(exportPath: string, vault: string, options
 		target.release();
 		options.progress?.end();
 	}
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-	return `${n} ${n === 1 ? one : many}`;
 }
 
 export function formatImport(report: ImportReport, exportPath: string, vault: string): string {

@@ -2,7 +2,7 @@
 // a progress notice that can cancel. Journaled as one batch: "Undo last tidy" takes it back.
 
 import { Notice } from "obsidian";
-import { ExportError, importExport, zipArchive, type ImportReport } from "../../core";
+import { ExportError, importExport, plural, zipArchive, type ImportReport } from "../../core";
 import { ProgressNotice } from "../batch/progressNotice";
 import type { PluginContext } from "../context";
 import { blobSource, pickZipFile } from "../import/blobSource";
@@ -71,7 +71,7 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 		const enriched = report.items.filter((i) => i.action === "enriched").length;
 		const problems = report.items.filter((i) => i.problems.length > 0).length;
 		shown.finish(
-			`${report.cancelled ? "Stopped: " : ""}${created} ${created === 1 ? "note" : "notes"} created, ${enriched} completed.` +
+			`${report.cancelled ? "Stopped: " : ""}${plural(created, "note")} created, ${enriched} completed.` +
 				(problems > 0 ? ` ${problems} with problems: run "Show tidy report" to see them.` : "") +
 				(created + enriched > 0 ? ` "Undo last tidy" takes the import back.` : ""),
 		);

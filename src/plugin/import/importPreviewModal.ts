@@ -1,22 +1,17 @@
 // The preview before an import: how many notes it would create and enrich, and what it could not do.
 
-import { Modal, type App } from "obsidian";
-import { countActions, type ImportReport } from "../../core";
+import type { App } from "obsidian";
+import { countActions, plural, type ImportReport } from "../../core";
+import { DecisionModal } from "../batch/decisionModal";
 
-function plural(count: number, one: string, many = `${one}s`): string {
-	return `${count} ${count === 1 ? one : many}`;
-}
-
-export class ImportPreviewModal extends Modal {
-	private decided = false;
-
+export class ImportPreviewModal extends DecisionModal {
 	constructor(
 		app: App,
 		private readonly plan: ImportReport,
 		private readonly folder: string,
-		private readonly decide: (apply: boolean) => void,
+		decide: (apply: boolean) => void,
 	) {
-		super(app);
+		super(app, decide);
 	}
 
 	override onOpen(): void {
@@ -45,21 +40,6 @@ export class ImportPreviewModal extends Modal {
 			for (const item of problems) list.createEl("li", { text: `${item.title}: ${item.problems.join(" ")}` });
 		}
 		contentEl.createEl("p", { cls: "setting-item-description", text: 'Nothing you wrote is overwritten; "Undo last tidy" takes the import back.' });
-		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
-		const apply = buttons.createEl("button", { text: "Import", cls: "mod-cta" });
-		apply.disabled = counts.created + counts.enriched === 0;
-		apply.addEventListener("click", () => this.finish(true));
-		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.finish(false));
-	}
-
-	private finish(apply: boolean): void {
-		this.decided = true;
-		this.close();
-		this.decide(apply);
-	}
-
-	override onClose(): void {
-		this.contentEl.empty();
-		if (!this.decided) this.decide(false);
+		this.addButtons(contentEl, "Import", counts.created + counts.enriched > 0);
 	}
 }
