@@ -223,3 +223,16 @@ describe("new notes' file names", () => {
 		expect(vault.text("Omnivore/same title.md")).toBe("# Mine\n");
 	});
 });
+
+describe("Omnivore's placeholders in a matched note", () => {
+	it("count as missing: author unknown takes the export's author, and a second import changes nothing", async () => {
+		const note = ["---", `id: ${ITEMS.sqlite.id}`, "author: |", "  unknown", "---", "#Omnivore", ""].join("\n");
+		const vault = new MemoryVault({ "Omnivore/SQLite.md": note });
+		await run(vault);
+		expect(vault.text("Omnivore/SQLite.md")).toMatch(/^author: Jane Doe$/m);
+		const writes = vault.writes;
+		const again = await run(vault);
+		expect(outcome(again, "sqlite").action).toBe("unchanged");
+		expect(vault.writes).toBe(writes);
+	});
+});
