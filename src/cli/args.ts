@@ -2,7 +2,7 @@
 // its own options and its own help.
 
 import { parseArgs } from "node:util";
-import { QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type MatchMode, type QueueSort, type QueueStatus } from "../core";
+import { DEFAULT_IMPORT_FOLDER, importFolder, QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type MatchMode, type QueueSort, type QueueStatus } from "../core";
 import { COMMAND_NAMES, COMMANDS, commandHelp, type CommandName, type OptionSpec } from "./usage";
 import { imagesArgs, type ImagesArgs } from "./imagesArgs";
 import { UsageError } from "./usageError";
@@ -107,7 +107,9 @@ export function parseCommandLine(argv: string[]): Request {
 		if (exportPath === undefined || vault === undefined) throw new UsageError("import needs the export (a zip file or the folder it was unzipped to) and the vault folder.", command);
 		if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, command);
 		const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
-		return { command, exportPath, dryRun: flag("dry-run"), folder: importFolder(text("folder") ?? "Omnivore"), ...engine };
+		const folder = importFolder(text("folder") ?? DEFAULT_IMPORT_FOLDER);
+		if (!folder.ok) throw new UsageError(`--folder ${folder.reason}.`, command);
+		return { command, exportPath, dryRun: flag("dry-run"), folder: folder.folder, ...engine };
 	}
 	const [vault, ...extra] = positionals;
 	if (vault === undefined) throw new UsageError(`${command} needs the path of a vault folder.`, command);
@@ -157,14 +159,4 @@ function queueArgs(rawStatuses: string[], tags: string[], search: string, sort: 
 	const limit = rawLimit === undefined ? null : /^\d+$/.test(rawLimit.trim()) ? Number(rawLimit) : NaN;
 	if (limit !== null && !(Number.isSafeInteger(limit) && limit > 0)) throw new UsageError(`--limit needs a positive whole number, not "${rawLimit}".`, "queue");
 	return { statuses: statuses as QueueStatus[], tags, search, sort: sort as QueueSort, limit };
-}
-
-/** A vault-relative folder written with `/`, without slashes at its ends; never outside the vault. */
-export function importFolder(folder: string): string {
-	const clean = folder.replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\.?\/+|\/+$/g, "");
-	if (clean.split("/").some((part) => part === ".." || part === ".") || /^[a-z]:/i.test(clean)) {
-		throw new UsageError(`--folder must be a folder inside the vault, such as Omnivore or Reading/Omnivore, not "${folder}".`, "import");
-	}
-	if (clean.split("/").some((part) => part.startsWith("."))) throw new UsageError(`--folder cannot be a hidden folder ("${folder}"): Obsidian would not show its notes.`, "import");
-	return clean;
 }

@@ -41,3 +41,4 @@ export { emptyImageRecord, parseImageRecord, serializeImageRecord, type ImageRec
 export { runImageDownloads, type AttachmentStore, type ImageRunInput, type ImageRunReport, type ImageRunPhase, type ImageNoteOutcome } from "./images/imageRun";
 export { importExport, countActions, asTidyTransform, type ImportTarget, type ImportReport, type ItemOutcome, type ItemAction, type ImportOptions } from "./import/importExport";
 export { ExportError, zipArchive, bytesSource, type ExportArchive, type ByteSource, type EntryData } from "./import/exportArchive";
+export { DEFAULT_IMPORT_FOLDER, importFolder } from "./import/fileName";

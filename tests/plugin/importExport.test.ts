@@ -18,12 +18,12 @@ function pickedFile(bytes: Uint8Array): Blob {
 	return { size: bytes.length, slice } as unknown as Blob;
 }
 
-function dialogs(bytes: Uint8Array, seen: ImportReport[] = [], apply = true) {
+function dialogs(bytes: Uint8Array, seen: ImportReport[] = [], folder: string | null = "Omnivore") {
 	return {
 		pickFile: async () => pickedFile(bytes),
 		confirm: async (plan: ImportReport) => {
 			seen.push(plan);
-			return apply;
+			return folder;
 		},
 	};
 }
@@ -65,7 +65,7 @@ describe("Import Omnivore export…", () => {
 
 	it("writes nothing when the preview is cancelled, and says why a file cannot be imported", async () => {
 		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
-		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), [], false));
+		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), [], null));
 		expect(app.vault.getMarkdownFiles()).toHaveLength(Object.keys(VAULT_NOTES).length);
 		await importOmnivoreExport(plugin, dialogs(new TextEncoder().encode("not a zip")));
 		expect(notices().at(-1)).toBe("This file cannot be imported: it is not a zip file.");
@@ -74,18 +74,32 @@ describe("Import Omnivore export…", () => {
 });
 
 describe("the import preview", () => {
-	it("says what would be created and completed, lists the problems, and imports on confirmation", async () => {
+	it("says what would be created and completed, lists the problems, and asks for the folder", async () => {
 		const { plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
 		const seen: ImportReport[] = [];
-		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), seen, false));
-		const answer = defaultDialogs(plugin).confirm(seen[0]);
+		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), seen, null));
+		const answer = defaultDialogs(plugin).confirm(seen[0], "Omnivore");
 		const modal = lastModal<ImportPreviewModal>().contentEl;
 		expect(modal.querySelector(".omnivore-queue-summary")?.textContent).toBe(
-			'9 articles in the export: 6 new notes in "Omnivore", 3 notes of yours to complete, 0 notes already complete.',
+			"9 articles in the export: 6 new notes, 3 notes of yours to complete, 0 notes already complete.",
 		);
-		expect(modal.textContent).toContain("Omnivore/How SQLite Scales Read Concurrency.md");
+		expect(modal.textContent).toContain("How SQLite Scales Read Concurrency.md");
 		expect(modal.textContent).toContain("Left for you (1)The Case for Slow Reading: The export holds no content for it");
-		(modal.querySelector("button.mod-cta") as HTMLButtonElement).click();
-		await expect(answer).resolves.toBe(true);
+		const input = modal.querySelector("input") as HTMLInputElement;
+		const importButton = modal.querySelector("button.mod-cta") as HTMLButtonElement;
+		input.value = "../outside";
+		importButton.click();
+		expect(modal.querySelector(".mod-warning")?.textContent).toBe('The folder must be a folder inside the vault, such as Omnivore or Reading/Omnivore, not "../outside".');
+		input.value = "/Reading/Saved/";
+		importButton.click();
+		await expect(answer).resolves.toBe("Reading/Saved");
+	});
+
+	it("puts new notes in the folder chosen", async () => {
+		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), [], "Reading/Saved"));
+		expect(app.vault.getFileByPath("Reading/Saved/How SQLite Scales Read Concurrency.md")).not.toBeNull();
+		expect(app.vault.getFileByPath("Reading/Saved/Attention Is All You Need.pdf")).not.toBeNull();
+		expect(app.vault.testText("Reading/Saved/Attention Is All You Need.md")).toContain("![[Reading/Saved/Attention Is All You Need.pdf]]");
 	});
 });

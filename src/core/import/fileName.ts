@@ -36,3 +36,19 @@ export function freePath(folder: string, name: string, extension: string, taken:
 		if (!taken(path)) return path;
 	}
 }
+
+/** Where new notes go unless the user says otherwise. */
+export const DEFAULT_IMPORT_FOLDER = "Omnivore";
+
+/**
+ * A vault-relative folder written with `/`, without slashes at its ends (`""` is the vault's root),
+ * or why it cannot be used (outside the vault, hidden from Obsidian), to follow "The folder ...".
+ */
+export function importFolder(folder: string): { ok: true; folder: string } | { ok: false; reason: string } {
+	const clean = folder.trim().replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\.?\/+|\/+$/g, "");
+	if (clean.split("/").some((part) => part === ".." || part === ".") || /^[a-z]:/i.test(clean)) {
+		return { ok: false, reason: `must be a folder inside the vault, such as Omnivore or Reading/Omnivore, not "${folder}"` };
+	}
+	if (clean.split("/").some((part) => part.startsWith("."))) return { ok: false, reason: `cannot be a hidden folder ("${folder}"): Obsidian would not show its notes` };
+	return { ok: true, folder: clean };
+}

@@ -17,8 +17,15 @@ export abstract class DecisionModal extends Modal {
 		const buttons = container.createDiv({ cls: `modal-button-container ${cls}`.trim() });
 		const confirm = buttons.createEl("button", { text: confirmText, cls: "mod-cta" });
 		confirm.disabled = !canConfirm;
-		confirm.addEventListener("click", () => this.finish(true));
+		confirm.addEventListener("click", () => {
+			if (this.confirmable()) this.finish(true);
+		});
 		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.finish(false));
+	}
+
+	/** Checked when the user confirms; false keeps the modal open (a field to correct). */
+	protected confirmable(): boolean {
+		return true;
 	}
 
 	private finish(apply: boolean): void {

@@ -2,7 +2,7 @@
 // a progress notice that can cancel. Journaled as one batch: "Undo last tidy" takes it back.
 
 import { Notice } from "obsidian";
-import { ExportError, importExport, plural, zipArchive, type ImportReport } from "../../core";
+import { DEFAULT_IMPORT_FOLDER, ExportError, importExport, plural, zipArchive, type ImportReport } from "../../core";
 import { ProgressNotice } from "../batch/progressNotice";
 import type { PluginContext } from "../context";
 import { blobSource, pickZipFile } from "../import/blobSource";
@@ -10,18 +10,16 @@ import { ImportPreviewModal } from "../import/importPreviewModal";
 import { VaultImportTarget } from "../import/vaultImportTarget";
 
 const LABEL = "Import Omnivore export";
-/** New notes go here, as with the CLI's default `--folder`. */
-export const IMPORT_FOLDER = "Omnivore";
-
 export interface ImportDialogs {
 	pickFile(): Promise<Blob | null>;
-	confirm(plan: ImportReport): Promise<boolean>;
+	/** The folder for new notes the user confirmed, or null when the import is cancelled. */
+	confirm(plan: ImportReport, folder: string): Promise<string | null>;
 }
 
 export function defaultDialogs(context: PluginContext): ImportDialogs {
 	return {
 		pickFile: pickZipFile,
-		confirm: (plan) => new Promise((resolve) => new ImportPreviewModal(context.app, plan, IMPORT_FOLDER, resolve).open()),
+		confirm: (plan, folder) => new Promise((resolve) => new ImportPreviewModal(context.app, plan, folder, resolve).open()),
 	};
 }
 
@@ -40,7 +38,7 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 		const reading = new Notice("Reading the export…", 0);
 		let plan: ImportReport;
 		try {
-			plan = await importExport(archive, new VaultImportTarget(context.app, () => Promise.reject(new Error("a preview writes nothing"))), { tidier, folder: IMPORT_FOLDER, dryRun: true });
+			plan = await importExport(archive, new VaultImportTarget(context.app, () => Promise.reject(new Error("a preview writes nothing"))), { tidier, folder: DEFAULT_IMPORT_FOLDER, dryRun: true });
 		} catch (error) {
 			if (!(error instanceof ExportError)) throw error;
 			new Notice(`This file cannot be imported: ${error.message}.`);
@@ -48,7 +46,8 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 		} finally {
 			reading.hide();
 		}
-		if (!(await dialogs.confirm(plan))) return null;
+		const folder = await dialogs.confirm(plan, DEFAULT_IMPORT_FOLDER);
+		if (folder === null) return null;
 
 		progress = new ProgressNotice(LABEL);
 		const shown = progress;
@@ -56,7 +55,7 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 		const target = new VaultImportTarget(context.app, () => batch.get());
 		const report = await importExport(archive, target, {
 			tidier,
-			folder: IMPORT_FOLDER,
+			folder,
 			dryRun: false,
 			onProgress: (done, total) => shown.update(done, total),
 			isCancelled: () => shown.isCancelled,
