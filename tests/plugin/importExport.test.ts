@@ -95,6 +95,16 @@ describe("the import preview", () => {
 		await expect(answer).resolves.toBe("Reading/Saved");
 	});
 
+	it("gives Obsidian's interface a turn while it reads and writes", async () => {
+		const { plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		let now = 0;
+		let yields = 0;
+		// Every reading of the clock is 10 ms later: a 25 ms budget is spent every third unit of work.
+		plugin.clock = { now: () => (now += 10), yieldToUi: async () => void yields++ };
+		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles())));
+		expect(yields).toBeGreaterThan(10);
+	});
+
 	it("puts new notes in the folder chosen", async () => {
 		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
 		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), [], "Reading/Saved"));

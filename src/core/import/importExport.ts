@@ -62,6 +62,8 @@ export interface ImportOptions {
 	dryRun: boolean;
 	onProgress?: (done: number, total: number) => void;
 	isCancelled?: () => boolean;
+	/** Awaited between units of work, so the plugin can give Obsidian's interface a turn. */
+	pause?: () => Promise<void>;
 }
 
 class Cancelled extends Error {}
@@ -83,6 +85,7 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 	const matcher = new VaultMatcher();
 	const taken = new Set<string>();
 	for (const path of (await target.notePaths()).sort()) {
+		await options.pause?.();
 		taken.add(path.toLowerCase());
 		try {
 			matcher.add(path, noteKeys(await target.read(path), options.tidier.options));
@@ -93,13 +96,14 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 	const pending = await plan(index, matcher, target, taken, options.folder);
 	report.items = pending.map((p) => p.outcome);
 	let done = 0;
-	const step = () => {
+	const step = async () => {
+		await options.pause?.();
 		if (options.isCancelled?.()) throw new Cancelled();
 		options.onProgress?.(++done, pending.length);
 	};
 	try {
 		for (const entry of pending.filter((p) => p.notePath === undefined)) {
-			step();
+			await step();
 			await enrich(entry, index, target, options);
 		}
 		const bySlug = new Map(pending.filter((p) => p.notePath !== undefined).map((p) => [p.item.slug, p]));
@@ -118,13 +122,13 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 						return;
 					}
 					bySlug.delete(entry.slug);
-					step();
+					await step();
 					await create(waiting, index, target, options, { format: entry.format, data });
 				},
 			);
 		}
 		for (const waiting of bySlug.values()) {
-			step();
+			await step();
 			if (!index.contents.has(waiting.item.slug)) waiting.outcome.problems.push("The export holds no content for it; its note was made from its details and highlights.");
 			if (options.dryRun) continue;
 			await create(waiting, index, target, options, null);

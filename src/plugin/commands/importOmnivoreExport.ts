@@ -4,6 +4,7 @@
 import { Notice } from "obsidian";
 import { DEFAULT_IMPORT_FOLDER, ExportError, importExport, plural, zipArchive, type ImportReport } from "../../core";
 import { ProgressNotice } from "../batch/progressNotice";
+import { Yielder } from "../batch/yielder";
 import type { PluginContext } from "../context";
 import { blobSource, pickZipFile } from "../import/blobSource";
 import { ImportPreviewModal } from "../import/importPreviewModal";
@@ -38,7 +39,13 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 		const reading = new Notice("Reading the export…", 0);
 		let plan: ImportReport;
 		try {
-			plan = await importExport(archive, new VaultImportTarget(context.app, () => Promise.reject(new Error("a preview writes nothing"))), { tidier, folder: DEFAULT_IMPORT_FOLDER, dryRun: true });
+			const previewYielder = new Yielder(context.clock);
+			plan = await importExport(archive, new VaultImportTarget(context.app, () => Promise.reject(new Error("a preview writes nothing"))), {
+				tidier,
+				folder: DEFAULT_IMPORT_FOLDER,
+				dryRun: true,
+				pause: () => previewYielder.maybeYield(),
+			});
 		} catch (error) {
 			if (!(error instanceof ExportError)) throw error;
 			new Notice(`This file cannot be imported: ${error.message}.`);
@@ -52,6 +59,7 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 		progress = new ProgressNotice(LABEL);
 		const shown = progress;
 		const batch = context.beginBatch(LABEL);
+		const yielder = new Yielder(context.clock);
 		const target = new VaultImportTarget(context.app, () => batch.get());
 		const report = await importExport(archive, target, {
 			tidier,
@@ -59,6 +67,7 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 			dryRun: false,
 			onProgress: (done, total) => shown.update(done, total),
 			isCancelled: () => shown.isCancelled,
+			pause: () => yielder.maybeYield(),
 		});
 		context.reports.setLastRun(
 			LABEL,

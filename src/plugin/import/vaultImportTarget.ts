@@ -26,8 +26,9 @@ export class VaultImportTarget implements ImportTarget {
 		return file;
 	}
 
+	/** For matching and the preview; a note is read afresh before it is written. */
 	async read(path: string): Promise<string> {
-		return this.app.vault.read(this.file(path));
+		return this.app.vault.cachedRead(this.file(path));
 	}
 
 	async exists(path: string): Promise<boolean> {
