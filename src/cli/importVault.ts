@@ -108,6 +108,7 @@ export async function importIntoVault(exportPath: string, vault: string, options
 	const archive = openExport(exportPath);
 	const tidier = new NoteTidier(options.engine);
 	const target = new FolderTarget(vault, options.lock);
+	options.progress?.note("Reading the export…");
 	try {
 		return await importExport(archive, target, {
 			tidier,

@@ -91,7 +91,7 @@ describe("omnivore-queue import", () => {
 	it("draws a progress bar on a terminal and clears it before the summary", async () => {
 		const { zip, vault } = setUp();
 		const result = await runOn(true, "import", zip, vault);
-		expect(result.out).toMatch(/^\rImporting \[#*-*\] 1\/9/);
+		expect(result.out).toMatch(/^\rReading the export…\rImporting \[#*-*\] 1\/9/);
 		expect(result.out).toContain("\rImporting [##############################] 9/9");
 		expect(result.out).toMatch(/\r +\r9 items in /);
 		expect((await runOn(true, "import", zip, vault, "--json")).out.startsWith("{")).toBe(true);

@@ -102,7 +102,7 @@ describe("the import preview", () => {
 		// Every reading of the clock is 10 ms later: a 25 ms budget is spent every third unit of work.
 		plugin.clock = { now: () => (now += 10), yieldToUi: async () => void yields++ };
 		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles())));
-		// 28 units of work (5 notes and 9 articles, in the preview and in the import): a turn every third.
+		// 28 units of work (5 notes and 9 articles, in the preview and in the import): a turn about every third.
 		expect(yields).toBe(8);
 	});
 
