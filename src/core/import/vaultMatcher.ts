@@ -5,7 +5,7 @@ import { readFrontmatterBlock } from "../frontmatter/readBlock";
 import { readBodyFacts } from "../markdown/bodyFacts";
 import { splitNote } from "../note";
 import { ID_KEY, namesOf } from "../omnivore/keys";
-import { isArticleUrl } from "../omnivore/urls";
+import { isArticleUrl, linksFor, type OmnivoreLinks } from "../omnivore/urls";
 import type { TidyOptions } from "../options";
 import type { ExportItem } from "./exportItem";
 import { articleUrl } from "./itemValues";
@@ -19,7 +19,6 @@ export interface NoteKeys {
 	urls: string[];
 }
 
-const LIBRARY_LINK = /https?:\/\/(?:www\.)?omnivore\.app\/me\/([^\s)#?"'<>\]|/]+)/gi;
 
 function foldSlug(slug: string): string {
 	try {
@@ -43,8 +42,11 @@ export function looseUrl(url: string): string | undefined {
 	}
 }
 
-function slugsIn(text: string): string[] {
-	return [...text.matchAll(LIBRARY_LINK)].map((match) => foldSlug(match[1]));
+/** Slugs of the library links in a text (omnivore.app and the self-hosted hosts configured). */
+function slugsIn(text: string, links: OmnivoreLinks): string[] {
+	// A copy: the shared pattern's lastIndex is left wherever its last user stopped.
+	const pattern = new RegExp(links.pattern.source, links.pattern.flags);
+	return [...text.matchAll(pattern)].map((match) => foldSlug(match[1].split(/[?/]/)[0]));
 }
 
 function scalar(value: unknown): string | undefined {
@@ -56,6 +58,7 @@ function scalar(value: unknown): string | undefined {
 export function noteKeys(text: string, options: TidyOptions): NoteKeys {
 	const parts = splitNote(text);
 	const keys: NoteKeys = { slugs: [], urls: [] };
+	const links = linksFor(options.omnivoreHosts);
 	const urlNames = new Set(namesOf("originalUrl", options.keys));
 	const state = readFrontmatterBlock(parts);
 	if (state.kind === "mapping") {
@@ -65,16 +68,16 @@ export function noteKeys(text: string, options: TidyOptions): NoteKeys {
 			const name = key.toLowerCase();
 			if (name === ID_KEY) keys.id = value;
 			if (urlNames.has(name)) keys.urls.push(value);
-			keys.slugs.push(...slugsIn(value));
+			keys.slugs.push(...slugsIn(value, links));
 		}
 	} else if (parts.frontmatter) {
 		// Broken YAML still names its id on a line of its own.
 		keys.id = /^id:[ \t]*["']?([^"'\r\n]+?)["']?[ \t]*\r?$/im.exec(parts.frontmatter.yaml)?.[1];
-		keys.slugs.push(...slugsIn(parts.frontmatter.yaml));
+		keys.slugs.push(...slugsIn(parts.frontmatter.yaml, links));
 	}
 	const facts = readBodyFacts(parts.body);
 	if (facts.readOriginalUrl) keys.urls.push(facts.readOriginalUrl);
-	keys.slugs.push(...slugsIn(parts.body));
+	keys.slugs.push(...slugsIn(parts.body, links));
 	return { id: keys.id, slugs: [...new Set(keys.slugs)], urls: keys.urls };
 }
 

@@ -236,3 +236,15 @@ describe("Omnivore's placeholders in a matched note", () => {
 		expect(vault.writes).toBe(writes);
 	});
 });
+
+describe("matching a self-hosted Omnivore's links", () => {
+	it("finds a note by the slug of a link to a configured host", async () => {
+		const note = ["# Byzantine Generals", "#Omnivore", "", `[Read on Omnivore](https://omnivore.example.org/me/${ITEMS.bySlug.slug})`, ""].join("\n");
+		const selfHosted = new NoteTidier({ omnivoreHosts: ["omnivore.example.org"] });
+		const vault = new MemoryVault({ "Papers/Byzantine.md": note });
+		const report = await importExport(zipArchive(bytesSource(zipOf(exportFiles()))), vault, { tidier: selfHosted, folder: "Omnivore", dryRun: true });
+		expect(outcome(report, "bySlug")).toMatchObject({ matchedBy: "slug", path: "Papers/Byzantine.md" });
+		const plain = await run(new MemoryVault({ "Papers/Byzantine.md": note }), { dryRun: true });
+		expect(outcome(plain, "bySlug").action).toBe("created");
+	});
+});
