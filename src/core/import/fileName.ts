@@ -28,13 +28,9 @@ export function noteBaseName(title: string, fallback: string): string {
 	return `${cut.trim()}…`;
 }
 
-/** The first of `name.md`, `name (2).md`, ... in `folder` that `taken` does not hold (compared without case). */
-export function freePath(folder: string, name: string, extension: string, taken: (path: string) => boolean): string {
-	const prefix = folder === "" ? "" : `${folder}/`;
-	for (let n = 1; ; n++) {
-		const path = `${prefix}${n === 1 ? name : `${name} (${n})`}.${extension}`;
-		if (!taken(path)) return path;
-	}
+/** `folder/name.ext`, then `folder/name (2).ext`, ... for n = 1, 2, ... */
+export function numberedPath(folder: string, name: string, n: number, extension: string): string {
+	return `${folder === "" ? "" : `${folder}/`}${n === 1 ? name : `${name} (${n})`}.${extension}`;
 }
 
 /** Where new notes go unless the user says otherwise. */

@@ -7,7 +7,7 @@ import type { ExportArchive } from "./exportArchive";
 import { decodeText, readExportIndex, type ExportIndex } from "./exportIndex";
 import type { ExportItem } from "./exportItem";
 import { enrichNote } from "./enrich";
-import { freePath, noteBaseName } from "./fileName";
+import { noteBaseName, numberedPath } from "./fileName";
 import { htmlToMarkdown } from "./htmlToMarkdown";
 import { articleUrl } from "./itemValues";
 import { renderNewNote } from "./newNote";
@@ -76,6 +76,8 @@ interface Pending {
 	outcome: ItemOutcome;
 	/** The new note's path, for an item the vault does not have. */
 	notePath?: string;
+	/** Why its content could not be read (a later copy of the entry may still be read). */
+	contentError?: string;
 }
 
 export async function importExport(archive: ExportArchive, target: ImportTarget, options: ImportOptions): Promise<ImportReport> {
@@ -118,7 +120,7 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 					const waiting = entry.kind === "content" ? bySlug.get(entry.slug) : undefined;
 					if (!waiting || entry.kind !== "content") return;
 					if (data instanceof Error) {
-						waiting.outcome.problems.push(`Its content could not be read from the export (${data.message}).`);
+						waiting.contentError = data.message;
 						return;
 					}
 					bySlug.delete(entry.slug);
@@ -129,7 +131,8 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 		}
 		for (const waiting of bySlug.values()) {
 			await step();
-			if (!index.contents.has(waiting.item.slug)) waiting.outcome.problems.push("The export holds no content for it; its note was made from its details and highlights.");
+			if (waiting.contentError) waiting.outcome.problems.push(`Its content could not be read from the export (${waiting.contentError}); its note was made without it.`);
+			else if (!index.contents.has(waiting.item.slug)) waiting.outcome.problems.push("The export holds no content for it; its note was made from its details and highlights.");
 			if (options.dryRun) continue;
 			await create(waiting, index, target, options, null);
 		}
@@ -152,16 +155,15 @@ async function plan(index: ExportIndex, matcher: VaultMatcher, target: ImportTar
 		}
 		const base = noteBaseName(item.title, item.slug);
 		const isPdf = index.contents.get(item.slug) === "pdf";
+		// Free in the vault and in this import, compared without case (the disk may not tell case apart).
+		const free = async (path: string) => !taken.has(path.toLowerCase()) && !(await target.exists(path));
 		let notePath = "";
 		for (let n = 1; ; n++) {
-			const name = n === 1 ? base : `${base} (${n})`;
-			notePath = freePath(folder, name, "md", (p) => taken.has(p.toLowerCase()));
-			const pdfPath = notePath.replace(/\.md$/, ".pdf");
-			if (!(await target.exists(notePath)) && !(isPdf && ((await target.exists(pdfPath)) || taken.has(pdfPath.toLowerCase())))) {
-				if (isPdf) outcome.pdf = pdfPath;
+			notePath = numberedPath(folder, base, n, "md");
+			if ((await free(notePath)) && (!isPdf || (await free(numberedPath(folder, base, n, "pdf"))))) {
+				if (isPdf) outcome.pdf = numberedPath(folder, base, n, "pdf");
 				break;
 			}
-			taken.add(notePath.toLowerCase());
 		}
 		taken.add(notePath.toLowerCase());
 		if (outcome.pdf) taken.add(outcome.pdf.toLowerCase());
