@@ -13,6 +13,7 @@ import { comparableText, highlightIsIn, renderHighlight, type ExportHighlight } 
 import { isAuthorPlaceholder } from "../frontmatter/steps/author";
 import { findKey, findSchemaKey, ID_KEY, STATE_KEY } from "../omnivore/keys";
 import { readStatus } from "../omnivore/status";
+import { readTagList } from "../omnivore/tags";
 import { itemValues, labelTags } from "./itemValues";
 import { highlightsSection } from "./newNote";
 
@@ -76,13 +77,13 @@ function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: T
 function mergeTags(editor: FrontmatterEditor, tags: string[], options: TidyOptions): boolean {
 	if (tags.length === 0) return false;
 	const key = presentKey(editor, "tags", options) ?? editor.keys().find((k) => k.toLowerCase() === options.keys.tags.toLowerCase());
-	const current = key === undefined ? [] : editor.get(key);
-	if (current !== null && current !== undefined && typeof current !== "string" && !Array.isArray(current)) return false;
-	const list = current === null || current === undefined ? [] : Array.isArray(current) ? current.map(String) : String(current).split(/[,\s]+/).filter(Boolean);
-	const have = new Set(list.map((tag) => tag.replace(/^#/, "").toLowerCase()));
+	// Read as tidy reads tags; a value that is not tags (a mapping) is left alone.
+	const list = readTagList(key === undefined ? undefined : editor.get(key));
+	if (list === null) return false;
+	const have = new Set(list.map((tag) => tag.toLowerCase()));
 	const missing = tags.filter((tag) => !have.has(tag.toLowerCase()));
 	if (missing.length === 0) return false;
-	const value: FrontmatterValue = [...list.map((tag) => tag.replace(/^#/, "")), ...missing];
+	const value: FrontmatterValue = [...list, ...missing];
 	if (key === undefined) editor.add(options.keys.tags, value);
 	else editor.set(key, value);
 	return true;
