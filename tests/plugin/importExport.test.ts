@@ -43,7 +43,7 @@ describe("Import Omnivore export…", () => {
 		expect(tidier.tidy(created).text).toBe(created);
 		const pdf = app.vault.getFileByPath("Omnivore/Attention Is All You Need.pdf");
 		expect(new Uint8Array(await app.vault.readBinary(pdf as never))).toEqual(PDF_BYTES);
-		expect(notices().at(-1)).toBe('6 notes created, 3 completed. 1 with problems: run "Show tidy report" to see them. "Undo last tidy" takes the import back.');
+		expect(notices().at(-1)).toBe("6 notes created, 3 completed. 1 article with problems.Show reportUndo");
 
 		await runCommand(plugin, "undo-last-tidy");
 		expect(notices().at(-1)).toBe('Undid "Import Omnivore export": 3 notes restored, 7 files it created removed.');
@@ -60,7 +60,7 @@ describe("Import Omnivore export…", () => {
 		await app.vault.modify(file as never, edited);
 		await runCommand(plugin, "undo-last-tidy");
 		expect(app.vault.testText(CREATED)).toBe(edited);
-		expect(notices().at(-1)).toBe('Undid "Import Omnivore export": 3 notes restored, 6 files it created removed. 1 note changed since was left as it is: run "Show tidy report" to see it.');
+		expect(notices().at(-1)).toBe('Undid "Import Omnivore export": 3 notes restored, 6 files it created removed. 1 note changed since was left as it is.Show report');
 	});
 
 	it("writes nothing when the preview is cancelled, and says why a file cannot be imported", async () => {

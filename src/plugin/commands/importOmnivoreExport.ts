@@ -4,6 +4,8 @@
 import { Notice } from "obsidian";
 import { DEFAULT_IMPORT_FOLDER, ExportError, importExport, plural, zipArchive, type ImportReport } from "../../core";
 import { ProgressNotice } from "../batch/progressNotice";
+import { showReportAction } from "../notices";
+import { undoLastTidy } from "./undoLastTidy";
 import { Yielder } from "../batch/yielder";
 import type { PluginContext } from "../context";
 import { blobSource, pickZipFile } from "../import/blobSource";
@@ -79,9 +81,8 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 		const enriched = report.items.filter((i) => i.action === "enriched").length;
 		const problems = report.items.filter((i) => i.problems.length > 0).length;
 		shown.finish(
-			`${report.cancelled ? "Stopped: " : ""}${plural(created, "note")} created, ${enriched} completed.` +
-				(problems > 0 ? ` ${problems} with problems: run "Show tidy report" to see them.` : "") +
-				(created + enriched > 0 ? ` "Undo last tidy" takes the import back.` : ""),
+			`${report.cancelled ? "Stopped: " : ""}${plural(created, "note")} created, ${enriched} completed.` + (problems > 0 ? ` ${plural(problems, "article")} with problems.` : ""),
+			[...(problems > 0 ? [showReportAction(context)] : []), ...(created + enriched > 0 ? [{ label: "Undo", run: () => void undoLastTidy(context) }] : [])],
 		);
 		return report;
 	} finally {
