@@ -32,13 +32,22 @@ export class ImportPreviewModal extends DecisionModal {
 		const { contentEl, plan } = this;
 		const counts = countActions(plan);
 		this.setTitle("Import Omnivore export");
+		this.modalEl.addClass("omnivore-queue-preview-modal");
 		contentEl.addClass("omnivore-queue-preview");
-		contentEl.createEl("p", {
+		// Long lists scroll in the body; the folder field and the buttons stay in view.
+		const body = contentEl.createDiv({ cls: "omnivore-queue-preview-body" });
+		body.createEl("p", {
 			cls: "omnivore-queue-summary",
 			text:
 				`${plural(plan.items.length, "article")} in the export: ${plural(counts.created, "new note")}, ` +
 				`${plural(counts.enriched, "note")} of yours to complete, ${plural(counts.unchanged, "note")} already complete.`,
 		});
+		const created = plan.items.filter((item) => item.action === "created");
+		// Named without the folder, which may still change.
+		listSome(body, "New notes", created.map((item) => item.path?.split("/").pop() ?? item.title));
+		const problems = [...plan.exportProblems, ...plan.items.filter((item) => item.problems.length > 0).map((item) => `${item.title}: ${item.problems.join(" ")}`)];
+		listSome(body, `Left for you (${problems.length})`, problems);
+		body.createEl("p", { cls: "setting-item-description", text: 'Nothing you wrote is overwritten; "Undo last tidy" takes the import back.' });
 		new Setting(contentEl)
 			.setName("Folder for new notes")
 			.setDesc("Inside the vault; made if missing. The notes you have stay where they are.")
@@ -47,22 +56,16 @@ export class ImportPreviewModal extends DecisionModal {
 				text.setValue(this.folder);
 			});
 		this.folderError = contentEl.createEl("p", { cls: "mod-warning" });
-		const created = plan.items.filter((item) => item.action === "created");
-		if (created.length > 0) {
-			contentEl.createEl("h4", { text: "New notes" });
-			const list = contentEl.createEl("ul", { cls: "omnivore-queue-import-list" });
-			// Named without the folder, which may still change.
-			for (const item of created.slice(0, 20)) list.createEl("li", { text: item.path?.split("/").pop() ?? item.title });
-			if (created.length > 20) list.createEl("li", { text: `and ${created.length - 20} more` });
-		}
-		const problems = plan.items.filter((item) => item.problems.length > 0);
-		if (problems.length > 0 || plan.exportProblems.length > 0) {
-			contentEl.createEl("h4", { text: `Left for you (${problems.length + plan.exportProblems.length})` });
-			const list = contentEl.createEl("ul", { cls: "omnivore-queue-import-list" });
-			for (const message of plan.exportProblems) list.createEl("li", { text: message });
-			for (const item of problems) list.createEl("li", { text: `${item.title}: ${item.problems.join(" ")}` });
-		}
-		contentEl.createEl("p", { cls: "setting-item-description", text: 'Nothing you wrote is overwritten; "Undo last tidy" takes the import back.' });
-		this.addButtons(contentEl, "Import", counts.created + counts.enriched > 0);
+		this.addButtons(contentEl, "Import", counts.created + counts.enriched > 0, "omnivore-queue-preview-footer");
 	}
+
+}
+
+/** A heading and the first lines of a list, then how many more: an export may hold thousands. */
+function listSome(container: HTMLElement, heading: string, lines: string[], shown = 50): void {
+	if (lines.length === 0) return;
+	container.createEl("h4", { text: heading });
+	const list = container.createEl("ul", { cls: "omnivore-queue-import-list" });
+	for (const line of lines.slice(0, shown)) list.createEl("li", { text: line });
+	if (lines.length > shown) list.createEl("li", { text: `and ${lines.length - shown} more` });
 }
