@@ -4,6 +4,7 @@ import { defaultDialogs, importOmnivoreExport } from "../../src/plugin/commands/
 import type { ImportPreviewModal } from "../../src/plugin/import/importPreviewModal";
 import { exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
 import { VAULT_NOTES } from "../core/import/memoryVault";
+import { Notice } from "../__mocks__/obsidian";
 import { lastModal, notices, runCommand, startObsidian } from "./harness";
 
 // Obsidian (Electron, mobile WebViews) has TextDecoder; jsdom does not.
@@ -104,6 +105,38 @@ describe("the import preview", () => {
 		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles())));
 		// 28 units of work (5 notes and 9 articles, in the preview and in the import): a turn about every third.
 		expect(yields).toBe(8);
+	});
+
+	it("stops when its progress notice is cancelled, keeps what it wrote, and undo takes that back", async () => {
+		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		let clicked = false;
+		let now = 0;
+		let turns = 0;
+		plugin.clock = {
+			now: () => (now += 30),
+			// While the import runs (its progress notice has a Cancel button), the user presses it.
+			yieldToUi: async () => {
+				const cancel = [...Notice.shown].reverse().map((n) => n.messageEl.querySelector("button")).find((b) => b?.textContent === "Cancel");
+				if (cancel && !clicked && ++turns === 8) {
+					cancel.click();
+					clicked = true;
+				}
+			},
+		};
+		const stopping = dialogs(zipOf(exportFiles()));
+		const report = await importOmnivoreExport(plugin, stopping);
+		expect(turns).toBe(8);
+		expect(clicked).toBe(true);
+		expect(report?.cancelled).toBe(true);
+		// The report names only what was written: created notes exist, the rest were not reached.
+		const created = report?.items.filter((i) => i.action === "created") ?? [];
+		for (const item of created) expect(app.vault.getFileByPath(item.path as string)).not.toBeNull();
+		expect(created.length + (report?.items.filter((i) => i.action === "enriched").length ?? 0)).toBeLessThan(9);
+		expect(app.vault.getMarkdownFiles()).toHaveLength(Object.keys(VAULT_NOTES).length + created.length);
+		expect(notices().at(-1)).toMatch(/^Stopped: /);
+		await runCommand(plugin, "undo-last-tidy");
+		for (const [path, text] of Object.entries(VAULT_NOTES)) expect(app.vault.testText(path)).toBe(text);
+		expect(app.vault.getMarkdownFiles()).toHaveLength(Object.keys(VAULT_NOTES).length);
 	});
 
 	it("puts new notes in the folder chosen", async () => {

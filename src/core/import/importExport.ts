@@ -74,8 +74,10 @@ const MAX_HTML_BYTES = 20 * 1024 * 1024;
 interface Pending {
 	item: ExportItem;
 	outcome: ItemOutcome;
-	/** The new note's path, for an item the vault does not have. */
+	/** The new note's path, for an item the vault does not have (its outcome names it once it is made). */
 	notePath?: string;
+	/** Where its PDF goes, for an upload. */
+	pdfPath?: string;
 	/** Why its content could not be read (a later copy of the entry may still be read). */
 	contentError?: string;
 }
@@ -133,8 +135,8 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 			await step();
 			if (waiting.contentError) waiting.outcome.problems.push(`Its content could not be read from the export (${waiting.contentError}); its note was made without it.`);
 			else if (!index.contents.has(waiting.item.slug)) waiting.outcome.problems.push("The export holds no content for it; its note was made from its details and highlights.");
-			if (options.dryRun) continue;
-			await create(waiting, index, target, options, null);
+			if (options.dryRun) Object.assign(waiting.outcome, { action: "created", path: waiting.notePath, pdf: waiting.pdfPath });
+			else await create(waiting, index, target, options, null);
 		}
 	} catch (error) {
 		if (!(error instanceof Cancelled)) throw error;
@@ -158,17 +160,15 @@ async function plan(index: ExportIndex, matcher: VaultMatcher, target: ImportTar
 		// Free in the vault and in this import, compared without case (the disk may not tell case apart).
 		const free = async (path: string) => !taken.has(path.toLowerCase()) && !(await target.exists(path));
 		let notePath = "";
+		let pdfPath: string | undefined;
 		for (let n = 1; ; n++) {
 			notePath = numberedPath(folder, base, n, "md");
-			if ((await free(notePath)) && (!isPdf || (await free(numberedPath(folder, base, n, "pdf"))))) {
-				if (isPdf) outcome.pdf = numberedPath(folder, base, n, "pdf");
-				break;
-			}
+			pdfPath = isPdf ? numberedPath(folder, base, n, "pdf") : undefined;
+			if ((await free(notePath)) && (pdfPath === undefined || (await free(pdfPath)))) break;
 		}
 		taken.add(notePath.toLowerCase());
-		if (outcome.pdf) taken.add(outcome.pdf.toLowerCase());
-		Object.assign(outcome, { action: "created", path: notePath });
-		pending.push({ item, outcome, notePath });
+		if (pdfPath) taken.add(pdfPath.toLowerCase());
+		pending.push({ item, outcome, notePath, pdfPath });
 	}
 	return pending;
 }
@@ -206,17 +206,17 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 	let markdown: string | undefined;
 	let pdfPath: string | undefined;
 	try {
-		if (content?.format === "pdf" && outcome.pdf) {
-			await target.createFile(outcome.pdf, content.data);
-			pdfPath = outcome.pdf;
+		if (content?.format === "pdf" && entry.pdfPath) {
+			await target.createFile(entry.pdfPath, content.data);
+			pdfPath = entry.pdfPath;
 		} else if (content?.format === "html" && content.data.length > MAX_HTML_BYTES) {
 			outcome.problems.push(`Its content is larger than ${MAX_HTML_BYTES / 1024 / 1024} MB; its note was made without it.`);
 		} else if (content?.format === "html") {
 			markdown = htmlToMarkdown(decodeText(content.data), { proxy: options.tidier.proxy, baseUrl: articleUrl(item, options.tidier.options) });
 		}
-		if (!pdfPath) delete outcome.pdf;
 		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: index.highlights.get(item.slug) ?? [] }, options.tidier.options);
 		await target.createNote(path, options.tidier.tidy(text).text);
+		Object.assign(outcome, { action: "created", path, ...(pdfPath ? { pdf: pdfPath } : {}) });
 	} catch (error) {
 		Object.assign(outcome, { action: "left", failed: true });
 		outcome.problems.push(`Its note could not be created: ${reason(error)}`);
