@@ -2,7 +2,7 @@
 // its own options and its own help.
 
 import { parseArgs } from "node:util";
-import { QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type MatchMode, type QueueSort, type QueueStatus } from "../core";
+import { DEFAULT_IMPORT_FOLDER, importFolder, QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type MatchMode, type QueueSort, type QueueStatus } from "../core";
 import { COMMAND_NAMES, COMMANDS, commandHelp, type CommandName, type OptionSpec } from "./usage";
 import { imagesArgs, type ImagesArgs } from "./imagesArgs";
 import { UsageError } from "./usageError";
@@ -22,6 +22,7 @@ export type Request =
 	| { command: "version" }
 	| { command: "undo"; vault: string; dryRun: boolean; json: boolean; show?: string }
 	| ({ command: "images" } & ImagesArgs & EngineArgs)
+	| ({ command: "import"; exportPath: string; dryRun: boolean; folder: string } & EngineArgs)
 	| ({ command: "tidy"; dryRun: boolean; diff: boolean; force: boolean; followLinks: boolean } & EngineArgs)
 	| ({ command: "queue"; statuses: QueueStatus[]; tags: string[]; search: string; sort: QueueSort; limit: number | null } & EngineArgs);
 
@@ -98,12 +99,21 @@ export function parseCommandLine(argv: string[]): Request {
 	const { values, positionals } = parseCommand(command, [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)]);
 	if (values.help) return { command: "help", topic: command };
 	if (values.version) return { command: "version" };
-	const [vault, ...extra] = positionals;
-	if (vault === undefined) throw new UsageError(`${command} needs the path of a vault folder.`, command);
-	if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, command);
 	const flag = (name: string) => values[name] === true;
 	const text = (name: string) => values[name] as string | undefined;
 	const list = (name: string) => (values[name] as string[] | undefined) ?? [];
+	if (command === "import") {
+		const [exportPath, vault, ...extra] = positionals;
+		if (exportPath === undefined || vault === undefined) throw new UsageError("import needs the export (a zip file or the folder it was unzipped to) and the vault folder.", command);
+		if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, command);
+		const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
+		const folder = importFolder(text("folder") ?? DEFAULT_IMPORT_FOLDER);
+		if (!folder.ok) throw new UsageError(`--folder ${folder.reason}.`, command);
+		return { command, exportPath, dryRun: flag("dry-run"), folder: folder.folder, ...engine };
+	}
+	const [vault, ...extra] = positionals;
+	if (vault === undefined) throw new UsageError(`${command} needs the path of a vault folder.`, command);
+	if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, command);
 	if (command === "undo") {
 		const show = text("show");
 		if (show !== undefined && show.trim() === "") throw new UsageError("--show needs the path of a note in the vault.", command);

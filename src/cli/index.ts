@@ -13,6 +13,7 @@ for (const stream of [process.stdout, process.stderr]) {
 void main(process.argv.slice(2), {
 	out: (text) => process.stdout.write(text),
 	err: (text) => process.stderr.write(text),
+	isTerminal: process.stdout.isTTY === true,
 }).then((code) => {
 	process.exitCode = code;
 });

@@ -3,9 +3,11 @@
 import { readdir, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import type { TidyOptions } from "../core";
+import { ExportError, type TidyOptions } from "../core";
 import { commandHelp, parseCommandLine, UsageError, type Request } from "./args";
 import { formatDiffs, formatSummary, toJson } from "./formatSummary";
+import { formatImport, importIntoVault } from "./importVault";
+import { NO_PROGRESS, progressBar } from "./progressBar";
 import { formatQueueTable, queueOfVault } from "./queueVault";
 import { tidyVault } from "./tidyVault";
 import { formatUndo, showEarlierText, undoVault } from "./undoVault";
@@ -29,6 +31,8 @@ export const EXIT_USAGE = 2;
 export interface Output {
 	out: (text: string) => void;
 	err: (text: string) => void;
+	/** Standard output is a terminal: long runs draw a progress bar. */
+	isTerminal?: boolean;
 }
 
 /** Nothing can run on this vault: said in one line, exit 2. */
@@ -49,15 +53,19 @@ async function checkVault(path: string): Promise<void> {
 	}
 }
 
-/** One writing run per vault at a time. */
-async function withLock<T>(vault: string, command: string, run: () => Promise<T>): Promise<T> {
-	let lock;
+/** The vault's lock, or why it cannot be had, as one line. */
+function lockVault(vault: string, command: string): ReturnType<typeof acquireVaultLock> {
 	try {
-		lock = acquireVaultLock(vault, command);
+		return acquireVaultLock(vault, command);
 	} catch (error) {
 		if (error instanceof LockHeldError) throw new CannotRun(error.message);
 		throw new CannotRun(`Cannot use the vault's .omnivore-queue folder: ${describeFsError(error)}.`);
 	}
+}
+
+/** One writing run per vault at a time. */
+async function withLock<T>(vault: string, command: string, run: () => Promise<T>): Promise<T> {
+	const lock = lockVault(vault, command);
 	try {
 		return await run();
 	} finally {
@@ -65,7 +73,7 @@ async function withLock<T>(vault: string, command: string, run: () => Promise<T>
 	}
 }
 
-function engineOptions(request: Extract<Request, { command: "tidy" | "queue" | "images" }>): Partial<TidyOptions> {
+function engineOptions(request: Extract<Request, { command: "tidy" | "queue" | "images" | "import" }>): Partial<TidyOptions> {
 	const engine: Partial<TidyOptions> = { extraProxyBases: request.proxyHosts };
 	if (request.omnivoreTag) engine.tagName = request.omnivoreTag.replace(/^#/, "");
 	if (request.dateOrder) engine.dayMonthOrder = request.dateOrder;
@@ -146,6 +154,31 @@ async function runUndo(request: Extract<Request, { command: "undo" }>, output: O
 	return report?.skipped.some((s) => !s.edited) ? EXIT_FAILURE : EXIT_OK;
 }
 
+async function runImport(request: Extract<Request, { command: "import" }>, output: Output): Promise<number> {
+	// A vault that does not exist yet is made once the export is known to be good, so bad input creates nothing.
+	const info = await stat(request.vault).catch(() => null);
+	if (info && !info.isDirectory()) throw new UsageError(`"${request.vault}" is not a folder; give the path of a vault folder.`, "import");
+	const vault = resolve(request.vault);
+	const progress = output.isTerminal && !request.json ? progressBar(output.out, "Importing") : NO_PROGRESS;
+	let report;
+	try {
+		report = await importIntoVault(request.exportPath, vault, {
+			folder: request.folder,
+			dryRun: request.dryRun,
+			engine: engineOptions(request),
+			progress,
+			lock: () => lockVault(vault, "import"),
+		});
+	} catch (error) {
+		if (!(error instanceof ExportError)) throw error;
+		// Bad input is not a usage mistake: one line saying what is wrong with the file, nothing written.
+		output.err(`omnivore-queue: cannot import "${request.exportPath}": ${error.message}.\n`);
+		return EXIT_USAGE;
+	}
+	output.out(request.json ? `${JSON.stringify(report, null, 2)}\n` : formatImport(report, request.exportPath, request.vault));
+	return report.items.some((item) => item.failed) ? EXIT_FAILURE : EXIT_OK;
+}
+
 export async function main(argv: string[], output: Output): Promise<number> {
 	try {
 		const request = parseCommandLine(argv);
@@ -164,6 +197,8 @@ export async function main(argv: string[], output: Output): Promise<number> {
 				return await runImages(request, output);
 			case "undo":
 				return await runUndo(request, output);
+			case "import":
+				return await runImport(request, output);
 		}
 	} catch (error) {
 		if (error instanceof UsageError) {

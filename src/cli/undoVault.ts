@@ -1,9 +1,9 @@
 // `omnivore-queue undo <vault>`: puts back the notes of the last tidy run, skipping notes edited since
 // (their previous text stays in the journal; `undo --show <note>` prints it).
 
-import { readFileSync, realpathSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { earlierText, entriesByNote, plural, undoBatch, type UndoOutcome } from "../core";
+import { earlierText, entriesByNote, plural, undoBatch, type CreatedFiles, type UndoOutcome } from "../core";
 import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
 import { describeFsError, type VaultFile } from "./vaultFiles";
@@ -22,15 +22,39 @@ function noteFile(vault: string, path: string): VaultFile {
 
 export async function undoVault(vault: string, options: { dryRun: boolean }): Promise<UndoOutcome | null> {
 	const store = new FileNoteStore((path) => noteFile(vault, path), { followLinks: true });
-	return undoBatch(vaultJournal(vault), store, options);
+	return undoBatch(vaultJournal(vault), store, { ...options, created: createdFiles(vault) });
+}
+
+/** Files an import created, by their place in the vault (a link there is removed, never what it points to). */
+function createdFiles(vault: string): CreatedFiles {
+	const at = (path: string) => join(vault, ...path.split("/"));
+	return {
+		exists: async (path) => {
+			try {
+				lstatSync(at(path));
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		readBytes: async (path) => readFileSync(at(path)),
+		remove: async (path) => unlinkSync(at(path)),
+	};
+}
+
+/** What an import's undo removes, or nothing for a tidy's. */
+function removedText(report: UndoOutcome, dryRun: boolean): string {
+	if (report.removed.length === 0) return "";
+	const files = plural(report.removed.length, "file");
+	return dryRun ? ` and remove ${files} it created` : `, ${files} it created removed`;
 }
 
 export function formatUndo(report: UndoOutcome | null): string {
 	if (!report) return "There is no tidy to undo in this vault.\n";
 	const when = new Date(report.startedAt).toLocaleString();
 	const lines = report.dryRun
-		? [`Undo of "${report.label}" of ${when} would restore ${plural(report.restored.length, "note")}. Dry run: no file was written.`]
-		: [`Undid "${report.label}" of ${when}: ${plural(report.restored.length, "note")} restored.`];
+		? [`Undo of "${report.label}" of ${when} would restore ${plural(report.restored.length, "note")}${removedText(report, true)}. Dry run: no file was written.`]
+		: [`Undid "${report.label}" of ${when}: ${plural(report.restored.length, "note")} restored${removedText(report, false)}.`];
 	if (report.skipped.length > 0) {
 		lines.push(`Left as they are (${report.skipped.length}):`);
 		for (const { path, reason } of report.skipped) lines.push(`  ${path}: ${reason}`);

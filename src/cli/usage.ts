@@ -11,10 +11,12 @@ export interface OptionSpec {
 	help: string;
 }
 
-export const COMMAND_NAMES = ["tidy", "queue", "images", "undo"] as const;
+export const COMMAND_NAMES = ["tidy", "queue", "images", "undo", "import"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 interface CommandSpec {
+	/** What the command takes before its options (default `<vault>`). */
+	args?: string;
 	summary: string;
 	about: string;
 	options: Record<string, OptionSpec>;
@@ -79,15 +81,37 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		},
 	},
 	undo: {
-		summary: "put back the notes of the last tidy or images run",
-		about: "Puts back the notes of the last tidy or images run. A note edited since is left as it is; its text from\nbefore the tidy stays in the journal, and --show prints it.",
+		summary: "put back the notes of the last tidy, images run or import",
+		about:
+			"Puts back the notes of the last tidy or images run, or import (the notes and PDFs it created are\n" +
+			"removed). A note edited since is left as it is; its text from before the tidy stays in the journal,\n" +
+			"and --show prints it.",
 		options: {
 			"dry-run": { type: "boolean", help: "Show what would be restored; write nothing." },
 			json: { type: "boolean", help: "Print the report as JSON." },
 			show: { type: "string", value: "<note>", help: "Print what this note (vault-relative path) held before the last tidy that changed it." },
 		},
 	},
+	import: {
+		args: "<export> <vault>",
+		summary: "bring an Omnivore export (zip or unzipped folder) into a vault",
+		about:
+			"Gives each saved article of Omnivore's data export one note: the vault's own note (found by id,\n" +
+			"Omnivore link or address) completed without overwriting anything, or a new one in the folder.\n" +
+			"Every write is journaled first: `undo` takes the import back.",
+		options: {
+			"dry-run": { type: "boolean", help: "Show what would be created and completed; write nothing." },
+			json: { type: "boolean", help: "Print each article's outcome as JSON." },
+			folder: { type: "string", value: "<folder>", help: "Vault folder for new notes (default: Omnivore)." },
+			...ENGINE,
+		},
+	},
 };
+
+/** `<vault>`, or what else the command takes. */
+export function commandArgs(name: CommandName): string {
+	return COMMANDS[name].args ?? "<vault>";
+}
 
 const EXIT_CODES = "Exit codes: 0 done; 1 finished, but some notes could not be read or written (listed);\n2 usage error, or nothing could run (vault unreadable, another run holds the vault).";
 
@@ -97,7 +121,7 @@ function optionLines(options: Record<string, OptionSpec>): string[] {
 
 /** `omnivore-queue tidy <vault> [--dry-run] ... [--date-order <order>]`, wrapped under its start. */
 function usageLine(name: CommandName): string {
-	const start = `omnivore-queue ${name} <vault>`;
+	const start = `omnivore-queue ${name} ${commandArgs(name)}`;
 	const lines = [start];
 	for (const [option, spec] of Object.entries(COMMANDS[name].options)) {
 		const word = `[--${option}${spec.value ? ` ${spec.value}` : ""}]`;
@@ -110,7 +134,7 @@ function usageLine(name: CommandName): string {
 export const USAGE = [
 	"Usage: omnivore-queue <command> <vault> [options]",
 	"",
-	...COMMAND_NAMES.map((name) => `  ${`omnivore-queue ${name} <vault>`.padEnd(30)}${COMMANDS[name].summary}`),
+	...COMMAND_NAMES.map((name) => `  ${`omnivore-queue ${name} ${commandArgs(name)}`.padEnd(40)}${COMMANDS[name].summary}`),
 	"",
 	'Run "omnivore-queue <command> --help" for the options of a command.',
 	"  -h, --help              Show help.",

@@ -27,6 +27,7 @@ export { LazyBatch } from "./journal/lazyBatch";
 export { NoteLeftError, asNoteLeft, type NoteStore } from "./journal/noteStore";
 export { tidyAndRecord, type TidyRecorded } from "./journal/tidyAndRecord";
 export { undoBatch, EDITED_SINCE, type UndoOutcome } from "./journal/undoBatch";
+export { type CreatedFiles } from "./journal/undoCreated";
 export { plural, countChanges, addCounts, describeCounts, groupProblems, countProblems, type ChangeCounts, type NoteProblems, type ProblemGroups } from "./summary";
 export { hashBytes } from "./hash";
 export { HttpFailure, type HttpClient, type HttpRequest, type HttpResponse } from "./images/httpPort";
@@ -38,3 +39,6 @@ export { localizeNote, encodeLinkTarget, type LocalImage } from "./images/locali
 export { downloadImage, archiveUrl, formatMegabytes, DEFAULT_ARCHIVE, USER_AGENT, type DownloadSettings, type Download } from "./images/downloader";
 export { emptyImageRecord, parseImageRecord, serializeImageRecord, type ImageRecord } from "./images/imageRecord";
 export { runImageDownloads, type AttachmentStore, type ImageRunInput, type ImageRunReport, type ImageRunPhase, type ImageNoteOutcome } from "./images/imageRun";
+export { importExport, countActions, asTidyTransform, type ImportTarget, type ImportReport, type ItemOutcome, type ItemAction, type ImportOptions } from "./import/importExport";
+export { ExportError, zipArchive, bytesSource, type ExportArchive, type ByteSource, type EntryData } from "./import/exportArchive";
+export { DEFAULT_IMPORT_FOLDER, importFolder } from "./import/fileName";

@@ -20,7 +20,8 @@ export type ProblemCode =
 	| "unreadable-file"
 	| "unwritable-file"
 	| "edited-since-tidy"
-	| "image-not-downloaded";
+	| "image-not-downloaded"
+	| "import-problem";
 
 export type ChangeKind =
 	| "frontmatter-repaired"
@@ -81,6 +82,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"unwritable-file": "File could not be written",
 	"edited-since-tidy": "Edited since it was tidied, so not undone",
 	"image-not-downloaded": "Image could not be downloaded",
+	"import-problem": "Imported with a problem (content missing, note left as it was)",
 };
 
 /** Collects changes and problems while the steps run. */

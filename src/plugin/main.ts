@@ -6,6 +6,7 @@ import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
 import { tidyAllNotes, unwrapAllNotes } from "./commands/tidyAll";
 import { tidyCurrentNote, type CurrentNoteAction } from "./commands/tidyCurrentNote";
+import { importOmnivoreExport } from "./commands/importOmnivoreExport";
 import { undoLastTidy } from "./commands/undoLastTidy";
 import { downloadImagesOfAll, downloadImagesOfNote } from "./commands/downloadImages";
 import { createBasesFile, markCurrent, markReadAndOpenNext, openNextUnread, openQueue, openRandomUnread } from "./commands/queueCommands";
@@ -120,6 +121,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 		this.addNoteCommand("download-images-current-note", "Download images of current note", (file) => downloadImagesOfNote(this, file));
 		this.addGuardedCommand("download-images-all-notes", "Download images of all Omnivore notes…", () => downloadImagesOfAll(this));
 		this.addGuardedCommand("undo-last-tidy", "Undo last tidy", () => undoLastTidy(this));
+		this.addGuardedCommand("import-omnivore-export", "Import Omnivore export…", () => importOmnivoreExport(this));
 		this.addGuardedCommand("show-tidy-report", "Show tidy report", () => new ReportModal(this.app, this.reports, (path) => this.openNote(path)).open());
 
 		this.addGuardedCommand("open-reading-queue", "Open reading queue", () => openQueue(this));

@@ -645,6 +645,7 @@ export class Vault extends Events {
 
 	async delete(file: TAbstractFile): Promise<void> {
 		this.contents.delete(file.path);
+		this.binaries.delete(file.path);
 		this.index.delete(file.path);
 		if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
 		this.trigger("delete", file);

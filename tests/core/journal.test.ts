@@ -3,7 +3,7 @@ import { Journal, parseBatch } from "../../src/core/journal/journal";
 import { decideRestore, earlierText } from "../../src/core/journal/restore";
 import { LazyBatch } from "../../src/core/journal/lazyBatch";
 import { splitNote } from "../../src/core/note";
-import { hashText } from "../../src/core/hash";
+import { hashBytes, hashText } from "../../src/core/hash";
 import { applyReverseEdits, reverseEdits } from "../../src/core/journal/edits";
 import { NoteTidier } from "../../src/core";
 
@@ -137,5 +137,37 @@ describe("earlierText", () => {
 		expect(earlierText(edited, [{ path: "a.md", before, afterHash: hashText(result.text) }])).toEqual({ text: before, exact: true });
 		// The write never happened: the note is its own earlier text.
 		expect(earlierText(before, [entry])).toEqual({ text: before, exact: true });
+	});
+});
+
+describe("files a run created", () => {
+	it("are removed by undo only while they hold what was written", () => {
+		const entry = { path: "Omnivore/A.md", created: true as const, afterHash: hashText("# A\n") };
+		expect(decideRestore("# A\n", [entry])).toEqual({ kind: "remove" });
+		expect(decideRestore("# A\n\nMy own line.\n", [entry])).toEqual({ kind: "edited" });
+	});
+
+	it("a copied PDF too, by its bytes", () => {
+		const bytes = new Uint8Array([37, 80, 68, 70, 0, 255, 1]);
+		const entry = { path: "Omnivore/A.pdf", created: true as const, binary: true as const, afterHash: hashBytes(bytes) };
+		expect(decideRestore(bytes, [entry])).toEqual({ kind: "remove" });
+		expect(decideRestore(new Uint8Array([37, 80]), [entry])).toEqual({ kind: "edited" });
+	});
+
+	it("are journaled as created entries that a batch reads back", async () => {
+		const journal = new Journal(new FakeDataAdapter(), "journal");
+		const batch = await journal.begin("import");
+		await batch.recordCreated("Omnivore/A.md", "# A\n");
+		await batch.recordCreated("Omnivore/A.pdf", new Uint8Array([1, 2]));
+		expect((await journal.latest())?.entries).toEqual([
+			{ path: "Omnivore/A.md", created: true, afterHash: hashText("# A\n") },
+			{ path: "Omnivore/A.pdf", created: true, binary: true, afterHash: hashBytes(new Uint8Array([1, 2])) },
+		]);
+	});
+
+	it("a note created then written again in the same batch is removed when it still holds the last text", () => {
+		const created = { path: "Omnivore/A.md", created: true as const, afterHash: hashText("# A\n") };
+		const tidied = { path: "Omnivore/A.md", before: "# A\n", afterHash: hashText("# A!\n"), beforeHash: hashText("# A\n") };
+		expect(decideRestore("# A!\n", [tidied, created])).toEqual({ kind: "remove" });
 	});
 });

@@ -89,6 +89,7 @@ describe("commands", () => {
 			"Download images of current note",
 			"Download images of all Omnivore notes…",
 			"Undo last tidy",
+			"Import Omnivore export…",
 			"Show tidy report",
 			"Open reading queue",
 			"Open next unread",

@@ -1,7 +1,7 @@
 // Remembers what each tidy replaced, so undo can put notes back: one JSON-lines file per batch. The
 // plugin keeps it in its folder (through the vault's adapter), the CLI in a dot-folder of the vault.
 
-import { hashText } from "../hash";
+import { hashBytes, hashText } from "../hash";
 import type { Change } from "../report";
 import { reverseEdits, type ReverseEdit } from "./edits";
 
@@ -14,6 +14,10 @@ export interface JournalEntry {
 	afterHash: string;
 	/** Hash of the text replaced, to recognise a write that never happened. */
 	beforeHash?: string;
+	/** The file did not exist before (an imported note or PDF): undo removes it if it still holds what was written. */
+	created?: true;
+	/** A created file that is not text (a PDF): `afterHash` is `hashBytes` of its bytes. */
+	binary?: true;
 }
 
 interface BatchHeader {
@@ -76,6 +80,13 @@ export class JournalBatchWriter {
 		const edits = changes ? reverseEdits(before, after, changes) : null;
 		const hashes = { afterHash: hashText(after), beforeHash: hashText(before) };
 		const entry: JournalEntry = edits ? { path, edits, ...hashes } : { path, before, ...hashes };
+		await this.adapter.append(this.file, `${JSON.stringify(entry)}\n`);
+	}
+
+	/** A file about to be created; call before creating it, so undo can always find it. */
+	async recordCreated(path: string, content: string | Uint8Array): Promise<void> {
+		const entry: JournalEntry =
+			typeof content === "string" ? { path, created: true, afterHash: hashText(content) } : { path, created: true, binary: true, afterHash: hashBytes(content) };
 		await this.adapter.append(this.file, `${JSON.stringify(entry)}\n`);
 	}
 }
@@ -191,7 +202,7 @@ function isEntry(value: unknown): value is JournalEntry {
 		typeof value === "object" &&
 		value !== null &&
 		typeof entry.path === "string" &&
-		(typeof entry.before === "string" || Array.isArray(entry.edits)) &&
+		(typeof entry.before === "string" || Array.isArray(entry.edits) || entry.created === true) &&
 		typeof entry.afterHash === "string"
 	);
 }

@@ -1,6 +1,6 @@
 // Decides what undo writes back into one note, from its journal entries and its current text.
 
-import { hashText } from "../hash";
+import { hashBytes, hashText } from "../hash";
 import { splitNote } from "../note";
 import { applyReverseEdits } from "./edits";
 import type { JournalEntry } from "./journal";
@@ -15,16 +15,24 @@ export type RestoreDecision =
 	/** The note holds what it held before the tidy (a write that never happened): nothing to do. */
 	| { kind: "unchanged" }
 	/** The note was changed after the tidy wrote it: it is left as it is. */
-	| { kind: "edited" };
+	| { kind: "edited" }
+	/** The run created the file and it still holds what was written: undo removes it. */
+	| { kind: "remove" };
 
 /**
  * `entries` are one note's entries, newest first. Each is undone in turn while the note still holds
  * exactly what that entry wrote; an older entry that does not match was a write that never happened.
  */
-export function decideRestore(current: string, entries: JournalEntry[]): RestoreDecision {
+export function decideRestore(current: string | Uint8Array, entries: JournalEntry[]): RestoreDecision {
+	// A file that is not text (a PDF the import copied) can only have been created by the run.
+	if (typeof current !== "string") return entries[0]?.created && entries[0].binary && hashBytes(current) === entries[0].afterHash ? { kind: "remove" } : { kind: "edited" };
 	let text = current;
 	let restored = false;
 	for (const [i, entry] of entries.entries()) {
+		if (entry.created) {
+			if (hashText(text) === entry.afterHash) return { kind: "remove" };
+			return i === 0 || restored ? { kind: "edited" } : { kind: "unchanged" };
+		}
 		if (hashText(text) === entry.afterHash) {
 			text = textBefore(entry, text);
 			restored = true;

@@ -4,6 +4,7 @@
 import { decideRestore, entriesByNote } from "./restore";
 import type { Journal, JournalEntry } from "./journal";
 import { asNoteLeft, type NoteStore } from "./noteStore";
+import { undoCreated, wasCreated, type CreatedFiles } from "./undoCreated";
 
 export interface UndoOutcome {
 	label: string;
@@ -11,6 +12,8 @@ export interface UndoOutcome {
 	/** The batch's journal file, which keeps the entries of the notes left. */
 	file: string;
 	restored: string[];
+	/** Files the batch created (imported notes, copied PDFs), removed. */
+	removed: string[];
 	/** Notes left as they are, with the reason as a sentence; `kept` when their entry stays in the journal. */
 	skipped: Array<{ path: string; reason: string; edited: boolean }>;
 	dryRun: boolean;
@@ -18,17 +21,23 @@ export interface UndoOutcome {
 
 export const EDITED_SINCE = "It was edited after it was tidied, so it was left as it is.";
 
-export async function undoBatch(journal: Journal, store: NoteStore, options: { dryRun?: boolean } = {}): Promise<UndoOutcome | null> {
+export async function undoBatch(journal: Journal, store: NoteStore, options: { dryRun?: boolean; created?: CreatedFiles } = {}): Promise<UndoOutcome | null> {
 	const batch = await journal.latest();
 	if (!batch) return null;
 	const dryRun = options.dryRun ?? false;
-	const outcome: UndoOutcome = { label: batch.label, startedAt: batch.startedAt, file: batch.file, restored: [], skipped: [], dryRun };
+	const outcome: UndoOutcome = { label: batch.label, startedAt: batch.startedAt, file: batch.file, restored: [], removed: [], skipped: [], dryRun };
 	const kept: JournalEntry[] = [];
 	const leave = (path: string, entries: JournalEntry[], reason: string, edited: boolean) => {
 		outcome.skipped.push({ path, reason, edited });
 		kept.push(...[...entries].reverse());
 	};
 	for (const [path, entries] of entriesByNote(batch.entries)) {
+		if (wasCreated(entries)) {
+			const created = await undoCreated(path, entries, store, options.created, dryRun);
+			if (created.kind === "removed") outcome.removed.push(path);
+			if (created.kind === "left") leave(path, entries, created.reason, created.edited);
+			continue;
+		}
 		let current: string;
 		try {
 			current = await store.read(path);

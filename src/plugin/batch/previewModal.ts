@@ -2,22 +2,21 @@
 // a body that scrolls above a footer that stays in view.
 
 import { structuredPatch } from "diff";
-import { Modal, type App } from "obsidian";
+import type { App } from "obsidian";
 import { renderProblemGroups } from "../report/renderProblems";
 import type { BatchKind } from "./batchKinds";
+import { DecisionModal } from "./decisionModal";
 import type { BatchPreview } from "./tidyBatch";
 
-export class PreviewModal extends Modal {
-	private decided = false;
-
+export class PreviewModal extends DecisionModal {
 	constructor(
 		app: App,
 		private readonly preview: BatchPreview,
 		private readonly kind: Pick<BatchKind, "title" | "summary" | "apply">,
 		private readonly openNote: (path: string) => void,
-		private readonly decide: (apply: boolean) => void,
+		decide: (apply: boolean) => void,
 	) {
-		super(app);
+		super(app, decide);
 	}
 
 	override onOpen(): void {
@@ -39,12 +38,8 @@ export class PreviewModal extends Modal {
 			this.renderDiff(body.createEl("pre", { cls: "omnivore-queue-diff" }), preview.sample.before, preview.sample.after);
 		}
 
-		const buttons = contentEl.createDiv({ cls: "modal-button-container omnivore-queue-preview-footer" });
-		const count = preview.toChange.length;
-		const apply = buttons.createEl("button", { text: this.kind.apply(count), cls: "mod-cta" });
-		apply.disabled = preview.toChange.length === 0;
-		apply.addEventListener("click", () => this.finish(true));
-		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.finish(false));
+		// The footer stays in view below the body, which scrolls.
+		this.addButtons(contentEl, this.kind.apply(preview.toChange.length), preview.toChange.length > 0, "omnivore-queue-preview-footer");
 	}
 
 	private renderDiff(pre: HTMLElement, before: string, after: string): void {
@@ -56,17 +51,5 @@ export class PreviewModal extends Modal {
 				pre.createDiv({ cls: `omnivore-queue-diff-${kind}`, text: line });
 			}
 		}
-	}
-
-	private finish(apply: boolean): void {
-		this.decided = true;
-		this.close();
-		this.decide(apply);
-	}
-
-	override onClose(): void {
-		this.contentEl.empty();
-		// Closing with Escape or the close button means no.
-		if (!this.decided) this.decide(false);
 	}
 }

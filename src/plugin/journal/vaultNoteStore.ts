@@ -1,7 +1,7 @@
 // The notes as tidy-and-record and undo see them in Obsidian: read and replaced through the Vault.
 
-import type { Vault } from "obsidian";
-import { NoteLeftError, type NoteStore } from "../../core";
+import type { App, Vault } from "obsidian";
+import { NoteLeftError, type CreatedFiles, type NoteStore } from "../../core";
 
 export type NoteVault = Pick<Vault, "getFileByPath" | "read" | "process">;
 
@@ -23,5 +23,19 @@ export function vaultNoteStore(vault: NoteVault): NoteStore {
 			});
 			return replaced;
 		},
+	};
+}
+
+/** Files an import created, taken back by undo: moved to the trash the user chose. */
+export function vaultCreatedFiles(app: App): CreatedFiles {
+	const fileAt = (path: string) => {
+		const file = app.vault.getFileByPath(path);
+		if (!file) throw new NoteLeftError("unreadable-file", "The file was moved or deleted.");
+		return file;
+	};
+	return {
+		exists: async (path) => app.vault.getFileByPath(path) !== null,
+		readBytes: async (path) => new Uint8Array(await app.vault.readBinary(fileAt(path))),
+		remove: async (path) => app.fileManager.trashFile(fileAt(path)),
 	};
 }

@@ -3,6 +3,11 @@
 import type { FrontmatterStep, StepContext } from "../step";
 import { oneLine } from "../../omnivore/heading";
 
+/** Omnivore's `unknown` (plugin 1.10 and later, and its export) means no author. */
+export function isAuthorPlaceholder(text: string): boolean {
+	return text.trim().toLowerCase() === "unknown";
+}
+
 export const authorStep: FrontmatterStep = {
 	id: "author",
 	description: "The author is trimmed to one line; `unknown` (written when Omnivore had no author) and empty values are removed.",
@@ -19,7 +24,7 @@ export const authorStep: FrontmatterStep = {
 		const value = frontmatter.get(key);
 		if (Array.isArray(value) || (typeof value === "object" && value !== null)) return;
 		const text = context.text(key);
-		if (text === undefined || text.toLowerCase() === "unknown") {
+		if (text === undefined || isAuthorPlaceholder(text)) {
 			context.remove(key, text === undefined ? "it was empty" : "Omnivore's placeholder for a missing author");
 			return;
 		}

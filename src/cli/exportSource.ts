@@ -1,0 +1,63 @@
+// Opens what the user named as an export: a zip file streamed from disk, or the folder it was unzipped to.
+
+import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { ExportError, zipArchive, type ExportArchive } from "../core";
+import { describeFsError } from "./vaultFiles";
+
+/** Every file under `root` (dot-files skipped), by its path relative to it with `/`, sorted. */
+function filesUnder(root: string): string[] {
+	const names: string[] = [];
+	const walk = (folder: string) => {
+		for (const entry of readdirSync(folder, { withFileTypes: true })) {
+			if (entry.name.startsWith(".")) continue;
+			const absolute = join(folder, entry.name);
+			if (entry.isDirectory()) walk(absolute);
+			else if (entry.isFile()) names.push(relative(root, absolute).split(sep).join("/"));
+		}
+	};
+	walk(root);
+	return names.sort();
+}
+
+/** An unzipped export: the same files, read from the folder. */
+export function folderArchive(root: string): ExportArchive {
+	let names: string[] | null = null;
+	return {
+		async read(want, visit) {
+			names ??= filesUnder(root);
+			for (const name of names) {
+				if (!want(name)) continue;
+				let data: Uint8Array | Error;
+				try {
+					data = readFileSync(join(root, ...name.split("/")));
+				} catch (error) {
+					data = new Error(describeFsError(error));
+				}
+				await visit(name, data);
+			}
+		},
+	};
+}
+
+/** A zip file read in 1 MB chunks, from the start each time. */
+export function zipFileArchive(path: string): ExportArchive {
+	return zipArchive({
+		chunks: () => createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
+	});
+}
+
+/** The export at `path`; an `ExportError` when it is neither a file nor a folder that can be read. */
+export function openExport(path: string): ExportArchive {
+	let isFolder: boolean;
+	try {
+		const info = statSync(path);
+		if (!info.isFile() && !info.isDirectory()) throw new ExportError("it is neither a zip file nor a folder");
+		isFolder = info.isDirectory();
+		if (isFolder) readdirSync(path);
+	} catch (error) {
+		if (error instanceof ExportError) throw error;
+		throw new ExportError(describeFsError(error));
+	}
+	return isFolder ? folderArchive(path) : zipFileArchive(path);
+}

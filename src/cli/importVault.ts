@@ -1,0 +1,145 @@
+// `omnivore-queue import`: brings an Omnivore export into a vault folder, every write journaled so
+// `undo` takes the whole import back (created notes and PDFs removed, enriched notes restored).
+
+import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { asTidyTransform, countActions, importExport, plural, LazyBatch, NoteTidier, tidyAndRecord, type ImportReport, type ImportTarget, type TidyOptions } from "../core";
+import { FileNoteStore } from "./fileNoteStore";
+import { openExport } from "./exportSource";
+import { vaultJournal } from "./journalStorage";
+import type { Progress } from "./progressBar";
+import { listNotes, type VaultFile } from "./vaultFiles";
+
+export interface ImportVaultOptions {
+	folder: string;
+	dryRun: boolean;
+	engine?: Partial<TidyOptions>;
+	progress?: Progress;
+	/** Takes the vault's lock once the export is known to be good; released when the import ends. */
+	lock?: () => { release(): void };
+}
+
+let sequence = 0;
+
+/** Create a file that must not exist yet, whole or not at all: written beside it, then linked into place. */
+export function createExclusive(absolute: string, data: string | Uint8Array): void {
+	mkdirSync(dirname(absolute), { recursive: true });
+	const temporary = join(dirname(absolute), `.${basename(absolute)}.${process.pid}-${sequence++}.tmp`);
+	writeFileSync(temporary, data, { flag: "wx" });
+	try {
+		try {
+			// A link fails when the name is taken, so a file that appeared meanwhile is never replaced.
+			linkSync(temporary, absolute);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === "EEXIST" || existsSync(absolute)) throw new Error("a file of that name appeared meanwhile");
+			// File systems without hard links (FAT, some network shares).
+			if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw error;
+			renameSync(temporary, absolute);
+		}
+	} finally {
+		if (existsSync(temporary)) unlinkSync(temporary);
+	}
+}
+
+/** The vault folder as the import's port: notes completed through tidy-and-record (the same safe writes
+ * as tidy), new files created whole, every write journaled first. */
+class FolderTarget implements ImportTarget {
+	private readonly journal: LazyBatch;
+	private readonly files = new Map<string, VaultFile>();
+	private readonly store = new FileNoteStore((path) => this.fileOf(path), { followLinks: false });
+	private held: { release(): void } | null = null;
+
+	constructor(
+		private readonly vault: string,
+		private readonly lock?: () => { release(): void },
+	) {
+		this.journal = new LazyBatch(vaultJournal(vault), "omnivore-queue import");
+	}
+
+	private at(path: string): string {
+		return join(this.vault, ...path.split("/"));
+	}
+
+	private fileOf(path: string): VaultFile {
+		return this.files.get(path) ?? { absolute: this.at(path), path, outside: false };
+	}
+
+	async prepare(): Promise<void> {
+		mkdirSync(this.vault, { recursive: true });
+		if (this.lock) this.held = this.lock();
+	}
+
+	release(): void {
+		this.held?.release();
+		this.held = null;
+	}
+
+	async notePaths(): Promise<string[]> {
+		if (!existsSync(this.vault)) return [];
+		for (const file of listNotes(this.vault).files) this.files.set(file.path, file);
+		return [...this.files.keys()];
+	}
+
+	async read(path: string): Promise<string> {
+		return this.store.read(path);
+	}
+
+	async exists(path: string): Promise<boolean> {
+		return existsSync(this.at(path));
+	}
+
+	async createNote(path: string, text: string): Promise<void> {
+		await (await this.journal.get()).recordCreated(path, text);
+		createExclusive(this.at(path), text);
+	}
+
+	async createFile(path: string, data: Uint8Array): Promise<void> {
+		await (await this.journal.get()).recordCreated(path, data);
+		createExclusive(this.at(path), data);
+	}
+
+	async updateNote(path: string, transform: (current: string) => string | null): Promise<boolean> {
+		return (await tidyAndRecord(this.store, path, asTidyTransform(transform), () => this.journal.get())).written;
+	}
+}
+
+export async function importIntoVault(exportPath: string, vault: string, options: ImportVaultOptions): Promise<ImportReport> {
+	const archive = openExport(exportPath);
+	const tidier = new NoteTidier(options.engine);
+	const target = new FolderTarget(vault, options.lock);
+	options.progress?.note("Reading the export…");
+	try {
+		return await importExport(archive, target, {
+			tidier,
+			folder: options.folder,
+			dryRun: options.dryRun,
+			onProgress: (done, total) => options.progress?.update(done, total),
+		});
+	} finally {
+		target.release();
+		options.progress?.end();
+	}
+}
+
+export function formatImport(report: ImportReport, exportPath: string, vault: string): string {
+	const counts = countActions(report);
+	const pdfs = report.items.filter((i) => i.action === "created" && i.pdf).length;
+	const would = report.dryRun ? "would be " : "";
+	const lines = [
+		`${report.dryRun ? "Dry run: nothing was written. " : ""}${plural(report.items.length, "item")} in ${exportPath}, imported into ${vault}:`,
+		`  ${plural(counts.created, "note")} ${would}created${pdfs > 0 ? ` (${plural(pdfs, "PDF")} ${would}copied)` : ""}`,
+		`  ${plural(counts.enriched, "note")} ${would}enriched`,
+		`  ${plural(counts.unchanged, "note")} already complete`,
+	];
+	if (counts.left > 0) lines.push(`  ${plural(counts.left, "note")} left as ${counts.left === 1 ? "it was" : "they were"}`);
+	if (report.cancelled) lines.push("The import was stopped before the end; what it wrote is kept (undo takes it back).");
+	const problems = report.items.filter((i) => i.problems.length > 0);
+	if (problems.length > 0 || report.exportProblems.length > 0) {
+		lines.push("", `Problems (${problems.length + report.exportProblems.length}):`);
+		for (const message of report.exportProblems) lines.push(`  ${message}`);
+		for (const item of problems) lines.push(`  ${item.path ?? item.title}: ${item.problems.join(" ")}`);
+	}
+	if (!report.dryRun && counts.created + counts.enriched > 0) lines.push("", 'Run "omnivore-queue undo" to take this import back.');
+	return `${lines.join("\n")}\n`;
+}

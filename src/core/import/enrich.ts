@@ -1,0 +1,156 @@
+// Brings what the export knows into a note the vault already has: fills what the note lacks, never
+// overwrites what it holds (but an unread status may advance), joins labels to its tags and appends
+// highlights it does not have yet under one `## Highlights`. Line endings and a BOM stay.
+
+import { readFrontmatterBlock } from "../frontmatter/readBlock";
+import { parseFrontmatter, verifyFrontmatter, type FrontmatterEditor, type FrontmatterValue } from "../frontmatter/yamlEditor";
+import { findCodeRanges, isInside } from "../markdown/codeRanges";
+import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "../note";
+import type { SchemaKeys, TidyOptions } from "../options";
+import type { NoteTidier } from "../tidy";
+import { exportStatus, type ExportItem } from "./exportItem";
+import { comparableText, highlightIsIn, renderHighlight, type ExportHighlight } from "./highlights";
+import { isAuthorPlaceholder } from "../frontmatter/steps/author";
+import { findKey, findSchemaKey, ID_KEY, STATE_KEY } from "../omnivore/keys";
+import { readStatus } from "../omnivore/status";
+import { readTagList } from "../omnivore/tags";
+import { itemValues, labelTags } from "./itemValues";
+import { highlightsSection } from "./newNote";
+
+export type EnrichOutcome =
+	| { kind: "enriched"; text: string; filled: string[]; highlightsAdded: number }
+	/** The note's frontmatter cannot be edited safely: it is left byte for byte. */
+	| { kind: "left"; reason: string };
+
+/** The key holding a schema value under its name or an alias, any case; undefined when none holds a value. */
+export function presentKey(editor: FrontmatterEditor, key: keyof SchemaKeys, options: TidyOptions): string | undefined {
+	return findSchemaKey(editor.keys(), key, options.keys, (found) => hasValue(editor.get(found)) && !(key === "author" && isAuthorPlaceholder(String(editor.get(found)))));
+}
+
+function hasValue(value: unknown): boolean {
+	if (value === null || value === undefined) return false;
+	if (typeof value === "string") return value.trim() !== "";
+	if (Array.isArray(value)) return value.length > 0;
+	return true;
+}
+
+/** No status, or one that means unread (`unread`, Omnivore's `INBOX`, the user's own word): the export may advance it. */
+function isUnread(value: unknown, options: TidyOptions): boolean {
+	return !hasValue(value) || readStatus(value, options.statusValues) === "unread";
+}
+
+function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: TidyOptions, needsTag: boolean): string[] {
+	const filled: string[] = [];
+	const idKey = findKey(editor.keys(), ID_KEY);
+	if (idKey === undefined || !hasValue(editor.get(idKey))) {
+		if (idKey === undefined) editor.add(ID_KEY, item.id);
+		else editor.set(idKey, item.id);
+		filled.push(ID_KEY);
+	}
+	for (const [key, value] of itemValues(item, options)) {
+		const name = options.keys[key];
+		const present = presentKey(editor, key, options);
+		if (key === "tags") continue;
+		if (key === "status") {
+			const current = present ?? findKey(editor.keys(), STATE_KEY);
+			if (current !== undefined && !isUnread(editor.get(current), options)) continue;
+			if (present !== undefined && exportStatus(item) === "unread") continue;
+			if (present !== undefined) editor.set(present, value);
+			else if (current !== undefined) {
+				editor.rename(current, name);
+				editor.set(name, value);
+			} else editor.add(name, value);
+			filled.push(name);
+			continue;
+		}
+		if (present !== undefined) continue;
+		if (editor.has(name)) editor.set(name, value);
+		else editor.add(name, value);
+		filled.push(name);
+	}
+	const tags = [...labelTags(item.labels), ...(needsTag ? [options.tagName.replace(/^#/, "")] : [])];
+	if (mergeTags(editor, tags, options)) filled.push(options.keys.tags);
+	return filled;
+}
+
+/** Adds the tags a note's `tags` lacks (compared without case); true when it changed. */
+function mergeTags(editor: FrontmatterEditor, tags: string[], options: TidyOptions): boolean {
+	if (tags.length === 0) return false;
+	const key = presentKey(editor, "tags", options) ?? editor.keys().find((k) => k.toLowerCase() === options.keys.tags.toLowerCase());
+	// Read as tidy reads tags; a value that is not tags (a mapping) is left alone.
+	const list = readTagList(key === undefined ? undefined : editor.get(key));
+	if (list === null) return false;
+	const have = new Set(list.map((tag) => tag.toLowerCase()));
+	const missing = tags.filter((tag) => !have.has(tag.toLowerCase()));
+	if (missing.length === 0) return false;
+	const value: FrontmatterValue = [...list, ...missing];
+	if (key === undefined) editor.add(options.keys.tags, value);
+	else editor.set(key, value);
+	return true;
+}
+
+const HIGHLIGHTS_HEADING = /^(#{1,6})[ \t]+highlights[ \t]*#*[ \t]*\r?$/gim;
+
+/** The body with `blocks` appended at the end of its Highlights section, or in a new section at the end. */
+export function appendHighlights(body: string, blocks: string[], eol: string): string {
+	const code = findCodeRanges(body);
+	HIGHLIGHTS_HEADING.lastIndex = 0;
+	let heading: RegExpExecArray | null;
+	while ((heading = HIGHLIGHTS_HEADING.exec(body)) !== null && isInside(code, heading.index)) {
+		/* a heading inside code is not one */
+	}
+	const addition = blocks.join("\n\n");
+	if (!heading) {
+		const base = body.replace(/\s+$/, "");
+		const section = highlightsSection([]).replace(/\n+$/, "") + "\n\n" + addition + "\n";
+		return (base === "" ? "" : base + "\n\n").replace(/\r?\n/g, eol) + section.replace(/\n/g, eol);
+	}
+	const level = heading[1].length;
+	const after = heading.index + heading[0].length;
+	const next = new RegExp(`^#{1,${level}}[ \\t]`, "gm");
+	next.lastIndex = after;
+	let end = body.length;
+	let match: RegExpExecArray | null;
+	while ((match = next.exec(body)) !== null) {
+		if (!isInside(code, match.index)) {
+			end = match.index;
+			break;
+		}
+	}
+	const section = body.slice(0, end).replace(/\s+$/, "");
+	const rest = body.slice(end);
+	const inserted = (eol + eol + addition + eol).replace(/\r?\n/g, eol);
+	return section + inserted + (rest === "" ? "" : eol + rest);
+}
+
+/**
+ * Enrich `text` with an export item. Values are filled on the note as it is (so the export's exact
+ * dates win over ones tidy would only guess), then the tidy engine runs so the note comes out tidy.
+ */
+export function enrichNote(text: string, item: ExportItem, highlights: readonly ExportHighlight[], tidier: NoteTidier): EnrichOutcome {
+	const options = tidier.options;
+	const parts = splitNote(text);
+	const state = readFrontmatterBlock(parts);
+	if (state.kind === "invalid" || state.kind === "not-mapping") {
+		return { kind: "left", reason: state.kind === "invalid" ? `its frontmatter is not valid YAML (${state.error})` : "its frontmatter is not a set of properties" };
+	}
+	const editor = state.kind === "mapping" ? state.editor : newEditor();
+	const filled = fillFrontmatter(editor, item, options, !tidier.isOmnivoreNote(text));
+	let next: NoteParts = parts;
+	if (editor.changed || (state.kind === "mapping" && state.repairedKeys.length > 0)) {
+		const yaml = editor.toString();
+		const failure = verifyFrontmatter(yaml, editor.expectedValues());
+		if (failure) return { kind: "left", reason: `its frontmatter could not be edited safely (${failure})` };
+		next = withFrontmatterYaml(parts, yaml);
+	}
+	const present = comparableText(parts.body);
+	const missing = highlights.filter((h) => !highlightIsIn(h, present));
+	if (missing.length > 0) next = { ...next, body: appendHighlights(next.body, missing.map(renderHighlight), parts.eol) };
+	return { kind: "enriched", text: tidier.tidy(joinNote(next)).text, filled, highlightsAdded: missing.length };
+}
+
+function newEditor(): FrontmatterEditor {
+	const outcome = parseFrontmatter("");
+	if (outcome.kind !== "mapping") throw new Error("An empty block always parses");
+	return outcome.editor;
+}

@@ -1,0 +1,65 @@
+// The first pass over an export: its items, their highlights and which contents it holds. Small enough
+// to keep whole (a few kilobytes per item); the contents themselves are read in a second pass.
+
+import { classifyEntry, metadataOrder } from "./exportEntries";
+import { ExportError, type ExportArchive } from "./exportArchive";
+import { readMetadataBatch, type ExportItem } from "./exportItem";
+import { parseHighlights, type ExportHighlight } from "./highlights";
+
+export interface ExportIndex {
+	/** Items in the export's order, each once. */
+	items: ExportItem[];
+	highlights: Map<string, ExportHighlight[]>;
+	/** Slugs with a content file, and its kind. */
+	contents: Map<string, "html" | "pdf">;
+	/** What was skipped, as sentences. */
+	problems: string[];
+}
+
+let decoder: TextDecoder | null = null;
+
+export function decodeText(bytes: Uint8Array): string {
+	decoder ??= new TextDecoder("utf-8");
+	return decoder.decode(bytes);
+}
+
+export async function readExportIndex(archive: ExportArchive): Promise<ExportIndex> {
+	const batches: Array<{ name: string; text: string }> = [];
+	const highlights = new Map<string, ExportHighlight[]>();
+	const contents = new Map<string, "html" | "pdf">();
+	const problems: string[] = [];
+	await archive.read(
+		(name) => {
+			const entry = classifyEntry(name);
+			if (entry.kind === "content" && !contents.has(entry.slug)) contents.set(entry.slug, entry.format);
+			return entry.kind === "metadata" || entry.kind === "highlights";
+		},
+		(name, data) => {
+			const entry = classifyEntry(name);
+			if (data instanceof Error) {
+				if (entry.kind === "metadata") throw new ExportError(`${name} in the export is damaged (${data.message})`);
+				problems.push(`${name} is damaged (${data.message}); those highlights were skipped.`);
+				return;
+			}
+			if (entry.kind === "metadata") batches.push({ name: entry.name, text: decodeText(data) });
+			// A file the export appended twice holds the same text: the first copy is kept.
+			else if (entry.kind === "highlights" && !highlights.has(entry.slug)) highlights.set(entry.slug, parseHighlights(decodeText(data)));
+		},
+	);
+	if (batches.length === 0) throw new ExportError("it holds no metadata_*.json file, so it is not an Omnivore export");
+	const items: ExportItem[] = [];
+	const seen = new Set<string>();
+	let readable = 0;
+	for (const batch of batches.sort((a, b) => metadataOrder(a.name, b.name))) {
+		const read = readMetadataBatch(batch.text, batch.name);
+		problems.push(...read.problems);
+		if (read.problems.length === 0 || read.items.length > 0) readable++;
+		for (const item of read.items) {
+			if (seen.has(item.id)) continue;
+			seen.add(item.id);
+			items.push(item);
+		}
+	}
+	if (readable === 0) throw new ExportError("none of its metadata files can be read");
+	return { items, highlights, contents, problems };
+}

@@ -1,0 +1,50 @@
+// A note's file name from an article's title: characters no system or Obsidian link accepts are removed,
+// and a long title is cut (the title itself stays whole in the note).
+
+// Obsidian refuses `# ^ [ ] |` in names; Windows and Android refuse `\ / : * ? " < >`.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
+const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001f\u007f]/g;
+// Most file systems allow 255 bytes; room is left for " (12)" and ".md".
+const MAX_BYTES = 200;
+
+function utf8Length(text: string): number {
+	let bytes = 0;
+	for (const char of text) {
+		const code = char.codePointAt(0) ?? 0;
+		bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+	}
+	return bytes;
+}
+
+export function noteBaseName(title: string, fallback: string): string {
+	let name = title.replace(FORBIDDEN, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "").replace(/[. ]+$/, "");
+	if (name === "") name = fallback.replace(FORBIDDEN, " ").trim() || "Untitled";
+	if (utf8Length(name) <= MAX_BYTES) return name;
+	let cut = "";
+	for (const char of name) {
+		if (utf8Length(cut + char) > MAX_BYTES - 1) break;
+		cut += char;
+	}
+	return `${cut.trim()}…`;
+}
+
+/** `folder/name.ext`, then `folder/name (2).ext`, ... for n = 1, 2, ... */
+export function numberedPath(folder: string, name: string, n: number, extension: string): string {
+	return `${folder === "" ? "" : `${folder}/`}${n === 1 ? name : `${name} (${n})`}.${extension}`;
+}
+
+/** Where new notes go unless the user says otherwise. */
+export const DEFAULT_IMPORT_FOLDER = "Omnivore";
+
+/**
+ * A vault-relative folder written with `/`, without slashes at its ends (`""` is the vault's root),
+ * or why it cannot be used (outside the vault, hidden from Obsidian), to follow "The folder ...".
+ */
+export function importFolder(folder: string): { ok: true; folder: string } | { ok: false; reason: string } {
+	const clean = folder.trim().replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\.?\/+|\/+$/g, "");
+	if (clean.split("/").some((part) => part === ".." || part === ".") || /^[a-z]:/i.test(clean)) {
+		return { ok: false, reason: `must be a folder inside the vault, such as Omnivore or Reading/Omnivore, not "${folder}"` };
+	}
+	if (clean.split("/").some((part) => part.startsWith("."))) return { ok: false, reason: `cannot be a hidden folder ("${folder}"): Obsidian would not show its notes` };
+	return { ok: true, folder: clean };
+}

@@ -1,0 +1,101 @@
+// Reads Omnivore's `highlights/{slug}.md` and writes highlights back as Markdown that keeps each quote whole.
+
+import { cleanTag } from "../omnivore/tags";
+
+export interface ExportHighlight {
+	/** The highlighted text, paragraphs separated by blank lines; absent for a note on the whole article. */
+	quote?: string;
+	labels: string[];
+	note?: string;
+}
+
+// A blank line (spaces allowed) separates the parts of a highlight and the highlights themselves.
+const BLANK_LINE = /\n[ \t]*\n/;
+const LABELS_LINE = /^#[^\s#]\S*(?:[^\S\n]+\S+)*$/;
+
+/**
+ * Each highlight is `> {quote} `, then `\n\n#label #label` and `\n\n{note}` when present, joined by
+ * blank lines; a note on the article is its text alone. Omnivore turned a quote's empty lines into
+ * `> ` lines and left its other lines without `>`, so every line up to the next blank line is quote.
+ */
+export function parseHighlights(markdown: string): ExportHighlight[] {
+	const chunks = markdown
+		.replace(/^\uFEFF/, "")
+		.replace(/\r\n?/g, "\n")
+		.split(BLANK_LINE)
+		.map((chunk) => chunk.replace(/^\n+|\s+$/g, ""))
+		.filter((chunk) => chunk.trim() !== "");
+	const highlights: ExportHighlight[] = [];
+	let current: ExportHighlight | null = null;
+	let readingLabels = false;
+	for (const chunk of chunks) {
+		if (chunk.startsWith(">")) {
+			current = { quote: quoteOf(chunk), labels: [] };
+			highlights.push(current);
+			readingLabels = true;
+		} else if (current && readingLabels && LABELS_LINE.test(chunk)) {
+			current.labels = labelsOf(chunk);
+			readingLabels = false;
+		} else if (current) {
+			current.note = current.note === undefined ? chunk : `${current.note}\n\n${chunk}`;
+			readingLabels = false;
+		} else {
+			// A note on the article before any highlight; later text belongs to the highlight above it.
+			highlights.push({ labels: [], note: chunk });
+		}
+	}
+	return highlights.filter((h) => h.quote !== "" || h.note !== undefined);
+}
+
+function quoteOf(chunk: string): string {
+	return chunk
+		.split("\n")
+		.map((line) => line.replace(/^>[ \t]?/, "").replace(/\s+$/, ""))
+		.join("\n")
+		.replace(/\n{3,}/g, "\n\n")
+		.trim();
+}
+
+/** `#To Read #work`: a label may hold spaces, so labels are split where the next `#` starts. */
+function labelsOf(line: string): string[] {
+	return line
+		.split(/\s+(?=#)/)
+		.map((label) => label.replace(/^#/, "").trim())
+		.filter((label) => label !== "");
+}
+
+/** A label as a body tag: Obsidian's tags hold no spaces. */
+export function labelTag(label: string): string {
+	return `#${cleanTag(label)}`;
+}
+
+/** One highlight as Markdown: every line of the quote inside the blockquote, then its labels and note. */
+export function renderHighlight(highlight: ExportHighlight): string {
+	const parts: string[] = [];
+	if (highlight.quote !== undefined) {
+		parts.push(
+			highlight.quote
+				.split("\n")
+				.map((line) => (line === "" ? ">" : `> ${line}`))
+				.join("\n"),
+		);
+	}
+	if (highlight.labels.length > 0) parts.push(highlight.labels.map(labelTag).join(" "));
+	if (highlight.note !== undefined) parts.push(highlight.note);
+	return parts.join("\n\n");
+}
+
+/** Text compared without blockquote markers, list of spaces or line breaks: how a quote is found in a note. */
+export function comparableText(text: string): string {
+	return text
+		.replace(/\r\n?/g, "\n")
+		.replace(/^[ \t]*(?:>[ \t]?)+/gm, "")
+		.replace(/\s+/g, " ")
+		.trim();
+}
+
+/** Whether a highlight (its quote, or a note's text) is already in a note's text (given as `comparableText`). */
+export function highlightIsIn(highlight: ExportHighlight, comparableNote: string): boolean {
+	const key = comparableText(highlight.quote ?? highlight.note ?? "");
+	return key === "" || comparableNote.includes(key);
+}

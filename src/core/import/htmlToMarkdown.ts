@@ -1,0 +1,168 @@
+// Turns an article's readable HTML from the export into Markdown, with images pointing at their originals.
+// Turndown walks a DOM that domino builds, so the CLI and the plugin (desktop and mobile) convert alike
+// without a browser's DOM: see docs/decisions/0017.
+
+import { createDocument } from "@mixmark-io/domino";
+import TurndownService from "turndown";
+import { isSafeImageUrl, unwrapProxyUrl, type ProxyMatcher } from "../proxyUrls";
+
+export interface HtmlToMarkdownOptions {
+	proxy: ProxyMatcher;
+	/** The article's address, to resolve relative links and images. */
+	baseUrl?: string;
+}
+
+type Element = TurndownService.Node & HTMLElement;
+
+function absolute(url: string, baseUrl: string | undefined): string | null {
+	const trimmed = url.trim();
+	if (trimmed === "") return null;
+	try {
+		const resolved = new URL(trimmed, baseUrl && /^https?:\/\//i.test(baseUrl) ? baseUrl : undefined).href;
+		return /^(?:https?:|mailto:)/i.test(resolved) ? resolved : null;
+	} catch {
+		return null;
+	}
+}
+
+/** A destination that Markdown reads back whole: spaces and unbalanced parentheses encoded. */
+function destination(url: string): string {
+	return url.replace(/ /g, "%20").replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+
+/** The original address of an image: Omnivore's record of it, else the proxy URL unwrapped. */
+export function originalImageUrl(element: Element, options: HtmlToMarkdownOptions): string | null {
+	const recorded = element.getAttribute("data-omnivore-original-src");
+	if (recorded && isSafeImageUrl(recorded.trim())) return recorded.trim();
+	const src = element.getAttribute("src") || element.getAttribute("data-src") || firstOfSrcset(element.getAttribute("srcset"));
+	if (!src) return null;
+	const unwrapped = unwrapProxyUrl(src.trim(), options.proxy, options.baseUrl);
+	if (unwrapped) return unwrapped.ok ? unwrapped.url : null;
+	if (/^data:image\//i.test(src.trim())) return src.trim();
+	return absolute(src, options.baseUrl);
+}
+
+function firstOfSrcset(srcset: string | null): string | null {
+	return srcset?.trim().split(/\s+/)[0] || null;
+}
+
+/** A cell is one line: its line breaks become `<br>`, which Obsidian's tables show. */
+function cellText(content: string): string {
+	return content.trim().replace(/[ \t]*\n+[ \t]*/g, "<br>").replace(/\|/g, "\\|");
+}
+
+function buildService(options: HtmlToMarkdownOptions): TurndownService {
+	const service = new TurndownService({
+		headingStyle: "atx",
+		hr: "---",
+		bulletListMarker: "-",
+		codeBlockStyle: "fenced",
+		emDelimiter: "*",
+		strongDelimiter: "**",
+	});
+	service.remove(["script", "style", "noscript", "template", "source", "head"]);
+	service.addRule("image", {
+		filter: "img",
+		replacement(_content, node) {
+			const url = originalImageUrl(node, options);
+			if (!url) return "";
+			const alt = ((node).getAttribute("alt") ?? "").replace(/[[\]\n]/g, " ").trim();
+			return `![${alt}](${destination(url)})`;
+		},
+	});
+	service.addRule("link", {
+		filter: (node) => node.nodeName === "A" && node.getAttribute("href") !== null,
+		replacement(content, node) {
+			const href = absolute((node).getAttribute("href") ?? "", options.baseUrl);
+			if (!href || content.trim() === "") return content;
+			return `[${content}](${destination(href)})`;
+		},
+	});
+	service.addRule("listItem", {
+		filter: "li",
+		replacement(content, node) {
+			const parent = node.parentNode as Element | null;
+			let prefix = "- ";
+			if (parent?.nodeName === "OL") {
+				const start = Number(parent.getAttribute("start") ?? 1);
+				const index = Array.from(parent.children).indexOf(node);
+				prefix = `${(Number.isFinite(start) ? start : 1) + index}. `;
+			}
+			const body = content.replace(/^\n+/, "").replace(/\n+$/, "").replace(/\n(?!\n|$)/g, `\n${" ".repeat(prefix.length)}`);
+			return prefix + body + (node.nextSibling ? "\n" : "");
+		},
+	});
+	service.addRule("preformatted", {
+		filter: (node) => node.nodeName === "PRE" && node.firstChild?.nodeName !== "CODE",
+		replacement(_content, node) {
+			const code = (node.textContent ?? "").replace(/\n$/, "");
+			const fence = "`".repeat(Math.max(3, ...(code.match(/`{3,}/g) ?? []).map((run) => run.length + 1)));
+			return `\n\n${fence}\n${code}\n${fence}\n\n`;
+		},
+	});
+	service.addRule("mark", { filter: "mark", replacement: (content) => (content.trim() ? `==${content}==` : content) });
+	service.addRule("tableCell", {
+		filter: ["th", "td"],
+		replacement: (content) => ` ${cellText(content)} |`,
+	});
+	service.addRule("tableRow", {
+		filter: "tr",
+		replacement(content, node) {
+			const row = `|${content}\n`;
+			// Only the table's first row is followed by the line that makes it a header.
+			if ((node).previousElementSibling) return row;
+			const table = closestTable(node);
+			if (!table || firstRowOf(table) !== node) return row;
+			const cells = (node).children.length;
+			return `\n${row}|${" --- |".repeat(Math.max(1, cells))}\n`;
+		},
+	});
+	service.addRule("tableSection", { filter: ["thead", "tbody", "tfoot"], replacement: (content) => content });
+	service.addRule("table", {
+		filter: "table",
+		replacement: (content) => `\n\n${content.replace(/^\n+|\n+$/g, "")}\n\n`,
+	});
+	service.addRule("caption", { filter: "caption", replacement: (content) => `\n\n${content.trim()}\n\n` });
+	service.addRule("iframe", {
+		filter: "iframe",
+		replacement(_content, node) {
+			const src = absolute((node).getAttribute("src") ?? "", options.baseUrl);
+			return src ? `\n\n[${destination(src)}](${destination(src)})\n\n` : "";
+		},
+	});
+	return service;
+}
+
+function closestTable(node: Element): Element | null {
+	let current = node.parentNode as Element | null;
+	while (current && current.nodeName !== "TABLE") current = current.parentNode as Element | null;
+	return current;
+}
+
+function firstRowOf(table: Element): Element | null {
+	return table.querySelector("tr");
+}
+
+/** Converts one article; the service is built per call since its rules close over the article's address. */
+export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions): string {
+	const document = createDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
+	const markdown = buildService(options).turndown(document.body);
+	return withoutTrailingBlanks(markdown).trim();
+}
+
+/** Spaces at line ends that mean nothing (turndown's `> ` on empty quote lines) go; code and hard breaks stay. */
+function withoutTrailingBlanks(markdown: string): string {
+	let fence: string | null = null;
+	return markdown
+		.split("\n")
+		.map((line) => {
+			const opening = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+			if (opening && (fence === null || (opening[0] === fence[0] && opening.length >= fence.length))) {
+				fence = fence === null ? opening : null;
+				return line;
+			}
+			if (fence !== null || / {2}$/.test(line.replace(/^\s*$/, ""))) return line;
+			return line.replace(/\s+$/, "");
+		})
+		.join("\n");
+}

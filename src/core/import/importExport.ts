@@ -1,0 +1,245 @@
+// Brings an Omnivore export into a vault: each item becomes exactly one note, created or enriched.
+// Reads the export twice (its index, then the contents one by one) so memory stays bounded.
+
+import type { NoteTidier, TidyResult } from "../tidy";
+import { classifyEntry } from "./exportEntries";
+import type { ExportArchive } from "./exportArchive";
+import { decodeText, readExportIndex, type ExportIndex } from "./exportIndex";
+import type { ExportItem } from "./exportItem";
+import { enrichNote } from "./enrich";
+import { noteBaseName, numberedPath } from "./fileName";
+import { htmlToMarkdown } from "./htmlToMarkdown";
+import { articleUrl } from "./itemValues";
+import { renderNewNote } from "./newNote";
+import { noteKeys, VaultMatcher, type MatchedBy } from "./vaultMatcher";
+
+/** The vault as the import sees it. The front end journals each write so undo can take it back. */
+export interface ImportTarget {
+	/** Called once the export has been read and found good, before the vault is read or written (to lock it). */
+	prepare?(): Promise<void>;
+	/** Every Markdown note of the vault (paths relative to it, with `/`). */
+	notePaths(): Promise<string[]>;
+	read(path: string): Promise<string>;
+	/** Whether anything (note, file or folder) already holds this path, compared as the system compares names. */
+	exists(path: string): Promise<boolean>;
+	createNote(path: string, text: string): Promise<void>;
+	createFile(path: string, data: Uint8Array): Promise<void>;
+	/** Replace a note with `transform(current)`; null means nothing to change. Returns whether it was written. */
+	updateNote(path: string, transform: (current: string) => string | null): Promise<boolean>;
+}
+
+export type ItemAction = "created" | "enriched" | "unchanged" | "left";
+
+export interface ItemOutcome {
+	id: string;
+	title: string;
+	action: ItemAction;
+	/** The note created, enriched or left. */
+	path?: string;
+	matchedBy?: MatchedBy;
+	/** Properties the note received. */
+	filled?: string[];
+	highlightsAdded?: number;
+	/** The PDF copied into the vault. */
+	pdf?: string;
+	problems: string[];
+	/** A note could not be read or written (permission, not UTF-8, disk full): the CLI exits with 1, as tidy does. */
+	failed?: boolean;
+}
+
+export interface ImportReport {
+	dryRun: boolean;
+	cancelled: boolean;
+	items: ItemOutcome[];
+	/** Files of the export that were skipped, as sentences. */
+	exportProblems: string[];
+}
+
+export interface ImportOptions {
+	tidier: NoteTidier;
+	/** Vault folder for new notes (and copied PDFs), without slashes at the ends; "" for the vault's root. */
+	folder: string;
+	dryRun: boolean;
+	onProgress?: (done: number, total: number) => void;
+	isCancelled?: () => boolean;
+	/** Awaited between units of work, so the plugin can give Obsidian's interface a turn. */
+	pause?: () => Promise<void>;
+}
+
+class Cancelled extends Error {}
+
+// Larger "readable" HTML is not an article; converting it would take minutes.
+const MAX_HTML_BYTES = 20 * 1024 * 1024;
+
+interface Pending {
+	item: ExportItem;
+	outcome: ItemOutcome;
+	/** The new note's path, for an item the vault does not have (its outcome names it once it is made). */
+	notePath?: string;
+	/** Where its PDF goes, for an upload. */
+	pdfPath?: string;
+	/** Why its content could not be read (a later copy of the entry may still be read). */
+	contentError?: string;
+}
+
+export async function importExport(archive: ExportArchive, target: ImportTarget, options: ImportOptions): Promise<ImportReport> {
+	const index = await readExportIndex(archive);
+	if (!options.dryRun) await target.prepare?.();
+	const report: ImportReport = { dryRun: options.dryRun, cancelled: false, items: [], exportProblems: index.problems };
+	const matcher = new VaultMatcher();
+	const taken = new Set<string>();
+	for (const path of (await target.notePaths()).sort()) {
+		await options.pause?.();
+		taken.add(path.toLowerCase());
+		try {
+			matcher.add(path, noteKeys(await target.read(path), options.tidier.options));
+		} catch {
+			// A note that cannot be read cannot be matched; the item then gets a note of its own.
+		}
+	}
+	const pending = await plan(index, matcher, target, taken, options.folder);
+	report.items = pending.map((p) => p.outcome);
+	let done = 0;
+	const step = async () => {
+		await options.pause?.();
+		if (options.isCancelled?.()) throw new Cancelled();
+		options.onProgress?.(++done, pending.length);
+	};
+	try {
+		for (const entry of pending.filter((p) => p.notePath === undefined)) {
+			await step();
+			await enrich(entry, index, target, options);
+		}
+		const bySlug = new Map(pending.filter((p) => p.notePath !== undefined).map((p) => [p.item.slug, p]));
+		if (!options.dryRun) {
+			await archive.read(
+				(name) => {
+					const entry = classifyEntry(name);
+					return entry.kind === "content" && bySlug.has(entry.slug);
+				},
+				async (name, data) => {
+					const entry = classifyEntry(name);
+					const waiting = entry.kind === "content" ? bySlug.get(entry.slug) : undefined;
+					if (!waiting || entry.kind !== "content") return;
+					if (data instanceof Error) {
+						waiting.contentError = data.message;
+						return;
+					}
+					bySlug.delete(entry.slug);
+					await step();
+					await create(waiting, index, target, options, { format: entry.format, data });
+				},
+			);
+		}
+		for (const waiting of bySlug.values()) {
+			await step();
+			if (waiting.contentError) waiting.outcome.problems.push(`Its content could not be read from the export (${waiting.contentError}); its note was made without it.`);
+			else if (!index.contents.has(waiting.item.slug)) waiting.outcome.problems.push("The export holds no content for it; its note was made from its details and highlights.");
+			if (options.dryRun) Object.assign(waiting.outcome, { action: "created", path: waiting.notePath, pdf: waiting.pdfPath });
+			else await create(waiting, index, target, options, null);
+		}
+	} catch (error) {
+		if (!(error instanceof Cancelled)) throw error;
+		report.cancelled = true;
+	}
+	return report;
+}
+
+async function plan(index: ExportIndex, matcher: VaultMatcher, target: ImportTarget, taken: Set<string>, folder: string): Promise<Pending[]> {
+	const pending: Pending[] = [];
+	for (const item of index.items) {
+		const outcome: ItemOutcome = { id: item.id, title: item.title, action: "unchanged", problems: [] };
+		const match = matcher.match(item);
+		if (match) {
+			Object.assign(outcome, { path: match.path, matchedBy: match.by });
+			pending.push({ item, outcome });
+			continue;
+		}
+		const base = noteBaseName(item.title, item.slug);
+		const isPdf = index.contents.get(item.slug) === "pdf";
+		// Free in the vault and in this import, compared without case (the disk may not tell case apart).
+		const free = async (path: string) => !taken.has(path.toLowerCase()) && !(await target.exists(path));
+		let notePath = "";
+		let pdfPath: string | undefined;
+		for (let n = 1; ; n++) {
+			notePath = numberedPath(folder, base, n, "md");
+			pdfPath = isPdf ? numberedPath(folder, base, n, "pdf") : undefined;
+			if ((await free(notePath)) && (pdfPath === undefined || (await free(pdfPath)))) break;
+		}
+		taken.add(notePath.toLowerCase());
+		if (pdfPath) taken.add(pdfPath.toLowerCase());
+		pending.push({ item, outcome, notePath, pdfPath });
+	}
+	return pending;
+}
+
+async function enrich(entry: Pending, index: ExportIndex, target: ImportTarget, options: ImportOptions): Promise<void> {
+	const { item, outcome } = entry;
+	const path = outcome.path as string;
+	const highlights = index.highlights.get(item.slug) ?? [];
+	let result: ReturnType<typeof enrichNote> | null = null;
+	const transform = (current: string) => {
+		result = enrichNote(current, item, highlights, options.tidier);
+		return result.kind === "enriched" && result.text !== current ? result.text : null;
+	};
+	let written = false;
+	try {
+		if (options.dryRun) written = transform(await target.read(path)) !== null;
+		else written = await target.updateNote(path, transform);
+	} catch (error) {
+		Object.assign(outcome, { action: "left", failed: true });
+		outcome.problems.push(`Its note could not be enriched: ${reason(error)}`);
+		return;
+	}
+	const done = result as ReturnType<typeof enrichNote> | null;
+	if (done?.kind === "left") {
+		outcome.action = "left";
+		outcome.problems.push(`Its note was left as it was: ${done.reason}.`);
+	} else if (done && written) {
+		Object.assign(outcome, { action: "enriched", filled: done.filled, highlightsAdded: done.highlightsAdded });
+	}
+}
+
+async function create(entry: Pending, index: ExportIndex, target: ImportTarget, options: ImportOptions, content: { format: "html" | "pdf"; data: Uint8Array } | null): Promise<void> {
+	const { item, outcome } = entry;
+	const path = entry.notePath as string;
+	let markdown: string | undefined;
+	let pdfPath: string | undefined;
+	try {
+		if (content?.format === "pdf" && entry.pdfPath) {
+			await target.createFile(entry.pdfPath, content.data);
+			pdfPath = entry.pdfPath;
+		} else if (content?.format === "html" && content.data.length > MAX_HTML_BYTES) {
+			outcome.problems.push(`Its content is larger than ${MAX_HTML_BYTES / 1024 / 1024} MB; its note was made without it.`);
+		} else if (content?.format === "html") {
+			markdown = htmlToMarkdown(decodeText(content.data), { proxy: options.tidier.proxy, baseUrl: articleUrl(item, options.tidier.options) });
+		}
+		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: index.highlights.get(item.slug) ?? [] }, options.tidier.options);
+		await target.createNote(path, options.tidier.tidy(text).text);
+		Object.assign(outcome, { action: "created", path, ...(pdfPath ? { pdf: pdfPath } : {}) });
+	} catch (error) {
+		Object.assign(outcome, { action: "left", failed: true });
+		outcome.problems.push(`Its note could not be created: ${reason(error)}`);
+	}
+}
+
+/** An `updateNote` transform in the shape tidy-and-record takes, so ports write through it. */
+export function asTidyTransform(transform: (current: string) => string | null): (text: string) => TidyResult {
+	return (text) => {
+		const next = transform(text);
+		return { text: next ?? text, report: { isOmnivoreNote: true, changed: next !== null, changes: [], problems: [] } };
+	};
+}
+
+/** An error's message as the end of a sentence. */
+function reason(error: unknown): string {
+	const message = (error instanceof Error ? error.message : String(error)).trim();
+	return /[.!?]$/.test(message) ? message : `${message}.`;
+}
+
+/** A dry run's plan and a real run's outcome read alike: counts by action. */
+export function countActions(report: ImportReport): Record<ItemAction, number> {
+	const counts: Record<ItemAction, number> = { created: 0, enriched: 0, unchanged: 0, left: 0 };
+	for (const item of report.items) counts[item.action]++;
+	return counts;
+}

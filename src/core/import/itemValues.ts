@@ -1,0 +1,49 @@
+// The values an export item gives each schema property, as tidy would write them.
+
+import { formatDate } from "../dates";
+import { isAuthorPlaceholder } from "../frontmatter/steps/author";
+import { cleanTag } from "../omnivore/tags";
+import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
+import type { FrontmatterValue } from "../frontmatter/yamlEditor";
+import type { SchemaKeys, TidyOptions } from "../options";
+import { exportStatus, type ExportItem } from "./exportItem";
+
+/** The article's address, unless it is one of Omnivore's own (the `no_url` placeholder, an upload, a library page). */
+export function articleUrl(item: ExportItem, options?: Pick<TidyOptions, "omnivoreHosts">): string | undefined {
+	const url = item.url?.trim();
+	return url && isArticleUrl(url, linksFor(options?.omnivoreHosts ?? [])) ? url : undefined;
+}
+
+function dateOf(iso: string | undefined, options: TidyOptions): string | undefined {
+	if (!iso) return undefined;
+	const date = new Date(iso);
+	return Number.isNaN(date.getTime()) ? undefined : formatDate({ date, hasTime: true }, options);
+}
+
+/** Labels as tags: spaces become `_`, repeats (any case) dropped. */
+export function labelTags(labels: readonly string[]): string[] {
+	const seen = new Set<string>();
+	return labels.map(cleanTag).filter((tag) => {
+		const folded = tag.toLowerCase();
+		if (tag === "" || seen.has(folded)) return false;
+		seen.add(folded);
+		return true;
+	});
+}
+
+/** Each schema property the item knows, in the order a new note lists them. */
+export function itemValues(item: ExportItem, options: TidyOptions): Array<[keyof SchemaKeys, FrontmatterValue]> {
+	const url = articleUrl(item, options);
+	const author = item.author && !isAuthorPlaceholder(item.author) ? item.author : undefined;
+	const values: Array<[keyof SchemaKeys, FrontmatterValue | undefined]> = [
+		["title", item.title.replace(/\s+/g, " ").trim()],
+		["author", author],
+		["tags", item.labels.length > 0 ? labelTags(item.labels) : undefined],
+		["dateSaved", dateOf(item.savedAt, options)],
+		["datePublished", dateOf(item.publishedAt, options)],
+		["originalUrl", url],
+		["siteName", url ? siteFromUrl(url, linksFor(options.omnivoreHosts)) : undefined],
+		["status", options.statusValues[exportStatus(item)]],
+	];
+	return values.filter((entry): entry is [keyof SchemaKeys, FrontmatterValue] => entry[1] !== undefined && entry[1] !== "");
+}

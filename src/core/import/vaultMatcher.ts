@@ -1,0 +1,117 @@
+// Finds the note an export item already has anywhere in the vault: by its id (any key case), then by
+// the slug of an omnivore.app/me link, then by its original address compared loosely.
+
+import { readFrontmatterBlock } from "../frontmatter/readBlock";
+import { readBodyFacts } from "../markdown/bodyFacts";
+import { splitNote } from "../note";
+import { ID_KEY, namesOf } from "../omnivore/keys";
+import { isArticleUrl, linksFor, type OmnivoreLinks } from "../omnivore/urls";
+import type { TidyOptions } from "../options";
+import type { ExportItem } from "./exportItem";
+import { articleUrl } from "./itemValues";
+
+export type MatchedBy = "id" | "slug" | "url";
+
+/** What identifies a note as a saved article. */
+export interface NoteKeys {
+	id?: string;
+	slugs: string[];
+	urls: string[];
+}
+
+
+function foldSlug(slug: string): string {
+	try {
+		return decodeURIComponent(slug).toLowerCase();
+	} catch {
+		return slug.toLowerCase();
+	}
+}
+
+/** An address compared loosely: any scheme, no `www.`, no trailing slash or fragment, host in any case. */
+export function looseUrl(url: string): string | undefined {
+	const trimmed = url.trim();
+	if (!isArticleUrl(trimmed)) return undefined;
+	try {
+		const parsed = new URL(trimmed);
+		const host = parsed.host.toLowerCase().replace(/^www\./, "");
+		const path = parsed.pathname.replace(/\/+$/, "");
+		return `${host}${path}${parsed.search}`;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Slugs of the library links in a text (omnivore.app and the self-hosted hosts configured). */
+function slugsIn(text: string, links: OmnivoreLinks): string[] {
+	// A copy: the shared pattern's lastIndex is left wherever its last user stopped.
+	const pattern = new RegExp(links.pattern.source, links.pattern.flags);
+	return [...text.matchAll(pattern)].map((match) => foldSlug(match[1].split(/[?/]/)[0]));
+}
+
+function scalar(value: unknown): string | undefined {
+	if (typeof value === "string" || typeof value === "number") return String(value).trim() || undefined;
+	return undefined;
+}
+
+/** The id, slugs and addresses a note carries, from its frontmatter and its links. */
+export function noteKeys(text: string, options: TidyOptions): NoteKeys {
+	const parts = splitNote(text);
+	const keys: NoteKeys = { slugs: [], urls: [] };
+	const links = linksFor(options.omnivoreHosts);
+	const urlNames = new Set(namesOf("originalUrl", options.keys));
+	const state = readFrontmatterBlock(parts);
+	if (state.kind === "mapping") {
+		for (const key of state.editor.keys()) {
+			const value = scalar(state.editor.get(key));
+			if (value === undefined) continue;
+			const name = key.toLowerCase();
+			if (name === ID_KEY) keys.id = value;
+			if (urlNames.has(name)) keys.urls.push(value);
+			keys.slugs.push(...slugsIn(value, links));
+		}
+	} else if (parts.frontmatter) {
+		// Broken YAML still names its id on a line of its own.
+		keys.id = /^id:[ \t]*["']?([^"'\r\n]+?)["']?[ \t]*\r?$/im.exec(parts.frontmatter.yaml)?.[1];
+		keys.slugs.push(...slugsIn(parts.frontmatter.yaml, links));
+	}
+	const facts = readBodyFacts(parts.body);
+	if (facts.readOriginalUrl) keys.urls.push(facts.readOriginalUrl);
+	keys.slugs.push(...slugsIn(parts.body, links));
+	return { id: keys.id, slugs: [...new Set(keys.slugs)], urls: keys.urls };
+}
+
+/** An index of the vault's notes by id, slug and loose address. Paths added first win a tie. */
+export class VaultMatcher {
+	private readonly byId = new Map<string, string>();
+	private readonly bySlug = new Map<string, string>();
+	private readonly byUrl = new Map<string, string>();
+	/** Notes that carry an id: matched by slug or address only to the item with that id. */
+	private readonly idOf = new Map<string, string>();
+
+	add(path: string, keys: NoteKeys): void {
+		if (keys.id !== undefined) {
+			const id = keys.id.toLowerCase();
+			this.idOf.set(path, id);
+			if (!this.byId.has(id)) this.byId.set(id, path);
+		}
+		for (const slug of keys.slugs) if (!this.bySlug.has(slug)) this.bySlug.set(slug, path);
+		for (const url of keys.urls) {
+			const loose = looseUrl(url);
+			if (loose !== undefined && !this.byUrl.has(loose)) this.byUrl.set(loose, path);
+		}
+	}
+
+	match(item: ExportItem): { path: string; by: MatchedBy } | null {
+		const id = item.id.toLowerCase();
+		const byId = this.byId.get(id);
+		if (byId) return { path: byId, by: "id" };
+		const free = (path: string | undefined) => path !== undefined && (this.idOf.get(path) ?? id) === id;
+		const bySlug = this.bySlug.get(foldSlug(item.slug));
+		if (free(bySlug)) return { path: bySlug as string, by: "slug" };
+		const url = articleUrl(item);
+		const byUrl = url === undefined ? undefined : this.byUrl.get(looseUrl(url) ?? "");
+		if (free(byUrl)) return { path: byUrl as string, by: "url" };
+		return null;
+	}
+}

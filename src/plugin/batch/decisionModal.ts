@@ -1,0 +1,41 @@
+// A modal that ends in a yes or no: its buttons, and closing it any other way (Escape, the close button) means no.
+
+import { Modal, type App } from "obsidian";
+
+export abstract class DecisionModal extends Modal {
+	private decided = false;
+
+	constructor(
+		app: App,
+		private readonly decide: (apply: boolean) => void,
+	) {
+		super(app);
+	}
+
+	/** The confirm and cancel buttons at the bottom of the modal. */
+	protected addButtons(container: HTMLElement, confirmText: string, canConfirm: boolean, cls = ""): void {
+		const buttons = container.createDiv({ cls: `modal-button-container ${cls}`.trim() });
+		const confirm = buttons.createEl("button", { text: confirmText, cls: "mod-cta" });
+		confirm.disabled = !canConfirm;
+		confirm.addEventListener("click", () => {
+			if (this.confirmable()) this.finish(true);
+		});
+		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.finish(false));
+	}
+
+	/** Checked when the user confirms; false keeps the modal open (a field to correct). */
+	protected confirmable(): boolean {
+		return true;
+	}
+
+	private finish(apply: boolean): void {
+		this.decided = true;
+		this.close();
+		this.decide(apply);
+	}
+
+	override onClose(): void {
+		this.contentEl.empty();
+		if (!this.decided) this.decide(false);
+	}
+}

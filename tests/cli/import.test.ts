@@ -1,0 +1,171 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { ImportReport } from "../../src/core";
+import { main } from "../../src/cli/main";
+import { exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
+import { VAULT_NOTES } from "../core/import/memoryVault";
+
+let work: string;
+beforeEach(() => {
+	work = mkdtempSync(join(tmpdir(), "omnivore-queue-import-"));
+});
+afterEach(() => {
+	rmSync(work, { recursive: true, force: true });
+});
+
+async function run(...args: string[]) {
+	return runOn(false, ...args);
+}
+
+async function runOn(isTerminal: boolean, ...args: string[]) {
+	let out = "";
+	let err = "";
+	const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), isTerminal });
+	return { code, out, err };
+}
+
+function writeTree(root: string, files: Record<string, string | Uint8Array>): void {
+	for (const [path, data] of Object.entries(files)) {
+		const absolute = join(root, ...path.split("/"));
+		mkdirSync(dirname(absolute), { recursive: true });
+		writeFileSync(absolute, data);
+	}
+}
+
+/** Path → bytes of every file under a folder, the tool's own dot-folder left out. */
+function snapshot(folder: string): Map<string, string> {
+	const files = new Map<string, string>();
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			if (entry.name === ".omnivore-queue") continue;
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else files.set(path.slice(folder.length + 1), readFileSync(path, "latin1"));
+		}
+	};
+	walk(folder);
+	return files;
+}
+
+function setUp(): { zip: string; vault: string } {
+	const zip = join(work, "omnivore-export.zip");
+	writeFileSync(zip, zipOf(exportFiles()));
+	const vault = join(work, "vault");
+	writeTree(vault, VAULT_NOTES);
+	return { zip, vault };
+}
+
+describe("omnivore-queue import", () => {
+	it("imports the export, then a second run changes nothing and tidy has nothing to do", async () => {
+		const { zip, vault } = setUp();
+		const first = await run("import", zip, vault);
+		expect(first).toMatchObject({ code: 0, err: "" });
+		expect(first.out).toContain("9 items in");
+		expect(first.out).toContain("6 notes created (1 PDF copied)");
+		expect(first.out).toContain("3 notes enriched");
+		expect(first.out).toMatch(/Problems \(1\):\n {2}Omnivore\/The Case for Slow Reading\.md: The export holds no content/);
+		expect(readFileSync(join(vault, "Omnivore", "Attention Is All You Need.pdf"))).toEqual(Buffer.from(PDF_BYTES));
+		expect(readFileSync(join(vault, "Omnivore", "How SQLite Scales Read Concurrency.md"), "utf8")).toContain(`id: ${ITEMS.sqlite.id}`);
+
+		const after = snapshot(vault);
+		const second = await run("import", zip, vault, "--json");
+		expect(second.code).toBe(0);
+		const report = JSON.parse(second.out) as ImportReport;
+		expect(report.items.map((i) => i.action)).toEqual(Array(9).fill("unchanged"));
+		expect(snapshot(vault)).toEqual(after);
+
+		// The queue lists every article with the status the export gave it.
+		const queue = JSON.parse((await run("queue", vault, "--json")).out) as { items: Array<{ path: string; status: string }> };
+		const statusOf = new Map(queue.items.map((i) => [i.path, i.status]));
+		for (const item of report.items) expect(statusOf.has(item.path as string)).toBe(true);
+		expect(statusOf.get("Omnivore/2023-01-20/Rust in 2023- What Comes Next.md")).toBe("reading");
+		expect(statusOf.get("Omnivore/The Case for Slow Reading.md")).toBe("archived");
+
+		// Only the vault's own untidy note, which the import did not touch, is left for tidy.
+		const tidy = await run("tidy", vault, "--dry-run", "--json");
+		const notes = (JSON.parse(tidy.out) as { notes: Array<{ path: string; changed: boolean }> }).notes;
+		expect(notes.filter((n) => n.changed).map((n) => n.path)).toEqual(["Omnivore/Other copy.md"]);
+	});
+
+	it("draws a progress bar on a terminal and clears it before the summary", async () => {
+		const { zip, vault } = setUp();
+		const result = await runOn(true, "import", zip, vault);
+		expect(result.out).toMatch(/^\rReading the export…\rImporting \[#*-*\] 1\/9/);
+		expect(result.out).toContain("\rImporting [##############################] 9/9");
+		expect(result.out).toMatch(/\r +\r9 items in /);
+		expect((await runOn(true, "import", zip, vault, "--json")).out.startsWith("{")).toBe(true);
+	});
+
+	it("leaves a matched note that is not UTF-8 byte for byte, reports it and exits 1, as tidy does", async () => {
+		const { zip, vault } = setUp();
+		const latin1 = Buffer.concat([Buffer.from(`---\nid: ${ITEMS.byId.id}\n---\n# Caf`), Buffer.from([0xe9]), Buffer.from("\n#Omnivore\n")]);
+		const path = join(vault, "Omnivore", "2023-01-20", "Rust in 2023- What Comes Next.md");
+		writeFileSync(path, latin1);
+		const result = await run("import", zip, vault);
+		expect(result.code).toBe(1);
+		expect(result.out).toContain("Rust in 2023- What Comes Next.md: Its note could not be enriched: The note is not valid UTF-8 text; it was left as it was.");
+		expect(readFileSync(path)).toEqual(latin1);
+	});
+
+	it("imports the unzipped folder alike, into another folder of the vault", async () => {
+		const { vault } = setUp();
+		const folder = join(work, "unzipped");
+		writeTree(folder, Object.fromEntries(exportFiles().map((f) => [f.name, f.data])));
+		const result = await run("import", folder, vault, "--folder", "/Reading/Saved/");
+		expect(result.code).toBe(0);
+		expect(existsSync(join(vault, "Reading", "Saved", "How SQLite Scales Read Concurrency.md"))).toBe(true);
+		expect(existsSync(join(vault, "Reading", "Saved", "Attention Is All You Need.pdf"))).toBe(true);
+	});
+
+	it("is undone whole: created notes and the PDF removed, enriched notes restored, an edited note kept", async () => {
+		const { zip, vault } = setUp();
+		const before = snapshot(vault);
+		await run("import", zip, vault);
+		const edited = join(vault, "Omnivore", "Byzantine Generals.md");
+		expect(existsSync(edited)).toBe(false);
+		const sqlite = join(vault, "Omnivore", "How SQLite Scales Read Concurrency.md");
+		writeFileSync(sqlite, `${readFileSync(sqlite, "utf8")}\nMy thoughts.\n`);
+		const undo = await run("undo", vault);
+		expect(undo.code).toBe(0);
+		expect(undo.out).toMatch(/^Undid "omnivore-queue import" of .*: 3 notes restored, 6 files it created removed\.\nLeft as they are \(1\):\n {2}Omnivore\/How SQLite Scales Read Concurrency\.md: It was edited after the import created it, so it was kept\.\n/);
+		const now = snapshot(vault);
+		expect(now.get("Omnivore/How SQLite Scales Read Concurrency.md")).toContain("My thoughts.");
+		now.delete("Omnivore/How SQLite Scales Read Concurrency.md");
+		expect(now).toEqual(before);
+	});
+
+	it("writes nothing in a dry run, not even a vault folder that does not exist yet", async () => {
+		const { zip } = setUp();
+		const vault = join(work, "new vault");
+		const result = await run("import", zip, vault, "--dry-run");
+		expect(result.code).toBe(0);
+		expect(result.out).toContain("Dry run: nothing was written.");
+		expect(result.out).toContain("9 notes would be created (1 PDF would be copied)");
+		expect(existsSync(vault)).toBe(false);
+		expect((await run("import", zip, vault)).code).toBe(0);
+		expect(existsSync(join(vault, "Omnivore", "The Weekly Dispatch 42.md"))).toBe(true);
+	});
+
+	it.each([
+		["not a zip", () => Buffer.from("id,title\n1,Hello\n"), "it is not a zip file"],
+		["a zip cut short", () => zipOf(exportFiles()).subarray(0, 2000), "the zip file is damaged or cut short"],
+		["a zip without metadata", () => zipOf([{ name: "content/a.html", data: "<p>a</p>" }]), "it holds no metadata_*.json file, so it is not an Omnivore export"],
+	])("refuses %s in one line, exit 2, writing nothing", async (_name, bytes, reason) => {
+		const zip = join(work, "export.zip");
+		writeFileSync(zip, bytes());
+		const vault = join(work, "vault");
+		const result = await run("import", zip, vault);
+		expect(result).toEqual({ code: 2, out: "", err: `omnivore-queue: cannot import "${zip}": ${reason}.\n` });
+		expect(existsSync(vault)).toBe(false);
+	});
+
+	it("refuses a missing export and a folder outside the vault", async () => {
+		const missing = await run("import", join(work, "nope.zip"), join(work, "vault"));
+		expect(missing.code).toBe(2);
+		expect(missing.err).toBe(`omnivore-queue: cannot import "${join(work, "nope.zip")}": it does not exist.\n`);
+		const outside = await run("import", join(work, "nope.zip"), join(work, "vault"), "--folder", "../elsewhere");
+		expect(outside.code).toBe(2);
+		expect(outside.err).toContain("--folder must be a folder inside the vault");
+	});
+});

@@ -1,0 +1,250 @@
+import { NoteTidier } from "../../../src/core";
+import { bytesSource, zipArchive } from "../../../src/core/import/exportArchive";
+import { countActions, importExport, type ImportReport } from "../../../src/core/import/importExport";
+import { exportFiles, ITEMS, PDF_BYTES, zipOf } from "./exportFixture";
+import { MemoryVault, VAULT_NOTES } from "./memoryVault";
+
+const tidier = new NoteTidier();
+
+async function run(vault: MemoryVault, options: { dryRun?: boolean; folder?: string } = {}): Promise<ImportReport> {
+	const archive = zipArchive(bytesSource(zipOf(exportFiles()), 4096));
+	return importExport(archive, vault, { tidier, folder: options.folder ?? "Omnivore", dryRun: options.dryRun ?? false });
+}
+
+function outcome(report: ImportReport, key: keyof typeof ITEMS) {
+	const found = report.items.find((i) => i.id === ITEMS[key].id);
+	if (!found) throw new Error(`no outcome for ${key}`);
+	return found;
+}
+
+describe("importing an export into a vault", () => {
+	let vault: MemoryVault;
+	let report: ImportReport;
+
+	beforeAll(async () => {
+		vault = new MemoryVault(VAULT_NOTES);
+		report = await run(vault);
+	});
+
+	it("makes exactly one note per item: new ones created, the vault's own enriched", () => {
+		expect(report.items).toHaveLength(9);
+		expect(countActions(report)).toEqual({ created: 6, enriched: 3, unchanged: 0, left: 0 });
+		expect(outcome(report, "byId")).toMatchObject({ action: "enriched", matchedBy: "id", path: "Omnivore/2023-01-20/Rust in 2023- What Comes Next.md" });
+		expect(outcome(report, "bySlug")).toMatchObject({ action: "enriched", matchedBy: "slug", path: "Papers/Byzantine Generals.md" });
+		expect(outcome(report, "byUrl")).toMatchObject({ action: "enriched", matchedBy: "url", path: "Reading/Local-first.md" });
+		// The note that shares its address carries another id: a note of its own is made.
+		expect(outcome(report, "sqlite")).toMatchObject({ action: "created", path: "Omnivore/How SQLite Scales Read Concurrency.md" });
+		expect(vault.text("Omnivore/Other copy.md")).toBe(VAULT_NOTES["Omnivore/Other copy.md"]);
+		expect(vault.text("Inbox/Scratch.md")).toBe(VAULT_NOTES["Inbox/Scratch.md"]);
+	});
+
+	it("writes a new note in tidy's schema with the article as Markdown and its highlights", () => {
+		expect(vault.text("Omnivore/How SQLite Scales Read Concurrency.md")).toBe(
+			[
+				"---",
+				`id: ${ITEMS.sqlite.id}`,
+				"title: How SQLite Scales Read Concurrency",
+				"author: Jane Doe",
+				"tags:",
+				"  - databases",
+				"  - To_Read",
+				"date_saved: 2023-11-02T10:30:00",
+				"date_published: 2023-10-30T01:00:00",
+				"original_url: https://fly.io/blog/sqlite-internals-wal/",
+				"site_name: fly.io",
+				"status: unread",
+				"---",
+				"# How SQLite Scales Read Concurrency",
+				"#Omnivore",
+				"",
+				"[Read Original](https://fly.io/blog/sqlite-internals-wal/)",
+				"",
+				"## Highlights",
+				"",
+				"> Readers and writers can proceed concurrently.",
+				"",
+				"#key_idea",
+				"",
+				"This is why WAL wins.",
+				"",
+				"> In WAL mode, readers see a snapshot.",
+				">",
+				"> A second paragraph of the same highlight.",
+				"",
+				"#wal #snapshots",
+				"",
+				"Worth rereading before the talk.",
+				"",
+				"## Content",
+				"",
+				"## Readers do not block writers",
+				"",
+				"In WAL mode, [readers](https://fly.io/docs/wal.html) see a snapshot; see [isolation](https://www.sqlite.org/isolation.html).",
+				"",
+				"![WAL diagram](https://cdn.example.com/wal.png?w=800&q=80)",
+				"",
+				"The write-ahead log.",
+				"",
+				"- One writer at a time",
+				"- Many readers",
+				"  - each with a snapshot",
+				"",
+				"```sql",
+				"PRAGMA journal_mode=WAL;",
+				"",
+				"",
+				"SELECT * FROM t WHERE a < 3;",
+				"```",
+				"",
+				"| Mode | Readers \\| writers |",
+				"| --- | --- |",
+				"| rollback | block |",
+				"| WAL | concurrent |",
+				"",
+				"Readers and writers can proceed concurrently.",
+				"",
+			].join("\n"),
+		);
+	});
+
+	it("gives each state of either export generation its status", () => {
+		const status = (path: string) => /^status: (\w+)$/m.exec(vault.text(path))?.[1];
+		expect(status(outcome(report, "cjk").path as string)).toBe("archived"); // Archived, 40 %
+		expect(status(outcome(report, "pdf").path as string)).toBe("read"); // SUCCEEDED, 100 %
+		expect(status(outcome(report, "newsletter").path as string)).toBe("read"); // SUCCEEDED, 98 %
+		expect(status(outcome(report, "noContent").path as string)).toBe("archived"); // ARCHIVED, 0 %
+		expect(status(outcome(report, "longTitle").path as string)).toBe("reading"); // Unknown, 12 %
+	});
+
+	it("keeps CJK text, unwraps a proxied image without a recorded original, and never writes no_url", () => {
+		const cjk = vault.text("Omnivore/逼近 GPT-4 的新模型发布！「欧洲版 OpenAI」联手微软，却被质疑违背初心 - 爱范儿.md");
+		expect(cjk).toContain("![](https://s3.ifanr.com/wp-content/uploads/2024/02/1-5.png!720)");
+		expect(cjk).toContain("### 「欧洲版 OpenAI」");
+		expect(cjk).toContain("> 法国初创公司 Mistral AI 发布了新模型。\n\n欧洲的 OpenAI？");
+		expect(cjk).not.toContain("date_published");
+		const newsletter = vault.text(outcome(report, "newsletter").path as string);
+		expect(newsletter).not.toMatch(/no_url|original_url|site_name|Read Original/);
+		expect(newsletter).toContain("1. One\n2. Two");
+		expect(newsletter.match(/This week: three links\./g)).toHaveLength(1);
+	});
+
+	it("copies a PDF into the vault and links it", () => {
+		const pdf = outcome(report, "pdf");
+		expect(pdf.pdf).toBe("Omnivore/Attention Is All You Need.pdf");
+		expect(vault.files.get("Omnivore/Attention Is All You Need.pdf")).toEqual(PDF_BYTES);
+		expect(vault.text(pdf.path as string)).toContain("![[Omnivore/Attention Is All You Need.pdf]]");
+		expect(vault.text(pdf.path as string)).not.toMatch(/attachments|original_url/);
+	});
+
+	it("makes a note from the details of an item whose content is missing, and says so", () => {
+		const item = outcome(report, "noContent");
+		expect(item.problems).toEqual([expect.stringContaining("no content")]);
+		const text = vault.text(item.path as string);
+		expect(text).toContain("> Slow down.");
+		expect(text).toContain("Only my note on this one.");
+		expect(text).not.toContain("author"); // Omnivore's "unknown"
+		expect(text).not.toContain("## Content");
+	});
+
+	it("shortens a very long title in the file name only", () => {
+		const item = outcome(report, "longTitle");
+		expect(Buffer.byteLength(item.path as string)).toBeLessThan(230);
+		expect(item.path).toMatch(/^Omnivore\/A Very Long Title and then some.*…\.md$/);
+		expect(vault.text(item.path as string)).toContain(`title: "${ITEMS.longTitle.title}"`);
+		expect(vault.text(item.path as string)).toContain("  - long_reads");
+	});
+
+	it("enriches without overwriting: an alias counts, INBOX advances, labels join, only new highlights are added", () => {
+		const rust = vault.text("Omnivore/2023-01-20/Rust in 2023- What Comes Next.md");
+		expect(rust).toMatch(/^ID: 7d1c5e1a/m);
+		expect(rust).not.toMatch(/^id:/m);
+		expect(rust).toContain("author: Rachel Writer");
+		// The export's exact save time, not the one tidy would read from the link's slug.
+		expect(rust).toContain("date_saved: 2023-01-20T19:00:00");
+		expect(rust).toContain("status: reading");
+		expect(rust).not.toContain("state:");
+		expect(rust).toContain("tags:\n  - programming\n  - rust\n");
+		expect(rust.match(/borrow checker/g)).toHaveLength(1);
+		expect(rust).toMatch(/\^0a1b2c3d\n\n> Async traits are coming\.\n\n#rust\n$/);
+
+		const local = vault.text("Reading/Local-first.md");
+		expect(local).toContain("original_url: http://www.example.org/posts/local-first/");
+		expect(local).not.toMatch(/^url:/m);
+		expect(local).toContain("status: read\n");
+		expect(local).toContain("  - local_first\n  - crdt\n");
+		expect(local).toContain("My notes.");
+	});
+
+	it("keeps CRLF and the BOM, and puts highlights inside the existing section", () => {
+		const text = vault.text("Papers/Byzantine Generals.md");
+		expect(text.startsWith("\uFEFF---\r\n")).toBe(true);
+		expect(text.replace(/\r\n/g, "")).not.toContain("\n");
+		expect(text).toContain(
+			"## Highlights\r\n\r\n> Reliable systems must cope with the failure of one or more of their components.\r\n\r\n## Content\r\n\r\nMy own summary.\r\n",
+		);
+		expect(text).toContain("status: archived\r\n");
+	});
+
+	it("leaves nothing for tidy to change in the notes it wrote", async () => {
+		for (const item of report.items) {
+			const text = vault.text(item.path as string);
+			expect(tidier.tidy(text).text).toBe(text);
+		}
+	});
+
+	it("changes nothing when the same export is imported again", async () => {
+		const before = new Map(vault.files);
+		const writes = vault.writes;
+		const again = await run(vault);
+		expect(countActions(again)).toEqual({ created: 0, enriched: 0, unchanged: 9, left: 0 });
+		expect(vault.writes).toBe(writes);
+		expect(vault.files).toEqual(before);
+	});
+});
+
+describe("a dry run", () => {
+	it("reports what it would create and enrich and writes nothing", async () => {
+		const vault = new MemoryVault(VAULT_NOTES);
+		const report = await run(vault, { dryRun: true });
+		expect(countActions(report)).toEqual({ created: 6, enriched: 3, unchanged: 0, left: 0 });
+		expect(vault.writes).toBe(0);
+		expect([...vault.files.keys()].sort()).toEqual(Object.keys(VAULT_NOTES).sort());
+	});
+});
+
+describe("new notes' file names", () => {
+	it("are made safe, and two articles of one title get two notes", async () => {
+		const item = (id: string, title: string) => ({ id, slug: `s-${id}`, title, url: `https://e.com/${id}`, state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" });
+		const files = [{ name: "metadata_0_to_3.json", data: JSON.stringify([item("a", 'C#: "tips" / tricks?'), item("b", "Same title"), item("c", "Same title")]) }];
+		const vault = new MemoryVault({ "Omnivore/same title.md": "# Mine\n" });
+		const report = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		expect(report.items.map((i) => i.path)).toEqual(["Omnivore/C tips tricks.md", "Omnivore/Same title (2).md", "Omnivore/Same title (3).md"]);
+		expect(vault.text("Omnivore/C tips tricks.md")).toContain(`title: 'C#: "tips" / tricks?'`);
+		expect(vault.text("Omnivore/same title.md")).toBe("# Mine\n");
+	});
+});
+
+describe("Omnivore's placeholders in a matched note", () => {
+	it("count as missing: author unknown takes the export's author, and a second import changes nothing", async () => {
+		const note = ["---", `id: ${ITEMS.sqlite.id}`, "author: |", "  unknown", "---", "#Omnivore", ""].join("\n");
+		const vault = new MemoryVault({ "Omnivore/SQLite.md": note });
+		await run(vault);
+		expect(vault.text("Omnivore/SQLite.md")).toMatch(/^author: Jane Doe$/m);
+		const writes = vault.writes;
+		const again = await run(vault);
+		expect(outcome(again, "sqlite").action).toBe("unchanged");
+		expect(vault.writes).toBe(writes);
+	});
+});
+
+describe("matching a self-hosted Omnivore's links", () => {
+	it("finds a note by the slug of a link to a configured host", async () => {
+		const note = ["# Byzantine Generals", "#Omnivore", "", `[Read on Omnivore](https://omnivore.example.org/me/${ITEMS.bySlug.slug})`, ""].join("\n");
+		const selfHosted = new NoteTidier({ omnivoreHosts: ["omnivore.example.org"] });
+		const vault = new MemoryVault({ "Papers/Byzantine.md": note });
+		const report = await importExport(zipArchive(bytesSource(zipOf(exportFiles()))), vault, { tidier: selfHosted, folder: "Omnivore", dryRun: true });
+		expect(outcome(report, "bySlug")).toMatchObject({ matchedBy: "slug", path: "Papers/Byzantine.md" });
+		const plain = await run(new MemoryVault({ "Papers/Byzantine.md": note }), { dryRun: true });
+		expect(outcome(plain, "bySlug").action).toBe("created");
+	});
+});
