@@ -21,6 +21,8 @@ export interface CliFigures {
 	read: Spread;
 	second: Spread;
 	queue: Spread;
+	/** `queue --json` run again: from its cache of items. */
+	queueAgain: Spread;
 	secondPassWrites: number;
 	tidyPeakRssMB: number;
 }
@@ -45,7 +47,7 @@ function copyOf(paths: CliPaths, name: string): string {
 }
 
 export function measureCli(paths: CliPaths, rounds: number, log: (line: string) => void): CliFigures {
-	const times: Record<"copy" | "regex" | "tidy" | "read" | "second" | "queue", number[]> = { copy: [], regex: [], tidy: [], read: [], second: [], queue: [] };
+	const times: Record<"copy" | "regex" | "tidy" | "read" | "second" | "queue" | "queueAgain", number[]> = { copy: [], regex: [], tidy: [], read: [], second: [], queue: [], queueAgain: [] };
 	const node = (args: string[]) => run(process.execPath, args);
 	const pass = join(paths.root, "bench", "nodePass.cjs");
 	const peer = join(paths.root, "bench", "regexPeer.py");
@@ -57,7 +59,10 @@ export function measureCli(paths: CliPaths, rounds: number, log: (line: string) 
 		const afterTidy = [
 			() => times.read.push(seconds(() => node([pass, "read", tidied]))),
 			() => times.second.push(seconds(() => node([paths.cli, "tidy", tidied]))),
-			() => times.queue.push(seconds(() => node([paths.cli, "queue", tidied, "--json"]))),
+			() => {
+				times.queue.push(seconds(() => node([paths.cli, "queue", tidied, "--json"])));
+				times.queueAgain.push(seconds(() => node([paths.cli, "queue", tidied, "--json"])));
+			},
 		];
 		const groups = [
 			() => times.copy.push(seconds(() => node([pass, "copy", copied]))),
@@ -72,7 +77,7 @@ export function measureCli(paths: CliPaths, rounds: number, log: (line: string) 
 			const report = JSON.parse(execFileSync(process.execPath, [paths.cli, "tidy", tidied, "--json"], { encoding: "utf8", maxBuffer: 1 << 30 })) as { written: number };
 			secondPassWrites = report.written;
 		}
-		log(`  round ${round + 1}: copy ${times.copy[round].toFixed(2)} s, regex ${times.regex[round].toFixed(2)} s, tidy ${times.tidy[round].toFixed(2)} s, read ${times.read[round].toFixed(2)} s, second ${times.second[round].toFixed(2)} s, queue ${times.queue[round].toFixed(2)} s`);
+		log(`  round ${round + 1}: copy ${times.copy[round].toFixed(2)} s, regex ${times.regex[round].toFixed(2)} s, tidy ${times.tidy[round].toFixed(2)} s, read ${times.read[round].toFixed(2)} s, second ${times.second[round].toFixed(2)} s, queue ${times.queue[round].toFixed(2)} s, again ${times.queueAgain[round].toFixed(2)} s`);
 	}
 	const rss = peakRss(paths, [paths.cli, "tidy", copyOf(paths, "rss")]);
 	for (const name of ["copy", "regex", "tidy", "rss"]) rmSync(join(paths.work, name), { recursive: true, force: true });
@@ -83,6 +88,7 @@ export function measureCli(paths: CliPaths, rounds: number, log: (line: string) 
 		read: spread(times.read),
 		second: spread(times.second),
 		queue: spread(times.queue),
+		queueAgain: spread(times.queueAgain),
 		secondPassWrites,
 		tidyPeakRssMB: rss,
 	};

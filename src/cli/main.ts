@@ -76,7 +76,7 @@ function engineOptions(request: Extract<Request, { command: "tidy" | "queue" | "
 
 async function runQueue(request: Extract<Request, { command: "queue" }>, output: Output): Promise<number> {
 	await checkVault(request.vault);
-	const items = queueOfVault(resolve(request.vault), request, engineOptions(request));
+	const items = queueOfVault(resolve(request.vault), request, engineOptions(request), VERSION);
 	output.out(request.json ? `${JSON.stringify({ items }, null, 2)}\n` : formatQueueTable(items));
 	return EXIT_OK;
 }
