@@ -2,6 +2,7 @@
 
 import { readdir, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { TidyOptions } from "../core";
 import { commandHelp, parseCommandLine, UsageError, type Request } from "./args";
@@ -29,6 +30,11 @@ export const EXIT_USAGE = 2;
 export interface Output {
 	out: (text: string) => void;
 	err: (text: string) => void;
+}
+
+/** What the process running the CLI offers: the script worker threads start from (the CLI bundle). */
+export interface Host {
+	workerScript?: string;
 }
 
 /** Nothing can run on this vault: said in one line, exit 2. */
@@ -81,7 +87,7 @@ async function runQueue(request: Extract<Request, { command: "queue" }>, output:
 	return EXIT_OK;
 }
 
-async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output): Promise<number> {
+async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output, host: Host): Promise<number> {
 	await checkVault(request.vault);
 	const vault = resolve(request.vault);
 	const options = {
@@ -92,6 +98,8 @@ async function runTidy(request: Extract<Request, { command: "tidy" }>, output: O
 		followLinks: request.followLinks,
 		version: VERSION,
 		keepChanges: request.json,
+		// One thread per core unless told; without a script to start workers from, this thread alone.
+		workers: host.workerScript ? { script: host.workerScript, jobs: request.jobs ?? availableParallelism() } : undefined,
 	};
 	// A dry run writes nothing, so it needs no lock (and leaves no `.omnivore-queue/`).
 	const report = request.dryRun ? await tidyVault(vault, options) : await withLock(vault, "tidy", () => tidyVault(vault, options));
@@ -146,7 +154,7 @@ async function runUndo(request: Extract<Request, { command: "undo" }>, output: O
 	return report?.skipped.some((s) => !s.edited) ? EXIT_FAILURE : EXIT_OK;
 }
 
-export async function main(argv: string[], output: Output): Promise<number> {
+export async function main(argv: string[], output: Output, host: Host = {}): Promise<number> {
 	try {
 		const request = parseCommandLine(argv);
 		switch (request.command) {
@@ -157,7 +165,7 @@ export async function main(argv: string[], output: Output): Promise<number> {
 				output.out(`${VERSION}\n`);
 				return EXIT_OK;
 			case "tidy":
-				return await runTidy(request, output);
+				return await runTidy(request, output, host);
 			case "queue":
 				return await runQueue(request, output);
 			case "images":
