@@ -32,7 +32,10 @@ function heapUsed(): number {
 export async function measureQueueIndex(count: number) {
 	const app = await loadedApp(Array.from({ length: count }, (_, i) => generateNote(i, { maxBytes: 20000 })));
 	const tidier = new NoteTidier();
-	const host = { settings: () => DEFAULT_SETTINGS, tidier: () => tidier, clock: () => clock };
+	// The saved index in memory: the cold build saves it, the warm start (a new index, as after a restart) reads it.
+	let saved: string | null = null;
+	const savedIndex = { read: () => Promise.resolve(saved), write: (text: string) => Promise.resolve(void (saved = text)) };
+	const host = { settings: () => DEFAULT_SETTINGS, tidier: () => tidier, clock: () => clock, savedIndex: () => savedIndex };
 	const obsidianApp = app as unknown as ObsidianApp;
 	const heapBefore = heapUsed();
 	const cold = new QueueIndex(obsidianApp, host);
