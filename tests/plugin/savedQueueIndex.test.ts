@@ -17,6 +17,9 @@ const NOTES = {
 	"Omnivore/b.md": article("B", "reading"),
 	"Omnivore/c.md": article("C", "read", "tags:\n  - rust\n"),
 	"Notes/own.md": "---\nid: 7\n---\nMy own note, with an id but nothing else of Omnivore.\n",
+	"Notes/plain.md": "Nothing of Omnivore here.\n",
+	// No tag, no id: only its link says it is an Omnivore note, and the metadata cache lists no web links.
+	"Clippings/linked.md": "# Linked Article\n\n[Read on Omnivore](https://omnivore.app/me/linked-article-18f2a3b4c5d)\n[Read Original](https://example.com/linked)\n\nWords.\n",
 };
 
 function memoryStore(): SavedIndexStore & { text: string | null; writes: number } {
@@ -52,15 +55,16 @@ async function setUp() {
 const sorted = (index: QueueIndex) => index.all().sort((a, b) => a.path.localeCompare(b.path));
 
 describe("the saved queue index", () => {
-	it("starts again without reading a note, with the same items", async () => {
+	it("starts again without reading a note, with the same items, the notes found by their text among them", async () => {
 		const { reads, store, start } = await setUp();
 		const first = await start();
-		expect(reads).toHaveBeenCalled();
+		// Every note in scope is read once: the link-only note is not a candidate of the metadata cache.
+		expect(reads).toHaveBeenCalledTimes(6);
 		expect(store.writes).toBe(1);
 		const second = await start();
 		expect(reads).not.toHaveBeenCalled();
 		expect(sorted(second)).toEqual(sorted(first));
-		expect(sorted(second).map((item) => item.path)).toEqual(["Omnivore/a.md", "Omnivore/b.md", "Omnivore/c.md"]);
+		expect(sorted(second).map((item) => item.path)).toEqual(["Clippings/linked.md", "Omnivore/a.md", "Omnivore/b.md", "Omnivore/c.md"]);
 		// Nothing new to keep: the saved index is not written again.
 		expect(store.writes).toBe(1);
 	});
@@ -79,6 +83,7 @@ describe("the saved queue index", () => {
 		const index = await start();
 		expect(reads.mock.calls.map(([file]) => file.path).sort()).toEqual(["Omnivore/a.md", "Omnivore/d.md"]);
 		expect(sorted(index).map((item) => [item.path, item.status])).toEqual([
+			["Clippings/linked.md", "unread"],
 			["Omnivore/a.md", "archived"],
 			["Omnivore/c.md", "read"],
 			["Omnivore/d.md", "unread"],
@@ -88,7 +93,7 @@ describe("the saved queue index", () => {
 	it("reads every note again under other settings, another index version or a torn file", async () => {
 		const { reads, store, start, setSettings } = await setUp();
 		await start();
-		setSettings({ tagName: "Omnivore", excludeFolders: ["Notes"] });
+		setSettings({ excludeFolders: ["Notes", "Clippings"] });
 		await start();
 		expect(reads).toHaveBeenCalledTimes(3);
 
@@ -100,5 +105,11 @@ describe("the saved queue index", () => {
 		const index = await start();
 		expect(reads).toHaveBeenCalledTimes(3);
 		expect(index.all()).toHaveLength(3);
+
+		// Found by tag alone, only the candidates of the metadata cache are read.
+		setSettings({ excludeFolders: [], match: "tag" });
+		const byTag = await start();
+		expect(reads.mock.calls.map(([file]) => file.path).sort()).toEqual(["Omnivore/a.md", "Omnivore/b.md", "Omnivore/c.md"]);
+		expect(byTag.all()).toHaveLength(3);
 	});
 });

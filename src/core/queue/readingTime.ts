@@ -5,7 +5,6 @@ export const CJK_CHARACTERS_PER_MINUTE = 400;
 
 // Kana's long-vowel mark (ー) and the kanji repeat mark (々) belong to no script but are read as characters.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\u3005]/gu;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 
 /** The readable text of a Markdown body: no images, link targets, URLs, HTML tags, code fences or markup. */
 export function readableText(body: string): string {
@@ -19,7 +18,8 @@ export function readableText(body: string): string {
 		.replace(/[#*_>`~=|[\]()^-]+/g, " ");
 }
 
-// One character at a given place, for the counting loop below (sticky: no copies of the text).
+// One character at a given place, for the counting loop below (sticky: no copies of the text). A
+// word is a letter or digit followed by letters, digits, apostrophes, underscores and hyphens.
 const CJK_AT = new RegExp(CJK.source, "uy");
 const WORD_START_AT = /[\p{L}\p{N}]/uy;
 const WORD_PART_AT = /[\p{L}\p{N}'’_-]/uy;
@@ -30,8 +30,8 @@ function isAt(pattern: RegExp, text: string, at: number): boolean {
 }
 
 /**
- * CJK characters (each read on its own), and words of the rest, as `text.match(CJK)` and
- * `text.replace(CJK, " ").match(WORD)` count them, in one pass that builds no strings or lists.
+ * CJK characters (each read on its own, and ending a word), and words of the rest, in one pass
+ * that builds no strings or lists.
  */
 export function countReading(body: string): { words: number; cjk: number } {
 	const text = readableText(body);

@@ -111,6 +111,8 @@ export class QueueIndex extends Component {
 	/**
 	 * Every candidate note as an item, with one reading of the settings and one engine for the whole
 	 * run. A note whose modification time and size are those saved with its item is not read again.
+	 * Unless detection is by tag only, the other notes in scope are read once too (and remembered as
+	 * not Omnivore notes): one marked only by an Omnivore link in its text is not in the metadata cache.
 	 */
 	private async scan(): Promise<Map<string, QueueItem>> {
 		const settings = this.host.settings();
@@ -123,7 +125,16 @@ export class QueueIndex extends Component {
 		const found = new Map<string, QueueItem>();
 		const failures: NoteFailure[] = [];
 		let read = 0;
-		for (const file of findCandidates(this.app.vault, this.app.metadataCache, settings)) {
+		const candidates = findCandidates(this.app.vault, this.app.metadataCache, settings);
+		const sure = new Set(candidates.map((file) => file.path));
+		const files =
+			settings.match === "tag"
+				? candidates
+				: this.app.vault
+						.getMarkdownFiles()
+						.filter((file) => isInScope(file.path, settings.includeFolders, settings.excludeFolders))
+						.sort((a, b) => a.path.localeCompare(b.path));
+		for (const file of files) {
 			const { mtime, size } = file.stat;
 			const known = saved.get(file.path);
 			if (known && known.mtime === mtime && known.size === size) {
@@ -132,7 +143,8 @@ export class QueueIndex extends Component {
 			} else {
 				read++;
 				try {
-					const item = this.itemOf(tidier, file.path, await this.app.vault.cachedRead(file));
+					const text = await this.app.vault.cachedRead(file);
+					const item = sure.has(file.path) || mayBeOmnivoreByText(text, settings) ? this.itemOf(tidier, file.path, text) : null;
 					kept.set(file.path, { mtime, size, item });
 					if (item) found.set(file.path, item);
 				} catch (error) {
