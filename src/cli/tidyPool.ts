@@ -92,3 +92,17 @@ export class TidyPool {
 		for (const [id, waiting] of [...this.pending]) if (waiting.thread === thread) this.settle(id, null);
 	}
 }
+
+// Starting a worker costs about what tidying a hundred notes does: a run that reads fewer notes per
+// worker (a second run, say) stays on one thread.
+const NOTES_PER_WORKER = 100;
+
+/** Workers for a run that reads `notesToRead` notes, or null when one thread does (or they cannot start). */
+export function startTidyPool(workers: { script: string; jobs: number } | undefined, options: TidyOptions, notesToRead: number): TidyPool | null {
+	if (!workers || workers.jobs <= 1 || notesToRead < NOTES_PER_WORKER * workers.jobs) return null;
+	try {
+		return new TidyPool(workers.script, options, workers.jobs);
+	} catch {
+		return null;
+	}
+}

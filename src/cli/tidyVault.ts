@@ -7,7 +7,7 @@ import { CHECKED_FILE, fingerprint, readChecked, stampOf, writeChecked, type Che
 import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
-import { TidyPool } from "./tidyPool";
+import { startTidyPool, type TidyPool } from "./tidyPool";
 import { LOCK_NAME, STATE_FOLDER } from "./vaultLock";
 import { listNotes, type VaultFile } from "./vaultFiles";
 
@@ -67,26 +67,9 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 	const tidier = new NoteTidier(options.engine);
 	let pool: TidyPool | null = null;
 	try {
-		return await tidyWith(vault, options, tidier, (notesToRead) => {
-			// Starting a worker costs about what tidying a hundred notes does: a run that reads few
-			// notes (a second run, say) stays on this thread.
-			const workers = options.workers;
-			if (workers && workers.jobs > 1 && notesToRead >= NOTES_PER_WORKER_START * workers.jobs) pool = startPool(workers.script, tidier, workers.jobs);
-			return pool;
-		});
+		return await tidyWith(vault, options, tidier, (notesToRead) => (pool = startTidyPool(options.workers, tidier.options, notesToRead)));
 	} finally {
 		await (pool as TidyPool | null)?.close();
-	}
-}
-
-const NOTES_PER_WORKER_START = 100;
-
-/** Workers for the engine, or null (this thread tidies) when they cannot be started. */
-function startPool(script: string, tidier: NoteTidier, jobs: number): TidyPool | null {
-	try {
-		return new TidyPool(script, tidier.options, jobs);
-	} catch {
-		return null;
 	}
 }
 
