@@ -1,6 +1,8 @@
 // A deterministic (seeded) generator of Omnivore-shaped notes: every plugin generation's frontmatter,
 // aliases, invalid YAML, CRLF and BOM, proxied images in every form, code blocks, English and CJK
-// text, and about 5% ordinary notes. Used by the benchmark and by tests.
+// text, and about 5% ordinary notes. Some shapes are chosen by index, so they are in every vault of a
+// few hundred notes: Omnivore notes with no tag (found by their fingerprints), long CJK articles and
+// articles with 100+ images. Used by the benchmark and by tests.
 
 import { seededRandom } from "../src/core/queue/queueQuery";
 
@@ -124,22 +126,28 @@ export function generateNote(index: number, options: GeneratorOptions = {}): Gen
 	const random = seededRandom((options.seed ?? 1) * 100003 + index);
 	const minBytes = options.minBytes ?? 2000;
 	const maxBytes = options.maxBytes ?? 60000;
-	const size = minBytes + (maxBytes - minBytes) * random() ** 4;
-	const cjk = random() < 0.2;
+	const longCjk = index % 40 === 3;
+	const manyImages = index % 50 === 11;
+	const drawnSize = minBytes + (maxBytes - minBytes) * random() ** 4;
+	const size = longCjk ? Math.max(drawnSize, 60000 + (index % 9) * 10000) : drawnSize;
+	const cjk = random() < 0.2 || longCjk;
 	const site = pick(random, SITES);
 	const title = `${pick(random, TITLE_WORDS)} ${pick(random, TITLE_WORDS)} ${index}`;
 	const url = `https://${site}/articles/${index}`;
 	const savedMs = Date.UTC(2021, 0, 1) + Math.floor(random() * 3.8 * 365 * 86400000);
 	const slugUrl = `https://omnivore.app/me/${title.toLowerCase().replace(/\W+/g, "-")}-${savedMs.toString(16)}`;
 	const omnivore = random() >= 0.05;
+	// Later plugin versions wrote no tag unless the template had one: such notes are found by fingerprint.
+	const untagged = omnivore && index % 7 === 5;
 
 	const parts: string[] = [];
-	if (omnivore) parts.push(`# ${title}`, "#Omnivore", "", `[Read on Omnivore](${slugUrl})`, `[Read Original](${url})`, "", "## Highlights", "");
+	if (omnivore) parts.push(`# ${title}`, ...(untagged ? [] : ["#Omnivore"]), "", `[Read on Omnivore](${slugUrl})`, `[Read Original](${url})`, "", "## Highlights", "");
 	else parts.push(`# ${title}`, "", "My own notes. A proxied image pasted here stays: it is not an Omnivore note.", "");
-	const images = Math.floor(random() * ((options.maxImages ?? 20) + 1));
+	const drawnImages = Math.floor(random() * ((options.maxImages ?? 20) + 1));
+	const images = manyImages ? 100 + (index % 60) : drawnImages;
 	let bytes = parts.join("\n").length;
 	let placed = 0;
-	while (bytes < size) {
+	while (bytes < size || (manyImages && placed < images)) {
 		const roll = random();
 		let block: string;
 		if (placed < images && roll < 0.25) {

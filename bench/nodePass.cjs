@@ -1,5 +1,6 @@
-// The baseline the CLI is measured against: a Node pass that reads every note (and, with "copy",
-// writes it back unchanged), walking the vault the same way the CLI does.
+// The baselines the CLI is measured against, walking the vault the same way the CLI does:
+// "read" reads every note; "copy" reads it, writes it to a temporary file beside it and renames that
+// over the note (what any safe rewrite of a note costs at least).
 const fs = require("node:fs");
 const path = require("node:path");
 
@@ -11,7 +12,11 @@ function walk(folder) {
 		if (entry.isDirectory()) walk(full);
 		else if (entry.name.toLowerCase().endsWith(".md")) {
 			const text = fs.readFileSync(full, "utf8");
-			if (mode === "copy") fs.writeFileSync(full, text);
+			if (mode === "copy") {
+				const temporary = path.join(folder, `.${entry.name}.bench-${process.pid}.tmp`);
+				fs.writeFileSync(temporary, text);
+				fs.renameSync(temporary, full);
+			}
 		}
 	}
 }

@@ -23,7 +23,7 @@ export type Request =
 	| { command: "undo"; vault: string; dryRun: boolean; json: boolean; show?: string }
 	| ({ command: "images" } & ImagesArgs & EngineArgs)
 	| ({ command: "import"; exportPath: string; dryRun: boolean; folder: string } & EngineArgs)
-	| ({ command: "tidy"; dryRun: boolean; diff: boolean; force: boolean; followLinks: boolean } & EngineArgs)
+	| ({ command: "tidy"; dryRun: boolean; diff: boolean; force: boolean; followLinks: boolean; jobs: number | null } & EngineArgs)
 	| ({ command: "queue"; statuses: QueueStatus[]; tags: string[]; search: string; sort: QueueSort; limit: number | null } & EngineArgs);
 
 export { UsageError };
@@ -121,7 +121,9 @@ export function parseCommandLine(argv: string[]): Request {
 	}
 	const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
 	if (command === "images") return { command, ...imagesArgs(values), ...engine };
-	if (command === "tidy") return { command, dryRun: flag("dry-run"), diff: flag("diff"), force: flag("force"), followLinks: flag("follow-links"), ...engine };
+	if (command === "tidy") {
+		return { command, dryRun: flag("dry-run"), diff: flag("diff"), force: flag("force"), followLinks: flag("follow-links"), jobs: positiveCount(text("jobs"), "--jobs", command), ...engine };
+	}
 	return { command, ...queueArgs(list("status"), list("tag"), text("search") ?? "", text("sort") ?? "saved-newest", text("limit")), ...engine };
 }
 
@@ -156,7 +158,12 @@ function queueArgs(rawStatuses: string[], tags: string[], search: string, sort: 
 	const unknown = statuses.find((s) => !(QUEUE_STATUSES as readonly string[]).includes(s));
 	if (unknown !== undefined) throw new UsageError(`--status must be one of ${QUEUE_STATUSES.join(", ")}, not "${unknown}".`, "queue");
 	if (!(QUEUE_SORTS as readonly string[]).includes(sort)) throw new UsageError(`--sort must be one of ${QUEUE_SORTS.join(", ")}, not "${sort}".`, "queue");
-	const limit = rawLimit === undefined ? null : /^\d+$/.test(rawLimit.trim()) ? Number(rawLimit) : NaN;
-	if (limit !== null && !(Number.isSafeInteger(limit) && limit > 0)) throw new UsageError(`--limit needs a positive whole number, not "${rawLimit}".`, "queue");
-	return { statuses: statuses as QueueStatus[], tags, search, sort: sort as QueueSort, limit };
+	return { statuses: statuses as QueueStatus[], tags, search, sort: sort as QueueSort, limit: positiveCount(rawLimit, "--limit", "queue") };
+}
+
+/** A positive whole number given to an option, or null when the option was not given. */
+function positiveCount(raw: string | undefined, option: string, command: CommandName): number | null {
+	const count = raw === undefined ? null : /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+	if (count !== null && !(Number.isSafeInteger(count) && count > 0)) throw new UsageError(`${option} needs a positive whole number, not "${raw}".`, command);
+	return count;
 }

@@ -2,6 +2,7 @@
 
 import { readdir, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { ExportError, type TidyOptions } from "../core";
 import { commandHelp, parseCommandLine, UsageError, type Request } from "./args";
@@ -33,6 +34,11 @@ export interface Output {
 	err: (text: string) => void;
 	/** Standard output is a terminal: long runs draw a progress bar. */
 	isTerminal?: boolean;
+}
+
+/** What the process running the CLI offers: the script worker threads start from (the CLI bundle). */
+export interface Host {
+	workerScript?: string;
 }
 
 /** Nothing can run on this vault: said in one line, exit 2. */
@@ -84,12 +90,12 @@ function engineOptions(request: Extract<Request, { command: "tidy" | "queue" | "
 
 async function runQueue(request: Extract<Request, { command: "queue" }>, output: Output): Promise<number> {
 	await checkVault(request.vault);
-	const items = queueOfVault(resolve(request.vault), request, engineOptions(request));
+	const items = queueOfVault(resolve(request.vault), request, engineOptions(request), VERSION);
 	output.out(request.json ? `${JSON.stringify({ items }, null, 2)}\n` : formatQueueTable(items));
 	return EXIT_OK;
 }
 
-async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output): Promise<number> {
+async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output, host: Host): Promise<number> {
 	await checkVault(request.vault);
 	const vault = resolve(request.vault);
 	const options = {
@@ -100,6 +106,8 @@ async function runTidy(request: Extract<Request, { command: "tidy" }>, output: O
 		followLinks: request.followLinks,
 		version: VERSION,
 		keepChanges: request.json,
+		// One thread per core unless told; without a script to start workers from, this thread alone.
+		workers: host.workerScript ? { script: host.workerScript, jobs: request.jobs ?? availableParallelism() } : undefined,
 	};
 	// A dry run writes nothing, so it needs no lock (and leaves no `.omnivore-queue/`).
 	const report = request.dryRun ? await tidyVault(vault, options) : await withLock(vault, "tidy", () => tidyVault(vault, options));
@@ -179,7 +187,7 @@ async function runImport(request: Extract<Request, { command: "import" }>, outpu
 	return report.items.some((item) => item.failed) ? EXIT_FAILURE : EXIT_OK;
 }
 
-export async function main(argv: string[], output: Output): Promise<number> {
+export async function main(argv: string[], output: Output, host: Host = {}): Promise<number> {
 	try {
 		const request = parseCommandLine(argv);
 		switch (request.command) {
@@ -190,7 +198,7 @@ export async function main(argv: string[], output: Output): Promise<number> {
 				output.out(`${VERSION}\n`);
 				return EXIT_OK;
 			case "tidy":
-				return await runTidy(request, output);
+				return await runTidy(request, output, host);
 			case "queue":
 				return await runQueue(request, output);
 			case "images":

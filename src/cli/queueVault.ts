@@ -1,8 +1,10 @@
 // Lists the reading queue of a vault folder: the same model as the plugin's sidebar.
 
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { format } from "date-fns";
 import { buildQueueItem, EMPTY_FILTER, NoteTidier, QueueQuery, type QueueItem, type QueueSort, type QueueStatus, type TidyOptions } from "../core";
+import { fileStamp, fingerprint } from "./checkedNotes";
+import { readQueueCache, writeQueueCache, type CachedQueueNote } from "./queueCache";
 import { listNotes } from "./vaultFiles";
 
 export interface QueueRequest {
@@ -13,19 +15,35 @@ export interface QueueRequest {
 	limit: number | null;
 }
 
-export function queueOfVault(vault: string, request: QueueRequest, engine: Partial<TidyOptions>): QueueItem[] {
+export function queueOfVault(vault: string, request: QueueRequest, engine: Partial<TidyOptions>, version = "dev"): QueueItem[] {
 	const tidier = new NoteTidier(engine);
+	const print = fingerprint(version, tidier.options);
+	const earlier = readQueueCache(vault, print);
+	const cache = new Map<string, CachedQueueNote>();
+	let read = 0;
 	const items: QueueItem[] = [];
 	for (const file of listNotes(vault).files) {
+		let stamp: string;
 		let text: string;
 		try {
+			stamp = fileStamp(statSync(file.absolute));
+			const known = earlier.get(file.path);
+			if (known?.stamp === stamp) {
+				cache.set(file.path, known);
+				if (known.item) items.push({ ...known.item, path: file.path });
+				continue;
+			}
 			text = readFileSync(file.absolute, "utf8");
 		} catch {
 			continue;
 		}
+		read++;
 		const item = buildQueueItem(file.path, text, tidier.options, tidier.proxy);
+		// Stamped before the read: a note written meanwhile has a new stamp and is read next time.
+		cache.set(file.path, { stamp, item });
 		if (item) items.push(item);
 	}
+	if (read > 0 || cache.size !== earlier.size) writeQueueCache(vault, print, cache);
 	const query = new QueueQuery();
 	query.setItems(items);
 	const { items: found } = query.run({ ...EMPTY_FILTER, statuses: request.statuses, tags: request.tags, search: request.search }, request.sort);

@@ -2,11 +2,12 @@
 
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { asNoteLeft, countChanges, LazyBatch, NoteTidier, tidyAndRecord, type NoteReport, type Problem, type TidyOptions } from "../core";
+import { asNoteLeft, countChanges, LazyBatch, NoteTidier, tidyAndRecord, type NoteReport, type Problem, type TidyOptions, type TidyResult } from "../core";
 import { CHECKED_FILE, fingerprint, readChecked, stampOf, writeChecked, type CheckedNote } from "./checkedNotes";
 import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
+import { startTidyPool, type TidyPool } from "./tidyPool";
 import { LOCK_NAME, STATE_FOLDER } from "./vaultLock";
 import { listNotes, type VaultFile } from "./vaultFiles";
 
@@ -49,6 +50,8 @@ export interface TidyVaultOptions {
 	version?: string;
 	/** Keep every change in the report (for --json); otherwise only counts, to keep memory low. */
 	keepChanges?: boolean;
+	/** Run the engine on this many worker threads, started from `script` (the CLI bundle); else on this thread. */
+	workers?: { script: string; jobs: number };
 }
 
 const LABEL = "omnivore-queue tidy";
@@ -62,6 +65,21 @@ export const isFailure = (problem: Problem): boolean => problem.code === "unread
 
 export async function tidyVault(vault: string, options: TidyVaultOptions): Promise<VaultReport> {
 	const tidier = new NoteTidier(options.engine);
+	let pool: TidyPool | null = null;
+	try {
+		return await tidyWith(vault, options, tidier, (notesToRead) => (pool = startTidyPool(options.workers, tidier.options, notesToRead)));
+	} finally {
+		await (pool as TidyPool | null)?.close();
+	}
+}
+
+/** A note read, and the engine's result for it under way on a worker (null: tidied on this thread). */
+type Prepared = { text: string; early: Promise<TidyResult | null> | null } | { error: unknown };
+
+// Notes read ahead per worker: enough to keep every worker busy while this thread writes.
+const AHEAD_PER_WORKER = 8;
+
+async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTidier, startWorkers: (notesToRead: number) => TidyPool | null): Promise<VaultReport> {
 	const stateExisted = holdsState(vault);
 	// Opened on the first write: a run that changes nothing leaves no batch behind.
 	const journal = new LazyBatch(vaultJournal(vault), LABEL);
@@ -71,22 +89,32 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 	const listing = listNotes(vault);
 	if (!options.dryRun) removeLeftovers(vault, listing);
 	const byPath = new Map<string, VaultFile>(listing.files.map((file) => [file.path, file]));
+	let pool: TidyPool | null = null;
 	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: options.followLinks ?? false });
 	const run: NoteRun = { tidier, store, journal, keepText: options.keepText, keepChanges: options.keepChanges ?? false };
 	// By path, in the order found: a note tidied again replaces its first outcome.
 	const found = new Map<string, NoteOutcome>(
 		listing.unreadable.map(({ path, reason }) => [path, untouched(path, false, [{ code: "unreadable-file", message: `The folder could not be read: ${reason}.` }])]),
 	);
-	const visit = async (file: VaultFile, stamp: string | null): Promise<void> => {
-		let text: string;
+	const prepare = (file: VaultFile): Prepared => {
 		try {
-			text = store.readNow(file.path);
+			const text = store.readNow(file.path);
+			return { text, early: pool ? pool.tidy(text) : null };
 		} catch (error) {
-			const left = asNoteLeft(error);
+			return { error };
+		}
+	};
+	const finish = async (file: VaultFile, stamp: string | null, prepared: Prepared): Promise<void> => {
+		if ("error" in prepared) {
+			const left = asNoteLeft(prepared.error);
 			found.set(file.path, untouched(file.path, false, [{ code: left.code, message: left.message }]));
 			return;
 		}
-		const outcome = options.dryRun ? await preview(file.path, text, run) : await tidyOne(file.path, text, run);
+		const { text } = prepared;
+		const early = prepared.early ? await prepared.early : null;
+		// The worker's result holds for the text it was given; a note read again is tidied here.
+		const engine = (t: string): TidyResult => (early && t === text ? early : tidier.tidy(t));
+		const outcome = options.dryRun ? await preview(file.path, text, run, engine) : await tidyOne(file.path, text, run, engine);
 		store.forget(file.path);
 		const now = outcome.written ? stampOf(file.absolute) : stamp;
 		const clean = !outcome.changed || outcome.written;
@@ -95,17 +123,30 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 		if (!outcome.isOmnivoreNote && outcome.problems.length === 0) return;
 		found.set(file.path, outcome);
 	};
-	for (const file of listing.files) {
-		const stamp = stampOf(file.absolute);
+	const visit = (file: VaultFile, stamp: string | null): Promise<void> => finish(file, stamp, prepare(file));
+	// In the vault's order: each note is finished (checked, journaled, written, reported) in turn, while
+	// the notes after it are read and tidied on the workers.
+	const stamps = listing.files.map((file) => stampOf(file.absolute));
+	const isKnown = (file: VaultFile, stamp: string | null) => stamp !== null && earlier.get(file.path)?.stamp === stamp;
+	pool = startWorkers(listing.files.filter((file, i) => !isKnown(file, stamps[i])).length);
+	const ahead: Array<() => Promise<void>> = [];
+	const limit = pool ? pool.size * AHEAD_PER_WORKER : 0;
+	for (const [i, file] of listing.files.entries()) {
+		const stamp = stamps[i];
 		const known = earlier.get(file.path);
-		if (stamp !== null && known?.stamp === stamp) {
+		if (known && isKnown(file, stamp)) {
 			// Unchanged since a run found it clean: its verdict (and any problems) still hold.
-			checked.set(file.path, known);
-			if (known.omnivore || known.problems.length > 0) found.set(file.path, untouched(file.path, known.omnivore, known.problems));
-			continue;
+			ahead.push(async () => {
+				checked.set(file.path, known);
+				if (known.omnivore || known.problems.length > 0) found.set(file.path, untouched(file.path, known.omnivore, known.problems));
+			});
+		} else {
+			const prepared = prepare(file);
+			ahead.push(() => finish(file, stamp, prepared));
 		}
-		await visit(file, stamp);
+		while (ahead.length > limit) await (ahead.shift() as () => Promise<void>)();
 	}
+	for (const step of ahead.splice(0)) await step();
 	// An edit that reached a note only as it was replaced was put back: that note is tidied again.
 	for (let round = 0; ; round++) {
 		const putBack = await store.settle();
@@ -148,7 +189,7 @@ interface NoteRun {
 	keepChanges: boolean;
 }
 
-function outcomeOf(path: string, text: string, result: ReturnType<NoteTidier["tidy"]>, run: NoteRun): NoteOutcome {
+function outcomeOf(path: string, text: string, result: TidyResult, run: NoteRun): NoteOutcome {
 	const counts = countChanges(result.report.changes);
 	// A change's text is a view into the note: copied, so the note itself is not kept in memory.
 	const changes = run.keepChanges ? result.report.changes.map((c) => JSON.parse(JSON.stringify(c)) as typeof c) : [];
@@ -158,8 +199,8 @@ function outcomeOf(path: string, text: string, result: ReturnType<NoteTidier["ti
 }
 
 /** What a dry run reports: the changes, and the reason a note would be left (read-only...). */
-async function preview(path: string, text: string, run: NoteRun): Promise<NoteOutcome> {
-	const result = run.tidier.tidy(text);
+async function preview(path: string, text: string, run: NoteRun, engine: (text: string) => TidyResult): Promise<NoteOutcome> {
+	const result = engine(text);
 	const outcome = outcomeOf(path, text, result, run);
 	if (!result.report.changed) return outcome;
 	try {
@@ -170,8 +211,7 @@ async function preview(path: string, text: string, run: NoteRun): Promise<NoteOu
 	return outcome;
 }
 
-async function tidyOne(path: string, text: string, run: NoteRun): Promise<NoteOutcome> {
-	const tidy = (t: string) => run.tidier.tidy(t);
+async function tidyOne(path: string, text: string, run: NoteRun, tidy: (text: string) => TidyResult): Promise<NoteOutcome> {
 	try {
 		const recorded = await tidyAndRecord(run.store, path, tidy, () => run.journal.get(), text);
 		// The note may have been tidied again after an edit landed: report what was written.

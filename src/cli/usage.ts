@@ -44,6 +44,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 			json: { type: "boolean", help: "Print the full report as JSON." },
 			force: { type: "boolean", help: "Read every note, even those the last run found clean and unchanged since." },
 			"follow-links": { type: "boolean", help: "Also edit notes that are links to files outside the vault." },
+			jobs: { type: "string", value: "<n>", help: "Tidy on n threads (default: one per core); notes, journal and report are the same." },
 			...ENGINE,
 		},
 	},

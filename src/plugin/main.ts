@@ -12,6 +12,7 @@ import { downloadImagesOfAll, downloadImagesOfNote } from "./commands/downloadIm
 import { createBasesFile, markCurrent, markReadAndOpenNext, openNextUnread, openQueue, openRandomUnread } from "./commands/queueCommands";
 import { registerQueueBasesView } from "./bases/queueBasesView";
 import { askForName } from "./queue/nameModal";
+import { adapterStore } from "./queue/savedQueueIndex";
 import { QueueIndex } from "./queue/queueIndex";
 import { QUEUE_VIEW_TYPE, QueueView } from "./queue/queueView";
 import type { QueueViewHost } from "./queue/viewHost";
@@ -52,7 +53,10 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 				reported: (path, problems) => this.reports.addAutomatic(path, problems),
 			}),
 		);
-		this.queue = this.addChild(new QueueIndex(this.app, { settings: () => this.settings, tidier: () => this.tidier(), clock: () => this.clock }));
+		const savedQueue = adapterStore(this.app.vault.adapter, normalizePath(`${pluginFolder}/queue-index.json`));
+		this.queue = this.addChild(
+			new QueueIndex(this.app, { settings: () => this.settings, tidier: () => this.tidier(), clock: () => this.clock, savedIndex: () => savedQueue }),
+		);
 		this.register(() => this.rebuildQueue.cancel());
 		this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, this.queueHost()));
 		registerQueueBasesView(this, this.queueHost());

@@ -8,6 +8,21 @@ import type { Change } from "../report";
 export type ReverseEdit = [number, number, string];
 
 export function applyReverseEdits(after: string, edits: ReverseEdit[]): string {
+	// Edits in order and apart (as `reverseEdits` makes them) are joined in one pass: a note with
+	// hundreds of images would otherwise be copied once per edit.
+	const pieces: string[] = [];
+	let position = 0;
+	for (const [start, length, replacement] of edits) {
+		if (start < position) return applyOneByOne(after, edits);
+		pieces.push(after.slice(position, start), replacement);
+		position = start + length;
+	}
+	if (position > after.length) return applyOneByOne(after, edits);
+	pieces.push(after.slice(position));
+	return pieces.join("");
+}
+
+function applyOneByOne(after: string, edits: ReverseEdit[]): string {
 	let text = after;
 	for (let i = edits.length - 1; i >= 0; i--) {
 		const [start, length, replacement] = edits[i];

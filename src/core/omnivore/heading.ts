@@ -33,19 +33,32 @@ interface Heading {
 	end: number;
 }
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+([^\n]*)/gm;
+const HEADING = / {0,3}(#{1,6})[ \t]+([^\n]*)/y;
 const BLANK_OR_RULE = /^[ \t]*(?:(?:[-*_][ \t]*){3,})?\r?$/;
 
 function headings(body: string, code: TextRange[]): Heading[] {
 	const found: Heading[] = [];
-	HEADING.lastIndex = 0;
-	let match: RegExpExecArray | null;
-	while ((match = HEADING.exec(body)) !== null) {
-		if (match[0] === "") HEADING.lastIndex++;
+	// From each "#" back to its line start, rather than a /^.../m pattern tried at every position.
+	let end = 0;
+	for (let hash = body.indexOf("#"); hash !== -1; hash = body.indexOf("#", Math.max(hash + 1, end))) {
+		let start = hash;
+		while (start > end && hash - start < 3 && body.charCodeAt(start - 1) === 32) start--;
+		if (start < end || !isLineStart(body, start)) continue;
+		HEADING.lastIndex = start;
+		const match = HEADING.exec(body);
+		if (!match) continue;
+		end = start + match[0].length;
 		const text = headingText(match[2]);
-		if (text !== "" && !isInside(code, match.index)) found.push({ level: match[1].length, text, start: match.index, end: match.index + match[0].length });
+		if (text !== "" && !isInside(code, start)) found.push({ level: match[1].length, text, start, end });
 	}
 	return found;
+}
+
+/** Where `^` of a multiline pattern matches: the start, or after any line terminator. */
+function isLineStart(text: string, at: number): boolean {
+	if (at === 0) return true;
+	const before = text.charCodeAt(at - 1);
+	return before === 10 || before === 13 || before === 0x2028 || before === 0x2029;
 }
 
 /** A heading's text without its closing `#`s (`# Title ##`), by hand: patterns for it are quadratic on long lines. */

@@ -7,11 +7,14 @@ import { reportFailure, reportFailures, type NoteFailure } from "../errorBoundar
 import { findCandidates, mayBeOmnivoreNote } from "../notes/candidates";
 import { isInScope } from "../notes/folderScope";
 import type { OmnivoreQueueSettings } from "../settings";
+import { loadSavedIndex, saveIndex, settingsKey, type SavedIndexStore, type SavedNote } from "./savedQueueIndex";
 
 export interface QueueIndexHost {
 	settings(): OmnivoreQueueSettings;
 	tidier(): NoteTidier;
 	clock(): Clock;
+	/** Where the index is kept between sessions; without it every start reads every candidate. */
+	savedIndex?(): SavedIndexStore | null;
 }
 
 /** Cold: never built. Building: the first build runs. Ready: built. Rebuilding: built, and reading again. */
@@ -105,24 +108,57 @@ export class QueueIndex extends Component {
 		}
 	}
 
-	/** Every candidate note as an item, with one reading of the settings and one engine for the whole run. */
+	/**
+	 * Every candidate note as an item, with one reading of the settings and one engine for the whole
+	 * run. A note whose modification time and size are those saved with its item is not read again.
+	 * Unless detection is by tag only, the other notes in scope are read once too (and remembered as
+	 * not Omnivore notes): one marked only by an Omnivore link in its text is not in the metadata cache.
+	 */
 	private async scan(): Promise<Map<string, QueueItem>> {
 		const settings = this.host.settings();
 		const tidier = this.host.tidier();
 		const yielder = new Yielder(this.host.clock());
+		const store = this.host.savedIndex?.() ?? null;
+		const key = settingsKey(settings);
+		const saved = await loadSavedIndex(store, key);
+		const kept = new Map<string, SavedNote>();
 		const found = new Map<string, QueueItem>();
 		const failures: NoteFailure[] = [];
-		for (const file of findCandidates(this.app.vault, this.app.metadataCache, settings)) {
-			try {
-				const item = this.itemOf(tidier, file.path, await this.app.vault.cachedRead(file));
-				if (item) found.set(file.path, item);
-			} catch (error) {
-				// A note deleted during the build is not a failure: its delete is applied after the build.
-				if (this.app.vault.getFileByPath(file.path) === file) failures.push({ path: file.path, error });
+		let read = 0;
+		const candidates = findCandidates(this.app.vault, this.app.metadataCache, settings);
+		const sure = new Set(candidates.map((file) => file.path));
+		const files =
+			settings.match === "tag"
+				? candidates
+				: this.app.vault
+						.getMarkdownFiles()
+						.filter((file) => isInScope(file.path, settings.includeFolders, settings.excludeFolders))
+						.sort((a, b) => a.path.localeCompare(b.path));
+		for (const file of files) {
+			const { mtime, size } = file.stat;
+			const known = saved.get(file.path);
+			if (known && known.mtime === mtime && known.size === size) {
+				kept.set(file.path, known);
+				if (known.item) found.set(file.path, { ...known.item, path: file.path });
+			} else {
+				read++;
+				try {
+					const text = await this.app.vault.cachedRead(file);
+					const item = sure.has(file.path) || mayBeOmnivoreByText(text, settings) ? this.itemOf(tidier, file.path, text) : null;
+					kept.set(file.path, { mtime, size, item });
+					if (item) found.set(file.path, item);
+				} catch (error) {
+					// A note deleted during the build is not a failure: its delete is applied after the build.
+					if (this.app.vault.getFileByPath(file.path) === file) failures.push({ path: file.path, error });
+				}
 			}
 			await yielder.maybeYield();
 		}
 		reportFailures("Reading notes into the reading queue", failures);
+		if (read > 0 || kept.size !== saved.size) {
+			// Only a speed-up for the next start: one that cannot be saved is no failure of the queue.
+			await saveIndex(store, key, kept).catch(() => undefined);
+		}
 		return found;
 	}
 

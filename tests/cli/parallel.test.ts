@@ -1,0 +1,91 @@
+// `tidy --jobs N` runs the engine on worker threads: the notes, the report, the journal and undo are
+// exactly those of a run on one thread.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { generateVault } from "../../bench/generateVault";
+import { JOURNAL_FOLDER } from "../../src/cli/journalStorage";
+import { buildCli, runCli } from "./builtCli";
+
+let work: string;
+let cli: ReturnType<typeof buildCli>;
+beforeAll(() => {
+	work = mkdtempSync(join(tmpdir(), "omnivore-queue-parallel-"));
+	cli = buildCli("parallel");
+	const pristine = join(work, "pristine");
+	// Enough notes that workers are started (a run reading few notes stays on one thread).
+	for (const note of generateVault(300, { seed: 3, maxBytes: 8000 })) {
+		const path = join(pristine, note.path);
+		mkdirSync(dirname(path), { recursive: true });
+		writeFileSync(path, note.text);
+	}
+});
+afterAll(() => {
+	cli.remove();
+	rmSync(work, { recursive: true, force: true });
+});
+
+function copy(name: string): string {
+	const vault = join(work, name);
+	cpSync(join(work, "pristine"), vault, { recursive: true });
+	return vault;
+}
+
+function files(folder: string, under = ""): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const entry of readdirSync(join(folder, under), { withFileTypes: true })) {
+		const path = under ? `${under}/${entry.name}` : entry.name;
+		if (entry.name === ".omnivore-queue") continue;
+		if (entry.isDirectory()) Object.assign(out, files(folder, path));
+		else out[path] = readFileSync(join(folder, path), "utf8");
+	}
+	return out;
+}
+
+/** The journal's entries without the batch's name and start time. */
+function journal(vault: string): unknown[] {
+	const folder = join(vault, ...JOURNAL_FOLDER.split("/"));
+	return readdirSync(folder).flatMap((file) =>
+		readFileSync(join(folder, file), "utf8")
+			.split("\n")
+			.filter((line) => line !== "")
+			.map((line) => JSON.parse(line) as Record<string, unknown>)
+			.map(({ batch: _batch, startedAt: _startedAt, ...rest }) => rest),
+	);
+}
+
+const tidy = (vault: string, ...args: string[]) => runCli(cli.bundle, ["tidy", vault, ...args], { maxBuffer: 1 << 30 });
+
+it("writes the same notes, report and journal on two threads as on one", () => {
+	const one = copy("one");
+	const two = copy("two");
+	const first = tidy(one, "--json", "--jobs", "1");
+	const second = tidy(two, "--json", "--jobs", "2");
+	expect(first.status).toBe(0);
+	expect(second.status).toBe(first.status);
+	expect(second.stdout.split(two).join("VAULT")).toBe(first.stdout.split(one).join("VAULT"));
+	const written = (JSON.parse(first.stdout) as { written: number }).written;
+	expect(written).toBeGreaterThan(200);
+	expect(files(two)).toEqual(files(one));
+	expect(journal(two)).toEqual(journal(one));
+	expect(journal(two).length).toBe(written + 1);
+
+	// A second run on two threads changes nothing, and undo puts every note back.
+	expect(JSON.parse(tidy(two, "--json", "--jobs", "2").stdout)).toMatchObject({ changed: 0, written: 0 });
+	expect(runCli(cli.bundle, ["undo", two]).status).toBe(0);
+	expect(files(two)).toEqual(files(join(work, "pristine")));
+});
+
+it("reports a dry run on two threads as on one, and writes nothing", () => {
+	const vault = copy("dry");
+	const one = tidy(vault, "--dry-run", "--diff", "--jobs", "1");
+	const two = tidy(vault, "--dry-run", "--diff", "--jobs", "2");
+	expect(two.stdout).toBe(one.stdout);
+	expect(files(vault)).toEqual(files(join(work, "pristine")));
+});
+
+it("refuses a number of jobs that is not a positive whole number", () => {
+	const run = tidy(copy("usage"), "--jobs", "0");
+	expect(run.status).toBe(2);
+	expect(run.stderr).toMatch(/--jobs needs a positive whole number, not "0"/);
+});

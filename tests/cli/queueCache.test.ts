@@ -1,0 +1,68 @@
+// `queue` run again reads only the notes changed since, and lists exactly what a fresh run lists.
+jest.mock("node:fs", () => {
+	const actual = jest.requireActual<typeof import("node:fs")>("node:fs");
+	return { ...actual, readFileSync: jest.fn(actual.readFileSync) };
+});
+import * as fs from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { QUEUE_CACHE_FILE } from "../../src/cli/queueCache";
+
+let vault: string;
+beforeEach(() => {
+	vault = join(mkdtempSync(join(tmpdir(), "omnivore-queue-cache-")), "vault");
+	cpSync(join(__dirname, "..", "..", "demo-vault"), vault, { recursive: true });
+});
+afterEach(() => rmSync(join(vault, ".."), { recursive: true, force: true }));
+
+async function run(...args: string[]): Promise<string> {
+	let out = "";
+	await main([...args], { out: (t) => (out += t), err: (t) => (out += t) });
+	return out;
+}
+
+const reads = fs.readFileSync as jest.MockedFunction<typeof fs.readFileSync>;
+const noteReads = () => reads.mock.calls.filter(([path]) => typeof path === "string" && path.endsWith(".md")).length;
+
+it("leaves a vault never tidied as it was", async () => {
+	await run("queue", vault, "--json");
+	expect(existsSync(join(vault, ".omnivore-queue"))).toBe(false);
+});
+
+it("reads no note again once tidy made its folder, and lists the same", async () => {
+	await run("tidy", vault);
+	const first = await run("queue", vault, "--json");
+	expect(existsSync(join(vault, QUEUE_CACHE_FILE))).toBe(true);
+	reads.mockClear();
+	const second = await run("queue", vault, "--json");
+	expect(noteReads()).toBe(0);
+	expect(second).toBe(first);
+	expect((JSON.parse(second) as { items: unknown[] }).items.length).toBeGreaterThan(5);
+});
+
+it("reads a note changed since, and forgets one deleted", async () => {
+	await run("tidy", vault);
+	await run("queue", vault, "--json");
+	const note = join(vault, "Omnivore", "2023-11-02", "How SQLite Scales Read Concurrency.md");
+	const text = fs.readFileSync(note, "utf8");
+	writeFileSync(note, text.replace(/^title: .*$/m, "title: A title changed since"));
+	reads.mockClear();
+	const items = (JSON.parse(await run("queue", vault, "--json")) as { items: Array<{ title: string; path: string }> }).items;
+	expect(noteReads()).toBe(1);
+	expect(items.find((item) => item.path.endsWith("How SQLite Scales Read Concurrency.md"))?.title).toBe("A title changed since");
+
+	rmSync(note);
+	const after = (JSON.parse(await run("queue", vault, "--json")) as { items: Array<{ path: string }> }).items;
+	expect(after.some((item) => item.path.endsWith("How SQLite Scales Read Concurrency.md"))).toBe(false);
+	expect(after.length).toBe(items.length - 1);
+});
+
+it("reads every note again under other settings", async () => {
+	await run("tidy", vault);
+	await run("queue", vault, "--json");
+	reads.mockClear();
+	await run("queue", vault, "--json", "--match", "tag");
+	expect(noteReads()).toBeGreaterThanOrEqual(10);
+});
