@@ -80,7 +80,7 @@ function outcomeMessage(report: ImageRunReport): string {
 		`${report.cancelled ? "Stopped: downloaded" : "Downloaded"} ${plural(report.downloaded, "image")}${report.fromArchive > 0 ? ` (${report.fromArchive} from the web archive)` : ""}; ${plural(report.notesChanged, "note")} changed.`,
 	];
 	if (failed > 0) parts.push(`${plural(failed, "image")} could not be downloaded: run "Show tidy report" to see which.`);
-	if (report.notesChanged > 0) parts.push(`"Undo last tidy" points the notes back at the remote images.`);
+	if (report.notesChanged > 0) parts.push(`"Undo last tidy" points the notes back at the remote images and removes the files it downloaded.`);
 	return parts.join(" ");
 }
 
