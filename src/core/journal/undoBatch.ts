@@ -83,7 +83,7 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 	}
 	const linkedFrom = await keptTexts(store, outcome.skipped.filter((s) => s.edited).map((s) => s.path));
 	for (const [path, entries] of binaries) {
-		if (linkedFrom.some((text) => mayLinkTo(text, path))) leave(path, entries, LINKED_FROM_KEPT, false);
+		if (linkedFrom.some((text) => mayLinkTo(text, path))) leave(path, entries, LINKED_FROM_KEPT, true);
 		else await takeBack(path, entries);
 	}
 	if (!dryRun) await journal.markUndone(batch, kept);
