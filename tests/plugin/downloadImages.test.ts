@@ -85,7 +85,7 @@ describe("Download images", () => {
 		const { app, plugin } = await startObsidian({ "Omnivore/Earlier.md": notes["Omnivore/Earlier.md"] });
 		const bytes = (text: string) => {
 			const buffer = Buffer.from(text);
-			return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length) as ArrayBuffer;
+			return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length);
 		};
 		await app.vault.createBinary("photo.png", bytes("the user's own photo"));
 		const read = (path: string) => app.vault.read(vaultFiles(app, [path])[0] as never);
@@ -103,7 +103,7 @@ describe("Download images", () => {
 		const laterLinked = await read("Omnivore/Later.md");
 		expect(laterLinked).toContain("![](photo%201.png)");
 		// The user replaces one downloaded image with an edited copy.
-		await app.vault.delete(app.vault.getFileByPath("changed.png") as never);
+		await app.fileManager.trashFile(app.vault.getFileByPath("changed.png") as never);
 		await app.vault.createBinary("changed.png", bytes("retouched"));
 
 		await runCommand(plugin, "undo-last-tidy");
