@@ -53,9 +53,11 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 	// Files that are not notes (images, PDFs) go last: one a kept note still links to stays.
 	const binaries: Array<[string, JournalEntry[]]> = [];
 	for (const [path, entries] of entriesByNote(batch.entries)) {
-		if (wasCreated(entries) && entries[0].binary) binaries.push([path, entries]);
-		else if (wasCreated(entries)) await takeBack(path, entries);
-		if (wasCreated(entries)) continue;
+		if (wasCreated(entries)) {
+			if (entries[0].binary) binaries.push([path, entries]);
+			else await takeBack(path, entries);
+			continue;
+		}
 		let current: string;
 		try {
 			current = await store.read(path);
