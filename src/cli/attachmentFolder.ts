@@ -1,7 +1,7 @@
 // Where the CLI saves downloaded images: one folder of the vault, a new file per image, never over
 // a file that is there (a user's `photo.png` stays), and never half-written.
 
-import { chownSync, copyFileSync, constants, existsSync, linkSync, mkdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { chownSync, copyFileSync, constants, existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { uniqueFileName, type AttachmentStore } from "../core";
 import { describeFsError } from "./vaultFiles";
@@ -14,15 +14,22 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 	const given = new Set<string>();
 	const isTaken = (path: string) => given.has(path.toLowerCase()) || existsSync(at(path));
 	return {
-		exists: async (path) => existsSync(at(path)),
+		readBytes: async (path) => {
+			try {
+				return statSync(at(path)).isFile() ? readFileSync(at(path)) : null;
+			} catch {
+				return null;
+			}
+		},
 		linkTo: (file) => file,
-		saveNew: async (stem, extension, _notePath, bytes) => {
+		saveNew: async (stem, extension, _notePath, bytes, beforeCreate) => {
 			const absoluteFolder = at(folder);
 			try {
 				mkdirSync(absoluteFolder, { recursive: true });
 				for (;;) {
 					const path = uniqueFileName(folder, stem, extension, isTaken);
 					given.add(path.toLowerCase());
+					await beforeCreate(path);
 					if (createExclusive(at(path), absoluteFolder, bytes)) {
 						giveToVaultOwner(vault, at(path));
 						return path;

@@ -103,6 +103,6 @@ export function formatImagesReport(report: ImageRunReport, folder: string): stri
 		lines.push("", `Notes left as they were (${left.length}):`);
 		for (const note of left) for (const problem of note.problems) if (problem.code === "unreadable-file" || problem.code === "unwritable-file") lines.push(`  ${note.path}: ${problem.message}`);
 	}
-	if (!report.dryRun && report.notesChanged > 0) lines.push("", `"omnivore-queue undo <vault>" points these notes back at the remote images (the files stay).`);
+	if (!report.dryRun && report.notesChanged > 0) lines.push("", `"omnivore-queue undo <vault>" points these notes back at the remote images and removes the files it downloaded.`);
 	return `${lines.join("\n")}\n`;
 }

@@ -25,7 +25,7 @@ export async function undoVault(vault: string, options: { dryRun: boolean }): Pr
 	return undoBatch(vaultJournal(vault), store, { ...options, created: createdFiles(vault) });
 }
 
-/** Files an import created, by their place in the vault (a link there is removed, never what it points to). */
+/** Files a run created (imported notes and PDFs, downloaded images), by their place in the vault (a link there is removed, never what it points to). */
 function createdFiles(vault: string): CreatedFiles {
 	const at = (path: string) => join(vault, ...path.split("/"));
 	return {

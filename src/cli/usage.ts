@@ -64,7 +64,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 	images: {
 		summary: "download the notes' images into the vault (uses the network)",
 		about:
-			"Downloads every remote image of the Omnivore notes into a folder of the vault and points the notes at\nthe files; a server error or timeout is tried again, a missing image is fetched from the archive.\nOnly this command uses the network. `undo` points the notes back at the remote images.\nExit code 1 also when an image could not be downloaded (each is listed with its notes and reason).",
+			"Downloads every remote image of the Omnivore notes into a folder of the vault and points the notes at\nthe files; a server error or timeout is tried again, a missing image is fetched from the archive.\nOnly this command uses the network. `undo` points the notes back at the remote images and\nremoves the files this run downloaded.\nExit code 1 also when an image could not be downloaded (each is listed with its notes and reason).",
 		options: {
 			"dry-run": { type: "boolean", help: "Say what would be downloaded; download and write nothing." },
 			json: { type: "boolean", help: "Print the report as JSON." },

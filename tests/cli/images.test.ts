@@ -208,7 +208,7 @@ describe("images", () => {
 		expect(existsSync(join(vault, ".omnivore-queue"))).toBe(false);
 	});
 
-	test("undo puts the remote references back and keeps the files; the next run uses them without a request", async () => {
+	test("undo puts the remote references back and removes the files; the next run downloads them again", async () => {
 		const path = note("Undo me", `![x](${server.base}/img/u.png)\n`);
 		const original = read(path);
 		expect((await images()).code).toBe(0);
@@ -216,10 +216,10 @@ describe("images", () => {
 		const undo = await run("undo", vault);
 		expect(undo.code).toBe(0);
 		expect(read(path)).toBe(original);
-		expect(existsSync(join(attachments(), "u.png"))).toBe(true);
+		expect(existsSync(join(attachments(), "u.png"))).toBe(false);
 		server.hits.clear();
 		expect((await images()).code).toBe(0);
-		expect(server.hits.size).toBe(0);
+		expect(server.hits.get("/img/u.png")).toBe(1);
 		expect(read(path)).toContain("![x](Omnivore/attachments/u.png)");
 	});
 

@@ -128,7 +128,7 @@ describe("omnivore-queue import", () => {
 		writeFileSync(sqlite, `${readFileSync(sqlite, "utf8")}\nMy thoughts.\n`);
 		const undo = await run("undo", vault);
 		expect(undo.code).toBe(0);
-		expect(undo.out).toMatch(/^Undid "omnivore-queue import" of .*: 3 notes restored, 6 files it created removed\.\nLeft as they are \(1\):\n {2}Omnivore\/How SQLite Scales Read Concurrency\.md: It was edited after the import created it, so it was kept\.\n/);
+		expect(undo.out).toMatch(/^Undid "omnivore-queue import" of .*: 3 notes restored, 6 files it created removed\.\nLeft as they are \(1\):\n {2}Omnivore\/How SQLite Scales Read Concurrency\.md: It was changed after this run created it, so it was kept\.\n/);
 		const now = snapshot(vault);
 		expect(now.get("Omnivore/How SQLite Scales Read Concurrency.md")).toContain("My thoughts.");
 		now.delete("Omnivore/How SQLite Scales Read Concurrency.md");

@@ -73,7 +73,58 @@ describe("Download images", () => {
 
 		await runCommand(plugin, "undo-last-tidy");
 		expect(await app.vault.read(vaultFiles(app, ["Omnivore/Two.md"])[0] as never)).toContain(`![](${b}/same/a.png)`);
-		expect(app.vault.getFileByPath("Omnivore/assets/a.png")).not.toBeNull();
+		expect(app.vault.getFileByPath("Omnivore/assets/a.png")).toBeNull();
+	});
+
+	it("undo restores the notes byte for byte and removes the files it downloaded, but keeps a user's file, a changed one, and an earlier run's", async () => {
+		const b = server.base;
+		const notes = {
+			"Omnivore/Earlier.md": article("Earlier", `![](${b}/img/earlier.png)\r\n`),
+			"Omnivore/Later.md": article("Later", `![](${b}/img/earlier.png)\n![](${b}/img/photo.png)\n![](${b}/img/changed.png)\n<img src="${b}/img/fresh.png">\n`),
+		};
+		const { app, plugin } = await startObsidian({ "Omnivore/Earlier.md": notes["Omnivore/Earlier.md"] });
+		const bytes = (text: string) => {
+			const buffer = Buffer.from(text);
+			return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length);
+		};
+		await app.vault.createBinary("photo.png", bytes("the user's own photo"));
+		const read = (path: string) => app.vault.read(vaultFiles(app, [path])[0] as never);
+		const binary = async (path: string) => {
+			const file = app.vault.getFileByPath(path);
+			return file ? Buffer.from(await app.vault.readBinary(file as never)) : null;
+		};
+		expect(await downloadImagesOfAll(plugin, async () => ({ retryFailed: false }))).toMatchObject({ downloaded: 1 });
+		const earlierLinked = await read("Omnivore/Earlier.md");
+		expect(earlierLinked).toContain("![](earlier.png)");
+
+		await app.vault.create("Omnivore/Later.md", notes["Omnivore/Later.md"]);
+		await settle();
+		expect(await downloadImagesOfAll(plugin, async () => ({ retryFailed: false }))).toMatchObject({ downloaded: 3, alreadyLocal: 1 });
+		const laterLinked = await read("Omnivore/Later.md");
+		expect(laterLinked).toContain("![](photo%201.png)");
+		// The user replaces one downloaded image with an edited copy.
+		await app.fileManager.trashFile(app.vault.getFileByPath("changed.png") as never);
+		await app.vault.createBinary("changed.png", bytes("retouched"));
+
+		await runCommand(plugin, "undo-last-tidy");
+		expect(await read("Omnivore/Later.md")).toBe(notes["Omnivore/Later.md"]);
+		expect(await read("Omnivore/Earlier.md")).toBe(earlierLinked);
+		expect(app.vault.getFileByPath("photo 1.png")).toBeNull();
+		expect(app.vault.getFileByPath("fresh.png")).toBeNull();
+		expect(await binary("photo.png")).toEqual(Buffer.from("the user's own photo"));
+		expect(await binary("changed.png")).toEqual(Buffer.from("retouched"));
+		expect(await binary("earlier.png")).toEqual(png("earlier.png"));
+		expect(notices().at(-1)).toMatch(/1 note restored, 2 files it created removed/);
+
+		// Again after undo: the removed files are downloaded again, the changed one is not linked.
+		server.hits.clear();
+		expect(await downloadImagesOfAll(plugin, async () => ({ retryFailed: false }))).toMatchObject({ downloaded: 3, alreadyLocal: 1 });
+		expect(server.hits.has("/img/earlier.png")).toBe(false);
+		const again = await read("Omnivore/Later.md");
+		expect(again).toContain("![](photo%201.png)");
+		expect(again).toContain("![](changed%201.png)");
+		expect(again).toContain('<img src="fresh.png">');
+		expect(await binary("fresh.png")).toEqual(png("fresh.png"));
 	});
 
 	it("of the current note, any note; a failure leaves the reference and is reported", async () => {

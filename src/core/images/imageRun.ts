@@ -15,9 +15,13 @@ import { localizeNote, noteImages, type LocalImage } from "./localizeNote";
 
 /** Where downloaded images go: the CLI's folder, or the vault's attachment settings in Obsidian. */
 export interface AttachmentStore {
-	exists(path: string): Promise<boolean>;
-	/** Saves `bytes` as a new file for `notePath` named after `stem`, never over an existing file; returns its path. */
-	saveNew(stem: string, extension: string, notePath: string, bytes: Uint8Array): Promise<string>;
+	/** The file's bytes, or null when it is not there (or not a file). */
+	readBytes(path: string): Promise<Uint8Array | null>;
+	/**
+	 * Saves `bytes` as a new file for `notePath` named after `stem`, never over an existing file; returns
+	 * its path. `beforeCreate` is awaited with the path chosen before the file is made (the journal's entry).
+	 */
+	saveNew(stem: string, extension: string, notePath: string, bytes: Uint8Array, beforeCreate: (path: string) => Promise<void>): Promise<string>;
 	/** The link target (not yet percent-encoded) by which a Markdown reference in `notePath` finds `file`. */
 	linkTo(file: string, notePath: string): string;
 }
@@ -95,6 +99,12 @@ function hostOf(url: string): string {
 	}
 }
 
+/** Whether `file` is still there holding the bytes recorded: undo may have removed it, the user changed it. */
+async function holds(attachments: AttachmentStore, file: string, hash: string): Promise<boolean> {
+	const bytes = await attachments.readBytes(file).catch(() => null);
+	return bytes !== null && hashBytes(bytes) === hash;
+}
+
 export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunReport> {
 	const { tidier, record } = input;
 	const report: ImageRunReport = {
@@ -140,7 +150,7 @@ export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunR
 	report.images = notesOf.size;
 	for (const [url, notes] of notesOf) {
 		const known = record.downloaded[url];
-		if (known && (await input.attachments.exists(known.file))) {
+		if (known && (await holds(input.attachments, known.file, known.hash))) {
 			local.set(url, { file: known.file, link: input.attachments.linkTo(known.file, notes[0]) });
 			report.alreadyLocal++;
 		} else if (record.failed[url] && !input.retryFailed) {
@@ -169,9 +179,12 @@ export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunR
 			const save = saving.then(async () => {
 				const hash = hashBytes(result.bytes);
 				let file = fileOfHash.get(hash);
-				if (file !== undefined && (await input.attachments.exists(file))) report.sameAsAnother++;
+				if (file !== undefined && (await holds(input.attachments, file, hash))) report.sameAsAnother++;
 				else {
-					file = await input.attachments.saveNew(imageStem(url, noteName(notes[0])), result.kind.extension, notes[0], result.bytes);
+					// Journaled as created before it is made, so undo removes it while it holds these bytes.
+					const journal = await input.openJournal();
+					const recordCreated = (path: string) => journal.recordCreated(path, result.bytes);
+					file = await input.attachments.saveNew(imageStem(url, noteName(notes[0])), result.kind.extension, notes[0], result.bytes, recordCreated);
 					fileOfHash.set(hash, file);
 				}
 				report.downloaded++;

@@ -21,6 +21,20 @@ export interface UndoOutcome {
 
 export const EDITED_SINCE = "It was edited after it was tidied, so it was left as it is.";
 
+export const LINKED_FROM_KEPT = "A note edited since this run links to it, so it was kept.";
+
+async function keptTexts(store: NoteStore, paths: string[]): Promise<string[]> {
+	const texts: string[] = [];
+	for (const path of paths) texts.push(await store.read(path).catch(() => ""));
+	return texts;
+}
+
+/** Whether `text` may link to `file`: its name as written, percent-encoded or not (a guess that errs on keeping). */
+function mayLinkTo(text: string, file: string): boolean {
+	const name = file.split("/").pop() ?? file;
+	return text.includes(name) || text.includes(encodeURI(name)) || text.includes(encodeURIComponent(name));
+}
+
 export async function undoBatch(journal: Journal, store: NoteStore, options: { dryRun?: boolean; created?: CreatedFiles } = {}): Promise<UndoOutcome | null> {
 	const batch = await journal.latest();
 	if (!batch) return null;
@@ -31,11 +45,17 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 		outcome.skipped.push({ path, reason, edited });
 		kept.push(...[...entries].reverse());
 	};
+	const takeBack = async (path: string, entries: JournalEntry[]) => {
+		const created = await undoCreated(path, entries, store, options.created, dryRun);
+		if (created.kind === "removed") outcome.removed.push(path);
+		if (created.kind === "left") leave(path, entries, created.reason, created.edited);
+	};
+	// Files that are not notes (images, PDFs) go last: one a kept note still links to stays.
+	const binaries: Array<[string, JournalEntry[]]> = [];
 	for (const [path, entries] of entriesByNote(batch.entries)) {
 		if (wasCreated(entries)) {
-			const created = await undoCreated(path, entries, store, options.created, dryRun);
-			if (created.kind === "removed") outcome.removed.push(path);
-			if (created.kind === "left") leave(path, entries, created.reason, created.edited);
+			if (entries[0].binary) binaries.push([path, entries]);
+			else await takeBack(path, entries);
 			continue;
 		}
 		let current: string;
@@ -62,6 +82,11 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 		// An edit reached the note as it was restored, and was put back: it counts as edited since.
 		outcome.restored = outcome.restored.filter((p) => p !== path);
 		leave(path, byPath.get(path) ?? [], EDITED_SINCE, true);
+	}
+	const linkedFrom = await keptTexts(store, outcome.skipped.filter((s) => s.edited).map((s) => s.path));
+	for (const [path, entries] of binaries) {
+		if (linkedFrom.some((text) => mayLinkTo(text, path))) leave(path, entries, LINKED_FROM_KEPT, true);
+		else await takeBack(path, entries);
 	}
 	if (!dryRun) await journal.markUndone(batch, kept);
 	return outcome;

@@ -13,7 +13,7 @@ export interface CreatedFiles {
 	remove(path: string): Promise<void>;
 }
 
-export const EDITED_SINCE_CREATED = "It was edited after the import created it, so it was kept.";
+export const EDITED_SINCE_CREATED = "It was changed after this run created it, so it was kept.";
 
 export type CreatedOutcome = { kind: "removed" } | { kind: "gone" } | { kind: "left"; reason: string; edited: boolean };
 

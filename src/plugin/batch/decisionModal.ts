@@ -12,14 +12,23 @@ export abstract class DecisionModal extends Modal {
 		super(app);
 	}
 
-	/** The confirm and cancel buttons at the bottom of the modal. */
-	protected addButtons(container: HTMLElement, confirmText: string, canConfirm: boolean, cls = ""): void {
+	/**
+	 * The confirm and cancel buttons at the bottom of the modal; `alternative` is a second way to
+	 * confirm (its `choose` runs first, to note which way the user took).
+	 */
+	protected addButtons(container: HTMLElement, confirmText: string, canConfirm: boolean, cls = "", alternative?: { text: string; choose: () => void }): void {
 		const buttons = container.createDiv({ cls: `modal-button-container ${cls}`.trim() });
 		const confirm = buttons.createEl("button", { text: confirmText, cls: "mod-cta" });
 		confirm.disabled = !canConfirm;
 		confirm.addEventListener("click", () => {
 			if (this.confirmable()) this.finish(true);
 		});
+		if (alternative) {
+			buttons.createEl("button", { text: alternative.text }).addEventListener("click", () => {
+				alternative.choose();
+				if (this.confirmable()) this.finish(true);
+			});
+		}
 		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.finish(false));
 	}
 

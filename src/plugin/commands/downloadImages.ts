@@ -1,12 +1,13 @@
 // "Download images of current note" and "Download images of all Omnivore notes…": the core's image run
 // over the Vault, with requestUrl, the vault's attachment settings, a preview, progress and undo.
 
-import { Modal, Notice, type App, type TFile } from "obsidian";
+import { Notice, type App, type TFile } from "obsidian";
 import {
 	formatMegabytes, parseImageRecord, plural, runImageDownloads, serializeImageRecord, USER_AGENT,
 	type ImageRunReport, type NoteProblems,
 } from "../../core";
 import type { PluginContext } from "../context";
+import { DecisionModal } from "../batch/decisionModal";
 import { ProgressNotice } from "../batch/progressNotice";
 import { obsidianHttpClient } from "../images/obsidianHttp";
 import { vaultAttachments } from "../images/vaultAttachments";
@@ -80,7 +81,7 @@ function outcomeMessage(report: ImageRunReport): string {
 		`${report.cancelled ? "Stopped: downloaded" : "Downloaded"} ${plural(report.downloaded, "image")}${report.fromArchive > 0 ? ` (${report.fromArchive} from the web archive)` : ""}; ${plural(report.notesChanged, "note")} changed.`,
 	];
 	if (failed > 0) parts.push(`${plural(failed, "image")} could not be downloaded: run "Show tidy report" to see which.`);
-	if (report.notesChanged > 0) parts.push(`"Undo last tidy" points the notes back at the remote images.`);
+	if (report.notesChanged > 0) parts.push(`"Undo last tidy" points the notes back at the remote images and removes the files it downloaded.`);
 	return parts.join(" ");
 }
 
@@ -153,16 +154,16 @@ function confirmInModal(context: PluginContext, preview: ImageRunReport): Promis
 }
 
 /** What "Download images of all Omnivore notes" would do, before it uses the network. */
-class ImagesPreviewModal extends Modal {
-	private decided = false;
+class ImagesPreviewModal extends DecisionModal {
+	private retryFailed = false;
 
 	constructor(
 		app: App,
 		private readonly preview: ImageRunReport,
 		private readonly archive: boolean,
-		private readonly decide: (choice: { retryFailed: boolean } | null) => void,
+		decide: (choice: { retryFailed: boolean } | null) => void,
 	) {
-		super(app);
+		super(app, (apply) => decide(apply ? { retryFailed: this.retryFailed } : null));
 	}
 
 	override onOpen(): void {
@@ -176,24 +177,7 @@ class ImagesPreviewModal extends Modal {
 		if (preview.alreadyLocal > 0) lines.push(`${plural(preview.alreadyLocal, "image")} were downloaded before and are used as they are.`);
 		if (preview.earlierFailures > 0) lines.push(`${plural(preview.earlierFailures, "image")} failed before: "Download and retry failed" tries them again.`);
 		for (const line of lines) contentEl.createEl("p", { text: line });
-		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
-		const download = buttons.createEl("button", { text: "Download", cls: "mod-cta" });
-		download.disabled = preview.toDownload === 0 && preview.notesChanged === 0;
-		download.addEventListener("click", () => this.finish({ retryFailed: false }));
-		if (preview.earlierFailures > 0) {
-			buttons.createEl("button", { text: "Download and retry failed" }).addEventListener("click", () => this.finish({ retryFailed: true }));
-		}
-		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => this.finish(null));
-	}
-
-	private finish(choice: { retryFailed: boolean } | null): void {
-		this.decided = true;
-		this.close();
-		this.decide(choice);
-	}
-
-	override onClose(): void {
-		this.contentEl.empty();
-		if (!this.decided) this.decide(null);
+		const retry = preview.earlierFailures > 0 ? { text: "Download and retry failed", choose: () => (this.retryFailed = true) } : undefined;
+		this.addButtons(contentEl, "Download", preview.toDownload > 0 || preview.notesChanged > 0, "", retry);
 	}
 }

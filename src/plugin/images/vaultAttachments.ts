@@ -10,14 +10,18 @@ const ATTEMPTS = 5;
 export function vaultAttachments(app: App): AttachmentStore {
 	const { vault, fileManager } = app;
 	return {
-		exists: async (path) => vault.getAbstractFileByPath(normalizePath(path)) !== null,
-		saveNew: async (stem, extension, notePath, bytes) => {
+		readBytes: async (path) => {
+			const file = vault.getFileByPath(normalizePath(path));
+			return file ? new Uint8Array(await vault.readBinary(file)) : null;
+		},
+		saveNew: async (stem, extension, notePath, bytes, beforeCreate) => {
 			let lastError: unknown = null;
 			for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
 				const name = attempt === 0 ? `${stem}.${extension}` : `${stem} ${attempt}.${extension}`;
 				const path = normalizePath(await fileManager.getAvailablePathForAttachment(name, notePath));
 				const folder = path.split("/").slice(0, -1).join("/");
 				if (folder !== "" && !vault.getFolderByPath(folder)) await vault.createFolder(folder).catch(() => undefined);
+				await beforeCreate(path);
 				try {
 					// createBinary refuses a path that exists: nothing is ever overwritten.
 					await vault.createBinary(path, bytes.slice().buffer);

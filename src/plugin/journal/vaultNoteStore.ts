@@ -26,7 +26,7 @@ export function vaultNoteStore(vault: NoteVault): NoteStore {
 	};
 }
 
-/** Files an import created, taken back by undo: moved to the trash the user chose. */
+/** Files a run created (an import, a download), taken back by undo: moved to the trash the user chose. */
 export function vaultCreatedFiles(app: App): CreatedFiles {
 	const fileAt = (path: string) => {
 		const file = app.vault.getFileByPath(path);

@@ -38,11 +38,12 @@ function setUp() {
 	};
 	const files = new Map<string, Uint8Array>();
 	const attachments: AttachmentStore = {
-		exists: async (path) => files.has(path),
+		readBytes: async (path) => files.get(path) ?? null,
 		linkTo: (file) => file,
-		saveNew: async (stem, extension, _note, bytes) => {
+		saveNew: async (stem, extension, _note, bytes, beforeCreate) => {
 			let path = `att/${stem}.${extension}`;
 			for (let n = 1; files.has(path); n++) path = `att/${stem} ${n}.${extension}`;
+			await beforeCreate(path);
 			files.set(path, bytes);
 			return path;
 		},
@@ -112,6 +113,15 @@ test("every remote image becomes local; only the URLs change; a second run is a 
 	expect(again.notesChanged).toBe(0);
 	expect(env.notes).toEqual(after);
 
-	await undoBatch(env.journal, env.store);
+	const created = { exists: async (p: string) => env.files.has(p), readBytes: async (p: string) => env.files.get(p) as Uint8Array, remove: async (p: string) => void env.files.delete(p) };
+	const undone = await undoBatch(env.journal, env.store, { created });
 	expect(env.notes).toEqual(before);
+	expect(undone?.removed.length).toBe(report.downloaded - report.sameAsAnother);
+	expect(env.files.size).toBe(0);
+
+	// The record still names the removed files: the next run downloads them again.
+	const third = await run(env, record);
+	expect(third.alreadyLocal).toBe(0);
+	expect(third.downloaded).toBe(report.downloaded);
+	expect(env.notes).toEqual(after);
 });
