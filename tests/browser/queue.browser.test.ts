@@ -13,6 +13,10 @@ if (!chromiumAvailable && !process.env.CI) {
 // In CI a missing browser is a failure, not a skip.
 const describeInBrowser = chromiumAvailable || process.env.CI ? describe : describe.skip;
 
+// Each step drives a real browser: on a busy machine one can take longer than Jest's 5 s default.
+// The frame-budget checks below measure the view itself and stay strict.
+jest.setTimeout(30_000);
+
 /** One frame at 60 Hz. */
 const FRAME_MS = 16;
 
