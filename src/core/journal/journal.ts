@@ -92,7 +92,6 @@ export class JournalBatchWriter {
 }
 
 export class Journal {
-	private sequence = 0;
 	/** Writers handed out, by file, so that discarding a batch closes its writer. */
 	private readonly writers = new Map<string, JournalBatchWriter>();
 
@@ -107,14 +106,26 @@ export class Journal {
 		if (!(await this.adapter.exists(this.folder))) await this.adapter.mkdir(this.folder);
 		await this.prune(this.limits.batches - 1);
 		const startedAt = Date.now();
-		// Zero-padded so names sort in the order batches started.
-		const batch = `${startedAt.toString().padStart(15, "0")}-${(this.sequence++).toString().padStart(4, "0")}`;
+		const batch = await this.nextBatchName(startedAt);
 		const file = `${this.folder}/${batch}.jsonl`;
 		const header: BatchHeader = { batch, label, startedAt };
 		await this.adapter.write(file, `${JSON.stringify(header)}\n`);
 		const writer = new JournalBatchWriter(this.adapter, file);
 		this.writers.set(file, writer);
 		return writer;
+	}
+
+	/**
+	 * Names sort in the order batches started: the start time, zero-padded, then a sequence number. A new
+	 * name sorts after the newest batch, even one that another journal over this folder (a second CLI
+	 * run, the plugin reloaded) started in the same millisecond, or one from before the clock went back.
+	 */
+	private async nextBatchName(startedAt: number): Promise<string> {
+		const name = (time: number, sequence: number) => `${time.toString().padStart(15, "0")}-${sequence.toString().padStart(4, "0")}`;
+		const files = await this.batchFiles();
+		const newest = /(\d{15})-(\d{4})\.jsonl$/.exec(files[files.length - 1] ?? "");
+		if (!newest || Number(newest[1]) < startedAt) return name(startedAt, 0);
+		return name(Number(newest[1]), Number(newest[2]) + 1);
 	}
 
 	private async batchFiles(): Promise<string[]> {
@@ -176,10 +187,10 @@ export class Journal {
 
 /** Parse a batch file; a line cut short by a crash is ignored. */
 export function parseBatch(text: string): JournalBatch | null {
-	const lines = text.split("\n").filter((line) => line !== "");
 	let header: BatchHeader | null = null;
 	const entries: JournalEntry[] = [];
-	for (const line of lines) {
+	// Blank lines fail to parse like cut-short ones.
+	for (const line of text.split("\n")) {
 		let value: unknown;
 		try {
 			value = JSON.parse(line);
