@@ -3,7 +3,7 @@
 import { FakeDataAdapter } from "../../__mocks__/obsidian";
 import { Journal, parseBatch, type JournalLimits } from "../../../src/core/journal/journal";
 
-const FOLDER = ".obsidian/plugins/omnivore-queue/journal";
+const FOLDER = "plugins/omnivore-queue/journal";
 const NOTE_BEFORE = "---\ntitle: 'Rust in 2023: What Comes Next'\nomnivore_url: https://omnivore.app/me/rust-18de9d85b43\n---\n# Rust\n#Omnivore\n";
 const NOTE_AFTER = "---\ntitle: \"Rust in 2023: What Comes Next\"\nomnivore_url: https://omnivore.app/me/rust-18de9d85b43\nstatus: unread\n---\n# Rust\n#Omnivore\n";
 
@@ -12,7 +12,7 @@ async function tidyRun(journal: Journal, label: string, path = `Omnivore/${label
 	await (await journal.begin(label)).record(path, NOTE_BEFORE, NOTE_AFTER);
 }
 
-async function labels(journal: Journal, adapter: FakeDataAdapter): Promise<string[]> {
+async function labels(adapter: FakeDataAdapter): Promise<string[]> {
 	const files = (await adapter.list(FOLDER)).files.filter((f) => f.endsWith(".jsonl")).sort();
 	return Promise.all(files.map(async (f) => parseBatch(await adapter.read(f))?.label ?? "?"));
 }
@@ -42,7 +42,7 @@ describe("journal pruning", () => {
 		const limits: JournalLimits = { batches: 10, bytes: oneBatch * 3 + 10 };
 		const journal = new Journal(adapter, FOLDER, limits);
 		for (const label of ["run 1", "run 2", "run 3", "run 4", "run 5"]) await tidyRun(journal, label);
-		expect(await labels(journal, adapter)).toEqual(["run 2", "run 3", "run 4", "run 5"]);
+		expect(await labels(adapter)).toEqual(["run 2", "run 3", "run 4", "run 5"]);
 	});
 
 	it("keeps a journal that is exactly at its size limit", async () => {
@@ -52,14 +52,14 @@ describe("journal pruning", () => {
 		await tidyRun(sizing, "run 2");
 		const journal = new Journal(adapter, FOLDER, { batches: 10, bytes: await folderSize(adapter) });
 		await tidyRun(journal, "run 3");
-		expect(await labels(journal, adapter)).toEqual(["run 1", "run 2", "run 3"]);
+		expect(await labels(adapter)).toEqual(["run 1", "run 2", "run 3"]);
 	});
 
 	it("removes the oldest batches even when the folder lists them newest first", async () => {
 		const adapter = new UnorderedListing();
 		const journal = new Journal(adapter, FOLDER, { batches: 2, bytes: 1_000_000 });
 		for (const label of ["monday", "tuesday", "wednesday"]) await tidyRun(journal, label);
-		expect(await labels(journal, adapter)).toEqual(["tuesday", "wednesday"]);
+		expect(await labels(adapter)).toEqual(["tuesday", "wednesday"]);
 		expect((await journal.latest())?.label).toBe("wednesday");
 	});
 
@@ -88,7 +88,7 @@ describe("journal pruning", () => {
 		const journal = new Journal(adapter, FOLDER, { batches: 5, bytes: 1_000_000 });
 		await tidyRun(journal, "run 1");
 		await tidyRun(journal, "run 2");
-		expect(await labels(journal, adapter)).toEqual(["run 1", "run 2"]);
+		expect(await labels(adapter)).toEqual(["run 1", "run 2"]);
 	});
 
 	it("orders batches started within the same millisecond", async () => {
@@ -156,7 +156,7 @@ describe("the batch undo picks", () => {
 			const adapter = new FakeDataAdapter();
 			await tidyRun(new Journal(adapter, FOLDER), "first CLI run");
 			await tidyRun(new Journal(adapter, FOLDER), "second CLI run");
-			expect(await labels(new Journal(adapter, FOLDER), adapter)).toEqual(["first CLI run", "second CLI run"]);
+			expect(await labels(adapter)).toEqual(["first CLI run", "second CLI run"]);
 		} finally {
 			now.mockRestore();
 		}
