@@ -161,6 +161,38 @@ describe("FrontmatterEditor edits", () => {
 		expect(e.toString()).toContain("id: it's 42\n");
 	});
 
+	it("writes a value with a line break so that it reads back whole", () => {
+		const e = editor(SAVED);
+		e.set("title", "The Rust Programming Language\nSecond edition");
+		e.add("summary", "Ownership.\nBorrowing.");
+		const reread = editor(written(e));
+		expect(reread.get("title")).toBe("The Rust Programming Language\nSecond edition");
+		expect(reread.get("summary")).toBe("Ownership.\nBorrowing.");
+		expect(reread.get("author")).toBe("Steve Klabnik");
+	});
+
+	it("tells the shape of a value it has just set", () => {
+		const e = editor(SAVED);
+		e.set("title", "Rust: the book");
+		e.set("id", "it's 42");
+		e.set("date_saved", "2024-02-27T01:30:06");
+		expect(e.shapeOf("title")).toBe("quoted");
+		expect(e.shapeOf("date_saved")).toBe("plain");
+		e.set("author", ["Steve Klabnik"]);
+		expect(e.shapeOf("author")).toBe("block-seq");
+	});
+
+	it("adds and renames to property names from the settings that YAML must quote", () => {
+		const e = editor(SAVED);
+		e.rename("date_saved", "saved: on");
+		e.add("#status", "unread");
+		e.add("read: later", "yes");
+		const text = written(e);
+		expect(text).toContain('"saved: on": 2024-02-27 01:30:06\n');
+		expect(text.endsWith('"#status": unread\n"read: later": "yes"\n')).toBe(true);
+		expect(editor(text).keys()).toEqual(["id", "title", "author", "tags", "saved: on", "#status", "read: later"]);
+	});
+
 	it("renames a key where it stands and keeps its value", () => {
 		const e = editor(SAVED);
 		e.rename("date_saved", "saved");
