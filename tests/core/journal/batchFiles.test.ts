@@ -91,6 +91,31 @@ describe("journal pruning", () => {
 		expect(await labels(adapter)).toEqual(["run 1", "run 2"]);
 	});
 
+	it("keeps the last five runs by default, whatever their notes weigh", async () => {
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER);
+		const big = `${NOTE_BEFORE}${"A long article body. ".repeat(5_000)}`;
+		for (let i = 1; i <= 7; i++) await (await journal.begin(`run ${i}`)).record("Omnivore/Long read.md", big, NOTE_AFTER);
+		expect(await labels(adapter)).toEqual(["run 3", "run 4", "run 5", "run 6", "run 7"]);
+	});
+
+	it("names a batch after the time it started", async () => {
+		const now = jest.spyOn(Date, "now");
+		try {
+			const adapter = new FakeDataAdapter();
+			const journal = new Journal(adapter, FOLDER);
+			now.mockReturnValue(1_709_025_286_979);
+			await tidyRun(journal, "tuesday");
+			now.mockReturnValue(1_709_111_686_979);
+			await tidyRun(journal, "wednesday");
+			const latest = await journal.latest();
+			expect(latest?.file).toBe(`${FOLDER}/001709111686979-0000.jsonl`);
+			expect(latest?.startedAt).toBe(1_709_111_686_979);
+		} finally {
+			now.mockRestore();
+		}
+	});
+
 	it("orders batches started within the same millisecond", async () => {
 		const now = jest.spyOn(Date, "now").mockReturnValue(1_709_025_286_979);
 		try {
