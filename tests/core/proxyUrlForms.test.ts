@@ -73,7 +73,7 @@ describe("http originals", () => {
 	});
 
 	it("found in an escaped body, in every form of the escaped slash", () => {
-		for (const slash of ["&#x2F;", "&#X2f;", "&#47;", "&#047;", "&sol;"]) {
+		for (const slash of ["&#x2F;", "&#X2f;", "&#x002F;", "&#47;", "&#047;", "&sol;"]) {
 			const url = `http:${slash}${slash}proxy-prod.omnivore-image-cache.app${slash}0x0,${SIG}${slash}http:${slash}${slash}www.example.com${slash}a.jpg`;
 			expect(unwrapBody(`<img src="${url}">\n`)).toBe('<img src="http://www.example.com/a.jpg">\n');
 		}
@@ -112,6 +112,24 @@ describe("originals that cannot be used", () => {
 
 	it("that are not web addresses once resolved are refused", () => {
 		expect(unwrap(`${PROD}/0x0,${SIG}/https:/`)).toBe("!unsafe-image-url: its original is not a web address or an image");
+	});
+});
+
+describe("imageproxy options", () => {
+	it.each(["x0.5", "0.5x0.5", "1.5", "q100", "r270", "cx-10,cy-5.5,cw200,ch100", "s-AbC_d=,320x0", "gif", "tiff", "bmp", "webp,fit"])(
+		"%s before the original is read as options",
+		(options) => {
+			expect(unwrap(`${PROD}/${options}/https://cdn.example/a.png`)).toBe("https://cdn.example/a.png");
+		},
+	);
+
+	it.each(["q1000", "r1234", "cz10", "0x0,", ",0x0", "0x0,,q80", "webpx", "s", "1.", "x."])("%s is not, and the URL is reported", (options) => {
+		expect(unwrap(`${PROD}/${options}/https://cdn.example/a.png`)).toBe("!unrecognized-proxy-url: the part after the proxy address is not understood");
+	});
+
+	it("may be absent before an encoded original or a data: image", () => {
+		expect(unwrap(`${PROD}/https%3A%2F%2Fcdn.example%2Fa.png`)).toBe("https://cdn.example/a.png");
+		expect(unwrap(`${PROD}/data:image/png;base64,iVBORw0KGgo=`)).toBe("data:image/png;base64,iVBORw0KGgo=");
 	});
 });
 
