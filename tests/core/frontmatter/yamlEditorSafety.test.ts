@@ -1,7 +1,7 @@
 // The frontmatter editor's guarantees on realistic blocks: values that look like numbers stay text,
 // edits touch only their key, the block is rendered once, and the read-back check compares everything.
 
-import { parseFrontmatter, stringifyEntry, verifyFrontmatter, type FrontmatterEditor } from "../../../src/core/frontmatter/yamlEditor";
+import { isPlainSafe, parseFrontmatter, stringifyEntry, verifyFrontmatter, type FrontmatterEditor } from "../../../src/core/frontmatter/yamlEditor";
 
 function editor(yaml: string): FrontmatterEditor {
 	const outcome = parseFrontmatter(yaml);
@@ -54,6 +54,43 @@ describe("values that look like numbers", () => {
 		e.set("tags", ["rust", "2024", "yes", "#1 pick", "0x1F"]);
 		expect(written(e)).toBe(SAVED.replace("  - programming\n  - rust\n", '  - rust\n  - "2024"\n  - "yes"\n  - "#1 pick"\n  - "0x1F"\n'));
 	});
+});
+
+describe("the fast path for plain values", () => {
+	// Values a vault is full of are written without yaml's stringifier; it handles the rest.
+	it.each([
+		"2024-02-27 01:30:06",
+		"2024-02-27T01:30:06.000Z",
+		"https://omnivore.app/me/the-rust-programming-language-18de9d85b43",
+		"https://example.com/a?b=c&d=e#frag",
+		"The Rust Programming Language",
+		"C++ in 2024, a retrospective",
+		"What's new in v1.2.3",
+		"Yesterday, in Tokyo",
+		"Noon",
+		"Turnoff",
+		"50% off",
+		"1.2.3",
+		"0o18",
+		"e5",
+		"x.inf",
+		"Steve Klabnik",
+		"日本語のタイトル",
+		"read-later",
+		"a-b",
+		"tag#1",
+		"key:value",
+	])("%s is recognised as plain", (value) => {
+		expect(isPlainSafe(value)).toBe(true);
+		expect(stringifyEntry("title", value)).toBe(`title: ${value}\n`);
+	});
+
+	it.each(["", "y", "n", "on", "OFF", "Yes", "NULL", "~", "12", "-1.5", "1e5", "+.inf", ".nan", "0x1f", "- item", "#tag", "a: b", "a #b", "end:", " a", "a ", "tab\t", "\u0085"])(
+		"%j is not",
+		(value) => {
+			expect(isPlainSafe(value)).toBe(false);
+		},
+	);
 });
 
 describe("text that YAML would read differently", () => {
