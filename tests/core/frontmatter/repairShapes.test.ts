@@ -16,6 +16,7 @@ describe("repairFrontmatter on whole blocks", () => {
 		expect(repair).toEqual({
 			yaml: "id: 1a2b\ntitle: \"It's Time to Stop Saying Data Is the New Oil\"\nauthor: \"O'Reilly Radar\"\n",
 			keys: ["title", "author"],
+			closed: [],
 		});
 		expect(valueOf(repair?.yaml ?? "", "title")).toBe("It's Time to Stop Saying Data Is the New Oil");
 	});
@@ -47,6 +48,7 @@ describe("repairFrontmatter on whole blocks", () => {
 		expect(repair).toEqual({
 			yaml: '# title: a: b\nsite name: "Rust: Blog"\n2nd_title: "Part 2: More"\ntitle: ok\n',
 			keys: ["site name", "2nd_title"],
+			closed: [],
 		});
 	});
 

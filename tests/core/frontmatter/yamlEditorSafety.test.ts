@@ -1,6 +1,8 @@
 // The frontmatter editor's guarantees on realistic blocks: values that look like numbers stay text,
 // edits touch only their key, the block is rendered once, and the read-back check compares everything.
 
+import { splitNote } from "../../../src/core/note";
+import { readFrontmatterBlock } from "../../../src/core/frontmatter/readBlock";
 import { isPlainSafe, parseFrontmatter, stringifyEntry, verifyFrontmatter, type FrontmatterEditor } from "../../../src/core/frontmatter/yamlEditor";
 
 function editor(yaml: string): FrontmatterEditor {
@@ -304,8 +306,7 @@ describe("parseFrontmatter refuses", () => {
 	it.each([
 		["a document end marker followed by more keys", "title: Rust\n...\nstatus: unread\n"],
 		["a second document started after a comment", "title: Rust\n--- # more\nstatus: unread\n"],
-		["an anchor", "title: &amp more\n"],
-		["an alias", "title: *bold*\n"],
+		["an alias to no anchor (emphasis as plugin 1.0 wrote it)", "title: *bold*\n"],
 	])("%s", (_name, yaml) => {
 		expect(parseFrontmatter(yaml).kind).toBe("invalid");
 	});
@@ -321,9 +322,15 @@ describe("parseFrontmatter refuses", () => {
 		expect(parseFrontmatter("{title: Rust}\n")).toEqual({ kind: "not-mapping", found: "a mapping written in flow style" });
 	});
 
-	it("names the anchor or alias in its reason", () => {
-		expect(parseFrontmatter("title: &amp more\n")).toEqual({ kind: "invalid", error: 'a value starts with "&amp", which YAML reads as an anchor' });
-		expect(parseFrontmatter("title: *bold*\n")).toEqual({ kind: "invalid", error: 'a value starts with "*bold*", which YAML reads as an alias' });
+	it("sets apart a block with anchors, with the values they stand for", () => {
+		expect(parseFrontmatter("title: &amp more\nid: 1\n")).toEqual({ kind: "anchored", names: ["&amp"], values: { title: "more", id: 1 } });
+		expect(parseFrontmatter("- &a x\n- *a\n")).toEqual({ kind: "not-mapping", found: "a list" });
+	});
+
+	it("leaves a title that is an alias to no anchor to the repair, which quotes it", () => {
+		expect(parseFrontmatter("title: *bold*\nid: 1\n")).toEqual({ kind: "invalid", error: "its values cannot be read (an alias to no anchor, or too many aliases)" });
+		const state = readFrontmatterBlock(splitNote("---\ntitle: *bold*\nid: 1\n---\n#Omnivore\n"));
+		expect(state.kind === "mapping" && [state.repairedKeys, state.editor.get("title")]).toEqual([["title"], "*bold*"]);
 	});
 });
 
@@ -351,7 +358,7 @@ describe("verifyFrontmatter", () => {
 
 	it("reports a block that no longer parses, or holds an anchor", () => {
 		expect(verifyFrontmatter("title: Rust: the book\n", { title: "Rust: the book" })).toBe("Nested mappings are not allowed in compact mappings");
-		expect(verifyFrontmatter("title: &amp more\n", { title: "&amp more" })).toBe('a value starts with "&amp", which YAML reads as an anchor');
+		expect(verifyFrontmatter("title: &amp more\n", { title: "more" })).toBe("the edited block holds an anchor or alias");
 	});
 
 	it("accepts an empty block only when nothing is expected", () => {
