@@ -115,6 +115,32 @@ describe("originals that cannot be used", () => {
 	});
 });
 
+describe("raw proxy URLs", () => {
+	it("are matched whatever the case of their scheme and host", () => {
+		expect(unwrap(`HTTPS://Proxy-Prod.Omnivore-Image-Cache.app/0x0,${SIG}/https://cdn.example/a.png`)).toBe("https://cdn.example/a.png");
+	});
+
+	it("are never decoded, even where the original's query holds `https:&`", () => {
+		expect(unwrap(`${PROD}/0x0,${SIG}/https://cdn.example/a.png?from=https:&amp;x=1`)).toBe("https://cdn.example/a.png?from=https:&amp;x=1");
+	});
+
+	it("keep a collapsed scheme inside an encoded original's query", () => {
+		expect(unwrap(`${PROD}/0x0,${SIG}/https%3A%2F%2Fcdn.example%2Fimg%3Fsrc%3Dhttp%3A%2Fb.example`)).toBe("https://cdn.example/img?src=http:/b.example");
+	});
+
+	it("resolve a relative original with a colon in its path", () => {
+		expect(unwrap(`${PROD}/0x0,${SIG}//wiki/File:Ferris.png`, undefined, "https://en.wikipedia.org/wiki/Rust")).toBe(
+			"https://en.wikipedia.org/wiki/File:Ferris.png",
+		);
+	});
+
+	it("from a base that is not a web address match nothing, not even a host named null", () => {
+		const matcher = buildProxyMatcher(["not a url"]);
+		expect(unwrap(`http://null/0x0,${SIG}/https://cdn.example/a.png`, matcher)).toBeNull();
+		expect(unwrapBody(`![](https://null/0x0,${SIG}/https://cdn.example/a.png)\n`, matcher)).toBe(`![](https://null/0x0,${SIG}/https://cdn.example/a.png)\n`);
+	});
+});
+
 describe("imageproxy options", () => {
 	it.each(["x0.5", "0.5x0.5", "1.5", "q100", "r270", "cx-10,cy-5.5,cw200,ch100", "s-AbC_d=,320x0", "gif", "tiff", "bmp", "webp,fit"])(
 		"%s before the original is read as options",
