@@ -23,6 +23,8 @@ async function folderSize(adapter: FakeDataAdapter): Promise<number> {
 	return sizes.reduce((a, b) => a + b, 0);
 }
 
+afterEach(() => jest.restoreAllMocks());
+
 /** A folder listing in no particular order, as a file system may return it. */
 class UnorderedListing extends FakeDataAdapter {
 	override async list(path: string) {
@@ -101,46 +103,34 @@ describe("journal pruning", () => {
 
 	it("names a batch after the time it started", async () => {
 		const now = jest.spyOn(Date, "now");
-		try {
-			const adapter = new FakeDataAdapter();
-			const journal = new Journal(adapter, FOLDER);
-			now.mockReturnValue(1_709_025_286_979);
-			await tidyRun(journal, "tuesday");
-			now.mockReturnValue(1_709_111_686_979);
-			await tidyRun(journal, "wednesday");
-			const latest = await journal.latest();
-			expect(latest?.file).toBe(`${FOLDER}/001709111686979-0000.jsonl`);
-			expect(latest?.startedAt).toBe(1_709_111_686_979);
-		} finally {
-			now.mockRestore();
-		}
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER);
+		now.mockReturnValue(1_709_025_286_979);
+		await tidyRun(journal, "tuesday");
+		now.mockReturnValue(1_709_111_686_979);
+		await tidyRun(journal, "wednesday");
+		const latest = await journal.latest();
+		expect(latest?.file).toBe(`${FOLDER}/001709111686979-0000.jsonl`);
+		expect(latest?.startedAt).toBe(1_709_111_686_979);
 	});
 
 	it("orders batches started within the same millisecond", async () => {
-		const now = jest.spyOn(Date, "now").mockReturnValue(1_709_025_286_979);
-		try {
-			const adapter = new FakeDataAdapter();
-			const journal = new Journal(adapter, FOLDER, { batches: 20, bytes: 1_000_000 });
-			for (let i = 1; i <= 12; i++) await tidyRun(journal, `run ${i}`);
-			expect((await journal.latest())?.label).toBe("run 12");
-		} finally {
-			now.mockRestore();
-		}
+		jest.spyOn(Date, "now").mockReturnValue(1_709_025_286_979);
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER, { batches: 20, bytes: 1_000_000 });
+		for (let i = 1; i <= 12; i++) await tidyRun(journal, `run ${i}`);
+		expect((await journal.latest())?.label).toBe("run 12");
 	});
 
 	it("orders batches by start time when the clock's number of digits changes", async () => {
 		const now = jest.spyOn(Date, "now");
-		try {
-			const adapter = new FakeDataAdapter();
-			const journal = new Journal(adapter, FOLDER, { batches: 20, bytes: 1_000_000 });
-			now.mockReturnValue(999_999_999_999);
-			await tidyRun(journal, "before the clock rolled over");
-			now.mockReturnValue(1_000_000_000_000);
-			await tidyRun(journal, "after");
-			expect((await journal.latest())?.label).toBe("after");
-		} finally {
-			now.mockRestore();
-		}
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER, { batches: 20, bytes: 1_000_000 });
+		now.mockReturnValue(999_999_999_999);
+		await tidyRun(journal, "before the clock rolled over");
+		now.mockReturnValue(1_000_000_000_000);
+		await tidyRun(journal, "after");
+		expect((await journal.latest())?.label).toBe("after");
 	});
 });
 
@@ -176,29 +166,21 @@ describe("the batch undo picks", () => {
 	});
 
 	it("never overwrites a batch another journal started in the same millisecond", async () => {
-		const now = jest.spyOn(Date, "now").mockReturnValue(1_709_025_286_979);
-		try {
-			const adapter = new FakeDataAdapter();
-			await tidyRun(new Journal(adapter, FOLDER), "first CLI run");
-			await tidyRun(new Journal(adapter, FOLDER), "second CLI run");
-			expect(await labels(adapter)).toEqual(["first CLI run", "second CLI run"]);
-		} finally {
-			now.mockRestore();
-		}
+		jest.spyOn(Date, "now").mockReturnValue(1_709_025_286_979);
+		const adapter = new FakeDataAdapter();
+		await tidyRun(new Journal(adapter, FOLDER), "first CLI run");
+		await tidyRun(new Journal(adapter, FOLDER), "second CLI run");
+		expect(await labels(adapter)).toEqual(["first CLI run", "second CLI run"]);
 	});
 
 	it("picks the newest run even after the clock went back", async () => {
 		const now = jest.spyOn(Date, "now");
-		try {
-			const adapter = new FakeDataAdapter();
-			now.mockReturnValue(1_709_025_286_979);
-			await tidyRun(new Journal(adapter, FOLDER), "before the clock was corrected");
-			now.mockReturnValue(1_709_025_000_000);
-			await tidyRun(new Journal(adapter, FOLDER), "after");
-			expect((await new Journal(adapter, FOLDER).latest())?.label).toBe("after");
-		} finally {
-			now.mockRestore();
-		}
+		const adapter = new FakeDataAdapter();
+		now.mockReturnValue(1_709_025_286_979);
+		await tidyRun(new Journal(adapter, FOLDER), "before the clock was corrected");
+		now.mockReturnValue(1_709_025_000_000);
+		await tidyRun(new Journal(adapter, FOLDER), "after");
+		expect((await new Journal(adapter, FOLDER).latest())?.label).toBe("after");
 	});
 
 	it("has nothing to undo before the journal folder exists", async () => {
