@@ -94,6 +94,7 @@ export class JournalBatchWriter {
 export class Journal {
 	/** Writers handed out, by file, so that discarding a batch closes its writer. */
 	private readonly writers = new Map<string, JournalBatchWriter>();
+	private lastFile = "";
 
 	constructor(
 		private readonly adapter: Adapter,
@@ -109,6 +110,7 @@ export class Journal {
 		const startedAt = Date.now();
 		const batch = await this.nextBatchName(startedAt);
 		const file = `${this.folder}/${batch}.jsonl`;
+		this.lastFile = file;
 		const header: BatchHeader = { batch, label, startedAt };
 		await this.adapter.write(file, `${JSON.stringify(header)}\n`);
 		const writer = new JournalBatchWriter(this.adapter, file);
@@ -124,7 +126,8 @@ export class Journal {
 	private async nextBatchName(startedAt: number): Promise<string> {
 		const name = (time: number, sequence: number) => `${time.toString().padStart(15, "0")}-${sequence.toString().padStart(4, "0")}`;
 		const files = await this.batchFiles();
-		const newest = /(\d{15})-(\d{4})\.jsonl$/.exec(files[files.length - 1] ?? "");
+		// The newest in the folder, or the last this journal started if that was discarded since: a name is never reused.
+		const newest = /(\d{15})-(\d{4})\.jsonl$/.exec([files[files.length - 1] ?? "", this.lastFile].sort()[1]);
 		if (!newest || Number(newest[1]) < startedAt) return name(startedAt, 0);
 		return name(Number(newest[1]), Number(newest[2]) + 1);
 	}

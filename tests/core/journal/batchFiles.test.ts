@@ -183,6 +183,14 @@ describe("the batch undo picks", () => {
 		expect((await new Journal(adapter, FOLDER).latest())?.label).toBe("after");
 	});
 
+	it("never reuses the name of a batch it discarded", async () => {
+		jest.spyOn(Date, "now").mockReturnValue(1_709_025_286_979);
+		const journal = new Journal(new FakeDataAdapter(), FOLDER);
+		const first = await journal.begin("automatic cleanup");
+		await journal.discard(first.file);
+		expect((await journal.begin("automatic cleanup")).file).not.toBe(first.file);
+	});
+
 	it("has nothing to undo before the journal folder exists", async () => {
 		const adapter = new FakeDataAdapter();
 		expect(await new Journal(adapter, FOLDER).latest()).toBeNull();
