@@ -4,7 +4,7 @@ import obsidianmd from "eslint-plugin-obsidianmd";
 import globals from "globals";
 
 export default defineConfig([
-	globalIgnores(["main.js", "dist/", "node_modules/", "coverage/", "demo-vault/", "tests/fixtures/", "bench/results.json", "bench/dist/"]),
+	globalIgnores(["main.js", "dist/", "node_modules/", "coverage/", "demo-vault/", "tests/fixtures/", "bench/results.json", "bench/dist/", "reports/", ".stryker-tmp*/"]),
 	...obsidianmd.configs.recommended,
 	{
 		// Type information for TypeScript; the few JavaScript files (configs, scripts) are linted without it.

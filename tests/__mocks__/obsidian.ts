@@ -441,6 +441,8 @@ export class FakeDataAdapter {
 	}
 
 	async list(path: string) {
+		// Like the desktop adapter (fs.readdir), listing a folder that does not exist fails.
+		if (!this.folders.has(path)) throw new Error(`ENOENT: no such file or directory, scandir '${path}'`);
 		const prefix = `${path}/`;
 		const direct = (p: string) => p.startsWith(prefix) && !p.slice(prefix.length).includes("/");
 		return { files: [...this.files.keys()].filter(direct), folders: [...this.folders].filter(direct) };

@@ -25,7 +25,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function journalEntries(vault: string): number {
 	const folder = join(vault, ...JOURNAL_FOLDER.split("/"));
 	if (!existsSync(folder)) return 0;
-	return readdirSync(folder).reduce((sum, file) => sum + readFileSync(join(folder, file), "utf8").split("\n").length - 2, 0);
+	// Only batch files: a temporary file of an atomic write may be renamed away between listing and reading.
+	return readdirSync(folder).filter((file) => file.endsWith(".jsonl")).reduce((sum, file) => sum + readFileSync(join(folder, file), "utf8").split("\n").length - 2, 0);
 }
 
 async function run(...args: string[]): Promise<string> {

@@ -44,6 +44,7 @@ export function reverseEdits(before: string, after: string, changes: Change[]): 
 	if (before.slice(0, beforeHead) !== after.slice(0, afterHead)) edits.push([0, afterHead, before.slice(0, beforeHead)]);
 	let shift = afterHead - beforeHead;
 	for (const change of changes) {
+		// Stryker disable next-line ConditionalExpression,LogicalOperator: only a rewritten body URL or a localized image has an offset, and always a from and a to; each check is there for the types.
 		if ((change.kind !== "url-unwrapped" && change.kind !== "image-localized") || change.bodyOffset === undefined || change.from === undefined || change.to === undefined) continue;
 		edits.push([beforeHead + change.bodyOffset + shift, change.to.length, change.from]);
 		shift += change.to.length - change.from.length;

@@ -92,9 +92,9 @@ export class JournalBatchWriter {
 }
 
 export class Journal {
-	private sequence = 0;
 	/** Writers handed out, by file, so that discarding a batch closes its writer. */
 	private readonly writers = new Map<string, JournalBatchWriter>();
+	private lastFile = "";
 
 	constructor(
 		private readonly adapter: Adapter,
@@ -104,17 +104,32 @@ export class Journal {
 
 	/** Start a batch; old batches beyond the limits are removed first. */
 	async begin(label: string): Promise<JournalBatchWriter> {
+		// Stryker disable next-line ConditionalExpression: both storages create a folder that exists without complaint; the check only spares a call.
 		if (!(await this.adapter.exists(this.folder))) await this.adapter.mkdir(this.folder);
 		await this.prune(this.limits.batches - 1);
 		const startedAt = Date.now();
-		// Zero-padded so names sort in the order batches started.
-		const batch = `${startedAt.toString().padStart(15, "0")}-${(this.sequence++).toString().padStart(4, "0")}`;
+		const batch = await this.nextBatchName(startedAt);
 		const file = `${this.folder}/${batch}.jsonl`;
+		this.lastFile = file;
 		const header: BatchHeader = { batch, label, startedAt };
 		await this.adapter.write(file, `${JSON.stringify(header)}\n`);
 		const writer = new JournalBatchWriter(this.adapter, file);
 		this.writers.set(file, writer);
 		return writer;
+	}
+
+	/**
+	 * Names sort in the order batches started: the start time, zero-padded, then a sequence number. A new
+	 * name sorts after the newest batch, even one that another journal over this folder (a second CLI
+	 * run, the plugin reloaded) started in the same millisecond, or one from before the clock went back.
+	 */
+	private async nextBatchName(startedAt: number): Promise<string> {
+		const name = (time: number, sequence: number) => `${time.toString().padStart(15, "0")}-${sequence.toString().padStart(4, "0")}`;
+		const files = await this.batchFiles();
+		// The newest in the folder, or the last this journal started if that was discarded since: a name is never reused.
+		const newest = /(\d{15})-(\d{4})\.jsonl$/.exec([files[files.length - 1] ?? "", this.lastFile].sort()[1]);
+		if (!newest || Number(newest[1]) < startedAt) return name(startedAt, 0);
+		return name(Number(newest[1]), Number(newest[2]) + 1);
 	}
 
 	private async batchFiles(): Promise<string[]> {
@@ -127,6 +142,7 @@ export class Journal {
 		const files = await this.batchFiles();
 		const sizes = await Promise.all(files.map(async (f) => (await this.adapter.stat(f))?.size ?? 0));
 		let total = sizes.reduce((a, b) => a + b, 0);
+		// Stryker disable next-line EqualityOperator: once every file is gone the total is 0, so the loop has stopped already.
 		for (let i = 0; i < files.length; i++) {
 			if (files.length - i <= keep && total <= this.limits.bytes) break;
 			await this.adapter.remove(files[i]);
@@ -176,13 +192,14 @@ export class Journal {
 
 /** Parse a batch file; a line cut short by a crash is ignored. */
 export function parseBatch(text: string): JournalBatch | null {
-	const lines = text.split("\n").filter((line) => line !== "");
 	let header: BatchHeader | null = null;
 	const entries: JournalEntry[] = [];
-	for (const line of lines) {
+	// Blank lines fail to parse like cut-short ones.
+	for (const line of text.split("\n")) {
 		let value: unknown;
 		try {
 			value = JSON.parse(line);
+			// Stryker disable next-line BlockStatement: without `continue`, the undefined value is neither a header nor an entry.
 		} catch {
 			continue;
 		}
@@ -192,16 +209,15 @@ export function parseBatch(text: string): JournalBatch | null {
 	return header ? { ...header, entries } : null;
 }
 
+// A JSON line is an object, an array, a primitive or null: only the first has these fields.
 function isHeader(value: unknown): value is BatchHeader {
-	return typeof value === "object" && value !== null && typeof (value as BatchHeader).batch === "string";
+	return typeof (value as Partial<BatchHeader> | null)?.batch === "string";
 }
 
 function isEntry(value: unknown): value is JournalEntry {
-	const entry = value as JournalEntry;
+	const entry = value as Partial<JournalEntry> | null;
 	return (
-		typeof value === "object" &&
-		value !== null &&
-		typeof entry.path === "string" &&
+		typeof entry?.path === "string" &&
 		(typeof entry.before === "string" || Array.isArray(entry.edits) || entry.created === true) &&
 		typeof entry.afterHash === "string"
 	);

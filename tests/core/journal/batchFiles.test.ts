@@ -1,0 +1,233 @@
+// The journal's files: which batches pruning keeps, which batch undo picks, and what a batch file may hold.
+
+import { FakeDataAdapter } from "../../__mocks__/obsidian";
+import { Journal, parseBatch, type JournalLimits } from "../../../src/core/journal/journal";
+
+const FOLDER = "plugins/omnivore-queue/journal";
+const NOTE_BEFORE = "---\ntitle: 'Rust in 2023: What Comes Next'\nomnivore_url: https://omnivore.app/me/rust-18de9d85b43\n---\n# Rust\n#Omnivore\n";
+const NOTE_AFTER = "---\ntitle: \"Rust in 2023: What Comes Next\"\nomnivore_url: https://omnivore.app/me/rust-18de9d85b43\nstatus: unread\n---\n# Rust\n#Omnivore\n";
+
+/** A run of the engine over one note: a batch with one entry. */
+async function tidyRun(journal: Journal, label: string, path = `Omnivore/${label}.md`): Promise<void> {
+	await (await journal.begin(label)).record(path, NOTE_BEFORE, NOTE_AFTER);
+}
+
+async function labels(adapter: FakeDataAdapter): Promise<string[]> {
+	const files = (await adapter.list(FOLDER)).files.filter((f) => f.endsWith(".jsonl")).sort();
+	return Promise.all(files.map(async (f) => parseBatch(await adapter.read(f))?.label ?? "?"));
+}
+
+async function folderSize(adapter: FakeDataAdapter): Promise<number> {
+	const files = (await adapter.list(FOLDER)).files;
+	const sizes = await Promise.all(files.map(async (f) => (await adapter.stat(f))?.size ?? 0));
+	return sizes.reduce((a, b) => a + b, 0);
+}
+
+afterEach(() => jest.restoreAllMocks());
+
+/** A folder listing in no particular order, as a file system may return it. */
+class UnorderedListing extends FakeDataAdapter {
+	override async list(path: string) {
+		const listed = await super.list(path);
+		return { files: [...listed.files].reverse(), folders: listed.folders };
+	}
+}
+
+describe("journal pruning", () => {
+	it("drops the oldest batches by size and keeps the newer ones", async () => {
+		const adapter = new FakeDataAdapter();
+		await tidyRun(new Journal(adapter, FOLDER), "probe");
+		const oneBatch = await folderSize(adapter);
+		await adapter.remove((await adapter.list(FOLDER)).files[0]);
+
+		// Room for three runs before a new one starts: the fifth pushes out the first, and only the first.
+		const limits: JournalLimits = { batches: 10, bytes: oneBatch * 3 + 10 };
+		const journal = new Journal(adapter, FOLDER, limits);
+		for (const label of ["run 1", "run 2", "run 3", "run 4", "run 5"]) await tidyRun(journal, label);
+		expect(await labels(adapter)).toEqual(["run 2", "run 3", "run 4", "run 5"]);
+	});
+
+	it("keeps a journal that is exactly at its size limit", async () => {
+		const adapter = new FakeDataAdapter();
+		const sizing = new Journal(adapter, FOLDER);
+		await tidyRun(sizing, "run 1");
+		await tidyRun(sizing, "run 2");
+		const journal = new Journal(adapter, FOLDER, { batches: 10, bytes: await folderSize(adapter) });
+		await tidyRun(journal, "run 3");
+		expect(await labels(adapter)).toEqual(["run 1", "run 2", "run 3"]);
+	});
+
+	it("removes the oldest batches even when the folder lists them newest first", async () => {
+		const adapter = new UnorderedListing();
+		const journal = new Journal(adapter, FOLDER, { batches: 2, bytes: 1_000_000 });
+		for (const label of ["monday", "tuesday", "wednesday"]) await tidyRun(journal, label);
+		expect(await labels(adapter)).toEqual(["tuesday", "wednesday"]);
+		expect((await journal.latest())?.label).toBe("wednesday");
+	});
+
+	it("never touches other files in the journal folder", async () => {
+		const adapter = new FakeDataAdapter();
+		await adapter.mkdir(FOLDER);
+		await adapter.write(`${FOLDER}/README.md`, "Undo history of Omnivore Queue.\n");
+		await adapter.write(`${FOLDER}/.DS_Store`, "\0\0\0\u0001Bud1");
+		const journal = new Journal(adapter, FOLDER, { batches: 1, bytes: 10 });
+		await tidyRun(journal, "run 1");
+		await tidyRun(journal, "run 2");
+		const files = (await adapter.list(FOLDER)).files;
+		expect(files).toContain(`${FOLDER}/README.md`);
+		expect(files).toContain(`${FOLDER}/.DS_Store`);
+		expect(files.filter((f) => f.endsWith(".jsonl"))).toHaveLength(1);
+		expect((await journal.latest())?.label).toBe("run 2");
+	});
+
+	it("counts a batch removed by a sync between listing and measuring as empty", async () => {
+		class VanishingStat extends FakeDataAdapter {
+			override async stat(path: string) {
+				return path.endsWith(".jsonl") ? null : super.stat(path);
+			}
+		}
+		const adapter = new VanishingStat();
+		const journal = new Journal(adapter, FOLDER, { batches: 5, bytes: 1_000_000 });
+		await tidyRun(journal, "run 1");
+		await tidyRun(journal, "run 2");
+		expect(await labels(adapter)).toEqual(["run 1", "run 2"]);
+	});
+
+	it("keeps the last five runs by default, whatever their notes weigh", async () => {
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER);
+		const big = `${NOTE_BEFORE}${"A long article body. ".repeat(5_000)}`;
+		for (let i = 1; i <= 7; i++) await (await journal.begin(`run ${i}`)).record("Omnivore/Long read.md", big, NOTE_AFTER);
+		expect(await labels(adapter)).toEqual(["run 3", "run 4", "run 5", "run 6", "run 7"]);
+	});
+
+	it("names a batch after the time it started", async () => {
+		const now = jest.spyOn(Date, "now");
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER);
+		now.mockReturnValue(1_709_025_286_979);
+		await tidyRun(journal, "tuesday");
+		now.mockReturnValue(1_709_111_686_979);
+		await tidyRun(journal, "wednesday");
+		const latest = await journal.latest();
+		expect(latest?.file).toBe(`${FOLDER}/001709111686979-0000.jsonl`);
+		expect(latest?.startedAt).toBe(1_709_111_686_979);
+	});
+
+	it("orders batches started within the same millisecond", async () => {
+		jest.spyOn(Date, "now").mockReturnValue(1_709_025_286_979);
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER, { batches: 20, bytes: 1_000_000 });
+		for (let i = 1; i <= 12; i++) await tidyRun(journal, `run ${i}`);
+		expect((await journal.latest())?.label).toBe("run 12");
+	});
+
+	it("orders batches by start time when the clock's number of digits changes", async () => {
+		const now = jest.spyOn(Date, "now");
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER, { batches: 20, bytes: 1_000_000 });
+		now.mockReturnValue(999_999_999_999);
+		await tidyRun(journal, "before the clock rolled over");
+		now.mockReturnValue(1_000_000_000_000);
+		await tidyRun(journal, "after");
+		expect((await journal.latest())?.label).toBe("after");
+	});
+});
+
+describe("the batch undo picks", () => {
+	it("skips a newer batch that holds no entry (a run killed before its first write)", async () => {
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER);
+		await tidyRun(journal, "tidy all");
+		await journal.begin("automatic cleanup");
+		const latest = await journal.latest();
+		expect(latest?.label).toBe("tidy all");
+		expect(latest?.entries).toHaveLength(1);
+	});
+
+	it("skips a newer batch whose header was cut short", async () => {
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER);
+		await tidyRun(journal, "tidy all");
+		await adapter.write(`${FOLDER}/999999999999999-0000.jsonl`, '{"batch":"9999');
+		expect((await journal.latest())?.label).toBe("tidy all");
+	});
+
+	it("moves to the batch before once the last one is discarded", async () => {
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER);
+		await tidyRun(journal, "first");
+		await tidyRun(journal, "second");
+		const latest = await journal.latest();
+		await journal.discard(latest?.file ?? "");
+		expect((await journal.latest())?.label).toBe("first");
+		await journal.discard((await journal.latest())?.file ?? "");
+		expect(await journal.latest()).toBeNull();
+	});
+
+	it("never overwrites a batch another journal started in the same millisecond", async () => {
+		jest.spyOn(Date, "now").mockReturnValue(1_709_025_286_979);
+		const adapter = new FakeDataAdapter();
+		await tidyRun(new Journal(adapter, FOLDER), "first CLI run");
+		await tidyRun(new Journal(adapter, FOLDER), "second CLI run");
+		expect(await labels(adapter)).toEqual(["first CLI run", "second CLI run"]);
+	});
+
+	it("picks the newest run even after the clock went back", async () => {
+		const now = jest.spyOn(Date, "now");
+		const adapter = new FakeDataAdapter();
+		now.mockReturnValue(1_709_025_286_979);
+		await tidyRun(new Journal(adapter, FOLDER), "before the clock was corrected");
+		now.mockReturnValue(1_709_025_000_000);
+		await tidyRun(new Journal(adapter, FOLDER), "after");
+		expect((await new Journal(adapter, FOLDER).latest())?.label).toBe("after");
+	});
+
+	it("never reuses the name of a batch it discarded", async () => {
+		jest.spyOn(Date, "now").mockReturnValue(1_709_025_286_979);
+		const journal = new Journal(new FakeDataAdapter(), FOLDER);
+		const first = await journal.begin("automatic cleanup");
+		await journal.discard(first.file);
+		expect((await journal.begin("automatic cleanup")).file).not.toBe(first.file);
+	});
+
+	it("has nothing to undo before the journal folder exists", async () => {
+		const adapter = new FakeDataAdapter();
+		expect(await new Journal(adapter, FOLDER).latest()).toBeNull();
+		expect(await adapter.exists(FOLDER)).toBe(false);
+	});
+});
+
+describe("parseBatch", () => {
+	const header = '{"batch":"001709025286979-0000","label":"Tidy all Omnivore notes","startedAt":1709025286979}';
+	const entry = { path: "Omnivore/Rust.md", before: NOTE_BEFORE, afterHash: "0a1b2c3d4e5f60123" };
+
+	it("reads the header and every entry, whole texts and edits alike, across blank lines", () => {
+		const edits = { path: "Omnivore/Go.md", edits: [[4, 12, "title: Go"]], afterHash: "99", beforeHash: "98" };
+		const batch = parseBatch(`${header}\n${JSON.stringify(entry)}\n\n${JSON.stringify(edits)}\n`);
+		expect(batch).toEqual({
+			batch: "001709025286979-0000",
+			label: "Tidy all Omnivore notes",
+			startedAt: 1709025286979,
+			entries: [entry, edits],
+		});
+	});
+
+	it("is not a batch without a header", () => {
+		expect(parseBatch(`${JSON.stringify(entry)}\n`)).toBeNull();
+		expect(parseBatch("")).toBeNull();
+	});
+
+	it.each([
+		["a line that is not an object", "null"],
+		["a number", "42"],
+		["a string", '"Omnivore/Rust.md"'],
+		["an entry without its path", JSON.stringify({ ...entry, path: undefined })],
+		["an entry whose path is not text", JSON.stringify({ ...entry, path: 7 })],
+		["an entry with neither the previous text nor edits", JSON.stringify({ path: entry.path, afterHash: entry.afterHash })],
+		["an entry whose edits are not a list", JSON.stringify({ path: entry.path, edits: "4,12", afterHash: entry.afterHash })],
+		["an entry without the hash of what was written", JSON.stringify({ path: entry.path, before: entry.before })],
+	])("ignores %s", (_name, line) => {
+		expect(parseBatch(`${header}\n${line}\n${JSON.stringify(entry)}\n`)?.entries).toEqual([entry]);
+	});
+});
