@@ -195,12 +195,10 @@ describe("reports that tell the truth", () => {
 		expect(performance.now() - started).toBeLessThan(500);
 		expect(result.text.startsWith(`---\n${yaml}\n---\n`)).toBe(true);
 		expect(result.text).toContain("![](https://example.com/a.png)");
-		expect(result.report.problems).toEqual([
-			expect.objectContaining({
-				code: "frontmatter-too-large",
-				message: expect.stringMatching(/^Frontmatter too large to be an Omnivore note's: 2,\d{3} KB, 200,000 lines; it was left as it was\. Images in the body were still unwrapped \(1\)\.$/),
-			}),
-		]);
+		expect(result.report.problems.map((p) => p.code)).toEqual(["frontmatter-too-large"]);
+		expect(result.report.problems[0].message).toMatch(
+			/^Frontmatter too large to be an Omnivore note's: 2,\d{3} KB, 200,000 lines; it was left as it was\. Images in the body were still unwrapped \(1\)\.$/,
+		);
 	});
 
 	it("still reads a frontmatter of a few thousand bytes", () => {
