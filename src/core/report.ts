@@ -13,6 +13,7 @@ export type ProblemCode =
 	| "uploaded-file"
 	| "yaml-anchors"
 	| "too-deeply-nested"
+	| "frontmatter-too-large"
 	| "omnivore-error"
 	| "unsafe-image-url"
 	| "relative-image-url"
@@ -73,6 +74,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"uploaded-file": "Uploaded file (PDF): no original web address",
 	"yaml-anchors": "Frontmatter uses YAML anchors or aliases",
 	"too-deeply-nested": "Frontmatter is too deeply nested",
+	"frontmatter-too-large": "Frontmatter is too large to be an Omnivore note's",
 
 	"omnivore-error": "Omnivore reported an error when it wrote this note",
 	"unsafe-image-url": "Proxied image does not lead to a web address",

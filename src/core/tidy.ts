@@ -166,11 +166,7 @@ function frontmatterProblem(state: LeftFrontmatter, unwrapped: number): Problem 
 	const images = unwrapped > 0 ? ` Images in the body were still unwrapped (${unwrapped}).` : "";
 	switch (state.kind) {
 		case "invalid":
-			return {
-				code: state.tooDeep ? "too-deeply-nested" : "invalid-frontmatter",
-				line: 1,
-				message: `The frontmatter ${state.tooDeep ? "is too deeply nested to read safely" : `is not valid YAML (${state.error}) and could not be repaired`}; it was left as it was.${images}`,
-			};
+			return invalidProblem(state, images);
 		case "anchored":
 			return {
 				code: "yaml-anchors",
@@ -184,6 +180,13 @@ function frontmatterProblem(state: LeftFrontmatter, unwrapped: number): Problem 
 				message: `The frontmatter is ${state.found} rather than properties (Omnivore's single-file mode writes a list); it was left as it was.${images}`,
 			};
 	}
+}
+
+function invalidProblem(state: Extract<FrontmatterState, { kind: "invalid" }>, images: string): Problem {
+	const left = `; it was left as it was.${images}`;
+	if (state.refused === "too-deep") return { code: "too-deeply-nested", line: 1, message: `The frontmatter is too deeply nested to read safely${left}` };
+	if (state.refused === "too-large") return { code: "frontmatter-too-large", line: 1, message: `${state.error}${left}` };
+	return { code: "invalid-frontmatter", line: 1, message: `The frontmatter is not valid YAML (${state.error}) and could not be repaired${left}` };
 }
 
 function notAnArticle(tagName: string): Problem {

@@ -174,6 +174,38 @@ describe("reports that tell the truth", () => {
 		expect(result.report.problems.map((p) => p.code)).toEqual(["too-deeply-nested"]);
 	});
 
+	const body = "[Read on Omnivore](https://omnivore.app/me/some-article-18c0a1b2c3d)\n[Read Original](https://example.com/a)\n\n![](https://proxy-prod.omnivore-image-cache.app/0x0,sabc/https://example.com/a.png)\n\n#Omnivore\n";
+
+	it.each([
+		["a tab-indented key under a title", "title: x\n\tauthor: y"],
+		["an indented entry under a broken value", "title: [a, b\nfoo: : :\n  bar: - x"],
+	])("leaves invalid YAML that is not an old plugin's quoting byte for byte: %s", (_name, yaml) => {
+		const text = `---\n${yaml}\n---\n${body}`;
+		const result = tidy(text);
+		expect(result.text.startsWith(`---\n${yaml}\n---\n`)).toBe(true);
+		expect(result.report.problems.map((p) => p.code)).toEqual(["invalid-frontmatter"]);
+		expect(result.report.changes.map((c) => c.kind)).not.toContain("frontmatter-repaired");
+	});
+
+	it("leaves a 2 MB frontmatter as it was, says why, and still unwraps body images, in well under a second", () => {
+		const yaml = Array.from({ length: 200_000 }, (_, i) => `k${i}: v`).join("\n");
+		const text = `---\n${yaml}\n---\n${body}`;
+		const started = performance.now();
+		const result = tidy(text);
+		expect(performance.now() - started).toBeLessThan(500);
+		expect(result.text.startsWith(`---\n${yaml}\n---\n`)).toBe(true);
+		expect(result.text).toContain("![](https://example.com/a.png)");
+		expect(result.report.problems.map((p) => p.code)).toEqual(["frontmatter-too-large"]);
+		expect(result.report.problems[0].message).toMatch(
+			/^Frontmatter too large to be an Omnivore note's: 2,\d{3} KB, 200,000 lines; it was left as it was\. Images in the body were still unwrapped \(1\)\.$/,
+		);
+	});
+
+	it("still reads a frontmatter of a few thousand bytes", () => {
+		const yaml = Array.from({ length: 1500 }, (_, i) => `k${i}: v`).join("\n");
+		expect(tidy(`---\nid: 1\n${yaml}\n---\n${body}`).report.problems).toEqual([]);
+	});
+
 	it("leaves a block with anchors and aliases as written, and says so", () => {
 		const text = `---\nid: 1\ntitle: &t Hello\nalias_title: *t\ntags: &g [a, b]\n---\n#Omnivore\n${link}\n`;
 		const result = tidy(text);

@@ -3,12 +3,13 @@
 import type { NoteParts } from "../note";
 import { isTooDeeplyNested } from "./nesting";
 import { repairFrontmatter } from "./repair";
+import { tooLargeFrontmatter } from "./size";
 import { parseFrontmatter, type FrontmatterEditor } from "./yamlEditor";
 
 export type FrontmatterState =
 	| { kind: "none" }
 	| { kind: "mapping"; editor: FrontmatterEditor; repairedKeys: string[]; closedLists?: string[] }
-	| { kind: "invalid"; error: string; tooDeep?: boolean }
+	| { kind: "invalid"; error: string; refused?: "too-deep" | "too-large" }
 	| { kind: "not-mapping"; found: string }
 	| { kind: "anchored"; names: string[]; values: Record<string, unknown> };
 
@@ -21,7 +22,9 @@ export function readFrontmatterBlock(parts: NoteParts): FrontmatterState {
 	if (parts.unclosedFrontmatter) return { kind: "invalid", error: "it has no closing --- line" };
 	if (!parts.frontmatter) return { kind: "none" };
 	const yaml = toLf(parts.frontmatter.yaml);
-	if (isTooDeeplyNested(yaml)) return { kind: "invalid", error: "it is nested too deeply", tooDeep: true };
+	if (isTooDeeplyNested(yaml)) return { kind: "invalid", error: "it is nested too deeply", refused: "too-deep" };
+	const size = tooLargeFrontmatter(yaml);
+	if (size) return { kind: "invalid", error: `Frontmatter too large to be an Omnivore note's: ${size}`, refused: "too-large" };
 	const outcome = parseFrontmatter(yaml);
 	if (outcome.kind === "mapping") return { kind: "mapping", editor: outcome.editor, repairedKeys: [] };
 	if (outcome.kind === "not-mapping" || outcome.kind === "anchored") return outcome;

@@ -29,6 +29,14 @@ function closedList(key: string, value: string): string | null {
 // A top-level `key: value` line with a value on it.
 const ENTRY = /^([A-Za-z0-9_][^:#\n]*?):[ \t]+(\S.*)$/;
 const CONTINUATION = /^[ \t]+\S/;
+// A continuation line that reads as an entry, list item or comment, or is indented with a tab: the
+// writer meant structure there, not more words of a folded value.
+const NOT_WORDS = /^(?:[ ]*\t|\s*(?:[^\s:#][^:#]*:(?:[ \t]|$)|-(?:[ \t]|$)|\?(?:[ \t]|$)|#))/;
+
+/** Whether the lines after an entry are only more words of its value, as a folded title is. */
+function areFoldedWords(continuation: string[]): boolean {
+	return continuation.every((line) => !NOT_WORDS.test(line));
+}
 
 /** True when `key: value` on its own does not read as a single plain value. */
 function isBroken(entry: string): boolean {
@@ -47,6 +55,7 @@ export function repairFrontmatter(yaml: string): Repair | null {
 	const out: string[] = [];
 	const keys: string[] = [];
 	const closed: string[] = [];
+	const quoted = new Map<string, string>();
 	for (let i = 0; i < lines.length; i++) {
 		const entry = ENTRY.exec(lines[i]);
 		if (!entry) {
@@ -71,22 +80,29 @@ export function repairFrontmatter(yaml: string): Repair | null {
 			closed.push(entry[1].trim());
 			continue;
 		}
-		const text = [value, ...lines.slice(i + 1, end).map((l) => l.trim())].join(" ");
-		out.push(`${entry[1]}: ${requote(text)}`);
+		// Only a value broken on its own line is quoted, with only words folded under it: `title: x`
+		// over a tab-indented `author: y` is a broken block, not a title "x author: y".
+		const continuation = lines.slice(i + 1, end);
+		if (continuation.length > 0 && (!isBroken(lines[i]) || !areFoldedWords(continuation))) return null;
+		const meant = meantText([value, ...continuation.map((l) => l.trim())].join(" "));
+		out.push(`${entry[1]}: ${JSON.stringify(meant)}`);
 		keys.push(entry[1].trim());
+		quoted.set(entry[1].trim(), meant);
 		i = end - 1;
 	}
 	if (keys.length === 0 && closed.length === 0) return null;
 	const repaired = out.join("\n");
-	return parseFrontmatter(repaired).kind === "mapping" ? { yaml: repaired, keys, closed } : null;
+	const outcome = parseFrontmatter(repaired);
+	if (outcome.kind !== "mapping") return null;
+	// Each quoted value must read back as exactly the text it was made from, never merged with more.
+	for (const [key, meant] of quoted) if (outcome.editor.get(key) !== meant) return null;
+	return { yaml: repaired, keys, closed };
 }
 
-/** The value as the writer meant it, double-quoted with JSON escapes (valid YAML escapes). */
-function requote(value: string): string {
+/** The value as the writer meant it (written back double-quoted with JSON escapes, valid YAML escapes). */
+function meantText(value: string): string {
 	const quote = value[0];
-	const meant =
-		value.length >= 2 && (quote === '"' || quote === "'") && value.endsWith(quote)
-			? value.slice(1, -1).replace(/\\"/g, '"')
-			: value;
-	return JSON.stringify(meant);
+	return value.length >= 2 && (quote === '"' || quote === "'") && value.endsWith(quote)
+		? value.slice(1, -1).replace(/\\"/g, '"')
+		: value;
 }

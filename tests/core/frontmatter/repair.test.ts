@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { repairFrontmatter } from "../../../src/core/frontmatter/repair";
+import { parseFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
 
 describe("repairFrontmatter", () => {
 	it("quotes a title holding `: ` (plugin 1.0)", () => {
@@ -31,6 +33,41 @@ describe("repairFrontmatter", () => {
 	it("leaves lists and valid entries as they are", () => {
 		const yaml = "tags:\n  - a\n  - b\ntitle: Fine: not\naliases: [x, y]\n";
 		expect(repairFrontmatter(yaml)?.yaml).toBe('tags:\n  - a\n  - b\ntitle: "Fine: not"\naliases: [x, y]\n');
+	});
+
+	it.each([
+		["a tab-indented key under a valid title", "title: x\n\tauthor: y\n"],
+		["an indented entry under a broken value", "title: [a, b\nfoo: : :\n  bar: - x\n"],
+		["an indented entry under a title with `: `", "title: Rust: why\n  author: Niko\n"],
+		["an indented list item", "title: Rust: why\n  - x\n"],
+		["an indented comment", "title: Rust: why\n  # note\n"],
+	])("never folds structure into a value: %s", (_name, yaml) => {
+		expect(repairFrontmatter(yaml)).toBeNull();
+	});
+
+	it("only changes the lines it quotes, each to that line's own text", () => {
+		const text = fc.stringMatching(/^[A-Za-z0-9:\-[\]*&!%@`'"#]([A-Za-z0-9 :\-[\]*&!%@`'"#]{0,10})$/);
+		// Tab-indented lines never fold into a value (words folded under spaces are tested above).
+		const indent = fc.constantFrom("", "\t", " \t");
+		fc.assert(
+			fc.property(fc.array(fc.tuple(fc.boolean(), indent, text), { maxLength: 6 }), (rows) => {
+				const lines = rows.map(([entry, space, words], i) => (entry ? `k${i}: ${words}` : `${space}${words}`));
+				const repair = repairFrontmatter(lines.join("\n"));
+				if (!repair) return;
+				const parsed = parseFrontmatter(repair.yaml);
+				if (parsed.kind !== "mapping") throw new Error("a repair always parses");
+				const after = repair.yaml.split("\n");
+				expect(after).toHaveLength(lines.length);
+				after.forEach((line, i) => {
+					const key = `k${i}`;
+					if (!repair.keys.includes(key)) return expect(line).toBe(lines[i]);
+					const written = rows[i][2].trim();
+					const unquoted = /^(["']).+\1$/.test(written) ? written.slice(1, -1).replace(/\\"/g, '"') : written;
+					expect(parsed.editor.get(key)).toBe(unquoted);
+				});
+			}),
+			{ numRuns: 300 },
+		);
 	});
 
 	it("gives up on what quoting cannot fix", () => {
