@@ -64,7 +64,11 @@ describe("repairFrontmatter on whole blocks", () => {
 	});
 
 	it("joins every continuation line of a folded broken value, and only those", () => {
-		const yaml = "title: Rust: a title\n  folded over\n\tthree lines\nauthor: Niko\n";
+		const yaml = "title: Rust: a title\n  folded over\n    three lines\nauthor: Niko\n";
 		expect(repairFrontmatter(yaml)?.yaml).toBe('title: "Rust: a title folded over three lines"\nauthor: Niko\n');
+	});
+
+	it("refuses a value followed by a tab-indented line: it may be a key (`\\tauthor: y`), so the block is left", () => {
+		expect(repairFrontmatter("title: Rust: a title\n  folded over\n\tthree lines\nauthor: Niko\n")).toBeNull();
 	});
 });
