@@ -4,6 +4,7 @@ import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, re
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeFileAtomic } from "../../src/cli/atomicWrite";
+import { FileNoteStore } from "../../src/cli/fileNoteStore";
 import { LateEditWatch, lateEditProblem, LATE_EDITS_FOLDER } from "../../src/cli/lateEdits";
 
 const READ = "---\ntitle: A\nomnivore_url: https://omnivore.app/me/a\n---\n#Omnivore\n\nSaved text.\n";
@@ -60,8 +61,9 @@ it("saves a late edit aside and never overwrites the note when the two cannot be
 	expect(await watch.settle()).toEqual([]);
 	expect(readFileSync(absolute, "utf8")).toBe(`${WRITTEN}\nNewer.\n`);
 	const saved = watch.takeSaved();
-	expect(saved).toEqual([{ path: "notes/a.md", savedAs: expect.stringMatching(/^\.omnivore-queue\/late-edits\/notes\/a\.md\.\S+-\d+$/) }]);
+	expect(saved.map((s) => s.path)).toEqual(["notes/a.md"]);
 	const savedAs = saved[0].savedAs as string;
+	expect(savedAs).toMatch(new RegExp(`^\\.omnivore-queue/late-edits/notes/a\\.md\\.\\S+-${process.pid}$`));
 	expect(readFileSync(join(vault, savedAs), "utf8")).toBe(`${READ.replace("title: A", "title: Z")}\nMore.\n`);
 	const problem = lateEditProblem(saved[0]);
 	expect(problem.code).toBe("unwritable-file");
@@ -83,4 +85,21 @@ it("saves each late edit under its own name, never over an earlier one", async (
 	expect(names).toHaveLength(2);
 	expect(new Set([...first.takeSaved(), ...second.takeSaved()].map((s) => s.savedAs)).size).toBe(2);
 	expect(readFileSync(join(vault, "notes", "a.md"), "utf8")).toBe("Rewritten by the user.\n");
+});
+
+it("hands the late edits a tidy run saved aside to the run, through the note store", async () => {
+	const absolute = join(vault, "notes", "a.md");
+	writeFileSync(absolute, READ);
+	const store = new FileNoteStore((path) => ({ path, absolute: join(vault, path), outside: false }), { followLinks: false, vault });
+	const text = store.readNow("notes/a.md");
+	const late = openSync(absolute, "a");
+	expect(await store.replace("notes/a.md", text, WRITTEN)).toBe(true);
+	writeSync(late, "\nLINE-1\n");
+	closeSync(late);
+	// Appended to the new file, and then the start of the note changed: nothing can be joined.
+	writeFileSync(absolute, `${WRITTEN.replace("title: A", "title: B")}\nLINE-2\n`);
+	expect(await store.settle()).toEqual([]);
+	const [saved] = store.lateEditsSaved();
+	expect(readFileSync(join(vault, saved.savedAs as string), "utf8")).toBe(`${READ}\nLINE-1\n`);
+	expect(readFileSync(absolute, "utf8")).toBe(`${WRITTEN.replace("title: A", "title: B")}\nLINE-2\n`);
 });
