@@ -5,7 +5,7 @@ import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:f
 import { isUtf8 } from "node:buffer";
 import { NoteLeftError, type NoteStore } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
-import { LateEditWatch, readBytes } from "./lateEdits";
+import { LateEditWatch, readBytes, type LateEditSaved } from "./lateEdits";
 import { describeFsError, type VaultFile } from "./vaultFiles";
 
 // Larger notes are not Omnivore exports; reading them whole would only cost memory.
@@ -21,16 +21,20 @@ interface ReadState {
 export interface FileNoteStoreOptions {
 	/** Edit notes that are links to files outside the vault. */
 	followLinks: boolean;
+	/** The vault's folder, where late edits that could not be put back are saved. */
+	vault?: string;
 }
 
 export class FileNoteStore implements NoteStore {
 	private readonly states = new Map<string, ReadState>();
-	private readonly lateEdits = new LateEditWatch();
+	private readonly lateEdits: LateEditWatch;
 
 	constructor(
 		private readonly fileOf: (path: string) => VaultFile,
 		private readonly options: FileNoteStoreOptions,
-	) {}
+	) {
+		this.lateEdits = new LateEditWatch(options.vault);
+	}
 
 	async read(path: string): Promise<string> {
 		return this.readNow(path);
@@ -113,7 +117,7 @@ export class FileNoteStore implements NoteStore {
 			if (!written || checked === null) return false;
 			this.states.delete(path);
 			if (held !== null) {
-				this.lateEdits.hold({ path, absolute, fd: held, checked, written: text, keep });
+				this.lateEdits.hold({ path, absolute, fd: held, checked, read: state.bytes, written: text, keep });
 				held = null;
 			}
 			return true;
@@ -131,6 +135,11 @@ export class FileNoteStore implements NoteStore {
 	/** At the end of a run: notes whose replacement an edit reached late; the edit was put back. */
 	async settle(): Promise<string[]> {
 		return this.lateEdits.settle();
+	}
+
+	/** After `settle`: late edits that could not be put back (the note was edited again), and where they were saved. */
+	lateEditsSaved(): LateEditSaved[] {
+		return this.lateEdits.takeSaved();
 	}
 }
 

@@ -11,6 +11,7 @@ import { writeFileAtomic } from "./atomicWrite";
 import { attachmentFolder } from "./attachmentFolder";
 import type { ImagesArgs } from "./imagesArgs";
 import { FileNoteStore } from "./fileNoteStore";
+import { lateEditProblem } from "./lateEdits";
 import { vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
 import { nodeHttpClient } from "./nodeHttp";
@@ -36,7 +37,7 @@ export async function imagesVault(vault: string, options: ImagesVaultOptions): P
 	if (!options.dryRun) removeLeftovers(vault, listing);
 	const byPath = new Map<string, VaultFile>(listing.files.map((file) => [file.path, file]));
 	// Notes reached through links to outside the vault are not edited (tidy's --follow-links does not apply here).
-	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: false });
+	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: false, vault });
 	const recordPath = join(vault, ...IMAGE_RECORD_FILE.split("/"));
 	const record = parseImageRecord(existsSync(recordPath) ? readFileSync(recordPath, "utf8") : null);
 	const journal = new LazyBatch(vaultJournal(vault), LABEL);
@@ -78,6 +79,7 @@ export async function imagesVault(vault: string, options: ImagesVaultOptions): P
 		const outcome = report.notes.find((n) => n.path === path);
 		if (outcome) outcome.problems.push({ code: "unwritable-file", message: "The note was edited while it was written; the edit was kept and its images are left for the next run." });
 	}
+	for (const late of store.lateEditsSaved()) report.notes.find((n) => n.path === late.path)?.problems.push(lateEditProblem(late));
 	return report;
 }
 

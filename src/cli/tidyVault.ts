@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { asNoteLeft, countChanges, LazyBatch, NoteTidier, tidyAndRecord, type NoteReport, type Problem, type TidyOptions, type TidyResult } from "../core";
 import { CHECKED_FILE, fingerprint, readChecked, stampOf, writeChecked, type CheckedNote } from "./checkedNotes";
 import { FileNoteStore } from "./fileNoteStore";
+import { lateEditProblem } from "./lateEdits";
 import { vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
 import { startTidyPool, type TidyPool } from "./tidyPool";
@@ -90,7 +91,7 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 	if (!options.dryRun) removeLeftovers(vault, listing);
 	const byPath = new Map<string, VaultFile>(listing.files.map((file) => [file.path, file]));
 	let pool: TidyPool | null = null;
-	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: options.followLinks ?? false });
+	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: options.followLinks ?? false, vault });
 	const run: NoteRun = { tidier, store, journal, keepText: options.keepText, keepChanges: options.keepChanges ?? false };
 	// By path, in the order found: a note tidied again replaces its first outcome.
 	const found = new Map<string, NoteOutcome>(
@@ -157,6 +158,11 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 			else if (outcome) found.set(path, leftUnwritten(outcome, new Error("it kept changing while it was being tidied")));
 		}
 		if (round >= 2) break;
+	}
+	for (const late of store.lateEditsSaved()) {
+		checked.delete(late.path);
+		const outcome = found.get(late.path) ?? untouched(late.path, true, []);
+		found.set(late.path, { ...outcome, problems: [...outcome.problems, lateEditProblem(late)] });
 	}
 	const notes = [...found.values()];
 	const omnivore = notes.filter((n) => n.isOmnivoreNote);

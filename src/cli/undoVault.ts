@@ -21,7 +21,7 @@ function noteFile(vault: string, path: string): VaultFile {
 }
 
 export async function undoVault(vault: string, options: { dryRun: boolean }): Promise<UndoOutcome | null> {
-	const store = new FileNoteStore((path) => noteFile(vault, path), { followLinks: true });
+	const store = new FileNoteStore((path) => noteFile(vault, path), { followLinks: true, vault });
 	return undoBatch(vaultJournal(vault), store, { ...options, created: createdFiles(vault) });
 }
 

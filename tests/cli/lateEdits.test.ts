@@ -1,0 +1,105 @@
+// A late edit (one that reached a note's old file just after it was replaced) is never lost: put back,
+// joined with what the note gained since, or saved aside and reported when the two cannot be joined.
+import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, appendFileSync, writeFileSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeFileAtomic } from "../../src/cli/atomicWrite";
+import { FileNoteStore } from "../../src/cli/fileNoteStore";
+import { LateEditWatch, lateEditProblem, LATE_EDITS_FOLDER } from "../../src/cli/lateEdits";
+
+const READ = "---\ntitle: A\nomnivore_url: https://omnivore.app/me/a\n---\n#Omnivore\n\nSaved text.\n";
+const WRITTEN = "---\ntitle: A\nsource: https://omnivore.app/me/a\ntags:\n  - omnivore\n---\n\nSaved text.\n";
+
+let vault: string;
+beforeEach(() => {
+	vault = mkdtempSync(join(tmpdir(), "omnivore-queue-late-"));
+	mkdirSync(join(vault, "notes"));
+});
+afterEach(() => rmSync(vault, { recursive: true, force: true }));
+
+/** Replaces notes/a.md as tidy does, with a writer (`late`) that opened the old file just before the rename. */
+function replaceWhileHeld(watch: LateEditWatch, openLate: "a" | "r+" = "a") {
+	const absolute = join(vault, "notes", "a.md");
+	writeFileSync(absolute, READ, { flag: "w" });
+	const fd = openSync(absolute, "r");
+	const late = openSync(absolute, openLate);
+	const checked = fstatSync(fd);
+	expect(writeFileAtomic(absolute, WRITTEN)).toBe(true);
+	watch.hold({ path: "notes/a.md", absolute, fd, checked, read: Buffer.from(READ), written: WRITTEN, keep: {} });
+	return { absolute, late };
+}
+
+it("puts back a line appended to the old file over the note as written", async () => {
+	const watch = new LateEditWatch(vault);
+	const { absolute, late } = replaceWhileHeld(watch);
+	writeSync(late, "\nLINE-1\n");
+	closeSync(late);
+	expect(await watch.settle()).toEqual(["notes/a.md"]);
+	expect(readFileSync(absolute, "utf8")).toBe(`${READ}\nLINE-1\n`);
+	expect(watch.takeSaved()).toEqual([]);
+});
+
+it("keeps both appends when one reached the old file and the next the new one", async () => {
+	const watch = new LateEditWatch(vault);
+	const { absolute, late } = replaceWhileHeld(watch);
+	writeSync(late, "\nLINE-1\n");
+	closeSync(late);
+	appendFileSync(absolute, "\nLINE-2\n");
+	expect(await watch.settle()).toEqual(["notes/a.md"]);
+	expect(readFileSync(absolute, "utf8")).toBe(`${READ}\nLINE-1\n\nLINE-2\n`);
+	expect(watch.takeSaved()).toEqual([]);
+});
+
+it("saves a late edit aside and never overwrites the note when the two cannot be joined", async () => {
+	const watch = new LateEditWatch(vault);
+	const { absolute, late } = replaceWhileHeld(watch, "r+");
+	// The old file rewritten in place (not an append), the new one edited too.
+	writeSync(late, READ.replace("title: A", "title: Z"), 0);
+	writeSync(late, "\nMore.\n", Buffer.byteLength(READ));
+	closeSync(late);
+	writeFileSync(absolute, `${WRITTEN}\nNewer.\n`);
+	expect(await watch.settle()).toEqual([]);
+	expect(readFileSync(absolute, "utf8")).toBe(`${WRITTEN}\nNewer.\n`);
+	const saved = watch.takeSaved();
+	expect(saved.map((s) => s.path)).toEqual(["notes/a.md"]);
+	const savedAs = saved[0].savedAs as string;
+	expect(savedAs).toMatch(new RegExp(`^\\.omnivore-queue/late-edits/notes/a\\.md\\.\\S+-${process.pid}$`));
+	expect(readFileSync(join(vault, savedAs), "utf8")).toBe(`${READ.replace("title: A", "title: Z")}\nMore.\n`);
+	const problem = lateEditProblem(saved[0]);
+	expect(problem.code).toBe("unwritable-file");
+	expect(problem.message).toContain(savedAs);
+});
+
+it("saves each late edit under its own name, never over an earlier one", async () => {
+	const first = new LateEditWatch(vault);
+	const second = new LateEditWatch(vault);
+	for (const watch of [first, second]) {
+		const { absolute, late } = replaceWhileHeld(watch);
+		writeSync(late, "\nLate.\n");
+		closeSync(late);
+		// The note no longer starts with what was written: an append cannot be joined.
+		writeFileSync(absolute, "Rewritten by the user.\n");
+		expect(await watch.settle()).toEqual([]);
+	}
+	const names = readdirSync(join(vault, LATE_EDITS_FOLDER, "notes"));
+	expect(names).toHaveLength(2);
+	expect(new Set([...first.takeSaved(), ...second.takeSaved()].map((s) => s.savedAs)).size).toBe(2);
+	expect(readFileSync(join(vault, "notes", "a.md"), "utf8")).toBe("Rewritten by the user.\n");
+});
+
+it("hands the late edits a tidy run saved aside to the run, through the note store", async () => {
+	const absolute = join(vault, "notes", "a.md");
+	writeFileSync(absolute, READ);
+	const store = new FileNoteStore((path) => ({ path, absolute: join(vault, path), outside: false }), { followLinks: false, vault });
+	const text = store.readNow("notes/a.md");
+	const late = openSync(absolute, "a");
+	expect(await store.replace("notes/a.md", text, WRITTEN)).toBe(true);
+	writeSync(late, "\nLINE-1\n");
+	closeSync(late);
+	// Appended to the new file, and then the start of the note changed: nothing can be joined.
+	writeFileSync(absolute, `${WRITTEN.replace("title: A", "title: B")}\nLINE-2\n`);
+	expect(await store.settle()).toEqual([]);
+	const [saved] = store.lateEditsSaved();
+	expect(readFileSync(join(vault, saved.savedAs as string), "utf8")).toBe(`${READ}\nLINE-1\n`);
+	expect(readFileSync(absolute, "utf8")).toBe(`${WRITTEN.replace("title: A", "title: B")}\nLINE-2\n`);
+});
