@@ -3,8 +3,7 @@
 import type { TFile } from "obsidian";
 import { plural, type NoteReport, type NoteTidier, type TidyResult } from "../../core";
 import type { PluginContext } from "../context";
-import { findCandidatesReadingText } from "../notes/candidates";
-import { isInScope } from "../notes/folderScope";
+import { findCandidatesReadingText, notesInScope } from "../notes/candidates";
 import type { BatchPreview } from "./tidyBatch";
 
 export interface BatchKind {
@@ -47,11 +46,7 @@ export const TIDY_ALL: BatchKind = {
 export const UNWRAP_ALL: BatchKind = {
 	title: "Unwrap proxied images in all notes",
 	searching: "Looking for proxied images…",
-	files: async ({ app, settings }) =>
-		app.vault
-			.getMarkdownFiles()
-			.filter((file) => isInScope(file.path, settings.includeFolders, settings.excludeFolders))
-			.sort((a, b) => a.path.localeCompare(b.path)),
+	files: async ({ app, settings }) => notesInScope(app.vault, settings),
 	transform: (tidier, text) => tidier.unwrapImages(text),
 	counts: (report) => report.changed || report.problems.length > 0,
 	nothingFound: () => "No proxied images were found.",

@@ -24,15 +24,22 @@ export function mayBeOmnivoreNote(cache: CachedMetadata | null, settings: Detect
 	);
 }
 
+type FolderSettings = Pick<OmnivoreQueueSettings, "includeFolders" | "excludeFolders">;
+
+/** The notes in the folders the settings choose, in path order. */
+export function notesInScope(vault: Pick<Vault, "getMarkdownFiles">, settings: FolderSettings): TFile[] {
+	return vault
+		.getMarkdownFiles()
+		.filter((file) => isInScope(file.path, settings.includeFolders, settings.excludeFolders))
+		.sort((a, b) => a.path.localeCompare(b.path));
+}
+
 export function findCandidates(
 	vault: Pick<Vault, "getMarkdownFiles">,
 	metadataCache: Pick<MetadataCache, "getFileCache">,
-	settings: DetectionSettings & Pick<OmnivoreQueueSettings, "includeFolders" | "excludeFolders">,
+	settings: DetectionSettings & FolderSettings,
 ): TFile[] {
-	return vault
-		.getMarkdownFiles()
-		.filter((file) => isInScope(file.path, settings.includeFolders, settings.excludeFolders) && mayBeOmnivoreNote(metadataCache.getFileCache(file), settings))
-		.sort((a, b) => a.path.localeCompare(b.path));
+	return notesInScope(vault, settings).filter((file) => mayBeOmnivoreNote(metadataCache.getFileCache(file), settings));
 }
 
 /**
@@ -44,18 +51,16 @@ export function findCandidates(
 export async function findCandidatesReadingText(
 	vault: Pick<Vault, "getMarkdownFiles" | "cachedRead">,
 	metadataCache: Pick<MetadataCache, "getFileCache">,
-	settings: DetectionSettings & Pick<OmnivoreQueueSettings, "includeFolders" | "excludeFolders">,
+	settings: DetectionSettings & FolderSettings,
 	clock: Clock,
 ): Promise<TFile[]> {
-	const sure = findCandidates(vault, metadataCache, settings);
-	if (settings.match === "tag") return sure;
-	const known = new Set(sure.map((file) => file.path));
+	if (settings.match === "tag") return findCandidates(vault, metadataCache, settings);
 	const yielder = new Yielder(clock);
-	const found = [...sure];
-	for (const file of vault.getMarkdownFiles()) {
-		if (known.has(file.path) || !isInScope(file.path, settings.includeFolders, settings.excludeFolders)) continue;
-		if (mayBeOmnivoreByText(await vault.cachedRead(file), settings)) found.push(file);
+	const found: TFile[] = [];
+	// In path order, so the result needs no sorting.
+	for (const file of notesInScope(vault, settings)) {
+		if (mayBeOmnivoreNote(metadataCache.getFileCache(file), settings) || mayBeOmnivoreByText(await vault.cachedRead(file), settings)) found.push(file);
 		await yielder.maybeYield();
 	}
-	return found.length === sure.length ? sure : found.sort((a, b) => a.path.localeCompare(b.path));
+	return found;
 }

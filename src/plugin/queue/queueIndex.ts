@@ -4,7 +4,7 @@ import { Component, TFile, type App, type CachedMetadata, type TAbstractFile } f
 import { buildQueueItem, mayBeOmnivoreByText, type NoteTidier, type QueueItem } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
 import { reportFailure, reportFailures, type NoteFailure } from "../errorBoundary";
-import { findCandidates, mayBeOmnivoreNote } from "../notes/candidates";
+import { findCandidates, mayBeOmnivoreNote, notesInScope } from "../notes/candidates";
 import { isInScope } from "../notes/folderScope";
 import type { OmnivoreQueueSettings } from "../settings";
 import { loadSavedIndex, saveIndex, settingsKey, type SavedIndexStore, type SavedNote } from "./savedQueueIndex";
@@ -127,13 +127,7 @@ export class QueueIndex extends Component {
 		let read = 0;
 		const candidates = findCandidates(this.app.vault, this.app.metadataCache, settings);
 		const sure = new Set(candidates.map((file) => file.path));
-		const files =
-			settings.match === "tag"
-				? candidates
-				: this.app.vault
-						.getMarkdownFiles()
-						.filter((file) => isInScope(file.path, settings.includeFolders, settings.excludeFolders))
-						.sort((a, b) => a.path.localeCompare(b.path));
+		const files = settings.match === "tag" ? candidates : notesInScope(this.app.vault, settings);
 		for (const file of files) {
 			const { mtime, size } = file.stat;
 			const known = saved.get(file.path);
