@@ -4,6 +4,7 @@ module.exports = {
 	roots: ["<rootDir>/tests"],
 	testMatch: ["**/*.test.ts"],
 	globalSetup: "<rootDir>/tests/globalSetup.cjs",
+	setupFiles: ["<rootDir>/tests/seedPropertyTests.ts"],
 	moduleNameMapper: {
 		"^obsidian$": "<rootDir>/tests/__mocks__/obsidian.ts",
 	},

@@ -52,6 +52,8 @@ describe("repairFrontmatter", () => {
 		fc.assert(
 			fc.property(fc.array(fc.tuple(fc.boolean(), indent, text), { maxLength: 6 }), (rows) => {
 				const lines = rows.map(([entry, space, words], i) => (entry ? `k${i}: ${words}` : `${space}${words}`));
+				// An unindented "word: rest" row is an entry of its own key, not a continuation (pinned below).
+				fc.pre(rows.every(([entry, space, words]) => entry || space !== "" || !/^[^#]*?:( |$)/.test(words)));
 				const repair = repairFrontmatter(lines.join("\n"));
 				if (!repair) return;
 				const parsed = parseFrontmatter(repair.yaml);
@@ -68,6 +70,10 @@ describe("repairFrontmatter", () => {
 			}),
 			{ numRuns: 300 },
 		);
+	});
+
+	it("quotes an entry whose key the property above does not name (`0: %`)", () => {
+		expect(repairFrontmatter("0: %")).toEqual({ yaml: '0: "%"', keys: ["0"], closed: [] });
 	});
 
 	it("gives up on what quoting cannot fix", () => {
