@@ -1,6 +1,10 @@
 // Edits top-level frontmatter keys through yaml's CST so every untouched byte of the block survives.
 
 import { Composer, CST, Parser, isMap, isScalar, stringify, visit, type Document } from "yaml";
+import { isPlainSafe, YAML11_SPECIAL } from "./plainScalar";
+import { readSimpleBlock } from "./simpleBlock";
+
+export { isPlainSafe } from "./plainScalar";
 
 export type FrontmatterValue = string | string[];
 
@@ -13,9 +17,6 @@ export type ParseOutcome =
 
 /** How a value is written in the source, so steps can tell a block scalar from a one-line one. */
 export type ValueShape = "plain" | "quoted" | "block-scalar" | "block-seq" | "flow-seq" | "map" | "empty" | "other";
-
-// Words YAML 1.1 reads as booleans or null: Obsidian and other tools may, so they are written quoted.
-const YAML11_SPECIAL = /^(?:y|yes|n|no|true|false|on|off|null|~)$/i;
 
 // `logLevel: "error"`: warnings are read from the document, never printed (a key such as
 // `{ date: YYYY-MM-DD }` made the CLI print Node warnings on stderr).
@@ -61,6 +62,8 @@ const UNREADABLE = "its values cannot be read (an alias to no anchor, or too man
 
 /** Parse a frontmatter block; any YAML error or warning (an unknown `!tag`, say) counts as invalid. */
 export function parseFrontmatter(yaml: string): ParseOutcome {
+	const simple = parseSimpleFrontmatter(yaml);
+	if (simple) return simple;
 	const { tokens, doc } = parseTokens(yaml);
 	// No document at all: an empty block, or comments only. (An empty document reads as a null scalar.)
 	if (!doc) return { kind: "mapping", editor: new FrontmatterEditor(yaml, tokens, null, {}) };
@@ -86,24 +89,24 @@ export function parseFrontmatter(yaml: string): ParseOutcome {
 	return { kind: "mapping", editor: new FrontmatterEditor(yaml, tokens, docToken, values) };
 }
 
+/**
+ * A block of the simple shape (simpleBlock.ts) needs only yaml's CST, to be edited byte for byte: its
+ * values are read directly. Null when the block is of another shape.
+ */
+function parseSimpleFrontmatter(yaml: string): ParseOutcome | null {
+	const values = readSimpleBlock(yaml);
+	if (!values) return null;
+	const tokens = Array.from(new Parser().parse(yaml));
+	const documents = tokens.filter((t): t is CST.Document => t.type === "document");
+	// Stryker disable next-line ConditionalExpression: a simple block is always one block mapping; the check keeps it so should yaml's CST change.
+	if (documents.length !== 1 || documents[0].value?.type !== "block-map") return null;
+	return { kind: "mapping", editor: new FrontmatterEditor(yaml, tokens, documents[0], values) };
+}
+
 function describeContents(doc: Document.Parsed): string {
 	if (isMap(doc.contents)) return "a mapping written in flow style";
 	if (isScalar(doc.contents)) return "a single value";
 	return "a list";
-}
-
-// Scalars YAML's core schema (or YAML 1.1) reads as something other than a string.
-const NOT_A_STRING = /^(?:~|null|true|false|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.inf|\.nan)$/i;
-const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
-// Control characters are found with \p{Cc} (yaml escapes them in quotes), and so are the line separators.
-const UNSAFE_INSIDE = /: |\s#|:$|^\s|\s$|[\p{Cc}\u2028\u2029\ufeff]/u;
-
-/**
- * Whether a string reads back as itself when written plain. A fast, conservative check for the
- * common values (dates, URLs, titles); anything it refuses goes through yaml's stringifier.
- */
-export function isPlainSafe(value: string): boolean {
-	return value !== "" && !INDICATOR_START.test(value) && !UNSAFE_INSIDE.test(value) && !NOT_A_STRING.test(value) && !YAML11_SPECIAL.test(value);
 }
 
 /** Text of one `key: value` entry as yaml writes it: plain where that reads back the same, quoted otherwise. */
@@ -339,15 +342,20 @@ export class FrontmatterEditor {
 	}
 }
 
+const DOES_NOT_READ_BACK = "the edited block does not read back as intended";
+
 /** Re-read edited YAML and confirm it holds exactly the expected values: the last guard against damage. */
 export function verifyFrontmatter(yaml: string, expected: Record<string, unknown>): string | null {
+	// What the engine writes is almost always of the simple shape, read without the library.
+	const simple = readSimpleBlock(yaml);
+	if (simple) return deepEqual(simple, expected) ? null : DOES_NOT_READ_BACK;
 	const { doc } = parseTokens(yaml);
 	if (!doc) return Object.keys(expected).length === 0 ? null : "the edited block is empty";
 	const problem = firstProblem(doc);
 	if (problem) return problem;
 	if (anchorsOf(doc, yaml).length > 0) return "the edited block holds an anchor or alias";
 	const actual: unknown = toValues(doc) ?? {};
-	return deepEqual(actual, expected) ? null : "the edited block does not read back as intended";
+	return deepEqual(actual, expected) ? null : DOES_NOT_READ_BACK;
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {

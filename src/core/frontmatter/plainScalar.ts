@@ -1,0 +1,19 @@
+// When a string can be written as a plain YAML scalar and read back as the same string.
+
+// Words YAML 1.1 reads as booleans or null: Obsidian and other tools may, so they are written quoted.
+export const YAML11_SPECIAL = /^(?:y|yes|n|no|true|false|on|off|null|~)$/i;
+
+// Scalars YAML's core schema (or YAML 1.1) reads as something other than a string.
+const NOT_A_STRING = /^(?:~|null|true|false|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.inf|\.nan)$/i;
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+// Control characters are found with \p{Cc} (yaml escapes them in quotes), and so are the line separators.
+const UNSAFE_INSIDE = /: |\s#|:$|^\s|\s$|[\p{Cc}\u2028\u2029\ufeff]/u;
+
+/**
+ * Whether a string reads back as itself when written plain. A fast, conservative check for the
+ * common values (dates, URLs, titles); anything it refuses goes through yaml's stringifier.
+ */
+export function isPlainSafe(value: string): boolean {
+	return value !== "" && !INDICATOR_START.test(value) && !UNSAFE_INSIDE.test(value) && !NOT_A_STRING.test(value) && !YAML11_SPECIAL.test(value);
+}
+

@@ -1,0 +1,121 @@
+// Reads the values of a frontmatter block written in the plain shape most notes use (and all the
+// engine writes): one `key: value` per line, string values plain or quoted on one line, lists of such
+// strings. It accepts only text whose meaning in YAML is beyond doubt and returns null for anything
+// else, which then goes through the yaml library. Parsing with the library costs more than the rest of
+// a tidy together (0020); this reader is the fast path, never the judge of anything it does not accept.
+
+import { isPlainSafe } from "./plainScalar";
+
+export type SimpleScalar = string | number;
+export type SimpleValue = SimpleScalar | SimpleScalar[] | null;
+
+// A key the reader accepts: a word, maybe with spaces, dots, slashes or dashes inside (`date_saved`,
+// `Date Saved`, `omnivore/url`). Keys YAML reads as anything but that string (`<<`, `2024`) are not.
+const SIMPLE_KEY = /^[\p{L}\p{N}_][\p{L}\p{N}_ ./-]*$/u;
+const ENTRY = /^([^:]+):(?: (.*))?$/;
+const LIST_ITEM = /^( *)- (.*)$/;
+const UNUSUAL_CHARACTER = /[^\P{Cc}\n]|[\u2028\u2029\ufeff]/u;
+
+/** The block's values as YAML reads them, or null when the block is not of the simple shape. */
+export function readSimpleBlock(yaml: string): Record<string, SimpleValue> | null {
+	// Tabs, control characters and line separators need the real parser's judgement.
+	if (yaml === "" || UNUSUAL_CHARACTER.test(yaml)) return null;
+	const values: Record<string, SimpleValue> = Object.create(null) as Record<string, SimpleValue>;
+	const lines = yaml.split("\n");
+	if (lines[lines.length - 1] === "") lines.pop();
+	// The key whose value is empty so far, and the indentation of its list items once one is seen.
+	let list: { key: string; indent: number | null; items: SimpleScalar[] } | null = null;
+	let keys = 0;
+	for (const line of lines) {
+		if (line === "" || line.startsWith("#")) {
+			// A blank line or a comment may sit inside a list in YAML; here it ends it, so an item after it goes to the library.
+			list = null;
+			continue;
+		}
+		const item = LIST_ITEM.exec(line);
+		if (item) {
+			if (!list || (list.indent !== null && list.indent !== item[1].length)) return null;
+			const value = readScalar(item[2]);
+			if (value === null) return null;
+			list.indent = item[1].length;
+			list.items.push(value);
+			values[list.key] = list.items;
+			continue;
+		}
+		const entry = ENTRY.exec(line);
+		if (!entry) return null;
+		const key = entry[1];
+		if (!SIMPLE_KEY.test(key) || !isPlainSafe(key) || key === "__proto__" || key in values) return null;
+		keys++;
+		const raw = entry[2] ?? "";
+		if (raw.trim() === "") {
+			values[key] = null;
+			list = { key, indent: null, items: [] };
+			continue;
+		}
+		list = null;
+		const value = raw.startsWith("[") ? readFlowList(raw) : readScalar(raw);
+		if (value === null) return null;
+		values[key] = value;
+	}
+	return keys === 0 ? null : { ...values };
+}
+
+/** A one-line scalar: plain, double- or single-quoted; null when YAML could read it as anything else. */
+function readScalar(raw: string): SimpleScalar | null {
+	if (raw.startsWith('"')) return readDoubleQuoted(raw);
+	if (raw.startsWith("'")) return readSingleQuoted(raw);
+	// Numbers as YAML's core schema reads them (`id: 569311330`, `progress: 42.5`), the way the yaml library does.
+	if (WHOLE_NUMBER.test(raw)) return parseInt(raw, 10);
+	if (DECIMAL_NUMBER.test(raw)) return parseFloat(raw);
+	return isPlainSafe(raw) ? raw : null;
+}
+
+const WHOLE_NUMBER = /^[0-9]+$/;
+const DECIMAL_NUMBER = /^[0-9]+\.[0-9]+$/;
+
+const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "\t", r: "\r", "0": "\0", b: "\b", f: "\f" };
+
+function readDoubleQuoted(raw: string): string | null {
+	let text = "";
+	for (let i = 1; i < raw.length; i++) {
+		const char = raw[i];
+		if (char === '"') return i === raw.length - 1 ? text : null;
+		if (char !== "\\") {
+			text += char;
+			continue;
+		}
+		const next = raw[++i];
+		const hex = next === "x" ? 2 : next === "u" ? 4 : 0;
+		if (hex > 0) {
+			const digits = raw.slice(i + 1, i + 1 + hex);
+			if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== hex) return null;
+			text += String.fromCharCode(parseInt(digits, 16));
+			i += hex;
+			continue;
+		}
+		const escaped = ESCAPES[next];
+		if (escaped === undefined) return null;
+		text += escaped;
+	}
+	// No closing quote on this line: the value goes on, which the library reads.
+	return null;
+}
+
+function readSingleQuoted(raw: string): string | null {
+	if (raw.length < 2 || !raw.endsWith("'")) return null;
+	const inner = raw.slice(1, -1);
+	// Inside, a quote is written twice; a lone one would have closed the scalar early.
+	if (/'(?!')/.test(inner.replace(/''/g, ""))) return null;
+	return inner.replace(/''/g, "'");
+}
+
+/** `[a, b]` of plain words (tags, aliases); null for anything quoted, nested or empty between commas. */
+function readFlowList(raw: string): SimpleScalar[] | null {
+	if (!raw.endsWith("]")) return null;
+	const inner = raw.slice(1, -1);
+	if (inner.trim() === "") return [];
+	const items = inner.split(",").map((item) => item.trim());
+	const isWord = (item: string) => isPlainSafe(item) && !/[[\]{},:]/.test(item);
+	return items.every(isWord) ? items : null;
+}

@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { parseDocument } from "yaml";
+import { readSimpleBlock } from "../../../src/core/frontmatter/simpleBlock";
+import { splitNote } from "../../../src/core/note";
+
+/** What the yaml library reads, as the engine parses (core schema, unique keys), or null when it complains. */
+function libraryValues(yaml: string): unknown {
+	const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false, logLevel: "silent" });
+	return doc.errors.length > 0 || doc.warnings.length > 0 ? null : doc.toJS();
+}
+
+describe("readSimpleBlock", () => {
+	it("reads the frontmatter the Omnivore plugin and the engine write", () => {
+		const yaml = [
+			"id: 5f0c5a2e-1c1a-11ef-9a6d-1b3a4c5d6e7f",
+			"legacy_id: 569311330",
+			"progress: 42.50",
+			'title: "Rust in 2023: What Comes Next"',
+			"author: Niko Matsakis",
+			"url: https://blog.rust-lang.org/2023/01/rust-2023.html?utm_source=x&a=b",
+			"date_saved: 2024-01-31T09:12:00.000Z",
+			"tags:",
+			"  - omnivore",
+			"  - Type/Article",
+			"aliases: [Rust 2023, rust-plans]",
+			"note: 'It''s fine'",
+			"",
+			"# kept by hand",
+			"empty:",
+			'escaped: "a \\"quoted\\" word \\\\ and \\u00e9"',
+			"",
+		].join("\n");
+		expect(readSimpleBlock(yaml)).toEqual({
+			id: "5f0c5a2e-1c1a-11ef-9a6d-1b3a4c5d6e7f",
+			legacy_id: 569311330,
+			progress: 42.5,
+			title: "Rust in 2023: What Comes Next",
+			author: "Niko Matsakis",
+			url: "https://blog.rust-lang.org/2023/01/rust-2023.html?utm_source=x&a=b",
+			date_saved: "2024-01-31T09:12:00.000Z",
+			tags: ["omnivore", "Type/Article"],
+			aliases: ["Rust 2023", "rust-plans"],
+			note: "It's fine",
+			empty: null,
+			escaped: 'a "quoted" word \\ and é',
+		});
+		expect(readSimpleBlock(yaml)).toEqual(libraryValues(yaml));
+	});
+
+	it.each([
+		["a signed number", "delta: -12\n"],
+		["an exponent", "big: 1e5\n"],
+		["a hexadecimal number", "mask: 0x1F\n"],
+		["a boolean", "read: true\n"],
+		["a YAML 1.1 boolean", "seen: yes\n"],
+		["a title with `: `", "title: Rust: why\n"],
+		["a comment after a value", "title: Issue #112 # draft\n"],
+		["a folded value", "title: a long\n  title\n"],
+		["a block scalar", "title: >\n  folded\n"],
+		["an anchor", "a: &x b\nc: *x\n"],
+		["a duplicate key", "a: 1\na: 2\n"],
+		["a nested map", "a:\n  b: c\n"],
+		["a list item after a blank line", "tags:\n  - a\n\n  - b\n"],
+		["list items of two indentations", "tags:\n  - a\n - b\n"],
+		["a tab", "title:\tx\n"],
+		["a merge key", "<<: x\n"],
+		["a key YAML reads as a number", "2024: x\n"],
+		["an unclosed quote", 'title: "open\n'],
+		["text after a closing quote", 'title: "a" b\n'],
+		["an unknown escape", 'title: "a \\q"\n'],
+		["a quoted item in a flow list", 'tags: ["a", b]\n'],
+		["a document marker", "---\na: b\n"],
+		["comments only", "# nothing\n"],
+		["an empty block", ""],
+	])("leaves %s to the yaml library", (_name, yaml) => {
+		expect(readSimpleBlock(yaml)).toBeNull();
+	});
+
+	it("reads what the yaml library reads, whenever it reads anything", () => {
+		const word = fc.constantFrom("a", "Rust", "é", "東京", "x-y", "1", "007", "1.50", "0x1F", ".5", "1e5", "+", "0o7", "true", "yes", "null", "~", "#", "&a", "*a", "!t", "%", "@", "`", "'", '"', "\\", "\\\\", '\\"', "\\u00e9", "\\x41", "''", ":", ": ", " #", "-", "- ", "?", ",", "[", "]", "{", "}", "|", ">", " ", "  ", "https://x.y/a?b=c&d#e");
+		const value = fc.array(word, { maxLength: 5 }).map((words) => words.join(""));
+		const key = fc.constantFrom("id", "title", "Title", "date saved", "a.b", "__proto__", "<<", "2024", "-x", "x ", "tags", "é");
+		const line = fc.oneof(
+			fc.tuple(key, value).map(([k, v]) => `${k}: ${v}`),
+			fc.tuple(key, value).map(([k, v]) => `${k}: "${v}"`),
+			fc.tuple(key, value).map(([k, v]) => `${k}: '${v}'`),
+			fc.tuple(key, fc.array(value, { maxLength: 3 })).map(([k, vs]) => `${k}: [${vs.join(", ")}]`),
+			key.map((k) => `${k}:`),
+			fc.tuple(fc.constantFrom("", " ", "  ", "    "), value).map(([indent, v]) => `${indent}- ${v}`),
+			fc.constantFrom("", "# comment", "  # indented comment", "---", "..."),
+		);
+		fc.assert(
+			fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.boolean(), (lines, finalNewline) => {
+				const yaml = lines.join("\n") + (finalNewline ? "\n" : "");
+				const simple = readSimpleBlock(yaml);
+				if (simple !== null) expect(simple).toEqual(libraryValues(yaml));
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+
+	it("reads every fixture's frontmatter as the yaml library does, when it reads it", () => {
+		const folder = join(__dirname, "..", "..", "fixtures");
+		const files = readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md"));
+		let read = 0;
+		for (const name of files) {
+			const yaml = splitNote(readFileSync(join(folder, name), "utf8")).frontmatter?.yaml.replace(/\r\n/g, "\n");
+			if (yaml === undefined) continue;
+			const simple = readSimpleBlock(yaml);
+			if (simple === null) continue;
+			read++;
+			expect([name, simple]).toEqual([name, libraryValues(yaml)]);
+		}
+		expect(read).toBeGreaterThan(5);
+	});
+});
