@@ -171,3 +171,14 @@ describe("files a run created", () => {
 		expect(decideRestore("# A!\n", [tidied, created])).toEqual({ kind: "remove" });
 	});
 });
+
+describe("hashText", () => {
+	// Journals written by earlier versions hold these hashes: undo must still recognize the notes they describe.
+	it.each([
+		["", "0bdcb81aee8d830"],
+		["hello", "106f3a63cd72265"],
+		["---\ntitle: é 東京\n---\n", "03e3365678c1b714"],
+	])("gives %j the hash earlier versions gave it", (text, hash) => {
+		expect(hashText(text)).toBe(hash);
+	});
+});
