@@ -1,54 +1,123 @@
-// Runs the engine on worker threads, one engine per worker, for a tidy over many notes. Only the
-// engine runs there (text in, text and report out); reading, checks, the journal and writes stay on
-// the main thread in the order of the vault, so the run's journal, lock and report are those of one
-// worker (0020).
+// Worker threads for a tidy over many notes: each worker has its own engine and note store and does
+// the whole of a note (read, tidy, checks, write), so every core works. Two things stay on the main
+// thread: the journal, whose entries the workers send and which are appended in the vault's order
+// before the worker may replace its note (entriesInOrder.ts), and the report, assembled in that order.
+// The notes, journal and report are those of a run on one thread (0020).
 
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { NoteTidier, type TidyOptions, type TidyResult } from "../core";
+import { entryLine, NoteTidier, type Change, type EntryRecorder, type TidyOptions } from "../core";
+import { stampOf } from "./checkedNotes";
+import { BatchedPort } from "./batchedPort";
+import { EntriesInOrder } from "./entriesInOrder";
+import { FileNoteStore } from "./fileNoteStore";
+import type { LateEditSaved } from "./lateEdits";
+import { previewNote, tidyNote, unreadable, type NoteOutcome, type NoteRun } from "./tidyNote";
+import type { VaultFile } from "./vaultFiles";
 
-interface Job {
-	id: number;
-	text: string;
+export interface PoolSettings {
+	engine: TidyOptions;
+	dryRun: boolean;
+	keepText: boolean;
+	keepChanges: boolean;
+	followLinks: boolean;
+	vault: string;
 }
 
-type Reply = { id: number; result: TidyResult } | { id: number; failed: true };
+/** A note done on a worker: its outcome and, when it was written, its stamp after the write. */
+export interface PooledNote {
+	outcome: NoteOutcome;
+	stamp: string | null;
+}
+
+/** At the end: notes a late edit reached as they were replaced (put back, to tidy again), and late edits saved aside. */
+export interface PoolSettled {
+	putBack: string[];
+	saved: LateEditSaved[];
+}
+
+type ToWorker = { kind: "note"; id: number; file: VaultFile } | { kind: "journaled"; id: number; error?: string } | { kind: "settle" };
+type FromWorker =
+	| { kind: "journal"; id: number; line: string }
+	| { kind: "done"; id: number; note: PooledNote }
+	| { kind: "failed"; id: number }
+	| { kind: "settled"; settled: PoolSettled };
 
 /** Whether this thread is one of a pool's workers (the CLI bundle is also the workers' script). */
 export function isTidyWorker(): boolean {
 	return !isMainThread && (workerData as { omnivoreQueueTidyWorker?: boolean } | null)?.omnivoreQueueTidyWorker === true;
 }
 
-/** The worker's side: tidy each text it is sent with its own engine. */
+/** The worker's side: each note it is sent, done as the main thread would do it. */
 export function serveTidyWorker(): void {
-	const { options } = workerData as { options: TidyOptions };
-	const tidier = new NoteTidier(options);
-	parentPort?.on("message", ({ id, text }: Job) => {
-		let reply: Reply;
-		try {
-			reply = { id, result: tidier.tidy(text) };
-		} catch {
-			// The main thread tidies this note itself, so a failure is reported as one worker would.
-			reply = { id, failed: true };
-		}
-		parentPort?.postMessage(reply);
+	const settings = (workerData as { settings: PoolSettings }).settings;
+	const port = parentPort;
+	if (!port) return;
+	const out = new BatchedPort<FromWorker>(port);
+	const send = (message: FromWorker) => out.post(message);
+	const files = new Map<string, VaultFile>();
+	const store = new FileNoteStore((path) => files.get(path) as VaultFile, { followLinks: settings.followLinks, vault: settings.vault });
+	const tidier = new NoteTidier(settings.engine);
+	const journaled = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+	const journalFor = (id: number): EntryRecorder => ({
+		record: (path: string, before: string, after: string, changes?: Change[]) =>
+			new Promise<void>((resolve, reject) => {
+				journaled.set(id, { resolve, reject });
+				send({ kind: "journal", id, line: entryLine(path, before, after, changes) });
+			}),
 	});
+	const doNote = async (id: number, file: VaultFile): Promise<PooledNote> => {
+		files.set(file.path, file);
+		let text: string;
+		try {
+			text = store.readNow(file.path);
+		} catch (error) {
+			return { outcome: unreadable(file.path, error), stamp: null };
+		}
+		const recorder = journalFor(id);
+		const run: NoteRun = { tidier, store, journal: { get: async () => recorder }, keepText: settings.keepText, keepChanges: settings.keepChanges };
+		const engine = (t: string) => tidier.tidy(t);
+		const outcome = settings.dryRun ? await previewNote(file.path, text, run, engine) : await tidyNote(file.path, text, run, engine);
+		store.forget(file.path);
+		return { outcome, stamp: outcome.written ? stampOf(file.absolute) : null };
+	};
+	const receive = (message: ToWorker) => {
+		if (message.kind === "note") {
+			doNote(message.id, message.file).then(
+				(note) => send({ kind: "done", id: message.id, note }),
+				() => send({ kind: "failed", id: message.id }),
+			);
+		} else if (message.kind === "journaled") {
+			const waiting = journaled.get(message.id);
+			journaled.delete(message.id);
+			if (message.error === undefined) waiting?.resolve();
+			else waiting?.reject(new Error(message.error));
+		} else {
+			void store.settle().then((putBack) => send({ kind: "settled", settled: { putBack, saved: store.lateEditsSaved() } }));
+		}
+	};
+	port.on("message", (batch: ToWorker[]) => batch.forEach(receive));
 }
 
 interface Thread {
 	worker: Worker;
-	/** Texts sent and not answered yet: a new text goes to the least busy worker. */
+	out: BatchedPort<ToWorker>;
+	/** Notes sent and not done yet: a new note goes to the least busy worker. */
 	busy: number;
+	settled?: (settled: PoolSettled) => void;
 }
 
 export class TidyPool {
 	private threads: Thread[] = [];
-	private readonly pending = new Map<number, { thread: Thread; resolve: (result: TidyResult | null) => void }>();
+	private readonly pending = new Map<number, { thread: Thread; resolve: (note: PooledNote | null) => void }>();
 	private next = 0;
+	private readonly entries: EntriesInOrder;
 
-	constructor(script: string, options: TidyOptions, jobs: number) {
+	constructor(script: string, settings: PoolSettings, jobs: number, appendEntry: (line: string) => Promise<void>) {
+		this.entries = new EntriesInOrder(appendEntry);
 		for (let i = 0; i < jobs; i++) {
-			const thread: Thread = { worker: new Worker(script, { workerData: { omnivoreQueueTidyWorker: true, options } }), busy: 0 };
-			thread.worker.on("message", (reply: Reply) => this.settle(reply.id, "result" in reply ? reply.result : null));
+			const worker = new Worker(script, { workerData: { omnivoreQueueTidyWorker: true, settings } });
+			const thread: Thread = { worker, out: new BatchedPort(worker), busy: 0 };
+			worker.on("message", (batch: FromWorker[]) => batch.forEach((message) => this.receive(thread, message)));
 			// A worker that fails or ends leaves its notes to the main thread.
 			thread.worker.on("error", () => this.drop(thread));
 			thread.worker.on("exit", () => this.drop(thread));
@@ -60,36 +129,63 @@ export class TidyPool {
 		return this.threads.length;
 	}
 
-	/** The engine's result for a text, or null when no worker could give one (tidy it here then). */
-	tidy(text: string): Promise<TidyResult | null> {
+	/** Notes must be sent in the vault's order: their journal entries are appended in that order. Null: do the note here. */
+	note(file: VaultFile): Promise<PooledNote | null> {
 		if (this.threads.length === 0) return Promise.resolve(null);
 		const thread = this.threads.reduce((least, t) => (t.busy < least.busy ? t : least));
 		const id = this.next++;
 		thread.busy++;
 		return new Promise((resolve) => {
 			this.pending.set(id, { thread, resolve });
-			thread.worker.postMessage({ id, text } satisfies Job);
+			this.send(thread, { kind: "note", id, file });
 		});
+	}
+
+	/** Once every note is done: what each worker's late-edit watch found. */
+	async settle(): Promise<PoolSettled> {
+		const all = await Promise.all(
+			this.threads.map((thread) => new Promise<PoolSettled>((resolve) => ((thread.settled = resolve), this.send(thread, { kind: "settle" })))),
+		);
+		return { putBack: all.flatMap((s) => s.putBack), saved: all.flatMap((s) => s.saved) };
 	}
 
 	async close(): Promise<void> {
 		const threads = this.threads;
 		this.threads = [];
-		for (const id of [...this.pending.keys()]) this.settle(id, null);
+		for (const id of [...this.pending.keys()]) this.done(id, null);
 		await Promise.all(threads.map((thread) => thread.worker.terminate()));
 	}
 
-	private settle(id: number, result: TidyResult | null): void {
+	private send(thread: Thread, message: ToWorker): void {
+		thread.out.post(message);
+	}
+
+	private receive(thread: Thread, message: FromWorker): void {
+		if (message.kind === "journal") {
+			this.entries.entry(message.id, message.line).then(
+				() => this.send(thread, { kind: "journaled", id: message.id }),
+				(error: unknown) => this.send(thread, { kind: "journaled", id: message.id, error: error instanceof Error ? error.message : String(error) }),
+			);
+		} else if (message.kind === "settled") {
+			thread.settled?.(message.settled);
+		} else {
+			this.done(message.id, message.kind === "done" ? message.note : null);
+		}
+	}
+
+	private done(id: number, note: PooledNote | null): void {
+		this.entries.finish(id);
 		const waiting = this.pending.get(id);
 		if (!waiting) return;
 		this.pending.delete(id);
 		waiting.thread.busy--;
-		waiting.resolve(result);
+		waiting.resolve(note);
 	}
 
 	private drop(thread: Thread): void {
 		this.threads = this.threads.filter((t) => t !== thread);
-		for (const [id, waiting] of [...this.pending]) if (waiting.thread === thread) this.settle(id, null);
+		thread.settled?.({ putBack: [], saved: [] });
+		for (const [id, waiting] of [...this.pending]) if (waiting.thread === thread) this.done(id, null);
 	}
 }
 
@@ -98,10 +194,15 @@ export class TidyPool {
 const NOTES_PER_WORKER = 100;
 
 /** Workers for a run that reads `notesToRead` notes, or null when one thread does (or they cannot start). */
-export function startTidyPool(workers: { script: string; jobs: number } | undefined, options: TidyOptions, notesToRead: number): TidyPool | null {
+export function startTidyPool(
+	workers: { script: string; jobs: number } | undefined,
+	settings: PoolSettings,
+	notesToRead: number,
+	appendEntry: (line: string) => Promise<void>,
+): TidyPool | null {
 	if (!workers || workers.jobs <= 1 || notesToRead < NOTES_PER_WORKER * workers.jobs) return null;
 	try {
-		return new TidyPool(workers.script, options, workers.jobs);
+		return new TidyPool(workers.script, settings, workers.jobs, appendEntry);
 	} catch {
 		return null;
 	}

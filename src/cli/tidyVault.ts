@@ -2,27 +2,18 @@
 
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { asNoteLeft, countChanges, LazyBatch, NoteTidier, tidyAndRecord, type NoteReport, type Problem, type TidyOptions, type TidyResult } from "../core";
+import { LazyBatch, NoteTidier, type TidyOptions } from "../core";
 import { CHECKED_FILE, fingerprint, readChecked, stampOf, writeChecked, type CheckedNote } from "./checkedNotes";
 import { FileNoteStore } from "./fileNoteStore";
 import { lateEditProblem } from "./lateEdits";
 import { vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
-import { startTidyPool, type TidyPool } from "./tidyPool";
+import { startTidyPool, type PooledNote, type TidyPool } from "./tidyPool";
+import { isFailure, leftUnwritten, previewNote, tidyNote, unreadable, untouched, type NoteOutcome, type NoteRun } from "./tidyNote";
 import { LOCK_NAME, STATE_FOLDER } from "./vaultLock";
 import { listNotes, type VaultFile } from "./vaultFiles";
 
-export interface NoteOutcome extends NoteReport {
-	path: string;
-	/** Counts, kept even when the changes themselves are not; zero for a note that could not be written. */
-	keysChanged: number;
-	urlsUnwrapped: number;
-	/** Whether the new text was written (false in a dry run). */
-	written: boolean;
-	/** Old and new text, kept only when diffs were asked for. */
-	before?: string;
-	after?: string;
-}
+export { isFailure, type NoteOutcome } from "./tidyNote";
 
 export interface VaultReport {
 	vault: string;
@@ -57,33 +48,35 @@ export interface TidyVaultOptions {
 
 const LABEL = "omnivore-queue tidy";
 
-/** The outcome of a note that was not changed: unreadable, skipped, or known clean from an earlier run. */
-function untouched(path: string, isOmnivoreNote: boolean, problems: Problem[]): NoteOutcome {
-	return { path, isOmnivoreNote, changed: false, written: false, keysChanged: 0, urlsUnwrapped: 0, changes: [], problems };
-}
-
-export const isFailure = (problem: Problem): boolean => problem.code === "unreadable-file" || problem.code === "unwritable-file";
-
 export async function tidyVault(vault: string, options: TidyVaultOptions): Promise<VaultReport> {
 	const tidier = new NoteTidier(options.engine);
+	// Opened on the first write: a run that changes nothing leaves no batch behind.
+	const journal = new LazyBatch(vaultJournal(vault), LABEL);
+	const settings = {
+		engine: tidier.options,
+		dryRun: options.dryRun,
+		keepText: options.keepText,
+		keepChanges: options.keepChanges ?? false,
+		followLinks: options.followLinks ?? false,
+		vault,
+	};
+	const appendEntry = async (line: string) => (await journal.get()).appendEntry(line);
 	let pool: TidyPool | null = null;
 	try {
-		return await tidyWith(vault, options, tidier, (notesToRead) => (pool = startTidyPool(options.workers, tidier.options, notesToRead)));
+		return await tidyWith(vault, options, tidier, journal, (notesToRead) => (pool = startTidyPool(options.workers, settings, notesToRead, appendEntry)));
 	} finally {
 		await (pool as TidyPool | null)?.close();
 	}
 }
 
-/** A note read, and the engine's result for it under way on a worker (null: tidied on this thread). */
-type Prepared = { text: string; early: Promise<TidyResult | null> | null } | { error: unknown };
+/** A note under way on a worker (null when it is done on this thread), or read here. */
+type Prepared = { onWorker: Promise<PooledNote | null> } | { text: string } | { error: unknown };
 
-// Notes read ahead per worker: enough to keep every worker busy while this thread writes.
+// Notes sent ahead per worker: enough to keep every worker busy while this thread assembles the report.
 const AHEAD_PER_WORKER = 8;
 
-async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTidier, startWorkers: (notesToRead: number) => TidyPool | null): Promise<VaultReport> {
+async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTidier, journal: LazyBatch, startWorkers: (notesToRead: number) => TidyPool | null): Promise<VaultReport> {
 	const stateExisted = holdsState(vault);
-	// Opened on the first write: a run that changes nothing leaves no batch behind.
-	const journal = new LazyBatch(vaultJournal(vault), LABEL);
 	const print = fingerprint(options.version ?? "dev", tidier.options);
 	const earlier = options.force ? new Map<string, CheckedNote>() : readChecked(vault, print);
 	const checked = new Map<string, CheckedNote>();
@@ -97,34 +90,34 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 	const found = new Map<string, NoteOutcome>(
 		listing.unreadable.map(({ path, reason }) => [path, untouched(path, false, [{ code: "unreadable-file", message: `The folder could not be read: ${reason}.` }])]),
 	);
-	const prepare = (file: VaultFile): Prepared => {
+	const readHere = (file: VaultFile): Prepared => {
 		try {
-			const text = store.readNow(file.path);
-			return { text, early: pool ? pool.tidy(text) : null };
+			return { text: store.readNow(file.path) };
 		} catch (error) {
 			return { error };
 		}
 	};
-	const finish = async (file: VaultFile, stamp: string | null, prepared: Prepared): Promise<void> => {
-		if ("error" in prepared) {
-			const left = asNoteLeft(prepared.error);
-			found.set(file.path, untouched(file.path, false, [{ code: left.code, message: left.message }]));
-			return;
-		}
-		const { text } = prepared;
-		const early = prepared.early ? await prepared.early : null;
-		// The worker's result holds for the text it was given; a note read again is tidied here.
-		const engine = (t: string): TidyResult => (early && t === text ? early : tidier.tidy(t));
-		const outcome = options.dryRun ? await preview(file.path, text, run, engine) : await tidyOne(file.path, text, run, engine);
+	const prepare = (file: VaultFile): Prepared => (pool ? { onWorker: pool.note(file) } : readHere(file));
+	const doHere = async (file: VaultFile, prepared: Prepared): Promise<PooledNote> => {
+		if ("error" in prepared) return { outcome: unreadable(file.path, prepared.error), stamp: null };
+		if (!("text" in prepared)) return doHere(file, readHere(file));
+		const engine = (t: string) => tidier.tidy(t);
+		const outcome = options.dryRun ? await previewNote(file.path, prepared.text, run, engine) : await tidyNote(file.path, prepared.text, run, engine);
 		store.forget(file.path);
-		const now = outcome.written ? stampOf(file.absolute) : stamp;
+		return { outcome, stamp: outcome.written ? stampOf(file.absolute) : null };
+	};
+	const finish = async (file: VaultFile, stamp: string | null, prepared: Prepared): Promise<void> => {
+		// A note a worker could not do (it stopped) is done here.
+		const done = ("onWorker" in prepared ? await prepared.onWorker : null) ?? (await doHere(file, prepared));
+		const { outcome } = done;
+		const now = outcome.written ? done.stamp : stamp;
 		const clean = !outcome.changed || outcome.written;
 		if (clean && now && !outcome.problems.some(isFailure)) checked.set(file.path, { stamp: now, omnivore: outcome.isOmnivoreNote, problems: outcome.problems });
 		// A note left alone can still have something to say (tagged, but no saved article).
 		if (!outcome.isOmnivoreNote && outcome.problems.length === 0) return;
 		found.set(file.path, outcome);
 	};
-	const visit = (file: VaultFile, stamp: string | null): Promise<void> => finish(file, stamp, prepare(file));
+	const visit = (file: VaultFile, stamp: string | null): Promise<void> => finish(file, stamp, readHere(file));
 	// In the vault's order: each note is finished (checked, journaled, written, reported) in turn, while
 	// the notes after it are read and tidied on the workers.
 	const stamps = listing.files.map((file) => stampOf(file.absolute));
@@ -149,8 +142,9 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 	}
 	for (const step of ahead.splice(0)) await step();
 	// An edit that reached a note only as it was replaced was put back: that note is tidied again.
+	const onWorkers = pool ? await pool.settle() : { putBack: [], saved: [] };
 	for (let round = 0; ; round++) {
-		const putBack = await store.settle();
+		const putBack = [...(round === 0 ? onWorkers.putBack : []), ...(await store.settle())];
 		if (putBack.length === 0) break;
 		for (const path of putBack) {
 			const outcome = found.get(path);
@@ -159,7 +153,7 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 		}
 		if (round >= 2) break;
 	}
-	for (const late of store.lateEditsSaved()) {
+	for (const late of [...onWorkers.saved, ...store.lateEditsSaved()]) {
 		checked.delete(late.path);
 		const outcome = found.get(late.path) ?? untouched(late.path, true, []);
 		found.set(late.path, { ...outcome, problems: [...outcome.problems, lateEditProblem(late)] });
@@ -184,53 +178,6 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 		failed: notes.filter((n) => n.problems.some(isFailure)).length,
 		notes,
 	};
-}
-
-/** What one note's processing needs from the run. */
-interface NoteRun {
-	tidier: NoteTidier;
-	store: FileNoteStore;
-	journal: LazyBatch;
-	keepText: boolean;
-	keepChanges: boolean;
-}
-
-function outcomeOf(path: string, text: string, result: TidyResult, run: NoteRun): NoteOutcome {
-	const counts = countChanges(result.report.changes);
-	// A change's text is a view into the note: copied, so the note itself is not kept in memory.
-	const changes = run.keepChanges ? result.report.changes.map((c) => JSON.parse(JSON.stringify(c)) as typeof c) : [];
-	const outcome: NoteOutcome = { path, ...result.report, changes, keysChanged: counts.properties, urlsUnwrapped: counts.imageUrls, written: false };
-	if (run.keepText && result.report.changed) Object.assign(outcome, { before: text, after: result.text });
-	return outcome;
-}
-
-/** What a dry run reports: the changes, and the reason a note would be left (read-only...). */
-async function preview(path: string, text: string, run: NoteRun, engine: (text: string) => TidyResult): Promise<NoteOutcome> {
-	const result = engine(text);
-	const outcome = outcomeOf(path, text, result, run);
-	if (!result.report.changed) return outcome;
-	try {
-		await run.store.checkWritable(path);
-	} catch (error) {
-		return leftUnwritten(outcome, error);
-	}
-	return outcome;
-}
-
-async function tidyOne(path: string, text: string, run: NoteRun, tidy: (text: string) => TidyResult): Promise<NoteOutcome> {
-	try {
-		const recorded = await tidyAndRecord(run.store, path, tidy, () => run.journal.get(), text);
-		// The note may have been tidied again after an edit landed: report what was written.
-		return { ...outcomeOf(path, recorded.before, recorded.result, run), written: recorded.written };
-	} catch (error) {
-		return leftUnwritten(outcomeOf(path, text, tidy(text), run), error);
-	}
-}
-
-/** A note left as it was: not counted as changed, its problem says why. */
-function leftUnwritten(outcome: NoteOutcome, error: unknown): NoteOutcome {
-	const left = asNoteLeft(error);
-	return { ...outcome, changed: false, keysChanged: 0, urlsUnwrapped: 0, problems: [...outcome.problems, { code: left.code, message: left.message }] };
 }
 
 /** Whether `.omnivore-queue/` holds anything besides the lock of this run. */

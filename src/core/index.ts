@@ -21,7 +21,7 @@ export { resolveSavedFilters, type SavedFilter } from "./queue/savedFilter";
 export { readingMinutes } from "./queue/readingTime";
 export { setNoteStatus } from "./queue/setStatus";
 export { queueBaseFile } from "./queue/basesFile";
-export { Journal, JournalBatchWriter, parseBatch, DEFAULT_JOURNAL_LIMITS, type JournalEntry, type JournalStorage, type JournalLimits } from "./journal/journal";
+export { Journal, JournalBatchWriter, entryLine, parseBatch, DEFAULT_JOURNAL_LIMITS, type EntryRecorder, type JournalEntry, type JournalStorage, type JournalLimits } from "./journal/journal";
 export { decideRestore, earlierText, entriesByNote, textBefore, type RestoreDecision } from "./journal/restore";
 export { LazyBatch } from "./journal/lazyBatch";
 export { NoteLeftError, asNoteLeft, type NoteStore } from "./journal/noteStore";

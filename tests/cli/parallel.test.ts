@@ -1,6 +1,6 @@
 // `tidy --jobs N` runs the engine on worker threads: the notes, the report, the journal and undo are
 // exactly those of a run on one thread.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { generateVault } from "../../bench/generateVault";
@@ -74,6 +74,35 @@ it("writes the same notes, report and journal on two threads as on one", () => {
 	expect(JSON.parse(tidy(two, "--json", "--jobs", "2").stdout)).toMatchObject({ changed: 0, written: 0 });
 	expect(runCli(cli.bundle, ["undo", two]).status).toBe(0);
 	expect(files(two)).toEqual(files(join(work, "pristine")));
+});
+
+it("leaves and reports the notes it cannot read or write on two threads as on one", () => {
+	const spoil = (vault: string) => {
+		const note = "#Omnivore\n\n![](https://proxy-prod.omnivore-image-cache.app/0x0,sAbc/https://a.example/x.png)\n";
+		// Spread through the vault's order, so that both workers meet some.
+		for (const folder of ["Omnivore/2024-01", "Omnivore/2024-06", "Omnivore/2024-12"]) {
+			mkdirSync(join(vault, folder), { recursive: true });
+			writeFileSync(join(vault, folder, "read-only.md"), note);
+			chmodSync(join(vault, folder, "read-only.md"), 0o444);
+			symlinkSync(join(vault, folder, "nowhere.md"), join(vault, folder, "dangling.md"));
+			mkdirSync(join(vault, folder, "folder.md"));
+			writeFileSync(join(vault, folder, "huge.md"), "#Omnivore\n");
+			truncateSync(join(vault, folder, "huge.md"), 21 * 1024 * 1024);
+		}
+		return vault;
+	};
+	const one = spoil(copy("spoiled-one"));
+	const two = spoil(copy("spoiled-two"));
+	const first = tidy(one, "--json", "--jobs", "1");
+	const second = tidy(two, "--json", "--jobs", "2");
+	expect(first.status).toBe(1);
+	expect(second.status).toBe(1);
+	expect(second.stdout.split(two).join("VAULT")).toBe(first.stdout.split(one).join("VAULT"));
+	const report = JSON.parse(first.stdout) as { failed: number; notes: Array<{ path: string; problems: Array<{ message: string }> }> };
+	expect(report.failed).toBe(9);
+	expect(report.notes.find((n) => n.path === "Omnivore/2024-06/read-only.md")?.problems[0].message).toMatch(/read-only/);
+	expect(readFileSync(join(two, "Omnivore/2024-12/read-only.md"), "utf8")).toContain("proxy-prod");
+	expect(journal(two)).toEqual(journal(one));
 });
 
 it("reports a dry run on two threads as on one, and writes nothing", () => {

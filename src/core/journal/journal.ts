@@ -56,7 +56,20 @@ export interface JournalStorage {
 type Adapter = JournalStorage;
 
 /** A batch being written: entries are appended one by one, each before its note is written. */
-export class JournalBatchWriter {
+/** Where the previous text of a note is recorded before the note is replaced. */
+export interface EntryRecorder {
+	record(path: string, before: string, after: string, changes?: Change[]): Promise<void>;
+}
+
+/** The journal line of a replaced note. With the engine's changes it holds only what was replaced (checked to rebuild `before`). */
+export function entryLine(path: string, before: string, after: string, changes?: Change[]): string {
+	const edits = changes ? reverseEdits(before, after, changes) : null;
+	const hashes = { afterHash: hashText(after), beforeHash: hashText(before) };
+	const entry: JournalEntry = edits ? { path, edits, ...hashes } : { path, before, ...hashes };
+	return `${JSON.stringify(entry)}\n`;
+}
+
+export class JournalBatchWriter implements EntryRecorder {
 	private closed = false;
 
 	constructor(
@@ -73,14 +86,15 @@ export class JournalBatchWriter {
 		this.closed = true;
 	}
 
-	/** With the engine's changes, the entry holds only what was replaced (checked to rebuild `before`). */
 	async record(path: string, before: string, after: string, changes?: Change[]): Promise<void> {
+		await this.appendEntry(entryLine(path, before, after, changes));
+	}
+
+	/** An entry made by `entryLine` (on another thread, say). */
+	async appendEntry(line: string): Promise<void> {
 		// Appending to a discarded batch would write entries no undo can ever find.
 		if (this.closed) throw new Error("the journal batch was closed; open a new one");
-		const edits = changes ? reverseEdits(before, after, changes) : null;
-		const hashes = { afterHash: hashText(after), beforeHash: hashText(before) };
-		const entry: JournalEntry = edits ? { path, edits, ...hashes } : { path, before, ...hashes };
-		await this.adapter.append(this.file, `${JSON.stringify(entry)}\n`);
+		await this.adapter.append(this.file, line);
 	}
 
 	/** A file about to be created; call before creating it, so undo can always find it. */

@@ -2,7 +2,7 @@
 // note only if it still holds what was read; otherwise read and tidy it again.
 
 import type { TidyResult } from "../tidy";
-import type { JournalBatchWriter } from "./journal";
+import type { EntryRecorder } from "./journal";
 import { NoteLeftError, type NoteStore } from "./noteStore";
 
 export interface TidyRecorded {
@@ -25,7 +25,7 @@ export async function tidyAndRecord(
 	store: NoteStore,
 	path: string,
 	transform: (text: string) => TidyResult,
-	openJournal: () => Promise<JournalBatchWriter>,
+	openJournal: () => Promise<EntryRecorder>,
 	firstText?: string,
 ): Promise<TidyRecorded> {
 	let text = firstText ?? (await store.read(path));

@@ -1,0 +1,78 @@
+// One note of a CLI tidy: tidied, checked, journaled and written (or previewed in a dry run), and what
+// the report says of it. Runs on the main thread or on a worker (tidyPool.ts), the same code either way.
+
+import { asNoteLeft, countChanges, tidyAndRecord, type EntryRecorder, type NoteReport, type NoteTidier, type Problem, type TidyResult } from "../core";
+import type { FileNoteStore } from "./fileNoteStore";
+
+export interface NoteOutcome extends NoteReport {
+	path: string;
+	/** Counts, kept even when the changes themselves are not; zero for a note that could not be written. */
+	keysChanged: number;
+	urlsUnwrapped: number;
+	/** Whether the new text was written (false in a dry run). */
+	written: boolean;
+	/** Old and new text, kept only when diffs were asked for. */
+	before?: string;
+	after?: string;
+}
+
+/** What one note's processing needs from the run. */
+export interface NoteRun {
+	tidier: NoteTidier;
+	store: FileNoteStore;
+	/** The run's journal batch, opened on the first write. */
+	journal: { get(): Promise<EntryRecorder> };
+	keepText: boolean;
+	keepChanges: boolean;
+}
+
+export const isFailure = (problem: Problem): boolean => problem.code === "unreadable-file" || problem.code === "unwritable-file";
+
+/** The outcome of a note that was not changed: unreadable, skipped, or known clean from an earlier run. */
+export function untouched(path: string, isOmnivoreNote: boolean, problems: Problem[]): NoteOutcome {
+	return { path, isOmnivoreNote, changed: false, written: false, keysChanged: 0, urlsUnwrapped: 0, changes: [], problems };
+}
+
+/** The outcome of a note that could not be read. */
+export function unreadable(path: string, error: unknown): NoteOutcome {
+	const left = asNoteLeft(error);
+	return untouched(path, false, [{ code: left.code, message: left.message }]);
+}
+
+function outcomeOf(path: string, text: string, result: TidyResult, run: NoteRun): NoteOutcome {
+	const counts = countChanges(result.report.changes);
+	// A change's text is a view into the note: copied, so the note itself is not kept in memory.
+	const changes = run.keepChanges ? result.report.changes.map((c) => JSON.parse(JSON.stringify(c)) as typeof c) : [];
+	const outcome: NoteOutcome = { path, ...result.report, changes, keysChanged: counts.properties, urlsUnwrapped: counts.imageUrls, written: false };
+	if (run.keepText && result.report.changed) Object.assign(outcome, { before: text, after: result.text });
+	return outcome;
+}
+
+/** What a dry run reports: the changes, and the reason a note would be left (read-only...). */
+export async function previewNote(path: string, text: string, run: NoteRun, engine: (text: string) => TidyResult): Promise<NoteOutcome> {
+	const result = engine(text);
+	const outcome = outcomeOf(path, text, result, run);
+	if (!result.report.changed) return outcome;
+	try {
+		await run.store.checkWritable(path);
+	} catch (error) {
+		return leftUnwritten(outcome, error);
+	}
+	return outcome;
+}
+
+export async function tidyNote(path: string, text: string, run: NoteRun, tidy: (text: string) => TidyResult): Promise<NoteOutcome> {
+	try {
+		const recorded = await tidyAndRecord(run.store, path, tidy, () => run.journal.get(), text);
+		// The note may have been tidied again after an edit landed: report what was written.
+		return { ...outcomeOf(path, recorded.before, recorded.result, run), written: recorded.written };
+	} catch (error) {
+		return leftUnwritten(outcomeOf(path, text, tidy(text), run), error);
+	}
+}
+
+/** A note left as it was: not counted as changed, its problem says why. */
+export function leftUnwritten(outcome: NoteOutcome, error: unknown): NoteOutcome {
+	const left = asNoteLeft(error);
+	return { ...outcome, changed: false, keysChanged: 0, urlsUnwrapped: 0, problems: [...outcome.problems, { code: left.code, message: left.message }] };
+}
