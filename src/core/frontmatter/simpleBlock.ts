@@ -1,8 +1,9 @@
 // Reads the values of a frontmatter block written in the plain shape most notes use (and all the
-// engine writes): one `key: value` per line, string values plain or quoted on one line, lists of such
-// strings. It accepts only text whose meaning in YAML is beyond doubt and returns null for anything
-// else, which then goes through the yaml library. Parsing with the library costs more than the rest of
-// a tidy together (0020); this reader is the fast path, never the judge of anything it does not accept.
+// engine writes): one `key: value` per line, values plain or quoted on one line (strings, whole and
+// decimal numbers), lists of such values. It accepts only text whose meaning in YAML is beyond doubt
+// and returns null for anything else, which then goes through the yaml library. Parsing with the
+// library cost more than the rest of a tidy together (0020); this reader is the fast path, never the
+// judge of anything it does not accept.
 
 import { isPlainSafe } from "./plainScalar";
 
@@ -20,12 +21,11 @@ const UNUSUAL_CHARACTER = /[^\P{Cc}\n]|[\u2028\u2029\ufeff]/u;
 export function readSimpleBlock(yaml: string): Record<string, SimpleValue> | null {
 	// Tabs, control characters and line separators need the real parser's judgement.
 	if (yaml === "" || UNUSUAL_CHARACTER.test(yaml)) return null;
-	const values: Record<string, SimpleValue> = Object.create(null) as Record<string, SimpleValue>;
+	const values = new Map<string, SimpleValue>();
 	const lines = yaml.split("\n");
 	if (lines[lines.length - 1] === "") lines.pop();
 	// The key whose value is empty so far, and the indentation of its list items once one is seen.
 	let list: { key: string; indent: number | null; items: SimpleScalar[] } | null = null;
-	let keys = 0;
 	for (const line of lines) {
 		if (line === "" || line.startsWith("#")) {
 			// A blank line or a comment may sit inside a list in YAML; here it ends it, so an item after it goes to the library.
@@ -39,26 +39,25 @@ export function readSimpleBlock(yaml: string): Record<string, SimpleValue> | nul
 			if (value === null) return null;
 			list.indent = item[1].length;
 			list.items.push(value);
-			values[list.key] = list.items;
+			values.set(list.key, list.items);
 			continue;
 		}
 		const entry = ENTRY.exec(line);
 		if (!entry) return null;
 		const key = entry[1];
-		if (!SIMPLE_KEY.test(key) || !isPlainSafe(key) || key === "__proto__" || key in values) return null;
-		keys++;
+		if (!SIMPLE_KEY.test(key) || !isPlainSafe(key) || key === "__proto__" || values.has(key)) return null;
 		const raw = entry[2] ?? "";
 		if (raw.trim() === "") {
-			values[key] = null;
+			values.set(key, null);
 			list = { key, indent: null, items: [] };
 			continue;
 		}
 		list = null;
 		const value = raw.startsWith("[") ? readFlowList(raw) : readScalar(raw);
 		if (value === null) return null;
-		values[key] = value;
+		values.set(key, value);
 	}
-	return keys === 0 ? null : { ...values };
+	return values.size === 0 ? null : Object.fromEntries(values);
 }
 
 /** A one-line scalar: plain, double- or single-quoted; null when YAML could read it as anything else. */
