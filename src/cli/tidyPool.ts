@@ -98,6 +98,11 @@ export function serveTidyWorker(): void {
 	port.on("message", (batch: ToWorker[]) => batch.forEach(receive));
 }
 
+// Left to itself, each worker's heap grows with the garbage of thousands of notes before V8 collects
+// it (a 10,000-note tidy peaked near 400 MB); a limit makes it collect sooner, for about 13% more
+// CPU. A note too large for it stops the worker, and the main thread, without a limit, does that note.
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256 };
+
 interface Thread {
 	worker: Worker;
 	out: BatchedPort<ToWorker>;
@@ -115,7 +120,7 @@ export class TidyPool {
 	constructor(script: string, settings: PoolSettings, jobs: number, appendEntry: (line: string) => Promise<void>) {
 		this.entries = new EntriesInOrder(appendEntry);
 		for (let i = 0; i < jobs; i++) {
-			const worker = new Worker(script, { workerData: { omnivoreQueueTidyWorker: true, settings } });
+			const worker = new Worker(script, { workerData: { omnivoreQueueTidyWorker: true, settings }, resourceLimits: WORKER_LIMITS });
 			const thread: Thread = { worker, out: new BatchedPort(worker), busy: 0 };
 			worker.on("message", (batch: FromWorker[]) => batch.forEach((message) => this.receive(thread, message)));
 			// A worker that fails or ends leaves its notes to the main thread.
