@@ -1,7 +1,8 @@
 // When a string can be written as a plain YAML scalar and read back as the same string.
 
-// Words YAML 1.1 reads as booleans or null: Obsidian and other tools may, so they are written quoted.
-export const YAML11_SPECIAL = /^(?:y|yes|n|no|true|false|on|off|null|~)$/i;
+// Words YAML 1.1 reads as booleans or null, and its numbers (`1_000`, `12:30` in base 60, `0b101`):
+// Obsidian and other tools may read them so, so they are written quoted.
+export const YAML11_SPECIAL = /^(?:y|yes|n|no|true|false|on|off|null|~|[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?))$/i;
 
 // Scalars YAML's core schema (or YAML 1.1) reads as something other than a string.
 const NOT_A_STRING = /^(?:~|null|true|false|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.inf|\.nan)$/i;

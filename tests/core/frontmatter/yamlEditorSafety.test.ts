@@ -87,7 +87,7 @@ describe("the fast path for plain values", () => {
 		expect(stringifyEntry("title", value)).toBe(`title: ${value}\n`);
 	});
 
-	it.each(["", "y", "n", "on", "OFF", "Yes", "NULL", "~", "12", "-1.5", "1e5", "+.inf", ".nan", "0x1f", "- item", "#tag", "a: b", "a #b", "end:", " a", "a ", "tab\t", "\u0085"])(
+	it.each(["", "y", "n", "on", "OFF", "Yes", "NULL", "~", "12", "-1.5", "1e5", "+.inf", ".nan", "0x1f", "1_000", "12:30", "1:20:30.5", "0b101", "- item", "#tag", "a: b", "a #b", "end:", " a", "a ", "tab\t", "\u0085"])(
 		"%j is not",
 		(value) => {
 			expect(isPlainSafe(value)).toBe(false);
@@ -119,6 +119,14 @@ describe("text that YAML would read differently", () => {
 		expect(stringifyEntry("read: later", "yes")).toBe('"read: later": "yes"\n');
 		expect(verifyFrontmatter(stringifyEntry("read: later", "yes"), { "read: later": "yes" })).toBeNull();
 		expect(stringifyEntry("read: later", "soon")).toBe('"read: later": soon\n');
+	});
+
+	it.each(["1_000", "12:30", "0b101", "1:20:30.5"])("%s, a number to YAML 1.1 readers, is written quoted and reads back as text", (value) => {
+		expect(stringifyEntry("title", value)).toBe(`title: "${value}"\n`);
+		expect(stringifyEntry("aliases", [value])).toBe(`aliases:\n  - "${value}"\n`);
+		const e = editor(SAVED);
+		e.set("title", value);
+		expect(editor(written(e)).get("title")).toBe(value);
 	});
 
 	it("an empty list is written as []", () => {
