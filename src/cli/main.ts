@@ -159,7 +159,8 @@ async function runUndo(request: Extract<Request, { command: "undo" }>, output: O
 	}
 	const report = request.dryRun ? await undoVault(vault, { dryRun: true }) : await withLock(vault, "undo", () => undoVault(vault, { dryRun: false }));
 	output.out(request.json ? `${JSON.stringify(report ?? { nothingToUndo: true }, null, 2)}\n` : formatUndo(report));
-	return report?.skipped.some((s) => !s.edited) ? EXIT_FAILURE : EXIT_OK;
+	// A note that could not be put back, or a late edit saved aside, needs the user's eye.
+	return report && (report.skipped.some((s) => !s.edited) || report.lateEdits.length > 0) ? EXIT_FAILURE : EXIT_OK;
 }
 
 async function runImport(request: Extract<Request, { command: "import" }>, output: Output): Promise<number> {

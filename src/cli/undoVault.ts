@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { earlierText, entriesByNote, plural, undoBatch, type CreatedFiles, type UndoOutcome } from "../core";
 import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
+import { lateEditProblem, type LateEditSaved } from "./lateEdits";
 import { describeFsError, type VaultFile } from "./vaultFiles";
 
 function noteFile(vault: string, path: string): VaultFile {
@@ -20,9 +21,16 @@ function noteFile(vault: string, path: string): VaultFile {
 	return { absolute: target, path, outside: false };
 }
 
-export async function undoVault(vault: string, options: { dryRun: boolean }): Promise<UndoOutcome | null> {
+export interface UndoReport extends UndoOutcome {
+	/** Edits that reached a note's old file just as it was put back, and could not be joined with it: saved aside. */
+	lateEdits: LateEditSaved[];
+}
+
+export async function undoVault(vault: string, options: { dryRun: boolean }): Promise<UndoReport | null> {
 	const store = new FileNoteStore((path) => noteFile(vault, path), { followLinks: true, vault });
-	return undoBatch(vaultJournal(vault), store, { ...options, created: createdFiles(vault) });
+	const outcome = await undoBatch(vaultJournal(vault), store, { ...options, created: createdFiles(vault) });
+	// undoBatch took the late edits that were put back (settle); those saved aside are reported here.
+	return outcome ? { ...outcome, lateEdits: store.lateEditsSaved() } : null;
 }
 
 /** Files a run created (imported notes and PDFs, downloaded images), by their place in the vault (a link there is removed, never what it points to). */
@@ -49,7 +57,7 @@ function removedText(report: UndoOutcome, dryRun: boolean): string {
 	return dryRun ? ` and remove ${files} it created` : `, ${files} it created removed`;
 }
 
-export function formatUndo(report: UndoOutcome | null): string {
+export function formatUndo(report: UndoReport | null): string {
 	if (!report) return "There is no tidy to undo in this vault.\n";
 	const when = new Date(report.startedAt).toLocaleString();
 	const lines = report.dryRun
@@ -61,6 +69,10 @@ export function formatUndo(report: UndoOutcome | null): string {
 		if (!report.dryRun) {
 			lines.push(`Their text from before the tidy stays in the journal (${report.file}); "omnivore-queue undo <vault> --show <note>" prints it.`);
 		}
+	}
+	if (report.lateEdits.length > 0) {
+		lines.push(`Edits saved aside (${report.lateEdits.length}):`);
+		for (const late of report.lateEdits) lines.push(`  ${late.path}: ${lateEditProblem(late).message}`);
 	}
 	return `${lines.join("\n")}\n`;
 }
