@@ -35,8 +35,9 @@ interface BodyMarks {
 	articles: number;
 	/** A highlight back-link (`omnivore.app/me/{slug}#{uuid}`). */
 	highlightLink: boolean;
-	readOriginal: boolean;
-	proxiedImage: boolean;
+	/** Asked only of a tagged note with no other mark: each is a search of the whole body. */
+	readOriginal(): boolean;
+	proxiedImage(): boolean;
 }
 
 const READ_ORIGINAL = /\[Read\s+Original\]\(/gi;
@@ -63,8 +64,8 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 		articleLink,
 		articles: slugs.size,
 		highlightLink,
-		readOriginal: occursOutside(READ_ORIGINAL, body, code),
-		proxiedImage: occursOutside(context.proxy.start, body, code),
+		readOriginal: () => occursOutside(READ_ORIGINAL, body, code),
+		proxiedImage: () => occursOutside(context.proxy.start, body, code),
 	};
 }
 
@@ -106,7 +107,7 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 	const proxiedProperty = values !== null ? Object.values(values).some((v) => typeof v === "string" && occursOutside(context.proxy.start, v, [])) : false;
 
 	if (tagged) {
-		const looksSaved = body.articleLink || body.highlightLink || body.readOriginal || body.proxiedImage || yamlLink || idProperty || proxiedProperty;
+		const looksSaved = body.articleLink || body.highlightLink || yamlLink || idProperty || proxiedProperty || body.readOriginal() || body.proxiedImage();
 		return looksSaved ? { kind: "article", by: "tag" } : { kind: "tagged-not-article" };
 	}
 	if (options.match === "tag") return { kind: "none" };

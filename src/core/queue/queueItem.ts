@@ -2,7 +2,7 @@
 // (aliases and other cases of keys too, so notes that were never tidied show the same).
 
 import { format } from "date-fns";
-import { unwrapBodyImages } from "../bodyImages";
+import { hasImageProblems } from "../bodyImages";
 import { dateFromOmnivoreUrl, readDate } from "../dates";
 import { readFrontmatterBlock } from "../frontmatter/readBlock";
 import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
@@ -149,7 +149,7 @@ export function buildQueueItem(path: string, note: string, options: TidyOptions,
 	const linkDate = omnivoreLink ? dateFromOmnivoreUrl(omnivoreLink) : null;
 	const titleKey = editor ? findKey(editor.keys(), options.keys.title) : undefined;
 	const title = (editor && titleKey && titleCutByComment(editor, titleKey, facts.articleHeading)) ?? values.schema("title");
-	const articles = parts.body.match(ARTICLE_START)?.length ?? 0;
+	const articles = parts.body.includes("_start%%") ? (parts.body.match(ARTICLE_START)?.length ?? 0) : 0;
 
 	return {
 		path,
@@ -163,7 +163,7 @@ export function buildQueueItem(path: string, note: string, options: TidyOptions,
 		savedAt: dateOf(values.schema("dateSaved"), options) ?? (linkDate ? new Date(Math.floor(linkDate.getTime() / 1000) * 1000).toISOString() : null),
 		publishedAt: dateOf(values.schema("datePublished"), options),
 		readingMinutes: minutesOf(values, parts.body, code),
-		hasImageProblems: unwrapBodyImages({ body: parts.body, matcher: proxy, baseUrl: url ?? undefined, codeRanges: code }).problems.length > 0,
+		hasImageProblems: hasImageProblems({ body: parts.body, matcher: proxy, baseUrl: url ?? undefined, codeRanges: code }),
 		...(articles > 1 ? { articles } : {}),
 	};
 }
