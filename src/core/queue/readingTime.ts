@@ -1,6 +1,8 @@
 // Estimates reading time from a note's body: words at 230 a minute, CJK characters at 400 a minute.
 
+import type { TextRange } from "../markdown/codeRanges";
 import { isWhitespace } from "../markdown/whitespace";
+import { UnreadRanges } from "./unreadRanges";
 
 export const WORDS_PER_MINUTE = 230;
 export const CJK_CHARACTERS_PER_MINUTE = 400;
@@ -95,36 +97,49 @@ function endsWithScheme(text: string, end: number, scheme: string): boolean {
 }
 
 /**
- * The next match of `URL` at or after `from`, found from the colons (a scheme is letters only, so
- * at most one scheme ends at a colon), or null.
+ * The next match of `URL` in `text` from `from` to `end`, found from the colons (a scheme is letters
+ * only, so at most one scheme ends at a colon), or null. `start` is where the segment of readable
+ * text begins: a space (or the text's start) stands before it, so a scheme there starts a word.
  */
-function nextUrl(text: string, from: number): { start: number; end: number } | null {
-	for (let colon = text.indexOf(":", from); colon !== -1; colon = text.indexOf(":", colon + 1)) {
+function nextUrl(text: string, colons: Colons, from: number, segment: { start: number; end: number }): { start: number; end: number } | null {
+	for (let colon = colons.next(from); colon !== -1 && colon < segment.end; colon = colons.next(colon + 1)) {
 		const scheme = SCHEMES.find((name) => endsWithScheme(text, colon, name));
 		if (scheme === undefined) continue;
 		const start = colon - scheme.length;
-		if (start < from || (start > 0 && isWordCharacter(text.charCodeAt(start - 1)))) continue;
+		if (start < from || (start > segment.start && isWordCharacter(text.charCodeAt(start - 1)))) continue;
 		let end = colon + 1;
-		while (end < text.length && !isUrlStop(text.charCodeAt(end))) end++;
+		while (end < segment.end && !isUrlStop(text.charCodeAt(end))) end++;
 		if (end > colon + 1) return { start, end };
 	}
 	return null;
 }
 
-/**
- * CJK characters (each read on its own, and ending a word), and words of the rest: a letter or
- * digit followed by letters, digits and apostrophes. One pass over `readableText`'s definition that
- * builds no strings or lists: URLs are skipped and markup read as spaces where they stand.
- */
-export function countReading(body: string): { words: number; cjk: number } {
-	const text = withoutMarkupBlocks(body);
-	const length = text.length;
+/** The colons of a text, looked for once each however many segments ask (each from where the last left off). */
+class Colons {
+	private found = -2;
+
+	constructor(private readonly text: string) {}
+
+	next(from: number): number {
+		if (this.found === -2 || (this.found !== -1 && this.found < from)) this.found = this.text.indexOf(":", from);
+		return this.found;
+	}
+}
+
+interface Counts {
+	words: number;
+	cjk: number;
+}
+
+/** Adds the words and CJK characters of `text` from `segment.start` to `segment.end` (a space before and after). */
+function countSegment(text: string, colons: Colons, segment: { start: number; end: number }, counts: Counts): void {
+	const length = segment.end;
 	let words = 0;
 	let cjk = 0;
 	// 1 inside a word, else 0: the ASCII loop below counts without branches.
 	let inWord = 0;
-	let url = text.includes(":") ? nextUrl(text, 0) : null;
-	let at = 0;
+	let url = nextUrl(text, colons, segment.start, segment);
+	let at = segment.start;
 	for (;;) {
 		const stop = url === null ? length : url.start;
 		while (at < stop) {
@@ -137,7 +152,7 @@ export function countReading(body: string): { words: number; cjk: number } {
 				continue;
 			}
 			let kind: number;
-			if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(at + 1))) {
+			if (code >= 0xd800 && code <= 0xdbff && at + 1 < length && isLowSurrogate(text.charCodeAt(at + 1))) {
 				kind = classify(text.slice(at, at + 2));
 				at += 2;
 			} else {
@@ -152,15 +167,69 @@ export function countReading(body: string): { words: number; cjk: number } {
 				inWord = 1;
 			} else if (kind !== WORD_PART) inWord = 0;
 		}
-		if (url === null) return { words, cjk };
+		if (url === null) break;
 		inWord = 0;
 		at = url.end;
-		url = nextUrl(text, url.end);
+		url = nextUrl(text, colons, url.end, segment);
 	}
+	counts.words += words;
+	counts.cjk += cjk;
+}
+
+/**
+ * CJK characters (each read on its own, and ending a word), and words of the rest: a letter or
+ * digit followed by letters, digits and apostrophes. One pass over `readableText`'s definition that
+ * builds no strings or lists: URLs are skipped and markup read as spaces where they stand.
+ */
+export function countReading(body: string): Counts {
+	const text = withoutMarkupBlocks(body);
+	const counts = { words: 0, cjk: 0 };
+	countSegment(text, new Colons(text), { start: 0, end: text.length }, counts);
+	return counts;
+}
+
+/** The body with each code range replaced by a space: what reading time is counted over. */
+export function withoutCode(body: string, code: TextRange[]): string {
+	if (code.length === 0) return body;
+	let text = "";
+	let at = 0;
+	for (const range of code) {
+		text += body.slice(at, range.start) + " ";
+		at = Math.max(at, range.end);
+	}
+	return text + body.slice(at);
+}
+
+/**
+ * `countReading(withoutCode(body, code))`, counted between the parts left out (code, images, link
+ * targets, HTML tags) where they stand, with no copy of the body. Fence lines and reference
+ * definitions outside code (rare: their patterns depend on line starts) are counted over the copy.
+ */
+export function countReadingOutside(body: string, code: TextRange[]): Counts {
+	const inCode = UnreadRanges.ofCode(body, code);
+	if (inCode.hasUncovered("```") || inCode.hasUncovered("~~~") || inCode.hasUncovered("]:")) return countReading(withoutCode(body, code));
+	const unread = inCode.withImages().withLinkTargets().withHtmlTags().ranges;
+	const counts = { words: 0, cjk: 0 };
+	const colons = new Colons(body);
+	let at = 0;
+	for (const range of unread) {
+		if (range.start > at) countSegment(body, colons, { start: at, end: range.start }, counts);
+		at = range.end;
+	}
+	if (body.length > at) countSegment(body, colons, { start: at, end: body.length }, counts);
+	return counts;
 }
 
 /** Minutes to read, at least 1. */
 export function readingMinutes(body: string): number {
-	const { words, cjk } = countReading(body);
+	return minutesFor(countReading(body));
+}
+
+/** Minutes to read the body outside its code, at least 1. */
+export function readingMinutesOutside(body: string, code: TextRange[]): number {
+	return minutesFor(countReadingOutside(body, code));
+}
+
+function minutesFor({ words, cjk }: Counts): number {
 	return Math.max(1, Math.round(words / WORDS_PER_MINUTE + cjk / CJK_CHARACTERS_PER_MINUTE));
 }

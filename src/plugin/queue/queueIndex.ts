@@ -1,7 +1,7 @@
 // Keeps a QueueItem for every Omnivore note, current with the metadata cache, renames and deletes.
 
 import { Component, TFile, type App, type CachedMetadata, type TAbstractFile } from "obsidian";
-import { buildQueueItem, mayBeOmnivoreByText, type NoteTidier, type QueueItem } from "../../core";
+import { buildQueueItemFromValues, mayBeOmnivoreByText, type NoteTidier, type QueueItem } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
 import { reportFailure, reportFailures, type NoteFailure } from "../errorBoundary";
 import { findCandidates, mayBeOmnivoreNote, notesInScope } from "../notes/candidates";
@@ -138,7 +138,7 @@ export class QueueIndex extends Component {
 				read++;
 				try {
 					const text = await this.app.vault.cachedRead(file);
-					const item = sure.has(file.path) || mayBeOmnivoreByText(text, settings) ? this.itemOf(tidier, file.path, text) : null;
+					const item = sure.has(file.path) || mayBeOmnivoreByText(text, settings) ? this.itemOf(tidier, file.path, text, this.app.metadataCache.getFileCache(file)) : null;
 					kept.set(file.path, { mtime, size, item });
 					if (item) found.set(file.path, item);
 				} catch (error) {
@@ -156,8 +156,9 @@ export class QueueIndex extends Component {
 		return found;
 	}
 
-	private itemOf(tidier: NoteTidier, path: string, text: string): QueueItem | null {
-		return buildQueueItem(path, text, tidier.options, tidier.proxy);
+	/** The note's item, from the frontmatter Obsidian has parsed where the engine would read the same (0022). */
+	private itemOf(tidier: NoteTidier, path: string, text: string, cache: CachedMetadata | null): QueueItem | null {
+		return buildQueueItemFromValues(path, text, cache?.frontmatter, tidier.options, tidier.proxy);
 	}
 
 	private receive(change: IndexChange): void {
@@ -179,7 +180,7 @@ export class QueueIndex extends Component {
 		if (!this.items.has(file.path) && !mayBeOmnivoreNote(cache, settings) && !mayBeOmnivoreByText(data, settings)) return;
 		let item: QueueItem | null = null;
 		try {
-			item = isInScope(file.path, settings.includeFolders, settings.excludeFolders) ? this.itemOf(this.host.tidier(), file.path, data) : null;
+			item = isInScope(file.path, settings.includeFolders, settings.excludeFolders) ? this.itemOf(this.host.tidier(), file.path, data, cache) : null;
 		} catch (error) {
 			reportFailure(UPDATE, error, file.path);
 		}

@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { generateVault } from "../../../bench/generateVault";
-import { countReading, readableText } from "../../../src/core/queue/readingTime";
+import { findCodeRanges } from "../../../src/core/markdown/codeRanges";
+import { countReading, countReadingOutside, readableText, withoutCode } from "../../../src/core/queue/readingTime";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\u3005]/u;
 const WORD_START = /[\p{L}\p{N}]/u;
@@ -35,15 +36,24 @@ function markdownFiles(folder: string): string[] {
 	});
 }
 
-describe("countReading follows readableText", () => {
+/** Both counts of a body: over the readable text, and outside code (each with its fast way and its patterns). */
+function bothWays(body: string) {
+	const code = findCodeRanges(body);
+	return { fast: [countReading(body), countReadingOutside(body, code)], patterns: [countByPatterns(body), countByPatterns(withoutCode(body, code))] };
+}
+
+describe("countReading and countReadingOutside follow readableText", () => {
 	it("on the generated vault's notes (CJK, images, HTML, code, escaped templates)", () => {
-		for (const note of generateVault(400, { seed: 5, maxBytes: 12000 })) expect([note.path, countReading(note.text)]).toEqual([note.path, countByPatterns(note.text)]);
+		for (const note of generateVault(400, { seed: 5, maxBytes: 12000 })) {
+			const { fast, patterns } = bothWays(note.text);
+			expect([note.path, fast]).toEqual([note.path, patterns]);
+		}
 	});
 
 	it("on the fixture notes", () => {
 		for (const path of markdownFiles(join(__dirname, "../../fixtures/notes"))) {
-			const text = readFileSync(path, "utf8");
-			expect([path, countReading(text)]).toEqual([path, countByPatterns(text)]);
+			const { fast, patterns } = bothWays(readFileSync(path, "utf8"));
+			expect([path, fast]).toEqual([path, patterns]);
 		}
 	});
 
@@ -51,14 +61,15 @@ describe("countReading follows readableText", () => {
 		const piece = fc.constantFrom(
 			"word", "it's", "well-known", "snake_case", " ", "\n", "\r\n", "\t", "\u00a0", "\u3000", "这一", "ローカル", "ー", "々", "한국어", "😀", "\ud800", "\udc00", "é", "’",
 			"https://example.com/a", "HTTP:", "mailto:x@y.z", "data:image/png", "ftp:", "xhttp://no", "sftp:", ":", "::",
-			"![", "](", "]", "[", "(", ")", ")", "]:", "<", ">", "<b>", "```", "~~~", "`", "#", "*", "_", "-", "=", "|", "^", "!", "1", "42",
+			"![", "](", "]", "[", "(", ")", ")", "]:", "<", ">", "<b>", "```", "~~~", "`", "``", "    ", "\n\n", "\n```\n", "\n    code\n", "> ", "- ",
+			"#", "*", "_", "-", "=", "|", "^", "!", "1", "42",
 		);
 		fc.assert(
 			fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
-				const body = pieces.join("");
-				expect(countReading(body)).toEqual(countByPatterns(body));
+				const { fast, patterns } = bothWays(pieces.join(""));
+				expect(fast).toEqual(patterns);
 			}),
-			{ numRuns: 3000 },
+			{ numRuns: 5000 },
 		);
 	});
 });

@@ -1,0 +1,28 @@
+// Frontmatter values an index has already parsed (Obsidian's metadata cache), used in place of
+// parsing the block again where they cannot differ from what the engine would read.
+
+import { isTooDeeplyNested } from "../frontmatter/nesting";
+import type { FrontmatterState } from "../frontmatter/readBlock";
+import { tooLargeFrontmatter } from "../frontmatter/size";
+import { FrontmatterEditor } from "../frontmatter/yamlEditor";
+import type { NoteParts } from "../note";
+
+// What the engine reads otherwise than a plain parse, each found by where it may start (erring on the
+// side of parsing): comments after a value (a title cut by `#`), anchors, aliases and tags, directives, explicit
+// keys, a flow collection over several lines or as the whole block. The engine takes these for
+// warnings or refuses them; another parser may read values from them.
+const READ_OTHERWISE = /[^ \t\n][ \t]+#|(?:^|[ \t,[{:])[&*!]|^%|^[ \t]*(?:\?(?:[ \t]|$)|[[{])|[[{][^\n\]}]*\n/m;
+
+/**
+ * The note's frontmatter from values parsed elsewhere, as the engine would read the block; null when
+ * the block must be parsed (no values for a block, a block the engine refuses or reads otherwise).
+ * The values are trusted to be those of a YAML 1.2 parse of the block, as Obsidian's are.
+ */
+export function frontmatterFromValues(parts: NoteParts, values: Record<string, unknown> | undefined): FrontmatterState | null {
+	if (parts.unclosedFrontmatter) return null;
+	if (!parts.frontmatter) return { kind: "none" };
+	const yaml = parts.frontmatter.yaml.replace(/\r\n/g, "\n");
+	if (values === undefined || READ_OTHERWISE.test(yaml) || isTooDeeplyNested(yaml) || tooLargeFrontmatter(yaml) !== null) return null;
+	// An editor over the values alone: read-only here, it has no comments to keep.
+	return { kind: "mapping", editor: new FrontmatterEditor(yaml, [], null, values), repairedKeys: [] };
+}
