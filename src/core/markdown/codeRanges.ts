@@ -111,19 +111,27 @@ function findCodeBlocks(text: string): TextRange[] {
 
 const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/g;
 
+/** The run of backticks starting at or after `from`, or null: what `/`+/g` finds, without a pattern tried at every position. */
+function backtickRun(text: string, from: number): { start: number; length: number } | null {
+	const start = text.indexOf("`", from);
+	if (start === -1) return null;
+	let end = start + 1;
+	while (text.charCodeAt(end) === 0x60) end++;
+	return { start, length: end - start };
+}
+
 /** Inline code spans outside the given blocks: a run of N backticks up to the next run of exactly N. */
 function findCodeSpans(text: string, blocks: TextRange[]): TextRange[] {
 	const spans: TextRange[] = [];
-	const runs = /`+/g;
-	let match: RegExpExecArray | null;
-	while ((match = runs.exec(text)) !== null) {
-		const start = match.index;
-		if (isInside(blocks, start) || isEscaped(text, start)) continue;
-		const length = match[0].length;
+	for (let run = backtickRun(text, 0); run !== null; ) {
+		const { start, length } = run;
+		if (isInside(blocks, start) || isEscaped(text, start)) {
+			run = backtickRun(text, start + length);
+			continue;
+		}
 		const closer = findCloser(text, start + length, length, blocks);
-		if (closer === -1) continue;
-		spans.push({ start, end: closer + length });
-		runs.lastIndex = closer + length;
+		if (closer !== -1) spans.push({ start, end: closer + length });
+		run = backtickRun(text, closer === -1 ? start + length : closer + length);
 	}
 	return spans;
 }
@@ -132,12 +140,9 @@ function findCloser(text: string, from: number, length: number, blocks: TextRang
 	PARAGRAPH_BREAK.lastIndex = from;
 	const paragraphEnd = PARAGRAPH_BREAK.exec(text);
 	const limit = paragraphEnd ? paragraphEnd.index : text.length;
-	const runs = /`+/g;
-	runs.lastIndex = from;
-	let match: RegExpExecArray | null;
-	while ((match = runs.exec(text)) !== null && match.index < limit) {
-		if (isInside(blocks, match.index)) return -1;
-		if (match[0].length === length) return match.index;
+	for (let run = backtickRun(text, from); run !== null && run.start < limit; run = backtickRun(text, run.start + run.length)) {
+		if (isInside(blocks, run.start)) return -1;
+		if (run.length === length) return run.start;
 	}
 	return -1;
 }
