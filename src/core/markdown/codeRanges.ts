@@ -48,7 +48,8 @@ function isPlainStart(code: number): boolean {
 /** Fenced and indented code blocks, as ranges of whole lines. */
 function findCodeBlocks(text: string): TextRange[] {
 	const ranges: TextRange[] = [];
-	let fence: { char: string; length: number; start: number } | null = null;
+	/** The open fence: where it starts, and the pattern of the line that closes it. */
+	let fence: { start: number; close: RegExp } | null = null;
 	let listIndent = 0;
 	let previous: "blank" | "code" | "text" = "blank";
 	let lastEnd = 0;
@@ -70,11 +71,15 @@ function findCodeBlocks(text: string): TextRange[] {
 			}
 			continue;
 		}
+		if (line.start === line.end) {
+			// An empty line: blank, or more of a fence.
+			if (!fence) previous = previous === "code" ? "code" : "blank";
+			continue;
+		}
 		const raw = text.slice(line.start, line.end);
 		const content = raw.slice(QUOTE_PREFIX.exec(raw)?.[0].length ?? 0);
 		if (fence) {
-			const close = new RegExp(`^ {0,3}${fence.char === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
-			if (close.test(content)) {
+			if (fence.close.test(content)) {
 				ranges.push({ start: fence.start, end: line.end });
 				fence = null;
 				previous = "text";
@@ -83,7 +88,8 @@ function findCodeBlocks(text: string): TextRange[] {
 		}
 		const open = FENCE_OPEN.exec(content);
 		if (open && !(open[2][0] === "`" && open[3].includes("`"))) {
-			fence = { char: open[2][0], length: open[2].length, start: line.start };
+			const char = open[2][0];
+			fence = { start: line.start, close: new RegExp(`^ {0,3}${char === "`" ? "`" : "~"}{${open[2].length},}[ \\t]*$`) };
 			continue;
 		}
 		if (isBlank(content)) {
