@@ -13,16 +13,25 @@ import type { NoteParts } from "../note";
 // warnings or refuses them; another parser may read values from them.
 const READ_OTHERWISE = /[^ \t\n][ \t]+#|(?:^|[ \t,[{:])[&*!]|^%|^[ \t]*(?:\?(?:[ \t]|$)|[[{])|[[{][^\n\]}]*\n/m;
 
+/** Strings, numbers, booleans, null, lists and plain objects of them: what a YAML 1.2 parse gives (no dates). */
+function isPlainData(value: unknown): boolean {
+	if (value === null || typeof value !== "object") return typeof value !== "function" && typeof value !== "bigint" && typeof value !== "symbol";
+	if (Array.isArray(value)) return value.every(isPlainData);
+	const prototype = Object.getPrototypeOf(value) as unknown;
+	return (prototype === Object.prototype || prototype === null) && Object.values(value).every(isPlainData);
+}
+
 /**
  * The note's frontmatter from values parsed elsewhere, as the engine would read the block; null when
  * the block must be parsed (no values for a block, a block the engine refuses or reads otherwise).
- * The values are trusted to be those of a YAML 1.2 parse of the block, as Obsidian's are.
+ * The values are trusted to be those of a YAML 1.2 parse of the block, as Obsidian's are; values
+ * of another kind (a date, as a YAML 1.1 parser makes) send the block to the engine's parse.
  */
 export function frontmatterFromValues(parts: NoteParts, values: Record<string, unknown> | undefined): FrontmatterState | null {
 	if (parts.unclosedFrontmatter) return null;
 	if (!parts.frontmatter) return { kind: "none" };
 	const yaml = parts.frontmatter.yaml.replace(/\r\n/g, "\n");
-	if (values === undefined || READ_OTHERWISE.test(yaml) || isTooDeeplyNested(yaml) || tooLargeFrontmatter(yaml) !== null) return null;
+	if (values === undefined || !isPlainData(values) || READ_OTHERWISE.test(yaml) || isTooDeeplyNested(yaml) || tooLargeFrontmatter(yaml) !== null) return null;
 	// An editor over the values alone: read-only here, it has no comments to keep.
 	return { kind: "mapping", editor: new FrontmatterEditor(yaml, [], null, values), repairedKeys: [] };
 }

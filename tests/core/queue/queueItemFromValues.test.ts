@@ -42,6 +42,13 @@ describe("buildQueueItemFromValues", () => {
 		expect(fromCache("comment.md", HANDWRITTEN["comment.md"])?.title).toBe("The Weekly Dispatch #112");
 	});
 
+	it("parses the block itself when the values given are not a YAML 1.2 reading (a date object)", () => {
+		const text = "---\ndate_saved: 2024-01-20T19:03:11\ntags: [Omnivore]\n---\n# Dated\n[Read Original](https://example.com/g)\n";
+		const withDate = buildQueueItemFromValues("d.md", text, { date_saved: new Date("2024-01-20T19:03:11Z"), tags: ["Omnivore"] }, tidier.options, tidier.proxy);
+		expect(withDate).toEqual(full("d.md", text));
+		expect(withDate?.savedAt).not.toBeNull();
+	});
+
 	it("gives the items parsing gives, on the fixture notes and their tidied forms", () => {
 		for (const file of markdownFiles(join(__dirname, "../../fixtures/notes"))) {
 			const text = readFileSync(file, "utf8");
