@@ -148,3 +148,27 @@ export function mayBeOmnivoreByMetadata(metadata: NoteMetadata, options: Pick<Ti
 export function mayBeOmnivoreByText(text: string, options: Pick<TidyOptions, "match" | "omnivoreHosts">): boolean {
 	return options.match !== "tag" && linksFor(options.omnivoreHosts).occursIn(text);
 }
+
+const tagTexts = new Map<string, RegExp>();
+
+/** The configured tag's name as it may be written, in any case (Unicode case folding, as `toLowerCase` compares). */
+function tagText(tagName: string): RegExp {
+	let pattern = tagTexts.get(tagName);
+	if (!pattern) {
+		const wanted = tagName.trim().replace(/^#/, "");
+		pattern = new RegExp(wanted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "iu");
+		tagTexts.set(tagName, pattern);
+	}
+	return pattern;
+}
+
+/**
+ * Whether a note's text holds anything `detectOmnivoreNote` could take for a mark: the tag's name,
+ * or (unless detection is by tag only) an Omnivore library address. False means it is not an
+ * Omnivore note, found without parsing it. A frontmatter with a backslash may spell either with a
+ * YAML escape, so it always may.
+ */
+export function mayHoldOmnivoreMarks(text: string, frontmatterYaml: string | null, options: Pick<TidyOptions, "tagName" | "match" | "omnivoreHosts">): boolean {
+	if (frontmatterYaml?.includes("\\")) return true;
+	return tagText(options.tagName).test(text) || mayBeOmnivoreByText(text, options);
+}

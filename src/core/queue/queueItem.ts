@@ -9,7 +9,7 @@ import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
 import { readBodyFacts } from "../markdown/bodyFacts";
 import { findCodeRanges, type TextRange } from "../markdown/codeRanges";
 import { splitNote, type NoteParts } from "../note";
-import { detectOmnivoreNote } from "../omnivore/detect";
+import { detectOmnivoreNote, mayHoldOmnivoreMarks } from "../omnivore/detect";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
 import { findKey, findSchemaKey, STATE_KEY } from "../omnivore/keys";
 import { readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
@@ -123,6 +123,7 @@ function basename(path: string): string {
 /** The queue's view of a note, or null when it is not an Omnivore note. */
 export function buildQueueItem(path: string, note: string, options: TidyOptions, proxy: ProxyMatcher): QueueItem | null {
 	const parts = splitNote(note);
+	if (!mayHoldOmnivoreMarks(note, parts.frontmatter?.yaml ?? null, options)) return null;
 	return itemOf(path, parts, readFrontmatterBlock(parts), options, proxy);
 }
 
@@ -132,6 +133,7 @@ export function buildQueueItem(path: string, note: string, options: TidyOptions,
  */
 export function buildQueueItemFromValues(path: string, note: string, values: Record<string, unknown> | undefined, options: TidyOptions, proxy: ProxyMatcher): QueueItem | null {
 	const parts = splitNote(note);
+	if (!mayHoldOmnivoreMarks(note, parts.frontmatter?.yaml ?? null, options)) return null;
 	return itemOf(path, parts, frontmatterFromValues(parts, values) ?? readFrontmatterBlock(parts), options, proxy);
 }
 
