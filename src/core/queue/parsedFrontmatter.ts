@@ -1,8 +1,10 @@
-// Frontmatter values an index has already parsed (Obsidian's metadata cache), used in place of
-// parsing the block again where they cannot differ from what the engine would read.
+// Frontmatter values an index has already parsed (Obsidian's metadata cache), or that the engine's
+// reader of the plain shape gives, used in place of the yaml library's parse where they cannot
+// differ from what the engine would read.
 
 import { isTooDeeplyNested } from "../frontmatter/nesting";
 import type { FrontmatterState } from "../frontmatter/readBlock";
+import { readSimpleBlock } from "../frontmatter/simpleBlock";
 import { tooLargeFrontmatter } from "../frontmatter/size";
 import { FrontmatterEditor } from "../frontmatter/yamlEditor";
 import type { NoteParts } from "../note";
@@ -34,4 +36,14 @@ export function frontmatterFromValues(parts: NoteParts, values: Record<string, u
 	if (values === undefined || !isPlainData(values) || READ_OTHERWISE.test(yaml) || isTooDeeplyNested(yaml) || tooLargeFrontmatter(yaml) !== null) return null;
 	// An editor over the values alone: read-only here, it has no comments to keep.
 	return { kind: "mapping", editor: new FrontmatterEditor(yaml, [], null, values), repairedKeys: [] };
+}
+
+/**
+ * The block read by the engine's reader of the plain shape (one `key: value` a line, lists of such
+ * values) without the CST the engine keeps for editing: the queue only reads. Null for any other block.
+ */
+export function plainFrontmatter(parts: NoteParts): FrontmatterState | null {
+	if (!parts.frontmatter) return null;
+	const values = readSimpleBlock(parts.frontmatter.yaml.replace(/\r\n/g, "\n"));
+	return values ? frontmatterFromValues(parts, values) : null;
 }

@@ -17,7 +17,7 @@ import { bodyTags, cleanTag, frontmatterTags, tagMatches } from "../omnivore/tag
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
-import { frontmatterFromValues } from "./parsedFrontmatter";
+import { frontmatterFromValues, plainFrontmatter } from "./parsedFrontmatter";
 import { readingMinutesOutside } from "./readingTime";
 
 /** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
@@ -124,7 +124,7 @@ function basename(path: string): string {
 export function buildQueueItem(path: string, note: string, options: TidyOptions, proxy: ProxyMatcher): QueueItem | null {
 	const parts = splitNote(note);
 	if (!mayHoldOmnivoreMarks(note, parts.frontmatter?.yaml ?? null, options)) return null;
-	return itemOf(path, parts, readFrontmatterBlock(parts), options, proxy);
+	return itemOf(path, parts, plainFrontmatter(parts) ?? readFrontmatterBlock(parts), options, proxy);
 }
 
 /**

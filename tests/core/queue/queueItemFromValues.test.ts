@@ -4,6 +4,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { generateVault } from "../../../bench/generateVault";
 import { buildQueueItem, buildQueueItemFromValues, NoteTidier } from "../../../src/core";
+import { readFrontmatterBlock } from "../../../src/core/frontmatter/readBlock";
+import { splitNote } from "../../../src/core/note";
+import { plainFrontmatter } from "../../../src/core/queue/parsedFrontmatter";
 import { computeMetadata } from "../../__mocks__/obsidian";
 
 const tidier = new NoteTidier();
@@ -64,5 +67,28 @@ describe("buildQueueItemFromValues", () => {
 			if (item) items++;
 		}
 		expect(items).toBeGreaterThan(400);
+	});
+});
+
+describe("plainFrontmatter", () => {
+	/** What the queue reads of a block: its keys in order, their values, and the title's trailing comment. */
+	function reading(state: ReturnType<typeof readFrontmatterBlock>) {
+		if (state.kind !== "mapping") return state.kind;
+		return { keys: state.editor.keys(), values: state.editor.expectedValues(), comment: state.editor.trailingComment("title") ?? null };
+	}
+
+	it("reads plain blocks as the engine's parse does, and leaves the others to it", () => {
+		let plain = 0;
+		const texts = [...[...generateVault(400, { seed: 21, maxBytes: 3000 })].map((n) => n.text), ...markdownFiles(join(__dirname, "../../fixtures/notes")).map((f) => readFileSync(f, "utf8")), ...Object.values(HANDWRITTEN)];
+		for (const raw of texts) {
+			for (const text of [raw, tidier.tidy(raw).text]) {
+				const parts = splitNote(text);
+				const fast = plainFrontmatter(parts);
+				if (!fast) continue;
+				plain++;
+				expect([text.slice(0, 120), reading(fast)]).toEqual([text.slice(0, 120), reading(readFrontmatterBlock(parts))]);
+			}
+		}
+		expect(plain).toBeGreaterThan(400);
 	});
 });
