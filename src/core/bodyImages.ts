@@ -2,7 +2,7 @@
 
 import { endOfParenthesizedRun } from "./markdown/linkDestination";
 import { findCodeRanges, isInside, type TextRange } from "./markdown/codeRanges";
-import { unwrapProxyUrl, type ProxyMatcher } from "./proxyUrls";
+import { unwrapProxyUrl, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";
 import { quoteForMessage, type Change, type Problem } from "./report";
 
 export interface BodyUnwrapResult {
@@ -120,20 +120,17 @@ export interface BodyUnwrapInput {
 	codeRanges?: TextRange[];
 }
 
-export function unwrapBodyImages({ body, matcher, baseUrl, codeRanges }: BodyUnwrapInput): BodyUnwrapResult {
-	const changes: Change[] = [];
-	const problems: Problem[] = [];
-	const code = codeRanges ?? findCodeRanges(body);
-	const pieces: string[] = [];
-	let copied = 0;
-	let line = 1;
-	let counted = 0;
-	const lineOf = (index: number): number => {
-		for (let i = body.indexOf("\n", counted); i !== -1 && i < index; i = body.indexOf("\n", i + 1)) line++;
-		counted = index;
-		return line;
-	};
+interface ProxiedImage {
+	start: number;
+	end: number;
+	written: string;
+	context: UrlContext;
+	result: UnwrapResult;
+}
 
+/** Each proxied image URL outside code, with what unwrapping it gives. */
+function* proxiedImages({ body, matcher, baseUrl, codeRanges }: BodyUnwrapInput): Generator<ProxiedImage> {
+	const code = codeRanges ?? findCodeRanges(body);
 	const pattern = new RegExp(matcher.start.source, matcher.start.flags);
 	let match: RegExpExecArray | null;
 	while ((match = pattern.exec(body)) !== null) {
@@ -144,7 +141,31 @@ export function unwrapBodyImages({ body, matcher, baseUrl, codeRanges }: BodyUnw
 		pattern.lastIndex = Math.max(end, start + 1);
 		const written = body.slice(start, end);
 		const result = unwrapProxyUrl(written, matcher, baseUrl);
-		if (!result) continue;
+		if (result) yield { start, end, written, context, result };
+	}
+}
+
+/** Whether a proxied image would be left as it is (the queue's warning), without rewriting the body. */
+export function hasImageProblems(input: BodyUnwrapInput): boolean {
+	for (const image of proxiedImages(input)) if (!image.result.ok) return true;
+	return false;
+}
+
+export function unwrapBodyImages(input: BodyUnwrapInput): BodyUnwrapResult {
+	const { body } = input;
+	const changes: Change[] = [];
+	const problems: Problem[] = [];
+	const pieces: string[] = [];
+	let copied = 0;
+	let line = 1;
+	let counted = 0;
+	const lineOf = (index: number): number => {
+		for (let i = body.indexOf("\n", counted); i !== -1 && i < index; i = body.indexOf("\n", i + 1)) line++;
+		counted = index;
+		return line;
+	};
+
+	for (const { start, end, written, context, result } of proxiedImages(input)) {
 		const at = lineOf(start);
 		if (!result.ok) {
 			problems.push({

@@ -236,6 +236,35 @@ describe("the reading queue view", () => {
 		expect(rows).toContain(1500);
 	});
 
+	it("shows the articles read so far while its first build runs, then all of them", async () => {
+		const many = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`Omnivore/${String(i).padStart(3, "0")}.md`, article(`Article ${i}`, { status: "unread", date_saved: `2024-01-01T10:${String(i % 60).padStart(2, "0")}:00` })]));
+		const { app, plugin } = await startObsidian(many);
+		let during: { state: string; rows: number; message: string | null | undefined } | null = null;
+		let time = 0;
+		plugin.clock = {
+			now: () => (time += 10),
+			yieldToUi: async () => {
+				// Halfway through the notes, look at the pane as the reader sees it.
+				if (during === null && plugin.queue.all().length >= 60) {
+					await wait();
+					const root = app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0].view.containerEl;
+					during = { state: plugin.queue.state, rows: root.querySelectorAll(".omnivore-queue-row").length, message: root.querySelector(".omnivore-queue-empty")?.textContent };
+				}
+			},
+		};
+		await runCommand(plugin, "open-reading-queue");
+		await wait();
+		expect(during).not.toBeNull();
+		const seen = during as unknown as { state: string; rows: number; message: string };
+		expect(seen.state).toBe("building");
+		expect(seen.message).toMatch(/^Reading your Omnivore notes….*articles so far/);
+		expect(seen.rows).toBeGreaterThan(5);
+		const view = app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0].view as unknown as QueueView & { contentEl: HTMLElement };
+		expect(plugin.queue.state).toBe("ready");
+		expect(tabs(view.contentEl)).toContain("All: 120");
+		expect(view.contentEl.querySelector(".omnivore-queue-empty")?.classList.contains("is-hidden")).toBe(true);
+	});
+
 	it("says which tag and folders it searched when it finds nothing, and offers the settings", async () => {
 		const { app, plugin } = await startObsidian({ "a.md": "# Nothing\n" });
 		plugin.settings.includeFolders = ["Clippings", "Omnivore"];

@@ -48,7 +48,8 @@ function isPlainStart(code: number): boolean {
 /** Fenced and indented code blocks, as ranges of whole lines. */
 function findCodeBlocks(text: string): TextRange[] {
 	const ranges: TextRange[] = [];
-	let fence: { char: string; length: number; start: number } | null = null;
+	/** The open fence: where it starts, and the pattern of the line that closes it. */
+	let fence: { start: number; close: RegExp } | null = null;
 	let listIndent = 0;
 	let previous: "blank" | "code" | "text" = "blank";
 	let lastEnd = 0;
@@ -70,11 +71,15 @@ function findCodeBlocks(text: string): TextRange[] {
 			}
 			continue;
 		}
+		if (line.start === line.end) {
+			// An empty line: blank, or more of a fence.
+			if (!fence) previous = previous === "code" ? "code" : "blank";
+			continue;
+		}
 		const raw = text.slice(line.start, line.end);
 		const content = raw.slice(QUOTE_PREFIX.exec(raw)?.[0].length ?? 0);
 		if (fence) {
-			const close = new RegExp(`^ {0,3}${fence.char === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
-			if (close.test(content)) {
+			if (fence.close.test(content)) {
 				ranges.push({ start: fence.start, end: line.end });
 				fence = null;
 				previous = "text";
@@ -83,7 +88,8 @@ function findCodeBlocks(text: string): TextRange[] {
 		}
 		const open = FENCE_OPEN.exec(content);
 		if (open && !(open[2][0] === "`" && open[3].includes("`"))) {
-			fence = { char: open[2][0], length: open[2].length, start: line.start };
+			const char = open[2][0];
+			fence = { start: line.start, close: new RegExp(`^ {0,3}${char === "`" ? "`" : "~"}{${open[2].length},}[ \\t]*$`) };
 			continue;
 		}
 		if (isBlank(content)) {
@@ -111,19 +117,27 @@ function findCodeBlocks(text: string): TextRange[] {
 
 const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/g;
 
+/** The run of backticks starting at or after `from`, or null: what `/`+/g` finds, without a pattern tried at every position. */
+function backtickRun(text: string, from: number): { start: number; length: number } | null {
+	const start = text.indexOf("`", from);
+	if (start === -1) return null;
+	let end = start + 1;
+	while (text.charCodeAt(end) === 0x60) end++;
+	return { start, length: end - start };
+}
+
 /** Inline code spans outside the given blocks: a run of N backticks up to the next run of exactly N. */
 function findCodeSpans(text: string, blocks: TextRange[]): TextRange[] {
 	const spans: TextRange[] = [];
-	const runs = /`+/g;
-	let match: RegExpExecArray | null;
-	while ((match = runs.exec(text)) !== null) {
-		const start = match.index;
-		if (isInside(blocks, start) || isEscaped(text, start)) continue;
-		const length = match[0].length;
+	for (let run = backtickRun(text, 0); run !== null; ) {
+		const { start, length } = run;
+		if (isInside(blocks, start) || isEscaped(text, start)) {
+			run = backtickRun(text, start + length);
+			continue;
+		}
 		const closer = findCloser(text, start + length, length, blocks);
-		if (closer === -1) continue;
-		spans.push({ start, end: closer + length });
-		runs.lastIndex = closer + length;
+		if (closer !== -1) spans.push({ start, end: closer + length });
+		run = backtickRun(text, closer === -1 ? start + length : closer + length);
 	}
 	return spans;
 }
@@ -132,12 +146,9 @@ function findCloser(text: string, from: number, length: number, blocks: TextRang
 	PARAGRAPH_BREAK.lastIndex = from;
 	const paragraphEnd = PARAGRAPH_BREAK.exec(text);
 	const limit = paragraphEnd ? paragraphEnd.index : text.length;
-	const runs = /`+/g;
-	runs.lastIndex = from;
-	let match: RegExpExecArray | null;
-	while ((match = runs.exec(text)) !== null && match.index < limit) {
-		if (isInside(blocks, match.index)) return -1;
-		if (match[0].length === length) return match.index;
+	for (let run = backtickRun(text, from); run !== null && run.start < limit; run = backtickRun(text, run.start + run.length)) {
+		if (isInside(blocks, run.start)) return -1;
+		if (run.length === length) return run.start;
 	}
 	return -1;
 }

@@ -35,8 +35,9 @@ interface BodyMarks {
 	articles: number;
 	/** A highlight back-link (`omnivore.app/me/{slug}#{uuid}`). */
 	highlightLink: boolean;
-	readOriginal: boolean;
-	proxiedImage: boolean;
+	/** Asked only of a tagged note with no other mark: each is a search of the whole body. */
+	readOriginal(): boolean;
+	proxiedImage(): boolean;
 }
 
 const READ_ORIGINAL = /\[Read\s+Original\]\(/gi;
@@ -63,8 +64,8 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 		articleLink,
 		articles: slugs.size,
 		highlightLink,
-		readOriginal: occursOutside(READ_ORIGINAL, body, code),
-		proxiedImage: occursOutside(context.proxy.start, body, code),
+		readOriginal: () => occursOutside(READ_ORIGINAL, body, code),
+		proxiedImage: () => occursOutside(context.proxy.start, body, code),
 	};
 }
 
@@ -106,7 +107,7 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 	const proxiedProperty = values !== null ? Object.values(values).some((v) => typeof v === "string" && occursOutside(context.proxy.start, v, [])) : false;
 
 	if (tagged) {
-		const looksSaved = body.articleLink || body.highlightLink || body.readOriginal || body.proxiedImage || yamlLink || idProperty || proxiedProperty;
+		const looksSaved = body.articleLink || body.highlightLink || yamlLink || idProperty || proxiedProperty || body.readOriginal() || body.proxiedImage();
 		return looksSaved ? { kind: "article", by: "tag" } : { kind: "tagged-not-article" };
 	}
 	if (options.match === "tag") return { kind: "none" };
@@ -146,4 +147,28 @@ export function mayBeOmnivoreByMetadata(metadata: NoteMetadata, options: Pick<Ti
  */
 export function mayBeOmnivoreByText(text: string, options: Pick<TidyOptions, "match" | "omnivoreHosts">): boolean {
 	return options.match !== "tag" && linksFor(options.omnivoreHosts).occursIn(text);
+}
+
+const tagTexts = new Map<string, RegExp>();
+
+/** The configured tag's name as it may be written, in any case (Unicode case folding, as `toLowerCase` compares). */
+function tagText(tagName: string): RegExp {
+	let pattern = tagTexts.get(tagName);
+	if (!pattern) {
+		const wanted = tagName.trim().replace(/^#/, "");
+		pattern = new RegExp(wanted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "iu");
+		tagTexts.set(tagName, pattern);
+	}
+	return pattern;
+}
+
+/**
+ * Whether a note's text holds anything `detectOmnivoreNote` could take for a mark: the tag's name,
+ * or (unless detection is by tag only) an Omnivore library address. False means it is not an
+ * Omnivore note, found without parsing it. A frontmatter with a backslash may spell either with a
+ * YAML escape, so it always may.
+ */
+export function mayHoldOmnivoreMarks(text: string, frontmatterYaml: string | null, options: Pick<TidyOptions, "tagName" | "match" | "omnivoreHosts">): boolean {
+	if (frontmatterYaml?.includes("\\")) return true;
+	return tagText(options.tagName).test(text) || mayBeOmnivoreByText(text, options);
 }

@@ -1,6 +1,7 @@
 // How an Omnivore note's tags are read, in the frontmatter and in the body, by tidy, queue and detection alike.
 
 import { isInside, type TextRange } from "../markdown/codeRanges";
+import { isWhitespace } from "../markdown/whitespace";
 
 /** One tag as Obsidian wants it: no leading `#`, spaces become `_`. Empty when nothing is left. */
 export function cleanTag(tag: string): string {
@@ -61,28 +62,35 @@ export function frontmatterHasTag(values: Record<string, unknown>, tagName: stri
 }
 
 // A body tag as Obsidian reads it: `#` after a line start or whitespace, then letters, digits, `_`, `-`, `/`.
-// No lookbehind: iOS before 16.4 cannot run it.
-const BODY_TAG = /(^|\s)#([\p{L}\p{N}_\-/]+)/gu;
+const TAG_NAME = /[\p{L}\p{N}_\-/]+/uy;
+
+/**
+ * Each body tag (outside code or not) with where its `#` stands. Found from each `#` (a pattern
+ * starting `(^|\s)#` is tried at every position of the body); no lookbehind: iOS before 16.4 cannot run it.
+ */
+function* bodyTagMatches(body: string): Generator<{ at: number; name: string }> {
+	for (let at = body.indexOf("#"); at !== -1; at = body.indexOf("#", at + 1)) {
+		if (at > 0 && !isWhitespace(body.charCodeAt(at - 1))) continue;
+		TAG_NAME.lastIndex = at + 1;
+		const name = TAG_NAME.exec(body)?.[0];
+		if (name !== undefined) yield { at, name };
+	}
+}
 
 /** Tags written in the body (outside code), without `#`; a tag needs one character that is not a digit. */
 export function bodyTags(body: string, codeRanges: TextRange[]): string[] {
 	const tags: string[] = [];
-	BODY_TAG.lastIndex = 0;
-	let match: RegExpExecArray | null;
-	while ((match = BODY_TAG.exec(body)) !== null) {
-		const tag = match[2].replace(/\/+$/, "");
-		if (/\D/.test(tag) && !isInside(codeRanges, match.index + match[1].length)) tags.push(tag);
+	for (const { at, name } of bodyTagMatches(body)) {
+		const tag = name.replace(/\/+$/, "");
+		if (/\D/.test(tag) && !isInside(codeRanges, at)) tags.push(tag);
 	}
 	return tags;
 }
 
 /** Where the Omnivore tag stands in the body (outside code), or -1. */
 export function bodyTagIndex(body: string, tagName: string, codeRanges: TextRange[]): number {
-	BODY_TAG.lastIndex = 0;
-	let match: RegExpExecArray | null;
-	while ((match = BODY_TAG.exec(body)) !== null) {
-		const at = match.index + match[1].length;
-		if (tagMatches(match[2], tagName) && !isInside(codeRanges, at)) return at;
+	for (const { at, name } of bodyTagMatches(body)) {
+		if (tagMatches(name, tagName) && !isInside(codeRanges, at)) return at;
 	}
 	return -1;
 }

@@ -2,14 +2,14 @@
 // (aliases and other cases of keys too, so notes that were never tidied show the same).
 
 import { format } from "date-fns";
-import { unwrapBodyImages } from "../bodyImages";
+import { hasImageProblems } from "../bodyImages";
 import { dateFromOmnivoreUrl, readDate } from "../dates";
-import { readFrontmatterBlock } from "../frontmatter/readBlock";
+import { readFrontmatterBlock, type FrontmatterState } from "../frontmatter/readBlock";
 import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
 import { readBodyFacts } from "../markdown/bodyFacts";
 import { findCodeRanges, type TextRange } from "../markdown/codeRanges";
-import { splitNote } from "../note";
-import { detectOmnivoreNote } from "../omnivore/detect";
+import { splitNote, type NoteParts } from "../note";
+import { detectOmnivoreNote, mayHoldOmnivoreMarks } from "../omnivore/detect";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
 import { findKey, findSchemaKey, STATE_KEY } from "../omnivore/keys";
 import { readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
@@ -17,7 +17,8 @@ import { bodyTags, cleanTag, frontmatterTags, tagMatches } from "../omnivore/tag
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
-import { readingMinutes } from "./readingTime";
+import { frontmatterFromValues, plainFrontmatter } from "./parsedFrontmatter";
+import { readingMinutesOutside } from "./readingTime";
 
 /** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
 export const QUEUE_STATUSES = [...READING_STATUSES, "unknown"] as const;
@@ -83,23 +84,12 @@ function dateOf(value: string | undefined, options: TidyOptions): string | null 
 	return reading.hasTime ? reading.date.toISOString() : format(reading.date, "yyyy-MM-dd");
 }
 
-function withoutCode(body: string, code: TextRange[]): string {
-	if (code.length === 0) return body;
-	let text = "";
-	let at = 0;
-	for (const range of code) {
-		text += body.slice(at, range.start) + " ";
-		at = Math.max(at, range.end);
-	}
-	return text + body.slice(at);
-}
-
 function minutesOf(values: Values, body: string, code: TextRange[]): number {
 	const readLength = Number(values.text("read_length"));
 	if (Number.isFinite(readLength) && readLength > 0) return Math.max(1, Math.round(readLength));
 	const words = Number(values.text("words_count"));
 	if (Number.isFinite(words) && words > 0) return Math.max(1, Math.round(words / 230));
-	return readingMinutes(withoutCode(body, code));
+	return readingMinutesOutside(body, code);
 }
 
 function tagsOf(editor: FrontmatterEditor | null, body: string, code: TextRange[], tagName: string): string[] {
@@ -133,7 +123,21 @@ function basename(path: string): string {
 /** The queue's view of a note, or null when it is not an Omnivore note. */
 export function buildQueueItem(path: string, note: string, options: TidyOptions, proxy: ProxyMatcher): QueueItem | null {
 	const parts = splitNote(note);
-	const block = readFrontmatterBlock(parts);
+	if (!mayHoldOmnivoreMarks(note, parts.frontmatter?.yaml ?? null, options)) return null;
+	return itemOf(path, parts, plainFrontmatter(parts) ?? readFrontmatterBlock(parts), options, proxy);
+}
+
+/**
+ * The same, from frontmatter values already parsed (Obsidian's metadata cache): the block is parsed
+ * again only where the engine would read it otherwise (see `frontmatterFromValues`).
+ */
+export function buildQueueItemFromValues(path: string, note: string, values: Record<string, unknown> | undefined, options: TidyOptions, proxy: ProxyMatcher): QueueItem | null {
+	const parts = splitNote(note);
+	if (!mayHoldOmnivoreMarks(note, parts.frontmatter?.yaml ?? null, options)) return null;
+	return itemOf(path, parts, frontmatterFromValues(parts, values) ?? readFrontmatterBlock(parts), options, proxy);
+}
+
+function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options: TidyOptions, proxy: ProxyMatcher): QueueItem | null {
 	const code = findCodeRanges(parts.body);
 	const links = linksFor(options.omnivoreHosts);
 	if (detectOmnivoreNote({ parts, frontmatter: block, code }, { options, links, proxy }).kind !== "article") return null;
@@ -149,7 +153,7 @@ export function buildQueueItem(path: string, note: string, options: TidyOptions,
 	const linkDate = omnivoreLink ? dateFromOmnivoreUrl(omnivoreLink) : null;
 	const titleKey = editor ? findKey(editor.keys(), options.keys.title) : undefined;
 	const title = (editor && titleKey && titleCutByComment(editor, titleKey, facts.articleHeading)) ?? values.schema("title");
-	const articles = parts.body.match(ARTICLE_START)?.length ?? 0;
+	const articles = parts.body.includes("_start%%") ? (parts.body.match(ARTICLE_START)?.length ?? 0) : 0;
 
 	return {
 		path,
@@ -163,7 +167,7 @@ export function buildQueueItem(path: string, note: string, options: TidyOptions,
 		savedAt: dateOf(values.schema("dateSaved"), options) ?? (linkDate ? new Date(Math.floor(linkDate.getTime() / 1000) * 1000).toISOString() : null),
 		publishedAt: dateOf(values.schema("datePublished"), options),
 		readingMinutes: minutesOf(values, parts.body, code),
-		hasImageProblems: unwrapBodyImages({ body: parts.body, matcher: proxy, baseUrl: url ?? undefined, codeRanges: code }).problems.length > 0,
+		hasImageProblems: hasImageProblems({ body: parts.body, matcher: proxy, baseUrl: url ?? undefined, codeRanges: code }),
 		...(articles > 1 ? { articles } : {}),
 	};
 }

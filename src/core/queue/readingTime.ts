@@ -1,68 +1,235 @@
 // Estimates reading time from a note's body: words at 230 a minute, CJK characters at 400 a minute.
 
+import type { TextRange } from "../markdown/codeRanges";
+import { isWhitespace } from "../markdown/whitespace";
+import { UnreadRanges } from "./unreadRanges";
+
 export const WORDS_PER_MINUTE = 230;
 export const CJK_CHARACTERS_PER_MINUTE = 400;
 
 // Kana's long-vowel mark (ー) and the kanji repeat mark (々) belong to no script but are read as characters.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\u3005]/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\u3005]/u;
 
-/** The readable text of a Markdown body: no images, link targets, URLs, HTML tags, code fences or markup. */
-export function readableText(body: string): string {
-	return body
-		.replace(/^(`{3,}|~{3,}).*$/gm, " ")
-		.replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
-		.replace(/\]\([^)]*\)/g, "] ")
-		.replace(/^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/gm, " ")
-		.replace(/<[^>]+>/g, " ")
-		.replace(/\b(?:https?|ftp|mailto|data):[^\s)>\]]+/gi, " ")
-		.replace(/[#*_>`~=|[\]()^-]+/g, " ");
-}
+// The Markdown that is not read, removed in this order. Each needs a literal the text must hold
+// (removals only ever put a space in), so a text without it is not searched at all.
+const FENCE_LINE = /^(`{3,}|~{3,}).*$/gm;
+const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
+const LINK_TARGET = /\]\([^)]*\)/g;
+const REFERENCE_DEFINITION = /^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/gm;
+const HTML_TAG = /<[^>]+>/g;
+// These two are not removed as patterns: `countReading` skips them as it counts (same result, no copy).
+const URL = /\b(?:https?|ftp|mailto|data):[^\s)>\]]+/gi;
+const MARKUP = /[#*_>`~=|[\]()^-]+/g;
 
-// One character at a given place, for the counting loop below (sticky: no copies of the text). A
-// word is a letter or digit followed by letters, digits, apostrophes, underscores and hyphens.
-const CJK_AT = new RegExp(CJK.source, "uy");
-const WORD_START_AT = /[\p{L}\p{N}]/uy;
-const WORD_PART_AT = /[\p{L}\p{N}'’_-]/uy;
-
-function isAt(pattern: RegExp, text: string, at: number): boolean {
-	pattern.lastIndex = at;
-	return pattern.test(text);
+/** The body without fence lines, images, link targets, reference definitions and HTML tags. */
+function withoutMarkupBlocks(body: string): string {
+	let text = body;
+	if (text.includes("```") || text.includes("~~~")) text = text.replace(FENCE_LINE, " ");
+	if (text.includes("![")) text = text.replace(IMAGE, " ");
+	if (text.includes("](")) text = text.replace(LINK_TARGET, "] ");
+	if (text.includes("]:")) text = text.replace(REFERENCE_DEFINITION, " ");
+	if (text.includes("<")) text = text.replace(HTML_TAG, " ");
+	return text;
 }
 
 /**
- * CJK characters (each read on its own, and ending a word), and words of the rest, in one pass
- * that builds no strings or lists.
+ * The readable text of a Markdown body: no images, link targets, URLs, HTML tags, code fences or
+ * markup. The definition `countReading` counts; it counts without building this text.
  */
-export function countReading(body: string): { words: number; cjk: number } {
-	const text = readableText(body);
+export function readableText(body: string): string {
+	return withoutMarkupBlocks(body).replace(URL, " ").replace(MARKUP, " ");
+}
+
+// What a character is to the count. Characters outside ASCII are looked up once and remembered.
+const OTHER = 1;
+const CJK_CHARACTER = 2;
+const WORD_START = 3;
+/** Continues a word but does not start one: apostrophes (`_` and `-` are markup, read as spaces). */
+const WORD_PART = 4;
+const classes = new Uint8Array(0x10000);
+const WORD_START_PATTERN = /[\p{L}\p{N}]/u;
+const WORD_PART_PATTERN = /[\p{L}\p{N}'’_-]/u;
+
+function classify(character: string): number {
+	if (CJK.test(character)) return CJK_CHARACTER;
+	if (WORD_START_PATTERN.test(character)) return WORD_START;
+	return WORD_PART_PATTERN.test(character) ? WORD_PART : OTHER;
+}
+
+// ASCII as 0 or 1, for the count's loop: letters and digits start a word; they and `'` continue one.
+const ASCII_STARTS = new Uint8Array(0x80);
+const ASCII_CONTINUES = new Uint8Array(0x80);
+for (let code = 0; code < 0x80; code++) {
+	const ch = String.fromCharCode(code);
+	ASCII_STARTS[code] = /[A-Za-z0-9]/.test(ch) ? 1 : 0;
+	ASCII_CONTINUES[code] = /[A-Za-z0-9']/.test(ch) ? 1 : 0;
+}
+
+function isLowSurrogate(code: number): boolean {
+	return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function classOf(code: number): number {
+	let found = classes[code];
+	if (found === 0) found = classes[code] = classify(String.fromCharCode(code));
+	return found;
+}
+
+function isWordCharacter(code: number): boolean {
+	return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+function isUrlStop(code: number): boolean {
+	// `)`, `>`, `]` and what `\s` matches.
+	return code === 41 || code === 62 || code === 93 || isWhitespace(code);
+}
+
+const SCHEMES = ["https", "http", "ftp", "mailto", "data"];
+
+/** Whether `scheme` (lower case) is written, in any case, just before `end`. */
+function endsWithScheme(text: string, end: number, scheme: string): boolean {
+	const start = end - scheme.length;
+	if (start < 0) return false;
+	for (let i = 0; i < scheme.length; i++) {
+		if ((text.charCodeAt(start + i) | 0x20) !== scheme.charCodeAt(i)) return false;
+	}
+	return true;
+}
+
+/**
+ * The next match of `URL` in `text` from `from` to `end`, found from the colons (a scheme is letters
+ * only, so at most one scheme ends at a colon), or null. `start` is where the segment of readable
+ * text begins: a space (or the text's start) stands before it, so a scheme there starts a word.
+ */
+function nextUrl(text: string, colons: Colons, from: number, segment: { start: number; end: number }): { start: number; end: number } | null {
+	for (let colon = colons.next(from); colon !== -1 && colon < segment.end; colon = colons.next(colon + 1)) {
+		const scheme = SCHEMES.find((name) => endsWithScheme(text, colon, name));
+		if (scheme === undefined) continue;
+		const start = colon - scheme.length;
+		if (start < from || (start > segment.start && isWordCharacter(text.charCodeAt(start - 1)))) continue;
+		let end = colon + 1;
+		while (end < segment.end && !isUrlStop(text.charCodeAt(end))) end++;
+		if (end > colon + 1) return { start, end };
+	}
+	return null;
+}
+
+/** The colons of a text, looked for once each however many segments ask (each from where the last left off). */
+class Colons {
+	private found = -2;
+
+	constructor(private readonly text: string) {}
+
+	next(from: number): number {
+		if (this.found === -2 || (this.found !== -1 && this.found < from)) this.found = this.text.indexOf(":", from);
+		return this.found;
+	}
+}
+
+interface Counts {
+	words: number;
+	cjk: number;
+}
+
+/** Adds the words and CJK characters of `text` from `segment.start` to `segment.end` (a space before and after). */
+function countSegment(text: string, colons: Colons, segment: { start: number; end: number }, counts: Counts): void {
+	const length = segment.end;
 	let words = 0;
 	let cjk = 0;
-	let inWord = false;
-	for (let at = 0; at < text.length; ) {
-		const code = text.charCodeAt(at);
-		const next = text.charCodeAt(at + 1);
-		const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-		if (code < 0x80) {
-			const alphanumeric = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-			if (alphanumeric) {
-				if (!inWord) words++;
-				inWord = true;
-			} else inWord = inWord && (code === 39 || code === 95 || code === 45);
-		} else if (isAt(CJK_AT, text, at)) {
-			cjk++;
-			inWord = false;
-		} else if (inWord) inWord = isAt(WORD_PART_AT, text, at);
-		else if (isAt(WORD_START_AT, text, at)) {
-			words++;
-			inWord = true;
+	// 1 inside a word, else 0: the ASCII loop below counts without branches.
+	let inWord = 0;
+	let url = nextUrl(text, colons, segment.start, segment);
+	let at = segment.start;
+	for (;;) {
+		const stop = url === null ? length : url.start;
+		while (at < stop) {
+			const code = text.charCodeAt(at);
+			if (code < 0x80) {
+				const starts = ASCII_STARTS[code];
+				words += starts & (inWord ^ 1);
+				inWord = ASCII_CONTINUES[code] & (starts | inWord);
+				at++;
+				continue;
+			}
+			let kind: number;
+			if (code >= 0xd800 && code <= 0xdbff && at + 1 < length && isLowSurrogate(text.charCodeAt(at + 1))) {
+				kind = classify(text.slice(at, at + 2));
+				at += 2;
+			} else {
+				kind = classOf(code);
+				at++;
+			}
+			if (kind === CJK_CHARACTER) {
+				cjk++;
+				inWord = 0;
+			} else if (kind === WORD_START) {
+				if (inWord === 0) words++;
+				inWord = 1;
+			} else if (kind !== WORD_PART) inWord = 0;
 		}
-		at += width;
+		if (url === null) break;
+		inWord = 0;
+		at = url.end;
+		url = nextUrl(text, colons, url.end, segment);
 	}
-	return { words, cjk };
+	counts.words += words;
+	counts.cjk += cjk;
+}
+
+/**
+ * CJK characters (each read on its own, and ending a word), and words of the rest: a letter or
+ * digit followed by letters, digits and apostrophes. One pass over `readableText`'s definition that
+ * builds no strings or lists: URLs are skipped and markup read as spaces where they stand.
+ */
+export function countReading(body: string): Counts {
+	const text = withoutMarkupBlocks(body);
+	const counts = { words: 0, cjk: 0 };
+	countSegment(text, new Colons(text), { start: 0, end: text.length }, counts);
+	return counts;
+}
+
+/** The body with each code range replaced by a space: what reading time is counted over. */
+export function withoutCode(body: string, code: TextRange[]): string {
+	if (code.length === 0) return body;
+	let text = "";
+	let at = 0;
+	for (const range of code) {
+		text += body.slice(at, range.start) + " ";
+		at = Math.max(at, range.end);
+	}
+	return text + body.slice(at);
+}
+
+/**
+ * `countReading(withoutCode(body, code))`, counted between the parts left out (code, images, link
+ * targets, HTML tags) where they stand, with no copy of the body. Fence lines and reference
+ * definitions outside code (rare: their patterns depend on line starts) are counted over the copy.
+ */
+export function countReadingOutside(body: string, code: TextRange[]): Counts {
+	const inCode = UnreadRanges.ofCode(body, code);
+	if (inCode.hasUncovered("```") || inCode.hasUncovered("~~~") || inCode.hasUncovered("]:")) return countReading(withoutCode(body, code));
+	const unread = inCode.withImages().withLinkTargets().withHtmlTags().ranges;
+	const counts = { words: 0, cjk: 0 };
+	const colons = new Colons(body);
+	let at = 0;
+	for (const range of unread) {
+		if (range.start > at) countSegment(body, colons, { start: at, end: range.start }, counts);
+		at = range.end;
+	}
+	if (body.length > at) countSegment(body, colons, { start: at, end: body.length }, counts);
+	return counts;
 }
 
 /** Minutes to read, at least 1. */
 export function readingMinutes(body: string): number {
-	const { words, cjk } = countReading(body);
+	return minutesFor(countReading(body));
+}
+
+/** Minutes to read the body outside its code, at least 1. */
+export function readingMinutesOutside(body: string, code: TextRange[]): number {
+	return minutesFor(countReadingOutside(body, code));
+}
+
+function minutesFor({ words, cjk }: Counts): number {
 	return Math.max(1, Math.round(words / WORDS_PER_MINUTE + cjk / CJK_CHARACTERS_PER_MINUTE));
 }

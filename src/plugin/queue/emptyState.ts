@@ -1,4 +1,4 @@
-// What the queue says when it shows nothing: still reading, no Omnivore notes where it looked (and
+// What the queue says when it shows nothing (or not everything yet): still reading, no Omnivore notes where it looked (and
 // where that was), nothing matching the filters, or an empty tab.
 
 import { isFiltering, type QueueFilter, type QueueStatus } from "../../core";
@@ -40,12 +40,15 @@ export function renderEmptyState(el: HTMLElement, facts: EmptyStateFacts, action
 	el.empty();
 	const hidden = facts.ready && facts.shown > 0;
 	el.toggleClass("is-hidden", hidden);
+	// While the first build runs, the articles read so far are listed under a line that says so.
+	el.toggleClass("is-progress", !facts.ready && facts.total > 0);
 	if (hidden) return;
 	const title = (text: string) => el.createDiv({ cls: "omnivore-queue-empty-title", text });
 	const detail = (text: string) => el.createDiv({ cls: "omnivore-queue-empty-detail", text });
 	const button = (text: string, run: () => void) => el.createEl("button", { text }).addEventListener("click", run);
 	if (!facts.ready) {
 		title("Reading your Omnivore notes…");
+		if (facts.total > 0) detail(`${facts.total.toLocaleString()} ${facts.total === 1 ? "article" : "articles"} so far; the list fills in as notes are read.`);
 	} else if (facts.total === 0) {
 		title(`No notes tagged #${facts.scope.tagName}`);
 		detail(`Searched ${describeScope(facts.scope)}. Change the tag or the folders in the settings if your Omnivore notes are elsewhere.`);

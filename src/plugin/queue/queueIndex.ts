@@ -1,11 +1,12 @@
 // Keeps a QueueItem for every Omnivore note, current with the metadata cache, renames and deletes.
 
 import { Component, TFile, type App, type CachedMetadata, type TAbstractFile } from "obsidian";
-import { buildQueueItem, mayBeOmnivoreByText, type NoteTidier, type QueueItem } from "../../core";
+import { buildQueueItemFromValues, mayBeOmnivoreByText, type NoteTidier, type QueueItem } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
 import { reportFailure, reportFailures, type NoteFailure } from "../errorBoundary";
 import { findCandidates, mayBeOmnivoreNote, notesInScope } from "../notes/candidates";
 import { isInScope } from "../notes/folderScope";
+import { FirstScreen } from "./firstScreen";
 import type { OmnivoreQueueSettings } from "../settings";
 import { loadSavedIndex, saveIndex, settingsKey, type SavedIndexStore, type SavedNote } from "./savedQueueIndex";
 
@@ -95,13 +96,14 @@ export class QueueIndex extends Component {
 		this.current = first ? "building" : "rebuilding";
 		let built = false;
 		try {
-			const found = await this.scan();
+			const found = await this.scan(first ? (partial) => this.showPartial(partial) : null);
 			this.items.clear();
 			for (const [path, item] of found) this.items.set(path, item);
 			built = true;
 		} finally {
 			// A first build that failed leaves the index cold (the next use builds again); a rebuild keeps what it had.
 			this.current = built || !first ? "ready" : "cold";
+			if (this.current === "cold") this.items.clear();
 			const changes = this.pending.splice(0);
 			if (this.current === "ready") for (const change of changes) this.apply(change);
 			this.notify();
@@ -113,11 +115,14 @@ export class QueueIndex extends Component {
 	 * run. A note whose modification time and size are those saved with its item is not read again.
 	 * Unless detection is by tag only, the other notes in scope are read once too (and remembered as
 	 * not Omnivore notes): one marked only by an Omnivore link in its text is not in the metadata cache.
+	 * `progress`, on a first build, is shown the items found so far now and then.
 	 */
-	private async scan(): Promise<Map<string, QueueItem>> {
+	private async scan(progress: ((found: ReadonlyMap<string, QueueItem>) => void) | null): Promise<Map<string, QueueItem>> {
 		const settings = this.host.settings();
 		const tidier = this.host.tidier();
-		const yielder = new Yielder(this.host.clock());
+		const clock = this.host.clock();
+		const yielder = new Yielder(clock);
+		const firstScreen = progress ? new FirstScreen(clock, progress) : null;
 		const store = this.host.savedIndex?.() ?? null;
 		const key = settingsKey(settings);
 		const saved = await loadSavedIndex(store, key);
@@ -138,7 +143,7 @@ export class QueueIndex extends Component {
 				read++;
 				try {
 					const text = await this.app.vault.cachedRead(file);
-					const item = sure.has(file.path) || mayBeOmnivoreByText(text, settings) ? this.itemOf(tidier, file.path, text) : null;
+					const item = sure.has(file.path) || mayBeOmnivoreByText(text, settings) ? this.itemOf(tidier, file.path, text, this.app.metadataCache.getFileCache(file)) : null;
 					kept.set(file.path, { mtime, size, item });
 					if (item) found.set(file.path, item);
 				} catch (error) {
@@ -146,6 +151,7 @@ export class QueueIndex extends Component {
 					if (this.app.vault.getFileByPath(file.path) === file) failures.push({ path: file.path, error });
 				}
 			}
+			firstScreen?.offer(found);
 			await yielder.maybeYield();
 		}
 		reportFailures("Reading notes into the reading queue", failures);
@@ -156,8 +162,16 @@ export class QueueIndex extends Component {
 		return found;
 	}
 
-	private itemOf(tidier: NoteTidier, path: string, text: string): QueueItem | null {
-		return buildQueueItem(path, text, tidier.options, tidier.proxy);
+	/** The note's item, from the frontmatter Obsidian has parsed where the engine would read the same (0022). */
+	/** A first build shows what it has read so far: the view's first screen need not wait for the whole vault. */
+	private showPartial(found: ReadonlyMap<string, QueueItem>): void {
+		this.items.clear();
+		for (const [path, item] of found) this.items.set(path, item);
+		this.notify();
+	}
+
+	private itemOf(tidier: NoteTidier, path: string, text: string, cache: CachedMetadata | null): QueueItem | null {
+		return buildQueueItemFromValues(path, text, cache?.frontmatter, tidier.options, tidier.proxy);
 	}
 
 	private receive(change: IndexChange): void {
@@ -179,7 +193,7 @@ export class QueueIndex extends Component {
 		if (!this.items.has(file.path) && !mayBeOmnivoreNote(cache, settings) && !mayBeOmnivoreByText(data, settings)) return;
 		let item: QueueItem | null = null;
 		try {
-			item = isInScope(file.path, settings.includeFolders, settings.excludeFolders) ? this.itemOf(this.host.tidier(), file.path, data) : null;
+			item = isInScope(file.path, settings.includeFolders, settings.excludeFolders) ? this.itemOf(this.host.tidier(), file.path, data, cache) : null;
 		} catch (error) {
 			reportFailure(UPDATE, error, file.path);
 		}

@@ -1,0 +1,94 @@
+// The queue item built from frontmatter values Obsidian has already parsed must be the item built by
+// parsing the block: the plugin's index uses the first, the CLI and a note Obsidian cannot parse the second.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { generateVault } from "../../../bench/generateVault";
+import { buildQueueItem, buildQueueItemFromValues, NoteTidier } from "../../../src/core";
+import { readFrontmatterBlock } from "../../../src/core/frontmatter/readBlock";
+import { splitNote } from "../../../src/core/note";
+import { plainFrontmatter } from "../../../src/core/queue/parsedFrontmatter";
+import { computeMetadata } from "../../__mocks__/obsidian";
+
+const tidier = new NoteTidier();
+const full = (path: string, text: string) => buildQueueItem(path, text, tidier.options, tidier.proxy);
+const fromCache = (path: string, text: string) => buildQueueItemFromValues(path, text, computeMetadata(text).frontmatter, tidier.options, tidier.proxy);
+
+function markdownFiles(folder: string): string[] {
+	return readdirSync(folder).flatMap((name) => {
+		const path = join(folder, name);
+		return statSync(path).isDirectory() ? markdownFiles(path) : name.endsWith(".md") ? [path] : [];
+	});
+}
+
+const HANDWRITTEN: Record<string, string> = {
+	// Untagged: found by its Omnivore link alone (a later template: id, heading, links).
+	"untagged.md": "---\nid: 8f3c\nsaved: 2024-05-01 10:00\n---\n# 大语言模型的推理能力\n\n[Read on Omnivore](https://omnivore.app/me/llm-reasoning-18f2a)\n[Read Original](https://www.ifanr.com/1589000)\n\n这一模型具备顶级的推理能力，可用于处理复杂的多语言推理任务。ローカルファーストのソフトウェア。\n",
+	// Untagged, no frontmatter at all: the link is the only mark.
+	"link only.md": "# Notes on Attention\n\n[Read on Omnivore](https://omnivore.app/me/notes-on-attention-18c0d)\n\nWords words words.\n",
+	// A title cut by a YAML comment: the heading holds the real one.
+	"comment.md": "---\ntitle: The Weekly Dispatch #112\ntags:\n  - Omnivore\n---\n# The Weekly Dispatch #112\n\n[Read Original](https://example.substack.com/p/112)\n",
+	// A comment on a line of its own, under the title: not a cut title.
+	"comment line.md": "---\ntitle: The Weekly Dispatch\n#112\n  # indented\ntags:\n  - Omnivore\n---\n# The Weekly Dispatch #112\n\n[Read Original](https://example.substack.com/p/112)\n",
+	"anchors.md": "---\nid: &i 12\nalias: *i\ntags: [Omnivore]\n---\n# Anchored\n[Read Original](https://example.com/a)\n",
+	"multi-line flow.md": "---\ntags: [Omnivore,\n  reading]\nread_length: 7\n---\n# Flow\n[Read Original](https://example.com/b)\n",
+	"crlf.md": "---\r\ntitle: 'Windows, \"quoted\"'\r\nstatus: reading\r\ntags:\r\n  - Omnivore/article\r\n  - Read Later\r\n---\r\n# Windows\r\n\r\n[Read Original](https://example.com/c)\r\n\r\nSome words here.\r\n",
+	"numbers.md": "---\ntitle: 2024\nauthor: 0x1F\nwords_count: 4600\ndate_saved: 1714557600\ntags: Omnivore, 1984\n---\nBody #Omnivore\n[Read Original](https://example.com/d)\n",
+	"not omnivore.md": "---\ntitle: My own note\n---\n# Mine\n\nA proxied image: ![](https://proxy-prod.omnivore-image-cache.app/0x0,sabc/https://example.com/i.png)\n",
+	"invalid.md": "---\ntitle: Broken: a title\nauthor: \"Unclosed\n---\n#Omnivore\n[Read Original](https://example.com/e)\n",
+	"unclosed.md": "---\ntitle: Never closed\n#Omnivore\n[Read Original](https://example.com/f)\n",
+};
+
+describe("buildQueueItemFromValues", () => {
+	it("gives the items parsing gives, on hand-written shapes (untagged, CJK, comments, anchors, CRLF, invalid)", () => {
+		for (const [path, text] of Object.entries(HANDWRITTEN)) expect([path, fromCache(path, text)]).toEqual([path, full(path, text)]);
+		expect(fromCache("untagged.md", HANDWRITTEN["untagged.md"])).toMatchObject({ title: "大语言模型的推理能力", site: "ifanr.com" });
+		expect(fromCache("comment.md", HANDWRITTEN["comment.md"])?.title).toBe("The Weekly Dispatch #112");
+	});
+
+	it("parses the block itself when the values given are not a YAML 1.2 reading (a date object)", () => {
+		const text = "---\ndate_saved: 2024-01-20T19:03:11\ntags: [Omnivore]\n---\n# Dated\n[Read Original](https://example.com/g)\n";
+		const withDate = buildQueueItemFromValues("d.md", text, { date_saved: new Date("2024-01-20T19:03:11Z"), tags: ["Omnivore"] }, tidier.options, tidier.proxy);
+		expect(withDate).toEqual(full("d.md", text));
+		expect(withDate?.savedAt).not.toBeNull();
+	});
+
+	it("gives the items parsing gives, on the fixture notes and their tidied forms", () => {
+		for (const file of markdownFiles(join(__dirname, "../../fixtures/notes"))) {
+			const text = readFileSync(file, "utf8");
+			for (const version of [text, tidier.tidy(text).text]) expect([file, fromCache(file, version)]).toEqual([file, full(file, version)]);
+		}
+	});
+
+	it("gives the items parsing gives, on the generated vault (every plugin generation, untagged notes, long CJK)", () => {
+		let items = 0;
+		for (const note of generateVault(500, { seed: 9, maxBytes: 12000 })) {
+			const item = fromCache(note.path, note.text);
+			expect([note.path, item]).toEqual([note.path, full(note.path, note.text)]);
+			if (item) items++;
+		}
+		expect(items).toBeGreaterThan(400);
+	});
+});
+
+describe("plainFrontmatter", () => {
+	/** What the queue reads of a block: its keys in order, their values, and the title's trailing comment. */
+	function reading(state: ReturnType<typeof readFrontmatterBlock>) {
+		if (state.kind !== "mapping") return state.kind;
+		return { keys: state.editor.keys(), values: state.editor.expectedValues(), comment: state.editor.trailingComment("title") ?? null };
+	}
+
+	it("reads plain blocks as the engine's parse does, and leaves the others to it", () => {
+		let plain = 0;
+		const texts = [...[...generateVault(400, { seed: 21, maxBytes: 3000 })].map((n) => n.text), ...markdownFiles(join(__dirname, "../../fixtures/notes")).map((f) => readFileSync(f, "utf8")), ...Object.values(HANDWRITTEN)];
+		for (const raw of texts) {
+			for (const text of [raw, tidier.tidy(raw).text]) {
+				const parts = splitNote(text);
+				const fast = plainFrontmatter(parts);
+				if (!fast) continue;
+				plain++;
+				expect([text.slice(0, 120), reading(fast)]).toEqual([text.slice(0, 120), reading(readFrontmatterBlock(parts))]);
+			}
+		}
+		expect(plain).toBeGreaterThan(400);
+	});
+});
