@@ -74,8 +74,17 @@ describe("readSimpleBlock", () => {
 		["a document marker", "---\na: b\n"],
 		["comments only", "# nothing\n"],
 		["an empty block", ""],
+		["a value of a no-break space", "title: \u00a0\n"],
+		["a value of an ideographic space", "title: \u3000\n"],
+		["a list item after a value of a no-break space", "tags: \u00a0\n- a\n"],
+		["a key longer than YAML allows", `${"k".repeat(1025)}: v\n`],
 	])("leaves %s to the yaml library", (_name, yaml) => {
 		expect(readSimpleBlock(yaml)).toBeNull();
+	});
+
+	it("reads a key as long as YAML allows", () => {
+		const yaml = `${"k".repeat(1024)}: v\n`;
+		expect(readSimpleBlock(yaml)).toEqual(libraryValues(yaml));
 	});
 
 	it("reads what the yaml library reads, whenever it reads anything", () => {
