@@ -121,8 +121,9 @@ function readSingleQuoted(raw: string): string | null {
 function readFlowList(raw: string): SimpleScalar[] | null {
 	if (!raw.endsWith("]")) return null;
 	const inner = raw.slice(1, -1);
-	if (inner.trim() === "") return [];
-	const items = inner.split(",").map((item) => item.trim());
+	// Spaces only: a no-break space is part of an item to YAML, though String.trim takes it away.
+	if (/^ *$/.test(inner)) return [];
+	const items = inner.split(",").map((item) => item.replace(/^ +| +$/g, ""));
 	const isWord = (item: string) => isPlainSafe(item) && !/[[\]{},:]/.test(item);
 	return items.every(isWord) ? items : null;
 }
