@@ -34,8 +34,10 @@ export interface LateEditSaved {
 
 export const LATE_EDITS_FOLDER = `${STATE_FOLDER}/late-edits`;
 
-// Enough to look again long after the rename, few enough to stay far below the open-files limit.
+// Enough to look again long after the rename, few enough to stay below the open-files limit (1024 on
+// Linux, 256 on macOS, for a whole process: the threads of a run share it).
 const HELD = 256;
+const HELD_AT_LEAST = 8;
 // Before the last look: a writer that opened the old file just before the rename has written by then.
 const SETTLE_MS = 50;
 // Tries at joining a late edit with a note that keeps growing, before it is saved aside.
@@ -66,17 +68,41 @@ export class LateEditWatch {
 	private readonly putBack: string[] = [];
 	private readonly saved: LateEditSaved[] = [];
 
-	/** `vault`: where `.omnivore-queue/late-edits/` is; without it, found from the note's path. */
-	constructor(private readonly vault?: string) {}
+	private readonly capacity: number;
+
+	/**
+	 * `vault`: where `.omnivore-queue/late-edits/` is; without it, found from the note's path.
+	 * `sharedBy`: how many watches of this process share its open files (one per thread of a run).
+	 */
+	constructor(
+		private readonly vault?: string,
+		sharedBy = 1,
+	) {
+		// Threads together keep half as many: the main thread, which holds none, appends the journal.
+		this.capacity = sharedBy === 1 ? HELD : Math.max(HELD_AT_LEAST, Math.floor(HELD / 2 / sharedBy));
+	}
 
 	hold(replaced: Replaced): void {
 		this.held.push(replaced);
-		if (this.held.length >= HELD) this.sweep();
+		if (this.held.length >= this.capacity) this.sweepOldest();
 	}
 
-	/** Look at every old file again; returns nothing, the paths put back accumulate for `settle`. */
-	private sweep(): void {
-		for (const replaced of this.held.splice(0)) {
+	/** Out of open files: take the last look at the older half of the old files now, and close them. False: none was held. */
+	release(): boolean {
+		if (this.held.length === 0) return false;
+		this.sweepOldest();
+		return true;
+	}
+
+	// The older half only: a file replaced a moment ago still gets its while (swept at once, an edit
+	// that reached it a millisecond after the rename was lost).
+	private sweepOldest(): void {
+		this.sweep(this.held.splice(0, Math.ceil(this.held.length / 2)));
+	}
+
+	/** Look at old files again; returns nothing, the paths put back accumulate for `settle`. */
+	private sweep(replacedFiles = this.held.splice(0)): void {
+		for (const replaced of replacedFiles) {
 			try {
 				const now = fstatSync(replaced.fd);
 				if (now.size === replaced.checked.size && now.mtimeMs === replaced.checked.mtimeMs) continue;
