@@ -114,8 +114,8 @@ it("reports a dry run on two threads as on one, and writes nothing", () => {
 	expect(files(vault)).toEqual(files(join(work, "pristine")));
 });
 
-// macOS gives a process 256 open files unless told otherwise; the late-edit watch keeps replaced notes
-// open, and on many threads each worker kept its own 256.
+// Node raises the limit of open files to the hard one, but `ulimit -n 256` (or a container's) sets that
+// too. The late-edit watch keeps replaced notes open, and on many threads each worker kept its own 256.
 const lowLimit = process.platform === "win32" ? it.skip : it;
 lowLimit("tidies every note under a low limit of open files, on one thread and on two", () => {
 	for (const jobs of ["1", "2"]) {
