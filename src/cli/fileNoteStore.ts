@@ -23,7 +23,11 @@ export interface FileNoteStoreOptions {
 	followLinks: boolean;
 	/** The vault's folder, where late edits that could not be put back are saved. */
 	vault?: string;
+	/** Threads of the run, each with its store: they share the process's open files. */
+	threads?: number;
 }
+
+const OUT_OF_FILES = new Set(["EMFILE", "ENFILE"]);
 
 export class FileNoteStore implements NoteStore {
 	private readonly states = new Map<string, ReadState>();
@@ -33,7 +37,17 @@ export class FileNoteStore implements NoteStore {
 		private readonly fileOf: (path: string) => VaultFile,
 		private readonly options: FileNoteStoreOptions,
 	) {
-		this.lateEdits = new LateEditWatch(options.vault);
+		this.lateEdits = new LateEditWatch(options.vault, options.threads);
+	}
+
+	/** `open` again after the late-edit watch let go of the old files it held, when they used up the process's limit. */
+	private freeingFiles<T>(open: () => T): T {
+		try {
+			return open();
+		} catch (error) {
+			if (!OUT_OF_FILES.has((error as NodeJS.ErrnoException).code ?? "") || !this.lateEdits.release()) throw error;
+			return open();
+		}
 	}
 
 	async read(path: string): Promise<string> {
@@ -45,7 +59,7 @@ export class FileNoteStore implements NoteStore {
 		let buffer: Buffer;
 		let info: Stats;
 		try {
-			const fd = openSync(absolute, "r");
+			const fd = this.freeingFiles(() => openSync(absolute, "r"));
 			try {
 				info = fstatSync(fd);
 				if (info.size > MAX_NOTE_BYTES) {
@@ -96,7 +110,7 @@ export class FileNoteStore implements NoteStore {
 		let held: number | null;
 		try {
 			// Held open across the rename: an edit that lands on the old file in between is still seen.
-			held = openSync(absolute, "r");
+			held = this.freeingFiles(() => openSync(absolute, "r"));
 		} catch {
 			return false;
 		}
@@ -106,14 +120,17 @@ export class FileNoteStore implements NoteStore {
 		};
 		try {
 			let checked: Stats | null = null;
-			const written = writeFileAtomic(absolute, text, {
-				...keep,
-				stillCurrent: () => {
-					checked = held === null ? null : unchangedSince(held, state);
-					if (!watchLate) release();
-					return checked !== null;
-				},
-			});
+			// Out of files, the write fails opening its temporary file, before anything is renamed: it can be tried again.
+			const written = this.freeingFiles(() =>
+				writeFileAtomic(absolute, text, {
+					...keep,
+					stillCurrent: () => {
+						checked = held === null ? null : unchangedSince(held, state);
+						if (!watchLate) release();
+						return checked !== null;
+					},
+				}),
+			);
 			if (!written || checked === null) return false;
 			this.states.delete(path);
 			if (held !== null) {

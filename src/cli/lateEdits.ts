@@ -34,9 +34,12 @@ export interface LateEditSaved {
 
 export const LATE_EDITS_FOLDER = `${STATE_FOLDER}/late-edits`;
 
-// Enough to look again long after the rename, few enough to stay far below the open-files limit.
+// Enough to look again long after the rename, few enough to stay below the open-files limit, which
+// the threads of a run share (Node raises it to the hard limit, but `ulimit -n 1024` sets that too).
 const HELD = 256;
+const HELD_AT_LEAST = 8;
 // Before the last look: a writer that opened the old file just before the rename has written by then.
+// No old file is looked at again sooner, unless the process is out of open files.
 const SETTLE_MS = 50;
 // Tries at joining a late edit with a note that keeps growing, before it is saved aside.
 const JOIN_TRIES = 3;
@@ -62,21 +65,43 @@ function readCurrent(absolute: string): Buffer | null {
 }
 
 export class LateEditWatch {
-	private readonly held: Replaced[] = [];
+	private readonly held: Array<Replaced & { since: number }> = [];
 	private readonly putBack: string[] = [];
 	private readonly saved: LateEditSaved[] = [];
 
-	/** `vault`: where `.omnivore-queue/late-edits/` is; without it, found from the note's path. */
-	constructor(private readonly vault?: string) {}
+	private readonly capacity: number;
 
-	hold(replaced: Replaced): void {
-		this.held.push(replaced);
-		if (this.held.length >= HELD) this.sweep();
+	/**
+	 * `vault`: where `.omnivore-queue/late-edits/` is; without it, found from the note's path.
+	 * `sharedBy`: how many watches of this process share its open files (one per thread of a run).
+	 */
+	constructor(
+		private readonly vault?: string,
+		sharedBy = 1,
+	) {
+		this.capacity = Math.max(HELD_AT_LEAST, Math.floor(HELD / sharedBy));
 	}
 
-	/** Look at every old file again; returns nothing, the paths put back accumulate for `settle`. */
-	private sweep(): void {
-		for (const replaced of this.held.splice(0)) {
+	hold(replaced: Replaced): void {
+		const now = Date.now();
+		this.held.push({ ...replaced, since: now });
+		if (this.held.length < this.capacity) return;
+		// The older half, held long enough: a file replaced a moment ago keeps its watch (swept at once,
+		// an edit that reached it a millisecond after the rename was lost).
+		const ripe = this.held.findIndex(({ since }) => now - since < SETTLE_MS);
+		this.sweep(this.held.splice(0, Math.min(Math.ceil(this.held.length / 2), ripe === -1 ? this.held.length : ripe)));
+	}
+
+	/** Out of open files: the last look at the older half of the old files now, and they are closed. False: none was held. */
+	release(): boolean {
+		if (this.held.length === 0) return false;
+		this.sweep(this.held.splice(0, Math.ceil(this.held.length / 2)));
+		return true;
+	}
+
+	/** Look at old files again; returns nothing, the paths put back accumulate for `settle`. */
+	private sweep(replacedFiles = this.held.splice(0)): void {
+		for (const replaced of replacedFiles) {
 			try {
 				const now = fstatSync(replaced.fd);
 				if (now.size === replaced.checked.size && now.mtimeMs === replaced.checked.mtimeMs) continue;

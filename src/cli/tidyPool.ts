@@ -49,13 +49,13 @@ export function isTidyWorker(): boolean {
 
 /** The worker's side: each note it is sent, done as the main thread would do it. */
 export function serveTidyWorker(): void {
-	const settings = (workerData as { settings: PoolSettings }).settings;
+	const { settings, threads } = workerData as { settings: PoolSettings; threads: number };
 	const port = parentPort;
 	if (!port) return;
 	const out = new BatchedPort<FromWorker>(port);
 	const send = (message: FromWorker) => out.post(message);
 	const files = new Map<string, VaultFile>();
-	const store = new FileNoteStore((path) => files.get(path) as VaultFile, { followLinks: settings.followLinks, vault: settings.vault });
+	const store = new FileNoteStore((path) => files.get(path) as VaultFile, { followLinks: settings.followLinks, vault: settings.vault, threads });
 	const tidier = new NoteTidier(settings.engine);
 	const journaled = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 	const journalFor = (id: number): EntryRecorder => ({
@@ -120,7 +120,7 @@ export class TidyPool {
 	constructor(script: string, settings: PoolSettings, jobs: number, appendEntry: (line: string) => Promise<void>) {
 		this.entries = new EntriesInOrder(appendEntry);
 		for (let i = 0; i < jobs; i++) {
-			const worker = new Worker(script, { workerData: { omnivoreQueueTidyWorker: true, settings }, resourceLimits: WORKER_LIMITS });
+			const worker = new Worker(script, { workerData: { omnivoreQueueTidyWorker: true, settings, threads: jobs }, resourceLimits: WORKER_LIMITS });
 			const thread: Thread = { worker, out: new BatchedPort(worker), busy: 0 };
 			worker.on("message", (batch: FromWorker[]) => batch.forEach((message) => this.receive(thread, message)));
 			// A worker that fails or ends leaves its notes to the main thread.

@@ -39,6 +39,24 @@ it("puts back a line appended to the old file over the note as written", async (
 	expect(watch.takeSaved()).toEqual([]);
 });
 
+it("still watches the note it replaced last when its watch is full", async () => {
+	// Shared by many threads, each watch holds 8 old files at most: a.md is the eighth.
+	const watch = new LateEditWatch(vault, 64);
+	for (let i = 0; i < 7; i++) {
+		const absolute = join(vault, "notes", `other-${i}.md`);
+		writeFileSync(absolute, READ);
+		const fd = openSync(absolute, "r");
+		const checked = fstatSync(fd);
+		expect(writeFileAtomic(absolute, WRITTEN)).toBe(true);
+		watch.hold({ path: `notes/other-${i}.md`, absolute, fd, checked, read: Buffer.from(READ), written: WRITTEN, keep: {} });
+	}
+	const { absolute, late } = replaceWhileHeld(watch);
+	writeSync(late, "\nLINE-1\n");
+	closeSync(late);
+	expect(await watch.settle()).toEqual(["notes/a.md"]);
+	expect(readFileSync(absolute, "utf8")).toBe(`${READ}\nLINE-1\n`);
+});
+
 it("keeps both appends when one reached the old file and the next the new one", async () => {
 	const watch = new LateEditWatch(vault);
 	const { absolute, late } = replaceWhileHeld(watch);

@@ -45,9 +45,10 @@ export function readSimpleBlock(yaml: string): Record<string, SimpleValue> | nul
 		const entry = ENTRY.exec(line);
 		if (!entry) return null;
 		const key = entry[1];
-		if (!SIMPLE_KEY.test(key) || !isPlainSafe(key) || key === "__proto__" || values.has(key)) return null;
+		if (!isSimpleKey(key) || values.has(key)) return null;
 		const raw = entry[2] ?? "";
-		if (raw.trim() === "") {
+		// Only spaces: `\u00a0` or `\u3000` is a value to YAML, though String.trim takes it away.
+		if (/^ *$/.test(raw)) {
 			values.set(key, null);
 			list = { key, indent: null, items: [] };
 			continue;
@@ -58,6 +59,13 @@ export function readSimpleBlock(yaml: string): Record<string, SimpleValue> | nul
 		values.set(key, value);
 	}
 	return values.size === 0 ? null : Object.fromEntries(values);
+}
+
+// YAML wants the `:` of an implicit key at most 1024 characters after the key's start.
+const LONGEST_KEY = 1024;
+
+function isSimpleKey(key: string): boolean {
+	return key.length <= LONGEST_KEY && SIMPLE_KEY.test(key) && isPlainSafe(key) && key !== "__proto__";
 }
 
 /** A one-line scalar: plain, double- or single-quoted; null when YAML could read it as anything else. */
@@ -113,8 +121,9 @@ function readSingleQuoted(raw: string): string | null {
 function readFlowList(raw: string): SimpleScalar[] | null {
 	if (!raw.endsWith("]")) return null;
 	const inner = raw.slice(1, -1);
-	if (inner.trim() === "") return [];
-	const items = inner.split(",").map((item) => item.trim());
+	// Spaces only: a no-break space is part of an item to YAML, though String.trim takes it away.
+	if (/^ *$/.test(inner)) return [];
+	const items = inner.split(",").map((item) => item.replace(/^ +| +$/g, ""));
 	const isWord = (item: string) => isPlainSafe(item) && !/[[\]{},:]/.test(item);
 	return items.every(isWord) ? items : null;
 }

@@ -74,12 +74,23 @@ describe("readSimpleBlock", () => {
 		["a document marker", "---\na: b\n"],
 		["comments only", "# nothing\n"],
 		["an empty block", ""],
+		["a value of a no-break space", "title: \u00a0\n"],
+		["a value of an ideographic space", "title: \u3000\n"],
+		["a list item after a value of a no-break space", "tags: \u00a0\n- a\n"],
+		["a flow list of a no-break space", "tags: [\u00a0]\n"],
+		["a flow list item after a no-break space", "tags: [\u00a0omnivore]\n"],
+		["a key longer than YAML allows", `${"k".repeat(1025)}: v\n`],
 	])("leaves %s to the yaml library", (_name, yaml) => {
 		expect(readSimpleBlock(yaml)).toBeNull();
 	});
 
+	it("reads a key as long as YAML allows", () => {
+		const yaml = `${"k".repeat(1024)}: v\n`;
+		expect(readSimpleBlock(yaml)).toEqual(libraryValues(yaml));
+	});
+
 	it("reads what the yaml library reads, whenever it reads anything", () => {
-		const word = fc.constantFrom("a", "Rust", "é", "東京", "x-y", "1", "007", "1.50", "0x1F", ".5", "1e5", "+", "0o7", "true", "yes", "null", "~", "#", "&a", "*a", "!t", "%", "@", "`", "'", '"', "\\", "\\\\", '\\"', "\\u00e9", "\\x41", "''", ":", ": ", " #", "-", "- ", "?", ",", "[", "]", "{", "}", "|", ">", " ", "  ", "https://x.y/a?b=c&d#e");
+		const word = fc.constantFrom("a", "Rust", "é", "東京", "x-y", "1", "007", "1.50", "0x1F", ".5", "1e5", "+", "0o7", "true", "yes", "null", "~", "#", "&a", "*a", "!t", "%", "@", "`", "'", '"', "\\", "\\\\", '\\"', "\\u00e9", "\\x41", "''", ":", ": ", " #", "-", "- ", "?", ",", "[", "]", "{", "}", "|", ">", " ", "  ", "https://x.y/a?b=c&d#e", "\u00a0", "\u3000");
 		const value = fc.array(word, { maxLength: 5 }).map((words) => words.join(""));
 		const key = fc.constantFrom("id", "title", "Title", "date saved", "a.b", "__proto__", "<<", "2024", "-x", "x ", "tags", "é");
 		const line = fc.oneof(
