@@ -22,7 +22,7 @@ export interface DetectInput {
 }
 
 export interface DetectContext {
-	options: Pick<TidyOptions, "tagName" | "match" | "keys">;
+	options: Pick<TidyOptions, "tagName" | "match" | "keys" | "statusValues">;
 	links: OmnivoreLinks;
 	proxy: ProxyMatcher;
 }
@@ -87,6 +87,16 @@ function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): 
 	return (["originalUrl", "omnivoreUrl", "dateSaved"] as const).some((key) => findSchemaKey(present, key, keys, filled) !== undefined);
 }
 
+/**
+ * A reading status as the engine writes it (`status: unread`, in the configured key and words): a
+ * tagged note whose only mark was a proxied image still reads as a saved article once it is unwrapped.
+ */
+function hasWrittenStatus(values: Record<string, unknown>, options: Pick<TidyOptions, "keys" | "statusValues">): boolean {
+	const key = findSchemaKey(Object.keys(values), "status", options.keys);
+	const value = key === undefined ? undefined : values[key];
+	return typeof value === "string" && Object.values(options.statusValues).includes(value);
+}
+
 // The same questions asked of a block that is not valid YAML, line by line.
 const RAW_ARTICLE_PROPERTY = /^(?:-[ \t]+)?(?:id|url|original_?url|omnivore_?url|date_?saved|saved(?:_?at)?)[ \t]*:[ \t]*\S/im;
 
@@ -107,7 +117,8 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 	const proxiedProperty = values !== null ? Object.values(values).some((v) => typeof v === "string" && occursOutside(context.proxy.start, v, [])) : false;
 
 	if (tagged) {
-		const looksSaved = body.articleLink || body.highlightLink || yamlLink || idProperty || proxiedProperty || body.readOriginal() || body.proxiedImage();
+		const statusProperty = values !== null && hasWrittenStatus(values, options);
+		const looksSaved = body.articleLink || body.highlightLink || yamlLink || idProperty || proxiedProperty || statusProperty || body.readOriginal() || body.proxiedImage();
 		return looksSaved ? { kind: "article", by: "tag" } : { kind: "tagged-not-article" };
 	}
 	if (options.match === "tag") return { kind: "none" };

@@ -42,8 +42,21 @@ describe("detectOmnivoreNote", () => {
 		["a link to omnivore.app's blog", "[Omnivore](https://blog.omnivore.app/p/labels)\n", "none"],
 		["a list of saved articles", "- [A](https://omnivore.app/me/a-1)\n- [B](https://omnivore.app/me/b-2)\n", "none"],
 		["links to several articles with an id", "---\nid: 1\n---\n[A](https://omnivore.app/me/a-1) [B](https://omnivore.app/me/b-2)\n", "article"],
+		["the tag and a reading status as the engine writes it", "---\ntags: [Omnivore]\nstatus: unread\n---\n# T\n", "article"],
+		["the tag and a status word of one's own", "---\ntags: [Omnivore]\nstatus: done\n---\n# My setup\n", "tagged-not-article"],
+		["a reading status without the tag", "---\nstatus: unread\n---\n# T\n", "none"],
 	])("%s", (_name, text, expected) => {
 		expect(detect(text)).toBe(expected);
+	});
+
+	it("still takes a tagged note whose only mark was a proxied image for a saved article once it is unwrapped", () => {
+		const note = `---\ntags: [Omnivore]\n---\n# Saved\n\n![](${P}https://a.example/x.png)\n`;
+		const tidier = new NoteTidier();
+		const tidied = tidier.tidy(note);
+		expect(tidied.report.changed).toBe(true);
+		expect(tidied.text).not.toContain("proxy-prod");
+		expect(tidier.isOmnivoreNote(tidied.text)).toBe(true);
+		expect(tidier.tidy(tidied.text).report).toMatchObject({ isOmnivoreNote: true, changed: false, problems: [] });
 	});
 
 	it("reads only the tag when asked to", () => {
