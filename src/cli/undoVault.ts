@@ -7,7 +7,8 @@ import { earlierText, entriesByNote, plural, undoBatch, type CreatedFiles, type 
 import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
 import { lateEditProblem, type LateEditSaved } from "./lateEdits";
-import { describeFsError, type VaultFile } from "./vaultFiles";
+import { removeLeftovers } from "./leftovers";
+import { describeFsError, listNotes, type VaultFile } from "./vaultFiles";
 
 function noteFile(vault: string, path: string): VaultFile {
 	const absolute = join(vault, ...path.split("/"));
@@ -28,6 +29,8 @@ export interface UndoReport extends UndoOutcome {
 
 export async function undoVault(vault: string, options: { dryRun: boolean }): Promise<UndoReport | null> {
 	const store = new FileNoteStore((path) => noteFile(vault, path), { followLinks: true, vault });
+	// A run killed mid-write left its temporary file beside the note: undo, the usual next step, removes it as tidy would.
+	if (!options.dryRun) removeLeftovers(vault, listNotes(vault));
 	const outcome = await undoBatch(vaultJournal(vault), store, { ...options, created: createdFiles(vault) });
 	// undoBatch took the late edits that were put back (settle); those saved aside are reported here.
 	return outcome ? { ...outcome, lateEdits: store.lateEditsSaved() } : null;

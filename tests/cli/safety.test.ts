@@ -142,6 +142,20 @@ it("removes the temporary files a killed run left, but not in a dry run", async 
 	expect(existsSync(alike)).toBe(true);
 });
 
+it("undo removes the temporary file a killed run left too", async () => {
+	writeFileSync(join(vault, "a.md"), NOTE);
+	expect(tidy().status).toBe(0);
+	const dead = spawn(process.execPath, ["-e", ""]);
+	await new Promise((resolve) => dead.on("exit", resolve));
+	const leftover = join(vault, `.a.md.${dead.pid}-3.tmp`);
+	writeFileSync(leftover, "half a note");
+	expect(runCli(built.bundle, ["undo", vault, "--dry-run"]).status).toBe(0);
+	expect(existsSync(leftover)).toBe(true);
+	expect(runCli(built.bundle, ["undo", vault]).stdout).toMatch(/1 note restored/);
+	expect(existsSync(leftover)).toBe(false);
+	expect(readFileSync(join(vault, "a.md"), "utf8")).toBe(NOTE);
+});
+
 it("gives a folder without Omnivore notes no .omnivore-queue folder", () => {
 	writeFileSync(join(vault, "Ideas.md"), "# Ideas\n");
 	expect(tidy().status).toBe(0);
