@@ -118,8 +118,8 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 		found.set(file.path, outcome);
 	};
 	const visit = (file: VaultFile, stamp: string | null): Promise<void> => finish(file, stamp, readHere(file));
-	// In the vault's order: each note is finished (checked, journaled, written, reported) in turn, while
-	// the notes after it are read and tidied on the workers.
+	// In the vault's order: each note's outcome is taken in turn into the report, while the notes after
+	// it are done on the workers (or, without workers, each note is done here in turn).
 	const stamps = listing.files.map((file) => stampOf(file.absolute));
 	const isKnown = (file: VaultFile, stamp: string | null) => stamp !== null && earlier.get(file.path)?.stamp === stamp;
 	pool = startWorkers(listing.files.filter((file, i) => !isKnown(file, stamps[i])).length);
