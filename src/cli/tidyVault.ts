@@ -73,7 +73,7 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 type Prepared = { onWorker: Promise<PooledNote | null> } | { text: string } | { error: unknown };
 
 // Notes sent ahead per worker: enough to keep every worker busy while this thread assembles the report.
-const AHEAD_PER_WORKER = 8;
+const AHEAD_PER_WORKER = 32;
 
 async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTidier, journal: LazyBatch, startWorkers: (notesToRead: number) => TidyPool | null): Promise<VaultReport> {
 	const stateExisted = holdsState(vault);
@@ -138,7 +138,9 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 			const prepared = prepare(file);
 			ahead.push(() => finish(file, stamp, prepared));
 		}
-		while (ahead.length > limit) await (ahead.shift() as () => Promise<void>)();
+		// Taken in by halves: the notes after are then sent to the workers in batches, and each message
+		// that wakes a thread carries many notes (one at a time, the wake-ups cost more than the work).
+		if (ahead.length > limit) while (ahead.length > limit / 2) await (ahead.shift() as () => Promise<void>)();
 	}
 	for (const step of ahead.splice(0)) await step();
 	// An edit that reached a note only as it was replaced was put back: that note is tidied again.
