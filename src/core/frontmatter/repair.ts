@@ -73,8 +73,9 @@ export function repairFrontmatter(yaml: string): Repair | null {
 			continue;
 		}
 		if (isUnclosedList(entry[1], value)) {
-			// A list is closed, or the block is left: quoting it would make a tag named `[alpha`.
-			const list = end === i + 1 ? closedList(entry[1], value) : null;
+			// A list is closed, or the block is left: quoting it would make a tag named `[alpha`. (A list
+			// spread over lines opens a flow collection above and is left to the parser.)
+			const list = closedList(entry[1], value);
 			if (list === null) return null;
 			out.push(`${entry[1]}: ${list}`);
 			closed.push(entry[1].trim());
