@@ -100,6 +100,25 @@ describe("tidyAndRecord", () => {
 		expect(store.notes.get("Rust.md")?.startsWith(note("Rust"))).toBe(true);
 	});
 
+	it("tries three times: an edit landing in the first two writes is kept, a third leaves the note", async () => {
+		const { store, batch } = setUp();
+		store.notes.set("Rust.md", note("Rust"));
+		let edits = 2;
+		store.beforeReplace = (path) => {
+			if (edits-- > 0) store.notes.set(path, `${store.notes.get(path) ?? ""}Typed.\n`);
+		};
+		const outcome = await tidyAndRecord(store, "Rust.md", tidy, () => batch.get(), note("Rust"));
+		expect(outcome.written).toBe(true);
+		expect(store.notes.get("Rust.md")).toMatch(/Typed\.\nTyped\.\n$/);
+		expect(store.reads).toBe(2);
+
+		store.notes.set("Go.md", note("Go"));
+		store.reads = 0;
+		store.beforeReplace = (path) => store.notes.set(path, `${store.notes.get(path) ?? ""}.`);
+		await expect(tidyAndRecord(store, "Go.md", tidy, () => batch.get())).rejects.toThrow(NoteLeftError);
+		expect(store.reads).toBe(3);
+	});
+
 	it("leaves a read-only note without opening a batch", async () => {
 		const { store, journal } = setUp();
 		store.notes.set("Rust.md", note("Rust"));
