@@ -60,6 +60,8 @@ describe("a broken title folded over lines", () => {
 		["a complex key", "  ? key"],
 		["an empty list item", "  -"],
 		["a key with no value", "  author:"],
+		["a bare question mark", "  ?"],
+		["words indented with a space and a tab", " \tmore words"],
 	])("is left when a line under it reads as %s", (_name, line) => {
 		expect(repairFrontmatter(`title: Rust: why\n${line}\n`)).toBeNull();
 	});
@@ -68,5 +70,15 @@ describe("a broken title folded over lines", () => {
 describe("a value that is only a quote", () => {
 	it("keeps the quote as the value", () => {
 		expect(repairFrontmatter('title: "\nid: 1\n')).toEqual({ yaml: 'title: "\\""\nid: 1\n', keys: ["title"], closed: [] });
+	});
+});
+
+describe("the lines the repair reads as entries", () => {
+	it("takes a value after several spaces, without them", () => {
+		expect(repairFrontmatter("title:   Rust: why  \nid: 1\n")?.yaml).toBe('title: "Rust: why"\nid: 1\n');
+	});
+
+	it("leaves a block that is a list, even with a broken item", () => {
+		expect(repairFrontmatter("- title: Rust: why\n- id: 1\n")).toBeNull();
 	});
 });
