@@ -152,4 +152,16 @@ describe("undo of an import", () => {
 		expect((await undoBatch(journal, vault, { created: vault }))?.removed).toEqual(["Omnivore/A.md"]);
 		expect(vault.notes.size).toBe(0);
 	});
+
+	it("keeps both entries of a created and tidied note edited since, in the order they were written", async () => {
+		const journal = new Journal(new FakeDataAdapter(), "journal");
+		const vault = new MemoryVault();
+		const batch = await journal.begin("Import Omnivore export");
+		await batch.recordCreated("Omnivore/A.md", "# A\n");
+		await batch.record("Omnivore/A.md", "# A\n", "---\nstatus: unread\n---\n# A\n");
+		vault.notes.set("Omnivore/A.md", "---\nstatus: unread\n---\n# A\n\nMine.\n");
+		const before = (await journal.latest())?.entries;
+		expect((await undoBatch(journal, vault, { created: vault }))?.skipped.map((s) => s.reason)).toEqual([EDITED_SINCE_CREATED]);
+		expect((await journal.batches())[0].entries).toEqual(before);
+	});
 });
