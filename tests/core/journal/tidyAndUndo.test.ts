@@ -207,6 +207,7 @@ describe("asNoteLeft", () => {
 	it("turns any failure into a sentence about the note", () => {
 		const left = new NoteLeftError("unreadable-file", "The note could not be read. It was left as it was.");
 		expect(asNoteLeft(left)).toBe(left);
+		expect(String(left)).toBe("NoteLeftError: The note could not be read. It was left as it was.");
 		expect(asNoteLeft(new Error("EACCES: permission denied")).message).toBe(
 			"The note could not be written: EACCES: permission denied. It was left as it was.",
 		);
