@@ -82,3 +82,31 @@ describe("the lines the repair reads as entries", () => {
 		expect(repairFrontmatter("- title: Rust: why\n- id: 1\n")).toBeNull();
 	});
 });
+
+describe("what the repair leaves or quotes besides", () => {
+	it("quotes a broken value under a list key that is not a bracketed list", () => {
+		expect(repairFrontmatter("tags: Rust: async\n")).toEqual({ yaml: 'tags: "Rust: async"\n', keys: ["tags"], closed: [] });
+	});
+
+	it("leaves a list whose closing would still not read", () => {
+		expect(repairFrontmatter("tags: [rust, {async\n")).toBeNull();
+	});
+
+	it("never makes a flow list or mapping spread over lines into a string", () => {
+		expect(repairFrontmatter("related: [Rust, Go,\n  Zig\n")).toBeNull();
+		expect(repairFrontmatter("meta: {a: 1,\n  b: 2\n")).toBeNull();
+	});
+
+	it("names a key written with a space before its colon without the space", () => {
+		expect(repairFrontmatter("site name : Rust: Blog\n")).toEqual({ yaml: 'site name : "Rust: Blog"\n', keys: ["site name"], closed: [] });
+	});
+
+	it("leaves a value under a key YAML reads as null, not as the text null", () => {
+		expect(repairFrontmatter("null: Rust: why\n")).toBeNull();
+	});
+
+	it("joins a line indented by one space, and words holding a hash", () => {
+		expect(repairFrontmatter("title: Rust: a title\n folded once\nid: 1\n")?.yaml).toBe('title: "Rust: a title folded once"\nid: 1\n');
+		expect(repairFrontmatter("title: Rust: why\n  C# and F# too\n")?.yaml).toBe('title: "Rust: why C# and F# too"\n');
+	});
+});
