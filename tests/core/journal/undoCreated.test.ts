@@ -57,6 +57,14 @@ async function imported(files: Array<[string, string | Uint8Array]> = [["Omnivor
 		else vault.bytes.set(path, content);
 		await batch.recordCreated(path, content);
 	}
+	return { journal, vault, batch };
+}
+
+/** A note an import created and then tidied in the same batch. */
+async function createdThenTidied(current: string) {
+	const { journal, vault, batch } = await imported([["Omnivore/A.md", "# A\n"]]);
+	await batch.record("Omnivore/A.md", "# A\n", "---\nstatus: unread\n---\n# A\n");
+	vault.notes.set("Omnivore/A.md", current);
 	return { journal, vault };
 }
 
@@ -143,23 +151,13 @@ describe("undo of an import", () => {
 	});
 
 	it("removes a note the same run created and then tidied, while it holds the tidied text", async () => {
-		const journal = new Journal(new FakeDataAdapter(), "journal");
-		const vault = new MemoryVault();
-		const batch = await journal.begin("Import Omnivore export");
-		await batch.recordCreated("Omnivore/A.md", "# A\n");
-		await batch.record("Omnivore/A.md", "# A\n", "---\nstatus: unread\n---\n# A\n");
-		vault.notes.set("Omnivore/A.md", "---\nstatus: unread\n---\n# A\n");
+		const { journal, vault } = await createdThenTidied("---\nstatus: unread\n---\n# A\n");
 		expect((await undoBatch(journal, vault, { created: vault }))?.removed).toEqual(["Omnivore/A.md"]);
 		expect(vault.notes.size).toBe(0);
 	});
 
 	it("keeps both entries of a created and tidied note edited since, in the order they were written", async () => {
-		const journal = new Journal(new FakeDataAdapter(), "journal");
-		const vault = new MemoryVault();
-		const batch = await journal.begin("Import Omnivore export");
-		await batch.recordCreated("Omnivore/A.md", "# A\n");
-		await batch.record("Omnivore/A.md", "# A\n", "---\nstatus: unread\n---\n# A\n");
-		vault.notes.set("Omnivore/A.md", "---\nstatus: unread\n---\n# A\n\nMine.\n");
+		const { journal, vault } = await createdThenTidied("---\nstatus: unread\n---\n# A\n\nMine.\n");
 		const before = (await journal.latest())?.entries;
 		expect((await undoBatch(journal, vault, { created: vault }))?.skipped.map((s) => s.reason)).toEqual([EDITED_SINCE_CREATED]);
 		expect((await journal.batches())[0].entries).toEqual(before);

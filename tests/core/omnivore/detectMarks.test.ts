@@ -1,25 +1,14 @@
 // Which marks make a tagged note a saved article, and which make an untagged one: each mark on its own,
 // in valid, broken and anchored frontmatter, and what an index or a text search may rule out.
 
-import { readFrontmatterBlock } from "../../../src/core/frontmatter/readBlock";
-import { findCodeRanges } from "../../../src/core/markdown/codeRanges";
-import { splitNote } from "../../../src/core/note";
-import { detectOmnivoreNote, mayBeOmnivoreByMetadata, mayBeOmnivoreByText } from "../../../src/core/omnivore/detect";
-import { buildOmnivoreLinks } from "../../../src/core/omnivore/urls";
-import { resolveOptions, type TidyOptions } from "../../../src/core/options";
-import { buildProxyMatcher } from "../../../src/core/proxyUrls";
+import { mayBeOmnivoreByMetadata, mayBeOmnivoreByText } from "../../../src/core/omnivore/detect";
+import { resolveOptions } from "../../../src/core/options";
+import { detectNote } from "./detectHarness";
 
 const PROXIED = "https://proxy-prod.omnivore-image-cache.app/0x0,sAbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcdefg/https://a.example/x.png";
 const LIBRARY = "https://omnivore.app/me/rust-in-2023-18c2f4a1b2c";
 
-function detect(text: string, options: Partial<TidyOptions> = {}) {
-	const resolved = resolveOptions(options);
-	const parts = splitNote(text);
-	return detectOmnivoreNote(
-		{ parts, frontmatter: readFrontmatterBlock(parts), code: findCodeRanges(parts.body) },
-		{ options: resolved, links: buildOmnivoreLinks(resolved.omnivoreHosts), proxy: buildProxyMatcher() },
-	);
-}
+const detect = detectNote;
 
 describe("a note tagged #Omnivore", () => {
 	it.each([
