@@ -115,8 +115,18 @@ describe("tidyAndRecord", () => {
 		store.notes.set("Go.md", note("Go"));
 		store.reads = 0;
 		store.beforeReplace = (path) => store.notes.set(path, `${store.notes.get(path) ?? ""}.`);
-		await expect(tidyAndRecord(store, "Go.md", tidy, () => batch.get())).rejects.toThrow(NoteLeftError);
+		const left = await tidyAndRecord(store, "Go.md", tidy, () => batch.get()).catch((error: unknown) => error);
+		expect(left).toBeInstanceOf(NoteLeftError);
+		expect(left).toMatchObject({ code: "unwritable-file" });
 		expect(store.reads).toBe(3);
+	});
+
+	it("works with a store that has no writability check", async () => {
+		const { store, batch } = setUp();
+		store.notes.set("Rust.md", note("Rust"));
+		const plain: NoteStore = { read: (path) => store.read(path), replace: (path, expected, text) => store.replace(path, expected, text) };
+		expect((await tidyAndRecord(plain, "Rust.md", tidy, () => batch.get())).written).toBe(true);
+		expect(store.notes.get("Rust.md")).toContain("![](https://cdn.example/4.png)");
 	});
 
 	it("leaves a read-only note without opening a batch", async () => {

@@ -5,7 +5,7 @@ import { FakeDataAdapter } from "../../__mocks__/obsidian";
 import { Journal } from "../../../src/core/journal/journal";
 import { NoteLeftError, type NoteStore } from "../../../src/core/journal/noteStore";
 import { LINKED_FROM_KEPT, undoBatch } from "../../../src/core/journal/undoBatch";
-import { EDITED_SINCE_CREATED, type CreatedFiles } from "../../../src/core/journal/undoCreated";
+import { EDITED_SINCE_CREATED, undoCreated, type CreatedFiles } from "../../../src/core/journal/undoCreated";
 
 const NOTE = "---\ntitle: Rust in 2023\nstatus: unread\n---\n# Rust in 2023\n\n![[Rust in 2023.pdf]]\n";
 const PDF = new Uint8Array([37, 80, 68, 70, 45, 49, 46, 55]);
@@ -84,8 +84,8 @@ describe("undo of an import", () => {
 		const outcome = await undoBatch(journal, vault, { created: vault });
 		expect(outcome?.removed).toEqual([]);
 		expect(outcome?.skipped).toEqual([
-			{ path: "Omnivore/Rust in 2023.md", reason: EDITED_SINCE_CREATED, edited: true },
-			{ path: "Omnivore/Rust in 2023.pdf", reason: LINKED_FROM_KEPT, edited: true },
+			{ path: "Omnivore/Rust in 2023.md", reason: "It was changed after this run created it, so it was kept.", edited: true },
+			{ path: "Omnivore/Rust in 2023.pdf", reason: "A note edited since this run links to it, so it was kept.", edited: true },
 		]);
 		expect(vault.bytes.get("Omnivore/Rust in 2023.pdf")).toBe(PDF);
 		// Both entries stay in the journal: the note's is the only record of what the run created.
@@ -106,7 +106,7 @@ describe("undo of an import", () => {
 
 	it("removes a file no kept note links to", async () => {
 		const { journal, vault } = await imported();
-		vault.notes.set("Omnivore/Rust in 2023.md", "# Rust in 2023\n\nRewritten, without the PDF.\n");
+		vault.notes.set("Omnivore/Rust in 2023.md", "# Rust in 2023\n\nRewritten from scratch, without the file.\n");
 		const outcome = await undoBatch(journal, vault, { created: vault });
 		expect(outcome?.removed).toEqual(["Omnivore/Rust in 2023.pdf"]);
 		expect(outcome?.skipped.map((s) => s.path)).toEqual(["Omnivore/Rust in 2023.md"]);
@@ -161,5 +161,22 @@ describe("undo of an import", () => {
 		const before = (await journal.latest())?.entries;
 		expect((await undoBatch(journal, vault, { created: vault }))?.skipped.map((s) => s.reason)).toEqual([EDITED_SINCE_CREATED]);
 		expect((await journal.batches())[0].entries).toEqual(before);
+	});
+
+	it("does not fail when a kept note can no longer be read, and removes what nothing links to", async () => {
+		const { journal, vault } = await imported();
+		vault.notes.set("Omnivore/Rust in 2023.md", `${NOTE}\nMine.\n`);
+		const read = vault.read.bind(vault);
+		let reads = 0;
+		vault.read = async (path) => (++reads > 1 ? Promise.reject(new Error("EACCES")) : read(path));
+		const outcome = await undoBatch(journal, vault, { created: vault });
+		expect(outcome?.removed).toEqual(["Omnivore/Rust in 2023.pdf"]);
+	});
+
+	it("says a file deleted since is gone", async () => {
+		const { journal, vault } = await imported([["Omnivore/A.md", "# A\n"]]);
+		const entries = (await journal.latest())?.entries ?? [];
+		vault.notes.delete("Omnivore/A.md");
+		expect(await undoCreated("Omnivore/A.md", entries, vault, vault, false)).toEqual({ kind: "gone" });
 	});
 });
