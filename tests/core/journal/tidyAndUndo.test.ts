@@ -168,11 +168,18 @@ describe("undoBatch", () => {
 		store.notes.set("Go.md", edited);
 		const outcome = await undoBatch(journal, store);
 		expect(outcome?.restored).toEqual(["Rust.md"]);
-		expect(outcome?.skipped).toEqual([{ path: "Go.md", reason: EDITED_SINCE, edited: true }]);
+		expect(outcome?.skipped).toEqual([{ path: "Go.md", reason: "It was edited after it was tidied, so it was left as it is.", edited: true }]);
 		expect(store.notes.get("Go.md")).toBe(edited);
 		const batches = await journal.batches();
 		expect(batches[0].undoneAt).toEqual(expect.any(Number));
 		expect(batches[0].entries.map((e) => e.path)).toEqual(["Go.md"]);
+	});
+
+	it("puts notes back through a store that has no writability check", async () => {
+		const { journal, store } = await tidyAll(["Rust"]);
+		const plain: NoteStore = { read: (path) => store.read(path), replace: (path, expected, text) => store.replace(path, expected, text) };
+		expect((await undoBatch(journal, plain))?.restored).toEqual(["Rust.md"]);
+		expect(store.notes.get("Rust.md")).toBe(note("Rust"));
 	});
 
 	it("only says what it would do in a dry run", async () => {
