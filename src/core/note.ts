@@ -30,8 +30,8 @@ const OPEN = /^---[ \t]*(\r?\n)/;
 const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
 
 export function detectLineEnding(text: string): LineEnding {
-	const firstBreak = text.indexOf("\n");
-	return firstBreak > 0 && text[firstBreak - 1] === "\r" ? "\r\n" : "\n";
+	// No break (-1) or a break first (0) looks before the text: undefined, so "\n".
+	return text[text.indexOf("\n") - 1] === "\r" ? "\r\n" : "\n";
 }
 
 export function splitNote(text: string): NoteParts {

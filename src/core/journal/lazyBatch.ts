@@ -12,18 +12,17 @@ export class LazyBatch {
 	) {}
 
 	async get(): Promise<JournalBatchWriter> {
-		const current = this.writer ? await this.writer.catch(() => null) : null;
+		const current = await this.opened();
 		if (current?.open) return current;
 		const opening = this.journal.begin(this.label);
 		this.writer = opening;
-		// A batch that failed to open is forgotten: the next write tries a new one.
-		opening.catch(() => {
-			if (this.writer === opening) this.writer = null;
-		});
+		// A batch that failed to open reads as none (below), so the next write tries a new one; the
+		// caller of this write sees the error.
+		opening.catch(() => undefined);
 		return opening;
 	}
 
-	/** The batch opened so far, if any. */
+	/** The batch opened so far, if any (none when it failed to open). */
 	async opened(): Promise<JournalBatchWriter | null> {
 		return this.writer ? this.writer.catch(() => null) : null;
 	}

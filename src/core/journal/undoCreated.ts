@@ -17,9 +17,9 @@ export const EDITED_SINCE_CREATED = "It was changed after this run created it, s
 
 export type CreatedOutcome = { kind: "removed" } | { kind: "gone" } | { kind: "left"; reason: string; edited: boolean };
 
-/** Whether a note's entries (newest first) begin with its creation. */
+/** Whether a note's entries (newest first, never none) begin with its creation. */
 export function wasCreated(entries: readonly JournalEntry[]): boolean {
-	return entries[entries.length - 1]?.created === true;
+	return entries[entries.length - 1].created === true;
 }
 
 export async function undoCreated(path: string, entries: JournalEntry[], store: NoteStore, files: CreatedFiles | undefined, dryRun: boolean): Promise<CreatedOutcome> {

@@ -100,6 +100,35 @@ describe("tidyAndRecord", () => {
 		expect(store.notes.get("Rust.md")?.startsWith(note("Rust"))).toBe(true);
 	});
 
+	it("tries three times: an edit landing in the first two writes is kept, a third leaves the note", async () => {
+		const { store, batch } = setUp();
+		store.notes.set("Rust.md", note("Rust"));
+		let edits = 2;
+		store.beforeReplace = (path) => {
+			if (edits-- > 0) store.notes.set(path, `${store.notes.get(path) ?? ""}Typed.\n`);
+		};
+		const outcome = await tidyAndRecord(store, "Rust.md", tidy, () => batch.get(), note("Rust"));
+		expect(outcome.written).toBe(true);
+		expect(store.notes.get("Rust.md")).toMatch(/Typed\.\nTyped\.\n$/);
+		expect(store.reads).toBe(2);
+
+		store.notes.set("Go.md", note("Go"));
+		store.reads = 0;
+		store.beforeReplace = (path) => store.notes.set(path, `${store.notes.get(path) ?? ""}.`);
+		const left = await tidyAndRecord(store, "Go.md", tidy, () => batch.get()).catch((error: unknown) => error);
+		expect(left).toBeInstanceOf(NoteLeftError);
+		expect(left).toMatchObject({ code: "unwritable-file" });
+		expect(store.reads).toBe(3);
+	});
+
+	it("works with a store that has no writability check", async () => {
+		const { store, batch } = setUp();
+		store.notes.set("Rust.md", note("Rust"));
+		const plain: NoteStore = { read: (path) => store.read(path), replace: (path, expected, text) => store.replace(path, expected, text) };
+		expect((await tidyAndRecord(plain, "Rust.md", tidy, () => batch.get())).written).toBe(true);
+		expect(store.notes.get("Rust.md")).toContain("![](https://cdn.example/4.png)");
+	});
+
 	it("leaves a read-only note without opening a batch", async () => {
 		const { store, journal } = setUp();
 		store.notes.set("Rust.md", note("Rust"));
@@ -139,11 +168,18 @@ describe("undoBatch", () => {
 		store.notes.set("Go.md", edited);
 		const outcome = await undoBatch(journal, store);
 		expect(outcome?.restored).toEqual(["Rust.md"]);
-		expect(outcome?.skipped).toEqual([{ path: "Go.md", reason: EDITED_SINCE, edited: true }]);
+		expect(outcome?.skipped).toEqual([{ path: "Go.md", reason: "It was edited after it was tidied, so it was left as it is.", edited: true }]);
 		expect(store.notes.get("Go.md")).toBe(edited);
 		const batches = await journal.batches();
 		expect(batches[0].undoneAt).toEqual(expect.any(Number));
 		expect(batches[0].entries.map((e) => e.path)).toEqual(["Go.md"]);
+	});
+
+	it("puts notes back through a store that has no writability check", async () => {
+		const { journal, store } = await tidyAll(["Rust"]);
+		const plain: NoteStore = { read: (path) => store.read(path), replace: (path, expected, text) => store.replace(path, expected, text) };
+		expect((await undoBatch(journal, plain))?.restored).toEqual(["Rust.md"]);
+		expect(store.notes.get("Rust.md")).toBe(note("Rust"));
 	});
 
 	it("only says what it would do in a dry run", async () => {
@@ -188,6 +224,7 @@ describe("asNoteLeft", () => {
 	it("turns any failure into a sentence about the note", () => {
 		const left = new NoteLeftError("unreadable-file", "The note could not be read. It was left as it was.");
 		expect(asNoteLeft(left)).toBe(left);
+		expect(String(left)).toBe("NoteLeftError: The note could not be read. It was left as it was.");
 		expect(asNoteLeft(new Error("EACCES: permission denied")).message).toBe(
 			"The note could not be written: EACCES: permission denied. It was left as it was.",
 		);

@@ -2,23 +2,15 @@
 import fc from "fast-check";
 import { parse } from "yaml";
 import { NoteTidier } from "../../../src/core";
-import { readFrontmatterBlock } from "../../../src/core/frontmatter/readBlock";
-import { findCodeRanges } from "../../../src/core/markdown/codeRanges";
 import { splitNote } from "../../../src/core/note";
-import { detectOmnivoreNote, mayBeOmnivoreByMetadata } from "../../../src/core/omnivore/detect";
-import { buildOmnivoreLinks } from "../../../src/core/omnivore/urls";
+import { mayBeOmnivoreByMetadata } from "../../../src/core/omnivore/detect";
 import { resolveOptions, type TidyOptions } from "../../../src/core/options";
-import { buildProxyMatcher } from "../../../src/core/proxyUrls";
+import { detectNote } from "./detectHarness";
 
 const P = "https://proxy-prod.omnivore-image-cache.app/0x0,sAbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcdefg/";
 
 function detect(text: string, options: Partial<TidyOptions> = {}) {
-	const resolved = resolveOptions(options);
-	const parts = splitNote(text);
-	return detectOmnivoreNote(
-		{ parts, frontmatter: readFrontmatterBlock(parts), code: findCodeRanges(parts.body) },
-		{ options: resolved, links: buildOmnivoreLinks(resolved.omnivoreHosts), proxy: buildProxyMatcher() },
-	).kind;
+	return detectNote(text, options).kind;
 }
 
 describe("detectOmnivoreNote", () => {

@@ -1,0 +1,129 @@
+// Which marks make a tagged note a saved article, and which make an untagged one: each mark on its own,
+// in valid, broken and anchored frontmatter, and what an index or a text search may rule out.
+
+import { mayBeOmnivoreByMetadata, mayBeOmnivoreByText } from "../../../src/core/omnivore/detect";
+import { resolveOptions } from "../../../src/core/options";
+import { detectNote } from "./detectHarness";
+
+const PROXIED = "https://proxy-prod.omnivore-image-cache.app/0x0,sAbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcdefg/https://a.example/x.png";
+const LIBRARY = "https://omnivore.app/me/rust-in-2023-18c2f4a1b2c";
+
+const detect = detectNote;
+
+describe("a note tagged #Omnivore", () => {
+	it.each([
+		["a library link in the body", `# Rust\n#Omnivore\n[Read on Omnivore](${LIBRARY})\n`],
+		["a highlight back-link", `# Rust\n#Omnivore\n> Ownership. [⤴️](${LIBRARY}#0a1b2c3d)\n`],
+		["a Read Original link", "# Rust\n#Omnivore\n[Read  Original](https://a.example/rust)\n"],
+		["a proxied image", `# Rust\n#Omnivore\n![](${PROXIED})\n`],
+		["a library link in a property", `---\nomnivore_url: ${LIBRARY}\n---\n#Omnivore\n`],
+		["a library link under the original URL's key", `---\nurl: ${LIBRARY}\n---\n#Omnivore\n`],
+		["an id", "---\nid: 0a1b2c3d\n---\n#Omnivore\n"],
+		["an original URL", "---\noriginal_url: https://a.example/rust\n---\n#Omnivore\n"],
+		["a save date under an alias", "---\nsaved_at: 2024-02-27\n---\n#Omnivore\n"],
+		["a proxied image property", `---\nimage: ${PROXIED}\n---\n#Omnivore\n`],
+	])("is a saved article with %s", (_name, text) => {
+		expect(detect(text)).toEqual({ kind: "article", by: "tag" });
+	});
+
+	it.each([
+		["no mark at all", "# My Omnivore setup\n#Omnivore\nI read with it.\n"],
+		["an empty id and URL", '---\nid: ""\noriginal_url:\ndate_saved: ""\n---\n#Omnivore\n'],
+		["the marks only inside code", `#Omnivore\n\`\`\`\n[Read Original](https://a.example)\n![](${PROXIED})\n[x](${LIBRARY})\n\`\`\`\n`],
+		["a link to a web page in a property", "---\nsource_page: https://a.example/rust\n---\n#Omnivore\n"],
+	])("is a note about Omnivore with %s", (_name, text) => {
+		expect(detect(text)).toEqual({ kind: "tagged-not-article" });
+	});
+});
+
+describe("a tagged note whose frontmatter is not valid YAML", () => {
+	it.each([
+		["id", "id: 0a1b"],
+		["a list item's url", "- url: https://a.example"],
+		["Original_URL", "Original_URL: https://a.example"],
+		["omnivoreurl", "omnivoreurl: x"],
+		["date_saved", "date_saved: 2024-02-27"],
+		["saved", "saved: 2024-02-27"],
+		["savedAt", "savedAt : 2024-02-27"],
+	])("is an article by %s on a line", (_name, line) => {
+		expect(detect(`---\ntitle: Rust: next\n${line}\ntags: [Omnivore]\n  bad: [\n---\n#Omnivore\n`).kind).toBe("article");
+	});
+
+	it.each([
+		["an empty id", "id:"],
+		["a key that only ends in id", "paid: yes"],
+		["an indented id", "  id: 1"],
+	])("is not an article by %s", (_name, line) => {
+		expect(detect(`---\ntitle: Rust: next\n${line}\n  bad: [\n---\n#Omnivore\n`).kind).toBe("tagged-not-article");
+	});
+
+	it("is found by a library link in the block, without a tag", () => {
+		expect(detect(`---\ntitle: Rust: next\nomnivore_url: ${LIBRARY}\n  bad: [\n---\nText.\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect(`---\ntitle: Rust: next\nomnivore_url: ${LIBRARY}\n  bad: [\n---\nText.\n`, { match: "tag" }).kind).toBe("none");
+	});
+
+	it("is read as properties when it holds anchors", () => {
+		expect(detect("---\nid: &i 0a1b\nother: *i\n---\n#Omnivore\n")).toEqual({ kind: "article", by: "tag" });
+		expect(detect(`---\nomnivore_url: &u ${LIBRARY}\nsame: *u\n---\nText.\n`)).toEqual({ kind: "article", by: "fingerprint" });
+	});
+
+	it("is a list, not properties, when the block is a YAML list", () => {
+		expect(detect(`---\n- id: 1\n- url: ${LIBRARY}\n---\nText.\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect("---\n- id: 1\n---\n#Omnivore\n").kind).toBe("article");
+	});
+});
+
+describe("an untagged note", () => {
+	it("is a saved article by one library link, or a highlight back-link and an id", () => {
+		expect(detect(`Text.\n[Read on Omnivore](${LIBRARY})\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect(`---\nid: 1\n---\n> q [⤴️](${LIBRARY}#0a1b)\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect(`---\nidx: 1\n---\n> q [⤴️](${LIBRARY}#0a1b)\n`).kind).toBe("none");
+	});
+
+	it("counts the same article linked twice, in any case, as one", () => {
+		expect(detect(`[A](${LIBRARY}) and again [A](${LIBRARY.toUpperCase().replace("HTTPS://OMNIVORE.APP", "https://omnivore.app")})\n`).kind).toBe("article");
+	});
+
+	it("counts a link inside code as no link", () => {
+		expect(detect(`\`[A](https://omnivore.app/me/a-1)\`\n[B](${LIBRARY})\n`).kind).toBe("article");
+	});
+
+	it("is a saved article with a back-link to one article and a link to it", () => {
+		expect(detect(`[Read on Omnivore](${LIBRARY})\n> q [⤴️](${LIBRARY}#0a1b)\n`).kind).toBe("article");
+	});
+
+	it("is none with only an id, or only a Read Original link", () => {
+		expect(detect("---\nid: 1\n---\nText.\n").kind).toBe("none");
+		expect(detect("[Read Original](https://a.example)\n").kind).toBe("none");
+	});
+});
+
+describe("what an index or a text search may rule out", () => {
+	const options = resolveOptions();
+
+	it("keeps a note whose index names the tag, an id, a library property or link", () => {
+		expect(mayBeOmnivoreByMetadata({ tags: ["omnivore"], frontmatter: {}, links: [] }, options)).toBe(true);
+		expect(mayBeOmnivoreByMetadata({ tags: [], frontmatter: { omnivore_url: LIBRARY }, links: [] }, options)).toBe(true);
+		expect(mayBeOmnivoreByMetadata({ tags: [], frontmatter: { url: LIBRARY }, links: [] }, options)).toBe(true);
+		expect(mayBeOmnivoreByMetadata({ tags: [], frontmatter: { url: "https://a.example" }, links: [] }, options)).toBe(false);
+	});
+
+	it("reads only tags when asked to match the tag", () => {
+		const tagOnly = resolveOptions({ match: "tag" });
+		expect(mayBeOmnivoreByMetadata({ tags: ["#Omnivore"], frontmatter: {}, links: [] }, tagOnly)).toBe(true);
+		expect(mayBeOmnivoreByMetadata({ tags: [], frontmatter: { id: "1" }, links: [LIBRARY] }, tagOnly)).toBe(false);
+	});
+
+	it("knows self-hosted links from the index", () => {
+		const selfHosted = resolveOptions({ omnivoreHosts: ["read.example.org"] });
+		expect(mayBeOmnivoreByMetadata({ tags: [], frontmatter: {}, links: ["https://read.example.org/me/t-1"] }, selfHosted)).toBe(true);
+		expect(mayBeOmnivoreByMetadata({ tags: [], frontmatter: {}, links: ["https://read.example.org/me/t-1"] }, options)).toBe(false);
+	});
+
+	it("reads a note's text for a library link unless only the tag counts", () => {
+		expect(mayBeOmnivoreByText(`Text [x](${LIBRARY})`, options)).toBe(true);
+		expect(mayBeOmnivoreByText("Text [x](https://a.example)", options)).toBe(false);
+		expect(mayBeOmnivoreByText(`Text [x](${LIBRARY})`, resolveOptions({ match: "tag" }))).toBe(false);
+		expect(mayBeOmnivoreByText("[x](https://read.example.org/me/t-1)", resolveOptions({ omnivoreHosts: ["read.example.org"] }))).toBe(true);
+	});
+});
