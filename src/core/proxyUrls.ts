@@ -2,6 +2,7 @@
 
 import { decodeHtmlEntities } from "./htmlEntities";
 import { OMNIVORE_PROXY_BASES } from "./options";
+import { escapeRegExp } from "./escapeRegExp";
 
 /** What a proxied URL turned out to hold. */
 export type UnwrapResult =
@@ -17,10 +18,6 @@ export interface ProxyMatcher {
 
 // A slash as written raw or by an HTML-escaping template.
 const SLASH = "(?:/|&#[xX]0*2[fF];|&#0*47;|&sol;)";
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** Host (with port) and path prefix of a configured base; the scheme may be http or https. */
 function basePattern(base: string, slash: string): string | null {

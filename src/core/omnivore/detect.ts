@@ -1,5 +1,6 @@
 // Decides whether a note is an Omnivore note: one detector for tidy, the queue, the CLI and the plugin.
 
+import { escapeRegExp } from "../escapeRegExp";
 import type { FrontmatterState } from "../frontmatter/readBlock";
 import { firstOutsideCode, isInside, type TextRange } from "../markdown/codeRanges";
 import type { NoteParts } from "../note";
@@ -167,7 +168,7 @@ function tagText(tagName: string): RegExp {
 	let pattern = tagTexts.get(tagName);
 	if (!pattern) {
 		const wanted = tagName.trim().replace(/^#/, "");
-		pattern = new RegExp(wanted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "iu");
+		pattern = new RegExp(escapeRegExp(wanted), "iu");
 		tagTexts.set(tagName, pattern);
 	}
 	return pattern;

@@ -1,14 +1,12 @@
 // What Omnivore's addresses mean: article links, highlight back-links, uploads, placeholders, sites.
 
+import { escapeRegExp } from "../escapeRegExp";
+
 const HTTP_URL = /^https?:\/\/[^\s/]+/i;
 const FAKE_ORIGINAL = /^https?:\/\/(?:www\.)?omnivore\.app\/no_url/i;
 const ATTACHMENT = /^https?:\/\/(?:www\.)?omnivore\.app\/attachments\//i;
 // A slash as written raw or by a template that HTML-escaped the article (`{{content}}`).
 const SLASH = "(?:/|&#[xX]0*2[fF];|&#0*47;)";
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** Host (with port) of a configured self-hosted Omnivore, or null when it is not a web address. */
 function hostOf(base: string): string | null {
