@@ -180,6 +180,8 @@ export class FrontmatterEditor {
 	private readonly added: Array<[string, FrontmatterValue]> = [];
 	private edited = false;
 	private rendered: string | null = null;
+	/** Made over values parsed elsewhere, without the CST: an edit would have nothing to keep the block's bytes by. */
+	private readOnly = false;
 
 	constructor(
 		private readonly source: string,
@@ -188,6 +190,17 @@ export class FrontmatterEditor {
 		values: Record<string, unknown>,
 	) {
 		this.values = new Map(Object.entries(values));
+	}
+
+	/** An editor that only reads: the values of `source` as parsed elsewhere (Obsidian's cache, the plain-shape reader). */
+	static reading(source: string, values: Record<string, unknown>): FrontmatterEditor {
+		const editor = new FrontmatterEditor(source, [], null, values);
+		editor.readOnly = true;
+		return editor;
+	}
+
+	private checkWritable(): void {
+		if (this.readOnly) throw new Error("This frontmatter was read without its CST and cannot be edited");
 	}
 
 	get changed(): boolean {
@@ -268,6 +281,7 @@ export class FrontmatterEditor {
 
 	/** Replace a value in place; the key keeps its position and a trailing comment survives unless dropped. */
 	set(key: string, value: FrontmatterValue, keepComment = true): void {
+		this.checkWritable();
 		const index = this.indexOf(key);
 		if (index === -1) {
 			this.add(key, value);
@@ -287,6 +301,7 @@ export class FrontmatterEditor {
 
 	/** Give a key a new name where it stands. */
 	rename(from: string, to: string): void {
+		this.checkWritable();
 		const index = this.indexOf(from);
 		if (index === -1) return;
 		// Stryker disable next-line StringLiteral: only the key of this entry is used.
@@ -299,6 +314,7 @@ export class FrontmatterEditor {
 
 	/** Remove a key; comments and blank lines above it stay, attached to what follows. */
 	remove(key: string): void {
+		this.checkWritable();
 		const index = this.indexOf(key);
 		if (index === -1) return;
 		const [item] = this.items.splice(index, 1);
@@ -313,6 +329,7 @@ export class FrontmatterEditor {
 
 	/** Add a key after the existing ones (the caller decides the order of additions). */
 	add(key: string, value: FrontmatterValue): void {
+		this.checkWritable();
 		this.added.push([key, value]);
 		this.values.set(key, value);
 	}

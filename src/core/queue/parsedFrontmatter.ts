@@ -34,8 +34,8 @@ export function frontmatterFromValues(parts: NoteParts, values: Record<string, u
 	if (!parts.frontmatter) return { kind: "none" };
 	const yaml = parts.frontmatter.yaml.replace(/\r\n/g, "\n");
 	if (values === undefined || !isPlainData(values) || READ_OTHERWISE.test(yaml) || isTooDeeplyNested(yaml) || tooLargeFrontmatter(yaml) !== null) return null;
-	// An editor over the values alone: read-only here, it has no comments to keep.
-	return { kind: "mapping", editor: new FrontmatterEditor(yaml, [], null, values), repairedKeys: [] };
+	// Over the values alone, without the CST: it only reads.
+	return { kind: "mapping", editor: FrontmatterEditor.reading(yaml, values), repairedKeys: [] };
 }
 
 /**

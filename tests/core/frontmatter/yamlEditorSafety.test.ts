@@ -3,7 +3,7 @@
 
 import { splitNote } from "../../../src/core/note";
 import { readFrontmatterBlock } from "../../../src/core/frontmatter/readBlock";
-import { isPlainSafe, parseFrontmatter, stringifyEntry, verifyFrontmatter, type FrontmatterEditor } from "../../../src/core/frontmatter/yamlEditor";
+import { FrontmatterEditor, isPlainSafe, parseFrontmatter, stringifyEntry, verifyFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
 
 function editor(yaml: string): FrontmatterEditor {
 	const outcome = parseFrontmatter(yaml);
@@ -372,5 +372,20 @@ describe("verifyFrontmatter", () => {
 	it("accepts an empty block only when nothing is expected", () => {
 		expect(verifyFrontmatter("", {})).toBeNull();
 		expect(verifyFrontmatter("", { status: "unread" })).toBe("the edited block is empty");
+	});
+});
+
+describe("an editor over values parsed elsewhere (the queue's reading)", () => {
+	it("reads the values and refuses every edit, so a block it never parsed cannot be rewritten", () => {
+		const yaml = "# kept by hand\ntitle: Rust in 2023\ntags:\n  - omnivore\n";
+		const reading = FrontmatterEditor.reading(yaml, { title: "Rust in 2023", tags: ["omnivore"] });
+		expect(reading.getText("title")).toBe("Rust in 2023");
+		expect(reading.get("tags")).toEqual(["omnivore"]);
+		expect(() => reading.set("title", "Other")).toThrow(/cannot be edited/);
+		expect(() => reading.add("status", "unread")).toThrow(/cannot be edited/);
+		expect(() => reading.rename("title", "Title")).toThrow(/cannot be edited/);
+		expect(() => reading.remove("tags")).toThrow(/cannot be edited/);
+		expect(reading.changed).toBe(false);
+		expect(reading.toString()).toBe(yaml);
 	});
 });
