@@ -2,7 +2,9 @@
 // the report says of it. Runs on the main thread or on a worker (tidyPool.ts), the same code either way.
 
 import { asNoteLeft, countChanges, tidyAndRecord, type EntryRecorder, type NoteReport, type NoteTidier, type Problem, type TidyResult } from "../core";
+import { stampOf } from "./checkedNotes";
 import type { FileNoteStore } from "./fileNoteStore";
+import type { VaultFile } from "./vaultFiles";
 
 export interface NoteOutcome extends NoteReport {
 	path: string;
@@ -14,6 +16,12 @@ export interface NoteOutcome extends NoteReport {
 	/** Old and new text, kept only when diffs were asked for. */
 	before?: string;
 	after?: string;
+}
+
+/** A note done: its outcome and, when it was written, its stamp after the write (for the skip record). */
+export interface NoteDone {
+	outcome: NoteOutcome;
+	stamp: string | null;
 }
 
 /** What one note's processing needs from the run. */
@@ -75,4 +83,22 @@ export async function tidyNote(path: string, text: string, run: NoteRun, tidy: (
 export function leftUnwritten(outcome: NoteOutcome, error: unknown): NoteOutcome {
 	const left = asNoteLeft(error);
 	return { ...outcome, changed: false, keysChanged: 0, urlsUnwrapped: 0, problems: [...outcome.problems, { code: left.code, message: left.message }] };
+}
+
+/** A note read (the text) or not (the error), done in a dry run or for real, and let go by the store. */
+export async function doNote(file: VaultFile, read: { text: string } | { error: unknown }, run: NoteRun, dryRun: boolean): Promise<NoteDone> {
+	if ("error" in read) return { outcome: unreadable(file.path, read.error), stamp: null };
+	const engine = (text: string) => run.tidier.tidy(text);
+	const outcome = dryRun ? await previewNote(file.path, read.text, run, engine) : await tidyNote(file.path, read.text, run, engine);
+	run.store.forget(file.path);
+	return { outcome, stamp: outcome.written ? stampOf(file.absolute) : null };
+}
+
+/** Read a note through the store, or the error that says why it could not be. */
+export function readNote(store: FileNoteStore, file: VaultFile): { text: string } | { error: unknown } {
+	try {
+		return { text: store.readNow(file.path) };
+	} catch (error) {
+		return { error };
+	}
 }

@@ -6,12 +6,11 @@
 
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { entryLine, NoteTidier, type Change, type EntryRecorder, type TidyOptions } from "../core";
-import { stampOf } from "./checkedNotes";
 import { BatchedPort } from "./batchedPort";
 import { EntriesInOrder } from "./entriesInOrder";
 import { FileNoteStore } from "./fileNoteStore";
 import type { LateEditSaved } from "./lateEdits";
-import { previewNote, tidyNote, unreadable, type NoteOutcome, type NoteRun } from "./tidyNote";
+import { doNote, readNote, type NoteDone, type NoteRun } from "./tidyNote";
 import type { VaultFile } from "./vaultFiles";
 
 export interface PoolSettings {
@@ -23,11 +22,8 @@ export interface PoolSettings {
 	vault: string;
 }
 
-/** A note done on a worker: its outcome and, when it was written, its stamp after the write. */
-export interface PooledNote {
-	outcome: NoteOutcome;
-	stamp: string | null;
-}
+/** A note done on a worker. */
+export type PooledNote = NoteDone;
 
 /** At the end: notes a late edit reached as they were replaced (put back, to tidy again), and late edits saved aside. */
 export interface PoolSettled {
@@ -65,24 +61,20 @@ export function serveTidyWorker(): void {
 				send({ kind: "journal", id, line: entryLine(path, before, after, changes) });
 			}),
 	});
-	const doNote = async (id: number, file: VaultFile): Promise<PooledNote> => {
+	const doOne = async (id: number, file: VaultFile): Promise<PooledNote> => {
 		files.set(file.path, file);
-		let text: string;
-		try {
-			text = store.readNow(file.path);
-		} catch (error) {
-			return { outcome: unreadable(file.path, error), stamp: null };
-		}
 		const recorder = journalFor(id);
 		const run: NoteRun = { tidier, store, journal: { get: async () => recorder }, keepText: settings.keepText, keepChanges: settings.keepChanges };
-		const engine = (t: string) => tidier.tidy(t);
-		const outcome = settings.dryRun ? await previewNote(file.path, text, run, engine) : await tidyNote(file.path, text, run, engine);
-		store.forget(file.path);
-		return { outcome, stamp: outcome.written ? stampOf(file.absolute) : null };
+		try {
+			return await doNote(file, readNote(store, file), run, settings.dryRun);
+		} finally {
+			// The late-edit watch keeps what it needs of a replaced note; the path is not asked for again.
+			files.delete(file.path);
+		}
 	};
 	const receive = (message: ToWorker) => {
 		if (message.kind === "note") {
-			doNote(message.id, message.file).then(
+			doOne(message.id, message.file).then(
 				(note) => send({ kind: "done", id: message.id, note }),
 				() => send({ kind: "failed", id: message.id }),
 			);

@@ -8,8 +8,8 @@ import { FileNoteStore } from "./fileNoteStore";
 import { lateEditProblem } from "./lateEdits";
 import { vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
-import { startTidyPool, type PooledNote, type TidyPool } from "./tidyPool";
-import { isFailure, leftUnwritten, previewNote, tidyNote, unreadable, untouched, type NoteOutcome, type NoteRun } from "./tidyNote";
+import { startTidyPool, type TidyPool } from "./tidyPool";
+import { doNote, isFailure, leftUnwritten, readNote, untouched, type NoteDone, type NoteOutcome, type NoteRun } from "./tidyNote";
 import { LOCK_NAME, STATE_FOLDER } from "./vaultLock";
 import { listNotes, type VaultFile } from "./vaultFiles";
 
@@ -70,7 +70,7 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 }
 
 /** A note under way on a worker (null when it is done on this thread), or read here. */
-type Prepared = { onWorker: Promise<PooledNote | null> } | { text: string } | { error: unknown };
+type Prepared = { onWorker: Promise<NoteDone | null> } | { text: string } | { error: unknown };
 
 // Notes sent ahead per worker: enough to keep every worker busy while this thread assembles the report.
 const AHEAD_PER_WORKER = 32;
@@ -90,24 +90,10 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 	const found = new Map<string, NoteOutcome>(
 		listing.unreadable.map(({ path, reason }) => [path, untouched(path, false, [{ code: "unreadable-file", message: `The folder could not be read: ${reason}.` }])]),
 	);
-	const readHere = (file: VaultFile): Prepared => {
-		try {
-			return { text: store.readNow(file.path) };
-		} catch (error) {
-			return { error };
-		}
-	};
-	const prepare = (file: VaultFile): Prepared => (pool ? { onWorker: pool.note(file) } : readHere(file));
-	const doHere = async (file: VaultFile, prepared: Prepared): Promise<PooledNote> => {
-		if ("error" in prepared) return { outcome: unreadable(file.path, prepared.error), stamp: null };
-		if (!("text" in prepared)) return doHere(file, readHere(file));
-		const engine = (t: string) => tidier.tidy(t);
-		const outcome = options.dryRun ? await previewNote(file.path, prepared.text, run, engine) : await tidyNote(file.path, prepared.text, run, engine);
-		store.forget(file.path);
-		return { outcome, stamp: outcome.written ? stampOf(file.absolute) : null };
-	};
+	const prepare = (file: VaultFile): Prepared => (pool ? { onWorker: pool.note(file) } : readNote(store, file));
+	// A note a worker gave back (it stopped) is read again and done here.
+	const doHere = (file: VaultFile, prepared: Prepared): Promise<NoteDone> => doNote(file, "onWorker" in prepared ? readNote(store, file) : prepared, run, options.dryRun);
 	const finish = async (file: VaultFile, stamp: string | null, prepared: Prepared): Promise<void> => {
-		// A note a worker could not do (it stopped) is done here.
 		const done = ("onWorker" in prepared ? await prepared.onWorker : null) ?? (await doHere(file, prepared));
 		const { outcome } = done;
 		const now = outcome.written ? done.stamp : stamp;
@@ -117,7 +103,7 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 		if (!outcome.isOmnivoreNote && outcome.problems.length === 0) return;
 		found.set(file.path, outcome);
 	};
-	const visit = (file: VaultFile, stamp: string | null): Promise<void> => finish(file, stamp, readHere(file));
+	const visit = (file: VaultFile, stamp: string | null): Promise<void> => finish(file, stamp, readNote(store, file));
 	// In the vault's order: each note's outcome is taken in turn into the report, while the notes after
 	// it are done on the workers (or, without workers, each note is done here in turn).
 	const stamps = listing.files.map((file) => stampOf(file.absolute));
