@@ -13,7 +13,8 @@ export type FrontmatterState =
 	| { kind: "not-mapping"; found: string }
 	| { kind: "anchored"; names: string[]; values: Record<string, unknown> };
 
-function toLf(text: string): string {
+/** The block with LF line ends, as the engine parses it (CRLF is given back when the note is written). */
+export function toLf(text: string): string {
 	return text.replace(/\r\n/g, "\n");
 }
 

@@ -3,7 +3,7 @@
 // differ from what the engine would read.
 
 import { isTooDeeplyNested } from "../frontmatter/nesting";
-import type { FrontmatterState } from "../frontmatter/readBlock";
+import { toLf, type FrontmatterState } from "../frontmatter/readBlock";
 import { readSimpleBlock } from "../frontmatter/simpleBlock";
 import { tooLargeFrontmatter } from "../frontmatter/size";
 import { FrontmatterEditor } from "../frontmatter/yamlEditor";
@@ -32,7 +32,7 @@ function isPlainData(value: unknown): boolean {
 export function frontmatterFromValues(parts: NoteParts, values: Record<string, unknown> | undefined): FrontmatterState | null {
 	if (parts.unclosedFrontmatter) return null;
 	if (!parts.frontmatter) return { kind: "none" };
-	const yaml = parts.frontmatter.yaml.replace(/\r\n/g, "\n");
+	const yaml = toLf(parts.frontmatter.yaml);
 	if (values === undefined || !isPlainData(values) || READ_OTHERWISE.test(yaml) || isTooDeeplyNested(yaml) || tooLargeFrontmatter(yaml) !== null) return null;
 	// Over the values alone, without the CST: it only reads.
 	return { kind: "mapping", editor: FrontmatterEditor.reading(yaml, values), repairedKeys: [] };
@@ -44,6 +44,6 @@ export function frontmatterFromValues(parts: NoteParts, values: Record<string, u
  */
 export function plainFrontmatter(parts: NoteParts): FrontmatterState | null {
 	if (!parts.frontmatter) return null;
-	const values = readSimpleBlock(parts.frontmatter.yaml.replace(/\r\n/g, "\n"));
+	const values = readSimpleBlock(toLf(parts.frontmatter.yaml));
 	return values ? frontmatterFromValues(parts, values) : null;
 }
