@@ -30,9 +30,5 @@ export function readFrontmatterBlock(parts: NoteParts): FrontmatterState {
 	if (outcome.kind === "mapping") return { kind: "mapping", editor: outcome.editor, repairedKeys: [] };
 	if (outcome.kind === "not-mapping" || outcome.kind === "anchored") return outcome;
 	const repair = repairFrontmatter(yaml);
-	if (repair) {
-		const repaired = parseFrontmatter(repair.yaml);
-		if (repaired.kind === "mapping") return { kind: "mapping", editor: repaired.editor, repairedKeys: repair.keys, closedLists: repair.closed };
-	}
-	return outcome;
+	return repair ? { kind: "mapping", editor: repair.editor, repairedKeys: repair.keys, closedLists: repair.closed } : outcome;
 }

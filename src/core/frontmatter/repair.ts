@@ -1,6 +1,7 @@
 // Re-quotes the values that made old plugin versions write invalid YAML, then lets the parser try again.
 
-import { parseFrontmatter } from "./yamlEditor";
+import { readSimpleBlock } from "./simpleBlock";
+import { parseFrontmatter, type FrontmatterEditor } from "./yamlEditor";
 
 export interface Repair {
 	yaml: string;
@@ -8,6 +9,8 @@ export interface Repair {
 	keys: string[];
 	/** Keys whose one-line list lacked its closing bracket, now closed. */
 	closed: string[];
+	/** The repaired block as parsed by the final check, so it is not parsed again. */
+	editor: FrontmatterEditor;
 }
 
 // Keys that hold lists: `tags: [alpha, beta` lost its `]`, it is not a tag named `[alpha`.
@@ -40,8 +43,9 @@ function areFoldedWords(continuation: string[]): boolean {
 
 /** True when `key: value` on its own does not read as a single plain value. */
 function isBroken(entry: string): boolean {
-	const outcome = parseFrontmatter(`${entry}\n`);
-	return outcome.kind !== "mapping";
+	const yaml = `${entry}\n`;
+	// Most entries of a broken block are fine: the plain-shape reader says so without the yaml library.
+	return readSimpleBlock(yaml) === null && parseFrontmatter(yaml).kind !== "mapping";
 }
 
 /**
@@ -86,7 +90,7 @@ export function repairFrontmatter(yaml: string): Repair | null {
 		// Only a value broken on its own line is quoted, with only words folded under it: `title: x`
 		// over a tab-indented `author: y` is a broken block, not a title "x author: y".
 		const continuation = lines.slice(i + 1, end);
-		if (!isBroken(lines[i]) || !areFoldedWords(continuation)) return null;
+		if ((end > i + 1 && !isBroken(lines[i])) || !areFoldedWords(continuation)) return null;
 		const meant = meantText([value, ...continuation.map((l) => l.trim())].join(" "));
 		out.push(`${entry[1]}: ${JSON.stringify(meant)}`);
 		keys.push(entry[1].trim());
@@ -99,7 +103,7 @@ export function repairFrontmatter(yaml: string): Repair | null {
 	if (outcome.kind !== "mapping") return null;
 	// Each quoted value must read back as exactly the text it was made from, never merged with more.
 	for (const [key, meant] of quoted) if (outcome.editor.get(key) !== meant) return null;
-	return { yaml: repaired, keys, closed };
+	return { yaml: repaired, keys, closed, editor: outcome.editor };
 }
 
 /** The value as the writer meant it (written back double-quoted with JSON escapes, valid YAML escapes). */

@@ -4,7 +4,7 @@ import { parseFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
 
 describe("repairFrontmatter", () => {
 	it("quotes a title holding `: ` (plugin 1.0)", () => {
-		expect(repairFrontmatter("title: Rust in 2023: What Comes Next\nauthor: Niko\n")).toEqual({
+		expect(repairFrontmatter("title: Rust in 2023: What Comes Next\nauthor: Niko\n")).toMatchObject({
 			yaml: 'title: "Rust in 2023: What Comes Next"\nauthor: Niko\n',
 			keys: ["title"],
 			closed: [],
@@ -73,11 +73,22 @@ describe("repairFrontmatter", () => {
 	});
 
 	it("quotes an entry whose key the property above does not name (`0: %`)", () => {
-		expect(repairFrontmatter("0: %")).toEqual({ yaml: '0: "%"', keys: ["0"], closed: [] });
+		expect(repairFrontmatter("0: %")).toMatchObject({ yaml: '0: "%"', keys: ["0"], closed: [] });
 	});
 
 	it("gives up on what quoting cannot fix", () => {
 		expect(repairFrontmatter("a: 1\na: 2\n")).toBeNull();
 		expect(repairFrontmatter("title: [unclosed\n  more: {\n")).toBeNull();
+	});
+});
+
+describe("the repaired block the repair hands on", () => {
+	it("is the parse of the repaired text, so a tidy edits what it would have parsed itself", () => {
+		const repair = repairFrontmatter("id: 1a2b\ntitle: Rust in 2023: What Comes Next\ntags: [rust, async\nauthor: Niko\n");
+		const parsed = parseFrontmatter(repair?.yaml ?? "");
+		expect(parsed.kind).toBe("mapping");
+		expect(repair?.editor.keys()).toEqual(["id", "title", "tags", "author"]);
+		expect(repair?.editor.expectedValues()).toEqual(parsed.kind === "mapping" ? parsed.editor.expectedValues() : null);
+		expect(repair?.editor.toString()).toBe(repair?.yaml);
 	});
 });

