@@ -127,3 +127,40 @@ describe("readSimpleBlock", () => {
 		expect(read).toBeGreaterThan(5);
 	});
 });
+
+describe("what the fast path reads itself, as the yaml library does", () => {
+	// Each of these shapes is common in real notes: sent to the library instead, a tidy would be slower, no worse.
+	it.each([
+		["escapes in double quotes", 'title: "a\\nb\\tc\\rd\\0e\\bf\\fg\\/h\\\\i\\"j"\n', { title: 'a\nb\tc\rd\0e\bf\fg/h\\i"j' }],
+		["hex and Unicode escapes", 'title: "\\x41\\u00e9t\\u00e9"\n', { title: "Aété" }],
+		["an empty single-quoted value", "title: ''\n", { title: "" }],
+		["quotes doubled inside single quotes", "title: 'It''s ''quoted'''\n", { title: "It's 'quoted'" }],
+		["an empty flow list", "tags: []\n", { tags: [] }],
+		["a flow list of spaces", "tags: [ ]\n", { tags: [] }],
+		["flow items padded with spaces", "tags: [a,  b  ]\n", { tags: ["a", "b"] }],
+		["a dash inside a value", "title: a - b\n", { title: "a - b" }],
+		["a key starting with a digit", "1st_place: gold\n", { "1st_place": "gold" }],
+		["a block without a final newline", "id: 7\ntitle: Rust", { id: 7, title: "Rust" }],
+		["a list under a key, then more keys", "tags:\n  - rust\n  - async\nid: 7\n", { tags: ["rust", "async"], id: 7 }],
+	])("%s", (_shape, yaml, values) => {
+		expect(libraryValues(yaml)).toEqual(values);
+		expect(readSimpleBlock(yaml)).toEqual(values);
+	});
+});
+
+describe("what the fast path leaves to the library", () => {
+	it.each([
+		["an escape that is not hexadecimal", 'title: "\\xg4"\n'],
+		["an escape cut by a letter", 'title: "\\x4g"\n'],
+		["an unclosed single quote", "title: 'abc\n"],
+		["a lone quote inside single quotes", "title: 'it's'\n"],
+		["a line without `: `", "key:value\n"],
+		["a key after colons", "::x: y\n"],
+		["a tab in a value", "title: a\tb\n"],
+		["a control character", "title: a\u0007b\n"],
+		["a line separator", "title: a\u2028b\n"],
+		["an empty block", ""],
+	])("%s", (_shape, yaml) => {
+		expect(readSimpleBlock(yaml)).toBeNull();
+	});
+});
