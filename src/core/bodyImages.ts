@@ -108,7 +108,8 @@ export function escapeForContext(original: string, context: UrlContext): string 
 			// The surrounding HTML is itself escaped text, so the URL is written escaped the same way.
 			return url.replace(/\s/g, percentEncode).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 		case "bare":
-			return url.replace(/[\s<>"`]/g, percentEncode).replace(/[.,;:!?*_~]+$/, (tail) => tail.replace(/./g, percentEncode));
+			// Trailing punctuation would be read as the sentence's: all of it is encoded (`.` and `_` too, which encodeURIComponent keeps).
+			return url.replace(/[\s<>"`]/g, percentEncode).replace(/[.,;:!?*_~]+$/, (tail) => tail.replace(/./g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
 	}
 }
 

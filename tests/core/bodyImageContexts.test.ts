@@ -1,0 +1,58 @@
+import { hasImageProblems, unwrapBodyImages } from "../../src/core/bodyImages";
+import { buildProxyMatcher } from "../../src/core/proxyUrls";
+
+// Where a proxied URL sits decides where it ends and what its original must escape to stay whole there.
+const matcher = buildProxyMatcher();
+const P = "https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
+/** A proxied URL whose original was percent-encoded whole, as Omnivore wrote for originals with odd characters. */
+const encoded = (original: string) => `${P}/${encodeURIComponent(original).replace(/[()'*~!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+
+function unwrap(body: string): string {
+	return unwrapBodyImages({ body, matcher }).text;
+}
+
+describe("an original written back where its proxied URL stood", () => {
+	it.each([
+		["in angle brackets, with a space and brackets", `![](<${encoded("https://a.example/my file<1>.png")}>)`, "![](<https://a.example/my%20file%3C1%3E.png>)"],
+		["in a double-quoted attribute, with a double quote", `<img src="${encoded('https://a.example/say "hi".png')}">`, '<img src="https://a.example/say%20%22hi%22.png">'],
+		["in a single-quoted attribute, with an apostrophe", `<img src='${encoded("https://a.example/it's.png")}'>`, "<img src='https://a.example/it%27s.png'>"],
+		["bare, with a space and a closing star", `See ${encoded("https://a.example/a b*")} here`, "See https://a.example/a%20b%2A here"],
+		["bare, ending in an encoded full stop", `See ${P}/https%3A%2F%2Fa.example%2Fx.png%3Fq%3D1%2E now`, "See https://a.example/x.png?q=1%2E now"],
+		["bare, ending in a full stop that ends the sentence", `See ${encoded("https://a.example/x.png?q=1.")} now`, "See https://a.example/x.png?q=1. now"],
+		["in parentheses, with balanced parentheses", `![](${encoded("https://a.example/Rust_(lang).png")})`, "![](https://a.example/Rust_(lang).png)"],
+		["in parentheses, with an unbalanced one", `![](${encoded("https://a.example/a)b.png")})`, "![](https://a.example/a%29b.png)"],
+	])("%s", (_where, body, expected) => {
+		expect(unwrap(body)).toBe(expected);
+	});
+
+	it("reads a semicolon before the URL as text, not as an escaped quote", () => {
+		expect(unwrap(`a;${P}/https://a.example/x.png b`)).toBe("a;https://a.example/x.png b");
+		expect(unwrap(`&#39;${P}/https://a.example/x.png&#39;`)).toBe("&#39;https://a.example/x.png&#39;");
+	});
+
+	it("ends a bare URL before an unbalanced closing parenthesis, and keeps a balanced one", () => {
+		expect(unwrap(`(${P}/https://a.example/Rust_(lang).png)`)).toBe("(https://a.example/Rust_(lang).png)");
+		expect(unwrap(`see ${P}/https://a.example/x.png),`)).toBe("see https://a.example/x.png),");
+	});
+});
+
+describe("hasImageProblems", () => {
+	it("is true only when a proxied image would be left as it is", () => {
+		expect(hasImageProblems({ body: `![](${P}/https://a.example/x.png)`, matcher })).toBe(false);
+		expect(hasImageProblems({ body: `![](${P}/https://a.example/x.png)\n![](${P}/javascript:alert(1))`, matcher })).toBe(true);
+		expect(hasImageProblems({ body: "No images at all.", matcher })).toBe(false);
+	});
+
+	it("does not count an image inside code", () => {
+		expect(hasImageProblems({ body: `\`\`\`\n![](${P}/javascript:alert(1))\n\`\`\`\n`, matcher })).toBe(false);
+	});
+});
+
+describe("a bare original that ends in punctuation", () => {
+	it.each([".", "_", ",", "~"])("keeps its final %s as part of the URL, encoded", (last) => {
+		const written = `${P}/https%3A%2F%2Fa.example%2Fx${encodeURIComponent(last) === last ? `%${last.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(last)}`;
+		const unwrapped = unwrap(`See ${written} now`);
+		expect(unwrapped).toBe(`See https://a.example/x%${last.charCodeAt(0).toString(16).toUpperCase()} now`);
+		expect(decodeURIComponent(unwrapped.split(" ")[1])).toBe(`https://a.example/x${last}`);
+	});
+});

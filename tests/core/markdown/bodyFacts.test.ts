@@ -1,0 +1,68 @@
+import { readBodyFacts } from "../../../src/core/markdown/bodyFacts";
+import { linksFor } from "../../../src/core/omnivore/urls";
+
+// The body the Omnivore plugin's later default template writes, with a site banner above the article.
+const SAVED_ARTICLE = [
+	"Some intro text from the site banner",
+	"",
+	"## Why Rust",
+	"#Omnivore",
+	"",
+	"[Read on Omnivore](https://omnivore.app/me/why-rust-18b2c3d4e5f)",
+	"[Read Original](https://blog.example.com/why-rust)",
+	"",
+	"## Highlights",
+	"",
+	"> Memory safety without a garbage collector [⤴️](https://omnivore.app/me/why-rust-18b2c3d4e5f#0a1b2c3d-0000-4000-8000-000000000000)",
+].join("\n");
+
+describe("readBodyFacts", () => {
+	it("reads the heading above the tag line, the two links and the library address", () => {
+		expect(readBodyFacts(SAVED_ARTICLE)).toEqual({
+			articleHeading: "Why Rust",
+			readOnOmnivoreUrl: "https://omnivore.app/me/why-rust-18b2c3d4e5f",
+			readOriginalUrl: "https://blog.example.com/why-rust",
+			omnivoreArticleUrl: "https://omnivore.app/me/why-rust-18b2c3d4e5f",
+		});
+	});
+
+	it("finds the heading by the tag it is told, and by #Omnivore when told nothing", () => {
+		const body = "# Site name\n\nText.\n\n## The article\n#Saved\n\nBody.\n\n## Other\n#Omnivore\n";
+		expect(readBodyFacts(body).articleHeading).toBe("Other");
+		expect(readBodyFacts(body, undefined, "Saved").articleHeading).toBe("The article");
+	});
+
+	it("leaves out what the body does not hold", () => {
+		expect(readBodyFacts("Just a paragraph of my own.\n")).toEqual({ readOriginalUrl: undefined, readOnOmnivoreUrl: undefined });
+	});
+
+	it("takes link texts with any spacing between their words, in any case", () => {
+		const body = "[read  original](https://a.example/x)\n[Read\ton   OMNIVORE](https://omnivore.app/me/x-1)\n";
+		expect(readBodyFacts(body)).toMatchObject({ readOriginalUrl: "https://a.example/x", readOnOmnivoreUrl: "https://omnivore.app/me/x-1" });
+	});
+
+	it("decodes the HTML entities an escaping template wrote, and trims the destination", () => {
+		const body = "[Read Original](<  https:&#x2F;&#x2F;a.example&#x2F;x  >)\n";
+		expect(readBodyFacts(body).readOriginalUrl).toBe("https://a.example/x");
+	});
+
+	it("reads no link from an empty or broken destination", () => {
+		expect(readBodyFacts("[Read Original](<   >)\n").readOriginalUrl).toBeUndefined();
+		expect(readBodyFacts("[Read Original]( https://a.example/x)\n").readOriginalUrl).toBeUndefined();
+	});
+
+	it("takes the library address of a highlight back-link without its highlight", () => {
+		const body = "> quote [⤴️](https://omnivore.app/me/slug-1#0a1b2c3d-0000-4000-8000-000000000000)\n";
+		expect(readBodyFacts(body).omnivoreArticleUrl).toBe("https://omnivore.app/me/slug-1");
+	});
+
+	it("ignores links and headings inside code, finding code itself when not given it", () => {
+		const body = "```\n# Not a title\n[Read Original](https://in.code/x)\nhttps://omnivore.app/me/in-code\n```\n\n# Real title\n";
+		expect(readBodyFacts(body)).toEqual({ articleHeading: "Real title", readOriginalUrl: undefined, readOnOmnivoreUrl: undefined });
+	});
+
+	it("reads the library address of a self-hosted Omnivore", () => {
+		const body = "[Read on Omnivore](https://read.example.org/me/my-article-1)\n";
+		expect(readBodyFacts(body, undefined, "Omnivore", linksFor(["read.example.org"])).omnivoreArticleUrl).toBe("https://read.example.org/me/my-article-1");
+	});
+});
