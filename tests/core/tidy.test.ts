@@ -187,12 +187,13 @@ describe("reports that tell the truth", () => {
 		expect(result.report.changes.map((c) => c.kind)).not.toContain("frontmatter-repaired");
 	});
 
-	it("leaves a 2 MB frontmatter as it was, says why, and still unwraps body images, in well under a second", () => {
+	it("leaves a 2 MB frontmatter as it was, says why, and still unwraps body images, without parsing it", () => {
 		const yaml = Array.from({ length: 200_000 }, (_, i) => `k${i}: v`).join("\n");
 		const text = `---\n${yaml}\n---\n${body}`;
 		const started = performance.now();
 		const result = tidy(text);
-		expect(performance.now() - started).toBeLessThan(500);
+		// A guard against parsing the block (many seconds), not a speed figure: those are the benchmark's, and a loaded machine must not fail it.
+		expect(performance.now() - started).toBeLessThan(5000);
 		expect(result.text.startsWith(`---\n${yaml}\n---\n`)).toBe(true);
 		expect(result.text).toContain("![](https://example.com/a.png)");
 		expect(result.report.problems.map((p) => p.code)).toEqual(["frontmatter-too-large"]);

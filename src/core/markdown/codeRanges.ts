@@ -6,7 +6,7 @@ export interface TextRange {
 }
 
 const QUOTE_PREFIX = /^(?: {0,3}>[ ]?)*/;
-const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)/;
 const LIST_ITEM = /^( {0,3})([-+*]|\d{1,9}[.)])([ \t]+|$)/;
 
 function indentWidth(text: string): number {
@@ -41,7 +41,8 @@ function isPlainStart(code: number): boolean {
 		case 0x2a: // *
 			return false;
 		default:
-			return !(code >= 0x30 && code <= 0x39) && !Number.isNaN(code);
+			// Digits may start an ordered list item.
+			return !(code >= 0x30 && code <= 0x39);
 	}
 }
 
@@ -51,7 +52,8 @@ function findCodeBlocks(text: string): TextRange[] {
 	/** The open fence: where it starts, and the pattern of the line that closes it. */
 	let fence: { start: number; close: RegExp } | null = null;
 	let listIndent = 0;
-	let previous: "blank" | "code" | "text" = "blank";
+	// Whether the line before was paragraph text: indented code cannot interrupt a paragraph.
+	let afterText = false;
 	let lastEnd = 0;
 
 	for (let start = 0; start < text.length; ) {
@@ -63,26 +65,28 @@ function findCodeBlocks(text: string): TextRange[] {
 		const line = { start, end };
 		start = next;
 
+		// Stryker disable next-line ConditionalExpression: a fast path; the lines it skips read the same below
 		if (isPlainStart(text.charCodeAt(line.start))) {
 			// Paragraph text: inside a fence it is code; outside it ends a list after a blank line.
 			if (!fence) {
-				if (listIndent > 0 && previous !== "text") listIndent = 0;
-				previous = "text";
+				if (listIndent > 0 && !afterText) listIndent = 0;
+				afterText = true;
 			}
 			continue;
 		}
 		if (line.start === line.end) {
 			// An empty line: blank, or more of a fence.
-			if (!fence) previous = previous === "code" ? "code" : "blank";
+			if (!fence) afterText = false;
 			continue;
 		}
 		const raw = text.slice(line.start, line.end);
+		// Stryker disable next-line OptionalChaining: the prefix pattern matches every line, if only as ""
 		const content = raw.slice(QUOTE_PREFIX.exec(raw)?.[0].length ?? 0);
 		if (fence) {
 			if (fence.close.test(content)) {
 				ranges.push({ start: fence.start, end: line.end });
 				fence = null;
-				previous = "text";
+				afterText = true;
 			}
 			continue;
 		}
@@ -93,22 +97,21 @@ function findCodeBlocks(text: string): TextRange[] {
 			continue;
 		}
 		if (isBlank(content)) {
-			previous = previous === "code" ? "code" : "blank";
+			afterText = false;
 			continue;
 		}
 		const indent = indentWidth(content);
-		if (indent >= listIndent + 4 && previous !== "text") {
+		if (indent >= listIndent + 4 && !afterText) {
 			ranges.push({ start: line.start, end: line.end });
-			previous = "code";
 			continue;
 		}
 		const item = LIST_ITEM.exec(content);
 		if (item) {
 			listIndent = item[3] === "" ? item[0].length + 1 : item[0].length;
-		} else if (indent < listIndent && previous !== "text") {
+		} else if (indent < listIndent && !afterText) {
 			listIndent = 0;
 		}
-		previous = "text";
+		afterText = true;
 	}
 	// An unclosed fence runs to the end of the document.
 	if (fence) ranges.push({ start: fence.start, end: lastEnd });
@@ -146,6 +149,7 @@ function findCloser(text: string, from: number, length: number, blocks: TextRang
 	PARAGRAPH_BREAK.lastIndex = from;
 	const paragraphEnd = PARAGRAPH_BREAK.exec(text);
 	const limit = paragraphEnd ? paragraphEnd.index : text.length;
+	// Stryker disable next-line EqualityOperator: the limit is a line break, where no run of backticks starts
 	for (let run = backtickRun(text, from); run !== null && run.start < limit; run = backtickRun(text, run.start + run.length)) {
 		if (isInside(blocks, run.start)) return -1;
 		if (run.length === length) return run.start;

@@ -110,3 +110,40 @@ describe("looking up code", () => {
 		expect(firstOutsideCode(/(?=#)/g, text, ranges)?.index).toBe(17);
 	});
 });
+
+describe("code blocks in the shapes that decide them", () => {
+	it.each([
+		["CRLF line ends, the carriage return left out of the range", "Text.\r\n\r\n    code\r\nAfter.\r\n", ["    code"]],
+		["a tab inside a list item counting to the next multiple of four", "- item\n\n  \tstill the item\n", []],
+		["a line of spaces as a blank line", "Text.\n   \n    code\n", ["    code"]],
+		["an item numbered 0", "0. Step\n\n    still the step\n", []],
+		["an item numbered 9", "9. Step\n\n    still the step\n", []],
+		["a lazy line of an item, which keeps the list", "- item\nlazy text\n\n    still the item\n", []],
+		["a paragraph after a blank line, which ends the list", "- item\n\nParagraph.\n\n    code\n", ["    code"]],
+		["an empty item, whose content starts two columns in", "-\n\n  still\n\n     five in\n", []],
+		["an item with three spaces after its marker", "-   item\n\n      six in\n", []],
+		["a less indented line after a blank, which ends the list", "- item\n\n x\n\n    code\n", ["    code"]],
+		["a less indented lazy line, which keeps the list", "- item\n lazy\n\n    y\n", []],
+		["a quote whose content is indented three after `> `", "> Quote\n>\n>    not code\n", []],
+		["a quote whose content is indented four after `> `", "> Quote\n>\n>     code\n", [">     code"]],
+	])("%s", (_shape, text, code) => {
+		expect(codeTexts(text)).toEqual(code);
+	});
+});
+
+describe("inline code after backslashes", () => {
+	it("is not opened by a backtick escaped at the very start", () => {
+		expect(codeTexts("\\`not code` here")).toEqual([]);
+	});
+
+	it("is opened by a backtick after other characters", () => {
+		expect(codeTexts("ab `code` here")).toEqual(["`code`"]);
+		expect(codeTexts("a\\\\`code` here")).toEqual(["`code`"]);
+	});
+});
+
+describe("firstOutsideCode", () => {
+	it("finds a match that starts where a match in code ended", () => {
+		expect(firstOutsideCode(/a/g, "aa", [{ start: 0, end: 1 }])?.index).toBe(1);
+	});
+});
