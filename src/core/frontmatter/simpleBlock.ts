@@ -12,6 +12,9 @@ export type SimpleValue = SimpleScalar | SimpleScalar[] | null;
 
 // A key the reader accepts: a word, maybe with spaces, dots, slashes or dashes inside (`date_saved`,
 // `Date Saved`, `omnivore/url`). Keys YAML reads as anything but that string (`<<`, `2024`) are not.
+// (Whatever else it lets through, `isPlainSafe` then refuses or yaml reads as the same text: its
+// anchors and second class are belt and braces, and their mutants survive for that reason.)
+// Stryker disable next-line Regex: see above
 const SIMPLE_KEY = /^[\p{L}\p{N}_][\p{L}\p{N}_ ./-]*$/u;
 const ENTRY = /^([^:]+):(?: (.*))?$/;
 const LIST_ITEM = /^( *)- (.*)/;
@@ -19,7 +22,9 @@ const UNUSUAL_CHARACTER = /[^\P{Cc}\n]|[\u2028\u2029\ufeff]/u;
 
 /** The block's values as YAML reads them, or null when the block is not of the simple shape. */
 export function readSimpleBlock(yaml: string): Record<string, SimpleValue> | null {
-	// Tabs, control characters and line separators need the real parser's judgement.
+	// Tabs, control characters and line separators need the real parser's judgement. (Today's yaml reads
+	// them as written where the checks below let them through: kept so a newer yaml cannot be misread.)
+	// Stryker disable next-line ConditionalExpression: equivalent with today's yaml, as said above
 	if (UNUSUAL_CHARACTER.test(yaml)) return null;
 	const values = new Map<string, SimpleValue>();
 	// The empty line after the final newline is a blank line like any other.

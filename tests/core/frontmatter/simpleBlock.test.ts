@@ -155,7 +155,7 @@ describe("what the fast path leaves to the library", () => {
 		["an unclosed single quote", "title: 'abc\n"],
 		["a lone quote inside single quotes", "title: 'it's'\n"],
 		["a line without `: `", "key:value\n"],
-		["a key after colons", "::x: y\n"],
+		["a key after colons", "::x: value\n"],
 		["a tab in a value", "title: a\tb\n"],
 		["a control character", "title: a\u0007b\n"],
 		["a line separator", "title: a\u2028b\n"],

@@ -92,7 +92,7 @@ describe("the fast path for plain values", () => {
 		expect(stringifyEntry("title", value)).toBe(`title: ${value}\n`);
 	});
 
-	it.each(["", "y", "n", "on", "OFF", "Yes", "NULL", "~", "12", "-1.5", "1e5", "+.inf", ".nan", "0x1f", "1_000", "12:30", "1:20:30.5", "0b101", "+1", ".5", "1.", "-.5e3", "1E+5", "0o17", "-.inf", ".NaN", "12:30:45", "1_000.5", "1_", "0x_1F", "-0b1", "- item", "#tag", "a: b", "a #b", "end:", " a", "a ", "tab\t", "\u0085"])(
+	it.each(["", "y", "n", "on", "OFF", "Yes", "NULL", "~", "12", "-1.5", "1e5", "+.inf", ".nan", "0x1f", "1_000", "12:30", "1:20:30.5", "0b101", "+1", ".5", "1.", "-.5e3", "1E+5", "0o17", "-.inf", ".NaN", "12:30:45", "1_000.5", "1_", "0x_1F", "-0b1", "1:5", "1e10", ".55", ".5e3", ".5e+3", ".5e10", "- item", "#tag", "a: b", "a #b", "end:", " a", "a ", "tab\t", "\u0085"])(
 		"%j is not",
 		(value) => {
 			expect(isPlainSafe(value)).toBe(false);
