@@ -182,3 +182,15 @@ describe("hashText", () => {
 		expect(hashText(text)).toBe(hash);
 	});
 });
+
+describe("edits written in another order", () => {
+	// Journals outlive versions of the tool: an entry whose edits are not in order, or overlap, is
+	// applied from the last edit to the first, each on the text the next one left.
+	it("apply overlapping edits one on the other, the first listed last", () => {
+		expect(applyReverseEdits("abcdef", [[0, 3, "X"], [1, 1, "Y"]])).toBe("Xdef");
+	});
+
+	it("apply an edit that runs past the end of the text to its end", () => {
+		expect(applyReverseEdits("abcdef", [[5, 3, "Z"]])).toBe("abcdeZ");
+	});
+});

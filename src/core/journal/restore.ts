@@ -17,7 +17,15 @@ export type RestoreDecision =
 	/** The note was changed after the tidy wrote it: it is left as it is. */
 	| { kind: "edited" }
 	/** The run created the file and it still holds what was written: undo removes it. */
-	| { kind: "remove" };
+	| { kind: "remove" }
+	/** The entry does not rebuild the text it recorded (a journal changed or cut by hand): the note is left. */
+	| { kind: "damaged" };
+
+/** The text before `entry`, or null when it is not the text the entry recorded (its hash says so). */
+function rebuiltBefore(entry: JournalEntry, written: string): string | null {
+	const text = textBefore(entry, written);
+	return entry.beforeHash === undefined || hashText(text) === entry.beforeHash ? text : null;
+}
 
 /**
  * `entries` are one note's entries, newest first. Each is undone in turn while the note still holds
@@ -34,7 +42,9 @@ export function decideRestore(current: string | Uint8Array, entries: JournalEntr
 			return i === 0 || restored ? { kind: "edited" } : { kind: "unchanged" };
 		}
 		if (hashText(text) === entry.afterHash) {
-			text = textBefore(entry, text);
+			const before = rebuiltBefore(entry, text);
+			if (before === null) return { kind: "damaged" };
+			text = before;
 			restored = true;
 		} else if (i === 0) {
 			// Still the text before the tidy: a write that never happened.
@@ -62,7 +72,9 @@ export function earlierText(current: string, entries: JournalEntry[]): { text: s
 	let matched = false;
 	for (const entry of entries) {
 		if (hashText(text) !== entry.afterHash) continue;
-		text = textBefore(entry, text);
+		const before = rebuiltBefore(entry, text);
+		if (before === null) return null;
+		text = before;
 		matched = true;
 	}
 	if (matched) return { text, exact: true };

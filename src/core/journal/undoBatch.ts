@@ -21,6 +21,8 @@ export interface UndoOutcome {
 
 export const EDITED_SINCE = "It was edited after it was tidied, so it was left as it is.";
 
+export const DAMAGED_ENTRY = "Its journal entry does not rebuild the text it held before (the journal was changed or cut), so it was left as it is.";
+
 export const LINKED_FROM_KEPT = "A note edited since this run links to it, so it was kept.";
 
 async function keptTexts(store: NoteStore, paths: string[]): Promise<string[]> {
@@ -69,6 +71,7 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 		}
 		const decision = decideRestore(current, entries);
 		if (decision.kind === "edited") leave(path, entries, EDITED_SINCE, true);
+		if (decision.kind === "damaged") leave(path, entries, DAMAGED_ENTRY, false);
 		if (decision.kind !== "restore") continue;
 		try {
 			// Read-only since, or hard-linked since: left, like a tidy would leave it.

@@ -4,7 +4,7 @@ import { FakeDataAdapter } from "../../__mocks__/obsidian";
 import { NoteTidier } from "../../../src/core";
 import { hashText } from "../../../src/core/hash";
 import { Journal, type JournalEntry } from "../../../src/core/journal/journal";
-import { decideRestore, entriesByNote } from "../../../src/core/journal/restore";
+import { decideRestore, earlierText, entriesByNote } from "../../../src/core/journal/restore";
 
 const PROXY = "https://proxy-prod.omnivore-image-cache.app/0x0,sQ2xKkC8dV0Bv0F2s7YJm2Hq3/";
 const SAVED = [
@@ -70,5 +70,33 @@ describe("entriesByNote", () => {
 		expect([...grouped.keys()].sort()).toEqual(["a.md", "b.md"]);
 		expect(grouped.get("a.md")?.map((e) => e.before)).toEqual(["a v3", "a v2", "a v1"]);
 		expect(grouped.get("b.md")?.map((e) => e.before)).toEqual(["b v1"]);
+	});
+});
+
+describe("an entry that does not rebuild what it recorded", () => {
+	// A journal changed or cut by hand: its edits no longer lead back to the text whose hash it keeps.
+	const result = new NoteTidier().tidy(SAVED);
+	const tidied = result.text;
+
+	async function damagedEntries(): Promise<JournalEntry[]> {
+		const journal = new Journal(new FakeDataAdapter(), "journal");
+		await (await journal.begin("tidy")).record("Omnivore/Rust.md", SAVED, tidied, result.report.changes);
+		const [entry] = (await journal.latest())?.entries ?? [];
+		expect(entry.edits?.length).toBeGreaterThan(0);
+		const edits = (entry.edits ?? []).map(([start, length, text]) => [start, length, `${text}!`] as [number, number, string]);
+		return [{ ...entry, edits }];
+	}
+
+	it("leaves the note as it is rather than write a text that was never there", async () => {
+		expect(decideRestore(tidied, await damagedEntries())).toEqual({ kind: "damaged" });
+	});
+
+	it("gives no earlier text to show", async () => {
+		expect(earlierText(tidied, await damagedEntries())).toBeNull();
+	});
+
+	it("is still undone when it holds the whole text before", async () => {
+		const [entry] = await damagedEntries();
+		expect(decideRestore(tidied, [{ ...entry, edits: undefined, before: SAVED }])).toEqual({ kind: "restore", text: SAVED });
 	});
 });

@@ -7,7 +7,7 @@ import { Journal } from "../../../src/core/journal/journal";
 import { LazyBatch } from "../../../src/core/journal/lazyBatch";
 import { asNoteLeft, NoteLeftError, type NoteStore } from "../../../src/core/journal/noteStore";
 import { tidyAndRecord } from "../../../src/core/journal/tidyAndRecord";
-import { EDITED_SINCE, undoBatch } from "../../../src/core/journal/undoBatch";
+import { DAMAGED_ENTRY, EDITED_SINCE, undoBatch } from "../../../src/core/journal/undoBatch";
 
 const PROXY = "https://proxy-prod.omnivore-image-cache.app/0x0,sQ2xKkC8dV0Bv0F2s7YJm2Hq3/";
 const note = (title: string) =>
@@ -173,6 +173,20 @@ describe("undoBatch", () => {
 		const batches = await journal.batches();
 		expect(batches[0].undoneAt).toEqual(expect.any(Number));
 		expect(batches[0].entries.map((e) => e.path)).toEqual(["Go.md"]);
+	});
+
+	it("leaves a note whose entry was changed by hand, and keeps the entry", async () => {
+		const { adapter, journal, store } = await tidyAll(["Rust", "Go"]);
+		const tidiedGo = store.notes.get("Go.md");
+		for (const file of adapter.files.values()) {
+			// Someone edits the journal: Go's reverse edits now lead to a text it never held.
+			file.data = file.data.replace(/("path":"Go\.md".*?"edits":\[\[\d+,\d+,")/, "$1EDITED BY HAND ");
+		}
+		const outcome = await undoBatch(journal, store);
+		expect(outcome?.restored).toEqual(["Rust.md"]);
+		expect(outcome?.skipped).toEqual([{ path: "Go.md", reason: DAMAGED_ENTRY, edited: false }]);
+		expect(store.notes.get("Go.md")).toBe(tidiedGo);
+		expect((await journal.batches())[0].entries.map((e) => e.path)).toEqual(["Go.md"]);
 	});
 
 	it("puts notes back through a store that has no writability check", async () => {
