@@ -44,6 +44,18 @@ describe("readDate", () => {
 		// A wall-clock time that does not exist (clocks went forward in Paris) keeps its text.
 		["2024-03-31 02:30:00", "2024-03-31T02:30:00"],
 		["2024-03-31T02:30", "2024-03-31T02:30:00"],
+		// ...in every format the plugin's date setting wrote, not only ISO.
+		["Mar 31, 2024 2:30 AM", "2024-03-31T02:30:00"],
+		["March 31, 2024 02:30", "2024-03-31T02:30:00"],
+		["31.03.2024 02:30", "2024-03-31T02:30:00"],
+		["31/03/2024 02:45", "2024-03-31T02:45:00"],
+		["2024/03/31 02:30:15", "2024-03-31T02:30:15"],
+		["2024-03-31 2:30 AM", "2024-03-31T02:30:00"],
+		// Around the gap, times that exist are read as they are.
+		["Mar 31, 2024 3:30 AM", "2024-03-31T03:30:00"],
+		["Mar 31, 2024 1:59 AM", "2024-03-31T01:59:00"],
+		["Mar 31, 2024 5:00 AM", "2024-03-31T05:00:00"],
+		["Oct 27, 2024 2:30 AM", "2024-10-27T02:30:00"],
 	])("%s → %s", (value, expected) => {
 		expect(normalized(value)).toBe(expected);
 	});
