@@ -42,6 +42,12 @@ describe("buildQueueItem", () => {
 		});
 	});
 
+	it("shows a heading an escaping template wrote as Obsidian shows it, before and after a tidy", () => {
+		const raw = "---\nid: 5b0c\n---\n\n# Knives &amp; Forks: A Field Guide\n#Omnivore\n\n[Read Original](https://cutlery.example.com/guide)\n";
+		expect(item("k.md", raw)?.title).toBe("Knives & Forks: A Field Guide");
+		expect(item("k.md", tidier.tidy(raw).text)?.title).toBe("Knives & Forks: A Field Guide");
+	});
+
 	it("counts CJK text for a Chinese article and drops the Omnivore tag from its tags", () => {
 		const result = item("c.md", note("seed-note.md"));
 		expect(result?.tags).toEqual(["RSS"]);
