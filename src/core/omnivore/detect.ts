@@ -8,7 +8,7 @@ import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
 import { findKey, findSchemaKey, ID_KEY } from "./keys";
 import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
-import { linksFor, type OmnivoreLinks } from "./urls";
+import { isOmnivoreAppPage, linksFor, type OmnivoreLinks } from "./urls";
 
 /**
  * `article`: a saved article, found by its tag or by the marks Omnivore's plugin leaves.
@@ -79,13 +79,15 @@ function frontmatterLinks(values: Record<string, unknown>, keys: SchemaKeys, lin
 	});
 }
 
-/** Properties only a saved article has: an id, a URL, a save date. */
+/** Properties only a saved article has: an id, a URL (not the Omnivore app's own pages), a save date. */
 function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): boolean {
 	const present = Object.keys(values);
 	const filled = (name: string) => values[name] !== null && values[name] !== undefined && values[name] !== "";
 	const id = findKey(present, ID_KEY);
 	if (id !== undefined && filled(id)) return true;
-	return (["originalUrl", "omnivoreUrl", "dateSaved"] as const).some((key) => findSchemaKey(present, key, keys, filled) !== undefined);
+	const articleUrl = (name: string) => filled(name) && !(typeof values[name] === "string" && isOmnivoreAppPage(values[name]));
+	if ((["originalUrl", "omnivoreUrl"] as const).some((key) => findSchemaKey(present, key, keys, articleUrl) !== undefined)) return true;
+	return findSchemaKey(present, "dateSaved", keys, filled) !== undefined;
 }
 
 /**

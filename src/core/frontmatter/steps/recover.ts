@@ -44,6 +44,11 @@ export const recoverStep: FrontmatterStep = {
 			after: "id: 1\n",
 		},
 		{
+			title: "omnivore.app is never the site (its blog and docs are sites of their own)",
+			before: "id: 1\noriginal_url: https://omnivore.app/home\n",
+			after: "id: 1\noriginal_url: https://omnivore.app/home\n",
+		},
+		{
 			title: "Values already there are kept",
 			before: "site_name: The Atlantic\noriginal_url: https://www.theatlantic.com/a\n",
 			body: "[Read Original](https://example.com/other)\n",
