@@ -234,6 +234,14 @@ describe("reports that tell the truth", () => {
 		expect(result.report.problems.map((p) => p.code)).toEqual(["uploaded-file"]);
 	});
 
+	it("reports an uploaded file whose template wrote the upload's address in original_url", () => {
+		const text = "---\nid: 4c1d\ntitle: Lecture 3 - Thermodynamics.pdf\noriginal_url: https://omnivore.app/attachments/u/4c1d/Lecture-3.pdf\nstatus: unread\n---\n# Lecture 3 - Thermodynamics.pdf\n#Omnivore\n";
+		const result = tidy(text);
+		expect(result.text).toBe(text);
+		expect(result.report.problems.map((p) => p.code)).toEqual(["uploaded-file"]);
+		expect(result.report.problems[0].message).toContain("attachments/u/4c1d");
+	});
+
 	it("reads links a template HTML-escaped", () => {
 		const result = tidy("---\nid: 1\n---\n[Read on Omnivore](https:&#x2F;&#x2F;omnivore.app&#x2F;me&#x2F;t-18c2f4a1b2c)\n[Read Original](https:&#x2F;&#x2F;a.example&#x2F;p?x&#x3D;1&amp;y&#x3D;2)\n");
 		expect(result.text).toContain("original_url: https://a.example/p?x=1&y=2\nomnivore_url: https://omnivore.app/me/t-18c2f4a1b2c\n");

@@ -67,10 +67,12 @@ export const recoverStep: FrontmatterStep = {
 				context.set(keys.originalUrl, original, `it held Omnivore's address; the Read Original link has the article's`);
 			}
 		}
-		if (original && isAttachmentUrl(original)) {
+		// Templates wrote the upload's address in the Read Original link, in original_url, or both.
+		const upload = [original, current].find((url) => url !== undefined && isAttachmentUrl(url));
+		if (upload) {
 			context.report.problem({
 				code: "uploaded-file",
-				message: `The note is a file uploaded to Omnivore (${quoteForMessage(original, 80)}); it has no original web address, and the upload is gone with Omnivore.`,
+				message: `The note is a file uploaded to Omnivore (${quoteForMessage(upload, 80)}); it has no original web address, and the upload is gone with Omnivore.`,
 			});
 		}
 		if (recover.originalUrl && context.isMissing(keys.originalUrl) && original && isArticleUrl(original, context.links)) {
