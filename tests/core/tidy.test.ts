@@ -242,6 +242,11 @@ describe("reports that tell the truth", () => {
 		expect(result.report.problems[0].message).toContain("attachments/u/4c1d");
 	});
 
+	it("reports a status list as a list, not as the word it holds", () => {
+		const result = tidy("---\nid: 1\nstatus: [read, favourite]\n---\n#Omnivore\n[Read Original](https://a.example/p)\n");
+		expect(result.report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^status "\[read, favourite\]" is not a reading status/)]);
+	});
+
 	it("reads links a template HTML-escaped", () => {
 		const result = tidy("---\nid: 1\n---\n[Read on Omnivore](https:&#x2F;&#x2F;omnivore.app&#x2F;me&#x2F;t-18c2f4a1b2c)\n[Read Original](https:&#x2F;&#x2F;a.example&#x2F;p?x&#x3D;1&amp;y&#x3D;2)\n");
 		expect(result.text).toContain("original_url: https://a.example/p?x=1&y=2\nomnivore_url: https://omnivore.app/me/t-18c2f4a1b2c\n");
