@@ -24,12 +24,15 @@ export function tagMatches(candidate: string, tagName: string): boolean {
 /**
  * The tags of a frontmatter `tags`/`tag` value, the way tidy writes them: a list, or a string split on
  * commas (and on spaces when every part is a `#tag`), then cleaned. Null for values that are not tags
- * (a mapping, a list of mappings).
+ * (a mapping, a list of mappings). A string in brackets (`"[alpha, beta]"`, or `alpha, beta]` that
+ * lost one) is the list it looks like: no tag holds a bracket.
  */
 export function readTagList(value: unknown): string[] | null {
 	if (value === null || value === undefined) return [];
 	if (typeof value === "string" || typeof value === "number") {
 		return String(value)
+			.trim()
+			.replace(/^\[+|\]+$/g, "")
 			.split(",")
 			.flatMap((part) => (/^\s*#\S+(?:\s+#\S+)+\s*$/.test(part) ? part.trim().split(/\s+/) : [part]))
 			.map(cleanTag)

@@ -35,6 +35,16 @@ export const tagsStep: FrontmatterStep = {
 			after: "tags:\n  - Read_Later\n  - ai\n",
 		},
 		{
+			title: "A string that looks like a list is that list, never tags named `[alpha` and `beta]`",
+			before: 'tags: "[alpha, beta]"\n',
+			after: "tags:\n  - alpha\n  - beta\n",
+		},
+		{
+			title: "...also when it lost its `[`",
+			before: "tags: alpha, beta]\n",
+			after: "tags:\n  - alpha\n  - beta\n",
+		},
+		{
 			title: "A lone `tag` key becomes `tags`",
 			before: "tag: omnivore\nid: 1\n",
 			after: "tags:\n  - omnivore\nid: 1\n",
