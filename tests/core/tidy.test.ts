@@ -247,6 +247,13 @@ describe("reports that tell the truth", () => {
 		expect(result.report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^status "\[read, favourite\]" is not a reading status/)]);
 	});
 
+	it("reports a tags change so that it shows what changed", () => {
+		const note = (tags: string) => `---\nid: 1\ntags: ${tags}\nstatus: unread\noriginal_url: https://a.example/p\nsite_name: a.example\n---\n#Omnivore\n`;
+		const change = (tags: string) => tidy(note(tags)).report.changes.find((c) => c.key === "tags");
+		expect(change("reading-list")).toMatchObject({ from: '"reading-list"', to: '"[reading-list]"', message: "tags: tidied into a list." });
+		expect(change("[essays, history]")).toMatchObject({ from: '"[essays, history]"', to: '"[essays, history]"', message: "tags: written as a block list." });
+	});
+
 	it("reads links a template HTML-escaped", () => {
 		const result = tidy("---\nid: 1\n---\n[Read on Omnivore](https:&#x2F;&#x2F;omnivore.app&#x2F;me&#x2F;t-18c2f4a1b2c)\n[Read Original](https:&#x2F;&#x2F;a.example&#x2F;p?x&#x3D;1&amp;y&#x3D;2)\n");
 		expect(result.text).toContain("original_url: https://a.example/p?x=1&y=2\nomnivore_url: https://omnivore.app/me/t-18c2f4a1b2c\n");

@@ -2,17 +2,7 @@
 
 import { findKey, STATE_KEY } from "../../omnivore/keys";
 import { readStatus } from "../../omnivore/status";
-import { quoteForMessage } from "../../report";
-import type { FrontmatterStep, StepContext } from "../step";
-
-function written(value: unknown): string {
-	return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
-}
-
-/** A value as written: a list in brackets, so `[read]` is not reported as the word `read`. */
-function show(value: unknown): string {
-	return quoteForMessage(Array.isArray(value) ? `[${value.map(written).join(", ")}]` : written(value));
-}
+import { showValue as show, type FrontmatterStep, type StepContext } from "../step";
 
 export const statusStep: FrontmatterStep = {
 	id: "status",

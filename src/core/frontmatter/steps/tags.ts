@@ -77,6 +77,8 @@ export const tagsStep: FrontmatterStep = {
 			Array.isArray(current) &&
 			current.length === tags.length &&
 			current.every((item, i) => typeof item === "string" && item === tags[i]);
-		if (!unchanged) context.set(key, tags, "tidied into a list");
+		if (unchanged) return;
+		const sameTags = Array.isArray(current) && current.length === tags.length && current.every((item, i) => item === tags[i]);
+		context.set(key, tags, sameTags ? "written as a block list" : "tidied into a list");
 	},
 };
