@@ -254,6 +254,11 @@ describe("reports that tell the truth", () => {
 		expect(change("[essays, history]")).toMatchObject({ from: '"[essays, history]"', to: '"[essays, history]"', message: "tags: written as a block list." });
 	});
 
+	it("fills an empty Title where it stands, never adding title beside it", () => {
+		const text = "---\nID: 6b1f\nTitle:\nAuthor: Lena Park\n---\n# Notes on Quiet Software\n#Omnivore\n[Read Original](https://quiet.example.com/notes)\n";
+		expect(tidy(text).text).toMatch(/^---\nID: 6b1f\ntitle: Notes on Quiet Software\nauthor: Lena Park\n/);
+	});
+
 	it("reads links a template HTML-escaped", () => {
 		const result = tidy("---\nid: 1\n---\n[Read on Omnivore](https:&#x2F;&#x2F;omnivore.app&#x2F;me&#x2F;t-18c2f4a1b2c)\n[Read Original](https:&#x2F;&#x2F;a.example&#x2F;p?x&#x3D;1&amp;y&#x3D;2)\n");
 		expect(result.text).toContain("original_url: https://a.example/p?x=1&y=2\nomnivore_url: https://omnivore.app/me/t-18c2f4a1b2c\n");
