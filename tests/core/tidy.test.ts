@@ -214,6 +214,16 @@ describe("reports that tell the truth", () => {
 		expect(result.report.problems.map((p) => p.code)).toEqual(["yaml-anchors"]);
 	});
 
+	it("never turns anchors into strings in a block that is not valid YAML", () => {
+		const invalid = `---\nid: 1\ntitle: Rust: what comes next\ntags: &t [rust, lang]\nkeywords: *t\n---\n#Omnivore\n${link}\n`;
+		expect(tidy(invalid).text).toBe(invalid);
+		expect(tidy(invalid).report.problems.map((p) => p.code)).toEqual(["invalid-frontmatter"]);
+		const levels = "bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(",")}]`);
+		const laughs = `---\nid: 1\na: &a [1,2]\n${levels.join("\n")}\n---\n#Omnivore\n${link}\n`;
+		expect(tidy(laughs).text).toBe(laughs);
+		expect(tidy(laughs).report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/too many aliases\).*left as it was/)]);
+	});
+
 	it("closes a flow list that lost its bracket, never a tag named [alpha", () => {
 		const result = tidy(`---\nid: 1\ntags: [alpha, beta\n---\n#Omnivore\n${link}\n`);
 		expect(result.text).toContain("tags:\n  - alpha\n  - beta\n");
