@@ -56,11 +56,16 @@ function repeatsThroughAnchors(yaml: string): boolean {
 	return Array.from(yaml.matchAll(ALIAS), (m) => m[1]).some((name) => anchors.has(name));
 }
 
+// An anchor on a flow collection (`&t [a, b]`) is structure; on words (`&amp; more`) a plugin 1.0 title.
+const ANCHORED_COLLECTION = /^[^:]*:[ \t]+&\S+[ \t]+[[{]/;
+
 /** True when `key: value` on its own does not read as a single plain value. */
 function isBroken(entry: string): boolean {
 	const yaml = `${entry}\n`;
 	// Most entries of a broken block are fine: the plain-shape reader says so without the yaml library.
-	return readSimpleBlock(yaml) === null && parseFrontmatter(yaml).kind !== "mapping";
+	if (readSimpleBlock(yaml) !== null) return false;
+	const outcome = parseFrontmatter(yaml);
+	return outcome.kind !== "mapping" && !(outcome.kind === "anchored" && ANCHORED_COLLECTION.test(entry));
 }
 
 /**

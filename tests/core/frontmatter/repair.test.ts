@@ -20,6 +20,7 @@ describe("repairFrontmatter", () => {
 
 	it.each([
 		["an anchor beside a title with `: `", "title: Rust: what comes next\ntags: &t [rust, lang]\nkeywords: *t\n"],
+		["an anchor on a list beside a title with `: `", "title: Rust: what comes next\ntags: &t [rust, lang]\n"],
 		["more aliases than the parser expands", `a: &a [1, 2]\n${"bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`).join("\n")}\n`],
 	])("never quotes anchors and the aliases that name them: %s", (_name, yaml) => {
 		expect(repairFrontmatter(yaml)).toBeNull();
