@@ -26,12 +26,13 @@ const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z
 const ISO_WALL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,9})?)?$/;
 const ISO_HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]/i;
 const YEAR_FIRST_12_HOUR = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2}) (\d{1,2}:\d{2}(?::\d{2})?) ?([AaPp][Mm])$/;
-// 2024/07/30 and 2024.07.30 (the plugin's date-format setting), with an optional time.
-const YEAR_FIRST_SLASH = /^\d{4}([/.])\d{1,2}\1\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
-// 30/07/2024, 30.07.2024, 30-07-2024, with an optional time, 24-hour or with AM/PM.
-const DAY_MONTH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?)(?: ?([AaPp][Mm]))?)?$/;
+// 2024/07/30 and 2024.07.30 (the plugin's date-format setting), with an optional time; 2024-07-30 9:05 (`H:mm`).
+const YEAR_FIRST_SLASH = /^\d{4}([/.-])\d{1,2}\1\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
+// 30/07/2024, 30.07.2024, 30-07-2024, with an optional time, 24-hour or with AM/PM, after a space,
+// a `T` or a comma (Luxon's `f`, which the Omnivore plugin's setting took: `10/14/2023, 9:30 PM`).
+const DAY_MONTH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:(?:[ T]|, )(\d{1,2}:\d{2}(?::\d{2})?)(?: ?([AaPp][Mm]))?)?$/;
 const NAMED_MONTH_FORMATS = ["MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy", "d MMM yyyy", "EEEE, MMMM d, yyyy", "EEE, MMM d, yyyy", "yyyy年M月d日"];
-const NAMED_MONTH_TIMES = ["", " HH:mm", " HH:mm:ss", " h:mm a", " h:mm:ss a", ", HH:mm", ", h:mm a"];
+const NAMED_MONTH_TIMES = ["", " HH:mm", " HH:mm:ss", " h:mm a", " h:mm:ss a", ", HH:mm", ", h:mm a", " 'at' h:mm a", " 'at' HH:mm"];
 
 // A fixed reference keeps parsing independent of today's date.
 const REFERENCE = new Date(2000, 0, 1);

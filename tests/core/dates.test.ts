@@ -41,6 +41,12 @@ describe("readDate", () => {
 		["February 2, 2023 20:15", "2023-02-02T20:15:00"],
 		["Thursday, February 2, 2023", "2023-02-02"],
 		["2023年2月2日", "2023-02-02"],
+		// Luxon's macro formats, which the plugin's setting took (`f`, `ff`, `fff` without the zone), and `H:mm`.
+		["10/14/2023, 9:30 PM", "2023-10-14T21:30:00"],
+		["14.10.2023, 09:30", "2023-10-14T09:30:00"],
+		["Oct 14, 2023, 9:30 AM", "2023-10-14T09:30:00"],
+		["October 14, 2023 at 9:30 AM", "2023-10-14T09:30:00"],
+		["2023-10-14 9:30", "2023-10-14T09:30:00"],
 		// A wall-clock time that does not exist (clocks went forward in Paris) keeps its text.
 		["2024-03-31 02:30:00", "2024-03-31T02:30:00"],
 		["2024-03-31T02:30", "2024-03-31T02:30:00"],
