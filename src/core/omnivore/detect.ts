@@ -87,8 +87,12 @@ function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): 
 	if (id !== undefined && filled(id)) return true;
 	const articleUrl = (name: string) => filled(name) && !(typeof values[name] === "string" && isOmnivoreAppPage(values[name]));
 	if ((["originalUrl", "omnivoreUrl"] as const).some((key) => findSchemaKey(present, key, keys, articleUrl) !== undefined)) return true;
-	return findSchemaKey(present, "dateSaved", keys, filled) !== undefined;
+	// A bare `date` is what most notes of one's own carry (when it was written): no save date unless configured so.
+	const savedDate = (name: string) => filled(name) && (name.toLowerCase() !== GENERIC_DATE || keys.dateSaved.toLowerCase() === GENERIC_DATE);
+	return findSchemaKey(present, "dateSaved", keys, savedDate) !== undefined;
 }
+
+const GENERIC_DATE = "date";
 
 /**
  * A reading status as the engine writes it (`status: unread`, in the configured key and words): a

@@ -28,6 +28,8 @@ describe("detectOmnivoreNote", () => {
 		["the tag on a note about Omnivore", "---\ntags: [Omnivore, tools]\n---\n# My setup\nI use Omnivore.\n", "tagged-not-article"],
 		["a note about Omnivore linking the app in its url", "---\ntags: [apps/omnivore]\nurl: https://omnivore.app/\n---\n# Omnivore\nA read-it-later app.\n", "tagged-not-article"],
 		["...or its settings in a source", "---\nsource: https://omnivore.app/settings/integrations\n---\n#Omnivore export settings I used\n", "tagged-not-article"],
+		["a note about Omnivore with the date it was written", "---\ntags: [omnivore, pkm]\ndate: 2024-05-01\n---\n# How I read later\n", "tagged-not-article"],
+		["a tagged note with a save date", "---\ntags: [omnivore]\ndate_saved: 2024-05-01 10:00:00\n---\n# A saved article\n", "article"],
 		["an uploaded file's address in original_url", "---\noriginal_url: https://omnivore.app/attachments/u/9f1e/notes.pdf\n---\n#Omnivore\n", "article"],
 		["proxied images alone", `# Mine\n![](${P}https://a.example/x.png)\n`, "none"],
 		["the tag in a code block", "```dataview\nLIST FROM -#Omnivore\n```\n", "none"],
@@ -52,6 +54,12 @@ describe("detectOmnivoreNote", () => {
 		expect(tidied.text).not.toContain("proxy-prod");
 		expect(tidier.isOmnivoreNote(tidied.text)).toBe(true);
 		expect(tidier.tidy(tidied.text).report).toMatchObject({ isOmnivoreNote: true, changed: false, problems: [] });
+	});
+
+	it("takes a bare date for the save date when that is the configured key", () => {
+		const note = "---\ntags: [omnivore]\ndate: 2024-05-01 10:00:00\n---\n# A saved article\n";
+		expect(detect(note)).toBe("tagged-not-article");
+		expect(detect(note, { keys: { ...resolveOptions().keys, dateSaved: "date" } })).toBe("article");
 	});
 
 	it("reads only the tag when asked to", () => {
