@@ -2,7 +2,7 @@
 
 import { decodeHtmlEntities } from "../htmlEntities";
 import { articleHeading } from "../omnivore/heading";
-import { OMNIVORE_APP_LINKS, type OmnivoreLinks } from "../omnivore/urls";
+import { OMNIVORE_APP_LINKS, READ_ON_OMNIVORE, READ_ORIGINAL, type OmnivoreLinks } from "../omnivore/urls";
 import { findCodeRanges, firstOutsideCode, type TextRange } from "./codeRanges";
 import { readLinkDestination } from "./linkDestination";
 
@@ -35,9 +35,6 @@ export function readBodyFacts(
 	return facts;
 }
 
-// The links the Omnivore template writes under the title.
-const READ_ORIGINAL = /\[Read\s+Original\]\(/gi;
-const READ_ON_OMNIVORE = /\[Read\s+on\s+Omnivore\]\(/gi;
 
 function linkByText(body: string, pattern: RegExp, codeRanges: TextRange[]): string | undefined {
 	const match = firstOutsideCode(pattern, body, codeRanges);

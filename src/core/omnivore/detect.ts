@@ -8,7 +8,7 @@ import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
 import { findKey, findSchemaKey, ID_KEY } from "./keys";
 import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
-import { isOmnivoreAppPage, linksFor, type OmnivoreLinks } from "./urls";
+import { isOmnivoreAppPage, linksFor, READ_ORIGINAL, type OmnivoreLinks } from "./urls";
 
 /**
  * `article`: a saved article, found by its tag or by the marks Omnivore's plugin leaves.
@@ -40,8 +40,6 @@ interface BodyMarks {
 	readOriginal(): boolean;
 	proxiedImage(): boolean;
 }
-
-const READ_ORIGINAL = /\[Read\s+Original\]\(/gi;
 
 /** Whether a global pattern matches outside code. */
 function occursOutside(pattern: RegExp, text: string, code: TextRange[]): boolean {

@@ -20,6 +20,10 @@ function hostOf(base: string): string | null {
 	}
 }
 
+// The links Omnivore's templates write under the title, found by their text (global: callers scan with them).
+export const READ_ORIGINAL = /\[Read\s+Original\]\(/gi;
+export const READ_ON_OMNIVORE = /\[Read\s+on\s+Omnivore\]\(/gi;
+
 /** Recognizes links into an Omnivore library: omnivore.app and the self-hosted hosts configured. */
 export interface OmnivoreLinks {
 	/** Global pattern for a library address `…/me/{slug}`: group 1 is the slug, group 2 `#` when a highlight id follows. */
