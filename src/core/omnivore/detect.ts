@@ -6,7 +6,7 @@ import { firstOutsideCode, isInside, type TextRange } from "../markdown/codeRang
 import type { NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
-import { findKey, findSchemaKey, ID_KEY } from "./keys";
+import { findKey, findSchemaKey, ID_KEY, namesOf } from "./keys";
 import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
 import { isOmnivoreAppPage, linksFor, READ_ORIGINAL, type OmnivoreLinks } from "./urls";
 
@@ -77,6 +77,11 @@ function frontmatterLinks(values: Record<string, unknown>, keys: SchemaKeys, lin
 	});
 }
 
+/** A bare `date` is what most notes of one's own carry (when it was written): no save date unless configured so. */
+function isSaveDateName(name: string, keys: SchemaKeys): boolean {
+	return name.toLowerCase() !== "date" || keys.dateSaved.toLowerCase() === "date";
+}
+
 /** Properties only a saved article has: an id, a URL (not the Omnivore app's own pages), a save date. */
 function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): boolean {
 	const present = Object.keys(values);
@@ -85,12 +90,9 @@ function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): 
 	if (id !== undefined && filled(id)) return true;
 	const articleUrl = (name: string) => filled(name) && !(typeof values[name] === "string" && isOmnivoreAppPage(values[name]));
 	if ((["originalUrl", "omnivoreUrl"] as const).some((key) => findSchemaKey(present, key, keys, articleUrl) !== undefined)) return true;
-	// A bare `date` is what most notes of one's own carry (when it was written): no save date unless configured so.
-	const savedDate = (name: string) => filled(name) && (name.toLowerCase() !== GENERIC_DATE || keys.dateSaved.toLowerCase() === GENERIC_DATE);
+	const savedDate = (name: string) => filled(name) && isSaveDateName(name, keys);
 	return findSchemaKey(present, "dateSaved", keys, savedDate) !== undefined;
 }
-
-const GENERIC_DATE = "date";
 
 /**
  * A reading status as the engine writes it (`status: unread`, in the configured key and words): a
@@ -102,8 +104,19 @@ function hasWrittenStatus(values: Record<string, unknown>, options: Pick<TidyOpt
 	return typeof value === "string" && Object.values(options.statusValues).includes(value);
 }
 
-// The same questions asked of a block that is not valid YAML, line by line.
-const RAW_ARTICLE_PROPERTY = /^(?:-[ \t]+)?(?:id|url|original_?url|omnivore_?url|date_?saved|saved(?:_?at)?)[ \t]*:[ \t]*\S/im;
+const rawArticleProperties = new WeakMap<SchemaKeys, RegExp>();
+
+/** The same question asked of a block that is not valid YAML, line by line: the names `hasArticleProperty` reads. */
+function rawArticleProperty(keys: SchemaKeys): RegExp {
+	let pattern = rawArticleProperties.get(keys);
+	if (!pattern) {
+		const dates = namesOf("dateSaved", keys).filter((name) => isSaveDateName(name, keys));
+		const names = [ID_KEY, ...namesOf("originalUrl", keys), ...namesOf("omnivoreUrl", keys), ...dates];
+		pattern = new RegExp(`^(?:-[ \\t]+)?(?:${names.map(escapeRegExp).join("|")})[ \\t]*:[ \\t]*\\S`, "im");
+		rawArticleProperties.set(keys, pattern);
+	}
+	return pattern;
+}
 
 export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, context: DetectContext): Detection {
 	const { options, links } = context;
@@ -118,7 +131,7 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 
 	const body = bodyMarks(parts.body, code, context);
 	const yamlLink = values !== null ? frontmatterLinks(values, options.keys, links) : rawYaml !== null && links.occursIn(rawYaml);
-	const idProperty = values !== null ? hasArticleProperty(values, options.keys) : rawYaml !== null && RAW_ARTICLE_PROPERTY.test(rawYaml);
+	const idProperty = values !== null ? hasArticleProperty(values, options.keys) : rawYaml !== null && rawArticleProperty(options.keys).test(rawYaml);
 	const proxiedProperty = values !== null ? Object.values(values).some((v) => typeof v === "string" && occursOutside(context.proxy.start, v, [])) : false;
 
 	if (tagged) {

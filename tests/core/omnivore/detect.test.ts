@@ -79,6 +79,14 @@ describe("detectOmnivoreNote", () => {
 		expect(detect(note, { omnivoreHosts: ["https://read.example.org/"] })).toBe("article");
 	});
 
+	it("asks a broken block the same question, by the same names", () => {
+		const broken = (line: string) => `---\ntitle: x\n\tauthor: y\n${line}\n---\n#Omnivore\n`;
+		expect(detect(broken("source: https://blog.example.org/rust"))).toBe("article");
+		expect(detect(broken("savedAt: 2024-05-01 10:00"))).toBe("article");
+		expect(detect(broken("date: 2024-05-01"))).toBe("tagged-not-article");
+		expect(detect(broken("saved_on: 2024-05-01"), { keys: { ...resolveOptions().keys, dateSaved: "saved_on" } })).toBe("article");
+	});
+
 	it("finds a tagged note whose frontmatter is broken", () => {
 		expect(detect("---\ntitle: Rust: next\nid: 1\ntags:\n  - Omnivore\n  bad: [\n---\ntext\n")).toBe("article");
 	});
