@@ -8,7 +8,7 @@ import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
 import { findKey, findSchemaKey, ID_KEY, namesOf } from "./keys";
 import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
-import { isOmnivoreAppPage, linksFor, READ_ORIGINAL, type OmnivoreLinks } from "./urls";
+import { isOmnivoreAppPage, isWebUrl, linksFor, READ_ORIGINAL, type OmnivoreLinks } from "./urls";
 
 /**
  * `article`: a saved article, found by its tag or by the marks Omnivore's plugin leaves.
@@ -82,13 +82,16 @@ function isSaveDateName(name: string, keys: SchemaKeys): boolean {
 	return name.toLowerCase() !== "date" || keys.dateSaved.toLowerCase() === "date";
 }
 
-/** Properties only a saved article has: an id, a URL (not the Omnivore app's own pages), a save date. */
+/** Properties only a saved article has: an id, a web address (not the Omnivore app's own pages), a save date. */
 function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): boolean {
 	const present = Object.keys(values);
 	const filled = (name: string) => values[name] !== null && values[name] !== undefined && values[name] !== "";
 	const id = findKey(present, ID_KEY);
 	if (id !== undefined && filled(id)) return true;
-	const articleUrl = (name: string) => filled(name) && !(typeof values[name] === "string" && isOmnivoreAppPage(values[name]));
+	const articleUrl = (name: string) => {
+		const value = values[name];
+		return typeof value === "string" && isWebUrl(value.trim()) && !isOmnivoreAppPage(value);
+	};
 	if ((["originalUrl", "omnivoreUrl"] as const).some((key) => findSchemaKey(present, key, keys, articleUrl) !== undefined)) return true;
 	const savedDate = (name: string) => filled(name) && isSaveDateName(name, keys);
 	return findSchemaKey(present, "dateSaved", keys, savedDate) !== undefined;
@@ -104,18 +107,20 @@ function hasWrittenStatus(values: Record<string, unknown>, options: Pick<TidyOpt
 	return typeof value === "string" && Object.values(options.statusValues).includes(value);
 }
 
-const rawArticleProperties = new WeakMap<SchemaKeys, RegExp>();
+// A top-level `key: value` line (or a list item's, in single-file mode) of a block that is not valid YAML.
+const RAW_ENTRY = /^(?:-[ \t]+)?([^\s:#][^:\n]*?)[ \t]*:[ \t]*(\S[^\n]*)?$/gm;
 
-/** The same question asked of a block that is not valid YAML, line by line: the names `hasArticleProperty` reads. */
-function rawArticleProperty(keys: SchemaKeys): RegExp {
-	let pattern = rawArticleProperties.get(keys);
-	if (!pattern) {
-		const dates = namesOf("dateSaved", keys).filter((name) => isSaveDateName(name, keys));
-		const names = [ID_KEY, ...namesOf("originalUrl", keys), ...namesOf("omnivoreUrl", keys), ...dates];
-		pattern = new RegExp(`^(?:-[ \\t]+)?(?:${names.map(escapeRegExp).join("|")})[ \\t]*:[ \\t]*\\S`, "im");
-		rawArticleProperties.set(keys, pattern);
+/** `hasArticleProperty` asked of a block that is not valid YAML, line by line, by the same names. */
+function rawHasArticleProperty(yaml: string, keys: SchemaKeys): boolean {
+	const filled = new Set([ID_KEY, ...namesOf("dateSaved", keys).filter((name) => isSaveDateName(name, keys))]);
+	const addresses = new Set([...namesOf("originalUrl", keys), ...namesOf("omnivoreUrl", keys)]);
+	for (const [, key, raw = ""] of yaml.matchAll(RAW_ENTRY)) {
+		const name = key.toLowerCase();
+		const value = raw.trim().replace(/^["']/, "");
+		if (filled.has(name) && value !== "") return true;
+		if (addresses.has(name) && isWebUrl(value) && !isOmnivoreAppPage(value.replace(/["'\s].*$/, ""))) return true;
 	}
-	return pattern;
+	return false;
 }
 
 export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, context: DetectContext): Detection {
@@ -131,7 +136,7 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 
 	const body = bodyMarks(parts.body, code, context);
 	const yamlLink = values !== null ? frontmatterLinks(values, options.keys, links) : rawYaml !== null && links.occursIn(rawYaml);
-	const idProperty = values !== null ? hasArticleProperty(values, options.keys) : rawYaml !== null && rawArticleProperty(options.keys).test(rawYaml);
+	const idProperty = values !== null ? hasArticleProperty(values, options.keys) : rawYaml !== null && rawHasArticleProperty(rawYaml, options.keys);
 	const proxiedProperty = values !== null ? Object.values(values).some((v) => typeof v === "string" && occursOutside(context.proxy.start, v, [])) : false;
 
 	if (tagged) {
