@@ -85,6 +85,12 @@ describe("buildQueueItem reads notes the way tidy does", () => {
 		expect(tags).toEqual(["Read_Later", "ai", "newsletter"]);
 	});
 
+	it("keeps a note tagged in a space-separated string the same before and after a tidy", () => {
+		const raw = "---\ntags: Omnivore newsletter\n---\n# Weekly Digest 48\n\n[Read Original](https://digest.example.com/48)\n";
+		expect(item("w.md", raw)?.tags).toEqual(["newsletter"]);
+		expect(item("w.md", tidier.tidy(raw).text)).toEqual(item("w.md", raw));
+	});
+
 	it("reads keys in any case and under their aliases", () => {
 		const found = saved("Title: On Labels\nAuthor: Ann\nURL: https://a.example/p\nSaved: 2024-02-27 01:30:06\n");
 		expect(found).toMatchObject({ title: "On Labels", author: "Ann", url: "https://a.example/p", site: "a.example", savedAt: "2024-02-27T00:30:06.000Z" });
