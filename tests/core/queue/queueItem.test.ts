@@ -101,11 +101,16 @@ describe("buildQueueItem reads notes the way tidy does", () => {
 		["status: to read\n", "unread"],
 		["state: true\n", "read"],
 		["state: COMPLETED\n", "read"],
+		["Readed: true\n", "read"],
+		["is_read: false\n", "unread"],
+		["status: someday\nReaded: true\n", "unknown"],
 		["status: someday\n", "unknown"],
 		["state: in review\n", "unknown"],
 		["", "unread"],
 	])("%p is %p", (frontmatter, status) => {
 		expect(saved(frontmatter)?.status).toBe(status);
+		// ...before and after a tidy.
+		expect(item("a.md", tidier.tidy(`---\nid: 1\n${frontmatter}---\n#Omnivore\n`).text)?.status).toBe(status);
 	});
 
 	it("does not count words inside code blocks", () => {
