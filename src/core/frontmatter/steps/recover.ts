@@ -76,7 +76,7 @@ export const recoverStep: FrontmatterStep = {
 			});
 		}
 		if (recover.originalUrl && context.isMissing(keys.originalUrl) && original && isArticleUrl(original, context.links)) {
-			context.fill(keys.originalUrl, original, "taken from the Read Original link");
+			context.fill(keys.originalUrl, original, "taken from the note's link to the original (Read Original)");
 		}
 		// The Read on Omnivore link, or else the article's link under another text (`[Omnivore](…)`).
 		const omnivore = body.readOnOmnivoreUrl ?? body.omnivoreArticleUrl;
