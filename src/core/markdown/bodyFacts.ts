@@ -52,7 +52,12 @@ function originalBesideLibraryLink(body: string, codeRanges: TextRange[], links:
 	for (let label = ORIGINAL_LABEL.exec(body); label !== null; label = ORIGINAL_LABEL.exec(body)) {
 		if (isInside(codeRanges, label.index)) continue;
 		const lineEnd = body.indexOf("\n", label.index);
-		if (!holdsArticleLink(body.slice(body.lastIndexOf("\n", label.index) + 1, lineEnd === -1 ? undefined : lineEnd), links)) continue;
+		if (!holdsArticleLink(body.slice(body.lastIndexOf("\n", label.index) + 1, lineEnd === -1 ? undefined : lineEnd), links)) {
+			// The rest of this line has no other answer: a line of thousands of labels is read once.
+			if (lineEnd === -1) break;
+			ORIGINAL_LABEL.lastIndex = lineEnd;
+			continue;
+		}
 		const destination = readLinkDestination(body, label.index + label[0].length);
 		const url = destination ? decodeHtmlEntities(destination.url).trim() : "";
 		if (url !== "") return url;

@@ -75,6 +75,11 @@ describe("readBodyFacts: an original beside the library link", () => {
 		expect(readBodyFacts(body)).toMatchObject({ readOriginalUrl: "https://papers.example.org/tides.pdf", omnivoreArticleUrl: LIBRARY });
 	});
 
+	it("looks past lines with labels but no library link", () => {
+		const body = `[Web](https://elsewhere.example.org/) and [Source](https://other.example.org/)\n**Links**: [Omnivore](${LIBRARY}) | [Web](https://papers.example.org/tides.pdf)\n`;
+		expect(readBodyFacts(body).readOriginalUrl).toBe("https://papers.example.org/tides.pdf");
+	});
+
 	it("prefers the Read Original link", () => {
 		const body = `[Read Original](https://tides.example.org/a)\n**Links**: [Omnivore](${LIBRARY}) | [Web](https://papers.example.org/tides.pdf)\n`;
 		expect(readBodyFacts(body).readOriginalUrl).toBe("https://tides.example.org/a");
