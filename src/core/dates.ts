@@ -26,12 +26,13 @@ const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z
 const ISO_WALL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,9})?)?$/;
 const ISO_HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]/i;
 const YEAR_FIRST_12_HOUR = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2}) (\d{1,2}:\d{2}(?::\d{2})?) ?([AaPp][Mm])$/;
-// 2024/07/30 and 2024.07.30 (the plugin's date-format setting), with an optional time.
-const YEAR_FIRST_SLASH = /^\d{4}([/.])\d{1,2}\1\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
-// 30/07/2024, 30.07.2024, 30-07-2024, with an optional time, 24-hour or with AM/PM.
-const DAY_MONTH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?)(?: ?([AaPp][Mm]))?)?$/;
+// 2024/07/30 and 2024.07.30 (the plugin's date-format setting), with an optional time; 2024-07-30 9:05 (`H:mm`).
+const YEAR_FIRST_SLASH = /^\d{4}([/.-])\d{1,2}\1\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
+// 30/07/2024, 30.07.2024, 30-07-2024, with an optional time, 24-hour or with AM/PM, after a space,
+// a `T` or a comma (Luxon's `f`, which the Omnivore plugin's setting took: `10/14/2023, 9:30 PM`).
+const DAY_MONTH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:(?:[ T]|, )(\d{1,2}:\d{2}(?::\d{2})?)(?: ?([AaPp][Mm]))?)?$/;
 const NAMED_MONTH_FORMATS = ["MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy", "d MMM yyyy", "EEEE, MMMM d, yyyy", "EEE, MMM d, yyyy", "yyyy年M月d日"];
-const NAMED_MONTH_TIMES = ["", " HH:mm", " HH:mm:ss", " h:mm a", " h:mm:ss a", ", HH:mm", ", h:mm a"];
+const NAMED_MONTH_TIMES = ["", " HH:mm", " HH:mm:ss", " h:mm a", " h:mm:ss a", ", HH:mm", ", h:mm a", " 'at' h:mm a", " 'at' HH:mm"];
 
 // A fixed reference keeps parsing independent of today's date.
 const REFERENCE = new Date(2000, 0, 1);
@@ -39,6 +40,24 @@ const REFERENCE = new Date(2000, 0, 1);
 function strictParse(value: string, pattern: string): Date | null {
 	const date = parse(value, pattern, REFERENCE);
 	return isValid(date) ? date : null;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * A date read with a date-fns pattern, with the wall-clock time it was written with when that time
+ * does not exist here: date-fns, like `new Date(...)`, moves `02:30` in a daylight-saving gap to
+ * `03:30`. Only the text tells that `02:30` from a `03:30` written as such: its time, which ends it.
+ */
+function dateRead(date: Date, hasTime: boolean, written: string, pattern: string): DateReading {
+	const jump = new Date(date.getTime() - 3 * HOUR).getTimezoneOffset() - date.getTimezoneOffset();
+	if (!hasTime || jump <= 0) return { kind: "date", date, hasTime };
+	const timePattern = pattern.slice(pattern.search(/[Hh]/));
+	const endsWithTime = (time: Date) => written.toLowerCase().endsWith(format(time, timePattern).toLowerCase());
+	if (endsWithTime(date)) return { kind: "date", date, hasTime };
+	const moved = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes() - jump, date.getSeconds()));
+	const wall = [moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate(), moved.getUTCHours(), moved.getUTCMinutes(), moved.getUTCSeconds()];
+	return endsWithTime(new Date(2000, 0, 1, wall[3], wall[4], wall[5])) ? { kind: "date", date, hasTime, wall } : { kind: "date", date, hasTime };
 }
 
 const patterns = new Map<string, string>();
@@ -78,8 +97,9 @@ function readDayMonth(value: string, order: DayMonthOrder): DateReading | null {
 	const year = match[4];
 	// A canonical spelling for date-fns: one space before the time and before AM/PM, in capitals.
 	const normalized = `${first}${separator}${second}${separator}${year}${time ? ` ${time}` : ""}${meridiem ? ` ${meridiem.toUpperCase()}` : ""}`;
-	const date = strictParse(normalized, datePattern + timePattern(time, meridiem));
-	return date ? { kind: "date", date, hasTime: Boolean(time) } : { kind: "unparseable" };
+	const pattern = datePattern + timePattern(time, meridiem);
+	const date = strictParse(normalized, pattern);
+	return date ? dateRead(date, Boolean(time), normalized, pattern) : { kind: "unparseable" };
 }
 
 /** Read a date value. Values with `Z` or an offset become local time; others are taken as local. */
@@ -103,23 +123,27 @@ export function readDate(raw: string, formats: DateFormats): DateReading {
 	if (twelveHour) {
 		const [, day, time, meridiem] = twelveHour;
 		const separator = day.includes("/") ? "/" : "-";
-		const date = strictParse(`${day} ${time} ${meridiem.toUpperCase()}`, `yyyy${separator}M${separator}d${timePattern(time, meridiem)}`);
-		if (date) return { kind: "date", date, hasTime: true };
+		const written = `${day} ${time} ${meridiem.toUpperCase()}`;
+		const pattern = `yyyy${separator}M${separator}d${timePattern(time, meridiem)}`;
+		const date = strictParse(written, pattern);
+		if (date) return dateRead(date, true, written, pattern);
 	}
 	const yearFirst = YEAR_FIRST_SLASH.exec(value);
 	if (yearFirst) {
 		const parts = value.split(" ");
 		const separator = yearFirst[1];
-		const date = strictParse(value, `yyyy${separator}M${separator}d${timePattern(parts[1])}`);
-		if (date) return { kind: "date", date, hasTime: parts.length > 1 };
+		const pattern = `yyyy${separator}M${separator}d${timePattern(parts[1])}`;
+		const date = strictParse(value, pattern);
+		if (date) return dateRead(date, parts.length > 1, value, pattern);
 	}
 	const dayMonth = readDayMonth(value, formats.dayMonthOrder);
 	if (dayMonth) return dayMonth;
 	if (/[A-Za-z年]/.test(value)) {
 		for (const pattern of NAMED_MONTH_FORMATS) {
 			for (const time of NAMED_MONTH_TIMES) {
-				const date = strictParse(value.replace(/\s+/g, " "), pattern + time);
-				if (date) return { kind: "date", date, hasTime: time !== "" };
+				const written = value.replace(/\s+/g, " ");
+				const date = strictParse(written, pattern + time);
+				if (date) return dateRead(date, time !== "", written, pattern + time);
 			}
 		}
 	}

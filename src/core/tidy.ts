@@ -192,7 +192,7 @@ function invalidProblem(state: Extract<FrontmatterState, { kind: "invalid" }>, i
 function notAnArticle(tagName: string): Problem {
 	return {
 		code: "not-a-saved-article",
-		message: `Tagged #${tagName} but does not look like a saved article (no Omnivore or Read Original link, no id, URL, save date or reading status, no proxied image); it was left alone.`,
+		message: `Tagged #${tagName} but does not look like a saved article (no link to an Omnivore article or Read Original link; no id, article address, save date or reading status; no proxied image); it was left alone.`,
 	};
 }
 

@@ -93,6 +93,28 @@ describe("omnivore-queue tidy", () => {
 		expect(readFileSync(join(vault, "a.md"), "utf8")).toContain("omnivore_url: https://read.example.org/me/t-18c2f4a1b2c\n");
 	});
 
+	it("reports frontmatter nested thousands deep (a flow list) or hundreds (a block), leaves it, and tidies the rest of the vault", async () => {
+		const vault = join(work, "deep");
+		mkdirSync(vault);
+		const body = "#Omnivore\n[Read Original](https://deep.example.org/a)\n";
+		const flow = `---\nid: 1\ntags: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\n${body}`;
+		const block = `---\nid: 2\nmeta:\n${Array.from({ length: 400 }, (_, i) => `${"  ".repeat(i + 1)}k${i}:`).join("\n")}\n---\n${body}`;
+		writeFileSync(join(vault, "flow.md"), flow);
+		writeFileSync(join(vault, "block.md"), block);
+		writeFileSync(join(vault, "fine.md"), `---\nid: 3\n---\n${body}`);
+		const result = await run("tidy", vault);
+		expect(result.code).toBe(0);
+		expect(result.err).toBe("");
+		expect(result.out).toContain("Frontmatter is too deeply nested [too-deeply-nested] (2)");
+		expect(result.out).not.toMatch(/call stack|heap|RangeError/i);
+		expect(readFileSync(join(vault, "flow.md"), "utf8")).toBe(flow);
+		expect(readFileSync(join(vault, "block.md"), "utf8")).toBe(block);
+		expect(readFileSync(join(vault, "fine.md"), "utf8")).toContain("original_url: https://deep.example.org/a\n");
+		const queue = await run("queue", vault, "--json");
+		expect(queue.code).toBe(0);
+		expect((JSON.parse(queue.out) as { items: unknown[] }).items).toHaveLength(3);
+	});
+
 	it("keeps a note's file mode", async () => {
 		const vault = join(work, "v");
 		mkdirSync(vault);

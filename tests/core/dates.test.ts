@@ -41,9 +41,27 @@ describe("readDate", () => {
 		["February 2, 2023 20:15", "2023-02-02T20:15:00"],
 		["Thursday, February 2, 2023", "2023-02-02"],
 		["2023年2月2日", "2023-02-02"],
+		// Luxon's macro formats, which the plugin's setting took (`f`, `ff`, `fff` without the zone), and `H:mm`.
+		["10/14/2023, 9:30 PM", "2023-10-14T21:30:00"],
+		["14.10.2023, 09:30", "2023-10-14T09:30:00"],
+		["Oct 14, 2023, 9:30 AM", "2023-10-14T09:30:00"],
+		["October 14, 2023 at 9:30 AM", "2023-10-14T09:30:00"],
+		["2023-10-14 9:30", "2023-10-14T09:30:00"],
 		// A wall-clock time that does not exist (clocks went forward in Paris) keeps its text.
 		["2024-03-31 02:30:00", "2024-03-31T02:30:00"],
 		["2024-03-31T02:30", "2024-03-31T02:30:00"],
+		// ...in every format the plugin's date setting wrote, not only ISO.
+		["Mar 31, 2024 2:30 AM", "2024-03-31T02:30:00"],
+		["March 31, 2024 02:30", "2024-03-31T02:30:00"],
+		["31.03.2024 02:30", "2024-03-31T02:30:00"],
+		["31/03/2024 02:45", "2024-03-31T02:45:00"],
+		["2024/03/31 02:30:15", "2024-03-31T02:30:15"],
+		["2024-03-31 2:30 AM", "2024-03-31T02:30:00"],
+		// Around the gap, times that exist are read as they are.
+		["Mar 31, 2024 3:30 AM", "2024-03-31T03:30:00"],
+		["Mar 31, 2024 1:59 AM", "2024-03-31T01:59:00"],
+		["Mar 31, 2024 5:00 AM", "2024-03-31T05:00:00"],
+		["Oct 27, 2024 2:30 AM", "2024-10-27T02:30:00"],
 	])("%s → %s", (value, expected) => {
 		expect(normalized(value)).toBe(expected);
 	});

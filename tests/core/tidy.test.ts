@@ -214,6 +214,16 @@ describe("reports that tell the truth", () => {
 		expect(result.report.problems.map((p) => p.code)).toEqual(["yaml-anchors"]);
 	});
 
+	it("never turns anchors into strings in a block that is not valid YAML", () => {
+		const invalid = `---\nid: 1\ntitle: Rust: what comes next\ntags: &t [rust, lang]\nkeywords: *t\n---\n#Omnivore\n${link}\n`;
+		expect(tidy(invalid).text).toBe(invalid);
+		expect(tidy(invalid).report.problems.map((p) => p.code)).toEqual(["invalid-frontmatter"]);
+		const levels = "bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(",")}]`);
+		const laughs = `---\nid: 1\na: &a [1,2]\n${levels.join("\n")}\n---\n#Omnivore\n${link}\n`;
+		expect(tidy(laughs).text).toBe(laughs);
+		expect(tidy(laughs).report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/too many aliases\).*left as it was/)]);
+	});
+
 	it("closes a flow list that lost its bracket, never a tag named [alpha", () => {
 		const result = tidy(`---\nid: 1\ntags: [alpha, beta\n---\n#Omnivore\n${link}\n`);
 		expect(result.text).toContain("tags:\n  - alpha\n  - beta\n");
@@ -232,6 +242,31 @@ describe("reports that tell the truth", () => {
 		const result = tidy("---\nid: 1\n---\n#Omnivore\n[Read Original](https://omnivore.app/attachments/u/1/paper.pdf)\n");
 		expect(result.text).not.toMatch(/site_name|original_url/);
 		expect(result.report.problems.map((p) => p.code)).toEqual(["uploaded-file"]);
+	});
+
+	it("reports an uploaded file whose template wrote the upload's address in original_url", () => {
+		const text = "---\nid: 4c1d\ntitle: Lecture 3 - Thermodynamics.pdf\noriginal_url: https://omnivore.app/attachments/u/4c1d/Lecture-3.pdf\nstatus: unread\n---\n# Lecture 3 - Thermodynamics.pdf\n#Omnivore\n";
+		const result = tidy(text);
+		expect(result.text).toBe(text);
+		expect(result.report.problems.map((p) => p.code)).toEqual(["uploaded-file"]);
+		expect(result.report.problems[0].message).toContain("attachments/u/4c1d");
+	});
+
+	it("reports a status list as a list, not as the word it holds", () => {
+		const result = tidy("---\nid: 1\nstatus: [read, favourite]\n---\n#Omnivore\n[Read Original](https://a.example/p)\n");
+		expect(result.report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^status "\[read, favourite\]" is not a reading status/)]);
+	});
+
+	it("reports a tags change so that it shows what changed", () => {
+		const note = (tags: string) => `---\nid: 1\ntags: ${tags}\nstatus: unread\noriginal_url: https://a.example/p\nsite_name: a.example\n---\n#Omnivore\n`;
+		const change = (tags: string) => tidy(note(tags)).report.changes.find((c) => c.key === "tags");
+		expect(change("reading-list")).toMatchObject({ from: '"reading-list"', to: '"[reading-list]"', message: "tags: tidied into a list." });
+		expect(change("[essays, history]")).toMatchObject({ from: '"[essays, history]"', to: '"[essays, history]"', message: "tags: written as a block list." });
+	});
+
+	it("fills an empty Title where it stands, never adding title beside it", () => {
+		const text = "---\nID: 6b1f\nTitle:\nAuthor: Lena Park\n---\n# Notes on Quiet Software\n#Omnivore\n[Read Original](https://quiet.example.com/notes)\n";
+		expect(tidy(text).text).toMatch(/^---\nID: 6b1f\ntitle: Notes on Quiet Software\nauthor: Lena Park\n/);
 	});
 
 	it("reads links a template HTML-escaped", () => {

@@ -41,20 +41,41 @@ function areFoldedWords(continuation: string[]): boolean {
 	return continuation.every((line) => !NOT_WORDS.test(line));
 }
 
+// An anchor (`&t`) or alias (`*t`) where YAML reads one: at the start of a value or of a flow item.
+const ANCHOR = /(?:^|[\s[{,])&([^\s[\]{},]+)/g;
+const ALIAS = /(?:^|[\s[{,])\*([^\s[\]{},]+)/g;
+
+/**
+ * Whether the block repeats values through anchors (`tags: &t [a, b]` … `keywords: *t`): YAML its
+ * writer meant, which quoting would turn into the strings "&t [a, b]" and "*t". (A plugin 1.0 title
+ * `&amp; more` or `*bold*` is an anchor no alias names, or an alias to no anchor.)
+ */
+function repeatsThroughAnchors(yaml: string): boolean {
+	if (!yaml.includes("&") || !yaml.includes("*")) return false;
+	const anchors = new Set(Array.from(yaml.matchAll(ANCHOR), (m) => m[1]));
+	return Array.from(yaml.matchAll(ALIAS), (m) => m[1]).some((name) => anchors.has(name));
+}
+
+// An anchor on a flow collection (`&t [a, b]`) is structure; on words (`&amp; more`) a plugin 1.0 title.
+const ANCHORED_COLLECTION = /^[^:]*:[ \t]+&\S+[ \t]+[[{]/;
+
 /** True when `key: value` on its own does not read as a single plain value. */
 function isBroken(entry: string): boolean {
 	const yaml = `${entry}\n`;
 	// Most entries of a broken block are fine: the plain-shape reader says so without the yaml library.
-	return readSimpleBlock(yaml) === null && parseFrontmatter(yaml).kind !== "mapping";
+	if (readSimpleBlock(yaml) !== null) return false;
+	const outcome = parseFrontmatter(yaml);
+	return outcome.kind !== "mapping" && !(outcome.kind === "anchored" && ANCHORED_COLLECTION.test(entry));
 }
 
 /**
  * What plugin 1.0 to 1.2 wrote: unquoted values holding `: ` or starting with a YAML indicator
  * (`[`, `*`, `&`, `!`, `%`, `@`, `` ` ``), and double-quoted values with unescaped quotes inside.
  * Only entries that are broken on their own are touched; returns null when that does not make the
- * block valid.
+ * block valid, and for a block whose aliases name its anchors (never rewritten into strings).
  */
 export function repairFrontmatter(yaml: string): Repair | null {
+	if (repeatsThroughAnchors(yaml)) return null;
 	const lines = yaml.split("\n");
 	const out: string[] = [];
 	const keys: string[] = [];

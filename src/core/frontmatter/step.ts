@@ -38,11 +38,14 @@ export const ADDED_KEY_ORDER = [
 	"status",
 ] as const;
 
-function show(value: unknown): string {
+function written(value: unknown): string {
+	return typeof value === "object" && value !== null ? (JSON.stringify(value) ?? "") : String(value);
+}
+
+/** A value for a message, as written: a list in brackets, so `[read]` is not the word `read` and `tags: a` → `[a]` shows its change. */
+export function showValue(value: unknown): string {
 	if (value === null || value === undefined) return "empty";
-	if (Array.isArray(value)) return quoteForMessage(value.join(", "));
-	if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return quoteForMessage(String(value));
-	return quoteForMessage(JSON.stringify(value) ?? "");
+	return quoteForMessage(Array.isArray(value) ? `[${value.map(written).join(", ")}]` : written(value));
 }
 
 /** What a step sees: the editor, the body's facts, options, and helpers that also write the report. */
@@ -83,20 +86,20 @@ export class StepContext {
 	set(key: string, value: FrontmatterValue, why: string, keepComment = true): void {
 		const before = this.frontmatter.get(key);
 		this.frontmatter.set(key, value, keepComment);
-		this.report.change({ kind: "key-changed", key, from: show(before), to: show(value), message: `${key}: ${why}.` });
+		this.report.change({ kind: "key-changed", key, from: showValue(before), to: showValue(value), message: `${key}: ${why}.` });
 	}
 
 	/** Fill a missing key: in place when the key is there but empty, otherwise added at the end. */
 	fill(key: string, value: FrontmatterValue, why: string): void {
 		if (this.frontmatter.has(key)) this.frontmatter.set(key, value);
 		else this.additions.set(key, value);
-		this.report.change({ kind: "key-added", key, to: show(value), message: `${key} ${show(value)} ${why}.` });
+		this.report.change({ kind: "key-added", key, to: showValue(value), message: `${key} ${showValue(value)} ${why}.` });
 	}
 
 	remove(key: string, why: string): void {
 		const before = this.frontmatter.get(key);
 		this.frontmatter.remove(key);
-		this.report.change({ kind: "key-removed", key, from: show(before), message: `${key} removed: ${why}.` });
+		this.report.change({ kind: "key-removed", key, from: showValue(before), message: `${key} removed: ${why}.` });
 	}
 
 	rename(from: string, to: string, why: string): void {

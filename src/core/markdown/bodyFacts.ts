@@ -2,21 +2,20 @@
 
 import { decodeHtmlEntities } from "../htmlEntities";
 import { articleHeading } from "../omnivore/heading";
-import { OMNIVORE_APP_LINKS, type OmnivoreLinks } from "../omnivore/urls";
-import { findCodeRanges, firstOutsideCode, type TextRange } from "./codeRanges";
+import { OMNIVORE_APP_LINKS, READ_ON_OMNIVORE, READ_ORIGINAL, type OmnivoreLinks } from "../omnivore/urls";
+import { findCodeRanges, firstOutsideCode, isInside, type TextRange } from "./codeRanges";
 import { readLinkDestination } from "./linkDestination";
 
 export interface BodyFacts {
 	/** The article's heading (see `articleHeading`), outside code. */
 	articleHeading?: string;
-	/** Destination of the `[Read Original](...)` link. */
+	/** Destination of the `[Read Original](...)` link, or of a `[Web](...)` beside the library link (see below). */
 	readOriginalUrl?: string;
 	/** Destination of the `[Read on Omnivore](...)` link. */
 	readOnOmnivoreUrl?: string;
 	/** First article address of an Omnivore library anywhere in the body, highlight links included (without their `#id`). */
 	omnivoreArticleUrl?: string;
 }
-
 
 export function readBodyFacts(
 	body: string,
@@ -27,7 +26,7 @@ export function readBodyFacts(
 	const facts: BodyFacts = {};
 	const heading = articleHeading(body, codeRanges, tagName);
 	if (heading) facts.articleHeading = heading;
-	facts.readOriginalUrl = linkByText(body, READ_ORIGINAL, codeRanges);
+	facts.readOriginalUrl = linkByText(body, READ_ORIGINAL, codeRanges) ?? originalBesideLibraryLink(body, codeRanges, links);
 	facts.readOnOmnivoreUrl = linkByText(body, READ_ON_OMNIVORE, codeRanges);
 	const article = firstOutsideCode(links.pattern, body, codeRanges)?.[0];
 	// A template that HTML-escaped the article wrote `&#x2F;` for `/`.
@@ -35,14 +34,40 @@ export function readBodyFacts(
 	return facts;
 }
 
-// The links the Omnivore template writes under the title.
-const READ_ORIGINAL = /\[Read\s+Original\]\(/gi;
-const READ_ON_OMNIVORE = /\[Read\s+on\s+Omnivore\]\(/gi;
-
 function linkByText(body: string, pattern: RegExp, codeRanges: TextRange[]): string | undefined {
 	const match = firstOutsideCode(pattern, body, codeRanges);
 	if (!match) return undefined;
 	const destination = readLinkDestination(body, match.index + match[0].length);
 	// Markdown reads entities in a destination: an escaping template wrote `&#x2F;` for `/`.
 	return destination ? decodeHtmlEntities(destination.url).trim() || undefined : undefined;
+}
+
+// Custom templates put the original beside the library link, on its line:
+// `**Links**: [Omnivore](https://omnivore.app/me/…) | [Web](https://…)`.
+const ORIGINAL_LABEL = /\[(?:Web|Original|Source|Original article)\]\(/gi;
+
+/** A link labelled as the original on the line of a link to the article in the library (not a highlight's). */
+function originalBesideLibraryLink(body: string, codeRanges: TextRange[], links: OmnivoreLinks): string | undefined {
+	ORIGINAL_LABEL.lastIndex = 0;
+	for (let label = ORIGINAL_LABEL.exec(body); label !== null; label = ORIGINAL_LABEL.exec(body)) {
+		if (isInside(codeRanges, label.index)) continue;
+		const lineEnd = body.indexOf("\n", label.index);
+		if (!holdsArticleLink(body.slice(body.lastIndexOf("\n", label.index) + 1, lineEnd === -1 ? undefined : lineEnd), links)) {
+			// The rest of this line has no other answer: a line of thousands of labels is read once.
+			if (lineEnd === -1) break;
+			ORIGINAL_LABEL.lastIndex = lineEnd;
+			continue;
+		}
+		const destination = readLinkDestination(body, label.index + label[0].length);
+		const url = destination ? decodeHtmlEntities(destination.url).trim() : "";
+		if (url !== "") return url;
+	}
+	return undefined;
+}
+
+function holdsArticleLink(line: string, links: OmnivoreLinks): boolean {
+	const pattern = links.pattern;
+	pattern.lastIndex = 0;
+	for (let link = pattern.exec(line); link !== null; link = pattern.exec(line)) if (link[2] !== "#") return true;
+	return false;
 }

@@ -6,9 +6,9 @@ import { firstOutsideCode, isInside, type TextRange } from "../markdown/codeRang
 import type { NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
-import { findKey, findSchemaKey, ID_KEY } from "./keys";
+import { findKey, findSchemaKey, ID_KEY, namesOf } from "./keys";
 import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
-import { linksFor, type OmnivoreLinks } from "./urls";
+import { isOmnivoreAppPage, isWebUrl, linksFor, READ_ORIGINAL, type OmnivoreLinks } from "./urls";
 
 /**
  * `article`: a saved article, found by its tag or by the marks Omnivore's plugin leaves.
@@ -40,8 +40,6 @@ interface BodyMarks {
 	readOriginal(): boolean;
 	proxiedImage(): boolean;
 }
-
-const READ_ORIGINAL = /\[Read\s+Original\]\(/gi;
 
 /** Whether a global pattern matches outside code. */
 function occursOutside(pattern: RegExp, text: string, code: TextRange[]): boolean {
@@ -79,13 +77,24 @@ function frontmatterLinks(values: Record<string, unknown>, keys: SchemaKeys, lin
 	});
 }
 
-/** Properties only a saved article has: an id, a URL, a save date. */
+/** A bare `date` is what most notes of one's own carry (when it was written): no save date unless configured so. */
+function isSaveDateName(name: string, keys: SchemaKeys): boolean {
+	return name.toLowerCase() !== "date" || keys.dateSaved.toLowerCase() === "date";
+}
+
+/** Properties only a saved article has: an id, a web address (not the Omnivore app's own pages), a save date. */
 function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): boolean {
 	const present = Object.keys(values);
 	const filled = (name: string) => values[name] !== null && values[name] !== undefined && values[name] !== "";
 	const id = findKey(present, ID_KEY);
 	if (id !== undefined && filled(id)) return true;
-	return (["originalUrl", "omnivoreUrl", "dateSaved"] as const).some((key) => findSchemaKey(present, key, keys, filled) !== undefined);
+	const articleUrl = (name: string) => {
+		const value = values[name];
+		return typeof value === "string" && isWebUrl(value.trim()) && !isOmnivoreAppPage(value);
+	};
+	if ((["originalUrl", "omnivoreUrl"] as const).some((key) => findSchemaKey(present, key, keys, articleUrl) !== undefined)) return true;
+	const savedDate = (name: string) => filled(name) && isSaveDateName(name, keys);
+	return findSchemaKey(present, "dateSaved", keys, savedDate) !== undefined;
 }
 
 /**
@@ -98,8 +107,21 @@ function hasWrittenStatus(values: Record<string, unknown>, options: Pick<TidyOpt
 	return typeof value === "string" && Object.values(options.statusValues).includes(value);
 }
 
-// The same questions asked of a block that is not valid YAML, line by line.
-const RAW_ARTICLE_PROPERTY = /^(?:-[ \t]+)?(?:id|url|original_?url|omnivore_?url|date_?saved|saved(?:_?at)?)[ \t]*:[ \t]*\S/im;
+// A top-level `key: value` line (or a list item's, in single-file mode) of a block that is not valid YAML.
+const RAW_ENTRY = /^(?:-[ \t]+)?([^\s:#][^:\n]*?)[ \t]*:[ \t]*(\S[^\n]*)?$/gm;
+
+/** `hasArticleProperty` asked of a block that is not valid YAML, line by line, by the same names. */
+function rawHasArticleProperty(yaml: string, keys: SchemaKeys): boolean {
+	const filled = new Set([ID_KEY, ...namesOf("dateSaved", keys).filter((name) => isSaveDateName(name, keys))]);
+	const addresses = new Set([...namesOf("originalUrl", keys), ...namesOf("omnivoreUrl", keys)]);
+	for (const [, key, raw = ""] of yaml.matchAll(RAW_ENTRY)) {
+		const name = key.toLowerCase();
+		const value = raw.trim().replace(/^["']/, "");
+		if (filled.has(name) && value !== "") return true;
+		if (addresses.has(name) && isWebUrl(value) && !isOmnivoreAppPage(value.replace(/["'\s].*$/, ""))) return true;
+	}
+	return false;
+}
 
 export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, context: DetectContext): Detection {
 	const { options, links } = context;
@@ -114,7 +136,7 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 
 	const body = bodyMarks(parts.body, code, context);
 	const yamlLink = values !== null ? frontmatterLinks(values, options.keys, links) : rawYaml !== null && links.occursIn(rawYaml);
-	const idProperty = values !== null ? hasArticleProperty(values, options.keys) : rawYaml !== null && RAW_ARTICLE_PROPERTY.test(rawYaml);
+	const idProperty = values !== null ? hasArticleProperty(values, options.keys) : rawYaml !== null && rawHasArticleProperty(rawYaml, options.keys);
 	const proxiedProperty = values !== null ? Object.values(values).some((v) => typeof v === "string" && occursOutside(context.proxy.start, v, [])) : false;
 
 	if (tagged) {

@@ -2,6 +2,7 @@
 
 import { isInside, type TextRange } from "../markdown/codeRanges";
 import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
+import { decodeHtmlEntities } from "../htmlEntities";
 import { bodyTagIndex } from "./tags";
 
 /** The lines of a value joined by single spaces, trimmed (split, not one pattern: long runs of spaces stay linear). */
@@ -81,8 +82,14 @@ function onlyBlankBetween(body: string, from: number, to: number): boolean {
 /**
  * The article's heading: the one just above the `#Omnivore` tag line, or the heading the note opens
  * with, or else its first level-1 heading; never a section heading (`## Highlights`, `# Content`).
+ * As Obsidian shows it: a template that escaped the title (`# {{title}}`) wrote `&amp;` for `&`.
  */
 export function articleHeading(body: string, code: TextRange[], tagName: string): string | undefined {
+	const heading = headingAboveTag(body, code, tagName);
+	return heading === undefined ? undefined : decodeHtmlEntities(heading);
+}
+
+function headingAboveTag(body: string, code: TextRange[], tagName: string): string | undefined {
 	const all = headings(body, code).filter((h) => !isSectionHeading(h.text));
 	const tagAt = bodyTagIndex(body, tagName, code);
 	if (tagAt !== -1) {

@@ -39,3 +39,15 @@ export function readStatus(value: unknown, configured?: StatusValues): ReadingSt
 	}
 	return BY_WORD.get(folded);
 }
+
+// Keys used as a yes/no "read" flag (`Readed: true`), compared as the words are: without case, spaces, `-` or `_`.
+const READ_FLAG_KEYS = new Set(["read", "readed", "isread", "hasread", "alreadyread"]);
+
+/**
+ * A boolean "read" flag a template or its user kept beside no status at all (`Readed: true`): the
+ * status it means, and its key. Only `true`/`false`: a `read:` holding words is something else.
+ */
+export function readFlag(keys: readonly string[], valueOf: (key: string) => unknown, configured: StatusValues): { key: string; status: string } | undefined {
+	const key = keys.find((name) => READ_FLAG_KEYS.has(fold(name)) && typeof valueOf(name) === "boolean");
+	return key === undefined ? undefined : { key, status: valueOf(key) === true ? configured.read : configured.unread };
+}

@@ -23,14 +23,18 @@ export function tagMatches(candidate: string, tagName: string): boolean {
 
 /**
  * The tags of a frontmatter `tags`/`tag` value, the way tidy writes them: a list, or a string split on
- * commas (and on spaces when every part is a `#tag`), then cleaned. Null for values that are not tags
- * (a mapping, a list of mappings).
+ * commas (a part of several words is one tag, `Read Later` → `Read_Later`, unless each word is a
+ * `#tag`), then cleaned. A string without a comma is split at spaces, as Obsidian reads it: `Omnivore
+ * newsletter` is two tags, never one `Omnivore_newsletter` that would lose the Omnivore tag. Null for
+ * values that are not tags (a mapping, a list of mappings). A string in brackets (`"[alpha, beta]"`,
+ * or `alpha, beta]` that lost one) is the list it looks like: no tag holds a bracket.
  */
 export function readTagList(value: unknown): string[] | null {
 	if (value === null || value === undefined) return [];
 	if (typeof value === "string" || typeof value === "number") {
-		return String(value)
-			.split(",")
+		const text = String(value).trim().replace(/^\[+|\]+$/g, "");
+		const parts = text.includes(",") ? text.split(",") : text.split(/\s+/);
+		return parts
 			.flatMap((part) => (/^\s*#\S+(?:\s+#\S+)+\s*$/.test(part) ? part.trim().split(/\s+/) : [part]))
 			.map(cleanTag)
 			.filter((tag) => tag !== "");

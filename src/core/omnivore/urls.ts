@@ -5,6 +5,8 @@ import { escapeRegExp } from "../escapeRegExp";
 const HTTP_URL = /^https?:\/\/[^\s/]+/i;
 const FAKE_ORIGINAL = /^https?:\/\/(?:www\.)?omnivore\.app\/no_url/i;
 const ATTACHMENT = /^https?:\/\/(?:www\.)?omnivore\.app\/attachments\//i;
+// omnivore.app itself, not its blog or docs: the app's pages, its uploads, its placeholder, the library.
+const OMNIVORE_APP = /^https?:\/\/(?:www\.)?omnivore\.app(?:$|[/?#:])/i;
 // A slash as written raw or by a template that HTML-escaped the article (`{{content}}`).
 const SLASH = "(?:/|&#[xX]0*2[fF];|&#0*47;)";
 
@@ -17,6 +19,10 @@ function hostOf(base: string): string | null {
 		return null;
 	}
 }
+
+// The links Omnivore's templates write under the title, found by their text (global: callers scan with them).
+export const READ_ORIGINAL = /\[Read\s+Original\]\(/gi;
+export const READ_ON_OMNIVORE = /\[Read\s+on\s+Omnivore\]\(/gi;
 
 /** Recognizes links into an Omnivore library: omnivore.app and the self-hosted hosts configured. */
 export interface OmnivoreLinks {
@@ -44,9 +50,18 @@ export function buildOmnivoreLinks(selfHostedHosts: readonly string[] = []): Omn
 /** The links of omnivore.app alone, for callers without settings. */
 export const OMNIVORE_APP_LINKS = buildOmnivoreLinks();
 
-/** An article's web address: not Omnivore's placeholder for newsletters, its uploads, or its own pages. */
+/** An article's web address: not Omnivore's placeholder for newsletters, its uploads, its library or its app's pages. */
 export function isArticleUrl(url: string, links?: OmnivoreLinks): boolean {
-	return HTTP_URL.test(url) && !FAKE_ORIGINAL.test(url) && !ATTACHMENT.test(url) && !(links ?? OMNIVORE_APP_LINKS).isLibraryLink(url);
+	return HTTP_URL.test(url) && !OMNIVORE_APP.test(url) && !(links ?? OMNIVORE_APP_LINKS).isLibraryLink(url);
+}
+
+/**
+ * A page of the Omnivore app (`https://omnivore.app`, its settings): no saved article's address, so
+ * a note about Omnivore that links the app in a `url` property is still a note about Omnivore.
+ */
+export function isOmnivoreAppPage(url: string): boolean {
+	const trimmed = url.trim();
+	return OMNIVORE_APP.test(trimmed) && !ATTACHMENT.test(trimmed) && !FAKE_ORIGINAL.test(trimmed) && !OMNIVORE_APP_LINKS.isLibraryLink(trimmed);
 }
 
 /** `[Read Original]` of an uploaded file (a PDF): Omnivore's own storage, not an original address. */

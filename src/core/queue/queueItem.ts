@@ -12,10 +12,10 @@ import { splitNote, type NoteParts } from "../note";
 import { detectOmnivoreNote, mayHoldOmnivoreMarks } from "../omnivore/detect";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
 import { findKey, findSchemaKey, STATE_KEY } from "../omnivore/keys";
-import { readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
+import { readFlag, readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
 import { bodyTags, cleanTag, frontmatterTags, tagMatches } from "../omnivore/tags";
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
-import type { SchemaKeys, TidyOptions } from "../options";
+import type { SchemaKeys, StatusValues, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
 import { frontmatterFromValues, plainFrontmatter } from "./parsedFrontmatter";
 import { readingMinutesOutside } from "./readingTime";
@@ -63,6 +63,10 @@ class Values {
 		return key === undefined ? undefined : this.editor?.get(key);
 	}
 
+	readFlag(configured: StatusValues): ReturnType<typeof readFlag> {
+		return readFlag(this.present, (name) => this.editor?.get(name), configured);
+	}
+
 	schema(key: keyof SchemaKeys): string | undefined {
 		const found = findSchemaKey(this.present, key, this.keys, (name) => this.editor?.getText(name) !== undefined);
 		return found === undefined ? undefined : this.editor?.getText(found);
@@ -72,7 +76,9 @@ class Values {
 function statusOf(values: Values, options: TidyOptions): QueueStatus {
 	const status = values.raw(options.keys.status);
 	const given = status === undefined || status === null || status === "" ? values.raw(STATE_KEY) : status;
-	if (given === undefined || given === null || given === "") return "unread";
+	if (given === undefined || given === null || given === "") {
+		return readStatus(values.readFlag(options.statusValues)?.status, options.statusValues) ?? "unread";
+	}
 	return readStatus(given, options.statusValues) ?? "unknown";
 }
 

@@ -7,7 +7,7 @@ import { hashText, type QueueItem } from "../../core";
 import type { OmnivoreQueueSettings } from "../settings";
 
 /** Bumped when what an item holds or how it is read changes, so older saved items are not used. */
-export const QUEUE_INDEX_VERSION = 1;
+export const QUEUE_INDEX_VERSION = 2;
 
 export interface SavedNote {
 	mtime: number;

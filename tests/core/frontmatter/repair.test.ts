@@ -18,6 +18,18 @@ describe("repairFrontmatter", () => {
 		},
 	);
 
+	it.each([
+		["an anchor beside a title with `: `", "title: Rust: what comes next\ntags: &t [rust, lang]\nkeywords: *t\n"],
+		["an anchor on a list beside a title with `: `", "title: Rust: what comes next\ntags: &t [rust, lang]\n"],
+		["more aliases than the parser expands", `a: &a [1, 2]\n${"bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`).join("\n")}\n`],
+	])("never quotes anchors and the aliases that name them: %s", (_name, yaml) => {
+		expect(repairFrontmatter(yaml)).toBeNull();
+	});
+
+	it("still quotes a plugin 1.0 title that only looks like an anchor or an alias", () => {
+		expect(repairFrontmatter("title: &amp; more: notes\nsubtitle: *bold* claims\n")?.yaml).toBe('title: "&amp; more: notes"\nsubtitle: "*bold* claims"\n');
+	});
+
 	it("escapes inner double quotes (plugin 1.1 to 1.2)", () => {
 		expect(repairFrontmatter('title: "Notes on "Local-First" Software"\nid: 1\n')?.yaml).toBe(
 			'title: "Notes on \\"Local-First\\" Software"\nid: 1\n',

@@ -66,3 +66,31 @@ describe("readBodyFacts", () => {
 		expect(readBodyFacts(body, undefined, "Omnivore", linksFor(["read.example.org"])).omnivoreArticleUrl).toBe("https://read.example.org/me/my-article-1");
 	});
 });
+
+const LIBRARY = "https://omnivore.app/me/notes-on-tide-tables-18c35d0e1f2";
+
+describe("readBodyFacts: an original beside the library link", () => {
+	it("takes the original from a [Web] link beside the library link, as a **Links** template wrote it", () => {
+		const body = `# Notes on Tide Tables\n\n**Links**: [Omnivore](${LIBRARY}) |  [Web](https://papers.example.org/tides.pdf)\nStatus: #FILE\n`;
+		expect(readBodyFacts(body)).toMatchObject({ readOriginalUrl: "https://papers.example.org/tides.pdf", omnivoreArticleUrl: LIBRARY });
+	});
+
+	it("looks past lines with labels but no library link", () => {
+		const body = `[Web](https://elsewhere.example.org/) and [Source](https://other.example.org/)\n**Links**: [Omnivore](${LIBRARY}) | [Web](https://papers.example.org/tides.pdf)\n`;
+		expect(readBodyFacts(body).readOriginalUrl).toBe("https://papers.example.org/tides.pdf");
+	});
+
+	it("prefers the Read Original link", () => {
+		const body = `[Read Original](https://tides.example.org/a)\n**Links**: [Omnivore](${LIBRARY}) | [Web](https://papers.example.org/tides.pdf)\n`;
+		expect(readBodyFacts(body).readOriginalUrl).toBe("https://tides.example.org/a");
+	});
+
+	it.each([
+		["on another line than the library link", `[Omnivore](${LIBRARY})\n\n[Web](https://papers.example.org/tides.pdf)\n`],
+		["beside a highlight's back-link", `> Tides follow the moon. [Source](https://moon.example.org/) [⤴️](${LIBRARY}#0a1b2c3d)\n`],
+		["in code", "```\n" + `**Links**: [Omnivore](${LIBRARY}) | [Web](https://papers.example.org/tides.pdf)\n` + "```\n"],
+		["under another label", `**Links**: [Omnivore](${LIBRARY}) | [Discussion](https://forum.example.org/t/1)\n`],
+	])("takes no original from a link %s", (_name, body) => {
+		expect(readBodyFacts(body).readOriginalUrl).toBeUndefined();
+	});
+});

@@ -26,6 +26,12 @@ describe("detectOmnivoreNote", () => {
 		["a nested tag", "---\nid: 1\n---\n#Type/Omnivore\n", "article"],
 		["the tag nested the other way", "---\nid: 1\n---\n#Omnivore/article\n", "article"],
 		["the tag on a note about Omnivore", "---\ntags: [Omnivore, tools]\n---\n# My setup\nI use Omnivore.\n", "tagged-not-article"],
+		["a note about Omnivore linking the app in its url", "---\ntags: [apps/omnivore]\nurl: https://omnivore.app/\n---\n# Omnivore\nA read-it-later app.\n", "tagged-not-article"],
+		["...or its settings in a source", "---\nsource: https://omnivore.app/settings/integrations\n---\n#Omnivore export settings I used\n", "tagged-not-article"],
+		["a note about Omnivore with the date it was written", "---\ntags: [omnivore, pkm]\ndate: 2024-05-01\n---\n# How I read later\n", "tagged-not-article"],
+		["a note about Omnivore whose source is a person, not an address", "---\ntags: [omnivore]\nsource: a podcast with Anna\n---\n# Read-later apps\n", "tagged-not-article"],
+		["a tagged note with a save date", "---\ntags: [omnivore]\ndate_saved: 2024-05-01 10:00:00\n---\n# A saved article\n", "article"],
+		["an uploaded file's address in original_url", "---\noriginal_url: https://omnivore.app/attachments/u/9f1e/notes.pdf\n---\n#Omnivore\n", "article"],
 		["proxied images alone", `# Mine\n![](${P}https://a.example/x.png)\n`, "none"],
 		["the tag in a code block", "```dataview\nLIST FROM -#Omnivore\n```\n", "none"],
 		["a link in a code block", "```\n[Read on Omnivore](https://omnivore.app/me/t-1)\n```\n", "none"],
@@ -51,6 +57,12 @@ describe("detectOmnivoreNote", () => {
 		expect(tidier.tidy(tidied.text).report).toMatchObject({ isOmnivoreNote: true, changed: false, problems: [] });
 	});
 
+	it("takes a bare date for the save date when that is the configured key", () => {
+		const note = "---\ntags: [omnivore]\ndate: 2024-05-01 10:00:00\n---\n# A saved article\n";
+		expect(detect(note)).toBe("tagged-not-article");
+		expect(detect(note, { keys: { ...resolveOptions().keys, dateSaved: "date" } })).toBe("article");
+	});
+
 	it("reads only the tag when asked to", () => {
 		expect(detect("---\nid: 1\n---\n[Read on Omnivore](https://omnivore.app/me/t-1)\n", { match: "tag" })).toBe("none");
 		expect(detect("---\nid: 1\n---\n#Omnivore\n", { match: "tag" })).toBe("article");
@@ -66,6 +78,15 @@ describe("detectOmnivoreNote", () => {
 		expect(detect(note)).toBe("none");
 		expect(detect(note, { omnivoreHosts: ["read.example.org"] })).toBe("article");
 		expect(detect(note, { omnivoreHosts: ["https://read.example.org/"] })).toBe("article");
+	});
+
+	it("asks a broken block the same question, by the same names", () => {
+		const broken = (line: string) => `---\ntitle: x\n\tauthor: y\n${line}\n---\n#Omnivore\n`;
+		expect(detect(broken("source: https://blog.example.org/rust"))).toBe("article");
+		expect(detect(broken("savedAt: 2024-05-01 10:00"))).toBe("article");
+		expect(detect(broken("date: 2024-05-01"))).toBe("tagged-not-article");
+		expect(detect(broken("source: my friend Anna"))).toBe("tagged-not-article");
+		expect(detect(broken("saved_on: 2024-05-01"), { keys: { ...resolveOptions().keys, dateSaved: "saved_on" } })).toBe("article");
 	});
 
 	it("finds a tagged note whose frontmatter is broken", () => {
@@ -102,9 +123,16 @@ const line = fc.oneof(
 		"> a quote",
 	),
 );
-const frontmatterLine = fc.constantFrom("title: About Omnivore", "tags: [reading]", "status: readed", "state: INBOX", "author: me", "source: a friend", "created: 2024-01-01");
+// With the tag too: a note *about* Omnivore, with the date it was written and the app's address.
+const frontmatterLine = fc.constantFrom(
+	"title: About Omnivore", "tags: [reading]", "tags: [apps/omnivore]", "status: readed", "state: INBOX", "author: me", "source: a friend",
+	"created: 2024-01-01", "date: 2024-05-12", "url: https://omnivore.app/",
+);
 const fingerprintFree = fc
-	.record({ fm: fc.option(fc.array(frontmatterLine, { maxLength: 4 }), { nil: null }), body: fc.array(line, { maxLength: 10 }) })
+	.record({ fm: fc.option(fc.array(frontmatterLine, { maxLength: 4 }), { nil: null }), body: fc.array(line, { maxLength: 10 }), tagged: fc.boolean() })
+	.map(({ fm, body, tagged }) => ({ fm, body: tagged ? [...body, "Notes on the app. #Omnivore"] : body }))
+	// With the tag, a proxied image is a mark of a saved article: none then.
+	.map(({ fm, body }) => ({ fm, body: body.includes("Notes on the app. #Omnivore") || fm?.includes("tags: [apps/omnivore]") ? body.filter((l) => !l.includes(P)) : body }))
 	.map(({ fm, body }) => (fm === null ? "" : `---\n${[...new Set(fm)].join("\n")}\n---\n`) + body.join("\n\n") + "\n");
 
 describe("detection, property-based", () => {

@@ -41,7 +41,9 @@ describe("a tagged note whose frontmatter is not valid YAML", () => {
 		["id", "id: 0a1b"],
 		["a list item's url", "- url: https://a.example"],
 		["Original_URL", "Original_URL: https://a.example"],
-		["omnivoreurl", "omnivoreurl: x"],
+		["omnivoreurl", "omnivoreurl: https://a.example/x"],
+		["a quoted source", "source: 'https://a.example/x'"],
+		["an upload's address", "original_url: https://omnivore.app/attachments/u/1/notes.pdf"],
 		["date_saved", "date_saved: 2024-02-27"],
 		["saved", "saved: 2024-02-27"],
 		["savedAt", "savedAt : 2024-02-27"],
@@ -53,6 +55,10 @@ describe("a tagged note whose frontmatter is not valid YAML", () => {
 		["an empty id", "id:"],
 		["a key that only ends in id", "paid: yes"],
 		["an indented id", "  id: 1"],
+		["a source that is no address", "source: a friend's newsletter"],
+		["a bare date", "date: 2024-05-12"],
+		["the app's address", "url: https://omnivore.app/"],
+		["the app's settings", "source: 'https://omnivore.app/settings'"],
 	])("is not an article by %s", (_name, line) => {
 		expect(detect(`---\ntitle: Rust: next\n${line}\n  bad: [\n---\n#Omnivore\n`).kind).toBe("tagged-not-article");
 	});

@@ -42,6 +42,12 @@ describe("buildQueueItem", () => {
 		});
 	});
 
+	it("shows a heading an escaping template wrote as Obsidian shows it, before and after a tidy", () => {
+		const raw = "---\nid: 5b0c\n---\n\n# Knives &amp; Forks: A Field Guide\n#Omnivore\n\n[Read Original](https://cutlery.example.com/guide)\n";
+		expect(item("k.md", raw)?.title).toBe("Knives & Forks: A Field Guide");
+		expect(item("k.md", tidier.tidy(raw).text)?.title).toBe("Knives & Forks: A Field Guide");
+	});
+
 	it("counts CJK text for a Chinese article and drops the Omnivore tag from its tags", () => {
 		const result = item("c.md", note("seed-note.md"));
 		expect(result?.tags).toEqual(["RSS"]);
@@ -79,6 +85,12 @@ describe("buildQueueItem reads notes the way tidy does", () => {
 		expect(tags).toEqual(["Read_Later", "ai", "newsletter"]);
 	});
 
+	it("keeps a note tagged in a space-separated string the same before and after a tidy", () => {
+		const raw = "---\ntags: Omnivore newsletter\n---\n# Weekly Digest 48\n\n[Read Original](https://digest.example.com/48)\n";
+		expect(item("w.md", raw)?.tags).toEqual(["newsletter"]);
+		expect(item("w.md", tidier.tidy(raw).text)).toEqual(item("w.md", raw));
+	});
+
 	it("reads keys in any case and under their aliases", () => {
 		const found = saved("Title: On Labels\nAuthor: Ann\nURL: https://a.example/p\nSaved: 2024-02-27 01:30:06\n");
 		expect(found).toMatchObject({ title: "On Labels", author: "Ann", url: "https://a.example/p", site: "a.example", savedAt: "2024-02-27T00:30:06.000Z" });
@@ -89,11 +101,16 @@ describe("buildQueueItem reads notes the way tidy does", () => {
 		["status: to read\n", "unread"],
 		["state: true\n", "read"],
 		["state: COMPLETED\n", "read"],
+		["Readed: true\n", "read"],
+		["is_read: false\n", "unread"],
+		["status: someday\nReaded: true\n", "unknown"],
 		["status: someday\n", "unknown"],
 		["state: in review\n", "unknown"],
 		["", "unread"],
 	])("%p is %p", (frontmatter, status) => {
 		expect(saved(frontmatter)?.status).toBe(status);
+		// ...before and after a tidy.
+		expect(item("a.md", tidier.tidy(`---\nid: 1\n${frontmatter}---\n#Omnivore\n`).text)?.status).toBe(status);
 	});
 
 	it("does not count words inside code blocks", () => {

@@ -49,6 +49,11 @@ export const aliasesStep: FrontmatterStep = {
 			after: "ID: 1\ntitle: On reading\nauthor: Ann\n",
 		},
 		{
+			title: "...also when it is empty, so that a value recovered later fills it in place",
+			before: "ID: 1\nTitle:\nURL: \n",
+			after: "ID: 1\ntitle:\nURL: \n",
+		},
+		{
 			title: "An alias repeating the canonical value is removed",
 			before: "date_saved: 2024-03-15 08:12:44\nsavedAt: 2024-03-15T08:12:44\n",
 			after: "date_saved: 2024-03-15 08:12:44\n",
@@ -73,7 +78,14 @@ export const aliasesStep: FrontmatterStep = {
 			for (const alias of aliases) {
 				const aliasRaw = frontmatter.get(alias);
 				const aliasValue = comparable(aliasRaw, kind, options);
-				if (aliasValue === null) continue;
+				if (aliasValue === null) {
+					// An empty `Title:` is still the title: renamed, it is filled where it stands, never beside it.
+					const otherCase = alias.toLowerCase() === canonical.toLowerCase();
+					if (otherCase && context.isMissing(alias) && !frontmatter.has(canonical) && !context.has(canonical)) {
+						context.rename(alias, canonical, "the canonical name for this value");
+					}
+					continue;
+				}
 				if (!frontmatter.has(canonical) && !context.has(canonical)) {
 					context.rename(alias, canonical, "the canonical name for this value");
 					continue;

@@ -44,6 +44,11 @@ export const recoverStep: FrontmatterStep = {
 			after: "id: 1\n",
 		},
 		{
+			title: "omnivore.app is never the site (its blog and docs are sites of their own)",
+			before: "id: 1\noriginal_url: https://omnivore.app/home\n",
+			after: "id: 1\noriginal_url: https://omnivore.app/home\n",
+		},
+		{
 			title: "Values already there are kept",
 			before: "site_name: The Atlantic\noriginal_url: https://www.theatlantic.com/a\n",
 			body: "[Read Original](https://example.com/other)\n",
@@ -62,14 +67,16 @@ export const recoverStep: FrontmatterStep = {
 				context.set(keys.originalUrl, original, `it held Omnivore's address; the Read Original link has the article's`);
 			}
 		}
-		if (original && isAttachmentUrl(original)) {
+		// Templates wrote the upload's address in the Read Original link, in original_url, or both.
+		const upload = [original, current].find((url) => url !== undefined && isAttachmentUrl(url));
+		if (upload) {
 			context.report.problem({
 				code: "uploaded-file",
-				message: `The note is a file uploaded to Omnivore (${quoteForMessage(original, 80)}); it has no original web address, and the upload is gone with Omnivore.`,
+				message: `The note is a file uploaded to Omnivore (${quoteForMessage(upload, 80)}); it has no original web address, and the upload is gone with Omnivore.`,
 			});
 		}
 		if (recover.originalUrl && context.isMissing(keys.originalUrl) && original && isArticleUrl(original, context.links)) {
-			context.fill(keys.originalUrl, original, "taken from the Read Original link");
+			context.fill(keys.originalUrl, original, "taken from the note's link to the original (Read Original)");
 		}
 		// The Read on Omnivore link, or else the article's link under another text (`[Omnivore](…)`).
 		const omnivore = body.readOnOmnivoreUrl ?? body.omnivoreArticleUrl;

@@ -1,13 +1,8 @@
 // Gives every note the queue's `status`, read from the words people, templates and Omnivore wrote.
 
 import { findKey, STATE_KEY } from "../../omnivore/keys";
-import { readStatus } from "../../omnivore/status";
-import { quoteForMessage } from "../../report";
-import type { FrontmatterStep, StepContext } from "../step";
-
-function show(value: unknown): string {
-	return quoteForMessage(Array.isArray(value) ? value.join(", ") : String(value));
-}
+import { readFlag, readStatus } from "../../omnivore/status";
+import { showValue as show, type FrontmatterStep, type StepContext } from "../step";
 
 export const statusStep: FrontmatterStep = {
 	id: "status",
@@ -21,6 +16,8 @@ export const statusStep: FrontmatterStep = {
 		{ title: "An existing status wins", before: "status: read\nstate: INBOX\n", after: "status: read\nstate: INBOX\n" },
 		{ title: "A status word with a clear meaning is written the queue's way", before: "status: Readed\n", after: "status: read\n" },
 		{ title: "A boolean state", before: "state: false\n", after: "status: unread\n" },
+		{ title: "A read flag of one's own is kept, and says the status", before: "id: 1\nReaded: true\n", after: "id: 1\nReaded: true\nstatus: read\n" },
+		{ title: "...only when it is a yes or no", before: "id: 1\nread: twice\n", after: "id: 1\nread: twice\nstatus: unread\n" },
 		{ title: "An unclear status is left (and reported)", before: "status: someday maybe\n", after: "status: someday maybe\n" },
 		{
 			title: "A state that says the same as the status is dropped",
@@ -69,6 +66,11 @@ export const statusStep: FrontmatterStep = {
 				context.rename(stateKey, key, `the queue's status replaces ${stateKey}`);
 				if (frontmatter.get(key) !== status) context.set(key, status, `from ${stateKey} ${show(stateValue)}`);
 			}
+			return;
+		}
+		const flag = readFlag(frontmatter.keys(), (name) => frontmatter.get(name), options.statusValues);
+		if (flag) {
+			context.fill(key, flag.status, `from ${flag.key}: ${String(frontmatter.get(flag.key))}`);
 			return;
 		}
 		if (options.recover.status) context.fill(key, options.statusValues.unread, "for a note Omnivore had not marked");

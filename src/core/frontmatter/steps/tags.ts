@@ -16,7 +16,7 @@ function uniqueCaseInsensitive(tags: string[]): string[] {
 export const tagsStep: FrontmatterStep = {
 	id: "tags",
 	description:
-		"Tags become a block list: `#` stripped, spaces turned into `_`, a `tag` key merged in, " +
+		"Tags become a block list: `#` stripped, spaces in a comma-separated tag turned into `_`, a `tag` key merged in, " +
 		"repeated tags (in any case) dropped keeping the first, order kept.",
 	examples: [
 		{
@@ -33,6 +33,21 @@ export const tagsStep: FrontmatterStep = {
 			title: "A comma-separated string",
 			before: "tags: Read Later, ai\n",
 			after: "tags:\n  - Read_Later\n  - ai\n",
+		},
+		{
+			title: "A string without commas is split at spaces, as Obsidian reads it (the Omnivore tag stays a tag)",
+			before: "tags: Omnivore newsletter\n",
+			after: "tags:\n  - Omnivore\n  - newsletter\n",
+		},
+		{
+			title: "A string that looks like a list is that list, never tags named `[alpha` and `beta]`",
+			before: 'tags: "[alpha, beta]"\n',
+			after: "tags:\n  - alpha\n  - beta\n",
+		},
+		{
+			title: "...also when it lost its `[`",
+			before: "tags: alpha, beta]\n",
+			after: "tags:\n  - alpha\n  - beta\n",
 		},
 		{
 			title: "A lone `tag` key becomes `tags`",
@@ -67,6 +82,8 @@ export const tagsStep: FrontmatterStep = {
 			Array.isArray(current) &&
 			current.length === tags.length &&
 			current.every((item, i) => typeof item === "string" && item === tags[i]);
-		if (!unchanged) context.set(key, tags, "tidied into a list");
+		if (unchanged) return;
+		const sameTags = Array.isArray(current) && current.length === tags.length && current.every((item, i) => item === tags[i]);
+		context.set(key, tags, sameTags ? "written as a block list" : "tidied into a list");
 	},
 };

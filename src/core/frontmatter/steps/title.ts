@@ -37,6 +37,12 @@ export const titleStep: FrontmatterStep = {
 			after: "id: 1\ntitle: On Slow Reading\n",
 		},
 		{
+			title: "...as Obsidian shows it, when the template HTML-escaped it",
+			before: "id: 1\n",
+			body: "# Tools &amp; Habits: Dan&#39;s List\n#Omnivore\n",
+			after: "id: 1\ntitle: \"Tools & Habits: Dan's List\"\n",
+		},
+		{
 			title: "A title cut short by a # is made whole from the heading",
 			before: "title: The Weekly Dispatch #112\n",
 			body: "# The Weekly Dispatch #112\n#Omnivore\n",
