@@ -1,0 +1,118 @@
+// One image fetched through the HTTP port: what is retried, when the archive is asked, what is refused.
+
+import { archiveUrl, downloadImage, type DownloadSettings } from "../../../src/core/images/downloader";
+import { HttpFailure, type HttpRequest, type HttpResponse } from "../../../src/core/images/httpPort";
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const ORIGINAL = "https://cdn.example.com/figures/chart.png";
+const ARCHIVED = `https://archive.example/web/2id_/${ORIGINAL}`;
+
+type Answer = HttpResponse | HttpFailure | Error;
+
+/** A server that answers each URL from its script in turn (the last answer repeats), and what was asked. */
+function scripted(answers: Record<string, Answer[]>, overrides: Partial<DownloadSettings> = {}) {
+	const asked: string[] = [];
+	const slept: number[] = [];
+	const settings: DownloadSettings = {
+		http: {
+			get: (request: HttpRequest) => {
+				asked.push(request.url);
+				const script = answers[request.url] ?? [{ status: 404 }];
+				const answer = script.length > 1 ? script.shift()! : script[0];
+				return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
+			},
+		},
+		timeoutMs: 5000,
+		maxBytes: 20 * 1024 * 1024,
+		userAgent: "test",
+		retries: 2,
+		backoffMs: 100,
+		archive: "https://archive.example/web/2id_/{url}",
+		sleep: (ms) => {
+			slept.push(ms);
+			return Promise.resolve();
+		},
+		...overrides,
+	};
+	return { settings, asked, slept };
+}
+
+describe("downloadImage", () => {
+	it("takes an image at the first answer", async () => {
+		const { settings, asked, slept } = scripted({ [ORIGINAL]: [{ status: 200, body: PNG }] });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: true, bytes: PNG, kind: { extension: "png", mime: "image/png" }, fromArchive: false });
+		expect(asked).toEqual([ORIGINAL]);
+		expect(slept).toEqual([]);
+	});
+
+	it.each([503, 500, 429, 408])("tries again after a %i, waiting twice as long each time", async (status) => {
+		const { settings, asked, slept } = scripted({ [ORIGINAL]: [{ status }, { status }, { status: 200, body: PNG }] });
+		expect(await downloadImage(ORIGINAL, settings)).toMatchObject({ ok: true, fromArchive: false });
+		expect(asked).toEqual([ORIGINAL, ORIGINAL, ORIGINAL]);
+		expect(slept).toEqual([100, 200]);
+	});
+
+	it("never waits more than 30 seconds between tries", async () => {
+		const { settings, slept } = scripted({ [ORIGINAL]: [{ status: 503 }] }, { retries: 3, backoffMs: 20_000, archive: null });
+		await downloadImage(ORIGINAL, settings);
+		expect(slept).toEqual([20_000, 30_000, 30_000]);
+	});
+
+	it("asks the archive once the tries are spent, and says so when its copy is used", async () => {
+		const { settings, asked } = scripted({ [ORIGINAL]: [{ status: 502 }], [ARCHIVED]: [{ status: 200, body: PNG }] });
+		expect(await downloadImage(ORIGINAL, settings)).toMatchObject({ ok: true, fromArchive: true, bytes: PNG });
+		expect(asked).toEqual([ORIGINAL, ORIGINAL, ORIGINAL, ARCHIVED]);
+	});
+
+	it.each([404, 410, 403])("goes to the archive at once after a %i", async (status) => {
+		const { settings, asked } = scripted({ [ORIGINAL]: [{ status }], [ARCHIVED]: [{ status: 404 }] });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: `the server answered ${status}; the archive's copy: the server answered 404` });
+		expect(asked).toEqual([ORIGINAL, ARCHIVED]);
+	});
+
+	it("says how long it waited and how often when nothing answers", async () => {
+		const { settings } = scripted({ [ORIGINAL]: [new HttpFailure("timeout", "timed out")] }, { archive: null });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "no answer within 5 s (tried 3 times)" });
+	});
+
+	it("says the network's reason, without counting tries when none are allowed", async () => {
+		const { settings, asked } = scripted({ [ORIGINAL]: [new HttpFailure("network", "connection refused")] }, { archive: null, retries: 0 });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "connection refused" });
+		expect(asked).toEqual([ORIGINAL]);
+	});
+
+	it("does not ask again an address it refuses to contact", async () => {
+		const { settings, asked } = scripted({ [ORIGINAL]: [new HttpFailure("refused", "it leads to Omnivore's image proxy")] }, { archive: null });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "it leads to Omnivore's image proxy" });
+		expect(asked).toEqual([ORIGINAL]);
+	});
+
+	it.each([
+		["a web page", { status: 200, body: new TextEncoder().encode("<!doctype html><html>Not found</html>") }, "the server sent something that is not an image (a web page?)"],
+		["nothing", { status: 200 }, "the server sent nothing"],
+		["too much", { status: 200, tooLarge: true }, "it is larger than 20 MB"],
+	])("refuses %s without asking the archive", async (_what, answer, reason) => {
+		const { settings, asked } = scripted({ [ORIGINAL]: [answer] });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason });
+		expect(asked).toEqual([ORIGINAL]);
+	});
+
+	it("never asks an archive when there is none", async () => {
+		const { settings, asked } = scripted({ [ORIGINAL]: [{ status: 404 }] }, { archive: null });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "the server answered 404" });
+		expect(asked).toEqual([ORIGINAL]);
+	});
+
+	it("lets an error that is not the network's through, rather than call it a failed image", async () => {
+		const { settings } = scripted({ [ORIGINAL]: [new TypeError("a bug")] });
+		await expect(downloadImage(ORIGINAL, settings)).rejects.toThrow("a bug");
+	});
+});
+
+describe("archiveUrl", () => {
+	it("puts the original, as it is, wherever the template says", () => {
+		expect(archiveUrl("https://a.example/{url}?from={url}", "https://b.example/x.png?a=1&b=2")).toBe(
+			"https://a.example/https://b.example/x.png?a=1&b=2?from=https://b.example/x.png?a=1&b=2",
+		);
+	});
+});
