@@ -160,10 +160,13 @@ export class FileNoteStore implements NoteStore {
 	}
 }
 
-/** Just before the rename: the note still has the size, time, inode and bytes it had when read (its stat then), or null. */
+// What the checks before a write looked at: a note made read-only, given away or hard-linked since is checked again.
+const SAME_STAT: Array<keyof Stats> = ["size", "mtimeMs", "ctimeMs", "ino", "mode", "nlink", "uid", "gid"];
+
+/** Just before the rename: the note still has the stat and bytes it had when read (its stat then), or null. */
 function unchangedSince(fd: number, state: ReadState): Stats | null {
 	const now = fstatSync(fd);
-	if (now.size !== state.info.size || now.mtimeMs !== state.info.mtimeMs || now.ino !== state.info.ino) return null;
+	if (SAME_STAT.some((key) => now[key] !== state.info[key])) return null;
 	return readBytes(fd, now.size).equals(state.bytes) ? now : null;
 }
 
