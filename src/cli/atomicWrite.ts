@@ -7,7 +7,7 @@ import { basename, dirname, join } from "node:path";
 export interface AtomicWriteOptions {
 	/** Permission bits of the new file (default: those of the file replaced, or 0644). */
 	mode?: number;
-	/** Owner and group to give the new file; when that is not allowed the write fails with EPERM. */
+	/** Owner and group to give the new file; when that is not allowed the write fails with `OwnerNotKeptError`. */
 	owner?: { uid: number; gid: number };
 	/** Called once the new text is on disk, just before the rename: false cancels the write. */
 	stillCurrent?: () => boolean;
@@ -36,7 +36,7 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, options
 		try {
 			writeFileSync(fd, text, typeof text === "string" ? "utf8" : undefined);
 			// Owner first: changing the owner may clear set-id bits, and the umask narrowed the mode.
-			if (options.owner) fchownSync(fd, options.owner.uid, options.owner.gid);
+			if (options.owner) giveOwner(fd, options.owner);
 			fchmodSync(fd, mode);
 		} finally {
 			closeSync(fd);
@@ -47,6 +47,23 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, options
 		return true;
 	} finally {
 		if (!renamed) removeQuietly(temporary);
+	}
+}
+
+/** The new file could not be given the owner asked for (a run that is not root, NFS with root squashed). */
+export class OwnerNotKeptError extends Error {
+	constructor(readonly reason: unknown) {
+		super(reason instanceof Error ? reason.message : String(reason));
+		this.name = "OwnerNotKeptError";
+	}
+}
+
+function giveOwner(fd: number, owner: { uid: number; gid: number }): void {
+	try {
+		fchownSync(fd, owner.uid, owner.gid);
+	} catch (error) {
+		// Told apart from the other EPERMs of a write (an immutable or append-only note or folder).
+		throw new OwnerNotKeptError(error);
 	}
 }
 

@@ -4,7 +4,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { NoteLeftError, type NoteStore } from "../core";
-import { writeFileAtomic } from "./atomicWrite";
+import { OwnerNotKeptError, writeFileAtomic } from "./atomicWrite";
 import { LateEditWatch, readBytes, type LateEditSaved } from "./lateEdits";
 import { describeFsError, type VaultFile } from "./vaultFiles";
 
@@ -139,8 +139,7 @@ export class FileNoteStore implements NoteStore {
 			}
 			return true;
 		} catch (error) {
-			const code = (error as NodeJS.ErrnoException).code;
-			if (code === "EPERM" && process.platform !== "win32") {
+			if (error instanceof OwnerNotKeptError) {
 				throw new NoteLeftError("unwritable-file", `The note's owner (user ${info.uid}, group ${info.gid}) could not be kept; it was left as it was.`);
 			}
 			throw new NoteLeftError("unwritable-file", `The note could not be written: ${describeFsError(error)}. It was left as it was.`);

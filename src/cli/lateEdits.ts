@@ -107,13 +107,22 @@ export class LateEditWatch {
 				if (now.size === replaced.checked.size && now.mtimeMs === replaced.checked.mtimeMs) continue;
 				const edited = readBytes(replaced.fd, now.size);
 				if (edited.equals(replaced.read)) continue;
-				if (this.putBackJoined(replaced, edited)) this.putBack.push(replaced.path);
+				if (this.tryPutBack(replaced, edited)) this.putBack.push(replaced.path);
 				else this.saved.push(this.saveAside(replaced, edited));
 			} catch {
 				// The old file could not be read again: nothing more can be done for it.
 			} finally {
 				closeSync(replaced.fd);
 			}
+		}
+	}
+
+	/** Puts the late edit back, or false: a write that fails (a full disk) leaves it to be saved aside, never dropped. */
+	private tryPutBack(replaced: Replaced, edited: Buffer): boolean {
+		try {
+			return this.putBackJoined(replaced, edited);
+		} catch {
+			return false;
 		}
 	}
 

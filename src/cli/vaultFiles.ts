@@ -89,8 +89,19 @@ export function describeFsError(error: unknown): string {
 		case "ENOENT":
 			return "it does not exist";
 		case "EACCES":
-		case "EPERM":
 			return "permission denied";
+		case "EPERM":
+			// Root gets EPERM, not EACCES, from a file flagged immutable or append-only (chattr, chflags).
+			return "the operation was not permitted (is the file or its folder immutable or append-only?)";
+		case "ENOSPC":
+			return "the disk is full";
+		case "EDQUOT":
+			return "the disk quota is used up";
+		case "EROFS":
+			return "the disk is read-only";
+		case "EMFILE":
+		case "ENFILE":
+			return "too many files are open";
 		case "EISDIR":
 			return "it is a folder";
 		case "ENOTDIR":

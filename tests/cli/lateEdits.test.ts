@@ -3,6 +3,7 @@
 import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, appendFileSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as atomicWrite from "../../src/cli/atomicWrite";
 import { writeFileAtomic } from "../../src/cli/atomicWrite";
 import { FileNoteStore } from "../../src/cli/fileNoteStore";
 import { LateEditWatch, lateEditProblem, LATE_EDITS_FOLDER } from "../../src/cli/lateEdits";
@@ -120,4 +121,22 @@ it("hands the late edits a tidy run saved aside to the run, through the note sto
 	const [saved] = store.lateEditsSaved();
 	expect(readFileSync(join(vault, saved.savedAs as string), "utf8")).toBe(`${READ}\nLINE-1\n`);
 	expect(readFileSync(absolute, "utf8")).toBe(`${WRITTEN.replace("title: A", "title: B")}\nLINE-2\n`);
+});
+
+it("saves a late edit aside when putting it back fails (a full disk), never drops it", async () => {
+	const watch = new LateEditWatch(vault);
+	const { absolute, late } = replaceWhileHeld(watch);
+	writeSync(late, "\nLINE-1\n");
+	closeSync(late);
+	const full = jest.spyOn(atomicWrite, "writeFileAtomic").mockImplementationOnce(() => {
+		throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+	});
+	try {
+		expect(await watch.settle()).toEqual([]);
+	} finally {
+		full.mockRestore();
+	}
+	expect(readFileSync(absolute, "utf8")).toBe(WRITTEN);
+	const [saved] = watch.takeSaved();
+	expect(readFileSync(join(vault, saved.savedAs as string), "utf8")).toBe(`${READ}\nLINE-1\n`);
 });

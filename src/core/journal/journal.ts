@@ -71,6 +71,8 @@ export function entryLine(path: string, before: string, after: string, changes?:
 
 export class JournalBatchWriter implements EntryRecorder {
 	private closed = false;
+	/** An append failed part-way (a full disk): the next entry starts on a new line, not glued to the cut one. */
+	private cutShort = false;
 
 	constructor(
 		private readonly adapter: Adapter,
@@ -94,14 +96,20 @@ export class JournalBatchWriter implements EntryRecorder {
 	async appendEntry(line: string): Promise<void> {
 		// Appending to a discarded batch would write entries no undo can ever find.
 		if (this.closed) throw new Error("the journal batch was closed; open a new one");
-		await this.adapter.append(this.file, line);
+		try {
+			await this.adapter.append(this.file, this.cutShort ? `\n${line}` : line);
+			this.cutShort = false;
+		} catch (error) {
+			this.cutShort = true;
+			throw error;
+		}
 	}
 
 	/** A file about to be created; call before creating it, so undo can always find it. */
 	async recordCreated(path: string, content: string | Uint8Array): Promise<void> {
 		const entry: JournalEntry =
 			typeof content === "string" ? { path, created: true, afterHash: hashText(content) } : { path, created: true, binary: true, afterHash: hashBytes(content) };
-		await this.adapter.append(this.file, `${JSON.stringify(entry)}\n`);
+		await this.appendEntry(`${JSON.stringify(entry)}\n`);
 	}
 }
 

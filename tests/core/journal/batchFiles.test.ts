@@ -198,6 +198,23 @@ describe("the batch undo picks", () => {
 	});
 });
 
+describe("a batch being written", () => {
+	it("starts the entry after one cut short (a full disk) on a line of its own, so undo still finds it", async () => {
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER);
+		const batch = await journal.begin("tidy all");
+		const append = adapter.append.bind(adapter);
+		jest.spyOn(adapter, "append").mockImplementationOnce(async (path, data) => {
+			await append(path, data.slice(0, 20));
+			throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+		});
+		await expect(batch.record("Omnivore/Cut.md", NOTE_BEFORE, NOTE_AFTER)).rejects.toThrow("ENOSPC");
+		await batch.record("Omnivore/Rust.md", NOTE_BEFORE, NOTE_AFTER);
+		await batch.recordCreated("Omnivore/New.md", NOTE_AFTER);
+		expect((await journal.latest())?.entries.map((e) => e.path)).toEqual(["Omnivore/Rust.md", "Omnivore/New.md"]);
+	});
+});
+
 describe("parseBatch", () => {
 	const header = '{"batch":"001709025286979-0000","label":"Tidy all Omnivore notes","startedAt":1709025286979}';
 	const entry = { path: "Omnivore/Rust.md", before: NOTE_BEFORE, afterHash: "0a1b2c3d4e5f60123" };
