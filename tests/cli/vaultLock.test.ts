@@ -1,0 +1,50 @@
+// The vault's lock when two runs start at once beside the lock of a run that died: one of them runs.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
+
+jest.mock("node:fs", () => {
+	const actual = jest.requireActual<typeof import("node:fs")>("node:fs");
+	return { ...actual, readFileSync: jest.fn(actual.readFileSync) };
+});
+import * as fs from "node:fs";
+import { acquireVaultLock, LockHeldError } from "../../src/cli/vaultLock";
+
+const readMock = fs.readFileSync as jest.MockedFunction<typeof fs.readFileSync>;
+const actualRead = jest.requireActual<typeof import("node:fs")>("node:fs").readFileSync;
+
+let vault: string;
+beforeEach(() => {
+	vault = mkdtempSync(join(tmpdir(), "omnivore-queue-lock-"));
+	mkdirSync(join(vault, ".omnivore-queue"));
+});
+afterEach(() => rmSync(vault, { recursive: true, force: true }));
+
+const lockFile = () => join(vault, ".omnivore-queue", "lock");
+// No process has this id (above the largest Linux allows).
+const DEAD = { pid: 2 ** 22 + 1, host: hostname(), command: "tidy", startedAt: 1 };
+
+it("never removes the lock another run took over after this run found it stale", () => {
+	writeFileSync(lockFile(), JSON.stringify(DEAD));
+	let other: ReturnType<typeof acquireVaultLock> | null = null;
+	// This run reads the dead run's lock; before it acts on it, another run takes the lock over.
+	readMock.mockImplementationOnce((...args: Parameters<typeof actualRead>) => {
+		const stale = actualRead(...args);
+		other = acquireVaultLock(vault, "undo");
+		return stale;
+	});
+	expect(() => acquireVaultLock(vault, "tidy")).toThrow(LockHeldError);
+	expect(other).not.toBeNull();
+	expect(JSON.parse(readFileSync(lockFile(), "utf8"))).toMatchObject({ pid: process.pid, command: "undo" });
+	expect(readdirSync(join(vault, ".omnivore-queue"))).toEqual(["lock"]);
+	(other as unknown as { release(): void }).release();
+	expect(existsSync(lockFile())).toBe(false);
+});
+
+it("takes over the lock of a run that died", () => {
+	writeFileSync(lockFile(), JSON.stringify(DEAD));
+	const lock = acquireVaultLock(vault, "tidy");
+	expect(JSON.parse(readFileSync(lockFile(), "utf8"))).toMatchObject({ pid: process.pid, command: "tidy" });
+	lock.release();
+	expect(readdirSync(join(vault, ".omnivore-queue"))).toEqual([]);
+});
