@@ -2,7 +2,7 @@
 // file keeps its owner, group and mode.
 
 import { closeSync, fchmodSync, fchownSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 
 export interface AtomicWriteOptions {
 	/** Permission bits of the new file (default: those of the file replaced, or 0644). */
@@ -22,6 +22,22 @@ let sequence = 0;
 // so no one else's file matches.
 export const TEMPORARY_NAME = /^\.(.+\.(?:md|json|jsonl|download))\.(\d+)-\d+\.tmp$/i;
 
+// Most file systems allow 255 bytes in a name (ext4, APFS, tmpfs); Windows 255 UTF-16 units, never fewer bytes.
+const MAX_NAME_BYTES = 255;
+
+/** `name` then `suffix`, the end of the name's stem (never its extension) cut so that the whole fits in a file name. */
+export function fittedName(name: string, suffix: string): string {
+	const extension = extname(name);
+	const stem = [...name.slice(0, name.length - extension.length)];
+	while (stem.length > 1 && Buffer.byteLength(stem.join("") + extension + suffix) > MAX_NAME_BYTES) stem.pop();
+	return stem.join("") + extension + suffix;
+}
+
+/** A new temporary file's path beside `path`, named as TEMPORARY_NAME says (a note of 250 bytes' name gets one too). */
+export function temporaryPath(path: string): string {
+	return join(dirname(path), fittedName(`.${basename(path)}`, `.${process.pid}-${sequence++}.tmp`));
+}
+
 /**
  * Write to a temporary file beside the target (same folder, same file system), give it the target's
  * owner and mode, then rename it over the target. Returns false when `stillCurrent` said no.
@@ -29,7 +45,7 @@ export const TEMPORARY_NAME = /^\.(.+\.(?:md|json|jsonl|download))\.(\d+)-\d+\.t
 export function writeFileAtomic(path: string, text: string | Uint8Array, options: AtomicWriteOptions = {}): boolean {
 	const mode = options.mode ?? currentMode(path);
 	// Unique per process and write; `wx` refuses a name that exists.
-	const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${sequence++}.tmp`);
+	const temporary = temporaryPath(path);
 	let renamed = false;
 	try {
 		const fd = openSync(temporary, "wx", 0o600);

@@ -7,7 +7,7 @@ import { closeSync, fchownSync, fstatSync, mkdirSync, openSync, readFileSync, re
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Problem } from "../core";
-import { writeFileAtomic, type AtomicWriteOptions } from "./atomicWrite";
+import { fittedName, writeFileAtomic, type AtomicWriteOptions } from "./atomicWrite";
 import { describeFsError } from "./vaultFiles";
 import { STATE_FOLDER } from "./vaultLock";
 
@@ -151,7 +151,8 @@ export class LateEditWatch {
 		const root = this.vault ?? path.split("/").reduce((folder) => dirname(folder), absolute);
 		try {
 			for (let n = 0; ; n++) {
-				const savedAs = `${LATE_EDITS_FOLDER}/${path}.${stamp}-${process.pid}${n > 0 ? `-${n}` : ""}`;
+				const name = fittedName(path.slice(path.lastIndexOf("/") + 1), `.${stamp}-${process.pid}${n > 0 ? `-${n}` : ""}`);
+				const savedAs = `${LATE_EDITS_FOLDER}/${path.slice(0, path.lastIndexOf("/") + 1)}${name}`;
 				const target = join(root, ...savedAs.split("/"));
 				mkdirSync(dirname(target), { recursive: true });
 				let fd: number;

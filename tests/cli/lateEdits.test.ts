@@ -140,3 +140,22 @@ it("saves a late edit aside when putting it back fails (a full disk), never drop
 	const [saved] = watch.takeSaved();
 	expect(readFileSync(join(vault, saved.savedAs as string), "utf8")).toBe(`${READ}\nLINE-1\n`);
 });
+
+it("saves aside the late edit of a note whose name is as long as the file system allows", async () => {
+	const watch = new LateEditWatch(vault);
+	const name = `${"长".repeat(83)}.md`;
+	const absolute = join(vault, "notes", name);
+	writeFileSync(absolute, READ);
+	const fd = openSync(absolute, "r");
+	const late = openSync(absolute, "a");
+	const checked = fstatSync(fd);
+	expect(writeFileAtomic(absolute, WRITTEN)).toBe(true);
+	watch.hold({ path: `notes/${name}`, absolute, fd, checked, read: Buffer.from(READ), written: WRITTEN, keep: {} });
+	writeSync(late, "\nLate.\n");
+	closeSync(late);
+	writeFileSync(absolute, "Rewritten by the user.\n");
+	expect(await watch.settle()).toEqual([]);
+	const [saved] = watch.takeSaved();
+	expect(saved.savedAs).toMatch(/^\.omnivore-queue\/late-edits\/notes\/长+\.md\.\S+$/);
+	expect(readFileSync(join(vault, saved.savedAs as string), "utf8")).toBe(`${READ}\nLate.\n`);
+});
