@@ -1,6 +1,6 @@
 // Lists the Markdown notes of a vault folder, skipping dot-folders such as `.obsidian` and `.trash`.
 
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { TEMPORARY_NAME } from "./atomicWrite";
 
@@ -17,6 +17,8 @@ export interface VaultListing {
 	files: VaultFile[];
 	/** Folders that could not be listed, with the reason. */
 	unreadable: Array<{ path: string; reason: string }>;
+	/** `.md` names that are not files (a pipe, a socket, a device): never opened, since reading one may never end. */
+	notFiles: Array<{ path: string; reason: string }>;
 	/** Temporary files left by writes of runs that were killed, with the process id that wrote them. */
 	leftovers: Array<{ absolute: string; pid: number }>;
 }
@@ -26,10 +28,14 @@ function isWithin(folder: string, path: string): boolean {
 	return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
+const isNote = (name: string) => name.toLowerCase().endsWith(".md");
+
 export function listNotes(vault: string): VaultListing {
 	const files: VaultFile[] = [];
 	const unreadable: VaultListing["unreadable"] = [];
 	const leftovers: VaultListing["leftovers"] = [];
+	const notFiles: VaultListing["notFiles"] = [];
+	const notAFile = (absolute: string) => notFiles.push({ path: toPath(absolute), reason: "it is not a file (a pipe, a socket or a device), so it was not opened" });
 	const toPath = (absolute: string) => relative(vault, absolute).split(sep).join("/");
 	let realVault = vault;
 	try {
@@ -65,21 +71,25 @@ export function listNotes(vault: string): VaultListing {
 			const absolute = join(folder, entry.name);
 			if (entry.isSymbolicLink()) {
 				let target: string | null = null;
+				let kind: Stats | null = null;
 				try {
 					target = realpathSync(absolute);
+					kind = statSync(target);
 				} catch {
 					// A dangling link: listed as a note so the report says it could not be read.
 				}
-				if (target && statSync(target).isDirectory()) walk(absolute);
-				else if (entry.name.toLowerCase().endsWith(".md")) {
-					files.push({ absolute: target ?? absolute, path: toPath(absolute), outside: target !== null && !isWithin(realVault, target) });
-				}
+				if (kind?.isDirectory()) walk(absolute);
+				else if (!isNote(entry.name)) continue;
+				else if (kind && !kind.isFile()) notAFile(absolute);
+				else files.push({ absolute: target ?? absolute, path: toPath(absolute), outside: target !== null && !isWithin(realVault, target) });
 			} else if (entry.isDirectory()) walk(absolute);
-			else if (entry.name.toLowerCase().endsWith(".md")) files.push({ absolute, path: toPath(absolute), outside: !isWithin(realVault, join(real, entry.name)) });
+			else if (!isNote(entry.name)) continue;
+			else if (!entry.isFile()) notAFile(absolute);
+			else files.push({ absolute, path: toPath(absolute), outside: !isWithin(realVault, join(real, entry.name)) });
 		}
 	};
 	walk(vault);
-	return { files, unreadable, leftovers };
+	return { files, unreadable, notFiles, leftovers };
 }
 
 /** A one-line reason for a file-system error, without a stack. */

@@ -1,6 +1,7 @@
 // Files the CLI cannot read or write get a clear report line and do not stop the run.
 import * as fs from "node:fs";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -92,3 +93,18 @@ it("leaves notes linked from outside the vault unless --follow-links, and walks 
 		rmSync(outside, { recursive: true, force: true });
 	}
 });
+
+const unixOnly = process.platform === "win32" ? it.skip : it;
+unixOnly("never opens a pipe or a device named like a note (reading one may never end), and says so", async () => {
+	writeFileSync(join(vault, "a.md"), NOTE);
+	expect(spawnSync("mkfifo", [join(vault, "pipe.md")]).status).toBe(0);
+	symlinkSync("/dev/zero", join(vault, "zero.md"));
+	const { code, report, text } = await tidy();
+	expect(code).toBe(1);
+	const problems = Object.fromEntries(report.notes.map((n) => [n.path, n.problems.map((p) => p.message)]));
+	const notOpened = "The note could not be read: it is not a file (a pipe, a socket or a device), so it was not opened.";
+	expect(problems["pipe.md"]).toEqual([notOpened]);
+	expect(problems["zero.md"]).toEqual([notOpened]);
+	expect(report.written).toBe(1);
+	expect(text).toContain(`    pipe.md: ${notOpened}`);
+}, 20_000);
