@@ -1,7 +1,7 @@
 // The vault's notes as tidy-and-record and undo see them from the CLI: read with what the file system
 // says about them, and replaced only when that is safe and the note is still what was read.
 
-import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { NoteLeftError, type NoteStore } from "../core";
 import { OwnerNotKeptError, writeFileAtomic } from "./atomicWrite";
@@ -28,6 +28,9 @@ export interface FileNoteStoreOptions {
 }
 
 const OUT_OF_FILES = new Set(["EMFILE", "ENFILE"]);
+
+// A pipe put where a note was would make a plain open wait for a writer forever.
+const READ_WITHOUT_WAITING = constants.O_NONBLOCK === undefined ? "r" : constants.O_RDONLY | constants.O_NONBLOCK;
 
 export class FileNoteStore implements NoteStore {
 	private readonly states = new Map<string, ReadState>();
@@ -59,9 +62,10 @@ export class FileNoteStore implements NoteStore {
 		let buffer: Buffer;
 		let info: Stats;
 		try {
-			const fd = this.freeingFiles(() => openSync(absolute, "r"));
+			const fd = this.freeingFiles(() => openSync(absolute, READ_WITHOUT_WAITING));
 			try {
 				info = fstatSync(fd);
+				if (!info.isFile()) throw new NoteLeftError("unreadable-file", "The note could not be read: it is not a file (a pipe, a socket or a device).");
 				if (info.size > MAX_NOTE_BYTES) {
 					throw new NoteLeftError("unreadable-file", `The note is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB, more than any Omnivore export; it was skipped.`);
 				}

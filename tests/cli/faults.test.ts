@@ -108,3 +108,13 @@ unixOnly("never opens a pipe or a device named like a note (reading one may neve
 	expect(report.written).toBe(1);
 	expect(text).toContain(`    pipe.md: ${notOpened}`);
 }, 20_000);
+
+unixOnly("undo never waits on a pipe put where a note it tidied was", async () => {
+	writeFileSync(join(vault, "a.md"), NOTE);
+	expect((await tidy()).code).toBe(0);
+	rmSync(join(vault, "a.md"));
+	expect(spawnSync("mkfifo", [join(vault, "a.md")]).status).toBe(0);
+	let out = "";
+	expect(await main(["undo", vault], { out: (t) => (out += t), err: (t) => (out += t) })).toBe(1);
+	expect(out).toContain("a.md: The note could not be read: it is not a file (a pipe, a socket or a device).");
+}, 20_000);
