@@ -86,10 +86,19 @@ function isStale(path: string, owner: LockOwner | null): boolean {
 	}
 }
 
+/** The state folder, in a vault known to exist: not `recursive`, which says ENOENT for a read-only disk (EROFS). */
+function makeFolder(folder: string): void {
+	try {
+		mkdirSync(folder);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+	}
+}
+
 export function acquireVaultLock(vault: string, command: string): VaultLock {
 	const folder = join(vault, STATE_FOLDER);
 	const createdFolder = !existsSync(folder);
-	mkdirSync(folder, { recursive: true });
+	makeFolder(folder);
 	const path = join(vault, LOCK_FILE);
 	const owner: LockOwner = { pid: process.pid, host: hostname(), command, startedAt: Date.now() };
 	for (let attempt = 0; ; attempt++) {

@@ -5,12 +5,14 @@ import { join } from "node:path";
 
 jest.mock("node:fs", () => {
 	const actual = jest.requireActual<typeof import("node:fs")>("node:fs");
-	return { ...actual, readFileSync: jest.fn(actual.readFileSync) };
+	return { ...actual, readFileSync: jest.fn(actual.readFileSync), mkdirSync: jest.fn(actual.mkdirSync) };
 });
 import * as fs from "node:fs";
+import { main } from "../../src/cli/main";
 import { acquireVaultLock, LockHeldError } from "../../src/cli/vaultLock";
 
 const readMock = fs.readFileSync as jest.MockedFunction<typeof fs.readFileSync>;
+const mkdirMock = fs.mkdirSync as jest.MockedFunction<typeof fs.mkdirSync>;
 const actualRead = jest.requireActual<typeof import("node:fs")>("node:fs").readFileSync;
 
 let vault: string;
@@ -47,4 +49,20 @@ it("takes over the lock of a run that died", () => {
 	expect(JSON.parse(readFileSync(lockFile(), "utf8"))).toMatchObject({ pid: process.pid, command: "tidy" });
 	lock.release();
 	expect(readdirSync(join(vault, ".omnivore-queue"))).toEqual([]);
+});
+
+it("says the disk is read-only when it is, not that the vault's folder does not exist", async () => {
+	const bare = mkdtempSync(join(tmpdir(), "omnivore-queue-lock-"));
+	try {
+		// What libuv says on a read-only disk: ENOENT when asked to make the folders on the way, EROFS otherwise.
+		mkdirMock.mockImplementationOnce((_path, options) => {
+			const code = (options as { recursive?: boolean } | undefined)?.recursive ? "ENOENT" : "EROFS";
+			throw Object.assign(new Error(`${code}: mkdir`), { code });
+		});
+		let err = "";
+		expect(await main(["tidy", bare], { out: () => undefined, err: (text) => (err += text) })).toBe(2);
+		expect(err).toBe("omnivore-queue: Cannot use the vault's .omnivore-queue folder: the disk is read-only.\n");
+	} finally {
+		rmSync(bare, { recursive: true, force: true });
+	}
 });
