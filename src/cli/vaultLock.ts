@@ -64,9 +64,10 @@ function takeOver(path: string, stale: Buffer | null): void {
 	const aside = `${path}.${process.pid}.stale`;
 	try {
 		renameSync(path, aside);
-	} catch {
+	} catch (error) {
 		// Gone: another run took it over first, and the next attempt meets its lock.
-		return;
+		if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+		throw error;
 	}
 	try {
 		if (!(readLock(aside) ?? Buffer.alloc(0)).equals(stale ?? Buffer.alloc(0))) linkSync(aside, path);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 jest.mock("node:fs", () => {
 	const actual = jest.requireActual<typeof import("node:fs")>("node:fs");
-	return { ...actual, readFileSync: jest.fn(actual.readFileSync), mkdirSync: jest.fn(actual.mkdirSync) };
+	return { ...actual, readFileSync: jest.fn(actual.readFileSync), mkdirSync: jest.fn(actual.mkdirSync), renameSync: jest.fn(actual.renameSync) };
 });
 import * as fs from "node:fs";
 import { main } from "../../src/cli/main";
@@ -13,6 +13,7 @@ import { acquireVaultLock, LockHeldError } from "../../src/cli/vaultLock";
 
 const readMock = fs.readFileSync as jest.MockedFunction<typeof fs.readFileSync>;
 const mkdirMock = fs.mkdirSync as jest.MockedFunction<typeof fs.mkdirSync>;
+const renameMock = fs.renameSync as jest.MockedFunction<typeof fs.renameSync>;
 const actualRead = jest.requireActual<typeof import("node:fs")>("node:fs").readFileSync;
 
 let vault: string;
@@ -49,6 +50,15 @@ it("takes over the lock of a run that died", () => {
 	expect(JSON.parse(readFileSync(lockFile(), "utf8"))).toMatchObject({ pid: process.pid, command: "tidy" });
 	lock.release();
 	expect(readdirSync(join(vault, ".omnivore-queue"))).toEqual([]);
+});
+
+it("says why the lock of a run that died cannot be taken over (root's lock, a user's run), not that the run still works", () => {
+	writeFileSync(lockFile(), JSON.stringify(DEAD));
+	renameMock.mockImplementationOnce(() => {
+		throw Object.assign(new Error("EACCES: permission denied, rename"), { code: "EACCES" });
+	});
+	expect(() => acquireVaultLock(vault, "tidy")).toThrow("EACCES");
+	expect(JSON.parse(readFileSync(lockFile(), "utf8"))).toEqual(DEAD);
 });
 
 it("says the disk is read-only when it is, not that the vault's folder does not exist", async () => {
