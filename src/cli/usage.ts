@@ -90,6 +90,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		options: {
 			"dry-run": { type: "boolean", help: "Show what would be restored; write nothing." },
 			json: { type: "boolean", help: "Print the report as JSON." },
+			"follow-links": { type: "boolean", help: "Also put back notes that are links to files outside the vault (tidy --follow-links)." },
 			show: { type: "string", value: "<note>", help: "Print what this note (vault-relative path) held before the last tidy that changed it." },
 		},
 	},

@@ -23,7 +23,7 @@ export interface VaultListing {
 	leftovers: Array<{ absolute: string; pid: number }>;
 }
 
-function isWithin(folder: string, path: string): boolean {
+export function isWithin(folder: string, path: string): boolean {
 	const rel = relative(folder, path);
 	return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }

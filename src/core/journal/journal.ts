@@ -236,10 +236,20 @@ function isHeader(value: unknown): value is BatchHeader {
 	return typeof (value as Partial<BatchHeader> | null)?.batch === "string";
 }
 
+/**
+ * A path inside the vault, as the front ends write them. A journal is a file of the vault, which a sync
+ * or a shared vault may bring from someone else: an entry naming `../x` or `/x` would make undo write
+ * or remove a file outside the vault, so it is no entry.
+ */
+function isVaultPath(path: string): boolean {
+	return path !== "" && !/^([/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).some((part) => part === ".." || part === "." || part === "");
+}
+
 function isEntry(value: unknown): value is JournalEntry {
 	const entry = value as Partial<JournalEntry> | null;
 	return (
 		typeof entry?.path === "string" &&
+		isVaultPath(entry.path) &&
 		(typeof entry.before === "string" || Array.isArray(entry.edits) || entry.created === true) &&
 		typeof entry.afterHash === "string"
 	);

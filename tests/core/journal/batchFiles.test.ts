@@ -244,6 +244,12 @@ describe("parseBatch", () => {
 		["an entry with neither the previous text nor edits", JSON.stringify({ path: entry.path, afterHash: entry.afterHash })],
 		["an entry whose edits are not a list", JSON.stringify({ path: entry.path, edits: "4,12", afterHash: entry.afterHash })],
 		["an entry without the hash of what was written", JSON.stringify({ path: entry.path, before: entry.before })],
+		["an entry for a file above the vault (a journal brought by a sync)", JSON.stringify({ ...entry, path: "../.bashrc" })],
+		["an entry for a file in a folder above the vault", JSON.stringify({ ...entry, path: "Omnivore/../../notes.md" })],
+		["an entry for an absolute path", JSON.stringify({ ...entry, path: "/home/someone/.profile" })],
+		["an entry for a Windows path", JSON.stringify({ ...entry, path: "C:\\Users\\someone\\notes.md" })],
+		["an entry for a path with backslashes up", JSON.stringify({ ...entry, path: "Omnivore\\..\\..\\notes.md" })],
+		["an entry without a path", JSON.stringify({ ...entry, path: "" })],
 	])("ignores %s", (_name, line) => {
 		expect(parseBatch(`${header}\n${line}\n${JSON.stringify(entry)}\n`)?.entries).toEqual([entry]);
 	});
