@@ -3,7 +3,7 @@
 
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
-import { NoteLeftError, type NoteStore } from "../core";
+import { NoteGoneError, NoteLeftError, type NoteStore } from "../core";
 import { OwnerNotKeptError, writeFileAtomic } from "./atomicWrite";
 import { LateEditWatch, readBytes, type LateEditSaved } from "./lateEdits";
 import { describeFsError, type VaultFile } from "./vaultFiles";
@@ -28,6 +28,8 @@ export interface FileNoteStoreOptions {
 }
 
 const OUT_OF_FILES = new Set(["EMFILE", "ENFILE"]);
+// Nothing at the note's path (any more): moved or deleted.
+const GONE = new Set(["ENOENT", "ENOTDIR"]);
 
 // A pipe put where a note was would make a plain open wait for a writer forever.
 const READ_WITHOUT_WAITING = constants.O_NONBLOCK === undefined ? "r" : constants.O_RDONLY | constants.O_NONBLOCK;
@@ -75,7 +77,8 @@ export class FileNoteStore implements NoteStore {
 			}
 		} catch (error) {
 			if (error instanceof NoteLeftError) throw error;
-			throw new NoteLeftError("unreadable-file", `The note could not be read: ${describeFsError(error)}.`);
+			const message = `The note could not be read: ${describeFsError(error)}.`;
+			throw GONE.has((error as NodeJS.ErrnoException).code ?? "") ? new NoteGoneError(message) : new NoteLeftError("unreadable-file", message);
 		}
 		const text = buffer.toString("utf8");
 		this.states.set(path, { info, bytes: buffer, text });

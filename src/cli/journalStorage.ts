@@ -17,7 +17,13 @@ export function nodeStorage(vault: string): JournalStorage {
 	return {
 		exists: async (path) => existsSync(at(path)),
 		mkdir: async (path) => void mkdirSync(at(path), { recursive: true }),
-		write: async (path, data) => void writeFileAtomic(at(path), data),
+		write: async (path, data) => {
+			try {
+				writeFileAtomic(at(path), data);
+			} catch (error) {
+				throw new Error(`the journal could not be written (${describeFsError(error)})`);
+			}
+		},
 		append: async (path, data) => {
 			try {
 				appendFileSync(at(path), data, "utf8");

@@ -96,6 +96,9 @@ export function formatUndo(report: UndoReport | null): string {
 		if (!report.dryRun) {
 			lines.push(`Their text from before the tidy stays in the journal (${report.file}); "omnivore-queue undo <vault> --show <note>" prints it.`);
 		}
+		if (report.incomplete) {
+			lines.push(`Once what stopped ${report.skipped.some((s) => s.edited) ? "the notes that were not edited" : "them"} is put right, undo again: it takes this run again until they are back.`);
+		}
 	}
 	if (report.lateEdits.length > 0) {
 		lines.push(`Edits saved aside (${report.lateEdits.length}):`);

@@ -73,7 +73,7 @@ it("leaves a read-only note and lists it; a run that wrote nothing counts nothin
 	expect(runCli(built.bundle, ["undo", vault]).stdout).toBe("There is no tidy to undo in this vault.\n");
 });
 
-it("undo leaves a note made read-only since the tidy, and says so", () => {
+it("undo leaves a note made read-only since the tidy, says so, and puts it back once it is writable", () => {
 	const note = join(vault, "a.md");
 	writeFileSync(note, NOTE);
 	expect(tidy().status).toBe(0);
@@ -81,7 +81,12 @@ it("undo leaves a note made read-only since the tidy, and says so", () => {
 	const undo = runCli(built.bundle, ["undo", vault]);
 	expect(undo.status).toBe(1);
 	expect(undo.stdout).toContain("a.md: The note is read-only (make it writable first); it was left as it was.");
+	expect(undo.stdout).toContain("Once what stopped them is put right, undo again: it takes this run again until they are back.");
 	expect(readFileSync(note, "utf8")).toBe(TIDIED);
+	chmodSync(note, 0o644);
+	expect(runCli(built.bundle, ["undo", vault]).stdout).toMatch(/1 note restored\.\n$/);
+	expect(readFileSync(note, "utf8")).toBe(NOTE);
+	expect(runCli(built.bundle, ["undo", vault]).stdout).toBe("There is no tidy to undo in this vault.\n");
 });
 
 it("never splits a hard link: the note is left and listed", () => {

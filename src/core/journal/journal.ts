@@ -201,13 +201,15 @@ export class Journal {
 
 	/**
 	 * Close an undone batch. The entries of notes undo left (edited since) are kept, marked undone, as
-	 * the only copy of what those notes held; a batch with nothing left is deleted.
+	 * the only copy of what those notes held; a batch with nothing left is deleted. `stillToUndo`: some
+	 * were left for a reason that can be put right (read-only, a full disk), so the batch keeps only the
+	 * entries left and stays the one undo takes.
 	 */
-	async markUndone(batch: JournalBatch & { file: string }, kept: JournalEntry[]): Promise<void> {
+	async markUndone(batch: JournalBatch & { file: string }, kept: JournalEntry[], stillToUndo = false): Promise<void> {
 		if (kept.length === 0) return this.discard(batch.file);
 		this.writers.get(batch.file)?.close();
 		this.writers.delete(batch.file);
-		const header: BatchHeader = { batch: batch.batch, label: batch.label, startedAt: batch.startedAt, undoneAt: Date.now() };
+		const header: BatchHeader = { batch: batch.batch, label: batch.label, startedAt: batch.startedAt, ...(stillToUndo ? {} : { undoneAt: Date.now() }) };
 		await this.adapter.write(batch.file, [header, ...kept].map((line) => `${JSON.stringify(line)}\n`).join(""));
 	}
 }
