@@ -30,8 +30,11 @@ export function isWithin(folder: string, path: string): boolean {
 
 const isNote = (name: string) => name.toLowerCase().endsWith(".md");
 
+/** A note found in the walk: its real path, and whether it was reached through a link. */
+type Found = VaultFile & { real: string; linked: boolean };
+
 export function listNotes(vault: string): VaultListing {
-	const files: VaultFile[] = [];
+	const found: Found[] = [];
 	const unreadable: VaultListing["unreadable"] = [];
 	const leftovers: VaultListing["leftovers"] = [];
 	const notFiles: VaultListing["notFiles"] = [];
@@ -81,15 +84,30 @@ export function listNotes(vault: string): VaultListing {
 				if (kind?.isDirectory()) walk(absolute);
 				else if (!isNote(entry.name)) continue;
 				else if (kind && !kind.isFile()) notAFile(absolute);
-				else files.push({ absolute: target ?? absolute, path: toPath(absolute), outside: target !== null && !isWithin(realVault, target) });
+				else note(absolute, target ?? absolute, target ?? absolute);
 			} else if (entry.isDirectory()) walk(absolute);
 			else if (!isNote(entry.name)) continue;
 			else if (!entry.isFile()) notAFile(absolute);
-			else files.push({ absolute, path: toPath(absolute), outside: !isWithin(realVault, join(real, entry.name)) });
+			else note(absolute, absolute, join(real, entry.name));
 		}
 	};
+	const note = (absolute: string, written: string, real: string) => {
+		const path = toPath(absolute);
+		const outside = !isWithin(realVault, real);
+		found.push({ absolute: written, path, outside, real, linked: outside || relative(realVault, real).split(sep).join("/") !== path });
+	};
 	walk(vault);
-	return { files, unreadable, notFiles, leftovers };
+	return { files: onceEach(found), unreadable, notFiles, leftovers };
+}
+
+/** A note reached by two names (a link to a note of the vault) is listed once, by its own name: counted once, written once. */
+function onceEach(found: Found[]): VaultFile[] {
+	const byReal = new Map<string, Found>();
+	for (const file of found) {
+		const seen = byReal.get(file.real);
+		if (!seen || (seen.linked && !file.linked)) byReal.set(file.real, file);
+	}
+	return found.filter((file) => byReal.get(file.real) === file).map(({ absolute, path, outside }) => ({ absolute, path, outside }));
 }
 
 /** A one-line reason for a file-system error, without a stack. */

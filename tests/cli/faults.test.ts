@@ -168,3 +168,13 @@ it("never writes or removes a file outside the vault for a journal a shared vaul
 		rmSync(outside, { recursive: true, force: true });
 	}
 });
+
+it("counts and writes a note reached by two names (a link to a note of the vault) once, by its own name", async () => {
+	writeFileSync(join(vault, "b.md"), NOTE);
+	symlinkSync(join(vault, "b.md"), join(vault, "a-link.md"));
+	const { code, report } = await tidy();
+	expect(code).toBe(0);
+	expect(report).toMatchObject({ scanned: 1, omnivoreNotes: 1, written: 1 });
+	expect(report.notes.map((n) => n.path)).toEqual(["b.md"]);
+	expect(fs.lstatSync(join(vault, "a-link.md")).isSymbolicLink()).toBe(true);
+});
