@@ -81,7 +81,7 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 	const earlier = options.force ? new Map<string, CheckedNote>() : readChecked(vault, print);
 	const checked = new Map<string, CheckedNote>();
 	const listing = listNotes(vault);
-	if (!options.dryRun) removeLeftovers(vault, listing);
+	if (!options.dryRun) removeLeftovers(vault, listing, options.followLinks);
 	const byPath = new Map<string, VaultFile>(listing.files.map((file) => [file.path, file]));
 	let pool: TidyPool | null = null;
 	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: options.followLinks ?? false, vault });

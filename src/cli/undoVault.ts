@@ -35,7 +35,7 @@ export async function undoVault(vault: string, options: { dryRun: boolean; follo
 	if (!followLinks) await refuseLinksOutside(vault);
 	const store = new FileNoteStore((path) => noteFile(vault, path), { followLinks, vault });
 	// A run killed mid-write left its temporary file beside the note: undo, the usual next step, removes it as tidy would.
-	if (!options.dryRun) removeLeftovers(vault, listNotes(vault));
+	if (!options.dryRun) removeLeftovers(vault, listNotes(vault), followLinks);
 	const outcome = await undoBatch(vaultJournal(vault), store, { dryRun: options.dryRun, created: createdFiles(vault, followLinks) });
 	// undoBatch took the late edits that were put back (settle); those saved aside are reported here.
 	return outcome ? { ...outcome, lateEdits: store.lateEditsSaved() } : null;

@@ -178,3 +178,20 @@ it("counts and writes a note reached by two names (a link to a note of the vault
 	expect(report.notes.map((n) => n.path)).toEqual(["b.md"]);
 	expect(fs.lstatSync(join(vault, "a-link.md")).isSymbolicLink()).toBe(true);
 });
+
+it("removes, with --follow-links, what a killed run left beside a note linked from outside the vault", async () => {
+	const outside = mkdtempSync(join(tmpdir(), "omnivore-queue-outside-"));
+	try {
+		writeFileSync(join(outside, "real.md"), NOTE);
+		symlinkSync(join(outside, "real.md"), join(vault, "link.md"));
+		const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+		const leftover = join(outside, `.real.md.${dead}-0.tmp`);
+		writeFileSync(leftover, "half a note");
+		await tidy();
+		expect(fs.existsSync(leftover)).toBe(true);
+		expect(await main(["tidy", vault, "--follow-links"], { out: () => undefined, err: () => undefined })).toBe(0);
+		expect(fs.existsSync(leftover)).toBe(false);
+	} finally {
+		rmSync(outside, { recursive: true, force: true });
+	}
+});
