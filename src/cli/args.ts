@@ -20,7 +20,7 @@ export interface EngineArgs {
 export type Request =
 	| { command: "help"; topic?: CommandName }
 	| { command: "version" }
-	| { command: "undo"; vault: string; dryRun: boolean; json: boolean; show?: string }
+	| { command: "undo"; vault: string; dryRun: boolean; json: boolean; followLinks: boolean; show?: string }
 	| ({ command: "images" } & ImagesArgs & EngineArgs)
 	| ({ command: "import"; exportPath: string; dryRun: boolean; folder: string } & EngineArgs)
 	| ({ command: "tidy"; dryRun: boolean; diff: boolean; force: boolean; followLinks: boolean; jobs: number | null } & EngineArgs)
@@ -117,7 +117,7 @@ export function parseCommandLine(argv: string[]): Request {
 	if (command === "undo") {
 		const show = text("show");
 		if (show !== undefined && show.trim() === "") throw new UsageError("--show needs the path of a note in the vault.", command);
-		return { command, vault, dryRun: flag("dry-run"), json: flag("json"), show };
+		return { command, vault, dryRun: flag("dry-run"), json: flag("json"), followLinks: flag("follow-links"), show };
 	}
 	const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
 	if (command === "images") return { command, ...imagesArgs(values), ...engine };

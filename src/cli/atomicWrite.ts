@@ -2,12 +2,12 @@
 // file keeps its owner, group and mode.
 
 import { closeSync, fchmodSync, fchownSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 
 export interface AtomicWriteOptions {
 	/** Permission bits of the new file (default: those of the file replaced, or 0644). */
 	mode?: number;
-	/** Owner and group to give the new file; when that is not allowed the write fails with EPERM. */
+	/** Owner and group to give the new file; when that is not allowed the write fails with `OwnerNotKeptError`. */
 	owner?: { uid: number; gid: number };
 	/** Called once the new text is on disk, just before the rename: false cancels the write. */
 	stillCurrent?: () => boolean;
@@ -22,6 +22,22 @@ let sequence = 0;
 // so no one else's file matches.
 export const TEMPORARY_NAME = /^\.(.+\.(?:md|json|jsonl|download))\.(\d+)-\d+\.tmp$/i;
 
+// Most file systems allow 255 bytes in a name (ext4, APFS, tmpfs); Windows 255 UTF-16 units, never fewer bytes.
+const MAX_NAME_BYTES = 255;
+
+/** `name` then `suffix`, the end of the name's stem (never its extension) cut so that the whole fits in a file name. */
+export function fittedName(name: string, suffix: string): string {
+	const extension = extname(name);
+	const stem = [...name.slice(0, name.length - extension.length)];
+	while (stem.length > 1 && Buffer.byteLength(stem.join("") + extension + suffix) > MAX_NAME_BYTES) stem.pop();
+	return stem.join("") + extension + suffix;
+}
+
+/** A new temporary file's path beside `path`, named as TEMPORARY_NAME says (a note of 250 bytes' name gets one too). */
+export function temporaryPath(path: string): string {
+	return join(dirname(path), fittedName(`.${basename(path)}`, `.${process.pid}-${sequence++}.tmp`));
+}
+
 /**
  * Write to a temporary file beside the target (same folder, same file system), give it the target's
  * owner and mode, then rename it over the target. Returns false when `stillCurrent` said no.
@@ -29,14 +45,14 @@ export const TEMPORARY_NAME = /^\.(.+\.(?:md|json|jsonl|download))\.(\d+)-\d+\.t
 export function writeFileAtomic(path: string, text: string | Uint8Array, options: AtomicWriteOptions = {}): boolean {
 	const mode = options.mode ?? currentMode(path);
 	// Unique per process and write; `wx` refuses a name that exists.
-	const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${sequence++}.tmp`);
+	const temporary = temporaryPath(path);
 	let renamed = false;
 	try {
 		const fd = openSync(temporary, "wx", 0o600);
 		try {
 			writeFileSync(fd, text, typeof text === "string" ? "utf8" : undefined);
 			// Owner first: changing the owner may clear set-id bits, and the umask narrowed the mode.
-			if (options.owner) fchownSync(fd, options.owner.uid, options.owner.gid);
+			if (options.owner) giveOwner(fd, options.owner);
 			fchmodSync(fd, mode);
 		} finally {
 			closeSync(fd);
@@ -47,6 +63,23 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, options
 		return true;
 	} finally {
 		if (!renamed) removeQuietly(temporary);
+	}
+}
+
+/** The new file could not be given the owner asked for (a run that is not root, NFS with root squashed). */
+export class OwnerNotKeptError extends Error {
+	constructor(readonly reason: unknown) {
+		super(reason instanceof Error ? reason.message : String(reason));
+		this.name = "OwnerNotKeptError";
+	}
+}
+
+function giveOwner(fd: number, owner: { uid: number; gid: number }): void {
+	try {
+		fchownSync(fd, owner.uid, owner.gid);
+	} catch (error) {
+		// Told apart from the other EPERMs of a write (an immutable or append-only note or folder).
+		throw new OwnerNotKeptError(error);
 	}
 }
 

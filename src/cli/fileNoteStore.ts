@@ -1,10 +1,10 @@
 // The vault's notes as tidy-and-record and undo see them from the CLI: read with what the file system
 // says about them, and replaced only when that is safe and the note is still what was read.
 
-import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
-import { NoteLeftError, type NoteStore } from "../core";
-import { writeFileAtomic } from "./atomicWrite";
+import { NoteGoneError, NoteLeftError, type NoteStore } from "../core";
+import { OwnerNotKeptError, writeFileAtomic } from "./atomicWrite";
 import { LateEditWatch, readBytes, type LateEditSaved } from "./lateEdits";
 import { describeFsError, type VaultFile } from "./vaultFiles";
 
@@ -28,6 +28,11 @@ export interface FileNoteStoreOptions {
 }
 
 const OUT_OF_FILES = new Set(["EMFILE", "ENFILE"]);
+// Nothing at the note's path (any more): moved or deleted.
+const GONE = new Set(["ENOENT", "ENOTDIR"]);
+
+// A pipe put where a note was would make a plain open wait for a writer forever.
+const READ_WITHOUT_WAITING = constants.O_NONBLOCK === undefined ? "r" : constants.O_RDONLY | constants.O_NONBLOCK;
 
 export class FileNoteStore implements NoteStore {
 	private readonly states = new Map<string, ReadState>();
@@ -59,9 +64,10 @@ export class FileNoteStore implements NoteStore {
 		let buffer: Buffer;
 		let info: Stats;
 		try {
-			const fd = this.freeingFiles(() => openSync(absolute, "r"));
+			const fd = this.freeingFiles(() => openSync(absolute, READ_WITHOUT_WAITING));
 			try {
 				info = fstatSync(fd);
+				if (!info.isFile()) throw new NoteLeftError("unreadable-file", "The note could not be read: it is not a file (a pipe, a socket or a device).");
 				if (info.size > MAX_NOTE_BYTES) {
 					throw new NoteLeftError("unreadable-file", `The note is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB, more than any Omnivore export; it was skipped.`);
 				}
@@ -71,7 +77,8 @@ export class FileNoteStore implements NoteStore {
 			}
 		} catch (error) {
 			if (error instanceof NoteLeftError) throw error;
-			throw new NoteLeftError("unreadable-file", `The note could not be read: ${describeFsError(error)}.`);
+			const message = `The note could not be read: ${describeFsError(error)}.`;
+			throw GONE.has((error as NodeJS.ErrnoException).code ?? "") ? new NoteGoneError(message) : new NoteLeftError("unreadable-file", message);
 		}
 		const text = buffer.toString("utf8");
 		this.states.set(path, { info, bytes: buffer, text });
@@ -139,8 +146,7 @@ export class FileNoteStore implements NoteStore {
 			}
 			return true;
 		} catch (error) {
-			const code = (error as NodeJS.ErrnoException).code;
-			if (code === "EPERM" && process.platform !== "win32") {
+			if (error instanceof OwnerNotKeptError) {
 				throw new NoteLeftError("unwritable-file", `The note's owner (user ${info.uid}, group ${info.gid}) could not be kept; it was left as it was.`);
 			}
 			throw new NoteLeftError("unwritable-file", `The note could not be written: ${describeFsError(error)}. It was left as it was.`);
@@ -160,10 +166,13 @@ export class FileNoteStore implements NoteStore {
 	}
 }
 
-/** Just before the rename: the note still has the size, time, inode and bytes it had when read (its stat then), or null. */
+// What the checks before a write looked at: a note made read-only, given away or hard-linked since is checked again.
+const SAME_STAT: Array<keyof Stats> = ["size", "mtimeMs", "ctimeMs", "ino", "mode", "nlink", "uid", "gid"];
+
+/** Just before the rename: the note still has the stat and bytes it had when read (its stat then), or null. */
 function unchangedSince(fd: number, state: ReadState): Stats | null {
 	const now = fstatSync(fd);
-	if (now.size !== state.info.size || now.mtimeMs !== state.info.mtimeMs || now.ino !== state.info.ino) return null;
+	if (SAME_STAT.some((key) => now[key] !== state.info[key])) return null;
 	return readBytes(fd, now.size).equals(state.bytes) ? now : null;
 }
 

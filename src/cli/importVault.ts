@@ -2,8 +2,9 @@
 // `undo` takes the whole import back (created notes and PDFs removed, enriched notes restored).
 
 import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { asTidyTransform, countActions, importExport, plural, LazyBatch, NoteTidier, tidyAndRecord, type ImportReport, type ImportTarget, type TidyOptions } from "../core";
+import { temporaryPath } from "./atomicWrite";
 import { FileNoteStore } from "./fileNoteStore";
 import { openExport } from "./exportSource";
 import { vaultJournal } from "./journalStorage";
@@ -19,12 +20,10 @@ export interface ImportVaultOptions {
 	lock?: () => { release(): void };
 }
 
-let sequence = 0;
-
 /** Create a file that must not exist yet, whole or not at all: written beside it, then linked into place. */
 export function createExclusive(absolute: string, data: string | Uint8Array): void {
 	mkdirSync(dirname(absolute), { recursive: true });
-	const temporary = join(dirname(absolute), `.${basename(absolute)}.${process.pid}-${sequence++}.tmp`);
+	const temporary = temporaryPath(absolute);
 	writeFileSync(temporary, data, { flag: "wx" });
 	try {
 		try {

@@ -1,7 +1,8 @@
 // Entry point of the CLI bundle: wires `main` to the process. The bundle is also the script of the
 // engine's worker threads (`tidy --jobs`), which only serve the engine.
 
-import { main } from "./main";
+import { EXIT_FAILURE, main } from "./main";
+import { describeFsError } from "./vaultFiles";
 import { isTidyWorker, serveTidyWorker } from "./tidyPool";
 
 function start(): void {
@@ -9,7 +10,9 @@ function start(): void {
 	for (const stream of [process.stdout, process.stderr]) {
 		stream.on("error", (error: NodeJS.ErrnoException) => {
 			if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-			throw error;
+			// Output that cannot be written (`> report.json` on a full disk): one line, never a stack.
+			if (stream === process.stdout) process.stderr.write(`omnivore-queue: its output could not be written: ${describeFsError(error)}.\n`);
+			process.exit(EXIT_FAILURE);
 		});
 	}
 	void main(

@@ -4,6 +4,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statS
 import { join } from "node:path";
 import { Journal, type JournalLimits, type JournalStorage } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
+import { describeFsError } from "./vaultFiles";
 
 export const JOURNAL_FOLDER = ".omnivore-queue/journal";
 
@@ -16,8 +17,21 @@ export function nodeStorage(vault: string): JournalStorage {
 	return {
 		exists: async (path) => existsSync(at(path)),
 		mkdir: async (path) => void mkdirSync(at(path), { recursive: true }),
-		write: async (path, data) => void writeFileAtomic(at(path), data),
-		append: async (path, data) => appendFileSync(at(path), data, "utf8"),
+		write: async (path, data) => {
+			try {
+				writeFileAtomic(at(path), data);
+			} catch (error) {
+				throw new Error(`the journal could not be written (${describeFsError(error)})`);
+			}
+		},
+		append: async (path, data) => {
+			try {
+				appendFileSync(at(path), data, "utf8");
+			} catch (error) {
+				// The note is left because of this: its report says why in words.
+				throw new Error(`its journal entry could not be saved (${describeFsError(error)})`);
+			}
+		},
 		read: async (path) => readFileSync(at(path), "utf8"),
 		list: async (path) => {
 			const entries = readdirSync(at(path), { withFileTypes: true });

@@ -7,7 +7,7 @@ import { closeSync, fchownSync, fstatSync, mkdirSync, openSync, readFileSync, re
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Problem } from "../core";
-import { writeFileAtomic, type AtomicWriteOptions } from "./atomicWrite";
+import { fittedName, writeFileAtomic, type AtomicWriteOptions } from "./atomicWrite";
 import { describeFsError } from "./vaultFiles";
 import { STATE_FOLDER } from "./vaultLock";
 
@@ -107,13 +107,22 @@ export class LateEditWatch {
 				if (now.size === replaced.checked.size && now.mtimeMs === replaced.checked.mtimeMs) continue;
 				const edited = readBytes(replaced.fd, now.size);
 				if (edited.equals(replaced.read)) continue;
-				if (this.putBackJoined(replaced, edited)) this.putBack.push(replaced.path);
+				if (this.tryPutBack(replaced, edited)) this.putBack.push(replaced.path);
 				else this.saved.push(this.saveAside(replaced, edited));
 			} catch {
 				// The old file could not be read again: nothing more can be done for it.
 			} finally {
 				closeSync(replaced.fd);
 			}
+		}
+	}
+
+	/** Puts the late edit back, or false: a write that fails (a full disk) leaves it to be saved aside, never dropped. */
+	private tryPutBack(replaced: Replaced, edited: Buffer): boolean {
+		try {
+			return this.putBackJoined(replaced, edited);
+		} catch {
+			return false;
 		}
 	}
 
@@ -142,7 +151,8 @@ export class LateEditWatch {
 		const root = this.vault ?? path.split("/").reduce((folder) => dirname(folder), absolute);
 		try {
 			for (let n = 0; ; n++) {
-				const savedAs = `${LATE_EDITS_FOLDER}/${path}.${stamp}-${process.pid}${n > 0 ? `-${n}` : ""}`;
+				const name = fittedName(path.slice(path.lastIndexOf("/") + 1), `.${stamp}-${process.pid}${n > 0 ? `-${n}` : ""}`);
+				const savedAs = `${LATE_EDITS_FOLDER}/${path.slice(0, path.lastIndexOf("/") + 1)}${name}`;
 				const target = join(root, ...savedAs.split("/"));
 				mkdirSync(dirname(target), { recursive: true });
 				let fd: number;

@@ -2,15 +2,19 @@
 // never a note's, and nothing else would ever remove them.
 
 import { readdirSync, unlinkSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { TEMPORARY_NAME } from "./atomicWrite";
 import type { VaultListing } from "./vaultFiles";
 import { isProcessAlive, STATE_FOLDER } from "./vaultLock";
 
-/** Temporary files of earlier runs that were killed before their rename: their text was never a note's. */
-export function removeLeftovers(vault: string, listing: VaultListing): void {
+/**
+ * Temporary files of earlier runs that were killed before their rename: their text was never a note's.
+ * With `followLinks`, also beside the notes linked from outside the vault, where such runs wrote too.
+ */
+export function removeLeftovers(vault: string, listing: VaultListing, followLinks = false): void {
 	const state = join(vault, STATE_FOLDER);
-	const inState = (folder: string) => {
+	const outsideFolders = followLinks ? [...new Set(listing.files.filter((file) => file.outside).map((file) => dirname(file.absolute)))] : [];
+	const inFolder = (folder: string) => {
 		try {
 			return readdirSync(folder)
 				.map((name) => ({ name, match: TEMPORARY_NAME.exec(name) }))
@@ -20,7 +24,7 @@ export function removeLeftovers(vault: string, listing: VaultListing): void {
 			return [];
 		}
 	};
-	for (const { absolute, pid } of [...listing.leftovers, ...inState(state), ...inState(join(state, "journal"))]) {
+	for (const { absolute, pid } of [...listing.leftovers, ...[state, join(state, "journal"), ...outsideFolders].flatMap(inFolder)]) {
 		if (pid === process.pid || isProcessAlive(pid)) continue;
 		try {
 			unlinkSync(absolute);

@@ -157,7 +157,8 @@ async function runUndo(request: Extract<Request, { command: "undo" }>, output: O
 		output.out(shown.text);
 		return EXIT_OK;
 	}
-	const report = request.dryRun ? await undoVault(vault, { dryRun: true }) : await withLock(vault, "undo", () => undoVault(vault, { dryRun: false }));
+	const { dryRun, followLinks } = request;
+	const report = dryRun ? await undoVault(vault, { dryRun, followLinks }) : await withLock(vault, "undo", () => undoVault(vault, { dryRun, followLinks }));
 	output.out(request.json ? `${JSON.stringify(report ?? { nothingToUndo: true }, null, 2)}\n` : formatUndo(report));
 	// A note that could not be put back, or a late edit saved aside, needs the user's eye.
 	return report && (report.skipped.some((s) => !s.edited) || report.lateEdits.length > 0) ? EXIT_FAILURE : EXIT_OK;

@@ -81,15 +81,16 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 	const earlier = options.force ? new Map<string, CheckedNote>() : readChecked(vault, print);
 	const checked = new Map<string, CheckedNote>();
 	const listing = listNotes(vault);
-	if (!options.dryRun) removeLeftovers(vault, listing);
+	if (!options.dryRun) removeLeftovers(vault, listing, options.followLinks);
 	const byPath = new Map<string, VaultFile>(listing.files.map((file) => [file.path, file]));
 	let pool: TidyPool | null = null;
 	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: options.followLinks ?? false, vault });
 	const run: NoteRun = { tidier, store, journal, keepText: options.keepText, keepChanges: options.keepChanges ?? false };
 	// By path, in the order found: a note tidied again replaces its first outcome.
-	const found = new Map<string, NoteOutcome>(
-		listing.unreadable.map(({ path, reason }) => [path, untouched(path, false, [{ code: "unreadable-file", message: `The folder could not be read: ${reason}.` }])]),
-	);
+	const found = new Map<string, NoteOutcome>([
+		...listing.unreadable.map(({ path, reason }) => [path, untouched(path, false, [{ code: "unreadable-file", message: `The folder could not be read: ${reason}.` }])] as const),
+		...listing.notFiles.map(({ path, reason }) => [path, untouched(path, false, [{ code: "unreadable-file", message: `The note could not be read: ${reason}.` }])] as const),
+	]);
 	const prepare = (file: VaultFile): Prepared => (pool ? { onWorker: pool.note(file) } : readNote(store, file));
 	// A note a worker gave back (it stopped) is read again and done here.
 	const doHere = (file: VaultFile, prepared: Prepared): Promise<NoteDone> => doNote(file, "onWorker" in prepared ? readNote(store, file) : prepared, run, options.dryRun);

@@ -2,24 +2,27 @@
 // (their previous text stays in the journal; `undo --show <note>` prints it).
 
 import { lstatSync, readFileSync, realpathSync, unlinkSync } from "node:fs";
-import { join } from "node:path";
-import { earlierText, entriesByNote, plural, undoBatch, type CreatedFiles, type UndoOutcome } from "../core";
+import { dirname, join } from "node:path";
+import { earlierText, entriesByNote, NoteLeftError, plural, undoBatch, type CreatedFiles, type UndoOutcome } from "../core";
 import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
 import { lateEditProblem, type LateEditSaved } from "./lateEdits";
 import { removeLeftovers } from "./leftovers";
-import { describeFsError, listNotes, type VaultFile } from "./vaultFiles";
+import { UsageError } from "./usageError";
+import { describeFsError, isWithin, listNotes, type VaultFile } from "./vaultFiles";
 
+/** Where a journaled note is: a linked note was written where it lives, and is put back there. */
 function noteFile(vault: string, path: string): VaultFile {
 	const absolute = join(vault, ...path.split("/"));
-	let target = absolute;
 	try {
-		// A linked note was written where it lives; it is put back there.
-		target = realpathSync(absolute);
+		const target = realpathSync(absolute);
+		// A link to a file outside the vault (which a tidy with --follow-links wrote, or a shared vault brought
+		// beside a journal of its own) is written through only with --follow-links, as for tidy.
+		return { absolute: target, path, outside: !isWithin(realpathSync(vault), target) };
 	} catch {
 		// Missing: reading it reports why.
+		return { absolute, path, outside: false };
 	}
-	return { absolute: target, path, outside: false };
 }
 
 export interface UndoReport extends UndoOutcome {
@@ -27,18 +30,36 @@ export interface UndoReport extends UndoOutcome {
 	lateEdits: LateEditSaved[];
 }
 
-export async function undoVault(vault: string, options: { dryRun: boolean }): Promise<UndoReport | null> {
-	const store = new FileNoteStore((path) => noteFile(vault, path), { followLinks: true, vault });
+export async function undoVault(vault: string, options: { dryRun: boolean; followLinks?: boolean }): Promise<UndoReport | null> {
+	const followLinks = options.followLinks ?? false;
+	if (!followLinks) await refuseLinksOutside(vault);
+	const store = new FileNoteStore((path) => noteFile(vault, path), { followLinks, vault });
 	// A run killed mid-write left its temporary file beside the note: undo, the usual next step, removes it as tidy would.
-	if (!options.dryRun) removeLeftovers(vault, listNotes(vault));
-	const outcome = await undoBatch(vaultJournal(vault), store, { ...options, created: createdFiles(vault) });
+	if (!options.dryRun) removeLeftovers(vault, listNotes(vault), followLinks);
+	const outcome = await undoBatch(vaultJournal(vault), store, { dryRun: options.dryRun, created: createdFiles(vault, followLinks) });
 	// undoBatch took the late edits that were put back (settle); those saved aside are reported here.
 	return outcome ? { ...outcome, lateEdits: store.lateEditsSaved() } : null;
 }
 
+/**
+ * A run made with --follow-links is undone with it, or not at all: undone without it, its linked notes
+ * would be left and the batch closed, and only `--show` would give their text back.
+ */
+async function refuseLinksOutside(vault: string): Promise<void> {
+	const batch = await vaultJournal(vault).latest();
+	const linked = [...new Set(batch?.entries.filter((entry) => !entry.created).map((entry) => entry.path))].filter((path) => noteFile(vault, path).outside);
+	if (linked.length === 0) return;
+	throw new UsageError(
+		`the last run changed ${plural(linked.length, "note")} that ${linked.length === 1 ? "is a link to a file" : "are links to files"} outside the vault (${linked[0]}); "undo --follow-links" puts ${linked.length === 1 ? "it" : "them"} back with the rest.`,
+		"undo",
+	);
+}
+
 /** Files a run created (imported notes and PDFs, downloaded images), by their place in the vault (a link there is removed, never what it points to). */
-function createdFiles(vault: string): CreatedFiles {
+function createdFiles(vault: string, followLinks: boolean): CreatedFiles {
 	const at = (path: string) => join(vault, ...path.split("/"));
+	// In a folder linked from outside the vault, only with --follow-links.
+	const inVault = (path: string) => followLinks || isWithin(realpathSync(vault), realpathSync(dirname(at(path))));
 	return {
 		exists: async (path) => {
 			try {
@@ -49,7 +70,10 @@ function createdFiles(vault: string): CreatedFiles {
 			}
 		},
 		readBytes: async (path) => readFileSync(at(path)),
-		remove: async (path) => unlinkSync(at(path)),
+		remove: async (path) => {
+			if (!inVault(path)) throw new NoteLeftError("unwritable-file", "It is in a folder linked from outside the vault (undo --follow-links removes it); it was kept.");
+			unlinkSync(at(path));
+		},
 	};
 }
 
@@ -71,6 +95,9 @@ export function formatUndo(report: UndoReport | null): string {
 		for (const { path, reason } of report.skipped) lines.push(`  ${path}: ${reason}`);
 		if (!report.dryRun) {
 			lines.push(`Their text from before the tidy stays in the journal (${report.file}); "omnivore-queue undo <vault> --show <note>" prints it.`);
+		}
+		if (report.incomplete) {
+			lines.push(`Once what stopped ${report.skipped.some((s) => s.edited) ? "the notes that were not edited" : "them"} is put right, undo again: it takes this run again until they are back.`);
 		}
 	}
 	if (report.lateEdits.length > 0) {

@@ -86,10 +86,12 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		about:
 			"Puts back the notes of the last tidy or images run, or import (the notes and PDFs it created are\n" +
 			"removed). A note edited since is left as it is; its text from before the tidy stays in the journal,\n" +
-			"and --show prints it.",
+			"and --show prints it. A note it could not put back (read-only, a full disk) is put back by the\n" +
+			"next undo, which takes the same run again until it is all back.",
 		options: {
 			"dry-run": { type: "boolean", help: "Show what would be restored; write nothing." },
 			json: { type: "boolean", help: "Print the report as JSON." },
+			"follow-links": { type: "boolean", help: "Also put back notes that are links to files outside the vault (tidy --follow-links)." },
 			show: { type: "string", value: "<note>", help: "Print what this note (vault-relative path) held before the last tidy that changed it." },
 		},
 	},

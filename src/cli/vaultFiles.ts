@@ -1,6 +1,6 @@
 // Lists the Markdown notes of a vault folder, skipping dot-folders such as `.obsidian` and `.trash`.
 
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { TEMPORARY_NAME } from "./atomicWrite";
 
@@ -17,19 +17,28 @@ export interface VaultListing {
 	files: VaultFile[];
 	/** Folders that could not be listed, with the reason. */
 	unreadable: Array<{ path: string; reason: string }>;
+	/** `.md` names that are not files (a pipe, a socket, a device): never opened, since reading one may never end. */
+	notFiles: Array<{ path: string; reason: string }>;
 	/** Temporary files left by writes of runs that were killed, with the process id that wrote them. */
 	leftovers: Array<{ absolute: string; pid: number }>;
 }
 
-function isWithin(folder: string, path: string): boolean {
+export function isWithin(folder: string, path: string): boolean {
 	const rel = relative(folder, path);
 	return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
+const isNote = (name: string) => name.toLowerCase().endsWith(".md");
+
+/** A note found in the walk: its real path, and whether it was reached through a link. */
+type Found = VaultFile & { real: string; linked: boolean };
+
 export function listNotes(vault: string): VaultListing {
-	const files: VaultFile[] = [];
+	const found: Found[] = [];
 	const unreadable: VaultListing["unreadable"] = [];
 	const leftovers: VaultListing["leftovers"] = [];
+	const notFiles: VaultListing["notFiles"] = [];
+	const notAFile = (absolute: string) => notFiles.push({ path: toPath(absolute), reason: "it is not a file (a pipe, a socket or a device), so it was not opened" });
 	const toPath = (absolute: string) => relative(vault, absolute).split(sep).join("/");
 	let realVault = vault;
 	try {
@@ -65,21 +74,40 @@ export function listNotes(vault: string): VaultListing {
 			const absolute = join(folder, entry.name);
 			if (entry.isSymbolicLink()) {
 				let target: string | null = null;
+				let kind: Stats | null = null;
 				try {
 					target = realpathSync(absolute);
+					kind = statSync(target);
 				} catch {
 					// A dangling link: listed as a note so the report says it could not be read.
 				}
-				if (target && statSync(target).isDirectory()) walk(absolute);
-				else if (entry.name.toLowerCase().endsWith(".md")) {
-					files.push({ absolute: target ?? absolute, path: toPath(absolute), outside: target !== null && !isWithin(realVault, target) });
-				}
+				if (kind?.isDirectory()) walk(absolute);
+				else if (!isNote(entry.name)) continue;
+				else if (kind && !kind.isFile()) notAFile(absolute);
+				else note(absolute, target ?? absolute, target ?? absolute);
 			} else if (entry.isDirectory()) walk(absolute);
-			else if (entry.name.toLowerCase().endsWith(".md")) files.push({ absolute, path: toPath(absolute), outside: !isWithin(realVault, join(real, entry.name)) });
+			else if (!isNote(entry.name)) continue;
+			else if (!entry.isFile()) notAFile(absolute);
+			else note(absolute, absolute, join(real, entry.name));
 		}
 	};
+	const note = (absolute: string, written: string, real: string) => {
+		const path = toPath(absolute);
+		const outside = !isWithin(realVault, real);
+		found.push({ absolute: written, path, outside, real, linked: outside || relative(realVault, real).split(sep).join("/") !== path });
+	};
 	walk(vault);
-	return { files, unreadable, leftovers };
+	return { files: onceEach(found), unreadable, notFiles, leftovers };
+}
+
+/** A note reached by two names (a link to a note of the vault) is listed once, by its own name: counted once, written once. */
+function onceEach(found: Found[]): VaultFile[] {
+	const byReal = new Map<string, Found>();
+	for (const file of found) {
+		const seen = byReal.get(file.real);
+		if (!seen || (seen.linked && !file.linked)) byReal.set(file.real, file);
+	}
+	return found.filter((file) => byReal.get(file.real) === file).map(({ absolute, path, outside }) => ({ absolute, path, outside }));
 }
 
 /** A one-line reason for a file-system error, without a stack. */
@@ -89,8 +117,19 @@ export function describeFsError(error: unknown): string {
 		case "ENOENT":
 			return "it does not exist";
 		case "EACCES":
-		case "EPERM":
 			return "permission denied";
+		case "EPERM":
+			// Root gets EPERM, not EACCES, from a file flagged immutable or append-only (chattr, chflags).
+			return "the operation was not permitted (is the file or its folder immutable or append-only?)";
+		case "ENOSPC":
+			return "the disk is full";
+		case "EDQUOT":
+			return "the disk quota is used up";
+		case "EROFS":
+			return "the disk is read-only";
+		case "EMFILE":
+		case "ENFILE":
+			return "too many files are open";
 		case "EISDIR":
 			return "it is a folder";
 		case "ENOTDIR":

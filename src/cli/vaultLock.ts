@@ -1,7 +1,7 @@
 // One writing run per vault: a lock file in `.omnivore-queue/`. A lock left by a process that is gone
 // (killed, a crash) is taken over; a live one stops the second run with the holder's name.
 
-import { closeSync, existsSync, lchownSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, lchownSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 
@@ -17,6 +17,9 @@ interface LockOwner {
 }
 
 export class LockHeldError extends Error {}
+
+// A stale lock that is taken over by another run in between is looked at again, a few times.
+const TAKE_OVER_TRIES = 3;
 
 export interface VaultLock {
 	/** Whether this run created `.omnivore-queue/` (so it can remove it again if it stays empty). */
@@ -34,13 +37,44 @@ export function isProcessAlive(pid: number): boolean {
 	}
 }
 
-function readOwner(path: string): LockOwner | null {
+function readLock(path: string): Buffer | null {
 	try {
-		const owner = JSON.parse(readFileSync(path, "utf8")) as LockOwner;
+		return readFileSync(path);
+	} catch {
+		return null;
+	}
+}
+
+function ownerIn(bytes: Buffer | null): LockOwner | null {
+	try {
+		const owner = JSON.parse(bytes?.toString("utf8") ?? "") as LockOwner;
 		return typeof owner.pid === "number" ? owner : null;
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * Moves a stale lock out of the way, only while it is still the one found stale (`stale`, its bytes):
+ * two runs may find the same dead run's lock, and the second must not remove the lock the first has
+ * taken since. A rename is atomic, so only one of them moves the stale lock; a lock moved by mistake
+ * is put back (a link never replaces a lock made meanwhile).
+ */
+function takeOver(path: string, stale: Buffer | null): void {
+	const aside = `${path}.${process.pid}.stale`;
+	try {
+		renameSync(path, aside);
+	} catch (error) {
+		// Gone: another run took it over first, and the next attempt meets its lock.
+		if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+		throw error;
+	}
+	try {
+		if (!(readLock(aside) ?? Buffer.alloc(0)).equals(stale ?? Buffer.alloc(0))) linkSync(aside, path);
+	} catch {
+		// A lock was made meanwhile: that one stays.
+	}
+	unlinkSync(aside);
 }
 
 /** Whether a lock can be taken over: its process is gone, or it was never fully written long ago. */
@@ -53,10 +87,19 @@ function isStale(path: string, owner: LockOwner | null): boolean {
 	}
 }
 
+/** The state folder, in a vault known to exist: not `recursive`, which says ENOENT for a read-only disk (EROFS). */
+function makeFolder(folder: string): void {
+	try {
+		mkdirSync(folder);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+	}
+}
+
 export function acquireVaultLock(vault: string, command: string): VaultLock {
 	const folder = join(vault, STATE_FOLDER);
 	const createdFolder = !existsSync(folder);
-	mkdirSync(folder, { recursive: true });
+	makeFolder(folder);
 	const path = join(vault, LOCK_FILE);
 	const owner: LockOwner = { pid: process.pid, host: hostname(), command, startedAt: Date.now() };
 	for (let attempt = 0; ; attempt++) {
@@ -67,9 +110,10 @@ export function acquireVaultLock(vault: string, command: string): VaultLock {
 			break;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-			const holder = readOwner(path);
-			if (attempt === 0 && isStale(path, holder)) {
-				unlinkSync(path);
+			const bytes = readLock(path);
+			const holder = ownerIn(bytes);
+			if (attempt < TAKE_OVER_TRIES && isStale(path, holder)) {
+				takeOver(path, bytes);
 				continue;
 			}
 			const who = holder

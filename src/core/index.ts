@@ -24,7 +24,7 @@ export { queueBaseFile } from "./queue/basesFile";
 export { Journal, JournalBatchWriter, entryLine, parseBatch, DEFAULT_JOURNAL_LIMITS, type EntryRecorder, type JournalEntry, type JournalStorage, type JournalLimits } from "./journal/journal";
 export { decideRestore, earlierText, entriesByNote, textBefore, type RestoreDecision } from "./journal/restore";
 export { LazyBatch } from "./journal/lazyBatch";
-export { NoteLeftError, asNoteLeft, type NoteStore } from "./journal/noteStore";
+export { NoteGoneError, NoteLeftError, asNoteLeft, type NoteStore } from "./journal/noteStore";
 export { tidyAndRecord, type TidyRecorded } from "./journal/tidyAndRecord";
 export { undoBatch, EDITED_SINCE, type UndoOutcome } from "./journal/undoBatch";
 export { type CreatedFiles } from "./journal/undoCreated";

@@ -1,15 +1,16 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 
 jest.mock("node:fs", () => {
 	const actual = jest.requireActual<typeof import("node:fs")>("node:fs");
-	return { ...actual, renameSync: jest.fn(actual.renameSync) };
+	return { ...actual, renameSync: jest.fn(actual.renameSync), fchownSync: jest.fn(actual.fchownSync) };
 });
 import * as fs from "node:fs";
-import { renameRetrying, writeFileAtomic } from "../../src/cli/atomicWrite";
+import { fittedName, OwnerNotKeptError, renameRetrying, TEMPORARY_NAME, temporaryPath, writeFileAtomic } from "../../src/cli/atomicWrite";
 
 const renameMock = fs.renameSync as jest.MockedFunction<typeof fs.renameSync>;
+const chownMock = fs.fchownSync as jest.MockedFunction<typeof fs.fchownSync>;
 
 describe("writeFileAtomic", () => {
 	let dir: string;
@@ -53,6 +54,42 @@ describe("writeFileAtomic", () => {
 		expect(() => renameRetrying(from, to, true)).toThrow("ENOSPC");
 		renameMock.mockImplementationOnce(busy("EBUSY"));
 		expect(() => renameRetrying(from, to, false)).toThrow("EBUSY");
+	});
+
+	it("says the owner could not be kept only when giving it failed, not for any refusal (an immutable note)", () => {
+		const file = join(dir, "a.md");
+		writeFileSync(file, "old");
+		const owner = { uid: fs.statSync(file).uid, gid: fs.statSync(file).gid };
+		const refused = () => {
+			throw Object.assign(new Error("EPERM: operation not permitted"), { code: "EPERM" });
+		};
+		chownMock.mockImplementationOnce(refused);
+		expect(() => writeFileAtomic(file, "new", { owner })).toThrow(OwnerNotKeptError);
+		renameMock.mockImplementationOnce(refused);
+		let error: unknown;
+		try {
+			writeFileAtomic(file, "new", { owner });
+		} catch (thrown) {
+			error = thrown;
+		}
+		expect(error).not.toBeInstanceOf(OwnerNotKeptError);
+		expect((error as NodeJS.ErrnoException).code).toBe("EPERM");
+		expect(readFileSync(file, "utf8")).toBe("old");
+		expect(readdirSync(dir)).toEqual(["a.md"]);
+	});
+
+	it("writes a note whose name is as long as the file system allows, its temporary file's name cut to fit", () => {
+		// 83 three-byte characters and ".md": 252 bytes.
+		const name = `${"长".repeat(83)}.md`;
+		const file = join(dir, name);
+		writeFileSync(file, "old");
+		expect(writeFileAtomic(file, "new")).toBe(true);
+		expect(readFileSync(file, "utf8")).toBe("new");
+		expect(readdirSync(dir)).toEqual([name]);
+		const temporary = basename(temporaryPath(file));
+		expect(Buffer.byteLength(temporary)).toBeLessThanOrEqual(255);
+		expect(temporary).toMatch(TEMPORARY_NAME);
+		expect(fittedName(name, ".suffix")).toBe(`${"长".repeat(81)}.md.suffix`);
 	});
 
 	it("gives the new file the mode asked for, whatever the umask", () => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
@@ -251,6 +251,13 @@ describe("the built command", () => {
 		// A reader that leaves before the first line: the write fails for certain.
 		const gone = spawnSync("sh", ["-c", `${command} | true; echo "exit $?"`], { encoding: "utf8" });
 		expect(gone.stderr).toBe("");
+	});
+
+	const withDevFull = existsSync("/dev/full") ? it : it.skip;
+	withDevFull("says in one line when its output cannot be written (tidy --json > report.json on a full disk)", () => {
+		const run = spawnSync("sh", ["-c", `"${process.execPath}" "${bundle}" tidy "${demoCopy()}" --dry-run --json > /dev/full`], { encoding: "utf8" });
+		expect(run.stderr).toBe("omnivore-queue: its output could not be written: the disk is full.\n");
+		expect(run.status).toBe(1);
 	});
 
 	it("prints help and its version", () => {

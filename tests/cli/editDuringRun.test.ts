@@ -1,7 +1,7 @@
 // An edit that lands while the CLI tidies a note is never lost: the note is checked just before it is
 // replaced (size, time, inode and text) and tidied again from the edited text.
 import { spawn } from "node:child_process";
-import { appendFileSync, closeSync, mkdirSync, openSync, writeSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, closeSync, linkSync, mkdirSync, openSync, writeSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { generateVault } from "../../bench/generateVault";
@@ -57,6 +57,22 @@ it("sees an edit that keeps the size and the modification time, by its text", as
 	});
 	expect(recorded.written).toBe(true);
 	expect(readFileSync(absolute, "utf8")).toContain("title: B");
+});
+
+it("leaves a note made read-only between the read and the write, read-only", async () => {
+	const absolute = join(vault, "a.md");
+	writeFileSync(absolute, NOTE);
+	const attempt = tidyWhileEditing((file) => chmodSync(file, 0o444));
+	await expect(attempt).rejects.toThrow(/read-only/);
+	expect(statSync(absolute).mode & 0o777).toBe(0o444);
+	expect(readFileSync(absolute, "utf8")).toBe(NOTE);
+});
+
+it("never splits a hard link made between the read and the write", async () => {
+	const attempt = tidyWhileEditing((file) => linkSync(file, join(vault, "b.md")));
+	await expect(attempt).rejects.toThrow(/2 hard links/);
+	expect(statSync(join(vault, "a.md")).ino).toBe(statSync(join(vault, "b.md")).ino);
+	expect(readFileSync(join(vault, "a.md"), "utf8")).toBe(NOTE);
 });
 
 it("gives back an edit that reached the old file after it was replaced, for the run to tidy it again", async () => {

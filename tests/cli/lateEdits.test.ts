@@ -3,6 +3,7 @@
 import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, appendFileSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as atomicWrite from "../../src/cli/atomicWrite";
 import { writeFileAtomic } from "../../src/cli/atomicWrite";
 import { FileNoteStore } from "../../src/cli/fileNoteStore";
 import { LateEditWatch, lateEditProblem, LATE_EDITS_FOLDER } from "../../src/cli/lateEdits";
@@ -120,4 +121,41 @@ it("hands the late edits a tidy run saved aside to the run, through the note sto
 	const [saved] = store.lateEditsSaved();
 	expect(readFileSync(join(vault, saved.savedAs as string), "utf8")).toBe(`${READ}\nLINE-1\n`);
 	expect(readFileSync(absolute, "utf8")).toBe(`${WRITTEN.replace("title: A", "title: B")}\nLINE-2\n`);
+});
+
+it("saves a late edit aside when putting it back fails (a full disk), never drops it", async () => {
+	const watch = new LateEditWatch(vault);
+	const { absolute, late } = replaceWhileHeld(watch);
+	writeSync(late, "\nLINE-1\n");
+	closeSync(late);
+	const full = jest.spyOn(atomicWrite, "writeFileAtomic").mockImplementationOnce(() => {
+		throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+	});
+	try {
+		expect(await watch.settle()).toEqual([]);
+	} finally {
+		full.mockRestore();
+	}
+	expect(readFileSync(absolute, "utf8")).toBe(WRITTEN);
+	const [saved] = watch.takeSaved();
+	expect(readFileSync(join(vault, saved.savedAs as string), "utf8")).toBe(`${READ}\nLINE-1\n`);
+});
+
+it("saves aside the late edit of a note whose name is as long as the file system allows", async () => {
+	const watch = new LateEditWatch(vault);
+	const name = `${"长".repeat(83)}.md`;
+	const absolute = join(vault, "notes", name);
+	writeFileSync(absolute, READ);
+	const fd = openSync(absolute, "r");
+	const late = openSync(absolute, "a");
+	const checked = fstatSync(fd);
+	expect(writeFileAtomic(absolute, WRITTEN)).toBe(true);
+	watch.hold({ path: `notes/${name}`, absolute, fd, checked, read: Buffer.from(READ), written: WRITTEN, keep: {} });
+	writeSync(late, "\nLate.\n");
+	closeSync(late);
+	writeFileSync(absolute, "Rewritten by the user.\n");
+	expect(await watch.settle()).toEqual([]);
+	const [saved] = watch.takeSaved();
+	expect(saved.savedAs).toMatch(/^\.omnivore-queue\/late-edits\/notes\/长+\.md\.\S+$/);
+	expect(readFileSync(join(vault, saved.savedAs as string), "utf8")).toBe(`${READ}\nLate.\n`);
 });

@@ -1,6 +1,6 @@
 // The promises of a write, tried on real processes over temporary vaults: owner, group and mode kept,
 // read-only notes and hard links left, one run per vault, leftovers of killed runs removed.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -73,7 +73,7 @@ it("leaves a read-only note and lists it; a run that wrote nothing counts nothin
 	expect(runCli(built.bundle, ["undo", vault]).stdout).toBe("There is no tidy to undo in this vault.\n");
 });
 
-it("undo leaves a note made read-only since the tidy, and says so", () => {
+it("undo leaves a note made read-only since the tidy, says so, and puts it back once it is writable", () => {
 	const note = join(vault, "a.md");
 	writeFileSync(note, NOTE);
 	expect(tidy().status).toBe(0);
@@ -81,7 +81,12 @@ it("undo leaves a note made read-only since the tidy, and says so", () => {
 	const undo = runCli(built.bundle, ["undo", vault]);
 	expect(undo.status).toBe(1);
 	expect(undo.stdout).toContain("a.md: The note is read-only (make it writable first); it was left as it was.");
+	expect(undo.stdout).toContain("Once what stopped them is put right, undo again: it takes this run again until they are back.");
 	expect(readFileSync(note, "utf8")).toBe(TIDIED);
+	chmodSync(note, 0o644);
+	expect(runCli(built.bundle, ["undo", vault]).stdout).toMatch(/1 note restored\.\n$/);
+	expect(readFileSync(note, "utf8")).toBe(NOTE);
+	expect(runCli(built.bundle, ["undo", vault]).stdout).toBe("There is no tidy to undo in this vault.\n");
 });
 
 it("never splits a hard link: the note is left and listed", () => {
@@ -94,6 +99,25 @@ it("never splits a hard link: the note is left and listed", () => {
 	expect(run.stdout).toContain("a.md: The note has 2 hard links, and replacing it would split them; it was left as it was.");
 	expect(statSync(note).ino).toBe(statSync(join(vault, "elsewhere", "same.txt")).ino);
 	expect(readFileSync(note, "utf8")).toBe(NOTE);
+});
+
+asRoot("says what stopped the write of an immutable note, never that its owner could not be kept", () => {
+	const note = join(vault, "a.md");
+	writeFileSync(note, NOTE);
+	const immutable = (flag: string) => spawnSync("chattr", [flag, note]).status === 0;
+	if (!immutable("+i")) {
+		console.warn("chattr +i is not available here: the immutable note test was not run");
+		return;
+	}
+	try {
+		const run = tidy();
+		expect(run.status).toBe(1);
+		expect(run.stdout).toContain("a.md: The note could not be written: the operation was not permitted (is the file or its folder immutable or append-only?). It was left as it was.");
+	} finally {
+		immutable("-i");
+	}
+	expect(readFileSync(note, "utf8")).toBe(NOTE);
+	expect(batches()).toEqual([]);
 });
 
 describe("one run per vault", () => {

@@ -40,6 +40,25 @@ describe("Undo last tidy", () => {
 		expect(report.querySelector('a[data-path="b.md"]')).not.toBeNull();
 	});
 
+	it("puts back, when undone again, a note it could not write the first time (a full disk)", async () => {
+		const { app, plugin } = await startObsidian(NOTES, { autoTidy: false });
+		await tidyAllNotes(plugin, async () => true);
+		const process = app.vault.process.bind(app.vault);
+		jest.spyOn(app.vault, "process").mockImplementation(async (file, change) => {
+			if (file.path === "b.md") throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+			return process(file, change);
+		});
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.testText("a.md")).toBe(NOTES["a.md"]);
+		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 2 notes restored. 1 note could not be put back; run "Undo last tidy" again once the report\'s reason is put right.Show report');
+		jest.restoreAllMocks();
+		await runCommand(plugin, "undo-last-tidy");
+		for (const [path, text] of Object.entries(NOTES)) expect(app.vault.testText(path)).toBe(text);
+		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 1 note restored.');
+		await runCommand(plugin, "undo-last-tidy");
+		expect(notices().at(-1)).toBe("There is no tidy to undo.");
+	});
+
 	it("undoes one batch at a time, newest first, then says there is nothing left", async () => {
 		const { app, plugin } = await startObsidian(NOTES, { autoTidy: false });
 		await tidyAllNotes(plugin, async () => true);

@@ -71,6 +71,8 @@ export function entryLine(path: string, before: string, after: string, changes?:
 
 export class JournalBatchWriter implements EntryRecorder {
 	private closed = false;
+	/** An append failed part-way (a full disk): the next entry starts on a new line, not glued to the cut one. */
+	private cutShort = false;
 
 	constructor(
 		private readonly adapter: Adapter,
@@ -94,14 +96,20 @@ export class JournalBatchWriter implements EntryRecorder {
 	async appendEntry(line: string): Promise<void> {
 		// Appending to a discarded batch would write entries no undo can ever find.
 		if (this.closed) throw new Error("the journal batch was closed; open a new one");
-		await this.adapter.append(this.file, line);
+		try {
+			await this.adapter.append(this.file, this.cutShort ? `\n${line}` : line);
+			this.cutShort = false;
+		} catch (error) {
+			this.cutShort = true;
+			throw error;
+		}
 	}
 
 	/** A file about to be created; call before creating it, so undo can always find it. */
 	async recordCreated(path: string, content: string | Uint8Array): Promise<void> {
 		const entry: JournalEntry =
 			typeof content === "string" ? { path, created: true, afterHash: hashText(content) } : { path, created: true, binary: true, afterHash: hashBytes(content) };
-		await this.adapter.append(this.file, `${JSON.stringify(entry)}\n`);
+		await this.appendEntry(`${JSON.stringify(entry)}\n`);
 	}
 }
 
@@ -193,13 +201,15 @@ export class Journal {
 
 	/**
 	 * Close an undone batch. The entries of notes undo left (edited since) are kept, marked undone, as
-	 * the only copy of what those notes held; a batch with nothing left is deleted.
+	 * the only copy of what those notes held; a batch with nothing left is deleted. `stillToUndo`: some
+	 * were left for a reason that can be put right (read-only, a full disk), so the batch keeps only the
+	 * entries left and stays the one undo takes.
 	 */
-	async markUndone(batch: JournalBatch & { file: string }, kept: JournalEntry[]): Promise<void> {
+	async markUndone(batch: JournalBatch & { file: string }, kept: JournalEntry[], stillToUndo = false): Promise<void> {
 		if (kept.length === 0) return this.discard(batch.file);
 		this.writers.get(batch.file)?.close();
 		this.writers.delete(batch.file);
-		const header: BatchHeader = { batch: batch.batch, label: batch.label, startedAt: batch.startedAt, undoneAt: Date.now() };
+		const header: BatchHeader = { batch: batch.batch, label: batch.label, startedAt: batch.startedAt, ...(stillToUndo ? {} : { undoneAt: Date.now() }) };
 		await this.adapter.write(batch.file, [header, ...kept].map((line) => `${JSON.stringify(line)}\n`).join(""));
 	}
 }
@@ -228,10 +238,20 @@ function isHeader(value: unknown): value is BatchHeader {
 	return typeof (value as Partial<BatchHeader> | null)?.batch === "string";
 }
 
+/**
+ * A path inside the vault, as the front ends write them. A journal is a file of the vault, which a sync
+ * or a shared vault may bring from someone else: an entry naming `../x` or `/x` would make undo write
+ * or remove a file outside the vault, so it is no entry.
+ */
+function isVaultPath(path: string): boolean {
+	return path !== "" && !/^([/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).some((part) => part === ".." || part === "." || part === "");
+}
+
 function isEntry(value: unknown): value is JournalEntry {
 	const entry = value as Partial<JournalEntry> | null;
 	return (
 		typeof entry?.path === "string" &&
+		isVaultPath(entry.path) &&
 		(typeof entry.before === "string" || Array.isArray(entry.edits) || entry.created === true) &&
 		typeof entry.afterHash === "string"
 	);

@@ -34,6 +34,14 @@ export class NoteLeftError extends Error {
 	}
 }
 
+/** The note is not where the journal says (moved or deleted since): the user's doing, nothing to put back into. */
+export class NoteGoneError extends NoteLeftError {
+	constructor(message: string) {
+		super("unreadable-file", message);
+		this.name = "NoteGoneError";
+	}
+}
+
 /** Any error as a note-left reason; errors that are not ours become "could not be written". */
 export function asNoteLeft(error: unknown): NoteLeftError {
 	if (error instanceof NoteLeftError) return error;

@@ -3,7 +3,7 @@
 
 import { decideRestore, entriesByNote } from "./restore";
 import type { Journal, JournalEntry } from "./journal";
-import { asNoteLeft, type NoteStore } from "./noteStore";
+import { asNoteLeft, NoteGoneError, type NoteStore } from "./noteStore";
 import { undoCreated, wasCreated, type CreatedFiles } from "./undoCreated";
 
 export interface UndoOutcome {
@@ -14,8 +14,16 @@ export interface UndoOutcome {
 	restored: string[];
 	/** Files the batch created (imported notes, copied PDFs), removed. */
 	removed: string[];
-	/** Notes left as they are, with the reason as a sentence; `kept` when their entry stays in the journal. */
+	/**
+	 * Notes left as they are, with the reason as a sentence; their entries stay in the journal. `edited`:
+	 * left by the user's doing (edited, moved or deleted since), not because undo could not write it.
+	 */
 	skipped: Array<{ path: string; reason: string; edited: boolean }>;
+	/**
+	 * Some notes could not be put back for a reason the user can put right (read-only, a full disk): the
+	 * batch, holding only what is left, stays the one undo takes, so undoing again puts them back.
+	 */
+	incomplete: boolean;
 	dryRun: boolean;
 }
 
@@ -43,7 +51,7 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 	const batch = await journal.latest();
 	if (!batch) return null;
 	const dryRun = options.dryRun ?? false;
-	const outcome: UndoOutcome = { label: batch.label, startedAt: batch.startedAt, file: batch.file, restored: [], removed: [], skipped: [], dryRun };
+	const outcome: UndoOutcome = { label: batch.label, startedAt: batch.startedAt, file: batch.file, restored: [], removed: [], skipped: [], incomplete: false, dryRun };
 	const kept: JournalEntry[] = [];
 	const leave = (path: string, entries: JournalEntry[], reason: string, edited: boolean) => {
 		outcome.skipped.push({ path, reason, edited });
@@ -66,7 +74,7 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 		try {
 			current = await store.read(path);
 		} catch (error) {
-			leave(path, entries, asNoteLeft(error).message, false);
+			leave(path, entries, asNoteLeft(error).message, error instanceof NoteGoneError);
 			continue;
 		}
 		const decision = decideRestore(current, entries);
@@ -93,6 +101,7 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 		if (linkedFrom.some((text) => mayLinkTo(text, path))) leave(path, entries, LINKED_FROM_KEPT, true);
 		else await takeBack(path, entries);
 	}
-	if (!dryRun) await journal.markUndone(batch, kept);
+	outcome.incomplete = outcome.skipped.some((s) => !s.edited);
+	if (!dryRun) await journal.markUndone(batch, kept, outcome.incomplete);
 	return outcome;
 }

@@ -25,11 +25,14 @@ export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome 
 		})),
 	);
 	const skipped = outcome.skipped.length;
-	const left = skipped === 1 ? "was left as it is" : "were left as they are";
+	const changed = outcome.skipped.filter((s) => s.edited).length;
+	const failed = skipped - changed;
 	showNotice(
 		`Undid "${outcome.label}": ${plural(outcome.restored.length, "note")} restored` +
 			(outcome.removed.length > 0 ? `, ${plural(outcome.removed.length, "file")} it created removed.` : ".") +
-			(skipped > 0 ? ` ${plural(skipped, "note")} changed since ${left}.` : ""),
+			(changed > 0 ? ` ${plural(changed, "note")} changed since ${changed === 1 ? "was left as it is" : "were left as they are"}.` : "") +
+			// The batch stays the one undo takes: undoing again puts these back once the cause is put right.
+			(failed > 0 ? ` ${plural(failed, "note")} could not be put back; run "Undo last tidy" again once the report's reason is put right.` : ""),
 		skipped > 0 ? [showReportAction(context)] : [],
 	);
 	return outcome;

@@ -1,14 +1,14 @@
 // The notes as tidy-and-record and undo see them in Obsidian: read and replaced through the Vault.
 
 import type { App, Vault } from "obsidian";
-import { NoteLeftError, type CreatedFiles, type NoteStore } from "../../core";
+import { NoteGoneError, NoteLeftError, type CreatedFiles, type NoteStore } from "../../core";
 
 export type NoteVault = Pick<Vault, "getFileByPath" | "read" | "process">;
 
 export function vaultNoteStore(vault: NoteVault): NoteStore {
 	const fileAt = (path: string) => {
 		const file = vault.getFileByPath(path);
-		if (!file) throw new NoteLeftError("unreadable-file", "The note was moved or deleted.");
+		if (!file) throw new NoteGoneError("The note was moved or deleted.");
 		return file;
 	};
 	return {

@@ -198,6 +198,23 @@ describe("the batch undo picks", () => {
 	});
 });
 
+describe("a batch being written", () => {
+	it("starts the entry after one cut short (a full disk) on a line of its own, so undo still finds it", async () => {
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER);
+		const batch = await journal.begin("tidy all");
+		const append = adapter.append.bind(adapter);
+		jest.spyOn(adapter, "append").mockImplementationOnce(async (path, data) => {
+			await append(path, data.slice(0, 20));
+			throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+		});
+		await expect(batch.record("Omnivore/Cut.md", NOTE_BEFORE, NOTE_AFTER)).rejects.toThrow("ENOSPC");
+		await batch.record("Omnivore/Rust.md", NOTE_BEFORE, NOTE_AFTER);
+		await batch.recordCreated("Omnivore/New.md", NOTE_AFTER);
+		expect((await journal.latest())?.entries.map((e) => e.path)).toEqual(["Omnivore/Rust.md", "Omnivore/New.md"]);
+	});
+});
+
 describe("parseBatch", () => {
 	const header = '{"batch":"001709025286979-0000","label":"Tidy all Omnivore notes","startedAt":1709025286979}';
 	const entry = { path: "Omnivore/Rust.md", before: NOTE_BEFORE, afterHash: "0a1b2c3d4e5f60123" };
@@ -227,6 +244,12 @@ describe("parseBatch", () => {
 		["an entry with neither the previous text nor edits", JSON.stringify({ path: entry.path, afterHash: entry.afterHash })],
 		["an entry whose edits are not a list", JSON.stringify({ path: entry.path, edits: "4,12", afterHash: entry.afterHash })],
 		["an entry without the hash of what was written", JSON.stringify({ path: entry.path, before: entry.before })],
+		["an entry for a file above the vault (a journal brought by a sync)", JSON.stringify({ ...entry, path: "../.bashrc" })],
+		["an entry for a file in a folder above the vault", JSON.stringify({ ...entry, path: "Omnivore/../../notes.md" })],
+		["an entry for an absolute path", JSON.stringify({ ...entry, path: "/home/someone/.profile" })],
+		["an entry for a Windows path", JSON.stringify({ ...entry, path: "C:\\Users\\someone\\notes.md" })],
+		["an entry for a path with backslashes up", JSON.stringify({ ...entry, path: "Omnivore\\..\\..\\notes.md" })],
+		["an entry without a path", JSON.stringify({ ...entry, path: "" })],
 	])("ignores %s", (_name, line) => {
 		expect(parseBatch(`${header}\n${line}\n${JSON.stringify(entry)}\n`)?.entries).toEqual([entry]);
 	});

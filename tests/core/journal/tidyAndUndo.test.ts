@@ -5,7 +5,7 @@ import { FakeDataAdapter } from "../../__mocks__/obsidian";
 import { NoteTidier } from "../../../src/core";
 import { Journal } from "../../../src/core/journal/journal";
 import { LazyBatch } from "../../../src/core/journal/lazyBatch";
-import { asNoteLeft, NoteLeftError, type NoteStore } from "../../../src/core/journal/noteStore";
+import { asNoteLeft, NoteGoneError, NoteLeftError, type NoteStore } from "../../../src/core/journal/noteStore";
 import { tidyAndRecord } from "../../../src/core/journal/tidyAndRecord";
 import { DAMAGED_ENTRY, EDITED_SINCE, undoBatch } from "../../../src/core/journal/undoBatch";
 
@@ -20,13 +20,15 @@ class MemoryStore implements NoteStore {
 	notes = new Map<string, string>();
 	beforeReplace: ((path: string) => void) | null = null;
 	unwritable = new Set<string>();
+	unreadable = new Set<string>();
 	settled: string[] = [];
 	reads = 0;
 
 	async read(path: string): Promise<string> {
 		this.reads++;
 		const text = this.notes.get(path);
-		if (text === undefined) throw new NoteLeftError("unreadable-file", "The note could not be read. It was left as it was.");
+		if (this.unreadable.has(path)) throw new NoteLeftError("unreadable-file", "The note could not be read. It was left as it was.");
+		if (text === undefined) throw new NoteGoneError("The note was moved or deleted.");
 		return text;
 	}
 
@@ -206,7 +208,7 @@ describe("undoBatch", () => {
 
 	it("leaves notes it cannot read or write, with the reason", async () => {
 		const { journal, store } = await tidyAll(["Rust", "Go"]);
-		store.notes.delete("Rust.md");
+		store.unreadable.add("Rust.md");
 		store.unwritable.add("Go.md");
 		const outcome = await undoBatch(journal, store);
 		expect(outcome?.restored).toEqual([]);
@@ -214,6 +216,31 @@ describe("undoBatch", () => {
 			{ path: "Go.md", reason: "The note is read-only. It was left as it was.", edited: false },
 			{ path: "Rust.md", reason: "The note could not be read. It was left as it was.", edited: false },
 		]);
+	});
+
+	it("takes the same batch again while it left notes for a reason that can be put right (read-only, a full disk), then the one before", async () => {
+		const { journal, store } = await tidyAll(["Rust", "Go", "Zig"]);
+		store.unwritable.add("Go.md");
+		const edited = `${store.notes.get("Zig.md") ?? ""}My notes.\n`;
+		store.notes.set("Zig.md", edited);
+		expect(await undoBatch(journal, store)).toMatchObject({ restored: ["Rust.md"], incomplete: true });
+		expect(await undoBatch(journal, store, { dryRun: true })).toMatchObject({ restored: [], incomplete: true });
+		store.unwritable.delete("Go.md");
+		const again = await undoBatch(journal, store);
+		expect(again).toMatchObject({ restored: ["Go.md"], skipped: [{ path: "Zig.md", reason: EDITED_SINCE, edited: true }], incomplete: false });
+		expect(store.notes.get("Go.md")).toBe(note("Go"));
+		expect(store.notes.get("Zig.md")).toBe(edited);
+		expect(await undoBatch(journal, store)).toBeNull();
+		// The edited note's text from before the tidy is still in the journal.
+		expect((await journal.batches())[0].entries.map((e) => e.path)).toEqual(["Zig.md"]);
+	});
+
+	it("counts a note moved or deleted since as the user's change: the batch is done with", async () => {
+		const { journal, store } = await tidyAll(["Rust", "Go"]);
+		store.notes.delete("Rust.md");
+		const outcome = await undoBatch(journal, store);
+		expect(outcome).toMatchObject({ restored: ["Go.md"], skipped: [{ path: "Rust.md", reason: "The note was moved or deleted.", edited: true }], incomplete: false });
+		expect(await undoBatch(journal, store)).toBeNull();
 	});
 
 	it("counts a note edited between its read and its restore as edited since", async () => {
