@@ -79,7 +79,8 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 		}
 		const decision = decideRestore(current, entries);
 		if (decision.kind === "edited") leave(path, entries, EDITED_SINCE, true);
-		if (decision.kind === "damaged") leave(path, entries, DAMAGED_ENTRY, false);
+		// Trying again would not mend the entry: like an edit since, it does not hold the batch open.
+		if (decision.kind === "damaged") leave(path, entries, DAMAGED_ENTRY, true);
 		if (decision.kind !== "restore") continue;
 		try {
 			// Read-only since, or hard-linked since: left, like a tidy would leave it.
