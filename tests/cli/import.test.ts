@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ImportReport } from "../../src/core";
 import { main } from "../../src/cli/main";
-import { exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
+import { damageEntry, exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
 import { VAULT_NOTES } from "../core/import/memoryVault";
 
 let work: string;
@@ -108,6 +108,16 @@ describe("omnivore-queue import", () => {
 		expect(readFileSync(path)).toEqual(latin1);
 	});
 
+	it("says in words why a note could not be created, and exits 1", async () => {
+		const { zip, vault } = setUp();
+		// A file where the folder of new notes would go: nothing can be created in it.
+		writeFileSync(join(vault, "Saved"), "a file of the user's");
+		const result = await run("import", zip, vault, "--folder", "Saved");
+		expect(result.code).toBe(1);
+		expect(result.out).toContain("How SQLite Scales Read Concurrency: Its note could not be created: a file of that name is in the way.");
+		expect(readFileSync(join(vault, "Saved"), "utf8")).toBe("a file of the user's");
+	});
+
 	it("imports the unzipped folder alike, into another folder of the vault", async () => {
 		const { vault } = setUp();
 		const folder = join(work, "unzipped");
@@ -151,6 +161,12 @@ describe("omnivore-queue import", () => {
 		["not a zip", () => Buffer.from("id,title\n1,Hello\n"), "it is not a zip file"],
 		["a zip cut short", () => zipOf(exportFiles()).subarray(0, 2000), "the zip file is damaged or cut short"],
 		["a zip without metadata", () => zipOf([{ name: "content/a.html", data: "<p>a</p>" }]), "it holds no metadata_*.json file, so it is not an Omnivore export"],
+		[
+			"a zip with a damaged article",
+			() => damageEntry(zipOf(exportFiles()), `content/${ITEMS.sqlite.slug}.html`),
+			`content/${ITEMS.sqlite.slug}.html in it cannot be read: the zip file is damaged there (invalid block type); another unzip tool may still extract the other files, and their folder can be imported`,
+		],
+		["a metadata file that is a zip bomb", () => zipOf([{ name: "metadata_0_to_20.json", data: new Uint8Array(65 * 1024 * 1024).fill(0x20) }]), "metadata_0_to_20.json in it is not an Omnivore metadata file (it is larger than 64 MB)"],
 	])("refuses %s in one line, exit 2, writing nothing", async (_name, bytes, reason) => {
 		const zip = join(work, "export.zip");
 		writeFileSync(zip, bytes());
@@ -167,5 +183,13 @@ describe("omnivore-queue import", () => {
 		const outside = await run("import", join(work, "nope.zip"), join(work, "vault"), "--folder", "../elsewhere");
 		expect(outside.code).toBe(2);
 		expect(outside.err).toContain("--folder must be a folder inside the vault");
+	});
+
+	it("puts new notes in a folder given as a path on the disk into the vault, or with spaces around its parts", async () => {
+		const { zip, vault } = setUp();
+		const json = await run("import", zip, vault, "--folder", join(vault, "Saved"), "--dry-run", "--json");
+		expect((JSON.parse(json.out) as ImportReport).items.find((i) => i.id === ITEMS.sqlite.id)?.path).toBe("Saved/How SQLite Scales Read Concurrency.md");
+		expect((await run("import", zip, vault, "--folder", " Reading / Omnivore /")).code).toBe(0);
+		expect(existsSync(join(vault, "Reading", "Omnivore", "How SQLite Scales Read Concurrency.md"))).toBe(true);
 	});
 });

@@ -222,6 +222,40 @@ describe("new notes' file names", () => {
 		expect(vault.text("Omnivore/C tips tricks.md")).toContain(`title: 'C#: "tips" / tricks?'`);
 		expect(vault.text("Omnivore/same title.md")).toBe("# Mine\n");
 	});
+
+	it("never start with a dot or a space, avoid names Windows refuses, and an upload is not named .pdf.pdf", async () => {
+		const item = (id: string, title: string, slug = `s-${id}`) => ({ id, slug, title, url: `https://e.com/${id}`, state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" });
+		const items = [item("a", "../../../escape"), item("b", "..", "../../evil"), item("c", "CON"), item("d", "Scan 2019.PDF")];
+		const files = [{ name: "metadata_0_to_4.json", data: JSON.stringify(items) }, { name: "content/s-d.pdf", data: PDF_BYTES }];
+		const vault = new MemoryVault({});
+		const report = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		expect(report.items.map((i) => [i.path, i.pdf])).toEqual([
+			["Omnivore/escape.md", undefined],
+			["Omnivore/evil.md", undefined],
+			["Omnivore/CON (note).md", undefined],
+			["Omnivore/Scan 2019.md", "Omnivore/Scan 2019.pdf"],
+		]);
+		expect(vault.text("Omnivore/escape.md")).toContain("title: ../../../escape");
+	});
+});
+
+describe("odd exports", () => {
+	it("find the content of a slug holding a slash or written decomposed, and make a note without an article too large to read", async () => {
+		const item = (id: string, slug: string) => ({ id, slug, title: `Item ${id}`, url: `https://e.com/${id}`, state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" });
+		const files = [
+			{ name: "metadata_0_to_3.json", data: JSON.stringify([item("a", "a/b-1"), item("b", "caf\u00e9-2"), item("c", "huge-3")]) },
+			{ name: "content/a/b-1.html", data: "<p>Slash body.</p>" },
+			{ name: "content/cafe\u0301-2.html", data: "<p>Café body.</p>" },
+			{ name: "highlights/cafe\u0301-2.md", data: "> Café quote" },
+			{ name: "content/huge-3.html", data: new Uint8Array(21 * 1024 * 1024).fill(0x61) },
+		];
+		const vault = new MemoryVault({});
+		const report = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		expect(vault.text("Omnivore/Item a.md")).toContain("Slash body.");
+		expect(vault.text("Omnivore/Item b.md")).toMatch(/> Café quote[\s\S]*Café body\./);
+		expect(report.items[2].problems).toEqual(["Its content could not be read from the export (it is larger than 20 MB); its note was made without it."]);
+		expect(vault.text("Omnivore/Item c.md")).not.toContain("## Content");
+	});
 });
 
 describe("Omnivore's placeholders in a matched note", () => {
