@@ -128,7 +128,10 @@ export function parseCommandLine(argv: string[]): Request {
 		return { command, vault, dryRun: flag("dry-run"), json: flag("json"), show };
 	}
 	const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
-	if (command === "images") return { command, ...imagesArgs(values), ...engine };
+	if (command === "images") {
+		const folder = text("folder");
+		return { command, ...imagesArgs({ ...values, folder: folder === undefined ? undefined : folderInVault(folder, vault) }), ...engine };
+	}
 	if (command === "tidy") {
 		return { command, dryRun: flag("dry-run"), diff: flag("diff"), force: flag("force"), followLinks: flag("follow-links"), jobs: positiveCount(text("jobs"), "--jobs", command), ...engine };
 	}

@@ -237,6 +237,13 @@ describe("images", () => {
 		expect(server.hits.has("/img/trash.png")).toBe(false);
 	});
 
+	test("a folder given as a path on the disk into the vault is that folder of the vault", async () => {
+		const path = note("Article", `![](${server.base}/img/a.png)\n`);
+		expect((await images("--folder", join(vault, "Files", "Images"))).code).toBe(0);
+		expect(read(path)).toContain("![](Files/Images/a.png)");
+		expect(existsSync(join(vault, "Files", "Images", "a.png"))).toBe(true);
+	});
+
 	test("a note it cannot write is left and reported; the image file stays for the next run", async () => {
 		const path = note("Read only", `![](${server.base}/img/ro.png)\n`);
 		chmodSync(path, 0o444);
@@ -265,6 +272,7 @@ describe("images", () => {
 		for (const args of [
 			["--folder", "../outside"],
 			["--folder", ".hidden"],
+			["--folder", join(work, "elsewhere")],
 			["--archive", "https://example.com/no-placeholder"],
 			["--concurrency", "0"],
 			["--max-size", "lots"],
