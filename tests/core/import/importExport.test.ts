@@ -271,6 +271,25 @@ describe("Omnivore's placeholders in a matched note", () => {
 	});
 });
 
+describe("two articles at one address", () => {
+	it("match the vault's note once: the other gets a note of its own, and a second import changes nothing", async () => {
+		const item = (id: string, url: string, state: string, label: string) => ({ id, slug: `s-${id}`, title: `Title ${id}`, url, state, readingProgress: 0, labels: [label], savedAt: "2024-01-01T00:00:00Z" });
+		const files = [{ name: "metadata_0_to_2.json", data: JSON.stringify([item("a", "https://example.org/dup", "Active", "first"), item("b", "http://www.example.org/dup/", "Archived", "second")]) }];
+		const vault = new MemoryVault({ "Mine.md": "---\noriginal_url: https://example.org/dup\n---\n# Mine\n#Omnivore\n" });
+		const first = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		expect(first.items.map((i) => [i.action, i.path])).toEqual([
+			["enriched", "Mine.md"],
+			["created", "Omnivore/Title b.md"],
+		]);
+		expect(vault.text("Mine.md")).toMatch(/^id: a$/m);
+		expect(vault.text("Mine.md")).not.toMatch(/second|archived/);
+		const writes = vault.writes;
+		const again = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		expect(again.items.map((i) => i.action)).toEqual(["unchanged", "unchanged"]);
+		expect(vault.writes).toBe(writes);
+	});
+});
+
 describe("matching a self-hosted Omnivore's links", () => {
 	it("finds a note by the slug of a link to a configured host", async () => {
 		const note = ["# Byzantine Generals", "#Omnivore", "", `[Read on Omnivore](https://omnivore.example.org/me/${ITEMS.bySlug.slug})`, ""].join("\n");
