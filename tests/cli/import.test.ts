@@ -128,6 +128,21 @@ describe("omnivore-queue import", () => {
 		expect(existsSync(join(vault, "Reading", "Saved", "Attention Is All You Need.pdf"))).toBe(true);
 	});
 
+	it("reads an unzipped folder's decomposed names and leaves out a file past its limit, unread", async () => {
+		const folder = join(work, "unzipped");
+		const item = (id: string, slug: string) => ({ id, slug, title: `Item ${id}`, url: `https://e.com/${id}`, state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" });
+		writeTree(folder, {
+			"metadata_0_to_2.json": JSON.stringify([item("a", "caf\u00e9-1"), item("b", "huge-2")]),
+			"content/cafe\u0301-1.html": "<p>Café body.</p>",
+			"content/huge-2.html": Buffer.alloc(21 * 1024 * 1024, 0x61),
+		});
+		const vault = join(work, "vault");
+		const result = await run("import", folder, vault);
+		expect(result.code).toBe(0);
+		expect(readFileSync(join(vault, "Omnivore", "Item a.md"), "utf8")).toContain("Café body.");
+		expect(result.out).toContain("Omnivore/Item b.md: Its content could not be read from the export (it is larger than 20 MB); its note was made without it.");
+	});
+
 	it("is undone whole: created notes and the PDF removed, enriched notes restored, an edited note kept", async () => {
 		const { zip, vault } = setUp();
 		const before = snapshot(vault);
