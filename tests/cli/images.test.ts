@@ -254,6 +254,22 @@ describe("images", () => {
 		chmodSync(path, 0o644);
 	});
 
+	test("the files of a run killed before it saved its record are used, not copied again", async () => {
+		const path = note("Killed", `![](${server.base}/img/k.png) ![](${server.base}/img/other.png)\n`);
+		mkdirSync(attachments(), { recursive: true });
+		// What the killed run had saved: the image's very bytes, and no record of them.
+		writeFileSync(join(attachments(), "k.png"), png("k.png"));
+		// A user's file of the same name but other bytes stays theirs.
+		writeFileSync(join(attachments(), "other.png"), png("the user's own"));
+		expect((await images()).code).toBe(0);
+		expect(read(path)).toContain("![](Omnivore/attachments/k.png) ![](Omnivore/attachments/other%201.png)");
+		expect(readdirSync(attachments()).sort()).toEqual(["k.png", "other 1.png", "other.png"]);
+		expect(readFileSync(join(attachments(), "other.png"))).toEqual(png("the user's own"));
+		// Undo takes back only what this run made: the file the killed run made stays.
+		expect((await run("undo", vault)).code).toBe(0);
+		expect(readdirSync(attachments()).sort()).toEqual(["k.png", "other.png"]);
+	});
+
 	test("a half-written image of a killed run is removed; another tool's temporary file is not", async () => {
 		note("Leftover", `![](${server.base}/img/l.png)\n`);
 		mkdirSync(attachments(), { recursive: true });
