@@ -128,6 +128,26 @@ describe("omnivore-queue import", () => {
 		expect(existsSync(join(vault, "Reading", "Saved", "Attention Is All You Need.pdf"))).toBe(true);
 	});
 
+	it("writes nothing where entry names or slugs point outside the vault", async () => {
+		const zip = join(work, "export.zip");
+		const item = { id: "t1", slug: "../../../evil", title: "../../escape", url: "https://e.com/t", state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" };
+		writeFileSync(
+			zip,
+			zipOf([
+				{ name: "metadata_0_to_1.json", data: JSON.stringify([item]) },
+				{ name: "../../evil.md", data: "evil" },
+				{ name: "content/../../../evil.html", data: "<p>evil</p>" },
+				{ name: "/abs/evil.md", data: "evil" },
+				{ name: "highlights/../../../evil.md", data: "> evil" },
+			]),
+		);
+		const vault = join(work, "deep", "vault");
+		expect((await run("import", zip, vault)).code).toBe(0);
+		expect(readdirSync(work).sort()).toEqual(["deep", "export.zip"]);
+		expect(readdirSync(join(work, "deep"))).toEqual(["vault"]);
+		expect([...snapshot(vault).keys()]).toEqual(["Omnivore/escape.md"]);
+	});
+
 	it("reads an unzipped folder's decomposed names and leaves out a file past its limit, unread", async () => {
 		const folder = join(work, "unzipped");
 		const item = (id: string, slug: string) => ({ id, slug, title: `Item ${id}`, url: `https://e.com/${id}`, state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" });
