@@ -208,7 +208,12 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 			await target.createFile(entry.pdfPath, content.data);
 			pdfPath = entry.pdfPath;
 		} else if (content?.format === "html") {
-			markdown = htmlToMarkdown(decodeText(content.data), { proxy: options.tidier.proxy, baseUrl: articleUrl(item, options.tidier.options) });
+			try {
+				markdown = htmlToMarkdown(decodeText(content.data), { proxy: options.tidier.proxy, baseUrl: articleUrl(item, options.tidier.options) });
+			} catch (error) {
+				// An article that cannot be converted costs the note its content, not the note.
+				outcome.problems.push(`Its content could not be converted (${error instanceof Error ? error.message : String(error)}); its note was made without it.`);
+			}
 		}
 		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: index.highlights.get(item.slug) ?? [] }, options.tidier.options);
 		await target.createNote(path, options.tidier.tidy(text).text);

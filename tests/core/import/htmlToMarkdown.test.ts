@@ -1,5 +1,5 @@
 import { buildProxyMatcher } from "../../../src/core";
-import { htmlToMarkdown } from "../../../src/core/import/htmlToMarkdown";
+import { htmlToMarkdown, MAX_NESTING, nestingDepth } from "../../../src/core/import/htmlToMarkdown";
 import { PROXY } from "./exportFixture";
 
 const SIG = "sM6Jk9QDfpC2gWu0TSNLQLyoBeRsO0sXIMJ3ken8G87A";
@@ -32,5 +32,17 @@ describe("article HTML to Markdown", () => {
 
 	it("drops scripts and styles and keeps text of unknown elements", () => {
 		expect(convert("<script>alert(1)</script><style>p{}</style><custom-el>kept</custom-el><mark>marked</mark>")).toBe("kept==marked==");
+	});
+
+	it("refuses a page nested deeper than any article (parsing it would take minutes), in one linear pass", () => {
+		const nested = (depth: number, open = "<div>", close = "</div>") => `${open.repeat(depth)}x${close.repeat(depth)}`;
+		expect(convert(nested(MAX_NESTING))).toBe("x");
+		expect(() => convert(nested(MAX_NESTING + 1))).toThrow(`its elements nest more than ${MAX_NESTING} deep`);
+		expect(nestingDepth(nested(MAX_NESTING, "<ul><li>", "</li></ul>"))).toBe(MAX_NESTING);
+		// Void elements and those whose end tag may be left out do not nest.
+		expect(nestingDepth(`${"<p>a<br>".repeat(5000)}<img src="x.png"/><hr/>`)).toBe(0);
+		const started = Date.now();
+		expect(nestingDepth(nested(200_000))).toBe(200_000);
+		expect(Date.now() - started).toBeLessThan(2000);
 	});
 });

@@ -240,7 +240,7 @@ describe("new notes' file names", () => {
 });
 
 describe("odd exports", () => {
-	it("find the content of a slug holding a slash or written decomposed, and make a note without an article too large to read", async () => {
+	it("find the content of a slug holding a slash or written decomposed, and make a note without an article too large to read or too deep to convert", async () => {
 		const item = (id: string, slug: string) => ({ id, slug, title: `Item ${id}`, url: `https://e.com/${id}`, state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" });
 		const files = [
 			{ name: "metadata_0_to_3.json", data: JSON.stringify([item("a", "a/b-1"), item("b", "caf\u00e9-2"), item("c", "huge-3")]) },
@@ -248,6 +248,8 @@ describe("odd exports", () => {
 			{ name: "content/cafe\u0301-2.html", data: "<p>Café body.</p>" },
 			{ name: "highlights/cafe\u0301-2.md", data: "> Café quote" },
 			{ name: "content/huge-3.html", data: new Uint8Array(21 * 1024 * 1024).fill(0x61) },
+			{ name: "metadata_3_to_4.json", data: JSON.stringify([item("d", "deep-4")]) },
+			{ name: "content/deep-4.html", data: `${"<div>".repeat(200_000)}x${"</div>".repeat(200_000)}` },
 		];
 		const vault = new MemoryVault({});
 		const report = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
@@ -255,6 +257,8 @@ describe("odd exports", () => {
 		expect(vault.text("Omnivore/Item b.md")).toMatch(/> Café quote[\s\S]*Café body\./);
 		expect(report.items[2].problems).toEqual(["Its content could not be read from the export (it is larger than 20 MB); its note was made without it."]);
 		expect(vault.text("Omnivore/Item c.md")).not.toContain("## Content");
+		expect(report.items[3].problems).toEqual(["Its content could not be converted (its elements nest more than 500 deep); its note was made without it."]);
+		expect(vault.text("Omnivore/Item d.md")).toContain("title: Item d");
 	});
 });
 
