@@ -225,6 +225,8 @@ describe("images", () => {
 
 	test("only Omnivore notes, never notes in dot-folders, and a custom folder with spaces", async () => {
 		writeFileSync(join(vault, "Mine.md"), `# Mine\n\n![](${server.base}/img/mine.png)\n`);
+		// The tag only inside code: a note about Omnivore, not one of its notes.
+		writeFileSync(join(vault, "About.md"), `# About\n\nTag notes with \`#Omnivore\`.\n\n\`\`\`\n#Omnivore\n\`\`\`\n![](${server.base}/img/about.png)\n`);
 		mkdirSync(join(vault, ".trash"));
 		writeFileSync(join(vault, ".trash", "Old.md"), `#Omnivore\n[Read Original](https://example.com)\n![](${server.base}/img/trash.png)\n`);
 		const path = note("Article", `![](${server.base}/img/a.png)\n`);
@@ -234,6 +236,7 @@ describe("images", () => {
 		expect(report).toMatchObject({ downloaded: 1, notesChanged: 1 });
 		expect(read(path)).toContain("![](My%20files/Omnivore%20images/a.png)");
 		expect(server.hits.has("/img/mine.png")).toBe(false);
+		expect(server.hits.has("/img/about.png")).toBe(false);
 		expect(server.hits.has("/img/trash.png")).toBe(false);
 	});
 
