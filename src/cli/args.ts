@@ -1,6 +1,7 @@
 // Parses the command line into a request, or a usage error with one clear sentence. Each command has
 // its own options and its own help.
 
+import { isAbsolute, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_IMPORT_FOLDER, importFolder, QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type MatchMode, type QueueSort, type QueueStatus } from "../core";
 import { COMMAND_NAMES, COMMANDS, commandHelp, type CommandName, type OptionSpec } from "./usage";
@@ -81,6 +82,13 @@ function parseCommand(command: CommandName, argv: string[]) {
 	}
 }
 
+/** A path on the disk into the vault names that folder of it; any other path is read from the vault's root. */
+function folderInVault(given: string, vault: string): string {
+	if (!isAbsolute(given)) return given;
+	const inVault = relative(resolve(vault), given);
+	return inVault.startsWith("..") || isAbsolute(inVault) ? given : inVault;
+}
+
 export function parseCommandLine(argv: string[]): Request {
 	const commandIndex = argv.findIndex((arg) => !arg.startsWith("-"));
 	const word = commandIndex === -1 ? undefined : argv[commandIndex];
@@ -107,7 +115,7 @@ export function parseCommandLine(argv: string[]): Request {
 		if (exportPath === undefined || vault === undefined) throw new UsageError("import needs the export (a zip file or the folder it was unzipped to) and the vault folder.", command);
 		if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, command);
 		const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
-		const folder = importFolder(text("folder") ?? DEFAULT_IMPORT_FOLDER);
+		const folder = importFolder(folderInVault(text("folder") ?? DEFAULT_IMPORT_FOLDER, vault));
 		if (!folder.ok) throw new UsageError(`--folder ${folder.reason}.`, command);
 		return { command, exportPath, dryRun: flag("dry-run"), folder: folder.folder, ...engine };
 	}
@@ -120,7 +128,10 @@ export function parseCommandLine(argv: string[]): Request {
 		return { command, vault, dryRun: flag("dry-run"), json: flag("json"), followLinks: flag("follow-links"), show };
 	}
 	const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
-	if (command === "images") return { command, ...imagesArgs(values), ...engine };
+	if (command === "images") {
+		const folder = text("folder");
+		return { command, ...imagesArgs({ ...values, folder: folder === undefined ? undefined : folderInVault(folder, vault) }), ...engine };
+	}
 	if (command === "tidy") {
 		return { command, dryRun: flag("dry-run"), diff: flag("diff"), force: flag("force"), followLinks: flag("follow-links"), jobs: positiveCount(text("jobs"), "--jobs", command), ...engine };
 	}

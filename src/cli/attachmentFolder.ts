@@ -12,7 +12,8 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 	const at = (path: string) => join(vault, ...path.split("/"));
 	// Names given out in this run, compared without case: on macOS and Windows `A.png` is `a.png`.
 	const given = new Set<string>();
-	const isTaken = (path: string) => given.has(path.toLowerCase()) || existsSync(at(path));
+	// A run killed before it saved its record left its files: one holding these very bytes is used, not copied.
+	const isTakenByOther = (bytes: Uint8Array) => (path: string) => given.has(path.toLowerCase()) || (existsSync(at(path)) && !holdsBytes(at(path), bytes));
 	return {
 		readBytes: async (path) => {
 			try {
@@ -27,7 +28,8 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 			try {
 				mkdirSync(absoluteFolder, { recursive: true });
 				for (;;) {
-					const path = uniqueFileName(folder, stem, extension, isTaken);
+					const path = uniqueFileName(folder, stem, extension, isTakenByOther(bytes));
+					if (existsSync(at(path))) return path;
 					given.add(path.toLowerCase());
 					await beforeCreate(path);
 					if (createExclusive(at(path), absoluteFolder, bytes)) {
@@ -40,6 +42,14 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 			}
 		},
 	};
+}
+
+function holdsBytes(path: string, bytes: Uint8Array): boolean {
+	try {
+		return statSync(path).size === bytes.length && Buffer.compare(readFileSync(path), bytes) === 0;
+	} catch {
+		return false;
+	}
 }
 
 /** Written whole beside the target, then linked in place: the link fails if a file is there. False when one is. */

@@ -2,7 +2,7 @@
 
 import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { ExportError, zipArchive, type ExportArchive } from "../core";
+import { EntryTooLarge, ExportError, zipArchive, type ExportArchive } from "../core";
 import { describeFsError } from "./vaultFiles";
 
 /** Every file under `root` (dot-files skipped), by its path relative to it with `/`, sorted. */
@@ -27,14 +27,18 @@ export function folderArchive(root: string): ExportArchive {
 		async read(want, visit) {
 			names ??= filesUnder(root);
 			for (const name of names) {
-				if (!want(name)) continue;
+				const wish = want(name.normalize("NFC"));
+				if (!wish) continue;
+				const path = join(root, ...name.split("/"));
 				let data: Uint8Array | Error;
 				try {
-					data = readFileSync(join(root, ...name.split("/")));
+					// A file on disk is whole: one to check needs no reading.
+					if (statSync(path).size > wish.maxBytes) data = new EntryTooLarge(wish.maxBytes);
+					else data = wish.checkOnly ? new Uint8Array(0) : readFileSync(path);
 				} catch (error) {
 					data = new Error(describeFsError(error));
 				}
-				await visit(name, data);
+				await visit(name.normalize("NFC"), data);
 			}
 		},
 	};

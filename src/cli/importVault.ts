@@ -9,7 +9,7 @@ import { FileNoteStore } from "./fileNoteStore";
 import { openExport } from "./exportSource";
 import { vaultJournal } from "./journalStorage";
 import type { Progress } from "./progressBar";
-import { listNotes, type VaultFile } from "./vaultFiles";
+import { describeFsError, listNotes, type VaultFile } from "./vaultFiles";
 
 export interface ImportVaultOptions {
 	folder: string;
@@ -89,13 +89,21 @@ class FolderTarget implements ImportTarget {
 	}
 
 	async createNote(path: string, text: string): Promise<void> {
-		await (await this.journal.get()).recordCreated(path, text);
-		createExclusive(this.at(path), text);
+		await this.create(path, text);
 	}
 
 	async createFile(path: string, data: Uint8Array): Promise<void> {
+		await this.create(path, data);
+	}
+
+	private async create(path: string, data: string | Uint8Array): Promise<void> {
 		await (await this.journal.get()).recordCreated(path, data);
-		createExclusive(this.at(path), data);
+		try {
+			createExclusive(this.at(path), data);
+		} catch (error) {
+			// The folder's problem in words (read-only, not a folder), not a temporary file's name.
+			throw new Error(describeFsError(error));
+		}
 	}
 
 	async updateNote(path: string, transform: (current: string) => string | null): Promise<boolean> {

@@ -40,5 +40,5 @@ export { downloadImage, archiveUrl, formatMegabytes, DEFAULT_ARCHIVE, USER_AGENT
 export { emptyImageRecord, parseImageRecord, serializeImageRecord, type ImageRecord } from "./images/imageRecord";
 export { runImageDownloads, type AttachmentStore, type ImageRunInput, type ImageRunReport, type ImageRunPhase, type ImageNoteOutcome } from "./images/imageRun";
 export { importExport, countActions, asTidyTransform, type ImportTarget, type ImportReport, type ItemOutcome, type ItemAction, type ImportOptions } from "./import/importExport";
-export { ExportError, zipArchive, bytesSource, type ExportArchive, type ByteSource, type EntryData } from "./import/exportArchive";
+export { EntryTooLarge, ExportError, zipArchive, bytesSource, type ExportArchive, type ByteSource, type EntryData, type EntryWish } from "./import/exportArchive";
 export { DEFAULT_IMPORT_FOLDER, importFolder } from "./import/fileName";

@@ -225,6 +225,8 @@ describe("images", () => {
 
 	test("only Omnivore notes, never notes in dot-folders, and a custom folder with spaces", async () => {
 		writeFileSync(join(vault, "Mine.md"), `# Mine\n\n![](${server.base}/img/mine.png)\n`);
+		// The tag only inside code: a note about Omnivore, not one of its notes.
+		writeFileSync(join(vault, "About.md"), `# About\n\nTag notes with \`#Omnivore\`.\n\n\`\`\`\n#Omnivore\n\`\`\`\n![](${server.base}/img/about.png)\n`);
 		mkdirSync(join(vault, ".trash"));
 		writeFileSync(join(vault, ".trash", "Old.md"), `#Omnivore\n[Read Original](https://example.com)\n![](${server.base}/img/trash.png)\n`);
 		const path = note("Article", `![](${server.base}/img/a.png)\n`);
@@ -234,7 +236,15 @@ describe("images", () => {
 		expect(report).toMatchObject({ downloaded: 1, notesChanged: 1 });
 		expect(read(path)).toContain("![](My%20files/Omnivore%20images/a.png)");
 		expect(server.hits.has("/img/mine.png")).toBe(false);
+		expect(server.hits.has("/img/about.png")).toBe(false);
 		expect(server.hits.has("/img/trash.png")).toBe(false);
+	});
+
+	test("a folder given as a path on the disk into the vault is that folder of the vault", async () => {
+		const path = note("Article", `![](${server.base}/img/a.png)\n`);
+		expect((await images("--folder", join(vault, "Files", "Images"))).code).toBe(0);
+		expect(read(path)).toContain("![](Files/Images/a.png)");
+		expect(existsSync(join(vault, "Files", "Images", "a.png"))).toBe(true);
 	});
 
 	test("a note it cannot write is left and reported; the image file stays for the next run", async () => {
@@ -245,6 +255,22 @@ describe("images", () => {
 		expect(out).toMatch(/Read only\.md: The note is read-only/);
 		expect(read(path)).toContain(`${server.base}/img/ro.png`);
 		chmodSync(path, 0o644);
+	});
+
+	test("the files of a run killed before it saved its record are used, not copied again", async () => {
+		const path = note("Killed", `![](${server.base}/img/k.png) ![](${server.base}/img/other.png)\n`);
+		mkdirSync(attachments(), { recursive: true });
+		// What the killed run had saved: the image's very bytes, and no record of them.
+		writeFileSync(join(attachments(), "k.png"), png("k.png"));
+		// A user's file of the same name but other bytes stays theirs.
+		writeFileSync(join(attachments(), "other.png"), png("the user's own"));
+		expect((await images()).code).toBe(0);
+		expect(read(path)).toContain("![](Omnivore/attachments/k.png) ![](Omnivore/attachments/other%201.png)");
+		expect(readdirSync(attachments()).sort()).toEqual(["k.png", "other 1.png", "other.png"]);
+		expect(readFileSync(join(attachments(), "other.png"))).toEqual(png("the user's own"));
+		// Undo takes back only what this run made: the file the killed run made stays.
+		expect((await run("undo", vault)).code).toBe(0);
+		expect(readdirSync(attachments()).sort()).toEqual(["k.png", "other.png"]);
 	});
 
 	test("a half-written image of a killed run is removed; another tool's temporary file is not", async () => {
@@ -265,6 +291,7 @@ describe("images", () => {
 		for (const args of [
 			["--folder", "../outside"],
 			["--folder", ".hidden"],
+			["--folder", join(work, "elsewhere")],
 			["--archive", "https://example.com/no-placeholder"],
 			["--concurrency", "0"],
 			["--max-size", "lots"],

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ImportReport } from "../../src/core";
 import { main } from "../../src/cli/main";
-import { exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
+import { damageEntry, exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
 import { VAULT_NOTES } from "../core/import/memoryVault";
 
 let work: string;
@@ -108,6 +108,16 @@ describe("omnivore-queue import", () => {
 		expect(readFileSync(path)).toEqual(latin1);
 	});
 
+	it("says in words why a note could not be created, and exits 1", async () => {
+		const { zip, vault } = setUp();
+		// A file where the folder of new notes would go: nothing can be created in it.
+		writeFileSync(join(vault, "Saved"), "a file of the user's");
+		const result = await run("import", zip, vault, "--folder", "Saved");
+		expect(result.code).toBe(1);
+		expect(result.out).toContain("How SQLite Scales Read Concurrency: Its note could not be created: a file of that name is in the way.");
+		expect(readFileSync(join(vault, "Saved"), "utf8")).toBe("a file of the user's");
+	});
+
 	it("imports the unzipped folder alike, into another folder of the vault", async () => {
 		const { vault } = setUp();
 		const folder = join(work, "unzipped");
@@ -116,6 +126,41 @@ describe("omnivore-queue import", () => {
 		expect(result.code).toBe(0);
 		expect(existsSync(join(vault, "Reading", "Saved", "How SQLite Scales Read Concurrency.md"))).toBe(true);
 		expect(existsSync(join(vault, "Reading", "Saved", "Attention Is All You Need.pdf"))).toBe(true);
+	});
+
+	it("writes nothing where entry names or slugs point outside the vault", async () => {
+		const zip = join(work, "export.zip");
+		const item = { id: "t1", slug: "../../../evil", title: "../../escape", url: "https://e.com/t", state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" };
+		writeFileSync(
+			zip,
+			zipOf([
+				{ name: "metadata_0_to_1.json", data: JSON.stringify([item]) },
+				{ name: "../../evil.md", data: "evil" },
+				{ name: "content/../../../evil.html", data: "<p>evil</p>" },
+				{ name: "/abs/evil.md", data: "evil" },
+				{ name: "highlights/../../../evil.md", data: "> evil" },
+			]),
+		);
+		const vault = join(work, "deep", "vault");
+		expect((await run("import", zip, vault)).code).toBe(0);
+		expect(readdirSync(work).sort()).toEqual(["deep", "export.zip"]);
+		expect(readdirSync(join(work, "deep"))).toEqual(["vault"]);
+		expect([...snapshot(vault).keys()]).toEqual(["Omnivore/escape.md"]);
+	});
+
+	it("reads an unzipped folder's decomposed names and leaves out a file past its limit, unread", async () => {
+		const folder = join(work, "unzipped");
+		const item = (id: string, slug: string) => ({ id, slug, title: `Item ${id}`, url: `https://e.com/${id}`, state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" });
+		writeTree(folder, {
+			"metadata_0_to_2.json": JSON.stringify([item("a", "caf\u00e9-1"), item("b", "huge-2")]),
+			"content/cafe\u0301-1.html": "<p>Café body.</p>",
+			"content/huge-2.html": Buffer.alloc(21 * 1024 * 1024, 0x61),
+		});
+		const vault = join(work, "vault");
+		const result = await run("import", folder, vault);
+		expect(result.code).toBe(0);
+		expect(readFileSync(join(vault, "Omnivore", "Item a.md"), "utf8")).toContain("Café body.");
+		expect(result.out).toContain("Omnivore/Item b.md: Its content could not be read from the export (it is larger than 20 MB); its note was made without it.");
 	});
 
 	it("is undone whole: created notes and the PDF removed, enriched notes restored, an edited note kept", async () => {
@@ -151,6 +196,12 @@ describe("omnivore-queue import", () => {
 		["not a zip", () => Buffer.from("id,title\n1,Hello\n"), "it is not a zip file"],
 		["a zip cut short", () => zipOf(exportFiles()).subarray(0, 2000), "the zip file is damaged or cut short"],
 		["a zip without metadata", () => zipOf([{ name: "content/a.html", data: "<p>a</p>" }]), "it holds no metadata_*.json file, so it is not an Omnivore export"],
+		[
+			"a zip with a damaged article",
+			() => damageEntry(zipOf(exportFiles()), `content/${ITEMS.sqlite.slug}.html`),
+			`content/${ITEMS.sqlite.slug}.html in it cannot be read: the zip file is damaged there (invalid block type); another unzip tool may still extract the other files, and their folder can be imported`,
+		],
+		["a metadata file that is a zip bomb", () => zipOf([{ name: "metadata_0_to_20.json", data: new Uint8Array(65 * 1024 * 1024).fill(0x20) }]), "metadata_0_to_20.json in it is not an Omnivore metadata file (it is larger than 64 MB)"],
 	])("refuses %s in one line, exit 2, writing nothing", async (_name, bytes, reason) => {
 		const zip = join(work, "export.zip");
 		writeFileSync(zip, bytes());
@@ -167,5 +218,13 @@ describe("omnivore-queue import", () => {
 		const outside = await run("import", join(work, "nope.zip"), join(work, "vault"), "--folder", "../elsewhere");
 		expect(outside.code).toBe(2);
 		expect(outside.err).toContain("--folder must be a folder inside the vault");
+	});
+
+	it("puts new notes in a folder given as a path on the disk into the vault, or with spaces around its parts", async () => {
+		const { zip, vault } = setUp();
+		const json = await run("import", zip, vault, "--folder", join(vault, "Saved"), "--dry-run", "--json");
+		expect((JSON.parse(json.out) as ImportReport).items.find((i) => i.id === ITEMS.sqlite.id)?.path).toBe("Saved/How SQLite Scales Read Concurrency.md");
+		expect((await run("import", zip, vault, "--folder", " Reading / Omnivore /")).code).toBe(0);
+		expect(existsSync(join(vault, "Reading", "Omnivore", "How SQLite Scales Read Concurrency.md"))).toBe(true);
 	});
 });

@@ -1,5 +1,7 @@
 // Readable, safe and unique file names for downloaded images: from the URL's last segment, else the note.
 
+import { avoidReservedName } from "../reservedNames";
+
 /** Characters no file name of ours holds: path separators, what Obsidian links or the OS refuse, `%`, `&`. */
 const UNSAFE = /[\\/:*?"<>|#^[\]%&{}`]|\p{Cc}/gu;
 const MAX_STEM = 60;
@@ -22,8 +24,7 @@ export function sanitizeStem(text: string): string {
 		.replace(/[.\s]+$/, "");
 	// Cut on a character boundary (not inside a surrogate pair).
 	const stem = Array.from(cleaned).slice(0, MAX_STEM).join("").trim();
-	// Windows refuses these names whatever the extension.
-	return /^(?:con|prn|aux|nul|com\d|lpt\d)$/i.test(stem) ? `${stem}-image` : stem;
+	return avoidReservedName(stem, "-image");
 }
 
 /** The stem a downloaded image is named after: its URL's file name, or the note's name when the URL has none. */

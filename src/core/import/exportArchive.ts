@@ -1,7 +1,7 @@
 // Reads the files of an export one at a time: from a zip streamed in chunks (fflate, pure JavaScript,
 // so the plugin on mobile reads it as the CLI does) or from an unzipped folder behind the same port.
 
-import { Unzip, UnzipInflate } from "fflate";
+import { Inflate, Unzip, type FlateError } from "fflate";
 
 /** Bad input: the file is not an Omnivore export the import can read. Its message is one sentence. */
 export class ExportError extends Error {
@@ -11,12 +11,29 @@ export class ExportError extends Error {
 	}
 }
 
-/** An entry's bytes, or why they could not be read. */
+/** An entry larger than the import reads: a zip bomb, or not what the export writes there. */
+export class EntryTooLarge extends Error {
+	constructor(readonly maxBytes: number) {
+		super(`it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+		this.name = "EntryTooLarge";
+	}
+}
+
+/** An entry's bytes, or why they could not be read (`EntryTooLarge`, or damage). */
 export type EntryData = Uint8Array | Error;
 
-/** The files of an export, read in archive order as often as needed; `want` says which to read. */
+/**
+ * How an entry is read: at most `maxBytes` of it (beyond that it is an `EntryTooLarge`, and no more of
+ * it is even inflated); with `checkOnly`, only to see that it inflates, its bytes dropped (it arrives empty).
+ */
+export interface EntryWish {
+	maxBytes: number;
+	checkOnly?: boolean;
+}
+
+/** The files of an export, read in archive order as often as needed; `want` says which to read, and how. */
 export interface ExportArchive {
-	read(want: (name: string) => boolean, visit: (name: string, data: EntryData) => Promise<void> | void): Promise<void>;
+	read(want: (name: string) => EntryWish | null, visit: (name: string, data: EntryData) => Promise<void> | void): Promise<void>;
 }
 
 /** Bytes of a file in chunks, from the start each time `chunks` is called. */
@@ -48,6 +65,48 @@ function keepTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
 	return joined;
 }
 
+// Inflated a slice at a time, so one push of a zip bomb never makes more than a few megabytes at once.
+const INFLATE_SLICE = 16 * 1024;
+
+/** A deflate decoder that stops once an entry has given `budget()` bytes: what is past it is never inflated. */
+function boundedInflate(budget: () => number) {
+	return class BoundedInflate {
+		static readonly compression = 8;
+		ondata: (error: FlateError | null, data: Uint8Array, final: boolean) => void = () => undefined;
+		private left = budget();
+		private readonly inflate = new Inflate((data, final) => {
+			this.left -= data.length;
+			this.ondata(null, data, final);
+		});
+
+		push(chunk: Uint8Array, final: boolean): void {
+			try {
+				for (let at = 0; at < chunk.length || (final && at === 0); at += INFLATE_SLICE) {
+					if (this.left < 0) return;
+					const end = Math.min(chunk.length, at + INFLATE_SLICE);
+					this.inflate.push(chunk.subarray(at, end), final && end === chunk.length);
+				}
+			} catch (error) {
+				this.ondata(error as FlateError, new Uint8Array(0), final);
+			}
+		}
+	};
+}
+
+/** fflate reads a name without the zip's UTF-8 flag as Latin-1, but the tools that leave the flag out
+ * mostly wrote UTF-8 anyway; names are compared composed (macOS writes them decomposed). */
+function entryName(name: string): string {
+	// eslint-disable-next-line no-control-regex -- every character of a Latin-1 reading is below 0x100
+	if (/[\u0080-\u00ff]/.test(name) && /^[\u0000-\u00ff]*$/.test(name)) {
+		try {
+			return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(name, (c) => c.charCodeAt(0))).normalize("NFC");
+		} catch {
+			// Not UTF-8 after all: Latin-1 it is.
+		}
+	}
+	return name.normalize("NFC");
+}
+
 /** The parts as one array (no copy for a single part). */
 export function concat(parts: Uint8Array[]): Uint8Array {
 	if (parts.length === 1) return parts[0];
@@ -63,32 +122,39 @@ export function concat(parts: Uint8Array[]): Uint8Array {
 
 /**
  * A zip read by its local headers as the bytes stream in, so memory holds one entry at a time (an
- * export may be gigabytes). A file that is not a zip, or one cut short, is an `ExportError`.
+ * export may be gigabytes), and no entry past its `maxBytes`. A file that is not a zip, or one cut
+ * short, is an `ExportError`.
  */
 export function zipArchive(source: ByteSource): ExportArchive {
 	return {
 		async read(want, visit) {
 			const ready: Array<[string, EntryData]> = [];
-			const open = new Set<string>();
+			const open = new Set<object>();
+			let budget = 0;
 			const unzip = new Unzip((file) => {
-				if (!want(file.name)) return;
+				const name = entryName(file.name);
+				const wish = want(name);
+				if (!wish) return;
 				const parts: Uint8Array[] = [];
-				open.add(file.name);
-				file.ondata = (error, data, final) => {
-					if (error) {
-						open.delete(file.name);
-						ready.push([file.name, new Error(error.message)]);
-						return;
-					}
-					parts.push(data);
-					if (final) {
-						open.delete(file.name);
-						ready.push([file.name, concat(parts)]);
-					}
+				let size = 0;
+				const entry = {};
+				open.add(entry);
+				const finish = (data: EntryData) => {
+					if (!open.delete(entry)) return;
+					ready.push([name, data]);
 				};
+				file.ondata = (error, data, final) => {
+					if (error) return finish(new Error(`the zip file is damaged there (${error.message}); another unzip tool may still extract the other files, and their folder can be imported`));
+					size += data.length;
+					if (size > wish.maxBytes) return finish(new EntryTooLarge(wish.maxBytes));
+					if (!wish.checkOnly) parts.push(data);
+					if (final) finish(wish.checkOnly ? new Uint8Array(0) : concat(parts));
+				};
+				// The decoder reads the budget of the entry it is made for, as `start` makes it.
+				budget = wish.maxBytes + 1;
 				file.start();
 			});
-			unzip.register(UnzipInflate);
+			unzip.register(boundedInflate(() => budget));
 			let first = true;
 			let tail: Uint8Array = new Uint8Array(0);
 			for await (const chunk of source.chunks()) {

@@ -6,6 +6,7 @@ export type ExportEntry =
 	| { kind: "highlights"; slug: string }
 	| { kind: "other" };
 
+const OTHER: ExportEntry = { kind: "other" };
 const METADATA = /^metadata(?:_\d+_to_\d+)?\.json$/i;
 // The export writes `content/`; its documentation says `contents/`. Both are read.
 const CONTENT = /^contents?\/(.+)\.(html?|pdf)$/i;
@@ -14,26 +15,40 @@ const HIGHLIGHTS = /^highlights\/(.+)\.md$/i;
 /**
  * Classify a path inside the export. A zip re-made from an unzipped folder may put everything under
  * one top folder (`omnivore-export/metadata_0_to_20.json`): that first folder is ignored when it is
- * not one of the export's own.
+ * not one of the export's own. A slug holding `/` made folders (`content/a/b.html` is slug `a/b`),
+ * unless the path reads as the export's own under a top folder (`content/content/a.html`).
  */
 export function classifyEntry(path: string): ExportEntry {
 	const clean = path.replace(/\\/g, "/").replace(/^\.?\//, "");
 	if (clean.startsWith("__MACOSX/") || /(?:^|\/)\.[^/]*$/.test(clean)) return { kind: "other" };
 	const direct = classifyClean(clean);
-	if (direct.kind !== "other") return direct;
 	const slash = clean.indexOf("/");
-	return slash === -1 ? direct : classifyClean(clean.slice(slash + 1));
+	const inner = slash === -1 ? OTHER : classifyClean(clean.slice(slash + 1));
+	if (direct.kind === "other" || (direct.kind !== "metadata" && direct.slug.includes("/") && inner.kind !== "other")) return inner;
+	return direct;
+}
+
+/** A slug as it is looked up: composed Unicode, whatever the zip tool or the metadata wrote. */
+export function slugKey(slug: string): string {
+	return slug.normalize("NFC");
 }
 
 function classifyClean(path: string): ExportEntry {
 	if (METADATA.test(path)) return { kind: "metadata", name: path };
 	const content = CONTENT.exec(path);
-	if (content && !content[1].includes("/")) {
-		return { kind: "content", slug: content[1], format: content[2].toLowerCase() === "pdf" ? "pdf" : "html" };
-	}
+	if (content) return { kind: "content", slug: slugKey(content[1]), format: content[2].toLowerCase() === "pdf" ? "pdf" : "html" };
 	const highlights = HIGHLIGHTS.exec(path);
-	if (highlights && !highlights[1].includes("/")) return { kind: "highlights", slug: highlights[1] };
-	return { kind: "other" };
+	if (highlights) return { kind: "highlights", slug: slugKey(highlights[1]) };
+	return OTHER;
+}
+
+const MB = 1024 * 1024;
+/** The most the import reads of an entry: far more than Omnivore ever wrote there, far less than a zip bomb. */
+export const ENTRY_LIMITS = { metadata: 64 * MB, highlights: 64 * MB, html: 20 * MB, pdf: 512 * MB };
+
+/** The size limit of a classified entry (0 for one the import never reads). */
+export function entryLimit(entry: ExportEntry): number {
+	return entry.kind === "content" ? ENTRY_LIMITS[entry.format] : entry.kind === "other" ? 0 : ENTRY_LIMITS[entry.kind];
 }
 
 /** Metadata files in the order the export wrote them (`metadata_0_to_20`, `metadata_20_to_40`, ...). */

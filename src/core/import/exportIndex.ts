@@ -1,8 +1,8 @@
 // The first pass over an export: its items, their highlights and which contents it holds. Small enough
 // to keep whole (a few kilobytes per item); the contents themselves are read in a second pass.
 
-import { classifyEntry, metadataOrder } from "./exportEntries";
-import { ExportError, type ExportArchive } from "./exportArchive";
+import { classifyEntry, entryLimit, metadataOrder } from "./exportEntries";
+import { EntryTooLarge, ExportError, type ExportArchive } from "./exportArchive";
 import { readMetadataBatch, type ExportItem } from "./exportItem";
 import { parseHighlights, type ExportHighlight } from "./highlights";
 
@@ -31,16 +31,23 @@ export async function readExportIndex(archive: ExportArchive): Promise<ExportInd
 	await archive.read(
 		(name) => {
 			const entry = classifyEntry(name);
+			if (entry.kind === "other") return null;
 			if (entry.kind === "content" && !contents.has(entry.slug)) contents.set(entry.slug, entry.format);
-			return entry.kind === "metadata" || entry.kind === "highlights";
+			// Contents are only checked now (read in the second pass): a damaged zip is refused before anything is written.
+			return { maxBytes: entryLimit(entry), checkOnly: entry.kind === "content" };
 		},
 		(name, data) => {
 			const entry = classifyEntry(name);
-			if (data instanceof Error) {
-				if (entry.kind === "metadata") throw new ExportError(`${name} in the export is damaged (${data.message})`);
-				problems.push(`${name} is damaged (${data.message}); those highlights were skipped.`);
+			if (data instanceof EntryTooLarge) {
+				if (entry.kind === "metadata") throw new ExportError(`${name} in it is not an Omnivore metadata file (${data.message})`);
+				// A content that is too large is reported with its item, in the second pass.
+				if (entry.kind === "highlights") problems.push(`${name} is not an Omnivore highlights file (${data.message}); it was skipped.`);
 				return;
 			}
+			if (data instanceof Error) {
+				throw new ExportError(`${name} in it cannot be read: ${data.message}`);
+			}
+			if (entry.kind === "content") return;
 			if (entry.kind === "metadata") batches.push({ name: entry.name, text: decodeText(data) });
 			// A file the export appended twice holds the same text: the first copy is kept.
 			else if (entry.kind === "highlights" && !highlights.has(entry.slug)) highlights.set(entry.slug, parseHighlights(decodeText(data)));

@@ -1,6 +1,7 @@
 // One saved article as Omnivore's export describes it in `metadata_{from}_to_{to}.json`, and its reading status.
 
 import type { StatusValues } from "../options";
+import { slugKey } from "./exportEntries";
 
 export interface ExportItem {
 	id: string;
@@ -66,7 +67,7 @@ export function readMetadataBatch(json: string, fileName: string): MetadataBatch
 			return;
 		}
 		const url = text(record.url) ?? text(record.originalUrl);
-		const slug = text(record.slug) ?? id;
+		const slug = slugKey(text(record.slug) ?? id);
 		items.push({
 			id,
 			slug,

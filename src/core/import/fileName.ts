@@ -1,6 +1,8 @@
 // A note's file name from an article's title: characters no system or Obsidian link accepts are removed,
 // and a long title is cut (the title itself stays whole in the note).
 
+import { avoidReservedName } from "../reservedNames";
+
 // Obsidian refuses `# ^ [ ] |` in names; Windows and Android refuse `\ / : * ? " < >`.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
 const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001f\u007f]/g;
@@ -16,9 +18,13 @@ function utf8Length(text: string): number {
 	return bytes;
 }
 
+/** A name without what no file name may hold, nor a leading dot (Obsidian hides such files) or space. */
+function cleanName(text: string): string {
+	return text.replace(FORBIDDEN, " ").replace(/\s+/g, " ").replace(/^[. ]+|[. ]+$/g, "");
+}
+
 export function noteBaseName(title: string, fallback: string): string {
-	let name = title.replace(FORBIDDEN, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "").replace(/[. ]+$/, "");
-	if (name === "") name = fallback.replace(FORBIDDEN, " ").trim() || "Untitled";
+	const name = avoidReservedName(cleanName(title) || cleanName(fallback) || "Untitled", " (note)");
 	if (utf8Length(name) <= MAX_BYTES) return name;
 	let cut = "";
 	for (const char of name) {
@@ -37,11 +43,19 @@ export function numberedPath(folder: string, name: string, n: number, extension:
 export const DEFAULT_IMPORT_FOLDER = "Omnivore";
 
 /**
- * A vault-relative folder written with `/`, without slashes at its ends (`""` is the vault's root),
- * or why it cannot be used (outside the vault, hidden from Obsidian), to follow "The folder ...".
+ * A vault-relative folder written with `/`, without slashes or spaces at the ends of its parts (`""` is
+ * the vault's root), or why it cannot be used (outside the vault, hidden from Obsidian), to follow
+ * "The folder ...". A leading slash means the vault's root, as in Obsidian.
  */
 export function importFolder(folder: string): { ok: true; folder: string } | { ok: false; reason: string } {
-	const clean = folder.trim().replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/^\.?\/+|\/+$/g, "");
+	const trimmed = folder.trim().replace(/\\/g, "/");
+	const clean = trimmed
+		.replace(/\/{2,}/g, "/")
+		.replace(/^\.?\/+|\/+$/g, "")
+		.split("/")
+		.map((part) => part.trim())
+		.filter((part) => part !== "")
+		.join("/");
 	if (clean.split("/").some((part) => part === ".." || part === ".") || /^[a-z]:/i.test(clean)) {
 		return { ok: false, reason: `must be a folder inside the vault, such as Omnivore or Reading/Omnivore, not "${folder}"` };
 	}

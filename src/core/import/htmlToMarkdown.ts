@@ -144,7 +144,36 @@ function firstRowOf(table: Element): Element | null {
 }
 
 /** Converts one article; the service is built per call since its rules close over the article's address. */
+// domino's parser takes time that grows with the square of the nesting depth (20,000 levels: 5 s,
+// 200,000: minutes) and turndown recurses (about 2,000 levels overflow the stack); its DOM takes
+// about 2 KB an element (a 20 MB table of a million cells: 2 GB). A page nested deeper or holding more
+// elements than any article is not converted.
+export const MAX_NESTING = 500;
+export const MAX_ELEMENTS = 200_000;
+// Void elements and those whose end tag may be left out do not nest reliably, so they do not count for depth.
+const NOT_NESTING = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|tr|td|th|option|optgroup|thead|tbody|tfoot|colgroup|rt|rp)$/i;
+const TAG = /<(\/?)([a-z][a-z0-9:-]*)[^>]*?(\/?)>/gi;
+
+/** How deep the elements of `html` nest and how many there are, read from its tags in one pass (no parser). */
+export function measureElements(html: string): { depth: number; elements: number } {
+	let depth = 0;
+	let deepest = 0;
+	let elements = 0;
+	TAG.lastIndex = 0;
+	for (let tag = TAG.exec(html); tag !== null; tag = TAG.exec(html)) {
+		if (tag[1] !== "/") elements++;
+		if (tag[3] === "/" || NOT_NESTING.test(tag[2])) continue;
+		depth = tag[1] === "/" ? Math.max(0, depth - 1) : depth + 1;
+		deepest = Math.max(deepest, depth);
+	}
+	return { depth: deepest, elements };
+}
+
+/** The article as Markdown; throws when it nests deeper than `MAX_NESTING` or holds more than `MAX_ELEMENTS` elements. */
 export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions): string {
+	const { depth, elements } = measureElements(html);
+	if (depth > MAX_NESTING) throw new Error(`its elements nest more than ${MAX_NESTING} deep`);
+	if (elements > MAX_ELEMENTS) throw new Error(`it holds more than ${MAX_ELEMENTS.toLocaleString("en-US")} elements`);
 	const document = createDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
 	const markdown = buildService(options).turndown(document.body);
 	return withoutTrailingBlanks(markdown).trim();

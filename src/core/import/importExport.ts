@@ -2,7 +2,7 @@
 // Reads the export twice (its index, then the contents one by one) so memory stays bounded.
 
 import type { NoteTidier, TidyResult } from "../tidy";
-import { classifyEntry } from "./exportEntries";
+import { classifyEntry, entryLimit } from "./exportEntries";
 import type { ExportArchive } from "./exportArchive";
 import { decodeText, readExportIndex, type ExportIndex } from "./exportIndex";
 import type { ExportItem } from "./exportItem";
@@ -68,9 +68,6 @@ export interface ImportOptions {
 
 class Cancelled extends Error {}
 
-// Larger "readable" HTML is not an article; converting it would take minutes.
-const MAX_HTML_BYTES = 20 * 1024 * 1024;
-
 interface Pending {
 	item: ExportItem;
 	outcome: ItemOutcome;
@@ -115,7 +112,7 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 			await archive.read(
 				(name) => {
 					const entry = classifyEntry(name);
-					return entry.kind === "content" && bySlug.has(entry.slug);
+					return entry.kind === "content" && bySlug.has(entry.slug) ? { maxBytes: entryLimit(entry) } : null;
 				},
 				async (name, data) => {
 					const entry = classifyEntry(name);
@@ -134,7 +131,7 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 		for (const waiting of bySlug.values()) {
 			await step();
 			if (waiting.contentError) waiting.outcome.problems.push(`Its content could not be read from the export (${waiting.contentError}); its note was made without it.`);
-			else if (!index.contents.has(waiting.item.slug)) waiting.outcome.problems.push("The export holds no content for it; its note was made from its details and highlights.");
+			else if (!index.contents.has(waiting.item.slug)) waiting.outcome.problems.push("The export holds no content for it; its note holds only its details and highlights.");
 			if (options.dryRun) Object.assign(waiting.outcome, { action: "created", path: waiting.notePath, pdf: waiting.pdfPath });
 			else await create(waiting, index, target, options, null);
 		}
@@ -155,8 +152,9 @@ async function plan(index: ExportIndex, matcher: VaultMatcher, target: ImportTar
 			pending.push({ item, outcome });
 			continue;
 		}
-		const base = noteBaseName(item.title, item.slug);
 		const isPdf = index.contents.get(item.slug) === "pdf";
+		// An upload's title is often its file name: `paper.pdf` makes `paper.md` and `paper.pdf`, not `paper.pdf.pdf`.
+		const base = noteBaseName(isPdf ? item.title.replace(/\.pdf\s*$/i, "") : item.title, item.slug);
 		// Free in the vault and in this import, compared without case (the disk may not tell case apart).
 		const free = async (path: string) => !taken.has(path.toLowerCase()) && !(await target.exists(path));
 		let notePath = "";
@@ -209,10 +207,13 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 		if (content?.format === "pdf" && entry.pdfPath) {
 			await target.createFile(entry.pdfPath, content.data);
 			pdfPath = entry.pdfPath;
-		} else if (content?.format === "html" && content.data.length > MAX_HTML_BYTES) {
-			outcome.problems.push(`Its content is larger than ${MAX_HTML_BYTES / 1024 / 1024} MB; its note was made without it.`);
 		} else if (content?.format === "html") {
-			markdown = htmlToMarkdown(decodeText(content.data), { proxy: options.tidier.proxy, baseUrl: articleUrl(item, options.tidier.options) });
+			try {
+				markdown = htmlToMarkdown(decodeText(content.data), { proxy: options.tidier.proxy, baseUrl: articleUrl(item, options.tidier.options) });
+			} catch (error) {
+				// An article that cannot be converted costs the note its content, not the note.
+				outcome.problems.push(`Its content could not be converted (${error instanceof Error ? error.message : String(error)}); its note was made without it.`);
+			}
 		}
 		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: index.highlights.get(item.slug) ?? [] }, options.tidier.options);
 		await target.createNote(path, options.tidier.tidy(text).text);

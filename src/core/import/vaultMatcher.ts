@@ -86,7 +86,7 @@ export class VaultMatcher {
 	private readonly byId = new Map<string, string>();
 	private readonly bySlug = new Map<string, string>();
 	private readonly byUrl = new Map<string, string>();
-	/** Notes that carry an id: matched by slug or address only to the item with that id. */
+	/** Notes that carry an id, or were matched to an item: matched by slug or address only to the item with that id. */
 	private readonly idOf = new Map<string, string>();
 
 	add(path: string, keys: NoteKeys): void {
@@ -108,10 +108,16 @@ export class VaultMatcher {
 		if (byId) return { path: byId, by: "id" };
 		const free = (path: string | undefined) => path !== undefined && (this.idOf.get(path) ?? id) === id;
 		const bySlug = this.bySlug.get(foldSlug(item.slug));
-		if (free(bySlug)) return { path: bySlug as string, by: "slug" };
+		if (free(bySlug)) return this.claim(bySlug as string, id, "slug");
 		const url = articleUrl(item);
 		const byUrl = url === undefined ? undefined : this.byUrl.get(looseUrl(url) ?? "");
-		if (free(byUrl)) return { path: byUrl as string, by: "url" };
+		if (free(byUrl)) return this.claim(byUrl as string, id, "url");
 		return null;
+	}
+
+	/** The note now belongs to this item (it gets its id): another item of the same address gets a note of its own. */
+	private claim(path: string, id: string, by: MatchedBy): { path: string; by: MatchedBy } {
+		this.idOf.set(path, id);
+		return { path, by };
 	}
 }

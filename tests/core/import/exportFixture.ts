@@ -256,3 +256,28 @@ export function zipOf(files: ExportFile[]): Uint8Array {
 	zip.end();
 	return concat(chunks);
 }
+
+/** The zip with the UTF-8 flag of every entry cleared, as zip tools that write UTF-8 names without saying so leave it. */
+export function withoutUtf8Flag(zip: Uint8Array): Uint8Array {
+	const copy = zip.slice();
+	for (let i = 0; i + 4 < copy.length; i++) {
+		const signature = copy[i] === 0x50 && copy[i + 1] === 0x4b ? (copy[i + 2] << 8) | copy[i + 3] : 0;
+		if (signature === 0x0304) copy[i + 7] &= ~0x08;
+		if (signature === 0x0102) copy[i + 9] &= ~0x08;
+	}
+	return copy;
+}
+
+/** The zip with the compressed bytes of one entry overwritten, as a bad disk or download leaves them. */
+export function damageEntry(zip: Uint8Array, name: string): Uint8Array {
+	const copy = zip.slice();
+	const nameBytes = strToU8(name);
+	for (let i = 30; i < copy.length; i++) {
+		if (copy[i - 30] !== 0x50 || copy[i - 29] !== 0x4b || copy[i - 28] !== 3 || copy[i - 27] !== 4) continue;
+		if (!nameBytes.every((byte, k) => copy[i + k] === byte)) continue;
+		const dataStart = i + nameBytes.length + (copy[i - 2] | (copy[i - 1] << 8));
+		copy.fill(0xff, dataStart, dataStart + 40);
+		return copy;
+	}
+	throw new Error(`no entry ${name}`);
+}

@@ -1,5 +1,5 @@
 import { buildProxyMatcher } from "../../../src/core";
-import { htmlToMarkdown } from "../../../src/core/import/htmlToMarkdown";
+import { htmlToMarkdown, MAX_ELEMENTS, MAX_NESTING, measureElements } from "../../../src/core/import/htmlToMarkdown";
 import { PROXY } from "./exportFixture";
 
 const SIG = "sM6Jk9QDfpC2gWu0TSNLQLyoBeRsO0sXIMJ3ken8G87A";
@@ -32,5 +32,20 @@ describe("article HTML to Markdown", () => {
 
 	it("drops scripts and styles and keeps text of unknown elements", () => {
 		expect(convert("<script>alert(1)</script><style>p{}</style><custom-el>kept</custom-el><mark>marked</mark>")).toBe("kept==marked==");
+	});
+
+	it("refuses a page nested deeper or larger than any article (parsing it would take minutes or gigabytes), read in one linear pass", () => {
+		const nested = (depth: number, open = "<div>", close = "</div>") => `${open.repeat(depth)}x${close.repeat(depth)}`;
+		expect(convert(nested(MAX_NESTING))).toBe("x");
+		expect(() => convert(nested(MAX_NESTING + 1))).toThrow(`its elements nest more than ${MAX_NESTING} deep`);
+		expect(measureElements(nested(MAX_NESTING, "<ul><li>", "</li></ul>"))).toEqual({ depth: MAX_NESTING, elements: 2 * MAX_NESTING });
+		// Void elements and those whose end tag may be left out do not nest.
+		expect(measureElements(`${"<p>a<br>".repeat(5000)}<img src="x.png"/><hr/>`)).toEqual({ depth: 0, elements: 10_002 });
+		const cells = (n: number) => `<table><tr>${"<td>c</td>".repeat(n - 2)}</tr></table>`;
+		expect(measureElements(cells(MAX_ELEMENTS)).elements).toBe(MAX_ELEMENTS);
+		expect(() => convert(cells(MAX_ELEMENTS + 1))).toThrow("it holds more than 200,000 elements");
+		const started = Date.now();
+		expect(measureElements(nested(200_000)).depth).toBe(200_000);
+		expect(Date.now() - started).toBeLessThan(2000);
 	});
 });

@@ -222,6 +222,44 @@ describe("new notes' file names", () => {
 		expect(vault.text("Omnivore/C tips tricks.md")).toContain(`title: 'C#: "tips" / tricks?'`);
 		expect(vault.text("Omnivore/same title.md")).toBe("# Mine\n");
 	});
+
+	it("never start with a dot or a space, avoid names Windows refuses, and an upload is not named .pdf.pdf", async () => {
+		const item = (id: string, title: string, slug = `s-${id}`) => ({ id, slug, title, url: `https://e.com/${id}`, state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" });
+		const items = [item("a", "../../../escape"), item("b", "..", "../../evil"), item("c", "CON"), item("d", "Scan 2019.PDF")];
+		const files = [{ name: "metadata_0_to_4.json", data: JSON.stringify(items) }, { name: "content/s-d.pdf", data: PDF_BYTES }];
+		const vault = new MemoryVault({});
+		const report = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		expect(report.items.map((i) => [i.path, i.pdf])).toEqual([
+			["Omnivore/escape.md", undefined],
+			["Omnivore/evil.md", undefined],
+			["Omnivore/CON (note).md", undefined],
+			["Omnivore/Scan 2019.md", "Omnivore/Scan 2019.pdf"],
+		]);
+		expect(vault.text("Omnivore/escape.md")).toContain("title: ../../../escape");
+	});
+});
+
+describe("odd exports", () => {
+	it("find the content of a slug holding a slash or written decomposed, and make a note without an article too large to read or too deep to convert", async () => {
+		const item = (id: string, slug: string) => ({ id, slug, title: `Item ${id}`, url: `https://e.com/${id}`, state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" });
+		const files = [
+			{ name: "metadata_0_to_3.json", data: JSON.stringify([item("a", "a/b-1"), item("b", "caf\u00e9-2"), item("c", "huge-3")]) },
+			{ name: "content/a/b-1.html", data: "<p>Slash body.</p>" },
+			{ name: "content/cafe\u0301-2.html", data: "<p>Café body.</p>" },
+			{ name: "highlights/cafe\u0301-2.md", data: "> Café quote" },
+			{ name: "content/huge-3.html", data: new Uint8Array(21 * 1024 * 1024).fill(0x61) },
+			{ name: "metadata_3_to_4.json", data: JSON.stringify([item("d", "deep-4")]) },
+			{ name: "content/deep-4.html", data: `${"<div>".repeat(200_000)}x${"</div>".repeat(200_000)}` },
+		];
+		const vault = new MemoryVault({});
+		const report = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		expect(vault.text("Omnivore/Item a.md")).toContain("Slash body.");
+		expect(vault.text("Omnivore/Item b.md")).toMatch(/> Café quote[\s\S]*Café body\./);
+		expect(report.items[2].problems).toEqual(["Its content could not be read from the export (it is larger than 20 MB); its note was made without it."]);
+		expect(vault.text("Omnivore/Item c.md")).not.toContain("## Content");
+		expect(report.items[3].problems).toEqual(["Its content could not be converted (its elements nest more than 500 deep); its note was made without it."]);
+		expect(vault.text("Omnivore/Item d.md")).toContain("title: Item d");
+	});
 });
 
 describe("Omnivore's placeholders in a matched note", () => {
@@ -233,6 +271,25 @@ describe("Omnivore's placeholders in a matched note", () => {
 		const writes = vault.writes;
 		const again = await run(vault);
 		expect(outcome(again, "sqlite").action).toBe("unchanged");
+		expect(vault.writes).toBe(writes);
+	});
+});
+
+describe("two articles at one address", () => {
+	it("match the vault's note once: the other gets a note of its own, and a second import changes nothing", async () => {
+		const item = (id: string, url: string, state: string, label: string) => ({ id, slug: `s-${id}`, title: `Title ${id}`, url, state, readingProgress: 0, labels: [label], savedAt: "2024-01-01T00:00:00Z" });
+		const files = [{ name: "metadata_0_to_2.json", data: JSON.stringify([item("a", "https://example.org/dup", "Active", "first"), item("b", "http://www.example.org/dup/", "Archived", "second")]) }];
+		const vault = new MemoryVault({ "Mine.md": "---\noriginal_url: https://example.org/dup\n---\n# Mine\n#Omnivore\n" });
+		const first = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		expect(first.items.map((i) => [i.action, i.path])).toEqual([
+			["enriched", "Mine.md"],
+			["created", "Omnivore/Title b.md"],
+		]);
+		expect(vault.text("Mine.md")).toMatch(/^id: a$/m);
+		expect(vault.text("Mine.md")).not.toMatch(/second|archived/);
+		const writes = vault.writes;
+		const again = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		expect(again.items.map((i) => i.action)).toEqual(["unchanged", "unchanged"]);
 		expect(vault.writes).toBe(writes);
 	});
 });
