@@ -92,12 +92,14 @@ describe("hostile notes", () => {
 		const body = "![".repeat(200_000);
 		const started = Date.now();
 		expect(findImageReferences(body)).toEqual([]);
-		expect(Date.now() - started).toBeLessThan(2000);
+		// Quadratic takes minutes: the bound leaves a loaded machine room.
+		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 });
 
 test("many unclosed <img tags stay linear", () => {
 	const started = Date.now();
 	expect(findImageReferences("<img src=x ".repeat(100_000))).toEqual([]);
-	expect(Date.now() - started).toBeLessThan(2000);
+	// Quadratic takes minutes: the bound leaves a loaded machine room.
+	expect(Date.now() - started).toBeLessThan(10_000);
 });

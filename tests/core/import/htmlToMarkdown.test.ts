@@ -46,6 +46,7 @@ describe("article HTML to Markdown", () => {
 		expect(() => convert(cells(MAX_ELEMENTS + 1))).toThrow("it holds more than 200,000 elements");
 		const started = Date.now();
 		expect(measureElements(nested(200_000)).depth).toBe(200_000);
-		expect(Date.now() - started).toBeLessThan(2000);
+		// Quadratic takes minutes: the bound leaves a loaded machine room.
+		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 });

@@ -15,7 +15,8 @@ describe("long runs", () => {
 	const t = Date.now();
 	tidier.tidy(text);
 	buildQueueItem("a.md", text, tidier.options, tidier.proxy);
-	expect(Date.now() - t).toBeLessThan(2000);
+	// Quadratic reading of these runs takes minutes; a loaded machine or a mutation run must not fail a linear one.
+	expect(Date.now() - t).toBeLessThan(10_000);
 });
 });
 
