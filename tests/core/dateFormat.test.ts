@@ -1,5 +1,5 @@
 import { format } from "date-fns";
-import { checkDateFormat, dateFnsToMoment, momentToDateFns } from "../../src/core/dateFormat";
+import { checkDateFormat, dateFnsToMoment, momentToDateFns, upgradeSavedFormat } from "../../src/core/dateFormat";
 import { NoteTidier } from "../../src/core";
 
 // 27 February 2024, 13:30:06.789, a Tuesday (tests run with TZ=Europe/Paris).
@@ -108,5 +108,70 @@ describe("dateFnsToMoment (settings saved before formats used Moment's syntax)",
 
 	it.each(["yyyy-MM-dd qqqq", "yyyy-DDD", "c"])("has no Moment twin for %p", (dateFns) => {
 		expect(dateFnsToMoment(dateFns)).toBeNull();
+	});
+});
+
+describe("every Moment token a format may hold", () => {
+	// 27 February 2024 13:30:06.789 is in the 9th week of its year, ISO's and the US one alike.
+	it.each([
+		["Y", "2024"],
+		["Q", "1"],
+		["Mo", "2nd"],
+		["w", "9"],
+		["W", "9"],
+		["Wo", "9th"],
+		["H", "13"],
+		["h hh", "1 01"],
+		["k kk", "13 13"],
+		["m", "30"],
+		["s", "6"],
+		["S SS", "7 78"],
+	])("%s writes %s", (momentFormat, expected) => {
+		expect(written(momentFormat)).toBe(expected);
+	});
+
+	it.each([
+		["lll", "it depends on Obsidian's language"],
+		["LTS", "it depends on Obsidian's language"],
+		["LT", "it depends on Obsidian's language"],
+		["DDDo", "the day of the year is not supported"],
+		["do", "the weekday as a number is not supported"],
+		["e", "the weekday as a number is not supported"],
+		["GG", "week years are not supported, except GGGG"],
+		["N", "eras are not supported"],
+		["NNNNN", "eras are not supported"],
+		["yyyy", "eras are not supported"],
+		["yo", "eras are not supported"],
+		["z", "time zone names are not supported"],
+		["YYYYY", "years of more than four digits are not supported"],
+	])("refuses %p, saying why", (momentFormat, reason) => {
+		const converted = momentToDateFns(momentFormat);
+		expect(converted.ok).toBe(false);
+		expect(converted.ok ? "" : converted.reason.startsWith(`${momentFormat}: ${reason}`)).toBe(true);
+	});
+});
+
+describe("date-fns patterns saved by earlier versions", () => {
+	it.each([
+		["yyyy-MM-dd hh:mm aa", "YYYY-MM-DD hh:mm A"],
+		["L/LL/LLLL", "M/MM/MMMM"],
+		["EEEE E EE", "dddd ddd ddd"],
+		["HH:mmXXX", "HH:mmZ"],
+		["HH:mmXX", "HH:mmZZ"],
+		["yyyy ''yy", "YYYY 'YY"],
+		["yyyy-MM-dd 'at", "YYYY-MM-DD [at]"],
+		["yyyy [MM] \\", "YYYY \\[MM\\] \\\\"],
+	])("%s becomes %s", (dateFns, moment) => {
+		expect(dateFnsToMoment(dateFns)).toBe(moment);
+	});
+
+	it.each([
+		["yyyy-MM-dd'T'HH:mm:ss", true, "YYYY-MM-DDTHH:mm:ss"],
+		["dd.MM.yyyy", false, "DD.MM.YYYY"],
+		["YYYY-MM-DD", false, "YYYY-MM-DD"],
+		["yyyy", false, null],
+		["HH:mm", true, null],
+	])("upgrades %p (with a time: %p) to %p", (saved, hasTime, expected) => {
+		expect(upgradeSavedFormat(saved, hasTime)).toBe(expected);
 	});
 });
