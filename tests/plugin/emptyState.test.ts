@@ -5,7 +5,7 @@ import { renderEmptyState, type EmptyStateFacts } from "../../src/plugin/queue/e
 
 const SCOPE: EmptyStateFacts["scope"] = { tagName: "Omnivore", match: "tag", includeFolders: [], excludeFolders: [] };
 
-function shown(facts: Partial<EmptyStateFacts> & { filter?: Partial<QueueFilter> }): { text: string; buttons: string[]; hidden: boolean } {
+function shown(facts: Partial<Omit<EmptyStateFacts, "filter">> & { filter?: Partial<QueueFilter> }): { text: string; buttons: string[]; hidden: boolean } {
 	const el = createDiv();
 	renderEmptyState(el, { ready: true, total: 10, shown: 0, scope: SCOPE, ...facts, filter: { ...EMPTY_FILTER, ...facts.filter } }, { openSettings: () => undefined, clearFilters: () => undefined });
 	return { text: el.textContent ?? "", buttons: Array.from(el.querySelectorAll("button"), (b) => b.textContent ?? ""), hidden: el.classList.contains("is-hidden") };
