@@ -177,11 +177,14 @@ describeInBrowser("the queue view in Chromium", () => {
 		const first = rows().first();
 		const path = await first.getAttribute("data-key");
 		const before = await page.evaluate((p) => window.queue.app.vault.testText(p as string), path);
+		await page.focus(".omnivore-queue-scroll");
 		await first.hover();
 		await first.locator('button[aria-label^="Mark as read"]').click();
 		await page.waitForFunction((p) => document.querySelector(".omnivore-queue-row")?.getAttribute("data-key") !== p, path);
 		const after = await page.evaluate((p) => window.queue.app.vault.testText(p as string), path);
 		expect(after).toBe(before?.replace("status: unread", "status: read"));
+		// The button took no focus, so the redrawn rows did not drop it: the keys still work.
+		expect(await page.evaluate(() => document.activeElement?.className)).toContain("omnivore-queue-scroll");
 	});
 
 	it("clears the search with Escape", async () => {
