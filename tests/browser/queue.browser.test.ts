@@ -209,6 +209,35 @@ describeInBrowser("the queue view in Chromium", () => {
 		await wide.close();
 	});
 
+	it("keeps the Tidy all preview's buttons in view and long addresses inside it and the report, on a phone", async () => {
+		const phone = await open("notes=0", 390, 640);
+		await phone.evaluate(() => window.screens.preview());
+		await phone.evaluate(() => document.querySelectorAll("details").forEach((details) => (details.open = true)));
+		const preview = await phone.evaluate(() => {
+			const modal = document.querySelector(".modal") as HTMLElement;
+			const body = modal.querySelector(".omnivore-queue-preview-body") as HTMLElement;
+			const apply = Array.from(modal.querySelectorAll("button"), (b) => ({ text: b.textContent, bottom: b.getBoundingClientRect().bottom }));
+			return { apply, tall: body.scrollHeight > body.clientHeight, wide: body.scrollWidth - body.clientWidth, text: modal.textContent ?? "" };
+		});
+		// The body scrolls under a footer that stays in view, and says what it does to how many notes.
+		expect(preview.tall).toBe(true);
+		expect(preview.apply.map((b) => b.text)).toEqual(["Tidy 11 notes", "Cancel"]);
+		for (const button of preview.apply) expect(button.bottom).toBeLessThanOrEqual(640);
+		expect(preview.wide).toBeLessThanOrEqual(0);
+		expect(preview.text).toContain("/ftp://files.slow.example");
+		expect(preview.text).not.toMatch(/@@|--date-order/);
+
+		await phone.evaluate(() => document.body.empty());
+		await phone.evaluate(() => window.screens.report());
+		const report = await phone.evaluate(() => {
+			const content = document.querySelector(".modal-content") as HTMLElement;
+			return { wide: content.scrollWidth - content.clientWidth, text: content.textContent ?? "" };
+		});
+		expect(report.text).toContain("/ftp://files.slow.example");
+		expect(report.wide).toBeLessThanOrEqual(0);
+		await phone.close();
+	});
+
 	it("fits a 260 px sidebar: tabs on one line, the first article within 90 px of the top", async () => {
 		const narrow = await open("notes=10000", 260, 640);
 		const geometry = await narrow.evaluate(() => {
