@@ -264,25 +264,24 @@ describe("the reading queue view", () => {
 		expect(view.contentEl.querySelector(".omnivore-queue-empty")?.classList.contains("is-hidden")).toBe(true);
 	});
 
-	it("says which tag and folders it searched when it finds nothing, and offers the settings", async () => {
-		const { app, plugin } = await startObsidian({ "a.md": "# Nothing\n" }, { match: "tag" });
-		plugin.settings.includeFolders = ["Clippings", "Omnivore"];
-		plugin.settings.excludeFolders = ["Omnivore/Old"];
+	/** The queue over a vault without Omnivore notes: its empty state. */
+	async function emptyQueue(settings: Parameters<typeof startObsidian>[1]) {
+		const { app, plugin } = await startObsidian({ "a.md": "# Nothing\n" }, settings);
 		await runCommand(plugin, "open-reading-queue");
 		await wait();
 		const view = app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0].view as unknown as QueueView & { contentEl: HTMLElement };
-		const empty = view.contentEl.querySelector(".omnivore-queue-empty");
+		return view.contentEl.querySelector(".omnivore-queue-empty");
+	}
+
+	it("says which tag and folders it searched when it finds nothing, and offers the settings", async () => {
+		const empty = await emptyQueue({ match: "tag", includeFolders: ["Clippings", "Omnivore"], excludeFolders: ["Omnivore/Old"] });
 		expect(empty?.querySelector(".omnivore-queue-empty-title")?.textContent).toBe("No notes tagged #Omnivore");
 		expect(empty?.textContent).toContain("Searched the folders “Clippings”, “Omnivore”, except “Omnivore/Old”.");
 		expect(Array.from(empty?.querySelectorAll("button") ?? [], (b) => b.textContent)).toEqual(["Open settings"]);
 	});
 
 	it("says it also looked for Omnivore's links when the settings find notes by them", async () => {
-		const { app, plugin } = await startObsidian({ "a.md": "# Nothing\n" }, { match: "fingerprint" });
-		await runCommand(plugin, "open-reading-queue");
-		await wait();
-		const view = app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)[0].view as unknown as QueueView & { contentEl: HTMLElement };
-		const empty = view.contentEl.querySelector(".omnivore-queue-empty");
+		const empty = await emptyQueue({ match: "fingerprint" });
 		expect(empty?.querySelector(".omnivore-queue-empty-title")?.textContent).toBe("No Omnivore notes found");
 		expect(empty?.textContent).toContain("Looked for notes tagged #Omnivore or holding Omnivore's links in the whole vault.");
 	});
