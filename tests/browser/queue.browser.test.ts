@@ -96,6 +96,8 @@ describeInBrowser("the queue view in Chromium", () => {
 		const byStatus = new Map(looks.map((l) => [l.status, l]));
 		expect([...byStatus.keys()].sort()).toEqual(["archived", "read", "reading", "unread"]);
 		expect(new Set(looks.map((l) => l.icon)).size).toBe(4);
+		// No status borrows the pane's own icon.
+		expect(looks.map((l) => l.icon)).not.toContain(await page.evaluate(() => window.queue.view.getIcon()));
 		expect(byStatus.get("read")?.color).not.toBe(byStatus.get("unread")?.color);
 		expect(byStatus.get("archived")?.color).toBe(byStatus.get("read")?.color);
 		expect(await tab("All").getAttribute("aria-selected")).toBe("true");
@@ -246,7 +248,9 @@ describeInBrowser("the queue view in Chromium", () => {
 			const strip = (document.querySelector(".omnivore-queue-tabs") as HTMLElement).getBoundingClientRect();
 			const row = (document.querySelector(".omnivore-queue-row") as HTMLElement).getBoundingClientRect();
 			const searchBox = (document.querySelector(".omnivore-queue-search") as HTMLElement).getBoundingClientRect();
-			return { top: view.getBoundingClientRect().top, tabs, strip, row, searchWidth: searchBox.width, width: view.clientWidth };
+			// What gives way on a narrow row is the source, never the reading time and date.
+			const when = Array.from(document.querySelectorAll<HTMLElement>(".omnivore-queue-row-when"), (el) => ({ cut: el.scrollWidth > el.clientWidth, right: el.getBoundingClientRect().right }));
+			return { top: view.getBoundingClientRect().top, tabs, strip, row, searchWidth: searchBox.width, width: view.clientWidth, when };
 		});
 		expect(new Set(geometry.tabs.map((t) => Math.round(t.top))).size).toBe(1);
 		for (const t of geometry.tabs) {
@@ -255,6 +259,11 @@ describeInBrowser("the queue view in Chromium", () => {
 		}
 		expect(geometry.row.top - geometry.top).toBeLessThanOrEqual(90);
 		expect(geometry.searchWidth).toBeGreaterThan(geometry.width - 30);
+		expect(geometry.when.length).toBeGreaterThan(5);
+		for (const when of geometry.when) {
+			expect(when.cut).toBe(false);
+			expect(when.right).toBeLessThanOrEqual(geometry.row.right);
+		}
 		await narrow.close();
 	});
 });
