@@ -211,6 +211,22 @@ describeInBrowser("the queue view in Chromium", () => {
 		await wide.close();
 	});
 
+	it("keeps a right-to-left article's meta line in order: site, author, then reading time and date", async () => {
+		const mixed = await open("sample=realistic&notes=14", 350, 800);
+		const boxes = await mixed.evaluate(() => {
+			const row = Array.from(document.querySelectorAll(".omnivore-queue-row")).find((r) => r.textContent?.includes("aljazeera.net")) as HTMLElement;
+			const box = (el: Element | null | undefined) => (el as HTMLElement).getBoundingClientRect();
+			const parts = row.querySelectorAll(".omnivore-queue-row-source .omnivore-queue-row-part");
+			const when = row.querySelectorAll(".omnivore-queue-row-when .omnivore-queue-row-part");
+			return { site: box(parts[0]), author: box(parts[1]), minutes: box(when[0]), date: box(when[1]), title: box(row.querySelector(".omnivore-queue-row-title")), authorText: parts[1]?.textContent };
+		});
+		expect(boxes.authorText).toBe("أحمد سالم");
+		expect(boxes.site.right).toBeLessThanOrEqual(boxes.author.left);
+		expect(boxes.author.right).toBeLessThanOrEqual(boxes.minutes.left);
+		expect(boxes.minutes.right).toBeLessThanOrEqual(boxes.date.left);
+		await mixed.close();
+	});
+
 	it("keeps the Tidy all preview's buttons in view and long addresses inside it and the report, on a phone", async () => {
 		const phone = await open("notes=0", 390, 640);
 		await phone.evaluate(() => window.screens.preview());
