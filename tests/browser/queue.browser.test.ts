@@ -280,6 +280,15 @@ describeInBrowser("the queue view in Chromium", () => {
 			expect(when.cut).toBe(false);
 			expect(when.right).toBeLessThanOrEqual(geometry.row.right);
 		}
+		// With the filters open the list keeps most of the pane.
+		await narrow.click('button[aria-label^="Show filters"]');
+		const withFilters = await narrow.evaluate(() => {
+			const list = (document.querySelector(".omnivore-queue-scroll") as HTMLElement).getBoundingClientRect();
+			const rows = Array.from(document.querySelectorAll(".omnivore-queue-row"), (r) => r.getBoundingClientRect());
+			return { listTop: list.top, whole: rows.filter((r) => r.top >= list.top && r.bottom <= list.bottom).length };
+		});
+		expect(withFilters.listTop).toBeLessThanOrEqual(200);
+		expect(withFilters.whole).toBeGreaterThanOrEqual(8);
 		await narrow.close();
 	});
 });
