@@ -80,6 +80,9 @@ describe("the reading queue view", () => {
 		expect(titles(view.contentEl)).toEqual(["The Case for Slow Reading"]);
 		tab("Archived")?.dispatchEvent(new MouseEvent("click", { ctrlKey: true }));
 		expect(titles(view.contentEl)).toEqual(["Byzantine Generals", "The Case for Slow Reading"]);
+		// Two tabs selected at once: the tab list says it allows that.
+		expect(Array.from(view.contentEl.querySelectorAll('[role="tab"][aria-selected="true"]'), (t) => t.getAttribute("aria-label"))).toEqual(["Reading: 1", "Archived: 1"]);
+		expect(view.contentEl.querySelector('[role="tablist"]')?.getAttribute("aria-multiselectable")).toBe("true");
 		tab("All")?.click();
 		expect(titles(view.contentEl)).toHaveLength(4);
 	});
