@@ -64,7 +64,7 @@ describeInBrowser("the queue view in Chromium", () => {
 	});
 
 	it("scrolls through the list, rendering only the rows in view", async () => {
-		const height = await rows().first().evaluate((el) => el.getBoundingClientRect().height);
+		const height = await rows().first().evaluate((el) => el.getBoundingClientRect().height, undefined, { timeout: 10_000 });
 		await page.locator(".omnivore-queue-scroll").evaluate((el, h) => {
 			el.scrollTop = h * 2500;
 			el.dispatchEvent(new Event("scroll"));
