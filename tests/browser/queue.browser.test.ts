@@ -236,6 +236,26 @@ describeInBrowser("the queue view in Chromium", () => {
 		await mixed.close();
 	});
 
+	it("on a phone, shows only More actions on each row, with a target a finger can hit", async () => {
+		const phone = await open("sample=realistic&notes=14", 390, 700);
+		await phone.evaluate(() => document.body.addClass("is-mobile"));
+		const row = phone.locator(".omnivore-queue-row").first();
+		expect(await row.locator(".omnivore-queue-row-actions button:visible").evaluateAll((all) => all.map((b) => b.getAttribute("aria-label")))).toEqual(["More actions"]);
+		const hits = await row.evaluate((el) => {
+			const more = (el.querySelector(".omnivore-queue-row-more") as HTMLElement).getBoundingClientRect();
+			const y = more.top + more.height / 2;
+			// Points around the icon, as a fingertip lands: left of it, and below it on the meta line.
+			return [
+				[more.left - 8, y],
+				[more.left + more.width / 2, more.bottom + 8],
+			].map(([x, at]) => document.elementFromPoint(x, at)?.closest("button")?.getAttribute("aria-label") ?? null);
+		});
+		expect(hits).toEqual(["More actions", "More actions"]);
+		await row.locator(".omnivore-queue-row-more").click({ position: { x: -6, y: 4 }, force: true });
+		expect(await phone.locator(".menu .menu-item").allTextContents()).toContain("Copy link to note");
+		await phone.close();
+	});
+
 	it("keeps the Tidy all preview's buttons in view and long addresses inside it and the report, on a phone", async () => {
 		const phone = await open("notes=0", 390, 640);
 		await phone.evaluate(() => window.screens.preview());
