@@ -309,6 +309,17 @@ describe("the reading queue view", () => {
 		expect(Menu.last?.items.map((i) => i.title)).toContain("Copy link to note");
 	});
 
+	it("puts the cursor in its search box when its command opens it, so the keys work at once", async () => {
+		const { app, plugin, view } = await openView();
+		document.body.appendChild(view.containerEl);
+		(document.activeElement as HTMLElement | null)?.blur();
+		await runCommand(plugin, "open-reading-queue");
+		await settle();
+		expect(app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)).toHaveLength(1);
+		expect(document.activeElement?.classList.contains("omnivore-queue-search")).toBe(true);
+		view.containerEl.remove();
+	});
+
 	it("gives every button an accessible label", async () => {
 		const { view } = await openView();
 		for (const button of Array.from(view.contentEl.querySelectorAll("button"))) {

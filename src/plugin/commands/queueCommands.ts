@@ -23,6 +23,8 @@ export async function openQueue(context: PluginContext): Promise<void> {
 	if (!leaf) return;
 	await leaf.setViewState({ type: QUEUE_VIEW_TYPE, active: true });
 	await workspace.revealLeaf(leaf);
+	// From the keyboard (the command palette), the keys then work at once: type, or Down into the list.
+	if (leaf.view instanceof QueueView) leaf.view.focusSearch();
 }
 
 /** Unread articles in the open queue's order, or else the oldest saved first. */

@@ -126,6 +126,11 @@ export class QueueView extends ItemView {
 		this.contentEl.empty();
 	}
 
+	/** Put the cursor in the search box, as Obsidian's Search pane does when its command opens it. */
+	focusSearch(): void {
+		this.header?.searchEl.focus();
+	}
+
 	/** The articles in the order shown (for "open next unread"). */
 	visibleItems(): readonly QueueItem[] {
 		return this.state.result.items;
