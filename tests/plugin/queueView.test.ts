@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { parse } from "yaml";
-import { FuzzySuggestModal, Menu, Notice, type WorkspaceLeaf } from "../__mocks__/obsidian";
+import { FuzzySuggestModal, Menu, Notice, Platform, type WorkspaceLeaf } from "../__mocks__/obsidian";
 import { QUEUE_VIEW_TYPE, QueueView } from "../../src/plugin/queue/queueView";
 import { fixture, notices, runCommand, settle, startObsidian } from "./harness";
 
@@ -317,7 +317,16 @@ describe("the reading queue view", () => {
 		await settle();
 		expect(app.workspace.getLeavesOfType(QUEUE_VIEW_TYPE)).toHaveLength(1);
 		expect(document.activeElement?.classList.contains("omnivore-queue-search")).toBe(true);
-		view.containerEl.remove();
+		// On a phone the on-screen keyboard would cover the list: the box is left alone.
+		(document.activeElement as HTMLElement | null)?.blur();
+		Platform.isMobile = true;
+		try {
+			await runCommand(plugin, "open-reading-queue");
+			expect(document.activeElement).toBe(document.body);
+		} finally {
+			Platform.isMobile = false;
+			view.containerEl.remove();
+		}
 	});
 
 	it("gives every button an accessible label", async () => {
