@@ -116,6 +116,8 @@ export class QueueView extends ItemView {
 			renderBuildFailure(this.emptyEl);
 			return;
 		}
+		// The build's own notices scheduled a reload: it is this one, not a second redraw of every row later.
+		this.scheduleReload.cancel();
 		this.reload();
 	}
 
