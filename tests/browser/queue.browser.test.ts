@@ -69,8 +69,8 @@ describeInBrowser("the queue view in Chromium", () => {
 			el.scrollTop = h * 2500;
 			el.dispatchEvent(new Event("scroll"));
 		}, height);
-		// Once in a while, on a loaded machine, this row has not appeared (not reproduced since): say
-		// what the list held then rather than time out without a word.
+		// Rows redrawn under the test (a late second redraw once did it, on a loaded machine) would
+		// leave this waiting: say what the list held rather than time out without a word.
 		await page.waitForSelector('.omnivore-queue-row[data-index="2500"]', { timeout: 10_000 }).catch(async () => {
 			const state = await page.evaluate(() => {
 				const list = document.querySelector(".omnivore-queue-scroll") as HTMLElement;
