@@ -930,6 +930,8 @@ export class WorkspaceLeaf extends Events {
 	async setViewState(state: { type: string; active?: boolean }): Promise<void> {
 		const creator = this.app.workspace.testViewCreators.get(state.type);
 		if (!creator) throw new Error(`No view registered for ${state.type}`);
+		// Like Obsidian, a leaf that already shows a view of that type keeps it.
+		if (this.view.getViewType() === state.type) return;
 		this.view = creator(this);
 		await this.view.onOpen();
 	}

@@ -64,12 +64,21 @@ describeInBrowser("the queue view in Chromium", () => {
 	});
 
 	it("scrolls through the list, rendering only the rows in view", async () => {
-		const height = await rows().first().evaluate((el) => el.getBoundingClientRect().height);
+		const height = await rows().first().evaluate((el) => el.getBoundingClientRect().height, undefined, { timeout: 10_000 });
 		await page.locator(".omnivore-queue-scroll").evaluate((el, h) => {
 			el.scrollTop = h * 2500;
 			el.dispatchEvent(new Event("scroll"));
 		}, height);
-		await page.waitForSelector('.omnivore-queue-row[data-index="2500"]');
+		// Rows redrawn under the test (a late second redraw once did it, on a loaded machine) would
+		// leave this waiting: say what the list held rather than time out without a word.
+		await page.waitForSelector('.omnivore-queue-row[data-index="2500"]', { timeout: 10_000 }).catch(async () => {
+			const state = await page.evaluate(() => {
+				const list = document.querySelector(".omnivore-queue-scroll") as HTMLElement;
+				const drawn = Array.from(document.querySelectorAll(".omnivore-queue-row"), (r) => r.getAttribute("data-index"));
+				return { scrollTop: list.scrollTop, scrollHeight: list.scrollHeight, clientHeight: list.clientHeight, drawn: `${drawn[0]}..${drawn.at(-1)}`, items: window.queue.view.visibleItems().length };
+			});
+			throw new Error(`Row 2500 was not drawn (row height ${height}): ${JSON.stringify(state)}`);
+		});
 		const indexes = await rows().evaluateAll((all) => all.map((r) => Number(r.getAttribute("data-index"))));
 		expect(Math.min(...indexes)).toBeGreaterThan(2480);
 		expect(indexes.length).toBeLessThan(40);
@@ -96,6 +105,8 @@ describeInBrowser("the queue view in Chromium", () => {
 		const byStatus = new Map(looks.map((l) => [l.status, l]));
 		expect([...byStatus.keys()].sort()).toEqual(["archived", "read", "reading", "unread"]);
 		expect(new Set(looks.map((l) => l.icon)).size).toBe(4);
+		// No status borrows the pane's own icon.
+		expect(looks.map((l) => l.icon)).not.toContain(await page.evaluate(() => window.queue.view.getIcon()));
 		expect(byStatus.get("read")?.color).not.toBe(byStatus.get("unread")?.color);
 		expect(byStatus.get("archived")?.color).toBe(byStatus.get("read")?.color);
 		expect(await tab("All").getAttribute("aria-selected")).toBe("true");
@@ -177,11 +188,14 @@ describeInBrowser("the queue view in Chromium", () => {
 		const first = rows().first();
 		const path = await first.getAttribute("data-key");
 		const before = await page.evaluate((p) => window.queue.app.vault.testText(p as string), path);
+		await page.focus(".omnivore-queue-scroll");
 		await first.hover();
 		await first.locator('button[aria-label^="Mark as read"]').click();
 		await page.waitForFunction((p) => document.querySelector(".omnivore-queue-row")?.getAttribute("data-key") !== p, path);
 		const after = await page.evaluate((p) => window.queue.app.vault.testText(p as string), path);
 		expect(after).toBe(before?.replace("status: unread", "status: read"));
+		// The button took no focus, so the redrawn rows did not drop it: the keys still work.
+		expect(await page.evaluate(() => document.activeElement?.className)).toContain("omnivore-queue-scroll");
 	});
 
 	it("clears the search with Escape", async () => {
@@ -206,6 +220,71 @@ describeInBrowser("the queue view in Chromium", () => {
 		await wide.close();
 	});
 
+	it("keeps a right-to-left article's meta line in order: site, author, then reading time and date", async () => {
+		const mixed = await open("sample=realistic&notes=14", 350, 800);
+		const boxes = await mixed.evaluate(() => {
+			const row = Array.from(document.querySelectorAll(".omnivore-queue-row")).find((r) => r.textContent?.includes("aljazeera.net")) as HTMLElement;
+			const box = (el: Element | null | undefined) => (el as HTMLElement).getBoundingClientRect();
+			const parts = row.querySelectorAll(".omnivore-queue-row-source .omnivore-queue-row-part");
+			const when = row.querySelectorAll(".omnivore-queue-row-when .omnivore-queue-row-part");
+			return { site: box(parts[0]), author: box(parts[1]), minutes: box(when[0]), date: box(when[1]), title: box(row.querySelector(".omnivore-queue-row-title")), authorText: parts[1]?.textContent };
+		});
+		expect(boxes.authorText).toBe("أحمد سالم");
+		expect(boxes.site.right).toBeLessThanOrEqual(boxes.author.left);
+		expect(boxes.author.right).toBeLessThanOrEqual(boxes.minutes.left);
+		expect(boxes.minutes.right).toBeLessThanOrEqual(boxes.date.left);
+		await mixed.close();
+	});
+
+	it("on a phone, shows only More actions on each row, with a target a finger can hit", async () => {
+		const phone = await open("sample=realistic&notes=14", 390, 700);
+		await phone.evaluate(() => document.body.addClass("is-mobile"));
+		const row = phone.locator(".omnivore-queue-row").first();
+		expect(await row.locator(".omnivore-queue-row-actions button:visible").evaluateAll((all) => all.map((b) => b.getAttribute("aria-label")))).toEqual(["More actions"]);
+		const hits = await row.evaluate((el) => {
+			const more = (el.querySelector(".omnivore-queue-row-more") as HTMLElement).getBoundingClientRect();
+			const y = more.top + more.height / 2;
+			// Points around the icon, as a fingertip lands: left of it, and below it on the meta line.
+			return [
+				[more.left - 8, y],
+				[more.left + more.width / 2, more.bottom + 8],
+			].map(([x, at]) => document.elementFromPoint(x, at)?.closest("button")?.getAttribute("aria-label") ?? null);
+		});
+		expect(hits).toEqual(["More actions", "More actions"]);
+		await row.locator(".omnivore-queue-row-more").click({ position: { x: -6, y: 4 }, force: true });
+		expect(await phone.locator(".menu .menu-item").allTextContents()).toContain("Copy link to note");
+		await phone.close();
+	});
+
+	it("keeps the Tidy all preview's buttons in view and long addresses inside it and the report, on a phone", async () => {
+		const phone = await open("notes=0", 390, 640);
+		await phone.evaluate(() => window.screens.preview());
+		await phone.evaluate(() => document.querySelectorAll("details").forEach((details) => (details.open = true)));
+		const preview = await phone.evaluate(() => {
+			const modal = document.querySelector(".modal") as HTMLElement;
+			const body = modal.querySelector(".omnivore-queue-preview-body") as HTMLElement;
+			const apply = Array.from(modal.querySelectorAll("button"), (b) => ({ text: b.textContent, bottom: b.getBoundingClientRect().bottom }));
+			return { apply, tall: body.scrollHeight > body.clientHeight, wide: body.scrollWidth - body.clientWidth, text: modal.textContent ?? "" };
+		});
+		// The body scrolls under a footer that stays in view, and says what it does to how many notes.
+		expect(preview.tall).toBe(true);
+		expect(preview.apply.map((b) => b.text)).toEqual(["Tidy 11 notes", "Cancel"]);
+		for (const button of preview.apply) expect(button.bottom).toBeLessThanOrEqual(640);
+		expect(preview.wide).toBeLessThanOrEqual(0);
+		expect(preview.text).toContain("/ftp://files.slow.example");
+		expect(preview.text).not.toMatch(/@@|--date-order/);
+
+		await phone.evaluate(() => document.body.empty());
+		await phone.evaluate(() => window.screens.report());
+		const report = await phone.evaluate(() => {
+			const content = document.querySelector(".modal-content") as HTMLElement;
+			return { wide: content.scrollWidth - content.clientWidth, text: content.textContent ?? "" };
+		});
+		expect(report.text).toContain("/ftp://files.slow.example");
+		expect(report.wide).toBeLessThanOrEqual(0);
+		await phone.close();
+	});
+
 	it("fits a 260 px sidebar: tabs on one line, the first article within 90 px of the top", async () => {
 		const narrow = await open("notes=10000", 260, 640);
 		const geometry = await narrow.evaluate(() => {
@@ -214,7 +293,9 @@ describeInBrowser("the queue view in Chromium", () => {
 			const strip = (document.querySelector(".omnivore-queue-tabs") as HTMLElement).getBoundingClientRect();
 			const row = (document.querySelector(".omnivore-queue-row") as HTMLElement).getBoundingClientRect();
 			const searchBox = (document.querySelector(".omnivore-queue-search") as HTMLElement).getBoundingClientRect();
-			return { top: view.getBoundingClientRect().top, tabs, strip, row, searchWidth: searchBox.width, width: view.clientWidth };
+			// What gives way on a narrow row is the source, never the reading time and date.
+			const when = Array.from(document.querySelectorAll<HTMLElement>(".omnivore-queue-row-when"), (el) => ({ cut: el.scrollWidth > el.clientWidth, right: el.getBoundingClientRect().right }));
+			return { top: view.getBoundingClientRect().top, tabs, strip, row, searchWidth: searchBox.width, width: view.clientWidth, when };
 		});
 		expect(new Set(geometry.tabs.map((t) => Math.round(t.top))).size).toBe(1);
 		for (const t of geometry.tabs) {
@@ -223,6 +304,20 @@ describeInBrowser("the queue view in Chromium", () => {
 		}
 		expect(geometry.row.top - geometry.top).toBeLessThanOrEqual(90);
 		expect(geometry.searchWidth).toBeGreaterThan(geometry.width - 30);
+		expect(geometry.when.length).toBeGreaterThan(5);
+		for (const when of geometry.when) {
+			expect(when.cut).toBe(false);
+			expect(when.right).toBeLessThanOrEqual(geometry.row.right);
+		}
+		// With the filters open the list keeps most of the pane.
+		await narrow.click('button[aria-label^="Show filters"]');
+		const withFilters = await narrow.evaluate(() => {
+			const list = (document.querySelector(".omnivore-queue-scroll") as HTMLElement).getBoundingClientRect();
+			const rows = Array.from(document.querySelectorAll(".omnivore-queue-row"), (r) => r.getBoundingClientRect());
+			return { listTop: list.top, whole: rows.filter((r) => r.top >= list.top && r.bottom <= list.bottom).length };
+		});
+		expect(withFilters.listTop).toBeLessThanOrEqual(200);
+		expect(withFilters.whole).toBeGreaterThanOrEqual(8);
 		await narrow.close();
 	});
 });

@@ -10,7 +10,7 @@ import { changeStatus } from "../../src/plugin/queue/statusActions";
 import { resolveSettings } from "../../src/plugin/settings";
 import { iconSvg } from "./icons";
 import { numberedNote, sampleNote } from "./sampleNotes";
-import { showPreview, showSettings } from "./screens";
+import { showPreview, showReport, showSettings } from "./screens";
 
 /**
  * The view's own work per scroll step and per keystroke (both synchronous, rows drawn included):
@@ -59,7 +59,7 @@ declare global {
 	interface Window {
 		queue: { app: App; view: QueueView; index: QueueIndex; ready: boolean; opened: string[] };
 		measureSearch(count: number): { typicalMs: number; results: number };
-		screens: { preview(): Promise<void>; settings(): void };
+		screens: { preview(): Promise<void>; report(): Promise<void>; settings(): void };
 		measureView(): { scrollMs: number; keystrokeMs: number };
 	}
 }
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
 	const leafEl = document.body.createDiv({ cls: params.get("main") === "1" ? "workspace-leaf mod-main" : "workspace-leaf" });
 	leafEl.appendChild(view.containerEl);
 	window.queue = { app, view, index, ready: false, opened };
-	window.screens = { preview: () => showPreview(app), settings: () => showSettings(app) };
+	window.screens = { preview: () => showPreview(app), report: () => showReport(app), settings: () => showSettings(app) };
 	await view.onOpen();
 	window.queue.ready = true;
 }

@@ -1,5 +1,5 @@
 // `npm run screenshots`: the queue pane and its states, the Bases-like wide table, the Tidy all
-// preview and the settings, in light and dark Obsidian-like themes, as PNGs in tests/screenshots/
+// preview, the report and the settings, in light and dark Obsidian-like themes, as PNGs in tests/screenshots/
 // (git-ignored). With --readme it also refreshes the two pictures the README shows (docs/).
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -91,6 +91,15 @@ const SHOTS: Shot[] = [
 		query: "notes=0",
 		act: async (page) => {
 			await page.evaluate(() => window.screens.preview());
+		},
+	},
+	{
+		name: "report",
+		width: 700,
+		height: 600,
+		query: "notes=0",
+		act: async (page) => {
+			await page.evaluate(() => window.screens.report());
 		},
 	},
 	{

@@ -61,7 +61,7 @@ describe("Import Omnivore export…", () => {
 		await app.vault.modify(file as never, edited);
 		await runCommand(plugin, "undo-last-tidy");
 		expect(app.vault.testText(CREATED)).toBe(edited);
-		expect(notices().at(-1)).toBe('Undid "Import Omnivore export": 3 notes restored, 6 files it created removed. 1 note changed since was left as it is.Show report');
+		expect(notices().at(-1)).toBe('Undid "Import Omnivore export": 3 notes restored, 6 files it created removed. 1 note had changed since, so it was left as it is.Show report');
 	});
 
 	it("writes nothing when the preview is cancelled, and says why a file cannot be imported", async () => {

@@ -28,7 +28,7 @@ describe("Undo last tidy", () => {
 		await runCommand(plugin, "undo-last-tidy");
 		expect(app.vault.testText("a.md")).toBe(NOTES["a.md"]);
 		expect(app.vault.testText("b.md")).toBe(edited);
-		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 2 notes restored. 1 note changed since was left as it is.Show report');
+		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 2 notes restored. 1 note had changed since, so it was left as it is.Show report');
 
 		await runCommand(plugin, "show-tidy-report");
 		const report = lastModal<ReportModal>().contentEl;

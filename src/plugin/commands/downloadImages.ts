@@ -13,6 +13,8 @@ import { obsidianHttpClient } from "../images/obsidianHttp";
 import { vaultAttachments } from "../images/vaultAttachments";
 import { vaultNoteStore } from "../journal/vaultNoteStore";
 import { findCandidates } from "../notes/candidates";
+import { showReportAction, type NoticeAction } from "../notices";
+import { undoAction } from "./undoLastTidy";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -80,9 +82,14 @@ function outcomeMessage(report: ImageRunReport): string {
 	const parts = [
 		`${report.cancelled ? "Stopped: downloaded" : "Downloaded"} ${plural(report.downloaded, "image")}${report.fromArchive > 0 ? ` (${report.fromArchive} from the web archive)` : ""}; ${plural(report.notesChanged, "note")} changed.`,
 	];
-	if (failed > 0) parts.push(`${plural(failed, "image")} could not be downloaded: run "Show tidy report" to see which.`);
-	if (report.notesChanged > 0) parts.push(`"Undo last tidy" points the notes back at the remote images and removes the files it downloaded.`);
+	if (failed > 0) parts.push(`${plural(failed, "image")} could not be downloaded.`);
 	return parts.join(" ");
+}
+
+/** The report says which images failed; undo points the notes back at the remote images and removes the files. */
+function outcomeActions(context: PluginContext, report: ImageRunReport): NoticeAction[] {
+	const failed = report.failed.length + report.earlierFailures;
+	return [...(failed > 0 ? [showReportAction(context)] : []), ...(report.notesChanged > 0 ? [undoAction(context)] : [])];
 }
 
 /** One run at a time, with the tidy commands too: both write notes and journal batches. */
@@ -105,7 +112,7 @@ async function downloadWithProgress(context: PluginContext, options: Omit<RunOpt
 	try {
 		const report = await runImages(context, { ...options, dryRun: false, progress });
 		context.reports.setLastRun(label, problemsOf(report));
-		progress.finish(outcomeMessage(report));
+		progress.finish(outcomeMessage(report), outcomeActions(context, report));
 		return report;
 	} finally {
 		progress.close();

@@ -5,7 +5,7 @@ import { Notice } from "obsidian";
 import { DEFAULT_IMPORT_FOLDER, ExportError, importExport, plural, zipArchive, type ImportReport } from "../../core";
 import { ProgressNotice } from "../batch/progressNotice";
 import { showReportAction } from "../notices";
-import { undoLastTidy } from "./undoLastTidy";
+import { undoAction } from "./undoLastTidy";
 import { Yielder } from "../batch/yielder";
 import type { PluginContext } from "../context";
 import { blobSource, pickZipFile } from "../import/blobSource";
@@ -82,7 +82,7 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 		const problems = report.items.filter((i) => i.problems.length > 0).length;
 		shown.finish(
 			`${report.cancelled ? "Stopped: " : ""}${plural(created, "note")} created, ${enriched} completed.` + (problems > 0 ? ` ${plural(problems, "article")} with problems.` : ""),
-			[...(problems > 0 ? [showReportAction(context)] : []), ...(created + enriched > 0 ? [{ label: "Undo", run: () => void undoLastTidy(context) }] : [])],
+			[...(problems > 0 ? [showReportAction(context)] : []), ...(created + enriched > 0 ? [undoAction(context)] : [])],
 		);
 		return report;
 	} finally {

@@ -1,6 +1,6 @@
 // Commands of the reading queue: open it, move through it, change a note's status, a Bases file.
 
-import { Notice, normalizePath, TFile } from "obsidian";
+import { Notice, normalizePath, Platform, TFile } from "obsidian";
 import { queueBaseFile, seededRandom, type QueueItem, type ReadingStatus } from "../../core";
 import type { PluginContext } from "../context";
 import { changeStatus } from "../queue/statusActions";
@@ -23,6 +23,9 @@ export async function openQueue(context: PluginContext): Promise<void> {
 	if (!leaf) return;
 	await leaf.setViewState({ type: QUEUE_VIEW_TYPE, active: true });
 	await workspace.revealLeaf(leaf);
+	// From the keyboard (the command palette), the keys then work at once: type, or Down into the list.
+	// Not on phones, where a focused box would raise the on-screen keyboard over the list.
+	if (leaf.view instanceof QueueView && !Platform.isMobile) leaf.view.focusSearch();
 }
 
 /** Unread articles in the open queue's order, or else the oldest saved first. */

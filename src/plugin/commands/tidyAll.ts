@@ -5,7 +5,7 @@ import { Notice } from "obsidian";
 import type { PluginContext } from "../context";
 import { PreviewModal } from "../batch/previewModal";
 import { showReportAction } from "../notices";
-import { undoLastTidy } from "./undoLastTidy";
+import { undoAction } from "./undoLastTidy";
 import { ProgressNotice } from "../batch/progressNotice";
 import { countProblems, plural, type NoteProblems } from "../../core";
 import { applyBatch, previewBatch, type ApplyOutcome, type BatchPreview } from "../batch/tidyBatch";
@@ -81,7 +81,7 @@ async function runBatch(context: PluginContext, kind: BatchKind, confirm: Confir
 		const count = countProblems(problems);
 		progress.finish(
 			kind.done(outcome.written, preview.toChange.length, outcome.cancelled) + (count > 0 ? ` ${plural(count, "problem")} left.` : ""),
-			[...(count > 0 ? [showReportAction(context)] : []), ...(outcome.written > 0 ? [{ label: "Undo", run: () => void undoLastTidy(context) }] : [])],
+			[...(count > 0 ? [showReportAction(context)] : []), ...(outcome.written > 0 ? [undoAction(context)] : [])],
 		);
 		return outcome;
 	} finally {

@@ -4,7 +4,12 @@ import { Notice } from "obsidian";
 import { plural, undoBatch, type UndoOutcome } from "../../core";
 import type { PluginContext } from "../context";
 import { vaultCreatedFiles, vaultNoteStore } from "../journal/vaultNoteStore";
-import { showNotice, showReportAction } from "../notices";
+import { showNotice, showReportAction, type NoticeAction } from "../notices";
+
+/** The "Undo" button of a notice that ends a run. */
+export function undoAction(context: PluginContext): NoticeAction {
+	return { label: "Undo", run: () => void undoLastTidy(context) };
+}
 
 export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome | null> {
 	const outcome = await undoBatch(context.journal, vaultNoteStore(context.app.vault), { created: vaultCreatedFiles(context.app) });
@@ -30,7 +35,7 @@ export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome 
 	showNotice(
 		`Undid "${outcome.label}": ${plural(outcome.restored.length, "note")} restored` +
 			(outcome.removed.length > 0 ? `, ${plural(outcome.removed.length, "file")} it created removed.` : ".") +
-			(changed > 0 ? ` ${plural(changed, "note")} changed since ${changed === 1 ? "was left as it is" : "were left as they are"}.` : "") +
+			(changed > 0 ? ` ${plural(changed, "note")} had changed since, so ${changed === 1 ? "it was left as it is" : "they were left as they are"}.` : "") +
 			// The batch stays the one undo takes: undoing again puts these back once the cause is put right.
 			(failed > 0 ? ` ${plural(failed, "note")} could not be put back; run "Undo last tidy" again once the report's reason is put right.` : ""),
 		skipped > 0 ? [showReportAction(context)] : [],

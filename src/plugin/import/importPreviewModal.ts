@@ -47,7 +47,7 @@ export class ImportPreviewModal extends DecisionModal {
 		listSome(body, "New notes", created.map((item) => item.path?.split("/").pop() ?? item.title));
 		const problems = [...plan.exportProblems, ...plan.items.filter((item) => item.problems.length > 0).map((item) => `${item.title}: ${item.problems.join(" ")}`)];
 		listSome(body, `Left for you (${problems.length})`, problems);
-		body.createEl("p", { cls: "setting-item-description", text: 'Nothing you wrote is overwritten; "Undo last tidy" takes the import back.' });
+		body.createEl("p", { cls: "setting-item-description", text: "Nothing you wrote is overwritten, and the notice at the end offers to undo the import." });
 		new Setting(contentEl)
 			.setName("Folder for new notes")
 			.setDesc("Inside the vault; made if missing. The notes you have stay where they are.")

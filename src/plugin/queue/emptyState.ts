@@ -1,11 +1,13 @@
 // What the queue says when it shows nothing (or not everything yet): still reading, no Omnivore notes where it looked (and
 // where that was), nothing matching the filters, or an empty tab.
 
-import { isFiltering, type QueueFilter, type QueueStatus } from "../../core";
+import { isFiltering, type MatchMode, type QueueFilter, type QueueStatus } from "../../core";
 import { STATUS_LABELS } from "./labels";
 
 export interface QueueScope {
 	tagName: string;
+	/** By the tag alone, or also by Omnivore's links: the empty state says which was looked for. */
+	match: MatchMode;
 	includeFolders: string[];
 	excludeFolders: string[];
 }
@@ -50,14 +52,17 @@ export function renderEmptyState(el: HTMLElement, facts: EmptyStateFacts, action
 		title("Reading your Omnivore notes…");
 		if (facts.total > 0) detail(`${facts.total.toLocaleString()} ${facts.total === 1 ? "article" : "articles"} so far; the list fills in as notes are read.`);
 	} else if (facts.total === 0) {
-		title(`No notes tagged #${facts.scope.tagName}`);
-		detail(`Searched ${describeScope(facts.scope)}. Change the tag or the folders in the settings if your Omnivore notes are elsewhere.`);
+		const { tagName, match } = facts.scope;
+		title(match === "tag" ? `No notes tagged #${tagName}` : "No Omnivore notes found");
+		const sought = match === "tag" ? "Searched" : `Looked for notes tagged #${tagName} or holding Omnivore's links in`;
+		detail(`${sought} ${describeScope(facts.scope)}. Change the tag or the folders in the settings if your Omnivore notes are elsewhere.`);
 		button("Open settings", actions.openSettings);
 	} else if (isFiltering(facts.filter)) {
 		const search = facts.filter.search.trim();
 		title(search ? `No articles match “${search}”` : "No articles match these filters");
 		if (facts.filter.statuses.length > 0) detail(`Only ${statusNames(facts.filter.statuses)} articles were searched.`);
-		button("Clear filters", actions.clearFilters);
+		// A search alone is cleared as a search; the button clears the filters too when some are on.
+		button(isFiltering({ ...facts.filter, search: "" }) ? "Clear filters" : "Clear search", actions.clearFilters);
 	} else {
 		title(facts.filter.statuses.length > 0 ? `No ${statusNames(facts.filter.statuses)} articles` : "No articles");
 	}

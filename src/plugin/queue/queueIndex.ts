@@ -162,7 +162,6 @@ export class QueueIndex extends Component {
 		return found;
 	}
 
-	/** The note's item, from the frontmatter Obsidian has parsed where the engine would read the same (0022). */
 	/** A first build shows what it has read so far: the view's first screen need not wait for the whole vault. */
 	private showPartial(found: ReadonlyMap<string, QueueItem>): void {
 		this.items.clear();
@@ -170,6 +169,7 @@ export class QueueIndex extends Component {
 		this.notify();
 	}
 
+	/** The note's item, from the frontmatter Obsidian has parsed where the engine would read the same (0022). */
 	private itemOf(tidier: NoteTidier, path: string, text: string, cache: CachedMetadata | null): QueueItem | null {
 		return buildQueueItemFromValues(path, text, cache?.frontmatter, tidier.options, tidier.proxy);
 	}

@@ -61,6 +61,8 @@ function renderActions(parent: HTMLElement, item: QueueItem, handlers: RowHandle
 	const action = (icon: string, label: string, run: (event: MouseEvent) => void) => {
 		const button = actions.createEl("button", { cls: "clickable-icon", attr: { tabindex: -1, "aria-label": label } });
 		setIcon(button, icon);
+		// Never focused by the click: the row is redrawn after the action, and focus would go with it.
+		button.addEventListener("mousedown", (event) => event.preventDefault());
 		button.addEventListener("click", (event) => {
 			event.stopPropagation();
 			run(event);

@@ -116,6 +116,8 @@ export class QueueView extends ItemView {
 			renderBuildFailure(this.emptyEl);
 			return;
 		}
+		// The build's own notices scheduled a reload: it is this one, not a second redraw of every row later.
+		this.scheduleReload.cancel();
 		this.reload();
 	}
 
@@ -124,6 +126,11 @@ export class QueueView extends ItemView {
 		this.unsubscribe?.();
 		this.list.destroy();
 		this.contentEl.empty();
+	}
+
+	/** Put the cursor in the search box, as Obsidian's Search pane does when its command opens it. */
+	focusSearch(): void {
+		this.header?.searchEl.focus();
 	}
 
 	/** The articles in the order shown (for "open next unread"). */

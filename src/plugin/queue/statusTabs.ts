@@ -29,7 +29,8 @@ export class StatusTabs {
 		private readonly state: QueueViewState,
 		private readonly changed: () => void,
 	) {
-		this.el = parent.createDiv({ cls: "omnivore-queue-tabs", attr: { role: "tablist" } });
+		// Ctrl/Cmd-click selects several tabs at once.
+		this.el = parent.createDiv({ cls: "omnivore-queue-tabs", attr: { role: "tablist", "aria-multiselectable": "true" } });
 		this.el.setAttr("aria-labelledby", hiddenText(parent, "Status"));
 		this.el.addEventListener("keydown", (event) => this.onKey(event));
 	}
