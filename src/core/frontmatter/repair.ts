@@ -30,7 +30,7 @@ function closedList(key: string, value: string): string | null {
 }
 
 // A top-level `key: value` line with a value on it.
-const ENTRY = /^([A-Za-z0-9_][^:#\n]*?):[ \t]+(\S.*)/;
+const ENTRY = /^([A-Za-z0-9_][^:#\n]*?):[ \t]+(\S[^\n]*)/;
 const CONTINUATION = /^[ \t]+\S/;
 // A continuation line that reads as an entry, list item or comment, or is indented with a tab: the
 // writer meant structure there, not more words of a folded value.
@@ -92,7 +92,8 @@ export function repairFrontmatter(yaml: string): Repair | null {
 		while (end < lines.length && CONTINUATION.test(lines[end])) end++;
 		// Stryker disable next-line StringLiteral: joined any other way, a wrong answer here still ends in the block's final validity check
 		const block = lines.slice(i, end).join("\n");
-		const value = entry[2].trim();
+		// Spaces and tabs only: String.trim would also take a line separator the value ends with.
+		const value = entry[2].replace(/[ \t]+$/, "");
 		const opensFlow = value.startsWith("{") || (value.startsWith("[") && end > i + 1);
 		if (opensFlow || !isBroken(block)) {
 			out.push(...lines.slice(i, end));

@@ -104,3 +104,16 @@ describe("the repaired block the repair hands on", () => {
 		expect(repair?.editor.toString()).toBe(repair?.yaml);
 	});
 });
+
+describe("a broken value holding a line separator or a lone carriage return", () => {
+	it.each([
+		["a line separator", "\u2028"],
+		["a paragraph separator", "\u2029"],
+		["a carriage return", "\r"],
+	])("keeps the whole value around %s", (_name, separator) => {
+		const title = `Part one: the start${separator}and the rest of the title`;
+		const repair = repairFrontmatter(`title: ${title}\nid: 1\n`);
+		expect(repair?.keys).toEqual(["title"]);
+		expect(repair?.editor.get("title")).toBe(title);
+	});
+});
