@@ -8,6 +8,11 @@ export interface TextRange {
 const QUOTE_PREFIX = /^(?: {0,3}>[ ]?)*/;
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)/;
 const LIST_ITEM = /^( {0,3})([-+*]|\d{1,9}[.)])([ \t]+|$)/;
+// Blocks of one line, which paragraph text cannot continue: indented code may follow them at once.
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+// Under paragraph text, a line of = or - makes that text a heading.
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 function indentWidth(text: string): number {
 	let width = 0;
@@ -39,6 +44,9 @@ function isPlainStart(code: number): boolean {
 		case 0x2d: // -
 		case 0x2b: // +
 		case 0x2a: // *
+		case 0x23: // #: a heading
+		case 0x5f: // _: a thematic break
+		case 0x3d: // =: a heading's underline
 			return false;
 		default:
 			// Digits may start an ordered list item.
@@ -86,7 +94,7 @@ function findCodeBlocks(text: string): TextRange[] {
 			if (fence.close.test(content)) {
 				ranges.push({ start: fence.start, end: line.end });
 				fence = null;
-				afterText = true;
+				afterText = false;
 			}
 			continue;
 		}
@@ -103,6 +111,11 @@ function findCodeBlocks(text: string): TextRange[] {
 		const indent = indentWidth(content);
 		if (indent >= listIndent + 4 && !afterText) {
 			ranges.push({ start: line.start, end: line.end });
+			continue;
+		}
+		if (ATX_HEADING.test(content) || THEMATIC_BREAK.test(content) || (afterText && SETEXT_UNDERLINE.test(content))) {
+			if (indent < listIndent && !afterText) listIndent = 0;
+			afterText = false;
 			continue;
 		}
 		const item = LIST_ITEM.exec(content);

@@ -18,9 +18,27 @@ describe("indented code", () => {
 		expect(codeTexts("Text.\n\n    a = 1\n\n    b = 2\nAfter.\n    lazy\n")).toEqual(["    a = 1", "    b = 2"]);
 	});
 
-	it("does not start right under a heading's paragraph text, only after a blank line", () => {
-		expect(codeTexts("# Rust\n    not code\n")).toEqual([]);
-		expect(codeTexts("# Rust\n\n    code\n")).toEqual(["    code"]);
+	it("does not start right under paragraph text, only after a blank line", () => {
+		expect(codeTexts("Rust is a language\n    not code\n")).toEqual([]);
+		expect(codeTexts("Rust is a language\n\n    code\n")).toEqual(["    code"]);
+	});
+
+	// A heading, a thematic break or a closing fence is a block of its own, not paragraph text (CommonMark).
+	it.each([
+		["a heading", "# Rust\n    code\n", ["    code"]],
+		["a heading in a quote", "> ## Setup\n>     code\n", [">     code"]],
+		["a closing fence", "```\nx\n```\n    code\n", ["```\nx\n```", "    code"]],
+		["a thematic break", "Text.\n\n---\n    code\n", ["    code"]],
+		["a break of stars with spaces", "* * *\n    code\n", ["    code"]],
+		["a break of underscores", "___\n    code\n", ["    code"]],
+		["an underline of =", "Title\n=====\n    code\n", ["    code"]],
+		["an underline of -", "Title\n-----\n    code\n", ["    code"]],
+	])("starts right under %s", (_block, text, code) => {
+		expect(codeTexts(text)).toEqual(code);
+	});
+
+	it("does not take a line of = on its own for an underline", () => {
+		expect(codeTexts("\n===\n    not code\n")).toEqual([]);
 	});
 });
 
