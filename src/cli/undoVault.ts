@@ -93,11 +93,13 @@ export function formatUndo(report: UndoReport | null): string {
 	if (report.skipped.length > 0) {
 		lines.push(`Left as they are (${report.skipped.length}):`);
 		for (const { path, reason } of report.skipped) lines.push(`  ${path}: ${reason}`);
-		if (!report.dryRun) {
+		// A damaged entry no longer knows that text: --show would have nothing to print.
+		if (!report.dryRun && report.skipped.some((s) => !s.damaged)) {
 			lines.push(`Their text from before the tidy stays in the journal (${report.file}); "omnivore-queue undo <vault> --show <note>" prints it.`);
 		}
 		if (report.incomplete) {
-			lines.push(`Once what stopped ${report.skipped.some((s) => s.edited) ? "the notes that were not edited" : "them"} is put right, undo again: it takes this run again until they are back.`);
+			const others = report.skipped.some((s) => s.edited || s.damaged);
+			lines.push(`Once what stopped ${others ? "the notes that could not be written" : "them"} is put right, undo again: it takes this run again until they are back.`);
 		}
 	}
 	if (report.lateEdits.length > 0) {

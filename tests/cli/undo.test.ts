@@ -90,3 +90,22 @@ it("after a tidy that changed nothing, there is nothing to undo and no journal",
 	expect(readdirSync(journal)).toEqual(first);
 	expect(existsSync(join(plain, ".omnivore-queue", "lock"))).toBe(false);
 });
+
+it("leaves a note whose journal entry was changed by hand, says so, and does not offer --show", () => {
+	expect(cli("tidy", vault).status).toBe(0);
+	const tidied = read(SQLITE);
+	const folder = join(vault, ".omnivore-queue", "journal");
+	for (const name of readdirSync(folder).filter((n) => n.endsWith(".jsonl"))) {
+		const file = join(folder, name);
+		const escaped = SQLITE.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+		// The reverse edit of the note's frontmatter now holds text the note never had.
+		writeFileSync(file, readFileSync(file, "utf8").replace(new RegExp(`("path":"${escaped}".*?"edits":\\[\\[\\d+,\\d+,")`), "$1EDITED BY HAND "));
+	}
+	const undo = cli("undo", vault, "--json");
+	expect(undo.status).toBe(1);
+	const report = JSON.parse(undo.stdout) as { restored: string[]; skipped: Array<{ path: string; edited: boolean; damaged?: boolean }>; incomplete: boolean };
+	expect(report.restored).toHaveLength(9);
+	expect(report.skipped).toEqual([expect.objectContaining({ path: SQLITE, edited: false, damaged: true })]);
+	expect(report.incomplete).toBe(false);
+	expect(read(SQLITE)).toBe(tidied);
+});

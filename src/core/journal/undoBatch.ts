@@ -18,7 +18,7 @@ export interface UndoOutcome {
 	 * Notes left as they are, with the reason as a sentence; their entries stay in the journal. `edited`:
 	 * left by the user's doing (edited, moved or deleted since), not because undo could not write it.
 	 */
-	skipped: Array<{ path: string; reason: string; edited: boolean }>;
+	skipped: Array<{ path: string; reason: string; edited: boolean; damaged?: true }>;
 	/**
 	 * Some notes could not be put back for a reason the user can put right (read-only, a full disk): the
 	 * batch, holding only what is left, stays the one undo takes, so undoing again puts them back.
@@ -79,8 +79,10 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 		}
 		const decision = decideRestore(current, entries);
 		if (decision.kind === "edited") leave(path, entries, EDITED_SINCE, true);
-		// Trying again would not mend the entry: like an edit since, it does not hold the batch open.
-		if (decision.kind === "damaged") leave(path, entries, DAMAGED_ENTRY, true);
+		if (decision.kind === "damaged") {
+			leave(path, entries, DAMAGED_ENTRY, false);
+			outcome.skipped[outcome.skipped.length - 1].damaged = true;
+		}
 		if (decision.kind !== "restore") continue;
 		try {
 			// Read-only since, or hard-linked since: left, like a tidy would leave it.
@@ -102,7 +104,8 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 		if (linkedFrom.some((text) => mayLinkTo(text, path))) leave(path, entries, LINKED_FROM_KEPT, true);
 		else await takeBack(path, entries);
 	}
-	outcome.incomplete = outcome.skipped.some((s) => !s.edited);
+	// Trying again would not mend a damaged entry: like an edit since, it does not hold the batch open.
+	outcome.incomplete = outcome.skipped.some((s) => !s.edited && !s.damaged);
 	if (!dryRun) await journal.markUndone(batch, kept, outcome.incomplete);
 	return outcome;
 }

@@ -19,23 +19,25 @@ export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome 
 	}
 	context.reports.setLastRun(
 		`Undo of "${outcome.label}"`,
-		outcome.skipped.map(({ path, reason, edited }) => ({
+		outcome.skipped.map(({ path, reason, edited, damaged }) => ({
 			path,
 			problems: [
 				{
-					code: edited ? ("edited-since-tidy" as const) : ("unwritable-file" as const),
-					message: `Not restored. ${reason} Its text from before the tidy stays in the journal (${outcome.file}).`,
+					code: edited || damaged ? ("edited-since-tidy" as const) : ("unwritable-file" as const),
+					message: damaged ? `Not restored. ${reason}` : `Not restored. ${reason} Its text from before the tidy stays in the journal (${outcome.file}).`,
 				},
 			],
 		})),
 	);
 	const skipped = outcome.skipped.length;
 	const changed = outcome.skipped.filter((s) => s.edited).length;
-	const failed = skipped - changed;
+	const damaged = outcome.skipped.filter((s) => s.damaged).length;
+	const failed = skipped - changed - damaged;
 	showNotice(
 		`Undid "${outcome.label}": ${plural(outcome.restored.length, "note")} restored` +
 			(outcome.removed.length > 0 ? `, ${plural(outcome.removed.length, "file")} it created removed.` : ".") +
 			(changed > 0 ? ` ${plural(changed, "note")} had changed since, so ${changed === 1 ? "it was left as it is" : "they were left as they are"}.` : "") +
+			(damaged > 0 ? ` ${plural(damaged, "note")} had a damaged journal entry, so ${damaged === 1 ? "it was left as it is" : "they were left as they are"}.` : "") +
 			// The batch stays the one undo takes: undoing again puts these back once the cause is put right.
 			(failed > 0 ? ` ${plural(failed, "note")} could not be put back; run "Undo last tidy" again once the report's reason is put right.` : ""),
 		skipped > 0 ? [showReportAction(context)] : [],

@@ -186,7 +186,7 @@ describe("undoBatch", () => {
 		}
 		const outcome = await undoBatch(journal, store);
 		expect(outcome?.restored).toEqual(["Rust.md"]);
-		expect(outcome?.skipped).toEqual([{ path: "Go.md", reason: DAMAGED_ENTRY, edited: true }]);
+		expect(outcome?.skipped).toEqual([{ path: "Go.md", reason: DAMAGED_ENTRY, edited: false, damaged: true }]);
 		expect(outcome?.incomplete).toBe(false);
 		expect(store.notes.get("Go.md")).toBe(tidiedGo);
 		expect((await journal.batches())[0].entries.map((e) => e.path)).toEqual(["Go.md"]);
