@@ -6,7 +6,7 @@ import { asNoteLeft, type NoteStore } from "../journal/noteStore";
 import { tidyAndRecord } from "../journal/tidyAndRecord";
 import { hashBytes } from "../hash";
 import type { Change, Problem } from "../report";
-import type { NoteTidier } from "../tidy";
+import type { NoteTidier, TidyResult } from "../tidy";
 import { downloadImage, type DownloadSettings } from "./downloader";
 import { imageStem } from "./fileNames";
 import type { ImageRecord } from "./imageRecord";
@@ -215,7 +215,7 @@ export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunR
 		await input.saveRecord(record);
 	}
 
-	const transform = (path: string) => (text: string) =>
+	const localize = (path: string, text: string) =>
 		localizeNote(text, {
 			matcher: tidier.proxy,
 			articleUrl,
@@ -226,6 +226,19 @@ export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunR
 			},
 			failureOf: (url) => failures.get(url),
 		});
+	const transform = (path: string) => (text: string): TidyResult => {
+		const localized = localize(path, text);
+		if (!localized.report.changed || tidier.isOmnivoreNote(localized.text) || !tidier.isOmnivoreNote(text)) return localized;
+		// Its proxied images were a tagged note's only mark of a saved article: tidied first, as `tidy`
+		// would, it keeps one (a reading status) and stays in the queue and in later runs.
+		const tidied = tidier.tidy(text);
+		const again = localize(path, tidied.text);
+		const report = again.report;
+		return {
+			text: again.text,
+			report: { ...report, changed: again.text !== text, changes: [...tidied.report.changes, ...report.changes], problems: [...tidied.report.problems, ...report.problems] },
+		};
+	};
 	for (const [i, path] of withImages.entries()) {
 		input.onProgress?.("write", i + 1, withImages.length);
 		const outcome: ImageNoteOutcome = { path, changed: false, written: false, localized: 0, problems: [], changes: [] };

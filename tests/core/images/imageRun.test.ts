@@ -125,3 +125,24 @@ test("every remote image becomes local; only the URLs change; a second run is a 
 	expect(third.downloaded).toBe(report.downloaded);
 	expect(env.notes).toEqual(after);
 });
+
+test("a tagged note whose only mark was a proxied image keeps one once its image is local, and stays an Omnivore note", async () => {
+	const env = setUp();
+	env.notes.clear();
+	const path = "Saved article.md";
+	const before = "# Saved article\n#Omnivore\n\nSome text.\n\n![](https://proxy-prod.omnivore-image-cache.app/0x0,sM6Jk9QDfpC2gWu0TSNLQLyoBeRsO0sXIMJ3ken8G87A/https://cdn.example.com/a.png)\n";
+	env.notes.set(path, before);
+	const tidier = new NoteTidier();
+	expect(tidier.isOmnivoreNote(env.notes.get(path) as string)).toBe(true);
+	const report = await run(env, emptyImageRecord());
+	const text = env.notes.get(path) as string;
+	expect(report.notesChanged).toBe(1);
+	expect(text).toContain("![](att/a.png)");
+	expect(text).toMatch(/^---\n[\s\S]*status: unread\n[\s\S]*---\n/);
+	expect(tidier.isOmnivoreNote(text)).toBe(true);
+	const again = await run(env, emptyImageRecord());
+	expect(again.notesChanged).toBe(0);
+	const created = { exists: async (p: string) => env.files.has(p), readBytes: async (p: string) => env.files.get(p) as Uint8Array, remove: async (p: string) => void env.files.delete(p) };
+	await undoBatch(env.journal, env.store, { created });
+	expect(env.notes.get(path)).toBe(before);
+});
