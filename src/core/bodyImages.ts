@@ -61,7 +61,8 @@ function trimBareEnd(text: string, start: number, end: number): number {
 	let stop = end;
 	for (;;) {
 		const last = text[stop - 1];
-		if (stop > start && /[.,;:!?*_~]/.test(last)) {
+		// The `;` that ends an HTML entity (`&#x3D;`) is part of the escaped URL, not the sentence's.
+		if (stop > start && /[.,;:!?*_~]/.test(last) && !(last === ";" && /&(?:#x?[0-9a-f]+|[a-z]+);$/i.test(text.slice(start, stop)))) {
 			stop--;
 		} else if (last === ")" && endOfParenthesizedRun(text.slice(start, stop), 0) < stop - start) {
 			stop--;
@@ -107,9 +108,17 @@ export function escapeForContext(original: string, context: UrlContext): string 
 		case "escaped-quote":
 			// The surrounding HTML is itself escaped text, so the URL is written escaped the same way.
 			return url.replace(/\s/g, percentEncode).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
-		case "bare":
-			// Trailing punctuation would be read as the sentence's: all of it is encoded (`.` and `_` too, which encodeURIComponent keeps).
-			return url.replace(/[\s<>"`]/g, percentEncode).replace(/[.,;:!?*_~]+$/, (tail) => tail.replace(/./g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+		case "bare": {
+			// What ends it would be read as the sentence's: trailing punctuation (`.` and `_` too, which
+			// encodeURIComponent keeps) and an unbalanced `)` are all encoded.
+			let body = url.replace(/[\s<>"`]/g, percentEncode);
+			let tail = "";
+			for (let last = body.slice(-1); /[.,;:!?*_~]/.test(last) || (last === ")" && !parenthesesBalance(body)); last = body.slice(-1)) {
+				tail = `%${last.charCodeAt(0).toString(16).toUpperCase()}${tail}`;
+				body = body.slice(0, -1);
+			}
+			return body + tail;
+		}
 	}
 }
 

@@ -56,3 +56,20 @@ describe("a bare original that ends in punctuation", () => {
 		expect(decodeURIComponent(unwrapped.split(" ")[1])).toBe(`https://a.example/x${last}`);
 	});
 });
+
+describe("a bare original that ends in what a reader takes for the sentence's", () => {
+	it.each([
+		["an unbalanced closing parenthesis", `see ${P}/https%3A%2F%2Fx.com%2Fa%29 now`, "see https://x.com/a%29 now"],
+		["one inside parentheses of the sentence", `(see ${P}/https%3A%2F%2Fx.com%2Fa%29)`, "(see https://x.com/a%29)"],
+		["a full stop and a parenthesis", `${P}/https%3A%2F%2Fx.com%2Fa%2E%29 x`, "https://x.com/a%2E%29 x"],
+		["a balanced parenthesis, kept as it is", `${P}/https%3A%2F%2Fx.com%2Fa%28b%29 x`, "https://x.com/a(b) x"],
+	])("keeps %s", (_case, body, expected) => {
+		expect(unwrap(body)).toBe(expected);
+		expect(unwrap(unwrap(body))).toBe(expected);
+	});
+
+	it("reads an HTML-escaped URL to the end of its last entity", () => {
+		const body = "Image: https:&#x2F;&#x2F;proxy-prod.omnivore-image-cache.app&#x2F;0x0,sAbc&#x2F;https:&#x2F;&#x2F;x.com&#x2F;i.png?v&#x3D;ab&#x3D;&#x3D;";
+		expect(unwrap(body)).toBe("Image: https://x.com/i.png?v=ab==");
+	});
+});
