@@ -25,7 +25,10 @@ async function get(request: HttpRequest, refuse: (url: string) => boolean): Prom
 			const location = response.headers.get("location");
 			if (response.status >= 300 && response.status < 400 && location) {
 				await response.body?.cancel();
-				url = new URL(location, url).href;
+				const next = new URL(location, url);
+				// A web image never lives at another scheme (file:, data:, ftp:): refused at once, not tried again.
+				if (next.protocol !== "http:" && next.protocol !== "https:") throw new HttpFailure("refused", `it redirects to a ${next.protocol} address, which is not fetched`);
+				url = next.href;
 				continue;
 			}
 			if (response.status < 200 || response.status >= 300) {

@@ -67,6 +67,10 @@ async function answer(request: IncomingMessage, response: ServerResponse, hits: 
 			// A redirect to Omnivore's dead proxy: the client must not follow it.
 			response.writeHead(302, { location: `https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7/https://a.test/${name}` });
 			return void response.end();
+		case "to-file":
+			// A redirect out of the web: the client must refuse it, once.
+			response.writeHead(302, { location: "file:///etc/passwd" });
+			return void response.end();
 		case "chunked": {
 			// No Content-Length: the size is only known while reading, and the reader must stop in time.
 			response.writeHead(200, { "content-type": "image/png" });

@@ -171,6 +171,15 @@ describe("images", () => {
 		expect(read(path)).toContain(`![](${server.base}/to-proxy/p.png)`);
 	});
 
+	test("a redirect to a file: address is refused at once, in words", async () => {
+		const path = note("To a file", `![](${server.base}/to-file/passwd.png)\n`);
+		const { code, out } = await run("images", vault, "--no-archive");
+		expect(code).toBe(1);
+		expect(out).toMatch(/to-file\/passwd\.png\n.*it redirects to a file: address, which is not fetched/);
+		expect(server.hits.get("/to-file/passwd.png")).toBe(1);
+		expect(read(path)).toContain(`![](${server.base}/to-file/passwd.png)`);
+	});
+
 	test("a timeout is retried, then reported; --no-archive asks no archive", async () => {
 		const path = note("Slow", `![](${server.base}/slow/s.png)\n![](${server.base}/gone/n.png)\n`);
 		const report = await imagesVault(vault, { dryRun: false, folder: "Omnivore/attachments", archive: null, concurrency: 8, maxBytes: 1e6, timeoutMs: 150, retryFailed: false, backoffMs: 10 });
