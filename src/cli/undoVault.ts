@@ -102,6 +102,9 @@ export function formatUndo(report: UndoReport | null): string {
 			lines.push(`Once what stopped ${others ? "the notes that could not be written" : "them"} is put right, undo again: it takes this run again until they are back.`);
 		}
 	}
+	if (report.unreadableEntries > 0) {
+		lines.push(`${plural(report.unreadableEntries, "line")} of the journal (${report.file}) could not be read (cut short, or changed by hand): ${report.unreadableEntries === 1 ? "the note it names was" : "the notes they name were"} not undone.`);
+	}
 	if (report.lateEdits.length > 0) {
 		lines.push(`Edits saved aside (${report.lateEdits.length}):`);
 		for (const late of report.lateEdits) lines.push(`  ${late.path}: ${lateEditProblem(late).message}`);

@@ -109,3 +109,17 @@ it("leaves a note whose journal entry was changed by hand, says so, and does not
 	expect(report.incomplete).toBe(false);
 	expect(read(SQLITE)).toBe(tidied);
 });
+
+it("says how many lines of the journal it could not read", () => {
+	expect(cli("tidy", vault).status).toBe(0);
+	const folder = join(vault, ".omnivore-queue", "journal");
+	for (const name of readdirSync(folder).filter((n) => n.endsWith(".jsonl"))) {
+		const file = join(folder, name);
+		const lines = readFileSync(file, "utf8").split("\n");
+		// One entry cut short, as by a crash or a careless edit.
+		writeFileSync(file, [...lines.slice(0, 2), lines[2].slice(0, 20), ...lines.slice(3)].join("\n"));
+	}
+	const undo = cli("undo", vault);
+	expect(undo.stdout).toContain("9 notes restored.");
+	expect(undo.stdout).toMatch(/1 line of the journal \(.*\) could not be read \(cut short, or changed by hand\): the notes it names were not undone\./);
+});

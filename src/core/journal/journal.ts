@@ -30,6 +30,8 @@ interface BatchHeader {
 
 export interface JournalBatch extends BatchHeader {
 	entries: JournalEntry[];
+	/** Lines that are neither the header nor an entry: cut short by a crash, or changed by hand. */
+	unreadable?: number;
 }
 
 export interface JournalLimits {
@@ -218,19 +220,20 @@ export class Journal {
 export function parseBatch(text: string): JournalBatch | null {
 	let header: BatchHeader | null = null;
 	const entries: JournalEntry[] = [];
-	// Blank lines fail to parse like cut-short ones.
+	let unreadable = 0;
 	for (const line of text.split("\n")) {
-		let value: unknown;
+		if (line.trim() === "") continue;
+		let value: unknown = null;
 		try {
 			value = JSON.parse(line);
-			// Stryker disable next-line BlockStatement: without `continue`, the undefined value is neither a header nor an entry.
 		} catch {
-			continue;
+			// Counted below, like a line that parses but is neither a header nor an entry.
 		}
 		if (isHeader(value)) header = value;
 		else if (isEntry(value)) entries.push(value);
+		else unreadable++;
 	}
-	return header ? { ...header, entries } : null;
+	return header ? { ...header, entries, ...(unreadable > 0 ? { unreadable } : {}) } : null;
 }
 
 // A JSON line is an object, an array, a primitive or null: only the first has these fields.

@@ -24,6 +24,8 @@ export interface UndoOutcome {
 	 * batch, holding only what is left, stays the one undo takes, so undoing again puts them back.
 	 */
 	incomplete: boolean;
+	/** Lines of the batch's file that could not be read (cut short or changed by hand), and so not undone. */
+	unreadableEntries: number;
 	dryRun: boolean;
 }
 
@@ -51,7 +53,7 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 	const batch = await journal.latest();
 	if (!batch) return null;
 	const dryRun = options.dryRun ?? false;
-	const outcome: UndoOutcome = { label: batch.label, startedAt: batch.startedAt, file: batch.file, restored: [], removed: [], skipped: [], incomplete: false, dryRun };
+	const outcome: UndoOutcome = { label: batch.label, startedAt: batch.startedAt, file: batch.file, restored: [], removed: [], skipped: [], incomplete: false, unreadableEntries: batch.unreadable ?? 0, dryRun };
 	const kept: JournalEntry[] = [];
 	const leave = (path: string, entries: JournalEntry[], reason: string, edited: boolean) => {
 		outcome.skipped.push({ path, reason, edited });

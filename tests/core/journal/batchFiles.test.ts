@@ -254,3 +254,17 @@ describe("parseBatch", () => {
 		expect(parseBatch(`${header}\n${line}\n${JSON.stringify(entry)}\n`)?.entries).toEqual([entry]);
 	});
 });
+
+describe("lines of a batch file that are not entries", () => {
+	const header = JSON.stringify({ batch: "1", label: "tidy", startedAt: 1 });
+	const entry = JSON.stringify({ path: "Rust.md", before: "a", afterHash: "h" });
+
+	it("are counted, so undo can say the notes they named were not undone", () => {
+		const text = [header, entry, '{"path":"Go.md","before":"a"', JSON.stringify({ path: 5, before: "a", afterHash: "h" }), "null", ""].join("\n");
+		expect(parseBatch(text)).toMatchObject({ entries: [{ path: "Rust.md" }], unreadable: 3 });
+	});
+
+	it("are not counted when there are none, blank lines included", () => {
+		expect(parseBatch([header, "", entry, "", ""].join("\n"))).not.toHaveProperty("unreadable");
+	});
+});
