@@ -121,5 +121,5 @@ it("says how many lines of the journal it could not read", () => {
 	}
 	const undo = cli("undo", vault);
 	expect(undo.stdout).toContain("9 notes restored.");
-	expect(undo.stdout).toMatch(/1 line of the journal \(.*\) could not be read \(cut short, or changed by hand\): the notes it names were not undone\./);
+	expect(undo.stdout).toMatch(/1 line of the journal \(.*\) could not be read \(cut short, or changed by hand\): the note it names was not undone\./);
 });
