@@ -38,6 +38,7 @@ export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome 
 			(outcome.removed.length > 0 ? `, ${plural(outcome.removed.length, "file")} it created removed.` : ".") +
 			(changed > 0 ? ` ${plural(changed, "note")} had changed since, so ${changed === 1 ? "it was left as it is" : "they were left as they are"}.` : "") +
 			(damaged > 0 ? ` ${plural(damaged, "note")} had a damaged journal entry, so ${damaged === 1 ? "it was left as it is" : "they were left as they are"}.` : "") +
+			(outcome.unreadableEntries > 0 ? ` ${plural(outcome.unreadableEntries, "line")} of the journal could not be read, so the notes named there were not undone.` : "") +
 			// The batch stays the one undo takes: undoing again puts these back once the cause is put right.
 			(failed > 0 ? ` ${plural(failed, "note")} could not be put back; run "Undo last tidy" again once the report's reason is put right.` : ""),
 		skipped > 0 ? [showReportAction(context)] : [],
