@@ -33,7 +33,7 @@ export const EDITED_SINCE = "It was edited after it was tidied, so it was left a
 
 export const DAMAGED_ENTRY = "Its journal entry does not rebuild the text it held before (the journal was changed or cut), so it was left as it is.";
 
-export const LINKED_FROM_KEPT = "A note edited since this run links to it, so it was kept.";
+export const LINKED_FROM_KEPT = "A note this undo left as it is links to it, so it was kept.";
 
 async function keptTexts(store: NoteStore, paths: string[]): Promise<string[]> {
 	// Stryker disable next-line ArrayDeclaration: a text that does not name the file links to nothing
@@ -101,7 +101,8 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 		outcome.restored = outcome.restored.filter((p) => p !== path);
 		leave(path, byPath.get(path) ?? [], EDITED_SINCE, true);
 	}
-	const linkedFrom = await keptTexts(store, outcome.skipped.filter((s) => s.edited).map((s) => s.path));
+	// A note left for good (edited since, or its entry damaged) keeps the files it links to.
+	const linkedFrom = await keptTexts(store, outcome.skipped.filter((s) => s.edited || s.damaged).map((s) => s.path));
 	for (const [path, entries] of binaries) {
 		if (linkedFrom.some((text) => mayLinkTo(text, path))) leave(path, entries, LINKED_FROM_KEPT, true);
 		else await takeBack(path, entries);

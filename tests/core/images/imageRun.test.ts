@@ -57,7 +57,8 @@ function setUp() {
 			return { status: 200, body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new TextEncoder().encode(seed)]) };
 		},
 	};
-	return { notes, store, attachments, files, requests, http, journal: new Journal(memoryStorage(), "journal") };
+	const storage = memoryStorage();
+	return { notes, store, attachments, files, requests, http, storage, journal: new Journal(storage, "journal") };
 }
 
 async function run(env: ReturnType<typeof setUp>, record: ImageRecord) {
@@ -145,4 +146,26 @@ test("a tagged note whose only mark was a proxied image keeps one once its image
 	const created = { exists: async (p: string) => env.files.has(p), readBytes: async (p: string) => env.files.get(p) as Uint8Array, remove: async (p: string) => void env.files.delete(p) };
 	await undoBatch(env.journal, env.store, { created });
 	expect(env.notes.get(path)).toBe(before);
+});
+
+test("undo keeps the image files a note left for a damaged journal entry still links to", async () => {
+	const env = setUp();
+	env.notes.clear();
+	const path = "Saved article.md";
+	env.notes.set(path, "---\nid: 1\n---\n# Saved article\n#Omnivore\n\n![](https://cdn.example.com/a.png)\n");
+	await run(env, emptyImageRecord());
+	const localized = env.notes.get(path) as string;
+	expect(localized).toContain("![](att/a.png)");
+	for (const file of (await env.storage.list("journal")).files) {
+		// The entry's text from before now differs from what it hashed: a journal changed by hand.
+		await env.storage.write(file, (await env.storage.read(file)).replace(/("path":"Saved article\.md".*?"(?:before|edits)":\[?\[?(?:\d+,\d+,)?")/, "$1CHANGED "));
+	}
+	const created = { exists: async (p: string) => env.files.has(p), readBytes: async (p: string) => env.files.get(p) as Uint8Array, remove: async (p: string) => void env.files.delete(p) };
+	const undone = await undoBatch(env.journal, env.store, { created });
+	expect(undone?.skipped).toEqual([
+		expect.objectContaining({ path, damaged: true }),
+		{ path: "att/a.png", reason: "A note this undo left as it is links to it, so it was kept.", edited: true },
+	]);
+	expect(env.notes.get(path)).toBe(localized);
+	expect(env.files.has("att/a.png")).toBe(true);
 });

@@ -85,7 +85,7 @@ describe("undo of an import", () => {
 		expect(outcome?.removed).toEqual([]);
 		expect(outcome?.skipped).toEqual([
 			{ path: "Omnivore/Rust in 2023.md", reason: "It was changed after this run created it, so it was kept.", edited: true },
-			{ path: "Omnivore/Rust in 2023.pdf", reason: "A note edited since this run links to it, so it was kept.", edited: true },
+			{ path: "Omnivore/Rust in 2023.pdf", reason: "A note this undo left as it is links to it, so it was kept.", edited: true },
 		]);
 		expect(vault.bytes.get("Omnivore/Rust in 2023.pdf")).toBe(PDF);
 		// Both entries stay in the journal: the note's is the only record of what the run created.
