@@ -99,7 +99,7 @@ test("a file there before, a file changed since, one an earlier run made, and on
 	expect(read(later)).toBe(laterBefore);
 	expect(read(kept)).toContain("Omnivore/attachments/linked.png");
 	expect(undo.out).toMatch(/changed\.png: It was changed after this run created it, so it was kept\./);
-	expect(undo.out).toMatch(/linked\.png: A note edited since this run links to it, so it was kept\./);
+	expect(undo.out).toMatch(/linked\.png: A note this undo left as it is links to it, so it was kept\./);
 	expect(readdirSync(attachments()).sort()).toEqual(["changed.png", "earlier.png", "linked.png", "mine.png"]);
 	expect(read(attachment("mine.png"))).toBe("the user's own");
 	expect(readFileSync(attachment("earlier.png"))).toEqual(png("earlier.png"));
