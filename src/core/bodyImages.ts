@@ -185,7 +185,9 @@ export function unwrapBodyImages(input: BodyUnwrapInput): BodyUnwrapResult {
 			});
 			continue;
 		}
-		const replacement = escapeForContext(result.url, context);
+		const escaped = escapeForContext(result.url, context);
+		// Written as a link's text (`[url](...)`), a `]` in it would end the text.
+		const replacement = context === "bare" && body[start - 1] === "[" ? escaped.replace(/\]/g, "%5D") : escaped;
 		if (replacement === written) continue;
 		pieces.push(body.slice(copied, start), replacement);
 		copied = end;

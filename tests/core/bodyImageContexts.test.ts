@@ -73,3 +73,11 @@ describe("a bare original that ends in what a reader takes for the sentence's", 
 		expect(unwrap(body)).toBe("Image: https://x.com/i.png?v=ab==");
 	});
 });
+
+describe("an original written as a link's text", () => {
+	it("keeps a closing bracket it holds encoded, so the link stays whole", () => {
+		const body = `[${P}/https%3A%2F%2Fx.com%2Fa%5D](https://x.com/page)`;
+		expect(unwrap(body)).toBe("[https://x.com/a%5D](https://x.com/page)");
+		expect(unwrap(unwrap(body))).toBe("[https://x.com/a%5D](https://x.com/page)");
+	});
+});
