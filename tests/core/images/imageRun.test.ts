@@ -61,6 +61,11 @@ function setUp() {
 	return { notes, store, attachments, files, requests, http, storage, journal: new Journal(storage, "journal") };
 }
 
+/** The files the run saved, as undo sees them. */
+function createdFiles(env: ReturnType<typeof setUp>) {
+	return { exists: async (p: string) => env.files.has(p), readBytes: async (p: string) => env.files.get(p) as Uint8Array, remove: async (p: string) => void env.files.delete(p) };
+}
+
 async function run(env: ReturnType<typeof setUp>, record: ImageRecord) {
 	const batch = new LazyBatch(env.journal, "images");
 	return runImageDownloads({
@@ -114,7 +119,7 @@ test("every remote image becomes local; only the URLs change; a second run is a 
 	expect(again.notesChanged).toBe(0);
 	expect(env.notes).toEqual(after);
 
-	const created = { exists: async (p: string) => env.files.has(p), readBytes: async (p: string) => env.files.get(p) as Uint8Array, remove: async (p: string) => void env.files.delete(p) };
+	const created = createdFiles(env);
 	const undone = await undoBatch(env.journal, env.store, { created });
 	expect(env.notes).toEqual(before);
 	expect(undone?.removed.length).toBe(report.downloaded - report.sameAsAnother);
@@ -143,7 +148,7 @@ test("a tagged note whose only mark was a proxied image keeps one once its image
 	expect(tidier.isOmnivoreNote(text)).toBe(true);
 	const again = await run(env, emptyImageRecord());
 	expect(again.notesChanged).toBe(0);
-	const created = { exists: async (p: string) => env.files.has(p), readBytes: async (p: string) => env.files.get(p) as Uint8Array, remove: async (p: string) => void env.files.delete(p) };
+	const created = createdFiles(env);
 	await undoBatch(env.journal, env.store, { created });
 	expect(env.notes.get(path)).toBe(before);
 });
@@ -160,7 +165,7 @@ test("undo keeps the image files a note left for a damaged journal entry still l
 		// The entry's text from before now differs from what it hashed: a journal changed by hand.
 		await env.storage.write(file, (await env.storage.read(file)).replace(/("path":"Saved article\.md".*?"(?:before|edits)":\[?\[?(?:\d+,\d+,)?")/, "$1CHANGED "));
 	}
-	const created = { exists: async (p: string) => env.files.has(p), readBytes: async (p: string) => env.files.get(p) as Uint8Array, remove: async (p: string) => void env.files.delete(p) };
+	const created = createdFiles(env);
 	const undone = await undoBatch(env.journal, env.store, { created });
 	expect(undone?.skipped).toEqual([
 		expect.objectContaining({ path, damaged: true }),
