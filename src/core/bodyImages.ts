@@ -11,8 +11,8 @@ export interface BodyUnwrapResult {
 	problems: Problem[];
 }
 
-/** What surrounds a URL decides where it ends and which characters must be escaped in it. */
-export type UrlContext = "paren" | "angle" | "double-quote" | "single-quote" | "escaped-quote" | "bare";
+/** What surrounds a URL decides where it ends and which characters must be escaped in it. `bracketed`: bare, as a link's text (`[url](...)`). */
+export type UrlContext = "paren" | "angle" | "double-quote" | "single-quote" | "escaped-quote" | "bare" | "bracketed";
 
 function contextBefore(text: string, index: number): UrlContext {
 	const before = text[index - 1];
@@ -20,6 +20,7 @@ function contextBefore(text: string, index: number): UrlContext {
 	if (before === "<") return "angle";
 	if (before === '"') return "double-quote";
 	if (before === "'") return "single-quote";
+	if (before === "[") return "bracketed";
 	if (before === ";" && /&(?:quot|#x27|#39|#34|#x22);$/i.test(text.slice(Math.max(0, index - 6), index))) {
 		return "escaped-quote";
 	}
@@ -46,11 +47,11 @@ function findEnd(text: string, start: number, context: UrlContext): number {
 	switch (context) {
 		case "paren":
 			return endOfParenthesizedRun(text, start);
-		case "bare": {
-			// A URL written as a link's text (`[url](...)`) ends at the bracket.
-			const pattern = text[start - 1] === "[" ? END_OF.bareInBrackets : END_OF.bare;
-			return trimBareEnd(text, start, firstMatch(pattern, text, start));
-		}
+		case "bare":
+			return trimBareEnd(text, start, firstMatch(END_OF.bare, text, start));
+		case "bracketed":
+			// A URL written as a link's text ends at the bracket.
+			return trimBareEnd(text, start, firstMatch(END_OF.bareInBrackets, text, start));
 		default:
 			return firstMatch(END_OF[context], text, start);
 	}
@@ -86,7 +87,7 @@ function parenthesesBalance(url: string): boolean {
 	return depth === 0;
 }
 
-const NEEDS_ESCAPE = /[\s<>"'`|()&]|[.,;:!?*_~]$/;
+const NEEDS_ESCAPE = /[\s<>"'`|()&\]]|[.,;:!?*_~]$/;
 
 /** Escape what would end the URL early in its context, so the written link renders. */
 export function escapeForContext(original: string, context: UrlContext): string {
@@ -119,6 +120,9 @@ export function escapeForContext(original: string, context: UrlContext): string 
 			}
 			return body + tail;
 		}
+		case "bracketed":
+			// A `]` in it would end the link's text.
+			return escapeForContext(url, "bare").replace(/\]/g, "%5D");
 	}
 }
 
@@ -185,9 +189,7 @@ export function unwrapBodyImages(input: BodyUnwrapInput): BodyUnwrapResult {
 			});
 			continue;
 		}
-		const escaped = escapeForContext(result.url, context);
-		// Written as a link's text (`[url](...)`), a `]` in it would end the text.
-		const replacement = context === "bare" && body[start - 1] === "[" ? escaped.replace(/\]/g, "%5D") : escaped;
+		const replacement = escapeForContext(result.url, context);
 		if (replacement === written) continue;
 		pieces.push(body.slice(copied, start), replacement);
 		copied = end;

@@ -55,8 +55,8 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 	const dryRun = options.dryRun ?? false;
 	const outcome: UndoOutcome = { label: batch.label, startedAt: batch.startedAt, file: batch.file, restored: [], removed: [], skipped: [], incomplete: false, unreadableEntries: batch.unreadable ?? 0, dryRun };
 	const kept: JournalEntry[] = [];
-	const leave = (path: string, entries: JournalEntry[], reason: string, edited: boolean) => {
-		outcome.skipped.push({ path, reason, edited });
+	const leave = (path: string, entries: JournalEntry[], reason: string, edited: boolean, damaged = false) => {
+		outcome.skipped.push(damaged ? { path, reason, edited, damaged } : { path, reason, edited });
 		kept.push(...[...entries].reverse());
 	};
 	const takeBack = async (path: string, entries: JournalEntry[]) => {
@@ -81,10 +81,7 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 		}
 		const decision = decideRestore(current, entries);
 		if (decision.kind === "edited") leave(path, entries, EDITED_SINCE, true);
-		if (decision.kind === "damaged") {
-			leave(path, entries, DAMAGED_ENTRY, false);
-			outcome.skipped[outcome.skipped.length - 1].damaged = true;
-		}
+		if (decision.kind === "damaged") leave(path, entries, DAMAGED_ENTRY, false, true);
 		if (decision.kind !== "restore") continue;
 		try {
 			// Read-only since, or hard-linked since: left, like a tidy would leave it.
