@@ -123,3 +123,17 @@ it("says how many lines of the journal it could not read", () => {
 	expect(undo.stdout).toContain("9 notes restored.");
 	expect(undo.stdout).toMatch(/1 line of the journal \(.*\) could not be read \(cut short, or changed by hand\): the note it names was not undone\./);
 });
+
+it("undoes the last tidy even when the first line of its journal was damaged since", () => {
+	expect(cli("tidy", vault).status).toBe(0);
+	const folder = join(vault, ".omnivore-queue", "journal");
+	const [name] = readdirSync(folder).filter((n) => n.endsWith(".jsonl"));
+	const file = join(folder, name);
+	const lines = readFileSync(file, "utf8").split("\n");
+	writeFileSync(file, [lines[0].slice(0, 12), ...lines.slice(1)].join("\n"));
+	const undo = cli("undo", vault);
+	expect(undo.status).toBe(0);
+	expect(undo.stdout).toMatch(/^Undid "a run whose journal header could not be read" of .*: 10 notes restored\.\n$/);
+	expect(read(BYZANTINE)).toBe(original.get(BYZANTINE));
+	expect(read(SQLITE)).toBe(original.get(SQLITE));
+});

@@ -178,7 +178,7 @@ export class Journal {
 	async latest(): Promise<(JournalBatch & { file: string }) | null> {
 		const files = await this.batchFiles();
 		for (let i = files.length - 1; i >= 0; i--) {
-			const batch = parseBatch(await this.adapter.read(files[i]));
+			const batch = parseBatch(await this.adapter.read(files[i]), files[i]);
 			if (batch && batch.undoneAt === undefined && batch.entries.length > 0) return { ...batch, file: files[i] };
 		}
 		return null;
@@ -189,7 +189,7 @@ export class Journal {
 		const files = await this.batchFiles();
 		const batches: Array<JournalBatch & { file: string }> = [];
 		for (const file of files.reverse()) {
-			const batch = parseBatch(await this.adapter.read(file));
+			const batch = parseBatch(await this.adapter.read(file), file);
 			if (batch) batches.push({ ...batch, file });
 		}
 		return batches;
@@ -216,11 +216,18 @@ export class Journal {
 	}
 }
 
-/** Parse a batch file; a line cut short by a crash is ignored. */
-export function parseBatch(text: string): JournalBatch | null {
+/**
+ * Parse a batch file; a line cut short by a crash is ignored. A file whose header cannot be read (changed
+ * by hand, a sync conflict) but which holds entries is still that batch: each entry carries the hashes
+ * undo checks, and skipping the file would make undo take the batch before it instead. Its name (as
+ * `begin` makes it) gives its start; without `file`, such a text is no batch.
+ */
+export function parseBatch(text: string, file?: string): JournalBatch | null {
 	let header: BatchHeader | null = null;
 	const entries: JournalEntry[] = [];
 	let unreadable = 0;
+	// Whether the first line was no header and no entry: the header, damaged.
+	let firstUnreadable: boolean | null = null;
 	for (const line of text.split("\n")) {
 		if (line.trim() === "") continue;
 		let value: unknown = null;
@@ -229,11 +236,27 @@ export function parseBatch(text: string): JournalBatch | null {
 		} catch {
 			// Counted below, like a line that parses but is neither a header nor an entry.
 		}
+		const readable = isHeader(value) || isEntry(value);
 		if (isHeader(value)) header = value;
 		else if (isEntry(value)) entries.push(value);
 		else unreadable++;
+		firstUnreadable ??= !readable;
+	}
+	if (!header && file !== undefined && entries.length > 0) {
+		header = headerFromName(file);
+		// The damaged line is that header: it named no note.
+		if (firstUnreadable) unreadable--;
 	}
 	return header ? { ...header, entries, ...(unreadable > 0 ? { unreadable } : {}) } : null;
+}
+
+/** Shown as the label of a batch whose header could not be read. */
+export const UNREADABLE_HEADER_LABEL = "a run whose journal header could not be read";
+
+function headerFromName(file: string): BatchHeader {
+	const batch = (file.split("/").pop() ?? file).replace(/\.jsonl$/, "");
+	const started = /^(\d{15})-\d{4}$/.exec(batch);
+	return { batch, label: UNREADABLE_HEADER_LABEL, startedAt: started ? Number(started[1]) : 0 };
 }
 
 // A JSON line is an object, an array, a primitive or null: only the first has these fields.

@@ -1,7 +1,7 @@
 // The journal's files: which batches pruning keeps, which batch undo picks, and what a batch file may hold.
 
 import { FakeDataAdapter } from "../../__mocks__/obsidian";
-import { Journal, parseBatch, type JournalLimits } from "../../../src/core/journal/journal";
+import { Journal, parseBatch, UNREADABLE_HEADER_LABEL, type JournalLimits } from "../../../src/core/journal/journal";
 
 const FOLDER = "plugins/omnivore-queue/journal";
 const NOTE_BEFORE = "---\ntitle: 'Rust in 2023: What Comes Next'\nomnivore_url: https://omnivore.app/me/rust-18de9d85b43\n---\n# Rust\n#Omnivore\n";
@@ -153,6 +153,28 @@ describe("the batch undo picks", () => {
 		expect((await journal.latest())?.label).toBe("tidy all");
 	});
 
+	it("takes the newest batch even when its header was damaged since, and undo then writes it a header", async () => {
+		const now = jest.spyOn(Date, "now");
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER);
+		now.mockReturnValue(1_709_025_286_979);
+		await tidyRun(journal, "tidy all", "Omnivore/Rust.md");
+		now.mockReturnValue(1_709_111_686_979);
+		await tidyRun(journal, "download images", "Omnivore/Go.md");
+		const newest = `${FOLDER}/001709111686979-0000.jsonl`;
+		const [, entry] = (await adapter.read(newest)).split("\n");
+		await adapter.write(newest, `{"batch":"0017091116869\u0000\u0000\n${entry}\n`);
+
+		const latest = await journal.latest();
+		expect(latest).toMatchObject({ file: newest, label: UNREADABLE_HEADER_LABEL, startedAt: 1_709_111_686_979, entries: [{ path: "Omnivore/Go.md" }] });
+		expect(latest).not.toHaveProperty("unreadable");
+		if (!latest) throw new Error("no batch");
+		await journal.markUndone(latest, latest.entries);
+		expect(parseBatch(await adapter.read(newest))?.undoneAt).toBeGreaterThan(0);
+		expect(parseBatch(await adapter.read(newest))?.label).toBe(UNREADABLE_HEADER_LABEL);
+		expect((await journal.latest())?.label).toBe("tidy all");
+	});
+
 	it("moves to the batch before once the last one is discarded", async () => {
 		const adapter = new FakeDataAdapter();
 		const journal = new Journal(adapter, FOLDER);
@@ -230,9 +252,30 @@ describe("parseBatch", () => {
 		});
 	});
 
-	it("is not a batch without a header", () => {
+	it("is not a batch without a header, when its file is not known", () => {
 		expect(parseBatch(`${JSON.stringify(entry)}\n`)).toBeNull();
 		expect(parseBatch("")).toBeNull();
+	});
+
+	it("is still its batch when the header was damaged: its start is read from the file's name", () => {
+		const file = `${FOLDER}/001709025286979-0003.jsonl`;
+		const batch = parseBatch(`{"batch":"001709025286979-00\n${JSON.stringify(entry)}\n`, file);
+		// The damaged header named no note: it is not counted among the lines undo could not read.
+		expect(batch).toEqual({ batch: "001709025286979-0003", label: UNREADABLE_HEADER_LABEL, startedAt: 1709025286979, entries: [entry] });
+	});
+
+	it("counts the lines other than the damaged header that it cannot read", () => {
+		const text = ['{"label":"Tidy all Omnivore notes"}', JSON.stringify(entry), '{"path":"Omnivore/Go.md","edits":[[4,'].join("\n");
+		expect(parseBatch(text, `${FOLDER}/001709025286979-0000.jsonl`)).toMatchObject({ label: UNREADABLE_HEADER_LABEL, unreadable: 1 });
+	});
+
+	it("counts a first line that is an entry as an entry, when the header is missing", () => {
+		const text = [JSON.stringify(entry), "not json"].join("\n");
+		expect(parseBatch(text, `${FOLDER}/001709025286979-0000.jsonl`)).toMatchObject({ entries: [entry], unreadable: 1 });
+	});
+
+	it("is no batch when a file with a damaged header holds no entry either", () => {
+		expect(parseBatch('{"batch":"0017090\n', `${FOLDER}/001709025286979-0000.jsonl`)).toBeNull();
 	});
 
 	it.each([
