@@ -70,10 +70,10 @@ function createdFiles(vault: string, followLinks: boolean): CreatedFiles {
 			}
 		},
 		readBytes: async (path) => readFileSync(at(path)),
-		remove: async (path) => {
+		checkRemovable: (path) => {
 			if (!inVault(path)) throw new NoteLeftError("unwritable-file", "It is in a folder linked from outside the vault (undo --follow-links removes it); it was kept.");
-			unlinkSync(at(path));
 		},
+		remove: async (path) => unlinkSync(at(path)),
 	};
 }
 

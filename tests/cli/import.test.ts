@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ImportReport } from "../../src/core";
@@ -178,6 +178,26 @@ describe("omnivore-queue import", () => {
 		expect(now.get("Omnivore/How SQLite Scales Read Concurrency.md")).toContain("My thoughts.");
 		now.delete("Omnivore/How SQLite Scales Read Concurrency.md");
 		expect(now).toEqual(before);
+	});
+
+	it("keeps, and says in a dry run that it would keep, what it created in a folder linked from outside the vault", async () => {
+		const { zip, vault } = setUp();
+		const outside = join(work, "elsewhere");
+		mkdirSync(outside);
+		symlinkSync(outside, join(vault, "Linked"));
+		expect((await run("import", zip, vault, "--folder", "Linked")).code).toBe(0);
+		const created = readdirSync(outside).sort();
+		expect(created).toContain("The Weekly Dispatch 42.md");
+		const kept = /Linked\/The Weekly Dispatch 42\.md: It is in a folder linked from outside the vault \(undo --follow-links removes it\); it was kept\./;
+
+		const dry = await run("undo", vault, "--dry-run");
+		expect(dry.out).not.toContain("files it created");
+		expect(dry.out).toMatch(kept);
+		const undo = await run("undo", vault);
+		expect(undo.out).toMatch(kept);
+		expect(readdirSync(outside).sort()).toEqual(created);
+		expect((await run("undo", vault, "--follow-links")).out).toMatch(/files? it created removed/);
+		expect(readdirSync(outside)).toEqual([]);
 	});
 
 	it("writes nothing in a dry run, not even a vault folder that does not exist yet", async () => {

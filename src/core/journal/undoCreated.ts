@@ -9,6 +9,8 @@ import { asNoteLeft, type NoteStore } from "./noteStore";
 export interface CreatedFiles {
 	exists(path: string): Promise<boolean>;
 	readBytes(path: string): Promise<Uint8Array>;
+	/** Throws, saying why, when the file must be kept; asked in a dry run too, so it says what undo would do. */
+	checkRemovable?(path: string): void;
 	/** Remove the file (the plugin moves it to the trash the user chose). */
 	remove(path: string): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function undoCreated(path: string, entries: JournalEntry[], store: 
 		const current = entries[0].binary ? await files.readBytes(path) : await store.read(path);
 		const decision = decideRestore(current, entries);
 		if (decision.kind !== "remove") return { kind: "left", reason: EDITED_SINCE_CREATED, edited: true };
+		files.checkRemovable?.(path);
 		if (!dryRun) await files.remove(path);
 		return { kind: "removed" };
 	} catch (error) {
