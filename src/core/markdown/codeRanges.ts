@@ -14,14 +14,15 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 // Under paragraph text, a line of = or - makes that text a heading.
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
-function indentWidth(text: string): number {
-	let width = 0;
+/** Columns the leading spaces and tabs of `text` take, `text` starting at `column` (a tab runs to the next multiple of four). */
+function indentWidth(text: string, column = 0): number {
+	let width = column;
 	for (const ch of text) {
 		if (ch === " ") width++;
 		else if (ch === "\t") width += 4 - (width % 4);
 		else break;
 	}
-	return width;
+	return width - column;
 }
 
 function isBlank(text: string): boolean {
@@ -120,6 +121,14 @@ function findCodeBlocks(text: string): TextRange[] {
 		}
 		const item = LIST_ITEM.exec(content);
 		if (item) {
+			const marker = item[1].length + item[2].length;
+			// Five columns or more after the marker: the item starts with indented code, its content one column after the marker.
+			if (indentWidth(item[3], marker) >= 5 && !isBlank(content.slice(item[0].length))) {
+				listIndent = marker + 1;
+				ranges.push({ start: line.start, end: line.end });
+				afterText = false;
+				continue;
+			}
 			listIndent = item[3] === "" ? item[0].length + 1 : item[0].length;
 		} else if (indent < listIndent && !afterText) {
 			listIndent = 0;
@@ -147,8 +156,13 @@ function findCodeSpans(text: string, blocks: TextRange[]): TextRange[] {
 	const spans: TextRange[] = [];
 	for (let run = backtickRun(text, 0); run !== null; ) {
 		const { start, length } = run;
-		if (isInside(blocks, start) || isEscaped(text, start)) {
+		if (isInside(blocks, start)) {
 			run = backtickRun(text, start + length);
+			continue;
+		}
+		if (isEscaped(text, start)) {
+			// Only the first backtick is escaped: the rest of the run may still open a span.
+			run = length > 1 ? { start: start + 1, length: length - 1 } : backtickRun(text, start + 1);
 			continue;
 		}
 		const closer = findCloser(text, start + length, length, blocks);

@@ -53,6 +53,20 @@ describe("lists", () => {
 		expect(codeTexts(text)).toEqual(code);
 	});
 
+	// CommonMark: five columns or more after the marker open the item with indented code.
+	it.each([
+		["spaces", "- item\n-     code in the item\n      more of it\n  text of the item\n", ["-     code in the item", "      more of it"]],
+		["a numbered item", "1.      code\n", ["1.      code"]],
+		["tabs", "-\t\tcode\n", ["-\t\tcode"]],
+	])("may start with indented code (%s)", (_name, text, code) => {
+		expect(codeTexts(text)).toEqual(code);
+	});
+
+	it("do not start with code when four columns follow the marker, or only spaces", () => {
+		expect(codeTexts("-    text of the item\n")).toEqual([]);
+		expect(codeTexts("-      \n  still the item\n")).toEqual([]);
+	});
+
 	it("take an empty item's content from one column after the marker", () => {
 		expect(codeTexts("-\n\n  still the item\n\n      code\n")).toEqual(["      code"]);
 	});
@@ -105,6 +119,12 @@ describe("inline code", () => {
 	it("skips runs of another length and starts after an even number of backslashes", () => {
 		expect(codeTexts("a `b `` c` d")).toEqual(["`b `` c`"]);
 		expect(codeTexts("a \\\\`code` b")).toEqual(["`code`"]);
+	});
+
+	it("may start at the backticks after an escaped one", () => {
+		expect(codeTexts("a \\``code` b")).toEqual(["`code`"]);
+		expect(codeTexts("a \\```x`` b")).toEqual(["``x``"]);
+		expect(codeTexts("a \\`` b")).toEqual([]);
 	});
 
 	it("may end the text", () => {
