@@ -3,7 +3,7 @@
 import { unwrapBodyImages } from "./bodyImages";
 import { checkDateFormat } from "./dateFormat";
 import { normalizeFrontmatter } from "./frontmatter/normalize";
-import { readFrontmatterBlock as readFrontmatter, type FrontmatterState } from "./frontmatter/readBlock";
+import { readFrontmatterBlock as readFrontmatter, wasRepaired, type FrontmatterState, type RepairsMade } from "./frontmatter/readBlock";
 import { parseFrontmatter, verifyFrontmatter, type FrontmatterEditor } from "./frontmatter/yamlEditor";
 import { readBodyFacts } from "./markdown/bodyFacts";
 import { findCodeRanges } from "./markdown/codeRanges";
@@ -120,11 +120,11 @@ export class NoteTidier {
 		editor: FrontmatterEditor,
 		facts: ReturnType<typeof readBodyFacts>,
 		report: ReportBuilder,
-		{ repairedKeys, closedLists = [] }: { repairedKeys: string[]; closedLists?: string[] },
+		repairs: RepairsMade,
 	): string | null {
 		const steps = new ReportBuilder();
 		normalizeFrontmatter({ editor, body: facts, options: this.options, report: steps, proxy: this.proxy, links: this.links });
-		if (!editor.changed && repairedKeys.length === 0 && closedLists.length === 0) {
+		if (!editor.changed && !wasRepaired(repairs)) {
 			report.merge(steps);
 			return null;
 		}
@@ -137,6 +137,7 @@ export class NoteTidier {
 			});
 			return null;
 		}
+		const { repairedKeys, closedLists = [], reindentedLists = [] } = repairs;
 		if (repairedKeys.length > 0) {
 			report.change({
 				kind: "frontmatter-repaired",
@@ -147,6 +148,12 @@ export class NoteTidier {
 			report.change({
 				kind: "frontmatter-repaired",
 				message: `Frontmatter was not valid YAML; closed the list of ${closedLists.join(", ")} with the "]" it lacked.`,
+			});
+		}
+		if (reindentedLists.length > 0) {
+			report.change({
+				kind: "frontmatter-repaired",
+				message: `Frontmatter was not valid YAML; indented the list of ${reindentedLists.join(", ")} with spaces instead of tabs.`,
 			});
 		}
 		report.merge(steps);

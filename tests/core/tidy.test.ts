@@ -231,6 +231,15 @@ describe("reports that tell the truth", () => {
 		expect(tidy(`---\nid: 1\ntags: [a: b, c\n---\n#Omnivore\n`).report.problems.map((p) => p.code)).toEqual(["invalid-frontmatter"]);
 	});
 
+	it("indents with spaces a list a template indented with tabs, CRLF kept, and a second run changes nothing", () => {
+		const note = `---\r\nid: 1\r\ntitle: Poisson\r\nSources:\r\n\t- "https://omnivore.app/me/poisson-18836f8d98c"\r\n---\r\n#Omnivore\r\n${link}\r\n`;
+		const result = tidy(note);
+		expect(result.text).toContain('Sources:\r\n  - "https://omnivore.app/me/poisson-18836f8d98c"\r\n');
+		expect(result.report.changes[0].message).toBe("Frontmatter was not valid YAML; indented the list of Sources with spaces instead of tabs.");
+		expect(result.report.problems).toEqual([]);
+		expect(tidy(result.text).report.changed).toBe(false);
+	});
+
 	it("leaves a note about Omnivore alone and says why", () => {
 		const text = "---\ntags: [Omnivore]\n---\n# Why I use Omnivore\n";
 		const result = tidy(text);

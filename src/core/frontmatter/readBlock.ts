@@ -8,10 +8,18 @@ import { parseFrontmatter, type FrontmatterEditor } from "./yamlEditor";
 
 export type FrontmatterState =
 	| { kind: "none" }
-	| { kind: "mapping"; editor: FrontmatterEditor; repairedKeys: string[]; closedLists?: string[] }
+	| { kind: "mapping"; editor: FrontmatterEditor; repairedKeys: string[]; closedLists?: string[]; reindentedLists?: string[] }
 	| { kind: "invalid"; error: string; refused?: "too-deep" | "too-large" }
 	| { kind: "not-mapping"; found: string }
 	| { kind: "anchored"; names: string[]; values: Record<string, unknown> };
+
+/** What repair did to a block so that it reads (nothing, for a block that was valid). */
+export type RepairsMade = Pick<Extract<FrontmatterState, { kind: "mapping" }>, "repairedKeys" | "closedLists" | "reindentedLists">;
+
+/** Whether the block reads only after repair. */
+export function wasRepaired(block: RepairsMade): boolean {
+	return block.repairedKeys.length > 0 || (block.closedLists?.length ?? 0) > 0 || (block.reindentedLists?.length ?? 0) > 0;
+}
 
 /** The block with LF line ends, as the engine parses it (CRLF is given back when the note is written). */
 export function toLf(text: string): string {
@@ -30,5 +38,5 @@ export function readFrontmatterBlock(parts: NoteParts): FrontmatterState {
 	if (outcome.kind === "mapping") return { kind: "mapping", editor: outcome.editor, repairedKeys: [] };
 	if (outcome.kind === "not-mapping" || outcome.kind === "anchored") return outcome;
 	const repair = repairFrontmatter(yaml);
-	return repair ? { kind: "mapping", editor: repair.editor, repairedKeys: repair.keys, closedLists: repair.closed } : outcome;
+	return repair ? { kind: "mapping", editor: repair.editor, repairedKeys: repair.keys, closedLists: repair.closed, reindentedLists: repair.reindented } : outcome;
 }

@@ -9,6 +9,8 @@ export interface Repair {
 	keys: string[];
 	/** Keys whose one-line list lacked its closing bracket, now closed. */
 	closed: string[];
+	/** Keys whose list items were indented with tabs, now with spaces. */
+	reindented: string[];
 	/** The repaired block as parsed by the final check, so it is not parsed again. */
 	editor: FrontmatterEditor;
 }
@@ -35,6 +37,25 @@ const CONTINUATION = /^[ \t]+\S/;
 // A continuation line that reads as an entry, list item or comment, or is indented with a tab: the
 // writer meant structure there, not more words of a folded value.
 const NOT_WORDS = /^(?:[ ]*\t|\s*(?:[^\s:#][^:#]*:(?:[ \t]|$)|-(?:[ \t]|$)|\?(?:[ \t]|$)|#))/;
+
+// A key with nothing after it on its line, and a list item under it indented with a tab, which YAML
+// does not allow as indentation: a template typed in an editor that indents with tabs.
+const KEY_ONLY = /^([A-Za-z0-9_][^:#\n]*?):[ \t]*$/;
+const TAB_ITEM = /^([ \t]*\t[ \t]*)-(?=[ \t]|$)/;
+
+/**
+ * The tab-indented items under the key on line `at` (one level, one line each, as a template writes
+ * them), re-indented with two spaces; null when none follow, or the lines under them go deeper.
+ */
+function reindentedItems(lines: string[], at: number): string[] | null {
+	const first = TAB_ITEM.exec(lines[at + 1] ?? "");
+	if (!first) return null;
+	const items: string[] = [];
+	for (let i = at + 1; i < lines.length && lines[i].startsWith(`${first[1]}-`) && TAB_ITEM.test(lines[i]); i++) {
+		items.push(`  ${lines[i].slice(first[1].length)}`);
+	}
+	return CONTINUATION.test(lines[at + 1 + items.length] ?? "") ? null : items;
+}
 
 /** Whether the lines after an entry are only more words of its value, as a folded title is. */
 function areFoldedWords(continuation: string[]): boolean {
@@ -80,8 +101,17 @@ export function repairFrontmatter(yaml: string): Repair | null {
 	const out: string[] = [];
 	const keys: string[] = [];
 	const closed: string[] = [];
+	const reindented = new Map<string, number>();
 	const quoted = new Map<string, string>();
 	for (let i = 0; i < lines.length; i++) {
+		const listKey = KEY_ONLY.exec(lines[i]);
+		const items = listKey ? reindentedItems(lines, i) : null;
+		if (listKey && items) {
+			out.push(lines[i], ...items);
+			reindented.set(listKey[1].trim(), items.length);
+			i += items.length;
+			continue;
+		}
 		const entry = ENTRY.exec(lines[i]);
 		if (!entry) {
 			out.push(lines[i]);
@@ -119,13 +149,18 @@ export function repairFrontmatter(yaml: string): Repair | null {
 		quoted.set(entry[1].trim(), meant);
 		i = end - 1;
 	}
-	if (keys.length === 0 && closed.length === 0) return null;
+	if (keys.length === 0 && closed.length === 0 && reindented.size === 0) return null;
 	const repaired = out.join("\n");
 	const outcome = parseFrontmatter(repaired);
 	if (outcome.kind !== "mapping") return null;
 	// Each quoted value must read back as exactly the text it was made from, never merged with more.
 	for (const [key, meant] of quoted) if (outcome.editor.get(key) !== meant) return null;
-	return { yaml: repaired, keys, closed, editor: outcome.editor };
+	// Each re-indented list as one list of as many items.
+	for (const [key, count] of reindented) {
+		const list = outcome.editor.get(key);
+		if (!Array.isArray(list) || list.length !== count) return null;
+	}
+	return { yaml: repaired, keys, closed, reindented: [...reindented.keys()], editor: outcome.editor };
 }
 
 /** The value as the writer meant it (written back double-quoted with JSON escapes, valid YAML escapes). */

@@ -1,7 +1,7 @@
 // Changes only a note's status property, leaving every other byte as it was.
 
 import { joinNote, splitNote, withFrontmatterYaml } from "../note";
-import { readFrontmatterBlock } from "../frontmatter/readBlock";
+import { readFrontmatterBlock, wasRepaired } from "../frontmatter/readBlock";
 import { stringifyEntry, verifyFrontmatter } from "../frontmatter/yamlEditor";
 import type { TidyOptions } from "../options";
 import type { ReadingStatus } from "../omnivore/status";
@@ -18,7 +18,7 @@ export function setNoteStatus(note: string, status: ReadingStatus, options: Pick
 	}
 	const block = readFrontmatterBlock(parts);
 	// A block that only reads after repair is left for a tidy: the status write must not change anything else.
-	if (block.kind !== "mapping" || block.repairedKeys.length > 0 || (block.closedLists?.length ?? 0) > 0) return null;
+	if (block.kind !== "mapping" || wasRepaired(block)) return null;
 	if (block.editor.getText(key) === value) return note;
 	block.editor.set(key, value);
 	const yaml = block.editor.toString();

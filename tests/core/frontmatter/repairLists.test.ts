@@ -110,3 +110,39 @@ describe("what the repair leaves or quotes besides", () => {
 		expect(repairFrontmatter("title: Rust: why\n  C# and F# too\n")?.yaml).toBe('title: "Rust: why C# and F# too"\n');
 	});
 });
+
+describe("a list indented with tabs (a template typed in an editor that indents with tabs)", () => {
+	const block = 'id: 6289676b\nTitle: Poisson Distribution\nSources:\n\t- "https://omnivore.app/me/poisson-18836f8d98c"\n\t- "https://github.com/stats/01-poisson.md"\nTopic: Statistics\n';
+
+	it("is indented with spaces, each item kept as written", () => {
+		expect(repairFrontmatter(block)).toMatchObject({
+			yaml: 'id: 6289676b\nTitle: Poisson Distribution\nSources:\n  - "https://omnivore.app/me/poisson-18836f8d98c"\n  - "https://github.com/stats/01-poisson.md"\nTopic: Statistics\n',
+			keys: [],
+			closed: [],
+			reindented: ["Sources"],
+		});
+		expect(repairFrontmatter(block)?.editor.get("Sources")).toEqual(["https://omnivore.app/me/poisson-18836f8d98c", "https://github.com/stats/01-poisson.md"]);
+	});
+
+	it.each([
+		["spaces before the tab", "tags:\n  \t- rust\n  \t- async\n", "tags:\n  - rust\n  - async\n"],
+		["two tabs, an empty item and a tab after the dash", "tags:\n\t\t- rust\n\t\t-\n\t\t-\tasync\n", "tags:\n  - rust\n  -\n  -\tasync\n"],
+		["the key's line ending in spaces", "tags:  \n\t- rust\n", "tags:  \n  - rust\n"],
+	])("is repaired with %s", (_name, yaml, repaired) => {
+		expect(repairFrontmatter(yaml)).toMatchObject({ yaml: repaired, reindented: ["tags"] });
+	});
+
+	it("is repaired beside a broken title", () => {
+		expect(repairFrontmatter("title: Rust: why\ntags:\n\t- rust\n")).toMatchObject({ yaml: 'title: "Rust: why"\ntags:\n  - rust\n', keys: ["title"], reindented: ["tags"] });
+	});
+
+	it.each([
+		["nested deeper", "tags:\n\t- rust\n\t\t- async\n"],
+		["with lines under an item", "tags:\n\t- rust\n\t  and more\n"],
+		["indented unevenly", "tags:\n\t- rust\n\t - async\n"],
+		["holding a mapping's entries", "meta:\n\tauthor: Niko\n"],
+		["an item whose quote never closes", 'tags:\n\t- "rust\n'],
+	])("leaves the block when the list is %s", (_name, yaml) => {
+		expect(repairFrontmatter(yaml)).toBeNull();
+	});
+});
