@@ -43,16 +43,36 @@ function linkByText(body: string, pattern: RegExp, codeRanges: TextRange[]): str
 }
 
 // Custom templates put the original beside the library link, on its line:
-// `**Links**: [Omnivore](https://omnivore.app/me/…) | [Web](https://…)`.
+// `**Links**: [Omnivore](https://omnivore.app/me/…) | [Web](https://…)`, or as the next or previous
+// item of a list: `- [Source](https://…)` over `- [Read on Omnivore](https://omnivore.app/me/…)`.
 const ORIGINAL_LABEL = /\[(?:Web|Original|Source|Original article)\]\(/gi;
+const LIST_ITEM = /^[ \t]*[-*+][ \t]/;
 
-/** A link labelled as the original on the line of a link to the article in the library (not a highlight's). */
+/** The line from `start` (a line's start) to its end, without the line break; "" past either end of the body. */
+function lineAt(body: string, start: number): string {
+	if (start < 0 || start > body.length) return "";
+	const end = body.indexOf("\n", start);
+	return body.slice(start, end === -1 ? undefined : end).replace(/\r$/, "");
+}
+
+/** Whether the line starting at `start` is beside the article's link: on it, or in a list with it. */
+function isBesideLibraryLink(body: string, start: number, links: OmnivoreLinks): boolean {
+	const line = lineAt(body, start);
+	if (holdsArticleLink(line, links)) return true;
+	if (!LIST_ITEM.test(line)) return false;
+	const next = lineAt(body, start + line.length + (body[start + line.length] === "\r" ? 2 : 1));
+	const previousStart = start === 0 ? -1 : start === 1 ? 0 : body.lastIndexOf("\n", start - 2) + 1;
+	const previous = lineAt(body, previousStart);
+	return [previous, next].some((neighbour) => LIST_ITEM.test(neighbour) && holdsArticleLink(neighbour, links));
+}
+
+/** A link labelled as the original beside a link to the article in the library (not a highlight's). */
 function originalBesideLibraryLink(body: string, codeRanges: TextRange[], links: OmnivoreLinks): string | undefined {
 	ORIGINAL_LABEL.lastIndex = 0;
 	for (let label = ORIGINAL_LABEL.exec(body); label !== null; label = ORIGINAL_LABEL.exec(body)) {
 		if (isInside(codeRanges, label.index)) continue;
 		const lineEnd = body.indexOf("\n", label.index);
-		if (!holdsArticleLink(body.slice(body.lastIndexOf("\n", label.index) + 1, lineEnd === -1 ? undefined : lineEnd), links)) {
+		if (!isBesideLibraryLink(body, body.lastIndexOf("\n", label.index) + 1, links)) {
 			// The rest of this line has no other answer: a line of thousands of labels is read once.
 			if (lineEnd === -1) break;
 			ORIGINAL_LABEL.lastIndex = lineEnd;

@@ -86,7 +86,18 @@ describe("readBodyFacts: an original beside the library link", () => {
 	});
 
 	it.each([
+		["before the library link", `## Highlights\n\n> Tides.\n\n---\n\n- [Source](https://tides.example.org/a)\n- [Read on Omnivore](${LIBRARY})`],
+		["after the library link, with CRLF", `- [Read on Omnivore](${LIBRARY})\r\n* [Original](https://tides.example.org/a)\r\n`],
+		["at the body's second line", `\n- [Web](https://tides.example.org/a)\n- [Omnivore](${LIBRARY})\n`],
+	])("takes the original from a list item right beside the library link's item: %s", (_name, body) => {
+		expect(readBodyFacts(body).readOriginalUrl).toBe("https://tides.example.org/a");
+	});
+
+	it.each([
 		["on another line than the library link", `[Omnivore](${LIBRARY})\n\n[Web](https://papers.example.org/tides.pdf)\n`],
+		["in a list item a blank line away from the library link's", `- [Source](https://moon.example.org/)\n\n- [Read on Omnivore](${LIBRARY})\n`],
+		["in a list item beside a line that is no list item", `- [Source](https://moon.example.org/)\n[Read on Omnivore](${LIBRARY})\n`],
+		["in a list item beside a highlight's back-link", `- [Source](https://moon.example.org/)\n- Tides. [⤴️](${LIBRARY}#0a1b2c3d)\n`],
 		["beside a highlight's back-link", `> Tides follow the moon. [Source](https://moon.example.org/) [⤴️](${LIBRARY}#0a1b2c3d)\n`],
 		["in code", "```\n" + `**Links**: [Omnivore](${LIBRARY}) | [Web](https://papers.example.org/tides.pdf)\n` + "```\n"],
 		["under another label", `**Links**: [Omnivore](${LIBRARY}) | [Discussion](https://forum.example.org/t/1)\n`],
