@@ -21,7 +21,9 @@ describe("importing an export into a vault", () => {
 	let vault: MemoryVault;
 	let report: ImportReport;
 
-	beforeAll(async () => {
+	// Each test imports afresh (a few milliseconds): shared by all, what a test finds could depend on
+	// another's, and mutation testing could not tell which test reaches which line.
+	beforeEach(async () => {
 		vault = new MemoryVault(VAULT_NOTES);
 		report = await run(vault);
 	});
