@@ -2,7 +2,7 @@
 // overwrites what it holds (but an unread status may advance), joins labels to its tags and appends
 // highlights it does not have yet under one `## Highlights`. Line endings and a BOM stay.
 
-import { readFrontmatterBlock } from "../frontmatter/readBlock";
+import { readFrontmatterBlock, wasRepaired, type FrontmatterState } from "../frontmatter/readBlock";
 import { parseFrontmatter, verifyFrontmatter, type FrontmatterEditor, type FrontmatterValue } from "../frontmatter/yamlEditor";
 import { findCodeRanges, isInside } from "../markdown/codeRanges";
 import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "../note";
@@ -131,13 +131,11 @@ export function enrichNote(text: string, item: ExportItem, highlights: readonly 
 	const options = tidier.options;
 	const parts = splitNote(text);
 	const state = readFrontmatterBlock(parts);
-	if (state.kind === "invalid" || state.kind === "not-mapping") {
-		return { kind: "left", reason: state.kind === "invalid" ? `its frontmatter is not valid YAML (${state.error})` : "its frontmatter is not a set of properties" };
-	}
+	if (state.kind !== "mapping" && state.kind !== "none") return { kind: "left", reason: leftBecause(state) };
 	const editor = state.kind === "mapping" ? state.editor : newEditor();
 	const filled = fillFrontmatter(editor, item, options, !tidier.isOmnivoreNote(text));
 	let next: NoteParts = parts;
-	if (editor.changed || (state.kind === "mapping" && state.repairedKeys.length > 0)) {
+	if (editor.changed || (state.kind === "mapping" && wasRepaired(state))) {
 		const yaml = editor.toString();
 		const failure = verifyFrontmatter(yaml, editor.expectedValues());
 		if (failure) return { kind: "left", reason: `its frontmatter could not be edited safely (${failure})` };
@@ -147,6 +145,14 @@ export function enrichNote(text: string, item: ExportItem, highlights: readonly 
 	const missing = highlights.filter((h) => !highlightIsIn(h, present));
 	if (missing.length > 0) next = { ...next, body: appendHighlights(next.body, missing.map(renderHighlight), parts.eol) };
 	return { kind: "enriched", text: tidier.tidy(joinNote(next)).text, filled, highlightsAdded: missing.length };
+}
+
+/** Why a note's frontmatter is not edited (a block that is there and is not properties the engine may edit). */
+function leftBecause(state: Exclude<FrontmatterState, { kind: "mapping" | "none" }>): string {
+	if (state.kind === "invalid") return `its frontmatter is not valid YAML (${state.error})`;
+	if (state.kind === "not-mapping") return "its frontmatter is not a set of properties";
+	// A new block would replace the one there, and an edit key by key could break what an alias repeats (0002).
+	return `its frontmatter uses YAML anchors or aliases (${state.names.join(", ")}), which an edit could break`;
 }
 
 function newEditor(): FrontmatterEditor {

@@ -277,6 +277,19 @@ describe("Omnivore's placeholders in a matched note", () => {
 	});
 });
 
+describe("a matched note whose frontmatter the engine does not edit", () => {
+	it.each([
+		["uses YAML anchors", `---\nid: ${ITEMS.sqlite.id}\ntitle: &t SQLite\nog_title: *t\nmy_notes: keep me\n---\n#Omnivore\n`, "its frontmatter uses YAML anchors or aliases (&t, *t), which an edit could break"],
+		["is not valid YAML", `---\nid: ${ITEMS.sqlite.id}\ntags: [a, {b\n  c: d\n---\n#Omnivore\n`, "its frontmatter is not valid YAML"],
+		["is a list", `---\n- id: ${ITEMS.sqlite.id}\n---\n#Omnivore\n[Read on Omnivore](https://omnivore.app/me/${ITEMS.sqlite.slug})\n`, "its frontmatter is not a set of properties"],
+	])("is left byte for byte when it %s, and the report says why", async (_name, note, reason) => {
+		const vault = new MemoryVault({ "Omnivore/SQLite.md": note });
+		const report = await run(vault);
+		expect(vault.text("Omnivore/SQLite.md")).toBe(note);
+		expect(outcome(report, "sqlite")).toMatchObject({ action: "left", path: "Omnivore/SQLite.md", problems: [expect.stringContaining(`Its note was left as it was: ${reason}`)] });
+	});
+});
+
 describe("two articles at one address", () => {
 	it("match the vault's note once: the other gets a note of its own, and a second import changes nothing", async () => {
 		const item = (id: string, url: string, state: string, label: string) => ({ id, slug: `s-${id}`, title: `Title ${id}`, url, state, readingProgress: 0, labels: [label], savedAt: "2024-01-01T00:00:00Z" });
