@@ -1,0 +1,124 @@
+// What the import brings into a note the vault already has: values it lacks, a status that may
+// advance, labels joined to its tags, and highlights appended where they belong.
+
+import { NoteTidier } from "../../../src/core";
+import { appendHighlights, enrichNote } from "../../../src/core/import/enrich";
+import type { ExportItem } from "../../../src/core/import/exportItem";
+
+const tidier = new NoteTidier();
+const LIBRARY = "[Read on Omnivore](https://omnivore.app/me/rust-in-2023-18d1f3a2b4c)";
+
+function item(overrides: Partial<ExportItem> = {}): ExportItem {
+	return {
+		id: "0a1b2c3d",
+		slug: "rust-in-2023-18d1f3a2b4c",
+		title: "Rust in 2023: What Comes Next",
+		author: "Niko Matsakis",
+		labels: ["Rust"],
+		url: "https://blog.rust-lang.org/2023/01/20/rust-2023.html",
+		state: "Active",
+		readingProgress: 0,
+		savedAt: "2023-01-20T10:00:00.000Z",
+		...overrides,
+	};
+}
+
+function enriched(note: string, overrides: Partial<ExportItem> = {}, highlights: Parameters<typeof enrichNote>[2] = []) {
+	const outcome = enrichNote(note, item(overrides), highlights, tidier);
+	if (outcome.kind !== "enriched") throw new Error(`left: ${outcome.reason}`);
+	return outcome;
+}
+
+describe("appendHighlights", () => {
+	const block = "> Rust is fast.";
+
+	it("appends a Highlights section after the body, one blank line between, in the note's line endings", () => {
+		expect(appendHighlights("# Rust\r\n\r\nMy notes.  \r\n\r\n", [block], "\r\n")).toBe("# Rust\r\n\r\nMy notes.\r\n\r\n## Highlights\r\n\r\n> Rust is fast.\r\n");
+		expect(appendHighlights("", [block, "> Safe too."], "\n")).toBe("## Highlights\n\n> Rust is fast.\n\n> Safe too.\n");
+	});
+
+	it("adds to the end of an existing Highlights section, before the next heading of its level or above", () => {
+		const body = "# Rust\n\n## Highlights\n\n> Old one.\n\n### My comment\n\nText.\n\n## Notes\n\nMine.\n";
+		expect(appendHighlights(body, [block], "\n")).toBe("# Rust\n\n## Highlights\n\n> Old one.\n\n### My comment\n\nText.\n\n> Rust is fast.\n\n## Notes\n\nMine.\n");
+	});
+
+	it("finds the section by its heading in any case and level, with closing hashes", () => {
+		expect(appendHighlights("### highlights ###\n> Old.\n", [block], "\n")).toBe("### highlights ###\n> Old.\n\n> Rust is fast.\n");
+	});
+
+	it("takes no heading inside code for the section or its end", () => {
+		const inCode = "```\n## Highlights\n```\n\n## Notes\n";
+		expect(appendHighlights(inCode, [block], "\n")).toBe("```\n## Highlights\n```\n\n## Notes\n\n## Highlights\n\n> Rust is fast.\n");
+		const endInCode = "## Highlights\n\n> Old.\n\n```\n## Not a heading\n```\n\n## Notes\n";
+		expect(appendHighlights(endInCode, [block], "\n")).toBe("## Highlights\n\n> Old.\n\n```\n## Not a heading\n```\n\n> Rust is fast.\n\n## Notes\n");
+	});
+
+	it("keeps CRLF when adding inside a section", () => {
+		expect(appendHighlights("## Highlights\r\n\r\n> Old.\r\n\r\n## Notes\r\n", ["> New.\n>\n> Two."], "\r\n")).toBe("## Highlights\r\n\r\n> Old.\r\n\r\n> New.\r\n>\r\n> Two.\r\n\r\n## Notes\r\n");
+	});
+});
+
+describe("enrichNote", () => {
+	it("fills what the note lacks and keeps what it holds, its comments and its own keys", () => {
+		const note = `---\n# my reading list\ntitle: My own title\nauthor: unknown\nrating: 5\n---\n# Rust\n#Omnivore\n${LIBRARY}\n`;
+		const outcome = enriched(note);
+		expect(outcome.filled).toEqual(["id", "author", "date_saved", "original_url", "site_name", "status", "tags"]);
+		expect(outcome.text).toMatch(/^# my reading list\ntitle: My own title\nauthor: Niko Matsakis\nrating: 5\n/m);
+		expect(outcome.text).toContain("id: 0a1b2c3d\n");
+		// The export's UTC time, in the local time of the tests (TZ is fixed at an hour east of UTC).
+		expect(outcome.text).toContain("date_saved: 2023-01-20T11:00:00\n");
+		expect(outcome.text).toContain("tags:\n  - Rust\n");
+	});
+
+	it("fills an id that is there but empty, where it stands", () => {
+		expect(enriched(`---\nid:\ntitle: Rust\n---\n#Omnivore\n${LIBRARY}\n`).text).toMatch(/^---\nid: 0a1b2c3d\ntitle: Rust\n/);
+		expect(enriched(`---\nID: kept\n---\n#Omnivore\n${LIBRARY}\n`).text).toMatch(/^ID: kept$/m);
+	});
+
+	it.each([
+		["no status", "", "Archived", "archived"],
+		["unread", "status: unread\n", "Archived", "archived"],
+		["Omnivore's INBOX", "state: INBOX\n", "Archived", "archived"],
+	])("advances %s to the export's status", (_name, line, state, status) => {
+		const text = enriched(`---\nid: 0a1b2c3d\n${line}---\n#Omnivore\n${LIBRARY}\n`, { state }).text;
+		expect(text).toMatch(new RegExp(`^status: ${status}$`, "m"));
+		expect(text).not.toMatch(/^state:/m);
+	});
+
+	it("never moves a status the user set back, nor to unread", () => {
+		expect(enriched(`---\nid: 0a1b2c3d\nstatus: read\n---\n#Omnivore\n${LIBRARY}\n`, { state: "Archived" }).text).toMatch(/^status: read$/m);
+		const unread = enriched(`---\nid: 0a1b2c3d\nstatus: unread\n---\n#Omnivore\n${LIBRARY}\n`, { state: "Active", readingProgress: 0 });
+		expect(unread.filled).not.toContain("status");
+	});
+
+	it("joins the labels to the tags it lacks, compared without case, and tags a note of the user's own", () => {
+		const own = enriched("---\noriginal_url: https://blog.rust-lang.org/2023/01/20/rust-2023.html\ntags: [rust, Reading]\n---\n# Rust\n", { labels: ["Rust", "To Read"] });
+		expect(own.text).toContain("tags:\n  - rust\n  - Reading\n  - To_Read\n  - Omnivore\n");
+		const tagged = enriched(`---\nid: 0a1b2c3d\ntags: [rust]\n---\n#Omnivore\n${LIBRARY}\n`, { labels: ["RUST"] });
+		expect(tagged.filled).not.toContain("tags");
+	});
+
+	it("leaves tags that are a mapping as they are", () => {
+		const text = enriched(`---\nid: 0a1b2c3d\ntags:\n  topic: rust\n---\n#Omnivore\n${LIBRARY}\n`).text;
+		expect(text).toContain("tags:\n  topic: rust\n");
+	});
+
+	it("appends only the highlights the note does not hold yet, in any wording of blockquote and spacing", () => {
+		const note = `---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n\n## Highlights\n\n>  Rust is\n>   fast.\n`;
+		const outcome = enriched(note, {}, [{ quote: "Rust is fast.", labels: [] }, { quote: "Safe, too.", labels: ["memory"], note: "Mine." }]);
+		expect(outcome.highlightsAdded).toBe(1);
+		expect(outcome.text.endsWith(">  Rust is\n>   fast.\n\n> Safe, too.\n\n#memory\n\nMine.\n")).toBe(true);
+	});
+
+	it("gives a note without frontmatter a block, and keeps its BOM and CRLF", () => {
+		const text = enriched(`\uFEFF# Rust\r\n#Omnivore\r\n${LIBRARY}\r\n`).text;
+		expect(text.startsWith("\uFEFF---\r\nid: 0a1b2c3d\r\ntitle: ")).toBe(true);
+		expect(text).not.toMatch(/[^\r]\n/);
+	});
+
+	it("reports the note left when its frontmatter does not read, and never writes it", () => {
+		const left = enrichNote("---\ntags: [a, {b\n  c: d\n---\n#Omnivore\n", item(), [], tidier);
+		expect(left.kind === "left" && left.reason).toMatch(/^its frontmatter is not valid YAML \(/);
+		expect(enrichNote("---\nunclosed: yes\n#Omnivore\n", item(), [], tidier)).toMatchObject({ kind: "left" });
+	});
+});
