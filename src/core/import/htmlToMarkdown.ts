@@ -4,6 +4,7 @@
 
 import { createDocument } from "@mixmark-io/domino";
 import TurndownService from "turndown";
+import { asLinkDestination } from "../markdown/linkDestination";
 import { isSafeImageUrl, unwrapProxyUrl, type ProxyMatcher } from "../proxyUrls";
 
 export interface HtmlToMarkdownOptions {
@@ -23,11 +24,6 @@ function absolute(url: string, baseUrl: string | undefined): string | null {
 	} catch {
 		return null;
 	}
-}
-
-/** A destination that Markdown reads back whole: spaces and unbalanced parentheses encoded. */
-function destination(url: string): string {
-	return url.replace(/ /g, "%20").replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
 
 /** The original address of an image: Omnivore's record of it, else the proxy URL unwrapped. */
@@ -67,7 +63,7 @@ function buildService(options: HtmlToMarkdownOptions): TurndownService {
 			const url = originalImageUrl(node, options);
 			if (!url) return "";
 			const alt = ((node).getAttribute("alt") ?? "").replace(/[[\]\n]/g, " ").trim();
-			return `![${alt}](${destination(url)})`;
+			return `![${alt}](${asLinkDestination(url)})`;
 		},
 	});
 	service.addRule("link", {
@@ -75,7 +71,7 @@ function buildService(options: HtmlToMarkdownOptions): TurndownService {
 		replacement(content, node) {
 			const href = absolute((node).getAttribute("href") ?? "", options.baseUrl);
 			if (!href || content.trim() === "") return content;
-			return `[${content}](${destination(href)})`;
+			return `[${content}](${asLinkDestination(href)})`;
 		},
 	});
 	service.addRule("listItem", {
@@ -127,7 +123,7 @@ function buildService(options: HtmlToMarkdownOptions): TurndownService {
 		filter: "iframe",
 		replacement(_content, node) {
 			const src = absolute((node).getAttribute("src") ?? "", options.baseUrl);
-			return src ? `\n\n[${destination(src)}](${destination(src)})\n\n` : "";
+			return src ? `\n\n[${asLinkDestination(src)}](${asLinkDestination(src)})\n\n` : "";
 		},
 	});
 	return service;

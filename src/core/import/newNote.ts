@@ -1,6 +1,7 @@
 // Writes the note for an export item the vault does not have yet, in the schema tidy writes.
 
 import { parseFrontmatter } from "../frontmatter/yamlEditor";
+import { asLinkDestination } from "../markdown/linkDestination";
 import { ID_KEY } from "../omnivore/keys";
 import type { TidyOptions } from "../options";
 import type { ExportItem } from "./exportItem";
@@ -36,7 +37,7 @@ export function renderNewNote(parts: NewNoteParts, options: TidyOptions): string
 	const { item } = parts;
 	const url = articleUrl(item, options);
 	const sections = [`# ${item.title.replace(/\s+/g, " ").trim()}\n#${options.tagName.replace(/^#/, "")}\n`];
-	if (url) sections.push(`[Read Original](${url.replace(/ /g, "%20").replace(/\(/g, "%28").replace(/\)/g, "%29")})\n`);
+	if (url) sections.push(`[Read Original](${asLinkDestination(url)})\n`);
 	if (parts.highlights.length > 0) sections.push(highlightsSection(parts.highlights));
 	if (parts.pdfPath) sections.push(`## Content\n\n![[${parts.pdfPath}]]\n`);
 	else if (parts.content) sections.push(`## Content\n\n${parts.content.trim()}\n`);

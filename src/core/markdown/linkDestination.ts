@@ -8,6 +8,11 @@ export interface Destination {
 	angle: boolean;
 }
 
+/** A URL written as a link destination that Markdown reads back whole: spaces and parentheses encoded. */
+export function asLinkDestination(url: string): string {
+	return url.replace(/ /g, "%20").replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+
 /** `start` is the offset just after the `(` of `](`. Returns null when there is no valid destination. */
 export function readLinkDestination(text: string, start: number): Destination | null {
 	if (text[start] === "<") {

@@ -1,4 +1,4 @@
-import { endOfParenthesizedRun, readLinkDestination } from "../../../src/core/markdown/linkDestination";
+import { asLinkDestination, endOfParenthesizedRun, readLinkDestination } from "../../../src/core/markdown/linkDestination";
 
 /** The destination of the first `](` in a line of Markdown. */
 function destinationOf(markdown: string) {
@@ -54,5 +54,15 @@ describe("endOfParenthesizedRun", () => {
 
 	it("starts where it is told", () => {
 		expect(endOfParenthesizedRun("(x) (y)", 4)).toBe(7);
+	});
+});
+
+describe("asLinkDestination", () => {
+	it("writes an address with spaces and parentheses so it is read back whole", () => {
+		const url = "https://en.wikipedia.org/wiki/Rust (programming language)";
+		const written = asLinkDestination(url);
+		expect(written).toBe("https://en.wikipedia.org/wiki/Rust%20%28programming%20language%29");
+		const text = `[Rust](${written}) and more`;
+		expect(readLinkDestination(text, text.indexOf("](") + 2)?.url).toBe(written);
 	});
 });
