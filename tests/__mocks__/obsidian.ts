@@ -900,6 +900,15 @@ export class FakeEditor extends Editor {
 		this.onChange?.(this.text);
 	}
 
+	/**
+	 * The file changed on disk while open (a plugin's `vault.process`, a sync): like Obsidian, the
+	 * editor loads the new text as a whole, so the cursor goes back to the start. Not a save.
+	 */
+	loadFromFile(content: string): void {
+		this.text = content;
+		this.cursor = 0;
+	}
+
 	undo(): void {
 		const previous = this.history.pop();
 		if (previous !== undefined) {
@@ -922,8 +931,12 @@ export class WorkspaceLeaf extends Events {
 		view.file = file;
 		view.mode = state?.mode ?? "source";
 		view.editor = new FakeEditor(await this.app.vault.read(file));
-		// Like Obsidian, an edit is saved to the file.
+		// Like Obsidian, an edit is saved to the file, and a change to the file is shown in the editor.
 		view.editor.onChange = (text) => void this.app.vault.modify(file, text);
+		this.app.vault.on("modify", (changed: TAbstractFile) => {
+			const current = this.app.vault.testText(file.path);
+			if (changed === file && this.view === view && current !== undefined && current !== view.editor.getValue()) view.editor.loadFromFile(current);
+		});
 		this.view = view;
 	}
 

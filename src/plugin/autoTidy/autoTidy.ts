@@ -1,11 +1,12 @@
 // Tidies Omnivore notes that appear after start-up (sync, import, by hand) once they have been quiet.
 
-import { Component, MarkdownView, TFile, type App, type TAbstractFile } from "obsidian";
+import { Component, TFile, type App, type TAbstractFile } from "obsidian";
 import { mayBeOmnivoreByText, type NoteTidier, type Problem } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
 import type { JournalBatchWriter } from "../../core";
 import { reportFailure } from "../errorBoundary";
 import { mayBeOmnivoreNote } from "../notes/candidates";
+import { isOpen } from "../notes/editorEdit";
 import { isInScope } from "../notes/folderScope";
 import type { OmnivoreQueueSettings } from "../settings";
 
@@ -86,14 +87,6 @@ export class AutoTidy extends Component {
 		);
 	}
 
-	private isOpenInEditor(path: string): boolean {
-		let open = false;
-		this.app.workspace.iterateAllLeaves((leaf) => {
-			if (leaf.view instanceof MarkdownView && leaf.view.file?.path === path) open = true;
-		});
-		return open;
-	}
-
 	private async run(path: string): Promise<void> {
 		if (!this.watched.has(path)) return;
 		this.watched.set(path, null);
@@ -109,13 +102,13 @@ export class AutoTidy extends Component {
 		// The cache lists internal links only: a note marked by its Omnivore link alone is found by its text.
 		if (!mayBeOmnivoreNote(cache, settings) && !mayBeOmnivoreByText(await this.app.vault.cachedRead(file), settings)) return;
 		// Never change a note under the user's cursor: wait until it is closed.
-		if (this.isOpenInEditor(path)) {
+		if (isOpen(this.app.workspace, path)) {
 			this.schedule(path);
 			return;
 		}
 		try {
 			const tidier = this.host.tidier();
-			const { result, written } = await tidyFile(file, this.app.vault, () => this.host.journal(), (text) => tidier.tidy(text));
+			const { result, written } = await tidyFile(file, this.app, () => this.host.journal(), (text) => tidier.tidy(text));
 			// Not (yet) an Omnivore note on its text (a first part of a synced note has only its id):
 			// keep watching, a later write may complete it.
 			if (!result.report.isOmnivoreNote) return;

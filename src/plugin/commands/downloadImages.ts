@@ -33,7 +33,7 @@ async function runImages(context: PluginContext, options: RunOptions): Promise<I
 	const adapter = app.vault.adapter;
 	const recordPath = `${context.pluginFolder}/images.json`;
 	const record = parseImageRecord((await adapter.exists(recordPath)) ? await adapter.read(recordPath) : null);
-	const store = vaultNoteStore(app.vault);
+	const store = vaultNoteStore(app);
 	// A preview writes nothing: it must not start a batch (that would also reset automatic cleanup's).
 	const batch = options.dryRun ? null : context.beginBatch(options.label);
 	const tidier = context.tidier();

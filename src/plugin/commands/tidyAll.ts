@@ -68,7 +68,7 @@ async function runBatch(context: PluginContext, kind: BatchKind, confirm: Confir
 		const batch = context.beginBatch(kind.title);
 		if (preview.toChange.length > 0) await batch.get();
 		const outcome = await applyBatch(preview.toChange, {
-			vault: app.vault,
+			app,
 			tidier,
 			kind,
 			openJournal: () => batch.get(),

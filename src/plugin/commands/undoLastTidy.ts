@@ -12,7 +12,7 @@ export function undoAction(context: PluginContext): NoticeAction {
 }
 
 export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome | null> {
-	const outcome = await undoBatch(context.journal, vaultNoteStore(context.app.vault), { created: vaultCreatedFiles(context.app) });
+	const outcome = await undoBatch(context.journal, vaultNoteStore(context.app), { created: vaultCreatedFiles(context.app) });
 	if (!outcome) {
 		new Notice("There is no tidy to undo.");
 		return null;

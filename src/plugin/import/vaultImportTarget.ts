@@ -60,6 +60,6 @@ export class VaultImportTarget implements ImportTarget {
 	}
 
 	async updateNote(path: string, transform: (current: string) => string | null): Promise<boolean> {
-		return (await tidyFile(this.file(path), this.app.vault, this.openJournal, asTidyTransform(transform))).written;
+		return (await tidyFile(this.file(path), this.app, this.openJournal, asTidyTransform(transform))).written;
 	}
 }
