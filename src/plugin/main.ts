@@ -1,6 +1,6 @@
 // The Obsidian plugin: wires settings, commands and automatic cleanup to the engine. Thin on purpose.
 
-import { debounce, normalizePath, Plugin, TFile } from "obsidian";
+import { debounce, normalizePath, Notice, Plugin, TFile } from "obsidian";
 import { Journal, LazyBatch, NoteTidier, type ReadingStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
@@ -153,7 +153,15 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	}
 
 	async loadSettings(): Promise<void> {
-		this.settings = resolveSettings(await this.loadData());
+		let saved: unknown = null;
+		try {
+			saved = await this.loadData();
+		} catch (error) {
+			// A file cut short or edited by hand: the plugin still starts, and says why the settings look reset.
+			console.error("Omnivore Queue: the settings file could not be read", error);
+			new Notice(`The settings file of ${this.manifest.name} could not be read, so the defaults apply until you change a setting.`);
+		}
+		this.settings = resolveSettings(saved);
 	}
 
 	async saveSettings(): Promise<void> {
