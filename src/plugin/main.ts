@@ -29,6 +29,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	readonly reports = new ReportStore();
 	clock: Clock = browserClock;
 	batchRunning = false;
+	unloaded = false;
 	pluginFolder = "";
 	journal!: Journal;
 	queue!: QueueIndex;
@@ -38,6 +39,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	private automaticBatch!: LazyBatch;
 
 	override async onload(): Promise<void> {
+		this.register(() => (this.unloaded = true));
 		await this.loadSettings();
 		const pluginFolder = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
 		this.pluginFolder = normalizePath(pluginFolder);

@@ -183,4 +183,18 @@ describe("Download images", () => {
 		for (const link of local) expect(app.vault.getFileByPath(link.slice(4, -1))).not.toBeNull();
 		expect(notices().at(-1)).toMatch(/^Stopped: downloaded 6 images/);
 	}, 15_000);
+
+	it("stops starting downloads when the plugin is unloaded, and writes no note after", async () => {
+		const b = server.base;
+		const text = article("Slow", `${Array.from({ length: 10 }, (_, i) => `![](${b}/slow/u${i}.png)`).join("\n")}\n`);
+		const { app, plugin } = await startObsidian({ "Omnivore/Slow.md": text }, { imageArchive: "" });
+		const running = downloadImagesOfAll(plugin, async () => ({ retryFailed: false }));
+		while (!Notice.shown.some((n) => n.messageEl.textContent?.includes("Cancel"))) await settle(1);
+		plugin.unload();
+		const report = await running;
+		expect(report).toMatchObject({ cancelled: true });
+		expect(server.hits.has("/slow/u9.png")).toBe(false);
+		expect(app.vault.testText("Omnivore/Slow.md")).toBe(text);
+		expect(app.vault.testWrites).toEqual([]);
+	}, 15_000);
 });

@@ -139,6 +139,25 @@ describe("the import preview", () => {
 		expect(app.vault.getMarkdownFiles()).toHaveLength(Object.keys(VAULT_NOTES).length);
 	});
 
+	it("stops between articles when the plugin is unloaded, and writes nothing after", async () => {
+		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		const create = app.vault.create.bind(app.vault);
+		let created = 0;
+		let writesAtUnload = -1;
+		jest.spyOn(app.vault, "create").mockImplementation(async (path, data) => {
+			const file = await create(path, data);
+			if (++created === 2) {
+				writesAtUnload = app.vault.testWrites.length;
+				plugin.unload();
+			}
+			return file;
+		});
+		const report = await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles())));
+		expect(report?.cancelled).toBe(true);
+		expect(created).toBe(2);
+		expect(app.vault.testWrites).toHaveLength(writesAtUnload);
+	});
+
 	it("puts new notes in the folder chosen", async () => {
 		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
 		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), [], "Reading/Saved"));

@@ -27,6 +27,8 @@ export interface AutoTidyHost {
 export class AutoTidy extends Component {
 	/** New notes not tidied yet, by path, with their pending timer. */
 	private readonly watched = new Map<string, number | null>();
+	/** Set on unload: a cleanup under way writes nothing more. */
+	private stopped = false;
 
 	constructor(
 		private readonly app: App,
@@ -46,6 +48,7 @@ export class AutoTidy extends Component {
 	}
 
 	override onunload(): void {
+		this.stopped = true;
 		for (const path of [...this.watched.keys()]) this.forget(path);
 	}
 
@@ -108,13 +111,14 @@ export class AutoTidy extends Component {
 		}
 		try {
 			const tidier = this.host.tidier();
-			const { result, written } = await tidyFile(file, this.app, () => this.host.journal(), (text) => tidier.tidy(text));
+			const { result, written } = await tidyFile(file, this.app, () => this.host.journal(), (text) => tidier.tidy(text), () => this.stopped);
 			// Not (yet) an Omnivore note on its text (a first part of a synced note has only its id):
 			// keep watching, a later write may complete it.
 			if (!result.report.isOmnivoreNote) return;
 			this.forget(path);
 			if (written) this.host.reported(path, result.report.problems);
 		} catch (error) {
+			if (this.stopped) return;
 			reportFailure("Automatic cleanup", error, path);
 			this.forget(path);
 		}

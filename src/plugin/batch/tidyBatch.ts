@@ -61,6 +61,8 @@ export interface ApplyOptions {
 	clock: Clock;
 	onProgress?: (done: number, total: number) => void;
 	isCancelled?: () => boolean;
+	/** True once the plugin is unloaded: the note at hand is not written, and the run stops. */
+	stopped?: () => boolean;
 }
 
 export interface ApplyOutcome {
@@ -84,13 +86,13 @@ export async function applyBatch(files: TFile[], options: ApplyOptions): Promise
 	const yielder = new Yielder(clock);
 	const outcome: ApplyOutcome = { written: 0, writtenPaths: [], cancelled: false, failed: [], problems: [], maxStretchMs: 0 };
 	for (let i = 0; i < files.length; i++) {
-		if (options.isCancelled?.()) {
+		if (options.isCancelled?.() || options.stopped?.()) {
 			outcome.cancelled = true;
 			break;
 		}
 		const file = files[i];
 		try {
-			const { result, written } = await tidyFile(file, app, openJournal, (text) => kind.transform(tidier, text));
+			const { result, written } = await tidyFile(file, app, openJournal, (text) => kind.transform(tidier, text), options.stopped);
 			if (written) {
 				outcome.written++;
 				outcome.writtenPaths.push(file.path);
@@ -113,6 +115,7 @@ export async function tidyFile(
 	app: NoteApp,
 	openJournal: () => Promise<JournalBatchWriter>,
 	transform: (text: string) => TidyResult,
+	stopped?: () => boolean,
 ): Promise<TidyRecorded> {
-	return tidyAndRecord(vaultNoteStore(app), file.path, transform, openJournal);
+	return tidyAndRecord(vaultNoteStore(app, stopped), file.path, transform, openJournal);
 }

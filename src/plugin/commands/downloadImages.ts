@@ -33,7 +33,7 @@ async function runImages(context: PluginContext, options: RunOptions): Promise<I
 	const adapter = app.vault.adapter;
 	const recordPath = `${context.pluginFolder}/images.json`;
 	const record = parseImageRecord((await adapter.exists(recordPath)) ? await adapter.read(recordPath) : null);
-	const store = vaultNoteStore(app);
+	const store = vaultNoteStore(app, () => context.unloaded);
 	// A preview writes nothing: it must not start a batch (that would also reset automatic cleanup's).
 	const batch = options.dryRun ? null : context.beginBatch(options.label);
 	const tidier = context.tidier();
@@ -69,7 +69,7 @@ async function runImages(context: PluginContext, options: RunOptions): Promise<I
 		onProgress: (phase, done, total) => {
 			if (phase === "download") progress?.update(done, total);
 		},
-		isCancelled: () => progress?.isCancelled ?? false,
+		isCancelled: () => (progress?.isCancelled ?? false) || context.unloaded,
 	});
 }
 
@@ -151,7 +151,7 @@ export function downloadImagesOfAll(context: PluginContext, confirm: ConfirmImag
 			return null;
 		}
 		const choice = await confirm(preview);
-		if (!choice) return null;
+		if (!choice || context.unloaded) return null;
 		return downloadWithProgress(context, { label, paths, retryFailed: choice.retryFailed });
 	});
 }

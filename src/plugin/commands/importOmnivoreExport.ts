@@ -56,19 +56,19 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 			reading.hide();
 		}
 		const folder = await dialogs.confirm(plan, DEFAULT_IMPORT_FOLDER);
-		if (folder === null) return null;
+		if (folder === null || context.unloaded) return null;
 
 		progress = new ProgressNotice(LABEL);
 		const shown = progress;
 		const batch = context.beginBatch(LABEL);
 		const yielder = new Yielder(context.clock);
-		const target = new VaultImportTarget(context.app, () => batch.get());
+		const target = new VaultImportTarget(context.app, () => batch.get(), () => context.unloaded);
 		const report = await importExport(archive, target, {
 			tidier,
 			folder,
 			dryRun: false,
 			onProgress: (done, total) => shown.update(done, total),
-			isCancelled: () => shown.isCancelled,
+			isCancelled: () => shown.isCancelled || context.unloaded,
 			pause: () => yielder.maybeYield(),
 		});
 		context.reports.setLastRun(

@@ -59,7 +59,8 @@ async function runBatch(context: PluginContext, kind: BatchKind, confirm: Confir
 			new Notice(kind.nothingFound(context));
 			return null;
 		}
-		if (!(await confirm(preview))) return null;
+		// The plugin may have been turned off while the preview was open.
+		if (!(await confirm(preview)) || context.unloaded) return null;
 
 		const progress = new ProgressNotice(kind.title);
 		shownProgress = progress;
@@ -75,6 +76,7 @@ async function runBatch(context: PluginContext, kind: BatchKind, confirm: Confir
 			clock: context.clock,
 			onProgress: (done, total) => progress.update(done, total),
 			isCancelled: () => progress.isCancelled,
+			stopped: () => context.unloaded,
 		});
 		const problems = runProblems(preview, outcome);
 		context.reports.setLastRun(kind.title, problems);

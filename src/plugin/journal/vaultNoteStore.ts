@@ -5,16 +5,22 @@ import type { App } from "obsidian";
 import { NoteGoneError, NoteLeftError, type CreatedFiles, type NoteStore } from "../../core";
 import { processNote, readNote, type NoteApp } from "../notes/editorEdit";
 
-export function vaultNoteStore(app: NoteApp): NoteStore {
+/** `stopped`: true once the plugin is unloaded, from when no note is written any more. */
+export function vaultNoteStore(app: NoteApp, stopped: () => boolean = () => false): NoteStore {
 	const fileAt = (path: string) => {
 		const file = app.vault.getFileByPath(path);
 		if (!file) throw new NoteGoneError("The note was moved or deleted.");
 		return file;
 	};
+	const refuseIfStopped = () => {
+		if (stopped()) throw new NoteLeftError("unwritable-file", "The plugin was turned off before the note was written, so it was left as it was.");
+	};
 	return {
 		read: async (path) => readNote(app, fileAt(path)),
+		checkWritable: async () => refuseIfStopped(),
 		// Read and written in one step, so an edit that landed since the read is never overwritten.
 		replace: async (path, expected, text) => {
+			refuseIfStopped();
 			let replaced = false;
 			await processNote(app, fileAt(path), (current) => {
 				if (current !== expected) return current;

@@ -1,0 +1,70 @@
+/** @jest-environment jsdom */
+// Turning the plugin off (or Obsidian closing the vault) while it works: what runs stops, and nothing
+// is written after the unload.
+import { NoteTidier } from "../../src/core";
+import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
+import { omnivoreNote, settle, startObsidian, type Started } from "./harness";
+
+const tidier = new NoteTidier();
+
+/** Unload the plugin once `when` holds, at a write; returns how many writes there were by then. */
+function unloadAt({ app, plugin }: Started, when: (writes: number) => boolean): { writesAtUnload: number | null } {
+	const seen = { writesAtUnload: null as number | null };
+	const write = app.vault.testBeforeWrite;
+	app.vault.testBeforeWrite = (file, data) => {
+		write?.(file, data);
+		if (seen.writesAtUnload === null && when(app.vault.testWrites.length + 1)) {
+			seen.writesAtUnload = app.vault.testWrites.length + 1;
+			plugin.unload();
+		}
+	};
+	return seen;
+}
+
+describe("unloading the plugin", () => {
+	it("stops Tidy all between notes: nothing is written after it", async () => {
+		const notes = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`n${i}.md`, omnivoreNote(`Note ${i}`)]));
+		const started = await startObsidian(notes, { autoTidy: false });
+		const seen = unloadAt(started, (writes) => writes === 2);
+		await tidyAllNotes(started.plugin, async () => true);
+		await settle();
+		expect(seen.writesAtUnload).toBe(2);
+		expect(started.app.vault.testWrites).toHaveLength(2);
+		expect(Object.keys(notes).filter((path) => started.app.vault.testText(path) !== notes[path])).toEqual(["n0.md", "n1.md"]);
+	});
+
+	it("writes nothing when it happens while the preview of Tidy all is open", async () => {
+		const started = await startObsidian({ "a.md": omnivoreNote("A") }, { autoTidy: false });
+		await tidyAllNotes(started.plugin, async () => {
+			started.plugin.unload();
+			return true;
+		});
+		expect(started.app.vault.testWrites).toEqual([]);
+		expect(await started.plugin.journal.latest()).toBeNull();
+	});
+
+	it("stops automatic cleanup of a note it is reading", async () => {
+		const started = await startObsidian({});
+		const { app, plugin } = started;
+		await app.vault.create("New.md", omnivoreNote("New"));
+		// Indexed; the quiet delay (50 ms here) is still running. The cleanup's read of the note is where it stops.
+		await settle();
+		const read = app.vault.read.bind(app.vault);
+		let unloaded = false;
+		jest.spyOn(app.vault, "read").mockImplementation(async (file) => {
+			const text = await read(file);
+			if (file.path === "New.md" && !unloaded) {
+				unloaded = true;
+				plugin.unload();
+			}
+			return text;
+		});
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		expect(app.vault.testText("New.md")).toBe(omnivoreNote("New"));
+		expect(unloaded).toBe(true);
+		expect(app.vault.testWrites).toEqual([]);
+		expect(tidier.tidy(omnivoreNote("New")).report.changed).toBe(true);
+	});
+
+});
