@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import { NoteTidier } from "../../src/core";
 import { textBefore } from "../../src/core/journal/restore";
-import { omnivoreNote, settle, startObsidian } from "./harness";
+import type { ReportModal } from "../../src/plugin/report/reportModal";
+import { lastModal, omnivoreNote, runCommand, settle, startObsidian } from "./harness";
 
 const tidier = new NoteTidier();
 
@@ -104,6 +105,20 @@ describe("automatic cleanup", () => {
 		await scoped.app.vault.create("Archive/a.md", omnivoreNote("A"));
 		await quiet();
 		expect(scoped.app.vault.testWrites).toEqual([]);
+	});
+
+	it("leaves a new note it cannot understand byte for byte, and lists it in the report", async () => {
+		const { app, plugin } = await startObsidian({});
+		const text = "---\r\nid: 1\r\n\ttitle: Tabs\r\n---\r\n#Omnivore\r\n\r\n[Read on Omnivore](https://omnivore.app/me/tabs-18d27c31f2a)\r\n";
+		await app.vault.create("Tabs.md", text);
+		await quiet();
+		expect(app.vault.testText("Tabs.md")).toBe(text);
+		expect(app.vault.testWrites).toEqual([]);
+		await runCommand(plugin, "show-tidy-report");
+		const report = lastModal<ReportModal>().contentEl;
+		expect(report.querySelector("h3")?.textContent).toMatch(/^Automatic cleanup, /);
+		expect(Array.from(report.querySelectorAll("summary"), (s) => s.textContent)).toEqual(["Frontmatter is not valid YAML (1)"]);
+		expect(report.querySelector('a[data-path="Tabs.md"]')).not.toBeNull();
 	});
 
 	it("journals what it wrote so it can be undone", async () => {

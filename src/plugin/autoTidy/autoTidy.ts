@@ -116,7 +116,8 @@ export class AutoTidy extends Component {
 			// keep watching, a later write may complete it.
 			if (!result.report.isOmnivoreNote) return;
 			this.forget(path);
-			if (written) this.host.reported(path, result.report.problems);
+			// A note left as it was (frontmatter it cannot read, say) is reported too, so the user learns of it.
+			if (written || result.report.problems.length > 0) this.host.reported(path, result.report.problems);
 		} catch (error) {
 			if (this.stopped) return;
 			reportFailure("Automatic cleanup", error, path);
