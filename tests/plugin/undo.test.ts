@@ -3,7 +3,9 @@ import { NoteTidier } from "../../src/core";
 import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
 import { Modal } from "../__mocks__/obsidian";
 import type { ReportModal } from "../../src/plugin/report/reportModal";
-import { lastModal, notices, omnivoreNote, runCommand, settle, startObsidian } from "./harness";
+import type { App as ObsidianApp } from "obsidian";
+import OmnivoreQueuePlugin from "../../src/plugin/main";
+import { fake, lastModal, manifest, notices, omnivoreNote, runCommand, settle, startObsidian } from "./harness";
 
 const tidier = new NoteTidier();
 const NOTES = { "a.md": omnivoreNote("A"), "b.md": omnivoreNote("B"), "c.md": omnivoreNote("C") };
@@ -14,6 +16,18 @@ describe("Undo last tidy", () => {
 		await tidyAllNotes(plugin, async () => true);
 		expect(app.vault.testText("a.md")).toBe(tidier.tidy(NOTES["a.md"]).text);
 		await runCommand(plugin, "undo-last-tidy");
+		for (const [path, text] of Object.entries(NOTES)) expect(app.vault.testText(path)).toBe(text);
+		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 3 notes restored.');
+	});
+
+	it("works after Obsidian restarted: the journal is kept in the plugin's folder", async () => {
+		const { app, plugin } = await startObsidian(NOTES, { autoTidy: false });
+		await tidyAllNotes(plugin, async () => true);
+		plugin.unload();
+		const restarted = new OmnivoreQueuePlugin(app as unknown as ObsidianApp, manifest);
+		restarted.load();
+		await fake(restarted).testLoaded;
+		await runCommand(restarted, "undo-last-tidy");
 		for (const [path, text] of Object.entries(NOTES)) expect(app.vault.testText(path)).toBe(text);
 		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 3 notes restored.');
 	});
