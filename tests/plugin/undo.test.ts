@@ -32,6 +32,28 @@ describe("Undo last tidy", () => {
 		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 3 notes restored.');
 	});
 
+	it("puts back a note renamed or moved since, and says so of one moved and edited, or deleted, since", async () => {
+		const { app, plugin } = await startObsidian(NOTES, { autoTidy: false });
+		await tidyAllNotes(plugin, async () => true);
+		const file = (path: string) => {
+			const found = app.vault.getFileByPath(path);
+			if (!found) throw new Error(`missing ${path}`);
+			return found;
+		};
+		await app.vault.rename(file("a.md"), "Archive/A, read.md");
+		// Moved and edited: not found by its text, so left as it is, like an edit in place.
+		await app.vault.rename(file("b.md"), "Archive/b.md");
+		const edited = `${tidier.tidy(NOTES["b.md"]).text}My thoughts.\n`;
+		await app.vault.modify(file("Archive/b.md"), edited);
+		await app.fileManager.trashFile(file("c.md"));
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.testText("Archive/A, read.md")).toBe(NOTES["a.md"]);
+		expect(app.vault.testText("Archive/b.md")).toBe(edited);
+		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 1 note restored. 2 notes had changed since, so they were left as they are.Show report');
+		await runCommand(plugin, "show-tidy-report");
+		expect(lastModal<ReportModal>().contentEl.textContent).toContain("c.md");
+	});
+
 	it("leaves a note edited since it was tidied, and lists it in the report", async () => {
 		const { app, plugin } = await startObsidian(NOTES);
 		await tidyAllNotes(plugin, async () => true);

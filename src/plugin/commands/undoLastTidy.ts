@@ -1,8 +1,9 @@
-// "Undo last tidy": restores the notes of the last batch that were not edited since.
+// "Undo last tidy": restores the notes of the last batch that were not edited since, where they are now.
 
 import { Notice } from "obsidian";
 import { plural, undoBatch, type UndoOutcome } from "../../core";
 import type { PluginContext } from "../context";
+import { followingMoves, movedNotes } from "../journal/movedNotes";
 import { vaultCreatedFiles, vaultNoteStore } from "../journal/vaultNoteStore";
 import { showNotice, showReportAction, type NoticeAction } from "../notices";
 
@@ -12,7 +13,8 @@ export function undoAction(context: PluginContext): NoticeAction {
 }
 
 export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome | null> {
-	const outcome = await undoBatch(context.journal, vaultNoteStore(context.app), { created: vaultCreatedFiles(context.app) });
+	const moved = await movedNotes(context.journal, context.app.vault);
+	const outcome = await undoBatch(context.journal, followingMoves(vaultNoteStore(context.app), moved), { created: vaultCreatedFiles(context.app) });
 	if (!outcome) {
 		new Notice("There is no tidy to undo.");
 		return null;
