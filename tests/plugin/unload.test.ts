@@ -3,7 +3,10 @@
 // is written after the unload.
 import { NoteTidier } from "../../src/core";
 import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
-import { omnivoreNote, settle, startObsidian, type Started } from "./harness";
+import type { App as ObsidianApp } from "obsidian";
+import OmnivoreQueuePlugin from "../../src/plugin/main";
+import { App } from "../__mocks__/obsidian";
+import { fake, manifest, omnivoreNote, settle, startObsidian, type Started } from "./harness";
 
 const tidier = new NoteTidier();
 
@@ -41,6 +44,23 @@ describe("unloading the plugin", () => {
 		});
 		expect(started.app.vault.testWrites).toEqual([]);
 		expect(await started.plugin.journal.latest()).toBeNull();
+	});
+
+	it("before the layout is ready leaves nothing listening once it is", async () => {
+		const app = new App();
+		await app.vault.adapter.mkdir(manifest.dir as string);
+		await app.vault.adapter.write(`${manifest.dir}/data.json`, JSON.stringify({ autoTidyDelaySeconds: 0.05 }));
+		const plugin = new OmnivoreQueuePlugin(app as unknown as ObsidianApp, manifest);
+		plugin.load();
+		await fake(plugin).testLoaded;
+		plugin.unload();
+		app.workspace.testSetLayoutReady();
+		await app.vault.create("New.md", omnivoreNote("New"));
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		expect(app.vault.testWrites).toEqual([]);
+		// The metadata cache's own listener only.
+		expect(app.vault.testListenerCount("create")).toBe(1);
 	});
 
 	it("stops automatic cleanup of a note it is reading", async () => {

@@ -38,7 +38,10 @@ export class AutoTidy extends Component {
 	}
 
 	override onload(): void {
+		this.stopped = false;
 		this.app.workspace.onLayoutReady(() => {
+			// Unloaded before the layout was ready: nothing may listen on (and nothing would remove it).
+			if (this.stopped) return;
 			this.registerEvent(this.app.vault.on("create", (file) => this.onCreate(file)));
 			this.registerEvent(this.app.vault.on("modify", (file) => this.onActivity(file)));
 			this.registerEvent(this.app.metadataCache.on("changed", (file) => this.onActivity(file)));
