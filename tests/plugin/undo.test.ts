@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { NoteTidier } from "../../src/core";
 import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
+import { undoLastTidy } from "../../src/plugin/commands/undoLastTidy";
 import { Modal } from "../__mocks__/obsidian";
 import type { ReportModal } from "../../src/plugin/report/reportModal";
 import type { App as ObsidianApp } from "obsidian";
@@ -52,6 +53,23 @@ describe("Undo last tidy", () => {
 		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 1 note restored. 2 notes had changed since, so they were left as they are.Show report');
 		await runCommand(plugin, "show-tidy-report");
 		expect(lastModal<ReportModal>().contentEl.textContent).toContain("c.md");
+	});
+
+	it("waits for a run under way: undoing in the middle of one would take back half of it", async () => {
+		const notes = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`n${i}.md`, omnivoreNote(`N${i}`)]));
+		const { app, plugin } = await startObsidian(notes, { autoTidy: false });
+		const during: { undo?: Promise<unknown> } = {};
+		app.vault.testBeforeWrite = () => {
+			if (app.vault.testWrites.length === 1) during.undo ??= undoLastTidy(plugin);
+		};
+		await tidyAllNotes(plugin, async () => true);
+		expect(during.undo).toBeDefined();
+		expect(await during.undo).toBeNull();
+		expect(notices()).toContain("Another run is under way; try again once it has ended (its notice can cancel it).");
+		for (const [path, text] of Object.entries(notes)) expect(app.vault.testText(path)).toBe(tidier.tidy(text).text);
+		app.vault.testBeforeWrite = null;
+		await runCommand(plugin, "undo-last-tidy");
+		for (const [path, text] of Object.entries(notes)) expect(app.vault.testText(path)).toBe(text);
 	});
 
 	it("leaves a note edited since it was tidied, and lists it in the report", async () => {

@@ -8,6 +8,7 @@ import {
 } from "../../core";
 import type { PluginContext } from "../context";
 import { DecisionModal } from "../batch/decisionModal";
+import { exclusive } from "../batch/exclusive";
 import { ProgressNotice } from "../batch/progressNotice";
 import { obsidianHttpClient } from "../images/obsidianHttp";
 import { vaultAttachments } from "../images/vaultAttachments";
@@ -90,20 +91,6 @@ function outcomeMessage(report: ImageRunReport): string {
 function outcomeActions(context: PluginContext, report: ImageRunReport): NoticeAction[] {
 	const failed = report.failed.length + report.earlierFailures;
 	return [...(failed > 0 ? [showReportAction(context)] : []), ...(report.notesChanged > 0 ? [undoAction(context)] : [])];
-}
-
-/** One run at a time, with the tidy commands too: both write notes and journal batches. */
-async function exclusive<T>(context: PluginContext, run: () => Promise<T>): Promise<T | null> {
-	if (context.batchRunning) {
-		new Notice("A tidy or a download is already running.");
-		return null;
-	}
-	context.batchRunning = true;
-	try {
-		return await run();
-	} finally {
-		context.batchRunning = false;
-	}
 }
 
 async function downloadWithProgress(context: PluginContext, options: Omit<RunOptions, "dryRun" | "progress">): Promise<ImageRunReport> {

@@ -3,6 +3,7 @@
 
 import { Notice } from "obsidian";
 import { DEFAULT_IMPORT_FOLDER, ExportError, importExport, plural, zipArchive, type ImportReport } from "../../core";
+import { BUSY, exclusive } from "../batch/exclusive";
 import { ProgressNotice } from "../batch/progressNotice";
 import { showReportAction } from "../notices";
 import { undoAction } from "./undoLastTidy";
@@ -28,12 +29,16 @@ export function defaultDialogs(context: PluginContext): ImportDialogs {
 
 export async function importOmnivoreExport(context: PluginContext, dialogs: ImportDialogs = defaultDialogs(context)): Promise<ImportReport | null> {
 	if (context.batchRunning) {
-		new Notice("A tidy or an import is already running.");
+		new Notice(BUSY);
 		return null;
 	}
+	// Taken once a file is picked: a picker closed without a choice may never answer.
 	const file = await dialogs.pickFile();
 	if (!file) return null;
-	context.batchRunning = true;
+	return exclusive(context, () => importFile(context, dialogs, file));
+}
+
+async function importFile(context: PluginContext, dialogs: ImportDialogs, file: Blob): Promise<ImportReport | null> {
 	let progress: ProgressNotice | null = null;
 	try {
 		const archive = zipArchive(blobSource(file));
@@ -87,6 +92,5 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 		return report;
 	} finally {
 		progress?.close();
-		context.batchRunning = false;
 	}
 }

@@ -3,6 +3,7 @@
 
 import { Notice } from "obsidian";
 import type { PluginContext } from "../context";
+import { exclusive } from "../batch/exclusive";
 import { PreviewModal } from "../batch/previewModal";
 import { showReportAction } from "../notices";
 import { undoAction } from "./undoLastTidy";
@@ -37,12 +38,11 @@ export function unwrapAllNotes(context: PluginContext, confirm: ConfirmPreview =
 	return runBatch(context, UNWRAP_ALL, confirm);
 }
 
-async function runBatch(context: PluginContext, kind: BatchKind, confirm: ConfirmPreview): Promise<ApplyOutcome | null> {
-	if (context.batchRunning) {
-		new Notice("A tidy is already running.");
-		return null;
-	}
-	context.batchRunning = true;
+function runBatch(context: PluginContext, kind: BatchKind, confirm: ConfirmPreview): Promise<ApplyOutcome | null> {
+	return exclusive(context, () => previewAndApply(context, kind, confirm));
+}
+
+async function previewAndApply(context: PluginContext, kind: BatchKind, confirm: ConfirmPreview): Promise<ApplyOutcome | null> {
 	// Closed in `finally`: a run that fails half-way must not leave a notice that never goes away.
 	let shownProgress: ProgressNotice | null = null;
 	try {
@@ -88,6 +88,5 @@ async function runBatch(context: PluginContext, kind: BatchKind, confirm: Confir
 		return outcome;
 	} finally {
 		shownProgress?.close();
-		context.batchRunning = false;
 	}
 }

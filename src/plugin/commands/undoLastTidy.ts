@@ -2,6 +2,7 @@
 
 import { Notice } from "obsidian";
 import { plural, undoBatch, type UndoOutcome } from "../../core";
+import { exclusive } from "../batch/exclusive";
 import type { PluginContext } from "../context";
 import { followingMoves, movedNotes } from "../journal/movedNotes";
 import { vaultCreatedFiles, vaultNoteStore } from "../journal/vaultNoteStore";
@@ -12,7 +13,11 @@ export function undoAction(context: PluginContext): NoticeAction {
 	return { label: "Undo", run: () => void undoLastTidy(context) };
 }
 
-export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome | null> {
+export function undoLastTidy(context: PluginContext): Promise<UndoOutcome | null> {
+	return exclusive(context, () => undoLast(context));
+}
+
+async function undoLast(context: PluginContext): Promise<UndoOutcome | null> {
 	const moved = await movedNotes(context.journal, context.app.vault);
 	const outcome = await undoBatch(context.journal, followingMoves(vaultNoteStore(context.app), moved), { created: vaultCreatedFiles(context.app) });
 	if (!outcome) {
