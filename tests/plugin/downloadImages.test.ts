@@ -140,6 +140,24 @@ describe("Download images", () => {
 		expect(notices().at(-1)).toMatch(/1 image could not be downloaded\.Show reportUndo$/);
 	});
 
+	it("of the current note, being edited: through its editor, the cursor where it was; undo the same way", async () => {
+		const b = server.base;
+		const text = `# Mine\n\nMy words here.\n\n![](${b}/img/edited.png)\n`;
+		const { app, plugin } = await startObsidian({ "Mine.md": text });
+		const view = await app.workspace.testOpenInEditor("Mine.md");
+		view.editor.setCursor({ line: 2, ch: 3 });
+		view.editor.history = [];
+		await runCommand(plugin, "download-images-current-note");
+		await settle();
+		expect(view.editor.getValue()).toBe("# Mine\n\nMy words here.\n\n![](edited.png)\n");
+		expect(app.vault.testText("Mine.md")).toBe(view.editor.getValue());
+		expect(view.editor.history).toHaveLength(1);
+		expect(view.editor.getCursor()).toEqual({ line: 2, ch: 3 });
+		await runCommand(plugin, "undo-last-tidy");
+		expect(view.editor.getValue()).toBe(text);
+		expect(app.vault.getFileByPath("edited.png")).toBeNull();
+	});
+
 	it("previews in a modal; a second run does not ask again for what failed unless told to", async () => {
 		const b = server.base;
 		const { app, plugin } = await startObsidian({ "Omnivore/Flaky.md": article("Flaky", `![](${b}/html/later.png)\n![](${b}/img/ok.png)\n`) }, { imageArchive: "" });
