@@ -63,6 +63,22 @@ describe("unloading the plugin", () => {
 		expect(app.vault.testListenerCount("create")).toBe(1);
 	});
 
+	it("stops the reading queue's build, which then saves no index", async () => {
+		const notes = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`Omnivore/n${i}.md`, omnivoreNote(`N${i}`)]));
+		const { app, plugin } = await startObsidian(notes);
+		const saved = `${manifest.dir}/queue-index.json`;
+		expect(await app.vault.adapter.exists(saved)).toBe(false);
+		let time = 0;
+		let turns = 0;
+		plugin.clock = { now: () => (time += 100), yieldToUi: async () => (++turns === 2 ? plugin.unload() : undefined) };
+		const reads = jest.spyOn(app.vault, "cachedRead");
+		await plugin.queue.ensureBuilt();
+		await settle();
+		expect(turns).toBe(2);
+		expect(reads.mock.calls.length).toBeLessThan(6);
+		expect(await app.vault.adapter.exists(saved)).toBe(false);
+	});
+
 	it("stops automatic cleanup of a note it is reading", async () => {
 		const started = await startObsidian({});
 		const { app, plugin } = started;
