@@ -76,6 +76,24 @@ describe("a note open in the editor", () => {
 });
 
 describe("Tidy current note in the editor", () => {
+	it("journals one batch when the user types while it writes, and keeps the typing", async () => {
+		const text = omnivoreNote("Open");
+		const { app, plugin } = await startObsidian({ "Open.md": text }, { autoTidy: false });
+		const view = await openAtBody(app, "Open.md");
+		const append = app.vault.adapter.append.bind(app.vault.adapter);
+		let typed = false;
+		jest.spyOn(app.vault.adapter, "append").mockImplementation(async (path, data) => {
+			if (!typed) {
+				typed = true;
+				view.editor.replaceRange(" (my note)", { line: view.editor.getValue().split("\n").indexOf(BODY_LINE), ch: BODY_LINE.length });
+			}
+			return append(path, data);
+		});
+		await runCommand(plugin, "tidy-current-note");
+		expect(view.editor.getValue()).toBe(tidier.tidy(text.replace(BODY_LINE, `${BODY_LINE} (my note)`)).text);
+		expect(await plugin.journal.batches()).toHaveLength(1);
+	});
+
 	it("is what Undo last tidy takes back, not an earlier run", async () => {
 		const { app, plugin } = await startObsidian({ "Earlier.md": omnivoreNote("Earlier") }, { autoTidy: false });
 		await tidyAllNotes(plugin, async () => true);

@@ -1,7 +1,7 @@
 // "Tidy current note" and "Unwrap proxied images in current note".
 
 import { Notice, type TFile } from "obsidian";
-import { countChanges, describeCounts, plural, type TidyResult } from "../../core";
+import { countChanges, describeCounts, plural, type LazyBatch, type TidyResult } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
 import type { PluginContext } from "../context";
 import { showNotice, showReportAction } from "../notices";
@@ -19,7 +19,9 @@ export async function tidyCurrentNote(context: PluginContext, file: TFile, actio
 	const label = `${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.basename}`;
 	// In the editor when the note is being edited (the cursor stays put, the change is one step of its
 	// undo history); journaled either way, so "Undo last tidy" takes back this tidy and not an earlier run.
-	const { result } = await tidyFile(file, context.app, () => context.beginBatch(label).get(), transform);
+	// One batch however many times the note is read again (typing between a read and the write).
+	let batch: LazyBatch | null = null;
+	const { result } = await tidyFile(file, context.app, () => (batch ??= context.beginBatch(label)).get(), transform);
 
 	context.reports.setLastRun(`${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.path}`, [{ path: file.path, problems: result.report.problems }]);
 	if (action === "tidy" && !result.report.isOmnivoreNote) {
