@@ -2,7 +2,7 @@
 import { NoteTidier } from "../../src/core";
 import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
 import { undoLastTidy } from "../../src/plugin/commands/undoLastTidy";
-import { Modal } from "../__mocks__/obsidian";
+import { Modal, Notice } from "../__mocks__/obsidian";
 import type { ReportModal } from "../../src/plugin/report/reportModal";
 import type { App as ObsidianApp } from "obsidian";
 import OmnivoreQueuePlugin from "../../src/plugin/main";
@@ -70,6 +70,39 @@ describe("Undo last tidy", () => {
 		app.vault.testBeforeWrite = null;
 		await runCommand(plugin, "undo-last-tidy");
 		for (const [path, text] of Object.entries(notes)) expect(app.vault.testText(path)).toBe(text);
+	});
+
+	it("from a run's notice, takes back that run only: not one that came after it, nor one before it", async () => {
+		const { app, plugin } = await startObsidian(NOTES);
+		await tidyAllNotes(plugin, async () => true);
+		const undoButton = Notice.shown.flatMap((n) => Array.from(n.messageEl.querySelectorAll("button"))).find((b) => b.textContent === "Undo");
+		if (!undoButton) throw new Error("no Undo button");
+		// Automatic cleanup tidies a note that arrives just after the run.
+		await app.vault.create("d.md", omnivoreNote("D"));
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		expect(app.vault.testText("d.md")).toBe(tidier.tidy(omnivoreNote("D")).text);
+		undoButton.click();
+		await settle();
+		expect(notices().at(-1)).toBe('"Automatic cleanup" changed notes after this run, so it was not undone. "Undo last tidy" takes back one run at a time, the newest first.');
+		expect(app.vault.testText("d.md")).toBe(tidier.tidy(omnivoreNote("D")).text);
+		expect(app.vault.testText("a.md")).toBe(tidier.tidy(NOTES["a.md"]).text);
+		// Once the newer run is undone, the button takes back its own run; pressed again, nothing.
+		await runCommand(plugin, "undo-last-tidy");
+		undoButton.click();
+		await settle();
+		for (const [path, text] of Object.entries(NOTES)) expect(app.vault.testText(path)).toBe(text);
+		await app.vault.create("e.md", omnivoreNote("E"));
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		await runCommand(plugin, "undo-last-tidy");
+		await app.vault.create("f.md", omnivoreNote("F"));
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		undoButton.click();
+		await settle();
+		expect(notices().at(-1)).toBe("This run was undone already.");
+		expect(app.vault.testText("f.md")).toBe(tidier.tidy(omnivoreNote("F")).text);
 	});
 
 	it("leaves a note edited since it was tidied, and lists it in the report", async () => {

@@ -87,7 +87,7 @@ async function importFile(context: PluginContext, dialogs: ImportDialogs, file: 
 		const problems = report.items.filter((i) => i.problems.length > 0).length;
 		shown.finish(
 			`${report.cancelled ? "Stopped: " : ""}${plural(created, "note")} created, ${enriched} completed.` + (problems > 0 ? ` ${plural(problems, "article")} with problems.` : ""),
-			[...(problems > 0 ? [showReportAction(context)] : []), ...(created + enriched > 0 ? [undoAction(context)] : [])],
+			[...(problems > 0 ? [showReportAction(context)] : []), ...(created + enriched > 0 ? [undoAction(context, batch)] : [])],
 		);
 		return report;
 	} finally {

@@ -83,7 +83,7 @@ async function previewAndApply(context: PluginContext, kind: BatchKind, confirm:
 		const count = countProblems(problems);
 		progress.finish(
 			kind.done(outcome.written, preview.toChange.length, outcome.cancelled) + (count > 0 ? ` ${plural(count, "problem")} left.` : ""),
-			[...(count > 0 ? [showReportAction(context)] : []), ...(outcome.written > 0 ? [undoAction(context)] : [])],
+			[...(count > 0 ? [showReportAction(context)] : []), ...(outcome.written > 0 ? [undoAction(context, batch)] : [])],
 		);
 		return outcome;
 	} finally {
