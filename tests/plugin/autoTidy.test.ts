@@ -2,7 +2,8 @@
 import { NoteTidier } from "../../src/core";
 import { textBefore } from "../../src/core/journal/restore";
 import type { ReportModal } from "../../src/plugin/report/reportModal";
-import { lastModal, omnivoreNote, runCommand, settle, startObsidian } from "./harness";
+import type { Setting, TextComponent } from "../__mocks__/obsidian";
+import { fake, lastModal, omnivoreNote, runCommand, settle, startObsidian } from "./harness";
 
 const tidier = new NoteTidier();
 
@@ -119,6 +120,25 @@ describe("automatic cleanup", () => {
 		expect(report.querySelector("h3")?.textContent).toMatch(/^Automatic cleanup, /);
 		expect(Array.from(report.querySelectorAll("summary"), (s) => s.textContent)).toEqual(["Frontmatter is not valid YAML (1)"]);
 		expect(report.querySelector('a[data-path="Tabs.md"]')).not.toBeNull();
+	});
+
+	it("waits as long as it is told, even longer than a timer can count (about 24 days)", async () => {
+		const { app } = await startObsidian({}, { autoTidyDelaySeconds: 3_000_000 });
+		await app.vault.create("a.md", omnivoreNote("A"));
+		await quiet();
+		expect(app.vault.testWrites).toEqual([]);
+	});
+
+	it("keeps its wait when the setting is emptied to type another", async () => {
+		const { plugin } = await startObsidian({});
+		const tab = fake(plugin).testSettingTabs[0];
+		tab.display();
+		const settings = (tab.containerEl as unknown as { testSettings: Setting[] }).testSettings;
+		const wait = settings.find((s) => s.nameEl.textContent === "Wait before tidying")?.components[0] as TextComponent;
+		await wait.testInput("");
+		expect(plugin.settings.autoTidyDelaySeconds).toBe(0.05);
+		await wait.testInput("10");
+		expect(plugin.settings.autoTidyDelaySeconds).toBe(10);
 	});
 
 	it("journals what it wrote so it can be undone", async () => {

@@ -18,6 +18,8 @@ export interface AutoTidyHost {
 	reported(path: string, problems: Problem[]): void;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Sync and import tools write a note in several steps, so a new note is tidied only after it has
  * been quiet for the configured delay and the metadata cache has indexed it. Notes present at
@@ -86,7 +88,8 @@ export class AutoTidy extends Component {
 	private schedule(path: string): void {
 		const timer = this.watched.get(path);
 		if (timer !== null && timer !== undefined) window.clearTimeout(timer);
-		const delay = Math.max(0, this.host.settings().autoTidyDelaySeconds * 1000);
+		// A timer longer than 2^31 - 1 ms fires at once: a delay that long is as good as never.
+		const delay = Math.min(MAX_TIMER_MS, Math.max(0, this.host.settings().autoTidyDelaySeconds * 1000));
 		this.watched.set(
 			path,
 			window.setTimeout(() => void this.run(path), delay),
