@@ -5,7 +5,7 @@ import { Journal, LazyBatch, NoteTidier, type ReadingStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
 import { tidyAllNotes, unwrapAllNotes } from "./commands/tidyAll";
-import { tidyCurrentNote, type CurrentNoteAction } from "./commands/tidyCurrentNote";
+import { tidyCurrentNote, tidyNoteAction, type CurrentNoteAction } from "./commands/tidyCurrentNote";
 import { importOmnivoreExport } from "./commands/importOmnivoreExport";
 import { undoLastTidy } from "./commands/undoLastTidy";
 import { downloadImagesOfAll, downloadImagesOfNote } from "./commands/downloadImages";
@@ -87,7 +87,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 			},
 			open: (path, newTab) => this.openNote(path, newTab),
 			setStatus: async (path, status) =>
-				(await runGuarded(`Mark as ${status}`, () => changeStatus(this.app, this.queue, this.settings, path, status, (file) => void tidyCurrentNote(this, file, "tidy")), path)) ?? false,
+				(await runGuarded(`Mark as ${status}`, () => changeStatus(this.app, this.queue, this.settings, path, status, tidyNoteAction(this)), path)) ?? false,
 			openOriginal: guarded("Open original", openOriginal),
 			copyLink: async (path) => {
 				await runGuarded("Copy link to note", () => copyNoteLink(this.app, path), path);

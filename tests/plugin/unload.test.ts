@@ -5,8 +5,8 @@ import { NoteTidier } from "../../src/core";
 import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
 import type { App as ObsidianApp } from "obsidian";
 import OmnivoreQueuePlugin from "../../src/plugin/main";
-import { App } from "../__mocks__/obsidian";
-import { fake, manifest, omnivoreNote, settle, startObsidian, type Started } from "./harness";
+import { App, Notice } from "../__mocks__/obsidian";
+import { fake, manifest, omnivoreNote, runCommand, settle, startObsidian, type Started } from "./harness";
 
 const tidier = new NoteTidier();
 
@@ -77,6 +77,28 @@ describe("unloading the plugin", () => {
 		expect(turns).toBe(2);
 		expect(reads.mock.calls.length).toBeLessThan(6);
 		expect(await app.vault.adapter.exists(saved)).toBe(false);
+	});
+
+	it("leaves the buttons of notices still shown without effect: Undo, and Tidy note", async () => {
+		const broken = "---\ntitle: Rust: what comes next\nstatus: unread\n---\n#Omnivore\n\n[Read on Omnivore](https://omnivore.app/me/rust-18d27c31f2a)\n";
+		// Its status is asked for before Tidy all (which would repair it) runs over the other note.
+		const started = await startObsidian({ "a.md": omnivoreNote("A"), "broken.md": broken }, { autoTidy: false, excludeFolders: ["Elsewhere"] });
+		const { app, plugin } = started;
+		await app.workspace.testOpenInEditor("broken.md", "preview");
+		await runCommand(plugin, "mark-archived");
+		await app.vault.rename(app.vault.getFileByPath("broken.md") as never, "Elsewhere/broken.md");
+		await tidyAllNotes(plugin, async () => true);
+		await app.vault.rename(app.vault.getFileByPath("Elsewhere/broken.md") as never, "broken.md");
+		const button = (label: string) => Notice.shown.flatMap((n) => Array.from(n.messageEl.querySelectorAll("button"))).find((b) => b.textContent === label);
+		const writes = app.vault.testWrites.length;
+		plugin.unload();
+		button("Undo")?.click();
+		button("Tidy note")?.click();
+		await settle();
+		expect(button("Undo")).toBeDefined();
+		expect(button("Tidy note")).toBeDefined();
+		expect(app.vault.testWrites).toHaveLength(writes);
+		expect(app.vault.testText("broken.md")).toBe(broken);
 	});
 
 	it("stops automatic cleanup of a note it is reading", async () => {

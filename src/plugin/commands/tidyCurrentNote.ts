@@ -4,6 +4,7 @@ import { Notice, type TFile } from "obsidian";
 import { countChanges, describeCounts, plural, type LazyBatch, type TidyResult } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
 import type { PluginContext } from "../context";
+import { runGuarded } from "../errorBoundary";
 import { showNotice, showReportAction } from "../notices";
 
 export type CurrentNoteAction = "tidy" | "unwrap";
@@ -13,7 +14,14 @@ function problemsHint(result: TidyResult): string {
 	return count === 0 ? "" : ` ${plural(count, "problem")} left.`;
 }
 
+/** "Tidy note", offered by a notice about a note: through the error boundary, like a command. */
+export function tidyNoteAction(context: PluginContext): (file: TFile) => void {
+	return (file) => void runGuarded("Tidy current note", () => tidyCurrentNote(context, file, "tidy"), file.path);
+}
+
 export async function tidyCurrentNote(context: PluginContext, file: TFile, action: CurrentNoteAction): Promise<void> {
+	// From a notice's button still shown after the plugin was turned off.
+	if (context.unloaded) return;
 	const tidier = context.tidier();
 	const transform = (text: string): TidyResult => (action === "tidy" ? tidier.tidy(text) : tidier.unwrapImages(text));
 	const label = `${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.basename}`;
@@ -21,7 +29,7 @@ export async function tidyCurrentNote(context: PluginContext, file: TFile, actio
 	// undo history); journaled either way, so "Undo last tidy" takes back this tidy and not an earlier run.
 	// One batch however many times the note is read again (typing between a read and the write).
 	let batch: LazyBatch | null = null;
-	const { result } = await tidyFile(file, context.app, () => (batch ??= context.beginBatch(label)).get(), transform);
+	const { result } = await tidyFile(file, context.app, () => (batch ??= context.beginBatch(label)).get(), transform, () => context.unloaded);
 
 	context.reports.setLastRun(`${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.path}`, [{ path: file.path, problems: result.report.problems }]);
 	if (action === "tidy" && !result.report.isOmnivoreNote) {

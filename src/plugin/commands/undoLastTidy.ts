@@ -25,7 +25,9 @@ async function undoRun(context: PluginContext, batch: LazyBatch): Promise<UndoOu
 	return null;
 }
 
-export function undoLastTidy(context: PluginContext): Promise<UndoOutcome | null> {
+export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome | null> {
+	// From a notice's button still shown after the plugin was turned off.
+	if (context.unloaded) return null;
 	return exclusive(context, () => undoLast(context));
 }
 
