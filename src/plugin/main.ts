@@ -151,7 +151,17 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	}
 
 	openNote(path: string, newTab = false): void {
-		void runGuarded("Opening the note", () => this.app.workspace.openLinkText(path, "", newTab ? "tab" : false), path);
+		void runGuarded(
+			"Opening the note",
+			async () => {
+				// By its file, not as link text: a `#` in a file name would read as a heading, and a link
+				// that leads nowhere creates a note.
+				const file = this.app.vault.getFileByPath(path);
+				if (!file) throw new Error("the note was moved or deleted");
+				await this.app.workspace.getLeaf(newTab ? "tab" : false).openFile(file);
+			},
+			path,
+		);
 	}
 
 	async loadSettings(): Promise<void> {
