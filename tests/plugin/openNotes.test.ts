@@ -17,6 +17,19 @@ async function openAtBody(app: Awaited<ReturnType<typeof startObsidian>>["app"],
 	return view;
 }
 
+/** The user types " (my note)" at the end of the body line just as the note is journaled, between its read and its write. */
+function typeAtFirstJournalEntry(app: Awaited<ReturnType<typeof startObsidian>>["app"], view: MarkdownView): void {
+	const append = app.vault.adapter.append.bind(app.vault.adapter);
+	let typed = false;
+	jest.spyOn(app.vault.adapter, "append").mockImplementation(async (path, data) => {
+		if (!typed) {
+			typed = true;
+			view.editor.replaceRange(" (my note)", { line: view.editor.getValue().split("\n").indexOf(BODY_LINE), ch: BODY_LINE.length });
+		}
+		return append(path, data);
+	});
+}
+
 function expectCursorOnBody(view: MarkdownView): void {
 	const cursor = view.editor.getCursor();
 	expect(view.editor.getLine(cursor.line)).toBe(BODY_LINE);
@@ -59,16 +72,7 @@ describe("a note open in the editor", () => {
 		const text = omnivoreNote("Open");
 		const { app, plugin } = await startObsidian({ "Open.md": text }, { autoTidy: false });
 		const view = await openAtBody(app, "Open.md");
-		// The user types just as the run journals the note, between its read and its write.
-		const append = app.vault.adapter.append.bind(app.vault.adapter);
-		let typed = false;
-		jest.spyOn(app.vault.adapter, "append").mockImplementation(async (path, data) => {
-			if (!typed) {
-				typed = true;
-				view.editor.replaceRange(" (my note)", { line: view.editor.getValue().split("\n").indexOf(BODY_LINE), ch: BODY_LINE.length });
-			}
-			return append(path, data);
-		});
+		typeAtFirstJournalEntry(app, view);
 		await tidyAllNotes(plugin, async () => true);
 		expect(view.editor.getValue()).toBe(tidier.tidy(text.replace(BODY_LINE, `${BODY_LINE} (my note)`)).text);
 		expect(app.vault.testText("Open.md")).toBe(view.editor.getValue());
@@ -80,15 +84,7 @@ describe("Tidy current note in the editor", () => {
 		const text = omnivoreNote("Open");
 		const { app, plugin } = await startObsidian({ "Open.md": text }, { autoTidy: false });
 		const view = await openAtBody(app, "Open.md");
-		const append = app.vault.adapter.append.bind(app.vault.adapter);
-		let typed = false;
-		jest.spyOn(app.vault.adapter, "append").mockImplementation(async (path, data) => {
-			if (!typed) {
-				typed = true;
-				view.editor.replaceRange(" (my note)", { line: view.editor.getValue().split("\n").indexOf(BODY_LINE), ch: BODY_LINE.length });
-			}
-			return append(path, data);
-		});
+		typeAtFirstJournalEntry(app, view);
 		await runCommand(plugin, "tidy-current-note");
 		expect(view.editor.getValue()).toBe(tidier.tidy(text.replace(BODY_LINE, `${BODY_LINE} (my note)`)).text);
 		expect(await plugin.journal.batches()).toHaveLength(1);
