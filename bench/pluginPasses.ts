@@ -76,7 +76,7 @@ export async function measureBatch(count: number): Promise<number> {
 	await app.vault.adapter.mkdir("journal");
 	const journal = new LazyBatch(new Journal(app.vault.adapter, "journal"), "bench");
 	const outcome = await applyBatch(app.vault.getMarkdownFiles() as unknown as ObsidianFile[], {
-		vault: (app as unknown as ObsidianApp).vault,
+		app: app as unknown as ObsidianApp,
 		tidier,
 		openJournal: () => journal.get(),
 		clock,

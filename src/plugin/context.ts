@@ -17,6 +17,8 @@ export interface PluginContext {
 	/** The reading queue's articles, built on first use and kept current. */
 	queue: QueueIndex;
 	clock: Clock;
+	/** Set once the plugin is unloaded: a run stops, and writes nothing more. */
+	readonly unloaded: boolean;
 	/** Set while "Tidy all" runs, so a second one does not start. */
 	batchRunning: boolean;
 	/** A journal batch for a command, opened on its first write; automatic cleanup then starts its own next time. */

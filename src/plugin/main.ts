@@ -1,11 +1,11 @@
 // The Obsidian plugin: wires settings, commands and automatic cleanup to the engine. Thin on purpose.
 
-import { debounce, normalizePath, Plugin, TFile } from "obsidian";
+import { debounce, normalizePath, Notice, Plugin, TFile } from "obsidian";
 import { Journal, LazyBatch, NoteTidier, type ReadingStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
 import { tidyAllNotes, unwrapAllNotes } from "./commands/tidyAll";
-import { tidyCurrentNote, type CurrentNoteAction } from "./commands/tidyCurrentNote";
+import { tidyCurrentNote, tidyNoteAction, type CurrentNoteAction } from "./commands/tidyCurrentNote";
 import { importOmnivoreExport } from "./commands/importOmnivoreExport";
 import { undoLastTidy } from "./commands/undoLastTidy";
 import { downloadImagesOfAll, downloadImagesOfNote } from "./commands/downloadImages";
@@ -29,6 +29,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	readonly reports = new ReportStore();
 	clock: Clock = browserClock;
 	batchRunning = false;
+	unloaded = false;
 	pluginFolder = "";
 	journal!: Journal;
 	queue!: QueueIndex;
@@ -38,6 +39,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	private automaticBatch!: LazyBatch;
 
 	override async onload(): Promise<void> {
+		this.register(() => (this.unloaded = true));
 		await this.loadSettings();
 		const pluginFolder = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
 		this.pluginFolder = normalizePath(pluginFolder);
@@ -85,7 +87,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 			},
 			open: (path, newTab) => this.openNote(path, newTab),
 			setStatus: async (path, status) =>
-				(await runGuarded(`Mark as ${status}`, () => changeStatus(this.app, this.queue, this.settings, path, status, (file) => void tidyCurrentNote(this, file, "tidy")), path)) ?? false,
+				(await runGuarded(`Mark as ${status}`, () => changeStatus(this.app, this.queue, this.settings, path, status, tidyNoteAction(this)), path)) ?? false,
 			openOriginal: guarded("Open original", openOriginal),
 			copyLink: async (path) => {
 				await runGuarded("Copy link to note", () => copyNoteLink(this.app, path), path);
@@ -149,11 +151,29 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	}
 
 	openNote(path: string, newTab = false): void {
-		void runGuarded("Opening the note", () => this.app.workspace.openLinkText(path, "", newTab ? "tab" : false), path);
+		void runGuarded(
+			"Opening the note",
+			async () => {
+				// By its file, not as link text: a `#` in a file name would read as a heading, and a link
+				// that leads nowhere creates a note.
+				const file = this.app.vault.getFileByPath(path);
+				if (!file) throw new Error("the note was moved or deleted");
+				await this.app.workspace.getLeaf(newTab ? "tab" : false).openFile(file);
+			},
+			path,
+		);
 	}
 
 	async loadSettings(): Promise<void> {
-		this.settings = resolveSettings(await this.loadData());
+		let saved: unknown = null;
+		try {
+			saved = await this.loadData();
+		} catch (error) {
+			// A file cut short or edited by hand: the plugin still starts, and says why the settings look reset.
+			console.error("Omnivore Queue: the settings file could not be read", error);
+			new Notice(`The settings file of ${this.manifest.name} could not be read, so the defaults apply until you change a setting.`);
+		}
+		this.settings = resolveSettings(saved);
 	}
 
 	async saveSettings(): Promise<void> {

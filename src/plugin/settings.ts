@@ -1,6 +1,6 @@
 // The plugin's settings: the engine's options plus where to look and how automatic cleanup behaves.
 
-import { checkDateFormat, DEFAULT_ARCHIVE, DEFAULT_OPTIONS, QUEUE_SORTS, QUEUE_STATUSES, resolveOptions, resolveSavedFilters, upgradeSavedFormat, type QueueSort, type QueueStatus, type SavedFilter, type TidyOptions } from "../core";
+import { checkDateFormat, DEFAULT_ARCHIVE, DEFAULT_OPTIONS, QUEUE_SORTS, QUEUE_STATUSES, resolveOptions, resolveSavedFilters, upgradeSavedFormat, type QueueSort, type QueueStatus, type DayMonthOrder, type SavedFilter, type TidyOptions } from "../core";
 import { normalizeFolders } from "./notes/folderScope";
 
 /** The tab a new queue opens on: one status, or all. */
@@ -45,9 +45,29 @@ export const DEFAULT_SETTINGS: OmnivoreQueueSettings = {
 	imageArchive: DEFAULT_ARCHIVE,
 };
 
+// A settings file edited by hand (or by another version) may hold anything: each value is checked
+// on its own, so one wrong value gets its default and the user's other settings are kept.
+
 function stringList(value: unknown, fallback: string[]): string[] {
 	return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [...fallback];
 }
+
+function text(value: unknown, fallback: string): string {
+	return typeof value === "string" && value.trim() !== "" ? value : fallback;
+}
+
+/** Each field of a group of names (property names, status values): a name, or else its default. */
+function names<T extends object>(saved: unknown, defaults: T): T {
+	const values = (typeof saved === "object" && saved !== null ? saved : {}) as Record<string, unknown>;
+	return Object.fromEntries(Object.entries(defaults).map(([key, fallback]) => [key, text(values[key], fallback as string)])) as T;
+}
+
+function switches<T extends object>(saved: unknown, defaults: T): T {
+	const values = (typeof saved === "object" && saved !== null ? saved : {}) as Record<string, unknown>;
+	return Object.fromEntries(Object.entries(defaults).map(([key, fallback]) => [key, typeof values[key] === "boolean" ? values[key] : fallback])) as T;
+}
+
+const DAY_MONTH_ORDERS: readonly DayMonthOrder[] = ["auto", "day-first", "month-first"];
 
 /** A saved date format in Moment's syntax, upgraded from an older version; the default when unusable. */
 function dateFormat(saved: unknown, version: number, key: "dateTimeFormat" | "dateFormat"): string {
@@ -68,10 +88,18 @@ export function resolveSettings(saved: unknown): OmnivoreQueueSettings {
 	const version = typeof data.settingsVersion === "number" ? data.settingsVersion : 1;
 	const engine = resolveOptions({
 		...data,
+		tagName: text(data.tagName, DEFAULT_SETTINGS.tagName),
+		keys: names(data.keys, DEFAULT_SETTINGS.keys),
+		statusValues: names(data.statusValues, DEFAULT_SETTINGS.statusValues),
+		recover: switches(data.recover, DEFAULT_SETTINGS.recover),
+		extraDateKeys: stringList(data.extraDateKeys, DEFAULT_SETTINGS.extraDateKeys),
+		extraProxyBases: stringList(data.extraProxyBases, DEFAULT_SETTINGS.extraProxyBases),
+		dayMonthOrder: DAY_MONTH_ORDERS.includes(data.dayMonthOrder as DayMonthOrder) ? data.dayMonthOrder : DEFAULT_SETTINGS.dayMonthOrder,
 		dateTimeFormat: dateFormat(data.dateTimeFormat, version, "dateTimeFormat"),
 		dateFormat: dateFormat(data.dateFormat, version, "dateFormat"),
 	});
-	const delay = Number(data.autoTidyDelaySeconds);
+	// `Number(null)` and `Number("")` are 0: only a number (or a number written as text) is a delay.
+	const delay = typeof data.autoTidyDelaySeconds === "number" || typeof data.autoTidyDelaySeconds === "string" ? Number(data.autoTidyDelaySeconds) : NaN;
 	return {
 		...engine,
 		settingsVersion: SETTINGS_VERSION,

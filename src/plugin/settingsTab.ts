@@ -166,7 +166,8 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 			.setDesc("Seconds a new note must stay unchanged first, so a note written in several steps is complete.")
 			.addText((text) =>
 				text.setValue(String(settings.autoTidyDelaySeconds)).onChange((value) => {
-					const seconds = Number(value);
+					// Emptied to type another number: not 0 meanwhile.
+					const seconds = value.trim() === "" ? NaN : Number(value);
 					if (Number.isFinite(seconds) && seconds >= 0) void this.change((s) => (s.autoTidyDelaySeconds = seconds));
 				}),
 			);

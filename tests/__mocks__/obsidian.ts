@@ -900,6 +900,15 @@ export class FakeEditor extends Editor {
 		this.onChange?.(this.text);
 	}
 
+	/**
+	 * The file changed on disk while open (a plugin's `vault.process`, a sync): like Obsidian, the
+	 * editor loads the new text as a whole, so the cursor goes back to the start. Not a save.
+	 */
+	loadFromFile(content: string): void {
+		this.text = content;
+		this.cursor = 0;
+	}
+
 	undo(): void {
 		const previous = this.history.pop();
 		if (previous !== undefined) {
@@ -918,12 +927,22 @@ export class WorkspaceLeaf extends Events {
 	}
 
 	async openFile(file: TFile, state?: { mode?: "source" | "preview" }): Promise<void> {
+		this.app.workspace.testOpened.push(file.path);
+		await this.testShow(file, state?.mode);
+	}
+
+	/** Test helper: show a note in this leaf as the user opened it (not counted in `testOpened`). */
+	async testShow(file: TFile, mode: "source" | "preview" = "source"): Promise<void> {
 		const view = new MarkdownView(this);
 		view.file = file;
-		view.mode = state?.mode ?? "source";
+		view.mode = mode;
 		view.editor = new FakeEditor(await this.app.vault.read(file));
-		// Like Obsidian, an edit is saved to the file.
+		// Like Obsidian, an edit is saved to the file, and a change to the file is shown in the editor.
 		view.editor.onChange = (text) => void this.app.vault.modify(file, text);
+		this.app.vault.on("modify", (changed: TAbstractFile) => {
+			const current = this.app.vault.testText(file.path);
+			if (changed === file && this.view === view && current !== undefined && current !== view.editor.getValue()) view.editor.loadFromFile(current);
+		});
 		this.view = view;
 	}
 
@@ -1016,7 +1035,7 @@ export class Workspace extends Events {
 	leaves: WorkspaceLeaf[] = [];
 	activeLeaf: WorkspaceLeaf | null = null;
 	testViewCreators = new Map<string, (leaf: WorkspaceLeaf) => View>();
-	/** Test helper: paths opened with openLinkText, in order, and where the last one opened. */
+	/** Test helper: paths opened (`openFile`, `openLinkText`), in order, and where the last leaf was asked for. */
 	testOpened: string[] = [];
 	testLastNewLeaf: boolean | string | undefined = undefined;
 
@@ -1053,7 +1072,13 @@ export class Workspace extends Events {
 		return this.leaves.filter((leaf) => leaf.view.getViewType() === type);
 	}
 
-	getLeaf(_newLeaf?: boolean | string): WorkspaceLeaf {
+	getLeaf(newLeaf?: boolean | string): WorkspaceLeaf {
+		this.testLastNewLeaf = newLeaf;
+		return this.testNewLeaf();
+	}
+
+	/** Test helper: a new leaf, made the active one. */
+	testNewLeaf(): WorkspaceLeaf {
 		const leaf = new WorkspaceLeaf(this.app);
 		this.leaves.push(leaf);
 		this.activeLeaf = leaf;
@@ -1074,11 +1099,14 @@ export class Workspace extends Events {
 		this.activeLeaf = leaf;
 	}
 
+	/**
+	 * Like Obsidian: a link text, not a path. What follows `#` is a heading (or `#^` a block), and a
+	 * link that leads nowhere creates its note, as clicking an unresolved link does.
+	 */
 	async openLinkText(linktext: string, _sourcePath: string, newLeaf?: boolean | string): Promise<void> {
-		const file = this.app.vault.getFileByPath(linktext) ?? this.app.vault.getFileByPath(`${linktext}.md`);
-		this.testOpened.push(linktext);
-		this.testLastNewLeaf = newLeaf;
-		if (!file) return;
+		const linkpath = linktext.split("#")[0];
+		const found = this.app.vault.getFileByPath(linkpath) ?? this.app.vault.getFileByPath(`${linkpath}.md`);
+		const file = found ?? (await this.app.vault.create(linkpath.endsWith(".md") ? linkpath : `${linkpath}.md`, ""));
 		await this.getLeaf(newLeaf).openFile(file);
 	}
 
@@ -1086,8 +1114,8 @@ export class Workspace extends Events {
 	async testOpenInEditor(path: string, mode: "source" | "preview" = "source"): Promise<MarkdownView> {
 		const file = this.app.vault.getFileByPath(path);
 		if (!file) throw new Error(`No file ${path}`);
-		const leaf = this.getLeaf();
-		await leaf.openFile(file, { mode });
+		const leaf = this.testNewLeaf();
+		await leaf.testShow(file, mode);
 		return leaf.view as MarkdownView;
 	}
 

@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
 import { NoteTidier } from "../../src/core";
 import { textBefore } from "../../src/core/journal/restore";
-import { omnivoreNote, settle, startObsidian } from "./harness";
+import type { ReportModal } from "../../src/plugin/report/reportModal";
+import type { Setting, TextComponent } from "../__mocks__/obsidian";
+import { fake, lastModal, omnivoreNote, runCommand, settle, startObsidian } from "./harness";
 
 const tidier = new NoteTidier();
 
@@ -104,6 +106,39 @@ describe("automatic cleanup", () => {
 		await scoped.app.vault.create("Archive/a.md", omnivoreNote("A"));
 		await quiet();
 		expect(scoped.app.vault.testWrites).toEqual([]);
+	});
+
+	it("leaves a new note it cannot understand byte for byte, and lists it in the report", async () => {
+		const { app, plugin } = await startObsidian({});
+		const text = "---\r\nid: 1\r\n\ttitle: Tabs\r\n---\r\n#Omnivore\r\n\r\n[Read on Omnivore](https://omnivore.app/me/tabs-18d27c31f2a)\r\n";
+		await app.vault.create("Tabs.md", text);
+		await quiet();
+		expect(app.vault.testText("Tabs.md")).toBe(text);
+		expect(app.vault.testWrites).toEqual([]);
+		await runCommand(plugin, "show-tidy-report");
+		const report = lastModal<ReportModal>().contentEl;
+		expect(report.querySelector("h3")?.textContent).toMatch(/^Automatic cleanup, /);
+		expect(Array.from(report.querySelectorAll("summary"), (s) => s.textContent)).toEqual(["Frontmatter is not valid YAML (1)"]);
+		expect(report.querySelector('a[data-path="Tabs.md"]')).not.toBeNull();
+	});
+
+	it("waits as long as it is told, even longer than a timer can count (about 24 days)", async () => {
+		const { app } = await startObsidian({}, { autoTidyDelaySeconds: 3_000_000 });
+		await app.vault.create("a.md", omnivoreNote("A"));
+		await quiet();
+		expect(app.vault.testWrites).toEqual([]);
+	});
+
+	it("keeps its wait when the setting is emptied to type another", async () => {
+		const { plugin } = await startObsidian({});
+		const tab = fake(plugin).testSettingTabs[0];
+		tab.display();
+		const settings = (tab.containerEl as unknown as { testSettings: Setting[] }).testSettings;
+		const wait = settings.find((s) => s.nameEl.textContent === "Wait before tidying")?.components[0] as TextComponent;
+		await wait.testInput("");
+		expect(plugin.settings.autoTidyDelaySeconds).toBe(0.05);
+		await wait.testInput("10");
+		expect(plugin.settings.autoTidyDelaySeconds).toBe(10);
 	});
 
 	it("journals what it wrote so it can be undone", async () => {

@@ -140,6 +140,24 @@ describe("Download images", () => {
 		expect(notices().at(-1)).toMatch(/1 image could not be downloaded\.Show reportUndo$/);
 	});
 
+	it("of the current note, being edited: through its editor, the cursor where it was; undo the same way", async () => {
+		const b = server.base;
+		const text = `# Mine\n\nMy words here.\n\n![](${b}/img/edited.png)\n`;
+		const { app, plugin } = await startObsidian({ "Mine.md": text });
+		const view = await app.workspace.testOpenInEditor("Mine.md");
+		view.editor.setCursor({ line: 2, ch: 3 });
+		view.editor.history = [];
+		await runCommand(plugin, "download-images-current-note");
+		await settle();
+		expect(view.editor.getValue()).toBe("# Mine\n\nMy words here.\n\n![](edited.png)\n");
+		expect(app.vault.testText("Mine.md")).toBe(view.editor.getValue());
+		expect(view.editor.history).toHaveLength(1);
+		expect(view.editor.getCursor()).toEqual({ line: 2, ch: 3 });
+		await runCommand(plugin, "undo-last-tidy");
+		expect(view.editor.getValue()).toBe(text);
+		expect(app.vault.getFileByPath("edited.png")).toBeNull();
+	});
+
 	it("previews in a modal; a second run does not ask again for what failed unless told to", async () => {
 		const b = server.base;
 		const { app, plugin } = await startObsidian({ "Omnivore/Flaky.md": article("Flaky", `![](${b}/html/later.png)\n![](${b}/img/ok.png)\n`) }, { imageArchive: "" });
@@ -182,5 +200,19 @@ describe("Download images", () => {
 		expect(local).toHaveLength(6);
 		for (const link of local) expect(app.vault.getFileByPath(link.slice(4, -1))).not.toBeNull();
 		expect(notices().at(-1)).toMatch(/^Stopped: downloaded 6 images/);
+	}, 15_000);
+
+	it("stops starting downloads when the plugin is unloaded, and writes no note after", async () => {
+		const b = server.base;
+		const text = article("Slow", `${Array.from({ length: 10 }, (_, i) => `![](${b}/slow/u${i}.png)`).join("\n")}\n`);
+		const { app, plugin } = await startObsidian({ "Omnivore/Slow.md": text }, { imageArchive: "" });
+		const running = downloadImagesOfAll(plugin, async () => ({ retryFailed: false }));
+		while (!Notice.shown.some((n) => n.messageEl.textContent?.includes("Cancel"))) await settle(1);
+		plugin.unload();
+		const report = await running;
+		expect(report).toMatchObject({ cancelled: true });
+		expect(server.hits.has("/slow/u9.png")).toBe(false);
+		expect(app.vault.testText("Omnivore/Slow.md")).toBe(text);
+		expect(app.vault.testWrites).toEqual([]);
 	}, 15_000);
 });

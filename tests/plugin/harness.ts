@@ -35,12 +35,13 @@ export interface Started {
 	plugin: OmnivoreQueuePlugin;
 }
 
-export async function startObsidian(files: Record<string, string>, settings: Partial<OmnivoreQueueSettings> = {}): Promise<Started> {
+/** `dataFile`: the settings file's text as it is on disk, instead of `settings` (one edited by hand, say). */
+export async function startObsidian(files: Record<string, string>, settings: Partial<OmnivoreQueueSettings> = {}, dataFile?: string): Promise<Started> {
 	Notice.shown = [];
 	Modal.open = [];
 	const app = new App();
 	await app.vault.adapter.mkdir(manifest.dir as string);
-	await app.vault.adapter.write(`${manifest.dir}/data.json`, JSON.stringify({ autoTidyDelaySeconds: 0.05, ...settings }));
+	await app.vault.adapter.write(`${manifest.dir}/data.json`, dataFile ?? JSON.stringify({ autoTidyDelaySeconds: 0.05, ...settings }));
 	const plugin = new OmnivoreQueuePlugin(app as unknown as ObsidianApp, manifest);
 	plugin.load();
 	await fake(plugin).testLoaded;

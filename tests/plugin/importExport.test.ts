@@ -5,7 +5,7 @@ import type { ImportPreviewModal } from "../../src/plugin/import/importPreviewMo
 import { exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
 import { VAULT_NOTES } from "../core/import/memoryVault";
 import { Notice } from "../__mocks__/obsidian";
-import { lastModal, notices, runCommand, startObsidian } from "./harness";
+import { lastModal, notices, runCommand, settle, startObsidian } from "./harness";
 
 // Obsidian (Electron, mobile WebViews) has TextDecoder; jsdom does not.
 const nodeUtil = jest.requireActual<typeof import("node:util")>("node:util");
@@ -51,6 +51,20 @@ describe("Import Omnivore export…", () => {
 		expect(app.vault.getFileByPath(CREATED)).toBeNull();
 		expect(app.vault.getFileByPath("Omnivore/Attention Is All You Need.pdf")).toBeNull();
 		for (const [path, text] of Object.entries(VAULT_NOTES)) expect(app.vault.testText(path)).toBe(text);
+	});
+
+	it("creates notes automatic cleanup finds tidy: it writes nothing after, so the import stays the run undo takes", async () => {
+		const { app, plugin } = await startObsidian(VAULT_NOTES);
+		const seen = app.vault.testWrites.length;
+		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles())));
+		const written = app.vault.testWrites.length;
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		await settle();
+		expect(app.vault.testWrites.length).toBe(written);
+		expect(written).toBeGreaterThan(seen);
+		expect((await plugin.journal.batches()).map((b) => b.label)).toEqual(["Import Omnivore export"]);
+		await runCommand(plugin, "show-tidy-report");
+		expect(lastModal<{ contentEl: HTMLElement }>().contentEl.textContent).not.toContain("Automatic cleanup");
 	});
 
 	it("never removes an imported note the user edited since", async () => {
@@ -137,6 +151,25 @@ describe("the import preview", () => {
 		await runCommand(plugin, "undo-last-tidy");
 		for (const [path, text] of Object.entries(VAULT_NOTES)) expect(app.vault.testText(path)).toBe(text);
 		expect(app.vault.getMarkdownFiles()).toHaveLength(Object.keys(VAULT_NOTES).length);
+	});
+
+	it("stops between articles when the plugin is unloaded, and writes nothing after", async () => {
+		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		const create = app.vault.create.bind(app.vault);
+		let created = 0;
+		let writesAtUnload = -1;
+		jest.spyOn(app.vault, "create").mockImplementation(async (path, data) => {
+			const file = await create(path, data);
+			if (++created === 2) {
+				writesAtUnload = app.vault.testWrites.length;
+				plugin.unload();
+			}
+			return file;
+		});
+		const report = await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles())));
+		expect(report?.cancelled).toBe(true);
+		expect(created).toBe(2);
+		expect(app.vault.testWrites).toHaveLength(writesAtUnload);
 	});
 
 	it("puts new notes in the folder chosen", async () => {

@@ -177,6 +177,14 @@ describe("the reading queue view", () => {
 		expect(app.workspace.testOpened).toHaveLength(opened);
 	});
 
+	it("opens the article's own note when its file name holds a # (which a link reads as a heading), creating none", async () => {
+		const { app, plugin } = await startObsidian({ "Omnivore/C# in depth.md": article("C# in depth", { status: "unread", date_saved: "2024-01-20T19:03:11" }) });
+		await runCommand(plugin, "open-next-unread");
+		expect(app.workspace.testOpened.at(-1)).toBe("Omnivore/C# in depth.md");
+		expect(app.vault.getMarkdownFiles().map((f) => f.path)).toEqual(["Omnivore/C# in depth.md"]);
+		expect(app.workspace.getActiveFile()?.path).toBe("Omnivore/C# in depth.md");
+	});
+
 	it("offers the article's actions and Obsidian's file menu on right-click", async () => {
 		const { app, view } = await openView();
 		const seen: string[] = [];

@@ -4,7 +4,8 @@ import { isInScope } from "../../src/plugin/notes/folderScope";
 import { mayBeOmnivoreNote } from "../../src/plugin/notes/candidates";
 import { mayBeOmnivoreByText } from "../../src/core";
 import { computeMetadata, type Setting, type ToggleComponent, type TextComponent } from "../__mocks__/obsidian";
-import { fake, lastModal, runCommand, settle, startObsidian, type Started } from "./harness";
+import type { PreviewModal } from "../../src/plugin/batch/previewModal";
+import { fake, lastModal, notices, omnivoreNote, runCommand, settle, startObsidian, type Started } from "./harness";
 
 describe("settings", () => {
 	it("read how Omnivore notes are found, whatever the saved file holds", () => {
@@ -34,6 +35,55 @@ describe("settings", () => {
 		const saved = resolveSettings({ savedFilters: [{ name: "Short reads", filter: { readingTime: "under-5" }, sort: "nope" }, { name: 3 }] }).savedFilters;
 		expect(saved.map((s) => [s.name, s.sort])).toEqual([["Short reads", "saved-newest"]]);
 		expect(saved[0].filter).toMatchObject({ readingTime: "under-5", tags: [], statuses: [] });
+	});
+
+	it("survive a settings file edited by hand: a value of the wrong type gets its default, the others are kept", () => {
+		const settings = resolveSettings({
+			tagName: null,
+			keys: { title: null, author: 5, status: "queue" },
+			statusValues: { read: 7, archived: "done", reading: "" },
+			recover: { title: "no", siteName: false },
+			extraDateKeys: 5,
+			extraProxyBases: { url: "http://localhost:7070" },
+			dayMonthOrder: "sideways",
+			autoTidyDelaySeconds: null,
+			imageArchive: null,
+			includeFolders: ["Omnivore"],
+		});
+		expect(settings).toMatchObject({
+			tagName: "Omnivore",
+			keys: { ...DEFAULT_SETTINGS.keys, status: "queue" },
+			statusValues: { ...DEFAULT_SETTINGS.statusValues, archived: "done" },
+			recover: { ...DEFAULT_SETTINGS.recover, siteName: false },
+			extraDateKeys: [],
+			extraProxyBases: [],
+			dayMonthOrder: "auto",
+			autoTidyDelaySeconds: DEFAULT_SETTINGS.autoTidyDelaySeconds,
+			imageArchive: DEFAULT_SETTINGS.imageArchive,
+			includeFolders: ["Omnivore"],
+		});
+		// A word where a list belongs is no list (not a list of its letters); entries that are not text are dropped.
+		expect(resolveSettings({ extraDateKeys: "published", extraProxyBases: ["http://localhost:7070", 3, null] })).toMatchObject({
+			extraDateKeys: [],
+			extraProxyBases: ["http://localhost:7070"],
+		});
+	});
+
+	it("load from such a file, and the plugin tidies with them", async () => {
+		const { app, plugin } = await startObsidian({ "a.md": omnivoreNote("A") }, { tagName: null, keys: { status: "queue", title: 3 }, extraDateKeys: {}, autoTidyDelaySeconds: null } as never);
+		expect(plugin.settings.keys.status).toBe("queue");
+		await runCommand(plugin, "tidy-all-notes");
+		expect(lastModal<PreviewModal>().contentEl.textContent).toContain("1 note of 1 would change");
+		expect(app.vault.testText("a.md")).toBe(omnivoreNote("A"));
+	});
+
+	it("load with their defaults when the settings file cannot be read at all, and say so", async () => {
+		const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+		const { plugin } = await startObsidian({}, {}, "{ autoTidy: false,");
+		expect(plugin.settings).toEqual(DEFAULT_SETTINGS);
+		expect(notices()).toContain("The settings file of Omnivore Queue could not be read, so the defaults apply until you change a setting.");
+		expect(logged).toHaveBeenCalledWith("Omnivore Queue: the settings file could not be read", expect.any(SyntaxError));
+		logged.mockRestore();
 	});
 
 	it("give every setting a description", async () => {

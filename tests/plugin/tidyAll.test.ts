@@ -161,7 +161,7 @@ describe("a batch", () => {
 		const { app, plugin } = await startObsidian(notes);
 		let progress = 0;
 		const outcome = await applyBatch(vaultFiles(app, names(10)), {
-			vault: plugin.app.vault,
+			app: plugin.app,
 			tidier,
 			openJournal: oneBatch(plugin.journal),
 			clock: plugin.clock,
@@ -182,7 +182,7 @@ describe("a batch", () => {
 		let now = 0;
 		let yields = 0;
 		const clock = { now: () => (now += 5), yieldToUi: async () => void yields++ };
-		const outcome = await applyBatch(vaultFiles(app, names(20)), { vault: plugin.app.vault, tidier, openJournal: oneBatch(plugin.journal), clock });
+		const outcome = await applyBatch(vaultFiles(app, names(20)), { app: plugin.app, tidier, openJournal: oneBatch(plugin.journal), clock });
 		expect(outcome.written).toBe(20);
 		expect(yields).toBe(4);
 		expect(outcome.maxStretchMs).toBeLessThan(50);
@@ -196,7 +196,7 @@ describe("a batch", () => {
 		};
 		const outcome = await applyBatch(
 			vaultFiles(app, ["a.md", "b.md"]),
-			{ vault: plugin.app.vault, tidier, openJournal: oneBatch(plugin.journal), clock: plugin.clock },
+			{ app: plugin.app, tidier, openJournal: oneBatch(plugin.journal), clock: plugin.clock },
 		);
 		expect(outcome.failed).toEqual([{ path: "a.md", reason: "disk full" }]);
 		expect(app.vault.testText("a.md")).toBe(notes["a.md"]);

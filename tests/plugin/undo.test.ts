@@ -1,9 +1,12 @@
 /** @jest-environment jsdom */
 import { NoteTidier } from "../../src/core";
 import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
-import { Modal } from "../__mocks__/obsidian";
+import { undoLastTidy } from "../../src/plugin/commands/undoLastTidy";
+import { Modal, Notice } from "../__mocks__/obsidian";
 import type { ReportModal } from "../../src/plugin/report/reportModal";
-import { lastModal, notices, omnivoreNote, runCommand, settle, startObsidian } from "./harness";
+import type { App as ObsidianApp } from "obsidian";
+import OmnivoreQueuePlugin from "../../src/plugin/main";
+import { fake, lastModal, manifest, notices, omnivoreNote, runCommand, settle, startObsidian } from "./harness";
 
 const tidier = new NoteTidier();
 const NOTES = { "a.md": omnivoreNote("A"), "b.md": omnivoreNote("B"), "c.md": omnivoreNote("C") };
@@ -16,6 +19,90 @@ describe("Undo last tidy", () => {
 		await runCommand(plugin, "undo-last-tidy");
 		for (const [path, text] of Object.entries(NOTES)) expect(app.vault.testText(path)).toBe(text);
 		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 3 notes restored.');
+	});
+
+	it("works after Obsidian restarted: the journal is kept in the plugin's folder", async () => {
+		const { app, plugin } = await startObsidian(NOTES, { autoTidy: false });
+		await tidyAllNotes(plugin, async () => true);
+		plugin.unload();
+		const restarted = new OmnivoreQueuePlugin(app as unknown as ObsidianApp, manifest);
+		restarted.load();
+		await fake(restarted).testLoaded;
+		await runCommand(restarted, "undo-last-tidy");
+		for (const [path, text] of Object.entries(NOTES)) expect(app.vault.testText(path)).toBe(text);
+		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 3 notes restored.');
+	});
+
+	it("puts back a note renamed or moved since, and says so of one moved and edited, or deleted, since", async () => {
+		const { app, plugin } = await startObsidian(NOTES, { autoTidy: false });
+		await tidyAllNotes(plugin, async () => true);
+		const file = (path: string) => {
+			const found = app.vault.getFileByPath(path);
+			if (!found) throw new Error(`missing ${path}`);
+			return found;
+		};
+		await app.vault.rename(file("a.md"), "Archive/A, read.md");
+		// Moved and edited: not found by its text, so left as it is, like an edit in place.
+		await app.vault.rename(file("b.md"), "Archive/b.md");
+		const edited = `${tidier.tidy(NOTES["b.md"]).text}My thoughts.\n`;
+		await app.vault.modify(file("Archive/b.md"), edited);
+		await app.fileManager.trashFile(file("c.md"));
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.testText("Archive/A, read.md")).toBe(NOTES["a.md"]);
+		expect(app.vault.testText("Archive/b.md")).toBe(edited);
+		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 1 note restored. 2 notes had changed since, so they were left as they are.Show report');
+		await runCommand(plugin, "show-tidy-report");
+		expect(lastModal<ReportModal>().contentEl.textContent).toContain("c.md");
+	});
+
+	it("waits for a run under way: undoing in the middle of one would take back half of it", async () => {
+		const notes = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`n${i}.md`, omnivoreNote(`N${i}`)]));
+		const { app, plugin } = await startObsidian(notes, { autoTidy: false });
+		const during: { undo?: Promise<unknown> } = {};
+		app.vault.testBeforeWrite = () => {
+			if (app.vault.testWrites.length === 1) during.undo ??= undoLastTidy(plugin);
+		};
+		await tidyAllNotes(plugin, async () => true);
+		expect(during.undo).toBeDefined();
+		expect(await during.undo).toBeNull();
+		expect(notices()).toContain("Another run is under way; try again once it has ended (its notice can cancel it).");
+		for (const [path, text] of Object.entries(notes)) expect(app.vault.testText(path)).toBe(tidier.tidy(text).text);
+		app.vault.testBeforeWrite = null;
+		await runCommand(plugin, "undo-last-tidy");
+		for (const [path, text] of Object.entries(notes)) expect(app.vault.testText(path)).toBe(text);
+	});
+
+	it("from a run's notice, takes back that run only: not one that came after it, nor one before it", async () => {
+		const { app, plugin } = await startObsidian(NOTES);
+		await tidyAllNotes(plugin, async () => true);
+		const undoButton = Notice.shown.flatMap((n) => Array.from(n.messageEl.querySelectorAll("button"))).find((b) => b.textContent === "Undo");
+		if (!undoButton) throw new Error("no Undo button");
+		// Automatic cleanup tidies a note that arrives just after the run.
+		await app.vault.create("d.md", omnivoreNote("D"));
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		expect(app.vault.testText("d.md")).toBe(tidier.tidy(omnivoreNote("D")).text);
+		undoButton.click();
+		await settle();
+		expect(notices().at(-1)).toBe('"Automatic cleanup" changed notes after this run, so it was not undone. "Undo last tidy" takes back one run at a time, the newest first.');
+		expect(app.vault.testText("d.md")).toBe(tidier.tidy(omnivoreNote("D")).text);
+		expect(app.vault.testText("a.md")).toBe(tidier.tidy(NOTES["a.md"]).text);
+		// Once the newer run is undone, the button takes back its own run; pressed again, nothing.
+		await runCommand(plugin, "undo-last-tidy");
+		undoButton.click();
+		await settle();
+		for (const [path, text] of Object.entries(NOTES)) expect(app.vault.testText(path)).toBe(text);
+		await app.vault.create("e.md", omnivoreNote("E"));
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		await runCommand(plugin, "undo-last-tidy");
+		await app.vault.create("f.md", omnivoreNote("F"));
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		undoButton.click();
+		await settle();
+		expect(notices().at(-1)).toBe("This run was undone already.");
+		expect(app.vault.testText("f.md")).toBe(tidier.tidy(omnivoreNote("F")).text);
 	});
 
 	it("leaves a note edited since it was tidied, and lists it in the report", async () => {

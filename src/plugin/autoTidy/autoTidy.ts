@@ -1,11 +1,12 @@
 // Tidies Omnivore notes that appear after start-up (sync, import, by hand) once they have been quiet.
 
-import { Component, MarkdownView, TFile, type App, type TAbstractFile } from "obsidian";
+import { Component, TFile, type App, type TAbstractFile } from "obsidian";
 import { mayBeOmnivoreByText, type NoteTidier, type Problem } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
 import type { JournalBatchWriter } from "../../core";
 import { reportFailure } from "../errorBoundary";
 import { mayBeOmnivoreNote } from "../notes/candidates";
+import { isOpen } from "../notes/editorEdit";
 import { isInScope } from "../notes/folderScope";
 import type { OmnivoreQueueSettings } from "../settings";
 
@@ -17,6 +18,8 @@ export interface AutoTidyHost {
 	reported(path: string, problems: Problem[]): void;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Sync and import tools write a note in several steps, so a new note is tidied only after it has
  * been quiet for the configured delay and the metadata cache has indexed it. Notes present at
@@ -26,6 +29,8 @@ export interface AutoTidyHost {
 export class AutoTidy extends Component {
 	/** New notes not tidied yet, by path, with their pending timer. */
 	private readonly watched = new Map<string, number | null>();
+	/** Set on unload: a cleanup under way writes nothing more. */
+	private stopped = false;
 
 	constructor(
 		private readonly app: App,
@@ -35,7 +40,10 @@ export class AutoTidy extends Component {
 	}
 
 	override onload(): void {
+		this.stopped = false;
 		this.app.workspace.onLayoutReady(() => {
+			// Unloaded before the layout was ready: nothing may listen on (and nothing would remove it).
+			if (this.stopped) return;
 			this.registerEvent(this.app.vault.on("create", (file) => this.onCreate(file)));
 			this.registerEvent(this.app.vault.on("modify", (file) => this.onActivity(file)));
 			this.registerEvent(this.app.metadataCache.on("changed", (file) => this.onActivity(file)));
@@ -45,6 +53,7 @@ export class AutoTidy extends Component {
 	}
 
 	override onunload(): void {
+		this.stopped = true;
 		for (const path of [...this.watched.keys()]) this.forget(path);
 	}
 
@@ -79,19 +88,12 @@ export class AutoTidy extends Component {
 	private schedule(path: string): void {
 		const timer = this.watched.get(path);
 		if (timer !== null && timer !== undefined) window.clearTimeout(timer);
-		const delay = Math.max(0, this.host.settings().autoTidyDelaySeconds * 1000);
+		// A timer longer than 2^31 - 1 ms fires at once: a delay that long is as good as never.
+		const delay = Math.min(MAX_TIMER_MS, Math.max(0, this.host.settings().autoTidyDelaySeconds * 1000));
 		this.watched.set(
 			path,
 			window.setTimeout(() => void this.run(path), delay),
 		);
-	}
-
-	private isOpenInEditor(path: string): boolean {
-		let open = false;
-		this.app.workspace.iterateAllLeaves((leaf) => {
-			if (leaf.view instanceof MarkdownView && leaf.view.file?.path === path) open = true;
-		});
-		return open;
 	}
 
 	private async run(path: string): Promise<void> {
@@ -109,19 +111,21 @@ export class AutoTidy extends Component {
 		// The cache lists internal links only: a note marked by its Omnivore link alone is found by its text.
 		if (!mayBeOmnivoreNote(cache, settings) && !mayBeOmnivoreByText(await this.app.vault.cachedRead(file), settings)) return;
 		// Never change a note under the user's cursor: wait until it is closed.
-		if (this.isOpenInEditor(path)) {
+		if (isOpen(this.app.workspace, path)) {
 			this.schedule(path);
 			return;
 		}
 		try {
 			const tidier = this.host.tidier();
-			const { result, written } = await tidyFile(file, this.app.vault, () => this.host.journal(), (text) => tidier.tidy(text));
+			const { result, written } = await tidyFile(file, this.app, () => this.host.journal(), (text) => tidier.tidy(text), () => this.stopped);
 			// Not (yet) an Omnivore note on its text (a first part of a synced note has only its id):
 			// keep watching, a later write may complete it.
 			if (!result.report.isOmnivoreNote) return;
 			this.forget(path);
-			if (written) this.host.reported(path, result.report.problems);
+			// A note left as it was (frontmatter it cannot read, say) is reported too, so the user learns of it.
+			if (written || result.report.problems.length > 0) this.host.reported(path, result.report.problems);
 		} catch (error) {
+			if (this.stopped) return;
 			reportFailure("Automatic cleanup", error, path);
 			this.forget(path);
 		}

@@ -3,7 +3,8 @@
 import type { TFile, Vault } from "obsidian";
 import { addCounts, countChanges, type ChangeCounts, tidyAndRecord, type NoteProblems, type NoteTidier, type TidyRecorded, type TidyResult } from "../../core";
 import type { JournalBatchWriter } from "../../core";
-import { vaultNoteStore, type NoteVault } from "../journal/vaultNoteStore";
+import { vaultNoteStore } from "../journal/vaultNoteStore";
+import type { NoteApp } from "../notes/editorEdit";
 import { Yielder, type Clock } from "./yielder";
 
 export interface BatchPreview {
@@ -51,7 +52,7 @@ export async function previewBatch(files: TFile[], vault: VaultReader, tidier: N
 }
 
 export interface ApplyOptions {
-	vault: NoteVault;
+	app: NoteApp;
 	tidier: NoteTidier;
 	/** Tidy (the default), or another way of reading each note. */
 	kind?: BatchTransform;
@@ -60,6 +61,8 @@ export interface ApplyOptions {
 	clock: Clock;
 	onProgress?: (done: number, total: number) => void;
 	isCancelled?: () => boolean;
+	/** True once the plugin is unloaded: the note at hand is not written, and the run stops. */
+	stopped?: () => boolean;
 }
 
 export interface ApplyOutcome {
@@ -74,22 +77,22 @@ export interface ApplyOutcome {
 }
 
 /**
- * Each note is read, tidied, journaled, then written through `vault.process`. If the note changed
+ * Each note is read, tidied, journaled, then written through `vault.process` (or its editor). If the note changed
  * between the read and the write, the engine runs again on its current text. A cancelled run stops
  * between notes, so every note is either as it was or fully tidied.
  */
 export async function applyBatch(files: TFile[], options: ApplyOptions): Promise<ApplyOutcome> {
-	const { vault, tidier, openJournal, clock, kind = TIDY } = options;
+	const { app, tidier, openJournal, clock, kind = TIDY } = options;
 	const yielder = new Yielder(clock);
 	const outcome: ApplyOutcome = { written: 0, writtenPaths: [], cancelled: false, failed: [], problems: [], maxStretchMs: 0 };
 	for (let i = 0; i < files.length; i++) {
-		if (options.isCancelled?.()) {
+		if (options.isCancelled?.() || options.stopped?.()) {
 			outcome.cancelled = true;
 			break;
 		}
 		const file = files[i];
 		try {
-			const { result, written } = await tidyFile(file, vault, openJournal, (text) => kind.transform(tidier, text));
+			const { result, written } = await tidyFile(file, app, openJournal, (text) => kind.transform(tidier, text), options.stopped);
 			if (written) {
 				outcome.written++;
 				outcome.writtenPaths.push(file.path);
@@ -106,12 +109,13 @@ export async function applyBatch(files: TFile[], options: ApplyOptions): Promise
 	return outcome;
 }
 
-/** Tidy one file through the Vault, journaled (see `tidyAndRecord`). */
+/** Tidy one file through the Vault (or its editor, when it is being edited), journaled (see `tidyAndRecord`). */
 export async function tidyFile(
 	file: TFile,
-	vault: NoteVault,
+	app: NoteApp,
 	openJournal: () => Promise<JournalBatchWriter>,
 	transform: (text: string) => TidyResult,
+	stopped?: () => boolean,
 ): Promise<TidyRecorded> {
-	return tidyAndRecord(vaultNoteStore(vault), file.path, transform, openJournal);
+	return tidyAndRecord(vaultNoteStore(app, stopped), file.path, transform, openJournal);
 }

@@ -4,10 +4,11 @@
 import { Notice, type App, type TFile } from "obsidian";
 import {
 	formatMegabytes, parseImageRecord, plural, runImageDownloads, serializeImageRecord, USER_AGENT,
-	type ImageRunReport, type NoteProblems,
+	type ImageRunReport, type LazyBatch, type NoteProblems,
 } from "../../core";
 import type { PluginContext } from "../context";
 import { DecisionModal } from "../batch/decisionModal";
+import { exclusive } from "../batch/exclusive";
 import { ProgressNotice } from "../batch/progressNotice";
 import { obsidianHttpClient } from "../images/obsidianHttp";
 import { vaultAttachments } from "../images/vaultAttachments";
@@ -26,6 +27,8 @@ interface RunOptions {
 	anyNote?: boolean;
 	retryFailed?: boolean;
 	progress?: ProgressNotice;
+	/** The journal batch of a run that writes (a preview has none: it must not reset automatic cleanup's). */
+	batch?: LazyBatch;
 }
 
 async function runImages(context: PluginContext, options: RunOptions): Promise<ImageRunReport> {
@@ -33,9 +36,8 @@ async function runImages(context: PluginContext, options: RunOptions): Promise<I
 	const adapter = app.vault.adapter;
 	const recordPath = `${context.pluginFolder}/images.json`;
 	const record = parseImageRecord((await adapter.exists(recordPath)) ? await adapter.read(recordPath) : null);
-	const store = vaultNoteStore(app.vault);
-	// A preview writes nothing: it must not start a batch (that would also reset automatic cleanup's).
-	const batch = options.dryRun ? null : context.beginBatch(options.label);
+	const store = vaultNoteStore(app, () => context.unloaded);
+	const { batch } = options;
 	const tidier = context.tidier();
 	const { progress } = options;
 	return runImageDownloads({
@@ -69,7 +71,7 @@ async function runImages(context: PluginContext, options: RunOptions): Promise<I
 		onProgress: (phase, done, total) => {
 			if (phase === "download") progress?.update(done, total);
 		},
-		isCancelled: () => progress?.isCancelled ?? false,
+		isCancelled: () => (progress?.isCancelled ?? false) || context.unloaded,
 	});
 }
 
@@ -87,32 +89,19 @@ function outcomeMessage(report: ImageRunReport): string {
 }
 
 /** The report says which images failed; undo points the notes back at the remote images and removes the files. */
-function outcomeActions(context: PluginContext, report: ImageRunReport): NoticeAction[] {
+function outcomeActions(context: PluginContext, report: ImageRunReport, batch: LazyBatch): NoticeAction[] {
 	const failed = report.failed.length + report.earlierFailures;
-	return [...(failed > 0 ? [showReportAction(context)] : []), ...(report.notesChanged > 0 ? [undoAction(context)] : [])];
+	return [...(failed > 0 ? [showReportAction(context)] : []), ...(report.notesChanged > 0 ? [undoAction(context, batch)] : [])];
 }
 
-/** One run at a time, with the tidy commands too: both write notes and journal batches. */
-async function exclusive<T>(context: PluginContext, run: () => Promise<T>): Promise<T | null> {
-	if (context.batchRunning) {
-		new Notice("A tidy or a download is already running.");
-		return null;
-	}
-	context.batchRunning = true;
-	try {
-		return await run();
-	} finally {
-		context.batchRunning = false;
-	}
-}
-
-async function downloadWithProgress(context: PluginContext, options: Omit<RunOptions, "dryRun" | "progress">): Promise<ImageRunReport> {
+async function downloadWithProgress(context: PluginContext, options: Omit<RunOptions, "dryRun" | "progress" | "batch">): Promise<ImageRunReport> {
 	const { label } = options;
 	const progress = new ProgressNotice(label);
 	try {
-		const report = await runImages(context, { ...options, dryRun: false, progress });
+		const batch = context.beginBatch(label);
+		const report = await runImages(context, { ...options, dryRun: false, progress, batch });
 		context.reports.setLastRun(label, problemsOf(report));
-		progress.finish(outcomeMessage(report), outcomeActions(context, report));
+		progress.finish(outcomeMessage(report), outcomeActions(context, report, batch));
 		return report;
 	} finally {
 		progress.close();
@@ -151,7 +140,7 @@ export function downloadImagesOfAll(context: PluginContext, confirm: ConfirmImag
 			return null;
 		}
 		const choice = await confirm(preview);
-		if (!choice) return null;
+		if (!choice || context.unloaded) return null;
 		return downloadWithProgress(context, { label, paths, retryFailed: choice.retryFailed });
 	});
 }

@@ -3,6 +3,7 @@
 
 import { Notice } from "obsidian";
 import { DEFAULT_IMPORT_FOLDER, ExportError, importExport, plural, zipArchive, type ImportReport } from "../../core";
+import { BUSY, exclusive } from "../batch/exclusive";
 import { ProgressNotice } from "../batch/progressNotice";
 import { showReportAction } from "../notices";
 import { undoAction } from "./undoLastTidy";
@@ -28,12 +29,16 @@ export function defaultDialogs(context: PluginContext): ImportDialogs {
 
 export async function importOmnivoreExport(context: PluginContext, dialogs: ImportDialogs = defaultDialogs(context)): Promise<ImportReport | null> {
 	if (context.batchRunning) {
-		new Notice("A tidy or an import is already running.");
+		new Notice(BUSY);
 		return null;
 	}
+	// Taken once a file is picked: a picker closed without a choice may never answer.
 	const file = await dialogs.pickFile();
 	if (!file) return null;
-	context.batchRunning = true;
+	return exclusive(context, () => importFile(context, dialogs, file));
+}
+
+async function importFile(context: PluginContext, dialogs: ImportDialogs, file: Blob): Promise<ImportReport | null> {
 	let progress: ProgressNotice | null = null;
 	try {
 		const archive = zipArchive(blobSource(file));
@@ -56,19 +61,19 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 			reading.hide();
 		}
 		const folder = await dialogs.confirm(plan, DEFAULT_IMPORT_FOLDER);
-		if (folder === null) return null;
+		if (folder === null || context.unloaded) return null;
 
 		progress = new ProgressNotice(LABEL);
 		const shown = progress;
 		const batch = context.beginBatch(LABEL);
 		const yielder = new Yielder(context.clock);
-		const target = new VaultImportTarget(context.app, () => batch.get());
+		const target = new VaultImportTarget(context.app, () => batch.get(), () => context.unloaded);
 		const report = await importExport(archive, target, {
 			tidier,
 			folder,
 			dryRun: false,
 			onProgress: (done, total) => shown.update(done, total),
-			isCancelled: () => shown.isCancelled,
+			isCancelled: () => shown.isCancelled || context.unloaded,
 			pause: () => yielder.maybeYield(),
 		});
 		context.reports.setLastRun(
@@ -82,11 +87,10 @@ export async function importOmnivoreExport(context: PluginContext, dialogs: Impo
 		const problems = report.items.filter((i) => i.problems.length > 0).length;
 		shown.finish(
 			`${report.cancelled ? "Stopped: " : ""}${plural(created, "note")} created, ${enriched} completed.` + (problems > 0 ? ` ${plural(problems, "article")} with problems.` : ""),
-			[...(problems > 0 ? [showReportAction(context)] : []), ...(created + enriched > 0 ? [undoAction(context)] : [])],
+			[...(problems > 0 ? [showReportAction(context)] : []), ...(created + enriched > 0 ? [undoAction(context, batch)] : [])],
 		);
 		return report;
 	} finally {
 		progress?.close();
-		context.batchRunning = false;
 	}
 }

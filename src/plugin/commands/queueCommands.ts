@@ -4,7 +4,7 @@ import { Notice, normalizePath, Platform, TFile } from "obsidian";
 import { queueBaseFile, seededRandom, type QueueItem, type ReadingStatus } from "../../core";
 import type { PluginContext } from "../context";
 import { changeStatus } from "../queue/statusActions";
-import { tidyCurrentNote } from "./tidyCurrentNote";
+import { tidyNoteAction } from "./tidyCurrentNote";
 import { QUEUE_VIEW_TYPE, QueueView } from "../queue/queueView";
 
 export const BASE_FILE_NAME = "Omnivore queue.base";
@@ -66,7 +66,7 @@ export async function markCurrent(context: PluginContext, file: TFile, status: R
 		new Notice(`${file.basename} is not in the reading queue (it does not look like an Omnivore note).`);
 		return false;
 	}
-	const changed = await changeStatus(context.app, context.queue, context.settings, file.path, status, (note) => void tidyCurrentNote(context, note, "tidy"));
+	const changed = await changeStatus(context.app, context.queue, context.settings, file.path, status, tidyNoteAction(context));
 	if (changed) new Notice(`${file.basename}: ${context.settings.statusValues[status]}.`);
 	return changed;
 }

@@ -3,6 +3,7 @@
 
 import { Notice } from "obsidian";
 import type { PluginContext } from "../context";
+import { exclusive } from "../batch/exclusive";
 import { PreviewModal } from "../batch/previewModal";
 import { showReportAction } from "../notices";
 import { undoAction } from "./undoLastTidy";
@@ -37,12 +38,11 @@ export function unwrapAllNotes(context: PluginContext, confirm: ConfirmPreview =
 	return runBatch(context, UNWRAP_ALL, confirm);
 }
 
-async function runBatch(context: PluginContext, kind: BatchKind, confirm: ConfirmPreview): Promise<ApplyOutcome | null> {
-	if (context.batchRunning) {
-		new Notice("A tidy is already running.");
-		return null;
-	}
-	context.batchRunning = true;
+function runBatch(context: PluginContext, kind: BatchKind, confirm: ConfirmPreview): Promise<ApplyOutcome | null> {
+	return exclusive(context, () => previewAndApply(context, kind, confirm));
+}
+
+async function previewAndApply(context: PluginContext, kind: BatchKind, confirm: ConfirmPreview): Promise<ApplyOutcome | null> {
 	// Closed in `finally`: a run that fails half-way must not leave a notice that never goes away.
 	let shownProgress: ProgressNotice | null = null;
 	try {
@@ -59,7 +59,8 @@ async function runBatch(context: PluginContext, kind: BatchKind, confirm: Confir
 			new Notice(kind.nothingFound(context));
 			return null;
 		}
-		if (!(await confirm(preview))) return null;
+		// The plugin may have been turned off while the preview was open.
+		if (!(await confirm(preview)) || context.unloaded) return null;
 
 		const progress = new ProgressNotice(kind.title);
 		shownProgress = progress;
@@ -68,24 +69,24 @@ async function runBatch(context: PluginContext, kind: BatchKind, confirm: Confir
 		const batch = context.beginBatch(kind.title);
 		if (preview.toChange.length > 0) await batch.get();
 		const outcome = await applyBatch(preview.toChange, {
-			vault: app.vault,
+			app,
 			tidier,
 			kind,
 			openJournal: () => batch.get(),
 			clock: context.clock,
 			onProgress: (done, total) => progress.update(done, total),
 			isCancelled: () => progress.isCancelled,
+			stopped: () => context.unloaded,
 		});
 		const problems = runProblems(preview, outcome);
 		context.reports.setLastRun(kind.title, problems);
 		const count = countProblems(problems);
 		progress.finish(
 			kind.done(outcome.written, preview.toChange.length, outcome.cancelled) + (count > 0 ? ` ${plural(count, "problem")} left.` : ""),
-			[...(count > 0 ? [showReportAction(context)] : []), ...(outcome.written > 0 ? [undoAction(context)] : [])],
+			[...(count > 0 ? [showReportAction(context)] : []), ...(outcome.written > 0 ? [undoAction(context, batch)] : [])],
 		);
 		return outcome;
 	} finally {
 		shownProgress?.close();
-		context.batchRunning = false;
 	}
 }

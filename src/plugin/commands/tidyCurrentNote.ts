@@ -1,10 +1,10 @@
 // "Tidy current note" and "Unwrap proxied images in current note".
 
-import { MarkdownView, Notice, type TFile } from "obsidian";
-import { countChanges, describeCounts, plural, type TidyResult } from "../../core";
+import { Notice, type TFile } from "obsidian";
+import { countChanges, describeCounts, plural, type LazyBatch, type TidyResult } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
 import type { PluginContext } from "../context";
-import { applyToEditor } from "../notes/editorEdit";
+import { runGuarded } from "../errorBoundary";
 import { showNotice, showReportAction } from "../notices";
 
 export type CurrentNoteAction = "tidy" | "unwrap";
@@ -14,22 +14,22 @@ function problemsHint(result: TidyResult): string {
 	return count === 0 ? "" : ` ${plural(count, "problem")} left.`;
 }
 
+/** "Tidy note", offered by a notice about a note: through the error boundary, like a command. */
+export function tidyNoteAction(context: PluginContext): (file: TFile) => void {
+	return (file) => void runGuarded("Tidy current note", () => tidyCurrentNote(context, file, "tidy"), file.path);
+}
+
 export async function tidyCurrentNote(context: PluginContext, file: TFile, action: CurrentNoteAction): Promise<void> {
+	// From a notice's button still shown after the plugin was turned off.
+	if (context.unloaded) return;
 	const tidier = context.tidier();
 	const transform = (text: string): TidyResult => (action === "tidy" ? tidier.tidy(text) : tidier.unwrapImages(text));
-	const view = context.app.workspace.getActiveViewOfType(MarkdownView);
-	const inEditor = view !== null && view.file === file && view.getMode() === "source";
-
-	let result: TidyResult;
-	if (inEditor) {
-		// Through the editor, so the cursor stays put and the change is one step of the note's undo history.
-		const before = view.editor.getValue();
-		result = transform(before);
-		if (result.report.changed) applyToEditor(view.editor, before, result.text);
-	} else {
-		const label = `${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.basename}`;
-		({ result } = await tidyFile(file, context.app.vault, () => context.beginBatch(label).get(), transform));
-	}
+	const label = `${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.basename}`;
+	// In the editor when the note is being edited (the cursor stays put, the change is one step of its
+	// undo history); journaled either way, so "Undo last tidy" takes back this tidy and not an earlier run.
+	// One batch however many times the note is read again (typing between a read and the write).
+	let batch: LazyBatch | null = null;
+	const { result } = await tidyFile(file, context.app, () => (batch ??= context.beginBatch(label)).get(), transform, () => context.unloaded);
 
 	context.reports.setLastRun(`${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.path}`, [{ path: file.path, problems: result.report.problems }]);
 	if (action === "tidy" && !result.report.isOmnivoreNote) {

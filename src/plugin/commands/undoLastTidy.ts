@@ -1,18 +1,39 @@
-// "Undo last tidy": restores the notes of the last batch that were not edited since.
+// "Undo last tidy": restores the notes of the last batch that were not edited since, where they are now.
 
 import { Notice } from "obsidian";
-import { plural, undoBatch, type UndoOutcome } from "../../core";
+import { plural, undoBatch, type LazyBatch, type UndoOutcome } from "../../core";
+import { runGuarded } from "../errorBoundary";
+import { exclusive } from "../batch/exclusive";
 import type { PluginContext } from "../context";
+import { followingMoves, movedNotes } from "../journal/movedNotes";
 import { vaultCreatedFiles, vaultNoteStore } from "../journal/vaultNoteStore";
 import { showNotice, showReportAction, type NoticeAction } from "../notices";
 
-/** The "Undo" button of a notice that ends a run. */
-export function undoAction(context: PluginContext): NoticeAction {
-	return { label: "Undo", run: () => void undoLastTidy(context) };
+/** The "Undo" button of a notice that ends a run: it takes back that run, never another one. */
+export function undoAction(context: PluginContext, batch: LazyBatch): NoticeAction {
+	return { label: "Undo", run: () => void runGuarded("Undo", () => undoRun(context, batch)) };
+}
+
+async function undoRun(context: PluginContext, batch: LazyBatch): Promise<UndoOutcome | null> {
+	const writer = await batch.opened();
+	const latest = await context.journal.latest();
+	// Still the newest (or, undone in part, still the one undo takes).
+	if (writer && latest?.file === writer.file) return undoLastTidy(context);
+	if (!writer || !writer.open) new Notice("This run was undone already.");
+	else if (latest) new Notice(`"${latest.label}" changed notes after this run, so it was not undone. "Undo last tidy" takes back one run at a time, the newest first.`);
+	else new Notice("This run can no longer be undone: its journal is gone.");
+	return null;
 }
 
 export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome | null> {
-	const outcome = await undoBatch(context.journal, vaultNoteStore(context.app.vault), { created: vaultCreatedFiles(context.app) });
+	// From a notice's button still shown after the plugin was turned off.
+	if (context.unloaded) return null;
+	return exclusive(context, () => undoLast(context));
+}
+
+async function undoLast(context: PluginContext): Promise<UndoOutcome | null> {
+	const moved = await movedNotes(context.journal, context.app.vault);
+	const outcome = await undoBatch(context.journal, followingMoves(vaultNoteStore(context.app), moved), { created: vaultCreatedFiles(context.app) });
 	if (!outcome) {
 		new Notice("There is no tidy to undo.");
 		return null;

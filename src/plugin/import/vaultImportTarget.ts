@@ -12,6 +12,8 @@ export class VaultImportTarget implements ImportTarget {
 	constructor(
 		private readonly app: App,
 		private readonly openJournal: () => Promise<JournalBatchWriter>,
+		/** True once the plugin is unloaded: no note is written any more. */
+		private readonly stopped: () => boolean = () => false,
 	) {
 		this.taken = new Set(app.vault.getAllLoadedFiles().map((file) => file.path.toLowerCase()));
 	}
@@ -60,6 +62,6 @@ export class VaultImportTarget implements ImportTarget {
 	}
 
 	async updateNote(path: string, transform: (current: string) => string | null): Promise<boolean> {
-		return (await tidyFile(this.file(path), this.app.vault, this.openJournal, asTidyTransform(transform))).written;
+		return (await tidyFile(this.file(path), this.app, this.openJournal, asTidyTransform(transform), this.stopped)).written;
 	}
 }

@@ -1,22 +1,28 @@
-// The notes as tidy-and-record and undo see them in Obsidian: read and replaced through the Vault.
+// The notes as tidy-and-record and undo see them in Obsidian: read and replaced through the Vault, or
+// through the editor a note is being edited in.
 
-import type { App, Vault } from "obsidian";
+import type { App } from "obsidian";
 import { NoteGoneError, NoteLeftError, type CreatedFiles, type NoteStore } from "../../core";
+import { processNote, readNote, type NoteApp } from "../notes/editorEdit";
 
-export type NoteVault = Pick<Vault, "getFileByPath" | "read" | "process">;
-
-export function vaultNoteStore(vault: NoteVault): NoteStore {
+/** `stopped`: true once the plugin is unloaded, from when no note is written any more. */
+export function vaultNoteStore(app: NoteApp, stopped: () => boolean = () => false): NoteStore {
 	const fileAt = (path: string) => {
-		const file = vault.getFileByPath(path);
+		const file = app.vault.getFileByPath(path);
 		if (!file) throw new NoteGoneError("The note was moved or deleted.");
 		return file;
 	};
+	const refuseIfStopped = () => {
+		if (stopped()) throw new NoteLeftError("unwritable-file", "The plugin was turned off before the note was written, so it was left as it was.");
+	};
 	return {
-		read: async (path) => vault.read(fileAt(path)),
-		// `process` reads and writes in one step, so an edit that landed since the read is never overwritten.
+		read: async (path) => readNote(app, fileAt(path)),
+		checkWritable: async () => refuseIfStopped(),
+		// Read and written in one step, so an edit that landed since the read is never overwritten.
 		replace: async (path, expected, text) => {
+			refuseIfStopped();
 			let replaced = false;
-			await vault.process(fileAt(path), (current) => {
+			await processNote(app, fileAt(path), (current) => {
 				if (current !== expected) return current;
 				replaced = true;
 				return text;

@@ -41,6 +41,8 @@ export class QueueIndex extends Component {
 	private exclusive: Promise<void> = Promise.resolve();
 	private firstBuild: Promise<void> | null = null;
 	private queuedBuild: Promise<void> | null = null;
+	/** Set on unload: a build under way reads no further and saves nothing. */
+	private stopped = false;
 
 	constructor(
 		private readonly app: App,
@@ -59,9 +61,14 @@ export class QueueIndex extends Component {
 	}
 
 	override onload(): void {
+		this.stopped = false;
 		this.registerEvent(this.app.metadataCache.on("changed", (file, data, cache) => this.receive({ kind: "changed", file, data, cache })));
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.receive({ kind: "renamed", file, oldPath })));
 		this.registerEvent(this.app.vault.on("delete", (file) => this.receive({ kind: "deleted", path: file.path })));
+	}
+
+	override onunload(): void {
+		this.stopped = true;
 	}
 
 	/** Build the index once (the first view or command that needs it); later calls wait for that build. */
@@ -134,6 +141,7 @@ export class QueueIndex extends Component {
 		const sure = new Set(candidates.map((file) => file.path));
 		const files = settings.match === "tag" ? candidates : notesInScope(this.app.vault, settings);
 		for (const file of files) {
+			if (this.stopped) return found;
 			const { mtime, size } = file.stat;
 			const known = saved.get(file.path);
 			if (known && known.mtime === mtime && known.size === size) {

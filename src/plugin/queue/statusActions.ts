@@ -2,6 +2,7 @@
 
 import { Notice, TFile, type App } from "obsidian";
 import { setNoteStatus, type ReadingStatus } from "../../core";
+import { processNote } from "../notes/editorEdit";
 import { showNotice } from "../notices";
 import type { OmnivoreQueueSettings } from "../settings";
 import type { QueueIndex } from "./queueIndex";
@@ -14,7 +15,7 @@ function existingNote(app: App, path: string): TFile {
 }
 
 /**
- * Write a note's status (only that property). A note whose properties cannot be read is left alone;
+ * Write a note's status (only that property), in its editor when it is being edited. A note whose properties cannot be read is left alone;
  * the notice says so and, given `tidy`, offers to tidy the note, which may repair them.
  */
 export async function changeStatus(
@@ -27,7 +28,7 @@ export async function changeStatus(
 ): Promise<boolean> {
 	const file = existingNote(app, path);
 	let refused = false;
-	await app.vault.process(file, (text) => {
+	await processNote(app, file, (text) => {
 		const next = setNoteStatus(text, status, settings);
 		if (next === null) refused = true;
 		return next ?? text;
