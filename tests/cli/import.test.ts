@@ -229,7 +229,8 @@ describe("omnivore-queue import", () => {
 		const result = await run("import", zip, vault);
 		expect(result).toEqual({ code: 2, out: "", err: `omnivore-queue: cannot import "${zip}": ${reason}.\n` });
 		expect(existsSync(vault)).toBe(false);
-	});
+		// A hang guard, not a speed check: the zip bomb alone is 65 MB to make and to refuse.
+	}, 30_000);
 
 	it("refuses a missing export and a folder outside the vault", async () => {
 		const missing = await run("import", join(work, "nope.zip"), join(work, "vault"));

@@ -82,7 +82,8 @@ describe("Download images", () => {
 			"Omnivore/Earlier.md": article("Earlier", `![](${b}/img/earlier.png)\r\n`),
 			"Omnivore/Later.md": article("Later", `![](${b}/img/earlier.png)\n![](${b}/img/photo.png)\n![](${b}/img/changed.png)\n<img src="${b}/img/fresh.png">\n`),
 		};
-		const { app, plugin } = await startObsidian({ "Omnivore/Earlier.md": notes["Omnivore/Earlier.md"] });
+		// Automatic cleanup off: it would tidy Later.md as it arrives, sooner or later than the download (a race).
+		const { app, plugin } = await startObsidian({ "Omnivore/Earlier.md": notes["Omnivore/Earlier.md"] }, { autoTidy: false });
 		const bytes = (text: string) => {
 			const buffer = Buffer.from(text);
 			return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length);
