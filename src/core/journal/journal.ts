@@ -41,7 +41,9 @@ export interface JournalLimits {
 	bytes: number;
 }
 
-export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { batches: 5, bytes: 100 * 1024 * 1024 };
+// Twenty runs: in the plugin each "Tidy current note" is a run of its own, and five of them would push
+// a "Tidy all" before them out of undo's reach. The size limit keeps the folder small either way.
+export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { batches: 20, bytes: 100 * 1024 * 1024 };
 
 /** The storage a journal needs: Obsidian's DataAdapter has this shape, and so does the CLI's. */
 export interface JournalStorage {

@@ -93,12 +93,12 @@ describe("journal pruning", () => {
 		expect(await labels(adapter)).toEqual(["run 1", "run 2"]);
 	});
 
-	it("keeps the last five runs by default, whatever their notes weigh", async () => {
+	it("keeps the last twenty runs by default, whatever their notes weigh (a run of one note each, as Tidy current note makes)", async () => {
 		const adapter = new FakeDataAdapter();
 		const journal = new Journal(adapter, FOLDER);
 		const big = `${NOTE_BEFORE}${"A long article body. ".repeat(5_000)}`;
-		for (let i = 1; i <= 7; i++) await (await journal.begin(`run ${i}`)).record("Omnivore/Long read.md", big, NOTE_AFTER);
-		expect(await labels(adapter)).toEqual(["run 3", "run 4", "run 5", "run 6", "run 7"]);
+		for (let i = 1; i <= 22; i++) await (await journal.begin(`run ${i}`)).record("Omnivore/Long read.md", big, NOTE_AFTER);
+		expect(await labels(adapter)).toEqual(Array.from({ length: 20 }, (_, i) => `run ${i + 3}`));
 	});
 
 	it("names a batch after the time it started", async () => {
