@@ -18,6 +18,12 @@ export async function settle(rounds = 10): Promise<void> {
 	for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Waits, a turn of real time at a time, until `check` holds or `ms` have passed (work after a debounce, on a loaded machine). */
+export async function until(check: () => boolean, ms = 10_000): Promise<void> {
+	const deadline = Date.now() + ms;
+	while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 /** A clock that never waits, for batches in tests; counts the turns given to the UI. */
 export function instantClock(): Clock & { yields: number } {
 	const clock = {

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { TextComponent, type Setting } from "../__mocks__/obsidian";
 import type { Clock } from "../../src/plugin/batch/yielder";
-import { fake, notices, settle, startObsidian } from "./harness";
+import { fake, notices, settle, startObsidian, until } from "./harness";
 
 function article(title: string, status: string, tag = "Omnivore", extra = ""): string {
 	return `---\nid: 1\ntitle: ${title}\nstatus: ${status}\n${extra}---\n#${tag}\n\nSome words.\n`;
@@ -118,10 +118,10 @@ describe("the queue index", () => {
 		});
 		await plugin.queue.ensureBuilt();
 		expect(plugin.queue.all().map((item) => item.status)).toEqual(["unread", "unread", "unread", "unread"]);
-		// The change asked for a rebuild, which runs after a pause for typing.
-		await new Promise((resolve) => setTimeout(resolve, 1100));
-		await settle();
-		expect(plugin.queue.all().map((item) => item.status)).toEqual(["archived", "archived", "archived", "archived"]);
+		// The change asked for a rebuild, which runs after a pause for typing (a second).
+		const statuses = () => plugin.queue.all().map((item) => item.status);
+		await until(() => statuses().every((status) => status === "archived"));
+		expect(statuses()).toEqual(["archived", "archived", "archived", "archived"]);
 	});
 
 	it("keeps building when one note cannot be read, and says which", async () => {
