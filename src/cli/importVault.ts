@@ -8,6 +8,7 @@ import { temporaryPath } from "./atomicWrite";
 import { FileNoteStore } from "./fileNoteStore";
 import { openExport } from "./exportSource";
 import { vaultJournal } from "./journalStorage";
+import { lateEditProblem, type LateEditSaved } from "./lateEdits";
 import type { Progress } from "./progressBar";
 import { describeFsError, listNotes, type VaultFile } from "./vaultFiles";
 
@@ -109,6 +110,15 @@ class FolderTarget implements ImportTarget {
 	async updateNote(path: string, transform: (current: string) => string | null): Promise<boolean> {
 		return (await tidyAndRecord(this.store, path, asTidyTransform(transform), () => this.journal.get())).written;
 	}
+
+	async settle(): Promise<string[]> {
+		return this.store.settle();
+	}
+
+	/** After the import: late edits that could not be put back, and where they were saved. */
+	lateEditsSaved(): LateEditSaved[] {
+		return this.store.lateEditsSaved();
+	}
 }
 
 export async function importIntoVault(exportPath: string, vault: string, options: ImportVaultOptions): Promise<ImportReport> {
@@ -117,12 +127,17 @@ export async function importIntoVault(exportPath: string, vault: string, options
 	const target = new FolderTarget(vault, options.lock);
 	options.progress?.note("Reading the export…");
 	try {
-		return await importExport(archive, target, {
+		const report = await importExport(archive, target, {
 			tidier,
 			folder: options.folder,
 			dryRun: options.dryRun,
 			onProgress: (done, total) => options.progress?.update(done, total),
 		});
+		for (const late of target.lateEditsSaved()) {
+			const item = report.items.find((i) => i.path === late.path && i.action !== "created");
+			if (item) Object.assign(item, { failed: true, problems: [...item.problems, lateEditProblem(late).message] });
+		}
+		return report;
 	} finally {
 		target.release();
 		options.progress?.end();

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ImportReport } from "../../src/core";
+import * as atomicWrite from "../../src/cli/atomicWrite";
 import { main } from "../../src/cli/main";
 import { damageEntry, exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
 import { VAULT_NOTES } from "../core/import/memoryVault";
@@ -247,5 +248,41 @@ describe("omnivore-queue import", () => {
 		expect((JSON.parse(json.out) as ImportReport).items.find((i) => i.id === ITEMS.sqlite.id)?.path).toBe("Saved/How SQLite Scales Read Concurrency.md");
 		expect((await run("import", zip, vault, "--folder", " Reading / Omnivore /")).code).toBe(0);
 		expect(existsSync(join(vault, "Reading", "Omnivore", "How SQLite Scales Read Concurrency.md"))).toBe(true);
+	});
+});
+
+describe("an edit that reaches a matched note's old file just as the import replaces it", () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	it("is put back and the note enriched again from it, never lost", async () => {
+		const { zip, vault } = setUp();
+		const note = join(vault, "Reading", "Local-first.md");
+		const write = atomicWrite.writeFileAtomic;
+		let late: number | null = null;
+		let wrote = false;
+		// A writer (an editor saving in place) that opened the note just before the rename and writes just after it.
+		jest.spyOn(atomicWrite, "writeFileAtomic").mockImplementation((path, text, options = {}) => {
+			const written = write(path, text, {
+				...options,
+				stillCurrent: () => {
+					const current = options.stillCurrent?.() ?? true;
+					if (current && late === null && path === note) late = openSync(note, "a");
+					return current;
+				},
+			});
+			if (late !== null && !wrote) {
+				writeSync(late, "\nLate thought.\n");
+				closeSync(late);
+				wrote = true;
+			}
+			return written;
+		});
+		const result = await run("import", zip, vault);
+		expect(wrote).toBe(true);
+		expect(result.code).toBe(0);
+		const text = readFileSync(note, "utf8");
+		expect(text).toContain("Late thought.");
+		expect(text).toContain(`id: ${ITEMS.byUrl.id}`);
+		expect(text).toContain("  - local_first\n  - crdt\n");
 	});
 });

@@ -26,6 +26,8 @@ export interface ImportTarget {
 	createFile(path: string, data: Uint8Array): Promise<void>;
 	/** Replace a note with `transform(current)`; null means nothing to change. Returns whether it was written. */
 	updateNote(path: string, transform: (current: string) => string | null): Promise<boolean>;
+	/** After the writes: notes an edit reached just as they were replaced, the edit put back (to be enriched again). */
+	settle?(): Promise<string[]>;
 }
 
 export type ItemAction = "created" | "enriched" | "unchanged" | "left";
@@ -139,7 +141,27 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 		if (!(error instanceof Cancelled)) throw error;
 		report.cancelled = true;
 	}
+	if (!options.dryRun) await enrichPutBack(pending, index, target, options);
 	return report;
+}
+
+// Rounds of enriching again a note whose late edit was put back, before it is left as it is.
+const PUT_BACK_ROUNDS = 2;
+
+/** A note an edit reached only as it was replaced holds that edit again, without the import's: enrich it again. */
+async function enrichPutBack(pending: Pending[], index: ExportIndex, target: ImportTarget, options: ImportOptions): Promise<void> {
+	for (let round = 0; ; round++) {
+		const putBack = new Set((await target.settle?.()) ?? []);
+		if (putBack.size === 0) return;
+		for (const entry of pending.filter((p) => p.notePath === undefined && putBack.has(p.outcome.path as string))) {
+			if (round < PUT_BACK_ROUNDS) await enrich(entry, index, target, options);
+			else {
+				Object.assign(entry.outcome, { action: "left", failed: true });
+				entry.outcome.problems.push("Its note kept changing while it was being enriched; the edits were kept and it was left without the import's.");
+			}
+		}
+		if (round >= PUT_BACK_ROUNDS) return;
+	}
 }
 
 async function plan(index: ExportIndex, matcher: VaultMatcher, target: ImportTarget, taken: Set<string>, folder: string): Promise<Pending[]> {
