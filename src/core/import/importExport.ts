@@ -91,7 +91,7 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 		await options.pause?.();
 		taken.add(path.toLowerCase());
 		try {
-			matcher.add(path, noteKeys(await target.read(path), options.tidier.options));
+			matcher.add(path, noteKeys(await target.read(path), options.tidier));
 		} catch {
 			// A note that cannot be read cannot be matched; the item then gets a note of its own.
 		}

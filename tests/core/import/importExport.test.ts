@@ -320,3 +320,21 @@ describe("matching a self-hosted Omnivore's links", () => {
 		expect(outcome(plain, "bySlug").action).toBe("created");
 	});
 });
+
+describe("a note of the user's own that links into the library", () => {
+	it("is never taken for the article: quoting its highlights, or listing several saved articles", async () => {
+		const backLink = (uuid: string) => `[⤴️](https://omnivore.app/me/${ITEMS.bySlug.slug}#${uuid})`;
+		const notes = {
+			// Sorted before the article's own note, which carries no id (an old template): its link is the one that counts.
+			"Essays/On consensus.md": ["---", "title: On consensus", "---", "Lamport put it best:", "", `> Reliable systems must cope with the failure of one or more of their components. ${backLink("0a1b2c3d-1111")}`, "", "My take follows.", ""].join("\n"),
+			"Lists/Reading list.md": ["# To read", "", `- [Byzantine](https://omnivore.app/me/${ITEMS.bySlug.slug})`, `- [Rust](https://omnivore.app/me/${ITEMS.byId.slug})`, ""].join("\n"),
+			"Papers/Byzantine Generals.md": VAULT_NOTES["Papers/Byzantine Generals.md"],
+		};
+		const vault = new MemoryVault(notes);
+		const report = await run(vault);
+		expect(outcome(report, "bySlug")).toMatchObject({ action: "enriched", matchedBy: "slug", path: "Papers/Byzantine Generals.md" });
+		expect(outcome(report, "byId").action).toBe("created");
+		expect(vault.text("Essays/On consensus.md")).toBe(notes["Essays/On consensus.md"]);
+		expect(vault.text("Lists/Reading list.md")).toBe(notes["Lists/Reading list.md"]);
+	});
+});
