@@ -14,7 +14,8 @@ import { isAuthorPlaceholder } from "../frontmatter/steps/author";
 import { findKey, findSchemaKey, ID_KEY, STATE_KEY } from "../omnivore/keys";
 import { readStatus } from "../omnivore/status";
 import { readTagList } from "../omnivore/tags";
-import { itemValues, labelTags } from "./itemValues";
+import { articleUrl, itemValues, labelTags } from "./itemValues";
+import { unwrapBodyImages } from "../bodyImages";
 import { highlightsSection } from "./newNote";
 
 export type EnrichOutcome =
@@ -141,10 +142,18 @@ export function enrichNote(text: string, item: ExportItem, highlights: readonly 
 		if (failure) return { kind: "left", reason: `its frontmatter could not be edited safely (${failure})` };
 		next = withFrontmatterYaml(parts, yaml);
 	}
-	const present = comparableText(parts.body);
-	const missing = highlights.filter((h) => !highlightIsIn(h, present));
+	const missing = missingHighlights(parts.body, highlights, item, tidier);
 	if (missing.length > 0) next = { ...next, body: appendHighlights(next.body, missing.map(renderHighlight), parts.eol) };
 	return { kind: "enriched", text: tidier.tidy(joinNote(next)).text, filled, highlightsAdded: missing.length };
+}
+
+/** The highlights a note's body does not hold yet, compared as tidy writes both: proxied images unwrapped. */
+function missingHighlights(body: string, highlights: readonly ExportHighlight[], item: ExportItem, tidier: NoteTidier): ExportHighlight[] {
+	if (highlights.length === 0) return [];
+	const baseUrl = articleUrl(item, tidier.options);
+	const unwrap = (markdown: string) => unwrapBodyImages({ body: markdown, matcher: tidier.proxy, baseUrl, codeRanges: findCodeRanges(markdown) }).text;
+	const present = comparableText(unwrap(body));
+	return highlights.filter((h) => !highlightIsIn({ ...h, quote: h.quote && unwrap(h.quote), note: h.note && unwrap(h.note) }, present));
 }
 
 /** Why a note's frontmatter is not edited (a block that is there and is not properties the engine may edit). */

@@ -1,7 +1,7 @@
 import { NoteTidier } from "../../../src/core";
 import { bytesSource, zipArchive } from "../../../src/core/import/exportArchive";
 import { countActions, importExport, type ImportReport } from "../../../src/core/import/importExport";
-import { exportFiles, ITEMS, PDF_BYTES, zipOf } from "./exportFixture";
+import { exportFiles, ITEMS, omnivoreHighlight, PDF_BYTES, PROXY, zipOf } from "./exportFixture";
 import { MemoryVault, VAULT_NOTES } from "./memoryVault";
 
 const tidier = new NoteTidier();
@@ -336,5 +336,30 @@ describe("a note of the user's own that links into the library", () => {
 		expect(outcome(report, "byId").action).toBe("created");
 		expect(vault.text("Essays/On consensus.md")).toBe(notes["Essays/On consensus.md"]);
 		expect(vault.text("Lists/Reading list.md")).toBe(notes["Lists/Reading list.md"]);
+	});
+});
+
+describe("a highlight holding a proxied image", () => {
+	const image = `${PROXY}/0x0,sM6Jk9QDfpC2gWu0TSNLQLyoBeRsO0sXIMJ3ken8G87A/https://cdn.example.com/diagram.png`;
+	const item = { id: "h1", slug: "diagrams-18f0a0b0c0e", title: "Diagrams", url: "https://example.com/diagrams", state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" };
+	const files = [
+		{ name: "metadata_0_to_1.json", data: JSON.stringify([item]) },
+		{ name: `highlights/${item.slug}.md`, data: omnivoreHighlight({ quote: `The whole picture: ![](${image}) at a glance.` }) },
+	];
+	const importInto = (vault: MemoryVault) => importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+
+	it.each([
+		["a note the import made", {}],
+		["the vault's note, quoting it with the proxy's address", { "Reading/Diagrams.md": `---\nid: h1\n---\n#Omnivore\n\n## Highlights\n\n> The whole picture: ![](${image}) at a glance.\n` }],
+	])("is found again in %s once tidy unwrapped it: a second import adds no copy", async (_name, notes: Record<string, string>) => {
+		const vault = new MemoryVault(notes);
+		const first = await importInto(vault);
+		const text = vault.text(first.items[0].path as string);
+		expect(text.match(/The whole picture/g)).toHaveLength(1);
+		expect(text).toContain("![](https://cdn.example.com/diagram.png)");
+		const writes = vault.writes;
+		const again = await importInto(vault);
+		expect(again.items[0].action).toBe("unchanged");
+		expect(vault.writes).toBe(writes);
 	});
 });
