@@ -102,7 +102,7 @@ export function appendHighlights(body: string, blocks: string[], eol: string): s
 	}
 	const addition = blocks.join("\n\n");
 	if (!heading) {
-		const base = body.replace(/\s+$/, "");
+		const base = closeOpenFence(body.replace(/\s+$/, ""), eol);
 		const section = highlightsSection([]).replace(/\n+$/, "") + "\n\n" + addition + "\n";
 		return (base === "" ? "" : base + "\n\n").replace(/\r?\n/g, eol) + section.replace(/\n/g, eol);
 	}
@@ -118,10 +118,24 @@ export function appendHighlights(body: string, blocks: string[], eol: string): s
 			break;
 		}
 	}
-	const section = body.slice(0, end).replace(/\s+$/, "");
 	const rest = body.slice(end);
+	const kept = body.slice(0, end).replace(/\s+$/, "");
+	// A section that runs to the end of the note may end in its article's broken code block.
+	const section = rest === "" ? closeOpenFence(kept, eol) : kept;
 	const inserted = (eol + eol + addition + eol).replace(/\r?\n/g, eol);
 	return section + inserted + (rest === "" ? "" : eol + rest);
+}
+
+/**
+ * `text` with the code fence it leaves open closed on a line of its own (an article's broken code
+ * block): what follows would be code. Closing it where the note ends changes nothing above.
+ */
+function closeOpenFence(text: string, eol: string): string {
+	const probe = `${text}\n\n.`;
+	const code = findCodeRanges(probe).find((range) => range.end >= probe.length);
+	// Only a fence at the margin: one in a quote or a list item ends with it, and a fence written below would open one.
+	const fence = code === undefined ? undefined : /^(`{3,}|~{3,})/.exec(probe.slice(code.start))?.[1];
+	return fence === undefined ? text : text + eol + fence;
 }
 
 /**

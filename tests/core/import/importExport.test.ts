@@ -363,3 +363,28 @@ describe("a highlight holding a proxied image", () => {
 		expect(vault.writes).toBe(writes);
 	});
 });
+
+describe("a matched note whose article ends in a code block left open", () => {
+	it("gets its highlights after the code, closed where the note ends, not inside it", async () => {
+		const note = [
+			"---",
+			`id: ${ITEMS.byId.id}`,
+			"---",
+			"# Rust in 2023",
+			"#Omnivore",
+			"",
+			"## Content",
+			"",
+			"~~~~rust",
+			"fn main() {",
+			"## not a heading",
+			"",
+		].join("\n");
+		const vault = new MemoryVault({ "Omnivore/Rust.md": note });
+		await run(vault);
+		expect(vault.text("Omnivore/Rust.md")).toMatch(/\n~~~~rust\nfn main\(\) \{\n## not a heading\n~~~~\n\n## Highlights\n\n> The borrow checker {3}is\n> your friend\.\n\n> Async traits are coming\.\n\n#rust\n$/);
+		const writes = vault.writes;
+		await run(vault);
+		expect(vault.writes).toBe(writes);
+	});
+});
