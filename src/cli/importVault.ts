@@ -15,6 +15,8 @@ import { describeFsError, listNotes, type VaultFile } from "./vaultFiles";
 export interface ImportVaultOptions {
 	folder: string;
 	dryRun: boolean;
+	/** Complete matched notes that are links to files outside the vault. */
+	followLinks?: boolean;
 	engine?: Partial<TidyOptions>;
 	progress?: Progress;
 	/** Takes the vault's lock once the export is known to be good; released when the import ends. */
@@ -47,14 +49,16 @@ export function createExclusive(absolute: string, data: string | Uint8Array): vo
 class FolderTarget implements ImportTarget {
 	private readonly journal: LazyBatch;
 	private readonly files = new Map<string, VaultFile>();
-	private readonly store = new FileNoteStore((path) => this.fileOf(path), { followLinks: false });
+	private readonly store: FileNoteStore;
 	private held: { release(): void } | null = null;
 
 	constructor(
 		private readonly vault: string,
+		followLinks: boolean,
 		private readonly lock?: () => { release(): void },
 	) {
 		this.journal = new LazyBatch(vaultJournal(vault), "omnivore-queue import");
+		this.store = new FileNoteStore((path) => this.fileOf(path), { followLinks, vault });
 	}
 
 	private at(path: string): string {
@@ -124,7 +128,7 @@ class FolderTarget implements ImportTarget {
 export async function importIntoVault(exportPath: string, vault: string, options: ImportVaultOptions): Promise<ImportReport> {
 	const archive = openExport(exportPath);
 	const tidier = new NoteTidier(options.engine);
-	const target = new FolderTarget(vault, options.lock);
+	const target = new FolderTarget(vault, options.followLinks ?? false, options.lock);
 	options.progress?.note("Reading the export…");
 	try {
 		const report = await importExport(archive, target, {

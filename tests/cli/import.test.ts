@@ -286,3 +286,27 @@ describe("an edit that reaches a matched note's old file just as the import repl
 		expect(text).toContain("  - local_first\n  - crdt\n");
 	});
 });
+
+describe("a matched note in a folder linked from outside the vault", () => {
+	it("is left and reported as tidy leaves it, and --follow-links enriches it (undo --follow-links puts it back)", async () => {
+		const { zip, vault } = setUp();
+		const outside = join(work, "elsewhere");
+		mkdirSync(outside);
+		const original = VAULT_NOTES["Reading/Local-first.md"];
+		writeFileSync(join(outside, "Local-first.md"), original);
+		rmSync(join(vault, "Reading"), { recursive: true });
+		symlinkSync(outside, join(vault, "Reading"));
+
+		const plain = await run("import", zip, vault);
+		expect(plain.code).toBe(1);
+		expect(plain.out).toContain("Reading/Local-first.md: Its note could not be enriched: The note is a link to a file outside the vault (--follow-links edits such notes); it was left as it was.");
+		expect(readFileSync(join(outside, "Local-first.md"), "utf8")).toBe(original);
+		expect((await run("undo", vault)).code).toBe(0);
+
+		const followed = await run("import", zip, vault, "--follow-links");
+		expect(followed).toMatchObject({ code: 0, err: "" });
+		expect(readFileSync(join(outside, "Local-first.md"), "utf8")).toContain(`id: ${ITEMS.byUrl.id}`);
+		expect((await run("undo", vault, "--follow-links")).code).toBe(0);
+		expect(readFileSync(join(outside, "Local-first.md"), "utf8")).toBe(original);
+	});
+});
