@@ -60,18 +60,24 @@ function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: T
 			else if (current !== undefined) {
 				editor.rename(current, name);
 				editor.set(name, value);
-			} else editor.add(name, value);
+			} else fill(editor, name, value);
 			filled.push(name);
 			continue;
 		}
 		if (present !== undefined) continue;
-		if (editor.has(name)) editor.set(name, value);
-		else editor.add(name, value);
+		fill(editor, name, value);
 		filled.push(name);
 	}
 	const tags = [...labelTags(item.labels), ...(needsTag ? [options.tagName.replace(/^#/, "")] : [])];
 	if (mergeTags(editor, tags, options)) filled.push(options.keys.tags);
 	return filled;
+}
+
+/** Sets `name` where the note holds it empty, under the name as written (`Title:`), or adds it at the end. */
+function fill(editor: FrontmatterEditor, name: string, value: FrontmatterValue): void {
+	const written = editor.keys().find((key) => key.toLowerCase() === name.toLowerCase());
+	if (written === undefined) editor.add(name, value);
+	else editor.set(written, value);
 }
 
 /** Adds the tags a note's `tags` lacks (compared without case); true when it changed. */

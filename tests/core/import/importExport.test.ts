@@ -388,3 +388,16 @@ describe("a matched note whose article ends in a code block left open", () => {
 		expect(vault.writes).toBe(writes);
 	});
 });
+
+describe("a matched note whose template left properties empty", () => {
+	it("has them filled where they are, under the name as written, never a second key beside them", async () => {
+		const note = ["---", `id: ${ITEMS.sqlite.id}`, "Title:", 'Author: ""', "tags:", "  - Reading", "", "url: https://fly.io/blog/sqlite-internals-wal/", "status:", "---", "#Omnivore", ""].join("\n");
+		const vault = new MemoryVault({ "Omnivore/SQLite.md": note });
+		const report = await run(vault);
+		expect(outcome(report, "sqlite")).toMatchObject({ action: "enriched", problems: [] });
+		const text = vault.text("Omnivore/SQLite.md");
+		// Filled in place (tidy then writes the names in its schema: `title`, `original_url`).
+		expect(text).toMatch(/^id: .*\ntitle: How SQLite Scales Read Concurrency\nauthor: Jane Doe\ntags:\n {2}- Reading\n {2}- databases\n {2}- To_Read\n\noriginal_url: https:\/\/fly\.io\/blog\/sqlite-internals-wal\/\nstatus: unread\n/m);
+		expect(text.match(/^(title|author|status):/gim)).toHaveLength(3);
+	});
+});
