@@ -284,6 +284,10 @@ describe("an edit that reaches a matched note's old file just as the import repl
 		expect(text).toContain("Late thought.");
 		expect(text).toContain(`id: ${ITEMS.byUrl.id}`);
 		expect(text).toContain("  - local_first\n  - crdt\n");
+		// Undo takes the import back and keeps the edit.
+		jest.restoreAllMocks();
+		expect((await run("undo", vault)).code).toBe(0);
+		expect(readFileSync(note, "utf8")).toBe(`${VAULT_NOTES["Reading/Local-first.md"]}\nLate thought.\n`);
 	});
 });
 
