@@ -110,7 +110,7 @@ export function appendHighlights(body: string, blocks: string[], eol: string): s
 	if (!heading) {
 		const base = closeOpenFence(body.replace(/\s+$/, ""), eol);
 		const section = highlightsSection([]).replace(/\n+$/, "") + "\n\n" + addition + "\n";
-		return (base === "" ? "" : base + "\n\n").replace(/\r?\n/g, eol) + section.replace(/\n/g, eol);
+		return (base === "" ? "" : base + eol + eol) + section.replace(/\n/g, eol);
 	}
 	const level = heading[1].length;
 	const after = heading.index + heading[0].length;

@@ -401,3 +401,14 @@ describe("a matched note whose template left properties empty", () => {
 		expect(text.match(/^(title|author|status):/gim)).toHaveLength(3);
 	});
 });
+
+describe("a matched note with mixed line endings", () => {
+	it("keeps the line endings of every line it does not write (a new highlights section)", async () => {
+		// Frontmatter written on Windows, the body edited elsewhere since.
+		const note = `---\r\nid: ${ITEMS.noContent.id}\r\ntitle: The Case for Slow Reading\r\n---\r\n# The Case for Slow Reading\n#Omnivore\n\nMy notes\non two lines.\n`;
+		const vault = new MemoryVault({ "Reading/Slow.md": note });
+		await run(vault);
+		const text = vault.text("Reading/Slow.md");
+		expect(text).toContain("---\r\n# The Case for Slow Reading\n#Omnivore\n\nMy notes\non two lines.\r\n\r\n## Highlights\r\n");
+	});
+});
