@@ -86,7 +86,11 @@ class FolderTarget implements ImportTarget {
 	}
 
 	async read(path: string): Promise<string> {
-		return this.store.read(path);
+		const text = await this.store.read(path);
+		// Every note of the vault is read to match it: holding them all would take the vault's size in
+		// memory. A note the import writes is read again when it is written.
+		this.store.forget(path);
+		return text;
 	}
 
 	async exists(path: string): Promise<boolean> {

@@ -1,9 +1,11 @@
+import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ImportReport } from "../../src/core";
 import * as atomicWrite from "../../src/cli/atomicWrite";
 import { main } from "../../src/cli/main";
+import { buildCli } from "./builtCli";
 import { damageEntry, exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
 import { VAULT_NOTES } from "../core/import/memoryVault";
 
@@ -313,4 +315,22 @@ describe("a matched note in a folder linked from outside the vault", () => {
 		expect((await run("undo", vault, "--follow-links")).code).toBe(0);
 		expect(readFileSync(join(outside, "Local-first.md"), "utf8")).toBe(original);
 	});
+});
+
+describe("a large vault", () => {
+	it("is matched note by note: the import holds no more than one note of it at a time", () => {
+		const { bundle, remove } = buildCli("import-memory");
+		try {
+			const { zip, vault } = setUp();
+			// 40 MB of notes, more than the heap the import is given.
+			const paragraph = `${"Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(20)}\n\n`;
+			const body = paragraph.repeat(Math.ceil(400_000 / paragraph.length));
+			for (let i = 0; i < 100; i++) writeTree(vault, { [`Archive/Note ${i}.md`]: `---\ntitle: Note ${i}\n---\n# Note ${i}\n\n${body}` });
+			const result = spawnSync(process.execPath, ["--max-old-space-size=24", bundle, "import", zip, vault, "--dry-run"], { encoding: "utf8" });
+			expect(result.stderr).toBe("");
+			expect(result.stdout).toContain("3 notes would be enriched");
+		} finally {
+			remove();
+		}
+	}, 60_000);
 });
