@@ -1,6 +1,7 @@
 // Brings an Omnivore export into a vault: each item becomes exactly one note, created or enriched.
 // Reads the export twice (its index, then the contents one by one) so memory stays bounded.
 
+import { NoteGoneError } from "../journal/noteStore";
 import type { NoteTidier, TidyResult } from "../tidy";
 import { classifyEntry, entryLimit } from "./exportEntries";
 import type { ExportArchive } from "./exportArchive";
@@ -53,7 +54,7 @@ export interface ImportReport {
 	dryRun: boolean;
 	cancelled: boolean;
 	items: ItemOutcome[];
-	/** Files of the export that were skipped, as sentences. */
+	/** Files of the export that were skipped, and notes of the vault that could not be read, as sentences. */
 	exportProblems: string[];
 }
 
@@ -92,8 +93,9 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 		taken.add(path.toLowerCase());
 		try {
 			matcher.add(path, noteKeys(await target.read(path), options.tidier));
-		} catch {
-			// A note that cannot be read cannot be matched; the item then gets a note of its own.
+		} catch (error) {
+			// A note that cannot be read cannot be matched: its article gets a note of its own, and the user is told why.
+			if (!(error instanceof NoteGoneError)) report.exportProblems.push(`${path}: ${reason(error)} No article was matched to it.`);
 		}
 	}
 	const pending = await plan(index, matcher, target, taken, options.folder);

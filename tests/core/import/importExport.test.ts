@@ -412,3 +412,14 @@ describe("a matched note with mixed line endings", () => {
 		expect(text).toContain("---\r\n# The Case for Slow Reading\n#Omnivore\n\nMy notes\non two lines.\r\n\r\n## Highlights\r\n");
 	});
 });
+
+describe("a vault note that cannot be read", () => {
+	it("is named in the report: an article it may be gets a note of its own, and the user learns why", async () => {
+		const vault = new MemoryVault(VAULT_NOTES);
+		const read = vault.read.bind(vault);
+		vault.read = async (path) => (path === "Reading/Local-first.md" ? Promise.reject(new Error("The note could not be read: permission denied.")) : read(path));
+		const report = await run(vault, { dryRun: true });
+		expect(report.exportProblems).toEqual(["Reading/Local-first.md: The note could not be read: permission denied. No article was matched to it."]);
+		expect(outcome(report, "byUrl").action).toBe("created");
+	});
+});
