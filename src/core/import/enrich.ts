@@ -17,6 +17,7 @@ import { readTagList } from "../omnivore/tags";
 import { articleUrl, itemValues, labelTags } from "./itemValues";
 import { unwrapBodyImages } from "../bodyImages";
 import { highlightsSection } from "./newNote";
+import { singleFileArticles } from "./vaultMatcher";
 
 export type EnrichOutcome =
 	| { kind: "enriched"; text: string; filled: string[]; highlightsAdded: number }
@@ -151,6 +152,8 @@ function closeOpenFence(text: string, eol: string): string {
 export function enrichNote(text: string, item: ExportItem, highlights: readonly ExportHighlight[], tidier: NoteTidier): EnrichOutcome {
 	const options = tidier.options;
 	const parts = splitNote(text);
+	// One article's properties would be written over all of them.
+	if (singleFileArticles(parts.body).length > 0) return { kind: "left", reason: "it holds several articles (Omnivore's single-file mode), which the import does not edit" };
 	const state = readFrontmatterBlock(parts);
 	if (state.kind !== "mapping" && state.kind !== "none") return { kind: "left", reason: leftBecause(state) };
 	const editor = state.kind === "mapping" ? state.editor : newEditor();

@@ -18,6 +18,16 @@ export interface NoteKeys {
 	id?: string;
 	slugs: string[];
 	urls: string[];
+	/** The ids of the articles a note of Omnivore's single-file mode holds (`%%{id}_start%%`), when it holds several. */
+	articles?: string[];
+}
+
+const ARTICLE_START = /%%([^%\n]+)_start%%/g;
+
+/** The articles a note of Omnivore's single-file mode holds, by id; fewer than two make no such note. */
+export function singleFileArticles(body: string): string[] {
+	const ids = body.includes("_start%%") ? [...new Set([...body.matchAll(ARTICLE_START)].map((match) => match[1].trim()))] : [];
+	return ids.length > 1 ? ids : [];
 }
 
 
@@ -62,6 +72,9 @@ export type KeyReader = Pick<NoteTidier, "options" | "isOmnivoreNote">;
 export function noteKeys(text: string, tidier: KeyReader): NoteKeys {
 	const { options } = tidier;
 	const parts = splitNote(text);
+	const articles = singleFileArticles(parts.body);
+	// Its articles are found by their ids alone: its links and addresses name several.
+	if (articles.length > 0) return { slugs: [], urls: [], articles };
 	const keys: NoteKeys = { slugs: [], urls: [] };
 	const links = linksFor(options.omnivoreHosts);
 	const urlNames = new Set(namesOf("originalUrl", options.keys));
@@ -98,6 +111,11 @@ export class VaultMatcher {
 	private readonly idOf = new Map<string, string>();
 
 	add(path: string, keys: NoteKeys): void {
+		for (const article of keys.articles ?? []) {
+			if (!this.byId.has(article.toLowerCase())) this.byId.set(article.toLowerCase(), path);
+			// The id of no item: the note is never taken by slug or address.
+			this.idOf.set(path, "");
+		}
 		if (keys.id !== undefined) {
 			const id = keys.id.toLowerCase();
 			this.idOf.set(path, id);

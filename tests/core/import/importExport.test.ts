@@ -423,3 +423,25 @@ describe("a vault note that cannot be read", () => {
 		expect(outcome(report, "byUrl").action).toBe("created");
 	});
 });
+
+describe("a note of Omnivore's single-file mode", () => {
+	const item = (id: string) => ({ id, slug: `article-${id}-18b8c2d4e10`, title: `Article ${id}`, url: `https://example.com/${id}`, state: "Archived", readingProgress: 0, labels: ["later"], savedAt: "2024-01-01T00:00:00Z" });
+	const files = [{ name: "metadata_0_to_3.json", data: JSON.stringify([item("a1"), item("b2"), item("c3")]) }];
+	const section = (id: string) => [`%%${id}_start%%`, `## Article ${id}`, `[Read on Omnivore](https://omnivore.app/me/article-${id}-18b8c2d4e10)`, `[Read Original](https://example.com/${id})`, `%%${id}_end%%`];
+
+	it.each([
+		["a list of properties", ["---", "- id: a1", "- id: b2", "---"]],
+		["no frontmatter", []],
+	])("holds each of its articles, left as it is and said so, with %s (never a second note, never one article's properties)", async (_name, head) => {
+		const note = [...head, "#Omnivore", ...section("a1"), ...section("b2"), ""].join("\n");
+		const vault = new MemoryVault({ "Omnivore.md": note });
+		const report = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		const reason = "Its note was left as it was: it holds several articles (Omnivore's single-file mode), which the import does not edit.";
+		expect(report.items.map((i) => [i.action, i.path, i.problems])).toEqual([
+			["left", "Omnivore.md", [reason]],
+			["left", "Omnivore.md", [reason]],
+			["created", "Omnivore/Article c3.md", ["The export holds no content for it; its note holds only its details and highlights."]],
+		]);
+		expect(vault.text("Omnivore.md")).toBe(note);
+	});
+});
