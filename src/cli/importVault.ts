@@ -93,6 +93,15 @@ class FolderTarget implements ImportTarget {
 		return text;
 	}
 
+	async checkWritable(path: string): Promise<void> {
+		try {
+			this.store.readNow(path);
+			await this.store.checkWritable(path);
+		} finally {
+			this.store.forget(path);
+		}
+	}
+
 	async exists(path: string): Promise<boolean> {
 		return existsSync(this.at(path));
 	}

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ImportReport } from "../../src/core";
@@ -109,6 +109,21 @@ describe("omnivore-queue import", () => {
 		expect(result.code).toBe(1);
 		expect(result.out).toContain("Rust in 2023- What Comes Next.md: Its note could not be enriched: The note is not valid UTF-8 text; it was left as it was.");
 		expect(readFileSync(path)).toEqual(latin1);
+	});
+
+	it("says in a dry run which matched notes it would leave, and why, as the real run does", async () => {
+		const { zip, vault } = setUp();
+		const readOnly = join(vault, "Reading", "Local-first.md");
+		chmodSync(readOnly, 0o444);
+		const line = "Reading/Local-first.md: Its note could not be enriched: The note is read-only (make it writable first); it was left as it was.";
+		const dry = await run("import", zip, vault, "--dry-run");
+		expect(dry.code).toBe(1);
+		expect(dry.out).toContain("2 notes would be enriched");
+		expect(dry.out).toContain(line);
+		const real = await run("import", zip, vault);
+		expect(real.code).toBe(1);
+		expect(real.out).toContain("2 notes enriched");
+		expect(real.out).toContain(line);
 	});
 
 	it("says in words why a note could not be created, and exits 1", async () => {

@@ -25,6 +25,8 @@ export interface ImportTarget {
 	exists(path: string): Promise<boolean>;
 	createNote(path: string, text: string): Promise<void>;
 	createFile(path: string, data: Uint8Array): Promise<void>;
+	/** For a dry run: throws why a note would be left rather than written (read-only, not UTF-8...). */
+	checkWritable?(path: string): Promise<void>;
 	/** Replace a note with `transform(current)`; null means nothing to change. Returns whether it was written. */
 	updateNote(path: string, transform: (current: string) => string | null): Promise<boolean>;
 	/** After the writes: notes an edit reached just as they were replaced, the edit put back (to be enriched again). */
@@ -206,8 +208,10 @@ async function enrich(entry: Pending, index: ExportIndex, target: ImportTarget, 
 	};
 	let written = false;
 	try {
-		if (options.dryRun) written = transform(await target.read(path)) !== null;
-		else written = await target.updateNote(path, transform);
+		if (options.dryRun) {
+			written = transform(await target.read(path)) !== null;
+			if (written) await target.checkWritable?.(path);
+		} else written = await target.updateNote(path, transform);
 	} catch (error) {
 		Object.assign(outcome, { action: "left", failed: true });
 		outcome.problems.push(`Its note could not be enriched: ${reason(error)}`);
