@@ -59,6 +59,9 @@ function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: T
 			if (present !== undefined && exportStatus(item) === "unread") continue;
 			if (present !== undefined) editor.set(present, value);
 			else if (current !== undefined) {
+				// Omnivore's `state` becomes the status: an empty status beside it gives way.
+				const empty = keyAsWritten(editor, name);
+				if (empty !== undefined) editor.remove(empty);
 				editor.rename(current, name);
 				editor.set(name, value);
 			} else fill(editor, name, value);
@@ -74,9 +77,14 @@ function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: T
 	return filled;
 }
 
+/** The key `name` as the note writes it (`Title`), if it has it. */
+function keyAsWritten(editor: FrontmatterEditor, name: string): string | undefined {
+	return editor.keys().find((key) => key.toLowerCase() === name.toLowerCase());
+}
+
 /** Sets `name` where the note holds it empty, under the name as written (`Title:`), or adds it at the end. */
 function fill(editor: FrontmatterEditor, name: string, value: FrontmatterValue): void {
-	const written = editor.keys().find((key) => key.toLowerCase() === name.toLowerCase());
+	const written = keyAsWritten(editor, name);
 	if (written === undefined) editor.add(name, value);
 	else editor.set(written, value);
 }

@@ -400,6 +400,16 @@ describe("a matched note whose template left properties empty", () => {
 		expect(text).toMatch(/^id: .*\ntitle: How SQLite Scales Read Concurrency\nauthor: Jane Doe\ntags:\n {2}- Reading\n {2}- databases\n {2}- To_Read\n\noriginal_url: https:\/\/fly\.io\/blog\/sqlite-internals-wal\/\nstatus: unread\n/m);
 		expect(text.match(/^(title|author|status):/gim)).toHaveLength(3);
 	});
+
+	it.each(["status:", "Status: ''"])("takes Omnivore's state as the status beside an empty %s", async (empty) => {
+		const note = ["---", `id: ${ITEMS.byId.id}`, empty, "state: INBOX", "---", "#Omnivore", ""].join("\n");
+		const vault = new MemoryVault({ "Omnivore/Rust.md": note });
+		const report = await run(vault);
+		expect(outcome(report, "byId")).toMatchObject({ action: "enriched", problems: [] });
+		const text = vault.text("Omnivore/Rust.md");
+		expect(text).toMatch(/^id: .*\nstatus: reading\ntitle: /m);
+		expect(text).not.toMatch(/^state:|^status:$/im);
+	});
 });
 
 describe("a matched note with mixed line endings", () => {
