@@ -92,7 +92,7 @@ function fill(editor: FrontmatterEditor, name: string, value: FrontmatterValue):
 /** Adds the tags a note's `tags` lacks (compared without case); true when it changed. */
 function mergeTags(editor: FrontmatterEditor, tags: string[], options: TidyOptions): boolean {
 	if (tags.length === 0) return false;
-	const key = presentKey(editor, "tags", options) ?? editor.keys().find((k) => k.toLowerCase() === options.keys.tags.toLowerCase());
+	const key = presentKey(editor, "tags", options) ?? keyAsWritten(editor, options.keys.tags);
 	// Read as tidy reads tags; a value that is not tags (a mapping) is left alone.
 	const list = readTagList(key === undefined ? undefined : editor.get(key));
 	if (list === null) return false;
