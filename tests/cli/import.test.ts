@@ -268,10 +268,29 @@ describe("omnivore-queue import", () => {
 	});
 });
 
-describe("an edit that reaches a matched note's old file just as the import replaces it", () => {
+describe("an edit to a matched note while the import writes it", () => {
 	afterEach(() => jest.restoreAllMocks());
 
-	it("is put back and the note enriched again from it, never lost", async () => {
+	it("made between the import's read and its write, is enriched with the note, never lost", async () => {
+		const { zip, vault } = setUp();
+		const note = join(vault, "Reading", "Local-first.md");
+		const write = atomicWrite.writeFileAtomic;
+		let edited = false;
+		jest.spyOn(atomicWrite, "writeFileAtomic").mockImplementation((path, text, options = {}) => {
+			if (path === note && !edited) {
+				edited = true;
+				writeFileSync(note, `${readFileSync(note, "utf8")}\nTyped meanwhile.\n`);
+			}
+			return write(path, text, options);
+		});
+		expect((await run("import", zip, vault)).code).toBe(0);
+		expect(edited).toBe(true);
+		const text = readFileSync(note, "utf8");
+		expect(text).toContain("Typed meanwhile.");
+		expect(text).toContain(`id: ${ITEMS.byUrl.id}`);
+	});
+
+	it("that reaches its old file just as it is replaced, is put back and the note enriched again from it, never lost", async () => {
 		const { zip, vault } = setUp();
 		const note = join(vault, "Reading", "Local-first.md");
 		const write = atomicWrite.writeFileAtomic;
