@@ -23,7 +23,7 @@ export type Request =
 	| { command: "version" }
 	| { command: "undo"; vault: string; dryRun: boolean; json: boolean; followLinks: boolean; show?: string }
 	| ({ command: "images" } & ImagesArgs & EngineArgs)
-	| ({ command: "import"; exportPath: string; dryRun: boolean; folder: string } & EngineArgs)
+	| ({ command: "import"; exportPath: string; dryRun: boolean; folder: string; followLinks: boolean } & EngineArgs)
 	| ({ command: "tidy"; dryRun: boolean; diff: boolean; force: boolean; followLinks: boolean; jobs: number | null } & EngineArgs)
 	| ({ command: "queue"; statuses: QueueStatus[]; tags: string[]; search: string; sort: QueueSort; limit: number | null } & EngineArgs);
 
@@ -117,7 +117,7 @@ export function parseCommandLine(argv: string[]): Request {
 		const engine = engineArgs(command, vault, flag("json"), text("omnivore-tag"), list("proxy-host"), text("date-order"), text("match"), list("omnivore-host"));
 		const folder = importFolder(folderInVault(text("folder") ?? DEFAULT_IMPORT_FOLDER, vault));
 		if (!folder.ok) throw new UsageError(`--folder ${folder.reason}.`, command);
-		return { command, exportPath, dryRun: flag("dry-run"), folder: folder.folder, ...engine };
+		return { command, exportPath, dryRun: flag("dry-run"), folder: folder.folder, followLinks: flag("follow-links"), ...engine };
 	}
 	const [vault, ...extra] = positionals;
 	if (vault === undefined) throw new UsageError(`${command} needs the path of a vault folder.`, command);

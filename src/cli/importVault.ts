@@ -8,12 +8,15 @@ import { temporaryPath } from "./atomicWrite";
 import { FileNoteStore } from "./fileNoteStore";
 import { openExport } from "./exportSource";
 import { vaultJournal } from "./journalStorage";
+import { lateEditProblem, type LateEditSaved } from "./lateEdits";
 import type { Progress } from "./progressBar";
 import { describeFsError, listNotes, type VaultFile } from "./vaultFiles";
 
 export interface ImportVaultOptions {
 	folder: string;
 	dryRun: boolean;
+	/** Complete matched notes that are links to files outside the vault. */
+	followLinks?: boolean;
 	engine?: Partial<TidyOptions>;
 	progress?: Progress;
 	/** Takes the vault's lock once the export is known to be good; released when the import ends. */
@@ -46,14 +49,16 @@ export function createExclusive(absolute: string, data: string | Uint8Array): vo
 class FolderTarget implements ImportTarget {
 	private readonly journal: LazyBatch;
 	private readonly files = new Map<string, VaultFile>();
-	private readonly store = new FileNoteStore((path) => this.fileOf(path), { followLinks: false });
+	private readonly store: FileNoteStore;
 	private held: { release(): void } | null = null;
 
 	constructor(
 		private readonly vault: string,
+		followLinks: boolean,
 		private readonly lock?: () => { release(): void },
 	) {
 		this.journal = new LazyBatch(vaultJournal(vault), "omnivore-queue import");
+		this.store = new FileNoteStore((path) => this.fileOf(path), { followLinks, vault });
 	}
 
 	private at(path: string): string {
@@ -81,7 +86,20 @@ class FolderTarget implements ImportTarget {
 	}
 
 	async read(path: string): Promise<string> {
-		return this.store.read(path);
+		const text = await this.store.read(path);
+		// Every note of the vault is read to match it: holding them all would take the vault's size in
+		// memory. A note the import writes is read again when it is written.
+		this.store.forget(path);
+		return text;
+	}
+
+	async checkWritable(path: string): Promise<void> {
+		try {
+			this.store.readNow(path);
+			await this.store.checkWritable(path);
+		} finally {
+			this.store.forget(path);
+		}
 	}
 
 	async exists(path: string): Promise<boolean> {
@@ -109,20 +127,34 @@ class FolderTarget implements ImportTarget {
 	async updateNote(path: string, transform: (current: string) => string | null): Promise<boolean> {
 		return (await tidyAndRecord(this.store, path, asTidyTransform(transform), () => this.journal.get())).written;
 	}
+
+	async settle(): Promise<string[]> {
+		return this.store.settle();
+	}
+
+	/** After the import: late edits that could not be put back, and where they were saved. */
+	lateEditsSaved(): LateEditSaved[] {
+		return this.store.lateEditsSaved();
+	}
 }
 
 export async function importIntoVault(exportPath: string, vault: string, options: ImportVaultOptions): Promise<ImportReport> {
 	const archive = openExport(exportPath);
 	const tidier = new NoteTidier(options.engine);
-	const target = new FolderTarget(vault, options.lock);
+	const target = new FolderTarget(vault, options.followLinks ?? false, options.lock);
 	options.progress?.note("Reading the export…");
 	try {
-		return await importExport(archive, target, {
+		const report = await importExport(archive, target, {
 			tidier,
 			folder: options.folder,
 			dryRun: options.dryRun,
 			onProgress: (done, total) => options.progress?.update(done, total),
 		});
+		for (const late of target.lateEditsSaved()) {
+			const item = report.items.find((i) => i.path === late.path && i.action !== "created");
+			if (item) Object.assign(item, { failed: true, problems: [...item.problems, lateEditProblem(late).message] });
+		}
+		return report;
 	} finally {
 		target.release();
 		options.progress?.end();

@@ -175,6 +175,7 @@ async function runImport(request: Extract<Request, { command: "import" }>, outpu
 		report = await importIntoVault(request.exportPath, vault, {
 			folder: request.folder,
 			dryRun: request.dryRun,
+			followLinks: request.followLinks,
 			engine: engineOptions(request),
 			progress,
 			lock: () => lockVault(vault, "import"),

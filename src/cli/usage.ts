@@ -106,6 +106,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 			"dry-run": { type: "boolean", help: "Show what would be created and completed; write nothing." },
 			json: { type: "boolean", help: "Print each article's outcome as JSON." },
 			folder: { type: "string", value: "<folder>", help: "Vault folder for new notes (default: Omnivore)." },
+			"follow-links": { type: "boolean", help: "Also complete notes that are links to files outside the vault." },
 			...ENGINE,
 		},
 	},

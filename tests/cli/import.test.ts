@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ImportReport } from "../../src/core";
+import * as atomicWrite from "../../src/cli/atomicWrite";
 import { main } from "../../src/cli/main";
+import { buildCli } from "./builtCli";
 import { damageEntry, exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
 import { VAULT_NOTES } from "../core/import/memoryVault";
 
@@ -106,6 +109,21 @@ describe("omnivore-queue import", () => {
 		expect(result.code).toBe(1);
 		expect(result.out).toContain("Rust in 2023- What Comes Next.md: Its note could not be enriched: The note is not valid UTF-8 text; it was left as it was.");
 		expect(readFileSync(path)).toEqual(latin1);
+	});
+
+	it("says in a dry run which matched notes it would leave, and why, as the real run does", async () => {
+		const { zip, vault } = setUp();
+		const readOnly = join(vault, "Reading", "Local-first.md");
+		chmodSync(readOnly, 0o444);
+		const line = "Reading/Local-first.md: Its note could not be enriched: The note is read-only (make it writable first); it was left as it was.";
+		const dry = await run("import", zip, vault, "--dry-run");
+		expect(dry.code).toBe(1);
+		expect(dry.out).toContain("2 notes would be enriched");
+		expect(dry.out).toContain(line);
+		const real = await run("import", zip, vault);
+		expect(real.code).toBe(1);
+		expect(real.out).toContain("2 notes enriched");
+		expect(real.out).toContain(line);
 	});
 
 	it("says in words why a note could not be created, and exits 1", async () => {
@@ -248,4 +266,105 @@ describe("omnivore-queue import", () => {
 		expect((await run("import", zip, vault, "--folder", " Reading / Omnivore /")).code).toBe(0);
 		expect(existsSync(join(vault, "Reading", "Omnivore", "How SQLite Scales Read Concurrency.md"))).toBe(true);
 	});
+});
+
+describe("an edit to a matched note while the import writes it", () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	it("made between the import's read and its write, is enriched with the note, never lost", async () => {
+		const { zip, vault } = setUp();
+		const note = join(vault, "Reading", "Local-first.md");
+		const write = atomicWrite.writeFileAtomic;
+		let edited = false;
+		jest.spyOn(atomicWrite, "writeFileAtomic").mockImplementation((path, text, options = {}) => {
+			if (path === note && !edited) {
+				edited = true;
+				writeFileSync(note, `${readFileSync(note, "utf8")}\nTyped meanwhile.\n`);
+			}
+			return write(path, text, options);
+		});
+		expect((await run("import", zip, vault)).code).toBe(0);
+		expect(edited).toBe(true);
+		const text = readFileSync(note, "utf8");
+		expect(text).toContain("Typed meanwhile.");
+		expect(text).toContain(`id: ${ITEMS.byUrl.id}`);
+	});
+
+	it("that reaches its old file just as it is replaced, is put back and the note enriched again from it, never lost", async () => {
+		const { zip, vault } = setUp();
+		const note = join(vault, "Reading", "Local-first.md");
+		const write = atomicWrite.writeFileAtomic;
+		let late: number | null = null;
+		let wrote = false;
+		// A writer (an editor saving in place) that opened the note just before the rename and writes just after it.
+		jest.spyOn(atomicWrite, "writeFileAtomic").mockImplementation((path, text, options = {}) => {
+			const written = write(path, text, {
+				...options,
+				stillCurrent: () => {
+					const current = options.stillCurrent?.() ?? true;
+					if (current && late === null && path === note) late = openSync(note, "a");
+					return current;
+				},
+			});
+			if (late !== null && !wrote) {
+				writeSync(late, "\nLate thought.\n");
+				closeSync(late);
+				wrote = true;
+			}
+			return written;
+		});
+		const result = await run("import", zip, vault);
+		expect(wrote).toBe(true);
+		expect(result.code).toBe(0);
+		const text = readFileSync(note, "utf8");
+		expect(text).toContain("Late thought.");
+		expect(text).toContain(`id: ${ITEMS.byUrl.id}`);
+		expect(text).toContain("  - local_first\n  - crdt\n");
+		// Undo takes the import back and keeps the edit.
+		jest.restoreAllMocks();
+		expect((await run("undo", vault)).code).toBe(0);
+		expect(readFileSync(note, "utf8")).toBe(`${VAULT_NOTES["Reading/Local-first.md"]}\nLate thought.\n`);
+	});
+});
+
+describe("a matched note in a folder linked from outside the vault", () => {
+	it("is left and reported as tidy leaves it, and --follow-links enriches it (undo --follow-links puts it back)", async () => {
+		const { zip, vault } = setUp();
+		const outside = join(work, "elsewhere");
+		mkdirSync(outside);
+		const original = VAULT_NOTES["Reading/Local-first.md"];
+		writeFileSync(join(outside, "Local-first.md"), original);
+		rmSync(join(vault, "Reading"), { recursive: true });
+		symlinkSync(outside, join(vault, "Reading"));
+
+		const plain = await run("import", zip, vault);
+		expect(plain.code).toBe(1);
+		expect(plain.out).toContain("Reading/Local-first.md: Its note could not be enriched: The note is a link to a file outside the vault (--follow-links edits such notes); it was left as it was.");
+		expect(readFileSync(join(outside, "Local-first.md"), "utf8")).toBe(original);
+		expect((await run("undo", vault)).code).toBe(0);
+
+		const followed = await run("import", zip, vault, "--follow-links");
+		expect(followed).toMatchObject({ code: 0, err: "" });
+		expect(readFileSync(join(outside, "Local-first.md"), "utf8")).toContain(`id: ${ITEMS.byUrl.id}`);
+		expect((await run("undo", vault, "--follow-links")).code).toBe(0);
+		expect(readFileSync(join(outside, "Local-first.md"), "utf8")).toBe(original);
+	});
+});
+
+describe("a large vault", () => {
+	it("is matched note by note: the import holds no more than one note of it at a time", () => {
+		const { bundle, remove } = buildCli("import-memory");
+		try {
+			const { zip, vault } = setUp();
+			// 40 MB of notes, more than the heap the import is given.
+			const paragraph = `${"Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(20)}\n\n`;
+			const body = paragraph.repeat(Math.ceil(400_000 / paragraph.length));
+			for (let i = 0; i < 100; i++) writeTree(vault, { [`Archive/Note ${i}.md`]: `---\ntitle: Note ${i}\n---\n# Note ${i}\n\n${body}` });
+			const result = spawnSync(process.execPath, ["--max-old-space-size=24", bundle, "import", zip, vault, "--dry-run"], { encoding: "utf8" });
+			expect(result.stderr).toBe("");
+			expect(result.stdout).toContain("3 notes would be enriched");
+		} finally {
+			remove();
+		}
+	}, 60_000);
 });

@@ -14,8 +14,10 @@ import { isAuthorPlaceholder } from "../frontmatter/steps/author";
 import { findKey, findSchemaKey, ID_KEY, STATE_KEY } from "../omnivore/keys";
 import { readStatus } from "../omnivore/status";
 import { readTagList } from "../omnivore/tags";
-import { itemValues, labelTags } from "./itemValues";
+import { articleUrl, itemValues, labelTags } from "./itemValues";
+import { unwrapBodyImages } from "../bodyImages";
 import { highlightsSection } from "./newNote";
+import { singleFileArticles } from "./vaultMatcher";
 
 export type EnrichOutcome =
 	| { kind: "enriched"; text: string; filled: string[]; highlightsAdded: number }
@@ -57,15 +59,17 @@ function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: T
 			if (present !== undefined && exportStatus(item) === "unread") continue;
 			if (present !== undefined) editor.set(present, value);
 			else if (current !== undefined) {
+				// Omnivore's `state` becomes the status: an empty status beside it gives way.
+				const empty = keyAsWritten(editor, name);
+				if (empty !== undefined) editor.remove(empty);
 				editor.rename(current, name);
 				editor.set(name, value);
-			} else editor.add(name, value);
+			} else fill(editor, name, value);
 			filled.push(name);
 			continue;
 		}
 		if (present !== undefined) continue;
-		if (editor.has(name)) editor.set(name, value);
-		else editor.add(name, value);
+		fill(editor, name, value);
 		filled.push(name);
 	}
 	const tags = [...labelTags(item.labels), ...(needsTag ? [options.tagName.replace(/^#/, "")] : [])];
@@ -73,10 +77,22 @@ function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: T
 	return filled;
 }
 
+/** The key `name` as the note writes it (`Title`), if it has it. */
+function keyAsWritten(editor: FrontmatterEditor, name: string): string | undefined {
+	return editor.keys().find((key) => key.toLowerCase() === name.toLowerCase());
+}
+
+/** Sets `name` where the note holds it empty, under the name as written (`Title:`), or adds it at the end. */
+function fill(editor: FrontmatterEditor, name: string, value: FrontmatterValue): void {
+	const written = keyAsWritten(editor, name);
+	if (written === undefined) editor.add(name, value);
+	else editor.set(written, value);
+}
+
 /** Adds the tags a note's `tags` lacks (compared without case); true when it changed. */
 function mergeTags(editor: FrontmatterEditor, tags: string[], options: TidyOptions): boolean {
 	if (tags.length === 0) return false;
-	const key = presentKey(editor, "tags", options) ?? editor.keys().find((k) => k.toLowerCase() === options.keys.tags.toLowerCase());
+	const key = presentKey(editor, "tags", options) ?? keyAsWritten(editor, options.keys.tags);
 	// Read as tidy reads tags; a value that is not tags (a mapping) is left alone.
 	const list = readTagList(key === undefined ? undefined : editor.get(key));
 	if (list === null) return false;
@@ -101,9 +117,9 @@ export function appendHighlights(body: string, blocks: string[], eol: string): s
 	}
 	const addition = blocks.join("\n\n");
 	if (!heading) {
-		const base = body.replace(/\s+$/, "");
+		const base = closeOpenFence(body.replace(/\s+$/, ""), eol);
 		const section = highlightsSection([]).replace(/\n+$/, "") + "\n\n" + addition + "\n";
-		return (base === "" ? "" : base + "\n\n").replace(/\r?\n/g, eol) + section.replace(/\n/g, eol);
+		return (base === "" ? "" : base + eol + eol) + section.replace(/\n/g, eol);
 	}
 	const level = heading[1].length;
 	const after = heading.index + heading[0].length;
@@ -117,10 +133,24 @@ export function appendHighlights(body: string, blocks: string[], eol: string): s
 			break;
 		}
 	}
-	const section = body.slice(0, end).replace(/\s+$/, "");
 	const rest = body.slice(end);
+	const kept = body.slice(0, end).replace(/\s+$/, "");
+	// A section that runs to the end of the note may end in its article's broken code block.
+	const section = rest === "" ? closeOpenFence(kept, eol) : kept;
 	const inserted = (eol + eol + addition + eol).replace(/\r?\n/g, eol);
 	return section + inserted + (rest === "" ? "" : eol + rest);
+}
+
+/**
+ * `text` with the code fence it leaves open closed on a line of its own (an article's broken code
+ * block): what follows would be code. Closing it where the note ends changes nothing above.
+ */
+function closeOpenFence(text: string, eol: string): string {
+	const probe = `${text}\n\n.`;
+	const code = findCodeRanges(probe).find((range) => range.end >= probe.length);
+	// Only a fence at the margin: one in a quote or a list item ends with it, and a fence written below would open one.
+	const fence = code === undefined ? undefined : /^(`{3,}|~{3,})/.exec(probe.slice(code.start))?.[1];
+	return fence === undefined ? text : text + eol + fence;
 }
 
 /**
@@ -130,6 +160,8 @@ export function appendHighlights(body: string, blocks: string[], eol: string): s
 export function enrichNote(text: string, item: ExportItem, highlights: readonly ExportHighlight[], tidier: NoteTidier): EnrichOutcome {
 	const options = tidier.options;
 	const parts = splitNote(text);
+	// One article's properties would be written over all of them.
+	if (singleFileArticles(parts.body).length > 0) return { kind: "left", reason: "it holds several articles (Omnivore's single-file mode), which the import does not edit" };
 	const state = readFrontmatterBlock(parts);
 	if (state.kind !== "mapping" && state.kind !== "none") return { kind: "left", reason: leftBecause(state) };
 	const editor = state.kind === "mapping" ? state.editor : newEditor();
@@ -141,10 +173,18 @@ export function enrichNote(text: string, item: ExportItem, highlights: readonly 
 		if (failure) return { kind: "left", reason: `its frontmatter could not be edited safely (${failure})` };
 		next = withFrontmatterYaml(parts, yaml);
 	}
-	const present = comparableText(parts.body);
-	const missing = highlights.filter((h) => !highlightIsIn(h, present));
+	const missing = missingHighlights(parts.body, highlights, item, tidier);
 	if (missing.length > 0) next = { ...next, body: appendHighlights(next.body, missing.map(renderHighlight), parts.eol) };
 	return { kind: "enriched", text: tidier.tidy(joinNote(next)).text, filled, highlightsAdded: missing.length };
+}
+
+/** The highlights a note's body does not hold yet, compared as tidy writes both: proxied images unwrapped. */
+function missingHighlights(body: string, highlights: readonly ExportHighlight[], item: ExportItem, tidier: NoteTidier): ExportHighlight[] {
+	if (highlights.length === 0) return [];
+	const baseUrl = articleUrl(item, tidier.options);
+	const unwrap = (markdown: string) => unwrapBodyImages({ body: markdown, matcher: tidier.proxy, baseUrl, codeRanges: findCodeRanges(markdown) }).text;
+	const present = comparableText(unwrap(body));
+	return highlights.filter((h) => !highlightIsIn({ ...h, quote: h.quote && unwrap(h.quote), note: h.note && unwrap(h.note) }, present));
 }
 
 /** Why a note's frontmatter is not edited (a block that is there and is not properties the engine may edit). */

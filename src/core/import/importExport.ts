@@ -1,6 +1,7 @@
 // Brings an Omnivore export into a vault: each item becomes exactly one note, created or enriched.
 // Reads the export twice (its index, then the contents one by one) so memory stays bounded.
 
+import { NoteGoneError } from "../journal/noteStore";
 import type { NoteTidier, TidyResult } from "../tidy";
 import { classifyEntry, entryLimit } from "./exportEntries";
 import type { ExportArchive } from "./exportArchive";
@@ -24,8 +25,12 @@ export interface ImportTarget {
 	exists(path: string): Promise<boolean>;
 	createNote(path: string, text: string): Promise<void>;
 	createFile(path: string, data: Uint8Array): Promise<void>;
+	/** For a dry run: throws why a note would be left rather than written (read-only, not UTF-8...). */
+	checkWritable?(path: string): Promise<void>;
 	/** Replace a note with `transform(current)`; null means nothing to change. Returns whether it was written. */
 	updateNote(path: string, transform: (current: string) => string | null): Promise<boolean>;
+	/** After the writes: notes an edit reached just as they were replaced, the edit put back (to be enriched again). */
+	settle?(): Promise<string[]>;
 }
 
 export type ItemAction = "created" | "enriched" | "unchanged" | "left";
@@ -51,7 +56,7 @@ export interface ImportReport {
 	dryRun: boolean;
 	cancelled: boolean;
 	items: ItemOutcome[];
-	/** Files of the export that were skipped, as sentences. */
+	/** Files of the export that were skipped, and notes of the vault that could not be read, as sentences. */
 	exportProblems: string[];
 }
 
@@ -89,9 +94,10 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 		await options.pause?.();
 		taken.add(path.toLowerCase());
 		try {
-			matcher.add(path, noteKeys(await target.read(path), options.tidier.options));
-		} catch {
-			// A note that cannot be read cannot be matched; the item then gets a note of its own.
+			matcher.add(path, noteKeys(await target.read(path), options.tidier));
+		} catch (error) {
+			// A note that cannot be read cannot be matched: its article gets a note of its own, and the user is told why.
+			if (!(error instanceof NoteGoneError)) report.exportProblems.push(`${path}: ${reason(error)} No article was matched to it.`);
 		}
 	}
 	const pending = await plan(index, matcher, target, taken, options.folder);
@@ -139,7 +145,27 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 		if (!(error instanceof Cancelled)) throw error;
 		report.cancelled = true;
 	}
+	if (!options.dryRun) await enrichPutBack(pending, index, target, options);
 	return report;
+}
+
+// Rounds of enriching again a note whose late edit was put back, before it is left as it is.
+const PUT_BACK_ROUNDS = 2;
+
+/** A note an edit reached only as it was replaced holds that edit again, without the import's: enrich it again. */
+async function enrichPutBack(pending: Pending[], index: ExportIndex, target: ImportTarget, options: ImportOptions): Promise<void> {
+	for (let round = 0; ; round++) {
+		const putBack = new Set((await target.settle?.()) ?? []);
+		if (putBack.size === 0) return;
+		for (const entry of pending.filter((p) => p.notePath === undefined && putBack.has(p.outcome.path as string))) {
+			if (round < PUT_BACK_ROUNDS) await enrich(entry, index, target, options);
+			else {
+				Object.assign(entry.outcome, { action: "left", failed: true });
+				entry.outcome.problems.push("Its note kept changing while it was being enriched; the edits were kept and it was left without the import's.");
+			}
+		}
+		if (round >= PUT_BACK_ROUNDS) return;
+	}
 }
 
 async function plan(index: ExportIndex, matcher: VaultMatcher, target: ImportTarget, taken: Set<string>, folder: string): Promise<Pending[]> {
@@ -182,8 +208,10 @@ async function enrich(entry: Pending, index: ExportIndex, target: ImportTarget, 
 	};
 	let written = false;
 	try {
-		if (options.dryRun) written = transform(await target.read(path)) !== null;
-		else written = await target.updateNote(path, transform);
+		if (options.dryRun) {
+			written = transform(await target.read(path)) !== null;
+			if (written) await target.checkWritable?.(path);
+		} else written = await target.updateNote(path, transform);
 	} catch (error) {
 		Object.assign(outcome, { action: "left", failed: true });
 		outcome.problems.push(`Its note could not be enriched: ${reason(error)}`);

@@ -3,10 +3,11 @@
 
 import { readFrontmatterBlock } from "../frontmatter/readBlock";
 import { readBodyFacts } from "../markdown/bodyFacts";
+import { findCodeRanges, isInside } from "../markdown/codeRanges";
 import { splitNote } from "../note";
 import { ID_KEY, namesOf } from "../omnivore/keys";
 import { isArticleUrl, linksFor, type OmnivoreLinks } from "../omnivore/urls";
-import type { TidyOptions } from "../options";
+import type { NoteTidier } from "../tidy";
 import type { ExportItem } from "./exportItem";
 import { articleUrl } from "./itemValues";
 
@@ -17,6 +18,16 @@ export interface NoteKeys {
 	id?: string;
 	slugs: string[];
 	urls: string[];
+	/** The ids of the articles a note of Omnivore's single-file mode holds (`%%{id}_start%%`), when it holds several. */
+	articles?: string[];
+}
+
+const ARTICLE_START = /%%([^%\n]+)_start%%/g;
+
+/** The articles a note of Omnivore's single-file mode holds, by id; fewer than two make no such note. */
+export function singleFileArticles(body: string): string[] {
+	const ids = body.includes("_start%%") ? [...new Set([...body.matchAll(ARTICLE_START)].map((match) => match[1].trim()))] : [];
+	return ids.length > 1 ? ids : [];
 }
 
 
@@ -42,11 +53,11 @@ export function looseUrl(url: string): string | undefined {
 	}
 }
 
-/** Slugs of the library links in a text (omnivore.app and the self-hosted hosts configured). */
-function slugsIn(text: string, links: OmnivoreLinks): string[] {
+/** Slugs of the library links in a text (omnivore.app and the self-hosted hosts configured), outside `code`. */
+function slugsIn(text: string, links: OmnivoreLinks, code: ReturnType<typeof findCodeRanges> = []): string[] {
 	// A copy: the shared pattern's lastIndex is left wherever its last user stopped.
 	const pattern = new RegExp(links.pattern.source, links.pattern.flags);
-	return [...text.matchAll(pattern)].map((match) => foldSlug(match[1].split(/[?/]/)[0]));
+	return [...text.matchAll(pattern)].filter((match) => !isInside(code, match.index)).map((match) => foldSlug(match[1].split(/[?/]/)[0]));
 }
 
 function scalar(value: unknown): string | undefined {
@@ -54,9 +65,16 @@ function scalar(value: unknown): string | undefined {
 	return undefined;
 }
 
+/** What noteKeys asks of the tidy engine: its options, and whether a note is a saved article. */
+export type KeyReader = Pick<NoteTidier, "options" | "isOmnivoreNote">;
+
 /** The id, slugs and addresses a note carries, from its frontmatter and its links. */
-export function noteKeys(text: string, options: TidyOptions): NoteKeys {
+export function noteKeys(text: string, tidier: KeyReader): NoteKeys {
+	const { options } = tidier;
 	const parts = splitNote(text);
+	const articles = singleFileArticles(parts.body);
+	// Its articles are found by their ids alone: its links and addresses name several.
+	if (articles.length > 0) return { slugs: [], urls: [], articles };
 	const keys: NoteKeys = { slugs: [], urls: [] };
 	const links = linksFor(options.omnivoreHosts);
 	const urlNames = new Set(namesOf("originalUrl", options.keys));
@@ -77,7 +95,10 @@ export function noteKeys(text: string, options: TidyOptions): NoteKeys {
 	}
 	const facts = readBodyFacts(parts.body);
 	if (facts.readOriginalUrl) keys.urls.push(facts.readOriginalUrl);
-	keys.slugs.push(...slugsIn(parts.body, links));
+	// A note of one's own quoting highlights carries their back-links, and a list of saved articles
+	// links to many (0008): the body's links name the note's article only in a saved article that links to one.
+	const bodySlugs = new Set(slugsIn(parts.body, links, findCodeRanges(parts.body)));
+	if (bodySlugs.size === 1 && tidier.isOmnivoreNote(text)) keys.slugs.push(...bodySlugs);
 	return { id: keys.id, slugs: [...new Set(keys.slugs)], urls: keys.urls };
 }
 
@@ -90,6 +111,11 @@ export class VaultMatcher {
 	private readonly idOf = new Map<string, string>();
 
 	add(path: string, keys: NoteKeys): void {
+		for (const article of keys.articles ?? []) {
+			if (!this.byId.has(article.toLowerCase())) this.byId.set(article.toLowerCase(), path);
+			// The id of no item: the note is never taken by slug or address.
+			this.idOf.set(path, "");
+		}
 		if (keys.id !== undefined) {
 			const id = keys.id.toLowerCase();
 			this.idOf.set(path, id);

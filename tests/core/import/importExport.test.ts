@@ -1,7 +1,7 @@
 import { NoteTidier } from "../../../src/core";
 import { bytesSource, zipArchive } from "../../../src/core/import/exportArchive";
 import { countActions, importExport, type ImportReport } from "../../../src/core/import/importExport";
-import { exportFiles, ITEMS, PDF_BYTES, zipOf } from "./exportFixture";
+import { exportFiles, ITEMS, omnivoreHighlight, PDF_BYTES, PROXY, zipOf } from "./exportFixture";
 import { MemoryVault, VAULT_NOTES } from "./memoryVault";
 
 const tidier = new NoteTidier();
@@ -318,5 +318,140 @@ describe("matching a self-hosted Omnivore's links", () => {
 		expect(outcome(report, "bySlug")).toMatchObject({ matchedBy: "slug", path: "Papers/Byzantine.md" });
 		const plain = await run(new MemoryVault({ "Papers/Byzantine.md": note }), { dryRun: true });
 		expect(outcome(plain, "bySlug").action).toBe("created");
+	});
+});
+
+describe("a note of the user's own that links into the library", () => {
+	it("is never taken for the article: quoting its highlights, or listing several saved articles", async () => {
+		const backLink = (uuid: string) => `[⤴️](https://omnivore.app/me/${ITEMS.bySlug.slug}#${uuid})`;
+		const notes = {
+			// Sorted before the article's own note, which carries no id (an old template): its link is the one that counts.
+			"Essays/On consensus.md": ["---", "title: On consensus", "---", "Lamport put it best:", "", `> Reliable systems must cope with the failure of one or more of their components. ${backLink("0a1b2c3d-1111")}`, "", "My take follows.", ""].join("\n"),
+			"Lists/Reading list.md": ["# To read", "", `- [Byzantine](https://omnivore.app/me/${ITEMS.bySlug.slug})`, `- [Rust](https://omnivore.app/me/${ITEMS.byId.slug})`, ""].join("\n"),
+			"Papers/Byzantine Generals.md": VAULT_NOTES["Papers/Byzantine Generals.md"],
+		};
+		const vault = new MemoryVault(notes);
+		const report = await run(vault);
+		expect(outcome(report, "bySlug")).toMatchObject({ action: "enriched", matchedBy: "slug", path: "Papers/Byzantine Generals.md" });
+		expect(outcome(report, "byId").action).toBe("created");
+		expect(vault.text("Essays/On consensus.md")).toBe(notes["Essays/On consensus.md"]);
+		expect(vault.text("Lists/Reading list.md")).toBe(notes["Lists/Reading list.md"]);
+	});
+});
+
+describe("a highlight holding a proxied image", () => {
+	const image = `${PROXY}/0x0,sM6Jk9QDfpC2gWu0TSNLQLyoBeRsO0sXIMJ3ken8G87A/https://cdn.example.com/diagram.png`;
+	const item = { id: "h1", slug: "diagrams-18f0a0b0c0e", title: "Diagrams", url: "https://example.com/diagrams", state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" };
+	const files = [
+		{ name: "metadata_0_to_1.json", data: JSON.stringify([item]) },
+		{ name: `highlights/${item.slug}.md`, data: omnivoreHighlight({ quote: `The whole picture: ![](${image}) at a glance.` }) },
+	];
+	const importInto = (vault: MemoryVault) => importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+
+	it.each([
+		["a note the import made", {}],
+		["the vault's note, quoting it with the proxy's address", { "Reading/Diagrams.md": `---\nid: h1\n---\n#Omnivore\n\n## Highlights\n\n> The whole picture: ![](${image}) at a glance.\n` }],
+	])("is found again in %s once tidy unwrapped it: a second import adds no copy", async (_name, notes: Record<string, string>) => {
+		const vault = new MemoryVault(notes);
+		const first = await importInto(vault);
+		const text = vault.text(first.items[0].path as string);
+		expect(text.match(/The whole picture/g)).toHaveLength(1);
+		expect(text).toContain("![](https://cdn.example.com/diagram.png)");
+		const writes = vault.writes;
+		const again = await importInto(vault);
+		expect(again.items[0].action).toBe("unchanged");
+		expect(vault.writes).toBe(writes);
+	});
+});
+
+describe("a matched note whose article ends in a code block left open", () => {
+	it("gets its highlights after the code, closed where the note ends, not inside it", async () => {
+		const note = [
+			"---",
+			`id: ${ITEMS.byId.id}`,
+			"---",
+			"# Rust in 2023",
+			"#Omnivore",
+			"",
+			"## Content",
+			"",
+			"~~~~rust",
+			"fn main() {",
+			"## not a heading",
+			"",
+		].join("\n");
+		const vault = new MemoryVault({ "Omnivore/Rust.md": note });
+		await run(vault);
+		expect(vault.text("Omnivore/Rust.md")).toMatch(/\n~~~~rust\nfn main\(\) \{\n## not a heading\n~~~~\n\n## Highlights\n\n> The borrow checker {3}is\n> your friend\.\n\n> Async traits are coming\.\n\n#rust\n$/);
+		const writes = vault.writes;
+		await run(vault);
+		expect(vault.writes).toBe(writes);
+	});
+});
+
+describe("a matched note whose template left properties empty", () => {
+	it("has them filled where they are, under the name as written, never a second key beside them", async () => {
+		const note = ["---", `id: ${ITEMS.sqlite.id}`, "Title:", 'Author: ""', "tags:", "  - Reading", "", "url: https://fly.io/blog/sqlite-internals-wal/", "status:", "---", "#Omnivore", ""].join("\n");
+		const vault = new MemoryVault({ "Omnivore/SQLite.md": note });
+		const report = await run(vault);
+		expect(outcome(report, "sqlite")).toMatchObject({ action: "enriched", problems: [] });
+		const text = vault.text("Omnivore/SQLite.md");
+		// Filled in place (tidy then writes the names in its schema: `title`, `original_url`).
+		expect(text).toMatch(/^id: .*\ntitle: How SQLite Scales Read Concurrency\nauthor: Jane Doe\ntags:\n {2}- Reading\n {2}- databases\n {2}- To_Read\n\noriginal_url: https:\/\/fly\.io\/blog\/sqlite-internals-wal\/\nstatus: unread\n/m);
+		expect(text.match(/^(title|author|status):/gim)).toHaveLength(3);
+	});
+
+	it.each(["status:", "Status: ''"])("takes Omnivore's state as the status beside an empty %s", async (empty) => {
+		const note = ["---", `id: ${ITEMS.byId.id}`, empty, "state: INBOX", "---", "#Omnivore", ""].join("\n");
+		const vault = new MemoryVault({ "Omnivore/Rust.md": note });
+		const report = await run(vault);
+		expect(outcome(report, "byId")).toMatchObject({ action: "enriched", problems: [] });
+		const text = vault.text("Omnivore/Rust.md");
+		expect(text).toMatch(/^id: .*\nstatus: reading\ntitle: /m);
+		expect(text).not.toMatch(/^state:|^status:$/im);
+	});
+});
+
+describe("a matched note with mixed line endings", () => {
+	it("keeps the line endings of every line it does not write (a new highlights section)", async () => {
+		// Frontmatter written on Windows, the body edited elsewhere since.
+		const note = `---\r\nid: ${ITEMS.noContent.id}\r\ntitle: The Case for Slow Reading\r\n---\r\n# The Case for Slow Reading\n#Omnivore\n\nMy notes\non two lines.\n`;
+		const vault = new MemoryVault({ "Reading/Slow.md": note });
+		await run(vault);
+		const text = vault.text("Reading/Slow.md");
+		expect(text).toContain("---\r\n# The Case for Slow Reading\n#Omnivore\n\nMy notes\non two lines.\r\n\r\n## Highlights\r\n");
+	});
+});
+
+describe("a vault note that cannot be read", () => {
+	it("is named in the report: an article it may be gets a note of its own, and the user learns why", async () => {
+		const vault = new MemoryVault(VAULT_NOTES);
+		const read = vault.read.bind(vault);
+		vault.read = async (path) => (path === "Reading/Local-first.md" ? Promise.reject(new Error("The note could not be read: permission denied.")) : read(path));
+		const report = await run(vault, { dryRun: true });
+		expect(report.exportProblems).toEqual(["Reading/Local-first.md: The note could not be read: permission denied. No article was matched to it."]);
+		expect(outcome(report, "byUrl").action).toBe("created");
+	});
+});
+
+describe("a note of Omnivore's single-file mode", () => {
+	const item = (id: string) => ({ id, slug: `article-${id}-18b8c2d4e10`, title: `Article ${id}`, url: `https://example.com/${id}`, state: "Archived", readingProgress: 0, labels: ["later"], savedAt: "2024-01-01T00:00:00Z" });
+	const files = [{ name: "metadata_0_to_3.json", data: JSON.stringify([item("a1"), item("b2"), item("c3")]) }];
+	const section = (id: string) => [`%%${id}_start%%`, `## Article ${id}`, `[Read on Omnivore](https://omnivore.app/me/article-${id}-18b8c2d4e10)`, `[Read Original](https://example.com/${id})`, `%%${id}_end%%`];
+
+	it.each([
+		["a list of properties", ["---", "- id: a1", "- id: b2", "---"]],
+		["no frontmatter", []],
+	])("holds each of its articles, left as it is and said so, with %s (never a second note, never one article's properties)", async (_name, head) => {
+		const note = [...head, "#Omnivore", ...section("a1"), ...section("b2"), ""].join("\n");
+		const vault = new MemoryVault({ "Omnivore.md": note });
+		const report = await importExport(zipArchive(bytesSource(zipOf(files))), vault, { tidier, folder: "Omnivore", dryRun: false });
+		const reason = "Its note was left as it was: it holds several articles (Omnivore's single-file mode), which the import does not edit.";
+		expect(report.items.map((i) => [i.action, i.path, i.problems])).toEqual([
+			["left", "Omnivore.md", [reason]],
+			["left", "Omnivore.md", [reason]],
+			["created", "Omnivore/Article c3.md", ["The export holds no content for it; its note holds only its details and highlights."]],
+		]);
+		expect(vault.text("Omnivore.md")).toBe(note);
 	});
 });

@@ -5,7 +5,7 @@ import { NoteTidier } from "../../../src/core";
 import type { ExportItem } from "../../../src/core/import/exportItem";
 import { looseUrl, noteKeys, VaultMatcher } from "../../../src/core/import/vaultMatcher";
 
-const options = new NoteTidier().options;
+const tidier = new NoteTidier();
 const LIBRARY = "https://omnivore.app/me/rust-in-2023-18d1f3a2b4c";
 
 function item(overrides: Partial<ExportItem> = {}): ExportItem {
@@ -40,7 +40,7 @@ describe("looseUrl", () => {
 describe("noteKeys", () => {
 	it("reads the id in any case, the original address under its aliases and the library links' slugs", () => {
 		const note = `---\nID: 0A1B2C3D\nurl: https://blog.rust-lang.org/a\nomnivore_url: ${LIBRARY}\n---\n# Rust\n[Read Original](https://blog.rust-lang.org/b)\n[Read on Omnivore](${LIBRARY})\n`;
-		expect(noteKeys(note, options)).toEqual({
+		expect(noteKeys(note, tidier)).toEqual({
 			id: "0A1B2C3D",
 			slugs: ["rust-in-2023-18d1f3a2b4c"],
 			urls: ["https://blog.rust-lang.org/a", "https://blog.rust-lang.org/b"],
@@ -48,25 +48,34 @@ describe("noteKeys", () => {
 	});
 
 	it("decodes and folds the case of a slug, without what follows it in the link", () => {
-		const note = `# Café\n[Read on Omnivore](https://omnivore.app/me/Caf%C3%A9-Notes-18d1f3a2b4c?utm=x)\n[Again](https://omnivore.app/me/caf%C3%A9-notes-18d1f3a2b4c/)\n`;
-		expect(noteKeys(note, options).slugs).toEqual(["café-notes-18d1f3a2b4c"]);
+		const note = `# Café\n#Omnivore\n[Read on Omnivore](https://omnivore.app/me/Caf%C3%A9-Notes-18d1f3a2b4c?utm=x)\n[Again](https://omnivore.app/me/caf%C3%A9-notes-18d1f3a2b4c/)\n`;
+		expect(noteKeys(note, tidier).slugs).toEqual(["café-notes-18d1f3a2b4c"]);
 		// A slug that is not valid percent-encoding is folded as written.
-		expect(noteKeys("[x](https://omnivore.app/me/Bad%E0-18d1f3a2b4c)\n", options).slugs).toEqual(["bad%e0-18d1f3a2b4c"]);
+		expect(noteKeys("[x](https://omnivore.app/me/Bad%E0-18d1f3a2b4c)\n", tidier).slugs).toEqual(["bad%e0-18d1f3a2b4c"]);
 	});
 
 	it("takes numbers as text and skips values that are lists or empty", () => {
 		const note = "---\nid: 12345\nurl:\n  - https://a.example.com\nsource: ''\n---\nbody\n";
-		expect(noteKeys(note, options)).toEqual({ id: "12345", slugs: [], urls: [] });
+		expect(noteKeys(note, tidier)).toEqual({ id: "12345", slugs: [], urls: [] });
 	});
 
 	it("still reads the id and slugs of frontmatter that is not valid YAML", () => {
 		const note = `---\nid: "0a1b2c3d"\ntitle: Rust: what comes next\nlink: [Omnivore](${LIBRARY}\n  - broken\n---\nbody\n`;
-		expect(noteKeys(note, options)).toMatchObject({ id: "0a1b2c3d", slugs: ["rust-in-2023-18d1f3a2b4c"] });
-		expect(noteKeys("---\r\nid: 'abc' \r\ntitle: a: b\r\n  - x\r\n---\r\n", options).id).toBe("abc");
+		expect(noteKeys(note, tidier)).toMatchObject({ id: "0a1b2c3d", slugs: ["rust-in-2023-18d1f3a2b4c"] });
+		expect(noteKeys("---\r\nid: 'abc' \r\ntitle: a: b\r\n  - x\r\n---\r\n", tidier).id).toBe("abc");
 	});
 
 	it("carries nothing for a note of the user's own", () => {
-		expect(noteKeys("---\ntitle: Groceries\n---\n- milk\n", options)).toEqual({ id: undefined, slugs: [], urls: [] });
+		expect(noteKeys("---\ntitle: Groceries\n---\n- milk\n", tidier)).toEqual({ id: undefined, slugs: [], urls: [] });
+	});
+
+	it("takes no slug from a note of one's own quoting highlights, a list of saved articles, or a link in code", () => {
+		const quoting = `# On Rust\n\n> The borrow checker is your friend. [⤴️](${LIBRARY}#0a1b2c3d-4e5f)\n`;
+		expect(noteKeys(quoting, tidier).slugs).toEqual([]);
+		// Tagged, the same note is a saved article (as tidy reads it): its back-links name its article.
+		expect(noteKeys(`${quoting}#Omnivore\n`, tidier).slugs).toEqual(["rust-in-2023-18d1f3a2b4c"]);
+		expect(noteKeys(`- [Rust](${LIBRARY})\n- [Go](https://omnivore.app/me/go-in-2023-18d1f3a2b4d)\n`, tidier).slugs).toEqual([]);
+		expect(noteKeys(`#Omnivore\n\n\`\`\`\n[Read on Omnivore](${LIBRARY})\n\`\`\`\n`, tidier).slugs).toEqual([]);
 	});
 });
 
