@@ -1,0 +1,139 @@
+// What each frontmatter step tells the user it did, on blocks as Omnivore's templates and their users left
+// them: the report is how a user learns why a note changed, or why it was left alone.
+
+import { normalizeFrontmatter } from "../../../src/core/frontmatter/normalize";
+import { parseFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
+import { readBodyFacts } from "../../../src/core/markdown/bodyFacts";
+import { resolveOptions, type TidyOptions } from "../../../src/core/options";
+import { buildProxyMatcher } from "../../../src/core/proxyUrls";
+import { ReportBuilder } from "../../../src/core/report";
+
+const UNREAD = 'status "unread" for a note Omnivore had not marked.';
+const PROXY = "https://proxy-prod.omnivore-image-cache.app/320x320,sM6Jk9QDfpC2gWu0TSNLQLyoBeRsO0sXIMJ3ken8G87A/";
+
+function tidy(before: string, body = "", options: Partial<TidyOptions> = {}) {
+	const outcome = parseFrontmatter(before);
+	if (outcome.kind !== "mapping") throw new Error(`not a mapping: ${outcome.kind}`);
+	const report = new ReportBuilder();
+	normalizeFrontmatter({ editor: outcome.editor, body: readBodyFacts(body), options: resolveOptions(options), report, proxy: buildProxyMatcher() });
+	return {
+		text: outcome.editor.toString(),
+		changes: report.changes.map((change) => change.message),
+		problems: report.problems.map((problem) => `${problem.code}: ${problem.message}`),
+	};
+}
+
+describe("the report of each step", () => {
+	it("names, removals and dates: what a plugin 1.0 note with its own names gets", () => {
+		expect(tidy("id: 1\nTitle: Rust\ntitle: Rust\nAuthor:\nsaved: 2024-02-27 01:30:06\n")).toEqual({
+			text: "id: 1\ntitle: Rust\ndate_saved: 2024-02-27T01:30:06\nstatus: unread\n",
+			changes: [
+				"Title removed: same value as title.",
+				"Author renamed to author: the canonical name for this value.",
+				"saved renamed to date_saved: the canonical name for this value.",
+				"author removed: it was empty.",
+				"date_saved: written as an ISO date.",
+				UNREAD,
+			],
+			problems: [],
+		});
+	});
+
+	it("an alias fills an empty canonical key, and an alias that disagrees is kept and reported", () => {
+		expect(tidy("id: 1\noriginal_url: https://example.com/a\nurl: https://example.com/b\nsaved: 2024-02-27\ndate_saved:\n")).toEqual({
+			text: "id: 1\noriginal_url: https://example.com/a\nurl: https://example.com/b\ndate_saved: 2024-02-27\nsite_name: example.com\nstatus: unread\n",
+			changes: ["date_saved: value taken from saved.", "saved removed: its value moved to date_saved.", UNREAD, 'site_name "example.com" taken from the original URL.'],
+			problems: ['alias-conflict: url "https://example.com/b" differs from original_url "https://example.com/a"; both were kept.'],
+		});
+	});
+
+	it("title, author and tags", () => {
+		expect(tidy("id: 1\ntitle: The Weekly Dispatch #112\nauthor: '  Jane  '\ntags: rust\ntag: omnivore\n", "# The Weekly Dispatch #112\n#Omnivore\n")).toEqual({
+			text: 'id: 1\ntitle: "The Weekly Dispatch #112"\nauthor: Jane\ntags:\n  - rust\n  - omnivore\nstatus: unread\n',
+			changes: [
+				"title: the part after # had been read as a YAML comment.",
+				"author: made one trimmed line.",
+				"tag removed: merged into tags.",
+				"tags: tidied into a list.",
+				UNREAD,
+			],
+			problems: [],
+		});
+		expect(tidy("id: 1\ntags: [rust, programming]\nstatus: read\n").changes).toEqual(["tags: written as a block list."]);
+		expect(tidy("id: 1\ntag: rust\nstatus: read\n").changes).toEqual(["tag renamed to tags: the list of tags is tags.", "tags: tidied into a list."]);
+	});
+
+	it("statuses: a clear word, a state, a flag, and words the queue does not know", () => {
+		expect(tidy("id: 1\nstatus: Readed\nstate: ARCHIVED\n").changes).toEqual(['status: "Readed" means read.']);
+		expect(tidy("id: 1\nstatus: archived\nstate: ARCHIVED\n").changes).toEqual(["state removed: the same as status."]);
+		expect(tidy("id: 1\nstate: LATER\n").changes).toEqual(["state renamed to status: the queue's status replaces state.", 'status: from state "LATER".']);
+		expect(tidy("id: 1\nstatus:\nstate: READING\n").changes).toEqual(['status: from state "READING".', "state removed: replaced by status."]);
+		expect(tidy("id: 1\nReaded: true\n").changes).toEqual(['status "read" from Readed: true.']);
+		expect(tidy("id: 1\nstatus: someday maybe\n").problems).toEqual([
+			'unknown-status: status "someday maybe" is not a reading status the queue knows (unread, reading, read, archived); it was left as written and the queue lists the note under "unknown status".',
+		]);
+		expect(tidy("id: 1\nstate: someday maybe\n")).toEqual({
+			text: "id: 1\nstate: someday maybe\n",
+			changes: [],
+			problems: ['unknown-state: state "someday maybe" is not a reading state the queue knows; it was left as written and the queue lists the note under "unknown status".'],
+		});
+	});
+
+	it("dates: a placeholder replaced from the Omnivore link, an impossible date and an unfilled template reported", () => {
+		const body = "[Read on Omnivore](https://omnivore.app/me/gpt-4-open-ai-18de9d85b43)\n";
+		expect(tidy("id: 1\ndate_saved: someday\ndate_published: 2024-13-45\nstatus: read\n", body)).toEqual({
+			text: "id: 1\ndate_saved: 2024-02-27T10:14:46\ndate_published: 2024-13-45\nstatus: read\nomnivore_url: https://omnivore.app/me/gpt-4-open-ai-18de9d85b43\n",
+			changes: [
+				'date_saved: "someday" is not a date; read from the Omnivore link\'s timestamp.',
+				'omnivore_url "https://omnivore.app/me/gpt-4-open-ai-18de9d85b43" taken from the Read on Omnivore link.',
+			],
+			problems: ['unparseable-date: date_published "2024-13-45" is not a date the engine can read; it was left as written.'],
+		});
+		expect(tidy("id: 1\ndate_saved: '{{date}}'\nstatus: read\n").problems).toEqual([
+			'unparseable-date: date_saved "{{date}}" is not a date the engine can read; it was left as written.',
+		]);
+		expect(tidy("id: 1\ndate_saved: someday\nstatus: read\n", body, { recover: { title: true, dateSaved: false, originalUrl: true, omnivoreUrl: true, siteName: true, status: true } }).problems).toEqual([
+			'unparseable-date: date_saved "someday" is not a date the engine can read; it was left as written.',
+		]);
+		expect(tidy("id: 1\ndate_published: 03/04/2024\nstatus: read\n").problems).toEqual([
+			'ambiguous-date: date_published "03/04/2024" could be day-first or month-first; it was left as written until you choose whether the day or the month comes first.',
+		]);
+	});
+
+	it("recovery from the body's links", () => {
+		const body = "# Rust in 2023\n#Omnivore\n[Read Original](https://www.rust.example.com/2023)\n[Omnivore](https://omnivore.app/me/rust-185cf3e2a10)\n";
+		expect(tidy("id: 1\ntitle: Rust\nstatus: read\n", body)).toEqual({
+			text: "id: 1\ntitle: Rust\nstatus: read\ndate_saved: 2023-01-20T13:53:55\noriginal_url: https://www.rust.example.com/2023\nomnivore_url: https://omnivore.app/me/rust-185cf3e2a10\nsite_name: rust.example.com\n",
+			changes: [
+				'original_url "https://www.rust.example.com/2023" taken from the note\'s link to the original (Read Original).',
+				'omnivore_url "https://omnivore.app/me/rust-185cf3e2a10" taken from the Read on Omnivore link.',
+				'date_saved "2023-01-20T13:53:55" read from the Omnivore link\'s timestamp.',
+				'site_name "rust.example.com" taken from the original URL.',
+			],
+			problems: [],
+		});
+	});
+
+	it("an original_url that held Omnivore's address gives way to the Read Original link", () => {
+		const result = tidy("id: 1\noriginal_url: https://omnivore.app/me/rust-185cf3e2a10\nstatus: read\n", "[Read Original](https://rust.example.com/2023)\n");
+		expect(result.changes.slice(0, 2)).toEqual([
+			'omnivore_url "https://omnivore.app/me/rust-185cf3e2a10" moved from original_url.',
+			"original_url: it held Omnivore's address; the Read Original link has the article's.",
+		]);
+		expect(result.text).toContain("original_url: https://rust.example.com/2023\n");
+	});
+
+	it("an uploaded file, a proxied image, a relative one, and Omnivore's template error", () => {
+		expect(tidy("id: 1\ntitle: Paper\nstatus: read\n", "[Read Original](https://omnivore.app/attachments/u/attention.pdf)\n").problems).toEqual([
+			'uploaded-file: The note is a file uploaded to Omnivore ("https://omnivore.app/attachments/u/attention.pdf"); it has no original web address, and the upload is gone with Omnivore.',
+		]);
+		expect(tidy(`id: 1\nstatus: read\nimage: ${PROXY}https://cdn.example.com/a.png\nthumbnail: https://proxy-prod.omnivore-image-cache.app/320x320,sAbc/images/cover.png\n`)).toEqual({
+			text: "id: 1\nstatus: read\nimage: https://cdn.example.com/a.png\nthumbnail: https://proxy-prod.omnivore-image-cache.app/320x320,sAbc/images/cover.png\n",
+			changes: ["image: points to the original image instead of Omnivore's dead proxy."],
+			problems: ['relative-image-url: thumbnail "https://proxy-prod.omnivore-image-cache.app/320x320,sAbc/images/cover.png" was left as it was: its original address is relative.'],
+		});
+		expect(tidy("id: 1\nstatus: read\nomnivore_error: There was an error parsing the front matter template. See console for details.\n").problems).toEqual([
+			'omnivore-error: Omnivore could not fill this note\'s frontmatter template when it saved the article ("There was an error parsing the front matter template. See console for details."); values it would have written may be missing.',
+		]);
+	});
+});
