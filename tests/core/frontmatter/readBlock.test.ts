@@ -57,6 +57,28 @@ describe("isTooDeeplyNested", () => {
 		expect(isTooDeeplyNested(`title: Rust\n#${"[".repeat(100)}`)).toBe(false);
 	});
 
+	it("reads on after a quoted value, a Windows path in single quotes and a double-quoted title over two lines", () => {
+		expect(isTooDeeplyNested(`title: "Rust"\ntags: ${"[".repeat(65)}\n`)).toBe(true);
+		expect(isTooDeeplyNested(`paths: ['C:\\', ${"[".repeat(65)}\n`)).toBe(true);
+		expect(isTooDeeplyNested(`title: "Rust, and\n  ${"[".repeat(65)} what next"\nid: 1\n`)).toBe(false);
+	});
+
+	it("reads on after a comment, from the next line's start", () => {
+		expect(isTooDeeplyNested(`# from Omnivore\ntags: ${"[".repeat(65)}\n`)).toBe(true);
+		expect(isTooDeeplyNested(`id: 1 # from Omnivore\n${"- ".repeat(65)}x\n`)).toBe(true);
+	});
+
+	it("counts closed flow mappings as shallow too", () => {
+		const closed = `${"{a: ".repeat(40)}1${"}".repeat(40)}`;
+		expect(isTooDeeplyNested(`meta: ${closed}\nmore: ${closed}\n`)).toBe(false);
+	});
+
+	it("counts the first line like any other, and a run of dashes (a rule in a description) as no list", () => {
+		expect(isTooDeeplyNested(`${"- ".repeat(65)}x\n`)).toBe(true);
+		expect(isTooDeeplyNested(`${" ".repeat(257)}a: 1\n`)).toBe(true);
+		expect(isTooDeeplyNested(`summary: |\n  Part one\n${"-".repeat(80)}\n  Part two\n`)).toBe(false);
+	});
+
 	it("refuses indentation past 256 columns, spaces or tabs", () => {
 		expect(isTooDeeplyNested(`a:\n${" ".repeat(256)}b: 1\n`)).toBe(false);
 		expect(isTooDeeplyNested(`a:\n${" ".repeat(257)}b: 1\n`)).toBe(true);
@@ -115,6 +137,9 @@ describe("readFrontmatterBlock", () => {
 	it("gives back a block that is no mapping, uses anchors or cannot be repaired, as it is", () => {
 		expect(readFrontmatterBlock(splitNote("---\n- a\n- b\n---\n"))).toEqual({ kind: "not-mapping", found: "a list" });
 		expect(readFrontmatterBlock(splitNote("---\ntags: &t [a]\nlabels: *t\n---\n"))).toMatchObject({ kind: "anchored", names: ["&t", "*t"] });
+		// Anchors the repair would otherwise quote into text.
+		expect(readFrontmatterBlock(splitNote("---\ntitle: &t Hello\nog_title: *t\n---\n"))).toMatchObject({ kind: "anchored", names: ["&t", "*t"] });
+		expect(readFrontmatterBlock(splitNote("---\ntitle: &amp more\nid: 1\n---\n"))).toMatchObject({ kind: "anchored", names: ["&amp"] });
 		expect(readFrontmatterBlock(splitNote("---\nid: 1\nid: 2\n---\n"))).toEqual({ kind: "invalid", error: "Map keys must be unique" });
 	});
 });

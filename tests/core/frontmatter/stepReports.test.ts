@@ -137,3 +137,89 @@ describe("the report of each step", () => {
 		]);
 	});
 });
+
+describe("the steps on the shapes real templates wrote", () => {
+	const noRecovery = { title: false, dateSaved: false, originalUrl: false, omnivoreUrl: false, siteName: false, status: false };
+	const unchanged = (block: string, body = "", options: Partial<TidyOptions> = {}) => expect(tidy(block, body, options)).toEqual({ text: block, changes: [], problems: [] });
+
+	it("aliases: a name moves where it stands, a list in another case is compared as a list, and a value of another kind stays", () => {
+		expect(tidy("saved: 2024-02-27T01:30:06\nid: 1\nstatus: read\n").text).toBe("date_saved: 2024-02-27T01:30:06\nid: 1\nstatus: read\n");
+		expect(tidy("id: 1\nTags: [rust, go]\nstatus: read\n").text).toBe("id: 1\ntags:\n  - rust\n  - go\nstatus: read\n");
+		expect(tidy("id: 1\ntags: [rust]\nTags: rust\nstatus: read\n").changes).toEqual(["Tags removed: same value as tags.", "tags: written as a block list."]);
+		expect(tidy("id: 1\ntags: [rust]\nTags: [go]\nstatus: read\n").problems).toEqual(['alias-conflict: Tags "go" differs from tags "rust"; both were kept.']);
+		expect(tidy("id: 1\ntags:\nTags: [rust, go]\nstatus: read\n").changes).toEqual(["tags: value taken from Tags.", "Tags removed: its value moved to tags."]);
+		expect(tidy("id: 1\nsite_name:\nsite: '  The Atlantic '\nstatus: read\n").text).toBe("id: 1\nsite_name: The Atlantic\nstatus: read\n");
+		expect(tidy("id: 1\nsite_name: The Atlantic\nsite: theatlantic.com\nstatus: read\n").problems).toEqual([
+			'alias-conflict: site "theatlantic.com" differs from site_name "The Atlantic"; both were kept.',
+		]);
+		for (const kept of ["date_saved: 2024-02-27\nsaved: someday\n", "source: see https://example.com/a\n", "link: https://example.com/a (mirror)\n", "site: ''\n", "url: [https://a.example, https://b.example]\n"]) {
+			const block = `id: 1\nstatus: read\n${kept}`;
+			expect(tidy(block, "", { recover: noRecovery }).text).toBe(block);
+		}
+		expect(tidy("id: 1\nurl: http://example.net/slow-reading\nstatus: read\n", "", { recover: noRecovery }).text).toBe("id: 1\noriginal_url: http://example.net/slow-reading\nstatus: read\n");
+	});
+
+	it("author: a list or a mapping stays, a clean name is left, a block scalar becomes one line", () => {
+		unchanged("id: 1\nauthor: [Ann, Bob]\nstatus: read\n");
+		unchanged("id: 1\nauthor: {name: Ann}\nstatus: read\n");
+		unchanged("id: 1\nauthor: Jane Doe\nstatus: read\n");
+		expect(tidy("id: 1\nauthor: |-\n  Maryanne Wolf\nstatus: read\n").text).toBe("id: 1\nauthor: Maryanne Wolf\nstatus: read\n");
+	});
+
+	it("title: a block scalar without a final break becomes one line; no title is taken when the settings say not to", () => {
+		expect(tidy("id: 1\ntitle: |-\n  Rust\nstatus: read\n").changes).toEqual(["title: made one trimmed line."]);
+		unchanged("id: 1\nstatus: read\n", "# Rust in 2023\n#Omnivore\n", { recover: noRecovery });
+	});
+
+	it("dates: an ISO date stays as written, quoted or not, and one in a block scalar becomes a plain line", () => {
+		unchanged('id: 1\ndate_saved: 2024-02-27T01:30:06\ndate_published: "2024-02-26"\nstatus: read\n');
+		expect(tidy("id: 1\ndate_saved: |-\n  2024-02-27T01:30:06\nstatus: read\n").text).toBe("id: 1\ndate_saved: 2024-02-27T01:30:06\nstatus: read\n");
+	});
+
+	it("dates: only a save date that is no date is read from the Omnivore link, in the frontmatter or the body", () => {
+		const link = "https://omnivore.app/me/gpt-4-open-ai-18de9d85b43";
+		expect(tidy(`id: 1\ndate_saved: someday\nomnivore_url: ${link}\nstatus: read\n`).text).toContain("date_saved: 2024-02-27T10:14:46\n");
+		expect(tidy("id: 1\ndate_saved: someday\nstatus: read\n", `[Omnivore](${link})\n`).text).toContain("date_saved: 2024-02-27T10:14:46\n");
+		const ambiguous = tidy("id: 1\ndate_saved: 03/04/2024\ndate_published: someday\nstatus: read\n", `[Read on Omnivore](${link})\n`);
+		expect(ambiguous.text).toContain("date_saved: 03/04/2024\ndate_published: someday\n");
+		expect(ambiguous.problems.map((problem) => problem.split(":")[0])).toEqual(["ambiguous-date", "unparseable-date"]);
+	});
+
+	it("status: a status key the settings name `state`, a state already in the queue's words, and no status when recovery is off", () => {
+		const keys = { ...resolveOptions().keys, status: "state" };
+		expect(tidy("id: 1\nstate: READING\n", "", { keys })).toEqual({ text: "id: 1\nstate: reading\n", changes: ['state: "READING" means reading.'], problems: [] });
+		expect(tidy("id: 1\nstate: reading\n").changes).toEqual(["state renamed to status: the queue's status replaces state."]);
+		unchanged("id: 1\ntitle: Rust\n", "", { recover: noRecovery });
+	});
+
+	it("tags: a tags key the settings name `tag`, values that are no list of tags, and an empty list", () => {
+		const keys = { ...resolveOptions().keys, tags: "tag" };
+		expect(tidy("id: 1\ntag: [rust, Rust]\nstatus: read\n", "", { keys }).text).toBe("id: 1\ntag:\n  - rust\nstatus: read\n");
+		unchanged("id: 1\ntags: {a: 1}\nstatus: read\n");
+		unchanged("id: 1\ntags: [rust]\ntag: {a: 1}\nstatus: read\n");
+		unchanged("id: 1\ntags: []\nstatus: read\n");
+		unchanged("id: 1\ntags:\nstatus: read\n");
+		unchanged("id: 1\ntags:\n  - rust\nstatus: read\n");
+	});
+
+	it("recovery: an Omnivore address in original_url stays when the Read Original link is no article's, and nothing there is overwritten", () => {
+		const omnivore = "https://omnivore.app/me/the-weekly-dispatch-42-18c9f0e1d2a";
+		unchanged(`id: 1\noriginal_url: ${omnivore}\nstatus: read\n`, "[Read Original](https://omnivore.app/no_url?q=4f8e2a9c)\n", { recover: noRecovery });
+		const kept = tidy(
+			`id: 1\noriginal_url: ${omnivore}\nomnivore_url: ${omnivore}\ndate_saved: 2024-01-05T08:00:00\nsite_name: The Dispatch\nstatus: read\n`,
+			`[Read Original](https://dispatch.example.com/42)\n[Read on Omnivore](${omnivore})\n`,
+		);
+		expect(kept.changes).toEqual(["original_url: it held Omnivore's address; the Read Original link has the article's."]);
+	});
+
+	it("recovery: an upload named in original_url is reported too, and nothing is recovered when the settings say not to", () => {
+		expect(tidy("id: 1\noriginal_url: https://omnivore.app/attachments/u/attention.pdf\nstatus: read\n").problems).toEqual([
+			'uploaded-file: The note is a file uploaded to Omnivore ("https://omnivore.app/attachments/u/attention.pdf"); it has no original web address, and the upload is gone with Omnivore.',
+		]);
+		unchanged("id: 1\nstatus: read\n", "[Read Original](https://rust.example.com/2023)\n[Read on Omnivore](https://omnivore.app/me/rust-185cf3e2a10)\n", { recover: noRecovery });
+	});
+
+	it("images: a proxied image written with spaces around it is unwrapped", () => {
+		expect(tidy(`id: 1\nstatus: read\nimage: " ${PROXY}https://cdn.example.com/a.png "\n`).text).toBe("id: 1\nstatus: read\nimage: https://cdn.example.com/a.png\n");
+	});
+});

@@ -77,13 +77,8 @@ export const tagsStep: FrontmatterStep = {
 			context.remove("tag", `merged into ${key}`);
 		}
 		const current = frontmatter.get(key);
-		const unchanged =
-			frontmatter.shapeOf(key) === "block-seq" &&
-			Array.isArray(current) &&
-			current.length === tags.length &&
-			current.every((item, i) => typeof item === "string" && item === tags[i]);
-		if (unchanged) return;
 		const sameTags = Array.isArray(current) && current.length === tags.length && current.every((item, i) => item === tags[i]);
+		if (sameTags && frontmatter.shapeOf(key) === "block-seq") return;
 		context.set(key, tags, sameTags ? "written as a block list" : "tidied into a list");
 	},
 };
