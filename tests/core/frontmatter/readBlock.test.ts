@@ -58,7 +58,7 @@ describe("isTooDeeplyNested", () => {
 	});
 
 	it("reads on after a quoted value, a Windows path in single quotes and a double-quoted title over two lines", () => {
-		expect(isTooDeeplyNested(`title: "Rust"\ntags: ${"[".repeat(65)}\n`)).toBe(true);
+		expect(isTooDeeplyNested(`title: "Rust 2024"\ntags: ${"[".repeat(65)}\n`)).toBe(true);
 		expect(isTooDeeplyNested(`paths: ['C:\\', ${"[".repeat(65)}\n`)).toBe(true);
 		expect(isTooDeeplyNested(`title: "Rust, and\n  ${"[".repeat(65)} what next"\nid: 1\n`)).toBe(false);
 	});

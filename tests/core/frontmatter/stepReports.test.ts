@@ -159,15 +159,30 @@ describe("the steps on the shapes real templates wrote", () => {
 		expect(tidy("id: 1\nurl: http://example.net/slow-reading\nstatus: read\n", "", { recover: noRecovery }).text).toBe("id: 1\noriginal_url: http://example.net/slow-reading\nstatus: read\n");
 	});
 
+	it("aliases: values compared as written, spaces aside; a list with a number in it, or empty text, is no list of tags", () => {
+		expect(tidy("id: 1\nsite_name: The Atlantic\nsite: '  The Atlantic '\ntags: [rust]\nTags: ' rust '\nstatus: read\n").changes).toEqual([
+			"Tags removed: same value as tags.",
+			"site removed: same value as site_name.",
+			"tags: written as a block list.",
+		]);
+		unchanged("id: 1\ntags:\n  - rust\nTags: [rust, 2024]\nstatus: read\n");
+		unchanged("id: 1\ntags:\n  - rust\nTags: ''\nstatus: read\n");
+	});
+
 	it("author: a list or a mapping stays, a clean name is left, a block scalar becomes one line", () => {
 		unchanged("id: 1\nauthor: [Ann, Bob]\nstatus: read\n");
 		unchanged("id: 1\nauthor: {name: Ann}\nstatus: read\n");
 		unchanged("id: 1\nauthor: Jane Doe\nstatus: read\n");
 		expect(tidy("id: 1\nauthor: |-\n  Maryanne Wolf\nstatus: read\n").text).toBe("id: 1\nauthor: Maryanne Wolf\nstatus: read\n");
+		// A block scalar on the block's last line, without a final line break.
+		expect(tidy("id: 1\nstatus: read\nauthor: |-\n  Maryanne Wolf").text).toBe("id: 1\nstatus: read\nauthor: Maryanne Wolf\n");
+		expect(tidy("id: 1\nauthor: Unknown\nstatus: read\n").changes).toEqual(["author removed: Omnivore's placeholder for a missing author."]);
 	});
 
 	it("title: a block scalar without a final break becomes one line; no title is taken when the settings say not to", () => {
 		expect(tidy("id: 1\ntitle: |-\n  Rust\nstatus: read\n").changes).toEqual(["title: made one trimmed line."]);
+		expect(tidy("id: 1\nstatus: read\ntitle: |-\n  Rust").text).toBe("id: 1\nstatus: read\ntitle: Rust\n");
+		expect(tidy('id: 1\ntitle: "  Rust in 2023 "\nstatus: read\n').text).toBe("id: 1\ntitle: Rust in 2023\nstatus: read\n");
 		unchanged("id: 1\nstatus: read\n", "# Rust in 2023\n#Omnivore\n", { recover: noRecovery });
 	});
 
@@ -200,6 +215,10 @@ describe("the steps on the shapes real templates wrote", () => {
 		unchanged("id: 1\ntags: []\nstatus: read\n");
 		unchanged("id: 1\ntags:\nstatus: read\n");
 		unchanged("id: 1\ntags:\n  - rust\nstatus: read\n");
+		expect(tidy("id: 1\ntags:\n  - rust\ntag: reading\nstatus: read\n").text).toBe("id: 1\ntags:\n  - rust\n  - reading\nstatus: read\n");
+		expect(tidy('id: 1\ntags:\n  - rust\n  - "#go"\nstatus: read\n').text).toBe("id: 1\ntags:\n  - rust\n  - go\nstatus: read\n");
+		// R, the language: a one-letter tag written as a string.
+		expect(tidy("id: 1\ntags: R\nstatus: read\n").text).toBe("id: 1\ntags:\n  - R\nstatus: read\n");
 	});
 
 	it("recovery: an Omnivore address in original_url stays when the Read Original link is no article's, and nothing there is overwritten", () => {

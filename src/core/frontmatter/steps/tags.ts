@@ -65,6 +65,7 @@ export const tagsStep: FrontmatterStep = {
 		const key = context.keys.tags;
 		const hasTags = frontmatter.has(key);
 		const hasTag = key !== "tag" && frontmatter.has("tag");
+		// A fast path: a missing key reads as no list either.
 		if (!hasTags && !hasTag) return;
 		const main = readTagList(frontmatter.get(key));
 		const extra = hasTag ? readTagList(frontmatter.get("tag")) : [];
