@@ -9,10 +9,16 @@ const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001f\u007f]/g;
 // Most file systems allow 255 bytes; room is left for " (12)" and ".md".
 const MAX_BYTES = 200;
 
-const UTF8 = new TextEncoder();
+/** Bytes of one character in UTF-8 (no TextEncoder: the plugin's tests run where there is none). */
+function utf8Length(char: string): number {
+	const code = char.codePointAt(0) ?? 0;
+	return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
 
-function utf8Length(text: string): number {
-	return UTF8.encode(text).length;
+function utf8LengthOf(text: string): number {
+	let bytes = 0;
+	for (const char of text) bytes += utf8Length(char);
+	return bytes;
 }
 
 /** A name without what no file name may hold, nor a leading dot (Obsidian hides such files) or space. */
@@ -22,7 +28,7 @@ function cleanName(text: string): string {
 
 export function noteBaseName(title: string, fallback: string): string {
 	const name = avoidReservedName(cleanName(title) || cleanName(fallback) || "Untitled", " (note)");
-	if (utf8Length(name) <= MAX_BYTES) return name;
+	if (utf8LengthOf(name) <= MAX_BYTES) return name;
 	// Whole characters, then an ellipsis.
 	let cut = "";
 	let bytes = 0;

@@ -46,6 +46,20 @@ describe("noteBaseName", () => {
 		expect([chinese, french, emoji].every((name) => bytes(name) <= 202)).toBe(true);
 	});
 
+	it.each([
+		["~", 1],
+		["\u0080", 2],
+		["߿", 2],
+		["ࠀ", 3],
+		["￼", 3],
+		["𐀀", 4],
+	])("counts %j as %i bytes, as UTF-8 writes it", (char, size) => {
+		expect(bytes(char)).toBe(size);
+		const fits = Math.floor(200 / size);
+		expect(noteBaseName(char.repeat(fits), "slug")).toBe(char.repeat(fits));
+		expect(noteBaseName(char.repeat(fits + 1), "slug")).toBe(`${char.repeat(Math.floor(199 / size))}…`);
+	});
+
 	it("does not end a cut name with a space", () => {
 		// 199 bytes that end with a space, then more of the title.
 		const kept = `On ${"local-first software essays ".repeat(7)}`;
