@@ -51,19 +51,33 @@ const TOKENS: Readonly<Record<string, string>> = {
 	x: "T",
 };
 
-/** Moment tokens without a faithful date-fns twin, with what to write instead. */
-const UNSUPPORTED_HINT: ReadonlyArray<[RegExp, string]> = [
-	[/^(LTS|LT|L{1,4}|l{1,4})$/, "it depends on Obsidian's language; write the format out, such as MMMM D, YYYY"],
-	[/^DDD/, "the day of the year is not supported"],
-	[/^(d|do|e)$/, "the weekday as a number is not supported; use ddd or dddd for its name, or E for 1 to 7"],
-	[/^(g+|G+)$/, "week years are not supported, except GGGG"],
-	[/^(N+|y+|yo)$/, "eras are not supported"],
-	[/^(z+)$/, "time zone names are not supported; use Z for the offset"],
-	[/^S{4,}$/, "fractions finer than a millisecond (SSS) are not supported"],
-	[/^Y{5,}$/, "years of more than four digits are not supported"],
-];
+const LANGUAGE = "it depends on Obsidian's language; write the format out, such as MMMM D, YYYY";
+const WEEKDAY_NUMBER = "the weekday as a number is not supported; use ddd or dddd for its name, or E for 1 to 7";
+const WEEK_YEAR = "week years are not supported, except GGGG";
+const ERA = "eras are not supported";
 
-// Moment's own tokenizer order: escapes, then the longest token, then any single character.
+/**
+ * What to write instead of a Moment token without a faithful date-fns twin, by its letter: the tokens
+ * of that letter that have a twin (`DD`, `dddd`, `GGGG`, `SSS`, `YYYY`) never get this far.
+ */
+const UNSUPPORTED_HINT: Readonly<Record<string, string>> = {
+	L: LANGUAGE,
+	l: LANGUAGE,
+	D: "the day of the year is not supported",
+	d: WEEKDAY_NUMBER,
+	e: WEEKDAY_NUMBER,
+	g: WEEK_YEAR,
+	G: WEEK_YEAR,
+	N: ERA,
+	y: ERA,
+	z: "time zone names are not supported; use Z for the offset",
+	S: "fractions finer than a millisecond (SSS) are not supported",
+	Y: "years of more than four digits are not supported",
+};
+
+// Moment's own tokenizer order: escapes, then the longest token, then any single character. (Mutants that
+// make a letter's `?` required, or split `M{1,4}`, survive and are equivalent: a lone letter is then read
+// by the last alternative, to the same twin, and a run of Ms converts to the same run.)
 const MOMENT_TOKEN =
 	/\[[^[]*\]|\\[\s\S]|LTS|LT|L{1,4}|l{1,4}|Mo|M{1,4}|Do|DDDo|D{1,4}|do|d{1,4}|w[ow]?|W[oW]?|Qo?|N{1,5}|Y{6}|Y{5}|YYYY|YY|y{2,4}|yo?|g{2,5}|G{2,5}|e|E|a|A|hh?|HH?|kk?|mm?|ss?|S{1,9}|x|X|zz?|ZZ?|[\s\S]/g;
 const LATIN_LETTER = /[A-Za-z]/;
@@ -87,9 +101,10 @@ export function momentToDateFns(momentFormat: string): { ok: true; pattern: stri
 		else if (TOKENS[token] !== undefined) {
 			pattern += dateFnsLiteral(literal) + TOKENS[token];
 			literal = "";
-		} else if (token.length === 1 && (!LATIN_LETTER.test(token) || BARE_LETTERS.has(token))) literal += token;
+		} else if (!LATIN_LETTER.test(token) || BARE_LETTERS.has(token)) literal += token;
 		else {
-			const hint = UNSUPPORTED_HINT.find(([match]) => match.test(token))?.[1];
+			// Left: a Latin letter that is no token, or a token of letters without a twin.
+			const hint = UNSUPPORTED_HINT[token[0]];
 			return {
 				ok: false,
 				reason: hint ? `${token}: ${hint}` : `${token} is not a date token; put words in square brackets, such as [at]`,
@@ -110,6 +125,7 @@ const PARTS: ReadonlyArray<[string, (date: Date) => number, boolean]> = [
 	["minute", (d) => d.getMinutes(), true],
 ];
 
+// Stryker disable BlockStatement: an empty catch returns no date, which is as invalid as an invalid one.
 function readBack(date: Date, pattern: string): Date {
 	try {
 		return parse(format(date, pattern), pattern, REFERENCE);
@@ -117,6 +133,7 @@ function readBack(date: Date, pattern: string): Date {
 		return new Date(NaN);
 	}
 }
+// Stryker restore BlockStatement
 
 /**
  * Whether a Moment format can be the engine's output: it converts, and what it writes reads back as

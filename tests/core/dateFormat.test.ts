@@ -39,8 +39,10 @@ describe("momentToDateFns", () => {
 		["[it's] YYYY", "it's 2024"],
 		["YYYY 'MM'", "2024 '02'"],
 		["\\T\\o\\d\\a\\y YYYY", "Today 2024"],
+		["\\T\\o\\d\\a\\y\\ YYYY", "Today 2024"],
 		["YYYY年M月D日", "2024年2月27日"],
 		["[]YYYY", "2024"],
+		["YYYY\\", "2024\\"],
 	])("%s writes %s", (momentFormat, expected) => {
 		expect(written(momentFormat)).toBe(expected);
 	});
@@ -161,6 +163,7 @@ describe("date-fns patterns saved by earlier versions", () => {
 		["yyyy ''yy", "YYYY 'YY"],
 		["yyyy-MM-dd 'at", "YYYY-MM-DD [at]"],
 		["yyyy [MM] \\", "YYYY \\[MM\\] \\\\"],
+		["yyyy' - 'MM", "YYYY - MM"],
 	])("%s becomes %s", (dateFns, moment) => {
 		expect(dateFnsToMoment(dateFns)).toBe(moment);
 	});

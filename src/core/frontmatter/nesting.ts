@@ -13,6 +13,7 @@ export function isTooDeeplyNested(yaml: string): boolean {
 	let lineStart = true;
 	let indent = 0;
 	let compact = 0;
+	// Stryker disable next-line EqualityOperator: a step past the end reads no character.
 	for (let i = 0; i < yaml.length; i++) {
 		const ch = yaml[i];
 		if (ch === "\n") {

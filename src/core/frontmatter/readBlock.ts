@@ -36,6 +36,7 @@ export function readFrontmatterBlock(parts: NoteParts): FrontmatterState {
 	if (size) return { kind: "invalid", error: `Frontmatter too large to be an Omnivore note's: ${size}`, refused: "too-large" };
 	const outcome = parseFrontmatter(yaml);
 	if (outcome.kind === "mapping") return { kind: "mapping", editor: outcome.editor, repairedKeys: [] };
+	// The repair would quote anchors into text; it finds nothing to quote in a list or a single value.
 	if (outcome.kind === "not-mapping" || outcome.kind === "anchored") return outcome;
 	const repair = repairFrontmatter(yaml);
 	return repair ? { kind: "mapping", editor: repair.editor, repairedKeys: repair.keys, closedLists: repair.closed, reindentedLists: repair.reindented } : outcome;

@@ -13,5 +13,5 @@ export function tooLargeFrontmatter(yaml: string): string | null {
 	for (let at = yaml.indexOf("\n"); at !== -1 && at < yaml.length - 1; at = yaml.indexOf("\n", at + 1)) lines++;
 	if (yaml.length <= MAX_BYTES && lines <= MAX_LINES) return null;
 	const kb = Math.ceil(yaml.length / 1024);
-	return `${kb.toLocaleString("en-US")} KB, ${lines.toLocaleString("en-US")} lines`;
+	return `${kb.toLocaleString("en-US")} KB, ${lines.toLocaleString("en-US")} ${lines === 1 ? "line" : "lines"}`;
 }

@@ -1,12 +1,12 @@
 // Edits top-level frontmatter keys through yaml's CST so every untouched byte of the block survives.
 
-import { Composer, CST, Parser, isMap, isScalar, stringify, visit, type Document } from "yaml";
-import { isPlainSafe, YAML11_SPECIAL } from "./plainScalar";
+import { CST, Parser, isMap, isScalar, type Document } from "yaml";
+import { entryItem, stringifyEntry, type FrontmatterValue } from "./entryText";
 import { readSimpleBlock } from "./simpleBlock";
+import { anchorsOf, firstProblem, parseTokens, toValues } from "./yamlDocument";
 
 export { isPlainSafe } from "./plainScalar";
-
-export type FrontmatterValue = string | string[];
+export type { FrontmatterValue } from "./entryText";
 
 export type ParseOutcome =
 	| { kind: "mapping"; editor: FrontmatterEditor }
@@ -18,51 +18,12 @@ export type ParseOutcome =
 /** How a value is written in the source, so steps can tell a block scalar from a one-line one. */
 export type ValueShape = "plain" | "quoted" | "block-scalar" | "block-seq" | "flow-seq" | "map" | "empty" | "other";
 
-// `logLevel: "error"`: warnings are read from the document, never printed (a key such as
-// `{ date: YYYY-MM-DD }` made the CLI print Node warnings on stderr).
-const COMPOSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, logLevel: "error" } as const;
-
-function firstProblem(doc: Document.Parsed): string | null {
-	const problem = doc.errors[0] ?? doc.warnings[0];
-	return problem ? problem.message.split("\n")[0] : null;
-}
-
-/** The anchors (`&t`) and aliases (`*t`) a document uses, as written. */
-function anchorsOf(doc: Document.Parsed, yaml: string): string[] {
-	// Most blocks have neither character: no need to walk the document.
-	if (!yaml.includes("&") && !yaml.includes("*")) return [];
-	const names: string[] = [];
-	visit(doc, {
-		Alias(_key, node) {
-			names.push(`*${node.source}`);
-		},
-		Node(_key, node) {
-			if (typeof node.anchor === "string") names.push(`&${node.anchor}`);
-		},
-	});
-	return [...new Set(names)];
-}
-
-/** Values as plain data; null when they cannot be (an alias to no anchor, too many aliases). */
-function toValues(doc: Document.Parsed): Record<string, unknown> | null {
-	try {
-		return doc.toJS() as Record<string, unknown>;
-	} catch {
-		return null;
-	}
-}
-
-function parseTokens(yaml: string): { tokens: CST.Token[]; doc: Document.Parsed | undefined } {
-	const tokens = Array.from(new Parser().parse(yaml));
-	const docs = Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens));
-	return { tokens, doc: docs[0] };
-}
-
 const UNREADABLE = "its values cannot be read (an alias to no anchor, or too many aliases)";
 
 /** Parse a frontmatter block; any YAML error or warning (an unknown `!tag`, say) counts as invalid. */
 export function parseFrontmatter(yaml: string): ParseOutcome {
 	const simple = parseSimpleFrontmatter(yaml);
+	// Stryker disable next-line ConditionalExpression: a fast path; the library reads a simple block to the same outcome.
 	if (simple) return simple;
 	const { tokens, doc } = parseTokens(yaml);
 	// No document at all: an empty block, or comments only. (An empty document reads as a null scalar.)
@@ -93,13 +54,15 @@ export function parseFrontmatter(yaml: string): ParseOutcome {
  * A block of the simple shape (simpleBlock.ts) needs only yaml's CST, to be edited byte for byte: its
  * values are read directly. Null when the block is of another shape.
  */
+// Stryker disable all: a fast path; whenever it gives up, parseFrontmatter reads the block with the library to the
+// same outcome. A simple block is always one block mapping: the check stays should yaml's CST change.
 function parseSimpleFrontmatter(yaml: string): ParseOutcome | null {
 	const values = readSimpleBlock(yaml);
 	if (!values) return null;
 	const tokens = Array.from(new Parser().parse(yaml));
 	const documents = tokens.filter((t): t is CST.Document => t.type === "document");
-	// Stryker disable next-line ConditionalExpression: a simple block is always one block mapping; the check keeps it so should yaml's CST change.
 	if (documents.length !== 1 || documents[0].value?.type !== "block-map") return null;
+	// Stryker restore all
 	return { kind: "mapping", editor: new FrontmatterEditor(yaml, tokens, documents[0], values) };
 }
 
@@ -109,61 +72,6 @@ function describeContents(doc: Document.Parsed): string {
 	return "a list";
 }
 
-/** Text of one `key: value` entry as yaml writes it: plain where that reads back the same, quoted otherwise. */
-export function stringifyEntry(key: string, value: FrontmatterValue): string {
-	// Stryker disable next-line ConditionalExpression,StringLiteral: a fast path; yaml's stringifier writes a plain-safe value the same.
-	if (typeof value === "string" && isPlainSafe(key) && isPlainSafe(value)) return `${key}: ${value}\n`;
-	const quoted = (v: string) => (YAML11_SPECIAL.test(v) ? `"${v}"` : null);
-	if (typeof value === "string") {
-		const special = quoted(value);
-		if (special) return `${stringify(key)}`.trimEnd() + `: ${special}\n`;
-		return stringify({ [key]: value }, { lineWidth: 0, minContentWidth: 0 });
-	}
-	if (value.length === 0) return stringify({ [key]: [] });
-	const lines = value.map((item) => {
-		const special = quoted(item);
-		return `  - ${special ?? stringify(item, { lineWidth: 0, minContentWidth: 0 }).trimEnd()}`;
-	});
-	return `${stringify(key).trimEnd()}:\n${lines.join("\n")}\n`;
-}
-
-function sourceToken(type: CST.SourceToken["type"], source: string): CST.SourceToken {
-	return { type, offset: 0, indent: 0, source };
-}
-
-/**
- * The CST of `key: value` for a one-line scalar, built directly; null when yaml must write it. A fast
- * path: when it gives up, entryItem parses what stringifyEntry wrote and builds the same entry.
- */
-function scalarItem(key: string, value: string): CST.BlockMap["items"][number] | null {
-	if (!isPlainSafe(key)) return null;
-	// Stryker disable next-line MethodExpression: without the slice the line holds the key and a break, so the fallback takes over.
-	const line = stringifyEntry(key, value).slice(key.length + 2, -1);
-	// Stryker disable next-line all: a value over several lines prints the same as a scalar token or through the fallback.
-	if (line.includes("\n")) return null;
-	// Stryker disable next-line MethodExpression: a quoted value starts and ends with its quote.
-	const type = line.startsWith('"') ? "double-quoted-scalar" : line.startsWith("'") ? "single-quoted-scalar" : "scalar";
-	return {
-		start: [],
-		key: { type: "scalar", offset: 0, indent: 0, source: key },
-		sep: [sourceToken("map-value-ind", ":"), sourceToken("space", " ")],
-		value: { type, offset: 0, indent: 0, source: line, end: [sourceToken("newline", "\n")] },
-	};
-}
-
-function entryItem(key: string, value: FrontmatterValue): CST.BlockMap["items"][number] {
-	// Stryker disable next-line ConditionalExpression,StringLiteral: skipping the fast path builds the same entry.
-	const direct = typeof value === "string" ? scalarItem(key, value) : null;
-	// Stryker disable next-line ConditionalExpression: skipping the fast path builds the same entry.
-	if (direct) return direct;
-	const { tokens } = parseTokens(stringifyEntry(key, value));
-	// Stryker disable all: stringifyEntry always writes one block-map entry; the guard narrows the type.
-	const doc = tokens.find((t): t is CST.Document => t.type === "document");
-	if (doc?.value?.type !== "block-map") throw new Error(`Could not build a YAML entry for ${key}`);
-	// Stryker restore all
-	return doc.value.items[0];
-}
-
 function keyOf(item: CST.BlockMap["items"][number]): string | null {
 	// Stryker disable next-line ConditionalExpression: resolveAsScalar of a missing key is null too.
 	if (!item.key) return null;
@@ -171,8 +79,14 @@ function keyOf(item: CST.BlockMap["items"][number]): string | null {
 	return resolved ? resolved.value : null;
 }
 
-function hasComment(tokens: CST.SourceToken[] | undefined): boolean {
-	return tokens?.some((t) => t.type === "comment") ?? false;
+function isTrailing(token: CST.SourceToken): boolean {
+	return token.type === "space" || token.type === "comment" || token.type === "newline";
+}
+
+/** The comment after a value on its line, with the space before it and the line break after; none without a comment. */
+function commentAfter(value: CST.BlockMap["items"][number]["value"]): CST.SourceToken[] {
+	const end = value && "end" in value ? value.end : undefined;
+	return end?.some((t) => t.type === "comment") ? end.filter(isTrailing) : [];
 }
 
 export class FrontmatterEditor {
@@ -194,6 +108,7 @@ export class FrontmatterEditor {
 
 	/** An editor that only reads: the values of `source` as parsed elsewhere (Obsidian's cache, the plain-shape reader). */
 	static reading(source: string, values: Record<string, unknown>): FrontmatterEditor {
+		// Stryker disable next-line ArrayDeclaration: a reading editor never renders its tokens.
 		const editor = new FrontmatterEditor(source, [], null, values);
 		editor.readOnly = true;
 		return editor;
@@ -209,6 +124,7 @@ export class FrontmatterEditor {
 
 	private get items(): CST.BlockMap["items"] {
 		const map = this.docToken?.value;
+		// Stryker disable next-line ArrayDeclaration: without a block mapping no key is found, whatever the list holds.
 		return map?.type === "block-map" ? map.items : [];
 	}
 
@@ -258,8 +174,10 @@ export class FrontmatterEditor {
 				return value.start.type === "flow-seq-start" ? "flow-seq" : "map";
 			case "block-map":
 				return "map";
-			// Stryker disable next-line all: the other token types (aliases, anchors...) are refused when parsing.
+			// The other token types (aliases, anchors...) are refused when parsing.
+			// Stryker disable next-line all: see above
 			default:
+				// Stryker disable next-line all: see above
 				return "other";
 		}
 	}
@@ -289,9 +207,11 @@ export class FrontmatterEditor {
 		}
 		const item = this.items[index];
 		const fresh = entryItem(key, value);
-		const oldValue = item.value;
-		if (keepComment && fresh.value && oldValue && "end" in oldValue && hasComment(oldValue.end) && "end" in fresh.value) {
-			fresh.value.end = oldValue.end;
+		const comment = keepComment ? commentAfter(item.value) : [];
+		// A flow list ends with its bracket: the new value keeps its own end, the old one gives its comment.
+		if (comment.length > 0 && fresh.value && "end" in fresh.value) {
+			// Stryker disable next-line ArrayDeclaration: a new value always ends with its line break; the default is for the types.
+			fresh.value.end = [...(fresh.value.end ?? []).filter((t) => !isTrailing(t)), ...comment];
 		}
 		item.sep = fresh.sep;
 		item.value = fresh.value;
@@ -317,12 +237,12 @@ export class FrontmatterEditor {
 		this.checkWritable();
 		const index = this.indexOf(key);
 		if (index === -1) return;
+		// Stryker disable next-line ConditionalExpression: a key was found, so there is a document token; the check narrows the type.
+		if (!this.docToken) return;
 		const [item] = this.items.splice(index, 1);
-		const keep = item.start;
 		const next = this.items[index];
-		if (next) next.start = [...keep, ...next.start];
-		// Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a key was found, so there is a document token; an empty `keep` adds nothing.
-		else if (this.docToken && keep.length > 0) this.docToken.end = [...keep, ...(this.docToken.end ?? [])];
+		if (next) next.start = [...item.start, ...next.start];
+		else this.docToken.end = [...item.start, ...(this.docToken.end ?? [])];
 		this.values.delete(key);
 		this.edited = true;
 	}
@@ -357,32 +277,4 @@ export class FrontmatterEditor {
 		this.items.push(...this.added.map(([key, value]) => entryItem(key, value)));
 		return this.tokens.map((token) => CST.stringify(token)).join("");
 	}
-}
-
-const DOES_NOT_READ_BACK = "the edited block does not read back as intended";
-
-/** Re-read edited YAML and confirm it holds exactly the expected values: the last guard against damage. */
-export function verifyFrontmatter(yaml: string, expected: Record<string, unknown>): string | null {
-	// What the engine writes is almost always of the simple shape, read without the library.
-	const simple = readSimpleBlock(yaml);
-	if (simple) return deepEqual(simple, expected) ? null : DOES_NOT_READ_BACK;
-	const { doc } = parseTokens(yaml);
-	if (!doc) return Object.keys(expected).length === 0 ? null : "the edited block is empty";
-	const problem = firstProblem(doc);
-	if (problem) return problem;
-	if (anchorsOf(doc, yaml).length > 0) return "the edited block holds an anchor or alias";
-	const actual: unknown = toValues(doc) ?? {};
-	return deepEqual(actual, expected) ? null : DOES_NOT_READ_BACK;
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-	if (a === b) return true;
-	if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-	if (Array.isArray(a) !== Array.isArray(b)) return false;
-	const aKeys = Object.keys(a);
-	const bKeys = Object.keys(b);
-	if (aKeys.length !== bKeys.length) return false;
-	const bRecord = b as Record<string, unknown>;
-	const aRecord = a as Record<string, unknown>;
-	return aKeys.every((key) => key in bRecord && deepEqual(aRecord[key], bRecord[key]));
 }

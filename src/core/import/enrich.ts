@@ -3,7 +3,8 @@
 // highlights it does not have yet under one `## Highlights`. Line endings and a BOM stay.
 
 import { readFrontmatterBlock, wasRepaired, type FrontmatterState } from "../frontmatter/readBlock";
-import { parseFrontmatter, verifyFrontmatter, type FrontmatterEditor, type FrontmatterValue } from "../frontmatter/yamlEditor";
+import { verifyFrontmatter } from "../frontmatter/verifyFrontmatter";
+import { parseFrontmatter, type FrontmatterEditor, type FrontmatterValue } from "../frontmatter/yamlEditor";
 import { findCodeRanges, isInside } from "../markdown/codeRanges";
 import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";

@@ -9,12 +9,15 @@ const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001f\u007f]/g;
 // Most file systems allow 255 bytes; room is left for " (12)" and ".md".
 const MAX_BYTES = 200;
 
-function utf8Length(text: string): number {
+/** Bytes of one character in UTF-8 (no TextEncoder: the plugin's tests run where there is none). */
+function utf8Length(char: string): number {
+	const code = char.codePointAt(0) ?? 0;
+	return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
+
+function utf8LengthOf(text: string): number {
 	let bytes = 0;
-	for (const char of text) {
-		const code = char.codePointAt(0) ?? 0;
-		bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-	}
+	for (const char of text) bytes += utf8Length(char);
 	return bytes;
 }
 
@@ -25,10 +28,13 @@ function cleanName(text: string): string {
 
 export function noteBaseName(title: string, fallback: string): string {
 	const name = avoidReservedName(cleanName(title) || cleanName(fallback) || "Untitled", " (note)");
-	if (utf8Length(name) <= MAX_BYTES) return name;
+	if (utf8LengthOf(name) <= MAX_BYTES) return name;
+	// Whole characters, then an ellipsis.
 	let cut = "";
+	let bytes = 0;
 	for (const char of name) {
-		if (utf8Length(cut + char) > MAX_BYTES - 1) break;
+		bytes += utf8Length(char);
+		if (bytes > MAX_BYTES - 1) break;
 		cut += char;
 	}
 	return `${cut.trim()}…`;
@@ -48,10 +54,11 @@ export const DEFAULT_IMPORT_FOLDER = "Omnivore";
  * "The folder ...". A leading slash means the vault's root, as in Obsidian.
  */
 export function importFolder(folder: string): { ok: true; folder: string } | { ok: false; reason: string } {
-	const trimmed = folder.trim().replace(/\\/g, "/");
-	const clean = trimmed
-		.replace(/\/{2,}/g, "/")
-		.replace(/^\.?\/+|\/+$/g, "")
+	// Empty parts (a slash at either end, two in a row) are dropped.
+	const clean = folder
+		.trim()
+		.replace(/\\/g, "/")
+		.replace(/^\.\//, "")
 		.split("/")
 		.map((part) => part.trim())
 		.filter((part) => part !== "")

@@ -23,22 +23,20 @@ export function parseHighlights(markdown: string): ExportHighlight[] {
 		.replace(/^\uFEFF/, "")
 		.replace(/\r\n?/g, "\n")
 		.split(BLANK_LINE)
-		.map((chunk) => chunk.replace(/^\n+|\s+$/g, ""))
-		.filter((chunk) => chunk.trim() !== "");
+		// A split leaves at most one line break at a chunk's start (three in a row).
+		.map((chunk) => chunk.replace(/^\n|\s+$/g, ""))
+		.filter((chunk) => chunk !== "");
 	const highlights: ExportHighlight[] = [];
 	let current: ExportHighlight | null = null;
-	let readingLabels = false;
 	for (const chunk of chunks) {
 		if (chunk.startsWith(">")) {
 			current = { quote: quoteOf(chunk), labels: [] };
 			highlights.push(current);
-			readingLabels = true;
-		} else if (current && readingLabels && LABELS_LINE.test(chunk)) {
+		} else if (current && current.labels.length === 0 && current.note === undefined && LABELS_LINE.test(chunk)) {
+			// Labels come right after the quote; a line of hashtags after them or after the note is note.
 			current.labels = labelsOf(chunk);
-			readingLabels = false;
 		} else if (current) {
 			current.note = current.note === undefined ? chunk : `${current.note}\n\n${chunk}`;
-			readingLabels = false;
 		} else {
 			// A note on the article before any highlight; later text belongs to the highlight above it.
 			highlights.push({ labels: [], note: chunk });
@@ -60,7 +58,7 @@ function quoteOf(chunk: string): string {
 function labelsOf(line: string): string[] {
 	return line
 		.split(/\s+(?=#)/)
-		.map((label) => label.replace(/^#/, "").trim())
+		.map((label) => label.slice(1))
 		.filter((label) => label !== "");
 }
 
@@ -87,8 +85,8 @@ export function renderHighlight(highlight: ExportHighlight): string {
 
 /** Text compared without blockquote markers, list of spaces or line breaks: how a quote is found in a note. */
 export function comparableText(text: string): string {
+	// (`^` in multiline mode starts a line after a CR too.)
 	return text
-		.replace(/\r\n?/g, "\n")
 		.replace(/^[ \t]*(?:>[ \t]?)+/gm, "")
 		.replace(/\s+/g, " ")
 		.trim();
@@ -97,5 +95,5 @@ export function comparableText(text: string): string {
 /** Whether a highlight (its quote, or a note's text) is already in a note's text (given as `comparableText`). */
 export function highlightIsIn(highlight: ExportHighlight, comparableNote: string): boolean {
 	const key = comparableText(highlight.quote ?? highlight.note ?? "");
-	return key === "" || comparableNote.includes(key);
+	return comparableNote.includes(key);
 }

@@ -1,8 +1,9 @@
 // Changes only a note's status property, leaving every other byte as it was.
 
 import { joinNote, splitNote, withFrontmatterYaml } from "../note";
+import { stringifyEntry } from "../frontmatter/entryText";
 import { readFrontmatterBlock, wasRepaired } from "../frontmatter/readBlock";
-import { stringifyEntry, verifyFrontmatter } from "../frontmatter/yamlEditor";
+import { verifyFrontmatter } from "../frontmatter/verifyFrontmatter";
 import type { TidyOptions } from "../options";
 import type { ReadingStatus } from "../omnivore/status";
 

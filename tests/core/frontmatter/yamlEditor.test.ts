@@ -1,4 +1,6 @@
-import { parseFrontmatter, stringifyEntry, verifyFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
+import { stringifyEntry } from "../../../src/core/frontmatter/entryText";
+import { verifyFrontmatter } from "../../../src/core/frontmatter/verifyFrontmatter";
+import { parseFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
 
 function editor(yaml: string) {
 	const outcome = parseFrontmatter(yaml);

@@ -50,6 +50,72 @@ describe("reading highlights/{slug}.md", () => {
 	});
 });
 
+describe("reading highlights edited by hand or written by other tools", () => {
+	it("reads a quote written with > on every line, with or without the space after it", () => {
+		expect(parseHighlights("> One.\n> Two.\n>Three. \n\n#a")).toEqual([{ quote: "One.\nTwo.\nThree.", labels: ["a"] }]);
+	});
+
+	it("keeps a > inside a quote's line, and drops the spaces at the end of a line (a Markdown line break)", () => {
+		expect(parseHighlights("> Rule one.  \nPrefer composition > inheritance.")).toEqual([{ quote: "Rule one.\nPrefer composition > inheritance.", labels: [] }]);
+	});
+
+	it("drops empty quote lines at the quote's start and end", () => {
+		expect(parseHighlights(">\n> After an empty line.\n>")).toEqual([{ quote: "After an empty line.", labels: [] }]);
+	});
+
+	it("reads the labels after a quote only: a note that mentions a hashtag, or starts with one, is note", () => {
+		expect(parseHighlights("> Q. \n\nSee also #rust")).toEqual([{ quote: "Q.", labels: [], note: "See also #rust" }]);
+		expect(parseHighlights("> Q. \n\n#TODO\nreread this section")).toEqual([{ quote: "Q.", labels: [], note: "#TODO\nreread this section" }]);
+	});
+
+	it("reads a line of hashtags after the labels, or after the note, as note", () => {
+		expect(parseHighlights("> Q. \n\n#rust\n\n#followup")).toEqual([{ quote: "Q.", labels: ["rust"], note: "#followup" }]);
+		expect(parseHighlights("> Q. \n\nMy note.\n\n#followup #later")).toEqual([{ quote: "Q.", labels: [], note: "My note.\n\n#followup #later" }]);
+	});
+
+	it("reads labels separated by more than one space, with trailing spaces, and ignores a lone #", () => {
+		expect(parseHighlights("> Q. \n\n#To Read  #work #  ")).toEqual([{ quote: "Q.", labels: ["To Read", "work"] }]);
+	});
+
+	it("drops a highlight with an empty quote (an image's) unless it has a note", () => {
+		expect(parseHighlights("> \n\n> Kept. ")).toEqual([{ quote: "Kept.", labels: [] }]);
+		expect(parseHighlights("> \n\nMy note on the picture.")).toEqual([{ quote: "", labels: [], note: "My note on the picture." }]);
+	});
+
+	it("reads old Mac line ends, and keeps a zero-width no-break space inside a quote", () => {
+		expect(parseHighlights("> A \r\r#x\r\rnote\r")).toEqual([{ quote: "A", labels: ["x"], note: "note" }]);
+		expect(parseHighlights("> Zero\uFEFFwidth ")).toEqual([{ quote: "Zero\uFEFFwidth", labels: [] }]);
+	});
+});
+
+describe("writing highlights", () => {
+	it("writes a quote alone, and a quote with its note but no labels", () => {
+		expect(renderHighlight({ quote: "Slow down.", labels: [] })).toBe("> Slow down.");
+		expect(renderHighlight({ quote: "Slow down.", labels: [], note: "Mine." })).toBe("> Slow down.\n\nMine.");
+	});
+
+	it("writes a note on the article as its text, and every label as a tag", () => {
+		expect(renderHighlight({ labels: [], note: "About the whole piece." })).toBe("About the whole piece.");
+		expect(renderHighlight({ quote: "Q.", labels: ["key idea", "wal"] })).toBe("> Q.\n\n#key_idea #wal");
+	});
+});
+
+describe("comparableText", () => {
+	it("drops blockquote markers however written, line breaks and runs of spaces", () => {
+		expect(comparableText("> One.\r\n>Two,  still\n  > > two.\n")).toBe("One. Two, still two.");
+	});
+
+	it("keeps a > inside a line", () => {
+		expect(comparableText("> Prefer composition > inheritance.")).toBe("Prefer composition > inheritance.");
+	});
+
+	it("finds a note on the article as its text, and takes a highlight with no text as found", () => {
+		const note = comparableText("## Highlights\n\nAbout the whole\npiece.\n");
+		expect(highlightIsIn({ labels: [], note: "About the whole piece." }, note)).toBe(true);
+		expect(highlightIsIn({ labels: ["x"] }, note)).toBe(true);
+	});
+});
+
 describe("highlights as Omnivore wrote them, read back (property)", () => {
 	const word = fc.stringMatching(/^[A-Za-z0-9éà中文,.!?'"()-]{1,8}$/);
 	const line = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(" "));

@@ -81,12 +81,12 @@ export const aliasesStep: FrontmatterStep = {
 				if (aliasValue === null) {
 					// An empty `Title:` is still the title: renamed, it is filled where it stands, never beside it.
 					const otherCase = alias.toLowerCase() === canonical.toLowerCase();
-					if (otherCase && context.isMissing(alias) && !frontmatter.has(canonical) && !context.has(canonical)) {
+					if (otherCase && context.isMissing(alias) && !context.has(canonical)) {
 						context.rename(alias, canonical, "the canonical name for this value");
 					}
 					continue;
 				}
-				if (!frontmatter.has(canonical) && !context.has(canonical)) {
+				if (!context.has(canonical)) {
 					context.rename(alias, canonical, "the canonical name for this value");
 					continue;
 				}

@@ -29,6 +29,7 @@ export const statusStep: FrontmatterStep = {
 		const { frontmatter, options } = context;
 		const key = context.keys.status;
 		const stateKey = key.toLowerCase() === STATE_KEY ? undefined : findKey(frontmatter.keys(), STATE_KEY);
+		// The checks of stateKey below narrow its type: without a state key, nothing reads as filled or as a status.
 		const stateValue = stateKey === undefined ? undefined : frontmatter.get(stateKey);
 		const stateFilled = stateKey !== undefined && !context.isMissing(stateKey);
 		const fromState = stateFilled ? readStatus(stateValue, options.statusValues) : undefined;

@@ -65,6 +65,7 @@ export const tagsStep: FrontmatterStep = {
 		const key = context.keys.tags;
 		const hasTags = frontmatter.has(key);
 		const hasTag = key !== "tag" && frontmatter.has("tag");
+		// A fast path: a missing key reads as no list either.
 		if (!hasTags && !hasTag) return;
 		const main = readTagList(frontmatter.get(key));
 		const extra = hasTag ? readTagList(frontmatter.get("tag")) : [];
@@ -77,13 +78,8 @@ export const tagsStep: FrontmatterStep = {
 			context.remove("tag", `merged into ${key}`);
 		}
 		const current = frontmatter.get(key);
-		const unchanged =
-			frontmatter.shapeOf(key) === "block-seq" &&
-			Array.isArray(current) &&
-			current.length === tags.length &&
-			current.every((item, i) => typeof item === "string" && item === tags[i]);
-		if (unchanged) return;
 		const sameTags = Array.isArray(current) && current.length === tags.length && current.every((item, i) => item === tags[i]);
+		if (sameTags && frontmatter.shapeOf(key) === "block-seq") return;
 		context.set(key, tags, sameTags ? "written as a block list" : "tidied into a list");
 	},
 };
