@@ -5,7 +5,7 @@ import { checkDateFormat } from "./dateFormat";
 import { normalizeFrontmatter } from "./frontmatter/normalize";
 import { readFrontmatterBlock as readFrontmatter, wasRepaired, type FrontmatterState, type RepairsMade } from "./frontmatter/readBlock";
 import { verifyFrontmatter } from "./frontmatter/verifyFrontmatter";
-import { parseFrontmatter, type FrontmatterEditor } from "./frontmatter/yamlEditor";
+import { emptyFrontmatter, type FrontmatterEditor } from "./frontmatter/yamlEditor";
 import { readBodyFacts } from "./markdown/bodyFacts";
 import { findCodeRanges } from "./markdown/codeRanges";
 import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "./note";
@@ -70,7 +70,7 @@ export class NoteTidier {
 		if (frontmatter.kind === "invalid" || frontmatter.kind === "not-mapping" || frontmatter.kind === "anchored") {
 			frontmatterLeft = frontmatter;
 		} else {
-			const editor = frontmatter.kind === "mapping" ? frontmatter.editor : parseNew();
+			const editor = frontmatter.kind === "mapping" ? frontmatter.editor : emptyFrontmatter();
 			const yaml = this.normalize(editor, facts, report, frontmatter.kind === "mapping" ? frontmatter : { repairedKeys: [] });
 			if (yaml !== null) newParts.frontmatter = withFrontmatterYaml(parts, yaml).frontmatter;
 			baseUrl = editor.getText(this.options.keys.originalUrl) ?? baseUrl;
@@ -160,12 +160,6 @@ export class NoteTidier {
 		report.merge(steps);
 		return yaml;
 	}
-}
-
-function parseNew(): FrontmatterEditor {
-	const outcome = parseFrontmatter("");
-	if (outcome.kind !== "mapping") throw new Error("An empty block always parses");
-	return outcome.editor;
 }
 
 type LeftFrontmatter = Extract<FrontmatterState, { kind: "invalid" | "not-mapping" | "anchored" }>;

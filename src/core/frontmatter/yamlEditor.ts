@@ -89,6 +89,13 @@ function commentAfter(value: CST.BlockMap["items"][number]["value"]): CST.Source
 	return end?.some((t) => t.type === "comment") ? end.filter(isTrailing) : [];
 }
 
+/** An editor over an empty block: for a note that has no frontmatter yet. */
+export function emptyFrontmatter(): FrontmatterEditor {
+	const outcome = parseFrontmatter("");
+	if (outcome.kind !== "mapping") throw new Error("An empty block always parses");
+	return outcome.editor;
+}
+
 export class FrontmatterEditor {
 	private readonly values: Map<string, unknown>;
 	private readonly added: Array<[string, FrontmatterValue]> = [];

@@ -4,7 +4,7 @@
 
 import { readFrontmatterBlock, wasRepaired, type FrontmatterState } from "../frontmatter/readBlock";
 import { verifyFrontmatter } from "../frontmatter/verifyFrontmatter";
-import { parseFrontmatter, type FrontmatterEditor, type FrontmatterValue } from "../frontmatter/yamlEditor";
+import { emptyFrontmatter, type FrontmatterEditor, type FrontmatterValue } from "../frontmatter/yamlEditor";
 import { findCodeRanges, isInside } from "../markdown/codeRanges";
 import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";
@@ -165,7 +165,7 @@ export function enrichNote(text: string, item: ExportItem, highlights: readonly 
 	if (singleFileArticles(parts.body).length > 0) return { kind: "left", reason: "it holds several articles (Omnivore's single-file mode), which the import does not edit" };
 	const state = readFrontmatterBlock(parts);
 	if (state.kind !== "mapping" && state.kind !== "none") return { kind: "left", reason: leftBecause(state) };
-	const editor = state.kind === "mapping" ? state.editor : newEditor();
+	const editor = state.kind === "mapping" ? state.editor : emptyFrontmatter();
 	const filled = fillFrontmatter(editor, item, options, !tidier.isOmnivoreNote(text));
 	let next: NoteParts = parts;
 	if (editor.changed || (state.kind === "mapping" && wasRepaired(state))) {
@@ -194,10 +194,4 @@ function leftBecause(state: Exclude<FrontmatterState, { kind: "mapping" | "none"
 	if (state.kind === "not-mapping") return "its frontmatter is not a set of properties";
 	// A new block would replace the one there, and an edit key by key could break what an alias repeats (0002).
 	return `its frontmatter uses YAML anchors or aliases (${state.names.join(", ")}), which an edit could break`;
-}
-
-function newEditor(): FrontmatterEditor {
-	const outcome = parseFrontmatter("");
-	if (outcome.kind !== "mapping") throw new Error("An empty block always parses");
-	return outcome.editor;
 }

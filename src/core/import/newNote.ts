@@ -1,6 +1,6 @@
 // Writes the note for an export item the vault does not have yet, in the schema tidy writes.
 
-import { parseFrontmatter } from "../frontmatter/yamlEditor";
+import { emptyFrontmatter } from "../frontmatter/yamlEditor";
 import { asLinkDestination } from "../markdown/linkDestination";
 import { ID_KEY } from "../omnivore/keys";
 import type { TidyOptions } from "../options";
@@ -20,9 +20,7 @@ export interface NewNoteParts {
 
 /** The frontmatter block of a new note. */
 export function newFrontmatter(item: ExportItem, options: TidyOptions): string {
-	const outcome = parseFrontmatter("");
-	if (outcome.kind !== "mapping") throw new Error("An empty block always parses");
-	const editor = outcome.editor;
+	const editor = emptyFrontmatter();
 	editor.add(ID_KEY, item.id);
 	for (const [key, value] of itemValues(item, options)) editor.add(options.keys[key], value);
 	return `---\n${editor.toString()}---\n`;
