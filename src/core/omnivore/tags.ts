@@ -8,14 +8,19 @@ export function cleanTag(tag: string): string {
 	return tag.trim().replace(/^#+/, "").trim().replace(/\s+/g, "_");
 }
 
+/** A tag or the configured tag name as written (` #Omnivore`), without the spaces and `#` around it. */
+export function bareTag(tag: string): string {
+	return tag.trim().replace(/^#/, "");
+}
+
 /**
  * Whether a tag is the Omnivore tag. A one-segment name (`Omnivore`, the default) matches any segment
  * of a nested tag (`Type/Omnivore`, `Omnivore/article`); a nested name (`Sources/Omnivore`) is exact
  * and matches that tag and the tags under it. Any case.
  */
 export function tagMatches(candidate: string, tagName: string): boolean {
-	const name = candidate.trim().replace(/^#/, "").toLowerCase();
-	const wanted = tagName.trim().replace(/^#/, "").toLowerCase();
+	const name = bareTag(candidate).toLowerCase();
+	const wanted = bareTag(tagName).toLowerCase();
 	if (wanted === "") return false;
 	if (wanted.includes("/")) return name === wanted || name.startsWith(`${wanted}/`);
 	return name.split("/").includes(wanted);
