@@ -115,10 +115,10 @@ export function bodyHasTag(body: string, tagName: string, codeRanges: TextRange[
 export function rawFrontmatterHasTag(yaml: string, tagName: string): boolean {
 	const lines = yaml.split(/\r?\n/);
 	for (let i = 0; i < lines.length; i++) {
-		const key = /^tags?:(.*)$/i.exec(lines[i]);
+		const key = /^tags?:(.*)/i.exec(lines[i]);
 		if (!key) continue;
-		const inline = key[1].replace(/[[\]"']/g, " ");
-		if (inline.split(/[,\s]+/).some((tag) => tag !== "" && tagMatches(tag, tagName))) return true;
+		const inline = key[1].replace(/[[\]"']/g, "");
+		if (inline.split(/[,\s]+/).some((tag) => tagMatches(tag, tagName))) return true;
 		for (let j = i + 1; j < lines.length && /^\s+-/.test(lines[j]); j++) {
 			const item = lines[j].replace(/^\s+-\s*/, "").replace(/["']/g, "");
 			if (tagMatches(item, tagName)) return true;

@@ -2,7 +2,7 @@
 
 import { escapeRegExp } from "../escapeRegExp";
 
-const HTTP_URL = /^https?:\/\/[^\s/]+/i;
+const HTTP_URL = /^https?:\/\/[^\s/]/i;
 const FAKE_ORIGINAL = /^https?:\/\/(?:www\.)?omnivore\.app\/no_url/i;
 const ATTACHMENT = /^https?:\/\/(?:www\.)?omnivore\.app\/attachments\//i;
 // omnivore.app itself, not its blog or docs: the app's pages, its uploads, its placeholder, the library.
@@ -34,7 +34,7 @@ export interface OmnivoreLinks {
 	occursIn(text: string): boolean;
 }
 
-export function buildOmnivoreLinks(selfHostedHosts: readonly string[] = []): OmnivoreLinks {
+export function buildOmnivoreLinks(selfHostedHosts: readonly string[]): OmnivoreLinks {
 	const extra = selfHostedHosts.map(hostOf).filter((host): host is string => host !== null).map(escapeRegExp);
 	const hosts = ["(?:www\\.)?omnivore\\.app", ...extra].join("|");
 	const source = `https?:${SLASH}${SLASH}(?:${hosts})${SLASH}me${SLASH}([^\\s)#"'<>\\]&|]+)(#?)`;
@@ -48,7 +48,7 @@ export function buildOmnivoreLinks(selfHostedHosts: readonly string[] = []): Omn
 }
 
 /** The links of omnivore.app alone, for callers without settings. */
-export const OMNIVORE_APP_LINKS = buildOmnivoreLinks();
+export const OMNIVORE_APP_LINKS = buildOmnivoreLinks([]);
 
 /** An article's web address: not Omnivore's placeholder for newsletters, its uploads, its library or its app's pages. */
 export function isArticleUrl(url: string, links?: OmnivoreLinks): boolean {
@@ -69,11 +69,6 @@ export function isAttachmentUrl(url: string): boolean {
 	return ATTACHMENT.test(url);
 }
 
-/** Omnivore's placeholder original for emailed newsletters. */
-export function isPlaceholderUrl(url: string): boolean {
-	return FAKE_ORIGINAL.test(url);
-}
-
 export function isWebUrl(url: string): boolean {
 	return HTTP_URL.test(url);
 }
@@ -82,6 +77,7 @@ export function isWebUrl(url: string): boolean {
 export function siteFromUrl(url: string, links?: OmnivoreLinks): string | undefined {
 	if (!isArticleUrl(url, links)) return undefined;
 	try {
+		// `https://www./` leaves no name.
 		return new URL(url).hostname.replace(/^www\./i, "") || undefined;
 	} catch {
 		return undefined;

@@ -35,6 +35,7 @@ describe("a note tagged #Omnivore", () => {
 		["proxied image addresses listed in a property", `---\nexamples: [${PROXIED}]\n---\n#Omnivore\nHow the image proxy wrote addresses.\n`],
 		["the marks only inside code", `#Omnivore\n\`\`\`\n[Read Original](https://a.example)\n![](${PROXIED})\n[x](${LIBRARY})\n\`\`\`\n`],
 		["a link to a web page in a property", "---\nsource_page: https://a.example/rust\n---\n#Omnivore\n"],
+		["a source naming a person and their site", "---\nsource: my friend Anna at https://a.example\n---\n#Omnivore\n"],
 	])("is a note about Omnivore with %s", (_name, text) => {
 		expect(detect(text)).toEqual({ kind: "tagged-not-article" });
 	});
