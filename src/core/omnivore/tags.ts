@@ -40,16 +40,13 @@ export function readTagList(value: unknown): string[] | null {
 		const text = String(value).trim().replace(/^\[+|\]+$/g, "");
 		const parts = text.includes(",") ? text.split(",") : text.split(/\s+/);
 		return parts
-			.flatMap((part) => (/^\s*#\S+(?:\s+#\S+)+\s*$/.test(part) ? part.trim().split(/\s+/) : [part]))
+			.flatMap((part) => (/^\s*#\S+(?:\s+#\S+)+\s*$/.test(part) ? part.split(/\s+/) : [part]))
 			.map(cleanTag)
 			.filter((tag) => tag !== "");
 	}
 	if (Array.isArray(value)) {
 		if (value.some((item) => typeof item === "object" && item !== null)) return null;
-		return value
-			.filter((item) => item !== null && item !== undefined)
-			.map((item) => cleanTag(String(item)))
-			.filter((tag) => tag !== "");
+		return value.map((item) => cleanTag(String(item ?? ""))).filter((tag) => tag !== "");
 	}
 	return null;
 }
@@ -114,12 +111,12 @@ export function bodyHasTag(body: string, tagName: string, codeRanges: TextRange[
  */
 export function rawFrontmatterHasTag(yaml: string, tagName: string): boolean {
 	const lines = yaml.split(/\r?\n/);
-	for (let i = 0; i < lines.length; i++) {
-		const key = /^tags?:(.*)/i.exec(lines[i]);
+	for (const [i, line] of lines.entries()) {
+		const key = /^tags?:(.*)/i.exec(line);
 		if (!key) continue;
 		const inline = key[1].replace(/[[\]"']/g, "");
 		if (inline.split(/[,\s]+/).some((tag) => tagMatches(tag, tagName))) return true;
-		for (let j = i + 1; j < lines.length && /^\s+-/.test(lines[j]); j++) {
+		for (let j = i + 1; /^\s+-/.test(lines[j] ?? ""); j++) {
 			const item = lines[j].replace(/^\s+-\s*/, "").replace(/["']/g, "");
 			if (tagMatches(item, tagName)) return true;
 		}

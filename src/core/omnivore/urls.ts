@@ -13,7 +13,8 @@ const SLASH = "(?:/|&#[xX]0*2[fF];|&#0*47;)";
 /** Host (with port) of a configured self-hosted Omnivore, or null when it is not a web address. */
 function hostOf(base: string): string | null {
 	try {
-		const url = new URL(base.trim().includes("://") ? base.trim() : `https://${base.trim()}`);
+		const written = base.trim();
+		const url = new URL(written.includes("://") ? written : `https://${written}`);
 		return url.protocol === "http:" || url.protocol === "https:" ? url.host : null;
 	} catch {
 		return null;

@@ -57,6 +57,7 @@ describe("rawFrontmatterHasTag, further down a list", () => {
 	it("reads every item of the tags list, quoted or not, and stops where the list ends", () => {
 		expect(rawFrontmatterHasTag('title: a: b\ntags:\n  - reading\n  - "Omnivore"\n', "Omnivore")).toBe(true);
 		expect(rawFrontmatterHasTag("title: a: b\ntag: omnivore\n", "Omnivore")).toBe(true);
+		expect(rawFrontmatterHasTag("title: a: b\ntags:\n  - Omnivore   \n", "Omnivore")).toBe(true);
 		expect(rawFrontmatterHasTag("title: a: b\nold_tags: [omnivore]\n", "Omnivore")).toBe(false);
 	});
 });
@@ -87,6 +88,7 @@ describe("tagMatches", () => {
 describe("readTagList", () => {
 	it.each<[string, unknown, string[] | null]>([
 		["nothing", null, []],
+		["no value", undefined, []],
 		["an empty value", "", []],
 		["a year", 1984, ["1984"]],
 		["a comma-separated string", "Omnivore, Read Later, ai", ["Omnivore", "Read_Later", "ai"]],
@@ -94,6 +96,9 @@ describe("readTagList", () => {
 		["a list in brackets, written as a string", "[alpha, beta]", ["alpha", "beta"]],
 		["a list that lost its opening bracket", "alpha, beta]]", ["alpha", "beta"]],
 		["a list in double brackets", "[[alpha, beta]]", ["alpha", "beta"]],
+		["a bracketed list with spaces around it", " [alpha, beta] ", ["alpha", "beta"]],
+		["#tags side by side first", "#rust #go, ai", ["rust", "go", "ai"]],
+		["three #tags side by side", "ai, #rust #go #wasm", ["ai", "rust", "go", "wasm"]],
 		["#tags written side by side, among plain ones", "ai,  #rust  #go , Read Later", ["ai", "rust", "go", "Read_Later"]],
 		["a list with blanks and a number", ["Omnivore", null, " Read Later ", 42, "#"], ["Omnivore", "Read_Later", "42"]],
 		["a list holding a mapping", ["Omnivore", { name: "x" }], null],

@@ -63,6 +63,7 @@ describe("the app's own addresses", () => {
 		expect(isOmnivoreAppPage("https://omnivore.application.example")).toBe(false);
 		expect(isOmnivoreAppPage("http://omnivore.app/attachments/u/1/notes.pdf")).toBe(false);
 		expect(isOmnivoreAppPage("http://www.omnivore.app/no_url?q=0a1b")).toBe(false);
+		expect(isOmnivoreAppPage("https://omnivore.app/no_url?q=0a1b")).toBe(false);
 		expect(isOmnivoreAppPage(`https://omnivore.app/me/${SLUG}`)).toBe(false);
 	});
 
