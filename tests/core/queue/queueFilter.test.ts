@@ -70,6 +70,7 @@ describe("resolveSavedFilters", () => {
 		const stored: unknown[] = [
 			{ name: "Short Rust reads", filter: { tags: ["rust"], readingTime: "under-5" }, sort: "reading-time" },
 			{ name: "No filter", filter: null, sort: "title" },
+			{ name: "Broken", filter: "tags=rust", sort: "title" },
 			{ filter: { tags: ["x"] } },
 			null,
 			"Unread",

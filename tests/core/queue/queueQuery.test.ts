@@ -171,3 +171,11 @@ describe("sorts by text", () => {
 		expect(query.size).toBe(4);
 	});
 });
+
+describe("dates without a time", () => {
+	it("count from the start of that day where the reader lives (Paris here), before a time saved that same night", () => {
+		const query = new QueueQuery();
+		query.setItems([make("day.md", { savedAt: "2024-09-30" }), make("night.md", { savedAt: "2024-09-29T23:30:00.000Z" })]);
+		expect(query.run(EMPTY_FILTER, "saved-newest", NOW).items.map((i) => i.path)).toEqual(["night.md", "day.md"]);
+	});
+});
