@@ -7,7 +7,7 @@ import type { NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
 import { findKey, findSchemaKey, ID_KEY, namesOf } from "./keys";
-import { bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
+import { bareTag, bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
 import { isOmnivoreAppPage, isWebUrl, linksFor, READ_ORIGINAL, type OmnivoreLinks } from "./urls";
 
 /**
@@ -53,6 +53,8 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 	const pattern = context.links.pattern;
 	pattern.lastIndex = 0;
 	let match: RegExpExecArray | null;
+	// Two articles seen, no later link changes the answer (a link counts alone only with one article
+	// or an id, and every mark it could add is then there already): the rest is not read.
 	while ((match = pattern.exec(body)) !== null && slugs.size < 2) {
 		if (isInside(code, match.index)) continue;
 		slugs.add(match[1].toLowerCase());
@@ -85,9 +87,9 @@ function isSaveDateName(name: string, keys: SchemaKeys): boolean {
 /** Properties only a saved article has: an id, a web address (not the Omnivore app's own pages), a save date. */
 function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): boolean {
 	const present = Object.keys(values);
-	const filled = (name: string) => values[name] !== null && values[name] !== undefined && values[name] !== "";
-	const id = findKey(present, ID_KEY);
-	if (id !== undefined && filled(id)) return true;
+	const filled = (name: string) => (values[name] ?? "") !== "";
+	// No key of the name in any case: no `id` either, so nothing filled.
+	if (filled(findKey(present, ID_KEY) ?? ID_KEY)) return true;
 	const articleUrl = (name: string) => {
 		const value = values[name];
 		return typeof value === "string" && isWebUrl(value.trim()) && !isOmnivoreAppPage(value);
@@ -102,23 +104,23 @@ function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): 
  * tagged note whose only mark was a proxied image still reads as a saved article once it is unwrapped.
  */
 function hasWrittenStatus(values: Record<string, unknown>, options: Pick<TidyOptions, "keys" | "statusValues">): boolean {
-	const key = findSchemaKey(Object.keys(values), "status", options.keys);
-	const value = key === undefined ? undefined : values[key];
-	return typeof value === "string" && Object.values(options.statusValues).includes(value);
+	const written: unknown[] = Object.values(options.statusValues);
+	return findSchemaKey(Object.keys(values), "status", options.keys, (key) => written.includes(values[key])) !== undefined;
 }
 
 // A top-level `key: value` line (or a list item's, in single-file mode) of a block that is not valid YAML.
-const RAW_ENTRY = /^(?:-[ \t]+)?([^\s:#][^:\n]*?)[ \t]*:[ \t]*(\S[^\n]*)?$/gm;
+const RAW_ENTRY = /^(?:-[ \t]+)?([^\s:#][^:\n]*?)[ \t]*:[ \t]*(\S[^\n]*)/gm;
 
 /** `hasArticleProperty` asked of a block that is not valid YAML, line by line, by the same names. */
 function rawHasArticleProperty(yaml: string, keys: SchemaKeys): boolean {
 	const filled = new Set([ID_KEY, ...namesOf("dateSaved", keys).filter((name) => isSaveDateName(name, keys))]);
 	const addresses = new Set([...namesOf("originalUrl", keys), ...namesOf("omnivoreUrl", keys)]);
-	for (const [, key, raw = ""] of yaml.matchAll(RAW_ENTRY)) {
+	for (const [, key, raw] of yaml.matchAll(RAW_ENTRY)) {
 		const name = key.toLowerCase();
-		const value = raw.trim().replace(/^["']/, "");
+		const value = raw.replace(/^["']/, "");
 		if (filled.has(name) && value !== "") return true;
-		if (addresses.has(name) && isWebUrl(value) && !isOmnivoreAppPage(value.replace(/["'\s].*$/, ""))) return true;
+		// The address ends at its closing quote or a comment.
+		if (addresses.has(name) && isWebUrl(value) && !isOmnivoreAppPage(value.split(/["'\s]/)[0])) return true;
 	}
 	return false;
 }
@@ -135,7 +137,7 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 		bodyHasTag(parts.body, options.tagName, code);
 
 	const body = bodyMarks(parts.body, code, context);
-	const yamlLink = values !== null ? frontmatterLinks(values, options.keys, links) : rawYaml !== null && links.occursIn(rawYaml);
+	const yamlLink = values !== null ? frontmatterLinks(values, options.keys, links) : links.occursIn(rawYaml ?? "");
 	const idProperty = values !== null ? hasArticleProperty(values, options.keys) : rawYaml !== null && rawHasArticleProperty(rawYaml, options.keys);
 	const proxiedProperty = values !== null ? Object.values(values).some((v) => typeof v === "string" && occursOutside(context.proxy.start, v, [])) : false;
 
@@ -189,8 +191,7 @@ const tagTexts = new Map<string, RegExp>();
 function tagText(tagName: string): RegExp {
 	let pattern = tagTexts.get(tagName);
 	if (!pattern) {
-		const wanted = tagName.trim().replace(/^#/, "");
-		pattern = new RegExp(escapeRegExp(wanted), "iu");
+		pattern = new RegExp(escapeRegExp(bareTag(tagName)), "iu");
 		tagTexts.set(tagName, pattern);
 	}
 	return pattern;

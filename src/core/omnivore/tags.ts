@@ -8,14 +8,19 @@ export function cleanTag(tag: string): string {
 	return tag.trim().replace(/^#+/, "").trim().replace(/\s+/g, "_");
 }
 
+/** A tag or the configured tag name as written (` #Omnivore`), without the spaces and `#` around it. */
+export function bareTag(tag: string): string {
+	return tag.trim().replace(/^#/, "");
+}
+
 /**
  * Whether a tag is the Omnivore tag. A one-segment name (`Omnivore`, the default) matches any segment
  * of a nested tag (`Type/Omnivore`, `Omnivore/article`); a nested name (`Sources/Omnivore`) is exact
  * and matches that tag and the tags under it. Any case.
  */
 export function tagMatches(candidate: string, tagName: string): boolean {
-	const name = candidate.trim().replace(/^#/, "").toLowerCase();
-	const wanted = tagName.trim().replace(/^#/, "").toLowerCase();
+	const name = bareTag(candidate).toLowerCase();
+	const wanted = bareTag(tagName).toLowerCase();
 	if (wanted === "") return false;
 	if (wanted.includes("/")) return name === wanted || name.startsWith(`${wanted}/`);
 	return name.split("/").includes(wanted);
@@ -35,16 +40,13 @@ export function readTagList(value: unknown): string[] | null {
 		const text = String(value).trim().replace(/^\[+|\]+$/g, "");
 		const parts = text.includes(",") ? text.split(",") : text.split(/\s+/);
 		return parts
-			.flatMap((part) => (/^\s*#\S+(?:\s+#\S+)+\s*$/.test(part) ? part.trim().split(/\s+/) : [part]))
+			.flatMap((part) => (/^\s*#\S+(?:\s+#\S+)+\s*$/.test(part) ? part.split(/\s+/) : [part]))
 			.map(cleanTag)
 			.filter((tag) => tag !== "");
 	}
 	if (Array.isArray(value)) {
 		if (value.some((item) => typeof item === "object" && item !== null)) return null;
-		return value
-			.filter((item) => item !== null && item !== undefined)
-			.map((item) => cleanTag(String(item)))
-			.filter((tag) => tag !== "");
+		return value.map((item) => cleanTag(String(item ?? ""))).filter((tag) => tag !== "");
 	}
 	return null;
 }
@@ -109,12 +111,12 @@ export function bodyHasTag(body: string, tagName: string, codeRanges: TextRange[
  */
 export function rawFrontmatterHasTag(yaml: string, tagName: string): boolean {
 	const lines = yaml.split(/\r?\n/);
-	for (let i = 0; i < lines.length; i++) {
-		const key = /^tags?:(.*)$/i.exec(lines[i]);
+	for (const [i, line] of lines.entries()) {
+		const key = /^tags?:(.*)/i.exec(line);
 		if (!key) continue;
-		const inline = key[1].replace(/[[\]"']/g, " ");
-		if (inline.split(/[,\s]+/).some((tag) => tag !== "" && tagMatches(tag, tagName))) return true;
-		for (let j = i + 1; j < lines.length && /^\s+-/.test(lines[j]); j++) {
+		const inline = key[1].replace(/[[\]"']/g, "");
+		if (inline.split(/[,\s]+/).some((tag) => tagMatches(tag, tagName))) return true;
+		for (let j = i + 1; /^\s+-/.test(lines[j] ?? ""); j++) {
 			const item = lines[j].replace(/^\s+-\s*/, "").replace(/["']/g, "");
 			if (tagMatches(item, tagName)) return true;
 		}

@@ -2,7 +2,7 @@
 
 import { escapeRegExp } from "../escapeRegExp";
 
-const HTTP_URL = /^https?:\/\/[^\s/]+/i;
+const HTTP_URL = /^https?:\/\/[^\s/]/i;
 const FAKE_ORIGINAL = /^https?:\/\/(?:www\.)?omnivore\.app\/no_url/i;
 const ATTACHMENT = /^https?:\/\/(?:www\.)?omnivore\.app\/attachments\//i;
 // omnivore.app itself, not its blog or docs: the app's pages, its uploads, its placeholder, the library.
@@ -13,7 +13,8 @@ const SLASH = "(?:/|&#[xX]0*2[fF];|&#0*47;)";
 /** Host (with port) of a configured self-hosted Omnivore, or null when it is not a web address. */
 function hostOf(base: string): string | null {
 	try {
-		const url = new URL(base.trim().includes("://") ? base.trim() : `https://${base.trim()}`);
+		const written = base.trim();
+		const url = new URL(written.includes("://") ? written : `https://${written}`);
 		return url.protocol === "http:" || url.protocol === "https:" ? url.host : null;
 	} catch {
 		return null;
@@ -34,7 +35,7 @@ export interface OmnivoreLinks {
 	occursIn(text: string): boolean;
 }
 
-export function buildOmnivoreLinks(selfHostedHosts: readonly string[] = []): OmnivoreLinks {
+export function buildOmnivoreLinks(selfHostedHosts: readonly string[]): OmnivoreLinks {
 	const extra = selfHostedHosts.map(hostOf).filter((host): host is string => host !== null).map(escapeRegExp);
 	const hosts = ["(?:www\\.)?omnivore\\.app", ...extra].join("|");
 	const source = `https?:${SLASH}${SLASH}(?:${hosts})${SLASH}me${SLASH}([^\\s)#"'<>\\]&|]+)(#?)`;
@@ -48,7 +49,7 @@ export function buildOmnivoreLinks(selfHostedHosts: readonly string[] = []): Omn
 }
 
 /** The links of omnivore.app alone, for callers without settings. */
-export const OMNIVORE_APP_LINKS = buildOmnivoreLinks();
+export const OMNIVORE_APP_LINKS = buildOmnivoreLinks([]);
 
 /** An article's web address: not Omnivore's placeholder for newsletters, its uploads, its library or its app's pages. */
 export function isArticleUrl(url: string, links?: OmnivoreLinks): boolean {
@@ -69,11 +70,6 @@ export function isAttachmentUrl(url: string): boolean {
 	return ATTACHMENT.test(url);
 }
 
-/** Omnivore's placeholder original for emailed newsletters. */
-export function isPlaceholderUrl(url: string): boolean {
-	return FAKE_ORIGINAL.test(url);
-}
-
 export function isWebUrl(url: string): boolean {
 	return HTTP_URL.test(url);
 }
@@ -82,6 +78,7 @@ export function isWebUrl(url: string): boolean {
 export function siteFromUrl(url: string, links?: OmnivoreLinks): string | undefined {
 	if (!isArticleUrl(url, links)) return undefined;
 	try {
+		// `https://www./` leaves no name.
 		return new URL(url).hostname.replace(/^www\./i, "") || undefined;
 	} catch {
 		return undefined;

@@ -13,13 +13,16 @@ export function searchWords(query: string): string[] {
 }
 
 /**
- * Whether `at` starts a word in `text`: the start, or after an ASCII space or punctuation mark.
- * Character codes rather than a Unicode regex: this runs for every match on every keystroke.
+ * Whether `at` starts a word in `text` (lower-cased): the start, or after an ASCII space or punctuation
+ * mark, not after a digit, a letter or any character beyond ASCII. Character codes rather than a
+ * Unicode regex: this runs for every match on every keystroke.
  */
 function atWordStart(text: string, at: number): boolean {
 	if (at === 0) return true;
 	const code = text.charCodeAt(at - 1);
-	return code < 48 || (code > 57 && code < 65) || (code > 90 && code < 97) || (code > 122 && code < 128);
+	const digit = code >= 48 && code <= 57;
+	const letter = code >= 97 && code <= 122;
+	return code < 128 && !digit && !letter;
 }
 
 /** Points for one word: in the title beats elsewhere, and the start of a word beats its middle. */

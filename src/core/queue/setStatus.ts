@@ -5,6 +5,7 @@ import { stringifyEntry } from "../frontmatter/entryText";
 import { readFrontmatterBlock, wasRepaired } from "../frontmatter/readBlock";
 import { verifyFrontmatter } from "../frontmatter/verifyFrontmatter";
 import type { TidyOptions } from "../options";
+import { findKey } from "../omnivore/keys";
 import type { ReadingStatus } from "../omnivore/status";
 
 /** The note with its status set, or null when its frontmatter cannot be edited safely. */
@@ -20,8 +21,10 @@ export function setNoteStatus(note: string, status: ReadingStatus, options: Pick
 	const block = readFrontmatterBlock(parts);
 	// A block that only reads after repair is left for a tidy: the status write must not change anything else.
 	if (block.kind !== "mapping" || wasRepaired(block)) return null;
-	if (block.editor.getText(key) === value) return note;
-	block.editor.set(key, value);
+	// The key as written (`Status`), which the queue reads: a second one in another case would hide it.
+	const written = findKey(block.editor.keys(), key) ?? key;
+	if (block.editor.getText(written) === value) return note;
+	block.editor.set(written, value);
 	const yaml = block.editor.toString();
 	if (verifyFrontmatter(yaml, block.editor.expectedValues()) !== null) return null;
 	return joinNote(withFrontmatterYaml(parts, yaml));

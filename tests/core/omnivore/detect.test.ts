@@ -37,6 +37,7 @@ describe("detectOmnivoreNote", () => {
 		["a link in a code block", "```\n[Read on Omnivore](https://omnivore.app/me/t-1)\n```\n", "none"],
 		["a template placeholder", "[Read on Omnivore]({{{omnivoreUrl}}})\n", "none"],
 		["#Omnivore inside a frontmatter string", '---\nAliases: [ "#Omnivore" ]\n---\nA tag page.\n', "none"],
+		["omnivore in a comment after the tags", "---\ntags: [reading] # was omnivore\n---\n# My notes\n", "none"],
 		["a link to omnivore.app's blog", "[Omnivore](https://blog.omnivore.app/p/labels)\n", "none"],
 		["a list of saved articles", "- [A](https://omnivore.app/me/a-1)\n- [B](https://omnivore.app/me/b-2)\n", "none"],
 		["links to several articles with an id", "---\nid: 1\n---\n[A](https://omnivore.app/me/a-1) [B](https://omnivore.app/me/b-2)\n", "article"],

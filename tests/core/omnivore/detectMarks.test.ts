@@ -19,6 +19,8 @@ describe("a note tagged #Omnivore", () => {
 		["a library link in a property", `---\nomnivore_url: ${LIBRARY}\n---\n#Omnivore\n`],
 		["a library link under the original URL's key", `---\nurl: ${LIBRARY}\n---\n#Omnivore\n`],
 		["an id", "---\nid: 0a1b2c3d\n---\n#Omnivore\n"],
+		["an id in capitals", "---\nID: 0a1b2c3d\n---\n#Omnivore\n"],
+		["an original URL quoted with a space before it", '---\noriginal_url: " https://a.example/rust"\n---\n#Omnivore\n'],
 		["an original URL", "---\noriginal_url: https://a.example/rust\n---\n#Omnivore\n"],
 		["a save date under an alias", "---\nsaved_at: 2024-02-27\n---\n#Omnivore\n"],
 		["a proxied image property", `---\nimage: ${PROXIED}\n---\n#Omnivore\n`],
@@ -29,8 +31,11 @@ describe("a note tagged #Omnivore", () => {
 	it.each([
 		["no mark at all", "# My Omnivore setup\n#Omnivore\nI read with it.\n"],
 		["an empty id and URL", '---\nid: ""\noriginal_url:\ndate_saved: ""\n---\n#Omnivore\n'],
+		["an id and save date left blank", "---\nid:\ndate_saved:\n---\n#Omnivore\n"],
+		["proxied image addresses listed in a property", `---\nexamples: [${PROXIED}]\n---\n#Omnivore\nHow the image proxy wrote addresses.\n`],
 		["the marks only inside code", `#Omnivore\n\`\`\`\n[Read Original](https://a.example)\n![](${PROXIED})\n[x](${LIBRARY})\n\`\`\`\n`],
 		["a link to a web page in a property", "---\nsource_page: https://a.example/rust\n---\n#Omnivore\n"],
+		["a source naming a person and their site", "---\nsource: my friend Anna at https://a.example\n---\n#Omnivore\n"],
 	])("is a note about Omnivore with %s", (_name, text) => {
 		expect(detect(text)).toEqual({ kind: "tagged-not-article" });
 	});
@@ -47,6 +52,8 @@ describe("a tagged note whose frontmatter is not valid YAML", () => {
 		["date_saved", "date_saved: 2024-02-27"],
 		["saved", "saved: 2024-02-27"],
 		["savedAt", "savedAt : 2024-02-27"],
+		["an id aligned with spaces", "id:    0a1b"],
+		["a list item's url after a wider indent", "-   url: https://a.example"],
 	])("is an article by %s on a line", (_name, line) => {
 		expect(detect(`---\ntitle: Rust: next\n${line}\ntags: [Omnivore]\n  bad: [\n---\n#Omnivore\n`).kind).toBe("article");
 	});
@@ -59,6 +66,8 @@ describe("a tagged note whose frontmatter is not valid YAML", () => {
 		["a bare date", "date: 2024-05-12"],
 		["the app's address", "url: https://omnivore.app/"],
 		["the app's settings", "source: 'https://omnivore.app/settings'"],
+		["the app's address quoted", 'url: "https://omnivore.app"'],
+		["the app's address and a comment", "url: https://omnivore.app # where I read"],
 	])("is not an article by %s", (_name, line) => {
 		expect(detect(`---\ntitle: Rust: next\n${line}\n  bad: [\n---\n#Omnivore\n`).kind).toBe("tagged-not-article");
 	});

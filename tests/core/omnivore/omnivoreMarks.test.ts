@@ -45,6 +45,7 @@ describe("mayHoldOmnivoreMarks", () => {
 		["an escaped link", "[Read on Omnivore](https:&#x2F;&#x2F;OMNIVORE.APP&#x2F;me&#x2F;t-1)\n", {}],
 		["a self-hosted link", "[Read on Omnivore](https://read.example.org/me/t-1)\n", { omnivoreHosts: ["read.example.org"] }],
 		["a nested tag setting", "---\nid: 1\n---\n#sources/omnivore/article\n", { tagName: "Sources/Omnivore" }],
+		["a tag setting with spaces around it", "---\nid: 1\n---\n#Omnivore\n", { tagName: " #Omnivore " }],
 	])("holds for %s", (_name, text, settings: Partial<TidyOptions>) => {
 		expect(both(text, settings)).toEqual({ detected: "article", mayHold: true });
 	});

@@ -1,4 +1,4 @@
-import { EMPTY_FILTER, QueueQuery, type QueueFilter, type QueueItem } from "../../../src/core";
+import { EMPTY_FILTER, QueueQuery, seededRandom, type QueueFilter, type QueueItem } from "../../../src/core";
 import { savedWindow } from "../../../src/core/queue/queueFilter";
 
 const NOW = Date.parse("2024-10-01T12:00:00Z");
@@ -118,5 +118,64 @@ describe("saved-date windows", () => {
 		const now = new Date(2024, 2, 31, 12).getTime();
 		expect(savedWindow("last-30-days", now)?.[0]).toBe(new Date(2024, 1, 29, 12).getTime());
 		expect(savedWindow("older-than-6-months", now)?.[1]).toBe(new Date(2023, 8, 30, 12).getTime());
+	});
+});
+
+describe("shuffle", () => {
+	it("deals every order of three articles about as often, seed after seed", () => {
+		const query = new QueueQuery();
+		query.setItems(ITEMS.slice(0, 3));
+		const seen = new Map<string, number>();
+		for (let seed = 1; seed <= 600; seed++) {
+			const order = query.run(EMPTY_FILTER, "shuffle", NOW, seed).items.map((i) => i.path).join();
+			seen.set(order, (seen.get(order) ?? 0) + 1);
+		}
+		expect(seen.size).toBe(6);
+		for (const count of seen.values()) expect(count).toBeGreaterThan(60);
+	});
+
+	it("draws numbers in [0, 1), spread evenly", () => {
+		const random = seededRandom(42);
+		const draws = Array.from({ length: 10_000 }, random);
+		expect(draws.every((value) => value >= 0 && value < 1)).toBe(true);
+		const deciles = new Array<number>(10).fill(0);
+		for (const value of draws) deciles[Math.floor(value * 10)]++;
+		for (const count of deciles) expect(Math.abs(count - 1000)).toBeLessThan(150);
+	});
+});
+
+describe("facets", () => {
+	it("counts values without regard to case, shows them as first written, most common first, then A to Z", () => {
+		const query = new QueueQuery();
+		query.setItems([
+			make("1.md", { author: "Martin Kleppmann", site: "youtube.com", tags: ["crdt"] }),
+			make("2.md", { author: "martin kleppmann", site: "YouTube.com", tags: ["CRDT", "local-first"] }),
+			make("3.md", { author: "Ann", site: null, tags: ["Databases"] }),
+			make("4.md", { author: "", site: "fly.io", tags: ["databases", "crdt"] }),
+		]);
+		expect(query.facets()).toEqual({ tags: ["crdt", "Databases", "local-first"], authors: ["Martin Kleppmann", "Ann"], sites: ["youtube.com", "fly.io"] });
+	});
+});
+
+describe("sorts by text", () => {
+	it("puts articles without a site or author last, and breaks ties by title then path", () => {
+		const query = new QueueQuery();
+		query.setItems([
+			make("z.md", { title: "Same", site: "b.example" }),
+			make("y.md", { title: "Same", site: "b.example" }),
+			make("x.md", { title: "Alone" }),
+			make("w.md", { title: "First", site: "A.example", author: "Zoe" }),
+		]);
+		expect(query.run(EMPTY_FILTER, "site", NOW).items.map((i) => i.path)).toEqual(["w.md", "y.md", "z.md", "x.md"]);
+		expect(query.run(EMPTY_FILTER, "author", NOW).items.map((i) => i.path)).toEqual(["w.md", "x.md", "y.md", "z.md"]);
+		expect(query.size).toBe(4);
+	});
+});
+
+describe("dates without a time", () => {
+	it("count from the start of that day where the reader lives (Paris here), before a time saved that same night", () => {
+		const query = new QueueQuery();
+		query.setItems([make("day.md", { savedAt: "2024-09-30" }), make("night.md", { savedAt: "2024-09-29T23:30:00.000Z" })]);
+		expect(query.run(EMPTY_FILTER, "saved-newest", NOW).items.map((i) => i.path)).toEqual(["night.md", "day.md"]);
 	});
 });

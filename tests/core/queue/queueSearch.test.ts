@@ -1,4 +1,5 @@
 import { EMPTY_FILTER, QueueQuery, searchMatches, searchWords, type QueueItem } from "../../../src/core";
+import { searchScore } from "../../../src/core/queue/queueSearch";
 
 function item(path: string, over: Partial<QueueItem>): QueueItem {
 	return { path, title: path, author: null, site: null, url: null, tags: [], status: "unread", savedAt: null, publishedAt: null, readingMinutes: 3, hasImageProblems: false, ...over };
@@ -56,5 +57,50 @@ describe("queue search", () => {
 		]);
 		expect(searchMatches("CRDTs: the hard parts", ["crdt", "crdts"])).toEqual([[0, 5]]);
 		expect(searchMatches("anything", [])).toEqual([]);
+	});
+});
+
+describe("search scores", () => {
+	it.each([
+		["rust in 2023", 4],
+		["learn/rust", 4],
+		["(rust)", 4],
+		["on: rust", 4],
+		["@rust", 4],
+		["[rust]", 4],
+		["`rust`", 4],
+		["{rust}", 4],
+		["~rust", 4],
+		["2023rust", 3],
+		["9rust", 3],
+		["trust", 3],
+		["zrust", 3],
+		["érust", 3],
+	])("ranks the word in the title %p at %p", (title, points) => {
+		expect(searchScore(["rust"], title, "")).toBe(points);
+	});
+
+	it("ranks a word in the author, site or tags below the title, and a missing word at nothing", () => {
+		expect(searchScore(["rust"], "ownership", "niko\u0000rust-lang.org")).toBe(2);
+		expect(searchScore(["rust"], "ownership", "trusted.example")).toBe(1);
+		expect(searchScore(["rust", "go"], "rust in 2023", "")).toBe(0);
+	});
+
+	it("keeps a word that only holds # after its start, like C#", () => {
+		expect(searchWords("C# #rust  go")).toEqual(["c#", "rust", "go"]);
+	});
+
+	it("never matches a word across the author and the site", () => {
+		expect(search("kleppmannyoutube")).toEqual([]);
+	});
+
+	it("gives sorted, merged ranges for several words, touching ones merged", () => {
+		expect(searchMatches("Rust and Go", ["go", "rust"])).toEqual([
+			[0, 4],
+			[9, 11],
+		]);
+		expect(searchMatches("RustGo", ["rust", "go"])).toEqual([[0, 6]]);
+		// Lower-casing İ adds a character: ranges would point beside the words.
+		expect(searchMatches("İstanbul notes", ["notes"])).toEqual([]);
 	});
 });

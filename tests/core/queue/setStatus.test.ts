@@ -21,6 +21,16 @@ describe("setNoteStatus", () => {
 		expect(setNoteStatus("---\r\nid: 1\r\n---\r\n", "read", options)).toBe("---\r\nid: 1\r\nqueue: done\r\n---\r\n");
 	});
 
+	it("changes the status under the key as written, in another case too", () => {
+		expect(setNoteStatus("---\nTitle: Rust in 2023\nStatus: unread\n---\n# Rust\n", "read", DEFAULT_OPTIONS)).toBe("---\nTitle: Rust in 2023\nStatus: read\n---\n# Rust\n");
+		expect(setNoteStatus("---\nStatus: read\n---\n", "read", DEFAULT_OPTIONS)).toBe("---\nStatus: read\n---\n");
+	});
+
+	it("refuses a block that only reads once repaired, or that is a list", () => {
+		expect(setNoteStatus("---\ntitle: Rust\ntags: [a, b\nstatus: unread\n---\nbody\n", "read", DEFAULT_OPTIONS)).toBeNull();
+		expect(setNoteStatus("---\n- id: 1\n- id: 2\n---\nbody\n", "read", DEFAULT_OPTIONS)).toBeNull();
+	});
+
 	it("refuses a note whose frontmatter block never closes", () => {
 		expect(setNoteStatus("---\ntitle: x\n#Omnivore\n", "read", DEFAULT_OPTIONS)).toBeNull();
 	});

@@ -1,0 +1,49 @@
+// Which heading of an Omnivore note is the article's title: templates put section headings around it,
+// users moved the tag, and articles brought their own headings along.
+import { findCodeRanges } from "../../../src/core/markdown/codeRanges";
+import { articleHeading, isSectionHeading, oneLine } from "../../../src/core/omnivore/heading";
+
+const heading = (body: string, tagName = "Omnivore") => articleHeading(body, findCodeRanges(body), tagName);
+
+describe("articleHeading", () => {
+	it.each([
+		["the heading just above the tag, past the article's own", "# Old\n\n## Why Rust\n\n#Omnivore\n", "Why Rust"],
+		["the heading above the tag, with text between", "# Why Rust\nBy Niko\n#Omnivore\n", "Why Rust"],
+		["the opening heading below a rule and blank lines", "\n---\n\n## Why Rust\nText\n# Later\n", "Why Rust"],
+		["the first level-1 heading when text comes first", "Saved from the web.\n## Part one\n# Why Rust\n", "Why Rust"],
+		["a heading indented by three spaces", "   # Why Rust\n#Omnivore\n", "Why Rust"],
+		["closing hashes after a space", "# Why Rust #\n#Omnivore\n", "Why Rust"],
+		["a heading made of hashes alone", "# ##\n", undefined],
+		["no heading for a line of four spaces", "    # Not a heading\n", undefined],
+		["no heading for a tag without a space", "#Omnivore\n", undefined],
+		["a section heading skipped above the tag", "# Why Rust\n## Highlights\n#Omnivore\n", "Why Rust"],
+		["an escaped title as Obsidian shows it", "# Knives &amp; Forks\n#Omnivore\n", "Knives & Forks"],
+		["a heading after a CR line end", "Intro\r# Why Rust\n", "Why Rust"],
+	])("%s", (_name, body, expected) => {
+		expect(heading(body)).toBe(expected);
+	});
+
+	it("looks above the tag it is told", () => {
+		expect(heading("# First\n# Second\n#saved\n", "saved")).toBe("Second");
+		expect(heading("# First\n# Second\n#saved\n")).toBe("First");
+	});
+});
+
+describe("isSectionHeading", () => {
+	it.each([
+		["Highlights", true],
+		["Full Content:", true],
+		["My notes ：", true],
+		["📚 Highlights", true],
+		["Summary of the year", false],
+		["Rust in 2023", false],
+	])("%p → %p", (text, expected) => {
+		expect(isSectionHeading(text)).toBe(expected);
+	});
+});
+
+describe("oneLine", () => {
+	it("joins a folded value's lines with single spaces", () => {
+		expect(oneLine("  Rust in 2023:\r\n\n   the year ahead  \n")).toBe("Rust in 2023: the year ahead");
+	});
+});

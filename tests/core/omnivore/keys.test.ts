@@ -1,0 +1,30 @@
+// The names Omnivore's variables were written under: the configured key first, its aliases, any case.
+import { findKey, findSchemaKey, namesOf } from "../../../src/core/omnivore/keys";
+import { DEFAULT_OPTIONS } from "../../../src/core/options";
+
+const KEYS = DEFAULT_OPTIONS.keys;
+
+describe("namesOf", () => {
+	it("gives the configured key, then its aliases, lower-cased and once each", () => {
+		expect(namesOf("dateSaved", KEYS)).toEqual(["date_saved", "saved", "date", "datesaved", "savedat", "saved_at"]);
+		expect(namesOf("dateSaved", { ...KEYS, dateSaved: "Saved" })).toEqual(["saved", "date", "datesaved", "savedat", "saved_at"]);
+		expect(namesOf("title", { ...KEYS, title: "Name" })).toEqual(["name"]);
+	});
+});
+
+describe("findKey", () => {
+	it("takes the exact spelling first, else the first in another case", () => {
+		expect(findKey(["Title", "title"], "title")).toBe("title");
+		expect(findKey(["TITLE", "Title"], "title")).toBe("TITLE");
+		expect(findKey(["titles"], "title")).toBeUndefined();
+	});
+});
+
+describe("findSchemaKey", () => {
+	it("takes the configured key over an alias, and an alias when the key is skipped", () => {
+		expect(findSchemaKey(["url", "Original_URL"], "originalUrl", KEYS)).toBe("Original_URL");
+		const values: Record<string, unknown> = { original_url: "", source: "https://a.example/p" };
+		expect(findSchemaKey(Object.keys(values), "originalUrl", KEYS, (key) => values[key] !== "")).toBe("source");
+		expect(findSchemaKey(["notes"], "originalUrl", KEYS)).toBeUndefined();
+	});
+});

@@ -1,0 +1,83 @@
+// Each field of a queue item as a reader sees it, on the shapes Omnivore's templates and their users
+// wrote: reading time from the plugin's own counts, authors Omnivore did not know, sites, addresses,
+// statuses, tags in several places, file names and single-file exports.
+import { buildQueueItem, NoteTidier } from "../../../src/core";
+
+const tidier = new NoteTidier();
+const item = (text: string, path = "Omnivore/Article.md") => buildQueueItem(path, text, tidier.options, tidier.proxy);
+const note = (frontmatter: string, body = "# Rust in 2023\n#Omnivore\n\n[Read Original](https://smallcultfollowing.com/babysteps/rust-2023/)\n") =>
+	item(`---\nid: 0a1b\n${frontmatter}---\n${body}`);
+
+describe("reading time", () => {
+	it.each([
+		["the plugin's read_length, rounded", "read_length: 7.4\nwords_count: 9200\n", 7],
+		["a read_length under a minute", "read_length: 0.3\n", 1],
+		["words_count when read_length is not a number", "read_length: soon\nwords_count: 4600\n", 20],
+		["words_count when read_length is zero", "read_length: 0\nwords_count: 2415\n", 11],
+		["a handful of words", "words_count: 40\n", 1],
+	])("comes from %s", (_name, frontmatter, minutes) => {
+		expect(note(frontmatter)?.readingMinutes).toBe(minutes);
+	});
+
+	it("is counted from the body when the note says nothing of it", () => {
+		expect(note("words_count: -5\n", `# Long read\n#Omnivore\n[Read Original](https://a.example/p)\n\n${"word ".repeat(2300)}\n`)?.readingMinutes).toBe(10);
+	});
+});
+
+describe("author, site and address", () => {
+	it("shows no author where Omnivore wrote `unknown`, in any case, and one line for a folded name", () => {
+		expect(note("author: unknown\n")?.author).toBeNull();
+		expect(note("author: Unknown\n")?.author).toBeNull();
+		expect(note("author: >-\n  Niko\n  Matsakis\n")?.author).toBe("Niko Matsakis");
+	});
+
+	it("takes the site's name when there is one, else the address's host, else none", () => {
+		expect(note("site_name: Baby Steps\n")?.site).toBe("Baby Steps");
+		expect(note("")?.site).toBe("smallcultfollowing.com");
+		expect(note("", "# A newsletter\n#Omnivore\n\n[Read on Omnivore](https://omnivore.app/me/a-newsletter-18c2f4a1b2c)\n")).toMatchObject({ site: null, url: null });
+	});
+
+	it("takes no Omnivore address for the article's, and dates the note by the library link held in its place", () => {
+		const found = note("original_url: https://omnivore.app/me/rust-in-2023-18de9d85b43\n", "# Rust in 2023\n#Omnivore\n");
+		expect(found).toMatchObject({ url: null, site: null, savedAt: "2024-02-27T09:14:46.000Z" });
+	});
+
+	it("takes the placeholder of an emailed newsletter for no address", () => {
+		expect(note("original_url: https://omnivore.app/no_url?q=0a1b2c\n", "# Weekly\n#Omnivore\n")).toMatchObject({ url: null, site: null });
+	});
+});
+
+describe("status", () => {
+	it.each([
+		["an empty status, with Omnivore's state", 'status: ""\nstate: ARCHIVED\n', "archived"],
+		["a status left blank, with Omnivore's state", "status:\nstate: READING\n", "reading"],
+		["a status over Omnivore's state", "status: read\nstate: INBOX\n", "read"],
+		["a blank state and a read flag", "state:\nread: true\n", "read"],
+		["a read flag of false", "read: false\n", "unread"],
+	])("reads %s", (_name, frontmatter, status) => {
+		expect(note(frontmatter)?.status).toBe(status);
+	});
+});
+
+describe("tags", () => {
+	it("lists each tag once, in any case, as first written, without the Omnivore tag", () => {
+		expect(note("tags: [AI, Omnivore/article, ai, Read Later]\n", "# T\n#Omnivore #Ai #read_later #reading\n")?.tags).toEqual(["AI", "Read_Later", "reading"]);
+	});
+});
+
+describe("title", () => {
+	it("is the file's name without its extension, in any case, when the note has no other", () => {
+		expect(item("---\nid: 1\n---\n#Omnivore\n\nJust text.\n", "Reading/Slow Reading.MD")?.title).toBe("Slow Reading");
+		expect(item("---\nid: 1\n---\n#Omnivore\n\nJust text.\n", "Top level.md")?.title).toBe("Top level");
+	});
+
+	it("is the frontmatter's title over the heading, on one line", () => {
+		expect(note("title: >-\n  Rust in 2023:\n  the year ahead\n")?.title).toBe("Rust in 2023: the year ahead");
+	});
+
+	it("counts no articles in a single-file note that holds one", () => {
+		const found = item("---\n- id: 1\n---\n%%1_start%%\n# Only one\n#Omnivore\n%%1_end%%\n");
+		expect(found?.title).toBe("Only one");
+		expect(found).not.toHaveProperty("articles");
+	});
+});
