@@ -13,12 +13,12 @@ import { exportStatus, type ExportItem } from "./exportItem";
 import { comparableText, highlightIsIn, renderHighlight, type ExportHighlight } from "./highlights";
 import { isAuthorPlaceholder } from "../frontmatter/steps/author";
 import { findKey, findSchemaKey, ID_KEY, STATE_KEY } from "../omnivore/keys";
+import { singleFileArticles } from "../omnivore/singleFile";
 import { readStatus } from "../omnivore/status";
 import { readTagList } from "../omnivore/tags";
 import { articleUrl, itemValues, labelTags } from "./itemValues";
 import { unwrapBodyImages } from "../bodyImages";
 import { highlightsSection } from "./newNote";
-import { singleFileArticles } from "./vaultMatcher";
 
 export type EnrichOutcome =
 	| { kind: "enriched"; text: string; filled: string[]; highlightsAdded: number }

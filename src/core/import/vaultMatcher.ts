@@ -6,6 +6,7 @@ import { readBodyFacts } from "../markdown/bodyFacts";
 import { findCodeRanges, isInside } from "../markdown/codeRanges";
 import { splitNote } from "../note";
 import { ID_KEY, namesOf } from "../omnivore/keys";
+import { singleFileArticles } from "../omnivore/singleFile";
 import { isArticleUrl, linksFor, type OmnivoreLinks } from "../omnivore/urls";
 import type { NoteTidier } from "../tidy";
 import type { ExportItem } from "./exportItem";
@@ -20,14 +21,6 @@ export interface NoteKeys {
 	urls: string[];
 	/** The ids of the articles a note of Omnivore's single-file mode holds (`%%{id}_start%%`), when it holds several. */
 	articles?: string[];
-}
-
-const ARTICLE_START = /%%([^%\n]+)_start%%/g;
-
-/** The articles a note of Omnivore's single-file mode holds, by id; fewer than two make no such note. */
-export function singleFileArticles(body: string): string[] {
-	const ids = body.includes("_start%%") ? [...new Set([...body.matchAll(ARTICLE_START)].map((match) => match[1].trim()))] : [];
-	return ids.length > 1 ? ids : [];
 }
 
 

@@ -12,6 +12,7 @@ import { splitNote, type NoteParts } from "../note";
 import { detectOmnivoreNote, mayHoldOmnivoreMarks } from "../omnivore/detect";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
 import { findKey, findSchemaKey, STATE_KEY } from "../omnivore/keys";
+import { singleFileArticles } from "../omnivore/singleFile";
 import { readFlag, readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
 import { bodyTags, cleanTag, frontmatterTags, tagMatches } from "../omnivore/tags";
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
@@ -109,9 +110,6 @@ function tagsOf(editor: FrontmatterEditor | null, body: string, code: TextRange[
 	});
 }
 
-// Omnivore's single-file mode puts every article between `%%{id}_start%%` and `%%{id}_end%%`.
-const ARTICLE_START = /%%[^%\n]+_start%%/g;
-
 /**
  * A copy of a string that does not keep the note's whole text alive: engines store a substring as a
  * view into its parent, and an index of 50,000 items would otherwise hold 50,000 notes in memory.
@@ -159,7 +157,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 	const linkDate = omnivoreLink ? dateFromOmnivoreUrl(omnivoreLink) : null;
 	const titleKey = editor ? findKey(editor.keys(), options.keys.title) : undefined;
 	const title = (editor && titleKey && titleCutByComment(editor, titleKey, facts.articleHeading)) ?? values.schema("title");
-	const articles = parts.body.includes("_start%%") ? (parts.body.match(ARTICLE_START)?.length ?? 0) : 0;
+	const articles = singleFileArticles(parts.body).length;
 
 	return {
 		path,
