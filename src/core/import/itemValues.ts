@@ -2,7 +2,7 @@
 
 import { formatDate } from "../dates";
 import { isAuthorPlaceholder } from "../frontmatter/steps/author";
-import { cleanTag } from "../omnivore/tags";
+import { cleanTag, uniqueTags } from "../omnivore/tags";
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
 import type { FrontmatterValue } from "../frontmatter/yamlEditor";
 import type { SchemaKeys, TidyOptions } from "../options";
@@ -23,14 +23,7 @@ function dateOf(iso: string | undefined, options: TidyOptions): string | undefin
 
 /** Labels as tags: spaces become `_`, repeats (any case) dropped. */
 export function labelTags(labels: readonly string[]): string[] {
-	const seen = new Set<string>();
-	return labels.map(cleanTag).filter((tag) => {
-		// Stryker disable next-line MethodExpression: folding to upper case finds the same repeats in any real label.
-		const folded = tag.toLowerCase();
-		if (tag === "" || seen.has(folded)) return false;
-		seen.add(folded);
-		return true;
-	});
+	return uniqueTags(labels.map(cleanTag).filter((tag) => tag !== ""));
 }
 
 /** Each schema property the item knows, in the order a new note lists them. */

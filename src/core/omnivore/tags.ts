@@ -13,6 +13,17 @@ export function bareTag(tag: string): string {
 	return tag.trim().replace(/^#/, "");
 }
 
+/** Tags without repeats, compared in any case (as Obsidian compares them); the first spelling is kept. */
+export function uniqueTags(tags: readonly string[]): string[] {
+	const seen = new Set<string>();
+	return tags.filter((tag) => {
+		const folded = tag.toLowerCase();
+		if (seen.has(folded)) return false;
+		seen.add(folded);
+		return true;
+	});
+}
+
 /**
  * Whether a tag is the Omnivore tag. A one-segment name (`Omnivore`, the default) matches any segment
  * of a nested tag (`Type/Omnivore`, `Omnivore/article`); a nested name (`Sources/Omnivore`) is exact

@@ -14,7 +14,7 @@ import { oneLine, titleCutByComment } from "../omnivore/heading";
 import { findKey, findSchemaKey, STATE_KEY } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
 import { readFlag, readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
-import { bodyTags, cleanTag, frontmatterTags, tagMatches } from "../omnivore/tags";
+import { bodyTags, cleanTag, frontmatterTags, tagMatches, uniqueTags } from "../omnivore/tags";
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
 import type { SchemaKeys, StatusValues, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
@@ -101,13 +101,7 @@ function minutesOf(values: Values, body: string, code: TextRange[]): number {
 
 function tagsOf(editor: FrontmatterEditor | null, body: string, code: TextRange[], tagName: string): string[] {
 	const raw = [...(editor ? frontmatterTags(editor.expectedValues()) : []), ...bodyTags(body, code).map(cleanTag)];
-	const seen = new Set<string>();
-	return raw.filter((tag) => {
-		const folded = tag.toLowerCase();
-		if (tag === "" || tagMatches(tag, tagName) || seen.has(folded)) return false;
-		seen.add(folded);
-		return true;
-	});
+	return uniqueTags(raw.filter((tag) => tag !== "" && !tagMatches(tag, tagName)));
 }
 
 /**

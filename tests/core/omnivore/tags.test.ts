@@ -1,4 +1,4 @@
-import { bodyHasTag, bodyTags, cleanTag, frontmatterHasTag, frontmatterTags, rawFrontmatterHasTag, readTagList, tagMatches } from "../../../src/core/omnivore/tags";
+import { bodyHasTag, bodyTags, cleanTag, frontmatterHasTag, frontmatterTags, rawFrontmatterHasTag, readTagList, tagMatches, uniqueTags } from "../../../src/core/omnivore/tags";
 import { findCodeRanges } from "../../../src/core/markdown/codeRanges";
 
 function inBody(body: string, tag = "Omnivore"): boolean {
@@ -124,5 +124,11 @@ describe("frontmatterTags and frontmatterHasTag", () => {
 describe("bodyTags", () => {
 	it("drops the slashes that end a tag, and tags of digits alone", () => {
 		expect(bodyTags("Filed under #later// and #2024 #ai/", [])).toEqual(["later", "ai"]);
+	});
+});
+
+describe("uniqueTags", () => {
+	it("drops repeats in any case, keeping the first spelling and the order", () => {
+		expect(uniqueTags(["Rust", "reading", "rust", "RUST", "Reading", "go"])).toEqual(["Rust", "reading", "go"]);
 	});
 });

@@ -1,17 +1,7 @@
 // Tidies `tags` into a block list: no `#`, no spaces, no duplicates, `tag` merged in.
 
-import { readTagList } from "../../omnivore/tags";
+import { readTagList, uniqueTags } from "../../omnivore/tags";
 import type { FrontmatterStep, StepContext } from "../step";
-
-function uniqueCaseInsensitive(tags: string[]): string[] {
-	const seen = new Set<string>();
-	return tags.filter((tag) => {
-		const folded = tag.toLowerCase();
-		if (seen.has(folded)) return false;
-		seen.add(folded);
-		return true;
-	});
-}
 
 export const tagsStep: FrontmatterStep = {
 	id: "tags",
@@ -70,7 +60,7 @@ export const tagsStep: FrontmatterStep = {
 		const main = readTagList(frontmatter.get(key));
 		const extra = hasTag ? readTagList(frontmatter.get("tag")) : [];
 		if (main === null || extra === null) return;
-		const tags = uniqueCaseInsensitive([...main, ...extra]);
+		const tags = uniqueTags([...main, ...extra]);
 		if (tags.length === 0) return;
 		if (!hasTags) {
 			context.rename("tag", key, `the list of tags is ${key}`);
