@@ -24,6 +24,12 @@ describe("looseUrl", () => {
 		expect(looseUrl(a)).toBe("blog.rust-lang.org/a");
 	});
 
+	it("takes www. off only at the host's start, and any run of trailing slashes", () => {
+		expect(looseUrl("https://newww.example.com/a")).toBe("newww.example.com/a");
+		expect(looseUrl("https://blog.www.example.com/a")).toBe("blog.www.example.com/a");
+		expect(looseUrl("https://example.com/a///")).toBe("example.com/a");
+	});
+
 	it("keeps the query and the path's case, which name another page", () => {
 		expect(looseUrl("https://news.example.com/item?id=1")).toBe("news.example.com/item?id=1");
 		expect(looseUrl("https://news.example.com/item?id=2")).not.toBe(looseUrl("https://news.example.com/item?id=1"));
@@ -79,7 +85,28 @@ describe("noteKeys", () => {
 	});
 });
 
+describe("noteKeys of frontmatter that is not valid YAML", () => {
+	it("reads the id only from a line of its own that starts with it, without quotes or spaces", () => {
+		const broken = (line: string) => `---\n${line}\ntitle: Rust: what comes next\n  - broken\n---\nbody\n`;
+		expect(noteKeys(broken("id:0a1b2c3d  "), tidier).id).toBe("0a1b2c3d");
+		expect(noteKeys(broken('ID:   "0a1b2c3d"'), tidier).id).toBe("0a1b2c3d");
+		expect(noteKeys(broken("myid: 0a1b2c3d"), tidier).id).toBeUndefined();
+		expect(noteKeys(broken("  id: nested"), tidier).id).toBeUndefined();
+	});
+
+	it("reads a valid block's id without the spaces around it", () => {
+		expect(noteKeys("---\nid: ' 0a1b2c3d '\n---\nbody\n", tidier).id).toBe("0a1b2c3d");
+	});
+});
+
 describe("VaultMatcher", () => {
+	it("lets the note added first keep an address two notes carry", () => {
+		const matcher = new VaultMatcher();
+		matcher.add("A.md", { slugs: [], urls: ["https://blog.rust-lang.org/2023/01/20/rust-2023.html"] });
+		matcher.add("B.md", { slugs: [], urls: ["http://www.blog.rust-lang.org/2023/01/20/rust-2023.html/"] });
+		expect(matcher.match(item())?.path).toBe("A.md");
+	});
+
 	it("matches by id first, in any case, over a note that only shares the slug", () => {
 		const matcher = new VaultMatcher();
 		matcher.add("Reading/By slug.md", { slugs: ["rust-in-2023-18d1f3a2b4c"], urls: [] });

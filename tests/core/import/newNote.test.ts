@@ -1,0 +1,30 @@
+// The note the import writes for an article the vault does not have yet.
+
+import { NoteTidier } from "../../../src/core";
+import type { ExportItem } from "../../../src/core/import/exportItem";
+import { renderNewNote } from "../../../src/core/import/newNote";
+
+const options = new NoteTidier().options;
+const item: ExportItem = { id: "0a1b2c3d", slug: "rust-18d1f3a2b4c", title: "Rust in\n 2023:   What Comes Next", labels: [], readingProgress: 0, url: "https://blog.rust-lang.org/a (draft)" };
+
+describe("renderNewNote", () => {
+	it("writes the title on one line, the tag without a doubled #, and the original as a link Markdown reads whole", () => {
+		const note = renderNewNote({ item, highlights: [] }, { ...options, tagName: "#Omnivore" });
+		expect(note).toContain("\n# Rust in 2023: What Comes Next\n#Omnivore\n\n[Read Original](https://blog.rust-lang.org/a%20%28draft%29)\n");
+		expect(note.startsWith("---\nid: 0a1b2c3d\ntitle: \"Rust in 2023: What Comes Next\"\n")).toBe(true);
+	});
+
+	it("has a Highlights section only when there are highlights, and the content trimmed under its heading", () => {
+		const note = renderNewNote({ item, highlights: [], content: "\n\nThe article.\n\n\n" }, options);
+		expect(note).not.toContain("## Highlights");
+		expect(note.endsWith("\n## Content\n\nThe article.\n")).toBe(true);
+		const withHighlights = renderNewNote({ item, highlights: [{ quote: "Rust is fast.", labels: [] }] }, options);
+		expect(withHighlights).toContain("\n## Highlights\n\n> Rust is fast.\n");
+	});
+
+	it("links an uploaded file's PDF in place of the content", () => {
+		const note = renderNewNote({ item: { ...item, url: undefined }, highlights: [], pdfPath: "Omnivore/Paper.pdf", content: "ignored" }, options);
+		expect(note.endsWith("## Content\n\n![[Omnivore/Paper.pdf]]\n")).toBe(true);
+		expect(note).not.toContain("Read Original");
+	});
+});
