@@ -53,6 +53,21 @@ describe("appendHighlights", () => {
 		expect(appendHighlights(endInCode, [block], "\n")).toBe("## Highlights\n\n> Old.\n\n```\n## Not a heading\n```\n\n> Rust is fast.\n\n## Notes\n");
 	});
 
+	it("takes only a heading that is the word Highlights alone, at a line's start, for the section", () => {
+		const block = "> Rust is fast.";
+		expect(appendHighlights("## Highlights of the year\n\nMine.\n", [block], "\n")).toBe("## Highlights of the year\n\nMine.\n\n## Highlights\n\n> Rust is fast.\n");
+		expect(appendHighlights("Text ## Highlights\n", [block], "\n")).toBe("Text ## Highlights\n\n## Highlights\n\n> Rust is fast.\n");
+		expect(appendHighlights("##Highlights\n", [block], "\n")).toBe("##Highlights\n\n## Highlights\n\n> Rust is fast.\n");
+		expect(appendHighlights("## Highlights  \n> Old.\n\n## Notes\n", [block], "\n")).toBe("## Highlights  \n> Old.\n\n> Rust is fast.\n\n## Notes\n");
+	});
+
+	it("closes an article's code block left open at the note's end before the highlights, and only a fence at the margin", () => {
+		const block = "> Rust is fast.";
+		expect(appendHighlights("## Content\n\n```rust\nfn main() {}\n", [block], "\n")).toBe("## Content\n\n```rust\nfn main() {}\n```\n\n## Highlights\n\n> Rust is fast.\n");
+		expect(appendHighlights("## Highlights\n\n> Old.\n\n~~~~\ncode\n", [block], "\n")).toBe("## Highlights\n\n> Old.\n\n~~~~\ncode\n~~~~\n\n> Rust is fast.\n");
+		expect(appendHighlights("> ```\n> quoted code\n", [block], "\n")).toBe("> ```\n> quoted code\n\n## Highlights\n\n> Rust is fast.\n");
+	});
+
 	it("keeps CRLF when adding inside a section", () => {
 		expect(appendHighlights("## Highlights\r\n\r\n> Old.\r\n\r\n## Notes\r\n", ["> New.\n>\n> Two."], "\r\n")).toBe("## Highlights\r\n\r\n> Old.\r\n\r\n> New.\r\n>\r\n> Two.\r\n\r\n## Notes\r\n");
 	});
@@ -96,6 +111,21 @@ describe("enrichNote", () => {
 		expect(own.text).toContain("tags:\n  - rust\n  - Reading\n  - To_Read\n  - Omnivore\n");
 		const tagged = enriched(`---\nid: 0a1b2c3d\ntags: [rust]\n---\n#Omnivore\n${LIBRARY}\n`, { labels: ["RUST"] });
 		expect(tagged.filled).not.toContain("tags");
+	});
+
+	it.each([
+		["an empty title", "title: ''\n", /^title: "Rust in 2023: What Comes Next"$/m],
+		["a title of spaces", "title: '   '\n", /^title: "Rust in 2023: What Comes Next"$/m],
+		["an empty list of tags", "tags: []\n", /^tags:\n {2}- Rust\n/m],
+		["a null author", "author: null\n", /^author: Niko Matsakis$/m],
+	])("fills %s as missing", (_name, line, filled) => {
+		expect(enriched(`---\nid: 0a1b2c3d\n${line}---\n#Omnivore\n${LIBRARY}\n`).text).toMatch(filled);
+	});
+
+	it("keeps a value that is a number or a flag as present", () => {
+		const text = enriched(`---\nid: 0a1b2c3d\ntitle: 2023\nauthor: false\n---\n#Omnivore\n${LIBRARY}\n`).text;
+		expect(text).toMatch(/^title: 2023$/m);
+		expect(text).toMatch(/^author: false$/m);
 	});
 
 	it("leaves tags that are a mapping as they are", () => {
