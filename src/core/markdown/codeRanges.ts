@@ -25,6 +25,15 @@ function indentWidth(text: string, column = 0): number {
 	return width - column;
 }
 
+/** How many quotes a line is in: the `>` of its quote prefix. */
+function quoteDepth(line: string): number {
+	// Stryker disable next-line OptionalChaining: the prefix pattern matches every line, if only as ""
+	const prefix = QUOTE_PREFIX.exec(line)?.[0] ?? "";
+	let depth = 0;
+	for (const ch of prefix) if (ch === ">") depth++;
+	return depth;
+}
+
 function isBlank(text: string): boolean {
 	return /^[ \t]*$/.test(text);
 }
@@ -58,8 +67,8 @@ function isPlainStart(code: number): boolean {
 /** Fenced and indented code blocks, as ranges of whole lines. */
 function findCodeBlocks(text: string): TextRange[] {
 	const ranges: TextRange[] = [];
-	/** The open fence: where it starts, and the pattern of the line that closes it. */
-	let fence: { start: number; close: RegExp } | null = null;
+	/** The open fence: where it starts, the pattern of the line that closes it, and how many quotes it is in. */
+	let fence: { start: number; close: RegExp; quotes: number } | null = null;
 	let listIndent = 0;
 	// Whether the line before was paragraph text: indented code cannot interrupt a paragraph.
 	let afterText = false;
@@ -70,9 +79,17 @@ function findCodeBlocks(text: string): TextRange[] {
 		const next = newline === -1 ? text.length : newline + 1;
 		let end = newline === -1 ? text.length : newline;
 		if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+		const previousEnd = lastEnd;
 		lastEnd = end;
 		const line = { start, end };
 		start = next;
+
+		// A fence opened in a quote ends with the quote (CommonMark): a line outside it is not code.
+		if (fence && fence.quotes > 0 && quoteDepth(text.slice(line.start, line.end)) < fence.quotes) {
+			ranges.push({ start: fence.start, end: previousEnd });
+			fence = null;
+			afterText = false;
+		}
 
 		// Stryker disable next-line ConditionalExpression: a fast path; the lines it skips read the same below
 		if (isPlainStart(text.charCodeAt(line.start))) {
@@ -90,7 +107,8 @@ function findCodeBlocks(text: string): TextRange[] {
 		}
 		const raw = text.slice(line.start, line.end);
 		// Stryker disable next-line OptionalChaining: the prefix pattern matches every line, if only as ""
-		const content = raw.slice(QUOTE_PREFIX.exec(raw)?.[0].length ?? 0);
+		const prefix = QUOTE_PREFIX.exec(raw)?.[0] ?? "";
+		const content = raw.slice(prefix.length);
 		if (fence) {
 			if (fence.close.test(content)) {
 				ranges.push({ start: fence.start, end: line.end });
@@ -102,7 +120,7 @@ function findCodeBlocks(text: string): TextRange[] {
 		const open = FENCE_OPEN.exec(content);
 		if (open && !(open[2][0] === "`" && open[3].includes("`"))) {
 			const char = open[2][0];
-			fence = { start: line.start, close: new RegExp(`^ {0,3}${char === "`" ? "`" : "~"}{${open[2].length},}[ \\t]*$`) };
+			fence = { start: line.start, close: new RegExp(`^ {0,3}${char === "`" ? "`" : "~"}{${open[2].length},}[ \\t]*$`), quotes: quoteDepth(prefix) };
 			continue;
 		}
 		if (isBlank(content)) {

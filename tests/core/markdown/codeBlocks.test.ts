@@ -104,6 +104,15 @@ describe("fences", () => {
 		expect(codeTexts(text)).toEqual(["```\n- a\n+ b\n* c\n> d\n1. e\nplain\n```", "`x`"]);
 	});
 
+	it("end with the quote they opened in, closed or not (CommonMark)", () => {
+		expect(codeTexts("> ```\n> x\n\n![a](https://proxy.example/p.png)\n")).toEqual(["> ```\n> x"]);
+		expect(codeTexts("> ```\nnot quoted, not code\n")).toEqual(["> ```"]);
+		expect(codeTexts(">> ```\n>> x\n> y\nz\n")).toEqual([">> ```\n>> x"]);
+		expect(codeTexts("> ```\r\n> x\r\n\r\ntext\r\n")).toEqual(["> ```\r\n> x"]);
+		// A fence at the margin holds quote markers as code.
+		expect(codeTexts("```\n> x\n\ny\n```\n")).toEqual(["```\n> x\n\ny\n```"]);
+	});
+
 	it("close in a quote the way they opened", () => {
 		expect(codeTexts("> ~~~\n> code\n> ~~~\n> after\n")).toEqual(["> ~~~\n> code\n> ~~~"]);
 		expect(codeTexts(">> ```\n>> code\n>> ```\n")).toEqual([">> ```\n>> code\n>> ```"]);
