@@ -86,12 +86,16 @@ export function noteKeys(text: string, tidier: KeyReader): NoteKeys {
 		keys.id = /^id:[ \t]*["']?([^"'\r\n]+?)["']?[ \t]*\r?$/im.exec(parts.frontmatter.yaml)?.[1];
 		keys.slugs.push(...slugsIn(parts.frontmatter.yaml, links));
 	}
-	const facts = readBodyFacts(parts.body);
-	if (facts.readOriginalUrl) keys.urls.push(facts.readOriginalUrl);
 	// A note of one's own quoting highlights carries their back-links, and a list of saved articles
-	// links to many (0008): the body's links name the note's article only in a saved article that links to one.
-	const bodySlugs = new Set(slugsIn(parts.body, links, findCodeRanges(parts.body)));
-	if (bodySlugs.size === 1 && tidier.isOmnivoreNote(text)) keys.slugs.push(...bodySlugs);
+	// links to many (0008): the body's links name the note's article only in a saved article that links
+	// to one at most. So does its link to the original (a list pairs each article with its original).
+	const code = findCodeRanges(parts.body);
+	const bodySlugs = new Set(slugsIn(parts.body, links, code));
+	if (bodySlugs.size <= 1 && tidier.isOmnivoreNote(text)) {
+		keys.slugs.push(...bodySlugs);
+		const original = readBodyFacts(parts.body, code, options.tagName, links).readOriginalUrl;
+		if (original) keys.urls.push(original);
+	}
 	return { id: keys.id, slugs: [...new Set(keys.slugs)], urls: keys.urls };
 }
 

@@ -26,11 +26,11 @@ export function readBodyFacts(
 	const facts: BodyFacts = {};
 	const heading = articleHeading(body, codeRanges, tagName);
 	if (heading) facts.articleHeading = heading;
-	facts.readOriginalUrl = linkByText(body, READ_ORIGINAL, codeRanges) ?? originalBesideLibraryLink(body, codeRanges, links);
-	facts.readOnOmnivoreUrl = linkByText(body, READ_ON_OMNIVORE, codeRanges);
 	const article = firstOutsideCode(links.pattern, body, codeRanges)?.[0];
 	// A template that HTML-escaped the article wrote `&#x2F;` for `/`.
-	if (article) facts.omnivoreArticleUrl = decodeHtmlEntities(article).replace(/#$/, "");
+	if (article) facts.omnivoreArticleUrl = libraryAddress(article);
+	facts.readOriginalUrl = linkByText(body, READ_ORIGINAL, codeRanges) ?? originalBesideLibraryLink(body, codeRanges, links, facts.omnivoreArticleUrl);
+	facts.readOnOmnivoreUrl = linkByText(body, READ_ON_OMNIVORE, codeRanges);
 	return facts;
 }
 
@@ -46,7 +46,13 @@ function linkByText(body: string, pattern: RegExp, codeRanges: TextRange[]): str
 // `**Links**: [Omnivore](https://omnivore.app/me/…) | [Web](https://…)`, or as the next or previous
 // item of a list: `- [Source](https://…)` over `- [Read on Omnivore](https://omnivore.app/me/…)`.
 const ORIGINAL_LABEL = /\[(?:Web|Original|Source|Original article)\]\(/gi;
-const LIST_ITEM = /^[ \t]*[-*+][ \t]/;
+// A list item that is one link and nothing else, as a template's footer writes it.
+const LINK_ITEM = /^[ \t]*[-*+][ \t]+\[[^\]\n]*\]\([^()\s]+\)[ \t]*$/;
+
+/** A library address as the note's facts hold it: entities decoded, no empty fragment. */
+function libraryAddress(match: string): string {
+	return decodeHtmlEntities(match).replace(/#$/, "");
+}
 
 /** The line from `start` (a line's start) to its end, without the line break; "" past either end of the body. */
 function lineAt(body: string, start: number): string {
@@ -55,24 +61,33 @@ function lineAt(body: string, start: number): string {
 	return body.slice(start, end === -1 ? undefined : end).replace(/\r$/, "");
 }
 
-/** Whether the line starting at `start` is beside the article's link: on it, or in a list with it. */
-function isBesideLibraryLink(body: string, start: number, links: OmnivoreLinks): boolean {
+/**
+ * Whether the label on the line starting at `start` is beside the article's link: on that line, or a
+ * list item of that one link right above or below the list item of the note's own article link.
+ */
+function isBesideLibraryLink(body: string, start: number, label: number, codeRanges: TextRange[], links: OmnivoreLinks, article: string | undefined): boolean {
 	const line = lineAt(body, start);
 	if (holdsArticleLink(line, links)) return true;
-	if (!LIST_ITEM.test(line)) return false;
-	const next = lineAt(body, start + line.length + (body[start + line.length] === "\r" ? 2 : 1));
+	if (article === undefined || !LINK_ITEM.test(line) || line.indexOf("[") !== label - start) return false;
+	const nextStart = start + line.length + (body[start + line.length] === "\r" ? 2 : 1);
 	const previousStart = start === 0 ? -1 : start === 1 ? 0 : body.lastIndexOf("\n", start - 2) + 1;
-	const previous = lineAt(body, previousStart);
-	return [previous, next].some((neighbour) => LIST_ITEM.test(neighbour) && holdsArticleLink(neighbour, links));
+	return [previousStart, nextStart].some((at) => {
+		const neighbour = lineAt(body, at);
+		if (!LINK_ITEM.test(neighbour) || isInside(codeRanges, at)) return false;
+		const pattern = links.pattern;
+		pattern.lastIndex = 0;
+		const link = pattern.exec(neighbour);
+		return link !== null && link[2] !== "#" && libraryAddress(link[0]) === article;
+	});
 }
 
 /** A link labelled as the original beside a link to the article in the library (not a highlight's). */
-function originalBesideLibraryLink(body: string, codeRanges: TextRange[], links: OmnivoreLinks): string | undefined {
+function originalBesideLibraryLink(body: string, codeRanges: TextRange[], links: OmnivoreLinks, article: string | undefined): string | undefined {
 	ORIGINAL_LABEL.lastIndex = 0;
 	for (let label = ORIGINAL_LABEL.exec(body); label !== null; label = ORIGINAL_LABEL.exec(body)) {
 		if (isInside(codeRanges, label.index)) continue;
 		const lineEnd = body.indexOf("\n", label.index);
-		if (!isBesideLibraryLink(body, body.lastIndexOf("\n", label.index) + 1, links)) {
+		if (!isBesideLibraryLink(body, body.lastIndexOf("\n", label.index) + 1, label.index, codeRanges, links, article)) {
 			// The rest of this line has no other answer: a line of thousands of labels is read once.
 			if (lineEnd === -1) break;
 			ORIGINAL_LABEL.lastIndex = lineEnd;

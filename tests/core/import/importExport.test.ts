@@ -337,6 +337,14 @@ describe("a note of the user's own that links into the library", () => {
 		expect(vault.text("Essays/On consensus.md")).toBe(notes["Essays/On consensus.md"]);
 		expect(vault.text("Lists/Reading list.md")).toBe(notes["Lists/Reading list.md"]);
 	});
+
+	it("is never taken for an article by the original it pairs with each library link", async () => {
+		const list = ["---", "tags: [reading]", "---", "# My reading list", "", `- [Source](${ITEMS.byUrl.url})`, `- [Read on Omnivore](https://omnivore.app/me/${ITEMS.byUrl.slug}-x)`, "- [Source](https://other.example.org/2)", "- [Read on Omnivore](https://omnivore.app/me/other-18d1f3a2b4c)", "", "My thoughts.", ""].join("\n");
+		const vault = new MemoryVault({ "Lists/My reading list.md": list });
+		const report = await run(vault);
+		expect(outcome(report, "byUrl").action).toBe("created");
+		expect(vault.text("Lists/My reading list.md")).toBe(list);
+	});
 });
 
 describe("a highlight holding a proxied image", () => {
