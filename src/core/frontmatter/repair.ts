@@ -150,6 +150,9 @@ export function repairFrontmatter(yaml: string): Repair | null {
 		i = end - 1;
 	}
 	if (keys.length === 0 && closed.length === 0 && reindented.size === 0) return null;
+	// Tab-indented lines in a block broken for another reason may be inside a value that never closed
+	// (`title: "A` over `tags:`): only a block whose sole fault is the tabs is re-indented.
+	if (reindented.size > 0 && (keys.length > 0 || closed.length > 0)) return null;
 	const repaired = out.join("\n");
 	const outcome = parseFrontmatter(repaired);
 	if (outcome.kind !== "mapping") return null;

@@ -132,8 +132,10 @@ describe("a list indented with tabs (a template typed in an editor that indents 
 		expect(repairFrontmatter(yaml)).toMatchObject({ yaml: repaired, reindented: ["tags"] });
 	});
 
-	it("is repaired beside a broken title", () => {
-		expect(repairFrontmatter("title: Rust: why\ntags:\n\t- rust\n")).toMatchObject({ yaml: 'title: "Rust: why"\ntags:\n  - rust\n', keys: ["title"], reindented: ["tags"] });
+	it("is left in a block broken for another reason too, where the tabs may be inside a value", () => {
+		expect(repairFrontmatter("title: Rust: why\ntags:\n\t- rust\n")).toBeNull();
+		expect(repairFrontmatter('title: "A\ntags:\n\t- omnivore\n\t- b"\nurl: x\n')).toBeNull();
+		expect(repairFrontmatter("tags: [a, b\nSources:\n\t- x\n")).toBeNull();
 	});
 
 	it.each([
