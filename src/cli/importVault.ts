@@ -1,7 +1,7 @@
 // `omnivore-queue import`: brings an Omnivore export into a vault folder, every write journaled so
 // `undo` takes the whole import back (created notes and PDFs removed, enriched notes restored).
 
-import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, realpathSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { asTidyTransform, countActions, importExport, plural, LazyBatch, NoteTidier, tidyAndRecord, type ImportReport, type ImportTarget, type TidyOptions } from "../core";
 import { temporaryPath } from "./atomicWrite";
@@ -10,7 +10,7 @@ import { openExport } from "./exportSource";
 import { vaultJournal } from "./journalStorage";
 import { lateEditProblem, type LateEditSaved } from "./lateEdits";
 import type { Progress } from "./progressBar";
-import { describeFsError, listNotes, type VaultFile } from "./vaultFiles";
+import { describeFsError, isWithin, listNotes, type VaultFile } from "./vaultFiles";
 
 export interface ImportVaultOptions {
 	folder: string;
@@ -54,7 +54,7 @@ class FolderTarget implements ImportTarget {
 
 	constructor(
 		private readonly vault: string,
-		followLinks: boolean,
+		private readonly followLinks: boolean,
 		private readonly lock?: () => { release(): void },
 	) {
 		this.journal = new LazyBatch(vaultJournal(vault), "omnivore-queue import");
@@ -114,7 +114,15 @@ class FolderTarget implements ImportTarget {
 		await this.create(path, data);
 	}
 
+	/** Whether the folder a new file goes in is (through a link) outside the vault: written there only with --follow-links. */
+	private isLinkedOutside(path: string): boolean {
+		let folder = dirname(this.at(path));
+		while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+		return !isWithin(realpathSync(this.vault), realpathSync(folder));
+	}
+
 	private async create(path: string, data: string | Uint8Array): Promise<void> {
+		if (!this.followLinks && this.isLinkedOutside(path)) throw new Error("its folder is a link to a folder outside the vault (import --follow-links writes there)");
 		await (await this.journal.get()).recordCreated(path, data);
 		try {
 			createExclusive(this.at(path), data);

@@ -203,7 +203,13 @@ describe("omnivore-queue import", () => {
 		const outside = join(work, "elsewhere");
 		mkdirSync(outside);
 		symlinkSync(outside, join(vault, "Linked"));
-		expect((await run("import", zip, vault, "--folder", "Linked")).code).toBe(0);
+		// Without --follow-links nothing is written through the link, and each note says why.
+		const refused = await run("import", zip, vault, "--folder", "Linked");
+		expect(refused.code).toBe(1);
+		expect(refused.out).toContain("its folder is a link to a folder outside the vault (import --follow-links writes there)");
+		expect(readdirSync(outside)).toEqual([]);
+		expect((await run("undo", vault)).code).toBe(0);
+		expect((await run("import", zip, vault, "--folder", "Linked", "--follow-links")).code).toBe(0);
 		const created = readdirSync(outside).sort();
 		expect(created).toContain("The Weekly Dispatch 42.md");
 		const kept = /Linked\/The Weekly Dispatch 42\.md: It is in a folder linked from outside the vault \(undo --follow-links removes it\); it was kept\./;
