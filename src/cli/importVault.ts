@@ -51,6 +51,8 @@ class FolderTarget implements ImportTarget {
 	private readonly files = new Map<string, VaultFile>();
 	private readonly store: FileNoteStore;
 	private held: { release(): void } | null = null;
+	/** The vault's real path, once the first new file asks (the vault folder may not exist before). */
+	private realVault: string | null = null;
 
 	constructor(
 		private readonly vault: string,
@@ -118,7 +120,8 @@ class FolderTarget implements ImportTarget {
 	private isLinkedOutside(path: string): boolean {
 		let folder = dirname(this.at(path));
 		while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
-		return !isWithin(realpathSync(this.vault), realpathSync(folder));
+		this.realVault ??= realpathSync(this.vault);
+		return !isWithin(this.realVault, realpathSync(folder));
 	}
 
 	private async create(path: string, data: string | Uint8Array): Promise<void> {

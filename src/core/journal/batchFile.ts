@@ -52,11 +52,11 @@ export function parseBatch(text: string, file?: string): JournalBatch | null {
 		} catch {
 			// Counted below, like a line that parses but is neither a header nor an entry.
 		}
-		const readable = isHeader(value) || isEntry(value);
 		if (isHeader(value)) header = value;
 		else if (isEntry(value)) entries.push(value);
 		else unreadable++;
-		firstUnreadable ??= !readable;
+		// Set at the first line: it was unreadable exactly when the count is no longer 0.
+		firstUnreadable ??= unreadable > 0;
 	}
 	if (!header && file !== undefined && entries.length > 0) {
 		header = headerFromName(file);

@@ -54,6 +54,19 @@ function libraryAddress(match: string): string {
 	return decodeHtmlEntities(match).replace(/#$/, "");
 }
 
+/** Where the line holding `index` starts. */
+function startOfLine(body: string, index: number): number {
+	return index <= 0 ? 0 : body.lastIndexOf("\n", index - 1) + 1;
+}
+
+/** The first link into the library on a line that is an article's (not a highlight's `#…` link), or null. */
+function firstArticleLink(line: string, links: OmnivoreLinks): RegExpExecArray | null {
+	const pattern = links.pattern;
+	pattern.lastIndex = 0;
+	for (let link = pattern.exec(line); link !== null; link = pattern.exec(line)) if (link[2] !== "#") return link;
+	return null;
+}
+
 /** The line from `start` (a line's start) to its end, without the line break; "" past either end of the body. */
 function lineAt(body: string, start: number): string {
 	if (start < 0 || start > body.length) return "";
@@ -67,17 +80,15 @@ function lineAt(body: string, start: number): string {
  */
 function isBesideLibraryLink(body: string, start: number, label: number, codeRanges: TextRange[], links: OmnivoreLinks, article: string | undefined): boolean {
 	const line = lineAt(body, start);
-	if (holdsArticleLink(line, links)) return true;
+	if (firstArticleLink(line, links) !== null) return true;
 	if (article === undefined || !LINK_ITEM.test(line) || line.indexOf("[") !== label - start) return false;
 	const nextStart = start + line.length + (body[start + line.length] === "\r" ? 2 : 1);
-	const previousStart = start === 0 ? -1 : start === 1 ? 0 : body.lastIndexOf("\n", start - 2) + 1;
+	const previousStart = start === 0 ? -1 : startOfLine(body, start - 1);
 	return [previousStart, nextStart].some((at) => {
 		const neighbour = lineAt(body, at);
 		if (!LINK_ITEM.test(neighbour) || isInside(codeRanges, at)) return false;
-		const pattern = links.pattern;
-		pattern.lastIndex = 0;
-		const link = pattern.exec(neighbour);
-		return link !== null && link[2] !== "#" && libraryAddress(link[0]) === article;
+		const link = firstArticleLink(neighbour, links);
+		return link !== null && libraryAddress(link[0]) === article;
 	});
 }
 
@@ -87,7 +98,7 @@ function originalBesideLibraryLink(body: string, codeRanges: TextRange[], links:
 	for (let label = ORIGINAL_LABEL.exec(body); label !== null; label = ORIGINAL_LABEL.exec(body)) {
 		if (isInside(codeRanges, label.index)) continue;
 		const lineEnd = body.indexOf("\n", label.index);
-		if (!isBesideLibraryLink(body, body.lastIndexOf("\n", label.index) + 1, label.index, codeRanges, links, article)) {
+		if (!isBesideLibraryLink(body, startOfLine(body, label.index), label.index, codeRanges, links, article)) {
 			// The rest of this line has no other answer: a line of thousands of labels is read once.
 			if (lineEnd === -1) break;
 			ORIGINAL_LABEL.lastIndex = lineEnd;
@@ -98,11 +109,4 @@ function originalBesideLibraryLink(body: string, codeRanges: TextRange[], links:
 		if (url !== "") return url;
 	}
 	return undefined;
-}
-
-function holdsArticleLink(line: string, links: OmnivoreLinks): boolean {
-	const pattern = links.pattern;
-	pattern.lastIndex = 0;
-	for (let link = pattern.exec(line); link !== null; link = pattern.exec(line)) if (link[2] !== "#") return true;
-	return false;
 }
