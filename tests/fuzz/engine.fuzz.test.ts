@@ -2,7 +2,7 @@
 // A failure prints the seed and the shrunk note; replay with FUZZ_SEED=<seed> (and FUZZ_RUNS).
 import fc from "fast-check";
 import { NoteTidier, type TidyResult } from "../../src/core";
-import { parseFrontmatter } from "../../src/core/frontmatter/yamlEditor";
+import { parseFrontmatter } from "../../src/core/frontmatter/parseFrontmatter";
 import { readFrontmatterBlock } from "../../src/core/frontmatter/readBlock";
 import { splitNote } from "../../src/core/note";
 import { decodeHtmlEntities } from "../../src/core/htmlEntities";

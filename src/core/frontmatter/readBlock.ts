@@ -4,7 +4,8 @@ import type { NoteParts } from "../note";
 import { isTooDeeplyNested } from "./nesting";
 import { repairFrontmatter } from "./repair";
 import { tooLargeFrontmatter } from "./size";
-import { parseFrontmatter, type FrontmatterEditor } from "./yamlEditor";
+import type { FrontmatterEditor } from "./yamlEditor";
+import { parseFrontmatter } from "./parseFrontmatter";
 
 export type FrontmatterState =
 	| { kind: "none" }

@@ -1,7 +1,8 @@
 // Re-quotes the values that made old plugin versions write invalid YAML, then lets the parser try again.
 
 import { readSimpleBlock } from "./simpleBlock";
-import { parseFrontmatter, type FrontmatterEditor } from "./yamlEditor";
+import type { FrontmatterEditor } from "./yamlEditor";
+import { parseFrontmatter } from "./parseFrontmatter";
 
 export interface Repair {
 	yaml: string;

@@ -4,7 +4,8 @@
 
 import { readFrontmatterBlock, wasRepaired, type FrontmatterState } from "../frontmatter/readBlock";
 import { verifyFrontmatter } from "../frontmatter/verifyFrontmatter";
-import { emptyFrontmatter, type FrontmatterEditor, type FrontmatterValue } from "../frontmatter/yamlEditor";
+import type { FrontmatterEditor, FrontmatterValue } from "../frontmatter/yamlEditor";
+import { emptyFrontmatter } from "../frontmatter/parseFrontmatter";
 import { findCodeRanges, isInside } from "../markdown/codeRanges";
 import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";

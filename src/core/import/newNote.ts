@@ -1,6 +1,6 @@
 // Writes the note for an export item the vault does not have yet, in the schema tidy writes.
 
-import { emptyFrontmatter } from "../frontmatter/yamlEditor";
+import { emptyFrontmatter } from "../frontmatter/parseFrontmatter";
 import { asLinkDestination } from "../markdown/linkDestination";
 import { ID_KEY } from "../omnivore/keys";
 import type { TidyOptions } from "../options";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { repairFrontmatter } from "../../../src/core/frontmatter/repair";
-import { parseFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
+import { parseFrontmatter } from "../../../src/core/frontmatter/parseFrontmatter";
 
 describe("repairFrontmatter", () => {
 	it("quotes a title holding `: ` (plugin 1.0)", () => {

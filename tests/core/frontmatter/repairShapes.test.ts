@@ -1,7 +1,7 @@
 // Repairs of the invalid frontmatter old plugin versions wrote, on whole blocks as they appear in vaults.
 
 import { repairFrontmatter } from "../../../src/core/frontmatter/repair";
-import { parseFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
+import { parseFrontmatter } from "../../../src/core/frontmatter/parseFrontmatter";
 
 function valueOf(yaml: string, key: string): unknown {
 	const outcome = parseFrontmatter(yaml);

@@ -2,7 +2,7 @@
 // them: the report is how a user learns why a note changed, or why it was left alone.
 
 import { normalizeFrontmatter } from "../../../src/core/frontmatter/normalize";
-import { parseFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
+import { parseFrontmatter } from "../../../src/core/frontmatter/parseFrontmatter";
 import { readBodyFacts } from "../../../src/core/markdown/bodyFacts";
 import { resolveOptions, type TidyOptions } from "../../../src/core/options";
 import { buildProxyMatcher } from "../../../src/core/proxyUrls";

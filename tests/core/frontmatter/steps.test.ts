@@ -1,7 +1,7 @@
 // Every step's documented examples are its tests (the obsidian-linter way).
 import { StepContext } from "../../../src/core/frontmatter/step";
 import { FRONTMATTER_STEPS } from "../../../src/core/frontmatter/normalize";
-import { parseFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
+import { parseFrontmatter } from "../../../src/core/frontmatter/parseFrontmatter";
 import { readBodyFacts } from "../../../src/core/markdown/bodyFacts";
 import { resolveOptions } from "../../../src/core/options";
 import { buildProxyMatcher } from "../../../src/core/proxyUrls";

@@ -1,6 +1,6 @@
 import { stringifyEntry } from "../../../src/core/frontmatter/entryText";
 import { verifyFrontmatter } from "../../../src/core/frontmatter/verifyFrontmatter";
-import { parseFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
+import { parseFrontmatter } from "../../../src/core/frontmatter/parseFrontmatter";
 
 function editor(yaml: string) {
 	const outcome = parseFrontmatter(yaml);

@@ -5,7 +5,9 @@ import { splitNote } from "../../../src/core/note";
 import { readFrontmatterBlock } from "../../../src/core/frontmatter/readBlock";
 import { stringifyEntry } from "../../../src/core/frontmatter/entryText";
 import { verifyFrontmatter } from "../../../src/core/frontmatter/verifyFrontmatter";
-import { FrontmatterEditor, isPlainSafe, parseFrontmatter } from "../../../src/core/frontmatter/yamlEditor";
+import { FrontmatterEditor } from "../../../src/core/frontmatter/yamlEditor";
+import { parseFrontmatter } from "../../../src/core/frontmatter/parseFrontmatter";
+import { isPlainSafe } from "../../../src/core/frontmatter/plainScalar";
 
 function editor(yaml: string): FrontmatterEditor {
 	const outcome = parseFrontmatter(yaml);
