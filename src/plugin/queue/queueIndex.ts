@@ -1,22 +1,13 @@
 // Keeps a QueueItem for every Omnivore note, current with the metadata cache, renames and deletes.
 
 import { Component, TFile, type App, type CachedMetadata, type TAbstractFile } from "obsidian";
-import { buildQueueItemFromValues, mayBeOmnivoreByText, type NoteTidier, type QueueItem } from "../../core";
-import { Yielder, type Clock } from "../batch/yielder";
-import { reportFailure, reportFailures, type NoteFailure } from "../errorBoundary";
-import { findCandidates, mayBeOmnivoreNote, notesInScope } from "../notes/candidates";
+import { mayBeOmnivoreByText, type QueueItem } from "../../core";
+import { reportFailure } from "../errorBoundary";
+import { mayBeOmnivoreNote } from "../notes/candidates";
 import { isInScope } from "../notes/folderScope";
-import { FirstScreen } from "./firstScreen";
-import type { OmnivoreQueueSettings } from "../settings";
-import { loadSavedIndex, saveIndex, settingsKey, type SavedIndexStore, type SavedNote } from "./savedQueueIndex";
+import { itemOf, scanVault, type QueueIndexHost } from "./queueScan";
 
-export interface QueueIndexHost {
-	settings(): OmnivoreQueueSettings;
-	tidier(): NoteTidier;
-	clock(): Clock;
-	/** Where the index is kept between sessions; without it every start reads every candidate. */
-	savedIndex?(): SavedIndexStore | null;
-}
+export type { QueueIndexHost } from "./queueScan";
 
 /** Cold: never built. Building: the first build runs. Ready: built. Rebuilding: built, and reading again. */
 export type IndexState = "cold" | "building" | "ready" | "rebuilding";
@@ -103,7 +94,7 @@ export class QueueIndex extends Component {
 		this.current = first ? "building" : "rebuilding";
 		let built = false;
 		try {
-			const found = await this.scan(first ? (partial) => this.showPartial(partial) : null);
+			const found = await scanVault(this.app, this.host, first ? (partial) => this.showPartial(partial) : null, () => this.stopped);
 			this.items.clear();
 			for (const [path, item] of found) this.items.set(path, item);
 			built = true;
@@ -117,69 +108,11 @@ export class QueueIndex extends Component {
 		}
 	}
 
-	/**
-	 * Every candidate note as an item, with one reading of the settings and one engine for the whole
-	 * run. A note whose modification time and size are those saved with its item is not read again.
-	 * Unless detection is by tag only, the other notes in scope are read once too (and remembered as
-	 * not Omnivore notes): one marked only by an Omnivore link in its text is not in the metadata cache.
-	 * `progress`, on a first build, is shown the items found so far now and then.
-	 */
-	private async scan(progress: ((found: ReadonlyMap<string, QueueItem>) => void) | null): Promise<Map<string, QueueItem>> {
-		const settings = this.host.settings();
-		const tidier = this.host.tidier();
-		const clock = this.host.clock();
-		const yielder = new Yielder(clock);
-		const firstScreen = progress ? new FirstScreen(clock, progress) : null;
-		const store = this.host.savedIndex?.() ?? null;
-		const key = settingsKey(settings);
-		const saved = await loadSavedIndex(store, key);
-		const kept = new Map<string, SavedNote>();
-		const found = new Map<string, QueueItem>();
-		const failures: NoteFailure[] = [];
-		let read = 0;
-		const candidates = findCandidates(this.app.vault, this.app.metadataCache, settings);
-		const sure = new Set(candidates.map((file) => file.path));
-		const files = settings.match === "tag" ? candidates : notesInScope(this.app.vault, settings);
-		for (const file of files) {
-			if (this.stopped) return found;
-			const { mtime, size } = file.stat;
-			const known = saved.get(file.path);
-			if (known && known.mtime === mtime && known.size === size) {
-				kept.set(file.path, known);
-				if (known.item) found.set(file.path, { ...known.item, path: file.path });
-			} else {
-				read++;
-				try {
-					const text = await this.app.vault.cachedRead(file);
-					const item = sure.has(file.path) || mayBeOmnivoreByText(text, settings) ? this.itemOf(tidier, file.path, text, this.app.metadataCache.getFileCache(file)) : null;
-					kept.set(file.path, { mtime, size, item });
-					if (item) found.set(file.path, item);
-				} catch (error) {
-					// A note deleted during the build is not a failure: its delete is applied after the build.
-					if (this.app.vault.getFileByPath(file.path) === file) failures.push({ path: file.path, error });
-				}
-			}
-			firstScreen?.offer(found);
-			await yielder.maybeYield();
-		}
-		reportFailures("Reading notes into the reading queue", failures);
-		if (read > 0 || kept.size !== saved.size) {
-			// Only a speed-up for the next start: one that cannot be saved is no failure of the queue.
-			await saveIndex(store, key, kept).catch(() => undefined);
-		}
-		return found;
-	}
-
 	/** A first build shows what it has read so far: the view's first screen need not wait for the whole vault. */
 	private showPartial(found: ReadonlyMap<string, QueueItem>): void {
 		this.items.clear();
 		for (const [path, item] of found) this.items.set(path, item);
 		this.notify();
-	}
-
-	/** The note's item, from the frontmatter Obsidian has parsed where the engine would read the same (0022). */
-	private itemOf(tidier: NoteTidier, path: string, text: string, cache: CachedMetadata | null): QueueItem | null {
-		return buildQueueItemFromValues(path, text, cache?.frontmatter, tidier.options, tidier.proxy);
 	}
 
 	private receive(change: IndexChange): void {
@@ -201,7 +134,7 @@ export class QueueIndex extends Component {
 		if (!this.items.has(file.path) && !mayBeOmnivoreNote(cache, settings) && !mayBeOmnivoreByText(data, settings)) return;
 		let item: QueueItem | null = null;
 		try {
-			item = isInScope(file.path, settings.includeFolders, settings.excludeFolders) ? this.itemOf(this.host.tidier(), file.path, data, cache) : null;
+			item = isInScope(file.path, settings.includeFolders, settings.excludeFolders) ? itemOf(this.host.tidier(), file.path, data, cache) : null;
 		} catch (error) {
 			reportFailure(UPDATE, error, file.path);
 		}
