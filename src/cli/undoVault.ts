@@ -74,6 +74,16 @@ function createdFiles(vault: string, followLinks: boolean): CreatedFiles {
 			if (!inVault(path)) throw new NoteLeftError("unwritable-file", "It is in a folder linked from outside the vault (undo --follow-links removes it); it was kept.");
 		},
 		remove: async (path) => unlinkSync(at(path)),
+		noteTexts: async function* () {
+			for (const file of listNotes(vault).files) {
+				try {
+					// Only searched for file names: text that is not UTF-8 is read as well as it can be.
+					yield { path: file.path, text: readFileSync(file.absolute, "utf8") };
+				} catch {
+					// Gone or unreadable since it was listed: it names nothing.
+				}
+			}
+		},
 	};
 }
 
@@ -93,8 +103,8 @@ export function formatUndo(report: UndoReport | null): string {
 	if (report.skipped.length > 0) {
 		lines.push(`Left as they are (${report.skipped.length}):`);
 		for (const { path, reason } of report.skipped) lines.push(`  ${path}: ${reason}`);
-		// A damaged entry no longer knows that text: --show would have nothing to print.
-		if (!report.dryRun && report.skipped.some((s) => !s.damaged)) {
+		// A damaged entry no longer knows that text, and a file the run created had none: --show would have nothing to print.
+		if (!report.dryRun && report.skipped.some((s) => !s.damaged && !s.created)) {
 			lines.push(`Their text from before the tidy stays in the journal (${report.file}); "omnivore-queue undo <vault> --show <note>" prints it.`);
 		}
 		if (report.incomplete) {

@@ -99,7 +99,7 @@ test("a file there before, a file changed since, one an earlier run made, and on
 	expect(read(later)).toBe(laterBefore);
 	expect(read(kept)).toContain("Omnivore/attachments/linked.png");
 	expect(undo.out).toMatch(/changed\.png: It was changed after this run created it, so it was kept\./);
-	expect(undo.out).toMatch(/linked\.png: A note this undo left as it is links to it, so it was kept\./);
+	expect(undo.out).toMatch(/linked\.png: "Kept\.md" links to it, so it was kept\./);
 	expect(readdirSync(attachments()).sort()).toEqual(["changed.png", "earlier.png", "linked.png", "mine.png"]);
 	expect(read(attachment("mine.png"))).toBe("the user's own");
 	expect(readFileSync(attachment("earlier.png"))).toEqual(png("earlier.png"));
@@ -114,4 +114,27 @@ test("a file there before, a file changed since, one an earlier run made, and on
 	expect(read(later)).toContain("![](Omnivore/attachments/earlier.png)");
 	expect(read(attachment("changed.png"))).toBe("edited in an image editor");
 	expect(existsSync(attachment("mine 1.png"))).toBe(true);
+});
+
+test("an image a later run's note or the user's own note still shows is kept when the run that downloaded it is undone", async () => {
+	const first = note("First", `![](${server.base}/img/shared.png) ![](${server.base}/img/own.png)\r\n`);
+	const firstBefore = read(first);
+	expect((await images()).code).toBe(0);
+	// A later run finds the same image and takes the file the first run made.
+	const second = note("Second", `![](${server.base}/img/shared.png)\r\n`);
+	expect((await images()).code).toBe(0);
+	expect(read(second)).toContain("![](Omnivore/attachments/shared.png)");
+	writeFileSync(second, `${read(second)}\r\nMy words on it.\r\n`);
+	writeFileSync(join(vault, "Summary.md"), "# What I kept\n\n![[own.png]]\n");
+
+	const undoSecond = await run("undo", vault);
+	expect(undoSecond.out).toMatch(/Second\.md: It was edited after it was tidied/);
+	const undoFirst = await run("undo", vault);
+	expect(undoFirst.code).toBe(0);
+	expect(read(first)).toBe(firstBefore);
+	expect(undoFirst.out).toMatch(/shared\.png: "Second\.md" links to it, so it was kept\./);
+	expect(undoFirst.out).toMatch(/own\.png: "Summary\.md" links to it, so it was kept\./);
+	// Files kept, not notes: there is no earlier text for --show to print.
+	expect(undoFirst.out).not.toContain("--show");
+	expect(readdirSync(attachments()).sort()).toEqual(["own.png", "shared.png"]);
 });

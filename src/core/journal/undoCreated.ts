@@ -13,6 +13,8 @@ export interface CreatedFiles {
 	checkRemovable?(path: string): void;
 	/** Remove the file (the plugin moves it to the trash the user chose). */
 	remove(path: string): Promise<void>;
+	/** Every note of the vault with its text, read for links before a created image or PDF is removed. */
+	noteTexts?(): AsyncIterable<{ path: string; text: string }>;
 }
 
 export const EDITED_SINCE_CREATED = "It was changed after this run created it, so it was kept.";

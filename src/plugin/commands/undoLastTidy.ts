@@ -40,12 +40,13 @@ async function undoLast(context: PluginContext): Promise<UndoOutcome | null> {
 	}
 	context.reports.setLastRun(
 		`Undo of "${outcome.label}"`,
-		outcome.skipped.map(({ path, reason, edited, damaged }) => ({
+		outcome.skipped.map(({ path, reason, edited, damaged, created }) => ({
 			path,
 			problems: [
 				{
 					code: edited || damaged ? ("edited-since-tidy" as const) : ("unwritable-file" as const),
-					message: damaged ? `Not restored. ${reason}` : `Not restored. ${reason} Its text from before the tidy stays in the journal (${outcome.file}).`,
+					// A damaged entry no longer knows the earlier text, and a file the run created had none.
+					message: damaged || created ? `Not restored. ${reason}` : `Not restored. ${reason} Its text from before the tidy stays in the journal (${outcome.file}).`,
 				},
 			],
 		})),

@@ -43,5 +43,14 @@ export function vaultCreatedFiles(app: App): CreatedFiles {
 		exists: async (path) => app.vault.getFileByPath(path) !== null,
 		readBytes: async (path) => new Uint8Array(await app.vault.readBinary(fileAt(path))),
 		remove: async (path) => app.fileManager.trashFile(fileAt(path)),
+		noteTexts: async function* () {
+			for (const file of app.vault.getMarkdownFiles()) {
+				try {
+					yield { path: file.path, text: await app.vault.cachedRead(file) };
+				} catch {
+					// Deleted since it was listed: it names nothing.
+				}
+			}
+		},
 	};
 }

@@ -169,7 +169,7 @@ test("undo keeps the image files a note left for a damaged journal entry still l
 	const undone = await undoBatch(env.journal, env.store, { created });
 	expect(undone?.skipped).toEqual([
 		expect.objectContaining({ path, damaged: true }),
-		{ path: "att/a.png", reason: "A note this undo left as it is links to it, so it was kept.", edited: true },
+		{ path: "att/a.png", reason: `"${path}" links to it, so it was kept.`, edited: true, created: true },
 	]);
 	expect(env.notes.get(path)).toBe(localized);
 	expect(env.files.has("att/a.png")).toBe(true);

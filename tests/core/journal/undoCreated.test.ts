@@ -4,7 +4,7 @@
 import { FakeDataAdapter } from "../../__mocks__/obsidian";
 import { Journal } from "../../../src/core/journal/journal";
 import { NoteLeftError, type NoteStore } from "../../../src/core/journal/noteStore";
-import { LINKED_FROM_KEPT, undoBatch } from "../../../src/core/journal/undoBatch";
+import { linkedFromKept, undoBatch } from "../../../src/core/journal/undoBatch";
 import { EDITED_SINCE_CREATED, undoCreated, type CreatedFiles } from "../../../src/core/journal/undoCreated";
 
 const NOTE = "---\ntitle: Rust in 2023\nstatus: unread\n---\n# Rust in 2023\n\n![[Rust in 2023.pdf]]\n";
@@ -16,6 +16,7 @@ class MemoryVault implements NoteStore, CreatedFiles {
 	bytes = new Map<string, Uint8Array>();
 	removedPaths: string[] = [];
 	failRemove = false;
+	checkWritable?: (path: string) => Promise<void>;
 
 	async read(path: string): Promise<string> {
 		const text = this.notes.get(path);
@@ -37,6 +38,10 @@ class MemoryVault implements NoteStore, CreatedFiles {
 		const bytes = this.bytes.get(path);
 		if (!bytes) throw new Error(`ENOENT: ${path}`);
 		return bytes;
+	}
+
+	async *noteTexts(): AsyncIterable<{ path: string; text: string }> {
+		for (const [path, text] of [...this.notes]) yield { path, text };
 	}
 
 	async remove(path: string): Promise<void> {
@@ -84,8 +89,8 @@ describe("undo of an import", () => {
 		const outcome = await undoBatch(journal, vault, { created: vault });
 		expect(outcome?.removed).toEqual([]);
 		expect(outcome?.skipped).toEqual([
-			{ path: "Omnivore/Rust in 2023.md", reason: "It was changed after this run created it, so it was kept.", edited: true },
-			{ path: "Omnivore/Rust in 2023.pdf", reason: "A note this undo left as it is links to it, so it was kept.", edited: true },
+			{ path: "Omnivore/Rust in 2023.md", reason: "It was changed after this run created it, so it was kept.", edited: true, created: true },
+			{ path: "Omnivore/Rust in 2023.pdf", reason: '"Omnivore/Rust in 2023.md" links to it, so it was kept.', edited: true, created: true },
 		]);
 		expect(vault.bytes.get("Omnivore/Rust in 2023.pdf")).toBe(PDF);
 		// Both entries stay in the journal: the note's is the only record of what the run created.
@@ -100,7 +105,7 @@ describe("undo of an import", () => {
 		const { journal, vault } = await imported([["Omnivore/Rust.md", "# Rust\n"], [`Omnivore/${file}`, PDF]]);
 		vault.notes.set("Omnivore/Rust.md", `# Rust\n\nMine now.\n${link}\n`);
 		const outcome = await undoBatch(journal, vault, { created: vault });
-		expect(outcome?.skipped.map((s) => s.reason)).toEqual([EDITED_SINCE_CREATED, LINKED_FROM_KEPT]);
+		expect(outcome?.skipped.map((s) => s.reason)).toEqual([EDITED_SINCE_CREATED, linkedFromKept("Omnivore/Rust.md")]);
 		expect(outcome?.removed).toEqual([]);
 	});
 
@@ -116,7 +121,7 @@ describe("undo of an import", () => {
 		const { journal, vault } = await imported([["Omnivore/Paper.pdf", PDF]]);
 		vault.bytes.set("Omnivore/Paper.pdf", new Uint8Array([37, 80, 68, 70, 45, 50]));
 		const outcome = await undoBatch(journal, vault, { created: vault });
-		expect(outcome?.skipped).toEqual([{ path: "Omnivore/Paper.pdf", reason: EDITED_SINCE_CREATED, edited: true }]);
+		expect(outcome?.skipped).toEqual([{ path: "Omnivore/Paper.pdf", reason: EDITED_SINCE_CREATED, edited: true, created: true }]);
 		expect(vault.removedPaths).toEqual([]);
 	});
 
@@ -140,12 +145,12 @@ describe("undo of an import", () => {
 	it("leaves the files with a reason when the front end cannot remove files or a removal fails", async () => {
 		const first = await imported([["Omnivore/A.md", "# A\n"]]);
 		expect((await undoBatch(first.journal, first.vault))?.skipped).toEqual([
-			{ path: "Omnivore/A.md", reason: "This front end cannot remove files; it was left.", edited: false },
+			{ path: "Omnivore/A.md", reason: "This front end cannot remove files; it was left.", edited: false, created: true },
 		]);
 		const second = await imported([["Omnivore/A.md", "# A\n"]]);
 		second.vault.failRemove = true;
 		expect((await undoBatch(second.journal, second.vault, { created: second.vault }))?.skipped).toEqual([
-			{ path: "Omnivore/A.md", reason: "The note could not be written: EBUSY: resource busy. It was left as it was.", edited: false },
+			{ path: "Omnivore/A.md", reason: "The note could not be written: EBUSY: resource busy. It was left as it was.", edited: false, created: true },
 		]);
 		expect(second.vault.notes.get("Omnivore/A.md")).toBe("# A\n");
 	});
@@ -165,6 +170,8 @@ describe("undo of an import", () => {
 
 	it("does not fail when a kept note can no longer be read, and removes what nothing links to", async () => {
 		const { journal, vault } = await imported();
+		// A front end that cannot list the vault's notes: only the notes the undo left are read.
+		Object.assign(vault, { noteTexts: undefined });
 		vault.notes.set("Omnivore/Rust in 2023.md", `${NOTE}\nMine.\n`);
 		const read = vault.read.bind(vault);
 		let reads = 0;
@@ -180,3 +187,76 @@ describe("undo of an import", () => {
 		expect(await undoCreated("Omnivore/A.md", entries, vault, vault, false)).toEqual({ kind: "gone" });
 	});
 });
+
+/** A run that downloaded `image` for each note (its proxied link made local), as `images` journals it. */
+async function downloaded(journal: Journal, vault: MemoryVault, image: string, notes: string[]) {
+	const batch = await journal.begin("Download images");
+	if (!vault.bytes.has(image)) {
+		vault.bytes.set(image, PNG);
+		await batch.recordCreated(image, PNG);
+	}
+	const name = image.split("/").pop() ?? image;
+	for (const note of notes) {
+		const before = `# ${note}\n\n![](https://proxy-prod.omnivore-image-cache.app/0x0,s1/https://example.com/${name})\n`;
+		const after = `# ${note}\n\n![](${encodeURI(name)})\n`;
+		await batch.record(note, before, after);
+		vault.notes.set(note, after);
+	}
+}
+
+const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+
+describe("undo of downloaded images", () => {
+	it("keeps an image a later run's note still shows, when that run's undo left the note", async () => {
+		const journal = new Journal(new FakeDataAdapter(), "journal");
+		const vault = new MemoryVault();
+		await downloaded(journal, vault, "Omnivore/attachments/chart.png", ["Omnivore/A.md"]);
+		// The second run found the same image and took the file the first run made.
+		await downloaded(journal, vault, "Omnivore/attachments/chart.png", ["Omnivore/B.md"]);
+		vault.notes.set("Omnivore/B.md", `${vault.notes.get("Omnivore/B.md")}My own words.\n`);
+		expect((await undoBatch(journal, vault, { created: vault }))?.skipped.map((s) => s.path)).toEqual(["Omnivore/B.md"]);
+		const first = await undoBatch(journal, vault, { created: vault });
+		expect(first?.restored).toEqual(["Omnivore/A.md"]);
+		expect(first?.removed).toEqual([]);
+		expect(first?.skipped).toEqual([{ path: "Omnivore/attachments/chart.png", reason: linkedFromKept("Omnivore/B.md"), edited: true, created: true }]);
+		expect(vault.bytes.get("Omnivore/attachments/chart.png")).toBe(PNG);
+	});
+
+	it("keeps an image a note it could not put back still shows (read-only since)", async () => {
+		const journal = new Journal(new FakeDataAdapter(), "journal");
+		const vault = new MemoryVault();
+		await downloaded(journal, vault, "Omnivore/attachments/chart.png", ["Omnivore/A.md"]);
+		vault.checkWritable = async () => {
+			throw new NoteLeftError("unwritable-file", "The note is read-only; it was left as it was.");
+		};
+		const outcome = await undoBatch(journal, vault, { created: vault });
+		expect(outcome?.removed).toEqual([]);
+		expect(outcome?.skipped.map((s) => [s.path, s.reason])).toEqual([
+			["Omnivore/A.md", "The note is read-only; it was left as it was."],
+			["Omnivore/attachments/chart.png", linkedFromKept("Omnivore/A.md")],
+		]);
+	});
+
+	it("keeps an image the user's own note embeds, in any case", async () => {
+		const journal = new Journal(new FakeDataAdapter(), "journal");
+		const vault = new MemoryVault();
+		await downloaded(journal, vault, "Omnivore/attachments/Chart.png", ["Omnivore/A.md"]);
+		vault.notes.set("Summaries/Charts I like.md", "# Charts\n\n![[chart.PNG]]\n");
+		const outcome = await undoBatch(journal, vault, { created: vault });
+		expect(outcome?.restored).toEqual(["Omnivore/A.md"]);
+		expect(outcome?.skipped.map((s) => s.reason)).toEqual([linkedFromKept("Summaries/Charts I like.md")]);
+	});
+
+	it("removes an image only the notes it put back showed, in a dry run too", async () => {
+		const journal = new Journal(new FakeDataAdapter(), "journal");
+		const vault = new MemoryVault();
+		await downloaded(journal, vault, "Omnivore/attachments/chart one.png", ["Omnivore/A.md", "Omnivore/B.md"]);
+		vault.notes.set("Omnivore/Unrelated.md", "# Other\n\n![[chart two.png]] and chart one.jpg\n");
+		const dry = await undoBatch(journal, vault, { created: vault, dryRun: true });
+		expect(dry?.removed).toEqual(["Omnivore/attachments/chart one.png"]);
+		expect(vault.removedPaths).toEqual([]);
+		const outcome = await undoBatch(journal, vault, { created: vault });
+		expect(outcome).toMatchObject({ restored: ["Omnivore/B.md", "Omnivore/A.md"], removed: ["Omnivore/attachments/chart one.png"], skipped: [] });
+	});
+});
+

@@ -1,0 +1,42 @@
+// Which created files a note still names: undo keeps those, and only those, of the files a run made.
+import { LinkedFiles } from "../../../src/core/journal/linkedFiles";
+
+const CHART = "Omnivore/attachments/Rust chart (2023).png";
+const LOGO = "Omnivore/attachments/logo.svg";
+const PDF = "Omnivore/Rust in 2023.pdf";
+const NO_EXTENSION = "Omnivore/attachments/download";
+const files = new LinkedFiles([CHART, LOGO, PDF, NO_EXTENSION]);
+const named = (text: string) => [...files.namedIn(text)].sort();
+
+describe("files a note names", () => {
+	it.each([
+		["a wiki embed", "![[Rust chart (2023).png]]", [CHART]],
+		["a wiki embed with a size", "![[Rust chart (2023).png|300]]", [CHART]],
+		["a Markdown image, percent-encoded as a path", "![chart](Omnivore/attachments/Rust%20chart%20(2023).png)", [CHART]],
+		["an HTML image", '<img src="attachments/logo.svg" alt="">', [LOGO]],
+		["another case", "![[RUST IN 2023.PDF]]", [PDF]],
+		["a name without extension", "![](Omnivore/attachments/download)", [NO_EXTENSION]],
+		["a file: address, which may be the vault's", "![](file:///home/me/vault/Omnivore/attachments/logo.svg)", [LOGO]],
+		["several in one note", "![[logo.svg]]\n\nSee [[Rust in 2023.pdf]] and ![[Rust chart (2023).png]].", [CHART, LOGO, PDF]],
+	])("names a file in %s", (_shape, text, expected) => {
+		expect(named(text)).toEqual(expected.sort());
+	});
+
+	it.each([
+		["the image's original address, as a note put back holds it", "![](https://example.com/img/logo.svg)"],
+		["a proxied address", "![](https://proxy-prod.omnivore-image-cache.app/0x0,s1/https://example.com/Rust%20chart%20(2023).png)"],
+		["an original without extension", "![](https://example.com/files/download)"],
+		["a file of another extension", "![[logo.svgz]] ![[Rust in 2023.pdfx]]"],
+		["nothing", "# Notes on Rust\n\nNo files here.\n"],
+	])("does not name a file in %s", (_shape, text) => {
+		expect(named(text)).toEqual([]);
+	});
+
+	it("errs on keeping: a longer name ending in the file's names it", () => {
+		expect(named("![[my-logo.svg]]")).toEqual([LOGO]);
+	});
+
+	it("names a file written after an address on the same line", () => {
+		expect(named("From https://example.com/logo.svg, saved as ![[logo.svg]]")).toEqual([LOGO]);
+	});
+});
