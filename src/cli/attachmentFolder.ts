@@ -1,19 +1,54 @@
 // Where the CLI saves downloaded images: one folder of the vault, a new file per image, never over
 // a file that is there (a user's `photo.png` stays), and never half-written.
 
-import { chownSync, copyFileSync, constants, existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chownSync, copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { uniqueFileName, type AttachmentStore } from "../core";
-import { describeFsError } from "./vaultFiles";
+import { describeFsError, isWithin } from "./vaultFiles";
 
 let sequence = 0;
 
+/**
+ * Whether the folder (or the nearest part of it that exists) is reached through a link to a folder
+ * outside the vault: images are saved only inside the vault, where undo may remove them again.
+ */
+export function isFolderOutsideVault(vault: string, folder: string): boolean {
+	let existing = join(vault, ...folder.split("/"));
+	while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+	try {
+		return !isWithin(realpathSync(vault), realpathSync(existing));
+	} catch {
+		// Unreadable: saving there fails and says why.
+		return false;
+	}
+}
+
+/** A file name as macOS and Windows compare them (and sync services with them): without case, one Unicode form. */
+function folded(path: string): string {
+	return path.normalize("NFC").toLowerCase();
+}
+
+/** The names in a folder, folded; none when it cannot be listed. */
+function namesIn(folder: string, relative: string): Set<string> {
+	try {
+		return new Set(readdirSync(folder).map((name) => folded(`${relative}/${name}`)));
+	} catch {
+		return new Set();
+	}
+}
+
 export function attachmentFolder(vault: string, folder: string): AttachmentStore {
 	const at = (path: string) => join(vault, ...path.split("/"));
-	// Names given out in this run, compared without case: on macOS and Windows `A.png` is `a.png`.
+	// Names given out in this run and names in the folder, compared folded: on macOS and Windows (and
+	// synced there) `Photo.png` is `photo.png`, and `café.png` is one file however its é is written.
 	const given = new Set<string>();
+	let there: Set<string> | null = null;
 	// A run killed before it saved its record left its files: one holding these very bytes is used, not copied.
-	const isTakenByOther = (bytes: Uint8Array) => (path: string) => given.has(path.toLowerCase()) || (existsSync(at(path)) && !holdsBytes(at(path), bytes));
+	const isTakenByOther = (bytes: Uint8Array) => (path: string) => {
+		if (given.has(folded(path))) return true;
+		if (existsSync(at(path))) return !holdsBytes(at(path), bytes);
+		return (there ??= namesIn(at(folder), folder)).has(folded(path));
+	};
 	return {
 		readBytes: async (path) => {
 			try {
@@ -30,7 +65,7 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 				for (;;) {
 					const path = uniqueFileName(folder, stem, extension, isTakenByOther(bytes));
 					if (existsSync(at(path))) return path;
-					given.add(path.toLowerCase());
+					given.add(folded(path));
 					await beforeCreate(path);
 					if (createExclusive(at(path), absoluteFolder, bytes)) {
 						giveToVaultOwner(vault, at(path));

@@ -1,6 +1,6 @@
 // `omnivore-queue images` against a real HTTP server on 127.0.0.1.
 
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
@@ -294,6 +294,36 @@ describe("images", () => {
 		expect(existsSync(ours)).toBe(false);
 		expect(existsSync(theirs)).toBe(true);
 		expect(readdirSync(attachments()).filter((n) => !n.startsWith("."))).toEqual(["l.png"]);
+	});
+
+	test("a name that differs from a file there only in case or Unicode form gets a name of its own", async () => {
+		mkdirSync(attachments(), { recursive: true });
+		writeFileSync(join(attachments(), "Photo.png"), "mine");
+		writeFileSync(join(attachments(), "caf\u0065\u0301.png"), "mine too");
+		const path = note("Clash", `![](${server.base}/img/photo.png)\n![](${server.base}/img/caf%C3%A9.png)\n`);
+		expect((await images()).code).toBe(0);
+		// Synced to macOS or Windows, photo.png would be Photo.png, and the two cafés one file.
+		expect(read(path)).toContain("![](Omnivore/attachments/photo%201.png)");
+		expect(read(path)).toContain("![](Omnivore/attachments/café%201.png)");
+		expect(read(join(attachments(), "Photo.png"))).toBe("mine");
+		expect(readdirSync(attachments())).toHaveLength(4);
+	});
+
+	test("refuses an attachment folder that is a link to a folder outside the vault, in a dry run too", async () => {
+		const outside = join(work, "outside");
+		mkdirSync(outside);
+		mkdirSync(join(vault, "Omnivore"));
+		symlinkSync(outside, attachments());
+		const path = note("Linked", `![](${server.base}/img/a.png)\n`);
+		const before = read(path);
+		for (const extra of [[], ["--dry-run"]]) {
+			const { code, err } = await images(...extra);
+			expect(code).toBe(2);
+			expect(err).toBe('omnivore-queue: The attachment folder "Omnivore/attachments" is a link to a folder outside the vault; images are saved only inside the vault (choose another with --folder).\n');
+		}
+		expect(readdirSync(outside)).toEqual([]);
+		expect(read(path)).toBe(before);
+		expect(server.hits.size).toBe(0);
 	});
 
 	test("refuses bad options with one line and exit 2", async () => {
