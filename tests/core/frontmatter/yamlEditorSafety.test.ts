@@ -207,7 +207,7 @@ describe("FrontmatterEditor edits", () => {
 		expect(written(dropped)).toBe(SAVED.replace("author: Steve Klabnik # and Carol Nichols\n", "author: Steve Klabnik and Carol Nichols\n"));
 	});
 
-	it("replaces a list with one value and a value with a list, in place", () => {
+	it("replaces a list with one value and a value with a list, in place, keeping the comment on the key's line", () => {
 		const e = editor(SAVED);
 		e.set("tags", "rust");
 		e.set("author", ["Steve Klabnik", "Carol Nichols"]);
@@ -215,7 +215,7 @@ describe("FrontmatterEditor edits", () => {
 			[
 				"id: 6b2f7b3c-6a8e-11ee-8c99-0242ac120002",
 				"title: The Rust Programming Language",
-				"author:",
+				"author: # and Carol Nichols",
 				"  - Steve Klabnik",
 				"  - Carol Nichols",
 				"tags: rust",
@@ -224,6 +224,18 @@ describe("FrontmatterEditor edits", () => {
 				"",
 			].join("\n"),
 		);
+	});
+
+	it.each([
+		["a flow list becomes a block list", "tags: [omnivore, rust]  # from the web clipper\n", ["rust"], "tags:  # from the web clipper\n  - rust\n"],
+		["a block list stays one", "tags: # from the web clipper\n  - omnivore\n  - rust\n", ["rust", "async"], "tags: # from the web clipper\n  - rust\n  - async\n"],
+		["a block list becomes one value", "tags: # from the web clipper\n  - omnivore\n  - rust\n", "rust", "tags: rust # from the web clipper\n"],
+		["the comment follows a tab", "tags: [omnivore]\t# mine\n", ["rust"], "tags:\t# mine\n  - rust\n"],
+	])("keeps the comment on a key's line when %s", (_shape, block, value, expected) => {
+		const e = editor(`id: 1\n${block}status: unread\n`);
+		e.set("tags", value);
+		expect(written(e)).toBe(`id: 1\n${expected}status: unread\n`);
+		expect(e.expectedValues().tags).toEqual(value);
 	});
 
 	it("quotes a value it sets when it must, with the quotes YAML writes", () => {
