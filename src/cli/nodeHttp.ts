@@ -17,6 +17,8 @@ async function get(request: HttpRequest, refuse: (url: string) => boolean): Prom
 		let url = request.url;
 		for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
 			if (refuse(url)) throw new HttpFailure("refused", "it leads to Omnivore's image proxy, which is gone");
+			// fetch refuses these, and says so with the password in its message.
+			if (hasCredentials(url)) throw new HttpFailure("refused", "its address holds a user name or password, which are never sent");
 			const response = await fetch(url, {
 				redirect: "manual",
 				signal: controller.signal,
@@ -67,9 +69,18 @@ async function readBody(response: Response, maxBytes: number): Promise<HttpRespo
 	return { status: response.status, body: Buffer.concat(chunks, size) };
 }
 
-/** fetch says "fetch failed"; the reason (refused, unknown host) is in its cause. */
+function hasCredentials(url: string): boolean {
+	try {
+		const parsed = new URL(url);
+		return parsed.username !== "" || parsed.password !== "";
+	} catch {
+		return false;
+	}
+}
+
+/** fetch says "fetch failed"; the reason (refused, unknown host) is in its cause, or in the error itself while reading the body. */
 function describeFetchError(error: unknown): string {
-	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause ?? (error as { code?: string; message?: string });
 	switch (cause?.code) {
 		case "ECONNREFUSED":
 			return "the server refused the connection";
@@ -79,7 +90,13 @@ function describeFetchError(error: unknown): string {
 		case "ECONNRESET":
 		case "UND_ERR_SOCKET":
 			return "the connection was broken";
+		case "UND_ERR_RES_CONTENT_LENGTH_MISMATCH":
+			return "the server sent another length than it announced";
+		case "Z_DATA_ERROR":
+		case "Z_BUF_ERROR":
+			return "the server sent a damaged compressed body";
 		default:
-			return cause?.message ?? (error instanceof Error ? error.message : String(error));
+			// Never a password, should a message quote an address.
+			return (cause?.message ?? (error instanceof Error ? error.message : String(error))).replace(/\/\/[^/@\s]*@/g, "//");
 	}
 }

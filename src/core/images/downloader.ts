@@ -43,7 +43,8 @@ async function attempt(url: string, settings: DownloadSettings): Promise<Attempt
 				if (response.tooLarge) return { ok: false, final: true, reason: `it is larger than ${formatMegabytes(settings.maxBytes)}` };
 				const bytes = response.body ?? new Uint8Array();
 				const kind = sniffImageKind(bytes);
-				if (!kind) return { ok: false, final: true, reason: bytes.length === 0 ? "the server sent nothing" : "the server sent something that is not an image (a web page?)" };
+				// A parked or rebuilt site answers every address with a page: the archive may still hold the image.
+				if (!kind) return { ok: false, final: false, reason: bytes.length === 0 ? "the server sent nothing" : "the server sent something that is not an image (a web page?)" };
 				return { ok: true, bytes, kind };
 			}
 		} catch (error) {
@@ -68,7 +69,19 @@ export function archiveUrl(template: string, url: string): string {
 	return template.split("{url}").join(url);
 }
 
+/** Whether an address holds a user name or password (`https://me:secret@host/a.png`). */
+function holdsCredentials(url: string): boolean {
+	try {
+		const parsed = new URL(url);
+		return parsed.username !== "" || parsed.password !== "";
+	} catch {
+		return false;
+	}
+}
+
 export async function downloadImage(url: string, settings: DownloadSettings): Promise<Download> {
+	// Neither sent to the site nor handed to the archive inside the address.
+	if (holdsCredentials(url)) return { ok: false, reason: "its address holds a user name or password, which are never sent" };
 	const original = await attempt(url, settings);
 	if (original.ok) return { ...original, fromArchive: false };
 	if (original.final || settings.archive === null) return { ok: false, reason: original.reason };

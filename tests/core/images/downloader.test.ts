@@ -87,14 +87,27 @@ describe("downloadImage", () => {
 		expect(asked).toEqual([ORIGINAL]);
 	});
 
-	it.each([
-		["a web page", { status: 200, body: new TextEncoder().encode("<!doctype html><html>Not found</html>") }, "the server sent something that is not an image (a web page?)"],
-		["nothing", { status: 200 }, "the server sent nothing"],
-		["too much", { status: 200, tooLarge: true }, "it is larger than 20 MB"],
-	])("refuses %s without asking the archive", async (_what, answer, reason) => {
-		const { settings, asked } = scripted({ [ORIGINAL]: [answer] });
-		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason });
+	it("refuses an image larger than the limit without asking the archive, whose copy is as large", async () => {
+		const { settings, asked } = scripted({ [ORIGINAL]: [{ status: 200, tooLarge: true }] });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "it is larger than 20 MB" });
 		expect(asked).toEqual([ORIGINAL]);
+	});
+
+	it.each([
+		["a web page (a parked site answers every address with one)", { status: 200, body: new TextEncoder().encode("<!doctype html><html>Domain for sale</html>") }, "the server sent something that is not an image (a web page?)"],
+		["nothing", { status: 200 }, "the server sent nothing"],
+	])("asks the archive, once, when the site sends %s", async (_what, answer, reason) => {
+		const { settings, asked } = scripted({ [ORIGINAL]: [answer], [ARCHIVED]: [{ status: 200, body: PNG }] });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: true, bytes: PNG, kind: { extension: "png", mime: "image/png" }, fromArchive: true });
+		expect(asked).toEqual([ORIGINAL, ARCHIVED]);
+		const { settings: without } = scripted({ [ORIGINAL]: [answer] }, { archive: null });
+		expect(await downloadImage(ORIGINAL, without)).toEqual({ ok: false, reason });
+	});
+
+	it("never sends, nor hands to the archive, an address holding a user name or password", async () => {
+		const { settings, asked } = scripted({});
+		expect(await downloadImage("https://me:secret@cdn.example.com/chart.png", settings)).toEqual({ ok: false, reason: "its address holds a user name or password, which are never sent" });
+		expect(asked).toEqual([]);
 	});
 
 	it("never asks an archive when there is none", async () => {
