@@ -21,6 +21,8 @@ interface ReadState {
 export interface FileNoteStoreOptions {
 	/** Edit notes that are links to files outside the vault. */
 	followLinks: boolean;
+	/** What, if anything, edits such notes when `followLinks` is off: said when one is left. */
+	followLinksHint?: string;
 	/** The vault's folder, where late edits that could not be put back are saved. */
 	vault?: string;
 	/** Threads of the run, each with its store: they share the process's open files. */
@@ -98,7 +100,7 @@ export class FileNoteStore implements NoteStore {
 		// Bytes that are not UTF-8 would not survive the round trip through text.
 		if (!isUtf8(state.bytes)) throw new NoteLeftError("unreadable-file", "The note is not valid UTF-8 text; it was left as it was.");
 		if (this.fileOf(path).outside && !this.options.followLinks) {
-			throw left("The note is a link to a file outside the vault (--follow-links edits such notes)");
+			throw left(`The note is a link to a file outside the vault (${this.options.followLinksHint ?? "--follow-links edits such notes"})`);
 		}
 		if ((info.mode & 0o200) === 0) throw left("The note is read-only (make it writable first)");
 		if (info.nlink > 1) throw left(`The note has ${info.nlink} hard links, and replacing it would split them`);

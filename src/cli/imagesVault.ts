@@ -37,7 +37,7 @@ export async function imagesVault(vault: string, options: ImagesVaultOptions): P
 	if (!options.dryRun) removeLeftovers(vault, listing);
 	const byPath = new Map<string, VaultFile>(listing.files.map((file) => [file.path, file]));
 	// Notes reached through links to outside the vault are not edited (tidy's --follow-links does not apply here).
-	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: false, vault });
+	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: false, followLinksHint: "images leaves such notes", vault });
 	const recordPath = join(vault, ...IMAGE_RECORD_FILE.split("/"));
 	const record = parseImageRecord(existsSync(recordPath) ? readFileSync(recordPath, "utf8") : null);
 	const journal = new LazyBatch(vaultJournal(vault), LABEL);

@@ -328,6 +328,19 @@ describe("images", () => {
 		expect(server.hits.size).toBe(0);
 	});
 
+	test("leaves a note that is a link to a file outside the vault, and says images leaves such notes", async () => {
+		const outsideNote = join(work, "Elsewhere.md");
+		const original = note("Original", `![](${server.base}/img/linked.png)\n`);
+		writeFileSync(outsideNote, read(original));
+		rmSync(original);
+		symlinkSync(outsideNote, original);
+		const before = read(outsideNote);
+		const { code, out } = await images();
+		expect(code).toBe(1);
+		expect(out).toContain("Original.md: The note is a link to a file outside the vault (images leaves such notes); it was left as it was.");
+		expect(read(outsideNote)).toBe(before);
+	});
+
 	test("refuses bad options with one line and exit 2", async () => {
 		for (const args of [
 			["--folder", "../outside"],
