@@ -1,10 +1,14 @@
 // Readable, safe and unique file names for downloaded images: from the URL's last segment, else the note.
 
 import { avoidReservedName } from "../reservedNames";
+import { fitUtf8 } from "../utf8";
 
 /** Characters no file name of ours holds: path separators, what Obsidian links or the OS refuse, `%`, `&`. */
 const UNSAFE = /[\\/:*?"<>|#^[\]%&{}`]|\p{Cc}/gu;
 const MAX_STEM = 60;
+// In UTF-8 bytes: a name is at most 255 bytes on most file systems (143 on eCryptfs), and the file is
+// first written under a longer temporary name beside it. Sixty emoji are 240 bytes.
+const MAX_STEM_BYTES = 96;
 
 function decodeSegment(segment: string): string {
 	try {
@@ -22,8 +26,8 @@ export function sanitizeStem(text: string): string {
 		.trim()
 		.replace(/^[.\s-]+/, "")
 		.replace(/[.\s]+$/, "");
-	// Cut on a character boundary (not inside a surrogate pair).
-	const stem = Array.from(cleaned).slice(0, MAX_STEM).join("").trim();
+	// Cut on a character boundary (not inside a surrogate pair), to so many characters and bytes.
+	const stem = fitUtf8(Array.from(cleaned).slice(0, MAX_STEM), MAX_STEM_BYTES).text.trim();
 	return avoidReservedName(stem, "-image");
 }
 

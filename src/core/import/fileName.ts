@@ -2,24 +2,13 @@
 // and a long title is cut (the title itself stays whole in the note).
 
 import { avoidReservedName } from "../reservedNames";
+import { fitUtf8 } from "../utf8";
 
 // Obsidian refuses `# ^ [ ] |` in names; Windows and Android refuse `\ / : * ? " < >`.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
 const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001f\u007f]/g;
 // Most file systems allow 255 bytes; room is left for " (12)" and ".md".
 const MAX_BYTES = 200;
-
-/** Bytes of one character in UTF-8 (no TextEncoder: the plugin's tests run where there is none). */
-function utf8Length(char: string): number {
-	const code = char.codePointAt(0) ?? 0;
-	return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-}
-
-function utf8LengthOf(text: string): number {
-	let bytes = 0;
-	for (const char of text) bytes += utf8Length(char);
-	return bytes;
-}
 
 /** A name without what no file name may hold, nor a leading dot (Obsidian hides such files) or space. */
 function cleanName(text: string): string {
@@ -28,16 +17,9 @@ function cleanName(text: string): string {
 
 export function noteBaseName(title: string, fallback: string): string {
 	const name = avoidReservedName(cleanName(title) || cleanName(fallback) || "Untitled", " (note)");
-	if (utf8LengthOf(name) <= MAX_BYTES) return name;
+	if (fitUtf8(name, MAX_BYTES).whole) return name;
 	// Whole characters, then an ellipsis.
-	let cut = "";
-	let bytes = 0;
-	for (const char of name) {
-		bytes += utf8Length(char);
-		if (bytes > MAX_BYTES - 1) break;
-		cut += char;
-	}
-	return `${cut.trim()}…`;
+	return `${fitUtf8(name, MAX_BYTES - 1).text.trim()}…`;
 }
 
 /** `folder/name.ext`, then `folder/name (2).ext`, ... for n = 1, 2, ... */

@@ -35,7 +35,21 @@ describe("file names", () => {
 	test("no leading dots, no reserved names, short", () => {
 		expect(sanitizeStem("...hidden")).toBe("hidden");
 		expect(sanitizeStem("con")).toBe("con-image");
-		expect(Array.from(sanitizeStem("é".repeat(200)))).toHaveLength(60);
+		expect(Array.from(sanitizeStem("é".repeat(200)))).toHaveLength(48);
+		expect(Array.from(sanitizeStem("a".repeat(200)))).toHaveLength(60);
+		// Sixty emoji were 240 bytes: with its temporary suffix the file could not be written.
+		expect(new TextEncoder().encode(sanitizeStem("😀".repeat(60))).length).toBe(96);
+	});
+	test.each([
+		["COM1.tar", "COM1-image.tar"],
+		["aux.png", "aux-image.png"],
+		["lpt¹", "lpt¹-image"],
+		["Nul", "Nul-image"],
+		["console", "console"],
+		["com10", "com10"],
+		["Con Air poster", "Con Air poster"],
+	])("a name Windows reserves (%s) gets a suffix after the reserved word", (name, stem) => {
+		expect(sanitizeStem(name)).toBe(stem);
 	});
 	test("unique names count up like Obsidian's", () => {
 		const taken = new Set(["F/photo.png", "F/photo 1.png"]);

@@ -19,6 +19,8 @@ describe("noteBaseName", () => {
 		["逼近 GPT-4 的新模型发布！「欧洲版 OpenAI」", "逼近 GPT-4 的新模型发布！「欧洲版 OpenAI」"],
 		["CON", "CON (note)"],
 		["nul", "nul (note)"],
+		["COM1.tar: a review", "COM1 (note).tar a review"],
+		["Con Air, reviewed", "Con Air, reviewed"],
 	])("%j becomes %j", (title, name) => {
 		expect(noteBaseName(title, "a-slug-18b8c2d4e10")).toBe(name);
 	});

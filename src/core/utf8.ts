@@ -1,0 +1,20 @@
+// Lengths in UTF-8, as file systems count a name's bytes (no TextEncoder: the plugin's tests run where there is none).
+
+/** Bytes of one character in UTF-8. */
+export function utf8Length(char: string): number {
+	const code = char.codePointAt(0) ?? 0;
+	return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
+
+/** The first whole characters of `text` that fit in `maxBytes` of UTF-8, and how many bytes they take. */
+export function fitUtf8(text: string | string[], maxBytes: number): { text: string; bytes: number; whole: boolean } {
+	let fitted = "";
+	let bytes = 0;
+	for (const char of text) {
+		const more = utf8Length(char);
+		if (bytes + more > maxBytes) return { text: fitted, bytes, whole: false };
+		bytes += more;
+		fitted += char;
+	}
+	return { text: fitted, bytes, whole: true };
+}
