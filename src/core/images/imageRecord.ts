@@ -1,5 +1,7 @@
 // What earlier runs downloaded and what failed, so a second run downloads nothing and changes nothing.
 
+import { isVaultPath } from "../vaultPath";
+
 export interface DownloadedImage {
 	/** The file's path in the vault. */
 	file: string;
@@ -38,7 +40,8 @@ export function parseImageRecord(text: string | null): ImageRecord {
 	if (!isObject(value) || value.version !== 1) return record;
 	const downloaded = isObject(value.downloaded) ? value.downloaded : {};
 	for (const [url, entry] of Object.entries(downloaded)) {
-		if (isObject(entry) && typeof entry.file === "string" && typeof entry.hash === "string") record.downloaded[url] = { file: entry.file, hash: entry.hash };
+		// A file outside the vault (a record brought by a sync, or changed by hand) is never linked: the image is downloaded again.
+		if (isObject(entry) && typeof entry.file === "string" && isVaultPath(entry.file) && typeof entry.hash === "string") record.downloaded[url] = { file: entry.file, hash: entry.hash };
 	}
 	const failed = isObject(value.failed) ? value.failed : {};
 	for (const [url, entry] of Object.entries(failed)) {

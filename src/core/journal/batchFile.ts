@@ -2,6 +2,7 @@
 // line by line, so a line cut short by a crash or changed by hand costs only that line.
 
 import type { ReverseEdit } from "./edits";
+import { isVaultPath } from "../vaultPath";
 
 export interface JournalEntry {
 	path: string;
@@ -78,15 +79,6 @@ function headerFromName(file: string): BatchHeader {
 // A JSON line is an object, an array, a primitive or null: only the first has these fields.
 function isHeader(value: unknown): value is BatchHeader {
 	return typeof (value as Partial<BatchHeader> | null)?.batch === "string";
-}
-
-/**
- * A path inside the vault, as the front ends write them. A journal is a file of the vault, which a sync
- * or a shared vault may bring from someone else: an entry naming `../x` or `/x` would make undo write
- * or remove a file outside the vault, so it is no entry.
- */
-function isVaultPath(path: string): boolean {
-	return path !== "" && !/^([/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).some((part) => part === ".." || part === "." || part === "");
 }
 
 function isEntry(value: unknown): value is JournalEntry {

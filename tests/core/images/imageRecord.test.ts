@@ -31,6 +31,10 @@ describe("the record of downloaded images", () => {
 				"https://cdn.example.com/no-file.png": { hash: "1" },
 				"https://cdn.example.com/string.png": "x.png",
 				"https://cdn.example.com/list.png": ["x.png"],
+				// A record changed by hand or brought by a sync: a note would link outside the vault.
+				"https://cdn.example.com/up.png": { file: "../secret.txt", hash: "1" },
+				"https://cdn.example.com/root.png": { file: "/etc/passwd", hash: "1" },
+				"https://cdn.example.com/drive.png": { file: "C:\\Users\\me\\a.png", hash: "1" },
 			},
 			failed: {
 				"https://gone.example.com/b.jpg": { reason: "the server answered 404" },
