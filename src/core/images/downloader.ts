@@ -39,6 +39,8 @@ async function attempt(url: string, settings: DownloadSettings): Promise<Attempt
 		try {
 			const response = await settings.http.get({ url, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, userAgent: settings.userAgent });
 			status = response.status;
+			// Part of an image (never asked for: no request names a range) is not the image.
+			if (status === 206) return { ok: false, final: false, reason: "the server sent only part of the image" };
 			if (status >= 200 && status < 300) {
 				if (response.tooLarge) return { ok: false, final: true, reason: `it is larger than ${formatMegabytes(settings.maxBytes)}` };
 				const bytes = response.body ?? new Uint8Array();

@@ -104,6 +104,12 @@ describe("downloadImage", () => {
 		expect(await downloadImage(ORIGINAL, without)).toEqual({ ok: false, reason });
 	});
 
+	it("takes part of an image for no image, and asks the archive", async () => {
+		const { settings, asked } = scripted({ [ORIGINAL]: [{ status: 206, body: PNG.slice(0, 4) }] }, { archive: null });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "the server sent only part of the image" });
+		expect(asked).toEqual([ORIGINAL]);
+	});
+
 	it("never sends, nor hands to the archive, an address holding a user name or password", async () => {
 		const { settings, asked } = scripted({});
 		expect(await downloadImage("https://me:secret@cdn.example.com/chart.png", settings)).toEqual({ ok: false, reason: "its address holds a user name or password, which are never sent" });
