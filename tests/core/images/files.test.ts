@@ -46,7 +46,7 @@ describe("file names", () => {
 describe("sniffImageKind on the other formats a page may serve", () => {
 	const withBrand = (brand: string) => text(`\0\0\0\x18ftyp${brand}\0\0\0\0`);
 	test("BMP, ICO and TIFF in both byte orders", () => {
-		expect(sniffImageKind(bytes(0x42, 0x4d, ...new Array(20).fill(0)))).toEqual({ extension: "bmp", mime: "image/bmp" });
+		expect(sniffImageKind(bytes(0x42, 0x4d, ...new Array<number>(20).fill(0)))).toEqual({ extension: "bmp", mime: "image/bmp" });
 		expect(sniffImageKind(bytes(0x00, 0x00, 0x01, 0x00, 1, 0))).toEqual({ extension: "ico", mime: "image/x-icon" });
 		expect(sniffImageKind(bytes(0x49, 0x49, 0x2a, 0x00, 8, 0))).toEqual({ extension: "tiff", mime: "image/tiff" });
 		expect(sniffImageKind(bytes(0x4d, 0x4d, 0x00, 0x2a, 0, 8))).toEqual({ extension: "tiff", mime: "image/tiff" });
@@ -76,6 +76,11 @@ describe("sniffImageKind on the other formats a page may serve", () => {
 		expect(sniffImageKind(text("<!-- a --><!-- b -->\n<!DOCTYPE svg>\n<!-- c -->\n<SVG width='1'>"))?.extension).toBe("svg");
 		expect(sniffImageKind(text("<svgx>"))).toBeNull();
 		expect(sniffImageKind(text("<p>An article about <svg> elements</p>"))).toBeNull();
+	});
+	test("SVG written on Windows or indented, and a PNG with its type", () => {
+		expect(sniffImageKind(text('<?xml version="1.0"?>\r\n<!-- exported -->\r\n<svg xmlns="http://www.w3.org/2000/svg"/>'))?.extension).toBe("svg");
+		expect(sniffImageKind(text("\n  <svg xmlns='http://www.w3.org/2000/svg'/>"))?.extension).toBe("svg");
+		expect(sniffImageKind(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13))).toEqual({ extension: "png", mime: "image/png" });
 	});
 	test("only the start of a large text is read: an SVG tag deep inside a page does not make it an image", () => {
 		expect(sniffImageKind(text(`<!--${" ".repeat(5000)}--><svg/>`))).toBeNull();

@@ -1,4 +1,4 @@
-import { buildProxyMatcher, findImageReferences, localizeNote, resolveImageReference, srcsetUrls, type LocalImage } from "../../../src/core";
+import { buildProxyMatcher, findImageReferences, isProxyHost, localizeNote, resolveImageReference, srcsetUrls, type LocalImage } from "../../../src/core";
 
 const matcher = buildProxyMatcher();
 const P = "https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
@@ -49,6 +49,26 @@ describe("resolveImageReference", () => {
 		expect(resolve(`![](${P.replace(/\//g, "&#x2F;")}&#x2F;https:&#x2F;&#x2F;x.test&#x2F;b.png)`)).toEqual({ kind: "remote", url: "https://x.test/b.png", proxied: true });
 		expect(resolve(`![](${P}/images/c.png)`, "https://site.test/post")).toEqual({ kind: "remote", url: "https://site.test/images/c.png", proxied: true });
 		expect(resolve(`![](${P}/javascript:alert(1))`)).toMatchObject({ kind: "problem" });
+	});
+	test("a plain web image is downloaded from where it is, http or https", () => {
+		expect(resolve("![](http://old.example.com/a.png)")).toEqual({ kind: "remote", url: "http://old.example.com/a.png", proxied: false });
+		expect(resolve("![](HTTPS://X.test/a.png)")).toEqual({ kind: "remote", url: "HTTPS://X.test/a.png", proxied: false });
+		expect(resolve("![](http:/broken.example.com/a.png)")).toEqual({ kind: "none" });
+	});
+	test("the address is read as a browser would: Markdown escapes and HTML entities, but no escapes in HTML", () => {
+		expect(resolve("![](https://x.test/a\\_b.png)")).toEqual({ kind: "remote", url: "https://x.test/a_b.png", proxied: false });
+		expect(resolve('<img src="https://x.test/a\\_b.png">')).toMatchObject({ url: "https://x.test/a\\_b.png" });
+		expect(resolve(`![](${P}/https://x.test/a.png?w=1&amp;h=2)`)).toEqual({ kind: "remote", url: "https://x.test/a.png?w=1&h=2", proxied: true });
+	});
+	test("an original that names data: in its path is still a web image", () => {
+		expect(resolve(`![](${P}/https://wiki.example.org/File:Metadata:chart.png)`)).toEqual({ kind: "remote", url: "https://wiki.example.org/File:Metadata:chart.png", proxied: true });
+	});
+	test("nothing is ever asked of the proxy: an original still on it after unwrapping is a problem", () => {
+		const nested = [1, 2, 3].reduce((url) => `${P}/${url}`, `${P}/https://x.test/a.png`);
+		expect(resolve(`![](${nested})`)).toEqual({ kind: "problem", detail: "its original is itself on the image proxy" });
+		expect(isProxyHost(`${P}/https://x.test/a.png`, matcher)).toBe(true);
+		expect(isProxyHost("HTTPS://PROXY-PROD.OMNIVORE-IMAGE-CACHE.APP/x", matcher)).toBe(true);
+		expect(isProxyHost(`https://x.test/a.png?via=${P}/x`, matcher)).toBe(false);
 	});
 	test("data:, local and other references are left", () => {
 		expect(resolve("![](data:image/png;base64,AAAA)")).toEqual({ kind: "none" });

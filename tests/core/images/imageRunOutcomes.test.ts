@@ -181,10 +181,10 @@ describe("what earlier runs left", () => {
 
 	test("a file that cannot be saved is a failure of that image only; the others are saved and the note is not pointed at nothing", async () => {
 		const env = imageEnv(notesOf({ "A.md": article("A", "![](https://cdn.example.com/full.png)\n![](https://cdn.example.com/fine.png)\n") }));
-		const saveNew = env.attachments.saveNew;
+		const attachments = { ...env.attachments };
 		env.attachments.saveNew = async (stem, ...rest) => {
 			if (stem === "full") throw new Error("att: no space left on the disk");
-			return saveNew(stem, ...rest);
+			return attachments.saveNew(stem, ...rest);
 		};
 		const record = emptyImageRecord();
 		const report = await runImages(env, record);
