@@ -32,6 +32,7 @@ type Attempt = { ok: true; bytes: Uint8Array; kind: ImageKind } | { ok: false; f
 const isRetried = (status: number): boolean => status >= 500 || status === 429 || status === 408;
 
 async function attempt(url: string, settings: DownloadSettings): Promise<Attempt> {
+	// Stryker disable next-line StringLiteral: the loop runs at least once and always sets it.
 	let reason = "";
 	for (let tried = 0; tried <= settings.retries; tried++) {
 		if (tried > 0) await settings.sleep(Math.min(settings.backoffMs * 2 ** (tried - 1), 30_000));

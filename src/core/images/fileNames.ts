@@ -23,7 +23,6 @@ export function sanitizeStem(text: string): string {
 	const cleaned = text
 		.replace(UNSAFE, " ")
 		.replace(/\s+/g, " ")
-		.trim()
 		.replace(/^[.\s-]+/, "")
 		.replace(/[.\s]+$/, "");
 	// Cut on a character boundary (not inside a surrogate pair), to so many characters and bytes.
@@ -44,7 +43,7 @@ export function imageStem(url: string, noteName: string): string {
 	const withoutExtension = last.replace(/\.[A-Za-z0-9]{1,5}$/, "");
 	const fromUrl = sanitizeStem(withoutExtension);
 	// Hashes and numbers alone say nothing; but they are still better than nothing when the note has no name.
-	if (fromUrl !== "" && /[A-Za-z\p{L}]/u.test(fromUrl)) return fromUrl;
+	if (/\p{L}/u.test(fromUrl)) return fromUrl;
 	const fromNote = sanitizeStem(noteName);
 	if (fromNote !== "") return fromUrl !== "" ? `${fromNote} ${fromUrl}` : fromNote;
 	return fromUrl !== "" ? fromUrl : "image";

@@ -6,8 +6,8 @@ export interface ImageKind {
 	mime: string;
 }
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0): boolean =>
-	bytes.length >= at + signature.length && signature.every((byte, i) => bytes[at + i] === byte);
+// Past the end a byte reads as undefined, which matches no signature byte: no length check needed.
+const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0): boolean => signature.every((byte, i) => bytes[at + i] === byte);
 
 const ascii = (bytes: Uint8Array, from: number, to: number): string => String.fromCharCode(...Array.from(bytes.subarray(from, to)));
 

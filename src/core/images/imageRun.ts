@@ -4,27 +4,12 @@
 import type { JournalBatchWriter } from "../journal/journal";
 import { asNoteLeft, type NoteStore } from "../journal/noteStore";
 import { tidyAndRecord } from "../journal/tidyAndRecord";
-import { hashBytes } from "../hash";
 import type { Change, Problem } from "../report";
 import type { NoteTidier, TidyResult } from "../tidy";
-import { downloadImage, type DownloadSettings } from "./downloader";
-import { imageStem } from "./fileNames";
+import type { DownloadSettings } from "./downloader";
 import type { ImageRecord } from "./imageRecord";
-import { HostLimiter } from "./limiter";
-import { localizeNote, noteImages, type LocalImage } from "./localizeNote";
-
-/** Where downloaded images go: the CLI's folder, or the vault's attachment settings in Obsidian. */
-export interface AttachmentStore {
-	/** The file's bytes, or null when it is not there (or not a file). */
-	readBytes(path: string): Promise<Uint8Array | null>;
-	/**
-	 * Saves `bytes` as a new file for `notePath` named after `stem`, never over an existing file; returns
-	 * its path. `beforeCreate` is awaited with the path chosen before the file is made (the journal's entry).
-	 */
-	saveNew(stem: string, extension: string, notePath: string, bytes: Uint8Array, beforeCreate: (path: string) => Promise<void>): Promise<string>;
-	/** The link target (not yet percent-encoded) by which a Markdown reference in `notePath` finds `file`. */
-	linkTo(file: string, notePath: string): string;
-}
+import { localizeNote, noteImages } from "./localizeNote";
+import { holds, saveImages, type AttachmentStore, type SaveTally } from "./saveImages";
 
 export type ImageRunPhase = "scan" | "download" | "write";
 
@@ -62,7 +47,7 @@ export interface ImageNoteOutcome {
 	changes: Change[];
 }
 
-export interface ImageRunReport {
+export interface ImageRunReport extends SaveTally {
 	dryRun: boolean;
 	cancelled: boolean;
 	scanned: number;
@@ -74,12 +59,6 @@ export interface ImageRunReport {
 	alreadyLocal: number;
 	/** To download (in a dry run: would be downloaded). */
 	toDownload: number;
-	downloaded: number;
-	fromArchive: number;
-	/** Downloaded, but the same bytes were already a file: that file is used. */
-	sameAsAnother: number;
-	/** Failed in this run, with the notes that show them. */
-	failed: Array<{ url: string; reason: string; notes: string[] }>;
 	/** Failed in an earlier run and not tried again (`--retry-failed` does). */
 	earlierFailures: number;
 	notesChanged: number;
@@ -87,22 +66,6 @@ export interface ImageRunReport {
 	/** Notes that could not be read or written. */
 	notesFailed: number;
 	notes: ImageNoteOutcome[];
-}
-
-const noteName = (path: string): string => (path.split("/").pop() ?? path).replace(/\.md$/i, "");
-
-function hostOf(url: string): string {
-	try {
-		return new URL(url).host.toLowerCase();
-	} catch {
-		return "";
-	}
-}
-
-/** Whether `file` is still there holding the bytes recorded: undo may have removed it, the user changed it. */
-async function holds(attachments: AttachmentStore, file: string, hash: string): Promise<boolean> {
-	const bytes = await attachments.readBytes(file).catch(() => null);
-	return bytes !== null && hashBytes(bytes) === hash;
 }
 
 export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunReport> {
@@ -142,16 +105,15 @@ export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunR
 	}
 
 	// Each distinct URL once: known files are used as they are, earlier failures wait for --retry-failed.
-	const local = new Map<string, LocalImage>();
+	// Remote URL → its file in the vault.
+	const local = new Map<string, string>();
 	const failures = new Map<string, string>();
 	const pending: string[] = [];
-	const fileOfHash = new Map<string, string>();
-	for (const { file, hash } of Object.values(record.downloaded)) fileOfHash.set(hash, file);
 	report.images = notesOf.size;
-	for (const [url, notes] of notesOf) {
+	for (const url of notesOf.keys()) {
 		const known = record.downloaded[url];
 		if (known && (await holds(input.attachments, known.file, known.hash))) {
-			local.set(url, { file: known.file, link: input.attachments.linkTo(known.file, notes[0]) });
+			local.set(url, known.file);
 			report.alreadyLocal++;
 		} else if (record.failed[url] && !input.retryFailed) {
 			failures.set(url, `${record.failed[url].reason} (an earlier run; --retry-failed tries again)`);
@@ -162,54 +124,8 @@ export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunR
 	const pendingSet = new Set(pending);
 
 	if (!input.dryRun && pending.length > 0) {
-		const limiter = new HostLimiter(input.concurrency, Math.min(input.perHost, input.concurrency));
-		// Saving is one at a time, so two URLs with the same bytes make one file.
-		let saving: Promise<unknown> = Promise.resolve();
-		let done = 0;
-		const fetchOne = async (url: string): Promise<void> => {
-			if (input.isCancelled?.()) return;
-			const result = await downloadImage(url, input.download);
-			const notes = notesOf.get(url) ?? [];
-			if (!result.ok) {
-				failures.set(url, result.reason);
-				record.failed[url] = { reason: result.reason, at: new Date().toISOString() };
-				report.failed.push({ url, reason: result.reason, notes });
-				return;
-			}
-			const save = saving.then(async () => {
-				const hash = hashBytes(result.bytes);
-				let file = fileOfHash.get(hash);
-				if (file !== undefined && (await holds(input.attachments, file, hash))) report.sameAsAnother++;
-				else {
-					// Journaled as created before it is made, so undo removes it while it holds these bytes.
-					const journal = await input.openJournal();
-					const recordCreated = (path: string) => journal.recordCreated(path, result.bytes);
-					file = await input.attachments.saveNew(imageStem(url, noteName(notes[0])), result.kind.extension, notes[0], result.bytes, recordCreated);
-					fileOfHash.set(hash, file);
-				}
-				report.downloaded++;
-				if (result.fromArchive) report.fromArchive++;
-				record.downloaded[url] = { file, hash };
-				delete record.failed[url];
-				local.set(url, { file, link: input.attachments.linkTo(file, notes[0]) });
-			});
-			saving = save.catch(() => undefined);
-			try {
-				await save;
-			} catch (error) {
-				const reason = `it could not be saved: ${error instanceof Error ? error.message : String(error)}`;
-				failures.set(url, reason);
-				report.failed.push({ url, reason, notes });
-			}
-		};
-		await Promise.all(
-			pending.map((url) =>
-				limiter.run(hostOf(url), async () => {
-					await fetchOne(url);
-					input.onProgress?.("download", ++done, pending.length);
-				}),
-			),
-		);
+		const onProgress = (done: number, total: number) => input.onProgress?.("download", done, total);
+		await saveImages({ ...input, urls: pending, notesOf, onProgress }, local, failures, report);
 		report.cancelled = input.isCancelled?.() ?? false;
 		// Files first, then the record, then the notes: no note ever points at a file that is not there.
 		await input.saveRecord(record);
@@ -220,9 +136,9 @@ export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunR
 			matcher: tidier.proxy,
 			articleUrl,
 			localOf: (url) => {
-				const image = local.get(url);
+				const file = local.get(url);
 				// Linked as seen from this note (the plugin's relative link formats depend on it).
-				return image && { file: image.file, link: input.attachments.linkTo(image.file, path) };
+				return file === undefined ? undefined : { file, link: input.attachments.linkTo(file, path) };
 			},
 			failureOf: (url) => failures.get(url),
 		});

@@ -1,6 +1,6 @@
 // One image fetched through the HTTP port: what is retried, when the archive is asked, what is refused.
 
-import { archiveUrl, downloadImage, type DownloadSettings } from "../../../src/core/images/downloader";
+import { archiveUrl, DEFAULT_ARCHIVE, downloadImage, USER_AGENT, type DownloadSettings } from "../../../src/core/images/downloader";
 import { HttpFailure, type HttpRequest, type HttpResponse } from "../../../src/core/images/httpPort";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -122,6 +122,23 @@ describe("downloadImage", () => {
 		expect(asked).toEqual([ORIGINAL]);
 	});
 
+	it("asks the archive, once, for an address whose server sends it to the dead proxy", async () => {
+		const { settings, asked } = scripted({ [ORIGINAL]: [new HttpFailure("refused", "it leads to Omnivore's image proxy, which is gone")], [ARCHIVED]: [{ status: 200, body: PNG }] });
+		expect(await downloadImage(ORIGINAL, settings)).toMatchObject({ ok: true, fromArchive: true });
+		expect(asked).toEqual([ORIGINAL, ARCHIVED]);
+	});
+
+	it("takes only a 2xx answer: a choice of redirects the client did not follow is not the image", async () => {
+		const { settings, asked } = scripted({ [ORIGINAL]: [{ status: 300, body: PNG }] }, { archive: null });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "the server answered 300" });
+		expect(asked).toEqual([ORIGINAL]);
+	});
+
+	it("says the size limit in megabytes, rounded to one decimal", async () => {
+		const { settings } = scripted({ [ORIGINAL]: [{ status: 200, tooLarge: true }] }, { maxBytes: 2.5 * 1024 * 1024 + 1000 });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "it is larger than 2.5 MB" });
+	});
+
 	it("lets an error that is not the network's through, rather than call it a failed image", async () => {
 		const { settings } = scripted({ [ORIGINAL]: [new TypeError("a bug")] });
 		await expect(downloadImage(ORIGINAL, settings)).rejects.toThrow("a bug");
@@ -133,5 +150,17 @@ describe("archiveUrl", () => {
 		expect(archiveUrl("https://a.example/{url}?from={url}", "https://b.example/x.png?a=1&b=2")).toBe(
 			"https://a.example/https://b.example/x.png?a=1&b=2?from=https://b.example/x.png?a=1&b=2",
 		);
+	});
+});
+
+describe("what the downloader tells the servers it asks", () => {
+	it("asks Web Archive for the original bytes, not its page around them", () => {
+		expect(archiveUrl(DEFAULT_ARCHIVE, ORIGINAL)).toBe(`https://web.archive.org/web/2id_/${ORIGINAL}`);
+	});
+	it("names itself, so a site owner knows what asked", () => {
+		expect(USER_AGENT).toMatch(/^omnivore-queue\/\S+ \(.+\)$/);
+	});
+	it("a network failure names itself in a log", () => {
+		expect(String(new HttpFailure("timeout", "no answer"))).toBe("HttpFailure: no answer");
 	});
 });

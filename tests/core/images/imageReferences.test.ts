@@ -1,4 +1,4 @@
-import { buildProxyMatcher, findImageReferences, localizeNote, resolveImageReference, srcsetUrls, type LocalImage } from "../../../src/core";
+import { buildProxyMatcher, findImageReferences, isProxyHost, localizeNote, resolveImageReference, srcsetUrls, type LocalImage } from "../../../src/core";
 
 const matcher = buildProxyMatcher();
 const P = "https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
@@ -32,6 +32,51 @@ describe("findImageReferences", () => {
 		expect(written(body)).toEqual(["https://x.test/p.webp", "https://x.test/p.png"]);
 	});
 
+	test("escapes, blank lines and empty destinations as CommonMark reads them", () => {
+		const body = [
+			"\\\\![after an escaped backslash](https://x.test/1.png)",
+			"![alt that runs",
+			"",
+			"past a blank line](https://x.test/not.png)",
+			"![empty]() ![spaced](  https://x.test/2.png) ![nested [brackets] ok](https://x.test/3.png)",
+		].join("\n");
+		expect(written(body)).toEqual(["https://x.test/1.png", "https://x.test/2.png", "https://x.test/3.png"]);
+		const refs = findImageReferences(body);
+		expect(body.slice(refs[1].start, refs[1].end)).toBe("https://x.test/2.png");
+	});
+
+	test("reference labels compare without case or inner spacing; collapsed and shortcut images use them too", () => {
+		const body = "![x][My  Chart]\n![Second][]\n![third]\n\n[my chart]: https://x.test/1.png\n[second]:\n  https://x.test/2.png \"Title\"\n [THIRD]: <https://x.test/3 3.png>\n    [indented]: https://x.test/code.png\n";
+		const refs = findImageReferences(body);
+		expect(refs.map((r) => [r.written, r.form])).toEqual([
+			["https://x.test/1.png", "definition"],
+			["https://x.test/2.png", "definition"],
+			["https://x.test/3 3.png", "definition-angle"],
+		]);
+		for (const r of refs) expect(body.slice(r.start, r.end)).toBe(r.written);
+	});
+
+	test("HTML attributes in any case, quoted or not, with space around the value", () => {
+		const body = '<IMG SRC=https://x.test/1.png ALT=x>\n<img alt="a" src = "  https://x.test/2.png  ">\n<img src="" data-src="https://x.test/lazy.png">\n<img src="https://x.test/never-closed.png"';
+		const refs = findImageReferences(body);
+		expect(refs.map((r) => [r.written, r.quote])).toEqual([
+			["https://x.test/1.png", ""],
+			["https://x.test/2.png", '"'],
+		]);
+		for (const r of refs) expect(body.slice(r.start, r.end)).toBe(r.written);
+	});
+
+	test("srcset entries with spaces around them, and a comma inside a descriptor's parentheses", () => {
+		const body = '<img srcset=" https://x.test/a.png 1x ,https://x.test/b.png (w, h) 2x, https://x.test/c.png">';
+		const refs = findImageReferences(body);
+		expect(refs.map((r) => r.written)).toEqual(["https://x.test/a.png", "https://x.test/b.png", "https://x.test/c.png"]);
+		for (const r of refs) expect(body.slice(r.start, r.end)).toBe(r.written);
+	});
+
+	test("an image inside another's destination is read once, as the outer one", () => {
+		expect(written('![](<img src="https://x.test/inner.png">)')).toEqual(['img src="https://x.test/inner.png"']);
+	});
+
 	test("srcset parsing follows the HTML rules", () => {
 		expect(srcsetUrls("a.png, b.png 2x,c.png 640w , d.png,")).toEqual([
 			{ offset: 0, url: "a.png" },
@@ -49,6 +94,26 @@ describe("resolveImageReference", () => {
 		expect(resolve(`![](${P.replace(/\//g, "&#x2F;")}&#x2F;https:&#x2F;&#x2F;x.test&#x2F;b.png)`)).toEqual({ kind: "remote", url: "https://x.test/b.png", proxied: true });
 		expect(resolve(`![](${P}/images/c.png)`, "https://site.test/post")).toEqual({ kind: "remote", url: "https://site.test/images/c.png", proxied: true });
 		expect(resolve(`![](${P}/javascript:alert(1))`)).toMatchObject({ kind: "problem" });
+	});
+	test("a plain web image is downloaded from where it is, http or https", () => {
+		expect(resolve("![](http://old.example.com/a.png)")).toEqual({ kind: "remote", url: "http://old.example.com/a.png", proxied: false });
+		expect(resolve("![](HTTPS://X.test/a.png)")).toEqual({ kind: "remote", url: "HTTPS://X.test/a.png", proxied: false });
+		expect(resolve("![](http:/broken.example.com/a.png)")).toEqual({ kind: "none" });
+	});
+	test("the address is read as a browser would: Markdown escapes and HTML entities, but no escapes in HTML", () => {
+		expect(resolve("![](https://x.test/a\\_b.png)")).toEqual({ kind: "remote", url: "https://x.test/a_b.png", proxied: false });
+		expect(resolve('<img src="https://x.test/a\\_b.png">')).toMatchObject({ url: "https://x.test/a\\_b.png" });
+		expect(resolve(`![](${P}/https://x.test/a.png?w=1&amp;h=2)`)).toEqual({ kind: "remote", url: "https://x.test/a.png?w=1&h=2", proxied: true });
+	});
+	test("an original that names data: in its path is still a web image", () => {
+		expect(resolve(`![](${P}/https://wiki.example.org/File:Metadata:chart.png)`)).toEqual({ kind: "remote", url: "https://wiki.example.org/File:Metadata:chart.png", proxied: true });
+	});
+	test("nothing is ever asked of the proxy: an original still on it after unwrapping is a problem", () => {
+		const nested = [1, 2, 3].reduce((url) => `${P}/${url}`, `${P}/https://x.test/a.png`);
+		expect(resolve(`![](${nested})`)).toEqual({ kind: "problem", detail: "its original is itself on the image proxy" });
+		expect(isProxyHost(`${P}/https://x.test/a.png`, matcher)).toBe(true);
+		expect(isProxyHost("HTTPS://PROXY-PROD.OMNIVORE-IMAGE-CACHE.APP/x", matcher)).toBe(true);
+		expect(isProxyHost(`https://x.test/a.png?via=${P}/x`, matcher)).toBe(false);
 	});
 	test("data:, local and other references are left", () => {
 		expect(resolve("![](data:image/png;base64,AAAA)")).toEqual({ kind: "none" });
@@ -84,6 +149,71 @@ describe("localizeNote", () => {
 			expect.objectContaining({ code: "image-not-downloaded", line: 3 }),
 			expect.objectContaining({ code: "image-not-downloaded", line: 4 }),
 		]);
+	});
+});
+
+describe("localizeNote writes each new URL so it survives where it stands", () => {
+	const FILE = "Omnivore/It's (new) & old/a b.png";
+	const localize = (body: string, local = true) =>
+		localizeNote(body, {
+			matcher,
+			articleUrl: () => undefined,
+			localOf: (url) => (local && url.startsWith("https://x.test/") ? { file: FILE, link: `../${FILE}` } : undefined),
+			failureOf: () => undefined,
+		});
+
+	test("a folder with parentheses, quotes, ampersands and spaces: encoded in Markdown, left in angle brackets, from the root in HTML", () => {
+		const result = localize(`![](https://x.test/a.png)\n![](<https://x.test/a.png>)\n[fig]: https://x.test/a.png\n![x][fig]\n<img src='https://x.test/a.png'>\n`);
+		expect(result.text).toBe(
+			[
+				"![](../Omnivore/It%27s%20%28new%29%20%26%20old/a%20b.png)",
+				"![](<../Omnivore/It's (new) & old/a b.png>)",
+				"[fig]: ../Omnivore/It%27s%20%28new%29%20%26%20old/a%20b.png",
+				"![x][fig]",
+				"<img src='Omnivore/It%27s%20%28new%29%20%26%20old/a%20b.png'>",
+				"",
+			].join("\n"),
+		);
+		expect(result.report.changes[0]).toEqual({
+			kind: "image-localized", line: 1, bodyOffset: 4, from: "https://x.test/a.png", to: "../Omnivore/It%27s%20%28new%29%20%26%20old/a%20b.png",
+			message: 'Image now shows the downloaded file "../Omnivore/It%27s%20%28new%29%20%26%20old/a%20b.png".',
+		});
+		expect(result.report.changed).toBe(true);
+	});
+
+	test("an angle-bracket link to a folder holding < or % is encoded just there", () => {
+		const result = localizeNote("![](<https://x.test/a.png>)\n", { matcher, articleUrl: () => undefined, localOf: () => ({ file: "x", link: "100% <done>/a.png" }), failureOf: () => undefined });
+		expect(result.text).toBe("![](<100%25 %3Cdone%3E/a.png>)\n");
+	});
+
+	test("a proxied image that was not downloaded gets its original, escaped for the quote around it", () => {
+		const quoteIn = `${P}/https://y.test/it's "here".png`;
+		const result = localize(`<img src="${quoteIn.replace(/"/g, "&quot;")}">\n<img src='${quoteIn.replace(/'/g, "&#39;")}'>\n<img src=${P}/https://y.test/chart_>\n[d]: ${P}/https://y.test/chart_\n![][d]\n`, false);
+		expect(result.text).toBe(
+			'<img src="https://y.test/it\'s%20%22here%22.png">\n<img src=\'https://y.test/it%27s%20"here".png\'>\n<img src=https://y.test/chart%5F>\n[d]: https://y.test/chart%5F\n![][d]\n',
+		);
+		expect(result.report.changes.map((c) => [c.kind, c.line])).toEqual([
+			["url-unwrapped", 1],
+			["url-unwrapped", 2],
+			["url-unwrapped", 3],
+			["url-unwrapped", 4],
+		]);
+		expect(result.report.changes[0].message).toBe('Image now points to "https://y.test/it\'s%20%22here%22.png".');
+		expect(result.report.problems).toEqual([]);
+	});
+
+	test("a proxied data: image becomes the data: URI; a proxied script is left and reported with its line", () => {
+		const result = localize(`# T\n\n![](${P}/data:image/gif;base64,R0lGOD)\n![](${P}/javascript:alert(1))\n`);
+		expect(result.text).toBe(`# T\n\n![](data:image/gif;base64,R0lGOD)\n![](${P}/javascript:alert(1))\n`);
+		expect(result.report.problems).toEqual([expect.objectContaining({ code: "unsafe-image-url", line: 4 })]);
+		expect(result.report.problems[0].message).toMatch(/^Image ".*javascript:alert\(1\)" was left as it was: .+\.$/);
+	});
+
+	test("a note whose images are all as they should be comes back as it was, unchanged", () => {
+		const text = "---\ntitle: T\n---\n![](Omnivore/a.png)\n![](https://elsewhere.test/b.png)\n";
+		const result = localize(text);
+		expect(result.text).toBe(text);
+		expect(result.report).toEqual({ isOmnivoreNote: true, changed: false, changes: [], problems: [] });
 	});
 });
 

@@ -3,87 +3,18 @@
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import {
-	emptyImageRecord, findImageReferences, Journal, LazyBatch, NoteTidier, runImageDownloads, splitNoteForTest, undoBatch,
-	type AttachmentStore, type HttpClient, type ImageRecord, type JournalStorage, type NoteStore,
-} from "./runHarness";
+import { createdFiles, emptyImageRecord, findImageReferences, imageEnv, NoteTidier, runImages, splitNoteForTest, undoBatch, type ImageRecord } from "./runHarness";
 
 const ROOT = join(__dirname, "..", "..", "fixtures", "notes");
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : n.endsWith(".md") ? [join(dir, n)] : []));
 
-function memoryStorage(): JournalStorage {
-	const files = new Map<string, string>();
-	return {
-		exists: async (p) => files.has(p) || [...files.keys()].some((k) => k.startsWith(`${p}/`)),
-		mkdir: async () => undefined,
-		write: async (p, d) => void files.set(p, d),
-		append: async (p, d) => void files.set(p, (files.get(p) ?? "") + d),
-		read: async (p) => files.get(p) ?? "",
-		list: async (p) => ({ files: [...files.keys()].filter((k) => k.startsWith(`${p}/`)), folders: [] }),
-		remove: async (p) => void files.delete(p),
-		stat: async (p) => (files.has(p) ? { size: (files.get(p) ?? "").length } : null),
-	};
-}
-
 function setUp() {
 	const notes = new Map<string, string>();
 	for (const file of walk(ROOT)) notes.set(file.slice(ROOT.length + 1), readFileSync(file, "utf8"));
-	const store: NoteStore = {
-		read: async (path) => notes.get(path) as string,
-		replace: async (path, expected, text) => {
-			if (notes.get(path) !== expected) return false;
-			notes.set(path, text);
-			return true;
-		},
-	};
-	const files = new Map<string, Uint8Array>();
-	const attachments: AttachmentStore = {
-		readBytes: async (path) => files.get(path) ?? null,
-		linkTo: (file) => file,
-		saveNew: async (stem, extension, _note, bytes, beforeCreate) => {
-			let path = `att/${stem}.${extension}`;
-			for (let n = 1; files.has(path); n++) path = `att/${stem} ${n}.${extension}`;
-			await beforeCreate(path);
-			files.set(path, bytes);
-			return path;
-		},
-	};
-	const requests: string[] = [];
-	// Every image is a PNG of its own, but `same` ones share their bytes.
-	const http: HttpClient = {
-		get: async ({ url }) => {
-			requests.push(url);
-			const seed = /same/.test(url) ? "same" : url;
-			return { status: 200, body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new TextEncoder().encode(seed)]) };
-		},
-	};
-	const storage = memoryStorage();
-	return { notes, store, attachments, files, requests, http, storage, journal: new Journal(storage, "journal") };
+	return imageEnv(notes);
 }
 
-/** The files the run saved, as undo sees them. */
-function createdFiles(env: ReturnType<typeof setUp>) {
-	return { exists: async (p: string) => env.files.has(p), readBytes: async (p: string) => env.files.get(p) as Uint8Array, remove: async (p: string) => void env.files.delete(p) };
-}
-
-async function run(env: ReturnType<typeof setUp>, record: ImageRecord) {
-	const batch = new LazyBatch(env.journal, "images");
-	return runImageDownloads({
-		paths: [...env.notes.keys()],
-		read: async (p) => env.notes.get(p) as string,
-		store: env.store,
-		attachments: env.attachments,
-		tidier: new NoteTidier(),
-		record,
-		download: { http: env.http, timeoutMs: 1000, maxBytes: 1e6, userAgent: "test", retries: 0, backoffMs: 0, archive: null, sleep: async () => undefined },
-		concurrency: 8,
-		perHost: 4,
-		dryRun: false,
-		retryFailed: false,
-		openJournal: () => batch.get(),
-		saveRecord: async () => undefined,
-	});
-}
+const run = (env: ReturnType<typeof setUp>, record: ImageRecord) => runImages(env, record);
 
 /** The note with every image reference's URL cut out: what must not change. */
 function withoutImageUrls(text: string): string {

@@ -32,3 +32,18 @@ test("a failing task frees its place", async () => {
 	await expect(limiter.run("a", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
 	await expect(limiter.run("a", async () => 42)).resolves.toBe(42);
 });
+
+test("a slow task keeps its place on its host while the quick ones behind it come and go", async () => {
+	const limiter = new HostLimiter(4, 2);
+	const running = new Map<string, number>();
+	let mostOnA = 0;
+	const task = (host: string, ms: number) =>
+		limiter.run(host, async () => {
+			running.set(host, (running.get(host) ?? 0) + 1);
+			mostOnA = Math.max(mostOnA, running.get("a") ?? 0);
+			await new Promise((resolve) => setTimeout(resolve, ms));
+			running.set(host, (running.get(host) ?? 1) - 1);
+		});
+	await Promise.all([task("a", 60), task("a", 5), task("a", 5), task("a", 5), task("a", 5)]);
+	expect(mostOnA).toBe(2);
+});

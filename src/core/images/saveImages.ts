@@ -1,0 +1,119 @@
+// The download phase of an image run: each URL fetched once, within the limits per host and in all,
+// and each distinct image saved as one file, journaled as created before it is made.
+
+import type { JournalBatchWriter } from "../journal/journal";
+import { hashBytes } from "../hash";
+import { downloadImage, type DownloadSettings } from "./downloader";
+import { imageStem } from "./fileNames";
+import type { ImageRecord } from "./imageRecord";
+import { HostLimiter } from "./limiter";
+
+/** Where downloaded images go: the CLI's folder, or the vault's attachment settings in Obsidian. */
+export interface AttachmentStore {
+	/** The file's bytes, or null when it is not there (or not a file). */
+	readBytes(path: string): Promise<Uint8Array | null>;
+	/**
+	 * Saves `bytes` as a new file for `notePath` named after `stem`, never over an existing file; returns
+	 * its path. `beforeCreate` is awaited with the path chosen before the file is made (the journal's entry).
+	 */
+	saveNew(stem: string, extension: string, notePath: string, bytes: Uint8Array, beforeCreate: (path: string) => Promise<void>): Promise<string>;
+	/** The link target (not yet percent-encoded) by which a Markdown reference in `notePath` finds `file`. */
+	linkTo(file: string, notePath: string): string;
+}
+
+/** What the downloads came to, counted into the run's report. */
+export interface SaveTally {
+	downloaded: number;
+	fromArchive: number;
+	/** Downloaded, but the same bytes were already a file: that file is used. */
+	sameAsAnother: number;
+	/** Failed in this run, with the notes that show them. */
+	failed: Array<{ url: string; reason: string; notes: string[] }>;
+}
+
+export interface SaveInput {
+	/** The URLs to download. */
+	urls: string[];
+	/** Remote URL → the notes that show it; the first one names the file. */
+	notesOf: Map<string, string[]>;
+	/** Updated with what was saved and what failed. */
+	record: ImageRecord;
+	attachments: AttachmentStore;
+	download: DownloadSettings;
+	concurrency: number;
+	perHost: number;
+	openJournal: () => Promise<JournalBatchWriter>;
+	onProgress?: (done: number, total: number) => void;
+	isCancelled?: () => boolean;
+}
+
+const noteName = (path: string): string => (path.split("/").pop() ?? path).replace(/\.md$/i, "");
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host.toLowerCase();
+	} catch {
+		return "";
+	}
+}
+
+/** Whether `file` is still there holding the bytes recorded: undo may have removed it, the user changed it. */
+export async function holds(attachments: AttachmentStore, file: string, hash: string): Promise<boolean> {
+	const bytes = await attachments.readBytes(file).catch(() => null);
+	return bytes !== null && hashBytes(bytes) === hash;
+}
+
+/** Downloads and saves `input.urls`: each saved one into `local` (URL → file), each failed one into `failures` with its reason. */
+export async function saveImages(input: SaveInput, local: Map<string, string>, failures: Map<string, string>, tally: SaveTally): Promise<void> {
+	const { record, attachments } = input;
+	const fileOfHash = new Map<string, string>();
+	for (const { file, hash } of Object.values(record.downloaded)) fileOfHash.set(hash, file);
+	const limiter = new HostLimiter(input.concurrency, Math.min(input.perHost, input.concurrency));
+	// Saving is one at a time, so two URLs with the same bytes make one file.
+	let saving: Promise<unknown> = Promise.resolve();
+	let done = 0;
+	const fetchOne = async (url: string): Promise<void> => {
+		if (input.isCancelled?.()) return;
+		const result = await downloadImage(url, input.download);
+		const notes = input.notesOf.get(url) ?? [];
+		if (!result.ok) {
+			failures.set(url, result.reason);
+			record.failed[url] = { reason: result.reason, at: new Date().toISOString() };
+			tally.failed.push({ url, reason: result.reason, notes });
+			return;
+		}
+		const save = saving.then(async () => {
+			const hash = hashBytes(result.bytes);
+			let file = fileOfHash.get(hash);
+			if (file !== undefined && (await holds(attachments, file, hash))) tally.sameAsAnother++;
+			else {
+				// Journaled as created before it is made, so undo removes it while it holds these bytes.
+				const journal = await input.openJournal();
+				const recordCreated = (path: string) => journal.recordCreated(path, result.bytes);
+				file = await attachments.saveNew(imageStem(url, noteName(notes[0])), result.kind.extension, notes[0], result.bytes, recordCreated);
+				fileOfHash.set(hash, file);
+			}
+			tally.downloaded++;
+			if (result.fromArchive) tally.fromArchive++;
+			record.downloaded[url] = { file, hash };
+			delete record.failed[url];
+			local.set(url, file);
+		});
+		saving = save.catch(() => undefined);
+		try {
+			await save;
+		} catch (error) {
+			const reason = `it could not be saved: ${error instanceof Error ? error.message : String(error)}`;
+			failures.set(url, reason);
+			tally.failed.push({ url, reason, notes });
+		}
+	};
+	await Promise.all(
+		input.urls.map((url) =>
+			limiter.run(hostOf(url), async () => {
+				await fetchOne(url);
+				input.onProgress?.(++done, input.urls.length);
+			}),
+		),
+	);
+}
