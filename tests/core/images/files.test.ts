@@ -110,8 +110,8 @@ describe("file names from what URLs and notes hold", () => {
 		expect(sanitizeStem("ends with dots... ")).toBe("ends with dots");
 		expect(sanitizeStem("a-b - c")).toBe("a-b - c");
 	});
-	test("cut at 60 characters, never inside a surrogate pair, with no space left at the end", () => {
-		expect(sanitizeStem("😀".repeat(70))).toBe("😀".repeat(60));
+	test("cut at 60 characters (and 96 bytes), never inside a surrogate pair, with no space left at the end", () => {
+		expect(sanitizeStem("😀".repeat(70))).toBe("😀".repeat(24));
 		expect(sanitizeStem(`${"a".repeat(59)} b`)).toBe("a".repeat(59));
 		expect(sanitizeStem("x".repeat(61))).toBe("x".repeat(60));
 	});
