@@ -9,6 +9,9 @@ import { buildCli } from "./builtCli";
 import { png, startImageServer, type ImageServer } from "./imageServer";
 import { snapshot } from "./vaultSnapshot";
 
+// Each test runs the CLI several times as child processes: on a loaded machine that takes seconds.
+jest.setTimeout(30_000);
+
 let server: ImageServer;
 let cli: ReturnType<typeof buildCli>;
 let work: string;
