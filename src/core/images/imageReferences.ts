@@ -3,6 +3,7 @@
 
 import { findCodeRanges, isInside, type TextRange } from "../markdown/codeRanges";
 import { readLinkDestination } from "../markdown/linkDestination";
+import { findHtmlImages } from "./htmlImages";
 
 /** How the URL is written, which decides how a new one must be written in its place. */
 export type ReferenceForm = "markdown" | "markdown-angle" | "definition" | "definition-angle" | "html";
@@ -97,74 +98,10 @@ function findDefinitions(body: string, code: TextRange[], labels: Set<string>): 
 	return found;
 }
 
-// `<source srcset>` inside `<picture>` is what a browser shows first; its `src` (video, audio) is no image.
-const IMG_START = /<(img|source)\b/gi;
-const ATTRIBUTE = /\s(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
-
-/** The URLs of a `srcset` value, each with its offset in the value (WHATWG's parsing: URLs end at whitespace). */
-export function srcsetUrls(value: string): Array<{ offset: number; url: string }> {
-	const urls: Array<{ offset: number; url: string }> = [];
-	let i = 0;
-	while (i < value.length) {
-		while (i < value.length && /[\s,]/.test(value[i])) i++;
-		if (i >= value.length) break;
-		const start = i;
-		while (i < value.length && !/\s/.test(value[i])) i++;
-		let url = value.slice(start, i);
-		// A URL followed directly by commas has no descriptor; the commas are not part of it.
-		const trailing = /,+$/.exec(url);
-		if (trailing) url = url.slice(0, -trailing[0].length);
-		else {
-			// Skip the descriptors (`2x`, `640w`), up to the comma that ends the entry (none inside parentheses).
-			let depth = 0;
-			for (; i < value.length; i++) {
-				if (value[i] === "(") depth++;
-				else if (value[i] === ")") depth = Math.max(0, depth - 1);
-				else if (value[i] === "," && depth === 0) break;
-			}
-		}
-		if (url !== "") urls.push({ offset: start, url });
-	}
-	return urls;
-}
-
-function findHtmlImages(body: string, code: TextRange[]): ImageReference[] {
-	const found: ImageReference[] = [];
-	IMG_START.lastIndex = 0;
-	let start: RegExpExecArray | null;
-	while ((start = IMG_START.exec(body)) !== null) {
-		// The tag runs to the next `>`; searching once from each start keeps many unclosed tags linear.
-		const close = body.indexOf(">", start.index);
-		if (close === -1) break;
-		IMG_START.lastIndex = close + 1;
-		const tag = { index: start.index, 0: body.slice(start.index, close + 1) };
-		const isSource = start[1].toLowerCase() === "source";
-		if (isInside(code, tag.index)) continue;
-		ATTRIBUTE.lastIndex = 0;
-		let attribute: RegExpExecArray | null;
-		while ((attribute = ATTRIBUTE.exec(tag[0])) !== null) {
-			const value = attribute[2] ?? attribute[3] ?? attribute[4];
-			const quote = attribute[2] !== undefined ? '"' : attribute[3] !== undefined ? "'" : "";
-			const valueStart = tag.index + attribute.index + attribute[0].length - value.length - (attribute[4] === undefined ? 1 : 0);
-			if (attribute[1].toLowerCase() === "src") {
-				if (isSource) continue;
-				const trimmed = value.trim();
-				const at = valueStart + value.indexOf(trimmed);
-				if (trimmed !== "") found.push({ start: at, end: at + trimmed.length, written: trimmed, form: "html", quote });
-			} else {
-				for (const { offset, url } of srcsetUrls(value)) {
-					found.push({ start: valueStart + offset, end: valueStart + offset + url.length, written: url, form: "html", quote });
-				}
-			}
-		}
-	}
-	return found;
-}
-
 /** Every image reference of the body, in order. */
 export function findImageReferences(body: string, codeRanges: TextRange[] = findCodeRanges(body)): ImageReference[] {
 	const markdown = findMarkdownImages(body, codeRanges);
-	const all = [...markdown.inline, ...findDefinitions(body, codeRanges, markdown.labels), ...findHtmlImages(body, codeRanges)].sort((a, b) => a.start - b.start);
+	const all = [...markdown.inline, ...findDefinitions(body, codeRanges, markdown.labels), ...findHtmlImages(body, codeRanges).map((found) => ({ ...found, form: "html" as const }))].sort((a, b) => a.start - b.start);
 	// `![](<img src=...>)` and such odd nests: the first reference wins, none overlaps another.
 	return all.filter((reference, i) => i === 0 || reference.start >= all[i - 1].end);
 }

@@ -27,6 +27,17 @@ describe("findImageReferences", () => {
 		expect(written(body)).toEqual(["https://x.test/s.png", "https://cdn.test/w_424,c_limit/a.png", "https://cdn.test/b.png"]);
 	});
 
+	test("an attribute is read as a browser reads it: no src= inside another value, a > inside quotes does not end the tag", () => {
+		const body = [
+			'<img alt="diagram: src=https://x.test/in-alt.png shows it" src="https://x.test/real.png">',
+			'<img alt="a > b" src="https://x.test/after-gt.png">',
+			"<img data-src=https://x.test/lazy.png src=https://x.test/unquoted.png/>",
+			"<img title='it's' src=\"https://x.test/odd.png\">",
+			"<image src=\"https://x.test/not-img.png\">",
+		].join("\n");
+		expect(written(body)).toEqual(["https://x.test/real.png", "https://x.test/after-gt.png", "https://x.test/unquoted.png/", "https://x.test/odd.png"]);
+	});
+
 	test("<picture> sources are images too; a video's source is not", () => {
 		const body = '<picture><source srcset="https://x.test/p.webp 1x" type="image/webp"><img src="https://x.test/p.png"></picture><video><source src="https://x.test/v.mp4"></video>';
 		expect(written(body)).toEqual(["https://x.test/p.webp", "https://x.test/p.png"]);
