@@ -4,6 +4,7 @@
 import type { JournalBatchWriter } from "../journal/journal";
 import { hashBytes } from "../hash";
 import { downloadImage, type DownloadSettings } from "./downloader";
+import type { HttpClient } from "./httpPort";
 import { imageStem } from "./fileNames";
 import type { ImageRecord } from "./imageRecord";
 import { HostLimiter } from "./limiter";
@@ -68,13 +69,19 @@ export async function saveImages(input: SaveInput, local: Map<string, string>, f
 	const { record, attachments } = input;
 	const fileOfHash = new Map<string, string>();
 	for (const { file, hash } of Object.values(record.downloaded)) fileOfHash.set(hash, file);
-	const limiter = new HostLimiter(input.concurrency, Math.min(input.perHost, input.concurrency));
+	const perHost = Math.min(input.perHost, input.concurrency);
+	const limiter = new HostLimiter(input.concurrency, perHost);
+	// Each image waits for a place at its own host; each request, also at the host it goes to: the
+	// archive's copies of images from eight sites are never asked for more than `perHost` at once.
+	const requests = new HostLimiter(Number.MAX_SAFE_INTEGER, perHost);
+	const http: HttpClient = { get: (request) => requests.run(hostOf(request.url), () => input.download.http.get(request)) };
+	const download = { ...input.download, http };
 	// Saving is one at a time, so two URLs with the same bytes make one file.
 	let saving: Promise<unknown> = Promise.resolve();
 	let done = 0;
 	const fetchOne = async (url: string): Promise<void> => {
 		if (input.isCancelled?.()) return;
-		const result = await downloadImage(url, input.download);
+		const result = await downloadImage(url, download);
 		const notes = input.notesOf.get(url) ?? [];
 		if (!result.ok) {
 			failures.set(url, result.reason);

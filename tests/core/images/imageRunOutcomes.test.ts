@@ -86,6 +86,17 @@ describe("what the run downloads", () => {
 		expect(one.inFlight.most).toBe(1);
 	});
 
+	test("the archive is one host too: copies of gone images from many sites are never asked for more than the per-host limit at once", async () => {
+		const gone = Array.from({ length: 8 }, (_, site) => Array.from({ length: 4 }, (_, i) => `![](https://site${site}.example.com/p${i}.png)`).join("\n")).join("\n");
+		const archived = (url: string) => (url.startsWith("https://archive.example/") ? { status: 200, body: png(url) } : { status: 404 });
+		const env = imageEnv(notesOf({ "Gone.md": article("Gone", `${gone}\n`) }), archived);
+		const download = { http: env.http, timeoutMs: 1000, maxBytes: 1e6, userAgent: "test", retries: 0, backoffMs: 0, archive: "https://archive.example/web/{url}", sleep: async () => undefined };
+		const report = await runImages(env, emptyImageRecord(), { concurrency: 8, perHost: 3, download });
+		expect(report).toMatchObject({ downloaded: 32, fromArchive: 32 });
+		expect(env.inFlight.most).toBeGreaterThan(3);
+		expect(env.inFlight.mostPerHost).toBe(3);
+	});
+
 	test("the same bytes from two URLs make one file; a file the user deleted since is saved again", async () => {
 		const env = imageEnv(notesOf({ "Same.md": article("Same", "![](https://a.example.com/same-1.png)\n![](https://b.example.com/same-2.png)\n") }));
 		const record = emptyImageRecord();
