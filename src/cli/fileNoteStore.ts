@@ -69,7 +69,7 @@ export class FileNoteStore implements NoteStore {
 			const fd = this.freeingFiles(() => openSync(absolute, READ_WITHOUT_WAITING));
 			try {
 				info = fstatSync(fd);
-				if (!info.isFile()) throw new NoteLeftError("unreadable-file", "The note could not be read: it is not a file (a pipe, a socket or a device).");
+				if (!info.isFile()) throw new NoteLeftError("unreadable-file", `The note could not be read: it is ${info.isDirectory() ? "a folder now" : "not a file (a pipe, a socket or a device)"}.`);
 				if (info.size > MAX_NOTE_BYTES) {
 					throw new NoteLeftError("unreadable-file", `The note is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB, more than any Omnivore export; it was skipped.`);
 				}

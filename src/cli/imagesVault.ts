@@ -96,7 +96,7 @@ export function formatImagesReport(report: ImageRunReport, folder: string): stri
 	if (report.alreadyLocal > 0) lines.push(`${plural(report.alreadyLocal, "image")} already downloaded by an earlier run.`);
 	if (report.cancelled) lines.push("Stopped before every image was downloaded.");
 	if (report.failed.length > 0) {
-		lines.push("", `Not downloaded (${report.failed.length}); their references were left as they were:`);
+		lines.push("", `Not downloaded (${report.failed.length}); their references still point to the web:`);
 		for (const { url, reason, notes } of report.failed) lines.push(`  ${url}`, `    ${reason}; in ${notes.join(", ")}`);
 	}
 	if (report.earlierFailures > 0) lines.push("", `${plural(report.earlierFailures, "image")} an earlier run could not download ${report.earlierFailures === 1 ? "was" : "were"} not tried again (--retry-failed tries again).`);

@@ -39,7 +39,8 @@ async function get(request: HttpRequest, refuse: (url: string) => boolean): Prom
 			}
 			return await readBody(response, request.maxBytes);
 		}
-		throw new HttpFailure("network", `it redirects more than ${MAX_REDIRECTS} times`);
+		// A loop answers the same again: not tried again (the archive may still have a copy).
+		throw new HttpFailure("refused", `it redirects more than ${MAX_REDIRECTS} times`);
 	} catch (error) {
 		if (error instanceof HttpFailure) throw error;
 		if (controller.signal.aborted) throw new HttpFailure("timeout", "no answer in time");

@@ -95,7 +95,7 @@ function removedText(report: UndoOutcome, dryRun: boolean): string {
 }
 
 export function formatUndo(report: UndoReport | null): string {
-	if (!report) return "There is no tidy to undo in this vault.\n";
+	if (!report) return "There is nothing to undo in this vault: its journal holds no tidy, import or images run.\n";
 	const when = new Date(report.startedAt).toLocaleString();
 	const lines = report.dryRun
 		? [`Undo of "${report.label}" of ${when} would restore ${plural(report.restored.length, "note")}${removedText(report, true)}. Dry run: no file was written.`]

@@ -185,7 +185,7 @@ describe("images", () => {
 	test("a timeout is retried, then reported; --no-archive asks no archive", async () => {
 		const path = note("Slow", `![](${server.base}/slow/s.png)\n![](${server.base}/gone/n.png)\n`);
 		const report = await imagesVault(vault, { dryRun: false, folder: "Omnivore/attachments", archive: null, concurrency: 8, maxBytes: 1e6, timeoutMs: 150, retryFailed: false, backoffMs: 10 });
-		expect(report.failed.map((f) => f.reason).sort()).toEqual(["no answer within 0.15 s (tried 3 times)", "the server answered 404"]);
+		expect(report.failed.map((f) => f.reason).sort()).toEqual(["it did not arrive within 0.15 s (tried 3 times)", "the server answered 404"]);
 		expect(server.hits.get("/slow/s.png")).toBe(3);
 		expect([...server.hits.keys()].some((k) => k.startsWith("/archive"))).toBe(false);
 		expect(read(path)).toContain(`![](${server.base}/slow/s.png)`);

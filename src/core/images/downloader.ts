@@ -52,7 +52,7 @@ async function attempt(url: string, settings: DownloadSettings): Promise<Attempt
 			}
 		} catch (error) {
 			if (!(error instanceof HttpFailure)) throw error;
-			reason = error.kind === "timeout" ? `no answer within ${settings.timeoutMs / 1000} s` : error.message;
+			reason = error.kind === "timeout" ? `it did not arrive within ${settings.timeoutMs / 1000} s` : error.message;
 			// Trying again would be refused again.
 			if (error.kind === "refused") return { ok: false, final: false, reason };
 			continue;

@@ -72,7 +72,7 @@ describe("downloadImage", () => {
 
 	it("says how long it waited and how often when nothing answers", async () => {
 		const { settings } = scripted({ [ORIGINAL]: [new HttpFailure("timeout", "timed out")] }, { archive: null });
-		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "no answer within 5 s (tried 3 times)" });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "it did not arrive within 5 s (tried 3 times)" });
 	});
 
 	it("says the network's reason, without counting tries when none are allowed", async () => {
