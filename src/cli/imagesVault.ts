@@ -8,6 +8,7 @@ import {
 	type ImageRunPhase, type ImageRunReport, type TidyOptions,
 } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
+import { CannotRun } from "./cannotRun";
 import { attachmentFolder } from "./attachmentFolder";
 import type { ImagesArgs } from "./imagesArgs";
 import { FileNoteStore } from "./fileNoteStore";
@@ -15,7 +16,7 @@ import { lateEditProblem } from "./lateEdits";
 import { vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
 import { nodeHttpClient } from "./nodeHttp";
-import { listNotes, type VaultFile } from "./vaultFiles";
+import { describeFsError, listNotes, type VaultFile } from "./vaultFiles";
 import { STATE_FOLDER } from "./vaultLock";
 
 export const IMAGE_RECORD_FILE = `${STATE_FOLDER}/images.json`;
@@ -31,6 +32,16 @@ export interface ImagesVaultOptions extends ImagesArgs {
 	onProgress?: (phase: ImageRunPhase, done: number, total: number) => void;
 }
 
+/** The record's text; null when there is none. One that is there but cannot be read stops the run: it would be written over. */
+function readRecord(path: string): string | null {
+	if (!existsSync(path)) return null;
+	try {
+		return readFileSync(path, "utf8");
+	} catch (error) {
+		throw new CannotRun(`The record of downloaded images (${IMAGE_RECORD_FILE}) cannot be read: ${describeFsError(error)}.`);
+	}
+}
+
 export async function imagesVault(vault: string, options: ImagesVaultOptions): Promise<ImageRunReport> {
 	const tidier = new NoteTidier(options.engine);
 	const listing = listNotes(vault);
@@ -39,7 +50,7 @@ export async function imagesVault(vault: string, options: ImagesVaultOptions): P
 	// Notes reached through links to outside the vault are not edited (tidy's --follow-links does not apply here).
 	const store = new FileNoteStore((path) => byPath.get(path) as VaultFile, { followLinks: false, followLinksHint: "images leaves such notes", vault });
 	const recordPath = join(vault, ...IMAGE_RECORD_FILE.split("/"));
-	const record = parseImageRecord(existsSync(recordPath) ? readFileSync(recordPath, "utf8") : null);
+	const record = parseImageRecord(readRecord(recordPath));
 	const journal = new LazyBatch(vaultJournal(vault), LABEL);
 	const report = await runImageDownloads({
 		paths: listing.files.map((file) => file.path),

@@ -13,6 +13,7 @@ import { formatQueueTable, queueOfVault } from "./queueVault";
 import { tidyVault } from "./tidyVault";
 import { formatUndo, showEarlierText, undoVault } from "./undoVault";
 import { isFolderOutsideVault } from "./attachmentFolder";
+import { CannotRun } from "./cannotRun";
 import { formatImagesReport, imagesVault } from "./imagesVault";
 import { progressLine } from "./progress";
 import { USAGE } from "./usage";
@@ -42,8 +43,6 @@ export interface Host {
 	workerScript?: string;
 }
 
-/** Nothing can run on this vault: said in one line, exit 2. */
-class CannotRun extends Error {}
 
 async function checkVault(path: string): Promise<void> {
 	let info;

@@ -341,6 +341,17 @@ describe("images", () => {
 		expect(read(outsideNote)).toBe(before);
 	});
 
+	test("a record of downloaded images that cannot be read stops the run in one line, before anything is asked or written", async () => {
+		mkdirSync(join(vault, ".omnivore-queue", "images.json"), { recursive: true });
+		const path = note("Recorded", `![](${server.base}/img/a.png)\n`);
+		const before = read(path);
+		const { code, err } = await images();
+		expect(code).toBe(2);
+		expect(err).toBe("omnivore-queue: The record of downloaded images (.omnivore-queue/images.json) cannot be read: it is a folder.\n");
+		expect(read(path)).toBe(before);
+		expect(server.hits.size).toBe(0);
+	});
+
 	test("refuses bad options with one line and exit 2", async () => {
 		for (const args of [
 			["--folder", "../outside"],
