@@ -1,7 +1,7 @@
 // The image downloader's HTTP port over Node's fetch: redirects followed by hand (so none leads to a
 // refused host), one time limit for the whole exchange, and a body never read past the size limit.
 
-import { HttpFailure, type HttpClient, type HttpRequest, type HttpResponse } from "../core";
+import { HttpFailure, holdsCredentials, type HttpClient, type HttpRequest, type HttpResponse } from "../core";
 
 const MAX_REDIRECTS = 10;
 
@@ -17,8 +17,8 @@ async function get(request: HttpRequest, refuse: (url: string) => boolean): Prom
 		let url = request.url;
 		for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
 			if (refuse(url)) throw new HttpFailure("refused", "it leads to Omnivore's image proxy, which is gone");
-			// fetch refuses these, and says so with the password in its message.
-			if (hasCredentials(url)) throw new HttpFailure("refused", "its address holds a user name or password, which are never sent");
+			// A redirect may lead to one: fetch refuses it, and says so with the password in its message.
+			if (holdsCredentials(url)) throw new HttpFailure("refused", "its address holds a user name or password, which are never sent");
 			const response = await fetch(url, {
 				redirect: "manual",
 				signal: controller.signal,
@@ -68,15 +68,6 @@ async function readBody(response: Response, maxBytes: number): Promise<HttpRespo
 		chunks.push(chunk.value);
 	}
 	return { status: response.status, body: Buffer.concat(chunks, size) };
-}
-
-function hasCredentials(url: string): boolean {
-	try {
-		const parsed = new URL(url);
-		return parsed.username !== "" || parsed.password !== "";
-	} catch {
-		return false;
-	}
 }
 
 /** fetch says "fetch failed"; the reason (refused, unknown host) is in its cause, or in the error itself while reading the body. */

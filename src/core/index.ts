@@ -37,7 +37,7 @@ export { findImageReferences, type ImageReference, type ReferenceForm } from "./
 export { srcsetUrls } from "./images/htmlImages";
 export { resolveImageReference, isProxyHost, type ResolvedImage } from "./images/resolveReference";
 export { localizeNote, encodeLinkTarget, type LocalImage } from "./images/localizeNote";
-export { downloadImage, archiveUrl, formatMegabytes, DEFAULT_ARCHIVE, USER_AGENT, type DownloadSettings, type Download } from "./images/downloader";
+export { downloadImage, archiveUrl, formatMegabytes, holdsCredentials, DEFAULT_ARCHIVE, USER_AGENT, type DownloadSettings, type Download } from "./images/downloader";
 export { emptyImageRecord, parseImageRecord, serializeImageRecord, type ImageRecord } from "./images/imageRecord";
 export type { AttachmentStore } from "./images/saveImages";
 export { runImageDownloads, type ImageRunInput, type ImageRunReport, type ImageRunPhase, type ImageNoteOutcome } from "./images/imageRun";

@@ -73,7 +73,7 @@ export function archiveUrl(template: string, url: string): string {
 }
 
 /** Whether an address holds a user name or password (`https://me:secret@host/a.png`). */
-function holdsCredentials(url: string): boolean {
+export function holdsCredentials(url: string): boolean {
 	try {
 		const parsed = new URL(url);
 		return parsed.username !== "" || parsed.password !== "";
