@@ -12,7 +12,8 @@ interface Named {
 
 // What ends the path or address a name stands in, looking back from the name.
 const BEFORE_PATH = new Set([..." \t\n\r([<\"'|=`>"]);
-const WEB_ADDRESS = /^[a-z][a-z0-9+.-]*:\/\/(?!\/)/;
+// A scheme and two slashes, also as Omnivore's notes escape them (`https:&#x2F;&#x2F;`); not `file:`.
+const WEB_ADDRESS = /^(?!file:)[a-z][a-z0-9+.-]*:(?:\/|&#x0*2f;|&#0*47;|&sol;|%2f){2}/;
 // Stryker disable next-line all: a bound on the look back, far above any path a note holds
 const LONGEST_PATH = 4096;
 

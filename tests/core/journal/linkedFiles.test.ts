@@ -26,6 +26,7 @@ describe("files a note names", () => {
 		["the image's original address, as a note put back holds it", "![](https://example.com/img/logo.svg)"],
 		["a proxied address", "![](https://proxy-prod.omnivore-image-cache.app/0x0,s1/https://example.com/Rust%20chart%20(2023).png)"],
 		["an original without extension", "![](https://example.com/files/download)"],
+		["an HTML-escaped proxied address, as some notes hold them", "![](https:&#x2F;&#x2F;proxy-prod.omnivore-image-cache.app&#x2F;0x0,s1&#x2F;https:&#x2F;&#x2F;example.com&#x2F;logo.svg)"],
 		["a file of another extension", "![[logo.svgz]] ![[Rust in 2023.pdfx]]"],
 		["nothing", "# Notes on Rust\n\nNo files here.\n"],
 	])("does not name a file in %s", (_shape, text) => {
