@@ -29,6 +29,23 @@ describe("articleHeading", () => {
 	});
 });
 
+describe("a template's section that holds the tag", () => {
+	// Templates grouped the tag and links under a section of their own below the title (`## Metadata`,
+	// `## 📎 Links:`): the title is the heading above that section, whatever the section is called.
+	it.each([
+		"Metadata", "📋 Properties", "Info:", "Information", "Source", "Sources", "Tags", "🔗 Links", "Link", "My Notes", "Notes", "Note",
+		"Highlights", "Highlight", "Annotations", "Description", "Summary", "Abstract", "Content", "Contents", "Full Content:", "Article",
+		"Related", "References", "Comments",
+	])("## %s", (section) => {
+		const body = `# Rust in 2023\n\n## ${section}\n- Tags: #Omnivore\n- [Read Original](https://smallcultfollowing.com/babysteps/rust-2023/)\n`;
+		expect(heading(body)).toBe("Rust in 2023");
+	});
+
+	it("takes a heading of the article's own that only starts like a section", () => {
+		expect(heading("# Rust in 2023\n\n## Notes on the borrow checker\n#Omnivore\n")).toBe("Notes on the borrow checker");
+	});
+});
+
 describe("isSectionHeading", () => {
 	it.each([
 		["Highlights", true],
