@@ -185,24 +185,25 @@ describe("orders among equals", () => {
 	// Notes listed as the vault gives them, not by title: undated ones, a batch saved in the same second.
 	query.setItems([
 		make("Omnivore/zeta.md", { title: "Zeta", site: "b.example", savedAt: "2024-09-01T08:00:00.000Z", publishedAt: "2024-01-05" }),
-		make("Omnivore/undated-b.md", { title: "Undated B", site: "c.example" }),
-		make("Omnivore/alpha.md", { title: "Alpha", site: "c.example", savedAt: "2024-09-01T08:00:00.000Z", publishedAt: "2023-06-30" }),
+		make("Omnivore/undated-b.md", { title: "Undated B", site: "youtube.com" }),
+		make("Omnivore/alpha.md", { title: "Alpha", site: "youtube.com", savedAt: "2024-09-01T08:00:00.000Z", publishedAt: "2023-06-30" }),
 		make("Omnivore/undated-a.md", { title: "Undated A", site: "a.example" }),
 		make("Omnivore/later.md", { title: "Later", site: "b.example", savedAt: "2024-09-02T08:00:00.000Z", publishedAt: "2024-03-01" }),
+		make("Omnivore/newsletter.md", { title: "A newsletter", savedAt: "2024-08-01T08:00:00.000Z" }),
 	]);
 	const order = (sort: Parameters<QueueQuery["run"]>[1]) => query.run(EMPTY_FILTER, sort, NOW).items.map((i) => i.title);
 
 	it("breaks ties of saved date, and orders the undated, by title", () => {
-		expect(order("saved-newest")).toEqual(["Later", "Alpha", "Zeta", "Undated A", "Undated B"]);
-		expect(order("saved-oldest")).toEqual(["Alpha", "Zeta", "Later", "Undated A", "Undated B"]);
+		expect(order("saved-newest")).toEqual(["Later", "Alpha", "Zeta", "A newsletter", "Undated A", "Undated B"]);
+		expect(order("saved-oldest")).toEqual(["A newsletter", "Alpha", "Zeta", "Later", "Undated A", "Undated B"]);
 	});
 
 	it("lists by published date, newest first", () => {
-		expect(order("published-newest")).toEqual(["Later", "Zeta", "Alpha", "Undated A", "Undated B"]);
+		expect(order("published-newest")).toEqual(["Later", "Zeta", "Alpha", "A newsletter", "Undated A", "Undated B"]);
 	});
 
-	it("lists by site A to Z, then by title", () => {
-		expect(order("site")).toEqual(["Undated A", "Later", "Zeta", "Alpha", "Undated B"]);
+	it("lists by site A to Z, then by title, notes without a site last", () => {
+		expect(order("site")).toEqual(["Undated A", "Later", "Zeta", "Alpha", "Undated B", "A newsletter"]);
 	});
 
 	it("orders notes of the same title by path, whichever comes first in the vault", () => {
