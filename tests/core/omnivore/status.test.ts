@@ -38,6 +38,13 @@ describe("readStatus", () => {
 		expect(readStatus("done", { ...DEFAULT_OPTIONS.statusValues, archived: "done" })).toBe("archived");
 		expect(readStatus("done", OWN)).toBe("read");
 	});
+
+	it("gives a name left empty in the settings to no value, and still reads the built-in words", () => {
+		const blank = { ...OWN, archived: "" };
+		expect(readStatus("", blank)).toBeUndefined();
+		expect(readStatus(" - ", blank)).toBeUndefined();
+		expect(readStatus("Archived", blank)).toBe("archived");
+	});
 });
 
 describe("readFlag", () => {
