@@ -19,6 +19,10 @@ describe("articleHeading", () => {
 		["a section heading skipped above the tag", "# Why Rust\n## Highlights\n#Omnivore\n", "Why Rust"],
 		["an escaped title as Obsidian shows it", "# Knives &amp; Forks\n#Omnivore\n", "Knives & Forks"],
 		["a heading after a CR line end", "Intro\r# Why Rust\n", "Why Rust"],
+		["a heading after a Unicode line separator (pasted from a web page)", "Intro\u2028# Why Rust\n", "Why Rust"],
+		["a heading after a Unicode paragraph separator", "Intro\u2029# Why Rust\n", "Why Rust"],
+		["no heading for a hash inside a line", "Issue #12 was fixed\n", undefined],
+		["closing hashes after a tab", "# Why Rust\t##\n#Omnivore\n", "Why Rust"],
 	])("%s", (_name, body, expected) => {
 		expect(heading(body)).toBe(expected);
 	});
