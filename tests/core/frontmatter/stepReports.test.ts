@@ -159,6 +159,43 @@ describe("the steps on the shapes real templates wrote", () => {
 		expect(tidy("id: 1\nurl: http://example.net/slow-reading\nstatus: read\n", "", { recover: noRecovery }).text).toBe("id: 1\noriginal_url: http://example.net/slow-reading\nstatus: read\n");
 	});
 
+	it("aliases: a front matter template that used Omnivore's own variable names gets the schema's", () => {
+		const block = [
+			"id: 0a1b",
+			"title: Rust in 2023",
+			"dateSaved: 2023-01-20 14:53:55",
+			"datePublished: 2023-01-19 10:00:00",
+			"dateRead: 2023-01-21 08:00:00",
+			"dateArchived: 2023-02-01T09:00:00.000Z",
+			"originalUrl: https://smallcultfollowing.com/babysteps/rust-2023/",
+			"omnivoreUrl: https://omnivore.app/me/rust-in-2023-185cf3e2a10",
+			"siteName: Baby Steps",
+			"state: ARCHIVED",
+			"",
+		].join("\n");
+		expect(tidy(block).text).toBe(
+			"id: 0a1b\ntitle: Rust in 2023\ndate_saved: 2023-01-20T14:53:55\ndate_published: 2023-01-19T10:00:00\ndate_read: 2023-01-21T08:00:00\n" +
+				"date_archived: 2023-02-01T10:00:00\noriginal_url: https://smallcultfollowing.com/babysteps/rust-2023/\n" +
+				"omnivore_url: https://omnivore.app/me/rust-in-2023-185cf3e2a10\nsite_name: Baby Steps\nstatus: archived\n",
+		);
+	});
+
+	it.each([
+		["saved", "date_saved", "2023-01-20 14:53:55"],
+		["date", "date_saved", "2023-01-20 14:53:55"],
+		["savedAt", "date_saved", "2023-01-20 14:53:55"],
+		["saved_at", "date_saved", "2023-01-20 14:53:55"],
+		["published", "date_published", "2023-01-20 14:53:55"],
+		["publishedAt", "date_published", "2023-01-20 14:53:55"],
+		["url", "original_url", "https://smallcultfollowing.com/babysteps/rust-2023/"],
+		["source", "original_url", "https://smallcultfollowing.com/babysteps/rust-2023/"],
+		["link", "original_url", "https://smallcultfollowing.com/babysteps/rust-2023/"],
+		["site", "site_name", "Baby Steps"],
+	])("aliases: a value a template wrote as `%s` (Omnivore's `name::alias`) moves to %s", (alias, canonical, value) => {
+		const { text } = tidy(`id: 1\n${alias}: ${value}\nstatus: read\n`, "", { recover: { title: false, dateSaved: false, originalUrl: false, omnivoreUrl: false, siteName: false, status: false } });
+		expect(text).toBe(`id: 1\n${canonical}: ${canonical.startsWith("date_") ? value.replace(" ", "T") : value}\nstatus: read\n`);
+	});
+
 	it("aliases: values compared as written, spaces aside; a list with a number in it, or empty text, is no list of tags", () => {
 		expect(tidy("id: 1\nsite_name: The Atlantic\nsite: '  The Atlantic '\ntags: [rust]\nTags: ' rust '\nstatus: read\n").changes).toEqual([
 			"Tags removed: same value as tags.",

@@ -19,6 +19,10 @@ describe("articleHeading", () => {
 		["a section heading skipped above the tag", "# Why Rust\n## Highlights\n#Omnivore\n", "Why Rust"],
 		["an escaped title as Obsidian shows it", "# Knives &amp; Forks\n#Omnivore\n", "Knives & Forks"],
 		["a heading after a CR line end", "Intro\r# Why Rust\n", "Why Rust"],
+		["a heading after a Unicode line separator (pasted from a web page)", "Intro\u2028# Why Rust\n", "Why Rust"],
+		["a heading after a Unicode paragraph separator", "Intro\u2029# Why Rust\n", "Why Rust"],
+		["no heading for a hash inside a line", "Issue #12 was fixed\n", undefined],
+		["closing hashes after a tab", "# Why Rust\t##\n#Omnivore\n", "Why Rust"],
 	])("%s", (_name, body, expected) => {
 		expect(heading(body)).toBe(expected);
 	});
@@ -26,6 +30,23 @@ describe("articleHeading", () => {
 	it("looks above the tag it is told", () => {
 		expect(heading("# First\n# Second\n#saved\n", "saved")).toBe("Second");
 		expect(heading("# First\n# Second\n#saved\n")).toBe("First");
+	});
+});
+
+describe("a template's section that holds the tag", () => {
+	// Templates grouped the tag and links under a section of their own below the title (`## Metadata`,
+	// `## 📎 Links:`): the title is the heading above that section, whatever the section is called.
+	it.each([
+		"Metadata", "📋 Properties", "Info:", "Information", "Source", "Sources", "Tags", "🔗 Links", "Link", "My Notes", "Notes", "Note",
+		"Highlights", "Highlight", "Annotations", "Description", "Summary", "Abstract", "Content", "Contents", "Full Content:", "Article",
+		"Related", "References", "Comments",
+	])("## %s", (section) => {
+		const body = `# Rust in 2023\n\n## ${section}\n- Tags: #Omnivore\n- [Read Original](https://smallcultfollowing.com/babysteps/rust-2023/)\n`;
+		expect(heading(body)).toBe("Rust in 2023");
+	});
+
+	it("takes a heading of the article's own that only starts like a section", () => {
+		expect(heading("# Rust in 2023\n\n## Notes on the borrow checker\n#Omnivore\n")).toBe("Notes on the borrow checker");
 	});
 });
 

@@ -1,5 +1,7 @@
 // What the reading-state values people, templates and Omnivore wrote mean, and the yes/no flags kept beside them.
-import { readFlag, readStatus } from "../../../src/core/omnivore/status";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readFlag, readStatus, READING_STATUSES, STATUS_WORDS, type ReadingStatus } from "../../../src/core/omnivore/status";
 import { DEFAULT_OPTIONS, type StatusValues } from "../../../src/core/options";
 
 const OWN: StatusValues = { unread: "Backlog", reading: "Now", read: "Done reading", archived: "Shelved" };
@@ -36,6 +38,13 @@ describe("readStatus", () => {
 		expect(readStatus("done", { ...DEFAULT_OPTIONS.statusValues, archived: "done" })).toBe("archived");
 		expect(readStatus("done", OWN)).toBe("read");
 	});
+
+	it("gives a name left empty in the settings to no value, and still reads the built-in words", () => {
+		const blank = { ...OWN, archived: "" };
+		expect(readStatus("", blank)).toBeUndefined();
+		expect(readStatus(" - ", blank)).toBeUndefined();
+		expect(readStatus("Archived", blank)).toBe("archived");
+	});
 });
 
 describe("readFlag", () => {
@@ -50,5 +59,38 @@ describe("readFlag", () => {
 		[{ title: "x" }, undefined],
 	])("%p → %p", (values, expected) => {
 		expect(flag(values)).toEqual(expected);
+	});
+});
+
+describe("the README's status table", () => {
+	// Users read the README to know what they may write; the queue must read every word it lists as it says.
+	const readme = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");
+	const section = readme.slice(readme.indexOf("### Statuses"), readme.indexOf("### Date formats"));
+	const rows = section.split("\n").filter((line) => line.startsWith("| `"));
+	const words = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+	const listed = rows.flatMap((row) => {
+		const [written, status] = row.split("|").slice(1, 3).map((cell) => cell.trim());
+		return READING_STATUSES.includes(status as ReadingStatus) ? words(written).map((word) => [word, status] as const) : [];
+	});
+
+	it.each(listed)("reads %p as %p", (word, status) => {
+		expect(readStatus(word)).toBe(status);
+		expect(readStatus(word.toUpperCase().replace(/ /g, "_"))).toBe(status);
+	});
+
+	it("lists every word the queue reads", () => {
+		const fold = (word: string) => word.toLowerCase().replace(/[\s_-]+/g, "");
+		const documented = new Set(listed.map(([word]) => fold(word)));
+		for (const status of READING_STATUSES) for (const word of STATUS_WORDS[status]) expect(documented).toContain(word);
+	});
+
+	it("reads each yes/no flag it lists, beside no status", () => {
+		const flagRow = section.split("\n").find((row) => row.includes('"read" flag'));
+		const flags = words(flagRow?.split(":")[0] ?? "").filter((word) => word !== "true" && word !== "false");
+		expect(flags.length).toBeGreaterThan(3);
+		for (const key of flags) {
+			expect(readFlag([key], () => true, OWN)).toEqual({ key, status: "Done reading" });
+			expect(readFlag(["title", key], (name) => (name === key ? false : "A title"), OWN)).toEqual({ key, status: "Backlog" });
+		}
 	});
 });

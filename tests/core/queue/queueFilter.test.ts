@@ -81,4 +81,10 @@ describe("resolveSavedFilters", () => {
 			{ name: "Old sort", filter: { ...EMPTY_FILTER, author: "Niko Matsakis" }, sort: "saved-newest" },
 		]);
 	});
+
+	it("keeps each order a set was saved with", () => {
+		for (const sort of ["saved-newest", "saved-oldest", "published-newest", "title", "site", "author", "reading-time", "shuffle"]) {
+			expect(resolveSavedFilters([{ name: "Rust", filter: { tags: ["rust"] }, sort }])[0].sort).toBe(sort);
+		}
+	});
 });

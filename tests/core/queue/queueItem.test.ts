@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildQueueItem, NoteTidier } from "../../../src/core";
+import { parse } from "yaml";
+import { buildQueueItem, buildQueueItemFromValues, NoteTidier } from "../../../src/core";
 
 const tidier = new NoteTidier();
 const note = (path: string) => readFileSync(join(__dirname, "..", "..", "fixtures", "notes", path), "utf8");
@@ -131,5 +132,22 @@ describe("buildQueueItem reads notes the way tidy does", () => {
 	it("lists untagged notes the detector finds, and nothing else", () => {
 		expect(item("a.md", "---\nid: 1\n---\n[Read on Omnivore](https://omnivore.app/me/a-1)\n")).not.toBeNull();
 		expect(item("a.md", "---\ntags: [Omnivore]\n---\nI like Omnivore.\n")).toBeNull();
+	});
+});
+
+describe("buildQueueItemFromValues", () => {
+	const fromValues = (path: string, text: string) => {
+		const yaml = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1];
+		return buildQueueItemFromValues(path, text, yaml === undefined ? undefined : (parse(yaml) as Record<string, unknown>), tidier.options, tidier.proxy);
+	};
+
+	it("reads what buildQueueItem reads, from the values Obsidian parsed", () => {
+		const raw = note("vault/Omnivore/2024-03-15/The Case for Slow Reading.md");
+		expect(fromValues("a.md", raw)).toEqual(item("a.md", raw));
+		expect(fromValues("a.md", tidier.tidy(raw).text)).toEqual(item("a.md", raw));
+	});
+
+	it("is null for a note that is not an Omnivore note", () => {
+		expect(fromValues("s.md", note("vault/Inbox/Scratch.md"))).toBeNull();
 	});
 });

@@ -81,3 +81,53 @@ describe("title", () => {
 		expect(found).not.toHaveProperty("articles");
 	});
 });
+
+describe("values a template left empty", () => {
+	it("reads the address from an alias when original_url is blank", () => {
+		expect(note("original_url:\nurl: https://smallcultfollowing.com/babysteps/rust-2023/\n", "# Rust in 2023\n#Omnivore\n")).toMatchObject({
+			url: "https://smallcultfollowing.com/babysteps/rust-2023/",
+			site: "smallcultfollowing.com",
+		});
+	});
+
+	it("takes an empty status beside an empty state for unread", () => {
+		expect(note('status: ""\nstate: ""\n')?.status).toBe("unread");
+	});
+
+	it("counts the body when Omnivore wrote no words (words_count: 0)", () => {
+		expect(note("words_count: 0\n", `# Rust in 2023\n#Omnivore\n\n${"word ".repeat(2300)}\n`)?.readingMinutes).toBe(10);
+	});
+});
+
+describe("a note without frontmatter", () => {
+	it("has the body's tags only", () => {
+		expect(item("# Rust in 2023\n#Omnivore #newsletter\n\n[Read Original](https://a.example/p)\n")).toMatchObject({ title: "Rust in 2023", tags: ["newsletter"], url: "https://a.example/p" });
+	});
+});
+
+describe("a note found by its frontmatter alone", () => {
+	it("is listed when its tag is written with YAML escapes", () => {
+		expect(item('---\ntags: ["\\u004Fmnivore"]\noriginal_url: https://a.example/p\n---\n# Rust in 2023\n\nSome text.\n')).toMatchObject({ title: "Rust in 2023", url: "https://a.example/p" });
+	});
+});
+
+describe("the save date", () => {
+	it("comes from the omnivore_url property's slug when the note has no date_saved", () => {
+		expect(note("omnivore_url: https://omnivore.app/me/rust-in-2023-18de9d85b43\n", "# Rust in 2023\n#Omnivore\n")?.savedAt).toBe("2024-02-27T09:14:46.000Z");
+	});
+});
+
+describe("image problems", () => {
+	const proxiedRelative = "![](https://proxy-prod.omnivore-image-cache.app/0x0,sAbc/images/cover.png)\n";
+
+	it("are none for a relative image the article's address resolves", () => {
+		expect(note("", `# Rust in 2023\n#Omnivore\n[Read Original](https://a.example/blog/post)\n${proxiedRelative}`)?.hasImageProblems).toBe(false);
+		expect(note("", `# Rust in 2023\n#Omnivore\n${proxiedRelative}`)?.hasImageProblems).toBe(true);
+	});
+});
+
+describe("the file name as title", () => {
+	it("keeps `.md` written inside the name", () => {
+		expect(item("---\nid: 1\n---\n#Omnivore\n\nJust text.\n", "Omnivore/Why .md files won.md")?.title).toBe("Why .md files won");
+	});
+});

@@ -1,12 +1,13 @@
 // The queue item built from frontmatter values Obsidian has already parsed must be the item built by
 // parsing the block: the plugin's index uses the first, the CLI and a note Obsidian cannot parse the second.
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { parse } from "yaml";
 import { join } from "node:path";
 import { generateVault } from "../../../bench/generateVault";
 import { buildQueueItem, buildQueueItemFromValues, NoteTidier } from "../../../src/core";
 import { readFrontmatterBlock } from "../../../src/core/frontmatter/readBlock";
 import { splitNote } from "../../../src/core/note";
-import { plainFrontmatter } from "../../../src/core/queue/parsedFrontmatter";
+import { frontmatterFromValues, plainFrontmatter } from "../../../src/core/queue/parsedFrontmatter";
 import { computeMetadata } from "../../__mocks__/obsidian";
 
 const tidier = new NoteTidier();
@@ -90,5 +91,53 @@ describe("plainFrontmatter", () => {
 			}
 		}
 		expect(plain).toBeGreaterThan(400);
+	});
+});
+
+describe("frontmatterFromValues", () => {
+	const given = (block: string) => frontmatterFromValues(splitNote(`---\n${block}---\n# Title\n`), parse(block) as Record<string, unknown>)?.kind ?? "parse it";
+
+	it.each([
+		["a plugin 1.4 block", "id: 0a1b\ntitle: C# in Depth\noriginal_url: https://a.example/p#section\ntags:\n  - Omnivore\n  - read_later\ndate_saved: 2024-02-27 01:30:06\n"],
+		["a flow list on one line", "tags: [Omnivore, rust]\n"],
+		["a quoted title and numbers", "title: 'It''s 50% off'\nwords_count: 4600\nread_length: 7\n"],
+		["a `!` inside a word", "title: Why I love Markdown!\nsite_name: fly.io\n"],
+		["a comment on a line of its own", "title: Rust in 2023\n  # added by hand\n"],
+	])("takes the values given for %s", (_name, block) => {
+		expect(given(block)).toBe("mapping");
+	});
+
+	it.each([
+		["a title cut by a comment", "title: The Weekly Dispatch #112\n"],
+		["a title cut by a comment after a tab", "title: Rust\t#112\n"],
+		["an `&` after a space", 'title: "Rust & Go: a comparison"\n'],
+		["an anchor", "id: &i 12\n"],
+		["an alias", "id: 12\nalias: *i\n"],
+		["a tag", "tags: !!set {}\n"],
+		["an anchor in a flow list", "tags: [&a Omnivore]\n"],
+		["a directive", "%YAML 1.2\n---\nid: 1\n"],
+		["an explicit key", "? complex\n: value\n"],
+		["an explicit key alone on its line", "?\n: value\n"],
+		["a flow list over two lines", "tags: [Omnivore,\n  reading]\n"],
+		["a flow mapping over two lines", "author: {name: Ann,\n  site: a.example}\n"],
+		["a flow list as the whole block", "[a, b]\n"],
+		["a flow mapping as the whole block", "  {a: 1}\n"],
+	])("parses the block itself for %s", (_name, block) => {
+		let values: unknown;
+		try {
+			values = parse(block);
+		} catch {
+			values = {};
+		}
+		expect(frontmatterFromValues(splitNote(`---\n${block}---\n# Title\n`), (values ?? {}) as Record<string, unknown>)).toBeNull();
+	});
+
+	it("parses the block itself when a value is of a kind no YAML 1.2 parse gives, however deep", () => {
+		const parts = splitNote("---\nid: 1\ndates: [2024-01-20]\nmeta: {saved: 2024-01-20}\n---\n# Title\n");
+		expect(frontmatterFromValues(parts, { id: 1, dates: [new Date("2024-01-20")], meta: { saved: "2024-01-20" } })).toBeNull();
+		expect(frontmatterFromValues(parts, { id: 1, dates: ["2024-01-20"], meta: { saved: new Date("2024-01-20") } })).toBeNull();
+		expect(frontmatterFromValues(parts, { id: BigInt(1), dates: ["2024-01-20"], meta: { saved: "2024-01-20" } })).toBeNull();
+		const bare = Object.assign(Object.create(null) as Record<string, unknown>, { saved: "2024-01-20" });
+		expect(frontmatterFromValues(parts, { id: 1, dates: ["2024-01-20"], meta: bare })?.kind).toBe("mapping");
 	});
 });

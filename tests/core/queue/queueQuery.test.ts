@@ -179,3 +179,82 @@ describe("dates without a time", () => {
 		expect(query.run(EMPTY_FILTER, "saved-newest", NOW).items.map((i) => i.path)).toEqual(["night.md", "day.md"]);
 	});
 });
+
+describe("orders among equals", () => {
+	const query = new QueueQuery();
+	// Notes listed as the vault gives them, not by title: undated ones, a batch saved in the same second.
+	query.setItems([
+		make("Omnivore/zeta.md", { title: "Zeta", site: "b.example", savedAt: "2024-09-01T08:00:00.000Z", publishedAt: "2024-01-05" }),
+		make("Omnivore/undated-b.md", { title: "Undated B", site: "youtube.com" }),
+		make("Omnivore/alpha.md", { title: "Alpha", site: "youtube.com", savedAt: "2024-09-01T08:00:00.000Z", publishedAt: "2023-06-30" }),
+		make("Omnivore/undated-a.md", { title: "Undated A", site: "a.example" }),
+		make("Omnivore/later.md", { title: "Later", site: "b.example", savedAt: "2024-09-02T08:00:00.000Z", publishedAt: "2024-03-01" }),
+		make("Omnivore/newsletter.md", { title: "A newsletter", savedAt: "2024-08-01T08:00:00.000Z" }),
+	]);
+	const order = (sort: Parameters<QueueQuery["run"]>[1]) => query.run(EMPTY_FILTER, sort, NOW).items.map((i) => i.title);
+
+	it("breaks ties of saved date, and orders the undated, by title", () => {
+		expect(order("saved-newest")).toEqual(["Later", "Alpha", "Zeta", "A newsletter", "Undated A", "Undated B"]);
+		expect(order("saved-oldest")).toEqual(["A newsletter", "Alpha", "Zeta", "Later", "Undated A", "Undated B"]);
+	});
+
+	it("lists by published date, newest first", () => {
+		expect(order("published-newest")).toEqual(["Later", "Zeta", "Alpha", "A newsletter", "Undated A", "Undated B"]);
+	});
+
+	it("lists by site A to Z, then by title, notes without a site last", () => {
+		expect(order("site")).toEqual(["Undated A", "Later", "Zeta", "Alpha", "Undated B", "A newsletter"]);
+	});
+
+	it("orders notes of the same title by path, whichever comes first in the vault", () => {
+		const twins = [make("Omnivore/2024/Rust in 2023.md", { title: "Rust in 2023" }), make("Clippings/Rust in 2023.md", { title: "Rust in 2023" })];
+		for (const items of [twins, [...twins].reverse()]) {
+			const same = new QueueQuery();
+			same.setItems(items);
+			expect(same.run(EMPTY_FILTER, "title", NOW).items.map((i) => i.path)).toEqual(["Clippings/Rust in 2023.md", "Omnivore/2024/Rust in 2023.md"]);
+		}
+	});
+
+	it("deals the same shuffle whatever order the vault listed the notes in", () => {
+		const shuffled = (items: QueueItem[]) => {
+			const same = new QueueQuery();
+			same.setItems(items);
+			return same.run(EMPTY_FILTER, "shuffle", NOW, 11).items.map((i) => i.path);
+		};
+		expect(shuffled([...ITEMS].reverse())).toEqual(shuffled(ITEMS));
+	});
+
+	it("keeps a saved shuffle's order from one version to the next", () => {
+		const random = seededRandom(42);
+		expect([random(), random(), random()].map((value) => value.toFixed(6))).toEqual(["0.601104", "0.448291", "0.852466"]);
+	});
+});
+
+describe("an empty queue", () => {
+	it("holds nothing until notes are given", () => {
+		const query = new QueueQuery();
+		expect(query.size).toBe(0);
+		expect(query.run(EMPTY_FILTER, "saved-newest", NOW)).toEqual({ items: [], counts: { unread: 0, reading: 0, read: 0, archived: 0, unknown: 0 } });
+	});
+});
+
+describe("a range of saved days", () => {
+	it("runs from the first day's midnight to the end of the last day", () => {
+		const query = new QueueQuery();
+		query.setItems([
+			make("before.md", { savedAt: "2024-08-31" }),
+			make("first.md", { savedAt: "2024-09-01" }),
+			make("last.md", { savedAt: "2024-09-25" }),
+			make("after.md", { savedAt: "2024-09-26" }),
+		]);
+		const found = query.run({ ...EMPTY_FILTER, saved: { from: "2024-09-01", to: "2024-09-25" } }, "saved-oldest", NOW);
+		expect(found.items.map((i) => i.path)).toEqual(["first.md", "last.md"]);
+	});
+});
+
+describe("the status tabs during a search", () => {
+	it("count only the articles the search finds", () => {
+		expect(run({ search: "rust" }).counts).toEqual({ unread: 1, reading: 0, read: 0, archived: 0, unknown: 0 });
+		expect(run({ search: "reading", statuses: ["unread"] })).toEqual({ items: [], counts: { unread: 0, reading: 0, read: 1, archived: 0, unknown: 0 } });
+	});
+});

@@ -29,4 +29,24 @@ describe("reading time", () => {
 		expect(readingMinutes("")).toBe(1);
 		expect(readingMinutes("Short.")).toBe(1);
 	});
+
+	it.each([
+		["a code fence's opening and closing lines", "```js\nconst answer = 42;\n```\n", 3],
+		["a fence of tildes", "~~~\nplain words\n~~~\n", 2],
+		["a fence of four backticks", "````markdown\nfour ticks\n````\n", 2],
+		["a link's reference definition, title and all", '[1]: https://example.com/a-long-url "Title words"\n', 0],
+		["an indented reference definition", "  [note]: https://example.com/a\nText after.\n", 2],
+		["URLs of every scheme, in any case", "Visit https://example.com/a_b-c now, or ftp://files.example.com/x or mailto:ann@example.com.\nHTTPS://EXAMPLE.COM/A data:image/png;base64,AAAA done\n", 5],
+		["emphasis, highlights, quotes and table bars", "**bold** _it_ ==mark== ~~del~~ > quote | cell | ^sup\n", 7],
+	])("leaves out %s", (_name, body, words) => {
+		expect(countReading(body)).toEqual({ words, cjk: 0 });
+	});
+
+	it.each([
+		["backticks inside a line", "Use ``` to open a block\n", 5],
+		["a reference written inside a sentence", "See [1]: and more\n", 4],
+		["a scheme glued to a word", "xhttp://no\n", 2],
+	])("reads the words around %s", (_name, body, words) => {
+		expect(countReading(body)).toEqual({ words, cjk: 0 });
+	});
 });
