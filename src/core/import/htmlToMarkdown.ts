@@ -51,7 +51,6 @@ function buildService(options: HtmlToMarkdownOptions): TurndownService {
 	const service = new TurndownService({
 		headingStyle: "atx",
 		hr: "---",
-		bulletListMarker: "-",
 		codeBlockStyle: "fenced",
 		emDelimiter: "*",
 		strongDelimiter: "**",
@@ -101,16 +100,19 @@ function buildService(options: HtmlToMarkdownOptions): TurndownService {
 		filter: ["th", "td"],
 		replacement: (content) => ` ${cellText(content)} |`,
 	});
+	// Each table's first row, found once (a table may have thousands of rows).
+	const firstRows = new Map<Element, Element | undefined>();
 	service.addRule("tableRow", {
 		filter: "tr",
 		replacement(content, node) {
 			const row = `|${content}\n`;
-			// Only the table's first row is followed by the line that makes it a header.
-			if ((node).previousElementSibling) return row;
+			// Only the table's first row is followed by the line that makes it a header (a row without
+			// cells, a spacer, is dropped as blank: the next one is the first).
 			const table = closestTable(node);
-			if (!table || firstRowOf(table) !== node) return row;
-			const cells = (node).children.length;
-			return `\n${row}|${" --- |".repeat(Math.max(1, cells))}\n`;
+			if (!table) return row;
+			if (!firstRows.has(table)) firstRows.set(table, firstRowOf(table));
+			if (firstRows.get(table) !== node) return row;
+			return `\n${row}|${" --- |".repeat(node.children.length)}\n`;
 		},
 	});
 	service.addRule("tableSection", { filter: ["thead", "tbody", "tfoot"], replacement: (content) => content });
@@ -135,8 +137,8 @@ function closestTable(node: Element): Element | null {
 	return current;
 }
 
-function firstRowOf(table: Element): Element | null {
-	return table.querySelector("tr");
+function firstRowOf(table: Element): Element | undefined {
+	return Array.from(table.querySelectorAll("tr")).find((row) => row.children.length > 0 && closestTable(row as Element) === table);
 }
 
 /** Converts one article; the service is built per call since its rules close over the article's address. */
