@@ -39,6 +39,7 @@ export { localizeNote, encodeLinkTarget, type LocalImage } from "./images/locali
 export { downloadImage, archiveUrl, formatMegabytes, DEFAULT_ARCHIVE, USER_AGENT, type DownloadSettings, type Download } from "./images/downloader";
 export { emptyImageRecord, parseImageRecord, serializeImageRecord, type ImageRecord } from "./images/imageRecord";
 export { runImageDownloads, type AttachmentStore, type ImageRunInput, type ImageRunReport, type ImageRunPhase, type ImageNoteOutcome } from "./images/imageRun";
-export { importExport, countActions, asTidyTransform, type ImportTarget, type ImportReport, type ItemOutcome, type ItemAction, type ImportOptions } from "./import/importExport";
+export { importExport } from "./import/importExport";
+export { countActions, asTidyTransform, type ImportTarget, type ImportReport, type ItemOutcome, type ItemAction, type ImportOptions } from "./import/importPort";
 export { EntryTooLarge, ExportError, zipArchive, bytesSource, type ExportArchive, type ByteSource, type EntryData, type EntryWish } from "./import/exportArchive";
 export { DEFAULT_IMPORT_FOLDER, importFolder } from "./import/fileName";

@@ -2,7 +2,6 @@
 // Reads the export twice (its index, then the contents one by one) so memory stays bounded.
 
 import { NoteGoneError } from "../journal/noteStore";
-import type { NoteTidier, TidyResult } from "../tidy";
 import { classifyEntry, entryLimit } from "./exportEntries";
 import type { ExportArchive } from "./exportArchive";
 import { decodeText, readExportIndex, type ExportIndex } from "./exportIndex";
@@ -12,64 +11,8 @@ import { noteBaseName, numberedPath } from "./fileName";
 import { htmlToMarkdown } from "./htmlToMarkdown";
 import { articleUrl } from "./itemValues";
 import { renderNewNote } from "./newNote";
-import { noteKeys, VaultMatcher, type MatchedBy } from "./vaultMatcher";
-
-/** The vault as the import sees it. The front end journals each write so undo can take it back. */
-export interface ImportTarget {
-	/** Called once the export has been read and found good, before the vault is read or written (to lock it). */
-	prepare?(): Promise<void>;
-	/** Every Markdown note of the vault (paths relative to it, with `/`). */
-	notePaths(): Promise<string[]>;
-	read(path: string): Promise<string>;
-	/** Whether anything (note, file or folder) already holds this path, compared as the system compares names. */
-	exists(path: string): Promise<boolean>;
-	createNote(path: string, text: string): Promise<void>;
-	createFile(path: string, data: Uint8Array): Promise<void>;
-	/** For a dry run: throws why a note would be left rather than written (read-only, not UTF-8...). */
-	checkWritable?(path: string): Promise<void>;
-	/** Replace a note with `transform(current)`; null means nothing to change. Returns whether it was written. */
-	updateNote(path: string, transform: (current: string) => string | null): Promise<boolean>;
-	/** After the writes: notes an edit reached just as they were replaced, the edit put back (to be enriched again). */
-	settle?(): Promise<string[]>;
-}
-
-export type ItemAction = "created" | "enriched" | "unchanged" | "left";
-
-export interface ItemOutcome {
-	id: string;
-	title: string;
-	action: ItemAction;
-	/** The note created, enriched or left. */
-	path?: string;
-	matchedBy?: MatchedBy;
-	/** Properties the note received. */
-	filled?: string[];
-	highlightsAdded?: number;
-	/** The PDF copied into the vault. */
-	pdf?: string;
-	problems: string[];
-	/** A note could not be read or written (permission, not UTF-8, disk full): the CLI exits with 1, as tidy does. */
-	failed?: boolean;
-}
-
-export interface ImportReport {
-	dryRun: boolean;
-	cancelled: boolean;
-	items: ItemOutcome[];
-	/** Files of the export that were skipped, and notes of the vault that could not be read, as sentences. */
-	exportProblems: string[];
-}
-
-export interface ImportOptions {
-	tidier: NoteTidier;
-	/** Vault folder for new notes (and copied PDFs), without slashes at the ends; "" for the vault's root. */
-	folder: string;
-	dryRun: boolean;
-	onProgress?: (done: number, total: number) => void;
-	isCancelled?: () => boolean;
-	/** Awaited between units of work, so the plugin can give Obsidian's interface a turn. */
-	pause?: () => Promise<void>;
-}
+import type { ImportOptions, ImportReport, ImportTarget, ItemOutcome } from "./importPort";
+import { noteKeys, VaultMatcher } from "./vaultMatcher";
 
 class Cancelled extends Error {}
 
@@ -114,7 +57,8 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 			await enrich(entry, index, target, options);
 		}
 		const bySlug = new Map(pending.filter((p) => p.notePath !== undefined).map((p) => [p.item.slug, p]));
-		if (!options.dryRun) {
+		// A dry run reads no content, and an export whose items all have notes needs none: no second pass over the zip.
+		if (!options.dryRun && bySlug.size > 0) {
 			await archive.read(
 				(name) => {
 					const entry = classifyEntry(name);
@@ -190,8 +134,8 @@ async function plan(index: ExportIndex, matcher: VaultMatcher, target: ImportTar
 			pdfPath = isPdf ? numberedPath(folder, base, n, "pdf") : undefined;
 			if ((await free(notePath)) && (pdfPath === undefined || (await free(pdfPath)))) break;
 		}
+		// The PDF shares the note's name and number: reserving the note reserves both.
 		taken.add(notePath.toLowerCase());
-		if (pdfPath) taken.add(pdfPath.toLowerCase());
 		pending.push({ item, outcome, notePath, pdfPath });
 	}
 	return pending;
@@ -252,23 +196,8 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 	}
 }
 
-/** An `updateNote` transform in the shape tidy-and-record takes, so ports write through it. */
-export function asTidyTransform(transform: (current: string) => string | null): (text: string) => TidyResult {
-	return (text) => {
-		const next = transform(text);
-		return { text: next ?? text, report: { isOmnivoreNote: true, changed: next !== null, changes: [], problems: [] } };
-	};
-}
-
 /** An error's message as the end of a sentence. */
 function reason(error: unknown): string {
 	const message = (error instanceof Error ? error.message : String(error)).trim();
 	return /[.!?]$/.test(message) ? message : `${message}.`;
-}
-
-/** A dry run's plan and a real run's outcome read alike: counts by action. */
-export function countActions(report: ImportReport): Record<ItemAction, number> {
-	const counts: Record<ItemAction, number> = { created: 0, enriched: 0, unchanged: 0, left: 0 };
-	for (const item of report.items) counts[item.action]++;
-	return counts;
 }
