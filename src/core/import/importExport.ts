@@ -2,7 +2,7 @@
 // Reads the export twice (its index, then the contents one by one) so memory stays bounded.
 
 import { NoteGoneError } from "../journal/noteStore";
-import { classifyEntry, entryLimit } from "./exportEntries";
+import { classifyEntry, entryLimit, type ExportEntry } from "./exportEntries";
 import type { ExportArchive } from "./exportArchive";
 import { decodeText, readExportIndex, type ExportIndex } from "./exportIndex";
 import type { ExportItem } from "./exportItem";
@@ -56,29 +56,34 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 			await step();
 			await enrich(entry, index, target, options);
 		}
-		const bySlug = new Map(pending.filter((p) => p.notePath !== undefined).map((p) => [p.item.slug, p]));
+		// New notes by the slug whose content they wait for (an odd export may give two items one slug).
+		const bySlug = new Map<string, Pending[]>();
+		for (const p of pending) if (p.notePath !== undefined) bySlug.set(p.item.slug, [...(bySlug.get(p.item.slug) ?? []), p]);
 		// A dry run reads no content, and an export whose items all have notes needs none: no second pass over the zip.
 		if (!options.dryRun && bySlug.size > 0) {
 			await archive.read(
 				(name) => {
-					const entry = classifyEntry(name);
-					return entry.kind === "content" && bySlug.has(entry.slug) ? { maxBytes: entryLimit(entry) } : null;
+					const entry = contentEntry(name);
+					return entry && bySlug.has(entry.slug) ? { maxBytes: entryLimit(entry) } : null;
 				},
 				async (name, data) => {
-					const entry = classifyEntry(name);
-					const waiting = entry.kind === "content" ? bySlug.get(entry.slug) : undefined;
-					if (!waiting || entry.kind !== "content") return;
+					// Only contents were asked for; a copy of one already read was asked for before the first arrived.
+					const entry = contentEntry(name) as ContentEntry;
+					const waiting = bySlug.get(entry.slug);
+					if (!waiting) return;
 					if (data instanceof Error) {
-						waiting.contentError = data.message;
+						for (const w of waiting) w.contentError = data.message;
 						return;
 					}
 					bySlug.delete(entry.slug);
-					await step();
-					await create(waiting, index, target, options, { format: entry.format, data });
+					for (const w of waiting) {
+						await step();
+						await create(w, index, target, options, { format: entry.format, data });
+					}
 				},
 			);
 		}
-		for (const waiting of bySlug.values()) {
+		for (const waiting of [...bySlug.values()].flat()) {
 			await step();
 			if (waiting.contentError) waiting.outcome.problems.push(`Its content could not be read from the export (${waiting.contentError}); its note was made without it.`);
 			else if (!index.contents.has(waiting.item.slug)) waiting.outcome.problems.push("The export holds no content for it; its note holds only its details and highlights.");
@@ -91,6 +96,14 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 	}
 	if (!options.dryRun) await enrichPutBack(pending, index, target, options);
 	return report;
+}
+
+/** The entry at `name` when it is an article's content. */
+type ContentEntry = Extract<ExportEntry, { kind: "content" }>;
+
+function contentEntry(name: string): ContentEntry | null {
+	const entry = classifyEntry(name);
+	return entry.kind === "content" ? entry : null;
 }
 
 // Rounds of enriching again a note whose late edit was put back, before it is left as it is.

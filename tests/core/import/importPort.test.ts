@@ -286,3 +286,35 @@ describe("a write through a store that records it", () => {
 		expect(changed).toMatchObject({ text: "# Note\nmore\n", report: { changed: true } });
 	});
 });
+
+describe("two items of one slug", () => {
+	it("each get their note, with the content they share (a merged or hand-made export may repeat a slug)", async () => {
+		const vault = new MemoryVault({});
+		const files = [
+			{ name: "metadata_0_to_2.json", data: JSON.stringify([item("a", "First save", { slug: "same-18f0a0b0c0d" }), item("b", "Second save", { slug: "same-18f0a0b0c0d" })]) },
+			{ name: "content/same-18f0a0b0c0d.html", data: "<p>The shared article.</p>" },
+		];
+		const report = await run(vault, {}, files);
+		expect(report.items.map((i) => [i.action, i.path])).toEqual([
+			["created", "Omnivore/First save.md"],
+			["created", "Omnivore/Second save.md"],
+		]);
+		expect(vault.text("Omnivore/First save.md")).toContain("The shared article.");
+		expect(vault.text("Omnivore/Second save.md")).toContain("The shared article.");
+	});
+});
+
+describe("an export zipped again in another order", () => {
+	it("finds each content wherever it sits: highlights before contents, a later batch first", async () => {
+		const byFolder = (name: string) => (name.startsWith("highlights/") ? 0 : name.startsWith("metadata") ? 2 : 1);
+		const files = exportFiles()
+			.reverse()
+			.sort((a, b) => byFolder(a.name) - byFolder(b.name));
+		const vault = new MemoryVault({});
+		const report = await run(vault, {}, files);
+		expect(countActions(report)).toEqual({ created: 9, enriched: 0, unchanged: 0, left: 0 });
+		expect(vault.text(outcome(report, "sqlite").path as string)).toContain("## Readers do not block writers");
+		expect(vault.text(outcome(report, "sqlite").path as string)).toContain("> Readers and writers can proceed concurrently.");
+		expect(report.items.map((i) => i.id)).toEqual(Object.values(ITEMS).map((i) => i.id));
+	});
+});
