@@ -35,7 +35,9 @@ export function originalImageUrl(element: Element, options: HtmlToMarkdownOption
 	const unwrapped = unwrapProxyUrl(src.trim(), options.proxy, options.baseUrl);
 	if (unwrapped) return unwrapped.ok ? unwrapped.url : null;
 	if (/^data:image\//i.test(src.trim())) return src.trim();
-	return absolute(src, options.baseUrl);
+	// A link may lead to a mail address; an image only to a web address.
+	const resolved = absolute(src, options.baseUrl);
+	return resolved && isSafeImageUrl(resolved) ? resolved : null;
 }
 
 function firstOfSrcset(srcset: string | null): string | null {

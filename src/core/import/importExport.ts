@@ -189,6 +189,7 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 	let markdown: string | undefined;
 	let pdfPath: string | undefined;
 	try {
+		// Stryker disable next-line ConditionalExpression,LogicalOperator: the plan gives a PDF path exactly to an item whose first content is a PDF, the one read here; the check narrows the type.
 		if (content?.format === "pdf" && entry.pdfPath) {
 			await target.createFile(entry.pdfPath, content.data);
 			pdfPath = entry.pdfPath;
@@ -204,8 +205,8 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 		await target.createNote(path, options.tidier.tidy(text).text);
 		Object.assign(outcome, { action: "created", path, ...(pdfPath ? { pdf: pdfPath } : {}) });
 	} catch (error) {
-		Object.assign(outcome, { action: "left", failed: true });
-		outcome.problems.push(`Its note could not be created: ${reason(error)}`);
+		Object.assign(outcome, { action: "left", failed: true, ...(pdfPath ? { pdf: pdfPath } : {}) });
+		outcome.problems.push(`Its note could not be created: ${reason(error)}${pdfPath ? ` Its PDF was copied to ${pdfPath}.` : ""}`);
 	}
 }
 

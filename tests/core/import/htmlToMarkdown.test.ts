@@ -68,6 +68,8 @@ describe("images in an article", () => {
 		expect(convert(`<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">`)).toBe("![dot](data:image/png;base64,iVBORw0KGgo=)");
 		expect(convert(`<img src="data:text/html;base64,PHNjcmlwdD4=">`)).toBe("");
 		expect(convert(`<img src="ftp://a.example/x.png">`)).toBe("");
+		expect(convert(`<img src="mailto:editor@example.com" alt="write to us">`)).toBe("");
+		expect(convert(`<img src="DATA:image/gif;base64,R0lGODlhAQABAAAAACw=">`)).toBe("![](DATA:image/gif;base64,R0lGODlhAQABAAAAACw=)");
 	});
 
 	it("resolve a relative image only against a web address, and put its alt text on one line without brackets", () => {

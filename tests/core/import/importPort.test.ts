@@ -318,3 +318,19 @@ describe("an export zipped again in another order", () => {
 		expect(report.items.map((i) => i.id)).toEqual(Object.values(ITEMS).map((i) => i.id));
 	});
 });
+
+describe("an upload whose note cannot be created", () => {
+	it("names the PDF already copied, so the user can find it", async () => {
+		const vault = new MemoryVault({});
+		const create = vault.createNote.bind(vault);
+		vault.createNote = (path, text) => (path.startsWith("Omnivore/Attention") ? Promise.reject(new Error("The file name is too long")) : create(path, text));
+		const report = await run(vault);
+		expect(outcome(report, "pdf")).toMatchObject({
+			action: "left",
+			failed: true,
+			pdf: "Omnivore/Attention Is All You Need.pdf",
+			problems: ["Its note could not be created: The file name is too long. Its PDF was copied to Omnivore/Attention Is All You Need.pdf."],
+		});
+		expect(vault.files.get("Omnivore/Attention Is All You Need.pdf")).toEqual(PDF_BYTES);
+	});
+});
