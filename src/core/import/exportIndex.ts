@@ -47,7 +47,7 @@ export async function readExportIndex(archive: ExportArchive): Promise<ExportInd
 			if (data instanceof Error) {
 				throw new ExportError(`${name} in it cannot be read: ${data.message}`);
 			}
-			if (entry.kind === "content") return;
+			// A content arrives empty (only checked): it is read in the second pass.
 			if (entry.kind === "metadata") batches.push({ name: entry.name, text: decodeText(data) });
 			// A file the export appended twice holds the same text: the first copy is kept.
 			else if (entry.kind === "highlights" && !highlights.has(entry.slug)) highlights.set(entry.slug, parseHighlights(decodeText(data)));
