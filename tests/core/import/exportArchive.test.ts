@@ -38,6 +38,7 @@ describe("reading the export", () => {
 
 	it("refuses what is not a zip, a zip cut short, a damaged entry and an export without metadata", async () => {
 		await expect(index(strToU8("id,title\n1,hello\n"))).rejects.toThrow(new ExportError("it is not a zip file"));
+		await expect(index(strToU8("id,title\n1,hello\n"))).rejects.toHaveProperty("name", "ExportError");
 		await expect(index(new Uint8Array(0))).rejects.toThrow("the file is empty");
 		const zip = zipOf(exportFiles());
 		await expect(index(zip.subarray(0, zip.length - 100))).rejects.toThrow("damaged or cut short");
@@ -76,6 +77,7 @@ describe("hostile zips", () => {
 			push.mockRestore();
 		}
 		expect(seen).toEqual([["content/bomb.html", new EntryTooLarge(1024 * 1024)]]);
+		expect(seen[0][1]).toHaveProperty("name", "EntryTooLarge");
 		expect((seen[0][1] as Error).message).toBe("it is larger than 1 MB");
 	});
 
@@ -150,6 +152,16 @@ describe("streaming a zip", () => {
 		const pdf = concat([strToU8("%PDF-1.7\n"), noise(3000), Uint8Array.of(0x50, 0x4b, 0x05, 0x06), new Uint8Array(18), noise(3000)]);
 		const zip = zipSync({ "metadata_0_to_1.json": strToU8(JSON.stringify([ITEMS.pdf])), [`content/${ITEMS.pdf.slug}.pdf`]: [pdf, { level: 0 }] });
 		await expect(index(zip.subarray(0, zip.length - 3500))).rejects.toThrow(new ExportError("the zip file is damaged or cut short"));
+	});
+
+	it("refuses a zip cut short inside an entry it was not asked to read, whose bytes hold a zip's end record", async () => {
+		const pdf = concat([strToU8("%PDF-1.7\n"), noise(3000), Uint8Array.of(0x50, 0x4b, 0x05, 0x06), new Uint8Array(18), noise(3000)]);
+		const zip = zipSync({ "metadata_0_to_1.json": strToU8(JSON.stringify([ITEMS.pdf])), [`content/${ITEMS.pdf.slug}.pdf`]: [pdf, { level: 0 }] });
+		const metadataOnly = zipArchive(bytesSource(zip.subarray(0, zip.length - 3500), 1000)).read(
+			(name) => (name.startsWith("metadata") ? { maxBytes: 1024 } : null),
+			() => undefined,
+		);
+		await expect(metadataOnly).rejects.toThrow(new ExportError("the zip file is damaged or cut short"));
 	});
 
 	it("reads an empty zip as one that holds no export", async () => {
@@ -227,6 +239,15 @@ describe("streaming a zip", () => {
 		expect(await read(limit)).toEqual([strToU8("> Attention.")]);
 		expect(await read(limit - 1)).toEqual([new EntryTooLarge(limit - 1)]);
 	});
+
+	it("reads an upload of exactly its limit whose compressed bytes span many slices and chunks", async () => {
+		const seen: EntryData[] = [];
+		await zipArchive(bytesSource(zipOf(files), 5000)).read(
+			(name) => (name.endsWith(".pdf") ? { maxBytes: scan.length } : null),
+			(_name, data) => void seen.push(data),
+		);
+		expect(seen).toEqual([scan]);
+	});
 });
 
 describe("names of entries", () => {
@@ -259,5 +280,18 @@ describe("names of entries", () => {
 	it("keeps a name of characters above Latin-1 as the zip's UTF-8 flag says", async () => {
 		const zip = zipSync({ "highlights/中文-ü-1.md": strToU8("> 高亮") });
 		expect(await entries(zip, 1000)).toEqual([["highlights/中文-ü-1.md", "> 高亮"]]);
+	});
+});
+
+describe("bytes already in memory", () => {
+	it("are delivered in chunks of the size asked for, the last one shorter, and none for no bytes", async () => {
+		const lengths = async (bytes: Uint8Array, size: number) => {
+			const seen: number[] = [];
+			for await (const chunk of bytesSource(bytes, size).chunks()) seen.push(chunk.length);
+			return seen;
+		};
+		expect(await lengths(new Uint8Array(10), 4)).toEqual([4, 4, 2]);
+		expect(await lengths(new Uint8Array(8), 4)).toEqual([4, 4]);
+		expect(await lengths(new Uint8Array(0), 4)).toEqual([]);
 	});
 });
