@@ -81,12 +81,15 @@ function boundedInflate(budget: () => number) {
 
 		push(chunk: Uint8Array, final: boolean): void {
 			try {
-				for (let at = 0; at < chunk.length || (final && at === 0); at += INFLATE_SLICE) {
+				// At least one push, so an empty last chunk still ends the entry.
+				let at = 0;
+				do {
 					// Stryker disable next-line EqualityOperator: past `budget()` the entry is already reported too large; one slice more or less changes nothing.
 					if (this.left < 0) return;
 					const end = Math.min(chunk.length, at + INFLATE_SLICE);
 					this.inflate.push(chunk.subarray(at, end), final && end === chunk.length);
-				}
+					at = end;
+				} while (at < chunk.length);
 			} catch (error) {
 				this.ondata(error as FlateError, new Uint8Array(0), final);
 			}

@@ -194,6 +194,31 @@ describe("streaming a zip", () => {
 		expect(seenAt[1][1]).toBeLessThan(total);
 	});
 
+	it("reads every entry wherever the stream's chunks split it around an entry's boundaries", async () => {
+		const zip = zipOf(exportFiles());
+		const boundaries: number[] = [];
+		for (let i = 0; i + 4 <= zip.length; i++) {
+			// Local headers, data descriptors and the directory: where an entry ends.
+			if (zip[i] === 0x50 && zip[i + 1] === 0x4b && [0x0304, 0x0708, 0x0102].includes((zip[i + 2] << 8) | zip[i + 3])) boundaries.push(i);
+		}
+		expect(boundaries.length).toBeGreaterThan(30);
+		const names = exportFiles().map((f) => f.name);
+		for (const at of boundaries) {
+			const source = {
+				async *chunks() {
+					yield zip.subarray(0, at);
+					yield zip.subarray(at);
+				},
+			};
+			const seen: string[] = [];
+			await zipArchive(source).read(
+				() => ({ maxBytes: 1024 * 1024 }),
+				(name, data) => void seen.push(data instanceof Error ? `${name}: ${data.message}` : name),
+			);
+			expect(seen).toEqual(names);
+		}
+	});
+
 	it("passes over the empty chunks a stream may deliver", async () => {
 		const zip = zipOf(files);
 		const source = {
