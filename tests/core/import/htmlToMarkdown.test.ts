@@ -74,6 +74,8 @@ describe("images in an article", () => {
 
 	it("resolve a relative image only against a web address, and put its alt text on one line without brackets", () => {
 		expect(convert(`<img src="/img/a.png" alt="A [big]\n diagram">`)).toBe("![A  big   diagram](https://blog.example.com/img/a.png)");
+		expect(convert(`<img src=" data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="[Figure 1]">`)).toBe("![Figure 1](data:image/gif;base64,R0lGODlhAQABAAAAACw=)");
+		expect(convert(`<img src="/files/data:image/x.png">`)).toBe("![](https://blog.example.com/files/data:image/x.png)");
 		expect(htmlToMarkdown(`<img src="/img/a.png"><img src="https://a.example/b.png">`, { proxy: buildProxyMatcher() })).toBe("![](https://a.example/b.png)");
 		expect(htmlToMarkdown(`<img src="/img/a.png">`, { proxy: buildProxyMatcher(), baseUrl: "omnivore://item/1" })).toBe("");
 	});
@@ -87,6 +89,7 @@ describe("images in an article", () => {
 describe("links in an article", () => {
 	it("keep their text alone when they lead nowhere useful or hold no text, and wrap an image they hold", () => {
 		expect(convert(`<p><a href="">empty</a> <a name="top">anchor</a> <a href="tel:+15550100">call</a> <a href="https://a.example/"> </a>end</p>`)).toBe("empty anchor call end");
+		expect(convert(`<p><a href="  ">blank</a> <a href="javascript:location='https://evil.example/'">click</a> <a href="https://a.example/"><br></a>end</p>`)).toBe("blank click  \nend");
 		expect(convert(`<a href="https://a.example/full.png"><img src="https://a.example/thumb.png" alt="T"></a>`)).toBe("[![T](https://a.example/thumb.png)](https://a.example/full.png)");
 		expect(convert(`<a href="/wiki/Foo_(bar)">Foo</a>`)).toBe("[Foo](https://blog.example.com/wiki/Foo_%28bar%29)");
 	});
@@ -96,6 +99,10 @@ describe("links in an article", () => {
 		expect(noBase(`<a href="/docs">docs</a> and <a href="https://a.example/x">x</a>`)).toBe("docs and [x](https://a.example/x)");
 		expect(htmlToMarkdown(`<a href="x">rel</a>`, { proxy: buildProxyMatcher(), baseUrl: "file:///home/me/a.html" })).toBe("rel");
 		expect(htmlToMarkdown(`<a href="x">rel</a>`, { proxy: buildProxyMatcher(), baseUrl: "HTTP://Blog.Example.com/a/b" })).toBe("[rel](http://blog.example.com/a/x)");
+		// An address that does not parse costs the relative links only.
+		expect(htmlToMarkdown(`<a href="x">rel</a> <a href="https://a.example/y">abs</a> <img src="https://a.example/i.png">`, { proxy: buildProxyMatcher(), baseUrl: "https://exa mple.com/a" })).toBe(
+			"rel [abs](https://a.example/y) ![](https://a.example/i.png)",
+		);
 	});
 
 	it("turn an embedded video into a link to it, and drop an embed with no address", () => {
@@ -127,22 +134,35 @@ describe("an article's text", () => {
 		expect(convert("<ul><li>a</li><li>b</li></ul><p>after</p>")).toBe("- a\n- b\n\nafter");
 	});
 
-	it("keeps the spaces of a hard line break and drops those an empty quote line leaves", () => {
+	it("keeps the spaces of a hard line break and drops those an empty quote line or a second break leaves", () => {
 		expect(convert("<p>line one<br>line two</p>")).toBe("line one  \nline two");
 		expect(convert("<blockquote><p>a</p><p>b</p></blockquote>")).toBe("> a\n>\n> b");
+		expect(convert("<ul><li><blockquote><p>a</p><p>b</p></blockquote></li></ul>")).toBe("- > a\n  >\n  > b");
+		expect(convert("<p>a<br><br>b</p>")).toBe("a  \n\nb");
 		expect(convert("<p>text</p><p> </p><p>more</p>")).toBe("text\n\nmore");
 	});
 
 	it("leaves the lines of code alone, up to the fence that really closes it", () => {
-		expect(convert("<pre>a  \n```\nb  \n</pre><p>after</p>")).toBe("````\na  \n```\nb  \n````\n\nafter");
-		expect(convert("<pre>x  \n~~~\ny  </pre>")).toBe("```\nx  \n~~~\ny  \n```");
-		expect(convert("<ul><li>step<pre>run  \n</pre></li></ul>")).toMatch(/^- step\n\n {2}```\n {2}run {2}\n {2}```$/);
+		const quote = "<blockquote><p>a</p><p>b</p></blockquote>";
+		// A shorter fence, or one of tildes, inside the code closes nothing: the space after `y = 2` stays.
+		expect(convert(`<pre>x = 1 \n\`\`\`\ny = 2 \n</pre>${quote}`)).toBe("````\nx = 1 \n```\ny = 2 \n````\n\n> a\n>\n> b");
+		expect(convert(`<pre>x = 1 \n~~~\ny = 2 </pre>${quote}`)).toBe("```\nx = 1 \n~~~\ny = 2 \n```\n\n> a\n>\n> b");
+		expect(convert(`<ul><li>step<pre>run \n</pre></li></ul>${quote}`)).toBe("- step\n\n  ```\n  run \n  ```\n\n> a\n>\n> b");
+	});
+
+	it("reads no fence in a line that starts with inline code or a tilde", () => {
+		expect(convert("<p><code>npm ci</code> installs</p><blockquote><p>a</p><p>b</p></blockquote>")).toBe("`npm ci` installs\n\n> a\n>\n> b");
+		expect(convert("<p>~20 minutes</p><blockquote><p>a</p><p>b</p></blockquote>")).toBe("~20 minutes\n\n> a\n>\n> b");
+	});
+
+	it("marks no highlight around a mere line break", () => {
+		expect(convert("<p>one<mark><br></mark>two</p>")).toBe("one  \ntwo");
 	});
 });
 
 describe("tables in an article", () => {
 	it("get the header line after their first row only, whether it sits in a head or a body", () => {
-		const table = "<table><caption>Modes</caption><thead><tr><th>Mode</th><th>Readers</th></tr></thead><tbody><tr><td>WAL</td><td>many</td></tr></tbody><tfoot><tr><td>all</td><td>none</td></tr></tfoot></table>";
+		const table = "<table><caption> Modes </caption><thead><tr><th>Mode</th><th>Readers</th></tr></thead><tbody><tr><td>WAL</td><td>many</td></tr></tbody><tfoot><tr><td>all</td><td>none</td></tr></tfoot></table>";
 		expect(convert(`<p>before</p>${table}<p>after</p>`)).toBe("before\n\nModes\n\n| Mode | Readers |\n| --- | --- |\n| WAL | many |\n| all | none |\n\nafter");
 		expect(convert("<table><tbody><tr><td>a</td></tr><tr><td>b</td></tr></tbody></table>")).toBe("| a |\n| --- |\n| b |");
 	});
@@ -166,6 +186,12 @@ describe("measuring an article before converting it", () => {
 		const deep = `${"</div>".repeat(50)}${"<div>".repeat(MAX_NESTING + 1)}x`;
 		expect(measureElements(deep)).toEqual({ depth: MAX_NESTING + 1, elements: MAX_NESTING + 1 });
 		expect(() => convert(deep)).toThrow(`its elements nest more than ${MAX_NESTING} deep`);
+	});
+
+	it("counts as nesting every element that nests, whatever its name shares with one that does not", () => {
+		for (const tag of ["pre", "picture", "sup", "abbr", "math", "section", "table"]) {
+			expect(measureElements(`<${tag}>`.repeat(10)).depth).toBe(10);
+		}
 	});
 
 	it("counts a self-closed element, but not as nesting", () => {
