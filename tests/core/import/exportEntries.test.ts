@@ -22,6 +22,8 @@ describe("the names of the export's files", () => {
 		// What macOS and other tools add beside the export's files.
 		["__MACOSX/content/._a-1.html", { kind: "other" }],
 		["highlights/._a-1.md", { kind: "other" }],
+		["content/._a-1.html", { kind: "other" }],
+		["__MACOSX/content/a-1.html", { kind: "other" }],
 		[".DS_Store", { kind: "other" }],
 		["content/.DS_Store", { kind: "other" }],
 		["content/a-1.txt", { kind: "other" }],
