@@ -21,11 +21,9 @@ const HIGHLIGHTS = /^highlights\/(.+)\.md$/i;
 export function classifyEntry(path: string): ExportEntry {
 	const clean = path.replace(/\\/g, "/").replace(/^\.?\//, "");
 	if (clean.startsWith("__MACOSX/") || /(?:^|\/)\.[^/]*$/.test(clean)) return { kind: "other" };
-	const direct = classifyClean(clean);
-	const slash = clean.indexOf("/");
-	const inner = slash === -1 ? OTHER : classifyClean(clean.slice(slash + 1));
-	if (direct.kind === "other" || (direct.kind !== "metadata" && direct.slug.includes("/") && inner.kind !== "other")) return inner;
-	return direct;
+	// The path past its first folder (the whole path when it has none) reads as the export's own first.
+	const inner = classifyClean(clean.slice(clean.indexOf("/") + 1));
+	return inner.kind === "other" ? classifyClean(clean) : inner;
 }
 
 /** A slug as it is looked up: composed Unicode, whatever the zip tool or the metadata wrote. */

@@ -19,6 +19,14 @@ describe("the names of the export's files", () => {
 		["./metadata_0_to_20.json", { kind: "metadata", name: "metadata_0_to_20.json" }],
 		["/highlights/a-1.md", { kind: "highlights", slug: "a-1" }],
 		["omnivore-export/metadata_20_to_40.json", { kind: "metadata", name: "metadata_20_to_40.json" }],
+		["./omnivore-export/content/a-1.html", { kind: "content", slug: "a-1", format: "html" }],
+		["/omnivore-export/highlights/a-1.md", { kind: "highlights", slug: "a-1" }],
+		["x/content/a-1.pdf", { kind: "content", slug: "a-1", format: "pdf" }],
+		// A download cut short, a backup, a folder of the user's own.
+		["content/a-1.pdf.part", { kind: "other" }],
+		["highlights/a-1.md.bak", { kind: "other" }],
+		["drafts/mycontent/a-1.html", { kind: "other" }],
+		["drafts/myhighlights/a-1.md", { kind: "other" }],
 		// What macOS and other tools add beside the export's files.
 		["__MACOSX/content/._a-1.html", { kind: "other" }],
 		["highlights/._a-1.md", { kind: "other" }],

@@ -85,6 +85,16 @@ describe("the first pass over an export", () => {
 		expect(index.problems).toEqual([`highlights/${ITEMS.cjk.slug}.md is not an Omnivore highlights file (it is larger than 64 MB); it was skipped.`]);
 	});
 
+	it("refuses a folder of the export without its metadata, and a metadata file too large for one, naming it", async () => {
+		const parts = folderOf([
+			{ name: `content/${ITEMS.sqlite.slug}.html`, data: "<p>WAL</p>" },
+			{ name: `highlights/${ITEMS.sqlite.slug}.md`, data: "> Readers and writers can proceed concurrently." },
+		]);
+		await expect(readExportIndex(parts.archive)).rejects.toThrow(new ExportError("it holds no metadata_*.json file, so it is not an Omnivore export"));
+		const huge = folderOf([{ name: "metadata_0_to_20.json", data: new EntryTooLarge(64 * 1024 * 1024) }]);
+		await expect(readExportIndex(huge.archive)).rejects.toThrow(new ExportError("metadata_0_to_20.json in it is not an Omnivore metadata file (it is larger than 64 MB)"));
+	});
+
 	it("refuses an export whose highlights or metadata cannot be read, naming the file", async () => {
 		const damaged = new Error("the zip file is damaged there (invalid distance)");
 		const highlights = folderOf([batch("metadata_0_to_1.json", ITEMS.sqlite), { name: `highlights/${ITEMS.sqlite.slug}.md`, data: damaged }]);
