@@ -6,6 +6,7 @@ import { classifyEntry, entryLimit, type ExportEntry } from "./exportEntries";
 import type { ExportArchive } from "./exportArchive";
 import { decodeText, readExportIndex, type ExportIndex } from "./exportIndex";
 import type { ExportItem } from "./exportItem";
+import type { ExportHighlight } from "./highlights";
 import { enrichNote } from "./enrich";
 import { noteBaseName, numberedPath } from "./fileName";
 import { htmlToMarkdown } from "./htmlToMarkdown";
@@ -30,7 +31,7 @@ interface Pending {
 export async function importExport(archive: ExportArchive, target: ImportTarget, options: ImportOptions): Promise<ImportReport> {
 	const index = await readExportIndex(archive);
 	if (!options.dryRun) await target.prepare?.();
-	const report: ImportReport = { dryRun: options.dryRun, cancelled: false, items: [], exportProblems: index.problems };
+	const exportProblems = index.problems;
 	const matcher = new VaultMatcher();
 	const taken = new Set<string>();
 	for (const path of (await target.notePaths()).sort()) {
@@ -40,11 +41,11 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 			matcher.add(path, noteKeys(await target.read(path), options.tidier));
 		} catch (error) {
 			// A note that cannot be read cannot be matched: its article gets a note of its own, and the user is told why.
-			if (!(error instanceof NoteGoneError)) report.exportProblems.push(`${path}: ${reason(error)} No article was matched to it.`);
+			if (!(error instanceof NoteGoneError)) exportProblems.push(`${path}: ${reason(error)} No article was matched to it.`);
 		}
 	}
 	const pending = await plan(index, matcher, target, taken, options.folder);
-	report.items = pending.map((p) => p.outcome);
+	const report: ImportReport = { dryRun: options.dryRun, cancelled: false, items: pending.map((p) => p.outcome), exportProblems };
 	let done = 0;
 	const step = async () => {
 		await options.pause?.();
@@ -112,7 +113,7 @@ const PUT_BACK_ROUNDS = 2;
 /** A note an edit reached only as it was replaced holds that edit again, without the import's: enrich it again. */
 async function enrichPutBack(pending: Pending[], index: ExportIndex, target: ImportTarget, options: ImportOptions): Promise<void> {
 	for (let round = 0; ; round++) {
-		const putBack = new Set((await target.settle?.()) ?? []);
+		const putBack = new Set(await target.settle?.());
 		if (putBack.size === 0) return;
 		for (const entry of pending.filter((p) => p.notePath === undefined && putBack.has(p.outcome.path as string))) {
 			if (round < PUT_BACK_ROUNDS) await enrich(entry, index, target, options);
@@ -137,10 +138,10 @@ async function plan(index: ExportIndex, matcher: VaultMatcher, target: ImportTar
 		}
 		const isPdf = index.contents.get(item.slug) === "pdf";
 		// An upload's title is often its file name: `paper.pdf` makes `paper.md` and `paper.pdf`, not `paper.pdf.pdf`.
-		const base = noteBaseName(isPdf ? item.title.replace(/\.pdf\s*$/i, "") : item.title, item.slug);
+		const base = noteBaseName(isPdf ? item.title.replace(/\.pdf$/i, "") : item.title, item.slug);
 		// Free in the vault and in this import, compared without case (the disk may not tell case apart).
 		const free = async (path: string) => !taken.has(path.toLowerCase()) && !(await target.exists(path));
-		let notePath = "";
+		let notePath: string;
 		let pdfPath: string | undefined;
 		for (let n = 1; ; n++) {
 			notePath = numberedPath(folder, base, n, "md");
@@ -157,13 +158,13 @@ async function plan(index: ExportIndex, matcher: VaultMatcher, target: ImportTar
 async function enrich(entry: Pending, index: ExportIndex, target: ImportTarget, options: ImportOptions): Promise<void> {
 	const { item, outcome } = entry;
 	const path = outcome.path as string;
-	const highlights = index.highlights.get(item.slug) ?? [];
+	const highlights = highlightsOf(index, item);
 	let result: ReturnType<typeof enrichNote> | null = null;
 	const transform = (current: string) => {
 		result = enrichNote(current, item, highlights, options.tidier);
 		return result.kind === "enriched" && result.text !== current ? result.text : null;
 	};
-	let written = false;
+	let written: boolean;
 	try {
 		if (options.dryRun) {
 			written = transform(await target.read(path)) !== null;
@@ -201,13 +202,17 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 				outcome.problems.push(`Its content could not be converted (${error instanceof Error ? error.message : String(error)}); its note was made without it.`);
 			}
 		}
-		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: index.highlights.get(item.slug) ?? [] }, options.tidier.options);
+		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: highlightsOf(index, item) }, options.tidier.options);
 		await target.createNote(path, options.tidier.tidy(text).text);
 		Object.assign(outcome, { action: "created", path, ...(pdfPath ? { pdf: pdfPath } : {}) });
 	} catch (error) {
 		Object.assign(outcome, { action: "left", failed: true, ...(pdfPath ? { pdf: pdfPath } : {}) });
 		outcome.problems.push(`Its note could not be created: ${reason(error)}${pdfPath ? ` Its PDF was copied to ${pdfPath}.` : ""}`);
 	}
+}
+
+function highlightsOf(index: ExportIndex, item: ExportItem): ExportHighlight[] {
+	return index.highlights.get(item.slug) ?? [];
 }
 
 /** An error's message as the end of a sentence. */

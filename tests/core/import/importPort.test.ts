@@ -128,6 +128,7 @@ describe("a dry run", () => {
 		const report = await run(new MemoryVault(VAULT_NOTES), { dryRun: true });
 		expect(outcome(report, "pdf")).toMatchObject({ action: "created", path: "Omnivore/Attention Is All You Need.md", pdf: "Omnivore/Attention Is All You Need.pdf" });
 		expect(outcome(report, "sqlite")).toMatchObject({ action: "created", path: "Omnivore/How SQLite Scales Read Concurrency.md", problems: [] });
+		expect(outcome(report, "sqlite").pdf).toBeUndefined();
 		expect(outcome(report, "noContent").problems).toEqual(["The export holds no content for it; its note holds only its details and highlights."]);
 	});
 
@@ -159,11 +160,11 @@ describe("a write that fails", () => {
 	it("leaves the item, marks it failed and says why, and the import goes on", async () => {
 		const vault = new MemoryVault(VAULT_NOTES);
 		const update = vault.updateNote.bind(vault);
-		vault.updateNote = (path, transform) => (path === "Reading/Local-first.md" ? Promise.reject(new Error("EACCES: permission denied")) : update(path, transform));
+		vault.updateNote = (path, transform) => (path === "Reading/Local-first.md" ? Promise.reject(new Error("EACCES: permission denied, open 'Reading/Local-first.md'\n")) : update(path, transform));
 		const create = vault.createNote.bind(vault);
 		vault.createNote = (path, text) => (path.includes("SQLite") ? Promise.reject(new Error("No space left on device!")) : create(path, text));
 		const report = await run(vault);
-		expect(outcome(report, "byUrl")).toMatchObject({ action: "left", failed: true, problems: ["Its note could not be enriched: EACCES: permission denied."] });
+		expect(outcome(report, "byUrl")).toMatchObject({ action: "left", failed: true, problems: ["Its note could not be enriched: EACCES: permission denied, open 'Reading/Local-first.md'."] });
 		expect(outcome(report, "sqlite")).toMatchObject({ action: "left", failed: true, problems: ["Its note could not be created: No space left on device!"] });
 		expect(outcome(report, "sqlite").path).toBeUndefined();
 		expect(vault.text("Reading/Local-first.md")).toBe(VAULT_NOTES["Reading/Local-first.md"]);
@@ -195,6 +196,7 @@ describe("an edit the user makes just as the import writes a note", () => {
 	/** A vault whose store puts a late edit back: the note holds the user's edit, without the import's. */
 	class EditedVault extends MemoryVault {
 		putBacks = 0;
+		settles = 0;
 		constructor(
 			readonly editedPath: string,
 			readonly rounds: number,
@@ -202,12 +204,23 @@ describe("an edit the user makes just as the import writes a note", () => {
 			super(VAULT_NOTES);
 		}
 		async settle(): Promise<string[]> {
+			this.settles++;
 			if (this.putBacks >= this.rounds) return [];
 			this.putBacks++;
 			this.files.set(this.editedPath, `${VAULT_NOTES[this.editedPath]}My late edit ${this.putBacks}.\n`);
 			return [this.editedPath];
 		}
 	}
+
+	it("is asked after once, and not at all in a dry run, when there is none", async () => {
+		const vault = new EditedVault("Reading/Local-first.md", 0);
+		await run(vault);
+		expect(vault.settles).toBe(1);
+		const dry = new EditedVault("Reading/Local-first.md", 1);
+		await run(dry, { dryRun: true });
+		expect(dry.settles).toBe(0);
+		expect(dry.text("Reading/Local-first.md")).toBe(VAULT_NOTES["Reading/Local-first.md"]);
+	});
 
 	it("is kept, and the note enriched again around it", async () => {
 		const vault = new EditedVault("Reading/Local-first.md", 1);
@@ -217,6 +230,7 @@ describe("an edit the user makes just as the import writes a note", () => {
 		expect(text).toContain("My late edit 1.");
 		expect(text).toContain("  - local_first\n  - crdt\n");
 		expect(vault.putBacks).toBe(1);
+		expect(vault.settles).toBe(2);
 	});
 
 	it("twice more is still enriched around; a note that keeps changing is left with the edits, and said so", async () => {
@@ -259,14 +273,16 @@ describe("names of new notes", () => {
 		const vault = new MemoryVault({});
 		vault.files.set("Omnivore/Attention Is All You Need.pdf", PDF_BYTES);
 		const files = [
-			{ name: "metadata_0_to_2.json", data: JSON.stringify([ITEMS.pdf, item("scan", "Scan 2019.pdf ")]) },
+			{ name: "metadata_0_to_3.json", data: JSON.stringify([ITEMS.pdf, item("scan", "Scan 2019.pdf "), item("guide", "A guide to .pdf files.PDF")]) },
 			{ name: `content/${ITEMS.pdf.slug}.pdf`, data: PDF_BYTES },
 			{ name: `content/${item("scan", "").slug}.pdf`, data: PDF_BYTES },
+			{ name: `content/${item("guide", "").slug}.pdf`, data: PDF_BYTES },
 		];
 		const report = await run(vault, {}, files);
 		expect(report.items.map((i) => [i.path, i.pdf])).toEqual([
 			["Omnivore/Attention Is All You Need (2).md", "Omnivore/Attention Is All You Need (2).pdf"],
 			["Omnivore/Scan 2019.md", "Omnivore/Scan 2019.pdf"],
+			["Omnivore/A guide to .pdf files.md", "Omnivore/A guide to .pdf files.pdf"],
 		]);
 		expect(vault.text("Omnivore/Attention Is All You Need (2).md")).toContain("![[Omnivore/Attention Is All You Need (2).pdf]]");
 	});
@@ -332,5 +348,29 @@ describe("an upload whose note cannot be created", () => {
 			problems: ["Its note could not be created: The file name is too long. Its PDF was copied to Omnivore/Attention Is All You Need.pdf."],
 		});
 		expect(vault.files.get("Omnivore/Attention Is All You Need.pdf")).toEqual(PDF_BYTES);
+	});
+});
+
+describe("a vault that lists its notes in another order", () => {
+	it("matches the same note: two notes of one id (a copy the user made) go to the first by name", async () => {
+		const note = (title: string) => ["---", `id: ${ITEMS.byId.id}`, "---", `# ${title}`, "#Omnivore", ""].join("\n");
+		const notes = { "Omnivore/Rust.md": note("Rust"), "Archive/Rust copy.md": note("Rust copy") };
+		for (const order of [["Omnivore/Rust.md", "Archive/Rust copy.md"], ["Archive/Rust copy.md", "Omnivore/Rust.md"]]) {
+			const vault = new MemoryVault(notes);
+			vault.notePaths = async () => order;
+			const report = await run(vault, { dryRun: true });
+			expect(outcome(report, "byId")).toMatchObject({ action: "enriched", path: "Archive/Rust copy.md" });
+		}
+	});
+});
+
+describe("a note that goes before the import reaches it", () => {
+	it("is reported unchanged when the store finds it gone and does not call the import back", async () => {
+		const vault = new MemoryVault(VAULT_NOTES);
+		const update = vault.updateNote.bind(vault);
+		vault.updateNote = async (path, transform) => (path === "Reading/Local-first.md" ? false : update(path, transform));
+		const report = await run(vault);
+		expect(outcome(report, "byUrl")).toMatchObject({ action: "unchanged", problems: [] });
+		expect(outcome(report, "byId").action).toBe("enriched");
 	});
 });
