@@ -41,6 +41,7 @@ export { downloadImage, archiveUrl, formatMegabytes, holdsCredentials, DEFAULT_A
 export { emptyImageRecord, parseImageRecord, serializeImageRecord, type ImageRecord } from "./images/imageRecord";
 export type { AttachmentStore } from "./images/saveImages";
 export { runImageDownloads, type ImageRunInput, type ImageRunReport, type ImageRunPhase, type ImageNoteOutcome } from "./images/imageRun";
-export { importExport, countActions, asTidyTransform, type ImportTarget, type ImportReport, type ItemOutcome, type ItemAction, type ImportOptions } from "./import/importExport";
+export { importExport } from "./import/importExport";
+export { countActions, asTidyTransform, type ImportTarget, type ImportReport, type ItemOutcome, type ItemAction, type ImportOptions } from "./import/importPort";
 export { EntryTooLarge, ExportError, zipArchive, bytesSource, type ExportArchive, type ByteSource, type EntryData, type EntryWish } from "./import/exportArchive";
 export { DEFAULT_IMPORT_FOLDER, importFolder } from "./import/fileName";

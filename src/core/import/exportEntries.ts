@@ -21,11 +21,9 @@ const HIGHLIGHTS = /^highlights\/(.+)\.md$/i;
 export function classifyEntry(path: string): ExportEntry {
 	const clean = path.replace(/\\/g, "/").replace(/^\.?\//, "");
 	if (clean.startsWith("__MACOSX/") || /(?:^|\/)\.[^/]*$/.test(clean)) return { kind: "other" };
-	const direct = classifyClean(clean);
-	const slash = clean.indexOf("/");
-	const inner = slash === -1 ? OTHER : classifyClean(clean.slice(slash + 1));
-	if (direct.kind === "other" || (direct.kind !== "metadata" && direct.slug.includes("/") && inner.kind !== "other")) return inner;
-	return direct;
+	// The path past its first folder (the whole path when it has none) reads as the export's own first.
+	const inner = classifyClean(clean.slice(clean.indexOf("/") + 1));
+	return inner.kind === "other" ? classifyClean(clean) : inner;
 }
 
 /** A slug as it is looked up: composed Unicode, whatever the zip tool or the metadata wrote. */
@@ -46,9 +44,9 @@ const MB = 1024 * 1024;
 /** The most the import reads of an entry: far more than Omnivore ever wrote there, far less than a zip bomb. */
 export const ENTRY_LIMITS = { metadata: 64 * MB, highlights: 64 * MB, html: 20 * MB, pdf: 512 * MB };
 
-/** The size limit of a classified entry (0 for one the import never reads). */
-export function entryLimit(entry: ExportEntry): number {
-	return entry.kind === "content" ? ENTRY_LIMITS[entry.format] : entry.kind === "other" ? 0 : ENTRY_LIMITS[entry.kind];
+/** The size limit of an entry the import reads. */
+export function entryLimit(entry: Exclude<ExportEntry, { kind: "other" }>): number {
+	return entry.kind === "content" ? ENTRY_LIMITS[entry.format] : ENTRY_LIMITS[entry.kind];
 }
 
 /** Metadata files in the order the export wrote them (`metadata_0_to_20`, `metadata_20_to_40`, ...). */

@@ -47,7 +47,7 @@ export async function readExportIndex(archive: ExportArchive): Promise<ExportInd
 			if (data instanceof Error) {
 				throw new ExportError(`${name} in it cannot be read: ${data.message}`);
 			}
-			if (entry.kind === "content") return;
+			// A content arrives empty (only checked): it is read in the second pass.
 			if (entry.kind === "metadata") batches.push({ name: entry.name, text: decodeText(data) });
 			// A file the export appended twice holds the same text: the first copy is kept.
 			else if (entry.kind === "highlights" && !highlights.has(entry.slug)) highlights.set(entry.slug, parseHighlights(decodeText(data)));
@@ -56,17 +56,17 @@ export async function readExportIndex(archive: ExportArchive): Promise<ExportInd
 	if (batches.length === 0) throw new ExportError("it holds no metadata_*.json file, so it is not an Omnivore export");
 	const items: ExportItem[] = [];
 	const seen = new Set<string>();
-	let readable = 0;
+	let anyReadable = false;
 	for (const batch of batches.sort((a, b) => metadataOrder(a.name, b.name))) {
 		const read = readMetadataBatch(batch.text, batch.name);
 		problems.push(...read.problems);
-		if (read.problems.length === 0 || read.items.length > 0) readable++;
+		if (read.problems.length === 0 || read.items.length > 0) anyReadable = true;
 		for (const item of read.items) {
 			if (seen.has(item.id)) continue;
 			seen.add(item.id);
 			items.push(item);
 		}
 	}
-	if (readable === 0) throw new ExportError("none of its metadata files can be read");
+	if (!anyReadable) throw new ExportError("none of its metadata files can be read");
 	return { items, highlights, contents, problems };
 }

@@ -2,74 +2,18 @@
 // Reads the export twice (its index, then the contents one by one) so memory stays bounded.
 
 import { NoteGoneError } from "../journal/noteStore";
-import type { NoteTidier, TidyResult } from "../tidy";
-import { classifyEntry, entryLimit } from "./exportEntries";
+import { classifyEntry, entryLimit, type ExportEntry } from "./exportEntries";
 import type { ExportArchive } from "./exportArchive";
 import { decodeText, readExportIndex, type ExportIndex } from "./exportIndex";
 import type { ExportItem } from "./exportItem";
+import type { ExportHighlight } from "./highlights";
 import { enrichNote } from "./enrich";
 import { noteBaseName, numberedPath } from "./fileName";
 import { htmlToMarkdown } from "./htmlToMarkdown";
 import { articleUrl } from "./itemValues";
 import { renderNewNote } from "./newNote";
-import { noteKeys, VaultMatcher, type MatchedBy } from "./vaultMatcher";
-
-/** The vault as the import sees it. The front end journals each write so undo can take it back. */
-export interface ImportTarget {
-	/** Called once the export has been read and found good, before the vault is read or written (to lock it). */
-	prepare?(): Promise<void>;
-	/** Every Markdown note of the vault (paths relative to it, with `/`). */
-	notePaths(): Promise<string[]>;
-	read(path: string): Promise<string>;
-	/** Whether anything (note, file or folder) already holds this path, compared as the system compares names. */
-	exists(path: string): Promise<boolean>;
-	createNote(path: string, text: string): Promise<void>;
-	createFile(path: string, data: Uint8Array): Promise<void>;
-	/** For a dry run: throws why a note would be left rather than written (read-only, not UTF-8...). */
-	checkWritable?(path: string): Promise<void>;
-	/** Replace a note with `transform(current)`; null means nothing to change. Returns whether it was written. */
-	updateNote(path: string, transform: (current: string) => string | null): Promise<boolean>;
-	/** After the writes: notes an edit reached just as they were replaced, the edit put back (to be enriched again). */
-	settle?(): Promise<string[]>;
-}
-
-export type ItemAction = "created" | "enriched" | "unchanged" | "left";
-
-export interface ItemOutcome {
-	id: string;
-	title: string;
-	action: ItemAction;
-	/** The note created, enriched or left. */
-	path?: string;
-	matchedBy?: MatchedBy;
-	/** Properties the note received. */
-	filled?: string[];
-	highlightsAdded?: number;
-	/** The PDF copied into the vault. */
-	pdf?: string;
-	problems: string[];
-	/** A note could not be read or written (permission, not UTF-8, disk full): the CLI exits with 1, as tidy does. */
-	failed?: boolean;
-}
-
-export interface ImportReport {
-	dryRun: boolean;
-	cancelled: boolean;
-	items: ItemOutcome[];
-	/** Files of the export that were skipped, and notes of the vault that could not be read, as sentences. */
-	exportProblems: string[];
-}
-
-export interface ImportOptions {
-	tidier: NoteTidier;
-	/** Vault folder for new notes (and copied PDFs), without slashes at the ends; "" for the vault's root. */
-	folder: string;
-	dryRun: boolean;
-	onProgress?: (done: number, total: number) => void;
-	isCancelled?: () => boolean;
-	/** Awaited between units of work, so the plugin can give Obsidian's interface a turn. */
-	pause?: () => Promise<void>;
-}
+import type { ImportOptions, ImportReport, ImportTarget, ItemOutcome } from "./importPort";
+import { noteKeys, VaultMatcher } from "./vaultMatcher";
 
 class Cancelled extends Error {}
 
@@ -87,7 +31,7 @@ interface Pending {
 export async function importExport(archive: ExportArchive, target: ImportTarget, options: ImportOptions): Promise<ImportReport> {
 	const index = await readExportIndex(archive);
 	if (!options.dryRun) await target.prepare?.();
-	const report: ImportReport = { dryRun: options.dryRun, cancelled: false, items: [], exportProblems: index.problems };
+	const exportProblems = index.problems;
 	const matcher = new VaultMatcher();
 	const taken = new Set<string>();
 	for (const path of (await target.notePaths()).sort()) {
@@ -97,11 +41,11 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 			matcher.add(path, noteKeys(await target.read(path), options.tidier));
 		} catch (error) {
 			// A note that cannot be read cannot be matched: its article gets a note of its own, and the user is told why.
-			if (!(error instanceof NoteGoneError)) report.exportProblems.push(`${path}: ${reason(error)} No article was matched to it.`);
+			if (!(error instanceof NoteGoneError)) exportProblems.push(`${path}: ${reason(error)} No article was matched to it.`);
 		}
 	}
 	const pending = await plan(index, matcher, target, taken, options.folder);
-	report.items = pending.map((p) => p.outcome);
+	const report: ImportReport = { dryRun: options.dryRun, cancelled: false, items: pending.map((p) => p.outcome), exportProblems };
 	let done = 0;
 	const step = async () => {
 		await options.pause?.();
@@ -113,28 +57,34 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 			await step();
 			await enrich(entry, index, target, options);
 		}
-		const bySlug = new Map(pending.filter((p) => p.notePath !== undefined).map((p) => [p.item.slug, p]));
-		if (!options.dryRun) {
+		// New notes by the slug whose content they wait for (an odd export may give two items one slug).
+		const bySlug = new Map<string, Pending[]>();
+		for (const p of pending) if (p.notePath !== undefined) bySlug.set(p.item.slug, [...(bySlug.get(p.item.slug) ?? []), p]);
+		// A dry run reads no content, and an export whose items all have notes needs none: no second pass over the zip.
+		if (!options.dryRun && bySlug.size > 0) {
 			await archive.read(
 				(name) => {
-					const entry = classifyEntry(name);
-					return entry.kind === "content" && bySlug.has(entry.slug) ? { maxBytes: entryLimit(entry) } : null;
+					const entry = contentEntry(name);
+					return entry && bySlug.has(entry.slug) ? { maxBytes: entryLimit(entry) } : null;
 				},
 				async (name, data) => {
-					const entry = classifyEntry(name);
-					const waiting = entry.kind === "content" ? bySlug.get(entry.slug) : undefined;
-					if (!waiting || entry.kind !== "content") return;
+					// Only contents were asked for; a copy of one already read was asked for before the first arrived.
+					const entry = contentEntry(name) as ContentEntry;
+					const waiting = bySlug.get(entry.slug);
+					if (!waiting) return;
 					if (data instanceof Error) {
-						waiting.contentError = data.message;
+						for (const w of waiting) w.contentError = data.message;
 						return;
 					}
 					bySlug.delete(entry.slug);
-					await step();
-					await create(waiting, index, target, options, { format: entry.format, data });
+					for (const w of waiting) {
+						await step();
+						await create(w, index, target, options, { format: entry.format, data });
+					}
 				},
 			);
 		}
-		for (const waiting of bySlug.values()) {
+		for (const waiting of [...bySlug.values()].flat()) {
 			await step();
 			if (waiting.contentError) waiting.outcome.problems.push(`Its content could not be read from the export (${waiting.contentError}); its note was made without it.`);
 			else if (!index.contents.has(waiting.item.slug)) waiting.outcome.problems.push("The export holds no content for it; its note holds only its details and highlights.");
@@ -149,13 +99,21 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 	return report;
 }
 
+/** The entry at `name` when it is an article's content. */
+type ContentEntry = Extract<ExportEntry, { kind: "content" }>;
+
+function contentEntry(name: string): ContentEntry | null {
+	const entry = classifyEntry(name);
+	return entry.kind === "content" ? entry : null;
+}
+
 // Rounds of enriching again a note whose late edit was put back, before it is left as it is.
 const PUT_BACK_ROUNDS = 2;
 
 /** A note an edit reached only as it was replaced holds that edit again, without the import's: enrich it again. */
 async function enrichPutBack(pending: Pending[], index: ExportIndex, target: ImportTarget, options: ImportOptions): Promise<void> {
 	for (let round = 0; ; round++) {
-		const putBack = new Set((await target.settle?.()) ?? []);
+		const putBack = new Set(await target.settle?.());
 		if (putBack.size === 0) return;
 		for (const entry of pending.filter((p) => p.notePath === undefined && putBack.has(p.outcome.path as string))) {
 			if (round < PUT_BACK_ROUNDS) await enrich(entry, index, target, options);
@@ -180,18 +138,18 @@ async function plan(index: ExportIndex, matcher: VaultMatcher, target: ImportTar
 		}
 		const isPdf = index.contents.get(item.slug) === "pdf";
 		// An upload's title is often its file name: `paper.pdf` makes `paper.md` and `paper.pdf`, not `paper.pdf.pdf`.
-		const base = noteBaseName(isPdf ? item.title.replace(/\.pdf\s*$/i, "") : item.title, item.slug);
+		const base = noteBaseName(isPdf ? item.title.replace(/\.pdf$/i, "") : item.title, item.slug);
 		// Free in the vault and in this import, compared without case (the disk may not tell case apart).
 		const free = async (path: string) => !taken.has(path.toLowerCase()) && !(await target.exists(path));
-		let notePath = "";
+		let notePath: string;
 		let pdfPath: string | undefined;
 		for (let n = 1; ; n++) {
 			notePath = numberedPath(folder, base, n, "md");
 			pdfPath = isPdf ? numberedPath(folder, base, n, "pdf") : undefined;
 			if ((await free(notePath)) && (pdfPath === undefined || (await free(pdfPath)))) break;
 		}
+		// The PDF shares the note's name and number: reserving the note reserves both.
 		taken.add(notePath.toLowerCase());
-		if (pdfPath) taken.add(pdfPath.toLowerCase());
 		pending.push({ item, outcome, notePath, pdfPath });
 	}
 	return pending;
@@ -200,13 +158,13 @@ async function plan(index: ExportIndex, matcher: VaultMatcher, target: ImportTar
 async function enrich(entry: Pending, index: ExportIndex, target: ImportTarget, options: ImportOptions): Promise<void> {
 	const { item, outcome } = entry;
 	const path = outcome.path as string;
-	const highlights = index.highlights.get(item.slug) ?? [];
+	const highlights = highlightsOf(index, item);
 	let result: ReturnType<typeof enrichNote> | null = null;
 	const transform = (current: string) => {
 		result = enrichNote(current, item, highlights, options.tidier);
 		return result.kind === "enriched" && result.text !== current ? result.text : null;
 	};
-	let written = false;
+	let written: boolean;
 	try {
 		if (options.dryRun) {
 			written = transform(await target.read(path)) !== null;
@@ -232,6 +190,7 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 	let markdown: string | undefined;
 	let pdfPath: string | undefined;
 	try {
+		// Stryker disable next-line ConditionalExpression,LogicalOperator: the plan gives a PDF path exactly to an item whose first content is a PDF, the one read here; the check narrows the type.
 		if (content?.format === "pdf" && entry.pdfPath) {
 			await target.createFile(entry.pdfPath, content.data);
 			pdfPath = entry.pdfPath;
@@ -243,32 +202,21 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 				outcome.problems.push(`Its content could not be converted (${error instanceof Error ? error.message : String(error)}); its note was made without it.`);
 			}
 		}
-		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: index.highlights.get(item.slug) ?? [] }, options.tidier.options);
+		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: highlightsOf(index, item) }, options.tidier.options);
 		await target.createNote(path, options.tidier.tidy(text).text);
 		Object.assign(outcome, { action: "created", path, ...(pdfPath ? { pdf: pdfPath } : {}) });
 	} catch (error) {
-		Object.assign(outcome, { action: "left", failed: true });
-		outcome.problems.push(`Its note could not be created: ${reason(error)}`);
+		Object.assign(outcome, { action: "left", failed: true, ...(pdfPath ? { pdf: pdfPath } : {}) });
+		outcome.problems.push(`Its note could not be created: ${reason(error)}${pdfPath ? ` Its PDF was copied to ${pdfPath}.` : ""}`);
 	}
 }
 
-/** An `updateNote` transform in the shape tidy-and-record takes, so ports write through it. */
-export function asTidyTransform(transform: (current: string) => string | null): (text: string) => TidyResult {
-	return (text) => {
-		const next = transform(text);
-		return { text: next ?? text, report: { isOmnivoreNote: true, changed: next !== null, changes: [], problems: [] } };
-	};
+function highlightsOf(index: ExportIndex, item: ExportItem): ExportHighlight[] {
+	return index.highlights.get(item.slug) ?? [];
 }
 
 /** An error's message as the end of a sentence. */
 function reason(error: unknown): string {
 	const message = (error instanceof Error ? error.message : String(error)).trim();
 	return /[.!?]$/.test(message) ? message : `${message}.`;
-}
-
-/** A dry run's plan and a real run's outcome read alike: counts by action. */
-export function countActions(report: ImportReport): Record<ItemAction, number> {
-	const counts: Record<ItemAction, number> = { created: 0, enriched: 0, unchanged: 0, left: 0 };
-	for (const item of report.items) counts[item.action]++;
-	return counts;
 }

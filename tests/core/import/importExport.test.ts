@@ -1,6 +1,7 @@
 import { NoteTidier } from "../../../src/core";
 import { bytesSource, zipArchive } from "../../../src/core/import/exportArchive";
-import { countActions, importExport, type ImportReport } from "../../../src/core/import/importExport";
+import { importExport } from "../../../src/core/import/importExport";
+import { countActions, type ImportReport } from "../../../src/core/import/importPort";
 import { exportFiles, ITEMS, omnivoreHighlight, PDF_BYTES, PROXY, zipOf } from "./exportFixture";
 import { MemoryVault, VAULT_NOTES } from "./memoryVault";
 

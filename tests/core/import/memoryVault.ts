@@ -1,11 +1,13 @@
 // An in-memory vault for the import's port, with the notes of a user who synced part of their library.
 
-import type { ImportTarget } from "../../../src/core/import/importExport";
+import type { ImportTarget } from "../../../src/core/import/importPort";
 import { ITEMS } from "./exportFixture";
 
 export class MemoryVault implements ImportTarget {
 	readonly files = new Map<string, string | Uint8Array>();
 	writes = 0;
+	/** A dry run's check of a note it would write; none by default. */
+	checkWritable?: (path: string) => Promise<void>;
 
 	constructor(initial: Record<string, string> = {}) {
 		for (const [path, text] of Object.entries(initial)) this.files.set(path, text);
