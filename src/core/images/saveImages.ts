@@ -33,10 +33,8 @@ export interface SaveTally {
 }
 
 export interface SaveInput {
-	/** The URLs to download. */
-	urls: string[];
-	/** Remote URL → the notes that show it; the first one names the file. */
-	notesOf: Map<string, string[]>;
+	/** The URLs to download → the notes that show them; the first one names the file. */
+	images: Map<string, string[]>;
 	/** Updated with what was saved and what failed. */
 	record: ImageRecord;
 	attachments: AttachmentStore;
@@ -44,19 +42,14 @@ export interface SaveInput {
 	concurrency: number;
 	perHost: number;
 	openJournal: () => Promise<JournalBatchWriter>;
-	onProgress?: (done: number, total: number) => void;
+	onProgress: (done: number, total: number) => void;
 	isCancelled?: () => boolean;
 }
 
 const noteName = (path: string): string => (path.split("/").pop() ?? path).replace(/\.md$/i, "");
 
-function hostOf(url: string): string {
-	try {
-		return new URL(url).host.toLowerCase();
-	} catch {
-		return "";
-	}
-}
+// Every URL here passed the safe-URL check, which parses it; the parser lowercases the host.
+const hostOf = (url: string): string => new URL(url).host;
 
 /** Whether `file` is still there holding the bytes recorded: undo may have removed it, the user changed it. */
 export async function holds(attachments: AttachmentStore, file: string, hash: string): Promise<boolean> {
@@ -64,7 +57,7 @@ export async function holds(attachments: AttachmentStore, file: string, hash: st
 	return bytes !== null && hashBytes(bytes) === hash;
 }
 
-/** Downloads and saves `input.urls`: each saved one into `local` (URL → file), each failed one into `failures` with its reason. */
+/** Downloads and saves `input.images`: each saved one into `local` (URL → file), each failed one into `failures` with its reason. */
 export async function saveImages(input: SaveInput, local: Map<string, string>, failures: Map<string, string>, tally: SaveTally): Promise<void> {
 	const { record, attachments } = input;
 	const fileOfHash = new Map<string, string>();
@@ -79,10 +72,9 @@ export async function saveImages(input: SaveInput, local: Map<string, string>, f
 	// Saving is one at a time, so two URLs with the same bytes make one file.
 	let saving: Promise<unknown> = Promise.resolve();
 	let done = 0;
-	const fetchOne = async (url: string): Promise<void> => {
+	const fetchOne = async (url: string, notes: string[]): Promise<void> => {
 		if (input.isCancelled?.()) return;
 		const result = await downloadImage(url, download);
-		const notes = input.notesOf.get(url) ?? [];
 		if (!result.ok) {
 			failures.set(url, result.reason);
 			record.failed[url] = { reason: result.reason, at: new Date().toISOString() };
@@ -92,6 +84,7 @@ export async function saveImages(input: SaveInput, local: Map<string, string>, f
 		const save = saving.then(async () => {
 			const hash = hashBytes(result.bytes);
 			let file = fileOfHash.get(hash);
+			// Stryker disable next-line ConditionalExpression: a fast path; no file holds no bytes.
 			if (file !== undefined && (await holds(attachments, file, hash))) tally.sameAsAnother++;
 			else {
 				// Journaled as created before it is made, so undo removes it while it holds these bytes.
@@ -116,10 +109,10 @@ export async function saveImages(input: SaveInput, local: Map<string, string>, f
 		}
 	};
 	await Promise.all(
-		input.urls.map((url) =>
+		[...input.images].map(([url, notes]) =>
 			limiter.run(hostOf(url), async () => {
-				await fetchOne(url);
-				input.onProgress?.(++done, input.urls.length);
+				await fetchOne(url, notes);
+				input.onProgress(++done, input.images.size);
 			}),
 		),
 	);

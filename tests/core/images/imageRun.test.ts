@@ -48,6 +48,8 @@ test("every remote image becomes local; only the URLs change; a second run is a 
 	const again = await run(env, record);
 	expect(env.requests.length).toBe(requested);
 	expect(again.notesChanged).toBe(0);
+	// It still tells what it could not do, and only that.
+	for (const outcome of again.notes) expect([outcome.path, outcome.changed, outcome.problems.length > 0]).toEqual([outcome.path, false, true]);
 	expect(env.notes).toEqual(after);
 
 	const created = createdFiles(env);
@@ -76,6 +78,10 @@ test("a tagged note whose only mark was a proxied image keeps one once its image
 	expect(report.notesChanged).toBe(1);
 	expect(text).toContain("![](att/a.png)");
 	expect(text).toMatch(/^---\n[\s\S]*status: unread\n[\s\S]*---\n/);
+	// Its report tells both: what tidy added, and the image.
+	expect(report.notes[0].localized).toBe(1);
+	expect(report.notes[0].changes.map((c) => c.kind)).toEqual([...report.notes[0].changes.filter((c) => c.kind !== "image-localized").map((c) => c.kind), "image-localized"]);
+	expect(report.notes[0].changes.some((c) => c.kind === "key-added" && c.key === "status")).toBe(true);
 	expect(tidier.isOmnivoreNote(text)).toBe(true);
 	const again = await run(env, emptyImageRecord());
 	expect(again.notesChanged).toBe(0);

@@ -25,7 +25,7 @@ describe("what the run downloads", () => {
 		expect([...env.files.keys()]).toEqual(["att/chart.png"]);
 		expect(env.notes.get("Reading/First.md")).toContain("![](att/chart.png)\n\nAgain: ![](att/chart.png)\n");
 		expect(env.notes.get("Reading/Second.md")).toContain("![A chart](att/chart.png)\n");
-		expect(report).toMatchObject({ scanned: 2, omnivoreNotes: 2, images: 1, toDownload: 1, downloaded: 1, notesChanged: 2, referencesLocalized: 3, failed: [] });
+		expect(report).toMatchObject({ cancelled: false, scanned: 2, omnivoreNotes: 2, images: 1, toDownload: 1, downloaded: 1, fromArchive: 0, notesChanged: 2, referencesLocalized: 3, failed: [] });
 		expect(report.notes.map((n) => [n.path, n.changed, n.written, n.localized])).toEqual([
 			["Reading/First.md", true, true, 2],
 			["Reading/Second.md", true, true, 1],
@@ -33,9 +33,9 @@ describe("what the run downloads", () => {
 	});
 
 	test("a URL with no name of its own is named after the first note that shows it", async () => {
-		const env = imageEnv(notesOf({ "Reading/Deep work, a summary.md": article("Deep work", "![](https://cdn.example.com/1234567)\n") }));
+		const env = imageEnv(notesOf({ "Reading/Deep work, a summary.md": article("Deep work", "![](https://cdn.example.com/1234567)\n"), "Why .md files last.MD": article("Why", "![](https://cdn.example.com/89)\n") }));
 		await runImages(env);
-		expect([...env.files.keys()]).toEqual(["att/Deep work, a summary 1234567.png"]);
+		expect([...env.files.keys()].sort()).toEqual(["att/Deep work, a summary 1234567.png", "att/Why .md files last 89.png"]);
 	});
 
 	test("each note links to the file as seen from where it is", async () => {
@@ -64,10 +64,19 @@ describe("what the run downloads", () => {
 		expect(env.notes.get("Mine.md")).toBe("# My own note\n\n![](att/mine.png)\n");
 	});
 
-	test("a note with only local, data: and code images is not written, and nothing is asked for", async () => {
+	test("a note with only local, data: and code images is read once, not written, and nothing is asked for", async () => {
 		const text = article("Local", "![](att/old.png)\n![](data:image/png;base64,AAAA)\n\n```\n![](https://cdn.example.com/in-code.png)\n```\n");
 		const env = imageEnv(notesOf({ "Local.md": text }));
-		const report = await runImages(env);
+		const reads: string[] = [];
+		const read = env.store.read;
+		env.store.read = (path) => {
+			reads.push(path);
+			return read(path);
+		};
+		const phases: string[] = [];
+		const report = await runImages(env, emptyImageRecord(), { onProgress: (phase, done, total) => phases.push(`${phase} ${done}/${total}`) });
+		expect(reads).toEqual(["Local.md"]);
+		expect(phases).toEqual(["scan 1/1"]);
 		expect(env.requests).toEqual([]);
 		expect(env.notes.get("Local.md")).toBe(text);
 		expect(report).toMatchObject({ omnivoreNotes: 1, images: 0, notesChanged: 0, notes: [] });
@@ -111,6 +120,7 @@ describe("what the run downloads", () => {
 		env.files.delete(file);
 		env.notes.set("Third.md", article("Third", "![](https://c.example.com/same-3.png)\n"));
 		const again = await runImages(env, record, { paths: ["Third.md"] });
+		expect(again.failed).toEqual([]);
 		expect(again).toMatchObject({ downloaded: 1, sameAsAnother: 0 });
 		const saved = record.downloaded["https://c.example.com/same-3.png"].file;
 		expect(env.files.has(saved)).toBe(true);
@@ -130,6 +140,30 @@ describe("what the run downloads", () => {
 });
 
 describe("what earlier runs left", () => {
+	test("a second run writes nothing: not a note, not a file, not the record, and has nothing to tell", async () => {
+		const env = imageEnv(notesOf({ "A.md": article("A", "![](https://cdn.example.com/a.png)\n![](https://cdn.example.com/b.png)\n") }));
+		const record = emptyImageRecord();
+		await runImages(env, record);
+		const after = new Map(env.notes);
+		const saved: unknown[] = [];
+		const again = await runImages(env, record, { saveRecord: async (r) => void saved.push(r) });
+		expect(saved).toEqual([]);
+		expect(env.notes).toEqual(after);
+		expect(again).toMatchObject({ cancelled: false, images: 0, toDownload: 0, notesChanged: 0, referencesLocalized: 0, notes: [] });
+	});
+
+	test("a recorded file that cannot be read any more is downloaded again into a new file", async () => {
+		const env = imageEnv(notesOf({ "A.md": article("A", "![](https://cdn.example.com/a.png)\n![](https://cdn.example.com/same-b.png)\n") }));
+		const record = emptyImageRecord();
+		await runImages(env, record);
+		env.notes.set("A.md", article("A", "![](https://cdn.example.com/a.png)\n![](https://cdn.example.com/same-b.png)\n![](https://cdn.example.com/same-c.png)\n"));
+		const readBytes = env.attachments.readBytes;
+		env.attachments.readBytes = (path) => (path === "att/a.png" || path === "att/same-b.png" ? Promise.reject(new Error("EACCES: permission denied")) : readBytes(path));
+		const again = await runImages(env, record);
+		expect(again).toMatchObject({ alreadyLocal: 0, downloaded: 3, sameAsAnother: 1, failed: [] });
+		expect(env.notes.get("A.md")).toContain("![](att/a%201.png)\n![](att/same-b%201.png)\n![](att/same-b%201.png)\n");
+	});
+
 	test("an image already in the vault with the bytes recorded is used as it is, without asking", async () => {
 		const env = imageEnv(notesOf({ "A.md": article("A", "![](https://cdn.example.com/a.png)\n") }));
 		const bytes = png("kept");
@@ -157,7 +191,7 @@ describe("what earlier runs left", () => {
 		let up = false;
 		const env = imageEnv(
 			notesOf({
-				"A.md": article("A", `![](${PROXY}/https://flaky.example.com/a.png)\n`),
+				"A.md": article("A", `![](${PROXY}/https://flaky.example.com/a.png)\n\n![Again](https://flaky.example.com/a.png)\n`),
 				"B.md": article("B", "![](https://flaky.example.com/a.png)\n"),
 			}),
 			(url) => (up ? { status: 200, body: png(url) } : { status: 404 }),
@@ -169,7 +203,7 @@ describe("what earlier runs left", () => {
 		expect(record.failed["https://flaky.example.com/a.png"].reason).toBe("the server answered 404");
 		expect(Date.parse(record.failed["https://flaky.example.com/a.png"].at)).toBeGreaterThanOrEqual(before - 1000);
 		// The proxied image points to its original, as tidy makes it; the plain one is left; both are reported.
-		expect(env.notes.get("A.md")).toContain("![](https://flaky.example.com/a.png)\n");
+		expect(env.notes.get("A.md")).toContain("![](https://flaky.example.com/a.png)\n\n![Again](https://flaky.example.com/a.png)\n");
 		expect(env.notes.get("B.md")).toBe(article("B", "![](https://flaky.example.com/a.png)\n"));
 		const problem = first.notes.find((n) => n.path === "B.md")?.problems;
 		expect(problem).toEqual([{ code: "image-not-downloaded", line: 11, message: 'Image "https://flaky.example.com/a.png" was not downloaded: the server answered 404.' }]);
@@ -237,6 +271,7 @@ describe("the order of things", () => {
 				"New.md": article("New", "![](https://cdn.example.com/new.png)\n"),
 				"Known.md": article("Known", "![](https://cdn.example.com/known.png)\n"),
 				"Failed.md": article("Failed", "![](https://cdn.example.com/failed.png)\n"),
+				"Mixed.md": article("Mixed", "![](https://cdn.example.com/failed.png)\n![](https://cdn.example.com/new.png)\n"),
 			}),
 		);
 		env.files.set("att/known.png", bytes);
@@ -252,11 +287,12 @@ describe("the order of things", () => {
 		expect(saved).toEqual([]);
 		expect(env.notes).toEqual(before);
 		expect([...env.files.keys()]).toEqual(["att/known.png"]);
-		expect(report).toMatchObject({ dryRun: true, images: 3, alreadyLocal: 1, earlierFailures: 1, toDownload: 1, downloaded: 0, notesChanged: 2 });
+		expect(report).toMatchObject({ dryRun: true, cancelled: false, images: 3, alreadyLocal: 1, earlierFailures: 1, toDownload: 1, downloaded: 0, notesChanged: 3 });
 		expect(report.notes.map((n) => [n.path, n.changed, n.written, n.localized])).toEqual([
 			["New.md", true, false, 0],
 			["Known.md", true, false, 1],
 			["Failed.md", false, false, 0],
+			["Mixed.md", true, false, 0],
 		]);
 		expect(report.notes[2].problems.map((p) => p.code)).toEqual(["image-not-downloaded"]);
 	});
@@ -295,6 +331,6 @@ describe("the order of things", () => {
 		};
 		const report = await runImages(env);
 		expect(report).toMatchObject({ downloaded: 1, notesFailed: 1, notesChanged: 0, referencesLocalized: 0 });
-		expect(report.notes).toEqual([expect.objectContaining({ path: "A.md", changed: false, written: false, localized: 0, problems: [expect.objectContaining({ code: "unwritable-file" })] })]);
+		expect(report.notes).toEqual([expect.objectContaining({ path: "A.md", changed: false, written: false, localized: 0, changes: [], problems: [expect.objectContaining({ code: "unwritable-file" })] })]);
 	});
 });
