@@ -68,7 +68,7 @@ describe("what the run downloads", () => {
 		const text = article("Local", "![](att/old.png)\n![](data:image/png;base64,AAAA)\n\n```\n![](https://cdn.example.com/in-code.png)\n```\n");
 		const env = imageEnv(notesOf({ "Local.md": text }));
 		const reads: string[] = [];
-		const read = env.store.read;
+		const read = env.store.read.bind(env.store);
 		env.store.read = (path) => {
 			reads.push(path);
 			return read(path);
@@ -157,7 +157,7 @@ describe("what earlier runs left", () => {
 		const record = emptyImageRecord();
 		await runImages(env, record);
 		env.notes.set("A.md", article("A", "![](https://cdn.example.com/a.png)\n![](https://cdn.example.com/same-b.png)\n![](https://cdn.example.com/same-c.png)\n"));
-		const readBytes = env.attachments.readBytes;
+		const readBytes = env.attachments.readBytes.bind(env.attachments);
 		env.attachments.readBytes = (path) => (path === "att/a.png" || path === "att/same-b.png" ? Promise.reject(new Error("EACCES: permission denied")) : readBytes(path));
 		const again = await runImages(env, record);
 		expect(again).toMatchObject({ alreadyLocal: 0, downloaded: 3, sameAsAnother: 1, failed: [] });
