@@ -190,7 +190,8 @@ async function runImport(request: Extract<Request, { command: "import" }>, outpu
 		return EXIT_USAGE;
 	}
 	output.out(request.json ? `${JSON.stringify(report, null, 2)}\n` : formatImport(report, request.exportPath, request.vault));
-	return report.items.some((item) => item.failed) ? EXIT_FAILURE : EXIT_OK;
+	// A file of the export that could not be read leaves its articles out: the import is not whole.
+	return report.items.some((item) => item.failed) || report.exportFilesSkipped > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
 export async function main(argv: string[], output: Output, host: Host = {}): Promise<number> {

@@ -166,6 +166,17 @@ describe("omnivore-queue import", () => {
 		expect([...snapshot(vault).keys()]).toEqual(["Omnivore/escape.md"]);
 	});
 
+	it("imports what it can read of an export with a damaged metadata file, names it, and exits 1", async () => {
+		const zip = join(work, "export.zip");
+		const item = { id: "m1", slug: "kept-1", title: "Kept", url: "https://e.com/kept", state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" };
+		writeFileSync(zip, zipOf([{ name: "metadata_0_to_1.json", data: JSON.stringify([item]) }, { name: "metadata_1_to_2.json", data: '[{"id": "m2", "title": "Cut' }]));
+		const vault = join(work, "vault");
+		const { code, out } = await run("import", zip, vault);
+		expect(code).toBe(1);
+		expect(out).toContain("metadata_1_to_2.json is not valid JSON; its items were skipped.");
+		expect([...snapshot(vault).keys()]).toEqual(["Omnivore/Kept.md"]);
+	});
+
 	it("reads an unzipped folder's decomposed names and leaves out a file past its limit, unread", async () => {
 		const folder = join(work, "unzipped");
 		const item = (id: string, slug: string) => ({ id, slug, title: `Item ${id}`, url: `https://e.com/${id}`, state: "Active", readingProgress: 0, labels: [], savedAt: "2024-01-01T00:00:00Z" });

@@ -14,6 +14,8 @@ export interface ExportIndex {
 	contents: Map<string, "html" | "pdf">;
 	/** What was skipped, as sentences. */
 	problems: string[];
+	/** Whole files of the export that could not be read (a metadata file that is not JSON, say): their articles are missing. */
+	filesSkipped: number;
 }
 
 let decoder: TextDecoder | null = null;
@@ -28,6 +30,7 @@ export async function readExportIndex(archive: ExportArchive): Promise<ExportInd
 	const highlights = new Map<string, ExportHighlight[]>();
 	const contents = new Map<string, "html" | "pdf">();
 	const problems: string[] = [];
+	let filesSkipped = 0;
 	await archive.read(
 		(name) => {
 			const entry = classifyEntry(name);
@@ -41,7 +44,10 @@ export async function readExportIndex(archive: ExportArchive): Promise<ExportInd
 			if (data instanceof EntryTooLarge) {
 				if (entry.kind === "metadata") throw new ExportError(`${name} in it is not an Omnivore metadata file (${data.message})`);
 				// A content that is too large is reported with its item, in the second pass.
-				if (entry.kind === "highlights") problems.push(`${name} is not an Omnivore highlights file (${data.message}); it was skipped.`);
+				if (entry.kind === "highlights") {
+					problems.push(`${name} is not an Omnivore highlights file (${data.message}); it was skipped.`);
+					filesSkipped++;
+				}
 				return;
 			}
 			if (data instanceof Error) {
@@ -60,6 +66,7 @@ export async function readExportIndex(archive: ExportArchive): Promise<ExportInd
 	for (const batch of batches.sort((a, b) => metadataOrder(a.name, b.name))) {
 		const read = readMetadataBatch(batch.text, batch.name);
 		problems.push(...read.problems);
+		if (read.problems.length > 0 && read.items.length === 0) filesSkipped++;
 		if (read.problems.length === 0 || read.items.length > 0) anyReadable = true;
 		for (const item of read.items) {
 			if (seen.has(item.id)) continue;
@@ -68,5 +75,5 @@ export async function readExportIndex(archive: ExportArchive): Promise<ExportInd
 		}
 	}
 	if (!anyReadable) throw new ExportError("none of its metadata files can be read");
-	return { items, highlights, contents, problems };
+	return { items, highlights, contents, problems, filesSkipped };
 }

@@ -45,7 +45,7 @@ export async function importExport(archive: ExportArchive, target: ImportTarget,
 		}
 	}
 	const pending = await plan(index, matcher, target, taken, options.folder);
-	const report: ImportReport = { dryRun: options.dryRun, cancelled: false, items: pending.map((p) => p.outcome), exportProblems };
+	const report: ImportReport = { dryRun: options.dryRun, cancelled: false, items: pending.map((p) => p.outcome), exportProblems, exportFilesSkipped: index.filesSkipped };
 	let done = 0;
 	const step = async () => {
 		await options.pause?.();

@@ -48,6 +48,8 @@ export interface ImportReport {
 	items: ItemOutcome[];
 	/** Files of the export that were skipped, and notes of the vault that could not be read, as sentences. */
 	exportProblems: string[];
+	/** Whole files of the export that could not be read: the articles they hold are missing (the CLI exits with 1). */
+	exportFilesSkipped: number;
 }
 
 export interface ImportOptions {

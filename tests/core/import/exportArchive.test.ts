@@ -34,6 +34,8 @@ describe("reading the export", () => {
 		const read = await index(zipOf(files));
 		expect(read.items.map((i) => i.id)).toEqual([ITEMS.sqlite.id]);
 		expect(read.problems).toEqual(["Item 1 of metadata_0_to_2.json has no id; it was skipped.", "metadata_2_to_4.json is not valid JSON; its items were skipped."]);
+		// A whole file's articles are missing; one item without an id is not a file.
+		expect(read.filesSkipped).toBe(1);
 	});
 
 	it("refuses what is not a zip, a zip cut short, a damaged entry and an export without metadata", async () => {
