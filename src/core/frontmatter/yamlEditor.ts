@@ -52,7 +52,14 @@ function withComment(fresh: MapItem, comment: CST.SourceToken[]): void {
 		fresh.value.end = [...end.filter((t) => !isTrailing(t)), ...comment, ...end.filter((t) => t.type === "newline")];
 		return;
 	}
-	// A block value starts on the next line: the comment stays on the key's line, after the colon.
+	if (fresh.value.type === "block-scalar") {
+		// `key: |- # mine`: the comment follows the header, on the key's line.
+		const props = fresh.value.props;
+		const lineEnd = props.findIndex((t) => t.type === "newline");
+		props.splice(lineEnd === -1 ? props.length : lineEnd, 0, ...comment);
+		return;
+	}
+	// A block list or mapping starts on the next line: the comment stays on the key's line, after the colon.
 	const sep = fresh.sep ?? [];
 	const colon = sep.findIndex((t) => t.type === "map-value-ind");
 	const rest = sep.slice(colon + 1).filter((t) => t.type !== "space" || sep.indexOf(t) > sep.findIndex((s) => s.type === "newline"));

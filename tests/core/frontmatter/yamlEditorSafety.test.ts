@@ -231,6 +231,7 @@ describe("FrontmatterEditor edits", () => {
 		["a block list stays one", "tags: # from the web clipper\n  - omnivore\n  - rust\n", ["rust", "async"], "tags: # from the web clipper\n  - rust\n  - async\n"],
 		["a block list becomes one value", "tags: # from the web clipper\n  - omnivore\n  - rust\n", "rust", "tags: rust # from the web clipper\n"],
 		["the comment follows a tab", "tags: [omnivore]\t# mine\n", ["rust"], "tags:\t# mine\n  - rust\n"],
+		["a value becomes lines", "tags: rust # mine\n", "rust\nasync", "tags: |- # mine\n  rust\n  async\n"],
 	])("keeps the comment on a key's line when %s", (_shape, block, value, expected) => {
 		const e = editor(`id: 1\n${block}status: unread\n`);
 		e.set("tags", value);
