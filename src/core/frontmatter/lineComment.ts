@@ -1,0 +1,54 @@
+// The comment on a frontmatter entry's first line (`tags: [a]  # mine`), kept when the entry's value
+// is replaced, whatever shape the new value takes.
+
+import type { CST } from "yaml";
+
+function isTrailing(token: CST.SourceToken): boolean {
+	return token.type === "space" || token.type === "comment" || token.type === "newline";
+}
+
+type MapItem = CST.BlockMap["items"][number];
+
+/**
+ * The comment on an entry's first line, with the space before it: after a one-line value
+ * (`tags: [a]  # mine`), or after the colon of a block value (`tags: # mine` over its items).
+ * None without a comment.
+ */
+export function commentOf(item: MapItem): CST.SourceToken[] {
+	const value = item.value;
+	const end = value && "end" in value ? value.end : undefined;
+	if (end?.some((t) => t.type === "comment")) return upToComment(end.filter(isTrailing));
+	const afterColon = item.sep?.slice(item.sep.findIndex((t) => t.type === "map-value-ind") + 1) ?? [];
+	const line = afterColon.slice(0, afterColon.findIndex((t) => t.type === "newline") + 1 || afterColon.length);
+	return line.some((t) => t.type === "comment") ? upToComment(line.filter(isTrailing)) : [];
+}
+
+function upToComment(tokens: CST.SourceToken[]): CST.SourceToken[] {
+	return tokens.slice(0, tokens.findIndex((t) => t.type === "comment") + 1);
+}
+
+const NEWLINE: CST.SourceToken = { type: "newline", offset: 0, indent: 0, source: "\n" };
+
+/** The new entry carrying the old one's comment: after a one-line value, or after the colon of a block value. */
+export function withComment(fresh: MapItem, comment: CST.SourceToken[]): void {
+	if (comment.length === 0 || !fresh.value) return;
+	if ("end" in fresh.value) {
+		// A one-line value (a scalar, a flow list) ends with its line break, after the comment.
+		// Stryker disable next-line ArrayDeclaration: a new value always ends with its line break; the default is for the types.
+		const end = fresh.value.end ?? [];
+		fresh.value.end = [...end.filter((t) => !isTrailing(t)), ...comment, ...end.filter((t) => t.type === "newline")];
+		return;
+	}
+	if (fresh.value.type === "block-scalar") {
+		// `key: |- # mine`: the comment follows the header, on the key's line.
+		const props = fresh.value.props;
+		const lineEnd = props.findIndex((t) => t.type === "newline");
+		props.splice(lineEnd === -1 ? props.length : lineEnd, 0, ...comment);
+		return;
+	}
+	// A block list or mapping starts on the next line: the comment stays on the key's line, after the colon.
+	const sep = fresh.sep ?? [];
+	const colon = sep.findIndex((t) => t.type === "map-value-ind");
+	const rest = sep.slice(colon + 1).filter((t) => t.type !== "space" || sep.indexOf(t) > sep.findIndex((s) => s.type === "newline"));
+	fresh.sep = [...sep.slice(0, colon + 1), ...comment, ...(rest.some((t) => t.type === "newline") ? rest : [NEWLINE, ...rest])];
+}
