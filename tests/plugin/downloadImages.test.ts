@@ -128,6 +128,20 @@ describe("Download images", () => {
 		expect(await binary("fresh.png")).toEqual(png("fresh.png"));
 	});
 
+	it("undo keeps a downloaded image a note of the user's embeds, and says a file was kept", async () => {
+		const b = server.base;
+		const note = article("Charts", `![](${b}/img/chart.png)\n![](${b}/img/other.png)\n`);
+		const { app, plugin } = await startObsidian({ "Omnivore/Charts.md": note }, { autoTidy: false });
+		expect(await downloadImagesOfAll(plugin, async () => ({ retryFailed: false }))).toMatchObject({ downloaded: 2 });
+		await app.vault.create("Summaries/Best charts.md", "# Best charts\n\n![[chart.png|400]]\n");
+		await settle();
+		await runCommand(plugin, "undo-last-tidy");
+		expect(await app.vault.read(vaultFiles(app, ["Omnivore/Charts.md"])[0] as never)).toBe(note);
+		expect(app.vault.getFileByPath("chart.png")).not.toBeNull();
+		expect(app.vault.getFileByPath("other.png")).toBeNull();
+		expect(notices().at(-1)).toMatch(/1 note restored, 1 file it created removed\. 1 file it created was kept: changed since, or a note still links to it\./);
+	});
+
 	it("of the current note, any note; a failure leaves the reference and is reported", async () => {
 		const b = server.base;
 		const { app, plugin } = await startObsidian({ "Mine.md": `# Mine\n\n![](${b}/img/mine.png)\n![](${b}/html/page.png)\n` });

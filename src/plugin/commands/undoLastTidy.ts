@@ -52,14 +52,17 @@ async function undoLast(context: PluginContext): Promise<UndoOutcome | null> {
 		})),
 	);
 	const skipped = outcome.skipped.length;
-	const changed = outcome.skipped.filter((s) => s.edited).length;
+	// Files the run created and undo kept (changed since, or a note still links to them) are no notes.
+	const kept = outcome.skipped.filter((s) => s.edited && s.created).length;
+	const changed = outcome.skipped.filter((s) => s.edited && !s.created).length;
 	const damaged = outcome.skipped.filter((s) => s.damaged).length;
-	const failed = skipped - changed - damaged;
+	const failed = outcome.skipped.filter((s) => !s.edited && !s.damaged).length;
 	showNotice(
 		`Undid "${outcome.label}": ${plural(outcome.restored.length, "note")} restored` +
 			(outcome.removed.length > 0 ? `, ${plural(outcome.removed.length, "file")} it created removed.` : ".") +
 			(changed > 0 ? ` ${plural(changed, "note")} had changed since, so ${changed === 1 ? "it was left as it is" : "they were left as they are"}.` : "") +
 			(damaged > 0 ? ` ${plural(damaged, "note")} had a damaged journal entry, so ${damaged === 1 ? "it was left as it is" : "they were left as they are"}.` : "") +
+			(kept > 0 ? ` ${plural(kept, "file")} it created ${kept === 1 ? "was" : "were"} kept: changed since, or a note still links to ${kept === 1 ? "it" : "them"}.` : "") +
 			(outcome.unreadableEntries > 0 ? ` ${plural(outcome.unreadableEntries, "line")} of the journal could not be read, so the notes named there were not undone.` : "") +
 			// The batch stays the one undo takes: undoing again puts these back once the cause is put right.
 			(failed > 0 ? ` ${plural(failed, "note")} could not be put back; run "Undo last tidy" again once the report's reason is put right.` : ""),
