@@ -52,9 +52,10 @@ async function undoLast(context: PluginContext): Promise<UndoOutcome | null> {
 		})),
 	);
 	const skipped = outcome.skipped.length;
-	// Files the run created and undo kept (changed since, or a note still links to them) are no notes.
-	const kept = outcome.skipped.filter((s) => s.edited && s.created).length;
-	const changed = outcome.skipped.filter((s) => s.edited && !s.created).length;
+	// Files the run created that are not notes (images, PDFs) and undo kept (changed since, or a note still links to them).
+	const isKeptFile = (s: (typeof outcome.skipped)[number]) => s.edited && s.created === true && !s.path.toLowerCase().endsWith(".md");
+	const kept = outcome.skipped.filter(isKeptFile).length;
+	const changed = outcome.skipped.filter((s) => s.edited && !isKeptFile(s)).length;
 	const damaged = outcome.skipped.filter((s) => s.damaged).length;
 	const failed = outcome.skipped.filter((s) => !s.edited && !s.damaged).length;
 	showNotice(
