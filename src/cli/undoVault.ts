@@ -1,8 +1,8 @@
 // `omnivore-queue undo <vault>`: puts back the notes of the last tidy run, skipping notes edited since
 // (their previous text stays in the journal; `undo --show <note>` prints it).
 
-import { lstatSync, readFileSync, realpathSync, unlinkSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { lstatSync, readdirSync, readFileSync, realpathSync, unlinkSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
 import { earlierText, entriesByNote, NoteLeftError, plural, undoBatch, type CreatedFiles, type UndoOutcome } from "../core";
 import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
@@ -55,6 +55,17 @@ async function refuseLinksOutside(vault: string): Promise<void> {
 	);
 }
 
+/** The vault's canvases (their cards link to files too), outside dot-folders, as vault paths. */
+function canvasesIn(vault: string): string[] {
+	try {
+		return readdirSync(vault, { recursive: true, encoding: "utf8" })
+			.map((path) => path.split(sep).join("/"))
+			.filter((path) => path.toLowerCase().endsWith(".canvas") && !path.split("/").some((part) => part.startsWith(".")));
+	} catch {
+		return [];
+	}
+}
+
 /** Files a run created (imported notes and PDFs, downloaded images), by their place in the vault (a link there is removed, never what it points to). */
 function createdFiles(vault: string, followLinks: boolean): CreatedFiles {
 	const at = (path: string) => join(vault, ...path.split("/"));
@@ -75,10 +86,11 @@ function createdFiles(vault: string, followLinks: boolean): CreatedFiles {
 		},
 		remove: async (path) => unlinkSync(at(path)),
 		noteTexts: async function* () {
-			for (const file of listNotes(vault).files) {
+			const paths = [...listNotes(vault).files.map((file) => file.path), ...canvasesIn(vault)];
+			for (const path of paths) {
 				try {
 					// Only searched for file names: text that is not UTF-8 is read as well as it can be.
-					yield { path: file.path, text: readFileSync(file.absolute, "utf8") };
+					yield { path, text: readFileSync(at(path), "utf8") };
 				} catch {
 					// Gone or unreadable since it was listed: it names nothing.
 				}

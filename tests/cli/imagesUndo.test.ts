@@ -141,3 +141,16 @@ test("an image a later run's note or the user's own note still shows is kept whe
 	expect(undoFirst.out).not.toContain("--show");
 	expect(readdirSync(attachments()).sort()).toEqual(["own.png", "shared.png"]);
 });
+
+test("an image the run linked with escapes in its name, or a canvas shows, is kept when its note was edited or the canvas links it", async () => {
+	const shot = note("Shot", `![](${server.base}/img/Screenshot%20(1).png) ![](${server.base}/img/caf%C3%A9%20chart.png) ![](${server.base}/img/board.png)\r\n`);
+	expect((await images()).code).toBe(0);
+	expect(read(shot)).toContain("Screenshot%20%281%29.png");
+	writeFileSync(shot, `${read(shot)}\r\nMy notes.\r\n`);
+	writeFileSync(join(vault, "Board.canvas"), JSON.stringify({ nodes: [{ id: "1", type: "file", file: "Omnivore/attachments/board.png", x: 0, y: 0, width: 400, height: 300 }], edges: [] }));
+	const undo = await run("undo", vault);
+	expect(undo.out).toMatch(/Screenshot \(1\)\.png: "Shot\.md" links to it/);
+	expect(undo.out).toMatch(/café chart\.png: "Shot\.md" links to it/);
+	expect(readdirSync(attachments()).sort()).toEqual(["Screenshot (1).png", "board.png", "café chart.png"]);
+});
+

@@ -44,7 +44,8 @@ export function vaultCreatedFiles(app: App): CreatedFiles {
 		readBytes: async (path) => new Uint8Array(await app.vault.readBinary(fileAt(path))),
 		remove: async (path) => app.fileManager.trashFile(fileAt(path)),
 		noteTexts: async function* () {
-			for (const file of app.vault.getMarkdownFiles()) {
+			// Notes, and canvases, whose cards link to files too.
+			for (const file of app.vault.getFiles().filter((f) => f.extension === "md" || f.extension === "canvas")) {
 				try {
 					yield { path: file.path, text: await app.vault.cachedRead(file) };
 				} catch {

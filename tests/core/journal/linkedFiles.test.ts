@@ -2,10 +2,12 @@
 import { LinkedFiles } from "../../../src/core/journal/linkedFiles";
 
 const CHART = "Omnivore/attachments/Rust chart (2023).png";
+const SHOT = "Omnivore/attachments/it's a (test).png";
+const CAFE = "Omnivore/attachments/caf\u00e9 chart.png";
 const LOGO = "Omnivore/attachments/logo.svg";
 const PDF = "Omnivore/Rust in 2023.pdf";
 const NO_EXTENSION = "Omnivore/attachments/download";
-const files = new LinkedFiles([CHART, LOGO, PDF, NO_EXTENSION]);
+const files = new LinkedFiles([CHART, LOGO, PDF, NO_EXTENSION, SHOT, CAFE]);
 const named = (text: string) => [...files.namedIn(text)].sort();
 
 describe("files a note names", () => {
@@ -18,6 +20,13 @@ describe("files a note names", () => {
 		["a name without extension", "![](Omnivore/attachments/download)", [NO_EXTENSION]],
 		["a file: address, which may be the vault's", "![](file:///home/me/vault/Omnivore/attachments/logo.svg)", [LOGO]],
 		["several in one note", "![[logo.svg]]\n\nSee [[Rust in 2023.pdf]] and ![[Rust chart (2023).png]].", [CHART, LOGO, PDF]],
+		["a link as the images run writes it", "![](Omnivore/attachments/it's%20a%20%28test%29.png)", [SHOT]],
+		["a link with a letter outside ASCII, as the images run writes it", "![](Omnivore/attachments/café%20chart.png)", [CAFE]],
+		["the other Unicode form", "![[cafe\u0301 chart.png]]", [CAFE]],
+		["HTML with an entity", '<img src="attachments/it&#39;s a (test).png">', [SHOT]],
+		["Markdown escapes", "![](it's%20a%20\\(test\\).png)", [SHOT]],
+		["any letter percent-encoded", "![](Omnivore/attachments/l%6Fgo.svg)", [LOGO]],
+		["a canvas, its slashes escaped as JSON may", '{"nodes":[{"type":"file","file":"Omnivore\\/attachments\\/logo.svg"}]}', [LOGO]],
 	])("names a file in %s", (_shape, text, expected) => {
 		expect(named(text)).toEqual(expected.sort());
 	});
@@ -27,14 +36,16 @@ describe("files a note names", () => {
 		["a proxied address", "![](https://proxy-prod.omnivore-image-cache.app/0x0,s1/https://example.com/Rust%20chart%20(2023).png)"],
 		["an original without extension", "![](https://example.com/files/download)"],
 		["an HTML-escaped proxied address, as some notes hold them", "![](https:&#x2F;&#x2F;proxy-prod.omnivore-image-cache.app&#x2F;0x0,s1&#x2F;https:&#x2F;&#x2F;example.com&#x2F;logo.svg)"],
+		["a percent-encoded original inside a proxied address", "![](https://proxy-prod.omnivore-image-cache.app/0x0,s1/https%3A%2F%2Fexample.com%2Flogo.svg)"],
+		["another name that ends with the file's", "![[cover-logo.svg]] ![[my_logo.svg]]"],
 		["a file of another extension", "![[logo.svgz]] ![[Rust in 2023.pdfx]]"],
 		["nothing", "# Notes on Rust\n\nNo files here.\n"],
 	])("does not name a file in %s", (_shape, text) => {
 		expect(named(text)).toEqual([]);
 	});
 
-	it("errs on keeping: a longer name ending in the file's names it", () => {
-		expect(named("![[my-logo.svg]]")).toEqual([LOGO]);
+	it("errs on keeping: a name as the alt text of the original's image names it", () => {
+		expect(named("![logo.svg](https://example.com/logo.svg)")).toEqual([LOGO]);
 	});
 
 	it("names a file written after an address on the same line", () => {
