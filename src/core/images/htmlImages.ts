@@ -3,7 +3,7 @@
 // `src=` written inside another attribute's value (`alt="src=…"`) is no address, and a `>` inside
 // a quoted value does not end the tag.
 
-import { isInside, type TextRange } from "../markdown/codeRanges";
+import { isEscaped, isInside, type TextRange } from "../markdown/codeRanges";
 
 /** An address as written in an attribute value, and the quote around that value (`"`, `'` or none). */
 export interface HtmlImage {
@@ -24,38 +24,66 @@ interface Attribute {
 const IMG_START = /<(img|source)(?=[\s/>])/gi;
 
 const isSpace = (char: string | undefined): boolean => char === " " || char === "\t" || char === "\n" || char === "\r" || char === "\f";
+// CommonMark's attribute names: anything else (`<img` inside a sentence about HTML) makes no tag.
+const NAME_START = /[A-Za-z_:]/;
+const NAME_PART = /[A-Za-z0-9_.:-]/;
+const BLANK_LINE = /\n[ \t]*\n/g;
+
+/** Where the paragraph holding `from` ends (a blank line, or the text's end); remembered per paragraph, so a text is searched once. */
+class Paragraphs {
+	private from = -1;
+	private end = -1;
+
+	constructor(private readonly body: string) {}
+
+	endOf(at: number): number {
+		if (at >= this.from && at < this.end) return this.end;
+		BLANK_LINE.lastIndex = at;
+		const blank = BLANK_LINE.exec(this.body);
+		this.from = at;
+		this.end = blank ? blank.index : this.body.length;
+		return this.end;
+	}
+}
 
 /**
- * The attributes of a tag from `from` (just after its name) and where its `>` is; -1 when the text
- * ends first, inside the tag or inside a quoted value (a browser would read the rest as the tag).
+ * The attributes of a tag from `from` (just after its name) and where its `>` is; -1 when it is no
+ * tag: an attribute CommonMark would not read, or no `>` before the paragraph ends (raw HTML in
+ * Markdown ends with its paragraph).
  */
-export function readAttributes(body: string, from: number): { attributes: Attribute[]; close: number } {
+export function readAttributes(body: string, from: number, paragraphs = new Paragraphs(body)): { attributes: Attribute[]; close: number } {
 	const attributes: Attribute[] = [];
+	const end = paragraphs.endOf(from);
 	let i = from;
 	for (;;) {
-		while (isSpace(body[i]) || body[i] === "/") i++;
-		if (i >= body.length) return { attributes, close: -1 };
+		const spaced = isSpace(body[i]);
+		while (i < end && isSpace(body[i])) i++;
+		if (i >= end) return { attributes, close: -1 };
 		if (body[i] === ">") return { attributes, close: i };
+		if (body[i] === "/") return body[i + 1] === ">" && i + 1 < end ? { attributes, close: i + 1 } : { attributes, close: -1 };
+		// An attribute follows white space, and has a name.
+		if (!spaced || !NAME_START.test(body[i])) return { attributes, close: -1 };
 		const nameStart = i++;
-		while (i < body.length && !isSpace(body[i]) && body[i] !== "/" && body[i] !== ">" && body[i] !== "=") i++;
+		while (i < end && NAME_PART.test(body[i])) i++;
 		const name = body.slice(nameStart, i).toLowerCase();
 		let next = i;
-		while (isSpace(body[next])) next++;
+		while (next < end && isSpace(body[next])) next++;
 		if (body[next] !== "=") {
 			attributes.push({ name, value: "", valueStart: i, quote: "" });
 			continue;
 		}
 		next++;
-		while (isSpace(body[next])) next++;
+		while (next < end && isSpace(body[next])) next++;
 		const quote = body[next] === '"' || body[next] === "'" ? body[next] : "";
 		if (quote) {
-			const end = body.indexOf(quote, next + 1);
-			if (end === -1) return { attributes, close: -1 };
-			attributes.push({ name, value: body.slice(next + 1, end), valueStart: next + 1, quote });
-			i = end + 1;
+			const close = body.indexOf(quote, next + 1);
+			if (close === -1 || close >= end) return { attributes, close: -1 };
+			attributes.push({ name, value: body.slice(next + 1, close), valueStart: next + 1, quote });
+			i = close + 1;
 		} else {
 			const valueStart = next;
-			while (next < body.length && !isSpace(body[next]) && body[next] !== ">") next++;
+			while (next < end && !isSpace(body[next]) && !"\"'=<>`".includes(body[next])) next++;
+			if (next === valueStart) return { attributes, close: -1 };
 			attributes.push({ name, value: body.slice(valueStart, next), valueStart, quote: "" });
 			i = next;
 		}
@@ -71,11 +99,12 @@ export function srcsetUrls(value: string): Array<{ offset: number; url: string }
 		if (i >= value.length) break;
 		const start = i;
 		while (i < value.length && !/\s/.test(value[i])) i++;
-		let url = value.slice(start, i);
-		// A URL followed directly by commas has no descriptor; the commas are not part of it.
-		const trailing = /,+$/.exec(url);
-		if (trailing) url = url.slice(0, -trailing[0].length);
-		else {
+		// A URL followed directly by commas has no descriptor; the commas are not part of it. (Counted
+		// back by hand: a pattern anchored at the end retries from every comma, slow on a run of them.)
+		let end = i;
+		while (end > start && value[end - 1] === ",") end--;
+		const url = value.slice(start, end);
+		if (end === i) {
 			// Skip the descriptors (`2x`, `640w`), up to the comma that ends the entry (none inside parentheses).
 			let depth = 0;
 			for (; i < value.length; i++) {
@@ -91,14 +120,16 @@ export function srcsetUrls(value: string): Array<{ offset: number; url: string }
 
 export function findHtmlImages(body: string, code: TextRange[]): HtmlImage[] {
 	const found: HtmlImage[] = [];
+	const paragraphs = new Paragraphs(body);
 	IMG_START.lastIndex = 0;
 	let start: RegExpExecArray | null;
 	while ((start = IMG_START.exec(body)) !== null) {
-		const { attributes, close } = readAttributes(body, start.index + start[0].length);
-		// A tag the text ends inside: everything after it is that tag, to a browser.
-		if (close === -1) break;
+		// In code, or escaped (`\<img`), `<img` is text: what follows it is read on, not taken into a tag.
+		if (isInside(code, start.index) || isEscaped(body, start.index)) continue;
+		const { attributes, close } = readAttributes(body, start.index + start[0].length, paragraphs);
+		// No tag: `<img` in a sentence, or cut short; the text after it is read on.
+		if (close === -1) continue;
 		IMG_START.lastIndex = close + 1;
-		if (isInside(code, start.index)) continue;
 		const isSource = start[1].toLowerCase() === "source";
 		for (const { name, value, valueStart, quote } of attributes) {
 			if (name === "src" && !isSource) {

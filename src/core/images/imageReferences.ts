@@ -1,7 +1,7 @@
 // Finds every image reference of a Markdown body: `![alt](url)` (inside links too), reference
 // definitions used by images, `<img src>` and each `srcset` entry. Code is never looked into.
 
-import { findCodeRanges, isInside, type TextRange } from "../markdown/codeRanges";
+import { findCodeRanges, isEscaped, isInside, type TextRange } from "../markdown/codeRanges";
 import { readLinkDestination } from "../markdown/linkDestination";
 import { findHtmlImages } from "./htmlImages";
 
@@ -39,12 +39,6 @@ function matchBrackets(text: string): Map<number, number> {
 
 /** A reference label as CommonMark compares them: case and inner whitespace do not matter. */
 const labelKey = (label: string): string => label.trim().replace(/\s+/g, " ").toLowerCase();
-
-function isEscaped(text: string, index: number): boolean {
-	let count = 0;
-	for (let i = index - 1; i >= 0 && text[i] === "\\"; i--) count++;
-	return count % 2 === 1;
-}
 
 interface MarkdownImages {
 	inline: ImageReference[];

@@ -202,7 +202,8 @@ function findCloser(text: string, from: number, length: number, blocks: TextRang
 	return -1;
 }
 
-function isEscaped(text: string, index: number): boolean {
+/** Whether the character at `index` follows an odd run of backslashes (a Markdown escape). */
+export function isEscaped(text: string, index: number): boolean {
 	let backslashes = 0;
 	for (let i = index - 1; i >= 0 && text[i] === "\\"; i--) backslashes++;
 	return backslashes % 2 === 1;

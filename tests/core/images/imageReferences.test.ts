@@ -27,15 +27,30 @@ describe("findImageReferences", () => {
 		expect(written(body)).toEqual(["https://x.test/s.png", "https://cdn.test/w_424,c_limit/a.png", "https://cdn.test/b.png"]);
 	});
 
-	test("an attribute is read as a browser reads it: no src= inside another value, a > inside quotes does not end the tag", () => {
+	test("a tag is read as CommonMark reads raw HTML: no src= inside another value, a > inside quotes does not end the tag", () => {
 		const body = [
 			'<img alt="diagram: src=https://x.test/in-alt.png shows it" src="https://x.test/real.png">',
 			'<img alt="a > b" src="https://x.test/after-gt.png">',
 			"<img data-src=https://x.test/lazy.png src=https://x.test/unquoted.png/>",
+			// Not HTML to Markdown (an attribute glued to a value): shown as text, so no image.
 			"<img title='it's' src=\"https://x.test/odd.png\">",
 			"<image src=\"https://x.test/not-img.png\">",
 		].join("\n");
-		expect(written(body)).toEqual(["https://x.test/real.png", "https://x.test/after-gt.png", "https://x.test/unquoted.png/", "https://x.test/odd.png"]);
+		expect(written(body)).toEqual(["https://x.test/real.png", "https://x.test/after-gt.png", "https://x.test/unquoted.png/"]);
+	});
+
+	test("`<img` in code, escaped, or in a sentence is text: the images after it are still found, and the sentence is never rewritten", () => {
+		const body = [
+			'Start the tag with `<img src="` and then <img src="https://x.test/after-code.png">',
+			'\\<img src="https://x.test/escaped.png"> is how to write one.',
+			"In HTML, the <img element takes a src=https://x.test/prose.png attribute…",
+			"",
+			"> A highlight <img src='https://x.test/in-quote.png'>",
+			"<img src=\"https://x.test/cut.png\"",
+			"",
+			'<img src="https://x.test/last.png"/>',
+		].join("\n");
+		expect(written(body)).toEqual(["https://x.test/after-code.png", "https://x.test/in-quote.png", "https://x.test/last.png"]);
 	});
 
 	test("<picture> sources are images too; a video's source is not", () => {
@@ -236,6 +251,21 @@ describe("hostile notes", () => {
 		// Quadratic takes minutes: the bound leaves a loaded machine room.
 		expect(Date.now() - started).toBeLessThan(10_000);
 	});
+});
+
+test("a srcset of a long run of commas stays linear", () => {
+	const started = Date.now();
+	expect(findImageReferences(`<img srcset="a${",".repeat(200_000)}a 2x">`)).toHaveLength(1);
+	// Quadratic takes minutes: the bound leaves a loaded machine room.
+	expect(Date.now() - started).toBeLessThan(10_000);
+});
+
+test("many <img starts in one paragraph, or quotes that never close, stay linear", () => {
+	for (const body of ['<img a="'.repeat(100_000), "<img a b c d ".repeat(100_000), `<img a="${"<img b=x ".repeat(100_000)}`]) {
+		const started = Date.now();
+		expect(findImageReferences(body)).toEqual([]);
+		expect(Date.now() - started).toBeLessThan(10_000);
+	}
 });
 
 test("many unclosed <img tags stay linear", () => {
