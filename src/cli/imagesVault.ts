@@ -94,6 +94,11 @@ export async function imagesVault(vault: string, options: ImagesVaultOptions): P
 	return report;
 }
 
+/** An address as shown on the terminal: a password in it (never sent, see downloadImage) is not shown either. */
+function withoutCredentials(url: string): string {
+	return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, "$1");
+}
+
 export function formatImagesReport(report: ImageRunReport, folder: string): string {
 	const lines: string[] = [];
 	lines.push(`Omnivore notes: ${report.omnivoreNotes} of ${plural(report.scanned, "note")}; ${plural(report.images, "remote image")} in them.`);
@@ -108,7 +113,7 @@ export function formatImagesReport(report: ImageRunReport, folder: string): stri
 	if (report.cancelled) lines.push("Stopped before every image was downloaded.");
 	if (report.failed.length > 0) {
 		lines.push("", `Not downloaded (${report.failed.length}); their references still point to the web:`);
-		for (const { url, reason, notes } of report.failed) lines.push(`  ${url}`, `    ${reason}; in ${notes.join(", ")}`);
+		for (const { url, reason, notes } of report.failed) lines.push(`  ${withoutCredentials(url)}`, `    ${reason}; in ${notes.join(", ")}`);
 	}
 	if (report.earlierFailures > 0) lines.push("", `${plural(report.earlierFailures, "image")} an earlier run could not download ${report.earlierFailures === 1 ? "was" : "were"} not tried again (--retry-failed tries again).`);
 	const left = report.notes.filter((n) => n.problems.some((p) => p.code === "unreadable-file" || p.code === "unwritable-file"));

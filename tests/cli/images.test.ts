@@ -352,6 +352,15 @@ describe("images", () => {
 		expect(server.hits.size).toBe(0);
 	});
 
+	test("an address with a user name and password is never asked for, nor shown", async () => {
+		const path = note("Secret", `![](http://me:hunter2@127.0.0.1:1/img/creds.png)\n`);
+		const { code, out } = await images();
+		expect(code).toBe(1);
+		expect(out).toContain("  http://127.0.0.1:1/img/creds.png\n    its address holds a user name or password, which are never sent; in Secret.md");
+		expect(out).not.toContain("hunter2");
+		expect(read(path)).toContain("me:hunter2@");
+	});
+
 	test("refuses bad options with one line and exit 2", async () => {
 		for (const args of [
 			["--folder", "../outside"],

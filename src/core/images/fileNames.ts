@@ -45,7 +45,8 @@ export function imageStem(url: string, noteName: string): string {
 	// Hashes and numbers alone say nothing; but they are still better than nothing when the note has no name.
 	if (/\p{L}/u.test(fromUrl)) return fromUrl;
 	const fromNote = sanitizeStem(noteName);
-	if (fromNote !== "") return fromUrl !== "" ? `${fromNote} ${fromUrl}` : fromNote;
+	// The two together are cut again: each alone fits, not both.
+	if (fromNote !== "") return fromUrl !== "" ? sanitizeStem(`${fromNote} ${fromUrl}`) : fromNote;
 	return fromUrl !== "" ? fromUrl : "image";
 }
 

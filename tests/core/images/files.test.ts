@@ -39,6 +39,10 @@ describe("file names", () => {
 		expect(Array.from(sanitizeStem("a".repeat(200)))).toHaveLength(60);
 		// Sixty emoji were 240 bytes: with its temporary suffix the file could not be written.
 		expect(new TextEncoder().encode(sanitizeStem("😀".repeat(60))).length).toBe(96);
+		// A name of digits comes after the note's: the two together are cut too.
+		const both = imageStem(`https://x.test/${"1234".repeat(15)}.png`, "記事".repeat(16));
+		expect(new TextEncoder().encode(both).length).toBeLessThanOrEqual(96);
+		expect(both.startsWith("記事記事")).toBe(true);
 	});
 	test.each([
 		["COM1.tar", "COM1-image.tar"],
