@@ -1,26 +1,41 @@
 // Where the CLI saves downloaded images: one folder of the vault, a new file per image, never over
 // a file that is there (a user's `photo.png` stays), and never half-written.
 
-import { chownSync, copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { chownSync, copyFileSync, constants, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import { uniqueFileName, type AttachmentStore } from "../core";
 import { describeFsError, isWithin } from "./vaultFiles";
 
 let sequence = 0;
 
-/**
- * Whether the folder (or the nearest part of it that exists) is reached through a link to a folder
- * outside the vault: images are saved only inside the vault, where undo may remove them again.
- */
-export function isFolderOutsideVault(vault: string, folder: string): boolean {
-	let existing = join(vault, ...folder.split("/"));
-	while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+function isThere(path: string): boolean {
 	try {
-		return !isWithin(realpathSync(vault), realpathSync(existing));
+		lstatSync(path);
+		return true;
 	} catch {
-		// Unreadable: saving there fails and says why.
 		return false;
 	}
+}
+
+/**
+ * Why images cannot go in the folder, reached through a link (the folder or the nearest part of it
+ * that exists): images are saved only in the vault's visible folders, where undo may remove them
+ * again. Null when they can.
+ */
+export function attachmentFolderProblem(vault: string, folder: string): string | null {
+	let existing = join(vault, ...folder.split("/"));
+	while (!isThere(existing) && dirname(existing) !== existing) existing = dirname(existing);
+	let real: string;
+	let realVault: string;
+	try {
+		realVault = realpathSync(vault);
+		real = realpathSync(existing);
+	} catch {
+		return "is a link to a folder that does not exist";
+	}
+	if (!isWithin(realVault, real)) return "is a link to a folder outside the vault";
+	if (relative(realVault, real).split(sep).some((part) => part.startsWith("."))) return "is a link to a dot-folder, which Obsidian hides";
+	return null;
 }
 
 /** A file name as macOS and Windows compare them (and sync services with them): without case, one Unicode form. */

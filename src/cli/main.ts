@@ -12,7 +12,7 @@ import { NO_PROGRESS, progressBar } from "./progressBar";
 import { formatQueueTable, queueOfVault } from "./queueVault";
 import { tidyVault } from "./tidyVault";
 import { formatUndo, showEarlierText, undoVault } from "./undoVault";
-import { isFolderOutsideVault } from "./attachmentFolder";
+import { attachmentFolderProblem } from "./attachmentFolder";
 import { CannotRun } from "./cannotRun";
 import { formatImagesReport, imagesVault } from "./imagesVault";
 import { progressLine } from "./progress";
@@ -128,9 +128,8 @@ async function runImages(request: Extract<Request, { command: "images" }>, outpu
 	await checkVault(request.vault);
 	const vault = resolve(request.vault);
 	const options = { ...request, engine: engineOptions(request), onProgress: request.json ? undefined : progressLine(output) };
-	if (isFolderOutsideVault(vault, request.folder)) {
-		throw new CannotRun(`The attachment folder "${request.folder}" is a link to a folder outside the vault; images are saved only inside the vault (choose another with --folder).`);
-	}
+	const folderProblem = attachmentFolderProblem(vault, request.folder);
+	if (folderProblem) throw new CannotRun(`The attachment folder "${request.folder}" ${folderProblem}; images are saved only in the vault's own visible folders (choose another with --folder).`);
 	// A dry run makes no request and writes nothing, not even the lock.
 	const report = request.dryRun ? await imagesVault(vault, options) : await withLock(vault, "images", () => imagesVault(vault, options));
 	output.out(request.json ? `${JSON.stringify({ vault: request.vault, folder: request.folder, ...report }, null, 2)}\n` : formatImagesReport(report, request.folder));

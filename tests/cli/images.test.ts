@@ -321,10 +321,21 @@ describe("images", () => {
 		for (const extra of [[], ["--dry-run"]]) {
 			const { code, err } = await images(...extra);
 			expect(code).toBe(2);
-			expect(err).toBe('omnivore-queue: The attachment folder "Omnivore/attachments" is a link to a folder outside the vault; images are saved only inside the vault (choose another with --folder).\n');
+			expect(err).toBe('omnivore-queue: The attachment folder "Omnivore/attachments" is a link to a folder outside the vault; images are saved only in the vault\'s own visible folders (choose another with --folder).\n');
 		}
 		expect(readdirSync(outside)).toEqual([]);
 		expect(read(path)).toBe(before);
+		expect(server.hits.size).toBe(0);
+	});
+
+	test("refuses a folder that links to a dot-folder of the vault, or to nothing", async () => {
+		mkdirSync(join(vault, ".obsidian"));
+		symlinkSync(join(vault, ".obsidian"), join(vault, "hid"));
+		symlinkSync(join(work, "gone"), join(vault, "dangling"));
+		note("Linked", `![](${server.base}/img/a.png)\n`);
+		expect((await images("--folder", "hid")).err).toMatch(/"hid" is a link to a dot-folder, which Obsidian hides; /);
+		expect((await images("--folder", "dangling/deeper")).err).toMatch(/"dangling\/deeper" is a link to a folder that does not exist; /);
+		expect(readdirSync(join(vault, ".obsidian"))).toEqual([]);
 		expect(server.hits.size).toBe(0);
 	});
 
