@@ -329,13 +329,13 @@ describe("images", () => {
 	});
 
 	test("refuses a folder that links to a dot-folder of the vault, or to nothing", async () => {
-		mkdirSync(join(vault, ".obsidian"));
-		symlinkSync(join(vault, ".obsidian"), join(vault, "hid"));
+		mkdirSync(join(vault, ".hidden"));
+		symlinkSync(join(vault, ".hidden"), join(vault, "hid"));
 		symlinkSync(join(work, "gone"), join(vault, "dangling"));
 		note("Linked", `![](${server.base}/img/a.png)\n`);
 		expect((await images("--folder", "hid")).err).toMatch(/"hid" is a link to a dot-folder, which Obsidian hides; /);
 		expect((await images("--folder", "dangling/deeper")).err).toMatch(/"dangling\/deeper" is a link to a folder that does not exist; /);
-		expect(readdirSync(join(vault, ".obsidian"))).toEqual([]);
+		expect(readdirSync(join(vault, ".hidden"))).toEqual([]);
 		expect(server.hits.size).toBe(0);
 	});
 
