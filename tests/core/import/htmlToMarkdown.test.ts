@@ -150,7 +150,8 @@ describe("an article's text", () => {
 		expect(convert(`<ul><li>step<pre>run \n</pre></li></ul>${quote}`)).toBe("- step\n\n  ```\n  run \n  ```\n\n> a\n>\n> b");
 	});
 
-	it("reads no fence in a line that starts with inline code or a tilde", () => {
+	it("reads no fence in a line that starts with inline code or a tilde, or holds tildes in its text", () => {
+		expect(convert("<p>costs ~~~ nothing</p><blockquote><p>a</p><p>b</p></blockquote>")).toBe("costs ~~~ nothing\n\n> a\n>\n> b");
 		expect(convert("<p><code>npm ci</code> installs</p><blockquote><p>a</p><p>b</p></blockquote>")).toBe("`npm ci` installs\n\n> a\n>\n> b");
 		expect(convert("<p>~20 minutes</p><blockquote><p>a</p><p>b</p></blockquote>")).toBe("~20 minutes\n\n> a\n>\n> b");
 	});
