@@ -195,6 +195,12 @@ describe("measuring an article before converting it", () => {
 		}
 	});
 
+	it("converts a page of exactly as many elements as it allows (counted from the tags, even those a script holds)", () => {
+		const page = (extra: number) => `<p>kept</p><script>${"<br>".repeat(MAX_ELEMENTS - 2 + extra)}</script>`;
+		expect(convert(page(0))).toBe("kept");
+		expect(() => convert(page(1))).toThrow("it holds more than 200,000 elements");
+	});
+
 	it("counts a self-closed element, but not as nesting", () => {
 		expect(measureElements('<div/><svg><path d="M0"/><g/></svg><P>a</P><Section>b</Section>')).toEqual({ depth: 1, elements: 6 });
 	});
