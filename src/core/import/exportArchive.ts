@@ -56,9 +56,11 @@ function hasEndOfDirectory(tail: Uint8Array): boolean {
 	return false;
 }
 
+// Stryker disable EqualityOperator,MethodExpression: keeping more of the end than it can hold finds the same record; only memory differs.
 function keepTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
 	if (chunk.length >= TAIL_BYTES) return chunk.slice(chunk.length - TAIL_BYTES);
 	const joined = new Uint8Array(Math.min(TAIL_BYTES, tail.length + chunk.length));
+	// Stryker restore EqualityOperator,MethodExpression
 	const fromTail = joined.length - chunk.length;
 	joined.set(tail.subarray(tail.length - fromTail), 0);
 	joined.set(chunk, fromTail);
@@ -125,6 +127,15 @@ export function concat(parts: Uint8Array[]): Uint8Array {
 	return joined;
 }
 
+/** fflate reports damage inside an entry through `ondata`, and throws for a zip that ends inside one. */
+function pushOrRefuse(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
+	try {
+		unzip.push(chunk, final);
+	} catch {
+		throw new ExportError(DAMAGED);
+	}
+}
+
 /**
  * A zip read by its local headers as the bytes stream in, so memory holds one entry at a time (an
  * export may be gigabytes), and no entry past its `maxBytes`. A file that is not a zip, or one cut
@@ -170,23 +181,15 @@ export function zipArchive(source: ByteSource): ExportArchive {
 				}
 				first = false;
 				tail = keepTail(tail, chunk);
-				try {
-					unzip.push(chunk, false);
-					// Stryker disable next-line BlockStatement: fflate reports damage inside an entry through `ondata` (see above) and throws only at the end; kept for a version that throws sooner.
-				} catch {
-					throw new ExportError(DAMAGED);
-				}
+				pushOrRefuse(unzip, chunk, false);
 				while (ready.length > 0) {
 					const [name, data] = ready.shift() as [string, EntryData];
 					await visit(name, data);
 				}
 			}
 			if (first) throw new ExportError("the file is empty");
-			try {
-				unzip.push(new Uint8Array(0), true);
-			} catch {
-				throw new ExportError(DAMAGED);
-			}
+			// An entry whose bytes did not all arrive makes the last push throw.
+			pushOrRefuse(unzip, new Uint8Array(0), true);
 			// Stryker disable next-line BlockStatement: an entry ends once the next header or the directory arrives, before the end; one whose bytes did not all arrive made the push above throw.
 			for (const [name, data] of ready.splice(0)) await visit(name, data);
 			if (!hasEndOfDirectory(tail)) throw new ExportError(DAMAGED);

@@ -20,7 +20,8 @@ const HIGHLIGHTS = /^highlights\/(.+)\.md$/i;
  */
 export function classifyEntry(path: string): ExportEntry {
 	const clean = path.replace(/\\/g, "/").replace(/^\.?\//, "");
-	if (clean.startsWith("__MACOSX/") || /(?:^|\/)\.[^/]*$/.test(clean)) return { kind: "other" };
+	// What macOS adds (`__MACOSX/`, `._name`), and anything hidden (a name or a folder starting with a dot).
+	if (clean.startsWith("__MACOSX/") || /(?:^|\/)\./.test(clean)) return { kind: "other" };
 	// The path past its first folder (the whole path when it has none) reads as the export's own first.
 	const inner = classifyClean(clean.slice(clean.indexOf("/") + 1));
 	return inner.kind === "other" ? classifyClean(clean) : inner;

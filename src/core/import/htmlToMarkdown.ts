@@ -18,11 +18,11 @@ type Element = TurndownService.Node & HTMLElement;
 /** The article's address as a base for its relative links (none when it is no valid address). */
 function baseOf(baseUrl: string | undefined): URL | undefined {
 	try {
-		// No address (undefined) parses as none.
 		return new URL(baseUrl as string);
 	} catch {
-		return undefined;
+		// No address (undefined), or one that does not parse: no base.
 	}
+	return undefined;
 }
 
 /** A link's address made absolute; null unless it leads to a web or mail address. */
@@ -31,11 +31,11 @@ function absolute(url: string, base: URL | undefined): string | null {
 	if (trimmed === "") return null;
 	try {
 		const resolved = new URL(trimmed, base).href;
-		return /^(?:https?:|mailto:)/i.test(resolved) ? resolved : null;
-		// Stryker disable next-line BlockStatement: undefined reads as null to every caller.
+		if (/^(?:https?:|mailto:)/i.test(resolved)) return resolved;
 	} catch {
-		return null;
+		// Not an address.
 	}
+	return null;
 }
 
 /** The original address of an image: Omnivore's record of it, else the proxy URL unwrapped. */
@@ -92,6 +92,7 @@ function rules(options: HtmlToMarkdownOptions): Record<string, TurndownService.R
 			},
 		},
 		link: {
+			// Stryker disable next-line ConditionalExpression: the other elements with an href (<area>, <link>) hold no text, so the rule would write nothing for them either.
 			filter: (node) => node.nodeName === "A" && node.getAttribute("href") !== null,
 			replacement(content, node) {
 				const href = absolute((node).getAttribute("href") as string, base);
@@ -141,9 +142,8 @@ function rules(options: HtmlToMarkdownOptions): Record<string, TurndownService.R
 			},
 		},
 		tableSection: { filter: ["thead", "tbody", "tfoot"], replacement: (content) => content },
-		// turndown trims the newlines around each rule's text and puts its own between them.
-		table: { filter: "table", replacement: (content) => `\n\n${content}\n\n` },
-		caption: { filter: "caption", replacement: (content) => `\n\n${content.trim()}\n\n` },
+		// A table is a block of turndown's own; its caption (not one of them) needs blank lines to stand apart from the rows.
+		caption: { filter: "caption", replacement: (content) => `\n\n${content}\n\n` },
 		iframe: {
 			filter: "iframe",
 			replacement(_content, node) {

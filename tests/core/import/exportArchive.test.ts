@@ -115,6 +115,11 @@ function noise(length: number): Uint8Array {
 	return bytes;
 }
 
+/** Where the first end-of-directory signature sits in the bytes. */
+function endRecordIn(bytes: Uint8Array): number {
+	return bytes.findIndex((byte, i) => byte === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06);
+}
+
 /** The zip with an archive comment, as some archivers add one after the end record. */
 function withComment(zip: Uint8Array, comment: Uint8Array): Uint8Array {
 	const copy = new Uint8Array(zip.length + comment.length);
@@ -153,13 +158,13 @@ describe("streaming a zip", () => {
 		// A PDF that embeds a zip (an attached document), stored as it is, as archivers store what does not compress.
 		const pdf = concat([strToU8("%PDF-1.7\n"), noise(3000), Uint8Array.of(0x50, 0x4b, 0x05, 0x06), new Uint8Array(18), noise(3000)]);
 		const zip = zipSync({ "metadata_0_to_1.json": strToU8(JSON.stringify([ITEMS.pdf])), [`content/${ITEMS.pdf.slug}.pdf`]: [pdf, { level: 0 }] });
-		await expect(index(zip.subarray(0, zip.length - 3500))).rejects.toThrow(new ExportError("the zip file is damaged or cut short"));
+		await expect(index(zip.subarray(0, endRecordIn(zip) + 100))).rejects.toThrow(new ExportError("the zip file is damaged or cut short"));
 	});
 
 	it("refuses a zip cut short inside an entry it was not asked to read, whose bytes hold a zip's end record", async () => {
 		const pdf = concat([strToU8("%PDF-1.7\n"), noise(3000), Uint8Array.of(0x50, 0x4b, 0x05, 0x06), new Uint8Array(18), noise(3000)]);
 		const zip = zipSync({ "metadata_0_to_1.json": strToU8(JSON.stringify([ITEMS.pdf])), [`content/${ITEMS.pdf.slug}.pdf`]: [pdf, { level: 0 }] });
-		const metadataOnly = zipArchive(bytesSource(zip.subarray(0, zip.length - 3500), 1000)).read(
+		const metadataOnly = zipArchive(bytesSource(zip.subarray(0, endRecordIn(zip) + 100), 1000)).read(
 			(name) => (name.startsWith("metadata") ? { maxBytes: 1024 } : null),
 			() => undefined,
 		);

@@ -34,6 +34,8 @@ describe("the names of the export's files", () => {
 		["__MACOSX/content/a-1.html", { kind: "other" }],
 		[".DS_Store", { kind: "other" }],
 		["content/.DS_Store", { kind: "other" }],
+		[".old/content/a-1.html", { kind: "other" }],
+		["omnivore-export/.old/highlights/a-1.md", { kind: "other" }],
 		["content/a-1.txt", { kind: "other" }],
 		["highlights/a-1.html", { kind: "other" }],
 		["notes/readme.md", { kind: "other" }],

@@ -69,6 +69,11 @@ describe("the first pass over an export", () => {
 		const partly = await readExportIndex(folderOf([batch("metadata_0_to_2.json", { slug: "no-id" }, ITEMS.cjk)]).archive);
 		expect(partly.items.map((i) => i.id)).toEqual([ITEMS.cjk.id]);
 		expect(partly.problems).toEqual(["Item 1 of metadata_0_to_2.json has no id; it was skipped."]);
+		// One item without an id is not a whole file's articles missing; a batch cut short is.
+		expect(partly.filesSkipped).toBe(0);
+		const cut = await readExportIndex(folderOf([batch("metadata_0_to_1.json", ITEMS.cjk), { name: "metadata_1_to_3.json", data: '[{"id": "a"' }, { name: "metadata_3_to_4.json", data: "{}" }]).archive);
+		expect(cut.items.map((i) => i.id)).toEqual([ITEMS.cjk.id]);
+		expect(cut.filesSkipped).toBe(2);
 		const unreadable = folderOf([batch("metadata_0_to_1.json", { slug: "no-id" }), { name: "metadata_1_to_2.json", data: '{"items": []}' }]);
 		await expect(readExportIndex(unreadable.archive)).rejects.toThrow(new ExportError("none of its metadata files can be read"));
 	});
@@ -83,6 +88,8 @@ describe("the first pass over an export", () => {
 		const index = await readExportIndex(archive);
 		expect(index.contents.get(ITEMS.sqlite.slug)).toBe("html");
 		expect(index.problems).toEqual([`highlights/${ITEMS.cjk.slug}.md is not an Omnivore highlights file (it is larger than 64 MB); it was skipped.`]);
+		// The highlights file is skipped whole; the article is its item's to report.
+		expect(index.filesSkipped).toBe(1);
 	});
 
 	it("refuses a folder of the export without its metadata, and a metadata file too large for one, naming it", async () => {

@@ -150,7 +150,8 @@ describe("an article's text", () => {
 		expect(convert(`<ul><li>step<pre>run \n</pre></li></ul>${quote}`)).toBe("- step\n\n  ```\n  run \n  ```\n\n> a\n>\n> b");
 	});
 
-	it("reads no fence in a line that starts with inline code or a tilde", () => {
+	it("reads no fence in a line that starts with inline code or a tilde, or holds tildes in its text", () => {
+		expect(convert("<p>costs ~~~ nothing</p><blockquote><p>a</p><p>b</p></blockquote>")).toBe("costs ~~~ nothing\n\n> a\n>\n> b");
 		expect(convert("<p><code>npm ci</code> installs</p><blockquote><p>a</p><p>b</p></blockquote>")).toBe("`npm ci` installs\n\n> a\n>\n> b");
 		expect(convert("<p>~20 minutes</p><blockquote><p>a</p><p>b</p></blockquote>")).toBe("~20 minutes\n\n> a\n>\n> b");
 	});
@@ -192,6 +193,12 @@ describe("measuring an article before converting it", () => {
 		for (const tag of ["pre", "picture", "sup", "abbr", "math", "section", "table"]) {
 			expect(measureElements(`<${tag}>`.repeat(10)).depth).toBe(10);
 		}
+	});
+
+	it("converts a page of exactly as many elements as it allows (counted from the tags, even those a script holds)", () => {
+		const page = (extra: number) => `<p>kept</p><script>${"<br>".repeat(MAX_ELEMENTS - 2 + extra)}</script>`;
+		expect(convert(page(0))).toBe("kept");
+		expect(() => convert(page(1))).toThrow("it holds more than 200,000 elements");
 	});
 
 	it("counts a self-closed element, but not as nesting", () => {
