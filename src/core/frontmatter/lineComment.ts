@@ -1,5 +1,5 @@
-// The comment on a frontmatter entry's first line (`tags: [a]  # mine`), kept when the entry's value
-// is replaced, whatever shape the new value takes.
+// The comments of a frontmatter entry (`tags: [a]  # mine`, and comment lines under it), kept when
+// the entry's value is replaced, whatever shape the new value takes.
 
 import type { CST } from "yaml";
 
@@ -17,10 +17,33 @@ type MapItem = CST.BlockMap["items"][number];
 export function commentOf(item: MapItem): CST.SourceToken[] {
 	const value = item.value;
 	const end = value && "end" in value ? value.end : undefined;
-	if (end?.some((t) => t.type === "comment")) return upToComment(end.filter(isTrailing));
+	if (end?.some((t) => t.type === "comment")) return upToComment(firstLine(end).filter(isTrailing));
+	// `key: | # mine`: after a block scalar's header.
+	if (value?.type === "block-scalar" && value.props.some((t) => t.type === "comment")) {
+		return upToComment(firstLine(value.props.filter((t): t is CST.SourceToken => "source" in t && "indent" in t)).filter(isTrailing));
+	}
 	const afterColon = item.sep?.slice(item.sep.findIndex((t) => t.type === "map-value-ind") + 1) ?? [];
 	const line = afterColon.slice(0, afterColon.findIndex((t) => t.type === "newline") + 1 || afterColon.length);
 	return line.some((t) => t.type === "comment") ? upToComment(line.filter(isTrailing)) : [];
+}
+
+function firstLine(tokens: CST.SourceToken[]): CST.SourceToken[] {
+	const lineEnd = tokens.findIndex((t) => t.type === "newline");
+	return lineEnd === -1 ? tokens : tokens.slice(0, lineEnd + 1);
+}
+
+/**
+ * Comment lines under an entry's first line that the parser gave to its value (`# more thoughts`
+ * under `tags: [a]  # mine`), without their indentation: put back after a block value, an indented
+ * comment line could be read as the value's text.
+ */
+export function commentLinesAfter(item: MapItem): CST.SourceToken[] {
+	const value = item.value;
+	const end = value && "end" in value ? (value.end ?? []) : [];
+	const lineEnd = end.findIndex((t) => t.type === "newline");
+	const rest = lineEnd === -1 ? [] : end.slice(lineEnd + 1);
+	if (!rest.some((t) => t.type === "comment") || !rest.every(isTrailing)) return [];
+	return rest.filter((t) => t.type !== "space");
 }
 
 function upToComment(tokens: CST.SourceToken[]): CST.SourceToken[] {

@@ -3,7 +3,7 @@
 
 import { CST } from "yaml";
 import { entryItem, stringifyEntry, type FrontmatterValue } from "./entryText";
-import { commentOf, withComment } from "./lineComment";
+import { commentLinesAfter, commentOf, withComment } from "./lineComment";
 
 export type { FrontmatterValue } from "./entryText";
 
@@ -135,11 +135,22 @@ export class FrontmatterEditor {
 		}
 		const item = this.items[index];
 		const fresh = entryItem(key, value);
+		const lines = keepComment ? commentLinesAfter(item) : [];
 		if (keepComment) withComment(fresh, commentOf(item));
 		item.sep = fresh.sep;
 		item.value = fresh.value;
+		if (lines.length > 0) this.keepLines(index, lines);
 		this.values.set(key, value);
 		this.edited = true;
+	}
+
+	/** Comment lines that stood under the entry at `index`: after its new one-line value, else above the next entry. */
+	private keepLines(index: number, lines: CST.SourceToken[]): void {
+		const value = this.items[index].value;
+		if (value && "end" in value) value.end = [...(value.end ?? []), ...lines];
+		else if (this.items[index + 1]) this.items[index + 1].start = [...lines, ...this.items[index + 1].start];
+		// Stryker disable next-line OptionalChaining: an entry was found, so there is a document token; the chain is for the types.
+		else if (this.docToken) this.docToken.end = [...lines, ...(this.docToken.end ?? [])];
 	}
 
 	/** Give a key a new name where it stands. */

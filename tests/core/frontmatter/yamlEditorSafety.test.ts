@@ -232,7 +232,10 @@ describe("FrontmatterEditor edits", () => {
 		["a block list becomes one value", "tags: # from the web clipper\n  - omnivore\n  - rust\n", "rust", "tags: rust # from the web clipper\n"],
 		["the comment follows a tab", "tags: [omnivore]\t# mine\n", ["rust"], "tags:\t# mine\n  - rust\n"],
 		["a value becomes lines", "tags: rust # mine\n", "rust\nasync", "tags: |- # mine\n  rust\n  async\n"],
-	])("keeps the comment on a key's line when %s", (_shape, block, value, expected) => {
+		["a block scalar becomes a list", "tags: | # from the clipper\n  omnivore\n", ["rust"], "tags: # from the clipper\n  - rust\n"],
+		["comment lines stand under a flow list", "tags: [omnivore]  # mine\n  # more thoughts\n", ["rust"], "tags:  # mine\n  - rust\n# more thoughts\n"],
+		["comment lines stand under a value", "tags: omnivore # c\n  # more\n  # and more\n", "rust", "tags: rust # c\n# more\n# and more\n"],
+	])("keeps the comments of an entry when %s", (_shape, block, value, expected) => {
 		const e = editor(`id: 1\n${block}status: unread\n`);
 		e.set("tags", value);
 		expect(written(e)).toBe(`id: 1\n${expected}status: unread\n`);
