@@ -74,6 +74,7 @@ describe("title", () => {
 	it("is the heading when an unquoted title was cut short by a `#` read as a comment", () => {
 		expect(note("title: The Weekly Dispatch #112\n", "# The Weekly Dispatch #112\n#Omnivore\n")?.title).toBe("The Weekly Dispatch #112");
 		expect(note("title: The Weekly Dispatch #112\n", "# Another heading\n#Omnivore\n")?.title).toBe("The Weekly Dispatch");
+		expect(note("title: The Weekly Dispatch #112\n", "#Omnivore\n[Read Original](https://example.substack.com/p/112)\n")?.title).toBe("The Weekly Dispatch");
 	});
 
 	it("is the frontmatter's title over the heading, on one line", () => {
