@@ -208,6 +208,12 @@ describe("edits written in another order", () => {
 		expect(applyReverseEdits("abcdef", [[0, 3, "X"], [1, 1, "Y"]])).toBe("Xdef");
 	});
 
+	it("apply edits listed last to first, each on the text the next one left", () => {
+		expect(applyReverseEdits("title: Rust\n![](a.png) ![](b.png)\n", [[45, 5, "https://b.example/b.png"], [16, 5, "https://a.example/a.png"]])).toBe(
+			"title: Rust\n![](https://a.example/a.png) ![](https://b.example/b.png)\n",
+		);
+	});
+
 	it("apply an edit that runs past the end of the text to its end", () => {
 		expect(applyReverseEdits("abcdef", [[5, 3, "Z"]])).toBe("abcdeZ");
 	});

@@ -8,6 +8,7 @@ import { bodyTagIndex } from "./tags";
 /** The lines of a value joined by single spaces, trimmed (split, not one pattern: long runs of spaces stay linear). */
 export function oneLine(value: string): string {
 	return value
+		// Stryker disable next-line Regex: the empty lines one break at a time would leave are dropped below
 		.split(/[\r\n]+/)
 		.map((line) => line.trim())
 		.filter((line) => line !== "")
@@ -34,6 +35,7 @@ interface Heading {
 	end: number;
 }
 
+// Stryker disable next-line Regex: the text is trimmed, so one space or several before it read the same
 const HEADING = / {0,3}(#{1,6})[ \t]+([^\n]*)/y;
 const BLANK_OR_RULE = /^[ \t]*(?:(?:[-*_][ \t]*){3,})?\r?$/;
 
@@ -41,10 +43,12 @@ function headings(body: string, code: TextRange[]): Heading[] {
 	const found: Heading[] = [];
 	// From each "#" back to its line start, rather than a /^.../m pattern tried at every position.
 	let end = 0;
+	// Stryker disable next-line StringLiteral: looking from every position instead of each "#" finds the same headings, slower
 	for (let hash = body.indexOf("#"); hash !== -1; hash = body.indexOf("#", Math.max(hash + 1, end))) {
 		let start = hash;
+		// Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: these only bound the walk; HEADING itself allows three spaces at most
 		while (start > end && hash - start < 3 && body.charCodeAt(start - 1) === 32) start--;
-		if (start < end || !isLineStart(body, start)) continue;
+		if (!isLineStart(body, start)) continue;
 		HEADING.lastIndex = start;
 		const match = HEADING.exec(body);
 		if (!match) continue;
@@ -66,7 +70,9 @@ function isLineStart(text: string, at: number): boolean {
 function headingText(raw: string): string {
 	const text = raw.trim();
 	let end = text.length;
+	// Stryker disable next-line ConditionalExpression,EqualityOperator: before the start there is no "#" either
 	while (end > 0 && text[end - 1] === "#") end--;
+	// Stryker disable next-line ConditionalExpression: a fast path; the line below returns the text too
 	if (end === text.length) return text;
 	return end === 0 || text[end - 1] === " " || text[end - 1] === "\t" ? text.slice(0, end).trim() : text;
 }
@@ -92,8 +98,11 @@ export function articleHeading(body: string, code: TextRange[], tagName: string)
 function headingAboveTag(body: string, code: TextRange[], tagName: string): string | undefined {
 	const all = headings(body, code).filter((h) => !isSectionHeading(h.text));
 	const tagAt = bodyTagIndex(body, tagName, code);
+	// Stryker disable next-line ConditionalExpression,UnaryOperator: without a tag no heading ends before the start
 	if (tagAt !== -1) {
+		// Stryker disable next-line StringLiteral,ArithmeticOperator: a tag starts with "#", never with a line break
 		const lineStart = body.lastIndexOf("\n", tagAt - 1) + 1;
+		// Stryker disable next-line EqualityOperator: a heading ends before its line break, never at the next line's start
 		const above = [...all].reverse().find((h) => h.end <= lineStart);
 		if (above) return above.text;
 	}

@@ -26,6 +26,7 @@ export const STATE_KEY = "state";
 
 /** The names a schema value may stand under, canonical first, all lower-cased. */
 export function namesOf(key: keyof SchemaKeys, keys: SchemaKeys): string[] {
+	// Stryker disable next-line OptionalChaining,ArrayDeclaration: every schema key has its entry above
 	const aliases = KEY_ALIASES.find((entry) => entry.key === key)?.aliases ?? [];
 	return [...new Set([keys[key], ...aliases].map((name) => name.toLowerCase()))];
 }

@@ -22,6 +22,7 @@ const BY_WORD = new Map<string, ReadingStatus>(
 );
 
 function fold(value: string): string {
+	// Stryker disable next-line Regex: replacing each character or each run removes the same
 	return value.toLowerCase().replace(/[\s_-]+/g, "");
 }
 

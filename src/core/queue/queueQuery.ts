@@ -69,6 +69,7 @@ function byText(key: "site" | "author") {
 		const x = a[key];
 		const y = b[key];
 		if ((x === "") !== (y === "")) return x === "" ? 1 : -1;
+		// Stryker disable next-line EqualityOperator: x and y differ here
 		if (x !== y) return x < y ? -1 : 1;
 		return byTitle(a, b);
 	};
@@ -77,7 +78,7 @@ function byText(key: "site" | "author") {
 function byTitle(a: Entry, b: Entry): number {
 	// Stryker disable next-line EqualityOperator: the keys differ here; and two notes never share a path
 	if (a.titleKey !== b.titleKey) return a.titleKey < b.titleKey ? -1 : 1;
-	// Stryker disable next-line EqualityOperator: see above
+	// Stryker disable next-line EqualityOperator,ConditionalExpression: see above; and a stable sort keeps two items in place alike for 0 and 1
 	return a.item.path < b.item.path ? -1 : a.item.path > b.item.path ? 1 : 0;
 }
 

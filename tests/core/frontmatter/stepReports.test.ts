@@ -196,6 +196,23 @@ describe("the steps on the shapes real templates wrote", () => {
 		expect(text).toBe(`id: 1\n${canonical}: ${canonical.startsWith("date_") ? value.replace(" ", "T") : value}\nstatus: read\n`);
 	});
 
+	it.each([
+		["title", "Rust in 2023", "Rust in 2024"],
+		["author", "Niko Matsakis", "Aaron Turon"],
+		["status", "read", "unread"],
+		["date_published", "2023-01-19T10:00:00", "2022-12-01T10:00:00"],
+		["date_read", "2023-01-21T08:00:00", "2023-01-22T08:00:00"],
+		["date_archived", "2023-02-01T10:00:00", "2023-03-01T10:00:00"],
+		["omnivore_url", "https://omnivore.app/me/rust-185cf3e2a10", "https://omnivore.app/me/rust-2-185cf3e2a11"],
+		["image", "https://cdn.example.com/a.png", "https://cdn.example.com/b.png"],
+	])("aliases: %s written again in another case with another value keeps both and says so", (key, value, other) => {
+		const variant = key[0].toUpperCase() + key.slice(1);
+		const block = `id: 1\n${key}: ${value}\n${variant}: ${other}\n`;
+		const result = tidy(block, "", { recover: { title: false, dateSaved: false, originalUrl: false, omnivoreUrl: false, siteName: false, status: false } });
+		expect(result.text).toContain(`${variant}: ${other}\n`);
+		expect(result.problems).toContain(`alias-conflict: ${variant} "${other}" differs from ${key} "${value}"; both were kept.`);
+	});
+
 	it("aliases: values compared as written, spaces aside; a list with a number in it, or empty text, is no list of tags", () => {
 		expect(tidy("id: 1\nsite_name: The Atlantic\nsite: '  The Atlantic '\ntags: [rust]\nTags: ' rust '\nstatus: read\n").changes).toEqual([
 			"Tags removed: same value as tags.",

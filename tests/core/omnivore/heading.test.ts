@@ -23,6 +23,9 @@ describe("articleHeading", () => {
 		["a heading after a Unicode paragraph separator", "Intro\u2029# Why Rust\n", "Why Rust"],
 		["no heading for a hash inside a line", "Issue #12 was fixed\n", undefined],
 		["closing hashes after a tab", "# Why Rust\t##\n#Omnivore\n", "Why Rust"],
+		["a heading of a CRLF note", "# Why Rust\r\n#Omnivore\r\n", "Why Rust"],
+		["the first level-1 heading after a one-word line", "Saved.\n## Part one\n# Why Rust\n", "Why Rust"],
+		["the opening heading below a spaced rule", "\n* * *\n\n## Why Rust\nText\n# Later\n", "Why Rust"],
 	])("%s", (_name, body, expected) => {
 		expect(heading(body)).toBe(expected);
 	});
@@ -56,6 +59,7 @@ describe("isSectionHeading", () => {
 		["Full Content:", true],
 		["My notes ：", true],
 		["📚 Highlights", true],
+		["  Notes  ", true],
 		["Summary of the year", false],
 		["Rust in 2023", false],
 	])("%p → %p", (text, expected) => {

@@ -26,6 +26,7 @@ describe("readStatus", () => {
 		["someday", undefined],
 		[3, undefined],
 		[null, undefined],
+		[["read"], undefined],
 	])("%p → %p", (value, expected) => {
 		expect(readStatus(value)).toBe(expected);
 	});

@@ -71,6 +71,12 @@ describe("title", () => {
 		expect(item("---\nid: 1\n---\n#Omnivore\n\nJust text.\n", "Top level.md")?.title).toBe("Top level");
 	});
 
+	it("is the heading when an unquoted title was cut short by a `#` read as a comment", () => {
+		expect(note("title: The Weekly Dispatch #112\n", "# The Weekly Dispatch #112\n#Omnivore\n")?.title).toBe("The Weekly Dispatch #112");
+		expect(note("title: The Weekly Dispatch #112\n", "# Another heading\n#Omnivore\n")?.title).toBe("The Weekly Dispatch");
+		expect(note("title: The Weekly Dispatch #112\n", "#Omnivore\n[Read Original](https://example.substack.com/p/112)\n")?.title).toBe("The Weekly Dispatch");
+	});
+
 	it("is the frontmatter's title over the heading, on one line", () => {
 		expect(note("title: >-\n  Rust in 2023:\n  the year ahead\n")?.title).toBe("Rust in 2023: the year ahead");
 	});

@@ -103,13 +103,29 @@ describe("frontmatterFromValues", () => {
 		["a quoted title and numbers", "title: 'It''s 50% off'\nwords_count: 4600\nread_length: 7\n"],
 		["a `!` inside a word", "title: Why I love Markdown!\nsite_name: fly.io\n"],
 		["a comment on a line of its own", "title: Rust in 2023\n  # added by hand\n"],
+		["an empty author (null)", "id: 1\nauthor:\ntags:\n  - Omnivore\n"],
 	])("takes the values given for %s", (_name, block) => {
 		expect(given(block)).toBe("mapping");
+	});
+
+	it("reads a note without frontmatter as having none, and leaves an unclosed block to the engine", () => {
+		expect(frontmatterFromValues(splitNote("# Rust in 2023\n#Omnivore\n"), undefined)).toEqual({ kind: "none" });
+		expect(frontmatterFromValues(splitNote("---\ntitle: Never closed\n#Omnivore\n"), { title: "Never closed" })).toBeNull();
+	});
+
+	it("gives the values with no keys repaired", () => {
+		expect(frontmatterFromValues(splitNote("---\nid: 1\n---\n# Title\n"), { id: 1 })).toMatchObject({ kind: "mapping", repairedKeys: [] });
+	});
+
+	it("leaves a block too large to read to the engine, which refuses it", () => {
+		const block = Array.from({ length: 2500 }, (_, i) => `key${i}: value`).join("\n") + "\n";
+		expect(frontmatterFromValues(splitNote(`---\n${block}---\n# Title\n`), parse(block) as Record<string, unknown>)).toBeNull();
 	});
 
 	it.each([
 		["a title cut by a comment", "title: The Weekly Dispatch #112\n"],
 		["a title cut by a comment after a tab", "title: Rust\t#112\n"],
+		["a title cut by a comment after two spaces", "title: The Weekly Dispatch  #112\n"],
 		["an `&` after a space", 'title: "Rust & Go: a comparison"\n'],
 		["an anchor", "id: &i 12\n"],
 		["an alias", "id: 12\nalias: *i\n"],
@@ -134,9 +150,11 @@ describe("frontmatterFromValues", () => {
 
 	it("parses the block itself when a value is of a kind no YAML 1.2 parse gives, however deep", () => {
 		const parts = splitNote("---\nid: 1\ndates: [2024-01-20]\nmeta: {saved: 2024-01-20}\n---\n# Title\n");
-		expect(frontmatterFromValues(parts, { id: 1, dates: [new Date("2024-01-20")], meta: { saved: "2024-01-20" } })).toBeNull();
+		expect(frontmatterFromValues(parts, { id: 1, dates: ["2024-01-19", new Date("2024-01-20")], meta: { saved: "2024-01-20" } })).toBeNull();
 		expect(frontmatterFromValues(parts, { id: 1, dates: ["2024-01-20"], meta: { saved: new Date("2024-01-20") } })).toBeNull();
 		expect(frontmatterFromValues(parts, { id: BigInt(1), dates: ["2024-01-20"], meta: { saved: "2024-01-20" } })).toBeNull();
+		expect(frontmatterFromValues(parts, { id: Symbol("1"), dates: ["2024-01-20"], meta: { saved: "2024-01-20" } })).toBeNull();
+		expect(frontmatterFromValues(parts, { id: () => 1, dates: ["2024-01-20"], meta: { saved: "2024-01-20" } })).toBeNull();
 		const bare = Object.assign(Object.create(null) as Record<string, unknown>, { saved: "2024-01-20" });
 		expect(frontmatterFromValues(parts, { id: 1, dates: ["2024-01-20"], meta: bare })?.kind).toBe("mapping");
 	});
