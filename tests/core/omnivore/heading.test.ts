@@ -21,7 +21,7 @@ describe("articleHeading", () => {
 		["a heading after a CR line end", "Intro\r# Why Rust\n", "Why Rust"],
 		["a heading after a Unicode line separator (pasted from a web page)", "Intro\u2028# Why Rust\n", "Why Rust"],
 		["a heading after a Unicode paragraph separator", "Intro\u2029# Why Rust\n", "Why Rust"],
-		["no heading for a hash inside a line", "Issue #12 was fixed\n", undefined],
+		["no heading for a hash inside a line", "Write # and a space to start a heading\n", undefined],
 		["closing hashes after a tab", "# Why Rust\t##\n#Omnivore\n", "Why Rust"],
 		["a heading of a CRLF note", "# Why Rust\r\n#Omnivore\r\n", "Why Rust"],
 		["the first level-1 heading after a one-word line", "Saved.\n## Part one\n# Why Rust\n", "Why Rust"],
