@@ -16,15 +16,16 @@ type MapItem = CST.BlockMap["items"][number];
  */
 export function commentOf(item: MapItem): CST.SourceToken[] {
 	const value = item.value;
-	const end = value && "end" in value ? value.end : undefined;
-	if (end?.some((t) => t.type === "comment")) return upToComment(firstLine(end).filter(isTrailing));
+	const end = value && "end" in value ? (value.end ?? []) : [];
 	// `key: | # mine`: after a block scalar's header.
-	if (value?.type === "block-scalar" && value.props.some((t) => t.type === "comment")) {
-		return upToComment(firstLine(value.props.filter((t): t is CST.SourceToken => "source" in t && "indent" in t)).filter(isTrailing));
+	const header = value?.type === "block-scalar" ? value.props.filter((t): t is CST.SourceToken => "source" in t && "indent" in t) : [];
+	const sep = item.sep ?? [];
+	const afterColon = sep.slice(sep.findIndex((t) => t.type === "map-value-ind") + 1);
+	for (const tokens of [end, header, afterColon]) {
+		const comment = upToComment(firstLine(tokens).filter(isTrailing));
+		if (comment.length > 0) return comment;
 	}
-	const afterColon = item.sep?.slice(item.sep.findIndex((t) => t.type === "map-value-ind") + 1) ?? [];
-	const line = afterColon.slice(0, afterColon.findIndex((t) => t.type === "newline") + 1 || afterColon.length);
-	return line.some((t) => t.type === "comment") ? upToComment(line.filter(isTrailing)) : [];
+	return [];
 }
 
 function firstLine(tokens: CST.SourceToken[]): CST.SourceToken[] {
@@ -46,6 +47,7 @@ export function commentLinesAfter(item: MapItem): CST.SourceToken[] {
 	return rest.filter((t) => t.type !== "space");
 }
 
+/** The tokens up to the first comment, with it; none without a comment. */
 function upToComment(tokens: CST.SourceToken[]): CST.SourceToken[] {
 	return tokens.slice(0, tokens.findIndex((t) => t.type === "comment") + 1);
 }
@@ -54,6 +56,7 @@ const NEWLINE: CST.SourceToken = { type: "newline", offset: 0, indent: 0, source
 
 /** The new entry carrying the old one's comment: after a one-line value, or after the colon of a block value. */
 export function withComment(fresh: MapItem, comment: CST.SourceToken[]): void {
+	// Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path; no comment rewrites a new entry's tokens to the same, and a new entry always has a value.
 	if (comment.length === 0 || !fresh.value) return;
 	if ("end" in fresh.value) {
 		// A one-line value (a scalar, a flow list) ends with its line break, after the comment.
@@ -72,6 +75,7 @@ export function withComment(fresh: MapItem, comment: CST.SourceToken[]): void {
 	// A block list or mapping starts on the next line: the comment stays on the key's line, after the colon.
 	const sep = fresh.sep ?? [];
 	const colon = sep.findIndex((t) => t.type === "map-value-ind");
-	const rest = sep.slice(colon + 1).filter((t) => t.type !== "space" || sep.indexOf(t) > sep.findIndex((s) => s.type === "newline"));
-	fresh.sep = [...sep.slice(0, colon + 1), ...comment, ...(rest.some((t) => t.type === "newline") ? rest : [NEWLINE, ...rest])];
+	// The new value's own line break and indentation stay; the space before it goes (the comment's comes).
+	const lineEnd = sep.findIndex((t) => t.type === "newline");
+	fresh.sep = [...sep.slice(0, colon + 1), ...comment, ...(lineEnd === -1 ? [NEWLINE] : sep.slice(lineEnd))];
 }
