@@ -17,10 +17,10 @@ type MapItem = CST.BlockMap["items"][number];
 export function commentOf(item: MapItem): CST.SourceToken[] {
 	const value = item.value;
 	const end = value && "end" in value ? (value.end ?? []) : [];
-	// `key: | # mine`: after a block scalar's header.
-	const header = value?.type === "block-scalar" ? value.props.filter((t): t is CST.SourceToken => "source" in t && "indent" in t) : [];
-	const sep = item.sep ?? [];
-	const afterColon = sep.slice(sep.findIndex((t) => t.type === "map-value-ind") + 1);
+	// `key: | # mine`: after a block scalar's header (its props are source tokens; the cast is for the types).
+	const header = value?.type === "block-scalar" ? (value.props as CST.SourceToken[]) : [];
+	// After the colon (which is no trailing token, so it is left out below).
+	const afterColon = item.sep ?? [];
 	for (const tokens of [end, header, afterColon]) {
 		const comment = upToComment(firstLine(tokens).filter(isTrailing));
 		if (comment.length > 0) return comment;
@@ -43,16 +43,13 @@ export function commentLinesAfter(item: MapItem): CST.SourceToken[] {
 	const end = value && "end" in value ? (value.end ?? []) : [];
 	const lineEnd = end.findIndex((t) => t.type === "newline");
 	const rest = lineEnd === -1 ? [] : end.slice(lineEnd + 1);
-	if (!rest.some((t) => t.type === "comment") || !rest.every(isTrailing)) return [];
-	return rest.filter((t) => t.type !== "space");
+	return rest.some((t) => t.type === "comment") ? rest.filter((t) => t.type !== "space") : [];
 }
 
 /** The tokens up to the first comment, with it; none without a comment. */
 function upToComment(tokens: CST.SourceToken[]): CST.SourceToken[] {
 	return tokens.slice(0, tokens.findIndex((t) => t.type === "comment") + 1);
 }
-
-const NEWLINE: CST.SourceToken = { type: "newline", offset: 0, indent: 0, source: "\n" };
 
 /** The new entry carrying the old one's comment: after a one-line value, or after the colon of a block value. */
 export function withComment(fresh: MapItem, comment: CST.SourceToken[]): void {
@@ -68,14 +65,13 @@ export function withComment(fresh: MapItem, comment: CST.SourceToken[]): void {
 	if (fresh.value.type === "block-scalar") {
 		// `key: |- # mine`: the comment follows the header, on the key's line.
 		const props = fresh.value.props;
-		const lineEnd = props.findIndex((t) => t.type === "newline");
-		props.splice(lineEnd === -1 ? props.length : lineEnd, 0, ...comment);
+		// Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: a header always ends with its line break.
+		props.splice(props.findIndex((t) => t.type === "newline"), 0, ...comment);
 		return;
 	}
 	// A block list or mapping starts on the next line: the comment stays on the key's line, after the colon.
-	const sep = fresh.sep ?? [];
-	const colon = sep.findIndex((t) => t.type === "map-value-ind");
 	// The new value's own line break and indentation stay; the space before it goes (the comment's comes).
-	const lineEnd = sep.findIndex((t) => t.type === "newline");
-	fresh.sep = [...sep.slice(0, colon + 1), ...comment, ...(lineEnd === -1 ? [NEWLINE] : sep.slice(lineEnd))];
+	// Stryker disable next-line ArrayDeclaration: a new entry always has its separator; the default is for the types.
+	const sep = fresh.sep ?? [];
+	fresh.sep = [...sep.slice(0, sep.findIndex((t) => t.type === "map-value-ind") + 1), ...comment, ...sep.slice(sep.findIndex((t) => t.type === "newline"))];
 }

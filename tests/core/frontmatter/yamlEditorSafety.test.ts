@@ -235,6 +235,8 @@ describe("FrontmatterEditor edits", () => {
 		["a block scalar becomes a list", "tags: | # from the clipper\n  omnivore\n", ["rust"], "tags: # from the clipper\n  - rust\n"],
 		["comment lines stand under a flow list", "tags: [omnivore]  # mine\n  # more thoughts\n", ["rust"], "tags:  # mine\n  - rust\n# more thoughts\n"],
 		["comment lines stand under a value", "tags: omnivore # c\n  # more\n  # and more\n", "rust", "tags: rust # c\n# more\n# and more\n"],
+		["a comment line stands under a value without one", "tags: [omnivore]\n  # later\n", "rust", "tags: rust\n# later\n"],
+		["a blank line stands under a value", "tags: [omnivore]\n\n", ["rust"], "tags:\n  - rust\n\n"],
 	])("keeps the comments of an entry when %s", (_shape, block, value, expected) => {
 		const e = editor(`id: 1\n${block}status: unread\n`);
 		e.set("tags", value);
