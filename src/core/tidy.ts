@@ -53,7 +53,7 @@ export class NoteTidier {
 	}
 
 	/** Normalize and unwrap an Omnivore note. Any other note comes back unchanged. */
-	tidy(text: string, { images = true }: { images?: boolean } = {}): TidyResult {
+	tidy(text: string): TidyResult {
 		const parts = splitNote(text);
 		const frontmatter = readFrontmatter(parts);
 		const code = findCodeRanges(parts.body);
@@ -77,14 +77,10 @@ export class NoteTidier {
 			baseUrl = editor.getText(this.options.keys.originalUrl) ?? baseUrl;
 		}
 
-		let unwrapped = 0;
-		if (images) {
-			const body = unwrapBodyImages({ body: parts.body, matcher: this.proxy, baseUrl, codeRanges: code });
-			report.merge(body, parts.bodyLineOffset);
-			newParts.body = body.text;
-			unwrapped = body.changes.length;
-		}
-		if (frontmatterLeft) report.problems.unshift(frontmatterProblem(frontmatterLeft, unwrapped));
+		const body = unwrapBodyImages({ body: parts.body, matcher: this.proxy, baseUrl, codeRanges: code });
+		report.merge(body, parts.bodyLineOffset);
+		newParts.body = body.text;
+		if (frontmatterLeft) report.problems.unshift(frontmatterProblem(frontmatterLeft, body.changes.length));
 
 		const newText = joinNote(newParts);
 		return {

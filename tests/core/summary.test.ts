@@ -1,4 +1,4 @@
-import { countChanges, describeCounts, groupProblems, NoteTidier, plural } from "../../src/core";
+import { addCounts, countChanges, countProblems, describeCounts, groupProblems, NoteTidier, plural } from "../../src/core";
 
 const tidier = new NoteTidier();
 
@@ -12,6 +12,22 @@ describe("counting a run", () => {
 		expect(countChanges(report.changes)).toEqual({ properties: keys + 1, imageUrls: 1 });
 		expect(describeCounts(countChanges(report.changes))).toBe(`${keys + 1} properties and 1 image URL`);
 		expect(describeCounts({ properties: 1, imageUrls: 0 })).toBe("1 property");
+	});
+
+	it("counts a renamed or removed property as a property, a downloaded image as no image URL, and sums runs", () => {
+		const counts = countChanges([
+			{ kind: "key-renamed", message: "" },
+			{ kind: "key-removed", message: "" },
+			{ kind: "key-changed", message: "" },
+			{ kind: "url-unwrapped", message: "" },
+			{ kind: "url-unwrapped", message: "" },
+			{ kind: "image-localized", message: "" },
+		]);
+		expect(counts).toEqual({ properties: 3, imageUrls: 2 });
+		expect(addCounts(counts, { properties: 1, imageUrls: 5 })).toEqual({ properties: 4, imageUrls: 7 });
+		expect(describeCounts({ properties: 0, imageUrls: 2 })).toBe("2 image URLs");
+		expect(describeCounts({ properties: 0, imageUrls: 0 })).toBe("");
+		expect(countProblems([{ path: "a.md", problems: [{ code: "ambiguous-date", message: "x" }, { code: "unreadable-file", message: "y" }] }, { path: "b.md", problems: [] }])).toBe(2);
 	});
 
 	it("says one or many", () => {

@@ -297,3 +297,37 @@ describe("unwrapImages", () => {
 		expect(result.report.isOmnivoreNote).toBe(false);
 	});
 });
+
+describe("what a user reads when a note's frontmatter is left as it was", () => {
+	const tidier = new NoteTidier({ tagName: "Saved" });
+	const P2 = "https://proxy-prod.omnivore-image-cache.app/0x0,sAbc";
+	const original = "[Read Original](https://example.com/post)";
+	const problems = (text: string) => tidier.tidy(text).report.problems;
+
+	it("names the anchors, and how many images were still unwrapped", () => {
+		expect(problems(`---\nid: 1\ntitle: &t Hello\nalias_title: *t\n---\n#Saved\n${original}\n![](${P2}/https://a.example/a.png)\n`)).toEqual([
+			{
+				code: "yaml-anchors",
+				line: 1,
+				message: 'The frontmatter uses YAML anchors or aliases (&t, *t); it was left as it was so their meaning is kept. A value such as "&amp; more" meant as text needs quotes. Images in the body were still unwrapped (1).',
+			},
+		]);
+	});
+
+	it("says what the block is instead of properties, and says nothing of images when there were none", () => {
+		const list = "The frontmatter is a list rather than properties (Omnivore's single-file mode writes a list); it was left as it was.";
+		expect(problems(`---\n- id: 1\n- id: 2\n---\n#Saved\n${original}\n![](${P2}/https://a.example/a.png)\n![](${P2}/https://a.example/b.png)\n`)).toEqual([
+			{ code: "frontmatter-not-mapping", line: 1, message: `${list} Images in the body were still unwrapped (2).` },
+		]);
+		expect(problems(`---\n- id: 1\n---\n#Saved\n${original}\n`)).toEqual([{ code: "frontmatter-not-mapping", line: 1, message: list }]);
+	});
+
+	it("names the configured tag of a note that is tagged but no saved article", () => {
+		expect(problems("---\ntags: [Saved]\n---\n# Why I save\n")[0].message).toMatch(/^Tagged #Saved but does not look like a saved article \(.+\); it was left alone\.$/);
+	});
+
+	it("names every property whose value was quoted to repair the block", () => {
+		const { report } = tidier.tidy("---\ntitle: Rust: What\nauthor: A: B\nid: 1\n---\n#Saved\n");
+		expect(report.changes[0]).toEqual({ kind: "frontmatter-repaired", message: "Frontmatter was not valid YAML; quoted the value of title, author so it reads again." });
+	});
+});
