@@ -1,21 +1,12 @@
 // Where the CLI saves downloaded images: one folder of the vault, a new file per image, never over
 // a file that is there (a user's `photo.png` stays), and never half-written.
 
-import { chownSync, copyFileSync, constants, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { chownSync, copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { uniqueFileName, type AttachmentStore } from "../core";
-import { describeFsError, isWithin } from "./vaultFiles";
+import { describeFsError, isThere, isWithin } from "./vaultFiles";
 
 let sequence = 0;
-
-function isThere(path: string): boolean {
-	try {
-		lstatSync(path);
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 /**
  * Why images cannot go in the folder, reached through a link (the folder or the nearest part of it

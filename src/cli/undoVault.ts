@@ -1,7 +1,7 @@
 // `omnivore-queue undo <vault>`: puts back the notes of the last tidy run, skipping notes edited since
 // (their previous text stays in the journal; `undo --show <note>` prints it).
 
-import { lstatSync, readdirSync, readFileSync, realpathSync, unlinkSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, unlinkSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { earlierText, entriesByNote, NoteLeftError, plural, undoBatch, type CreatedFiles, type UndoOutcome } from "../core";
 import { FileNoteStore } from "./fileNoteStore";
@@ -9,7 +9,7 @@ import { vaultJournal } from "./journalStorage";
 import { lateEditProblem, type LateEditSaved } from "./lateEdits";
 import { removeLeftovers } from "./leftovers";
 import { UsageError } from "./usageError";
-import { describeFsError, isWithin, listNotes, type VaultFile } from "./vaultFiles";
+import { describeFsError, isThere, isWithin, listNotes, type VaultFile } from "./vaultFiles";
 
 /** Where a journaled note is: a linked note was written where it lives, and is put back there. */
 function noteFile(vault: string, path: string): VaultFile {
@@ -72,14 +72,7 @@ function createdFiles(vault: string, followLinks: boolean): CreatedFiles {
 	// In a folder linked from outside the vault, only with --follow-links.
 	const inVault = (path: string) => followLinks || isWithin(realpathSync(vault), realpathSync(dirname(at(path))));
 	return {
-		exists: async (path) => {
-			try {
-				lstatSync(at(path));
-				return true;
-			} catch {
-				return false;
-			}
-		},
+		exists: async (path) => isThere(at(path)),
 		readBytes: async (path) => readFileSync(at(path)),
 		checkRemovable: (path) => {
 			if (!inVault(path)) throw new NoteLeftError("unwritable-file", "It is in a folder linked from outside the vault (undo --follow-links removes it); it was kept.");

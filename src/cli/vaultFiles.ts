@@ -1,6 +1,6 @@
 // Lists the Markdown notes of a vault folder, skipping dot-folders such as `.obsidian` and `.trash`.
 
-import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { TEMPORARY_NAME } from "./atomicWrite";
 
@@ -21,6 +21,16 @@ export interface VaultListing {
 	notFiles: Array<{ path: string; reason: string }>;
 	/** Temporary files left by writes of runs that were killed, with the process id that wrote them. */
 	leftovers: Array<{ absolute: string; pid: number }>;
+}
+
+/** Whether anything is at `path`: a file, a folder, or a link (even one to nothing). */
+export function isThere(path: string): boolean {
+	try {
+		lstatSync(path);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 export function isWithin(folder: string, path: string): boolean {

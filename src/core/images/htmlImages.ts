@@ -51,7 +51,7 @@ class Paragraphs {
  * tag: an attribute CommonMark would not read, or no `>` before the paragraph ends (raw HTML in
  * Markdown ends with its paragraph).
  */
-export function readAttributes(body: string, from: number, paragraphs = new Paragraphs(body)): { attributes: Attribute[]; close: number } {
+function readAttributes(body: string, from: number, paragraphs: Paragraphs): { attributes: Attribute[]; close: number } {
 	const attributes: Attribute[] = [];
 	const end = paragraphs.endOf(from);
 	let i = from;

@@ -37,7 +37,7 @@ function decodePercentRun(run: string): string {
 }
 
 /** A text as its links name files: unescaped, decoded, one Unicode form, lower case. */
-export function asLinksRead(text: string): string {
+function asLinksRead(text: string): string {
 	return decodeHtmlEntities(text.replace(BACKSLASH_ESCAPE, "$1").replace(PERCENT_RUN, decodePercentRun)).normalize("NFC").toLowerCase();
 }
 
