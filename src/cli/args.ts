@@ -25,7 +25,7 @@ export type Request =
 	| ({ command: "images" } & ImagesArgs & EngineArgs)
 	| ({ command: "import"; exportPath: string; dryRun: boolean; folder: string; followLinks: boolean } & EngineArgs)
 	| ({ command: "tidy"; dryRun: boolean; diff: boolean; force: boolean; followLinks: boolean; jobs: number | null } & EngineArgs)
-	| ({ command: "queue"; statuses: QueueStatus[]; tags: string[]; search: string; sort: QueueSort; limit: number | null } & EngineArgs);
+	| ({ command: "queue"; statuses: QueueStatus[]; tags: string[]; search: string; sort: QueueSort; limit: number | null; jobs: number | null } & EngineArgs);
 
 export { UsageError };
 
@@ -135,7 +135,8 @@ export function parseCommandLine(argv: string[]): Request {
 	if (command === "tidy") {
 		return { command, dryRun: flag("dry-run"), diff: flag("diff"), force: flag("force"), followLinks: flag("follow-links"), jobs: positiveCount(text("jobs"), "--jobs", command), ...engine };
 	}
-	return { command, ...queueArgs(list("status"), list("tag"), text("search") ?? "", text("sort") ?? "saved-newest", text("limit")), ...engine };
+	const queue = queueArgs(list("status"), list("tag"), text("search") ?? "", text("sort") ?? "saved-newest", text("limit"));
+	return { command, ...queue, jobs: positiveCount(text("jobs"), "--jobs", command), ...engine };
 }
 
 function engineArgs(

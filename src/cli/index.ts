@@ -1,9 +1,10 @@
 // Entry point of the CLI bundle: wires `main` to the process. The bundle is also the script of the
-// engine's worker threads (`tidy --jobs`), which only serve the engine.
+// worker threads of `tidy --jobs` and `queue --jobs`, which only serve the engine.
 
 import { EXIT_FAILURE, main } from "./main";
 import { describeFsError } from "./vaultFiles";
 import { isTidyWorker, serveTidyWorker } from "./tidyPool";
+import { isQueueWorker, serveQueueWorker } from "./queuePool";
 
 function start(): void {
 	// `omnivore-queue tidy --diff | head`: the reader went away; the run itself is done, so end quietly.
@@ -25,4 +26,5 @@ function start(): void {
 }
 
 if (isTidyWorker()) serveTidyWorker();
+else if (isQueueWorker()) serveQueueWorker();
 else start();

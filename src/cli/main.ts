@@ -88,11 +88,16 @@ function engineOptions(request: Extract<Request, { command: "tidy" | "queue" | "
 	return engine;
 }
 
-async function runQueue(request: Extract<Request, { command: "queue" }>, output: Output): Promise<number> {
+async function runQueue(request: Extract<Request, { command: "queue" }>, output: Output, host: Host): Promise<number> {
 	await checkVault(request.vault);
-	const items = queueOfVault(resolve(request.vault), request, engineOptions(request), VERSION);
+	const items = await queueOfVault(resolve(request.vault), request, engineOptions(request), VERSION, workersOf(host, request.jobs));
 	output.out(request.json ? `${JSON.stringify({ items }, null, 2)}\n` : formatQueueTable(items));
 	return EXIT_OK;
+}
+
+/** One thread per core unless told; without a script to start workers from, this thread alone. */
+function workersOf(host: Host, jobs: number | null): { script: string; jobs: number } | undefined {
+	return host.workerScript ? { script: host.workerScript, jobs: jobs ?? availableParallelism() } : undefined;
 }
 
 async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output, host: Host): Promise<number> {
@@ -106,8 +111,7 @@ async function runTidy(request: Extract<Request, { command: "tidy" }>, output: O
 		followLinks: request.followLinks,
 		version: VERSION,
 		keepChanges: request.json,
-		// One thread per core unless told; without a script to start workers from, this thread alone.
-		workers: host.workerScript ? { script: host.workerScript, jobs: request.jobs ?? availableParallelism() } : undefined,
+		workers: workersOf(host, request.jobs),
 	};
 	// A dry run writes nothing, so it needs no lock (and leaves no `.omnivore-queue/`).
 	const report = request.dryRun ? await tidyVault(vault, options) : await withLock(vault, "tidy", () => tidyVault(vault, options));
@@ -206,7 +210,7 @@ export async function main(argv: string[], output: Output, host: Host = {}): Pro
 			case "tidy":
 				return await runTidy(request, output, host);
 			case "queue":
-				return await runQueue(request, output);
+				return await runQueue(request, output, host);
 			case "images":
 				return await runImages(request, output);
 			case "undo":

@@ -1,11 +1,12 @@
 // Lists the reading queue of a vault folder: the same model as the plugin's sidebar.
 
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { format } from "date-fns";
-import { buildQueueItem, EMPTY_FILTER, NoteTidier, QueueQuery, type QueueItem, type QueueSort, type QueueStatus, type TidyOptions } from "../core";
+import { EMPTY_FILTER, NoteTidier, QueueQuery, type QueueItem, type QueueSort, type QueueStatus, type TidyOptions } from "../core";
 import { fileStamp, fingerprint } from "./checkedNotes";
 import { readQueueCache, writeQueueCache, type CachedQueueNote } from "./queueCache";
-import { listNotes } from "./vaultFiles";
+import { readQueueItems } from "./queuePool";
+import { listNotes, type VaultFile } from "./vaultFiles";
 
 export interface QueueRequest {
 	statuses: QueueStatus[];
@@ -15,35 +16,50 @@ export interface QueueRequest {
 	limit: number | null;
 }
 
-export function queueOfVault(vault: string, request: QueueRequest, engine: Partial<TidyOptions>, version = "dev"): QueueItem[] {
+export async function queueOfVault(
+	vault: string,
+	request: QueueRequest,
+	engine: Partial<TidyOptions>,
+	version = "dev",
+	workers?: { script: string; jobs: number },
+): Promise<QueueItem[]> {
 	const tidier = new NoteTidier(engine);
 	const print = fingerprint(version, tidier.options);
 	const earlier = readQueueCache(vault, print);
-	const cache = new Map<string, CachedQueueNote>();
-	let read = 0;
-	const items: QueueItem[] = [];
+	// The vault's notes in order, each with its item from the cache or a place for the one read now.
+	const notes: Array<{ file: VaultFile; stamp: string; cached?: CachedQueueNote }> = [];
+	const toRead: VaultFile[] = [];
 	for (const file of listNotes(vault).files) {
 		let stamp: string;
-		let text: string;
 		try {
 			stamp = fileStamp(statSync(file.absolute));
-			const known = earlier.get(file.path);
-			if (known?.stamp === stamp) {
-				cache.set(file.path, known);
-				if (known.item) items.push({ ...known.item, path: file.path });
-				continue;
-			}
-			text = readFileSync(file.absolute, "utf8");
 		} catch {
 			continue;
 		}
-		read++;
-		const item = buildQueueItem(file.path, text, tidier.options, tidier.proxy);
-		// Stamped before the read: a note written meanwhile has a new stamp and is read next time.
-		cache.set(file.path, { stamp, item });
-		if (item) items.push(item);
+		const known = earlier.get(file.path);
+		if (known?.stamp === stamp) notes.push({ file, stamp, cached: known });
+		else {
+			notes.push({ file, stamp });
+			toRead.push(file);
+		}
 	}
-	if (read > 0 || cache.size !== earlier.size) writeQueueCache(vault, print, cache);
+	const read = await readQueueItems(toRead, engine, tidier, workers);
+	const cache = new Map<string, CachedQueueNote>();
+	const items: QueueItem[] = [];
+	let next = 0;
+	for (const { file, stamp, cached } of notes) {
+		if (cached) {
+			cache.set(file.path, cached);
+			if (cached.item) items.push({ ...cached.item, path: file.path });
+			continue;
+		}
+		const listed = read[next++];
+		if (!listed) continue;
+		// Stamped before the read: a note written meanwhile has a new stamp and is read next time.
+		cache.set(file.path, { stamp, item: listed.item });
+		if (listed.item) items.push(listed.item);
+	}
+	if (read.some((listed) => listed !== null) || cache.size !== earlier.size) writeQueueCache(vault, print, cache);
 	const query = new QueueQuery();
 	query.setItems(items);
 	const { items: found } = query.run({ ...EMPTY_FILTER, statuses: request.statuses, tags: request.tags, search: request.search }, request.sort);

@@ -58,6 +58,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 			sort: { type: "string", value: "<order>", help: `${QUEUE_SORTS.join(", ")}.` },
 			limit: { type: "string", value: "<n>", help: "At most n articles." },
 			json: { type: "boolean", help: 'Print {"items": [...]} instead of a table.' },
+			jobs: { type: "string", value: "<n>", help: "Read notes on n threads (default: one per core); the list is the same." },
 			...ENGINE,
 		},
 	},

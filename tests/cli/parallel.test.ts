@@ -133,3 +133,31 @@ it("refuses a number of jobs that is not a positive whole number", () => {
 	expect(run.status).toBe(2);
 	expect(run.stderr).toMatch(/--jobs needs a positive whole number, not "0"/);
 });
+
+const queue = (vault: string, ...args: string[]) => runCli(cli.bundle, ["queue", vault, "--json", ...args], { maxBuffer: 1 << 30 });
+
+it("lists the same queue on two threads as on one, and the same again from its cache", () => {
+	const vault = copy("queue");
+	// Notes that cannot be read are left out alike: a link to nothing, a folder named like a note.
+	for (const folder of ["Omnivore/2024-01", "Omnivore/2024-12"]) {
+		mkdirSync(join(vault, folder), { recursive: true });
+		symlinkSync(join(vault, folder, "nowhere.md"), join(vault, folder, "dangling.md"));
+		mkdirSync(join(vault, folder, "folder.md"));
+	}
+	// Never tidied, so no cache (it is kept in tidy's folder): each listing reads every note.
+	const one = queue(vault, "--jobs", "1");
+	const two = queue(vault, "--jobs", "2");
+	expect(one.status).toBe(0);
+	expect(two.stderr).toBe("");
+	const items = (JSON.parse(one.stdout) as { items: unknown[] }).items;
+	expect(items.length).toBeGreaterThan(200);
+	expect(two.stdout).toBe(one.stdout);
+
+	// Exit 1: it reports the notes it could not read.
+	expect(tidy(vault, "--jobs", "1").status).toBe(1);
+	const afterTidy = queue(vault, "--jobs", "2");
+	const cached = queue(vault, "--jobs", "2");
+	expect(readdirSync(join(vault, ".omnivore-queue"))).toContain("queue.json");
+	expect(cached.stdout).toBe(afterTidy.stdout);
+	expect(queue(vault, "--jobs", "1", "--sort", "title", "--limit", "5").stdout).toBe(queue(vault, "--jobs", "2", "--sort", "title", "--limit", "5").stdout);
+});

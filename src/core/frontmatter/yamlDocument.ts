@@ -8,8 +8,24 @@ const COMPOSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, logLevel: "erro
 
 export function parseTokens(yaml: string): { tokens: CST.Token[]; doc: Document.Parsed | undefined } {
 	const tokens = Array.from(new Parser().parse(yaml));
-	const docs = Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens));
+	const docs = withoutStackTraces(() => Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens)));
 	return { tokens, doc: docs[0] };
+}
+
+/**
+ * The library makes an Error object for each problem it finds, and the JavaScript engine records a
+ * stack trace for each: on a block full of problems that cost more than the parse itself (0020). Only
+ * their messages are read, so the traces are not recorded while it composes.
+ */
+function withoutStackTraces<T>(work: () => T): T {
+	const errors = Error as { stackTraceLimit?: number };
+	const limit = errors.stackTraceLimit;
+	errors.stackTraceLimit = 0;
+	try {
+		return work();
+	} finally {
+		errors.stackTraceLimit = limit;
+	}
 }
 
 /** The first error or warning (an unknown `!tag`, say), on one line; null when there is none. */
