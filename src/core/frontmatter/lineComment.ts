@@ -75,3 +75,60 @@ export function withComment(fresh: MapItem, comment: CST.SourceToken[]): void {
 	const sep = fresh.sep ?? [];
 	fresh.sep = [...sep.slice(0, sep.findIndex((t) => t.type === "map-value-ind") + 1), ...comment, ...sep.slice(sep.findIndex((t) => t.type === "newline"))];
 }
+
+/** Every comment token in a part of the CST, in the order of the text. */
+function commentsIn(part: unknown): CST.SourceToken[] {
+	if (Array.isArray(part)) return part.flatMap(commentsIn);
+	if (typeof part !== "object" || part === null) return [];
+	const token = part as Partial<CST.SourceToken> & Record<string, unknown>;
+	if (token.type === "comment") return [token as CST.SourceToken];
+	return ["props", "start", "key", "sep", "value", "items", "end"].flatMap((field) => commentsIn(token[field]));
+}
+
+/**
+ * Comments inside an entry's value, which `commentOf` and `commentLinesAfter` do not reach: comment
+ * lines between the key and a block value, and the comments within a list or mapping.
+ */
+export function commentsWithin(item: MapItem): CST.SourceToken[] {
+	const sep = item.sep ?? [];
+	const afterKeyLine = sep.slice(sep.findIndex((t) => t.type === "newline") + 1 || sep.length);
+	const value = item.value;
+	const inValue = value && "items" in value ? commentsIn(value.items) : [];
+	return [...commentsIn(afterKeyLine), ...inValue];
+}
+
+/** Comments as lines of their own, without indentation (see `commentLinesAfter`). */
+export function asCommentLines(comments: CST.SourceToken[]): CST.SourceToken[] {
+	return comments.flatMap((comment) => [comment, { type: "newline", offset: 0, indent: 0, source: "\n" }]);
+}
+
+/** A list item's text as a tidy may rewrite it (`#Read Later` became `Read_Later`): no case, `#`, spaces, `_` or `-`. */
+function looseText(source: string): string {
+	const unquoted = /^(["']).*\1$/s.test(source) ? source.slice(1, -1) : source;
+	return unquoted.toLowerCase().replace(/[#\s_-]/g, "");
+}
+
+/**
+ * A block list rewritten: each old item's comment on its line (`- rust  # mine`) goes to the first new
+ * item of the same loose text. Returns the comments it carried; the others (of a tag merged into
+ * another) are for the caller to keep.
+ */
+export function carryItemComments(old: MapItem, fresh: MapItem): CST.SourceToken[] {
+	if (old.value?.type !== "block-seq" || fresh.value?.type !== "block-seq") return [];
+	const freshItems = fresh.value.items;
+	const taken = new Set<number>();
+	const carried: CST.SourceToken[] = [];
+	for (const { value } of old.value.items) {
+		const comment = value && "end" in value ? upToComment(firstLine(value.end ?? []).filter(isTrailing)) : [];
+		if (!value || !("source" in value) || comment.length === 0) continue;
+		const text = looseText(value.source);
+		const index = freshItems.findIndex((item, i) => !taken.has(i) && item.value !== undefined && "source" in item.value && looseText(item.value.source) === text);
+		const target = freshItems[index]?.value;
+		if (!target || !("end" in target)) continue;
+		taken.add(index);
+		const end = target.end ?? [];
+		target.end = [...end.filter((t) => !isTrailing(t)), ...comment, ...end.filter((t) => t.type === "newline")];
+		carried.push(...comment.filter((t) => t.type === "comment"));
+	}
+	return carried;
+}

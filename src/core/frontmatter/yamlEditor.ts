@@ -3,7 +3,7 @@
 
 import { CST } from "yaml";
 import { entryItem, stringifyEntry, type FrontmatterValue } from "./entryText";
-import { commentLinesAfter, commentOf, withComment } from "./lineComment";
+import { asCommentLines, carryItemComments, commentLinesAfter, commentOf, commentsWithin, withComment } from "./lineComment";
 
 export type { FrontmatterValue } from "./entryText";
 
@@ -136,7 +136,12 @@ export class FrontmatterEditor {
 		const item = this.items[index];
 		const fresh = entryItem(key, value);
 		const lines = keepComment ? commentLinesAfter(item) : [];
-		if (keepComment) withComment(fresh, commentOf(item));
+		if (keepComment) {
+			withComment(fresh, commentOf(item));
+			// Comments within the old value: on the line of the list item they followed, else as lines of their own.
+			const carried = carryItemComments(item, fresh);
+			lines.push(...asCommentLines(commentsWithin(item).filter((comment) => !carried.includes(comment))));
+		}
 		item.sep = fresh.sep;
 		item.value = fresh.value;
 		if (lines.length > 0) this.keepLines(index, lines);
@@ -144,10 +149,13 @@ export class FrontmatterEditor {
 		this.edited = true;
 	}
 
-	/** Comment lines that stood under the entry at `index`: after its new one-line value, else above the next entry. */
+	/** Comment lines that stood under or within the entry at `index`: after its new value, else above the next entry. */
 	private keepLines(index: number, lines: CST.SourceToken[]): void {
 		const value = this.items[index].value;
-		if (value && "end" in value) value.end = [...(value.end ?? []), ...lines];
+		// A block list ends with its last item's line.
+		const last = value?.type === "block-seq" ? value.items.at(-1)?.value : undefined;
+		if (last && "end" in last) last.end = [...(last.end ?? []), ...lines];
+		else if (value && "end" in value) value.end = [...(value.end ?? []), ...lines];
 		else if (this.items[index + 1]) this.items[index + 1].start = [...lines, ...this.items[index + 1].start];
 		// Stryker disable next-line OptionalChaining: an entry was found, so there is a document token; the chain is for the types.
 		else if (this.docToken) this.docToken.end = [...lines, ...(this.docToken.end ?? [])];
@@ -166,7 +174,7 @@ export class FrontmatterEditor {
 		this.edited = true;
 	}
 
-	/** Remove a key; comments and blank lines above it stay, attached to what follows. */
+	/** Remove a key; comments and blank lines above it stay, attached to what follows, and so do its own comments. */
 	remove(key: string): void {
 		this.checkWritable();
 		const index = this.indexOf(key);
@@ -174,9 +182,10 @@ export class FrontmatterEditor {
 		// Stryker disable next-line ConditionalExpression: a key was found, so there is a document token; the check narrows the type.
 		if (!this.docToken) return;
 		const [item] = this.items.splice(index, 1);
+		const own = [...asCommentLines(commentOf(item).filter((t) => t.type === "comment")), ...commentLinesAfter(item), ...asCommentLines(commentsWithin(item))];
 		const next = this.items[index];
-		if (next) next.start = [...item.start, ...next.start];
-		else this.docToken.end = [...item.start, ...(this.docToken.end ?? [])];
+		if (next) next.start = [...item.start, ...own, ...next.start];
+		else this.docToken.end = [...item.start, ...own, ...(this.docToken.end ?? [])];
 		this.values.delete(key);
 		this.edited = true;
 	}

@@ -310,7 +310,8 @@ describe("FrontmatterEditor edits", () => {
 		e.rename("date_saved", "saved");
 		e.set("saved", "2024-02-27T01:30:06");
 		e.remove("author");
-		expect(written(e)).toBe(SAVED.replace("author: Steve Klabnik # and Carol Nichols\n", "").replace("date_saved: 2024-02-27 01:30:06", "saved: 2024-02-27T01:30:06"));
+		// The removed entry's comment stays where it stood: it is the user's text.
+		expect(written(e)).toBe(SAVED.replace("author: Steve Klabnik # and Carol Nichols\n", "# and Carol Nichols\n").replace("date_saved: 2024-02-27 01:30:06", "saved: 2024-02-27T01:30:06"));
 		expect(e.shapeOf("saved")).toBe("plain");
 	});
 
