@@ -35,7 +35,7 @@ async function get(request: HttpRequest, refuse: (url: string) => boolean): Prom
 			}
 			if (response.status < 200 || response.status >= 300) {
 				await response.body?.cancel();
-				return { status: response.status };
+				return { status: response.status, retryAfter: response.headers.get("retry-after") ?? undefined };
 			}
 			return await readBody(response, request.maxBytes);
 		}

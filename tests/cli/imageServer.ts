@@ -57,6 +57,10 @@ async function answer(request: IncomingMessage, response: ServerResponse, hits: 
 		case "flaky":
 			// Fails twice, then works.
 			return hits < 2 ? send(503, "busy", "text/plain") : send(200, png(name));
+		case "busy":
+			// Asks for an hour's pause.
+			response.writeHead(429, { "content-type": "text/plain", "retry-after": "3600" });
+			return void response.end("too many requests");
 		case "slow":
 			await sleep(2000);
 			return send(200, png(name));

@@ -126,6 +126,16 @@ describe("images", () => {
 		expect(read(path)).toContain("![](Omnivore/attachments/with%20space.png)");
 	});
 
+	test("does not hammer a server that asks for an hour's pause: one request, then the archive", async () => {
+		const path = note("Busy", `![](${server.base}/busy/b.png)\n`);
+		const { code, out } = await images();
+		expect(code).toBe(1);
+		expect(server.hits.get("/busy/b.png")).toBe(1);
+		expect(server.hits.get(`/archive/${server.base}/busy/b.png`)).toBe(1);
+		expect(out).toMatch(/busy\/b\.png\n.*answered 429 and asked to wait 60 minutes; the archive's copy: the server answered 404/);
+		expect(read(path)).toContain(`![](${server.base}/busy/b.png)`);
+	});
+
 	test("retries 5xx, follows redirects, falls back to the archive for 404, 410 and a page served as an image, and reports what failed", async () => {
 		const b = server.base;
 		const path = note(

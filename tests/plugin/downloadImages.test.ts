@@ -16,11 +16,13 @@ beforeAll(async () => {
 		if (!url.startsWith(server.base)) throw new Error(`net::ERR_NAME_NOT_RESOLVED (${url})`);
 		let current = url;
 		for (let hop = 0; hop < 5; hop++) {
-			const response = await new Promise<{ status: number; location?: string; body: Buffer }>((resolve, reject) => {
+			const response = await new Promise<{ status: number; location?: string; headers: Record<string, string>; body: Buffer }>((resolve, reject) => {
 				get(current, (res) => {
 					const chunks: Buffer[] = [];
+					// Names as a browser's fetch gives them: some platforms keep the server's case.
+					const headers = Object.fromEntries(Object.entries(res.headers).map(([name, value]) => [name.replace(/\b\w/g, (c) => c.toUpperCase()), String(value)]));
 					res.on("data", (chunk: Buffer) => chunks.push(chunk));
-					res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body: Buffer.concat(chunks) }));
+					res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, headers, body: Buffer.concat(chunks) }));
 				}).on("error", reject);
 			});
 			if (response.status >= 300 && response.status < 400 && response.location) {
@@ -28,7 +30,7 @@ beforeAll(async () => {
 				continue;
 			}
 			const arrayBuffer = response.body.buffer.slice(response.body.byteOffset, response.body.byteOffset + response.body.length) as ArrayBuffer;
-			return { status: response.status, headers: {}, arrayBuffer, text: response.body.toString("utf8") } satisfies RequestUrlResponse;
+			return { status: response.status, headers: response.headers, arrayBuffer, text: response.body.toString("utf8") } satisfies RequestUrlResponse;
 		}
 		throw new Error("too many redirects");
 	};
@@ -140,6 +142,16 @@ describe("Download images", () => {
 		expect(app.vault.getFileByPath("chart.png")).not.toBeNull();
 		expect(app.vault.getFileByPath("other.png")).toBeNull();
 		expect(notices().at(-1)).toMatch(/1 note restored, 1 file it created removed\. 1 file it created was kept: changed since, or a note still links to it\./);
+	});
+
+	it("asks a server that wants an hour's pause once, then the archive", async () => {
+		const b = server.base;
+		const { app, plugin } = await startObsidian({ "Busy.md": `# Busy\n\n![](${b}/busy/b.png)\n` });
+		const [file] = vaultFiles(app, ["Busy.md"]);
+		server.hits.clear();
+		const report = await downloadImagesOfNote(plugin, file);
+		expect(report?.failed[0].reason).toMatch(/^the server answered 429 and asked to wait 60 minutes; the archive's copy: /);
+		expect(server.hits.get("/busy/b.png")).toBe(1);
 	});
 
 	it("of the current note, any note; a failure leaves the reference and is reported", async () => {

@@ -20,6 +20,8 @@ export interface DownloadSettings {
 	/** URL template with `{url}`, or null for no archive. */
 	archive: string | null;
 	sleep: (ms: number) => Promise<void>;
+	/** The time now, in milliseconds (for a Retry-After given as a date). */
+	now?: () => number;
 }
 
 export type Download =
@@ -31,15 +33,35 @@ type Attempt = { ok: true; bytes: Uint8Array; kind: ImageKind } | { ok: false; f
 
 const isRetried = (status: number): boolean => status >= 500 || status === 429 || status === 408;
 
+/** The longest wait between tries, ours or one a server asks for; a server that asks for longer is not tried again. */
+const MAX_WAIT_MS = 30_000;
+
+/** How long a Retry-After asks to wait, in milliseconds: seconds, or an HTTP date; null when it says neither. */
+export function retryAfterMs(value: string | undefined, now: number): number | null {
+	const text = value?.trim() ?? "";
+	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	// An HTTP date always names its weekday and zone (`Wed, 21 Oct 2026 07:28:00 GMT`): a bare number is not one.
+	const date = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
+	return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function waitAsked(seconds: number): string {
+	return seconds < 120 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`;
+}
+
 async function attempt(url: string, settings: DownloadSettings): Promise<Attempt> {
 	// Stryker disable next-line StringLiteral: the loop runs at least once and always sets it.
 	let reason = "";
+	// What the last answer asked us to wait before the next try (Retry-After).
+	let asked = 0;
 	for (let tried = 0; tried <= settings.retries; tried++) {
-		if (tried > 0) await settings.sleep(Math.min(settings.backoffMs * 2 ** (tried - 1), 30_000));
+		if (tried > 0) await settings.sleep(Math.max(asked, Math.min(settings.backoffMs * 2 ** (tried - 1), MAX_WAIT_MS)));
 		let status: number;
+		let retryAfter: string | undefined;
 		try {
 			const response = await settings.http.get({ url, timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, userAgent: settings.userAgent });
 			status = response.status;
+			retryAfter = response.retryAfter;
 			// Part of an image (never asked for: no request names a range) is not the image.
 			if (status === 206) return { ok: false, final: false, reason: "the server sent only part of the image" };
 			if (status >= 200 && status < 300) {
@@ -59,6 +81,9 @@ async function attempt(url: string, settings: DownloadSettings): Promise<Attempt
 		}
 		reason = `the server answered ${status}`;
 		if (!isRetried(status)) return { ok: false, final: false, reason };
+		asked = retryAfterMs(retryAfter, (settings.now ?? Date.now)()) ?? 0;
+		// A server that asks for a long pause is not hammered meanwhile; the archive may have a copy.
+		if (asked > MAX_WAIT_MS && tried < settings.retries) return { ok: false, final: false, reason: `${reason} and asked to wait ${waitAsked(Math.ceil(asked / 1000))}` };
 	}
 	return { ok: false, final: false, reason: settings.retries > 0 ? `${reason} (tried ${settings.retries + 1} times)` : reason };
 }

@@ -16,6 +16,8 @@ export interface HttpResponse {
 	/** The body, for a 2xx response that was not too large. */
 	body?: Uint8Array;
 	tooLarge?: boolean;
+	/** The server's Retry-After, as sent (with a 429 or 503: how long it asks us to wait). */
+	retryAfter?: string;
 }
 
 export interface HttpClient {

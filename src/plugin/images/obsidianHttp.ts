@@ -12,7 +12,7 @@ export const obsidianHttpClient: HttpClient = {
 		});
 		try {
 			const response = await Promise.race([requestUrl({ url, method: "GET", headers: { "User-Agent": userAgent }, throw: false }), timeout]);
-			if (response.status < 200 || response.status >= 300) return { status: response.status };
+			if (response.status < 200 || response.status >= 300) return { status: response.status, retryAfter: headerOf(response.headers, "retry-after") };
 			const body = new Uint8Array(response.arrayBuffer);
 			return body.byteLength > maxBytes ? { status: response.status, tooLarge: true } : { status: response.status, body };
 		} catch (error) {
@@ -23,3 +23,9 @@ export const obsidianHttpClient: HttpClient = {
 		}
 	},
 };
+
+/** A header by name, whatever case the platform gives names in. */
+function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {
+	const found = Object.keys(headers ?? {}).find((key) => key.toLowerCase() === name);
+	return found === undefined ? undefined : headers?.[found];
+}

@@ -58,6 +58,44 @@ describe("downloadImage", () => {
 		expect(slept).toEqual([20_000, 30_000, 30_000]);
 	});
 
+	it.each([
+		["seconds", "7"],
+		["an HTTP date", "Tue, 01 Dec 2026 10:00:07 GMT"],
+	])("waits as long as a 429 or 503 asks in %s, when that is longer than its own wait", async (_form, retryAfter) => {
+		const now = () => Date.parse("2026-12-01T10:00:00Z");
+		const { settings, slept } = scripted({ [ORIGINAL]: [{ status: 429, retryAfter }, { status: 503, retryAfter: "0" }, { status: 200, body: PNG }] }, { now });
+		expect(await downloadImage(ORIGINAL, settings)).toMatchObject({ ok: true, fromArchive: false });
+		// Seven seconds asked, then none: its own 200 ms then.
+		expect(slept).toEqual([7_000, 200]);
+	});
+
+	it.each(["soon", "", "-5", "1.5", "1700000000000000000000 GMT"])("reads a Retry-After it cannot understand (%p) as no wish", async (retryAfter) => {
+		const { settings, slept } = scripted({ [ORIGINAL]: [{ status: 503, retryAfter }, { status: 200, body: PNG }] });
+		expect(await downloadImage(ORIGINAL, settings)).toMatchObject({ ok: true });
+		expect(slept).toEqual([100]);
+	});
+
+	it("does not wait an hour a server asks for: it asks the archive, and says why", async () => {
+		const { settings, asked, slept } = scripted({ [ORIGINAL]: [{ status: 429, retryAfter: "3600" }], [ARCHIVED]: [{ status: 200, body: PNG }] });
+		expect(await downloadImage(ORIGINAL, settings)).toMatchObject({ ok: true, fromArchive: true });
+		expect(asked).toEqual([ORIGINAL, ARCHIVED]);
+		expect(slept).toEqual([]);
+		const { settings: noArchive } = scripted({ [ORIGINAL]: [{ status: 503, retryAfter: "90" }] }, { archive: null });
+		expect(await downloadImage(ORIGINAL, noArchive)).toEqual({ ok: false, reason: "the server answered 503 and asked to wait 90 seconds" });
+	});
+
+	it("takes a wait of 30 seconds asked, but no more", async () => {
+		const { settings, slept } = scripted({ [ORIGINAL]: [{ status: 503, retryAfter: "30" }, { status: 503, retryAfter: "31" }] }, { archive: null });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "the server answered 503 and asked to wait 31 seconds" });
+		expect(slept).toEqual([30_000]);
+	});
+
+	it("reads the Retry-After of the last try as the end of its tries", async () => {
+		const { settings, slept } = scripted({ [ORIGINAL]: [{ status: 503 }, { status: 503 }, { status: 503, retryAfter: "3600" }] }, { archive: null });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "the server answered 503 (tried 3 times)" });
+		expect(slept).toEqual([100, 200]);
+	});
+
 	it("asks the archive once the tries are spent, and says so when its copy is used", async () => {
 		const { settings, asked } = scripted({ [ORIGINAL]: [{ status: 502 }], [ARCHIVED]: [{ status: 200, body: PNG }] });
 		expect(await downloadImage(ORIGINAL, settings)).toMatchObject({ ok: true, fromArchive: true, bytes: PNG });
