@@ -1,5 +1,7 @@
 // Splits a note into BOM, frontmatter block and body, and puts it back together byte for byte.
 
+import { hasMixedLineEndings, withOriginalLineEndings } from "./mixedLineEndings";
+
 export type LineEnding = "\n" | "\r\n";
 
 export interface NoteParts {
@@ -66,9 +68,15 @@ export function joinNote(parts: NoteParts): string {
 	return parts.bom + fm.open + fm.yaml + close + parts.body;
 }
 
-/** The note with its frontmatter's YAML (written with `\n`) replaced, or a block added, in the note's line endings. */
+/**
+ * The note with its frontmatter's YAML (written with `\n`) replaced, or a block added, in the note's line
+ * endings; in a block of mixed line endings, each line kept as it was ends as it did.
+ */
 export function withFrontmatterYaml(parts: NoteParts, yaml: string): NoteParts {
-	const text = parts.eol === "\r\n" ? yaml.replace(/\r?\n/g, "\r\n") : yaml;
+	const before = parts.frontmatter?.yaml ?? "";
+	// The block's own line ending first: its lines may end otherwise than the note's first line.
+	const eol = before.includes("\n") ? detectLineEnding(before) : parts.eol;
+	const text = hasMixedLineEndings(before) ? withOriginalLineEndings(before, yaml) : eol === "\r\n" ? yaml.replace(/\r?\n/g, "\r\n") : yaml;
 	return { ...parts, frontmatter: parts.frontmatter ? { ...parts.frontmatter, yaml: text } : newFrontmatterBlock(text, parts.eol) };
 }
 
