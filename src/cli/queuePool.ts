@@ -71,8 +71,8 @@ export async function readQueueItems(files: VaultFile[], engine: Partial<TidyOpt
 				worker.postMessage(files.slice(start, start + CHUNK));
 			};
 			const finish = () => {
-				// What the worker had not sent back is listed here.
-				inFlight.splice(0).forEach(listHere);
+				// What the worker had not sent back goes back to the others, or to this thread at the end.
+				chunks.push(...inFlight.splice(0));
 				void worker.terminate();
 				resolve();
 			};
@@ -89,7 +89,7 @@ export async function readQueueItems(files: VaultFile[], engine: Partial<TidyOpt
 			if (inFlight.length === 0) finish();
 		});
 	await Promise.all(Array.from({ length: workers.jobs }, runWorker));
-	// Chunks no worker took (none could start) are listed here.
+	// Chunks no worker took or finished (none could start, or they stopped) are listed here.
 	chunks.splice(0).forEach(listHere);
 	return listed;
 }
