@@ -64,6 +64,7 @@ export async function readQueueItems(files: VaultFile[], engine: Partial<TidyOpt
 			}
 			// Two chunks in flight: the worker never waits for the next one.
 			const inFlight: number[] = [];
+			let finished = false;
 			const sendNext = () => {
 				const start = chunks.shift();
 				if (start === undefined) return;
@@ -71,12 +72,16 @@ export async function readQueueItems(files: VaultFile[], engine: Partial<TidyOpt
 				worker.postMessage(files.slice(start, start + CHUNK));
 			};
 			const finish = () => {
+				if (finished) return;
+				finished = true;
 				// What the worker had not sent back goes back to the others, or to this thread at the end.
 				chunks.push(...inFlight.splice(0));
 				void worker.terminate();
 				resolve();
 			};
 			worker.on("message", (results: Listed[]) => {
+				// A result that arrives after the worker failed is of a chunk given back: it is listed again.
+				if (finished) return;
 				const start = inFlight.shift() as number;
 				results.forEach((result, i) => (listed[start + i] = result));
 				sendNext();

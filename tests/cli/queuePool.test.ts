@@ -47,3 +47,23 @@ it("lists the same when the workers cannot start, or stop after their first note
 	expect(await readQueueItems(files, {}, tidier, { script: missing, jobs: 2 })).toEqual(alone);
 	expect(await readQueueItems(files, {}, tidier, { script: quitter, jobs: 2 })).toEqual(alone);
 });
+
+it("lists every note once when a worker fails just after sending its first notes back", async () => {
+	const alone = await readQueueItems(files, {}, tidier);
+	// A worker that answers its first chunk rightly (from the listing above) and then fails: its
+	// failure may reach this thread before or after its answer, and the chunks given back to it after.
+	const answers = join(work, "answers.json");
+	writeFileSync(answers, JSON.stringify(Object.fromEntries(files.map((file, i) => [file.path, alone[i]]))));
+	const failing = script(
+		"fails-after-answering.js",
+		`const { parentPort } = require("node:worker_threads");
+const answers = require(${JSON.stringify(answers)});
+parentPort.once("message", (chunk) => {
+	parentPort.postMessage(chunk.map((file) => answers[file.path]));
+	setImmediate(() => { throw new Error("a bug in the engine"); });
+});
+`,
+	);
+	// The failure and the answer arrive in either order from one run to the next: try it several times.
+	for (let run = 0; run < 8; run++) expect(await readQueueItems(files, {}, tidier, { script: failing, jobs: 2 })).toEqual(alone);
+});
