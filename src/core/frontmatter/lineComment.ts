@@ -21,7 +21,8 @@ export function commentOf(item: MapItem): CST.SourceToken[] {
 	const header = value?.type === "block-scalar" ? (value.props as CST.SourceToken[]) : [];
 	// After the colon (which is no trailing token, so it is left out below).
 	const afterColon = item.sep ?? [];
-	for (const tokens of [end, header, afterColon]) {
+	// After the colon first: with the value on a line of its own, a comment on the value's line is not the key line's.
+	for (const tokens of [afterColon, end, header]) {
 		const comment = upToComment(firstLine(tokens).filter(isTrailing));
 		if (comment.length > 0) return comment;
 	}
@@ -85,16 +86,16 @@ function commentsIn(part: unknown): CST.SourceToken[] {
 	return ["props", "start", "key", "sep", "value", "items", "end"].flatMap((field) => commentsIn(token[field]));
 }
 
-/**
- * Comments inside an entry's value, which `commentOf` and `commentLinesAfter` do not reach: comment
- * lines between the key and a block value, and the comments within a list or mapping.
- */
-export function commentsWithin(item: MapItem): CST.SourceToken[] {
-	const sep = item.sep ?? [];
-	const afterKeyLine = sep.slice(sep.findIndex((t) => t.type === "newline") + 1 || sep.length);
+/** Every comment of an entry after its key, in the order of the text: on its lines, within its value, under it. */
+export function commentsOfEntry(item: MapItem): CST.SourceToken[] {
+	return commentsIn([item.sep, item.value]);
+}
+
+/** The comment on a one-line value's line (`title: Issue #112` holds "#112"), if any. */
+export function valueLineComment(item: MapItem): CST.SourceToken | undefined {
 	const value = item.value;
-	const inValue = value && "items" in value ? commentsIn(value.items) : [];
-	return [...commentsIn(afterKeyLine), ...inValue];
+	const end = value && "end" in value ? (value.end ?? []) : [];
+	return firstLine(end).find((t) => t.type === "comment");
 }
 
 /** Comments as lines of their own, without indentation (see `commentLinesAfter`). */

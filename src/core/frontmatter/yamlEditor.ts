@@ -3,7 +3,7 @@
 
 import { CST } from "yaml";
 import { entryItem, stringifyEntry, type FrontmatterValue } from "./entryText";
-import { asCommentLines, carryItemComments, commentLinesAfter, commentOf, commentsWithin, withComment } from "./lineComment";
+import { asCommentLines, carryItemComments, commentLinesAfter, commentOf, commentsOfEntry, valueLineComment, withComment } from "./lineComment";
 
 export type { FrontmatterValue } from "./entryText";
 
@@ -135,13 +135,16 @@ export class FrontmatterEditor {
 		}
 		const item = this.items[index];
 		const fresh = entryItem(key, value);
-		const lines = keepComment ? commentLinesAfter(item) : [];
-		if (keepComment) {
-			withComment(fresh, commentOf(item));
-			// Comments within the old value: on the line of the list item they followed, else as lines of their own.
-			const carried = carryItemComments(item, fresh);
-			lines.push(...asCommentLines(commentsWithin(item).filter((comment) => !carried.includes(comment))));
-		}
+		// Told not to keep it, the comment on the value's line was part of the value (a title cut at `#`).
+		const dropped = keepComment ? undefined : valueLineComment(item);
+		const onKeyLine = keepComment ? commentOf(item) : [];
+		withComment(fresh, onKeyLine);
+		// A list item's comment stays on the line of the same item.
+		const carried = carryItemComments(item, fresh);
+		const under = commentLinesAfter(item);
+		// Every other comment of the entry becomes a line of its own: none is lost.
+		const placed = new Set([...onKeyLine, ...carried, ...under, dropped]);
+		const lines = [...asCommentLines(commentsOfEntry(item).filter((comment) => !placed.has(comment))), ...under];
 		item.sep = fresh.sep;
 		item.value = fresh.value;
 		if (lines.length > 0) this.keepLines(index, lines);
@@ -182,7 +185,7 @@ export class FrontmatterEditor {
 		// Stryker disable next-line ConditionalExpression: a key was found, so there is a document token; the check narrows the type.
 		if (!this.docToken) return;
 		const [item] = this.items.splice(index, 1);
-		const own = [...asCommentLines(commentOf(item).filter((t) => t.type === "comment")), ...commentLinesAfter(item), ...asCommentLines(commentsWithin(item))];
+		const own = asCommentLines(commentsOfEntry(item));
 		const next = this.items[index];
 		if (next) next.start = [...item.start, ...own, ...next.start];
 		else this.docToken.end = [...item.start, ...own, ...(this.docToken.end ?? [])];

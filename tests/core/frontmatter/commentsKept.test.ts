@@ -70,10 +70,19 @@ describe("a list rewritten", () => {
 		expect(written(e)).toBe(`id: 1\n${expected}status: unread\n`);
 	});
 
-	it("keeps no comment when told the `#` was part of the value, as the title's repair does", () => {
-		const e = editor("title: Issue #112\nid: 1\n");
+	it("keeps no comment when told the `#` was part of the value, as the title's repair does, but keeps the lines under it", () => {
+		const e = editor("title: Issue #112\n  # what I thought\nid: 1\n");
 		e.set("title", "Issue #112", false);
-		expect(written(e)).toBe('title: "Issue #112"\nid: 1\n');
+		expect(written(e)).toBe('title: "Issue #112"\n# what I thought\nid: 1\n');
+	});
+
+	it.each([
+		["a value on the next line, each line with a comment", "status: # my status\n  READ # from omnivore\n", "read", "status: read # my status\n# from omnivore\n"],
+		["a flow list on the next line", "tags: # my tags\n  [omnivore, rust] # flow\n", ["omnivore", "rust"], "tags: # my tags\n  - omnivore\n  - rust\n# flow\n"],
+	])("keeps both comments of %s", (_case, block, value, expected) => {
+		const e = editor(`id: 1\n${block}other: x\n`);
+		e.set(block.slice(0, block.indexOf(":")), value);
+		expect(written(e)).toBe(`id: 1\n${expected}other: x\n`);
 	});
 });
 
@@ -83,6 +92,7 @@ describe("an entry removed", () => {
 		["the comments of its list stay too", "id: 1\nauthor:\n  - Unknown # placeholder\n  # ask the site\nstatus: unread\n", "id: 1\n# placeholder\n# ask the site\nstatus: unread\n"],
 		["comment lines under it stay", "id: 1\nauthor: Unknown\n  # who wrote this?\nstatus: unread\n", "id: 1\n# who wrote this?\nstatus: unread\n"],
 		["as the last entry too", "id: 1\nauthor: Unknown # placeholder\n", "id: 1\n# placeholder\n"],
+		["every one of a value on its own line", "id: 1\nauthor: # after the colon\n  Unknown # after the value\n  # under\nstatus: unread\n", "id: 1\n# after the colon\n# after the value\n# under\nstatus: unread\n"],
 	])("%s", (_case, block, expected) => {
 		const e = editor(block);
 		e.remove("author");
