@@ -17,6 +17,8 @@ export interface NoteParts {
 	bodyLineOffset: number;
 	/** The note opens a frontmatter block (`---` on its first line) that never closes. */
 	unclosedFrontmatter?: boolean;
+	/** The first line is `---` with a comment after it (`--- # mine`): YAML, but no properties to Obsidian. */
+	commentedOpening?: boolean;
 }
 
 export interface FrontmatterBlock {
@@ -29,6 +31,7 @@ export interface FrontmatterBlock {
 }
 
 const OPEN = /^---[ \t]*(\r?\n)/;
+const COMMENTED_OPEN = /^---[ \t]+#/;
 const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
 
 export function detectLineEnding(text: string): LineEnding {
@@ -57,7 +60,8 @@ export function splitNote(text: string): NoteParts {
 			};
 		}
 	}
-	return { bom, eol, frontmatter: null, body: rest, bodyLineOffset: 0, unclosedFrontmatter: open !== null };
+	const parts: NoteParts = { bom, eol, frontmatter: null, body: rest, bodyLineOffset: 0, unclosedFrontmatter: open !== null };
+	return !open && COMMENTED_OPEN.test(rest) ? { ...parts, commentedOpening: true } : parts;
 }
 
 export function joinNote(parts: NoteParts): string {

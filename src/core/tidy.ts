@@ -185,6 +185,10 @@ function invalidProblem(state: Extract<FrontmatterState, { kind: "invalid" }>, i
 	const left = `; it was left as it was.${images}`;
 	if (state.refused === "too-deep") return { code: "too-deeply-nested", line: 1, message: `The frontmatter is too deeply nested to read safely${left}` };
 	if (state.refused === "too-large") return { code: "frontmatter-too-large", line: 1, message: `${state.error}${left}` };
+	if (state.refused === "commented-opening") {
+		const fix = "Obsidian reads no properties under an opening --- with more on its line; remove the comment to have the note tidied";
+		return { code: "invalid-frontmatter", line: 1, message: `The frontmatter's opening line has a comment after its ---: ${fix}${left}` };
+	}
 	return { code: "invalid-frontmatter", line: 1, message: `The frontmatter is not valid YAML (${state.error}) and could not be repaired${left}` };
 }
 

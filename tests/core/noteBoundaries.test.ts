@@ -1,6 +1,8 @@
 // Where a frontmatter block ends, on notes whose values hold dashes, and the line bookkeeping around it.
 
+import { buildQueueItem, NoteTidier } from "../../src/core";
 import { countLines, detectLineEnding, joinNote, lineAt, splitNote, withFrontmatterYaml } from "../../src/core/note";
+import { setNoteStatus } from "../../src/core/queue/setStatus";
 
 describe("the end of a frontmatter block", () => {
 	it("is a line of its own, never `---` at the end of a value", () => {
@@ -59,5 +61,31 @@ describe("withFrontmatterYaml", () => {
 		expect(joinNote(withFrontmatterYaml(splitNote("# T\r\n#Omnivore\r\n"), "status: unread\n"))).toBe("---\r\nstatus: unread\r\n---\r\n# T\r\n#Omnivore\r\n");
 		const closedAtEnd = splitNote("---\ntitle: x\n---");
 		expect(joinNote({ ...closedAtEnd, body: "added body\n" })).toBe("---\ntitle: x\n---\nadded body\n");
+	});
+});
+
+describe("an opening --- with a comment after it", () => {
+	const note = "--- # from my template\nid: 3f1c2a\ntitle: T\ntags: [omnivore]\nstatus: read\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c1d2e3f4a)\n";
+
+	it("opens no frontmatter, and says so", () => {
+		const parts = splitNote(note);
+		expect(parts.frontmatter).toBeNull();
+		expect(parts.commentedOpening).toBe(true);
+		expect(splitNote("---\nid: 1\n---\n").commentedOpening).toBeUndefined();
+		// A thematic break of more dashes, or dashes then words, is no such line.
+		expect(splitNote("----\n# T\n").commentedOpening).toBeUndefined();
+		expect(splitNote("--- notes\n").commentedOpening).toBeUndefined();
+	});
+
+	it("is left as it is by a tidy, which adds no second block above it and says why", () => {
+		const result = new NoteTidier().tidy(note);
+		expect(result.text).toBe(note);
+		expect(result.report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^The frontmatter's opening line has a comment after its ---: .*remove the comment/)]);
+	});
+
+	it("is read by the queue as Obsidian reads it, without properties, and its status is not set", () => {
+		const tidier = new NoteTidier();
+		expect(buildQueueItem("T.md", note, tidier.options, tidier.proxy)).toMatchObject({ status: "unread", tags: [] });
+		expect(setNoteStatus(note, "archived", tidier.options)).toBeNull();
 	});
 });

@@ -10,7 +10,7 @@ import { parseFrontmatter } from "./parseFrontmatter";
 export type FrontmatterState =
 	| { kind: "none" }
 	| { kind: "mapping"; editor: FrontmatterEditor; repairedKeys: string[]; closedLists?: string[]; reindentedLists?: string[] }
-	| { kind: "invalid"; error: string; refused?: "too-deep" | "too-large" }
+	| { kind: "invalid"; error: string; refused?: "too-deep" | "too-large" | "commented-opening" }
 	| { kind: "not-mapping"; found: string }
 	| { kind: "anchored"; names: string[]; values: Record<string, unknown> };
 
@@ -30,6 +30,8 @@ export function toLf(text: string): string {
 export function readFrontmatterBlock(parts: NoteParts): FrontmatterState {
 	// A block that never closes is not frontmatter to Obsidian either; adding one above it would bury it.
 	if (parts.unclosedFrontmatter) return { kind: "invalid", error: "it has no closing --- line" };
+	// Adding properties above it would make two blocks, the user's read as text: it is for the user to fix.
+	if (parts.commentedOpening) return { kind: "invalid", error: "its opening --- line has a comment after it", refused: "commented-opening" };
 	if (!parts.frontmatter) return { kind: "none" };
 	const yaml = toLf(parts.frontmatter.yaml);
 	if (isTooDeeplyNested(yaml)) return { kind: "invalid", error: "it is nested too deeply", refused: "too-deep" };

@@ -30,7 +30,7 @@ function isPlainData(value: unknown): boolean {
  * of another kind (a date, as a YAML 1.1 parser makes) send the block to the engine's parse.
  */
 export function frontmatterFromValues(parts: NoteParts, values: Record<string, unknown> | undefined): FrontmatterState | null {
-	if (parts.unclosedFrontmatter) return null;
+	if (parts.unclosedFrontmatter || parts.commentedOpening) return null;
 	if (!parts.frontmatter) return { kind: "none" };
 	const yaml = toLf(parts.frontmatter.yaml);
 	if (values === undefined || !isPlainData(values) || READ_OTHERWISE.test(yaml) || isTooDeeplyNested(yaml) || tooLargeFrontmatter(yaml) !== null) return null;

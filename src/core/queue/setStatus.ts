@@ -15,7 +15,7 @@ export function setNoteStatus(note: string, status: ReadingStatus, options: Pick
 	const key = options.keys.status;
 	if (!parts.frontmatter) {
 		// A block that never closes is not frontmatter; a new one above it would bury it.
-		if (parts.unclosedFrontmatter) return null;
+		if (parts.unclosedFrontmatter || parts.commentedOpening) return null;
 		return joinNote(withFrontmatterYaml(parts, stringifyEntry(key, value)));
 	}
 	const block = readFrontmatterBlock(parts);
