@@ -5,7 +5,9 @@ import { isWhitespace } from "../markdown/whitespace";
 
 /** One tag as Obsidian wants it: no leading `#`, spaces become `_`. Empty when nothing is left. */
 export function cleanTag(tag: string): string {
-	return tag.trim().replace(/^#+/, "").trim().replace(/\s+/g, "_");
+	// Quotes around a tag of a comma-separated string (`'#ai', rust`) are no part of it: a tag holds none.
+	const unquoted = tag.trim().replace(/^(["'])(.*)\1$/s, "$2");
+	return unquoted.trim().replace(/^#+/, "").trim().replace(/\s+/g, "_");
 }
 
 /** A tag or the configured tag name as written (` #Omnivore`), without the spaces and `#` around it. */

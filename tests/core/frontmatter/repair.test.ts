@@ -30,6 +30,12 @@ describe("repairFrontmatter", () => {
 		expect(repairFrontmatter("title: &amp; more: notes\nsubtitle: *bold* claims\n")?.yaml).toBe('title: "&amp; more: notes"\nsubtitle: "*bold* claims"\n');
 	});
 
+	it("keeps a comment after a broken list of tags a comment, and a title's ` #` its words", () => {
+		expect(repairFrontmatter("tags: '#ai', omnivore # my comment\nid: 1\n")?.yaml).toBe(`tags: "'#ai', omnivore" # my comment\nid: 1\n`);
+		expect(repairFrontmatter("aliases: Rust: the book\t# mine\n")?.yaml).toBe('aliases: "Rust: the book"\t# mine\n');
+		expect(repairFrontmatter("title: Rust: issue #112\n")?.yaml).toBe('title: "Rust: issue #112"\n');
+	});
+
 	it("escapes inner double quotes (plugin 1.1 to 1.2)", () => {
 		expect(repairFrontmatter('title: "Notes on "Local-First" Software"\nid: 1\n')?.yaml).toBe(
 			'title: "Notes on \\"Local-First\\" Software"\nid: 1\n',

@@ -69,6 +69,11 @@ describe("cleanTag", () => {
 		["# Read Later", "Read_Later"],
 		["C#", "C#"],
 		["#", ""],
+		// Quotes around a tag written in a comma-separated string are no part of it.
+		[" '#ai'", "ai"],
+		['"Read Later"', "Read_Later"],
+		["it's", "it's"],
+		["'half", "'half"],
 	])("%p → %p", (tag, expected) => {
 		expect(cleanTag(tag)).toBe(expected);
 	});
