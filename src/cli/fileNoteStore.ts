@@ -6,7 +6,7 @@ import { isUtf8 } from "node:buffer";
 import { NoteGoneError, NoteLeftError, type NoteStore } from "../core";
 import { OwnerNotKeptError, writeFileAtomic } from "./atomicWrite";
 import { LateEditWatch, readBytes, type LateEditSaved } from "./lateEdits";
-import { describeFsError, type VaultFile } from "./vaultFiles";
+import { describeFsError, whyUnreadable, type VaultFile } from "./vaultFiles";
 
 // Larger notes are not Omnivore exports; reading them whole would only cost memory.
 export const MAX_NOTE_BYTES = 20 * 1024 * 1024;
@@ -79,7 +79,7 @@ export class FileNoteStore implements NoteStore {
 			}
 		} catch (error) {
 			if (error instanceof NoteLeftError) throw error;
-			const message = `The note could not be read: ${describeFsError(error)}.`;
+			const message = `The note could not be read: ${whyUnreadable(path, error)}.`;
 			throw GONE.has((error as NodeJS.ErrnoException).code ?? "") ? new NoteGoneError(message) : new NoteLeftError("unreadable-file", message);
 		}
 		const text = buffer.toString("utf8");

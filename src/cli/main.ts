@@ -9,7 +9,7 @@ import { commandHelp, parseCommandLine, UsageError, type Request } from "./args"
 import { formatDiffs, formatSummary, toJson } from "./formatSummary";
 import { formatImport, importIntoVault } from "./importVault";
 import { NO_PROGRESS, progressBar } from "./progressBar";
-import { formatQueueTable, queueOfVault } from "./queueVault";
+import { formatQueueTable, formatUnreadable, queueOfVault } from "./queueVault";
 import { tidyVault } from "./tidyVault";
 import { formatUndo, showEarlierText, undoVault } from "./undoVault";
 import { attachmentFolderProblem } from "./attachmentFolder";
@@ -90,9 +90,11 @@ function engineOptions(request: Extract<Request, { command: "tidy" | "queue" | "
 
 async function runQueue(request: Extract<Request, { command: "queue" }>, output: Output, host: Host): Promise<number> {
 	await checkVault(request.vault);
-	const items = await queueOfVault(resolve(request.vault), request, engineOptions(request), VERSION, workersOf(host, request.jobs));
+	const { items, unreadable } = await queueOfVault(resolve(request.vault), request, engineOptions(request), VERSION, workersOf(host, request.jobs));
 	output.out(request.json ? `${JSON.stringify({ items }, null, 2)}\n` : formatQueueTable(items));
-	return EXIT_OK;
+	if (unreadable.length === 0) return EXIT_OK;
+	output.err(formatUnreadable(unreadable));
+	return EXIT_FAILURE;
 }
 
 /** One thread per core unless told; without a script to start workers from, this thread alone. */

@@ -5,18 +5,18 @@
 import { readFileSync } from "node:fs";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { buildQueueItem, NoteTidier, type QueueItem, type TidyOptions } from "../core";
-import type { VaultFile } from "./vaultFiles";
+import { whyUnreadable, type VaultFile } from "./vaultFiles";
 
-/** A note read: its item (null: no Omnivore note), or nothing when it could not be read. */
-export type Listed = { item: QueueItem | null } | null;
+/** A note read: its item (null: no Omnivore note), or why it could not be read. */
+export type Listed = { item: QueueItem | null } | { unreadable: string };
 
 /** Reads one note and builds its item, on whichever thread. */
 export function readQueueItem(file: VaultFile, tidier: NoteTidier): Listed {
 	let text: string;
 	try {
 		text = readFileSync(file.absolute, "utf8");
-	} catch {
-		return null;
+	} catch (error) {
+		return { unreadable: whyUnreadable(file.path, error) };
 	}
 	return { item: buildQueueItem(file.path, text, tidier.options, tidier.proxy) };
 }

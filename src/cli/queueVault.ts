@@ -6,7 +6,7 @@ import { EMPTY_FILTER, NoteTidier, QueueQuery, type QueueItem, type QueueSort, t
 import { fileStamp, fingerprint } from "./checkedNotes";
 import { readQueueCache, writeQueueCache, type CachedQueueNote } from "./queueCache";
 import { readQueueItems } from "./queuePool";
-import { listNotes, type VaultFile } from "./vaultFiles";
+import { listNotes, whyUnreadable, type VaultFile } from "./vaultFiles";
 
 export interface QueueRequest {
 	statuses: QueueStatus[];
@@ -16,24 +16,33 @@ export interface QueueRequest {
 	limit: number | null;
 }
 
+/** The articles listed, and the notes and folders that could not be read (so are not). */
+export interface QueueListing {
+	items: QueueItem[];
+	unreadable: Array<{ path: string; reason: string }>;
+}
+
 export async function queueOfVault(
 	vault: string,
 	request: QueueRequest,
 	engine: Partial<TidyOptions>,
 	version = "dev",
 	workers?: { script: string; jobs: number },
-): Promise<QueueItem[]> {
+): Promise<QueueListing> {
 	const tidier = new NoteTidier(engine);
 	const print = fingerprint(version, tidier.options);
 	const earlier = readQueueCache(vault, print);
+	const listing = listNotes(vault);
+	const unreadable = [...listing.unreadable.map(({ path, reason }) => ({ path, reason: `the folder could not be read: ${reason}` })), ...listing.notFiles];
 	// The vault's notes in order, each with its item from the cache or a place for the one read now.
 	const notes: Array<{ file: VaultFile; stamp: string; cached?: CachedQueueNote }> = [];
 	const toRead: VaultFile[] = [];
-	for (const file of listNotes(vault).files) {
+	for (const file of listing.files) {
 		let stamp: string;
 		try {
 			stamp = fileStamp(statSync(file.absolute));
-		} catch {
+		} catch (error) {
+			unreadable.push({ path: file.path, reason: whyUnreadable(file.path, error) });
 			continue;
 		}
 		const known = earlier.get(file.path);
@@ -54,16 +63,26 @@ export async function queueOfVault(
 			continue;
 		}
 		const listed = read[next++];
-		if (!listed) continue;
+		if ("unreadable" in listed) {
+			unreadable.push({ path: file.path, reason: listed.unreadable });
+			continue;
+		}
 		// Stamped before the read: a note written meanwhile has a new stamp and is read next time.
 		cache.set(file.path, { stamp, item: listed.item });
 		if (listed.item) items.push(listed.item);
 	}
-	if (read.some((listed) => listed !== null) || cache.size !== earlier.size) writeQueueCache(vault, print, cache);
+	if (read.some((listed) => "item" in listed) || cache.size !== earlier.size) writeQueueCache(vault, print, cache);
 	const query = new QueueQuery();
 	query.setItems(items);
 	const { items: found } = query.run({ ...EMPTY_FILTER, statuses: request.statuses, tags: request.tags, search: request.search }, request.sort);
-	return request.limit === null ? found : found.slice(0, request.limit);
+	unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	return { items: request.limit === null ? found : found.slice(0, request.limit), unreadable };
+}
+
+/** For stderr: the notes that are not listed because they could not be read. */
+export function formatUnreadable(unreadable: QueueListing["unreadable"]): string {
+	const count = unreadable.length === 1 ? "1 note or folder" : `${unreadable.length} notes or folders`;
+	return `omnivore-queue: ${count} could not be read, so their articles are not listed:\n${unreadable.map(({ path, reason }) => `  ${path}: ${reason}\n`).join("")}`;
 }
 
 const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;

@@ -121,6 +121,13 @@ function onceEach(found: Found[]): VaultFile[] {
 }
 
 /** A one-line reason for a file-system error, without a stack. */
+/** Why a note listed in its folder could not be read: a name that is not UTF-8 is listed under another. */
+export function whyUnreadable(path: string, error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	if (code === "ENOENT" && path.includes("\uFFFD")) return "its file name is not valid UTF-8, so it cannot be opened by the name it is listed under";
+	return describeFsError(error);
+}
+
 export function describeFsError(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
 	switch (code) {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
@@ -304,5 +304,21 @@ describe("omnivore-queue queue", () => {
 		const bySearch = JSON.parse((await run("queue", vault, "--search", "sqlite", "--json")).out) as { items: Array<{ title: string }> };
 		expect(bySearch.items.map((i) => i.title)).toEqual(["How SQLite Scales Read Concurrency"]);
 		expect((await run("queue", vault, "--search", "nothing like this")).out).toBe("No articles match.\n");
+	});
+
+	const posixNames = process.platform === "linux" ? it : it.skip;
+	posixNames("lists what it can read, names on stderr what it cannot, and exits 1", async () => {
+		const vault = demoCopy();
+		// A file name that is not UTF-8 (a vault copied from an old system), and a link to nothing.
+		writeFileSync(Buffer.concat([Buffer.from(`${vault}/Omnivore/caf`), Buffer.from([0xe9]), Buffer.from(".md")]), "#Omnivore\n");
+		symlinkSync(join(vault, "nowhere.md"), join(vault, "gone.md"));
+		const result = await run("queue", vault, "--json");
+		expect(result.code).toBe(1);
+		expect((JSON.parse(result.out) as { items: unknown[] }).items).toHaveLength(10);
+		expect(result.err).toBe(
+			"omnivore-queue: 2 notes or folders could not be read, so their articles are not listed:\n" +
+				"  Omnivore/caf\uFFFD.md: its file name is not valid UTF-8, so it cannot be opened by the name it is listed under\n" +
+				"  gone.md: it does not exist\n",
+		);
 	});
 });

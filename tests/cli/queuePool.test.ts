@@ -33,8 +33,8 @@ const script = (name: string, text: string) => {
 it("lists every note in order on this thread", async () => {
 	const listed = await readQueueItems(files, {}, tidier);
 	expect(listed).toHaveLength(files.length);
-	expect(listed[130]).toBeNull();
-	const items = listed.flatMap((entry) => (entry?.item ? [entry.item] : []));
+	expect(listed[130]).toEqual({ unreadable: "it does not exist" });
+	const items = listed.flatMap((entry) => ("item" in entry && entry.item ? [entry.item] : []));
 	expect(items.length).toBeGreaterThan(150);
 	expect(items.every((item, i) => i === 0 || files.findIndex((f) => f.path === item.path) > files.findIndex((f) => f.path === items[i - 1].path))).toBe(true);
 });
