@@ -229,6 +229,16 @@ describe("the built command", () => {
 		expect(bad.stderr).not.toMatch(/\n\s+at /);
 	});
 
+	it("repairs broken frontmatter the same under `node --frozen-intrinsics`, where Error cannot be changed", () => {
+		const vault = join(work, "frozen");
+		mkdirSync(vault);
+		writeFileSync(join(vault, "a.md"), "---\nid: 1\ntitle: Rust: what comes next\ntags: [omnivore\n---\n# Rust\n\n[Read on Omnivore](https://omnivore.app/me/rust-18c1d2e3f4a)\n");
+		const run = spawnSync(process.execPath, ["--frozen-intrinsics", bundle, "tidy", vault], { encoding: "utf8" });
+		expect(run.stdout).not.toContain("unexpected");
+		expect(run.status).toBe(0);
+		expect(readFileSync(join(vault, "a.md"), "utf8")).toContain('title: "Rust: what comes next"\n');
+	});
+
 	it("prints nothing on stderr for a template placeholder YAML reads as a map key", () => {
 		const vault = join(work, "templated");
 		mkdirSync(vault);

@@ -21,7 +21,12 @@ export function parseTokens(yaml: string): { tokens: CST.Token[]; doc: Document.
 function withoutStackTraces<T>(work: () => T): T {
 	const errors = Error as { stackTraceLimit?: number };
 	const limit = errors.stackTraceLimit;
-	errors.stackTraceLimit = 0;
+	try {
+		errors.stackTraceLimit = 0;
+	} catch {
+		// A frozen Error (`node --frozen-intrinsics`): the traces are recorded, which is only slower.
+		return work();
+	}
 	try {
 		return work();
 	} finally {
