@@ -24,9 +24,11 @@ export function fileStamp(info: Pick<Stats, "size" | "mtimeMs" | "ino">): string
 	return `${info.size}:${info.mtimeMs}:${info.ino}`;
 }
 
-/** What makes earlier verdicts valid: the engine's version and options. */
+/** What makes earlier verdicts valid: the engine's version and options, and the time zone. */
 export function fingerprint(version: string, options: TidyOptions): string {
-	return hashText(`${version}\n${JSON.stringify(options)}`);
+	// The time zone too: a date without one is read in it (`TZ=…` changes what the queue lists).
+	const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+	return hashText(`${version}\n${zone}\n${JSON.stringify(options)}`);
 }
 
 export function readChecked(vault: string, expected: string): Map<string, CheckedNote> {

@@ -239,6 +239,17 @@ describe("the built command", () => {
 		expect(readFileSync(join(vault, "a.md"), "utf8")).toContain('title: "Rust: what comes next"\n');
 	});
 
+	it("lists from its cache only in the time zone the cache was made in: dates without one are read in it", () => {
+		const vault = demoCopy();
+		const queue = (zone: string) => spawnSync(process.execPath, [bundle, "queue", vault, "--json"], { encoding: "utf8", env: { ...process.env, TZ: zone } }).stdout;
+		spawnSync(process.execPath, [bundle, "tidy", vault], { env: { ...process.env, TZ: "UTC" } });
+		const utc = queue("UTC");
+		const newYork = queue("America/New_York");
+		expect(newYork).not.toBe(utc);
+		rmSync(join(vault, ".omnivore-queue", "queue.json"));
+		expect(queue("America/New_York")).toBe(newYork);
+	});
+
 	it("prints nothing on stderr for a template placeholder YAML reads as a map key", () => {
 		const vault = join(work, "templated");
 		mkdirSync(vault);
