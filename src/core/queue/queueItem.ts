@@ -86,12 +86,29 @@ function statusOf(values: Values, options: TidyOptions): QueueStatus {
 	return readStatus(given, options.statusValues) ?? "unknown";
 }
 
-/** A date as the queue shows it: a calendar date stays a date, a time becomes UTC. */
+/**
+ * How finely the configured format writes a time, in milliseconds (moment tokens; `[text]` is
+ * literal): a tidy writes `…T17:16:37.429Z` as `…T17:16:37` by default, and the queue reads a date
+ * as it will be once tidied.
+ */
+function writtenPrecisionMs(momentFormat: string): number {
+	const tokens = momentFormat.replace(/\[[^\]]*\]/g, "");
+	if (/[Sx]/.test(tokens)) return 1;
+	if (/[sX]/.test(tokens)) return 1000;
+	return /m/.test(tokens) ? 60_000 : 1;
+}
+
+/** A date as the queue shows it: a calendar date stays a date, a time becomes UTC, to what the format keeps. */
 function dateOf(value: string | undefined, options: TidyOptions): string | null {
 	if (value === undefined) return null;
 	const reading = readDate(value, options);
 	if (reading.kind !== "date") return null;
-	return reading.hasTime ? reading.date.toISOString() : format(reading.date, "yyyy-MM-dd");
+	if (!reading.hasTime) return format(reading.date, "yyyy-MM-dd");
+	return atPrecision(reading.date, writtenPrecisionMs(options.dateTimeFormat)).toISOString();
+}
+
+function atPrecision(date: Date, ms: number): Date {
+	return new Date(Math.floor(date.getTime() / ms) * ms);
 }
 
 function minutesOf(values: Values, body: string, code: TextRange[]): number {
@@ -169,7 +186,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 		tags: tagsOf(editor, parts.body, code, options.tagName).map((tag) => own(tag)),
 		status: statusOf(values, options),
 		// To the second, as tidy writes it: the queue reads the same before and after a tidy.
-		savedAt: dateOf(values.schema("dateSaved"), options) ?? (linkDate ? new Date(Math.floor(linkDate.getTime() / 1000) * 1000).toISOString() : null),
+		savedAt: dateOf(values.schema("dateSaved"), options) ?? (linkDate ? atPrecision(linkDate, writtenPrecisionMs(options.dateTimeFormat)).toISOString() : null),
 		publishedAt: dateOf(values.schema("datePublished"), options),
 		readingMinutes: minutesOf(values, parts.body, code),
 		hasImageProblems: hasImageProblems({ body: parts.body, matcher: proxy, baseUrl: url ?? undefined, codeRanges: code }),

@@ -25,6 +25,20 @@ describe("buildQueueItem", () => {
 		});
 	});
 
+	it.each([
+		["the default format, to the second", {}, "2024-09-19T17:16:37.000Z"],
+		["a format with milliseconds", { dateTimeFormat: "YYYY-MM-DDTHH:mm:ss.SSS" }, "2024-09-19T17:16:37.429Z"],
+		["a format without seconds", { dateTimeFormat: "YYYY-MM-DD HH:mm" }, "2024-09-19T17:16:00.000Z"],
+		["a format with `s` only in its literal text", { dateTimeFormat: "YYYY-MM-DD HH:mm [saved]" }, "2024-09-19T17:16:00.000Z"],
+	])("reads a time as a tidy will write it, in %s", (_case, options, savedAt) => {
+		const engine = new NoteTidier(options);
+		const raw = "---\nid: 1\ntitle: T\ndate_saved: 2024-09-19T17:16:37.429Z\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c1d2e3f4a)\n";
+		const before = buildQueueItem("T.md", raw, engine.options, engine.proxy);
+		const after = buildQueueItem("T.md", engine.tidy(raw).text, engine.options, engine.proxy);
+		expect(before?.savedAt).toBe(savedAt);
+		expect(after?.savedAt).toBe(savedAt);
+	});
+
 	it("reads the same from a note that was never tidied, aliases and state included", () => {
 		const raw = note("vault/Omnivore/2024-03-15/The Case for Slow Reading.md");
 		const tidied = tidier.tidy(raw).text;
