@@ -2,6 +2,7 @@
 // worker threads of `tidy --jobs` and `queue --jobs`, which only serve the engine.
 
 import { EXIT_FAILURE, main } from "./main";
+import { forTerminal } from "./terminalText";
 import { describeFsError } from "./vaultFiles";
 import { isTidyWorker, serveTidyWorker } from "./tidyPool";
 import { isQueueWorker, serveQueueWorker } from "./queuePool";
@@ -18,7 +19,11 @@ function start(): void {
 	}
 	void main(
 		process.argv.slice(2),
-		{ out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), isTerminal: process.stdout.isTTY === true },
+		{
+			out: (text) => process.stdout.write(process.stdout.isTTY ? forTerminal(text) : text),
+			err: (text) => process.stderr.write(process.stderr.isTTY ? forTerminal(text) : text),
+			isTerminal: process.stdout.isTTY === true,
+		},
 		{ workerScript: __filename },
 	).then((code) => {
 		process.exitCode = code;
