@@ -38,7 +38,8 @@ describe("withOriginalLineEndings", () => {
 		["a removed line", "a: 1\r\nb: 2\nc: 3\n", "a: 1\nc: 3\n", "a: 1\r\nc: 3\n"],
 		["lines added at the end", "a: 1\r\nb: 2\nc: 3\n", "a: 1\nb: 2\nc: 3\nd: 4\n", "a: 1\r\nb: 2\nc: 3\nd: 4\n"],
 		["a repeated line", "x\r\nx\n", "x\nx\nx\n", "x\r\nx\nx\r\n"],
-		["a last line without a break", "a\r\nb\nc", "a\nb\nc", "a\r\nb\nc"],
+		["a last line without a break", "a\r\nb\nlast", "a\nb\nlast", "a\r\nb\nlast"],
+		["a blank first line", "\nkey: 1\r\n", "\nkey: 2\n", "\nkey: 2\r\n"],
 	])("%s", (_case, original, edited, expected) => {
 		expect(hasMixedLineEndings(original)).toBe(true);
 		expect(withOriginalLineEndings(original, edited)).toBe(expected);

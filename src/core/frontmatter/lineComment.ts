@@ -103,10 +103,15 @@ export function asCommentLines(comments: CST.SourceToken[]): CST.SourceToken[] {
 	return comments.flatMap((comment) => [comment, { type: "newline", offset: 0, indent: 0, source: "\n" }]);
 }
 
-/** A list item's text as a tidy may rewrite it (`#Read Later` became `Read_Later`): no case, `#`, spaces, `_` or `-`. */
+/** A list item's text as a tidy may rewrite it (`"#Read Later"` became `Read_Later`): no case, quotes, `#`, spaces, `_` or `-`. */
 function looseText(source: string): string {
-	const unquoted = /^(["']).*\1$/s.test(source) ? source.slice(1, -1) : source;
-	return unquoted.toLowerCase().replace(/[#\s_-]/g, "");
+	// Stryker disable next-line MethodExpression: either case serves, both sides being read alike
+	return source.toLowerCase().replace(/[#\s_"'-]/g, "");
+}
+
+/** A value written on one line, plain or quoted (what a list of tags holds). */
+function oneLineScalar(token: CST.Token | undefined): CST.FlowScalar | null {
+	return token?.type === "scalar" || token?.type === "single-quoted-scalar" || token?.type === "double-quoted-scalar" ? token : null;
 }
 
 /**
@@ -116,19 +121,19 @@ function looseText(source: string): string {
  */
 export function carryItemComments(old: MapItem, fresh: MapItem): CST.SourceToken[] {
 	if (old.value?.type !== "block-seq" || fresh.value?.type !== "block-seq") return [];
-	const freshItems = fresh.value.items;
-	const taken = new Set<number>();
+	// The new items not yet given a comment.
+	const targets = fresh.value.items.map((item) => oneLineScalar(item.value));
 	const carried: CST.SourceToken[] = [];
-	for (const { value } of old.value.items) {
-		const comment = value && "end" in value ? upToComment(firstLine(value.end ?? []).filter(isTrailing)) : [];
-		if (!value || !("source" in value) || comment.length === 0) continue;
-		const text = looseText(value.source);
-		const index = freshItems.findIndex((item, i) => !taken.has(i) && item.value !== undefined && "source" in item.value && looseText(item.value.source) === text);
-		const target = freshItems[index]?.value;
-		if (!target || !("end" in target)) continue;
-		taken.add(index);
-		const end = target.end ?? [];
-		target.end = [...end.filter((t) => !isTrailing(t)), ...comment, ...end.filter((t) => t.type === "newline")];
+	for (const item of old.value.items) {
+		const value = oneLineScalar(item.value);
+		const comment = value ? upToComment(firstLine(value.end ?? []).filter(isTrailing)) : [];
+		if (!value || comment.length === 0) continue;
+		const index = targets.findIndex((target) => target !== null && looseText(target.source) === looseText(value.source));
+		const target = targets[index];
+		if (!target) continue;
+		targets[index] = null;
+		// A new item's line holds its text and its line break: the comment goes between them.
+		target.end = [...comment, ...(target.end ?? []).filter((t) => t.type === "newline")];
 		carried.push(...comment.filter((t) => t.type === "comment"));
 	}
 	return carried;

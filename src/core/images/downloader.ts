@@ -38,7 +38,8 @@ const MAX_WAIT_MS = 30_000;
 
 /** How long a Retry-After asks to wait, in milliseconds: seconds, or an HTTP date; null when it says neither. */
 export function retryAfterMs(value: string | undefined, now: number): number | null {
-	const text = value?.trim() ?? "";
+	if (value === undefined) return null;
+	const text = value.trim();
 	if (/^\d+$/.test(text)) return Number(text) * 1000;
 	// An HTTP date always names its weekday and zone (`Wed, 21 Oct 2026 07:28:00 GMT`): a bare number is not one.
 	const date = /[a-z]/i.test(text) ? Date.parse(text) : NaN;

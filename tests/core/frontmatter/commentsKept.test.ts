@@ -59,6 +59,18 @@ describe("a list rewritten", () => {
 			"tags:\n  - omnivore\n  - rust\n# from the plugin\n",
 		],
 		[
+			"a comment line after the last item stays under the list",
+			"tags:\n  - a # first\n  # the end of my list\n",
+			["a", "b"],
+			"tags:\n  - a # first\n  - b\n# the end of my list\n",
+		],
+		[
+			"an item that is itself a list leaves its comment under the list; the others keep theirs",
+			"tags:\n  - [a, b] # a pair\n  - c # mine\n",
+			["a", "b", "c"],
+			"tags:\n  - a\n  - b\n  - c # mine\n# a pair\n",
+		],
+		[
 			"a nested mapping's comments stay",
 			"tags:\n  main: rust # mine\n",
 			["rust"],

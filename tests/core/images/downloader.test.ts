@@ -69,7 +69,7 @@ describe("downloadImage", () => {
 		expect(slept).toEqual([7_000, 200]);
 	});
 
-	it.each(["soon", "", "-5", "1.5", "1700000000000000000000 GMT"])("reads a Retry-After it cannot understand (%p) as no wish", async (retryAfter) => {
+	it.each(["soon", "", "-5", "1.5", "2030-01-01", "1700000000000000000000 GMT"])("reads a Retry-After it cannot understand (%p) as no wish", async (retryAfter) => {
 		const { settings, slept } = scripted({ [ORIGINAL]: [{ status: 503, retryAfter }, { status: 200, body: PNG }] });
 		expect(await downloadImage(ORIGINAL, settings)).toMatchObject({ ok: true });
 		expect(slept).toEqual([100]);
@@ -82,6 +82,16 @@ describe("downloadImage", () => {
 		expect(slept).toEqual([]);
 		const { settings: noArchive } = scripted({ [ORIGINAL]: [{ status: 503, retryAfter: "90" }] }, { archive: null });
 		expect(await downloadImage(ORIGINAL, noArchive)).toEqual({ ok: false, reason: "the server answered 503 and asked to wait 90 seconds" });
+	});
+
+	it.each([
+		[" 90 ", "90 seconds"],
+		["119", "119 seconds"],
+		["120", "2 minutes"],
+		["3600", "60 minutes"],
+	])("says how long a server asked to wait (%p)", async (retryAfter, said) => {
+		const { settings } = scripted({ [ORIGINAL]: [{ status: 429, retryAfter }] }, { archive: null });
+		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: `the server answered 429 and asked to wait ${said}` });
 	});
 
 	it("takes a wait of 30 seconds asked, but no more", async () => {
@@ -146,12 +156,24 @@ describe("downloadImage", () => {
 		const { settings, asked } = scripted({ [ORIGINAL]: [{ status: 206, body: PNG.slice(0, 4) }] }, { archive: null });
 		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: false, reason: "the server sent only part of the image" });
 		expect(asked).toEqual([ORIGINAL]);
+		const { settings: withArchive, asked: askedBoth } = scripted({ [ORIGINAL]: [{ status: 206, body: PNG.slice(0, 4) }], [ARCHIVED]: [{ status: 200, body: PNG }] });
+		expect(await downloadImage(ORIGINAL, withArchive)).toMatchObject({ ok: true, fromArchive: true });
+		expect(askedBoth).toEqual([ORIGINAL, ARCHIVED]);
 	});
 
-	it("never sends, nor hands to the archive, an address holding a user name or password", async () => {
-		const { settings, asked } = scripted({});
-		expect(await downloadImage("https://me:secret@cdn.example.com/chart.png", settings)).toEqual({ ok: false, reason: "its address holds a user name or password, which are never sent" });
-		expect(asked).toEqual([]);
+	it.each(["https://me:secret@cdn.example.com/chart.png", "https://me@cdn.example.com/chart.png", "https://:secret@cdn.example.com/chart.png"])(
+		"never sends, nor hands to the archive, an address holding a user name or password: %s",
+		async (url) => {
+			const { settings, asked } = scripted({});
+			expect(await downloadImage(url, settings)).toEqual({ ok: false, reason: "its address holds a user name or password, which are never sent" });
+			expect(asked).toEqual([]);
+		},
+	);
+
+	it("finds no password in an address that is no URL, and lets the server say no", async () => {
+		const { settings, asked } = scripted({}, { archive: null, retries: 0 });
+		expect(await downloadImage("not a url", settings)).toEqual({ ok: false, reason: "the server answered 404" });
+		expect(asked).toEqual(["not a url"]);
 	});
 
 	it("never asks an archive when there is none", async () => {
