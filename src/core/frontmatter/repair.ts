@@ -20,7 +20,7 @@ export interface Repair {
 const LIST_KEY = /^(?:tags?|aliases|cssclass(?:es)?|keywords|categories|labels)$/i;
 
 // A comment after a list's text: ` #` and the rest of the line.
-const LIST_COMMENT = /[ \t]+#.*$/;
+const LIST_COMMENT = /[ \t]+#.*/;
 
 function isUnclosedList(key: string, value: string): boolean {
 	return LIST_KEY.test(key.trim()) && value.startsWith("[") && !value.includes("]");

@@ -59,6 +59,12 @@ describe("a list rewritten", () => {
 			"tags:\n  - omnivore\n  - rust\n# from the plugin\n",
 		],
 		[
+			"single-quoted items keep theirs",
+			"tags:\n  - 'Read Later' # my queue\n  - 'ai'\n",
+			["Read_Later", "ai"],
+			"tags:\n  - Read_Later # my queue\n  - ai\n",
+		],
+		[
 			"a comment line after the last item stays under the list",
 			"tags:\n  - a # first\n  # the end of my list\n",
 			["a", "b"],
@@ -104,6 +110,7 @@ describe("an entry removed", () => {
 		["the comments of its list stay too", "id: 1\nauthor:\n  - Unknown # placeholder\n  # ask the site\nstatus: unread\n", "id: 1\n# placeholder\n# ask the site\nstatus: unread\n"],
 		["comment lines under it stay", "id: 1\nauthor: Unknown\n  # who wrote this?\nstatus: unread\n", "id: 1\n# who wrote this?\nstatus: unread\n"],
 		["as the last entry too", "id: 1\nauthor: Unknown # placeholder\n", "id: 1\n# placeholder\n"],
+		["a block value's header comment stays", "id: 1\nauthor: | # pasted from the site\n  Unknown\nstatus: unread\n", "id: 1\n# pasted from the site\nstatus: unread\n"],
 		["every one of a value on its own line", "id: 1\nauthor: # after the colon\n  Unknown # after the value\n  # under\nstatus: unread\n", "id: 1\n# after the colon\n# after the value\n# under\nstatus: unread\n"],
 	])("%s", (_case, block, expected) => {
 		const e = editor(block);

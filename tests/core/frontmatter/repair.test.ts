@@ -34,6 +34,11 @@ describe("repairFrontmatter", () => {
 		expect(repairFrontmatter("tags: '#ai', omnivore # my comment\nid: 1\n")?.yaml).toBe(`tags: "'#ai', omnivore" # my comment\nid: 1\n`);
 		expect(repairFrontmatter("aliases: Rust: the book\t# mine\n")?.yaml).toBe('aliases: "Rust: the book"\t# mine\n');
 		expect(repairFrontmatter("title: Rust: issue #112\n")?.yaml).toBe('title: "Rust: issue #112"\n');
+		// The spaces before the comment stay with it; a key written with a space before its colon is the same key.
+		expect(repairFrontmatter("tags: '#ai', rust   # mine\n")?.yaml).toBe(`tags: "'#ai', rust"   # mine\n`);
+		expect(repairFrontmatter("tags : '#ai', rust # mine\n")?.yaml).toBe(`tags : "'#ai', rust" # mine\n`);
+		// Folded over lines, the text is words: a `#` in it is kept.
+		expect(repairFrontmatter("tags: '#ai', rust # mine\n  more words\n")?.yaml).toBe(`tags: "'#ai', rust # mine more words"\n`);
 	});
 
 	it("escapes inner double quotes (plugin 1.1 to 1.2)", () => {
