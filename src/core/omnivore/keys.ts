@@ -39,8 +39,8 @@ export function findKey(present: readonly string[], name: string): string | unde
 }
 
 /**
- * The key holding a schema value: the canonical name, else the first of its aliases (any case) in
- * the note's order. `accept` may skip a key whose value is empty or of the wrong kind.
+ * The first key holding a schema value: the canonical name, then its aliases, any case.
+ * `accept` may skip a key whose value is empty or of the wrong kind.
  */
 export function findSchemaKey(
 	present: readonly string[],
@@ -48,10 +48,9 @@ export function findSchemaKey(
 	keys: SchemaKeys,
 	accept: (found: string) => boolean = () => true,
 ): string | undefined {
-	// As a tidy settles them: the key itself, else the first of its other names in the note's order,
-	// which the tidy renames to it (so the queue reads the same value before and after).
-	const canonical = keys[key];
-	if (present.includes(canonical) && accept(canonical)) return canonical;
-	const names = namesOf(key, keys);
-	return present.find((name) => names.includes(name.toLowerCase()) && accept(name));
+	for (const name of namesOf(key, keys)) {
+		const found = findKey(present, name);
+		if (found !== undefined && accept(found)) return found;
+	}
+	return undefined;
 }

@@ -21,10 +21,8 @@ describe("findKey", () => {
 });
 
 describe("findSchemaKey", () => {
-	it("takes the configured key over an alias, else the first other name in the note's order, as a tidy renames it", () => {
-		expect(findSchemaKey(["url", "original_url"], "originalUrl", KEYS)).toBe("original_url");
-		expect(findSchemaKey(["url", "Original_URL"], "originalUrl", KEYS)).toBe("url");
-		expect(findSchemaKey(["Original_URL", "url"], "originalUrl", KEYS)).toBe("Original_URL");
+	it("takes the configured key over an alias, and an alias when the key is skipped", () => {
+		expect(findSchemaKey(["url", "Original_URL"], "originalUrl", KEYS)).toBe("Original_URL");
 		const values: Record<string, unknown> = { original_url: "", source: "https://a.example/p" };
 		expect(findSchemaKey(Object.keys(values), "originalUrl", KEYS, (key) => values[key] !== "")).toBe("source");
 		expect(findSchemaKey(["notes"], "originalUrl", KEYS)).toBeUndefined();

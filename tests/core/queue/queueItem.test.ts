@@ -39,14 +39,6 @@ describe("buildQueueItem", () => {
 		expect(after?.savedAt).toBe(savedAt);
 	});
 
-	it("reads the alias a tidy keeps when two disagree: the first in the note", () => {
-		const raw = "---\nid: 1\ntitle: T\ndate: 2023-11-29 10:00\nsaved: 2024-02-27T01:30:06\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c1d2e3f4a)\n";
-		const tidied = tidier.tidy(raw);
-		expect(tidied.report.problems.map((p) => p.code)).toEqual(["alias-conflict"]);
-		expect(item("T.md", raw)?.savedAt).toBe(item("T.md", tidied.text)?.savedAt);
-		expect(item("T.md", raw)?.savedAt).toBe(new Date(2023, 10, 29, 10).toISOString());
-	});
-
 	it("reads the same from a note that was never tidied, aliases and state included", () => {
 		const raw = note("vault/Omnivore/2024-03-15/The Case for Slow Reading.md");
 		const tidied = tidier.tidy(raw).text;
