@@ -153,6 +153,8 @@ export function describeFsError(error: unknown): string {
 			return "it is not a folder";
 		case "EEXIST":
 			return "a file of that name is in the way";
+		case "ELOOP":
+			return "it is a symbolic link that leads round in a loop";
 		default:
 			return error instanceof Error ? error.message : String(error);
 	}

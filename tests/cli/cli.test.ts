@@ -254,14 +254,14 @@ describe("the built command", () => {
 	withTerminal("prints a title's control characters to a terminal as U+FFFD, and to a pipe as they are", () => {
 		const vault = join(work, "escapes");
 		mkdirSync(vault);
-		const title = "Red \u001b[31malert\u001b]0;pwned\u0007";
+		const title = "Red \u001b[31malert\u001b]0;pwned\u0007 \u202egpj.md";
 		writeFileSync(join(vault, "a.md"), `---\nid: 1\ntitle: ${JSON.stringify(title)}\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c1d2e3f4a)\n`);
 		const piped = spawnSync(process.execPath, [bundle, "queue", vault], { encoding: "utf8" });
 		expect(piped.stdout).toContain(title);
 		// `script` gives the command a terminal and copies what it printed there.
 		const command = [process.execPath, bundle, "queue", vault].map((part) => `'${part}'`).join(" ");
 		const onTerminal = spawnSync("/usr/bin/script", ["-qec", command, "/dev/null"], { encoding: "utf8" });
-		expect(onTerminal.stdout).toContain("Red \uFFFD[31malert\uFFFD]0;pwned\uFFFD");
+		expect(onTerminal.stdout).toContain("Red \uFFFD[31malert\uFFFD]0;pwned\uFFFD \uFFFDgpj.md");
 		expect(onTerminal.stdout).not.toContain("\u001b");
 	});
 

@@ -105,10 +105,14 @@ export function asCommentLines(comments: CST.SourceToken[]): CST.SourceToken[] {
 	return comments.flatMap((comment) => [comment, { type: "newline", offset: 0, indent: 0, source: "\n" }]);
 }
 
-/** A list item's text as a tidy may rewrite it (`"#Read Later"` became `Read_Later`): no case, quotes, `#`, spaces, `_` or `-`. */
+/**
+ * A list item's text as a tidy of tags rewrites it (`"#Read Later"` became `Read_Later`): without its
+ * quotes and `#`, spaces as `_`, in any case. `read-later` stays another tag.
+ */
 function looseText(source: string): string {
+	const text = /^(["']).*\1$/s.test(source) ? source.slice(1, -1) : source;
 	// Stryker disable next-line MethodExpression: either case serves, both sides being read alike
-	return source.toLowerCase().replace(/[#\s_"'-]/g, "");
+	return text.trim().replace(/^#+/, "").trim().replace(/\s+/g, "_").toLowerCase();
 }
 
 /** A value written on one line, plain or quoted (what a list of tags holds). */

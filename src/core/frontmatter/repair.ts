@@ -19,8 +19,9 @@ export interface Repair {
 // Keys that hold lists: `tags: [alpha, beta` lost its `]`, it is not a tag named `[alpha`.
 const LIST_KEY = /^(?:tags?|aliases|cssclass(?:es)?|keywords|categories|labels)$/i;
 
-// A comment after a list's text: ` #` and the rest of the line.
-const LIST_COMMENT = /[ \t]+#.*/;
+// A comment after a list's text: ` # ` and the rest of the line. A `#` with a word after it is a
+// tag (`tags: @work, #ai, rust`), never a comment.
+const LIST_COMMENT = /[ \t]+#(?:[ \t].*)?$/;
 
 function isUnclosedList(key: string, value: string): boolean {
 	return LIST_KEY.test(key.trim()) && value.startsWith("[") && !value.includes("]");
@@ -147,7 +148,7 @@ export function repairFrontmatter(yaml: string): Repair | null {
 		// over a tab-indented `author: y` is a broken block, not a title "x author: y".
 		const continuation = lines.slice(i + 1, end);
 		if ((end > i + 1 && !isBroken(lines[i])) || !areFoldedWords(continuation)) return null;
-		// In a list of tags, ` #…` at the end of the line is a comment, as YAML reads it: never tags.
+		// In a list of tags, ` # …` at the end of the line is a comment: never tags.
 		// (In a title, `Issue #112` is words: the title step reads it so.)
 		const comment = LIST_KEY.test(entry[1].trim()) && end === i + 1 ? LIST_COMMENT.exec(value) : null;
 		const meant = meantText([comment ? value.slice(0, comment.index) : value, ...continuation.map((l) => l.trim())].join(" "));

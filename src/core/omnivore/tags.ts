@@ -5,9 +5,12 @@ import { isWhitespace } from "../markdown/whitespace";
 
 /** One tag as Obsidian wants it: no leading `#`, spaces become `_`. Empty when nothing is left. */
 export function cleanTag(tag: string): string {
-	// Quotes around a tag of a comma-separated string (`'#ai', rust`) are no part of it: a tag holds none.
-	const unquoted = tag.trim().replace(/^(["'])(.*)\1$/s, "$2");
-	return unquoted.trim().replace(/^#+/, "").trim().replace(/\s+/g, "_");
+	return tag.trim().replace(/^#+/, "").trim().replace(/\s+/g, "_");
+}
+
+/** A tag of a comma-separated string without the quotes written around it (`'#ai', rust`): they are the string's syntax. */
+function unquoted(part: string): string {
+	return part.trim().replace(/^(["'])(.*)\1$/s, "$2");
 }
 
 /** A tag or the configured tag name as written (` #Omnivore`), without the spaces and `#` around it. */
@@ -54,7 +57,7 @@ export function readTagList(value: unknown): string[] | null {
 		const parts = text.includes(",") ? text.split(",") : text.split(/\s+/);
 		return parts
 			.flatMap((part) => (/^\s*#\S+(?:\s+#\S+)+\s*$/.test(part) ? part.split(/\s+/) : [part]))
-			.map(cleanTag)
+			.map((part) => cleanTag(unquoted(part)))
 			.filter((tag) => tag !== "");
 	}
 	if (Array.isArray(value)) {

@@ -59,6 +59,12 @@ describe("a list rewritten", () => {
 			"tags:\n  - omnivore\n  - rust\n# from the plugin\n",
 		],
 		[
+			"a merged item's comment never lands on another tag that only looks alike",
+			'tags:\n  - "#Read Later" # rl\n  - Read Later # other rl\n  - read-later\n',
+			["Read_Later", "read-later"],
+			"tags:\n  - Read_Later # rl\n  - read-later\n# other rl\n",
+		],
+		[
 			"single-quoted items keep theirs",
 			"tags:\n  - 'Read Later' # my queue\n  - 'ai'\n",
 			["Read_Later", "ai"],

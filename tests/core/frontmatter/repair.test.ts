@@ -37,6 +37,9 @@ describe("repairFrontmatter", () => {
 		// The spaces before the comment stay with it; a key written with a space before its colon is the same key.
 		expect(repairFrontmatter("tags: '#ai', rust   # mine\n")?.yaml).toBe(`tags: "'#ai', rust"   # mine\n`);
 		expect(repairFrontmatter("tags : '#ai', rust # mine\n")?.yaml).toBe(`tags : "'#ai', rust" # mine\n`);
+		// A `#` with a word after it is a tag, never a comment.
+		expect(repairFrontmatter("tags: @work, #ai, omnivore\n")?.yaml).toBe('tags: "@work, #ai, omnivore"\n');
+		expect(repairFrontmatter("tags: Reading: later #ai\n")?.yaml).toBe('tags: "Reading: later #ai"\n');
 		// Folded over lines, the text is words: a `#` in it is kept.
 		expect(repairFrontmatter("tags: '#ai', rust # mine\n  more words\n")?.yaml).toBe(`tags: "'#ai', rust # mine more words"\n`);
 	});

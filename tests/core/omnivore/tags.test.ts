@@ -69,13 +69,23 @@ describe("cleanTag", () => {
 		["# Read Later", "Read_Later"],
 		["C#", "C#"],
 		["#", ""],
-		// Quotes around a tag written in a comma-separated string are no part of it.
-		[" '#ai'", "ai"],
-		['"Read Later"', "Read_Later"],
-		["it's", "it's"],
-		["'half", "'half"],
 	])("%p → %p", (tag, expected) => {
 		expect(cleanTag(tag)).toBe(expected);
+	});
+});
+
+describe("readTagList", () => {
+	it.each([
+		// Quotes written around tags in a comma-separated string are its syntax, one layer of them.
+		["'#ai', rust", ["ai", "rust"]],
+		['"Read Later", it\'s, \'half', ["Read_Later", "it's", "'half"]],
+		[`"'nested'", go`, ["'nested'", "go"]],
+	])("reads the string %p as %p", (value, expected) => {
+		expect(readTagList(value)).toEqual(expected);
+	});
+
+	it("keeps the quotes of the items of a real list: YAML has read its own", () => {
+		expect(readTagList(["'nested'", '"', "omnivore"])).toEqual(["'nested'", '"', "omnivore"]);
 	});
 });
 
