@@ -2,21 +2,7 @@
 // every comment stays, on the line of the item it followed when that item is still there.
 
 import { NoteTidier } from "../../../src/core";
-import { verifyFrontmatter } from "../../../src/core/frontmatter/verifyFrontmatter";
-import { FrontmatterEditor } from "../../../src/core/frontmatter/yamlEditor";
-import { parseFrontmatter } from "../../../src/core/frontmatter/parseFrontmatter";
-
-function editor(yaml: string): FrontmatterEditor {
-	const outcome = parseFrontmatter(yaml);
-	if (outcome.kind !== "mapping") throw new Error(`not a mapping: ${outcome.kind}`);
-	return outcome.editor;
-}
-
-function written(e: FrontmatterEditor): string {
-	const text = e.toString();
-	expect(verifyFrontmatter(text, e.expectedValues())).toBeNull();
-	return text;
-}
+import { editor, written } from "./editedBlocks";
 
 const comments = (text: string) => text.match(/#\s\S.*$/gm) ?? [];
 

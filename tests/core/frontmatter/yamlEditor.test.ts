@@ -1,12 +1,7 @@
 import { stringifyEntry } from "../../../src/core/frontmatter/entryText";
 import { verifyFrontmatter } from "../../../src/core/frontmatter/verifyFrontmatter";
 import { parseFrontmatter } from "../../../src/core/frontmatter/parseFrontmatter";
-
-function editor(yaml: string) {
-	const outcome = parseFrontmatter(yaml);
-	if (outcome.kind !== "mapping") throw new Error(`not a mapping: ${outcome.kind}`);
-	return outcome.editor;
-}
+import { editor } from "./editedBlocks";
 
 const BLOCK = [
 	"# Exported by Omnivore",

@@ -6,21 +6,9 @@ import { readFrontmatterBlock } from "../../../src/core/frontmatter/readBlock";
 import { stringifyEntry } from "../../../src/core/frontmatter/entryText";
 import { verifyFrontmatter } from "../../../src/core/frontmatter/verifyFrontmatter";
 import { FrontmatterEditor } from "../../../src/core/frontmatter/yamlEditor";
+import { editor, written } from "./editedBlocks";
 import { parseFrontmatter } from "../../../src/core/frontmatter/parseFrontmatter";
 import { isPlainSafe } from "../../../src/core/frontmatter/plainScalar";
-
-function editor(yaml: string): FrontmatterEditor {
-	const outcome = parseFrontmatter(yaml);
-	if (outcome.kind !== "mapping") throw new Error(`not a mapping: ${outcome.kind}`);
-	return outcome.editor;
-}
-
-/** An edited block as the engine writes it: it must read back as the editor says it holds. */
-function written(e: FrontmatterEditor): string {
-	const text = e.toString();
-	expect(verifyFrontmatter(text, e.expectedValues())).toBeNull();
-	return text;
-}
 
 // What plugin 1.6 wrote, with a comment a user added and a list.
 const SAVED = [
