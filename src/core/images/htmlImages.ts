@@ -39,7 +39,8 @@ const BLANK_LINE = /\n[ \t]*\n/g;
  * so a text is searched once. Asked in order (each `at` after the last), so one end is all it keeps.
  */
 class Paragraphs {
-	private end = -1;
+	// No end found yet: every `at` is past it.
+	private end = 0;
 
 	constructor(private readonly body: string) {}
 
@@ -66,14 +67,18 @@ function readAttributes(body: string, from: number, paragraphs: Paragraphs): { a
 	for (;;) {
 		const spaced = isSpace(body[i]);
 		i = skipSpaces(body, i);
-		// Past the paragraph's end (a blank line, or a quoted value that closed beyond it): no tag.
+		// Past the paragraph's end (a blank line, or a quoted value that closed beyond it): no tag. At the
+		// text's end (`>` reads nothing there), what follows finds no tag either.
+		// Stryker disable next-line ConditionalExpression,EqualityOperator: see above
 		if (i >= end) return { attributes, close: -1 };
 		if (body[i] === ">") return { attributes, close: i };
-		// The paragraph's end is a line break: a `>` after the `/` is before it.
+		// The paragraph's end is a line break: a `>` after the `/` is before it. (`close` only tells where to read on: from the `/`, no `<img` starts.)
+		// Stryker disable next-line ArithmeticOperator: see above
 		if (body[i] === "/") return body[i + 1] === ">" ? { attributes, close: i + 1 } : { attributes, close: -1 };
 		// An attribute follows white space, and has a name.
 		if (!spaced || !NAME_START.test(body[i])) return { attributes, close: -1 };
 		const nameStart = i++;
+		// Stryker disable next-line EqualityOperator: at the paragraph's end stands a line break, or nothing
 		while (i < end && NAME_PART.test(body[i])) i++;
 		const name = body.slice(nameStart, i).toLowerCase();
 		let next = skipSpaces(body, i);
@@ -88,6 +93,7 @@ function readAttributes(body: string, from: number, paragraphs: Paragraphs): { a
 			i = close + 1;
 		} else {
 			const valueStart = next;
+			// Stryker disable next-line EqualityOperator: at the paragraph's end stands a line break, or nothing
 			while (next < end && !isSpace(body[next]) && !"\"'=<>`".includes(body[next])) next++;
 			// An empty value leaves `next` at a character no attribute follows, or at a `>` that closes a tag with no address in it.
 			// Stryker disable next-line ConditionalExpression: see above
@@ -102,7 +108,10 @@ function readAttributes(body: string, from: number, paragraphs: Paragraphs): { a
 export function srcsetUrls(value: string): Array<{ offset: number; url: string }> {
 	const urls: Array<{ offset: number; url: string }> = [];
 	let i = 0;
+	// Past the end there is no character to read; the check below ends the loop there.
+	// Stryker disable next-line EqualityOperator: see above
 	while (i < value.length) {
+		// Stryker disable next-line ConditionalExpression,EqualityOperator: see above
 		while (i < value.length && /[\s,]/.test(value[i])) i++;
 		// Stryker disable next-line ConditionalExpression,EqualityOperator: at the end, the URL read would be empty, and is not kept
 		if (i >= value.length) break;
@@ -110,7 +119,7 @@ export function srcsetUrls(value: string): Array<{ offset: number; url: string }
 		while (i < value.length && !/\s/.test(value[i])) i++;
 		// A URL followed directly by commas has no descriptor; the commas are not part of it. (Counted
 		// back by hand: a pattern anchored at the end retries from every comma, slow on a run of them.)
-		// The URL starts with neither a comma nor a space: the count back stops at its first character.
+		// The URL starts with neither a comma nor a space: the count back stops at its first character, so it is never empty.
 		let end = i;
 		while (value[end - 1] === ",") end--;
 		const url = value.slice(start, end);
@@ -125,7 +134,7 @@ export function srcsetUrls(value: string): Array<{ offset: number; url: string }
 				else if (value[i] === "," && !inParentheses) break;
 			}
 		}
-		if (url !== "") urls.push({ offset: start, url });
+		urls.push({ offset: start, url });
 	}
 	return urls;
 }

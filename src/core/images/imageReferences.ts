@@ -60,6 +60,7 @@ function findMarkdownImages(body: string, code: TextRange[]): MarkdownImages {
 	for (let at = body.indexOf("!["); at !== -1; at = body.indexOf("![", at + 2)) {
 		if (isInside(code, at) || isEscaped(body, at)) continue;
 		const afterAlt = brackets.get(at + 1);
+		// Stryker disable next-line ConditionalExpression: without it the empty label is taken, which no definition has
 		if (afterAlt === undefined) continue;
 		if (body[afterAlt] === "(") {
 			let start = afterAlt + 1;
@@ -68,13 +69,12 @@ function findMarkdownImages(body: string, code: TextRange[]): MarkdownImages {
 			if (!destination || destination.url === "") continue;
 			const urlStart = destination.angle ? start + 1 : start;
 			inline.push({ start: urlStart, end: urlStart + destination.url.length, written: destination.url, form: destination.angle ? "markdown-angle" : "markdown" });
-		} else if (body[afterAlt] === "[") {
-			const afterLabel = brackets.get(afterAlt);
-			if (afterLabel === undefined) continue;
-			const label = body.slice(afterAlt + 1, afterLabel - 1);
-			labels.add(labelKey(label === "" ? body.slice(at + 2, afterAlt - 1) : label));
 		} else {
-			labels.add(labelKey(body.slice(at + 2, afterAlt - 1)));
+			// `![alt][label]`, `![alt][]` and `![alt]` (the alt is the label), and CommonMark's shortcut
+			// `![alt]` before anything else, a `[` that never closes included.
+			const afterLabel = body[afterAlt] === "[" ? brackets.get(afterAlt) : undefined;
+			const label = afterLabel === undefined ? "" : body.slice(afterAlt + 1, afterLabel - 1);
+			labels.add(labelKey(label === "" ? body.slice(at + 2, afterAlt - 1) : label));
 		}
 	}
 	return { inline, labels };

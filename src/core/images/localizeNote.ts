@@ -52,18 +52,17 @@ export function encodeLinkTarget(path: string, reference: ImageReference): strin
 	return path.replace(unsafe, (ch) => encodeURIComponent(ch).replace(/[()']/g, (c) => KEPT_BY_ENCODE_URI[c]));
 }
 
+/** Where a Markdown reference's address stands: what may end it there. */
+const MARKDOWN_CONTEXTS: Record<Exclude<ImageReference["form"], "html">, UrlContext> = {
+	markdown: "paren",
+	"markdown-angle": "angle",
+	"definition-angle": "angle",
+	definition: "bare",
+};
+
 function contextOf(reference: ImageReference): UrlContext {
-	switch (reference.form) {
-		case "markdown":
-			return "paren";
-		case "markdown-angle":
-		case "definition-angle":
-			return "angle";
-		case "definition":
-			return "bare";
-		case "html":
-			return reference.quote === '"' ? "double-quote" : reference.quote === "'" ? "single-quote" : "bare";
-	}
+	if (reference.form !== "html") return MARKDOWN_CONTEXTS[reference.form];
+	return reference.quote === '"' ? "double-quote" : reference.quote === "'" ? "single-quote" : "bare";
 }
 
 export interface LocalizeInput {

@@ -21,6 +21,7 @@ describe("HTML images", () => {
 		expect(written('<img alt="A chart"\n\nsrc="https://x.test/a.png">\n')).toEqual([]);
 		expect(written('<img alt="A chart"\n  \t\nsrc="https://x.test/a.png">\n')).toEqual([]);
 		expect(written('<img alt="A chart\n\nof sales" src="https://x.test/a.png">\n')).toEqual([]);
+		expect(written('<img src="https://x.test/a.png\n\n">\n')).toEqual([]);
 	});
 
 	test("an attribute with no value, or an empty one, holds no address; the image after it is still found", () => {

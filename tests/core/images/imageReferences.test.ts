@@ -117,10 +117,10 @@ describe("findImageReferences on Markdown as converters and people write it", ()
 	test("alt text over two lines (LF or CRLF) and with an escaped bracket; links beside images are not images", () => {
 		const body = [
 			"Read [the paper](https://x.test/p) and [its code](https://x.test/c), or [a talk](https://x.test/t).",
-			"![A chart of reading time\nby hour](https://x.test/1.png)",
+			"![A chart of reading time by\nhour](https://x.test/1.png)",
 			"![A chart of reading time\r\nby hour](https://x.test/2.png)",
 			"![Brackets \\] escaped by the converter](https://x.test/3.png)",
-			"See [x](https://x.test/s) [y](https://x.test/t) [z](https://x.test/u).",
+			"See [x](https://x.test/s) [y](https://x.test/tt) [z](https://x.test/u).",
 		].join("\n");
 		expect(findImageReferences(body).map((r) => [r.written, r.form])).toEqual([
 			["https://x.test/1.png", "markdown"],
@@ -144,6 +144,10 @@ describe("findImageReferences on Markdown as converters and people write it", ()
 			"[fig 1]: https://x.test/not-fig1.png",
 		].join("\n");
 		expect(written(body)).toEqual(["https://x.test/map.png", "https://x.test/plan.png"]);
+	});
+
+	test("an image followed by a [ that never closes uses its alt as the label (CommonMark's shortcut)", () => {
+		expect(written("![Chart][see below\n\n[chart]: https://x.test/chart.png\n")).toEqual(["https://x.test/chart.png"]);
 	});
 });
 
@@ -277,11 +281,12 @@ describe("localizeNote writes each new URL so it survives where it stands", () =
 			`![](https://elsewhere.test/b.png?w=1&amp;h=2)`,
 			"",
 			`[e]: <${P}/https://y.test/a b.png>`,
+			`![](<${P}/https://y.test/c d.png>)`,
 			"",
 		].join("\n");
 		const result = localize(body, false);
 		expect(result.text).toBe(
-			["![](https://y.test/chart.png?w=1&h=2)", "![][e]", '<img src="https://y.test/chart_">', "![](https://elsewhere.test/b.png?w=1&amp;h=2)", "", "[e]: <https://y.test/a%20b.png>", ""].join("\n"),
+			["![](https://y.test/chart.png?w=1&h=2)", "![][e]", '<img src="https://y.test/chart_">', "![](https://elsewhere.test/b.png?w=1&amp;h=2)", "", "[e]: <https://y.test/a%20b.png>", "![](<https://y.test/c%20d.png>)", ""].join("\n"),
 		);
 		expect(result.report).toMatchObject({ isOmnivoreNote: true, changed: true, problems: [] });
 	});
