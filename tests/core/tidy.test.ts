@@ -1,4 +1,4 @@
-import { NoteTidier } from "../../src/core";
+import { NoteTidier, tidyNote } from "../../src/core";
 import { splitNote } from "../../src/core/note";
 
 const tidier = new NoteTidier();
@@ -116,6 +116,10 @@ describe("tidyNote on whole notes", () => {
 
 	it("finds a note tagged only in its frontmatter", () => {
 		expect(tidy("---\ntags: [omnivore]\nid: 1\n---\nno body tag\n").report.isOmnivoreNote).toBe(true);
+	});
+
+	it("tidies one note with its options in one call", () => {
+		expect(tidyNote("---\nsaved: 2024-02-27 01:30:06\n---\n#readlater\n", { tagName: "readlater" }).text).toBe("---\ndate_saved: 2024-02-27T01:30:06\nstatus: unread\n---\n#readlater\n");
 	});
 
 	it("uses the configured tag name and property names", () => {
@@ -367,6 +371,14 @@ describe("what a user reads when a note's frontmatter is left as it was", () => 
 
 	it("names the configured tag of a note that is tagged but no saved article", () => {
 		expect(problems("---\ntags: [Saved]\n---\n# Why I save\n")[0].message).toMatch(/^Tagged #Saved but does not look like a saved article \(.+\); it was left alone\.$/);
+	});
+
+	it("names every list it closed or indented again to repair the block", () => {
+		const link = "[Read Original](https://a.example/p)";
+		const closed = tidier.tidy(`---\nid: 1\ntags: [alpha, beta\naliases: [Rust 2024, Rust next\n---\n#Saved\n${link}\n`).report.changes[0];
+		expect(closed).toEqual({ kind: "frontmatter-repaired", message: 'Frontmatter was not valid YAML; closed the list of tags, aliases with the "]" it lacked.' });
+		const tabs = `---\nid: 1\ntags:\n\t- rust\nSources:\n\t- "https://omnivore.app/me/poisson-18836f8d98c"\n---\n#Saved\n${link}\n`;
+		expect(tidier.tidy(tabs).report.changes[0]).toEqual({ kind: "frontmatter-repaired", message: "Frontmatter was not valid YAML; indented the list of tags, Sources with spaces instead of tabs." });
 	});
 
 	it("names every property whose value was quoted to repair the block", () => {
