@@ -72,7 +72,9 @@ function findMarkdownImages(body: string, code: TextRange[]): MarkdownImages {
 		} else {
 			// `![alt][label]`, `![alt][]` and `![alt]` (the alt is the label), and CommonMark's shortcut
 			// `![alt]` before anything else, a `[` that never closes included.
-			const afterLabel = body[afterAlt] === "[" ? brackets.get(afterAlt) : undefined;
+			// Only a `[` has a closing bracket.
+			const afterLabel = brackets.get(afterAlt);
+			// Stryker disable next-line ConditionalExpression: a slice up to NaN is empty too
 			const label = afterLabel === undefined ? "" : body.slice(afterAlt + 1, afterLabel - 1);
 			labels.add(labelKey(label === "" ? body.slice(at + 2, afterAlt - 1) : label));
 		}

@@ -11,9 +11,10 @@ describe("HTML images", () => {
 			'<img\n  src="https://x.test/lf.png"\n  alt="A chart">',
 			'<img\r\n\tsrc="https://x.test/crlf.png"\r\n\talt="A chart">',
 			'<img\fsrc="https://x.test/ff.png">',
+			'<img\nsrc="https://x.test/unindented.png"\nalt="A chart">',
 			"",
 		].join("\n\n");
-		expect(written(body)).toEqual(["https://x.test/lf.png", "https://x.test/crlf.png", "https://x.test/ff.png"]);
+		expect(written(body)).toEqual(["https://x.test/lf.png", "https://x.test/crlf.png", "https://x.test/ff.png", "https://x.test/unindented.png"]);
 		for (const r of findImageReferences(body)) expect(body.slice(r.start, r.end)).toBe(r.written);
 	});
 

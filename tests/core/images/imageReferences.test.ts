@@ -137,7 +137,7 @@ describe("findImageReferences on Markdown as converters and people write it", ()
 	test("labels fold case as CommonMark does and are trimmed; labels that differ by a space differ; a definition starts its line", () => {
 		const body = [
 			"![Map][Straße] ![Plan][ floor plan ] ![Fig][fig1]",
-			"As noted in [fig 1]: https://x.test/prose.png",
+			"As noted in [floor plan]: https://x.test/prose.png",
 			"",
 			"[STRASSE]: https://x.test/map.png",
 			"[floor plan]: https://x.test/plan.png",
@@ -282,11 +282,12 @@ describe("localizeNote writes each new URL so it survives where it stands", () =
 			"",
 			`[e]: <${P}/https://y.test/a b.png>`,
 			`![](<${P}/https://y.test/c d.png>)`,
+			`![](${P}/https://y.test/fig_)`,
 			"",
 		].join("\n");
 		const result = localize(body, false);
 		expect(result.text).toBe(
-			["![](https://y.test/chart.png?w=1&h=2)", "![][e]", '<img src="https://y.test/chart_">', "![](https://elsewhere.test/b.png?w=1&amp;h=2)", "", "[e]: <https://y.test/a%20b.png>", "![](<https://y.test/c%20d.png>)", ""].join("\n"),
+			["![](https://y.test/chart.png?w=1&h=2)", "![][e]", '<img src="https://y.test/chart_">', "![](https://elsewhere.test/b.png?w=1&amp;h=2)", "", "[e]: <https://y.test/a%20b.png>", "![](<https://y.test/c%20d.png>)", "![](https://y.test/fig_)", ""].join("\n"),
 		);
 		expect(result.report).toMatchObject({ isOmnivoreNote: true, changed: true, problems: [] });
 	});
