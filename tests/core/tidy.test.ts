@@ -1,4 +1,5 @@
-import { NoteTidier } from "../../src/core";
+import { NoteTidier, tidyNote } from "../../src/core";
+import { splitNote } from "../../src/core/note";
 
 const tidier = new NoteTidier();
 const P = "https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
@@ -115,6 +116,10 @@ describe("tidyNote on whole notes", () => {
 
 	it("finds a note tagged only in its frontmatter", () => {
 		expect(tidy("---\ntags: [omnivore]\nid: 1\n---\nno body tag\n").report.isOmnivoreNote).toBe(true);
+	});
+
+	it("tidies one note with its options in one call", () => {
+		expect(tidyNote("---\nsaved: 2024-02-27 01:30:06\n---\n#readlater\n", { tagName: "readlater" }).text).toBe("---\ndate_saved: 2024-02-27T01:30:06\nstatus: unread\n---\n#readlater\n");
 	});
 
 	it("uses the configured tag name and property names", () => {
@@ -296,6 +301,48 @@ describe("unwrapImages", () => {
 		expect(result.text).toBe("---\ntitle: Scratch: notes\n---\n![](https://a.example/x.png)\n");
 		expect(result.report.isOmnivoreNote).toBe(false);
 	});
+
+	it("resolves relative images against the note's original_url, else its Read Original link", () => {
+		const fromProperty = tidier.unwrapImages(`---\noriginal_url: https://blog.example/posts/1\n---\n![](${P}//img/a.png)\n`);
+		expect(fromProperty.text).toBe("---\noriginal_url: https://blog.example/posts/1\n---\n![](https://blog.example/img/a.png)\n");
+		const fromLink = tidier.unwrapImages(`---\ntitle: Clipped\n---\n[Read Original](https://news.example/a/b)\n![](${P}//img/b.png)\n`);
+		expect(fromLink.text).toContain("![](https://news.example/img/b.png)");
+		expect(tidier.unwrapImages(`---\n- a list\n---\n[Read Original](https://news.example/a/b)\n![](${P}//img/c.png)\n`).text).toContain("![](https://news.example/img/c.png)");
+	});
+
+	it("tells an Omnivore note from another, and changes nothing in a note with no proxied image", () => {
+		const omnivore = `---\nid: 1\n---\n#Omnivore\n[Read Original](https://a.example/p)\n![](${P}/https://a.example/x.png)\n`;
+		expect(tidier.unwrapImages(omnivore).report).toMatchObject({ isOmnivoreNote: true, changed: true });
+		const plain = "# Scratch\n\n![](https://a.example/x.png)\n";
+		expect(tidier.unwrapImages(plain)).toEqual({ text: plain, report: { isOmnivoreNote: false, changed: false, changes: [], problems: [] } });
+	});
+});
+
+describe("reading a note without tidying it", () => {
+	it("isOmnivoreNote: a saved article, tagged or found by its marks, and no other note", () => {
+		expect(tidier.isOmnivoreNote("# Scratch\n\nMy own notes.\n")).toBe(false);
+		expect(tidier.isOmnivoreNote("---\nid: 1\n---\n#Omnivore\n[Read Original](https://a.example/p)\n")).toBe(true);
+	});
+
+	it("articleUrl: the original_url property, else the Read Original link, also under frontmatter it cannot read", () => {
+		const link = "[Read Original](https://news.example/a/b)\n";
+		expect(tidier.articleUrl(splitNote(`---\noriginal_url: https://blog.example/posts/1\n---\n${link}`))).toBe("https://blog.example/posts/1");
+		expect(tidier.articleUrl(splitNote(`---\ntitle: T\n---\n${link}`))).toBe("https://news.example/a/b");
+		expect(tidier.articleUrl(splitNote(`---\n- a list\n---\n${link}`))).toBe("https://news.example/a/b");
+		expect(tidier.articleUrl(splitNote("# Scratch\n"))).toBeUndefined();
+	});
+
+	it("resolves relative images of an Omnivore note against its original_url when it has no Read Original link", () => {
+		const result = tidy(`---\nid: 1\noriginal_url: https://blog.example/posts/1\n---\n#Omnivore\n![](${P}//img/a.png)\n`);
+		expect(result.text).toContain("![](https://blog.example/img/a.png)");
+		expect(result.report.problems).toEqual([]);
+	});
+
+	it("reports no repair of a note that had no frontmatter", () => {
+		const result = tidy("# T\n#Omnivore\n[Read Original](https://a.example/p)\n");
+		expect(result.report.changes.map((change) => change.kind)).not.toContain("frontmatter-repaired");
+		expect(result.text).toMatch(/^---\ntitle: T\n/);
+	});
 });
 
 describe("what a user reads when a note's frontmatter is left as it was", () => {
@@ -324,6 +371,14 @@ describe("what a user reads when a note's frontmatter is left as it was", () => 
 
 	it("names the configured tag of a note that is tagged but no saved article", () => {
 		expect(problems("---\ntags: [Saved]\n---\n# Why I save\n")[0].message).toMatch(/^Tagged #Saved but does not look like a saved article \(.+\); it was left alone\.$/);
+	});
+
+	it("names every list it closed or indented again to repair the block", () => {
+		const link = "[Read Original](https://a.example/p)";
+		const closed = tidier.tidy(`---\nid: 1\ntags: [alpha, beta\naliases: [Rust 2024, Rust next\n---\n#Saved\n${link}\n`).report.changes[0];
+		expect(closed).toEqual({ kind: "frontmatter-repaired", message: 'Frontmatter was not valid YAML; closed the list of tags, aliases with the "]" it lacked.' });
+		const tabs = `---\nid: 1\ntags:\n\t- rust\nSources:\n\t- "https://omnivore.app/me/poisson-18836f8d98c"\n---\n#Saved\n${link}\n`;
+		expect(tidier.tidy(tabs).report.changes[0]).toEqual({ kind: "frontmatter-repaired", message: "Frontmatter was not valid YAML; indented the list of tags, Sources with spaces instead of tabs." });
 	});
 
 	it("names every property whose value was quoted to repair the block", () => {

@@ -113,6 +113,44 @@ describe("findImageReferences", () => {
 	});
 });
 
+describe("findImageReferences on Markdown as converters and people write it", () => {
+	test("alt text over two lines (LF or CRLF) and with an escaped bracket; links beside images are not images", () => {
+		const body = [
+			"Read [the paper](https://x.test/p) and [its code](https://x.test/c), or [a talk](https://x.test/t).",
+			"![A chart of reading time by\nhour](https://x.test/1.png)",
+			"![A chart of reading time\r\nby hour](https://x.test/2.png)",
+			"![Brackets \\] escaped by the converter](https://x.test/3.png)",
+			"See [x](https://x.test/s) [y](https://x.test/tt) [z](https://x.test/u).",
+		].join("\n");
+		expect(findImageReferences(body).map((r) => [r.written, r.form])).toEqual([
+			["https://x.test/1.png", "markdown"],
+			["https://x.test/2.png", "markdown"],
+			["https://x.test/3.png", "markdown"],
+		]);
+	});
+
+	test("a tab before the address; an empty address in angle brackets or in a definition is no image", () => {
+		const body = "![tabbed](\thttps://x.test/tab.png)\n![none](<>)\n![x][empty]\n\n[empty]: <>\n";
+		expect(written(body)).toEqual(["https://x.test/tab.png"]);
+	});
+
+	test("labels fold case as CommonMark does and are trimmed; labels that differ by a space differ; a definition starts its line", () => {
+		const body = [
+			"![Map][Straße] ![Plan][ floor plan ] ![Fig][fig1]",
+			"As noted in [floor plan]: https://x.test/prose.png",
+			"",
+			"[STRASSE]: https://x.test/map.png",
+			"[floor plan]: https://x.test/plan.png",
+			"[fig 1]: https://x.test/not-fig1.png",
+		].join("\n");
+		expect(written(body)).toEqual(["https://x.test/map.png", "https://x.test/plan.png"]);
+	});
+
+	test("an image followed by a [ that never closes uses its alt as the label (CommonMark's shortcut)", () => {
+		expect(written("![Chart][see below\n\n[chart]: https://x.test/chart.png\n")).toEqual(["https://x.test/chart.png"]);
+	});
+});
+
 describe("resolveImageReference", () => {
 	const resolve = (body: string, base?: string) => resolveImageReference(findImageReferences(body)[0], matcher, base);
 	test("proxied URLs are unwrapped, HTML-escaped and relative ones too", () => {
@@ -233,6 +271,31 @@ describe("localizeNote writes each new URL so it survives where it stands", () =
 		expect(result.text).toBe(`# T\n\n![](data:image/gif;base64,R0lGOD)\n![](${P}/javascript:alert(1))\n`);
 		expect(result.report.problems).toEqual([expect.objectContaining({ code: "unsafe-image-url", line: 4 })]);
 		expect(result.report.problems[0].message).toMatch(/^Image ".*javascript:alert\(1\)" was left as it was: .+\.$/);
+	});
+
+	test("each form of reference gets the original written for its place", () => {
+		const body = [
+			`![](${P}/https://y.test/chart.png?w=1&amp;h=2)`,
+			`![][e]`,
+			`<img src="${P}/https://y.test/chart_">`,
+			`![](https://elsewhere.test/b.png?w=1&amp;h=2)`,
+			"",
+			`[e]: <${P}/https://y.test/a b.png>`,
+			`![](<${P}/https://y.test/c d.png>)`,
+			`![](${P}/https://y.test/fig_)`,
+			"",
+		].join("\n");
+		const result = localize(body, false);
+		expect(result.text).toBe(
+			["![](https://y.test/chart.png?w=1&h=2)", "![][e]", '<img src="https://y.test/chart_">', "![](https://elsewhere.test/b.png?w=1&amp;h=2)", "", "[e]: <https://y.test/a%20b.png>", "![](<https://y.test/c%20d.png>)", "![](https://y.test/fig_)", ""].join("\n"),
+		);
+		expect(result.report).toMatchObject({ isOmnivoreNote: true, changed: true, problems: [] });
+	});
+
+	test("a downloaded image in an angle-bracket definition keeps its spaces; one on the last line is reported on its line", () => {
+		const result = localize("# T\n\n![x][fig]\n\n[fig]: <https://x.test/a.png>\n![](https://x.test/a.png)");
+		expect(result.text).toBe("# T\n\n![x][fig]\n\n[fig]: <../Omnivore/It's (new) & old/a b.png>\n![](../Omnivore/It%27s%20%28new%29%20%26%20old/a%20b.png)");
+		expect(result.report.changes.map((c) => c.line)).toEqual([5, 6]);
 	});
 
 	test("a note whose images are all as they should be comes back as it was, unchanged", () => {

@@ -1,4 +1,5 @@
-import { countReading, readingMinutes } from "../../../src/core/queue/readingTime";
+import { findCodeRanges } from "../../../src/core/markdown/codeRanges";
+import { countReading, readingMinutes, readingMinutesOutside } from "../../../src/core/queue/readingTime";
 
 describe("reading time", () => {
 	it("counts English words at 230 a minute, leaving out URLs and Markdown", () => {
@@ -35,6 +36,7 @@ describe("reading time", () => {
 		["a fence of tildes", "~~~\nplain words\n~~~\n", 2],
 		["a fence of four backticks", "````markdown\nfour ticks\n````\n", 2],
 		["a link's reference definition, title and all", '[1]: https://example.com/a-long-url "Title words"\n', 0],
+		["a reference definition with no space after its colon", "[1]:https://example.com/a-long-url\nText after.\n", 2],
 		["an indented reference definition", "  [note]: https://example.com/a\nText after.\n", 2],
 		["URLs of every scheme, in any case", "Visit https://example.com/a_b-c now, or ftp://files.example.com/x or mailto:ann@example.com.\nHTTPS://EXAMPLE.COM/A data:image/png;base64,AAAA done\n", 5],
 		["emphasis, highlights, quotes and table bars", "**bold** _it_ ==mark== ~~del~~ > quote | cell | ^sup\n", 7],
@@ -46,7 +48,33 @@ describe("reading time", () => {
 		["backticks inside a line", "Use ``` to open a block\n", 5],
 		["a reference written inside a sentence", "See [1]: and more\n", 4],
 		["a scheme glued to a word", "xhttp://no\n", 2],
+		// A scheme ending a longer word or number is no URL (sftp is not ftp): the whole is read as words.
+		["schemes ending longer words, in any case, and numbers", "sftp://host/a SFTP://HOST/B v9ftp://x 10ftp://y Aftp://z Zftp://w\n", 14],
+		["an image glued between two words", "The results![chart](https://x.test/c.png)show a trend.\n", 5],
+		["a line that starts with inline code, in a note with a fence", "`npm ci` installs the exact versions.\n\n```sh\nnpm ci\n```\n", 8],
+		["a line that starts with struck-out text, in a note with a fence", "~~Old price~~ New price\n\n```\nx\n```\n", 5],
 	])("reads the words around %s", (_name, body, words) => {
 		expect(countReading(body)).toEqual({ words, cjk: 0 });
+	});
+
+	it("counts rare ideographs written with two UTF-16 units (names, Cantonese) as one character each", () => {
+		// 𠮷 (U+20BB7) in Yoshinoya's name, 𨋢 (U+282E2, a lift) and U+20BFF, whose second unit is the last one (DFFF).
+		const text = `𠮷野家の牛丼。搭𨋢上樓 ${String.fromCodePoint(0x20bff)} ok`;
+		expect(countReading(text)).toEqual({ words: 1, cjk: 11 });
+	});
+
+	it("leaves a note's code out of its reading time", () => {
+		const prose = `${"Local-first software keeps the data on your own machine. ".repeat(50)}\n\n`;
+		const code = `\`\`\`ts\n${"const answer = compute(first, second, third);\n".repeat(400)}\`\`\`\n\n    ${"indented code words ".repeat(100)}\n`;
+		// 503 words of prose: two minutes; with its 2,703 words of code, fourteen.
+		const body = `${prose}${code}Then \`inline code\` ends it.\n`;
+		expect(readingMinutesOutside(body, findCodeRanges(body))).toBe(2);
+		expect(readingMinutes(body)).toBe(14);
+		expect(readingMinutesOutside("", [])).toBe(1);
+	});
+
+	it("adds the time of the words and of the CJK characters", () => {
+		// 230 words (a minute) and 200 characters (half a minute): a minute and a half, rounded up.
+		expect(readingMinutes(`${"word ".repeat(230)}${"读".repeat(200)}`)).toBe(2);
 	});
 });
