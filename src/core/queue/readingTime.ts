@@ -2,13 +2,12 @@
 
 import type { TextRange } from "../markdown/codeRanges";
 import { isWhitespace } from "../markdown/whitespace";
+import { ASCII_CONTINUES, ASCII_STARTS, CJK_CHARACTER, classify, classOf, isLowSurrogate, WORD_PART, WORD_START } from "./characterClasses";
 import { UnreadRanges } from "./unreadRanges";
 
 export const WORDS_PER_MINUTE = 230;
 export const CJK_CHARACTERS_PER_MINUTE = 400;
 
-// Kana's long-vowel mark (ー) and the kanji repeat mark (々) belong to no script but are read as characters.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\u3005]/u;
 
 // The Markdown that is not read, removed in this order. Each needs a literal the text must hold
 // (removals only ever put a space in), so a text without it is not searched at all.
@@ -53,43 +52,6 @@ function withoutMarkupBlocks(body: string): string {
 export function readableText(body: string): string {
 	// Stryker disable next-line StringLiteral: a URL ends at a space or at markup, so nothing after it joins a word before it
 	return withoutMarkupBlocks(body).replace(URL, " ").replace(MARKUP, " ");
-}
-
-// What a character is to the count. Characters outside ASCII are looked up once and remembered.
-const OTHER = 1;
-const CJK_CHARACTER = 2;
-const WORD_START = 3;
-/** Continues a word but does not start one: apostrophes (`_` and `-` are markup, read as spaces). */
-const WORD_PART = 4;
-const classes = new Uint8Array(0x10000);
-const WORD_START_PATTERN = /[\p{L}\p{N}]/u;
-const WORD_PART_PATTERN = /[\p{L}\p{N}'’_-]/u;
-
-function classify(character: string): number {
-	if (CJK.test(character)) return CJK_CHARACTER;
-	if (WORD_START_PATTERN.test(character)) return WORD_START;
-	return WORD_PART_PATTERN.test(character) ? WORD_PART : OTHER;
-}
-
-// ASCII as 0 or 1, for the count's loop: letters and digits start a word; they and `'` continue one.
-const ASCII_STARTS = new Uint8Array(0x80);
-const ASCII_CONTINUES = new Uint8Array(0x80);
-// Stryker disable next-line EqualityOperator: a write past the end of a typed array is dropped
-for (let code = 0; code < 0x80; code++) {
-	const ch = String.fromCharCode(code);
-	ASCII_STARTS[code] = /[A-Za-z0-9]/.test(ch) ? 1 : 0;
-	ASCII_CONTINUES[code] = /[A-Za-z0-9']/.test(ch) ? 1 : 0;
-}
-
-function isLowSurrogate(code: number): boolean {
-	return code >= 0xdc00 && code <= 0xdfff;
-}
-
-function classOf(code: number): number {
-	let found = classes[code];
-	// Stryker disable next-line ConditionalExpression: a cache; classifying again gives the same class
-	if (found === 0) found = classes[code] = classify(String.fromCharCode(code));
-	return found;
 }
 
 function isWordCharacter(code: number): boolean {
