@@ -71,7 +71,7 @@ export function listNotes(vault: string): VaultListing {
 		try {
 			entries = readdirSync(folder, { withFileTypes: true });
 		} catch (error) {
-			unreadable.push({ path: toPath(folder) || ".", reason: describeFsError(error) });
+			unreadable.push({ path: toPath(folder) || ".", reason: whyUnreadable(toPath(folder), error) });
 			return;
 		}
 		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -120,13 +120,14 @@ function onceEach(found: Found[]): VaultFile[] {
 	return found.filter((file) => byReal.get(file.real) === file).map(({ absolute, path, outside }) => ({ absolute, path, outside }));
 }
 
-/** A one-line reason for a file-system error, without a stack. */
-/** Why a note listed in its folder could not be read: a name that is not UTF-8 is listed under another. */
+/** Why a note or folder listed in its folder could not be read: a name that is not UTF-8 is listed under another. */
 export function whyUnreadable(path: string, error: unknown): string {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	if (code === "ENOENT" && path.includes("\uFFFD")) return "its file name is not valid UTF-8, so it cannot be opened by the name it is listed under";
+	if (code === "ENOENT" && path.includes("\uFFFD")) return "its name is not valid UTF-8, so it cannot be opened by the name it is listed under";
 	return describeFsError(error);
 }
+
+/** A one-line reason for a file-system error, without a stack. */
 
 export function describeFsError(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -347,13 +347,15 @@ describe("omnivore-queue queue", () => {
 		const vault = demoCopy();
 		// A file name that is not UTF-8 (a vault copied from an old system), and a link to nothing.
 		writeFileSync(Buffer.concat([Buffer.from(`${vault}/Omnivore/caf`), Buffer.from([0xe9]), Buffer.from(".md")]), "#Omnivore\n");
+		mkdirSync(Buffer.concat([Buffer.from(`${vault}/Omnivore/d`), Buffer.from([0xfe])]));
 		symlinkSync(join(vault, "nowhere.md"), join(vault, "gone.md"));
 		const result = await run("queue", vault, "--json");
 		expect(result.code).toBe(1);
 		expect((JSON.parse(result.out) as { items: unknown[] }).items).toHaveLength(10);
 		expect(result.err).toBe(
-			"omnivore-queue: 2 notes or folders could not be read, so their articles are not listed:\n" +
-				"  Omnivore/caf\uFFFD.md: its file name is not valid UTF-8, so it cannot be opened by the name it is listed under\n" +
+			"omnivore-queue: 3 notes or folders could not be read, so their articles are not listed:\n" +
+				"  Omnivore/caf\uFFFD.md: its name is not valid UTF-8, so it cannot be opened by the name it is listed under\n" +
+				"  Omnivore/d\uFFFD: the folder could not be read: its name is not valid UTF-8, so it cannot be opened by the name it is listed under\n" +
 				"  gone.md: it does not exist\n",
 		);
 	});
