@@ -4,13 +4,13 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { QueueItem } from "../core";
+import { QUEUE_ITEM_VERSION, type QueueItem } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { STATE_FOLDER } from "./vaultLock";
 
 export const QUEUE_CACHE_FILE = `${STATE_FOLDER}/queue.json`;
-/** Bumped when what an item holds changes, so items of an older shape are read again. */
-const CACHE_VERSION = 1;
+/** The items' version (see QUEUE_ITEM_VERSION): items read by an older engine are read again. */
+const CACHE_VERSION = QUEUE_ITEM_VERSION;
 
 export interface CachedQueueNote {
 	stamp: string;

@@ -13,7 +13,7 @@ export { READING_STATUSES, type ReadingStatus } from "./omnivore/status";
 export { buildOmnivoreLinks, type OmnivoreLinks } from "./omnivore/urls";
 export { type MatchMode } from "./options";
 export { type StatusValues, type RecoverFields } from "./options";
-export { buildQueueItem, buildQueueItemFromValues, QUEUE_STATUSES, type QueueItem, type QueueStatus } from "./queue/queueItem";
+export { buildQueueItem, buildQueueItemFromValues, QUEUE_ITEM_VERSION, QUEUE_STATUSES, type QueueItem, type QueueStatus } from "./queue/queueItem";
 export { QueueQuery, QUEUE_SORTS, seededRandom, type QueueSort, type QueueResult } from "./queue/queueQuery";
 export { EMPTY_FILTER, isFiltering, type QueueFilter, type SavedPreset, type ReadingBucket } from "./queue/queueFilter";
 export { searchMatches, searchWords } from "./queue/queueSearch";

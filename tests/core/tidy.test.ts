@@ -102,6 +102,24 @@ describe("tidyNote on whole notes", () => {
 		expect(result.text).toBe(text);
 	});
 
+	it.each([
+		["the placeholder first", "author: unknown\nAuthor: Bob\n"],
+		["the placeholder second", "Author: Bob\nauthor: Unknown\n"],
+		["the placeholder under the other case", "author: Bob\nAuthor: unknown\n"],
+	])("lets a real author take the place of Omnivore's placeholder in one run (%s)", (_, authors) => {
+		const text = `---\ntitle: A test\n${authors}status: read\n---\n#Omnivore\n`;
+		const result = tidy(text);
+		expect(result.text).toBe("---\ntitle: A test\nauthor: Bob\nstatus: read\n---\n#Omnivore\n");
+		expect(result.report.problems).toEqual([]);
+		expect(tidy(result.text).text).toBe(result.text);
+	});
+
+	it("removes the placeholder under both names", () => {
+		const result = tidy("---\ntitle: A test\nAuthor: Unknown\nauthor: unknown\nstatus: read\n---\n#Omnivore\n");
+		expect(result.text).toBe("---\ntitle: A test\nstatus: read\n---\n#Omnivore\n");
+		expect(result.report.problems).toEqual([]);
+	});
+
 	it("keeps both values of an alias conflict and reports it", () => {
 		const text = "---\nstatus: read\noriginal_url: https://a.example/1\nurl: https://a.example/2\n---\n#Omnivore\n";
 		const result = tidy(text);

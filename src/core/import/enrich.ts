@@ -12,8 +12,7 @@ import type { SchemaKeys, TidyOptions } from "../options";
 import type { NoteTidier } from "../tidy";
 import { exportStatus, type ExportItem } from "./exportItem";
 import { comparableText, highlightIsIn, renderHighlight, type ExportHighlight } from "./highlights";
-import { isAuthorPlaceholder } from "../frontmatter/steps/author";
-import { findKey, findSchemaKey, ID_KEY, STATE_KEY } from "../omnivore/keys";
+import { findKey, findSchemaKey, ID_KEY, isPlaceholder, STATE_KEY } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
 import { readStatus } from "../omnivore/status";
 import { readTagList } from "../omnivore/tags";
@@ -28,7 +27,7 @@ export type EnrichOutcome =
 
 /** The key holding a schema value under its name or an alias, any case; undefined when none holds a value. */
 export function presentKey(editor: FrontmatterEditor, key: keyof SchemaKeys, options: TidyOptions): string | undefined {
-	return findSchemaKey(editor.keys(), key, options.keys, (found) => hasValue(editor.get(found)) && !(key === "author" && isAuthorPlaceholder(String(editor.get(found)))));
+	return findSchemaKey(editor.keys(), key, options.keys, (found) => hasValue(editor.get(found)) && !isPlaceholder(key, editor.get(found)));
 }
 
 function hasValue(value: unknown): boolean {

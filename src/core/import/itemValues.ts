@@ -1,7 +1,7 @@
 // The values an export item gives each schema property, as tidy would write them.
 
 import { formatDate } from "../dates";
-import { isAuthorPlaceholder } from "../frontmatter/steps/author";
+import { isPlaceholder } from "../omnivore/keys";
 import { cleanTag, uniqueTags } from "../omnivore/tags";
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
 import type { FrontmatterValue } from "../frontmatter/yamlEditor";
@@ -29,7 +29,7 @@ export function labelTags(labels: readonly string[]): string[] {
 /** Each schema property the item knows, in the order a new note lists them. */
 export function itemValues(item: ExportItem, options: TidyOptions): Array<[keyof SchemaKeys, FrontmatterValue]> {
 	const url = articleUrl(item, options);
-	const author = item.author && !isAuthorPlaceholder(item.author) ? item.author : undefined;
+	const author = item.author && !isPlaceholder("author", item.author) ? item.author : undefined;
 	const values: Array<[keyof SchemaKeys, FrontmatterValue | undefined]> = [
 		// The title was trimmed when read (readMetadataBatch): only its inner breaks and runs of spaces are left.
 		["title", item.title.replace(/\s+/g, " ")],

@@ -20,6 +20,14 @@ export const KEY_ALIASES: ReadonlyArray<{ key: keyof SchemaKeys; kind: ValueKind
 	{ key: "status", kind: "text", aliases: [] },
 ];
 
+/**
+ * Omnivore's word for "none" under a schema key: plugin 1.10 and the export wrote `author: unknown`
+ * when it had no author. It counts as no value, and gives way to a real one under another name.
+ */
+export function isPlaceholder(key: keyof SchemaKeys, value: unknown): boolean {
+	return key === "author" && typeof value === "string" && value.trim().toLowerCase() === "unknown";
+}
+
 /** Omnivore's own keys that are not part of the schema. */
 export const ID_KEY = "id";
 export const STATE_KEY = "state";
@@ -39,8 +47,9 @@ export function findKey(present: readonly string[], name: string): string | unde
 }
 
 /**
- * The first key holding a schema value: the canonical name, then its aliases, any case.
- * `accept` may skip a key whose value is empty or of the wrong kind.
+ * The first key holding a schema value: the canonical name, then its aliases, any case (the exact
+ * spelling first). `accept` may skip a key whose value is empty, a placeholder or of the wrong kind:
+ * then `Author: Ann` is read past `author: unknown`, as tidy merges them.
  */
 export function findSchemaKey(
 	present: readonly string[],
@@ -49,8 +58,9 @@ export function findSchemaKey(
 	accept: (found: string) => boolean = () => true,
 ): string | undefined {
 	for (const name of namesOf(key, keys)) {
-		const found = findKey(present, name);
-		if (found !== undefined && accept(found)) return found;
+		const exact = present.includes(name) && accept(name) ? name : undefined;
+		const found = exact ?? present.find((candidate) => candidate !== name && candidate.toLowerCase() === name && accept(candidate));
+		if (found !== undefined) return found;
 	}
 	return undefined;
 }

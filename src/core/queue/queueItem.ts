@@ -11,7 +11,7 @@ import { findCodeRanges, type TextRange } from "../markdown/codeRanges";
 import { splitNote, type NoteParts } from "../note";
 import { detectOmnivoreNote, mayHoldOmnivoreMarks } from "../omnivore/detect";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
-import { findKey, findSchemaKey, STATE_KEY } from "../omnivore/keys";
+import { findKey, findSchemaKey, isPlaceholder, STATE_KEY } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
 import { readFlag, readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
 import { bodyTags, cleanTag, frontmatterTags, tagMatches, uniqueTags } from "../omnivore/tags";
@@ -20,6 +20,13 @@ import type { SchemaKeys, StatusValues, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
 import { frontmatterFromValues, plainFrontmatter } from "./parsedFrontmatter";
 import { readingMinutesOutside } from "./readingTime";
+
+/**
+ * Bumped whenever the same note would give a different item (what an item holds, or how a value is
+ * read), so that items kept between runs (the plugin's saved index, the CLI's queue cache) are read again.
+ * 3: `Author: Ann` is read past `author: unknown`.
+ */
+export const QUEUE_ITEM_VERSION = 3;
 
 /** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
 export const QUEUE_STATUSES = [...READING_STATUSES, "unknown"] as const;
@@ -71,7 +78,10 @@ class Values {
 	}
 
 	schema(key: keyof SchemaKeys): string | undefined {
-		const found = findSchemaKey(this.present, key, this.keys, (name) => this.editor.getText(name) !== undefined);
+		const found = findSchemaKey(this.present, key, this.keys, (name) => {
+			const text = this.editor.getText(name);
+			return text !== undefined && !isPlaceholder(key, text);
+		});
 		// Stryker disable next-line ConditionalExpression: see above
 		return found === undefined ? undefined : this.editor.getText(found);
 	}
@@ -180,7 +190,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 	return {
 		path,
 		title: own(oneLine(title ?? facts.articleHeading ?? basename(path)) + (articles > 0 ? ` (${articles} articles)` : "")),
-		author: own(author && author.toLowerCase() !== "unknown" ? oneLine(author) : null),
+		author: own(author ? oneLine(author) : null),
 		site: own(values.schema("siteName") ?? (url ? (siteFromUrl(url, links) ?? null) : null)),
 		url: own(url),
 		tags: tagsOf(editor, parts.body, code, options.tagName).map((tag) => own(tag)),

@@ -3,11 +3,11 @@
 // It is valid only for the same index version and the same settings; anything off, and it is ignored.
 
 import type { DataAdapter } from "obsidian";
-import { hashText, type QueueItem } from "../../core";
+import { hashText, QUEUE_ITEM_VERSION, type QueueItem } from "../../core";
 import type { OmnivoreQueueSettings } from "../settings";
 
-/** Bumped when what an item holds or how it is read changes, so older saved items are not used. */
-export const QUEUE_INDEX_VERSION = 2;
+/** The items' version (bumped in the core when an item would be read differently): older saved items are not used. */
+export const QUEUE_INDEX_VERSION = QUEUE_ITEM_VERSION;
 
 export interface SavedNote {
 	mtime: number;

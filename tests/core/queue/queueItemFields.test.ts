@@ -31,6 +31,14 @@ describe("author, site and address", () => {
 		expect(note("author: >-\n  Niko\n  Matsakis\n")?.author).toBe("Niko Matsakis");
 	});
 
+	it("shows the author a user wrote under another case beside Omnivore's `unknown`, as tidy keeps it", () => {
+		expect(note("author: unknown\nAuthor: Niko Matsakis\n")?.author).toBe("Niko Matsakis");
+		expect(note("Author: Niko Matsakis\nauthor: Unknown\n")?.author).toBe("Niko Matsakis");
+		const block = "author: unknown\nAuthor: Niko Matsakis\n";
+		const tidied = tidier.tidy(`---\nid: 0a1b\n${block}---\n# Rust in 2023\n#Omnivore\n`).text;
+		expect(item(tidied)?.author).toBe("Niko Matsakis");
+	});
+
 	it("takes the site's name when there is one, else the address's host, else none", () => {
 		expect(note("site_name: Baby Steps\n")?.site).toBe("Baby Steps");
 		expect(note("")?.site).toBe("smallcultfollowing.com");

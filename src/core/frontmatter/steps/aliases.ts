@@ -1,7 +1,7 @@
 // Merges the names users gave Omnivore's variables (`saved`, `url`, `siteName`, `Title`...) into the canonical key.
 
 import { formatDate, readDate } from "../../dates";
-import { KEY_ALIASES, namesOf, type ValueKind } from "../../omnivore/keys";
+import { isPlaceholder, KEY_ALIASES, namesOf, type ValueKind } from "../../omnivore/keys";
 import type { TidyOptions } from "../../options";
 import { quoteForMessage } from "../../report";
 import type { FrontmatterStep, StepContext } from "../step";
@@ -64,6 +64,11 @@ export const aliasesStep: FrontmatterStep = {
 			after: "original_url: https://example.com/a\nurl: https://example.com/b\n",
 		},
 		{
+			title: "A real value takes the place of Omnivore's placeholder",
+			before: "author: unknown\nAuthor: Ann\n",
+			after: "author: Ann\n",
+		},
+		{
 			title: "A value that is not of the key's kind is left alone",
 			before: "source: my friend Anna\n",
 			after: "source: my friend Anna\n",
@@ -91,7 +96,9 @@ export const aliasesStep: FrontmatterStep = {
 					continue;
 				}
 				const existing = frontmatter.get(canonical);
-				if (context.isMissing(canonical)) {
+				if (isPlaceholder(key, aliasRaw)) {
+					context.remove(alias, `Omnivore's placeholder for a missing ${canonical}`);
+				} else if (context.isMissing(canonical) || isPlaceholder(key, existing)) {
 					context.set(canonical, asValue(aliasRaw), `value taken from ${alias}`);
 					context.remove(alias, `its value moved to ${canonical}`);
 				} else if (comparable(existing, kind, options) === aliasValue) {

@@ -2,11 +2,7 @@
 
 import type { FrontmatterStep, StepContext } from "../step";
 import { oneLine } from "../../omnivore/heading";
-
-/** Omnivore's `unknown` (plugin 1.10 and later, and its export) means no author. */
-export function isAuthorPlaceholder(text: string): boolean {
-	return text.trim().toLowerCase() === "unknown";
-}
+import { isPlaceholder } from "../../omnivore/keys";
 
 export const authorStep: FrontmatterStep = {
 	id: "author",
@@ -24,7 +20,7 @@ export const authorStep: FrontmatterStep = {
 		const value = frontmatter.get(key);
 		if (Array.isArray(value) || (typeof value === "object" && value !== null)) return;
 		const text = context.text(key);
-		if (text === undefined || isAuthorPlaceholder(text)) {
+		if (text === undefined || isPlaceholder("author", text)) {
 			context.remove(key, text === undefined ? "it was empty" : "Omnivore's placeholder for a missing author");
 			return;
 		}
