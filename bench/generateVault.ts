@@ -4,7 +4,7 @@
 // few hundred notes: Omnivore notes with no tag (found by their fingerprints), long CJK articles and
 // articles with 100+ images. Used by the benchmark and by tests.
 
-import { seededRandom } from "../src/core/queue/queueQuery";
+import { seededRandom } from "../src/core/queue/queueOrder";
 
 export interface GeneratedNote {
 	path: string;

@@ -1,7 +1,7 @@
 // A named filter set the reader saved from the queue, and how saved data is read back safely.
 
 import { EMPTY_FILTER, type QueueFilter } from "./queueFilter";
-import { QUEUE_SORTS, type QueueSort } from "./queueQuery";
+import { QUEUE_SORTS, type QueueSort } from "./queueOrder";
 
 export interface SavedFilter {
 	name: string;

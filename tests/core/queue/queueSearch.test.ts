@@ -1,5 +1,6 @@
 import { EMPTY_FILTER, QueueQuery, searchMatches, searchWords, type QueueItem } from "../../../src/core";
-import { searchScore } from "../../../src/core/queue/queueSearch";
+import { SearchColumn, searchScore, wordScores } from "../../../src/core/queue/queueSearch";
+import fc from "fast-check";
 
 function item(path: string, over: Partial<QueueItem>): QueueItem {
 	return { path, title: path, author: null, site: null, url: null, tags: [], status: "unread", savedAt: null, publishedAt: null, readingMinutes: 3, hasImageProblems: false, ...over };
@@ -104,5 +105,53 @@ describe("search scores", () => {
 		expect(searchMatches("RustGo", ["rust", "go"])).toEqual([[0, 6]]);
 		// Lower-casing İ adds a character: ranges would point beside the words.
 		expect(searchMatches("İstanbul notes", ["notes"])).toEqual([]);
+	});
+});
+
+describe("the search over every item at once", () => {
+	// The query walks one string of all titles (and one of all authors, sites and tags); each item must
+	// score exactly as `searchScore` scores it alone, whatever its neighbours hold.
+	const text = fc.stringMatching(/^[a-c1 #\n.é-]{0,8}$/);
+	const titles = fc.array(text, { maxLength: 12 });
+
+	it("scores each item as it would alone, with neighbours, line breaks and word starts", () => {
+		fc.assert(
+			fc.property(titles, fc.array(text, { maxLength: 12 }), fc.array(fc.stringMatching(/^[a-c1#.é-]{1,3}$/), { minLength: 1, maxLength: 3 }), (titleTexts, otherTexts, words) => {
+				const others = titleTexts.map((_, i) => otherTexts[i] ?? "");
+				const columns = [new SearchColumn(titleTexts), new SearchColumn(others)] as const;
+				const total = titleTexts.map(() => 0);
+				words.forEach((word, w) => {
+					const scores = wordScores(word, ...columns);
+					titleTexts.forEach((title, i) => {
+						expect(scores[i]).toBe(searchScore([word], title, others[i]));
+						total[i] = w === 0 || total[i] > 0 ? (scores[i] === 0 ? 0 : total[i] + scores[i]) : 0;
+					});
+				});
+				expect(total).toEqual(titleTexts.map((title, i) => searchScore(words, title, others[i])));
+			}),
+			{ numRuns: 500 },
+		);
+	});
+
+	it("finds a word at the very start and end of the joined text, and only once per item", () => {
+		const column = new SearchColumn(["rust", "trust rust", "", "rusty"]);
+		const found: Array<[number, boolean]> = [];
+		column.eachFirstMatch("rust", (index, wordStart) => found.push([index, wordStart]));
+		expect(found).toEqual([
+			[0, true],
+			[1, false],
+			[3, true],
+		]);
+	});
+
+	it("ranks the same items after a search typed a letter at a time as typed at once", () => {
+		const query = new QueueQuery();
+		query.setItems(ITEMS);
+		for (const prefix of ["m", "ma", "mar", "mart", "martin", "martin ", "martin k", "martin kl"]) query.run({ ...EMPTY_FILTER, search: prefix }, "saved-newest");
+		const typed = query.run({ ...EMPTY_FILTER, search: "martin kle" }, "saved-newest").items.map((i) => i.path);
+		const fresh = new QueueQuery();
+		fresh.setItems(ITEMS);
+		expect(typed).toEqual(fresh.run({ ...EMPTY_FILTER, search: "martin kle" }, "saved-newest").items.map((i) => i.path));
+		expect(typed).toEqual(["crdt.md", "local.md"]);
 	});
 });
