@@ -32,11 +32,20 @@ export function isPlaceholder(key: keyof SchemaKeys, value: unknown): boolean {
 export const ID_KEY = "id";
 export const STATE_KEY = "state";
 
+/** Names by schema key and configured name: the queue asks for them several times for each of 50,000 notes. */
+const knownNames = new Map<string, readonly string[]>();
+
 /** The names a schema value may stand under, canonical first, all lower-cased. */
-export function namesOf(key: keyof SchemaKeys, keys: SchemaKeys): string[] {
-	// Stryker disable next-line OptionalChaining,ArrayDeclaration: every schema key has its entry above
-	const aliases = KEY_ALIASES.find((entry) => entry.key === key)?.aliases ?? [];
-	return [...new Set([keys[key], ...aliases].map((name) => name.toLowerCase()))];
+export function namesOf(key: keyof SchemaKeys, keys: SchemaKeys): readonly string[] {
+	const cacheKey = `${key}\u0000${keys[key]}`;
+	let names = knownNames.get(cacheKey);
+	if (!names) {
+		// Stryker disable next-line OptionalChaining,ArrayDeclaration: every schema key has its entry above
+		const aliases = KEY_ALIASES.find((entry) => entry.key === key)?.aliases ?? [];
+		if (knownNames.size > 256) knownNames.clear();
+		knownNames.set(cacheKey, (names = [...new Set([keys[key], ...aliases].map((name) => name.toLowerCase()))]));
+	}
+	return names;
 }
 
 /** The key actually written for a name, any case (`Title` for `title`); the exact spelling wins. */
