@@ -24,10 +24,9 @@ export class QueueQuery {
 	private keys: SortKeys[] = [];
 	/** Each item's status as its place in QUEUE_STATUSES. */
 	private statuses = new Uint8Array(0);
-	private tags: Array<Set<string>> = [];
-	private titles = new SearchColumn([]);
-	/** Author, site and tags, lowercased, joined by U+0000. */
-	private others = new SearchColumn([]);
+	/** Made on first use, as most refreshes of the items come with no search and no tag filter. */
+	private tagSets: Array<Set<string>> | null = null;
+	private searchColumns: { titles: SearchColumn; others: SearchColumn } | null = null;
 	private readonly sorted = new Map<string, Int32Array>();
 	private readonly scoresOfWord = new Map<string, Uint8Array>();
 
@@ -35,9 +34,8 @@ export class QueueQuery {
 		this.items = [...items];
 		this.keys = this.items.map(sortKeys);
 		this.statuses = Uint8Array.from(this.items, (item) => QUEUE_STATUSES.indexOf(item.status));
-		this.tags = this.items.map((item) => new Set(item.tags.map((t) => t.toLowerCase())));
-		this.titles = new SearchColumn(this.keys.map((keys) => keys.titleKey));
-		this.others = new SearchColumn(this.items.map((item) => [item.author ?? "", item.site ?? "", ...item.tags].join("\u0000").toLowerCase()));
+		this.tagSets = null;
+		this.searchColumns = null;
 		this.sorted.clear();
 		this.scoresOfWord.clear();
 	}
@@ -54,6 +52,18 @@ export class QueueQuery {
 		return order;
 	}
 
+	private tags(): Array<Set<string>> {
+		return (this.tagSets ??= this.items.map((item) => new Set(item.tags.map((t) => t.toLowerCase()))));
+	}
+
+	private columns(): { titles: SearchColumn; others: SearchColumn } {
+		return (this.searchColumns ??= {
+			titles: new SearchColumn(this.keys.map((keys) => keys.titleKey)),
+			// Author, site and tags, lowercased, joined by U+0000 so that no match spans two of them.
+			others: new SearchColumn(this.items.map((item) => [item.author ?? "", item.site ?? "", ...item.tags].join("\u0000").toLowerCase())),
+		});
+	}
+
 	/** Each item's score for the whole query: the sum of its words' scores, 0 when one is missing. */
 	private searchScores(words: readonly string[]): ArrayLike<number> {
 		let total: Uint8Array | Uint16Array | null = null;
@@ -61,7 +71,8 @@ export class QueueQuery {
 			let scores = this.scoresOfWord.get(word);
 			if (!scores) {
 				if (this.scoresOfWord.size >= KEPT_WORDS) this.scoresOfWord.clear();
-				this.scoresOfWord.set(word, (scores = wordScores(word, this.titles, this.others)));
+				const { titles, others } = this.columns();
+				this.scoresOfWord.set(word, (scores = wordScores(word, titles, others)));
 			}
 			if (total === null) {
 				total = words.length === 1 ? scores : Uint16Array.from(scores);
@@ -87,6 +98,7 @@ export class QueueQuery {
 		const everyStatus = filter.statuses.length === 0;
 		const perStatus = new Uint32Array(QUEUE_STATUSES.length);
 		const items: QueueItem[] = [];
+		const tagSets = tags.length > 0 ? this.tags() : [];
 		const order = this.order(sort, seed);
 		for (let k = 0; k < order.length; k++) {
 			const i = order[k];
@@ -98,7 +110,7 @@ export class QueueQuery {
 			if (filter.readingTime && !inReadingBucket(this.items[i].readingMinutes, filter.readingTime)) continue;
 			if (window && !(this.keys[i].saved >= window[0] && this.keys[i].saved < window[1])) continue;
 			if (tags.length > 0) {
-				const hit = filter.tagMode === "all" ? tags.every((t) => this.tags[i].has(t)) : tags.some((t) => this.tags[i].has(t));
+				const hit = filter.tagMode === "all" ? tags.every((t) => tagSets[i].has(t)) : tags.some((t) => tagSets[i].has(t));
 				if (!hit) continue;
 			}
 			const status = this.statuses[i];

@@ -155,3 +155,18 @@ describe("the search over every item at once", () => {
 		expect(typed).toEqual(["crdt.md", "local.md"]);
 	});
 });
+
+describe("a query given new items", () => {
+	it("searches and filters the new items, not what it kept of the old", () => {
+		const query = new QueueQuery();
+		query.setItems(ITEMS);
+		expect(query.run({ ...EMPTY_FILTER, search: "ownership" }, "title").items.map((i) => i.path)).toEqual(["tagged.md"]);
+		expect(query.run({ ...EMPTY_FILTER, tags: ["rust"] }, "title").items.map((i) => i.path)).toEqual(["tagged.md"]);
+		const renamed = ITEMS.map((i) => (i.path === "tagged.md" ? { ...i, title: "Borrowing explained", tags: ["go"] } : i));
+		query.setItems(renamed);
+		expect(query.run({ ...EMPTY_FILTER, search: "ownership" }, "title").items).toEqual([]);
+		expect(query.run({ ...EMPTY_FILTER, search: "borrowing" }, "title").items.map((i) => i.path)).toEqual(["tagged.md"]);
+		expect(query.run({ ...EMPTY_FILTER, tags: ["rust"] }, "title").items).toEqual([]);
+		expect(query.run({ ...EMPTY_FILTER, tags: ["go"] }, "title").items.map((i) => i.path)).toEqual(["tagged.md"]);
+	});
+});
