@@ -35,28 +35,39 @@ async function run(...args: string[]): Promise<string> {
 	return out;
 }
 
-it("survives a kill in the middle of a large run, and undo restores the rest", async () => {
-	const vault = join(work, "vault");
-	const notes = [...generateVault(1500, { seed: 7 })];
+function writeVault(vault: string, seed: number) {
+	const notes = [...generateVault(1500, { seed })];
 	for (const note of notes) {
 		mkdirSync(dirname(join(vault, note.path)), { recursive: true });
 		writeFileSync(join(vault, note.path), note.text);
 	}
+	return notes;
+}
 
-	const child = spawn(process.execPath, [bundle, "tidy", vault], { stdio: "ignore" });
-	await new Promise<void>((resolve, reject) => {
+/** Runs tidy and sends `signal` once 100 notes are journaled; the exit code and standard error. */
+function tidyStoppedBy(vault: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
+	const child = spawn(process.execPath, [bundle, "tidy", vault], { stdio: ["ignore", "ignore", "pipe"] });
+	let stderr = "";
+	child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+	return new Promise((resolve, reject) => {
 		const poll = setInterval(() => {
 			if (journalEntries(vault) >= 100) {
 				clearInterval(poll);
-				child.kill("SIGKILL");
+				child.kill(signal);
 			}
 		}, 2);
-		child.on("exit", () => {
+		child.on("close", (code) => {
 			clearInterval(poll);
-			resolve();
+			resolve({ code, stderr });
 		});
 		child.on("error", reject);
 	});
+}
+
+it("survives a kill in the middle of a large run, and undo restores the rest", async () => {
+	const vault = join(work, "vault");
+	const notes = writeVault(vault, 7);
+	await tidyStoppedBy(vault, "SIGKILL");
 
 	let written = 0;
 	let untouched = 0;
@@ -73,4 +84,18 @@ it("survives a kill in the middle of a large run, and undo restores the rest", a
 
 	expect(await run("undo", vault)).toMatch(new RegExp(`^Undid "omnivore-queue tidy" of .*: ${written} notes restored\\.\\n$`));
 	for (const note of notes) expect(readFileSync(join(vault, note.path), "utf8")).toBe(note.text);
+}, 60_000);
+
+it("says where a run stopped by Ctrl-C leaves the vault, frees the vault, and a second run does the rest", async () => {
+	const vault = join(work, "interrupted");
+	const notes = writeVault(vault, 11);
+	const stopped = await tidyStoppedBy(vault, "SIGINT");
+	expect(stopped.code).toBe(130);
+	expect(stopped.stderr).toBe(`\nomnivore-queue: stopped (Ctrl-C). The notes tidied so far are journaled ("omnivore-queue undo ${vault}" puts them back); run tidy again to do the rest.\n`);
+	expect(existsSync(join(vault, ".omnivore-queue", "lock"))).toBe(false);
+	const changedBefore = notes.filter((note) => readFileSync(join(vault, note.path), "utf8") !== note.text).length;
+	expect(changedBefore).toBeGreaterThan(0);
+
+	expect(await run("tidy", vault)).toMatch(/^Scanned 1500 notes/);
+	for (const note of notes) expect(readFileSync(join(vault, note.path), "utf8")).toBe(tidier.tidy(note.text).text);
 }, 60_000);
