@@ -3,7 +3,7 @@
 
 import { readFileSync, statSync, type Stats } from "node:fs";
 import { join } from "node:path";
-import { hashText, type Problem, type TidyOptions } from "../core";
+import { hashText, TIDY_RULES_VERSION, type Problem, type TidyOptions } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 
 export const CHECKED_FILE = ".omnivore-queue/checked.json";
@@ -24,11 +24,11 @@ export function fileStamp(info: Pick<Stats, "size" | "mtimeMs" | "ino">): string
 	return `${info.size}:${info.mtimeMs}:${info.ino}`;
 }
 
-/** What makes earlier verdicts valid: the engine's version and options, and the time zone. */
-export function fingerprint(version: string, options: TidyOptions): string {
+/** What makes earlier verdicts valid: the CLI's and the engine's rules' versions, the options, and the time zone. */
+export function fingerprint(version: string, options: TidyOptions, rules = TIDY_RULES_VERSION): string {
 	// The time zone too: a date without one is read in it (`TZ=…` changes what the queue lists).
 	const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-	return hashText(`${version}\n${zone}\n${JSON.stringify(options)}`);
+	return hashText(`${version}\n${rules}\n${zone}\n${JSON.stringify(options)}`);
 }
 
 export function readChecked(vault: string, expected: string): Map<string, CheckedNote> {

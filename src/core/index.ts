@@ -1,6 +1,6 @@
 // The engine's public face: what the plugin and the CLI import.
 
-export { NoteTidier, tidyNote, type TidyResult } from "./tidy";
+export { NoteTidier, TIDY_RULES_VERSION, tidyNote, type TidyResult } from "./tidy";
 export { DEFAULT_OPTIONS, OMNIVORE_PROXY_BASES, resolveOptions, type TidyOptions, type SchemaKeys, type DayMonthOrder } from "./options";
 export { PROBLEM_TITLES, type NoteReport, type Problem, type ProblemCode, type Change, type ChangeKind } from "./report";
 export { unwrapProxyUrl, buildProxyMatcher, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";

@@ -22,6 +22,14 @@ export interface TidyResult {
 	report: NoteReport;
 }
 
+/**
+ * Bumped whenever tidy would write another note, or report otherwise, for the same text: verdicts
+ * kept between runs (the CLI's record of notes found clean) are then not trusted. A release's own
+ * version changes too, but a build from source between releases keeps it.
+ * 2: Omnivore's `author: unknown` gives way to a real author under another spelling.
+ */
+export const TIDY_RULES_VERSION = 2;
+
 /** The engine with its options resolved and its patterns built once, for use over many notes. */
 export class NoteTidier {
 	readonly options: TidyOptions;

@@ -7,6 +7,8 @@ import * as fs from "node:fs";
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { NoteTidier, TIDY_RULES_VERSION } from "../../src/core";
+import { fingerprint } from "../../src/cli/checkedNotes";
 import { main } from "../../src/cli/main";
 import type { VaultReport } from "../../src/cli/tidyVault";
 
@@ -55,6 +57,12 @@ it("reads a note again once it changed, and everything with --force or other set
 	const otherSettings = reads.mock.calls.length;
 	expect(forced).toBeGreaterThanOrEqual(11);
 	expect(otherSettings).toBeGreaterThanOrEqual(11);
+});
+
+it("trusts no verdict of a run whose tidy followed other rules, though the CLI's version is the same", () => {
+	const { options } = new NoteTidier();
+	expect(fingerprint("0.1.0", options, TIDY_RULES_VERSION)).toBe(fingerprint("0.1.0", options));
+	expect(fingerprint("0.1.0", options, TIDY_RULES_VERSION - 1)).not.toBe(fingerprint("0.1.0", options));
 });
 
 it("leaves the record alone in a dry run", async () => {

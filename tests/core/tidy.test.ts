@@ -114,6 +114,25 @@ describe("tidyNote on whole notes", () => {
 		expect(tidy(result.text).text).toBe(result.text);
 	});
 
+	it("settles every pair of spellings of the author in one run", () => {
+		const values = ["unknown", "Unknown", "", "~", "null", "Bob", "Ann # mine"];
+		const spellings = ["author", "Author", "AUTHOR"];
+		for (const [first, second] of [[0, 1], [1, 0], [1, 2]]) {
+			for (const a of values) {
+				for (const b of values) {
+					const text = `---\ntitle: A test\n${spellings[first]}: ${a}\n${spellings[second]}: ${b}\nstatus: read\n---\n#Omnivore\n`;
+					const once = tidy(text).text;
+					expect([text, tidy(once).text]).toEqual([text, once]);
+				}
+			}
+		}
+	});
+
+	it("keeps the comments of the placeholder and of the author that takes its place with their own lines", () => {
+		const result = tidy("---\ntitle: A test\nauthor: unknown # placeholder\nAuthor: Bob # real\nstatus: read\n---\n#Omnivore\n");
+		expect(result.text).toBe("---\ntitle: A test\n# placeholder\nauthor: Bob # real\nstatus: read\n---\n#Omnivore\n");
+	});
+
 	it("removes the placeholder under both names", () => {
 		const result = tidy("---\ntitle: A test\nAuthor: Unknown\nauthor: unknown\nstatus: read\n---\n#Omnivore\n");
 		expect(result.text).toBe("---\ntitle: A test\nstatus: read\n---\n#Omnivore\n");

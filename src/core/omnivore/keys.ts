@@ -56,9 +56,9 @@ export function findKey(present: readonly string[], name: string): string | unde
 }
 
 /**
- * The first key holding a schema value: the canonical name, then its aliases, any case (the exact
- * spelling first). `accept` may skip a key whose value is empty, a placeholder or of the wrong kind:
- * then `Author: Ann` is read past `author: unknown`, as tidy merges them.
+ * The key holding a schema value: the configured name as written, else the first other spelling of it
+ * or alias in the note's order (as tidy merges them). `accept` may skip a key whose value is empty, a
+ * placeholder or of the wrong kind: then `Author: Ann` is read past `author: unknown`.
  */
 export function findSchemaKey(
 	present: readonly string[],
@@ -66,10 +66,8 @@ export function findSchemaKey(
 	keys: SchemaKeys,
 	accept: (found: string) => boolean = () => true,
 ): string | undefined {
-	for (const name of namesOf(key, keys)) {
-		const exact = present.includes(name) && accept(name) ? name : undefined;
-		const found = exact ?? present.find((candidate) => candidate !== name && candidate.toLowerCase() === name && accept(candidate));
-		if (found !== undefined) return found;
-	}
-	return undefined;
+	const canonical = keys[key];
+	if (present.includes(canonical) && accept(canonical)) return canonical;
+	const names = namesOf(key, keys);
+	return present.find((name) => name !== canonical && names.includes(name.toLowerCase()) && accept(name));
 }

@@ -11,6 +11,7 @@ import { findCodeRanges, type TextRange } from "../markdown/codeRanges";
 import { splitNote, type NoteParts } from "../note";
 import { detectOmnivoreNote, mayHoldOmnivoreMarks } from "../omnivore/detect";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
+import { aliasHolds } from "../omnivore/aliasValue";
 import { findKey, findSchemaKey, isPlaceholder, STATE_KEY } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
 import { readFlag, readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
@@ -56,7 +57,7 @@ class Values {
 
 	constructor(
 		private readonly editor: FrontmatterEditor,
-		private readonly keys: SchemaKeys,
+		private readonly options: TidyOptions,
 	) {
 		this.present = editor.keys();
 	}
@@ -78,10 +79,11 @@ class Values {
 	}
 
 	schema(key: keyof SchemaKeys): string | undefined {
-		const found = findSchemaKey(this.present, key, this.keys, (name) => {
-			const text = this.editor.getText(name);
-			return text !== undefined && !isPlaceholder(key, text);
-		});
+		const canonical = this.options.keys[key];
+		// The configured name as written holds whatever it holds (tidy keeps it); another spelling, a value of the kind.
+		const found = findSchemaKey(this.present, key, this.options.keys, (name) =>
+			name === canonical ? this.editor.getText(name) !== undefined && !isPlaceholder(key, this.editor.get(name)) : aliasHolds(key, this.editor.get(name), this.options),
+		);
 		// Stryker disable next-line ConditionalExpression: see above
 		return found === undefined ? undefined : this.editor.getText(found);
 	}
@@ -173,7 +175,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 	if (detectOmnivoreNote({ parts, frontmatter: block, code }, { options, links, proxy }).kind !== "article") return null;
 
 	const editor = block.kind === "mapping" ? block.editor : FrontmatterEditor.reading("", {});
-	const values = new Values(editor, options.keys);
+	const values = new Values(editor, options);
 	const facts = readBodyFacts(parts.body, code, options.tagName, links);
 	const urlCandidate = values.schema("originalUrl") ?? facts.readOriginalUrl;
 	const url = urlCandidate && isArticleUrl(urlCandidate, links) ? urlCandidate : facts.readOriginalUrl && isArticleUrl(facts.readOriginalUrl, links) ? facts.readOriginalUrl : null;

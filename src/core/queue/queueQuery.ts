@@ -66,7 +66,7 @@ export class QueueQuery {
 
 	/** Each item's score for the whole query: the sum of its words' scores, 0 when one is missing. */
 	private searchScores(words: readonly string[]): ArrayLike<number> {
-		let total: Uint8Array | Uint16Array | null = null;
+		let total: Uint8Array | Uint32Array | null = null;
 		for (const word of words) {
 			let scores = this.scoresOfWord.get(word);
 			if (!scores) {
@@ -75,7 +75,7 @@ export class QueueQuery {
 				this.scoresOfWord.set(word, (scores = wordScores(word, titles, others)));
 			}
 			if (total === null) {
-				total = words.length === 1 ? scores : Uint16Array.from(scores);
+				total = words.length === 1 ? scores : Uint32Array.from(scores);
 				continue;
 			}
 			for (let i = 0; i < total.length; i++) total[i] = total[i] === 0 || scores[i] === 0 ? 0 : total[i] + scores[i];

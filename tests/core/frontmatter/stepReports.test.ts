@@ -146,7 +146,8 @@ describe("the steps on the shapes real templates wrote", () => {
 		expect(tidy("saved: 2024-02-27T01:30:06\nid: 1\nstatus: read\n").text).toBe("date_saved: 2024-02-27T01:30:06\nid: 1\nstatus: read\n");
 		expect(tidy("id: 1\nTags: [rust, go]\nstatus: read\n").text).toBe("id: 1\ntags:\n  - rust\n  - go\nstatus: read\n");
 		expect(tidy("id: 1\ntags: [rust]\nTags: rust\nstatus: read\n").changes).toEqual(["Tags removed: same value as tags.", "tags: written as a block list."]);
-		expect(tidy("id: 1\ntags: [rust]\nTags: [go]\nstatus: read\n").problems).toEqual(['alias-conflict: Tags "go" differs from tags "rust"; both were kept.']);
+		expect(tidy("id: 1\ntags: [rust]\nTags: [go]\nstatus: read\n").problems).toEqual(['alias-conflict: Tags "[go]" differs from tags "[rust]"; both were kept.']);
+		expect(tidy("id: 1\nauthor:\n  name: Bob\nAuthor: Ann\nstatus: read\n").problems).toEqual(['alias-conflict: Author "Ann" differs from author "{"name":"Bob"}"; both were kept.']);
 		expect(tidy("id: 1\ntags:\nTags: [rust, go]\nstatus: read\n").changes).toEqual(["tags: value taken from Tags.", "Tags removed: its value moved to tags."]);
 		expect(tidy("id: 1\nsite_name:\nsite: '  The Atlantic '\nstatus: read\n").text).toBe("id: 1\nsite_name: The Atlantic\nstatus: read\n");
 		expect(tidy("id: 1\nsite_name: The Atlantic\nsite: theatlantic.com\nstatus: read\n").problems).toEqual([

@@ -22,7 +22,11 @@ describe("findKey", () => {
 
 describe("findSchemaKey", () => {
 	it("takes the configured key over an alias, and an alias when the key is skipped", () => {
-		expect(findSchemaKey(["url", "Original_URL"], "originalUrl", KEYS)).toBe("Original_URL");
+		expect(findSchemaKey(["url", "original_url"], "originalUrl", KEYS)).toBe("original_url");
+		// Without the configured name as written, the first other spelling or alias in the note, as tidy renames it.
+		expect(findSchemaKey(["url", "Original_URL"], "originalUrl", KEYS)).toBe("url");
+		expect(findSchemaKey(["Original_URL", "url"], "originalUrl", KEYS)).toBe("Original_URL");
+		expect(findSchemaKey(["author", "Author"], "author", { ...KEYS, author: "Author" })).toBe("Author");
 		const values: Record<string, unknown> = { original_url: "", source: "https://a.example/p" };
 		expect(findSchemaKey(Object.keys(values), "originalUrl", KEYS, (key) => values[key] !== "")).toBe("source");
 		expect(findSchemaKey(["notes"], "originalUrl", KEYS)).toBeUndefined();

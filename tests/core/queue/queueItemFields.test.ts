@@ -39,6 +39,28 @@ describe("author, site and address", () => {
 		expect(item(tidied)?.author).toBe("Niko Matsakis");
 	});
 
+	it.each([
+		["an empty key, an alias, then another spelling", "original_url:\nurl: https://y.example/a\nOriginal_URL: https://x.example/a\n"],
+		["another spelling, then an alias", "Original_URL: https://x.example/a\nurl: https://y.example/a\n"],
+		["an alias that is no address first", "source: my friend Anna\nurl: https://y.example/a\n"],
+		["an empty save date and two others", "date_saved:\nsaved: 2024-01-01\nDate_Saved: 2024-02-02\n"],
+		["an empty site and two others", "site_name:\nsite: a.example\nSite_Name: b.example\n"],
+		["the placeholder, then an empty author, then one", "author: unknown\nAuthor:\nAUTHOR: Bob\n"],
+	])("reads the same value before and after a tidy: %s", (_name, block) => {
+		const text = `---\nid: 0a1b\ntitle: T\n${block}status: unread\n---\n# T\n#Omnivore\n`;
+		const before = item(text);
+		const after = item(tidier.tidy(text).text);
+		expect(after).toEqual(before);
+	});
+
+	it("reads a configured key written with capitals first, as tidy keeps it", () => {
+		const custom = new NoteTidier({ keys: { ...tidier.options.keys, author: "Author" } });
+		const text = "---\nid: 0a1b\ntitle: T\nauthor: Ann\nAUTHOR: Bob\nAuthor: unknown\n---\n# T\n#Omnivore\n";
+		const read = (note: string) => buildQueueItem("a.md", note, custom.options, custom.proxy)?.author;
+		expect(read(text)).toBe("Ann");
+		expect(read(custom.tidy(text).text)).toBe("Ann");
+	});
+
 	it("takes the site's name when there is one, else the address's host, else none", () => {
 		expect(note("site_name: Baby Steps\n")?.site).toBe("Baby Steps");
 		expect(note("")?.site).toBe("smallcultfollowing.com");

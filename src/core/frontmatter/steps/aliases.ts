@@ -1,32 +1,9 @@
 // Merges the names users gave Omnivore's variables (`saved`, `url`, `siteName`, `Title`...) into the canonical key.
 
-import { formatDate, readDate } from "../../dates";
-import { isPlaceholder, KEY_ALIASES, namesOf, type ValueKind } from "../../omnivore/keys";
-import type { TidyOptions } from "../../options";
-import { quoteForMessage } from "../../report";
-import type { FrontmatterStep, StepContext } from "../step";
+import { comparable } from "../../omnivore/aliasValue";
+import { isPlaceholder, KEY_ALIASES, namesOf } from "../../omnivore/keys";
+import { showValue, type FrontmatterStep, type StepContext } from "../step";
 import type { FrontmatterValue } from "../yamlEditor";
-
-/** The value in a form where two spellings of the same thing compare equal; null when it is not of the kind. */
-function comparable(value: unknown, kind: ValueKind, options: TidyOptions): string | null {
-	if (kind === "list") {
-		if (Array.isArray(value)) return value.every((item) => typeof item === "string") ? JSON.stringify(value) : null;
-		return typeof value === "string" && value.trim() !== "" ? JSON.stringify([value.trim()]) : null;
-	}
-	if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return null;
-	const text = String(value).trim();
-	if (text === "") return null;
-	switch (kind) {
-		case "date": {
-			const reading = readDate(text, options);
-			return reading.kind === "date" ? formatDate(reading, options) : null;
-		}
-		case "url":
-			return /^https?:\/\/\S+$/i.test(text) ? text : null;
-		case "text":
-			return text;
-	}
-}
 
 function asValue(value: unknown): FrontmatterValue {
 	return Array.isArray(value) ? value.map(String) : String(value).trim();
@@ -98,7 +75,11 @@ export const aliasesStep: FrontmatterStep = {
 				const existing = frontmatter.get(canonical);
 				if (isPlaceholder(key, aliasRaw)) {
 					context.remove(alias, `Omnivore's placeholder for a missing ${canonical}`);
-				} else if (context.isMissing(canonical) || isPlaceholder(key, existing)) {
+				} else if (isPlaceholder(key, existing)) {
+					// The alias takes the placeholder's place in the note order of its own line, and keeps its comment.
+					context.remove(canonical, `Omnivore's placeholder for a missing ${canonical}; ${alias} holds it`);
+					context.rename(alias, canonical, "the canonical name for this value");
+				} else if (context.isMissing(canonical)) {
 					context.set(canonical, asValue(aliasRaw), `value taken from ${alias}`);
 					context.remove(alias, `its value moved to ${canonical}`);
 				} else if (comparable(existing, kind, options) === aliasValue) {
@@ -107,7 +88,8 @@ export const aliasesStep: FrontmatterStep = {
 					context.report.problem({
 						code: "alias-conflict",
 						key: alias,
-						message: `${alias} ${quoteForMessage(String(asValue(aliasRaw)))} differs from ${canonical} ${quoteForMessage(String(asValue(existing)))}; both were kept.`,
+						// As written: a list in brackets, a mapping as such, never "[object Object]".
+						message: `${alias} ${showValue(aliasRaw)} differs from ${canonical} ${showValue(existing)}; both were kept.`,
 					});
 				}
 			}

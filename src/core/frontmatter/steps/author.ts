@@ -22,6 +22,12 @@ export const authorStep: FrontmatterStep = {
 		const text = context.text(key);
 		if (text === undefined || isPlaceholder("author", text)) {
 			context.remove(key, text === undefined ? "it was empty" : "Omnivore's placeholder for a missing author");
+			// Another spelling left empty or `unknown` (`Author:`) would be renamed on the next run only to go too.
+			for (const other of frontmatter.keys()) {
+				if (other.toLowerCase() !== key.toLowerCase()) continue;
+				if (context.isMissing(other)) context.remove(other, "it was empty");
+				else if (isPlaceholder("author", frontmatter.get(other))) context.remove(other, "Omnivore's placeholder for a missing author");
+			}
 			return;
 		}
 		const line = oneLine(String(value));

@@ -1,0 +1,41 @@
+// What a value under an alias counts as: the one rule tidy merges aliases by (the `aliases` step) and
+// the queue reads them by, so that a note lists the same before and after a tidy.
+
+import { formatDate, readDate } from "../dates";
+import type { SchemaKeys, TidyOptions } from "../options";
+import { isPlaceholder, KEY_ALIASES, type ValueKind } from "./keys";
+
+export function kindOf(key: keyof SchemaKeys): ValueKind {
+	// Stryker disable next-line OptionalChaining: every schema key has its entry
+	return KEY_ALIASES.find((entry) => entry.key === key)?.kind ?? "text";
+}
+
+/** The value in a form where two spellings of the same thing compare equal; null when it is not of the kind. */
+export function comparable(value: unknown, kind: ValueKind, options: TidyOptions): string | null {
+	if (kind === "list") {
+		if (Array.isArray(value)) return value.every((item) => typeof item === "string") ? JSON.stringify(value) : null;
+		return typeof value === "string" && value.trim() !== "" ? JSON.stringify([value.trim()]) : null;
+	}
+	if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return null;
+	const text = String(value).trim();
+	if (text === "") return null;
+	switch (kind) {
+		case "date": {
+			const reading = readDate(text, options);
+			return reading.kind === "date" ? formatDate(reading, options) : null;
+		}
+		case "url":
+			return /^https?:\/\/\S+$/i.test(text) ? text : null;
+		case "text":
+			return text;
+	}
+}
+
+/**
+ * Whether a value under an alias (or the canonical name in another case) stands for the schema value:
+ * of the key's kind, and not Omnivore's placeholder. Tidy merges the first such alias in the note's
+ * order into a missing canonical key; the queue reads the same one.
+ */
+export function aliasHolds(key: keyof SchemaKeys, value: unknown, options: TidyOptions): boolean {
+	return comparable(value, kindOf(key), options) !== null && !isPlaceholder(key, value);
+}
