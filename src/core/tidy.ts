@@ -26,7 +26,9 @@ export interface TidyResult {
  * Bumped whenever tidy would write another note, or report otherwise, for the same text: verdicts
  * kept between runs (the CLI's record of notes found clean) are then not trusted. A release's own
  * version changes too, but a build from source between releases keeps it.
- * 2: Omnivore's `author: unknown` gives way to a real author under another spelling.
+ * 2: Omnivore's `author: unknown` gives way to a real author under another spelling; every spelling
+ *    of `state` saying the status goes; an alias repeating the Read Original address goes with
+ *    Omnivore's address in original_url; a save date is read from the link original_url gives up.
  */
 export const TIDY_RULES_VERSION = 2;
 

@@ -25,7 +25,8 @@ import { readingMinutesOutside } from "./readingTime";
 /**
  * Bumped whenever the same note would give a different item (what an item holds, or how a value is
  * read), so that items kept between runs (the plugin's saved index, the CLI's queue cache) are read again.
- * 3: `Author: Ann` is read past `author: unknown`.
+ * 3: another spelling or alias is read as tidy merges it (`Author: Ann` past `author: unknown`,
+ *    `Status: []` as no status, the Omnivore link original_url gives up to omnivore_url).
  */
 export const QUEUE_ITEM_VERSION = 3;
 
@@ -78,6 +79,17 @@ class Values {
 		return readFlag(this.present, (name) => this.editor.get(name), configured);
 	}
 
+	/** The status as tidy finds it: the configured key unless empty, whatever it holds, else another spelling holding a word. */
+	status(): unknown {
+		const canonical = this.options.keys.status;
+		const filled = (value: unknown) => value !== undefined && value !== null && !(typeof value === "string" && value.trim() === "");
+		const found = findSchemaKey(this.present, "status", this.options.keys, (name) =>
+			name === canonical ? filled(this.editor.get(name)) : aliasHolds("status", this.editor.get(name), this.options),
+		);
+		// Stryker disable next-line ConditionalExpression: see above
+		return found === undefined ? undefined : this.editor.get(found);
+	}
+
 	schema(key: keyof SchemaKeys): string | undefined {
 		const canonical = this.options.keys[key];
 		// The configured name as written holds whatever it holds (tidy keeps it); another spelling, a value of the kind.
@@ -90,8 +102,8 @@ class Values {
 }
 
 function statusOf(values: Values, options: TidyOptions): QueueStatus {
-	const status = values.raw(options.keys.status);
-	const given = status === undefined || status === null || status === "" ? values.raw(STATE_KEY) : status;
+	const status = values.status();
+	const given = status === undefined ? values.raw(STATE_KEY) : status;
 	if (given === undefined || given === null || given === "") {
 		return readStatus(values.readFlag(options.statusValues)?.status, options.statusValues) ?? "unread";
 	}
@@ -181,7 +193,9 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 	const url = urlCandidate && isArticleUrl(urlCandidate, links) ? urlCandidate : facts.readOriginalUrl && isArticleUrl(facts.readOriginalUrl, links) ? facts.readOriginalUrl : null;
 	const author = values.schema("author");
 	const libraryUrl = urlCandidate && links.isLibraryLink(urlCandidate) ? urlCandidate : undefined;
-	const omnivoreLink = values.schema("omnivoreUrl") ?? facts.readOnOmnivoreUrl ?? facts.omnivoreArticleUrl ?? libraryUrl;
+	// Tidy moves Omnivore's address out of original_url into omnivore_url when a Read Original link has the article's.
+	const movedByTidy = libraryUrl && options.recover.omnivoreUrl && url !== null ? libraryUrl : undefined;
+	const omnivoreLink = values.schema("omnivoreUrl") ?? movedByTidy ?? facts.readOnOmnivoreUrl ?? facts.omnivoreArticleUrl ?? libraryUrl;
 	const linkDate = omnivoreLink ? dateFromOmnivoreUrl(omnivoreLink) : null;
 	const titleKey = findKey(editor.keys(), options.keys.title);
 	// Stryker disable next-line ConditionalExpression: a key that is not there has no comment either

@@ -53,6 +53,23 @@ describe("author, site and address", () => {
 		expect(after).toEqual(before);
 	});
 
+	// Shapes a fuzz of the real notes found: each settled by one tidy, and listed the same before and after.
+	const LINKS = "[Read on Omnivore](https://omnivore.app/me/on-reading-18c44dda2f3)\n[Read Original](https://a.example/on-reading)\n";
+	it.each([
+		["a status in another case that is no word", "Status: []\n"],
+		["an empty status and one in capitals", "status:\nSTATUS: read\n"],
+		["two spellings of Omnivore's state", "State: read\nstate: true\n"],
+		["Omnivore's address as the original and another in the body", "URL: https://omnivore.app/me/other-slug-18c2f4a1b2c\n"],
+		["the same, with a save date that is no date", "date_saved: Y.02.02\nURL: https://omnivore.app/me/other-slug-18c2f4a1b2c\n"],
+		["Omnivore's address under one alias, the article's under another", "Original_url: https://omnivore.app/me/other-slug-18c2f4a1b2c\nurl: https://a.example/on-reading\n"],
+	])("settles in one tidy and lists the same before and after: %s", (_name, block) => {
+		const text = `---\nid: 0a1b\ntitle: T\n${block}---\n# T\n#Omnivore\n\n${LINKS}`;
+		const once = tidier.tidy(text);
+		expect(tidier.tidy(once.text).text).toBe(once.text);
+		expect(item(once.text)).toEqual(item(text));
+		expect(once.report.problems).toEqual([]);
+	});
+
 	it("reads a configured key written with capitals first, as tidy keeps it", () => {
 		const custom = new NoteTidier({ keys: { ...tidier.options.keys, author: "Author" } });
 		const text = "---\nid: 0a1b\ntitle: T\nauthor: Ann\nAUTHOR: Bob\nAuthor: unknown\n---\n# T\n#Omnivore\n";

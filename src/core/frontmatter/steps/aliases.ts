@@ -3,6 +3,7 @@
 import { comparable } from "../../omnivore/aliasValue";
 import { isPlaceholder, KEY_ALIASES, namesOf } from "../../omnivore/keys";
 import { showValue, type FrontmatterStep, type StepContext } from "../step";
+import { articleInPlaceOfLibraryLink } from "./recover";
 import type { FrontmatterValue } from "../yamlEditor";
 
 function asValue(value: unknown): FrontmatterValue {
@@ -84,6 +85,9 @@ export const aliasesStep: FrontmatterStep = {
 					context.remove(alias, `its value moved to ${canonical}`);
 				} else if (comparable(existing, kind, options) === aliasValue) {
 					context.remove(alias, `same value as ${canonical}`);
+				} else if (key === "originalUrl" && aliasValue === articleInPlaceOfLibraryLink(context, typeof existing === "string" ? existing : undefined)) {
+					// The recovery step puts the Read Original address in place of Omnivore's: this alias repeats it.
+					context.remove(alias, `same value as the Read Original link, which takes the place of Omnivore's address in ${canonical}`);
 				} else {
 					context.report.problem({
 						code: "alias-conflict",

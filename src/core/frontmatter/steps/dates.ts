@@ -1,6 +1,7 @@
 // Rewrites date properties as ISO date-times (or dates) that Obsidian shows as date properties.
 
 import { dateFromOmnivoreUrl, formatDate, readDate } from "../../dates";
+import { omnivoreLinkOf } from "./recover";
 import { quoteForMessage } from "../../report";
 import type { FrontmatterStep, StepContext } from "../step";
 
@@ -82,8 +83,8 @@ export const datesStep: FrontmatterStep = {
 
 /** A save date that is no date (an unfilled template placeholder) is replaced from the Omnivore link's timestamp. */
 function replaceFromLink(context: StepContext, key: string, text: string): boolean {
-	const { body, options } = context;
-	const link = context.text(context.keys.omnivoreUrl) ?? body.readOnOmnivoreUrl ?? body.omnivoreArticleUrl;
+	const { options } = context;
+	const link = omnivoreLinkOf(context);
 	const saved = link ? dateFromOmnivoreUrl(link) : null;
 	if (!saved || !options.recover.dateSaved) return false;
 	context.set(key, formatDate({ date: saved, hasTime: true }, options), `${quoteForMessage(text)} is not a date; read from the Omnivore link's timestamp`);

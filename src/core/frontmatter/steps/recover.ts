@@ -5,6 +5,27 @@ import { isArticleUrl, isAttachmentUrl, isWebUrl, siteFromUrl } from "../../omni
 import { quoteForMessage } from "../../report";
 import type { FrontmatterStep, StepContext } from "../step";
 
+/**
+ * Some templates wrote the Omnivore address as the original: the Read Original link knows better.
+ * The article's address that takes the place of `current` in original_url, if it does.
+ */
+export function articleInPlaceOfLibraryLink(context: StepContext, current: string | undefined): string | undefined {
+	const original = context.body.readOriginalUrl;
+	if (current === undefined || !context.links.isLibraryLink(current.trim())) return undefined;
+	return original && isArticleUrl(original, context.links) ? original : undefined;
+}
+
+/**
+ * The Omnivore link a save date is read from: omnivore_url, else the one original_url holds and gives
+ * up to it (above), else the body's. The same whether the dates step asks before that move or after.
+ */
+export function omnivoreLinkOf(context: StepContext): string | undefined {
+	const { keys, recover } = context.options;
+	const current = context.text(keys.originalUrl);
+	const moving = recover.omnivoreUrl && articleInPlaceOfLibraryLink(context, current) !== undefined ? current : undefined;
+	return context.text(keys.omnivoreUrl) ?? moving ?? context.body.readOnOmnivoreUrl ?? context.body.omnivoreArticleUrl;
+}
+
 export const recoverStep: FrontmatterStep = {
 	id: "recover",
 	description:
@@ -60,12 +81,10 @@ export const recoverStep: FrontmatterStep = {
 		const { body } = context;
 		const original = body.readOriginalUrl;
 		const current = context.text(keys.originalUrl);
-		// Some templates wrote the Omnivore address as the original: the Read Original link knows better.
-		if (current !== undefined && context.links.isLibraryLink(current)) {
-			if (original && isArticleUrl(original, context.links)) {
-				if (context.isMissing(keys.omnivoreUrl) && recover.omnivoreUrl) context.fill(keys.omnivoreUrl, current, `moved from ${keys.originalUrl}`);
-				context.set(keys.originalUrl, original, `it held Omnivore's address; the Read Original link has the article's`);
-			}
+		const replacement = articleInPlaceOfLibraryLink(context, current);
+		if (current !== undefined && replacement !== undefined) {
+			if (context.isMissing(keys.omnivoreUrl) && recover.omnivoreUrl) context.fill(keys.omnivoreUrl, current, `moved from ${keys.originalUrl}`);
+			context.set(keys.originalUrl, replacement, `it held Omnivore's address; the Read Original link has the article's`);
 		}
 		// Templates wrote the upload's address in the Read Original link, in original_url, or both.
 		const upload = [original, current].find((url) => url !== undefined && isAttachmentUrl(url));
@@ -84,7 +103,7 @@ export const recoverStep: FrontmatterStep = {
 			context.fill(keys.omnivoreUrl, omnivore, "taken from the Read on Omnivore link");
 		}
 		if (recover.dateSaved && context.isMissing(keys.dateSaved)) {
-			const link = context.text(keys.omnivoreUrl) ?? body.readOnOmnivoreUrl ?? body.omnivoreArticleUrl;
+			const link = omnivoreLinkOf(context);
 			const saved = link ? dateFromOmnivoreUrl(link) : null;
 			if (saved) context.fill(keys.dateSaved, formatDate({ date: saved, hasTime: true }, context.options), "read from the Omnivore link's timestamp");
 		}

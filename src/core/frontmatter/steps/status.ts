@@ -33,6 +33,14 @@ export const statusStep: FrontmatterStep = {
 		const stateValue = stateKey === undefined ? undefined : frontmatter.get(stateKey);
 		const stateFilled = stateKey !== undefined && !context.isMissing(stateKey);
 		const fromState = stateFilled ? readStatus(stateValue, options.statusValues) : undefined;
+		// Every spelling of `state` that says what the status says goes (`state: true` beside `State: read`),
+		// or the next run would find the next one.
+		const dropStatesSaying = (status: string): void => {
+			for (const name of frontmatter.keys()) {
+				if (name === key || name.toLowerCase() !== STATE_KEY || context.isMissing(name)) continue;
+				if (readStatus(frontmatter.get(name), options.statusValues) === status) context.remove(name, `the same as ${key}`);
+			}
+		};
 
 		if (!context.isMissing(key)) {
 			const current = frontmatter.get(key);
@@ -47,7 +55,7 @@ export const statusStep: FrontmatterStep = {
 			}
 			const wanted = options.statusValues[status];
 			if (String(current) !== wanted) context.set(key, wanted, `${show(current)} means ${wanted}`);
-			if (stateKey !== undefined && fromState === status) context.remove(stateKey, `the same as ${key}`);
+			if (stateKey !== undefined) dropStatesSaying(status);
 			return;
 		}
 		if (stateFilled && stateKey !== undefined) {
@@ -67,6 +75,7 @@ export const statusStep: FrontmatterStep = {
 				context.rename(stateKey, key, `the queue's status replaces ${stateKey}`);
 				if (frontmatter.get(key) !== status) context.set(key, status, `from ${stateKey} ${show(stateValue)}`);
 			}
+			dropStatesSaying(fromState);
 			return;
 		}
 		const flag = readFlag(frontmatter.keys(), (name) => frontmatter.get(name), options.statusValues);
