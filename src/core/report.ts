@@ -10,6 +10,7 @@ export type ProblemCode =
 	| "unknown-state"
 	| "unknown-status"
 	| "not-a-saved-article"
+	| "only-proxied-images"
 	| "uploaded-file"
 	| "yaml-anchors"
 	| "too-deeply-nested"
@@ -71,6 +72,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"unknown-state": "Unknown reading state",
 	"unknown-status": "Unknown reading status",
 	"not-a-saved-article": "Tagged #Omnivore but does not look like a saved article",
+	"only-proxied-images": "Proxied images are the only sign of a saved article",
 	"uploaded-file": "Uploaded file (PDF): no original web address",
 	"yaml-anchors": "Frontmatter uses YAML anchors or aliases",
 	"too-deeply-nested": "Frontmatter is too deeply nested",

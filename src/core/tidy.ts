@@ -93,10 +93,19 @@ export class NoteTidier {
 		if (frontmatterLeft) report.problems.unshift(frontmatterProblem(frontmatterLeft, body.changes.length));
 
 		const newText = joinNote(newParts);
+		if (detection.onlyProxied && newText !== text && !this.isArticle(newText)) {
+			const problems = frontmatterLeft ? [frontmatterProblem(frontmatterLeft, 0), onlyProxiedImages()] : [onlyProxiedImages()];
+			return { text, report: { isOmnivoreNote: true, changed: false, changes: [], problems } };
+		}
 		return {
 			text: newText,
 			report: { isOmnivoreNote: true, changed: newText !== text, changes: report.changes, problems: report.problems },
 		};
+	}
+
+	private isArticle(text: string): boolean {
+		const parts = splitNote(text);
+		return this.detect(parts, readFrontmatter(parts), findCodeRanges(parts.body)).kind === "article";
 	}
 
 	/** Unwrap proxied images in any note, Omnivore or not, leaving its frontmatter alone but for proxied values. */
@@ -167,6 +176,18 @@ export class NoteTidier {
 		report.merge(steps);
 		return yaml;
 	}
+}
+
+/**
+ * Unwrapped, the note would no longer read as a saved article (its status was not written: the
+ * frontmatter cannot be edited, or adding it is turned off), and would leave the queue and later tidies.
+ */
+function onlyProxiedImages(): Problem {
+	return {
+		code: "only-proxied-images",
+		message:
+			"The note's only sign of a saved Omnivore article is its proxied images: unwrapped, it would no longer count as one, so it was left as it was. Give it a status property (status: unread) to have it tidied.",
+	};
 }
 
 type LeftFrontmatter = Extract<FrontmatterState, { kind: "invalid" | "not-mapping" | "anchored" }>;

@@ -1,4 +1,4 @@
-import { NoteTidier, tidyNote } from "../../src/core";
+import { buildQueueItem, NoteTidier, tidyNote } from "../../src/core";
 import { splitNote } from "../../src/core/note";
 
 const tidier = new NoteTidier();
@@ -68,16 +68,16 @@ describe("tidyNote on whole notes", () => {
 
 	it("leaves frontmatter it cannot understand byte for byte, reports why, and still unwraps the body", () => {
 		const fm = "title: [unclosed\n  more: {\ntags:\n  - Omnivore\n";
-		const text = `---\n${fm}---\n\n![](${P}/https://a.example/x.png)\n`;
+		const text = `---\n${fm}---\n[Read Original](https://a.example/post)\n\n![](${P}/https://a.example/x.png)\n`;
 		const result = tidy(text);
 		expect(result.report.isOmnivoreNote).toBe(true);
-		expect(result.text).toBe(`---\n${fm}---\n\n![](https://a.example/x.png)\n`);
+		expect(result.text).toBe(`---\n${fm}---\n[Read Original](https://a.example/post)\n\n![](https://a.example/x.png)\n`);
 		expect(result.report.problems.map((p) => p.code)).toEqual(["invalid-frontmatter"]);
 		expect(result.report.problems[0].message).toMatch(/not valid YAML .* left as it was/);
 	});
 
 	it("does not add a block above a frontmatter block that never closes", () => {
-		const text = `---\ntitle: Half a block\n#Omnivore\n![](${P}/https://a.example/x.png)\n`;
+		const text = `---\ntitle: Half a block\n#Omnivore\n[Read Original](https://a.example/post)\n![](${P}/https://a.example/x.png)\n`;
 		const result = tidy(text);
 		expect(result.text).toBe(text.replace(`${P}/https://a.example/x.png`, "https://a.example/x.png"));
 		expect(result.report.problems.map((p) => p.message)).toEqual([
@@ -137,6 +137,29 @@ describe("tidyNote on whole notes", () => {
 		const result = tidy("---\ntitle: A test\nAuthor: Unknown\nauthor: unknown\nstatus: read\n---\n#Omnivore\n");
 		expect(result.text).toBe("---\ntitle: A test\nstatus: read\n---\n#Omnivore\n");
 		expect(result.report.problems).toEqual([]);
+	});
+
+	describe("a tagged note whose only sign of a saved article is a proxied image", () => {
+		const body = `# Notes on reading\n#Omnivore\n\n![](${P}/https://a.example/figure.png)\n`;
+
+		it("is unwrapped, and keeps its place with the status tidy writes", () => {
+			const result = tidy(`---\ntitle: Notes on reading\n---\n${body}`);
+			expect(result.text).toBe(`---\ntitle: Notes on reading\nstatus: unread\n---\n${body.replace(`${P}/`, "")}`);
+			expect(buildQueueItem("a.md", result.text, tidier.options, tidier.proxy)).not.toBeNull();
+		});
+
+		it.each([
+			["a frontmatter that cannot be read", tidier, "---\ntags: ''\ntags: notes\n---\n"],
+			["adding the status turned off", new NoteTidier({ recover: { ...tidier.options.recover, status: false } }), "---\ntitle: Notes on reading\n---\n"],
+		])("is left as it was, with the reason, when its status cannot be written (%s)", (_name, engine, frontmatter) => {
+			const text = `${frontmatter}${body}`;
+			const result = engine.tidy(text);
+			expect(result.text).toBe(text);
+			expect(result.report).toMatchObject({ isOmnivoreNote: true, changed: false, changes: [] });
+			expect(result.report.problems.map((p) => p.code).at(-1)).toBe("only-proxied-images");
+			expect(result.report.problems.at(-1)?.message).toContain("status: unread");
+			expect(buildQueueItem("a.md", text, engine.options, engine.proxy)).not.toBeNull();
+		});
 	});
 
 	it("keeps both values of an alias conflict and reports it", () => {

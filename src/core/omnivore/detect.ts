@@ -14,7 +14,11 @@ import { isOmnivoreAppPage, isWebUrl, linksFor, READ_ORIGINAL, type OmnivoreLink
  * `article`: a saved article, found by its tag or by the marks Omnivore's plugin leaves.
  * `tagged-not-article`: tagged, but with nothing of a saved article (a note *about* Omnivore).
  */
-export type Detection = { kind: "article"; by: "tag" | "fingerprint" } | { kind: "tagged-not-article" } | { kind: "none" };
+export type Detection =
+	/** `onlyProxied`: a tagged note whose one mark of a saved article is a proxied image or property, which a tidy unwraps. */
+	| { kind: "article"; by: "tag" | "fingerprint"; onlyProxied?: true }
+	| { kind: "tagged-not-article" }
+	| { kind: "none" };
 
 export interface DetectInput {
 	parts: NoteParts;
@@ -143,8 +147,8 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 
 	if (tagged) {
 		const statusProperty = values !== null && hasWrittenStatus(values, options);
-		const looksSaved = body.articleLink || body.highlightLink || yamlLink || idProperty || proxiedProperty || statusProperty || body.readOriginal() || body.proxiedImage();
-		return looksSaved ? { kind: "article", by: "tag" } : { kind: "tagged-not-article" };
+		if (body.articleLink || body.highlightLink || yamlLink || idProperty || statusProperty || body.readOriginal()) return { kind: "article", by: "tag" };
+		return proxiedProperty || body.proxiedImage() ? { kind: "article", by: "tag", onlyProxied: true } : { kind: "tagged-not-article" };
 	}
 	if (options.match === "tag") return { kind: "none" };
 	// Quoted highlights pasted into a note of one's own carry back-links too, and a list of saved

@@ -15,7 +15,6 @@ describe("a note tagged #Omnivore", () => {
 		["a library link in the body", `# Rust\n#Omnivore\n[Read on Omnivore](${LIBRARY})\n`],
 		["a highlight back-link", `# Rust\n#Omnivore\n> Ownership. [⤴️](${LIBRARY}#0a1b2c3d)\n`],
 		["a Read Original link", "# Rust\n#Omnivore\n[Read  Original](https://a.example/rust)\n"],
-		["a proxied image", `# Rust\n#Omnivore\n![](${PROXIED})\n`],
 		["a library link in a property", `---\nomnivore_url: ${LIBRARY}\n---\n#Omnivore\n`],
 		["a library link under the original URL's key", `---\nurl: ${LIBRARY}\n---\n#Omnivore\n`],
 		["an id", "---\nid: 0a1b2c3d\n---\n#Omnivore\n"],
@@ -23,9 +22,16 @@ describe("a note tagged #Omnivore", () => {
 		["an original URL quoted with a space before it", '---\noriginal_url: " https://a.example/rust"\n---\n#Omnivore\n'],
 		["an original URL", "---\noriginal_url: https://a.example/rust\n---\n#Omnivore\n"],
 		["a save date under an alias", "---\nsaved_at: 2024-02-27\n---\n#Omnivore\n"],
-		["a proxied image property", `---\nimage: ${PROXIED}\n---\n#Omnivore\n`],
 	])("is a saved article with %s", (_name, text) => {
 		expect(detect(text)).toEqual({ kind: "article", by: "tag" });
+	});
+
+	it.each([
+		["a proxied image", `# Rust\n#Omnivore\n![](${PROXIED})\n`],
+		["a proxied image property", `---\nimage: ${PROXIED}\n---\n#Omnivore\n`],
+	])("is a saved article with %s alone, which tidy must not unwrap without writing a status", (_name, text) => {
+		expect(detect(text)).toEqual({ kind: "article", by: "tag", onlyProxied: true });
+		expect(detect(`${text}[Read Original](https://a.example/rust)\n`)).toEqual({ kind: "article", by: "tag" });
 	});
 
 	it.each([
