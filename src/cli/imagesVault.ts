@@ -116,10 +116,12 @@ export function formatImagesReport(report: ImageRunReport, folder: string): stri
 		for (const { url, reason, notes } of report.failed) lines.push(`  ${withoutCredentials(url)}`, `    ${reason}; in ${notes.join(", ")}`);
 	}
 	if (report.earlierFailures > 0) lines.push("", `${plural(report.earlierFailures, "image")} an earlier run could not download ${report.earlierFailures === 1 ? "was" : "were"} not tried again (--retry-failed tries again).`);
-	const left = report.notes.filter((n) => n.problems.some((p) => p.code === "unreadable-file" || p.code === "unwritable-file"));
+	// Notes that could not be read or written, and those whose proxied images must stay (see tidy).
+	const leftCodes = new Set(["unreadable-file", "unwritable-file", "only-proxied-images"]);
+	const left = report.notes.filter((n) => n.problems.some((p) => leftCodes.has(p.code)));
 	if (left.length > 0) {
 		lines.push("", `Notes left as they were (${left.length}):`);
-		for (const note of left) for (const problem of note.problems) if (problem.code === "unreadable-file" || problem.code === "unwritable-file") lines.push(`  ${note.path}: ${problem.message}`);
+		for (const note of left) for (const problem of note.problems) if (leftCodes.has(problem.code)) lines.push(`  ${note.path}: ${problem.message}`);
 	}
 	if (!report.dryRun && report.notesChanged > 0) lines.push("", `"omnivore-queue undo <vault>" points these notes back at the remote images and removes the files it downloaded.`);
 	return `${lines.join("\n")}\n`;

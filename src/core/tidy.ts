@@ -58,6 +58,17 @@ export class NoteTidier {
 		return this.detect(parts, readFrontmatter(parts), findCodeRanges(parts.body)).kind === "article";
 	}
 
+	/**
+	 * Why a note keeps its proxied images: they are its only mark of a saved article and tidy cannot
+	 * write it a status (`only-proxied-images`); null for any other note.
+	 */
+	proxiedImagesKept(text: string): Problem | null {
+		const parts = splitNote(text);
+		const detection = this.detect(parts, readFrontmatter(parts), findCodeRanges(parts.body));
+		if (detection.kind !== "article" || !detection.onlyProxied) return null;
+		return this.tidy(text).report.problems.find((problem) => problem.code === "only-proxied-images") ?? null;
+	}
+
 	private detect(parts: NoteParts, frontmatter: FrontmatterState, code: ReturnType<typeof findCodeRanges>): Detection {
 		return detectOmnivoreNote({ parts, frontmatter, code }, { options: this.options, links: this.links, proxy: this.proxy });
 	}
@@ -186,7 +197,7 @@ function onlyProxiedImages(): Problem {
 	return {
 		code: "only-proxied-images",
 		message:
-			"The note's only sign of a saved Omnivore article is its proxied images: unwrapped, it would no longer count as one, so it was left as it was. Give it a status property (status: unread) to have it tidied.",
+			"The note's only sign of a saved Omnivore article is its proxied images: unwrapped, it would no longer count as one, so it was left as it was. Give it a status property (status: unread), and it will be.",
 	};
 }
 

@@ -167,6 +167,17 @@ describe("Download images", () => {
 		expect(notices().at(-1)).toMatch(/1 image could not be downloaded\.Show reportUndo$/);
 	});
 
+	it("of the current note, says why a note whose only mark of a saved article is its proxied image keeps it", async () => {
+		const text = `---\ntags: ''\ntags: reading\n---\n# Saved\n#Omnivore\n\n![](${P}/${server.base}/img/kept.png)\n`;
+		const { app, plugin } = await startObsidian({ "Saved.md": text });
+		const [file] = vaultFiles(app, ["Saved.md"]);
+		server.hits.clear();
+		expect(await downloadImagesOfNote(plugin, file)).toBeNull();
+		expect(notices().at(-1)).toMatch(/^The note's only sign of a saved Omnivore article is its proxied images: .* Give it a status property \(status: unread\), and it will be\.$/);
+		expect(await app.vault.read(file as never)).toBe(text);
+		expect(server.hits.size).toBe(0);
+	});
+
 	it("of the current note, being edited: through its editor, the cursor where it was; undo the same way", async () => {
 		const b = server.base;
 		const text = `# Mine\n\nMy words here.\n\n![](${b}/img/edited.png)\n`;

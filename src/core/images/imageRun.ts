@@ -91,6 +91,12 @@ export async function runImageDownloads(input: ImageRunInput): Promise<ImageRunR
 		}
 		if (!(input.accepts ?? ((t: string) => tidier.isOmnivoreNote(t)))(text)) continue;
 		report.omnivoreNotes++;
+		// Localized, it would leave the queue and later runs: left, with the reason, and nothing downloaded for it.
+		const kept = tidier.proxiedImagesKept(text);
+		if (kept) {
+			report.notes.push({ path, changed: false, written: false, localized: 0, problems: [kept], changes: [] });
+			continue;
+		}
 		const { images } = noteImages(text, tidier.proxy, articleUrl);
 		if (!images.some((image) => image.resolved.kind !== "none")) continue;
 		withImages.push(path);

@@ -88,10 +88,10 @@ function outcomeMessage(report: ImageRunReport): string {
 	return parts.join(" ");
 }
 
-/** The report says which images failed; undo points the notes back at the remote images and removes the files. */
+/** The report says which images failed and which notes were left; undo points the notes back at the remote images and removes the files. */
 function outcomeActions(context: PluginContext, report: ImageRunReport, batch: LazyBatch): NoticeAction[] {
-	const failed = report.failed.length + report.earlierFailures;
-	return [...(failed > 0 ? [showReportAction(context)] : []), ...(report.notesChanged > 0 ? [undoAction(context, batch)] : [])];
+	const toTell = report.failed.length + report.earlierFailures > 0 || report.notes.some((note) => note.problems.length > 0);
+	return [...(toTell ? [showReportAction(context)] : []), ...(report.notesChanged > 0 ? [undoAction(context, batch)] : [])];
 }
 
 async function downloadWithProgress(context: PluginContext, options: Omit<RunOptions, "dryRun" | "progress" | "batch">): Promise<ImageRunReport> {
@@ -113,7 +113,9 @@ export function downloadImagesOfNote(context: PluginContext, file: TFile): Promi
 		const label = "Download images of current note";
 		const preview = await runImages(context, { paths: [file.path], label, dryRun: true, anyNote: true });
 		if (preview.images === 0) {
-			new Notice("This note shows no remote images.");
+			// A note whose proxied images are its only mark of a saved article keeps them: say why.
+			const kept = preview.notes.flatMap((note) => note.problems).find((problem) => problem.code === "only-proxied-images");
+			new Notice(kept?.message ?? "This note shows no remote images.");
 			return null;
 		}
 		// Asked for this one note: images that failed before are tried again.

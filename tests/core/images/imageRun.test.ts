@@ -90,6 +90,21 @@ test("a tagged note whose only mark was a proxied image keeps one once its image
 	expect(env.notes.get(path)).toBe(before);
 });
 
+test("a tagged note whose only mark is a proxied image and whose status cannot be written is left, and nothing is downloaded for it", async () => {
+	const env = setUp();
+	env.notes.clear();
+	const path = "Saved article.md";
+	// Two `tags` keys: not valid YAML, so no status can be written to keep the note an Omnivore note.
+	const before = "---\ntags: ''\ntags: reading\n---\n# Saved article\n#Omnivore\n\n![](https://proxy-prod.omnivore-image-cache.app/0x0,sM6Jk9QDfpC2gWu0TSNLQLyoBeRsO0sXIMJ3ken8G87A/https://cdn.example.com/a.png)\n";
+	env.notes.set(path, before);
+	const report = await run(env, emptyImageRecord());
+	expect(env.notes.get(path)).toBe(before);
+	expect(env.requests).toEqual([]);
+	expect(report).toMatchObject({ omnivoreNotes: 1, images: 0, notesChanged: 0 });
+	expect(report.notes.map((n) => [n.path, n.changed, n.problems.map((p) => p.code)])).toEqual([[path, false, ["only-proxied-images"]]]);
+	expect(new NoteTidier().isOmnivoreNote(env.notes.get(path) as string)).toBe(true);
+});
+
 test("undo keeps the image files a note left for a damaged journal entry still links to", async () => {
 	const env = setUp();
 	env.notes.clear();
