@@ -4,6 +4,7 @@
 import { formatDate, readDate } from "../dates";
 import type { SchemaKeys, TidyOptions } from "../options";
 import { isPlaceholder, KEY_ALIASES, type ValueKind } from "./keys";
+import { readTagList, uniqueTags } from "./tags";
 
 export function kindOf(key: keyof SchemaKeys): ValueKind {
 	// Stryker disable next-line OptionalChaining: every schema key has its entry
@@ -13,8 +14,10 @@ export function kindOf(key: keyof SchemaKeys): ValueKind {
 /** The value in a form where two spellings of the same thing compare equal; null when it is not of the kind. */
 export function comparable(value: unknown, kind: ValueKind, options: TidyOptions): string | null {
 	if (kind === "list") {
-		if (Array.isArray(value)) return value.every((item) => typeof item === "string") ? JSON.stringify(value) : null;
-		return typeof value === "string" && value.trim() !== "" ? JSON.stringify([value.trim()]) : null;
+		if (!Array.isArray(value) && typeof value !== "string") return null;
+		// As the tags step writes the list: `[rust, rust]`, `"#rust"` and `[rust, ~]` are the list `[rust]`.
+		const tags = readTagList(value);
+		return tags !== null && tags.length > 0 ? JSON.stringify(uniqueTags(tags)) : null;
 	}
 	if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return null;
 	const text = String(value).trim();

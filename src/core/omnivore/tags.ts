@@ -71,7 +71,10 @@ const TAG_KEY = /^tags?$/i;
 
 /** Every tag of the frontmatter values (`tags`, `tag`, any case), in the order written. */
 export function frontmatterTags(values: Record<string, unknown>): string[] {
-	return Object.entries(values).flatMap(([key, value]) => (TAG_KEY.test(key) ? (readTagList(value) ?? []) : []));
+	const lists = Object.entries(values).filter(([key]) => TAG_KEY.test(key));
+	// Tidy merges a `tag` key at the end of `tags`: read last, it gives the same order before and after.
+	lists.sort(([a], [b]) => Number(a === "tag") - Number(b === "tag"));
+	return lists.flatMap(([, value]) => readTagList(value) ?? []);
 }
 
 /** Whether the frontmatter carries the tag; a string is also read word by word, as Obsidian may. */

@@ -18,7 +18,7 @@ import { readFlag, readStatus, READING_STATUSES, type ReadingStatus } from "../o
 import { bodyTags, cleanTag, frontmatterTags, tagMatches, uniqueTags } from "../omnivore/tags";
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
 import type { SchemaKeys, StatusValues, TidyOptions } from "../options";
-import type { ProxyMatcher } from "../proxyUrls";
+import { unwrapProxyUrl, type ProxyMatcher } from "../proxyUrls";
 import { frontmatterFromValues, plainFrontmatter } from "./parsedFrontmatter";
 import { readingMinutesOutside } from "./readingTime";
 
@@ -59,6 +59,7 @@ class Values {
 	constructor(
 		private readonly editor: FrontmatterEditor,
 		private readonly options: TidyOptions,
+		private readonly proxy: ProxyMatcher,
 	) {
 		this.present = editor.keys();
 	}
@@ -97,7 +98,10 @@ class Values {
 			name === canonical ? this.editor.getText(name) !== undefined && !isPlaceholder(key, this.editor.get(name)) : aliasHolds(key, this.editor.get(name), this.options),
 		);
 		// Stryker disable next-line ConditionalExpression: see above
-		return found === undefined ? undefined : this.editor.getText(found);
+		const text = found === undefined ? undefined : this.editor.getText(found);
+		// A proxied image address in a value is shown as tidy writes it (the images step).
+		const unwrapped = text === undefined ? null : unwrapProxyUrl(text, this.proxy);
+		return unwrapped?.ok ? unwrapped.url : text;
 	}
 }
 
@@ -187,7 +191,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 	if (detectOmnivoreNote({ parts, frontmatter: block, code }, { options, links, proxy }).kind !== "article") return null;
 
 	const editor = block.kind === "mapping" ? block.editor : FrontmatterEditor.reading("", {});
-	const values = new Values(editor, options);
+	const values = new Values(editor, options, proxy);
 	const facts = readBodyFacts(parts.body, code, options.tagName, links);
 	const urlCandidate = values.schema("originalUrl") ?? facts.readOriginalUrl;
 	const url = urlCandidate && isArticleUrl(urlCandidate, links) ? urlCandidate : facts.readOriginalUrl && isArticleUrl(facts.readOriginalUrl, links) ? facts.readOriginalUrl : null;

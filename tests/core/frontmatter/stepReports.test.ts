@@ -214,13 +214,16 @@ describe("the steps on the shapes real templates wrote", () => {
 		expect(result.problems).toContain(`alias-conflict: ${variant} "${other}" differs from ${key} "${value}"; both were kept.`);
 	});
 
-	it("aliases: values compared as written, spaces aside; a list with a number in it, or empty text, is no list of tags", () => {
+	it("aliases: values compared as the steps write them; a number in a list is a tag as the tags step reads it; empty text is no list", () => {
 		expect(tidy("id: 1\nsite_name: The Atlantic\nsite: '  The Atlantic '\ntags: [rust]\nTags: ' rust '\nstatus: read\n").changes).toEqual([
 			"Tags removed: same value as tags.",
 			"site removed: same value as site_name.",
 			"tags: written as a block list.",
 		]);
-		unchanged("id: 1\ntags:\n  - rust\nTags: [rust, 2024]\nstatus: read\n");
+		const numbered = "id: 1\ntags:\n  - rust\nTags: [rust, 2024]\nstatus: read\n";
+		expect(tidy(numbered)).toEqual({ text: numbered, changes: [], problems: ['alias-conflict: Tags "[rust, 2024]" differs from tags "[rust]"; both were kept.'] });
+		// `- #rust` is a comment, not an item: the list is the tags step's `[Omnivore]`, never a tag named "null".
+		expect(tidy("id: 1\ntags:\nTags:\n  - #rust\n  - Omnivore\nstatus: read\n").text).toBe("id: 1\ntags:\n  - Omnivore\n#rust\nstatus: read\n");
 		unchanged("id: 1\ntags:\n  - rust\nTags: ''\nstatus: read\n");
 	});
 

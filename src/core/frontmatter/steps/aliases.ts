@@ -7,7 +7,8 @@ import { articleInPlaceOfLibraryLink } from "./recover";
 import type { FrontmatterValue } from "../yamlEditor";
 
 function asValue(value: unknown): FrontmatterValue {
-	return Array.isArray(value) ? value.map(String) : String(value).trim();
+	// An empty item (`- ` or `- #comment`) is no value: never the text "null".
+	return Array.isArray(value) ? value.filter((item) => item !== null && item !== undefined).map(String) : String(value).trim();
 }
 
 export const aliasesStep: FrontmatterStep = {

@@ -2,6 +2,7 @@
 
 import { dateFromOmnivoreUrl, formatDate } from "../../dates";
 import { isArticleUrl, isAttachmentUrl, isWebUrl, siteFromUrl } from "../../omnivore/urls";
+import { unwrapProxyUrl } from "../../proxyUrls";
 import { quoteForMessage } from "../../report";
 import type { FrontmatterStep, StepContext } from "../step";
 
@@ -107,7 +108,10 @@ export const recoverStep: FrontmatterStep = {
 			const saved = link ? dateFromOmnivoreUrl(link) : null;
 			if (saved) context.fill(keys.dateSaved, formatDate({ date: saved, hasTime: true }, context.options), "read from the Omnivore link's timestamp");
 		}
-		const url = context.text(keys.originalUrl);
+		// An address that is a proxied image is unwrapped by the images step, after this one: its site is the original's.
+		const written = context.text(keys.originalUrl);
+		const unwrapped = written === undefined ? null : unwrapProxyUrl(written, context.proxy);
+		const url = unwrapped?.ok ? unwrapped.url : written;
 		const site = url ? siteFromUrl(url, context.links) : undefined;
 		if (recover.siteName && context.isMissing(keys.siteName) && site) {
 			context.fill(keys.siteName, site, "taken from the original URL");
