@@ -18,8 +18,7 @@ import { formatImagesReport, imagesVault } from "./imagesVault";
 import { progressLine } from "./progress";
 import { USAGE } from "./usage";
 import { describeFsError } from "./vaultFiles";
-import { withStopMessage, type WritingCommand } from "./stopMessage";
-import { acquireVaultLock, LockHeldError, type VaultLock } from "./vaultLock";
+import { acquireVaultLock, LockHeldError } from "./vaultLock";
 
 declare const OMNIVORE_QUEUE_VERSION: string;
 
@@ -60,19 +59,19 @@ async function checkVault(path: string): Promise<void> {
 	}
 }
 
-/** The vault's lock (Ctrl-C then says where the run stopped), or why it cannot be had, as one line. */
-function lockVault(vault: string, command: WritingCommand, output: Output, shown: string): VaultLock {
+/** The vault's lock, or why it cannot be had, as one line. */
+function lockVault(vault: string, command: string): ReturnType<typeof acquireVaultLock> {
 	try {
-		return withStopMessage(acquireVaultLock(vault, command), command, shown, output.err);
+		return acquireVaultLock(vault, command);
 	} catch (error) {
 		if (error instanceof LockHeldError) throw new CannotRun(error.message);
 		throw new CannotRun(`Cannot use the vault's .omnivore-queue folder: ${describeFsError(error)}.`);
 	}
 }
 
-/** One writing run per vault at a time; `shown` is the vault as the user wrote it. */
-async function withLock<T>(vault: string, command: WritingCommand, output: Output, shown: string, run: () => Promise<T>): Promise<T> {
-	const lock = lockVault(vault, command, output, shown);
+/** One writing run per vault at a time. */
+async function withLock<T>(vault: string, command: string, run: () => Promise<T>): Promise<T> {
+	const lock = lockVault(vault, command);
 	try {
 		return await run();
 	} finally {
@@ -117,7 +116,7 @@ async function runTidy(request: Extract<Request, { command: "tidy" }>, output: O
 		workers: workersOf(host, request.jobs),
 	};
 	// A dry run writes nothing, so it needs no lock (and leaves no `.omnivore-queue/`).
-	const report = request.dryRun ? await tidyVault(vault, options) : await withLock(vault, "tidy", output, request.vault, () => tidyVault(vault, options));
+	const report = request.dryRun ? await tidyVault(vault, options) : await withLock(vault, "tidy", () => tidyVault(vault, options));
 	report.vault = request.vault;
 	if (request.json) output.out(toJson(report));
 	else {
@@ -138,7 +137,7 @@ async function runImages(request: Extract<Request, { command: "images" }>, outpu
 	const folderProblem = attachmentFolderProblem(vault, request.folder);
 	if (folderProblem) throw new CannotRun(`The attachment folder "${request.folder}" ${folderProblem}; images are saved only in the vault's own visible folders (choose another with --folder).`);
 	// A dry run makes no request and writes nothing, not even the lock.
-	const report = request.dryRun ? await imagesVault(vault, options) : await withLock(vault, "images", output, request.vault, () => imagesVault(vault, options));
+	const report = request.dryRun ? await imagesVault(vault, options) : await withLock(vault, "images", () => imagesVault(vault, options));
 	output.out(request.json ? `${JSON.stringify({ vault: request.vault, folder: request.folder, ...report }, null, 2)}\n` : formatImagesReport(report, request.folder));
 	return report.notesFailed > 0 || report.failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
 }
@@ -167,7 +166,7 @@ async function runUndo(request: Extract<Request, { command: "undo" }>, output: O
 		return EXIT_OK;
 	}
 	const { dryRun, followLinks } = request;
-	const report = dryRun ? await undoVault(vault, { dryRun, followLinks }) : await withLock(vault, "undo", output, request.vault, () => undoVault(vault, { dryRun, followLinks }));
+	const report = dryRun ? await undoVault(vault, { dryRun, followLinks }) : await withLock(vault, "undo", () => undoVault(vault, { dryRun, followLinks }));
 	output.out(request.json ? `${JSON.stringify(report ?? { nothingToUndo: true }, null, 2)}\n` : formatUndo(report));
 	// A note that could not be put back, or a late edit saved aside, needs the user's eye.
 	return report && (report.skipped.some((s) => !s.edited) || report.lateEdits.length > 0) ? EXIT_FAILURE : EXIT_OK;
@@ -187,7 +186,7 @@ async function runImport(request: Extract<Request, { command: "import" }>, outpu
 			followLinks: request.followLinks,
 			engine: engineOptions(request),
 			progress,
-			lock: () => lockVault(vault, "import", output, request.vault),
+			lock: () => lockVault(vault, "import"),
 		});
 	} catch (error) {
 		if (!(error instanceof ExportError)) throw error;
