@@ -127,10 +127,18 @@ export function concat(parts: Uint8Array[]): Uint8Array {
 	return joined;
 }
 
+/**
+ * fflate's Unzip calls itself once more for each entry that ends within a pushed chunk: a chunk of a
+ * megabyte holding thousands of small entries (an export's short contents and highlights) overflowed
+ * the stack, and a sound zip was refused as damaged. Slices this size hold a few hundred at most.
+ */
+const PUSH_SLICE = 16 * 1024;
+
 /** fflate reports damage inside an entry through `ondata`, and throws for a zip that ends inside one. */
 function pushOrRefuse(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
 	try {
-		unzip.push(chunk, final);
+		for (let offset = 0; offset < chunk.length; offset += PUSH_SLICE) unzip.push(chunk.subarray(offset, offset + PUSH_SLICE), false);
+		if (final) unzip.push(new Uint8Array(0), true);
 	} catch {
 		throw new ExportError(DAMAGED);
 	}

@@ -26,6 +26,19 @@ describe("reading the export", () => {
 		expect(read.items).toHaveLength(9);
 	});
 
+	it("reads an export of thousands of small entries, which arrive many to a chunk", async () => {
+		const items = Array.from({ length: 4000 }, (_, i) => ({ ...ITEMS.sqlite, id: `id-${i}`, slug: `note-${i}` }));
+		const files: Record<string, Uint8Array> = { "metadata_0_to_4000.json": strToU8(JSON.stringify(items)) };
+		for (const item of items) {
+			files[`content/${item.slug}.html`] = strToU8(`<p>${item.id}</p>`);
+			files[`highlights/${item.slug}.md`] = strToU8(`> ${item.id}`);
+		}
+		const read = await index(zipSync(files, { level: 6 }));
+		expect(read.items).toHaveLength(4000);
+		expect(read.contents.size).toBe(4000);
+		expect(read.problems).toEqual([]);
+	});
+
 	it("skips items without an id and a batch that is not JSON, and says so", async () => {
 		const files = [
 			{ name: "metadata_0_to_2.json", data: JSON.stringify([{ slug: "x" }, ITEMS.sqlite]) },
