@@ -133,6 +133,11 @@ describe("tidyNote on whole notes", () => {
 		expect(result.text).toBe("---\ntitle: A test\n# placeholder\nauthor: Bob # real\nstatus: read\n---\n#Omnivore\n");
 	});
 
+	it("reads Omnivore's state from the spelling that holds one, not from an empty one above it", () => {
+		const result = tidy("---\nid: 1\nstate:\nState: read\n---\n#Omnivore\n");
+		expect(result.text).toBe("---\nid: 1\nstate:\nstatus: read\n---\n#Omnivore\n");
+	});
+
 	it("removes the placeholder under both names", () => {
 		const result = tidy("---\ntitle: A test\nAuthor: Unknown\nauthor: unknown\nstatus: read\n---\n#Omnivore\n");
 		expect(result.text).toBe("---\ntitle: A test\nstatus: read\n---\n#Omnivore\n");

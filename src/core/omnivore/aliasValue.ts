@@ -4,6 +4,7 @@
 import { formatDate, readDate } from "../dates";
 import type { SchemaKeys, TidyOptions } from "../options";
 import { isPlaceholder, KEY_ALIASES, type ValueKind } from "./keys";
+import { readStatus } from "./status";
 import { readTagList, uniqueTags } from "./tags";
 
 export function kindOf(key: keyof SchemaKeys): ValueKind {
@@ -31,6 +32,9 @@ export function comparable(value: unknown, kind: ValueKind, options: TidyOptions
 			return /^https?:\/\/\S+$/i.test(text) ? text : null;
 		case "text":
 			return text;
+		case "status":
+			// As the status step writes it: `Read` and `readed` are both `read`; a word of unclear meaning stays itself.
+			return readStatus(text, options.statusValues) ?? text;
 	}
 }
 

@@ -2,7 +2,7 @@
 
 import type { SchemaKeys } from "../options";
 
-export type ValueKind = "date" | "url" | "text" | "list";
+export type ValueKind = "date" | "url" | "text" | "list" | "status";
 
 /** Canonical key → the other names the same value was written under (compared without case). */
 export const KEY_ALIASES: ReadonlyArray<{ key: keyof SchemaKeys; kind: ValueKind; aliases: readonly string[] }> = [
@@ -17,7 +17,7 @@ export const KEY_ALIASES: ReadonlyArray<{ key: keyof SchemaKeys; kind: ValueKind
 	{ key: "siteName", kind: "text", aliases: ["site", "siteName"] },
 	{ key: "omnivoreUrl", kind: "url", aliases: ["omnivoreUrl"] },
 	{ key: "image", kind: "url", aliases: [] },
-	{ key: "status", kind: "text", aliases: [] },
+	{ key: "status", kind: "status", aliases: [] },
 ];
 
 /**
@@ -31,6 +31,15 @@ export function isPlaceholder(key: keyof SchemaKeys, value: unknown): boolean {
 /** Omnivore's own keys that are not part of the schema. */
 export const ID_KEY = "id";
 export const STATE_KEY = "state";
+
+/**
+ * Omnivore's `state` under any spelling, the exact one first, a filled one before an empty one (an
+ * empty `state:` above `State: read` says nothing). The queue reads the same one.
+ */
+export function filledStateKey(present: readonly string[], isEmpty: (name: string) => boolean): string | undefined {
+	const spellings = present.filter((name) => name.toLowerCase() === STATE_KEY).sort((a, b) => Number(b === STATE_KEY) - Number(a === STATE_KEY));
+	return spellings.find((name) => !isEmpty(name)) ?? spellings[0];
+}
 
 /** Names by schema key and configured name: the queue asks for them several times for each of 50,000 notes. */
 const knownNames = new Map<string, readonly string[]>();

@@ -12,7 +12,7 @@ import { splitNote, type NoteParts } from "../note";
 import { detectOmnivoreNote, mayHoldOmnivoreMarks } from "../omnivore/detect";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
 import { aliasHolds } from "../omnivore/aliasValue";
-import { findKey, findSchemaKey, isPlaceholder, STATE_KEY } from "../omnivore/keys";
+import { filledStateKey, findKey, findSchemaKey, isPlaceholder } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
 import { readFlag, readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
 import { bodyTags, cleanTag, frontmatterTags, tagMatches, uniqueTags } from "../omnivore/tags";
@@ -53,6 +53,11 @@ export interface QueueItem {
 }
 
 /** Reads values under the canonical key or an alias, any case (from an empty block when the note has none). */
+/** No value, as tidy's `isMissing` says: absent, null, or blank text. */
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
 class Values {
 	private readonly present: string[];
 
@@ -80,12 +85,17 @@ class Values {
 		return readFlag(this.present, (name) => this.editor.get(name), configured);
 	}
 
+	/** Omnivore's `state` as tidy finds it (`filledStateKey`). */
+	state(): unknown {
+		const key = filledStateKey(this.present, (name) => isBlank(this.editor.get(name)));
+		return key === undefined ? undefined : this.editor.get(key);
+	}
+
 	/** The status as tidy finds it: the configured key unless empty, whatever it holds, else another spelling holding a word. */
 	status(): unknown {
 		const canonical = this.options.keys.status;
-		const filled = (value: unknown) => value !== undefined && value !== null && !(typeof value === "string" && value.trim() === "");
 		const found = findSchemaKey(this.present, "status", this.options.keys, (name) =>
-			name === canonical ? filled(this.editor.get(name)) : aliasHolds("status", this.editor.get(name), this.options),
+			name === canonical ? !isBlank(this.editor.get(name)) : aliasHolds("status", this.editor.get(name), this.options),
 		);
 		// Stryker disable next-line ConditionalExpression: see above
 		return found === undefined ? undefined : this.editor.get(found);
@@ -107,7 +117,7 @@ class Values {
 
 function statusOf(values: Values, options: TidyOptions): QueueStatus {
 	const status = values.status();
-	const given = status === undefined ? values.raw(STATE_KEY) : status;
+	const given = status === undefined ? values.state() : status;
 	if (given === undefined || given === null || given === "") {
 		return readStatus(values.readFlag(options.statusValues)?.status, options.statusValues) ?? "unread";
 	}

@@ -1,6 +1,6 @@
 // Gives every note the queue's `status`, read from the words people, templates and Omnivore wrote.
 
-import { findKey, STATE_KEY } from "../../omnivore/keys";
+import { filledStateKey, STATE_KEY } from "../../omnivore/keys";
 import { readFlag, readStatus } from "../../omnivore/status";
 import { showValue as show, type FrontmatterStep, type StepContext } from "../step";
 
@@ -28,7 +28,7 @@ export const statusStep: FrontmatterStep = {
 	apply(context: StepContext): void {
 		const { frontmatter, options } = context;
 		const key = context.keys.status;
-		const stateKey = key.toLowerCase() === STATE_KEY ? undefined : findKey(frontmatter.keys(), STATE_KEY);
+		const stateKey = key.toLowerCase() === STATE_KEY ? undefined : filledStateKey(frontmatter.keys(), (name) => context.isMissing(name));
 		// The checks of stateKey below narrow its type: without a state key, nothing reads as filled or as a status.
 		const stateValue = stateKey === undefined ? undefined : frontmatter.get(stateKey);
 		const stateFilled = stateKey !== undefined && !context.isMissing(stateKey);
