@@ -138,6 +138,24 @@ describe("tidyNote on whole notes", () => {
 		expect(result.text).toBe("---\nid: 1\nstate:\nstatus: read\n---\n#Omnivore\n");
 	});
 
+	it("never drops Omnivore's address from original_url where omnivore_url holds something else", () => {
+		const library = "https://omnivore.app/me/on-reading-18c2f4a1b2c";
+		for (const omnivore of ["https://a.example/post", "https://omnivore.app/me/another-18c2f4a1b2d", "[https://a.example/post]"]) {
+			const text = `---\nlink: ${library}\nomnivore_url: ${omnivore}\n---\n[Read Original](https://a.example/post)\n`;
+			const result = tidy(text);
+			expect(result.text).toContain(`original_url: ${library}\n`);
+			expect(result.report.problems.map((p) => p.code)).toEqual(["alias-conflict"]);
+			expect(result.report.problems[0].message).toMatch(/^original_url holds Omnivore's address \(.*\) and omnivore_url another value \(.+\); both were kept\.$/);
+			expect(tidy(result.text).text).toBe(result.text);
+			expect(buildQueueItem("a.md", result.text, tidier.options, tidier.proxy)).toEqual(buildQueueItem("a.md", text, tidier.options, tidier.proxy));
+		}
+	});
+
+	it("moves Omnivore's address from original_url to an empty omnivore_url, and takes the article's from the Read Original link", () => {
+		const result = tidy("---\nid: 1\noriginal_url: https://omnivore.app/me/on-reading-18c2f4a1b2c\nomnivore_url:\n---\n[Read Original](https://a.example/post)\n");
+		expect(result.text).toBe("---\nid: 1\noriginal_url: https://a.example/post\nomnivore_url: https://omnivore.app/me/on-reading-18c2f4a1b2c\ndate_saved: 2023-12-03T11:47:14\nsite_name: a.example\nstatus: unread\n---\n[Read Original](https://a.example/post)\n");
+	});
+
 	it("removes the placeholder under both names", () => {
 		const result = tidy("---\ntitle: A test\nAuthor: Unknown\nauthor: unknown\nstatus: read\n---\n#Omnivore\n");
 		expect(result.text).toBe("---\ntitle: A test\nstatus: read\n---\n#Omnivore\n");

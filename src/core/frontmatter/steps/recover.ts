@@ -4,16 +4,24 @@ import { dateFromOmnivoreUrl, formatDate } from "../../dates";
 import { isArticleUrl, isAttachmentUrl, isWebUrl, siteFromUrl } from "../../omnivore/urls";
 import { unwrapProxyUrl } from "../../proxyUrls";
 import { quoteForMessage } from "../../report";
-import type { FrontmatterStep, StepContext } from "../step";
+import { showValue, type FrontmatterStep, type StepContext } from "../step";
 
 /**
  * Some templates wrote the Omnivore address as the original: the Read Original link knows better.
- * The article's address that takes the place of `current` in original_url, if it does.
+ * The article's address that takes the place of `current` in original_url, if it does: only where
+ * Omnivore's address is kept, moved to an empty omnivore_url or already there, never dropped.
  */
 export function articleInPlaceOfLibraryLink(context: StepContext, current: string | undefined): string | undefined {
+	if (!libraryLinkInPlaceOfArticle(context, current)) return undefined;
+	const { keys, recover } = context.options;
+	const kept = (context.isMissing(keys.omnivoreUrl) && recover.omnivoreUrl) || context.text(keys.omnivoreUrl) === current?.trim();
+	return kept ? context.body.readOriginalUrl : undefined;
+}
+
+/** original_url holds Omnivore's address where the Read Original link has the article's. */
+function libraryLinkInPlaceOfArticle(context: StepContext, current: string | undefined): boolean {
 	const original = context.body.readOriginalUrl;
-	if (current === undefined || !context.links.isLibraryLink(current.trim())) return undefined;
-	return original && isArticleUrl(original, context.links) ? original : undefined;
+	return current !== undefined && context.links.isLibraryLink(current.trim()) && original !== undefined && isArticleUrl(original, context.links);
 }
 
 /**
@@ -84,8 +92,14 @@ export const recoverStep: FrontmatterStep = {
 		const current = context.text(keys.originalUrl);
 		const replacement = articleInPlaceOfLibraryLink(context, current);
 		if (current !== undefined && replacement !== undefined) {
-			if (context.isMissing(keys.omnivoreUrl) && recover.omnivoreUrl) context.fill(keys.omnivoreUrl, current, `moved from ${keys.originalUrl}`);
+			if (context.isMissing(keys.omnivoreUrl)) context.fill(keys.omnivoreUrl, current, `moved from ${keys.originalUrl}`);
 			context.set(keys.originalUrl, replacement, `it held Omnivore's address; the Read Original link has the article's`);
+		} else if (libraryLinkInPlaceOfArticle(context, current) && !context.isMissing(keys.omnivoreUrl)) {
+			context.report.problem({
+				code: "alias-conflict",
+				key: keys.originalUrl,
+				message: `${keys.originalUrl} holds Omnivore's address (${quoteForMessage(current ?? "", 80)}) and ${keys.omnivoreUrl} another value (${showValue(context.frontmatter.get(keys.omnivoreUrl))}); both were kept.`,
+			});
 		}
 		// Templates wrote the upload's address in the Read Original link, in original_url, or both.
 		const upload = [original, current].find((url) => url !== undefined && isAttachmentUrl(url));
