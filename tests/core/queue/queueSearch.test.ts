@@ -156,6 +156,24 @@ describe("the search over every item at once", () => {
 	});
 });
 
+describe("a query over kept scores", () => {
+	it("finds the same after a search of several words as a fresh query does", () => {
+		const query = new QueueQuery();
+		query.setItems(ITEMS);
+		query.run({ ...EMPTY_FILTER, search: "martin local" }, "title");
+		const fresh = new QueueQuery();
+		fresh.setItems(ITEMS);
+		for (const search of ["martin", "local", "martin crdt"]) {
+			expect(query.run({ ...EMPTY_FILTER, search }, "title").items.map((i) => i.path)).toEqual(fresh.run({ ...EMPTY_FILTER, search }, "title").items.map((i) => i.path));
+		}
+		expect(query.run({ ...EMPTY_FILTER, search: "martin" }, "title").items.map((i) => i.path)).toEqual(["crdt.md", "local.md"]);
+	});
+
+	it("lists nothing before it is given items", () => {
+		expect(new QueueQuery().run(EMPTY_FILTER, "title")).toEqual({ items: [], counts: { unread: 0, reading: 0, read: 0, archived: 0, unknown: 0 } });
+	});
+});
+
 describe("a query given new items", () => {
 	it("searches and filters the new items, not what it kept of the old", () => {
 		const query = new QueueQuery();
