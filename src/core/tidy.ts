@@ -197,7 +197,7 @@ function onlyProxiedImages(): Problem {
 	return {
 		code: "only-proxied-images",
 		message:
-			"The note's only sign of a saved Omnivore article is its proxied images: unwrapped, it would no longer count as one, so it was left as it was. Give it a status property (status: unread), and it will be.",
+			"The note's only sign of a saved Omnivore article is its proxied images: unwrapped, it would no longer count as one, so it was left as it was. Give it a reading status tidy knows (status: unread), and it will be.",
 	};
 }
 

@@ -173,7 +173,7 @@ describe("Download images", () => {
 		const [file] = vaultFiles(app, ["Saved.md"]);
 		server.hits.clear();
 		expect(await downloadImagesOfNote(plugin, file)).toBeNull();
-		expect(notices().at(-1)).toMatch(/^The note's only sign of a saved Omnivore article is its proxied images: .* Give it a status property \(status: unread\), and it will be\.$/);
+		expect(notices().at(-1)).toMatch(/^The note's only sign of a saved Omnivore article is its proxied images: .* Give it a reading status tidy knows \(status: unread\), and it will be\.$/);
 		expect(await app.vault.read(file as never)).toBe(text);
 		expect(server.hits.size).toBe(0);
 	});
