@@ -26,8 +26,19 @@ describe("repairFrontmatter", () => {
 		expect(repairFrontmatter(yaml)).toBeNull();
 	});
 
+	it.each([
+		["an anchored value that is broken itself", "description: &desc Rust: the book\nsummary: *desc\n"],
+		["the same beside an alias to no anchor", "description: &desc Rust: the book\nsubtitle: *bold* claims\nsummary: *desc\n"],
+		["an anchor in a flow list", "title: Rust: why\ntags: [&lang rust, async]\nkeywords: [*lang]\n"],
+		["a list anchored after two spaces", "title: Rust: what comes next\ntags:  &langs  [rust, lang]\n"],
+	])("never quotes anchors into strings: %s", (_name, yaml) => {
+		expect(repairFrontmatter(yaml)).toBeNull();
+	});
+
 	it("still quotes a plugin 1.0 title that only looks like an anchor or an alias", () => {
 		expect(repairFrontmatter("title: &amp; more: notes\nsubtitle: *bold* claims\n")?.yaml).toBe('title: "&amp; more: notes"\nsubtitle: "*bold* claims"\n');
+		// An entity before a bracket looks like an anchor on a list, but words follow the list: it is a title.
+		expect(repairFrontmatter("title: &amp; [Video] Rust in review\n")?.yaml).toBe('title: "&amp; [Video] Rust in review"\n');
 	});
 
 	it("keeps a comment after a broken list of tags a comment, and a title's ` #` its words", () => {
@@ -40,6 +51,8 @@ describe("repairFrontmatter", () => {
 		// A `#` with a word after it is a tag, never a comment.
 		expect(repairFrontmatter("tags: @work, #ai, omnivore\n")?.yaml).toBe('tags: "@work, #ai, omnivore"\n');
 		expect(repairFrontmatter("tags: Reading: later #ai\n")?.yaml).toBe('tags: "Reading: later #ai"\n');
+		// A comment with nothing after its `#` is a comment too.
+		expect(repairFrontmatter("tags: '#ai', rust #\n")?.yaml).toBe(`tags: "'#ai', rust" #\n`);
 		// Folded over lines, the text is words: a `#` in it is kept.
 		expect(repairFrontmatter("tags: '#ai', rust # mine\n  more words\n")?.yaml).toBe(`tags: "'#ai', rust # mine more words"\n`);
 	});
@@ -67,6 +80,7 @@ describe("repairFrontmatter", () => {
 		["an indented entry under a title with `: `", "title: Rust: why\n  author: Niko\n"],
 		["an indented list item", "title: Rust: why\n  - x\n"],
 		["an indented comment", "title: Rust: why\n  # note\n"],
+		["words under a quoted title that is valid on its own line", "title: 'Rust'\n  and more\n"],
 	])("never folds structure into a value: %s", (_name, yaml) => {
 		expect(repairFrontmatter(yaml)).toBeNull();
 	});

@@ -128,8 +128,25 @@ describe("a list indented with tabs (a template typed in an editor that indents 
 		["spaces before the tab", "tags:\n  \t- rust\n  \t- async\n", "tags:\n  - rust\n  - async\n"],
 		["two tabs, an empty item and a tab after the dash", "tags:\n\t\t- rust\n\t\t-\n\t\t-\tasync\n", "tags:\n  - rust\n  -\n  -\tasync\n"],
 		["the key's line ending in spaces", "tags:  \n\t- rust\n", "tags:  \n  - rust\n"],
+		["a tab and a space before each dash", "tags:\n\t - rust\n\t - async\n", "tags:\n  - rust\n  - async\n"],
+		["no line break after the last item", "tags:\n\t- rust\n\t- async", "tags:\n  - rust\n  - async"],
+		["a list indented with spaces above it", "aliases:\n  - Rust\n  - The book\ntags:\n\t- rust\n\t- async\n", "aliases:\n  - Rust\n  - The book\ntags:\n  - rust\n  - async\n"],
 	])("is repaired with %s", (_name, yaml, repaired) => {
 		expect(repairFrontmatter(yaml)).toMatchObject({ yaml: repaired, reindented: ["tags"] });
+	});
+
+	it("is reported by the key's name when a space stands before its colon", () => {
+		const repair = repairFrontmatter("tags :\n\t- rust\n\t- async\n");
+		expect(repair).toMatchObject({ yaml: "tags :\n  - rust\n  - async\n", reindented: ["tags"] });
+		expect(repair?.editor.get("tags")).toEqual(["rust", "async"]);
+	});
+
+	it("never takes an empty key over a line that only holds a tab and a dash for a list", () => {
+		expect(repairFrontmatter("tags:\ntitle: Rust: the book\t- chapter 1\n")).toMatchObject({
+			yaml: 'tags:\ntitle: "Rust: the book\\t- chapter 1"\n',
+			keys: ["title"],
+			reindented: [],
+		});
 	});
 
 	it("is left in a block broken for another reason too, where the tabs may be inside a value", () => {
@@ -142,8 +159,11 @@ describe("a list indented with tabs (a template typed in an editor that indents 
 		["nested deeper", "tags:\n\t- rust\n\t\t- async\n"],
 		["with lines under an item", "tags:\n\t- rust\n\t  and more\n"],
 		["indented unevenly", "tags:\n\t- rust\n\t - async\n"],
+		["indented unevenly but as wide", "tags:\n\t - rust\n \t- async\n"],
 		["holding a mapping's entries", "meta:\n\tauthor: Niko\n"],
 		["an item whose quote never closes", 'tags:\n\t- "rust\n'],
+		["two items one quote spans (read back as one)", 'tags:\n\t- "reading\n\t- later"\n'],
+		["followed by a line indented deeper with spaces", "tags:\n\t- rust\n    and more\n"],
 	])("leaves the block when the list is %s", (_name, yaml) => {
 		expect(repairFrontmatter(yaml)).toBeNull();
 	});

@@ -1,6 +1,8 @@
 // The parts of a body reading time leaves out, as ranges: code ranges may come in any order and overlap
 // (an inline span inside a fenced block, a comment around code), and each run of them reads as one space.
-import { countReadingOutside } from "../../../src/core/queue/readingTime";
+import fc from "fast-check";
+import { findCodeRanges, type TextRange } from "../../../src/core/markdown/codeRanges";
+import { countReading, countReadingOutside, withoutCode } from "../../../src/core/queue/readingTime";
 import { UnreadRanges } from "../../../src/core/queue/unreadRanges";
 
 describe("UnreadRanges.ofCode", () => {
@@ -50,5 +52,55 @@ describe("reading time around code given in any order", () => {
 	])("leaves out %s", (_name, body, words) => {
 		const code = body.includes("`") ? [{ start: body.indexOf("`"), end: body.lastIndexOf("`") + 1 }] : [];
 		expect(countReadingOutside(body, code)).toEqual({ words, cjk: 0 });
+	});
+});
+
+describe("reading time where images, links, tags and code stand side by side", () => {
+	/** The count outside code, checked against its definition (the patterns over the body with its code as spaces). */
+	function wordsOutsideCode(body: string): number {
+		const code = findCodeRanges(body);
+		const counts = countReadingOutside(body, code);
+		expect(counts).toEqual(countReading(withoutCode(body, code)));
+		return counts.words;
+	}
+
+	it.each([
+		["an exclamation mark before a link is no image", "Wow! See [the docs](https://example.com/docs) now.\n", 5],
+		["an image just after a wikilink", "Backlinks: [[Growth]] ![chart](https://example.com/chart.png) shows it.\n", 4],
+		["an image whose alt text ends in a parenthesis and a digit", "![Plot of f(x)²](https://example.com/plot.png) and more.\n", 2],
+		["an image whose alt text holds code", "![Output of `ls -la`](https://example.com/ls.png) lists the files.\n", 3],
+		["an HTML tag right after inline code", "Run `make`<br>then `make install`.\n", 2],
+		["an image right after inline code", "Install `omnivore-queue`![npm](https://img.shields.io/npm/v/x.svg) today.\n", 2],
+		["inline code holding a tag, at the body's start, before real tags", "`<kbd>` marks a key: <kbd>Ctrl</kbd>.\n", 4],
+		["a link in a fenced block and after it", "```\n[a](https://a.example)\n```\nSee [b](https://b.example) too.\n", 3],
+	])("%s", (_name, body, words) => {
+		expect(wordsOutsideCode(body)).toBe(words);
+	});
+
+	it("reads `<>` as no tag (`<[^>]+>` needs a character between), and the tags after it as tags", () => {
+		const body = "Filter rows WHERE status <> 'done' and <b>flagged</b>.\n";
+		const tags = UnreadRanges.ofCode(body, []).withHtmlTags().ranges.map((range) => body.slice(range.start, range.end));
+		expect(tags).toEqual(["<b>", "</b>"]);
+	});
+
+	it("reads every range as a space, however short, empty or placed: the same count as the body with its ranges replaced", () => {
+		// Code found in a note is never this small (a span has two backticks); any sorted list of ranges keeps the definition.
+		const piece = fc.constantFrom("word", "it's", " ", "\n", "![", "](", "]", "]]", "[", "(", ")", "<", ">", "<>", "<b>", "`", "!", "x", "²", "https://a.example/p", ":");
+		const rangeIn = (length: number) =>
+			fc.array(fc.record({ start: fc.nat({ max: length }), size: fc.nat({ max: 6 }) }), { maxLength: 4 }).map((ranges) =>
+				ranges.map(({ start, size }): TextRange => ({ start, end: Math.min(length, start + size) })),
+			);
+		const bodyAndRanges = fc
+			.array(piece, { maxLength: 30 })
+			.map((pieces) => pieces.join(""))
+			.chain((body) => fc.tuple(fc.constant(body), rangeIn(body.length)));
+		fc.assert(
+			fc.property(bodyAndRanges, ([body, ranges]) => {
+				// Sorted, as `findCodeRanges` gives them (`withoutCode` reads them in order); overlapping, touching or empty.
+				const sorted = [...ranges].sort((a, b) => a.start - b.start);
+				expect(countReadingOutside(body, sorted)).toEqual(countReading(withoutCode(body, sorted)));
+			}),
+			{ numRuns: 3000 },
+		);
 	});
 });
