@@ -104,7 +104,7 @@ export class NoteTidier {
 		if (frontmatterLeft) report.problems.unshift(frontmatterProblem(frontmatterLeft, body.changes.length));
 
 		const newText = joinNote(newParts);
-		if (detection.onlyProxied && newText !== text && !this.isArticle(newText)) {
+		if (detection.onlyProxied && newText !== text && !this.isOmnivoreNote(newText)) {
 			const problems = frontmatterLeft ? [frontmatterProblem(frontmatterLeft, 0), onlyProxiedImages()] : [onlyProxiedImages()];
 			return { text, report: { isOmnivoreNote: true, changed: false, changes: [], problems } };
 		}
@@ -112,11 +112,6 @@ export class NoteTidier {
 			text: newText,
 			report: { isOmnivoreNote: true, changed: newText !== text, changes: report.changes, problems: report.problems },
 		};
-	}
-
-	private isArticle(text: string): boolean {
-		const parts = splitNote(text);
-		return this.detect(parts, readFrontmatter(parts), findCodeRanges(parts.body)).kind === "article";
 	}
 
 	/** Unwrap proxied images in any note, Omnivore or not, leaving its frontmatter alone but for proxied values. */

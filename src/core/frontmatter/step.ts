@@ -1,6 +1,7 @@
 // The shape of one normalization step and the context it works in.
 
 import type { BodyFacts } from "../markdown/bodyFacts";
+import { isBlank } from "../omnivore/aliasValue";
 import { buildOmnivoreLinks, type OmnivoreLinks } from "../omnivore/urls";
 import type { TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
@@ -79,8 +80,7 @@ export class StepContext {
 	/** Whether a key is absent or holds nothing. */
 	isMissing(key: string): boolean {
 		if (this.additions.has(key)) return false;
-		const value = this.frontmatter.get(key);
-		return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+		return isBlank(this.frontmatter.get(key));
 	}
 
 	set(key: string, value: FrontmatterValue, why: string, keepComment = true): void {

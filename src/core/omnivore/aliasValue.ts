@@ -7,6 +7,11 @@ import { isPlaceholder, KEY_ALIASES, type ValueKind } from "./keys";
 import { readStatus } from "./status";
 import { readTagList, uniqueTags } from "./tags";
 
+/** No value: absent, null, or blank text (tidy's `isMissing`, the queue's empty status). */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
 export function kindOf(key: keyof SchemaKeys): ValueKind {
 	// Stryker disable next-line OptionalChaining,StringLiteral: every schema key has its entry
 	return KEY_ALIASES.find((entry) => entry.key === key)?.kind ?? "text";

@@ -11,7 +11,7 @@ import { findCodeRanges, type TextRange } from "../markdown/codeRanges";
 import { splitNote, type NoteParts } from "../note";
 import { detectOmnivoreNote, mayHoldOmnivoreMarks } from "../omnivore/detect";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
-import { aliasHolds } from "../omnivore/aliasValue";
+import { aliasHolds, isBlank } from "../omnivore/aliasValue";
 import { filledStateKey, findKey, findSchemaKey, isPlaceholder } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
 import { readFlag, readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
@@ -53,11 +53,6 @@ export interface QueueItem {
 }
 
 /** Reads values under the canonical key or an alias, any case (from an empty block when the note has none). */
-/** No value, as tidy's `isMissing` says: absent, null, or blank text. */
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-}
-
 class Values {
 	private readonly present: string[];
 
@@ -91,22 +86,24 @@ class Values {
 		return key === undefined ? undefined : this.editor.get(key);
 	}
 
-	/** The status as tidy finds it: the configured key unless empty, whatever it holds, else another spelling holding a word. */
+	/**
+	 * The key of a schema value as tidy finds it: the configured name as written when `holds` says it
+	 * holds one (tidy keeps whatever it holds), else another spelling or alias with a value of the kind.
+	 */
+	private keyOf(key: keyof SchemaKeys, holds: (name: string) => boolean): string | undefined {
+		const canonical = this.options.keys[key];
+		return findSchemaKey(this.present, key, this.options.keys, (name) => (name === canonical ? holds(name) : aliasHolds(key, this.editor.get(name), this.options)));
+	}
+
+	/** The status: the configured key unless empty, whatever it holds, else another spelling holding a word. */
 	status(): unknown {
-		const canonical = this.options.keys.status;
-		const found = findSchemaKey(this.present, "status", this.options.keys, (name) =>
-			name === canonical ? !isBlank(this.editor.get(name)) : aliasHolds("status", this.editor.get(name), this.options),
-		);
+		const found = this.keyOf("status", (name) => !isBlank(this.editor.get(name)));
 		// Stryker disable next-line ConditionalExpression: see above
 		return found === undefined ? undefined : this.editor.get(found);
 	}
 
 	schema(key: keyof SchemaKeys): string | undefined {
-		const canonical = this.options.keys[key];
-		// The configured name as written holds whatever it holds (tidy keeps it); another spelling, a value of the kind.
-		const found = findSchemaKey(this.present, key, this.options.keys, (name) =>
-			name === canonical ? this.editor.getText(name) !== undefined && !isPlaceholder(key, this.editor.get(name)) : aliasHolds(key, this.editor.get(name), this.options),
-		);
+		const found = this.keyOf(key, (name) => this.editor.getText(name) !== undefined && !isPlaceholder(key, this.editor.get(name)));
 		// Stryker disable next-line ConditionalExpression: see above
 		const text = found === undefined ? undefined : this.editor.getText(found);
 		// A proxied image address in a value is shown as tidy writes it (the images step).
