@@ -2,6 +2,7 @@
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
 import { readFileSync } from "node:fs";
+import { itemWorkerSource } from "./scripts/itemWorkerSource.mjs";
 
 const production = process.argv[2] === "production";
 const { version } = JSON.parse(readFileSync("package.json", "utf8"));
@@ -27,6 +28,7 @@ const plugin = {
 	treeShaking: true,
 	minify: production,
 	outfile: "main.js",
+	plugins: [itemWorkerSource({ minify: production })],
 };
 
 const cli = {

@@ -7,6 +7,7 @@ module.exports = {
 	setupFiles: ["<rootDir>/tests/seedPropertyTests.ts"],
 	moduleNameMapper: {
 		"^obsidian$": "<rootDir>/tests/__mocks__/obsidian.ts",
+		"^omnivore-queue-item-worker$": "<rootDir>/tests/__mocks__/itemWorkerSource.ts",
 	},
 	transform: {
 		"^.+\\.ts$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", isolatedModules: true }, diagnostics: false }],

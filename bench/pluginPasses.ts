@@ -10,13 +10,19 @@ import { applyBatch } from "../src/plugin/batch/tidyBatch";
 import { QueueIndex } from "../src/plugin/queue/queueIndex";
 import { DEFAULT_SETTINGS } from "../src/plugin/settings";
 import { generateNote, generateVault } from "./generateVault";
+import { nodeItemWorkers } from "./nodeItemWorkers";
 import { percentile, secondsAsync } from "./stats";
 
 const clock = { now: () => performance.now(), yieldToUi: () => new Promise<void>((resolve) => setImmediate(resolve)) };
 
+/** The text as a read of the file gives it: one flat string (the generator's joins and replacements are not). */
+function asRead(text: string): string {
+	return Buffer.from(text, "utf8").toString("utf8");
+}
+
 async function loadedApp(notes: Iterable<{ path: string; text: string }>): Promise<App> {
 	const app = new App();
-	app.vault.testLoad(Object.fromEntries([...notes].map((n) => [n.path, n.text])));
+	app.vault.testLoad(Object.fromEntries([...notes].map((n) => [n.path, asRead(n.text)])));
 	// Let the fake metadata cache index every note, as Obsidian has on start-up.
 	while (app.metadataCache.getFileCache(app.vault.getMarkdownFiles().at(-1)!) === null) await new Promise((resolve) => setTimeout(resolve, 5));
 	await new Promise((resolve) => setTimeout(resolve, 20));
@@ -35,7 +41,8 @@ export async function measureQueueIndex(count: number) {
 	// The saved index in memory: the cold build saves it, the warm start (a new index, as after a restart) reads it.
 	let saved: string | null = null;
 	const savedIndex = { read: () => Promise.resolve(saved), write: (text: string) => Promise.resolve(void (saved = text)) };
-	const host = { settings: () => DEFAULT_SETTINGS, tidier: () => tidier, clock: () => clock, savedIndex: () => savedIndex };
+	const workers = nodeItemWorkers();
+	const host = { settings: () => DEFAULT_SETTINGS, tidier: () => tidier, clock: () => clock, savedIndex: () => savedIndex, itemWorkers: () => workers };
 	const obsidianApp = app as unknown as ObsidianApp;
 	const heapBefore = heapUsed();
 	const cold = new QueueIndex(obsidianApp, host);

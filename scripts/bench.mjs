@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import esbuild from "esbuild";
+import { itemWorkerSource } from "./itemWorkerSource.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 await esbuild.build({
@@ -13,6 +14,7 @@ await esbuild.build({
 	outfile: join(root, "bench", "dist", "measure.js"),
 	alias: { obsidian: join(root, "tests", "__mocks__", "obsidian.ts") },
 	logLevel: "warning",
+	plugins: [itemWorkerSource()],
 });
 const result = spawnSync(process.execPath, ["--expose-gc", join(root, "bench", "dist", "measure.js")], {
 	stdio: "inherit",

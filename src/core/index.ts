@@ -15,6 +15,7 @@ export { type MatchMode } from "./options";
 export { type StatusValues, type RecoverFields } from "./options";
 export { buildQueueItem, buildQueueItemFromValues, QUEUE_ITEM_VERSION, QUEUE_STATUSES, type QueueItem, type QueueStatus } from "./queue/queueItem";
 export { QueueQuery, type QueueResult } from "./queue/queueQuery";
+export { indexNotes, indexRequestHandler, type IndexedNote, type IndexRequest, type IndexResponse, type NoteToIndex } from "./queue/indexNotes";
 export { QUEUE_SORTS, seededRandom, type QueueSort } from "./queue/queueOrder";
 export { EMPTY_FILTER, isFiltering, type QueueFilter, type SavedPreset, type ReadingBucket } from "./queue/queueFilter";
 export { searchMatches, searchWords } from "./queue/queueSearch";

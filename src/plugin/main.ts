@@ -14,6 +14,7 @@ import { registerQueueBasesView } from "./bases/queueBasesView";
 import { askForName } from "./queue/nameModal";
 import { adapterStore } from "./queue/savedQueueIndex";
 import { QueueIndex } from "./queue/queueIndex";
+import { webItemWorkers } from "./queue/webItemWorkers";
 import { QUEUE_VIEW_TYPE, QueueView } from "./queue/queueView";
 import type { QueueViewHost } from "./queue/viewHost";
 import { changeStatus, copyNoteLink, openOriginal, openPluginSettings, revealInExplorer } from "./queue/statusActions";
@@ -56,8 +57,15 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 			}),
 		);
 		const savedQueue = adapterStore(this.app.vault.adapter, normalizePath(`${pluginFolder}/queue-index.json`));
+		const itemWorkers = webItemWorkers(this);
 		this.queue = this.addChild(
-			new QueueIndex(this.app, { settings: () => this.settings, tidier: () => this.tidier(), clock: () => this.clock, savedIndex: () => savedQueue }),
+			new QueueIndex(this.app, {
+				settings: () => this.settings,
+				tidier: () => this.tidier(),
+				clock: () => this.clock,
+				savedIndex: () => savedQueue,
+				itemWorkers: () => itemWorkers,
+			}),
 		);
 		this.register(() => this.rebuildQueue.cancel());
 		this.registerView(QUEUE_VIEW_TYPE, (leaf) => new QueueView(leaf, this.queueHost()));

@@ -1,13 +1,15 @@
 // The first build (and each rebuild) of the queue index: every candidate note read as an item, with
 // the index saved before (savedQueueIndex.ts) sparing the notes unchanged since.
 
-import type { App, CachedMetadata } from "obsidian";
-import { buildQueueItemFromValues, mayBeOmnivoreByText, type NoteTidier, type QueueItem } from "../../core";
+import type { App, CachedMetadata, TFile } from "obsidian";
+import { buildQueueItemFromValues, mayBeOmnivoreByText, type NoteTidier, type NoteToIndex, type QueueItem } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
 import { reportFailures, type NoteFailure } from "../errorBoundary";
 import { findCandidates, notesInScope } from "../notes/candidates";
 import type { OmnivoreQueueSettings } from "../settings";
 import { FirstScreen } from "./firstScreen";
+import { InOrder } from "./inOrder";
+import { ItemWorkers, type ItemWorkerFactory } from "./itemWorkers";
 import { loadSavedIndex, saveIndex, settingsKey, type SavedIndexStore, type SavedNote } from "./savedQueueIndex";
 
 export interface QueueIndexHost {
@@ -16,6 +18,33 @@ export interface QueueIndexHost {
 	clock(): Clock;
 	/** Where the index is kept between sessions; without it every start reads every candidate. */
 	savedIndex?(): SavedIndexStore | null;
+	/** Worker threads for a build that reads many notes (0028); without them every note is built here. */
+	itemWorkers?(): ItemWorkerPlan | null;
+}
+
+export interface ItemWorkerPlan {
+	start: ItemWorkerFactory;
+	/** How many workers a build may start. */
+	size: number;
+}
+
+// Notes to read before workers pay for their start (a worker parses the engine first); a start
+// with the saved index reads only the notes changed since, mostly fewer.
+const NOTES_FOR_WORKERS = 200;
+// Notes in one message to a worker: few enough that the workers finish together and the first screen
+// comes soon, enough that messages cost little.
+const BATCH_NOTES = 32;
+// Notes of the saved index waiting behind a batch: enough for few parts, few enough to show progress.
+const BATCH_SLOTS = 512;
+
+/** One note of a scan, in the vault's order: kept from the saved index, read and built, or failed. */
+type Entry = { path: string; saved: SavedNote } | { path: string; failure: unknown };
+
+/** A note read whose item is still to be built. */
+interface ToBuild {
+	path: string;
+	saved: Omit<SavedNote, "item">;
+	note: NoteToIndex;
 }
 
 /**
@@ -23,7 +52,8 @@ export interface QueueIndexHost {
  * run. A note whose modification time and size are those saved with its item is not read again.
  * Unless detection is by tag only, the other notes in scope are read once too (and remembered as
  * not Omnivore notes): one marked only by an Omnivore link in its text is not in the metadata cache.
- * `progress`, on a first build, is shown the items found so far now and then.
+ * Items are built on worker threads when the host offers them and many notes are to be read, in
+ * the vault's order all the same. `progress`, on a first build, is shown the items found so far now and then.
  */
 export async function scanVault(app: App, host: QueueIndexHost, progress: ((found: ReadonlyMap<string, QueueItem>) => void) | null, stopped: () => boolean): Promise<Map<string, QueueItem>> {
 	const settings = host.settings();
@@ -37,38 +67,113 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 	const kept = new Map<string, SavedNote>();
 	const found = new Map<string, QueueItem>();
 	const failures: NoteFailure[] = [];
-	let read = 0;
 	const candidates = findCandidates(app.vault, app.metadataCache, settings);
 	const sure = new Set(candidates.map((file) => file.path));
 	const files = settings.match === "tag" ? candidates : notesInScope(app.vault, settings);
-	for (const file of files) {
-		if (stopped()) return found;
-		const { mtime, size } = file.stat;
+	const isFresh = (file: TFile) => {
 		const known = saved.get(file.path);
-		if (known && known.mtime === mtime && known.size === size) {
-			kept.set(file.path, known);
-			if (known.item) found.set(file.path, { ...known.item, path: file.path });
-		} else {
-			read++;
-			try {
-				const text = await app.vault.cachedRead(file);
-				const item = sure.has(file.path) || mayBeOmnivoreByText(text, settings) ? itemOf(tidier, file.path, text, app.metadataCache.getFileCache(file)) : null;
-				kept.set(file.path, { mtime, size, item });
-				if (item) found.set(file.path, item);
-			} catch (error) {
-				// A note deleted during the build is not a failure: its delete is applied after the build.
-				if (app.vault.getFileByPath(file.path) === file) failures.push({ path: file.path, error });
+		return known !== undefined && known.mtime === file.stat.mtime && known.size === file.stat.size;
+	};
+	const toRead = files.reduce((count, file) => (isFresh(file) ? count : count + 1), 0);
+	const plan = toRead >= NOTES_FOR_WORKERS ? (host.itemWorkers?.() ?? null) : null;
+	const workers = plan && plan.size > 0 ? new ItemWorkers(plan.start, plan.size) : null;
+	const entries = new InOrder<Entry>();
+	let slots: Array<Entry | ToBuild> = [];
+	let slotsToBuild = 0;
+	const take = () => {
+		for (const entry of entries.takeReady()) {
+			if ("failure" in entry) failures.push({ path: entry.path, error: entry.failure });
+			else {
+				kept.set(entry.path, entry.saved);
+				if (entry.saved.item) found.set(entry.path, entry.saved.item);
 			}
 		}
 		firstScreen?.offer(found);
-		await yielder.maybeYield();
+	};
+	const dispatch = () => {
+		if (workers) entries.addLater(builtByWorkers(slots, tidier, workers));
+		else entries.add(slots.map((slot) => (isToBuild(slot) ? entryOf(slot, builtHere(tidier, slot.note)) : slot)));
+		slots = [];
+		slotsToBuild = 0;
+	};
+	try {
+		for (const file of files) {
+			if (stopped()) return found;
+			const slot = isFresh(file) ? keptSlot(file.path, saved.get(file.path) as SavedNote) : await readNote(app, file, tidier, sure.has(file.path));
+			if (slot) slots.push(slot);
+			if (slot && isToBuild(slot)) slotsToBuild++;
+			if (!workers || slots.length >= BATCH_SLOTS || slotsToBuild >= BATCH_NOTES) dispatch();
+			take();
+			while (workers && entries.waiting >= workers.capacity) {
+				await entries.nextArrival();
+				take();
+			}
+			await yielder.maybeYield();
+		}
+		if (slots.length > 0) dispatch();
+		while (entries.waiting > 0) {
+			await entries.nextArrival();
+			if (stopped()) return found;
+			take();
+		}
+		take();
+	} finally {
+		workers?.dispose();
 	}
 	reportFailures("Reading notes into the reading queue", failures);
-	if (read > 0 || kept.size !== saved.size) {
+	if (toRead > 0 || kept.size !== saved.size) {
 		// Only a speed-up for the next start: one that cannot be saved is no failure of the queue.
 		await saveIndex(store, key, kept).catch(() => undefined);
 	}
 	return found;
+}
+
+function isToBuild(slot: Entry | ToBuild): slot is ToBuild {
+	return "note" in slot;
+}
+
+function keptSlot(path: string, known: SavedNote): Entry {
+	return { path, saved: { ...known, item: known.item && { ...known.item, path } } };
+}
+
+/** A note read: to be built when it may be an Omnivore note, else kept as none; null when it was deleted meanwhile. */
+async function readNote(app: App, file: TFile, tidier: NoteTidier, sure: boolean): Promise<Entry | ToBuild | null> {
+	const { mtime, size } = file.stat;
+	try {
+		const text = await app.vault.cachedRead(file);
+		if (!sure && !mayBeOmnivoreByText(text, tidier.options)) return { path: file.path, saved: { mtime, size, item: null } };
+		return { path: file.path, saved: { mtime, size }, note: { path: file.path, text, frontmatter: app.metadataCache.getFileCache(file)?.frontmatter } };
+	} catch (error) {
+		// A note deleted during the build is not a failure: its delete is applied after the build.
+		return app.vault.getFileByPath(file.path) === file ? { path: file.path, failure: error } : null;
+	}
+}
+
+type Built = { item: QueueItem | null } | { error: unknown };
+
+function entryOf(slot: ToBuild, built: Built): Entry {
+	return "error" in built ? { path: slot.path, failure: built.error } : { path: slot.path, saved: { ...slot.saved, item: built.item } };
+}
+
+/** The slots' entries, their notes built by the workers, or here for a batch they cannot take. */
+async function builtByWorkers(slots: Array<Entry | ToBuild>, tidier: NoteTidier, workers: ItemWorkers): Promise<Entry[]> {
+	const toBuild = slots.filter(isToBuild);
+	const fromWorkers = toBuild.length > 0 ? await workers.build(toBuild.map((slot) => slot.note), tidier.options) : [];
+	// The build stopped (the plugin unloads): nobody takes these entries, so none is built here.
+	if (fromWorkers === null && workers.disposed) return [];
+	return slots.map((slot) => {
+		if (!isToBuild(slot)) return slot;
+		const built = fromWorkers?.shift() ?? builtHere(tidier, slot.note);
+		return entryOf(slot, built);
+	});
+}
+
+function builtHere(tidier: NoteTidier, note: NoteToIndex): Built {
+	try {
+		return { item: buildQueueItemFromValues(note.path, note.text, note.frontmatter, tidier.options, tidier.proxy) };
+	} catch (error) {
+		return { error };
+	}
 }
 
 /** The note's item, from the frontmatter Obsidian has parsed where the engine would read the same (0022). */

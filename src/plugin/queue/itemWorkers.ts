@@ -1,0 +1,113 @@
+// Worker threads that build queue items while the main thread reads notes (decision 0028): a first
+// build of a large vault uses every core and leaves the UI free. Any trouble with a worker (it cannot
+// start, it crashes, a note cannot be sent) hands its notes back to the caller, which builds them
+// itself: the items are the same either way.
+
+import type { IndexedNote, IndexRequest, IndexResponse, NoteToIndex, TidyOptions } from "../../core";
+
+/** What the index needs of a worker: a Web Worker in Obsidian, a `worker_threads` one in the benchmark. */
+export interface ItemWorker {
+	postMessage(message: IndexRequest): void;
+	onmessage: ((event: { data: IndexResponse }) => void) | null;
+	onerror: ((event: unknown) => void) | null;
+	/** A reply that could not be read: a failure of the worker too. */
+	onmessageerror?: ((event: unknown) => void) | null;
+	terminate(): void;
+}
+
+/** Starts one worker; throws when workers cannot run here. */
+export type ItemWorkerFactory = () => ItemWorker;
+
+interface Running {
+	worker: ItemWorker;
+	pending: Map<number, (notes: IndexedNote[] | null) => void>;
+}
+
+/** A pool of `size` workers, started at the first batch and stopped by `dispose`. */
+export class ItemWorkers {
+	private readonly running: Running[] = [];
+	private started = false;
+	private nextId = 0;
+	/** Set by `dispose`: what comes back after it is for a build that has stopped. */
+	disposed = false;
+
+	constructor(
+		private readonly start: ItemWorkerFactory,
+		readonly size: number,
+	) {}
+
+	/** Batches in flight at most: two a worker, so none waits while the main thread reads. */
+	get capacity(): number {
+		return this.size * 2;
+	}
+
+	/** The notes' items in order, or null when no worker could build them (the caller does). */
+	build(notes: NoteToIndex[], options: TidyOptions): Promise<IndexedNote[] | null> {
+		if (this.disposed) return Promise.resolve(null);
+		this.startAll();
+		const target = this.leastBusy();
+		if (!target) return Promise.resolve(null);
+		const id = this.nextId++;
+		return new Promise((resolve) => {
+			target.pending.set(id, resolve);
+			try {
+				target.worker.postMessage({ id, options, notes });
+			} catch {
+				// A value the structured clone refuses: these notes are built by the caller.
+				target.pending.delete(id);
+				resolve(null);
+			}
+		});
+	}
+
+	/** Stop every worker; batches still out are handed back to the caller. */
+	dispose(): void {
+		this.disposed = true;
+		for (const running of this.running.splice(0)) this.stop(running);
+	}
+
+	private startAll(): void {
+		if (this.started) return;
+		this.started = true;
+		for (let i = 0; i < this.size; i++) {
+			let worker: ItemWorker;
+			try {
+				worker = this.start();
+			} catch {
+				// No workers here (a platform without them, a policy that forbids them): the caller builds.
+				return;
+			}
+			const running: Running = { worker, pending: new Map() };
+			worker.onmessage = (event) => {
+				const resolve = running.pending.get(event.data.id);
+				running.pending.delete(event.data.id);
+				resolve?.(event.data.notes);
+			};
+			worker.onerror = () => this.fail(running);
+			worker.onmessageerror = () => this.fail(running);
+			this.running.push(running);
+		}
+	}
+
+	private leastBusy(): Running | undefined {
+		let best: Running | undefined;
+		for (const running of this.running) if (!best || running.pending.size < best.pending.size) best = running;
+		return best;
+	}
+
+	/** A worker that failed is stopped and not used again; its batches go back to the caller. */
+	private fail(running: Running): void {
+		const at = this.running.indexOf(running);
+		if (at !== -1) this.running.splice(at, 1);
+		this.stop(running);
+	}
+
+	private stop(running: Running): void {
+		running.worker.onmessage = null;
+		running.worker.onerror = null;
+		running.worker.onmessageerror = null;
+		running.worker.terminate();
+		for (const resolve of running.pending.values()) resolve(null);
+		running.pending.clear();
+	}
+}

@@ -1,0 +1,202 @@
+/** @jest-environment jsdom */
+// The queue's worker threads: a build through them gives the items of a build on the main thread, in
+// the same order, and a worker that cannot start, crashes or is refused a note costs nothing but speed.
+import { deserialize, serialize } from "node:v8";
+import type { App as ObsidianApp } from "obsidian";
+import { indexRequestHandler, NoteTidier, type IndexRequest, type IndexResponse, type QueueItem } from "../../src/core";
+import { ItemWorkers, type ItemWorker } from "../../src/plugin/queue/itemWorkers";
+import { QueueIndex } from "../../src/plugin/queue/queueIndex";
+import type { ItemWorkerPlan } from "../../src/plugin/queue/queueScan";
+import { DEFAULT_SETTINGS } from "../../src/plugin/settings";
+import { generateNote } from "../../bench/generateVault";
+import { instantClock, notices, settle, startObsidian } from "./harness";
+
+/** The structured clone a message crosses between threads (jsdom has no `structuredClone`). */
+function cloned<T>(value: T): T {
+	return deserialize(serialize(value)) as T;
+}
+
+interface Behaviour {
+	/** Fails (as a crashed worker's `onerror`) when it receives its nth batch, counted from 1. */
+	crashOnBatch?: number;
+}
+
+/** A worker on this thread: what it is sent and answers crosses a structured clone, as between threads. */
+class FakeWorker implements ItemWorker {
+	onmessage: ((event: { data: IndexResponse }) => void) | null = null;
+	onerror: ((event: unknown) => void) | null = null;
+	onmessageerror: ((event: unknown) => void) | null = null;
+	terminated = false;
+	batches = 0;
+	private readonly answer = indexRequestHandler();
+
+	constructor(private readonly behaviour: Behaviour = {}) {}
+
+	postMessage(message: IndexRequest): void {
+		const request = cloned(message);
+		this.batches++;
+		const crash = this.batches === this.behaviour.crashOnBatch;
+		setTimeout(() => {
+			if (this.terminated) return;
+			if (crash) this.onerror?.(new Error("worker crashed"));
+			else this.onmessage?.({ data: cloned(this.answer(request)) });
+		}, 0);
+	}
+
+	terminate(): void {
+		this.terminated = true;
+	}
+}
+
+function plan(workers: FakeWorker[]): ItemWorkerPlan & { started: FakeWorker[] } {
+	const started: FakeWorker[] = [];
+	return {
+		size: workers.length,
+		started,
+		start: () => {
+			const worker = workers[started.length];
+			started.push(worker);
+			return worker;
+		},
+	};
+}
+
+const VAULT = Object.fromEntries(Array.from({ length: 260 }, (_, i) => generateNote(i, { maxBytes: 4000 })).map((note) => [note.path, note.text]));
+
+async function build(itemWorkers: ItemWorkerPlan | null, files: Record<string, string> = VAULT): Promise<QueueItem[]> {
+	const { app } = await startObsidian(files);
+	await settle();
+	const tidier = new NoteTidier();
+	const index = new QueueIndex(app as unknown as ObsidianApp, { settings: () => DEFAULT_SETTINGS, tidier: () => tidier, clock: instantClock, itemWorkers: () => itemWorkers });
+	await index.ensureBuilt();
+	return index.all();
+}
+
+describe("the queue's worker threads", () => {
+	let onThread: QueueItem[];
+	beforeAll(async () => {
+		onThread = await build(null);
+	});
+
+	it("build the items of a build on the main thread, in the same order, and stop when it ends", async () => {
+		const workers = [new FakeWorker(), new FakeWorker()];
+		const items = await build(plan(workers));
+		expect(onThread.length).toBeGreaterThan(200);
+		expect(items).toEqual(onThread);
+		expect(workers.every((worker) => worker.batches > 0 && worker.terminated)).toBe(true);
+	});
+
+	it("leave a vault with few notes to read to the main thread", async () => {
+		const few = Object.fromEntries(Object.entries(VAULT).slice(0, 20));
+		const workers = plan([new FakeWorker()]);
+		await build(workers, few);
+		expect(workers.started).toEqual([]);
+	});
+
+	it("hand the notes of a worker that crashes back to the main thread, and go on with the other", async () => {
+		const workers = [new FakeWorker({ crashOnBatch: 2 }), new FakeWorker()];
+		const items = await build(plan(workers));
+		expect(items).toEqual(onThread);
+		// Sent no more once it failed (two batches in flight a worker, so at most two after the one it failed on).
+		expect(workers[0].terminated).toBe(true);
+		expect(workers[0].batches).toBeLessThanOrEqual(4);
+		expect(workers[1].batches).toBeGreaterThan(4);
+		expect(notices()).toEqual([]);
+	});
+
+	it("build every note on the main thread when no worker can start", async () => {
+		const refusing: ItemWorkerPlan = {
+			size: 2,
+			start: () => {
+				throw new Error("Workers are not allowed here");
+			},
+		};
+		expect(await build(refusing)).toEqual(onThread);
+	});
+
+	it("report a note whose item a worker could not build, as the main thread does", async () => {
+		const files = { ...VAULT, "Omnivore/broken.md": "---\nid: 1\n---\n#Omnivore\n\n[Read Original](https://example.com/a)\n" };
+		const worker = new FakeWorker();
+		const answer = indexRequestHandler();
+		// The engine throws on this one note (as a bug would): its error comes back instead of its item.
+		worker.postMessage = function (message: IndexRequest) {
+			const request = cloned(message);
+			setTimeout(() => {
+				const response = answer(request);
+				const broken = request.notes.findIndex((note) => note.path === "Omnivore/broken.md");
+				if (broken !== -1) response.notes[broken] = { error: "the engine failed" };
+				this.onmessage?.({ data: response });
+			}, 0);
+		};
+		const items = await build(plan([worker]), files);
+		expect(items.map((item) => item.path)).not.toContain("Omnivore/broken.md");
+		expect(items).toEqual(onThread);
+		expect(notices()).toEqual(["Reading notes into the reading queue failed for Omnivore/broken.md: the engine failed."]);
+	});
+});
+
+describe("an edit while workers build", () => {
+	it("is applied once the build ends, though the worker built the note as it was", async () => {
+		const { app } = await startObsidian(VAULT);
+		await settle();
+		const tidier = new NoteTidier();
+		const path = Object.keys(VAULT).find((key) => key.startsWith("Omnivore/"))!;
+		const worker = new FakeWorker();
+		const send = worker.postMessage.bind(worker);
+		let edited = false;
+		worker.postMessage = (message: IndexRequest) => {
+			send(message);
+			// The note was read and sent: the user retitles it before the worker answers.
+			if (!edited && message.notes.some((note) => note.path === path)) {
+				edited = true;
+				void app.vault.modify(app.vault.getFileByPath(path)!, "---\nid: 9\ntitle: Edited meanwhile\n---\n#Omnivore\n");
+			}
+		};
+		const index = new QueueIndex(app as unknown as ObsidianApp, { settings: () => DEFAULT_SETTINGS, tidier: () => tidier, clock: instantClock, itemWorkers: () => plan([worker]) });
+		index.load();
+		await index.ensureBuilt();
+		await settle();
+		expect(edited).toBe(true);
+		expect(index.get(path)?.title).toBe("Edited meanwhile");
+	});
+});
+
+describe("the pool of workers", () => {
+	const options = new NoteTidier().options;
+	const notes = [{ path: "a.md", text: generateNote(1).text }];
+
+	it("gives back null for a batch no worker can take: none started, all failed, or a note that cannot be sent", async () => {
+		const none = new ItemWorkers(() => {
+			throw new Error("no workers");
+		}, 2);
+		expect(await none.build(notes, options)).toBeNull();
+
+		const crashing = new ItemWorkers(() => new FakeWorker({ crashOnBatch: 1 }), 1);
+		expect(await crashing.build(notes, options)).toBeNull();
+		expect(await crashing.build(notes, options)).toBeNull();
+
+		const refusing = new FakeWorker();
+		refusing.postMessage = () => {
+			throw new DOMException("could not be cloned", "DataCloneError");
+		};
+		expect(await new ItemWorkers(() => refusing, 1).build(notes, options)).toBeNull();
+	});
+
+	it("hands back the batches still out when disposed, and stops its workers", async () => {
+		const worker = new FakeWorker();
+		const pool = new ItemWorkers(() => worker, 1);
+		const pending = pool.build(notes, options);
+		pool.dispose();
+		expect(await pending).toBeNull();
+		expect(worker.terminated).toBe(true);
+	});
+
+	it("spreads batches over its workers, the least busy first", async () => {
+		const workers = [new FakeWorker(), new FakeWorker()];
+		const pool = new ItemWorkers(plan(workers).start, 2);
+		const results = await Promise.all([1, 2, 3, 4].map(() => pool.build(notes, options)));
+		expect(workers.map((worker) => worker.batches)).toEqual([2, 2]);
+		expect(results.every((result) => result?.[0] && "item" in result[0] && result[0].item?.path === "a.md")).toBe(true);
+		pool.dispose();
+	});
+});
