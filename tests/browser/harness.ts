@@ -15,6 +15,10 @@ export const chromiumAvailable = existsSync(CHROMIUM);
 /** Bundle the page into a new temporary folder; returns the folder (index.html inside). */
 export function buildPage(): string {
 	const dir = mkdtempSync(join(tmpdir(), "omnivore-queue-browser-"));
+	// The queue's worker script as the plugin's build embeds it (scripts/itemWorkerSource.mjs, which
+	// needs esbuild's async API): bundled on its own, then given to the page as text.
+	const worker = buildSync({ entryPoints: [join(ROOT, "src", "plugin", "queue", "itemWorkerScript.ts")], bundle: true, format: "iife", platform: "browser", target: "es2018", write: false, logLevel: "silent" });
+	writeFileSync(join(dir, "itemWorkerSource.js"), `export default ${JSON.stringify(worker.outputFiles[0].text)};`);
 	buildSync({
 		entryPoints: [join(HERE, "queuePage.ts")],
 		bundle: true,
@@ -22,7 +26,7 @@ export function buildPage(): string {
 		platform: "browser",
 		target: "es2020",
 		outfile: join(dir, "page.js"),
-		alias: { obsidian: join(ROOT, "tests", "__mocks__", "obsidian.ts") },
+		alias: { obsidian: join(ROOT, "tests", "__mocks__", "obsidian.ts"), "omnivore-queue-item-worker": join(dir, "itemWorkerSource.js") },
 		logLevel: "silent",
 	});
 	writeFileSync(join(dir, "theme.css"), readFileSync(join(HERE, "theme.css")));

@@ -142,6 +142,16 @@ describeInBrowser("the queue view in Chromium", () => {
 		expect(typicalMs).toBeLessThan(FRAME_MS);
 	}, 30_000);
 
+	it("builds the index on Web Workers started from the bundled worker script, with the items of a build on the page's thread", async () => {
+		const { items, same, started, sent, answered } = await page.evaluate(() => window.compareWorkerBuild(600));
+		expect(items).toBeGreaterThan(500);
+		expect(started).toBeGreaterThanOrEqual(2);
+		// Every candidate note went to a worker and came back from one: none was built on the page's thread.
+		expect(sent).toBeGreaterThanOrEqual(items);
+		expect(answered).toBe(sent);
+		expect(same).toBe(true);
+	}, 60_000);
+
 	it("is used from the keyboard: arrows and j/k move, R marks read, Enter opens, focus stays", async () => {
 		await page.focus(".omnivore-queue-search");
 		await page.keyboard.press("ArrowDown");

@@ -1,10 +1,12 @@
 // A page that runs the real queue view over the fake Obsidian in a browser, with generated notes.
 // Bundled by tests/browser/harness.ts with `obsidian` resolved to tests/__mocks__/obsidian.ts.
 // Query: notes=N, sample=numbered|realistic, theme=light|dark, main=1 (the main area: wide).
-import type { App as ObsidianApp, WorkspaceLeaf as ObsidianLeaf } from "obsidian";
-import { App, WorkspaceLeaf } from "../__mocks__/obsidian";
+import type { App as ObsidianApp, Component as ObsidianComponent, WorkspaceLeaf as ObsidianLeaf } from "obsidian";
+import { App, Component, WorkspaceLeaf } from "../__mocks__/obsidian";
 import { EMPTY_FILTER, NoteTidier, QueueQuery, type QueueItem } from "../../src/core";
 import { QueueIndex } from "../../src/plugin/queue/queueIndex";
+import { webItemWorkers } from "../../src/plugin/queue/webItemWorkers";
+import { generateNote } from "../../bench/generateVault";
 import { QueueView } from "../../src/plugin/queue/queueView";
 import { changeStatus } from "../../src/plugin/queue/statusActions";
 import { resolveSettings } from "../../src/plugin/settings";
@@ -61,6 +63,7 @@ declare global {
 		measureSearch(count: number): { typicalMs: number; results: number };
 		screens: { preview(): Promise<void>; report(): Promise<void>; settings(): void };
 		measureView(): { scrollMs: number; keystrokeMs: number };
+		compareWorkerBuild(count: number): Promise<{ items: number; same: boolean; started: number; sent: number; answered: number }>;
 	}
 }
 
@@ -106,6 +109,48 @@ window.measureSearch = (count) => {
 		times.push(fastest);
 	}
 	return { typicalMs: median(times), results };
+};
+
+/**
+ * The queue index of `count` generated notes built twice: by this page's thread, and by Web Workers
+ * started as the plugin starts them (the bundled worker script through a blob URL).
+ */
+window.compareWorkerBuild = async (count) => {
+	const app = new App();
+	app.vault.testLoad(Object.fromEntries(Array.from({ length: count }, (_, i) => generateNote(i, { maxBytes: 6000 })).map((note) => [note.path, note.text])));
+	await new Promise<void>((resolve) => app.metadataCache.on("resolved", () => resolve()));
+	app.workspace.testSetLayoutReady();
+	const settings = resolveSettings({});
+	const tidier = new NoteTidier(settings);
+	const clock = { now: () => performance.now(), yieldToUi: () => new Promise<void>((resolve) => window.setTimeout(resolve, 0)) };
+	const build = async (itemWorkers: () => ReturnType<typeof webItemWorkers>) => {
+		const index = new QueueIndex(app as unknown as ObsidianApp, { settings: () => settings, tidier: () => tidier, clock: () => clock, itemWorkers });
+		await index.ensureBuilt();
+		return index.all();
+	};
+	const owner = new Component();
+	const plan = webItemWorkers(owner as unknown as ObsidianComponent);
+	let started = 0;
+	let sent = 0;
+	let answered = 0;
+	const counted = plan && {
+		size: plan.size,
+		start: () => {
+			const worker = plan.start();
+			started++;
+			const post = worker.postMessage.bind(worker);
+			worker.postMessage = (request) => {
+				sent += request.notes.length;
+				post(request);
+			};
+			(worker as unknown as Worker).addEventListener("message", (event: MessageEvent<{ notes: unknown[] }>) => (answered += event.data.notes.length));
+			return worker;
+		},
+	};
+	const here = await build(() => null);
+	const threaded = await build(() => counted);
+	owner.unload();
+	return { items: here.length, same: JSON.stringify(here) === JSON.stringify(threaded), started, sent, answered };
 };
 
 async function main(): Promise<void> {
