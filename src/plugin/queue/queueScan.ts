@@ -99,7 +99,7 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 	try {
 		for (const file of files) {
 			if (stopped()) return found;
-			const slot = isFresh(file) ? keptSlot(file.path, saved.get(file.path) as SavedNote) : await readNote(app, file, tidier, sure.has(file.path));
+			const slot = isFresh(file) ? keptSlot(file.path, saved.get(file.path) as SavedNote) : await readNote(app, file, settings, sure.has(file.path));
 			if (slot) slots.push(slot);
 			if (slot && isToBuild(slot)) slotsToBuild++;
 			if (!workers || slots.length >= BATCH_SLOTS || slotsToBuild >= BATCH_NOTES) dispatch();
@@ -137,11 +137,11 @@ function keptSlot(path: string, known: SavedNote): Entry {
 }
 
 /** A note read: to be built when it may be an Omnivore note, else kept as none; null when it was deleted meanwhile. */
-async function readNote(app: App, file: TFile, tidier: NoteTidier, sure: boolean): Promise<Entry | ToBuild | null> {
+async function readNote(app: App, file: TFile, settings: OmnivoreQueueSettings, sure: boolean): Promise<Entry | ToBuild | null> {
 	const { mtime, size } = file.stat;
 	try {
 		const text = await app.vault.cachedRead(file);
-		if (!sure && !mayBeOmnivoreByText(text, tidier.options)) return { path: file.path, saved: { mtime, size, item: null } };
+		if (!sure && !mayBeOmnivoreByText(text, settings)) return { path: file.path, saved: { mtime, size, item: null } };
 		return { path: file.path, saved: { mtime, size }, note: { path: file.path, text, frontmatter: app.metadataCache.getFileCache(file)?.frontmatter } };
 	} catch (error) {
 		// A note deleted during the build is not a failure: its delete is applied after the build.
