@@ -4,8 +4,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import source from "omnivore-queue-item-worker";
-import type { ItemWorker } from "../src/plugin/queue/itemWorkers";
-import type { ItemWorkerPlan } from "../src/plugin/queue/queueScan";
+import type { ItemWorker, ItemWorkerPlan } from "../src/plugin/queue/workers/itemWorkers";
 
 // What a Web Worker's global scope gives the script: `self.onmessage` and `self.postMessage`.
 const WEB_WORKER_SCOPE = `const { parentPort } = require("node:worker_threads");

@@ -1,11 +1,11 @@
 // An esbuild plugin: `import source from "omnivore-queue-item-worker"` is the queue's worker script
-// (src/plugin/queue/itemWorkerScript.ts) bundled on its own, as text, so the plugin stays one main.js
+// (src/plugin/queue/workers/itemWorkerScript.ts) bundled on its own, as text, so the plugin stays one main.js
 // and starts its workers from it (decision 0028).
 import esbuild from "esbuild";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const entry = fileURLToPath(new URL("../src/plugin/queue/itemWorkerScript.ts", import.meta.url));
+const entry = fileURLToPath(new URL("../src/plugin/queue/workers/itemWorkerScript.ts", import.meta.url));
 
 export function itemWorkerSource({ minify = false } = {}) {
 	return {

@@ -14,7 +14,7 @@ import { registerQueueBasesView } from "./bases/queueBasesView";
 import { askForName } from "./queue/nameModal";
 import { adapterStore } from "./queue/savedQueueIndex";
 import { QueueIndex } from "./queue/queueIndex";
-import { webItemWorkers } from "./queue/webItemWorkers";
+import { webItemWorkers } from "./queue/workers/webItemWorkers";
 import { QUEUE_VIEW_TYPE, QueueView } from "./queue/queueView";
 import type { QueueViewHost } from "./queue/viewHost";
 import { changeStatus, copyNoteLink, openOriginal, openPluginSettings, revealInExplorer } from "./queue/statusActions";

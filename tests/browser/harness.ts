@@ -17,7 +17,7 @@ export function buildPage(): string {
 	const dir = mkdtempSync(join(tmpdir(), "omnivore-queue-browser-"));
 	// The queue's worker script as the plugin's build embeds it (scripts/itemWorkerSource.mjs, which
 	// needs esbuild's async API): bundled on its own, then given to the page as text.
-	const worker = buildSync({ entryPoints: [join(ROOT, "src", "plugin", "queue", "itemWorkerScript.ts")], bundle: true, format: "iife", platform: "browser", target: "es2018", write: false, logLevel: "silent" });
+	const worker = buildSync({ entryPoints: [join(ROOT, "src", "plugin", "queue", "workers", "itemWorkerScript.ts")], bundle: true, format: "iife", platform: "browser", target: "es2018", write: false, logLevel: "silent" });
 	writeFileSync(join(dir, "itemWorkerSource.js"), `export default ${JSON.stringify(worker.outputFiles[0].text)};`);
 	buildSync({
 		entryPoints: [join(HERE, "queuePage.ts")],

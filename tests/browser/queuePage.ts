@@ -5,7 +5,7 @@ import type { App as ObsidianApp, Component as ObsidianComponent, WorkspaceLeaf 
 import { App, Component, WorkspaceLeaf } from "../__mocks__/obsidian";
 import { EMPTY_FILTER, NoteTidier, QueueQuery, type QueueItem } from "../../src/core";
 import { QueueIndex } from "../../src/plugin/queue/queueIndex";
-import { webItemWorkers } from "../../src/plugin/queue/webItemWorkers";
+import { webItemWorkers } from "../../src/plugin/queue/workers/webItemWorkers";
 import { generateNote } from "../../bench/generateVault";
 import { QueueView } from "../../src/plugin/queue/queueView";
 import { changeStatus } from "../../src/plugin/queue/statusActions";

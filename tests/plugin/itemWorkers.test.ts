@@ -4,9 +4,8 @@
 import { deserialize, serialize } from "node:v8";
 import type { App as ObsidianApp } from "obsidian";
 import { indexRequestHandler, NoteTidier, type IndexRequest, type IndexResponse, type QueueItem } from "../../src/core";
-import { ItemWorkers, type ItemWorker } from "../../src/plugin/queue/itemWorkers";
+import { ItemWorkers, type ItemWorker, type ItemWorkerPlan } from "../../src/plugin/queue/workers/itemWorkers";
 import { QueueIndex } from "../../src/plugin/queue/queueIndex";
-import type { ItemWorkerPlan } from "../../src/plugin/queue/queueScan";
 import { DEFAULT_SETTINGS } from "../../src/plugin/settings";
 import { generateNote } from "../../bench/generateVault";
 import { instantClock, notices, settle, startObsidian } from "./harness";

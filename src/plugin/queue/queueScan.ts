@@ -9,7 +9,7 @@ import { findCandidates, notesInScope } from "../notes/candidates";
 import type { OmnivoreQueueSettings } from "../settings";
 import { FirstScreen } from "./firstScreen";
 import { InOrder } from "./inOrder";
-import { ItemWorkers, type ItemWorkerFactory } from "./itemWorkers";
+import { ItemWorkers, type ItemWorkerPlan } from "./workers/itemWorkers";
 import { loadSavedIndex, saveIndex, settingsKey, type SavedIndexStore, type SavedNote } from "./savedQueueIndex";
 
 export interface QueueIndexHost {
@@ -20,12 +20,6 @@ export interface QueueIndexHost {
 	savedIndex?(): SavedIndexStore | null;
 	/** Worker threads for a build that reads many notes (0028); without them every note is built here. */
 	itemWorkers?(): ItemWorkerPlan | null;
-}
-
-export interface ItemWorkerPlan {
-	start: ItemWorkerFactory;
-	/** How many workers a build may start. */
-	size: number;
 }
 
 // Notes to read before workers pay for their start (a worker parses the engine first); a start

@@ -2,7 +2,7 @@
 // (scripts/itemWorkerSource.mjs): it answers each batch of notes with their items. It imports the
 // engine only: a worker has no `obsidian` and no DOM.
 
-import { indexRequestHandler, type IndexRequest } from "../../core/queue/indexNotes";
+import { indexRequestHandler, type IndexRequest } from "../../../core/queue/indexNotes";
 
 interface WorkerScope {
 	onmessage: ((event: { data: IndexRequest }) => void) | null;

@@ -3,7 +3,7 @@
 // start, it crashes, a note cannot be sent) hands its notes back to the caller, which builds them
 // itself: the items are the same either way.
 
-import type { IndexedNote, IndexRequest, IndexResponse, NoteToIndex, TidyOptions } from "../../core";
+import type { IndexedNote, IndexRequest, IndexResponse, NoteToIndex, TidyOptions } from "../../../core";
 
 /** What the index needs of a worker: a Web Worker in Obsidian, a `worker_threads` one in the benchmark. */
 export interface ItemWorker {
@@ -17,6 +17,12 @@ export interface ItemWorker {
 
 /** Starts one worker; throws when workers cannot run here. */
 export type ItemWorkerFactory = () => ItemWorker;
+
+/** The workers a build may use: how to start one, and how many. */
+export interface ItemWorkerPlan {
+	start: ItemWorkerFactory;
+	size: number;
+}
 
 interface Running {
 	worker: ItemWorker;

@@ -3,8 +3,7 @@
 
 import { Platform, type Component } from "obsidian";
 import source from "omnivore-queue-item-worker";
-import type { ItemWorker } from "./itemWorkers";
-import type { ItemWorkerPlan } from "./queueScan";
+import type { ItemWorker, ItemWorkerPlan } from "./itemWorkers";
 
 /**
  * Workers for the queue's builds: one a core (the main thread mostly waits on them), four at most,
