@@ -8,7 +8,7 @@ import { ItemWorkers, type ItemWorker, type ItemWorkerPlan } from "../../src/plu
 import { QueueIndex } from "../../src/plugin/queue/queueIndex";
 import { DEFAULT_SETTINGS } from "../../src/plugin/settings";
 import { generateNote } from "../../bench/generateVault";
-import { instantClock, notices, settle, startObsidian } from "./harness";
+import { instantClock, notices, settle, startObsidian, until } from "./harness";
 
 /** The structured clone a message crosses between threads (jsdom has no `structuredClone`). */
 function cloned<T>(value: T): T {
@@ -18,6 +18,10 @@ function cloned<T>(value: T): T {
 interface Behaviour {
 	/** Fails (as a crashed worker's `onerror`) when it receives its nth batch, counted from 1. */
 	crashOnBatch?: number;
+	/** Never answers (an engine looping on a note). */
+	silent?: boolean;
+	/** Replaces the reply to each batch. */
+	reply?: (response: IndexResponse) => unknown;
 }
 
 /** A worker on this thread: what it is sent and answers crosses a structured clone, as between threads. */
@@ -35,11 +39,17 @@ class FakeWorker implements ItemWorker {
 		const request = cloned(message);
 		this.batches++;
 		const crash = this.batches === this.behaviour.crashOnBatch;
-		setTimeout(() => {
-			if (this.terminated) return;
-			if (crash) this.onerror?.(new Error("worker crashed"));
-			else this.onmessage?.({ data: cloned(this.answer(request)) });
-		}, 0);
+		if (this.behaviour.silent) return;
+		// Every other batch takes longer: replies come back out of the order they were asked for.
+		setTimeout(
+			() => {
+				if (this.terminated) return;
+				const response = this.answer(request);
+				if (crash) this.onerror?.(new Error("worker crashed"));
+				else this.onmessage?.({ data: cloned((this.behaviour.reply?.(response) ?? response) as IndexResponse) });
+			},
+			this.batches % 2 === 1 ? 4 : 0,
+		);
 	}
 
 	terminate(): void {
@@ -113,24 +123,42 @@ describe("the queue's worker threads", () => {
 		expect(await build(refusing)).toEqual(onThread);
 	});
 
-	it("report a note whose item a worker could not build, as the main thread does", async () => {
-		const files = { ...VAULT, "Omnivore/broken.md": "---\nid: 1\n---\n#Omnivore\n\n[Read Original](https://example.com/a)\n" };
-		const worker = new FakeWorker();
-		const answer = indexRequestHandler();
-		// The engine throws on this one note (as a bug would): its error comes back instead of its item.
-		worker.postMessage = function (message: IndexRequest) {
-			const request = cloned(message);
-			setTimeout(() => {
-				const response = answer(request);
-				const broken = request.notes.findIndex((note) => note.path === "Omnivore/broken.md");
-				if (broken !== -1) response.notes[broken] = { error: "the engine failed" };
-				this.onmessage?.({ data: response });
-			}, 0);
-		};
-		const items = await build(plan([worker]), files);
-		expect(items.map((item) => item.path)).not.toContain("Omnivore/broken.md");
+	it("build here a note a worker could not build (a worker's stack is smaller): nothing is lost or reported", async () => {
+		const path = Object.keys(VAULT).find((key) => key.startsWith("Omnivore/"))!;
+		const worker = new FakeWorker({
+			reply: (response) => ({ ...response, notes: response.notes.map((note) => ("item" in note && note.item?.path === path ? { error: "Maximum call stack size exceeded" } : note)) }),
+		});
+		const items = await build(plan([worker]));
 		expect(items).toEqual(onThread);
-		expect(notices()).toEqual(["Reading notes into the reading queue failed for Omnivore/broken.md: the engine failed."]);
+		expect(items.map((item) => item.path)).toContain(path);
+		expect(notices()).toEqual([]);
+	});
+
+	it.each([
+		["answers another batch", (response: IndexResponse) => ({ ...response, id: response.id + 1000 })],
+		["answers with fewer notes", (response: IndexResponse) => ({ ...response, notes: response.notes.slice(1) })],
+		["answers with no list", (response: IndexResponse) => ({ ...response, notes: "items" })],
+		["answers a request it could not read", () => null],
+	])("hand back the batches of a worker that %s, and build them here", async (_, reply) => {
+		const workers = [new FakeWorker({ reply }), new FakeWorker()];
+		expect(await build(plan(workers))).toEqual(onThread);
+		expect(workers[0].terminated).toBe(true);
+		expect(notices()).toEqual([]);
+	});
+
+	it("stop, workers and all, when the plugin unloads, though a worker never answers", async () => {
+		const { app } = await startObsidian(VAULT);
+		await settle();
+		const tidier = new NoteTidier();
+		const workers = [new FakeWorker({ silent: true }), new FakeWorker({ silent: true })];
+		const index = new QueueIndex(app as unknown as ObsidianApp, { settings: () => DEFAULT_SETTINGS, tidier: () => tidier, clock: instantClock, itemWorkers: () => plan(workers) });
+		index.load();
+		const built = index.ensureBuilt();
+		await until(() => workers.every((worker) => worker.batches > 0));
+		index.unload();
+		await built;
+		expect(workers.map((worker) => worker.terminated)).toEqual([true, true]);
+		expect(notices()).toEqual([]);
 	});
 });
 

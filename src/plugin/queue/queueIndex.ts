@@ -32,8 +32,8 @@ export class QueueIndex extends Component {
 	private exclusive: Promise<void> = Promise.resolve();
 	private firstBuild: Promise<void> | null = null;
 	private queuedBuild: Promise<void> | null = null;
-	/** Set on unload: a build under way reads no further and saves nothing. */
-	private stopped = false;
+	/** Aborted on unload: a build under way reads no further, stops its workers and saves nothing. */
+	private stop = new AbortController();
 
 	constructor(
 		private readonly app: App,
@@ -52,14 +52,14 @@ export class QueueIndex extends Component {
 	}
 
 	override onload(): void {
-		this.stopped = false;
+		this.stop = new AbortController();
 		this.registerEvent(this.app.metadataCache.on("changed", (file, data, cache) => this.receive({ kind: "changed", file, data, cache })));
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.receive({ kind: "renamed", file, oldPath })));
 		this.registerEvent(this.app.vault.on("delete", (file) => this.receive({ kind: "deleted", path: file.path })));
 	}
 
 	override onunload(): void {
-		this.stopped = true;
+		this.stop.abort();
 	}
 
 	/** Build the index once (the first view or command that needs it); later calls wait for that build. */
@@ -94,7 +94,7 @@ export class QueueIndex extends Component {
 		this.current = first ? "building" : "rebuilding";
 		let built = false;
 		try {
-			const found = await scanVault(this.app, this.host, first ? (partial) => this.showPartial(partial) : null, () => this.stopped);
+			const found = await scanVault(this.app, this.host, first ? (partial) => this.showPartial(partial) : null, this.stop.signal);
 			this.items.clear();
 			for (const [path, item] of found) this.items.set(path, item);
 			built = true;

@@ -49,7 +49,7 @@ interface ToBuild {
  * Items are built on worker threads when the host offers them and many notes are to be read, in
  * the vault's order all the same. `progress`, on a first build, is shown the items found so far now and then.
  */
-export async function scanVault(app: App, host: QueueIndexHost, progress: ((found: ReadonlyMap<string, QueueItem>) => void) | null, stopped: () => boolean): Promise<Map<string, QueueItem>> {
+export async function scanVault(app: App, host: QueueIndexHost, progress: ((found: ReadonlyMap<string, QueueItem>) => void) | null, stop: AbortSignal): Promise<Map<string, QueueItem>> {
 	const settings = host.settings();
 	const tidier = host.tidier();
 	const clock = host.clock();
@@ -90,9 +90,12 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 		slots = [];
 		slotsToBuild = 0;
 	};
+	// Stopped, the workers are too: the batches they had come back unbuilt, and nothing waits on them.
+	const stopWorkers = () => workers?.dispose();
+	stop.addEventListener("abort", stopWorkers);
 	try {
 		for (const file of files) {
-			if (stopped()) return found;
+			if (stop.aborted) return found;
 			const slot = isFresh(file) ? keptSlot(file.path, saved.get(file.path) as SavedNote) : await readNote(app, file, settings, sure.has(file.path));
 			if (slot) slots.push(slot);
 			if (slot && isToBuild(slot)) slotsToBuild++;
@@ -100,6 +103,7 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 			take();
 			while (workers && entries.waiting >= workers.capacity) {
 				await entries.nextArrival();
+				if (stop.aborted) return found;
 				take();
 			}
 			await yielder.maybeYield();
@@ -107,11 +111,12 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 		if (slots.length > 0) dispatch();
 		while (entries.waiting > 0) {
 			await entries.nextArrival();
-			if (stopped()) return found;
+			if (stop.aborted) return found;
 			take();
 		}
 		take();
 	} finally {
+		stop.removeEventListener("abort", stopWorkers);
 		workers?.dispose();
 	}
 	reportFailures("Reading notes into the reading queue", failures);
@@ -157,8 +162,10 @@ async function builtByWorkers(slots: Array<Entry | ToBuild>, tidier: NoteTidier,
 	if (fromWorkers === null && workers.disposed) return [];
 	return slots.map((slot) => {
 		if (!isToBuild(slot)) return slot;
-		const built = fromWorkers?.shift() ?? builtHere(tidier, slot.note);
-		return entryOf(slot, built);
+		const built = fromWorkers?.shift();
+		// A note a worker could not build is built here: its failure (if it fails here too) is reported
+		// as a build on this thread reports it, and one that failed only there (a worker's smaller stack) is not lost.
+		return entryOf(slot, built && "item" in built ? built : builtHere(tidier, slot.note));
 	});
 }
 

@@ -24,9 +24,15 @@ export interface ItemWorkerPlan {
 	size: number;
 }
 
+interface Waiting {
+	/** How many notes were sent: a reply must hold as many. */
+	count: number;
+	resolve: (notes: IndexedNote[] | null) => void;
+}
+
 interface Running {
 	worker: ItemWorker;
-	pending: Map<number, (notes: IndexedNote[] | null) => void>;
+	pending: Map<number, Waiting>;
 }
 
 /** A pool of `size` workers, started at the first batch and stopped by `dispose`. */
@@ -55,7 +61,7 @@ export class ItemWorkers {
 		if (!target) return Promise.resolve(null);
 		const id = this.nextId++;
 		return new Promise((resolve) => {
-			target.pending.set(id, resolve);
+			target.pending.set(id, { count: notes.length, resolve });
 			try {
 				target.worker.postMessage({ id, options, notes });
 			} catch {
@@ -84,15 +90,30 @@ export class ItemWorkers {
 				return;
 			}
 			const running: Running = { worker, pending: new Map() };
-			worker.onmessage = (event) => {
-				const resolve = running.pending.get(event.data.id);
-				running.pending.delete(event.data.id);
-				resolve?.(event.data.notes);
+			worker.onmessage = (event) => this.receive(running, event.data);
+			worker.onerror = (event) => {
+				// Handled here: not an uncaught error in the console as well.
+				(event as { preventDefault?: () => void } | null)?.preventDefault?.();
+				this.fail(running);
 			};
-			worker.onerror = () => this.fail(running);
 			worker.onmessageerror = () => this.fail(running);
 			this.running.push(running);
 		}
+	}
+
+	/**
+	 * A reply is taken only when it answers a batch sent and holds an entry for each of its notes:
+	 * any other (a request the worker could not read, a bug) fails the worker, and its batches come
+	 * back to the caller rather than wait for ever.
+	 */
+	private receive(running: Running, reply: IndexResponse | null | undefined): void {
+		const waiting = reply ? running.pending.get(reply.id) : undefined;
+		if (!reply || !waiting || !Array.isArray(reply.notes) || reply.notes.length !== waiting.count) {
+			this.fail(running);
+			return;
+		}
+		running.pending.delete(reply.id);
+		waiting.resolve(reply.notes);
 	}
 
 	private leastBusy(): Running | undefined {
@@ -113,7 +134,7 @@ export class ItemWorkers {
 		running.worker.onerror = null;
 		running.worker.onmessageerror = null;
 		running.worker.terminate();
-		for (const resolve of running.pending.values()) resolve(null);
+		for (const waiting of running.pending.values()) waiting.resolve(null);
 		running.pending.clear();
 	}
 }
