@@ -5,6 +5,7 @@
 import { parse as parseYaml } from "yaml";
 import { splitNote } from "../../src/core/note";
 import { findCodeRanges, isInside } from "../../src/core/markdown/codeRanges";
+import { utf8Length } from "../../src/core/utf8";
 
 // ---------------------------------------------------------------------------------------------
 // DOM helpers Obsidian adds to elements (only where a DOM exists: jsdom tests).
@@ -111,6 +112,15 @@ if (typeof HTMLElement !== "undefined") {
 
 // ---------------------------------------------------------------------------------------------
 // Small functions.
+
+
+/** A text's size on disk, as Obsidian's `stat.size` gives it: bytes of UTF-8. */
+function utf8Bytes(text: string): number {
+	if (typeof Buffer !== "undefined") return Buffer.byteLength(text, "utf8");
+	let bytes = 0;
+	for (const char of text) bytes += utf8Length(char);
+	return bytes;
+}
 
 export function normalizePath(path: string): string {
 	const cleaned = path
@@ -436,7 +446,7 @@ export class FakeDataAdapter {
 
 	async stat(path: string) {
 		const file = this.files.get(path);
-		if (file) return { type: "file" as const, ctime: file.mtime, mtime: file.mtime, size: file.data.length };
+		if (file) return { type: "file" as const, ctime: file.mtime, mtime: file.mtime, size: utf8Bytes(file.data) };
 		return this.folders.has(path) ? { type: "folder" as const, ctime: 0, mtime: 0, size: 0 } : null;
 	}
 
@@ -554,7 +564,7 @@ export class Vault extends Events {
 		setPath(file, path);
 		file.parent = this.folderFor(path);
 		file.parent.children.push(file);
-		file.stat = { ctime: ++this.mtime, mtime: this.mtime, size: data.length };
+		file.stat = { ctime: ++this.mtime, mtime: this.mtime, size: utf8Bytes(data) };
 		this.contents.set(path, data);
 		this.index.set(path, file);
 		return file;
@@ -606,7 +616,7 @@ export class Vault extends Events {
 	private write(file: TFile, data: string): void {
 		this.testBeforeWrite?.(file, data);
 		this.contents.set(file.path, data);
-		file.stat = { ...file.stat, mtime: ++this.mtime, size: data.length };
+		file.stat = { ...file.stat, mtime: ++this.mtime, size: utf8Bytes(data) };
 		this.testWrites.push({ path: file.path, data });
 		this.trigger("modify", file);
 	}

@@ -61,6 +61,8 @@ function plan(workers: FakeWorker[]): ItemWorkerPlan & { started: FakeWorker[] }
 	const started: FakeWorker[] = [];
 	return {
 		size: workers.length,
+		// The test's vault is small: workers from its first byte.
+		minBytes: 0,
 		started,
 		start: () => {
 			const worker = workers[started.length];
@@ -95,11 +97,14 @@ describe("the queue's worker threads", () => {
 		expect(workers.every((worker) => worker.batches > 0 && worker.terminated)).toBe(true);
 	});
 
-	it("leave a vault with few notes to read to the main thread", async () => {
-		const few = Object.fromEntries(Object.entries(VAULT).slice(0, 20));
-		const workers = plan([new FakeWorker()]);
-		await build(workers, few);
-		expect(workers.started).toEqual([]);
+	it("leave a build with less to read than the plan asks to the main thread", async () => {
+		const bytes = Object.values(VAULT).reduce((sum, text) => sum + Buffer.byteLength(text, "utf8"), 0);
+		const justShort = { ...plan([new FakeWorker()]), minBytes: bytes + 1 };
+		expect(await build(justShort)).toEqual(onThread);
+		expect(justShort.started).toEqual([]);
+		const justEnough = { ...plan([new FakeWorker()]), minBytes: bytes };
+		expect(await build(justEnough)).toEqual(onThread);
+		expect(justEnough.started).toHaveLength(1);
 	});
 
 	it("hand the notes of a worker that crashes back to the main thread, and go on with the other", async () => {
@@ -116,6 +121,7 @@ describe("the queue's worker threads", () => {
 	it("build every note on the main thread when no worker can start", async () => {
 		const refusing: ItemWorkerPlan = {
 			size: 2,
+			minBytes: 0,
 			start: () => {
 				throw new Error("Workers are not allowed here");
 			},

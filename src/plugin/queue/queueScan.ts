@@ -22,9 +22,6 @@ export interface QueueIndexHost {
 	itemWorkers?(): ItemWorkerPlan | null;
 }
 
-// Notes to read before workers pay for their start (a worker parses the engine first); a start
-// with the saved index reads only the notes changed since, mostly fewer.
-const NOTES_FOR_WORKERS = 200;
 // Notes in one message to a worker: few enough that the workers finish together and the first screen
 // comes soon, enough that messages cost little.
 const BATCH_NOTES = 32;
@@ -68,9 +65,11 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 		const known = saved.get(file.path);
 		return known !== undefined && known.mtime === file.stat.mtime && known.size === file.stat.size;
 	};
-	const toRead = files.reduce((count, file) => (isFresh(file) ? count : count + 1), 0);
-	const plan = toRead >= NOTES_FOR_WORKERS ? (host.itemWorkers?.() ?? null) : null;
-	const workers = plan && plan.size > 0 ? new ItemWorkers(plan.start, plan.size) : null;
+	const unread = files.filter((file) => !isFresh(file));
+	const toRead = unread.length;
+	const plan = host.itemWorkers?.() ?? null;
+	const bytesToRead = unread.reduce((sum, file) => sum + file.stat.size, 0);
+	const workers = plan && plan.size > 0 && bytesToRead >= plan.minBytes ? new ItemWorkers(plan.start, plan.size) : null;
 	const entries = new InOrder<Entry>();
 	let slots: Array<Entry | ToBuild> = [];
 	let slotsToBuild = 0;
