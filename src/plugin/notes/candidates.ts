@@ -26,12 +26,13 @@ export function mayBeOmnivoreNote(cache: CachedMetadata | null, settings: Detect
 
 type FolderSettings = Pick<OmnivoreQueueSettings, "includeFolders" | "excludeFolders">;
 
-/** The notes in the folders the settings choose, in path order. */
+/** The notes in the folders the settings choose, in path order (`localeCompare`'s, through one collator: far faster over 50,000 paths). */
 export function notesInScope(vault: Pick<Vault, "getMarkdownFiles">, settings: FolderSettings): TFile[] {
+	const collator = new Intl.Collator();
 	return vault
 		.getMarkdownFiles()
 		.filter((file) => isInScope(file.path, settings.includeFolders, settings.excludeFolders))
-		.sort((a, b) => a.path.localeCompare(b.path));
+		.sort((a, b) => collator.compare(a.path, b.path));
 }
 
 export function findCandidates(

@@ -5,7 +5,7 @@ import type { App, CachedMetadata, TFile } from "obsidian";
 import { buildQueueItemFromValues, mayBeOmnivoreByText, type NoteTidier, type NoteToIndex, type QueueItem } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
 import { reportFailures, type NoteFailure } from "../errorBoundary";
-import { findCandidates, notesInScope } from "../notes/candidates";
+import { findCandidates, mayBeOmnivoreNote, notesInScope } from "../notes/candidates";
 import type { OmnivoreQueueSettings } from "../settings";
 import { FirstScreen } from "./firstScreen";
 import { InOrder } from "./inOrder";
@@ -58,13 +58,16 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 	const kept = new Map<string, SavedNote>();
 	const found = new Map<string, QueueItem>();
 	const failures: NoteFailure[] = [];
-	const candidates = findCandidates(app.vault, app.metadataCache, settings);
-	const sure = new Set(candidates.map((file) => file.path));
-	const files = settings.match === "tag" ? candidates : notesInScope(app.vault, settings);
-	const isFresh = (file: TFile) => {
+	// By tag, only the cache's candidates are read; else every note in scope, the cache's word asked
+	// only of the notes read (a start with the saved index asks it of few).
+	const files = settings.match === "tag" ? findCandidates(app.vault, app.metadataCache, settings) : notesInScope(app.vault, settings);
+	const isSure = (file: TFile) => settings.match === "tag" || mayBeOmnivoreNote(app.metadataCache.getFileCache(file), settings);
+	const fresh = new Set<TFile>();
+	for (const file of files) {
 		const known = saved.get(file.path);
-		return known !== undefined && known.mtime === file.stat.mtime && known.size === file.stat.size;
-	};
+		if (known !== undefined && known.mtime === file.stat.mtime && known.size === file.stat.size) fresh.add(file);
+	}
+	const isFresh = (file: TFile) => fresh.has(file);
 	const unread = files.filter((file) => !isFresh(file));
 	const toRead = unread.length;
 	const plan = host.itemWorkers?.() ?? null;
@@ -95,7 +98,7 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 	try {
 		for (const file of files) {
 			if (stop.aborted) return found;
-			const slot = isFresh(file) ? keptSlot(file.path, saved.get(file.path) as SavedNote) : await readNote(app, file, settings, sure.has(file.path));
+			const slot = isFresh(file) ? keptSlot(file.path, saved.get(file.path) as SavedNote) : await readNote(app, file, settings, isSure(file));
 			if (slot) slots.push(slot);
 			if (slot && isToBuild(slot)) slotsToBuild++;
 			if (!workers || slots.length >= BATCH_SLOTS || slotsToBuild >= BATCH_NOTES) dispatch();
