@@ -133,8 +133,10 @@ function isToBuild(slot: Entry | ToBuild): slot is ToBuild {
 	return "note" in slot;
 }
 
+/** A note unchanged since the saved index, with its saved item (under the path the vault gives it). */
 function keptSlot(path: string, known: SavedNote): Entry {
-	return { path, saved: { ...known, item: known.item && { ...known.item, path } } };
+	if (!known.item || known.item.path === path) return { path, saved: known };
+	return { path, saved: { ...known, item: { ...known.item, path } } };
 }
 
 /** A note read: to be built when it may be an Omnivore note, else kept as none; null when it was deleted meanwhile. */
