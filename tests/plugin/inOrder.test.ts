@@ -20,13 +20,18 @@ describe("InOrder", () => {
 		expect(order.waiting).toBe(2);
 
 		second.resolve(["d", "e"]);
-		await order.nextArrival();
+		await new Promise((resolve) => setTimeout(resolve, 0));
 		// The second batch is back, but the first is not: nothing after it may go out.
 		expect(order.takeReady()).toEqual([]);
 		expect(order.waiting).toBe(1);
 
+		// Waiting is for the first part still to come, not for any.
+		let arrived = false;
+		const waited = order.nextArrival().then(() => (arrived = true));
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(arrived).toBe(false);
 		first.resolve(["c"]);
-		await order.nextArrival();
+		await waited;
 		expect(order.takeReady()).toEqual(["c", "b", "d", "e"]);
 		expect(order.takeReady()).toEqual([]);
 		expect(order.waiting).toBe(0);
