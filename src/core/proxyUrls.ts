@@ -12,6 +12,8 @@ export type UnwrapResult =
 export interface ProxyMatcher {
 	/** Global, case-insensitive pattern for where a proxy URL starts, raw or HTML-escaped. */
 	readonly start: RegExp;
+	/** The same, sticky: whether one starts at its `lastIndex` (see `nextProxyUrl`). */
+	readonly startsAt: RegExp;
 	/** Whole-string pattern splitting a (decoded) proxy URL into its base and the rest. */
 	readonly whole: RegExp;
 }
@@ -43,10 +45,33 @@ export function buildProxyMatcher(extraBases: readonly string[] = []): ProxyMatc
 	const bases = [...OMNIVORE_PROXY_BASES, ...extraBases];
 	const escaped = bases.map((b) => basePattern(b, SLASH)).filter((p): p is string => p !== null);
 	const raw = bases.map((b) => basePattern(b, "/")).filter((p): p is string => p !== null);
+	const start = `https?:${SLASH}${SLASH}(?:${escaped.join("|")})(?=${SLASH})`;
 	return {
-		start: new RegExp(`https?:${SLASH}${SLASH}(?:${escaped.join("|")})(?=${SLASH})`, "gi"),
+		start: new RegExp(start, "gi"),
+		startsAt: new RegExp(start, "iy"),
 		whole: new RegExp(`^https?://(?:${raw.join("|")})/(.*)$`, "is"),
 	};
+}
+
+/**
+ * The next match of `matcher.start` at or after `from` (where it starts and ends), or null. Each one
+ * has the colon of `http:` or `https:` four or five characters in, and a text holds few colons: they
+ * are found with a plain search, and only where one is preceded by `p` or `s` is the pattern tried,
+ * rather than at every character.
+ */
+export function nextProxyUrl(text: string, matcher: ProxyMatcher, from: number): { start: number; end: number } | null {
+	const { startsAt } = matcher;
+	for (let colon = text.indexOf(":", from); colon !== -1; colon = text.indexOf(":", colon + 1)) {
+		// `p` or `s` in either case.
+		const before = text.charCodeAt(colon - 1) | 0x20;
+		// Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a fast path; the pattern finds no match there either
+		if (before !== 0x70 && before !== 0x73) continue;
+		const start = before === 0x73 ? colon - 5 : colon - 4;
+		if (start < from) continue;
+		startsAt.lastIndex = start;
+		if (startsAt.test(text)) return { start, end: startsAt.lastIndex };
+	}
+	return null;
 }
 
 // One imageproxy option: size (`0x0`, `640x0`, `x100`, `100`, `0.5x`), signature, quality, rotation,
