@@ -3,6 +3,7 @@
 import { decodeHtmlEntities } from "./htmlEntities";
 import { OMNIVORE_PROXY_BASES } from "./options";
 import { escapeRegExp } from "./escapeRegExp";
+import { nextHttpMatch } from "./httpMatches";
 
 /** What a proxied URL turned out to hold. */
 export type UnwrapResult =
@@ -12,7 +13,7 @@ export type UnwrapResult =
 export interface ProxyMatcher {
 	/** Global, case-insensitive pattern for where a proxy URL starts, raw or HTML-escaped. */
 	readonly start: RegExp;
-	/** The same, sticky: whether one starts at its `lastIndex` (see `nextProxyUrl`). */
+	/** The same, sticky, for `nextHttpMatch`. */
 	readonly startsAt: RegExp;
 	/** Whole-string pattern splitting a (decoded) proxy URL into its base and the rest. */
 	readonly whole: RegExp;
@@ -53,25 +54,10 @@ export function buildProxyMatcher(extraBases: readonly string[] = []): ProxyMatc
 	};
 }
 
-/**
- * The next match of `matcher.start` at or after `from` (where it starts and ends), or null. Each one
- * has the colon of `http:` or `https:` four or five characters in, and a text holds few colons: they
- * are found with a plain search, and only where one is preceded by `p` or `s` is the pattern tried,
- * rather than at every character.
- */
+/** The next match of `matcher.start` at or after `from` (where it starts and ends), or null. */
 export function nextProxyUrl(text: string, matcher: ProxyMatcher, from: number): { start: number; end: number } | null {
-	const { startsAt } = matcher;
-	for (let colon = text.indexOf(":", from); colon !== -1; colon = text.indexOf(":", colon + 1)) {
-		// `p` or `s` in either case.
-		const before = text.charCodeAt(colon - 1) | 0x20;
-		// Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a fast path; the pattern finds no match there either
-		if (before !== 0x70 && before !== 0x73) continue;
-		const start = before === 0x73 ? colon - 5 : colon - 4;
-		if (start < from) continue;
-		startsAt.lastIndex = start;
-		if (startsAt.test(text)) return { start, end: startsAt.lastIndex };
-	}
-	return null;
+	const match = nextHttpMatch(text, matcher.startsAt, from);
+	return match && { start: match.index, end: match.index + match[0].length };
 }
 
 // One imageproxy option: size (`0x0`, `640x0`, `x100`, `100`, `0.5x`), signature, quality, rotation,

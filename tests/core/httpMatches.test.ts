@@ -1,8 +1,11 @@
-// nextProxyUrl finds proxy URLs from a text's colons: it must find what the start pattern finds, from
-// any position, in any text (escaped slashes, cases, a base whose path holds another URL).
+// Proxy URLs and library links are found from a text's colons: what is found must be what the global
+// pattern finds, from any position, in any text (escaped slashes, cases, a base whose path holds another URL).
 import fc from "fast-check";
+import { nextHttpMatch } from "../../src/core/httpMatches";
+import { buildOmnivoreLinks } from "../../src/core/omnivore/urls";
 import { buildProxyMatcher, nextProxyUrl, type ProxyMatcher } from "../../src/core/proxyUrls";
 
+const links = buildOmnivoreLinks(["https://omnivore.example.org"]);
 const matchers = [buildProxyMatcher(), buildProxyMatcher(["http://localhost:7070", "https://a.example/https://a.example"])];
 
 /** What the start pattern finds from `from`: where the match starts and ends. */
@@ -13,7 +16,7 @@ function byPattern(text: string, matcher: ProxyMatcher, from: number): { start: 
 	return match ? { start: match.index, end: match.index + match[0].length } : null;
 }
 
-describe("nextProxyUrl", () => {
+describe("nextProxyUrl and nextHttpMatch", () => {
 	const PROD = "https://proxy-prod.omnivore-image-cache.app/0x0,sabc/https://a.example/x.png";
 
 	it("finds a proxy URL at the text's start, at `from` itself, and none before `from`", () => {
@@ -55,6 +58,11 @@ describe("nextProxyUrl", () => {
 			"`",
 			"words",
 			"東京",
+			"https://omnivore.app/me/a-slug-18c0d#7f3e",
+			"HTTP://www.Omnivore.app/me/b",
+			"https:&#x2F;&#x2F;omnivore.app&#x2F;me&#x2F;c",
+			"https://omnivore.example.org/me/d",
+			"https://omnivore.app/me/",
 		);
 		fc.assert(
 			fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(200), fc.nat(1), (pieces, at, which) => {
@@ -62,6 +70,11 @@ describe("nextProxyUrl", () => {
 				const from = Math.min(at, text.length);
 				const matcher = matchers[which];
 				expect([text, from, nextProxyUrl(text, matcher, from)]).toEqual([text, from, byPattern(text, matcher, from)]);
+				const global = new RegExp(links.pattern.source, links.pattern.flags);
+				global.lastIndex = from;
+				const expected = global.exec(text);
+				const found = nextHttpMatch(text, links.startsAt, from);
+				expect([text, from, found && [found.index, ...found]]).toEqual([text, from, expected && [expected.index, ...expected]]);
 			}),
 			{ numRuns: 3000 },
 		);
