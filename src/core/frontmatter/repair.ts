@@ -89,8 +89,15 @@ function repeatsThroughAnchors(yaml: string): boolean {
 // An anchor on a flow collection (`&t [a, b]`) is structure; on words (`&amp; more`) a plugin 1.0 title.
 const ANCHORED_COLLECTION = /^[^:]*:[ \t]+&\S+[ \t]+[[{]/;
 
-/** True when `key: value` on its own does not read as a single plain value. */
-function isBroken(entry: string): boolean {
+// An entry on one line whose plain value YAML cannot read (the library finds the same): it starts
+// with a reserved character (`@`, a backtick), or holds `: ` with no `#` before it (a mapping inside
+// a value on one line). Plugin 1.0's titles and authors; anything else goes to the library.
+const PLAINLY_BROKEN = /^[A-Za-z0-9_][\w -]*: +(?:[@`]|[A-Za-z0-9][^#\t\r\n]*: )[^\n]*$/;
+
+/** True when `key: value` on its own does not read as a single plain value. (Exported for its test.) */
+export function isBroken(entry: string): boolean {
+	// Stryker disable next-line ConditionalExpression: a fast path; the library finds these broken too
+	if (PLAINLY_BROKEN.test(entry)) return true;
 	const yaml = `${entry}\n`;
 	// Most entries of a broken block are fine: the plain-shape reader says so without the yaml library.
 	// Stryker disable next-line ConditionalExpression: a fast path; the library reads a simple entry as a mapping too
