@@ -161,7 +161,7 @@ export function repairFrontmatter(yaml: string, parse: (yaml: string) => ParseOu
 		// over a tab-indented `author: y` is a broken block, not a title "x author: y".
 		const continuation = lines.slice(i + 1, end);
 		// A value on one line is that line, found broken above: it is not parsed twice.
-		// Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; the line alone is broken when the entry is
+		// Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: a fast path; the line alone is broken when the entry is
 		if ((end > i + 1 && !isBroken(lines[i])) || !areFoldedWords(continuation)) return null;
 		// In a list of tags, ` # …` at the end of the line is a comment: never tags.
 		// (In a title, `Issue #112` is words: the title step reads it so.)
