@@ -42,6 +42,7 @@ describe("isSafeImageUrl's fast path", () => {
 		"https://a.example#top",
 		"https://a.example\\img.png",
 		"https://x9/",
+		"https://images.my-cdn/a.png",
 	])("accepts %s without the URL parser", (url) => {
 		expect(withoutUrlParser(() => isSafeImageUrl(url))).toBe(true);
 		expect(parserVerdict(url)).toBe(true);
@@ -66,6 +67,7 @@ describe("isSafeImageUrl's fast path", () => {
 		["a tab in the host", "https://a.exa\tmple/x.png"],
 		["an escaped host", "https://%61.example/x.png"],
 		["a third slash", "https:///a.example/x.png"],
+		["a host the parser refuses, a plain address after it", "https://1.2.3.999/https://a.example/x.png"],
 	])("leaves %s to the URL parser", (_name, url) => {
 		expect(withoutUrlParser(() => isSafeImageUrl(url))).toBe(false);
 	});
