@@ -2,7 +2,7 @@
 
 import { endOfParenthesizedRun } from "./markdown/linkDestination";
 import { findCodeRanges, isInside, type TextRange } from "./markdown/codeRanges";
-import { unwrapProxyUrl, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";
+import { nextProxyUrl, unwrapProxyUrl, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";
 import { quoteForMessage, type Change, type Problem } from "./report";
 
 export interface BodyUnwrapResult {
@@ -145,14 +145,16 @@ interface ProxiedImage {
 /** Each proxied image URL outside code, with what unwrapping it gives. */
 function* proxiedImages({ body, matcher, baseUrl, codeRanges }: BodyUnwrapInput): Generator<ProxiedImage> {
 	const code = codeRanges ?? findCodeRanges(body);
-	const pattern = new RegExp(matcher.start.source, matcher.start.flags);
-	let match: RegExpExecArray | null;
-	while ((match = pattern.exec(body)) !== null) {
-		const start = match.index;
-		if (isInside(code, start)) continue;
+	let found = nextProxyUrl(body, matcher, 0);
+	while (found !== null) {
+		const { start } = found;
+		if (isInside(code, start)) {
+			found = nextProxyUrl(body, matcher, found.end);
+			continue;
+		}
 		const context = contextBefore(body, start);
 		const end = findEnd(body, start, context);
-		pattern.lastIndex = Math.max(end, start + 1);
+		found = nextProxyUrl(body, matcher, Math.max(end, start + 1));
 		const written = body.slice(start, end);
 		const result = unwrapProxyUrl(written, matcher, baseUrl);
 		if (result) yield { start, end, written, context, result };

@@ -3,6 +3,7 @@
 import { decodeHtmlEntities } from "./htmlEntities";
 import { OMNIVORE_PROXY_BASES } from "./options";
 import { escapeRegExp } from "./escapeRegExp";
+import { nextHttpMatch } from "./httpMatches";
 
 /** What a proxied URL turned out to hold. */
 export type UnwrapResult =
@@ -12,6 +13,8 @@ export type UnwrapResult =
 export interface ProxyMatcher {
 	/** Global, case-insensitive pattern for where a proxy URL starts, raw or HTML-escaped. */
 	readonly start: RegExp;
+	/** The same, sticky, for `nextHttpMatch`. */
+	readonly startsAt: RegExp;
 	/** Whole-string pattern splitting a (decoded) proxy URL into its base and the rest. */
 	readonly whole: RegExp;
 }
@@ -43,10 +46,18 @@ export function buildProxyMatcher(extraBases: readonly string[] = []): ProxyMatc
 	const bases = [...OMNIVORE_PROXY_BASES, ...extraBases];
 	const escaped = bases.map((b) => basePattern(b, SLASH)).filter((p): p is string => p !== null);
 	const raw = bases.map((b) => basePattern(b, "/")).filter((p): p is string => p !== null);
+	const start = `https?:${SLASH}${SLASH}(?:${escaped.join("|")})(?=${SLASH})`;
 	return {
-		start: new RegExp(`https?:${SLASH}${SLASH}(?:${escaped.join("|")})(?=${SLASH})`, "gi"),
+		start: new RegExp(start, "gi"),
+		startsAt: new RegExp(start, "iy"),
 		whole: new RegExp(`^https?://(?:${raw.join("|")})/(.*)$`, "is"),
 	};
+}
+
+/** The next match of `matcher.start` at or after `from` (where it starts and ends), or null. */
+export function nextProxyUrl(text: string, matcher: ProxyMatcher, from: number): { start: number; end: number } | null {
+	const match = nextHttpMatch(text, matcher.startsAt, from);
+	return match && { start: match.index, end: match.index + match[0].length };
 }
 
 // One imageproxy option: size (`0x0`, `640x0`, `x100`, `100`, `0.5x`), signature, quality, rotation,
@@ -66,11 +77,19 @@ const DATA_URI = /^data:/i;
 const DATA_IMAGE = /^data:image\//i;
 const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*(?::|%3A)/i;
 
+// An http(s) address with a host of ASCII labels (letters and digits, hyphens inside but never two
+// together, so no `xn--` label to decode), the last starting with a letter (never read as an IPv4
+// address), and no user or port: the URL parser accepts it with that host, whatever follows the host.
+// Most image addresses are so; the rest go to the parser. (A label's length is not checked: the
+// parser does not either.)
+const PLAIN_WEB_ADDRESS = /^https?:\/\/(?:[a-z\d]+(?:-[a-z\d]+)*\.)*[a-z][a-z\d]*(?:-[a-z\d]+)*(?:[/?#\\]|$)/i;
+
 /** An address that is safe to write: absolute http(s) with a host, or a data: image. */
 export function isSafeImageUrl(url: string): boolean {
 	if (DATA_IMAGE.test(url)) return true;
 	// Stryker disable next-line ConditionalExpression: a fast path; the URL parser refuses the same addresses below.
 	if (!ABSOLUTE_HTTP.test(url)) return false;
+	if (PLAIN_WEB_ADDRESS.test(url)) return true;
 	try {
 		const parsed = new URL(url);
 		// Stryker disable next-line all: past ABSOLUTE_HTTP the scheme is http(s), and the URL parser refuses an http(s) address without a host; kept as the rule it states.

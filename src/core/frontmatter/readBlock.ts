@@ -5,7 +5,7 @@ import { isTooDeeplyNested } from "./nesting";
 import { repairFrontmatter } from "./repair";
 import { tooLargeFrontmatter } from "./size";
 import type { FrontmatterEditor } from "./yamlEditor";
-import { parseFrontmatter } from "./parseFrontmatter";
+import { parseFrontmatter, type ParseOutcome } from "./parseFrontmatter";
 
 export type FrontmatterState =
 	| { kind: "none" }
@@ -27,7 +27,11 @@ export function toLf(text: string): string {
 	return text.replace(/\r\n/g, "\n");
 }
 
-export function readFrontmatterBlock(parts: NoteParts): FrontmatterState {
+/**
+ * `parse` reads the block, and the repaired block when the first read fails: the engine's parse by
+ * default, or one that gives the same values without what editing needs (the queue only reads).
+ */
+export function readFrontmatterBlock(parts: NoteParts, parse: (yaml: string) => ParseOutcome = parseFrontmatter): FrontmatterState {
 	// A block that never closes is not frontmatter to Obsidian either; adding one above it would bury it.
 	if (parts.unclosedFrontmatter) return { kind: "invalid", error: "it has no closing --- line" };
 	// Adding properties above it would make two blocks, the user's read as text: it is for the user to fix.
@@ -37,10 +41,10 @@ export function readFrontmatterBlock(parts: NoteParts): FrontmatterState {
 	if (isTooDeeplyNested(yaml)) return { kind: "invalid", error: "it is nested too deeply", refused: "too-deep" };
 	const size = tooLargeFrontmatter(yaml);
 	if (size) return { kind: "invalid", error: `Frontmatter too large to be an Omnivore note's: ${size}`, refused: "too-large" };
-	const outcome = parseFrontmatter(yaml);
+	const outcome = parse(yaml);
 	if (outcome.kind === "mapping") return { kind: "mapping", editor: outcome.editor, repairedKeys: [] };
 	// The repair would quote anchors into text; it finds nothing to quote in a list or a single value.
 	if (outcome.kind === "not-mapping" || outcome.kind === "anchored") return outcome;
-	const repair = repairFrontmatter(yaml);
+	const repair = repairFrontmatter(yaml, parse);
 	return repair ? { kind: "mapping", editor: repair.editor, repairedKeys: repair.keys, closedLists: repair.closed, reindentedLists: repair.reindented } : outcome;
 }

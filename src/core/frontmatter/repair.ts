@@ -2,7 +2,7 @@
 
 import { readSimpleBlock } from "./simpleBlock";
 import type { FrontmatterEditor } from "./yamlEditor";
-import { parseFrontmatter } from "./parseFrontmatter";
+import { parseFrontmatter, type ParseOutcome } from "./parseFrontmatter";
 
 export interface Repair {
 	yaml: string;
@@ -89,8 +89,15 @@ function repeatsThroughAnchors(yaml: string): boolean {
 // An anchor on a flow collection (`&t [a, b]`) is structure; on words (`&amp; more`) a plugin 1.0 title.
 const ANCHORED_COLLECTION = /^[^:]*:[ \t]+&\S+[ \t]+[[{]/;
 
-/** True when `key: value` on its own does not read as a single plain value. */
-function isBroken(entry: string): boolean {
+// An entry on one line whose plain value YAML cannot read (the library finds the same): it starts
+// with a reserved character (`@`, a backtick), or holds `: ` with no `#` before it (a mapping inside
+// a value on one line). Plugin 1.0's titles and authors; anything else goes to the library.
+const PLAINLY_BROKEN = /^[A-Za-z0-9_][\w -]*: +(?:[@`]|[A-Za-z0-9][^#\t\r\n]*: )[^\n]*$/;
+
+/** True when `key: value` on its own does not read as a single plain value. (Exported for its test.) */
+export function isBroken(entry: string): boolean {
+	// Stryker disable next-line ConditionalExpression: a fast path; the library finds these broken too
+	if (PLAINLY_BROKEN.test(entry)) return true;
 	const yaml = `${entry}\n`;
 	// Most entries of a broken block are fine: the plain-shape reader says so without the yaml library.
 	// Stryker disable next-line ConditionalExpression: a fast path; the library reads a simple entry as a mapping too
@@ -104,8 +111,9 @@ function isBroken(entry: string): boolean {
  * (`[`, `*`, `&`, `!`, `%`, `@`, `` ` ``), and double-quoted values with unescaped quotes inside.
  * Only entries that are broken on their own are touched; returns null when that does not make the
  * block valid, and for a block whose aliases name its anchors (never rewritten into strings).
+ * `parse` reads the repaired block (see `readFrontmatterBlock`).
  */
-export function repairFrontmatter(yaml: string): Repair | null {
+export function repairFrontmatter(yaml: string, parse: (yaml: string) => ParseOutcome = parseFrontmatter): Repair | null {
 	if (repeatsThroughAnchors(yaml)) return null;
 	const lines = yaml.split("\n");
 	const out: string[] = [];
@@ -152,7 +160,9 @@ export function repairFrontmatter(yaml: string): Repair | null {
 		// Only a value broken on its own line is quoted, with only words folded under it: `title: x`
 		// over a tab-indented `author: y` is a broken block, not a title "x author: y".
 		const continuation = lines.slice(i + 1, end);
-		if (!isBroken(lines[i]) || !areFoldedWords(continuation)) return null;
+		// A value on one line is that line, found broken above: it is not parsed twice.
+		// Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: a fast path; the line alone is broken when the entry is
+		if ((end > i + 1 && !isBroken(lines[i])) || !areFoldedWords(continuation)) return null;
 		// In a list of tags, ` # …` at the end of the line is a comment: never tags.
 		// (In a title, `Issue #112` is words: the title step reads it so.)
 		const comment = LIST_KEY.test(entry[1].trim()) && end === i + 1 ? LIST_COMMENT.exec(value) : null;
@@ -167,7 +177,7 @@ export function repairFrontmatter(yaml: string): Repair | null {
 	// (`title: "A` over `tags:`): only a block whose sole fault is the tabs is re-indented.
 	if (reindented.size > 0 && (keys.length > 0 || closed.length > 0)) return null;
 	const repaired = out.join("\n");
-	const outcome = parseFrontmatter(repaired);
+	const outcome = parse(repaired);
 	if (outcome.kind !== "mapping") return null;
 	// Each quoted value must read back as exactly the text it was made from, never merged with more.
 	for (const [key, meant] of quoted) if (outcome.editor.get(key) !== meant) return null;

@@ -1,6 +1,6 @@
 // Reads the values of a frontmatter block written in the plain shape most notes use (and all the
 // engine writes): one `key: value` per line, values plain or quoted on one line (strings, whole and
-// decimal numbers), lists of such values. It accepts only text whose meaning in YAML is beyond doubt
+// decimal numbers), lists of such values, and literal blocks of text (`title: |`). It accepts only text whose meaning in YAML is beyond doubt
 // and returns null for anything else, which then goes through the yaml library. Parsing with the
 // library cost more than the rest of a tidy together (0020); this reader is the fast path, never the
 // judge of anything it does not accept.
@@ -31,7 +31,8 @@ export function readSimpleBlock(yaml: string): Record<string, SimpleValue> | nul
 	const lines = yaml.split("\n");
 	// The key whose value is empty so far, and the indentation of its list items once one is seen.
 	let list: { key: string; indent: number | null; items: SimpleScalar[] } | null = null;
-	for (const line of lines) {
+	for (let at = 0; at < lines.length; at++) {
+		const line = lines[at];
 		if (line === "" || line.startsWith("#")) {
 			// A blank line or a comment may sit inside a list in YAML; here it ends it, so an item after it goes to the library.
 			list = null;
@@ -59,6 +60,13 @@ export function readSimpleBlock(yaml: string): Record<string, SimpleValue> | nul
 			continue;
 		}
 		list = null;
+		if (raw === "|" || raw === ">") {
+			const block = readBlockScalar(raw, lines, at + 1);
+			if (block === null) return null;
+			values.set(key, block.value);
+			at = block.last;
+			continue;
+		}
 		const value = raw.startsWith("[") ? readFlowList(raw) : readScalar(raw);
 		if (value === null) return null;
 		values.set(key, value);
@@ -82,6 +90,28 @@ function readScalar(raw: string): SimpleScalar | null {
 	if (WHOLE_NUMBER.test(raw)) return parseInt(raw, 10);
 	if (DECIMAL_NUMBER.test(raw)) return parseFloat(raw);
 	return isPlainSafe(raw) ? raw : null;
+}
+
+/**
+ * The lines of a block scalar from `from`: a literal one (`|`, as Obsidian rewrote plugin 1.3.0's
+ * folded titles), or a folded one (`>`) of one line, which reads the same. The value is the lines
+ * without their indentation, each ending in a newline; `last` is the index of its last line. Null for
+ * anything else: lines at another indentation, blank ones, or no line after it (the block's end).
+ */
+function readBlockScalar(indicator: string, lines: string[], from: number): { value: string; last: number } | null {
+	// Past the last line, or on a line of spaces only, no character follows: -1.
+	const indent = (lines[from] ?? "").search(/[^ ]/);
+	if (indent < 1) return null;
+	const prefix = " ".repeat(indent);
+	let value = "";
+	let at = from;
+	for (; at < lines.length && lines[at].startsWith(prefix); at++) {
+		if (/^ *$/.test(lines[at])) return null;
+		value += `${lines[at].slice(indent)}\n`;
+	}
+	// A line must follow (the empty one after the final newline at least); a folded scalar is read here on one line only.
+	if (at === lines.length || (indicator === ">" && at > from + 1)) return null;
+	return { value, last: at - 1 };
 }
 
 const WHOLE_NUMBER = /^[0-9]+$/;

@@ -1,6 +1,7 @@
 // Decides whether a note is an Omnivore note: one detector for tidy, the queue, the CLI and the plugin.
 
 import { escapeRegExp } from "../escapeRegExp";
+import { nextHttpMatch } from "../httpMatches";
 import type { FrontmatterState } from "../frontmatter/readBlock";
 import { firstOutsideCode, isInside, type TextRange } from "../markdown/codeRanges";
 import type { NoteParts } from "../note";
@@ -54,12 +55,10 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 	let articleLink = false;
 	let highlightLink = false;
 	const slugs = new Set<string>();
-	const pattern = context.links.pattern;
-	pattern.lastIndex = 0;
-	let match: RegExpExecArray | null;
+	const { startsAt } = context.links;
 	// Two articles seen, no later link changes the answer (a link counts alone only with one article
 	// or an id, and every mark it could add is then there already): the rest is not read.
-	while ((match = pattern.exec(body)) !== null && slugs.size < 2) {
+	for (let match = nextHttpMatch(body, startsAt, 0); match !== null && slugs.size < 2; match = nextHttpMatch(body, startsAt, match.index + match[0].length)) {
 		if (isInside(code, match.index)) continue;
 		slugs.add(match[1].toLowerCase());
 		if (match[2] === "#") highlightLink = true;

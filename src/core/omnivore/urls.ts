@@ -29,6 +29,8 @@ export const READ_ON_OMNIVORE = /\[Read\s+on\s+Omnivore\]\(/gi;
 export interface OmnivoreLinks {
 	/** Global pattern for a library address `…/me/{slug}`: group 1 is the slug, group 2 `#` when a highlight id follows. */
 	readonly pattern: RegExp;
+	/** The same, sticky, for `nextHttpMatch`. */
+	readonly startsAt: RegExp;
 	/** Whole-string test: an address in the library (an article, or a highlight in it). */
 	isLibraryLink(url: string): boolean;
 	/** Whether a library address appears anywhere in a text. */
@@ -43,6 +45,7 @@ export function buildOmnivoreLinks(selfHostedHosts: readonly string[]): Omnivore
 	const anywhere = new RegExp(source, "i");
 	return {
 		pattern: new RegExp(source, "gi"),
+		startsAt: new RegExp(source, "iy"),
 		isLibraryLink: (url) => whole.test(url.trim()),
 		occursIn: (text) => anywhere.test(text),
 	};

@@ -3,7 +3,8 @@
 // differ from what the engine would read.
 
 import { isTooDeeplyNested } from "../frontmatter/nesting";
-import { toLf, type FrontmatterState } from "../frontmatter/readBlock";
+import { parseFrontmatter, type ParseOutcome } from "../frontmatter/parseFrontmatter";
+import { readFrontmatterBlock, toLf, type FrontmatterState } from "../frontmatter/readBlock";
 import { readSimpleBlock } from "../frontmatter/simpleBlock";
 import { tooLargeFrontmatter } from "../frontmatter/size";
 import { FrontmatterEditor } from "../frontmatter/yamlEditor";
@@ -39,11 +40,21 @@ export function frontmatterFromValues(parts: NoteParts, values: Record<string, u
 }
 
 /**
- * The block read by the engine's reader of the plain shape (one `key: value` a line, lists of such
- * values) without the CST the engine keeps for editing: the queue only reads. Null for any other block.
+ * The engine's parse for a reader: a block of the plain shape (one `key: value` a line, lists of such
+ * values) is read by the engine's reader of that shape without the CST the engine keeps for editing.
  */
-export function plainFrontmatter(parts: NoteParts): FrontmatterState | null {
-	if (!parts.frontmatter) return null;
-	const values = readSimpleBlock(toLf(parts.frontmatter.yaml));
-	return values ? frontmatterFromValues(parts, values) : null;
+function parseForReading(yaml: string): ParseOutcome {
+	const values = readSimpleBlock(yaml);
+	// The CST is wanted only for a comment after a value (a title cut by `#`), which that reader never
+	// accepts (it refuses ` #` in a value): the pattern's check is belt and braces, and a fast path.
+	// Stryker disable next-line ConditionalExpression,BooleanLiteral: see above
+	return values && !READ_OTHERWISE.test(yaml) ? { kind: "mapping", editor: FrontmatterEditor.reading(yaml, values) } : parseFrontmatter(yaml);
+}
+
+/**
+ * The note's frontmatter as the engine reads it (repaired if need be), for the queue, which only
+ * reads: a plain block, repaired or not, is read without the CST.
+ */
+export function frontmatterForReading(parts: NoteParts): FrontmatterState {
+	return readFrontmatterBlock(parts, parseForReading);
 }

@@ -4,7 +4,7 @@
 import { format } from "date-fns";
 import { hasImageProblems } from "../bodyImages";
 import { dateFromOmnivoreUrl, readDate } from "../dates";
-import { readFrontmatterBlock, type FrontmatterState } from "../frontmatter/readBlock";
+import type { FrontmatterState } from "../frontmatter/readBlock";
 import { FrontmatterEditor } from "../frontmatter/yamlEditor";
 import { readBodyFacts } from "../markdown/bodyFacts";
 import { findCodeRanges, type TextRange } from "../markdown/codeRanges";
@@ -19,7 +19,7 @@ import { bodyTags, cleanTag, frontmatterTags, tagMatches, uniqueTags } from "../
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
 import type { SchemaKeys, StatusValues, TidyOptions } from "../options";
 import { unwrapProxyUrl, type ProxyMatcher } from "../proxyUrls";
-import { frontmatterFromValues, plainFrontmatter } from "./parsedFrontmatter";
+import { frontmatterForReading, frontmatterFromValues } from "./parsedFrontmatter";
 import { readingMinutesOutside } from "./readingTime";
 
 /**
@@ -178,7 +178,7 @@ export function buildQueueItem(path: string, note: string, options: TidyOptions,
 	const parts = splitNote(note);
 	// Stryker disable next-line ConditionalExpression: a fast path; the detection below finds nothing in these either
 	if (!mayHoldOmnivoreMarks(note, parts.frontmatter?.yaml ?? null, options)) return null;
-	return itemOf(path, parts, plainFrontmatter(parts) ?? readFrontmatterBlock(parts), options, proxy);
+	return itemOf(path, parts, frontmatterForReading(parts), options, proxy);
 }
 
 /**
@@ -189,7 +189,7 @@ export function buildQueueItemFromValues(path: string, note: string, values: Rec
 	const parts = splitNote(note);
 	// Stryker disable next-line ConditionalExpression: a fast path; the detection below finds nothing in these either
 	if (!mayHoldOmnivoreMarks(note, parts.frontmatter?.yaml ?? null, options)) return null;
-	return itemOf(path, parts, frontmatterFromValues(parts, values) ?? readFrontmatterBlock(parts), options, proxy);
+	return itemOf(path, parts, frontmatterFromValues(parts, values) ?? frontmatterForReading(parts), options, proxy);
 }
 
 function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options: TidyOptions, proxy: ProxyMatcher): QueueItem | null {

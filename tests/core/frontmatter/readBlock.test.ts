@@ -3,7 +3,7 @@
 
 import { splitNote } from "../../../src/core/note";
 import { isTooDeeplyNested } from "../../../src/core/frontmatter/nesting";
-import { readFrontmatterBlock } from "../../../src/core/frontmatter/readBlock";
+import { readFrontmatterBlock, wasRepaired } from "../../../src/core/frontmatter/readBlock";
 import { tooLargeFrontmatter } from "../../../src/core/frontmatter/size";
 
 const SAVED = [
@@ -141,5 +141,23 @@ describe("readFrontmatterBlock", () => {
 		expect(readFrontmatterBlock(splitNote("---\ntitle: &t Hello\nog_title: *t\n---\n"))).toMatchObject({ kind: "anchored", names: ["&t", "*t"] });
 		expect(readFrontmatterBlock(splitNote("---\ntitle: &amp more\nid: 1\n---\n"))).toMatchObject({ kind: "anchored", names: ["&amp"] });
 		expect(readFrontmatterBlock(splitNote("---\nid: 1\nid: 2\n---\n"))).toEqual({ kind: "invalid", error: "Map keys must be unique" });
+	});
+
+	it("refuses a block whose opening line has a comment after it", () => {
+		expect(readFrontmatterBlock(splitNote("--- # properties\ntitle: Rust\n---\n#Omnivore\n"))).toEqual({
+			kind: "invalid",
+			error: "its opening --- line has a comment after it",
+			refused: "commented-opening",
+		});
+	});
+});
+
+describe("wasRepaired", () => {
+	it("tells a block that reads only after repair, whichever repair it took", () => {
+		expect(wasRepaired({ repairedKeys: [] })).toBe(false);
+		expect(wasRepaired({ repairedKeys: [], closedLists: [], reindentedLists: [] })).toBe(false);
+		expect(wasRepaired({ repairedKeys: ["title"] })).toBe(true);
+		expect(wasRepaired({ repairedKeys: [], closedLists: ["tags"] })).toBe(true);
+		expect(wasRepaired({ repairedKeys: [], reindentedLists: ["tags"] })).toBe(true);
 	});
 });

@@ -58,7 +58,17 @@ describe("readSimpleBlock", () => {
 		["a title with `: `", "title: Rust: why\n"],
 		["a comment after a value", "title: Issue #112 # draft\n"],
 		["a folded value", "title: a long\n  title\n"],
-		["a block scalar", "title: >\n  folded\n"],
+		["a folded block scalar over two lines", "title: >\n  folded\n  twice\n"],
+		["a block scalar with a chomping indicator", "title: |-\n  kept\n"],
+		["a block scalar with an indentation indicator", "title: |2\n  kept\n"],
+		["a block scalar with a comment after it", "title: | # c\n  kept\n"],
+		["a literal block with a blank line inside", "title: |\n  one\n\n  two\n"],
+		["a literal block whose first line is spaces", "title: |\n   \n  one\n"],
+		["a literal block with a line of spaces inside", "title: |\n  one\n   \n  two\n"],
+		["a literal block with a line less indented", "title: |\n    one\n  two\n"],
+		["a literal block with no line under it", "title: |\nid: 1\n"],
+		["a literal block as the last line", "title: |"],
+		["a literal block at the end without a newline", "title: |\n  one"],
 		["an anchor", "a: &x b\nc: *x\n"],
 		["a duplicate key", "a: 1\na: 2\n"],
 		["a nested map", "a:\n  b: c\n"],
@@ -101,6 +111,9 @@ describe("readSimpleBlock", () => {
 			key.map((k) => `${k}:`),
 			fc.tuple(fc.constantFrom("", " ", "  ", "    "), value).map(([indent, v]) => `${indent}- ${v}`),
 			fc.constantFrom("", "# comment", "  # indented comment", "---", "..."),
+			// Block scalars and the lines under them.
+			fc.tuple(key, fc.constantFrom("|", ">", "|-", "|+", ">-", "|2", "| ", "| # c")).map(([k, indicator]) => `${k}: ${indicator}`),
+			fc.tuple(fc.constantFrom(" ", "  ", "   ", "    "), value).map(([indent, v]) => `${indent}${v}`),
 		);
 		fc.assert(
 			fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.boolean(), (lines, finalNewline) => {
@@ -142,6 +155,11 @@ describe("what the fast path reads itself, as the yaml library does", () => {
 		["a key starting with a digit", "1st_place: gold\n", { "1st_place": "gold" }],
 		["a block without a final newline", "id: 7\ntitle: Rust", { id: 7, title: "Rust" }],
 		["a list under a key, then more keys", "tags:\n  - rust\n  - async\nid: 7\n", { tags: ["rust", "async"], id: 7 }],
+		// Plugin 1.3.0's titles as Obsidian rewrote them, and what a literal block keeps as written.
+		["literal blocks", "id: 1\ntitle: |\n  Software Generals\nauthor: |\n  莫崇宇\ntags:\n  - rust\n", { id: 1, title: "Software Generals\n", author: "莫崇宇\n", tags: ["rust"] }],
+		["a literal block of lines, more indented ones and markup", "notes: |\n  one: #1  \n    - two\n  'three'\n# a comment\nid: 2\n", { notes: "one: #1  \n  - two\n'three'\n", id: 2 }],
+		["a literal block indented by one space", "title: |\n one\n", { title: "one\n" }],
+		["a folded block of one line", "title: >\n  Rust: why\n", { title: "Rust: why\n" }],
 	])("%s", (_shape, yaml, values) => {
 		expect(libraryValues(yaml)).toEqual(values);
 		expect(readSimpleBlock(yaml)).toEqual(values);
