@@ -34,7 +34,8 @@ export function frontmatterFromValues(parts: NoteParts, values: Record<string, u
 	if (parts.unclosedFrontmatter || parts.commentedOpening) return null;
 	if (!parts.frontmatter) return { kind: "none" };
 	const yaml = toLf(parts.frontmatter.yaml);
-	if (values === undefined || !isPlainData(values) || READ_OTHERWISE.test(yaml) || isTooDeeplyNested(yaml) || tooLargeFrontmatter(yaml) !== null) return null;
+	// The text's checks first: values nested as deep as a refused block would exhaust `isPlainData`'s stack.
+	if (values === undefined || isTooDeeplyNested(yaml) || tooLargeFrontmatter(yaml) !== null || READ_OTHERWISE.test(yaml) || !isPlainData(values)) return null;
 	// Over the values alone, without the CST: it only reads.
 	return { kind: "mapping", editor: FrontmatterEditor.reading(yaml, values), repairedKeys: [] };
 }

@@ -182,4 +182,14 @@ describe("frontmatterFromValues", () => {
 		const bare = Object.assign(Object.create(null) as Record<string, unknown>, { saved: "2024-01-20" });
 		expect(frontmatterFromValues(parts, { id: 1, dates: ["2024-01-20"], meta: bare })?.kind).toBe("mapping");
 	});
+
+	it("leaves a block nested too deep to the engine, which refuses it, however deep the values given", () => {
+		const depth = 30_000;
+		const text = `---\nid: 1\ntags: ${"[".repeat(depth)}x${"]".repeat(depth)}\n---\n#Omnivore\n\n[Read Original](https://example.com/deep)\n`;
+		let deep: unknown = "x";
+		for (let i = 0; i < depth; i++) deep = [deep];
+		expect(frontmatterFromValues(splitNote(text), { id: 1, tags: deep })).toBeNull();
+		// As the CLI lists it: an Omnivore note whose frontmatter the engine refuses.
+		expect(buildQueueItemFromValues("deep.md", text, { id: 1, tags: deep }, tidier.options, tidier.proxy)).toEqual(full("deep.md", text));
+	});
 });
