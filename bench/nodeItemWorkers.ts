@@ -4,7 +4,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import source from "omnivore-queue-item-worker";
-import { WORKERS_FROM_BYTES, type ItemWorker, type ItemWorkerPlan } from "../src/plugin/queue/workers/itemWorkers";
+import { workersFromBytes, type ItemWorker, type ItemWorkerPlan } from "../src/plugin/queue/workers/itemWorkers";
 
 // What a Web Worker's global scope gives the script: `self.onmessage` and `self.postMessage`.
 const WEB_WORKER_SCOPE = `const { parentPort } = require("node:worker_threads");
@@ -15,7 +15,7 @@ globalThis.self = { postMessage: (message) => parentPort.postMessage(message), s
 export function nodeItemWorkers(): ItemWorkerPlan {
 	return {
 		size: Math.min(availableParallelism(), 4),
-		minBytes: WORKERS_FROM_BYTES,
+		minBytes: workersFromBytes(availableParallelism()),
 		start: () => {
 			const thread = new Worker(WEB_WORKER_SCOPE + source, { eval: true });
 			const worker: ItemWorker = {

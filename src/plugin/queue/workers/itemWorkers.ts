@@ -18,12 +18,18 @@ export interface ItemWorker {
 /** Starts one worker; throws when workers cannot run here. */
 export type ItemWorkerFactory = () => ItemWorker;
 
+const MB = 1024 * 1024;
+
 /**
- * Notes to read, in bytes, before workers are started: about 3,000 articles. Below it the engine's
- * start in each worker costs more than the workers save; above it, a first build of a large vault
- * takes about half the time on two free cores, less on more (decision 0028).
+ * Notes to read, in bytes, before workers are started on a machine with `cores` cores. Each worker
+ * first compiles the engine and warms it up, and each note costs more in a worker (its copy, the
+ * worker's own garbage): with four cores and more, workers win from about 3,000 articles (32 MB);
+ * with two, which share more of one processor, only from about 12,000 (128 MB, measured on the
+ * development machine; decision 0028).
  */
-export const WORKERS_FROM_BYTES = 32 * 1024 * 1024;
+export function workersFromBytes(cores: number): number {
+	return cores >= 4 ? 32 * MB : 128 * MB;
+}
 
 /** The workers a build may use: how to start one, how many, and for how much to read. */
 export interface ItemWorkerPlan {

@@ -3,7 +3,7 @@
 
 import { Platform, type Component } from "obsidian";
 import source from "omnivore-queue-item-worker";
-import { WORKERS_FROM_BYTES, type ItemWorker, type ItemWorkerPlan } from "./itemWorkers";
+import { workersFromBytes, type ItemWorker, type ItemWorkerPlan } from "./itemWorkers";
 
 /**
  * Workers for the queue's builds: one a core (the main thread mostly waits on them), four at most,
@@ -19,7 +19,7 @@ export function webItemWorkers(owner: Component): ItemWorkerPlan | null {
 	});
 	return {
 		size: Math.min(cores, Platform.isMobile ? 2 : 4),
-		minBytes: WORKERS_FROM_BYTES,
+		minBytes: workersFromBytes(cores),
 		start: () => {
 			url ??= URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
 			return new Worker(url, { name: "Omnivore Queue: reading notes" }) as unknown as ItemWorker;
