@@ -44,14 +44,11 @@ export function indexNotes(notes: readonly NoteToIndex[], options: TidyOptions, 
  * sends the same options with every batch).
  */
 export function indexRequestHandler(): (request: IndexRequest) => IndexResponse {
-	let lastBases: string | null = null;
-	let proxy: ProxyMatcher | null = null;
+	let kept: { bases: string; proxy: ProxyMatcher } | null = null;
 	return (request) => {
 		const bases = JSON.stringify(request.options.extraProxyBases);
-		if (proxy === null || bases !== lastBases) {
-			proxy = buildProxyMatcher(request.options.extraProxyBases);
-			lastBases = bases;
-		}
-		return { id: request.id, notes: indexNotes(request.notes, request.options, proxy) };
+		// Stryker disable next-line ConditionalExpression,EqualityOperator: a cache; a matcher built again reads the same
+		if (kept?.bases !== bases) kept = { bases, proxy: buildProxyMatcher(request.options.extraProxyBases) };
+		return { id: request.id, notes: indexNotes(request.notes, request.options, kept.proxy) };
 	};
 }
