@@ -42,6 +42,9 @@ export async function measureQueueIndex(count: number) {
 	let saved: string | null = null;
 	const savedIndex = { read: () => Promise.resolve(saved), write: (text: string) => Promise.resolve(void (saved = text)) };
 	const workers = nodeItemWorkers();
+	// As the index decides: workers when the notes to read (all of them, cold) reach the plan's bytes.
+	const bytes = app.vault.getMarkdownFiles().reduce((sum, file) => sum + file.stat.size, 0);
+	const coldWorkers = bytes >= workers.minBytes ? workers.size : 0;
 	const host = { settings: () => DEFAULT_SETTINGS, tidier: () => tidier, clock: () => clock, savedIndex: () => savedIndex, itemWorkers: () => workers };
 	const obsidianApp = app as unknown as ObsidianApp;
 	const heapBefore = heapUsed();
@@ -67,6 +70,7 @@ export async function measureQueueIndex(count: number) {
 	}
 	return {
 		items: cold.all().length,
+		coldWorkers,
 		queueIndexColdMs: coldSeconds * 1000,
 		queueIndexWarmMs: warmSeconds * 1000,
 		queueIndexHeapMB: heapMB,
