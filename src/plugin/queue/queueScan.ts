@@ -62,16 +62,19 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 	// only of the notes read (a start with the saved index asks it of few).
 	const files = settings.match === "tag" ? findCandidates(app.vault, app.metadataCache, settings) : notesInScope(app.vault, settings);
 	const isSure = (file: TFile) => settings.match === "tag" || mayBeOmnivoreNote(app.metadataCache.getFileCache(file), settings);
+	// The notes the saved index holds as they are now; the others are read, and their bytes decide on workers.
 	const fresh = new Set<TFile>();
+	let toRead = 0;
+	let bytesToRead = 0;
 	for (const file of files) {
 		const known = saved.get(file.path);
 		if (known !== undefined && known.mtime === file.stat.mtime && known.size === file.stat.size) fresh.add(file);
+		else {
+			toRead++;
+			bytesToRead += file.stat.size;
+		}
 	}
-	const isFresh = (file: TFile) => fresh.has(file);
-	const unread = files.filter((file) => !isFresh(file));
-	const toRead = unread.length;
 	const plan = host.itemWorkers?.() ?? null;
-	const bytesToRead = unread.reduce((sum, file) => sum + file.stat.size, 0);
 	const workers = plan && plan.size > 0 && bytesToRead >= plan.minBytes ? new ItemWorkers(plan.start, plan.size) : null;
 	const entries = new InOrder<Entry>();
 	let slots: Array<Entry | ToBuild> = [];
@@ -98,7 +101,7 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 	try {
 		for (const file of files) {
 			if (stop.aborted) return found;
-			const slot = isFresh(file) ? keptSlot(file.path, saved.get(file.path) as SavedNote) : await readNote(app, file, settings, isSure(file));
+			const slot = fresh.has(file) ? keptSlot(file.path, saved.get(file.path) as SavedNote) : await readNote(app, file, settings, isSure(file));
 			if (slot) slots.push(slot);
 			if (slot && isToBuild(slot)) slotsToBuild++;
 			if (!workers || slots.length >= BATCH_SLOTS || slotsToBuild >= BATCH_NOTES) dispatch();
