@@ -1,27 +1,38 @@
 // How one new `key: value` entry is written: plain where YAML reads it back as the same text, quoted otherwise.
 
-import { CST, stringify } from "yaml";
+import { CST, Parser, stringify } from "yaml";
 import { isPlainSafe, YAML11_SPECIAL } from "./plainScalar";
-import { parseTokens } from "./yamlDocument";
 
 export type FrontmatterValue = string | string[];
+
+type MapItem = CST.BlockMap["items"][number];
+
+/** A list item as written after its `- `, when it is one line: quoted when YAML would read it as another value, as yaml writes it otherwise. */
+function writtenListItem(item: string): string {
+	return YAML11_SPECIAL.test(item) ? `"${item}"` : stringify(item, { lineWidth: 0, minContentWidth: 0 }).trimEnd();
+}
+
+/** A list item's lines under its key: an item of many lines is a block scalar, its lines indented under the item's `-`. */
+function listItemLines(item: string): string {
+	if (!item.includes("\n")) return `  - ${writtenListItem(item)}\n`;
+	const lines = stringify([item], { lineWidth: 0, minContentWidth: 0 }).split("\n");
+	// The text ends with a line break: the last piece is empty.
+	return lines
+		.slice(0, -1)
+		.map((line) => `  ${line}\n`)
+		.join("");
+}
 
 /** Text of one `key: value` entry as yaml writes it: plain where that reads back the same, quoted otherwise. */
 export function stringifyEntry(key: string, value: FrontmatterValue): string {
 	// Stryker disable next-line ConditionalExpression,StringLiteral: a fast path; yaml's stringifier writes a plain-safe value the same.
 	if (typeof value === "string" && isPlainSafe(key) && isPlainSafe(value)) return `${key}: ${value}\n`;
-	const quoted = (v: string) => (YAML11_SPECIAL.test(v) ? `"${v}"` : null);
 	if (typeof value === "string") {
-		const special = quoted(value);
-		if (special) return `${stringify(key)}`.trimEnd() + `: ${special}\n`;
+		if (YAML11_SPECIAL.test(value)) return `${stringify(key)}`.trimEnd() + `: "${value}"\n`;
 		return stringify({ [key]: value }, { lineWidth: 0, minContentWidth: 0 });
 	}
 	if (value.length === 0) return stringify({ [key]: [] });
-	const lines = value.map((item) => {
-		const special = quoted(item);
-		return `  - ${special ?? stringify(item, { lineWidth: 0, minContentWidth: 0 }).trimEnd()}`;
-	});
-	return `${stringify(key).trimEnd()}:\n${lines.join("\n")}\n`;
+	return `${stringify(key).trimEnd()}:\n${value.map(listItemLines).join("")}`;
 }
 
 // CST.stringify writes each token's source whatever its type: only the value's type is ever read (the
@@ -30,40 +41,63 @@ function sourceToken(type: CST.SourceToken["type"], source: string): CST.SourceT
 	return { type, offset: 0, indent: 0, source };
 }
 
-/**
- * The CST of `key: value` for a one-line scalar, built directly; null when yaml must write it. A fast
- * path: when it gives up, entryItem parses what stringifyEntry wrote and builds the same entry.
- */
-// Stryker disable BlockStatement,ConditionalExpression: giving up builds the same entry through the fallback.
-function scalarItem(key: string, value: string): CST.BlockMap["items"][number] | null {
-	if (!isPlainSafe(key)) return null;
-	// Stryker restore BlockStatement,ConditionalExpression
-	// Stryker disable next-line MethodExpression: without the slice the line holds the key and a break, so the fallback takes over.
-	const line = stringifyEntry(key, value).slice(key.length + 2, -1);
-	// Stryker disable next-line all: a value over several lines prints the same as a scalar token or through the fallback.
-	if (line.includes("\n")) return null;
+function keyToken(key: string): CST.FlowScalar {
+	return { type: "scalar", offset: 0, indent: 0, source: key };
+}
+
+/** The token of a one-line scalar as written (`text` holds no line break), ended by a line break. */
+function scalarToken(text: string): CST.FlowScalar {
 	// Stryker disable next-line MethodExpression: a quoted value starts and ends with its quote.
-	const type = line.startsWith('"') ? "double-quoted-scalar" : line.startsWith("'") ? "single-quoted-scalar" : "scalar";
+	const type = text.startsWith('"') ? "double-quoted-scalar" : text.startsWith("'") ? "single-quoted-scalar" : "scalar";
+	// Stryker disable next-line StringLiteral: see sourceToken
+	return { type, offset: 0, indent: 0, source: text, end: [sourceToken("newline", "\n")] };
+}
+
+// The direct builders below are fast paths: where they give up, entryItem parses what stringifyEntry
+// wrote and takes the entry the parser builds, which a test holds them to token for token.
+// Stryker disable BlockStatement,ConditionalExpression,StringLiteral,MethodExpression: giving up builds the same entry through the fallback; see sourceToken.
+
+/** `key: value` for a one-line scalar, as the parser builds it; null when yaml must write it. */
+function scalarItem(key: string, value: string): MapItem | null {
+	if (!isPlainSafe(key)) return null;
+	const line = stringifyEntry(key, value).slice(key.length + 2, -1);
+	if (line.includes("\n")) return null;
+	return { start: [], key: keyToken(key), sep: [sourceToken("map-value-ind", ":"), sourceToken("space", " ")], value: scalarToken(line) };
+}
+
+/** `key:` and a block list of one-line items (tags, say), as the parser builds it; null when yaml must write it. */
+function listItem(key: string, value: string[]): MapItem | null {
+	if (!isPlainSafe(key) || value.length === 0) return null;
+	const items: CST.BlockSequence["items"] = [];
+	for (const item of value) {
+		const written = writtenListItem(item);
+		// Plain as given, or quoted on one line: yaml may write another item as a block scalar (`|+`).
+		const oneLine = written === item ? isPlainSafe(item) : /^["']/.test(written) && !written.includes("\n");
+		if (!oneLine) return null;
+		// The parser puts a line's indentation at the start of every item but the first (it follows the key's line).
+		const start = [...(items.length > 0 ? [sourceToken("space", "  ")] : []), sourceToken("seq-item-ind", "-"), sourceToken("space", " ")];
+		items.push({ start, value: scalarToken(written) });
+	}
 	return {
 		start: [],
-		key: { type: "scalar", offset: 0, indent: 0, source: key },
-		// Stryker disable next-line StringLiteral: see sourceToken
-		sep: [sourceToken("map-value-ind", ":"), sourceToken("space", " ")],
-		// Stryker disable next-line StringLiteral: see sourceToken
-		value: { type, offset: 0, indent: 0, source: line, end: [sourceToken("newline", "\n")] },
+		key: keyToken(key),
+		sep: [sourceToken("map-value-ind", ":"), sourceToken("newline", "\n"), sourceToken("space", "  ")],
+		value: { type: "block-seq", offset: 0, indent: 2, items },
 	};
+}
+// Stryker restore BlockStatement,ConditionalExpression,StringLiteral,MethodExpression
+
+/** The CST item of a new entry as the parser reads what stringifyEntry writes. */
+export function parsedEntryItem(key: string, value: FrontmatterValue): MapItem {
+	const tokens = new Parser().parse(stringifyEntry(key, value));
+	// Stryker disable all: stringifyEntry always writes one block-map entry; the guard narrows the type.
+	for (const token of tokens) if (token.type === "document" && token.value?.type === "block-map") return token.value.items[0];
+	throw new Error(`Could not build a YAML entry for ${key}`);
+	// Stryker restore all
 }
 
 /** The CST item of a new entry, to be placed in a block mapping. */
-export function entryItem(key: string, value: FrontmatterValue): CST.BlockMap["items"][number] {
-	// Stryker disable next-line ConditionalExpression,StringLiteral: skipping the fast path builds the same entry.
-	const direct = typeof value === "string" ? scalarItem(key, value) : null;
-	// Stryker disable next-line ConditionalExpression: skipping the fast path builds the same entry.
-	if (direct) return direct;
-	const { tokens } = parseTokens(stringifyEntry(key, value));
-	// Stryker disable all: stringifyEntry always writes one block-map entry; the guard narrows the type.
-	const doc = tokens.find((t): t is CST.Document => t.type === "document");
-	if (doc?.value?.type !== "block-map") throw new Error(`Could not build a YAML entry for ${key}`);
-	// Stryker restore all
-	return doc.value.items[0];
+export function entryItem(key: string, value: FrontmatterValue): MapItem {
+	// Stryker disable next-line ConditionalExpression: skipping the fast paths builds the same entry.
+	return (typeof value === "string" ? scalarItem(key, value) : listItem(key, value)) ?? parsedEntryItem(key, value);
 }
