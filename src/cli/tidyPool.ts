@@ -38,6 +38,10 @@ type FromWorker =
 	| { kind: "failed"; id: number }
 	| { kind: "settled"; settled: PoolSettled };
 
+// Small enough that a worker never sits idle waiting for the main thread; large enough that each
+// message between the threads carries several notes.
+const NOTES_PER_SLICE = 4;
+
 /** Whether this thread is one of a pool's workers (the CLI bundle is also the workers' script). */
 export function isTidyWorker(): boolean {
 	return !isMainThread && (workerData as { omnivoreQueueTidyWorker?: boolean } | null)?.omnivoreQueueTidyWorker === true;
@@ -72,12 +76,22 @@ export function serveTidyWorker(): void {
 			files.delete(file.path);
 		}
 	};
+	// Notes are begun a few at a time, each slice a turn of the event loop: between slices the journal
+	// lines of the notes begun go out, and the main thread's answers and next notes come in, so the
+	// worker keeps working while its earlier notes wait for their turn in the journal.
+	const queued: Array<{ id: number; file: VaultFile }> = [];
+	const beginSome = () => {
+		for (const { id, file } of queued.splice(0, NOTES_PER_SLICE)) {
+			doOne(id, file).then(
+				(note) => send({ kind: "done", id, note }),
+				() => send({ kind: "failed", id }),
+			);
+		}
+		if (queued.length > 0) setImmediate(beginSome);
+	};
 	const receive = (message: ToWorker) => {
 		if (message.kind === "note") {
-			doOne(message.id, message.file).then(
-				(note) => send({ kind: "done", id: message.id, note }),
-				() => send({ kind: "failed", id: message.id }),
-			);
+			if (queued.push({ id: message.id, file: message.file }) === 1) setImmediate(beginSome);
 		} else if (message.kind === "journaled") {
 			const waiting = journaled.get(message.id);
 			journaled.delete(message.id);

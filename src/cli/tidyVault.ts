@@ -73,7 +73,7 @@ export async function tidyVault(vault: string, options: TidyVaultOptions): Promi
 type Prepared = { onWorker: Promise<NoteDone | null> } | { text: string } | { error: unknown };
 
 // Notes sent ahead per worker: enough to keep every worker busy while this thread assembles the report.
-const AHEAD_PER_WORKER = 32;
+const AHEAD_PER_WORKER = 64;
 
 async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTidier, journal: LazyBatch, startWorkers: (notesToRead: number) => TidyPool | null): Promise<VaultReport> {
 	const stateExisted = holdsState(vault);
