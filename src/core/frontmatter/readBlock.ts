@@ -2,7 +2,7 @@
 
 import type { NoteParts } from "../note";
 import { isTooDeeplyNested } from "./nesting";
-import { repairFrontmatter } from "./repair";
+import { isPlainlyBroken, repairFrontmatter } from "./repair";
 import { tooLargeFrontmatter } from "./size";
 import type { FrontmatterEditor } from "./yamlEditor";
 import { parseFrontmatter, type ParseOutcome } from "./parseFrontmatter";
@@ -41,10 +41,17 @@ export function readFrontmatterBlock(parts: NoteParts, parse: (yaml: string) => 
 	if (isTooDeeplyNested(yaml)) return { kind: "invalid", error: "it is nested too deeply", refused: "too-deep" };
 	const size = tooLargeFrontmatter(yaml);
 	if (size) return { kind: "invalid", error: `Frontmatter too large to be an Omnivore note's: ${size}`, refused: "too-large" };
-	const outcome = parse(yaml);
-	if (outcome.kind === "mapping") return { kind: "mapping", editor: outcome.editor, repairedKeys: [] };
+	// A block surely invalid (plugin 1.0's `author: @name`, say) goes to the repair at once: the
+	// library's parse of a broken block costs most of its reading, and is needed only for its error,
+	// said when the repair fails.
+	const outcome = isPlainlyBroken(yaml) ? null : parse(yaml);
 	// The repair would quote anchors into text; it finds nothing to quote in a list or a single value.
-	if (outcome.kind === "not-mapping" || outcome.kind === "anchored") return outcome;
+	if (outcome !== null && outcome.kind !== "invalid") return asState(outcome);
 	const repair = repairFrontmatter(yaml, parse);
-	return repair ? { kind: "mapping", editor: repair.editor, repairedKeys: repair.keys, closedLists: repair.closed, reindentedLists: repair.reindented } : outcome;
+	if (repair) return { kind: "mapping", editor: repair.editor, repairedKeys: repair.keys, closedLists: repair.closed, reindentedLists: repair.reindented };
+	return outcome ?? asState(parse(yaml));
+}
+
+function asState(outcome: ParseOutcome): FrontmatterState {
+	return outcome.kind === "mapping" ? { kind: "mapping", editor: outcome.editor, repairedKeys: [] } : outcome;
 }

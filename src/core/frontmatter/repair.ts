@@ -106,6 +106,26 @@ export function isBroken(entry: string): boolean {
 	return outcome.kind !== "mapping" && !(outcome.kind === "anchored" && ANCHORED_COLLECTION.test(entry));
 }
 
+// An entry whose double-quoted value closes before more text on its line (`title: "The "Best" Day"`,
+// quotes plugin 1.0 left unescaped): nothing but a comment may follow a quoted value there.
+const CLOSED_QUOTE_THEN_MORE = /^[A-Za-z0-9_][\w -]*: +"(?:[^"\\\n]|\\.)*"[ \t]*[^ \t#\n]/;
+
+/**
+ * Whether the block cannot be valid YAML, known without the library: it has entries broken on their
+ * own (PLAINLY_BROKEN, CLOSED_QUOTE_THEN_MORE), and with those values set aside every line is of the plain shape, so each such
+ * entry stands as a key of the block's mapping, never inside a value over several lines (a quoted
+ * title that goes on below, say), where it could be valid.
+ */
+export function isPlainlyBroken(yaml: string): boolean {
+	let broken = false;
+	const setAside = yaml.split("\n").map((line) => {
+		if (!PLAINLY_BROKEN.test(line) && !CLOSED_QUOTE_THEN_MORE.test(line)) return line;
+		broken = true;
+		return `${line.slice(0, line.indexOf(":"))}: x`;
+	});
+	return broken && readSimpleBlock(setAside.join("\n")) !== null;
+}
+
 /**
  * What plugin 1.0 to 1.2 wrote: unquoted values holding `: ` or starting with a YAML indicator
  * (`[`, `*`, `&`, `!`, `%`, `@`, `` ` ``), and double-quoted values with unescaped quotes inside.
