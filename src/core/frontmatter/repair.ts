@@ -94,10 +94,14 @@ const ANCHORED_COLLECTION = /^[^:]*:[ \t]+&\S+[ \t]+[[{]/;
 // a value on one line). Plugin 1.0's titles and authors; anything else goes to the library.
 const PLAINLY_BROKEN = /^[A-Za-z0-9_][\w -]*: +(?:[@`]|[A-Za-z0-9][^#\t\r\n]*: )[^\n]*$/;
 
+// An entry whose double-quoted value closes before more text on its line (`title: "The "Best" Day"`,
+// quotes plugin 1.0 left unescaped): nothing but a comment may follow a quoted value there.
+const CLOSED_QUOTE_THEN_MORE = /^[A-Za-z0-9_][\w -]*: +"(?:[^"\\\r\n]|\\.)*"[ \t]*[^ \t#\r\n]/;
+
 /** True when `key: value` on its own does not read as a single plain value. (Exported for its test.) */
 export function isBroken(entry: string): boolean {
 	// Stryker disable next-line ConditionalExpression: a fast path; the library finds these broken too
-	if (PLAINLY_BROKEN.test(entry)) return true;
+	if (PLAINLY_BROKEN.test(entry) || CLOSED_QUOTE_THEN_MORE.test(entry)) return true;
 	const yaml = `${entry}\n`;
 	// Most entries of a broken block are fine: the plain-shape reader says so without the yaml library.
 	// Stryker disable next-line ConditionalExpression: a fast path; the library reads a simple entry as a mapping too
@@ -105,10 +109,6 @@ export function isBroken(entry: string): boolean {
 	const outcome = parseFrontmatter(yaml);
 	return outcome.kind !== "mapping" && !(outcome.kind === "anchored" && ANCHORED_COLLECTION.test(entry));
 }
-
-// An entry whose double-quoted value closes before more text on its line (`title: "The "Best" Day"`,
-// quotes plugin 1.0 left unescaped): nothing but a comment may follow a quoted value there.
-const CLOSED_QUOTE_THEN_MORE = /^[A-Za-z0-9_][\w -]*: +"(?:[^"\\\n]|\\.)*"[ \t]*[^ \t#\n]/;
 
 /**
  * Whether the block cannot be valid YAML, known without the library: it has entries broken on their

@@ -13,7 +13,7 @@ function libraryVerdict(entry: string): boolean | "anchored" {
 describe("isBroken", () => {
 	afterEach(() => jest.restoreAllMocks());
 
-	it.each(["title: Rust: why", "title: Rust Reading 15: A Subtitle", "author: @someone", "title: `code` and more", "site name:  a:b: c", "title: a: b # c", "Title_2: x \"y\": z"])(
+	it.each(["title: Rust: why", "title: Rust Reading 15: A Subtitle", "author: @someone", "title: `code` and more", "site name:  a:b: c", "title: a: b # c", "Title_2: x \"y\": z", 'title: "Rust: "why""', 'title: "The "Best" Day"', 'title: "a\\" b" c\n  more'])(
 		"finds %s broken without the library",
 		(entry) => {
 			const parse = jest.spyOn(parsing, "parseFrontmatter");
@@ -28,7 +28,8 @@ describe("isBroken", () => {
 		["a comment before the colon", "title: Rust #1: why"],
 		["a tab before the colon", "title: Rust\t: why"],
 		["a value over two lines", "title: Rust: why\n  and how"],
-		["a quoted value the plain reader refuses", 'title: "Rust: "why""'],
+		["a quoted value the plain reader refuses", 'title: "Rust: why" # said so'],
+		["a quoted value with a comment right after it", 'title: "Rust"#1'],
 		["a key with a colon", "a:b: Rust: why"],
 		["a tab after the key", "title:\tRust: why"],
 		["a value starting with another indicator", "title: *bold*: why"],
@@ -42,7 +43,10 @@ describe("isBroken", () => {
 		const key = fc.constantFrom("title", "Title", "site name", "date_saved", "a-b", "_x", "a:b", "a#b", "-x", " title", "title ", "tags", "null");
 		const piece = fc.constantFrom("Rust", "a", "1", "@", "`", ":", ": ", " :", "::", " #", "#", "# ", "\t", "\r", '"', "'", "[", "]", "{", "}", "&a", "*a", "!t", "|", ">", "-", "- ", "?", "%", ",", " ", "  ", "東京", "\u2028", "\u00a0");
 		// Mostly values that start as plugin 1.0's did (a word) and hold a colon, so that the rest decides.
-		const start = fc.oneof({ arbitrary: fc.constantFrom("Rust", "a", "1", "@x", "`x`", "Issue #112", "C#", "a\tb", "a\rb"), weight: 4 }, { arbitrary: piece, weight: 1 });
+		const start = fc.oneof(
+			{ arbitrary: fc.constantFrom("Rust", "a", "1", "@x", "`x`", "Issue #112", "C#", "a\tb", "a\rb", '"Rust"', '"a\\"', '"The "', '"a\\" b"'), weight: 4 },
+			{ arbitrary: piece, weight: 1 },
+		);
 		const value = fc.tuple(start, fc.array(fc.oneof({ arbitrary: piece, weight: 3 }, { arbitrary: fc.constant(": "), weight: 1 }), { maxLength: 5 })).map(([first, rest]) => first + rest.join(""));
 		const separator = fc.constantFrom(": ", ":  ", ":\t", ":", " : ");
 		fc.assert(
