@@ -60,7 +60,12 @@ async function main(): Promise<void> {
 		const engine = measureEngine(vault.texts, megabytes);
 		vault.texts.length = 0;
 		const queue = await measureQueueIndex(QUEUE_ITEMS);
-		const batchMaxStretchMs = await measureBatch(NOTES);
+		// Rounds as for the other passes: a major collection of the fake vault's heap (over a gigabyte)
+		// now and then lands inside one note and makes a single run's longest stretch about 100 ms.
+		const batch: number[] = [];
+		for (let round = 0; round < ROUNDS; round++) batch.push(await measureBatch(NOTES));
+		const batchStretch = spread(batch);
+		const batchMaxStretchMs = batchStretch.median;
 		const results = {
 			engineMBps: engine.median,
 			tidyVsCopy: cli.tidy.median / cli.copy.median,
@@ -93,7 +98,7 @@ async function main(): Promise<void> {
 		log(row("queueIndexHeapMB", results.queueIndexHeapMB, "< 100", results.queueIndexHeapMB < 100));
 		log(row("queueFilterP50Ms", results.queueFilterP50Ms, "", null));
 		log(row("queueFilterP95Ms", results.queueFilterP95Ms, "< 16", results.queueFilterP95Ms < 16));
-		log(row("batchMaxStretchMs", results.batchMaxStretchMs, "≤ 50", results.batchMaxStretchMs <= 50));
+		log(row("batchMaxStretchMs", results.batchMaxStretchMs, "≤ 50", results.batchMaxStretchMs <= 50, `(ms, the longest of each run: ${show(batchStretch)})`));
 		log(row("tidyPeakRssMB", results.tidyPeakRssMB, "< 300", results.tidyPeakRssMB < 300));
 		log("");
 		log("Seconds per pass over the vault:");
