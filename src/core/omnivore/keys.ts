@@ -41,18 +41,23 @@ export function filledStateKey(present: readonly string[], isEmpty: (name: strin
 	return spellings.find((name) => !isEmpty(name)) ?? spellings[0];
 }
 
-/** Names by schema key and configured name: the queue asks for them several times for each of 50,000 notes. */
-const knownNames = new Map<string, readonly string[]>();
+/**
+ * Names by schema key, then by configured name: the queue asks for them several times for each of
+ * 50,000 notes, so a lookup builds no string.
+ */
+const knownNames = new Map<keyof SchemaKeys, Map<string, readonly string[]>>();
 
 /** The names a schema value may stand under, canonical first, all lower-cased. */
 export function namesOf(key: keyof SchemaKeys, keys: SchemaKeys): readonly string[] {
-	const cacheKey = `${key}\u0000${keys[key]}`;
-	let names = knownNames.get(cacheKey);
+	let byName = knownNames.get(key);
+	if (!byName) knownNames.set(key, (byName = new Map<string, readonly string[]>()));
+	let names = byName.get(keys[key]);
 	if (!names) {
 		// Stryker disable next-line OptionalChaining,ArrayDeclaration: every schema key has its entry above
 		const aliases = KEY_ALIASES.find((entry) => entry.key === key)?.aliases ?? [];
-		if (knownNames.size > 256) knownNames.clear();
-		knownNames.set(cacheKey, (names = [...new Set([keys[key], ...aliases].map((name) => name.toLowerCase()))]));
+		// Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a bound on a cache; cleared, the names are found again alike
+		if (byName.size > 64) byName.clear();
+		byName.set(keys[key], (names = [...new Set([keys[key], ...aliases].map((name) => name.toLowerCase()))]));
 	}
 	return names;
 }
