@@ -7,20 +7,25 @@ export type FrontmatterValue = string | string[];
 
 type MapItem = CST.BlockMap["items"][number];
 
-/** A list item as written after its `- `, when it is one line: quoted when YAML would read it as another value, as yaml writes it otherwise. */
-function writtenListItem(item: string): string {
-	return YAML11_SPECIAL.test(item) ? `"${item}"` : stringify(item, { lineWidth: 0, minContentWidth: 0 }).trimEnd();
+/** A scalar as yaml writes it on one line, without the line break it ends with (not `trimEnd`: U+00A0 or U+3000 ending a plain value is the value's). */
+function written(value: string): string {
+	const text = stringify(value, { lineWidth: 0, minContentWidth: 0 });
+	return text.endsWith("\n") ? text.slice(0, -1) : text;
 }
 
-/** A list item's lines under its key: an item of many lines is a block scalar, its lines indented under the item's `-`. */
-function listItemLines(item: string): string {
-	if (!item.includes("\n")) return `  - ${writtenListItem(item)}\n`;
-	const lines = stringify([item], { lineWidth: 0, minContentWidth: 0 }).split("\n");
-	// The text ends with a line break: the last piece is empty.
-	return lines
-		.slice(0, -1)
-		.map((line) => `  ${line}\n`)
-		.join("");
+/** A list item as written after its `- `, when it is one line: quoted when YAML would read it as another value, as yaml writes it otherwise. */
+function writtenListItem(item: string): string {
+	return YAML11_SPECIAL.test(item) ? `"${item}"` : written(item);
+}
+
+/**
+ * A list item's line under its key. An item yaml would write as a block scalar (one of many lines, or
+ * one holding ` %`, which at the start of a line reads as a directive) is double-quoted with JSON's
+ * escapes, which YAML reads alike: yaml's block scalar under a dash does not always read back (`" \n"`).
+ */
+function listItemLine(item: string): string {
+	const text = writtenListItem(item);
+	return `  - ${text.includes("\n") ? JSON.stringify(item) : text}\n`;
 }
 
 /** Text of one `key: value` entry as yaml writes it: plain where that reads back the same, quoted otherwise. */
@@ -28,11 +33,11 @@ export function stringifyEntry(key: string, value: FrontmatterValue): string {
 	// Stryker disable next-line ConditionalExpression,StringLiteral: a fast path; yaml's stringifier writes a plain-safe value the same.
 	if (typeof value === "string" && isPlainSafe(key) && isPlainSafe(value)) return `${key}: ${value}\n`;
 	if (typeof value === "string") {
-		if (YAML11_SPECIAL.test(value)) return `${stringify(key)}`.trimEnd() + `: "${value}"\n`;
+		if (YAML11_SPECIAL.test(value)) return `${written(key)}: "${value}"\n`;
 		return stringify({ [key]: value }, { lineWidth: 0, minContentWidth: 0 });
 	}
 	if (value.length === 0) return stringify({ [key]: [] });
-	return `${stringify(key).trimEnd()}:\n${value.map(listItemLines).join("")}`;
+	return `${written(key)}:\n${value.map(listItemLine).join("")}`;
 }
 
 // CST.stringify writes each token's source whatever its type: only the value's type is ever read (the
@@ -70,13 +75,13 @@ function listItem(key: string, value: string[]): MapItem | null {
 	if (!isPlainSafe(key) || value.length === 0) return null;
 	const items: CST.BlockSequence["items"] = [];
 	for (const item of value) {
-		const written = writtenListItem(item);
+		const text = writtenListItem(item);
 		// Plain as given, or quoted on one line: yaml may write another item as a block scalar (`|+`).
-		const oneLine = written === item ? isPlainSafe(item) : /^["']/.test(written) && !written.includes("\n");
+		const oneLine = text === item ? isPlainSafe(item) : /^["']/.test(text) && !text.includes("\n");
 		if (!oneLine) return null;
 		// The parser puts a line's indentation at the start of every item but the first (it follows the key's line).
 		const start = [...(items.length > 0 ? [sourceToken("space", "  ")] : []), sourceToken("seq-item-ind", "-"), sourceToken("space", " ")];
-		items.push({ start, value: scalarToken(written) });
+		items.push({ start, value: scalarToken(text) });
 	}
 	return {
 		start: [],
