@@ -112,9 +112,9 @@ export function isBroken(entry: string): boolean {
 
 /**
  * Whether the block cannot be valid YAML, known without the library: it has entries broken on their
- * own (PLAINLY_BROKEN, CLOSED_QUOTE_THEN_MORE), and with those values set aside every line is of the plain shape, so each such
- * entry stands as a key of the block's mapping, never inside a value over several lines (a quoted
- * title that goes on below, say), where it could be valid.
+ * own (PLAINLY_BROKEN, CLOSED_QUOTE_THEN_MORE), and with those values set aside every line is of the
+ * plain shape, so each such entry stands as a key of the block's mapping, never inside a value over
+ * several lines (a quoted title that goes on below, say), where it could be valid.
  */
 export function isPlainlyBroken(yaml: string): boolean {
 	let broken = false;
