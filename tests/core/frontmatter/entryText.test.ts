@@ -61,6 +61,9 @@ describe("a new entry's CST item", () => {
 describe("a list entry's text", () => {
 	it("reads back as the list, an item yaml would write as a block scalar too (once written unindented, so refused by the read-back check)", () => {
 		expect(stringifyEntry("aliases", ["two\nlines", "one", " %"])).toBe('aliases:\n  - "two\\nlines"\n  - one\n  - " %"\n');
+		// A long item stays plain on its line: yaml would fold it at 80 columns.
+		const long = `${"word ".repeat(30)}end`;
+		expect(stringifyEntry("aliases", [long])).toBe(`aliases:\n  - ${long}\n`);
 		// Once cut by trimEnd: a plain value may end with a space YAML keeps (U+00A0, U+3000).
 		expect(parse(stringifyEntry("aliases", ["a\u00a0", "\u3000b\u3000"]))).toEqual({ aliases: ["a\u00a0", "\u3000b\u3000"] });
 		expect(parse(stringifyEntry("k\u00a0", ["yes"]))).toEqual({ "k\u00a0": ["yes"] });
