@@ -119,16 +119,17 @@ export function isBroken(entry: string): boolean {
  * several lines (a quoted title that goes on below, say), where it could be valid.
  */
 export function isPlainlyBroken(yaml: string): boolean {
+	const lines = yaml.split("\n");
 	let broken = false;
-	const setAside = yaml.split("\n").map((line) => {
-		if (!PLAINLY_BROKEN.test(line) && !CLOSED_QUOTE_THEN_MORE.test(line)) return line;
+	for (const [i, line] of lines.entries()) {
+		if (!PLAINLY_BROKEN.test(line) && !CLOSED_QUOTE_THEN_MORE.test(line)) continue;
 		broken = true;
 		// The key stays (the reader refuses a key twice); a blank line in its place gives the same
 		// verdict, as nothing the plain reader accepts runs on into the next line.
 		// Stryker disable next-line StringLiteral: see above
-		return `${line.slice(0, line.indexOf(":"))}: x`;
-	});
-	return broken && readSimpleBlock(setAside.join("\n")) !== null;
+		lines[i] = `${line.slice(0, line.indexOf(":"))}: x`;
+	}
+	return broken && readSimpleBlock(lines.join("\n")) !== null;
 }
 
 /**
