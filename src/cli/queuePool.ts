@@ -18,7 +18,12 @@ export function readQueueItem(file: VaultFile, tidier: NoteTidier): Listed {
 	} catch (error) {
 		return { unreadable: whyUnreadable(file.path, error) };
 	}
-	return { item: buildQueueItem(file.path, text, tidier.options, tidier.proxy) };
+	try {
+		return { item: buildQueueItem(file.path, text, tidier.options, tidier.proxy) };
+	} catch (error) {
+		// One note the engine fails on is listed as unread, as the plugin reports it: the listing goes on.
+		return { unreadable: `Omnivore Queue failed on it (${error instanceof Error ? error.message : String(error)}); please report it` };
+	}
 }
 
 /** Whether this thread is one of a listing's workers (the CLI bundle is also the workers' script). */

@@ -23,7 +23,8 @@ export type ProblemCode =
 	| "unwritable-file"
 	| "edited-since-tidy"
 	| "image-not-downloaded"
-	| "import-problem";
+	| "import-problem"
+	| "engine-failed";
 
 export type ChangeKind =
 	| "frontmatter-repaired"
@@ -87,6 +88,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"edited-since-tidy": "Edited since it was tidied, so not undone",
 	"image-not-downloaded": "Image could not be downloaded",
 	"import-problem": "Imported with a problem (content missing, note left as it was)",
+	"engine-failed": "Omnivore Queue failed on the note (left as it was)",
 };
 
 /** Collects changes and problems while the steps run. */

@@ -15,6 +15,7 @@ import { buildOmnivoreLinks, type OmnivoreLinks } from "./omnivore/urls";
 import { resolveOptions, type TidyOptions } from "./options";
 import { buildProxyMatcher, type ProxyMatcher } from "./proxyUrls";
 import { ReportBuilder, type NoteReport, type Problem } from "./report";
+import { engineFailed, frontmatterProblem, notAnArticle, onlyProxiedImages, type LeftFrontmatter } from "./tidyProblems";
 
 export interface TidyResult {
 	/** The note's new text; identical to the input when nothing changed. */
@@ -73,8 +74,20 @@ export class NoteTidier {
 		return detectOmnivoreNote({ parts, frontmatter, code }, { options: this.options, links: this.links, proxy: this.proxy });
 	}
 
-	/** Normalize and unwrap an Omnivore note. Any other note comes back unchanged. */
+	/**
+	 * Normalize and unwrap an Omnivore note. Any other note comes back unchanged, and so does one the
+	 * engine fails on (a bug, or a limit no check foresaw), with the failure as its problem: one note
+	 * never stops a run over a vault.
+	 */
 	tidy(text: string): TidyResult {
+		try {
+			return this.tidyOrThrow(text);
+		} catch (error) {
+			return { text, report: { isOmnivoreNote: false, changed: false, changes: [], problems: [engineFailed(error)] } };
+		}
+	}
+
+	private tidyOrThrow(text: string): TidyResult {
 		const parts = splitNote(text);
 		const frontmatter = readFrontmatter(parts);
 		const code = findCodeRanges(parts.body);
@@ -182,58 +195,6 @@ export class NoteTidier {
 		report.merge(steps);
 		return yaml;
 	}
-}
-
-/**
- * Unwrapped, the note would no longer read as a saved article (its status was not written: the
- * frontmatter cannot be edited, or adding it is turned off), and would leave the queue and later tidies.
- */
-function onlyProxiedImages(): Problem {
-	return {
-		code: "only-proxied-images",
-		message:
-			"The note's only sign of a saved Omnivore article is its proxied images: unwrapped, it would no longer count as one, so it was left as it was. Give it a reading status tidy knows (status: unread), and it will be.",
-	};
-}
-
-type LeftFrontmatter = Extract<FrontmatterState, { kind: "invalid" | "not-mapping" | "anchored" }>;
-
-function frontmatterProblem(state: LeftFrontmatter, unwrapped: number): Problem {
-	const images = unwrapped > 0 ? ` Images in the body were still unwrapped (${unwrapped}).` : "";
-	switch (state.kind) {
-		case "invalid":
-			return invalidProblem(state, images);
-		case "anchored":
-			return {
-				code: "yaml-anchors",
-				line: 1,
-				message: `The frontmatter uses YAML anchors or aliases (${state.names.join(", ")}); it was left as it was so their meaning is kept. A value such as "&amp; more" meant as text needs quotes.${images}`,
-			};
-		case "not-mapping":
-			return {
-				code: "frontmatter-not-mapping",
-				line: 1,
-				message: `The frontmatter is ${state.found} rather than properties (Omnivore's single-file mode writes a list); it was left as it was.${images}`,
-			};
-	}
-}
-
-function invalidProblem(state: Extract<FrontmatterState, { kind: "invalid" }>, images: string): Problem {
-	const left = `; it was left as it was.${images}`;
-	if (state.refused === "too-deep") return { code: "too-deeply-nested", line: 1, message: `The frontmatter is too deeply nested to read safely${left}` };
-	if (state.refused === "too-large") return { code: "frontmatter-too-large", line: 1, message: `${state.error}${left}` };
-	if (state.refused === "commented-opening") {
-		const fix = "Obsidian reads no properties under an opening --- with more on its line; remove the comment to have the note tidied";
-		return { code: "invalid-frontmatter", line: 1, message: `The frontmatter's opening line has a comment after its ---: ${fix}${left}` };
-	}
-	return { code: "invalid-frontmatter", line: 1, message: `The frontmatter is not valid YAML (${state.error}) and could not be repaired${left}` };
-}
-
-function notAnArticle(tagName: string): Problem {
-	return {
-		code: "not-a-saved-article",
-		message: `Tagged #${tagName} but does not look like a saved article (no link to an Omnivore article or Read Original link; no id, article address, save date or reading status; no proxied image); it was left alone.`,
-	};
 }
 
 /** Tidy one note with the given options (convenient for one-off use; build a `NoteTidier` for many). */

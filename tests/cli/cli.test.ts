@@ -99,20 +99,24 @@ describe("omnivore-queue tidy", () => {
 		const body = "#Omnivore\n[Read Original](https://deep.example.org/a)\n";
 		const flow = `---\nid: 1\ntags: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\n${body}`;
 		const block = `---\nid: 2\nmeta:\n${Array.from({ length: 400 }, (_, i) => `${"  ".repeat(i + 1)}k${i}:`).join("\n")}\n---\n${body}`;
+		// Thousands of empty keys on one line, each a map inside the last: the parser's stack ran out on it.
+		const keys = `---\nid: 4\ntitle: ${": ".repeat(5000)}]\n---\n${body}`;
 		writeFileSync(join(vault, "flow.md"), flow);
 		writeFileSync(join(vault, "block.md"), block);
+		writeFileSync(join(vault, "keys.md"), keys);
 		writeFileSync(join(vault, "fine.md"), `---\nid: 3\n---\n${body}`);
 		const result = await run("tidy", vault);
 		expect(result.code).toBe(0);
 		expect(result.err).toBe("");
-		expect(result.out).toContain("Frontmatter is too deeply nested [too-deeply-nested] (2)");
+		expect(result.out).toContain("Frontmatter is too deeply nested [too-deeply-nested] (3)");
 		expect(result.out).not.toMatch(/call stack|heap|RangeError/i);
 		expect(readFileSync(join(vault, "flow.md"), "utf8")).toBe(flow);
 		expect(readFileSync(join(vault, "block.md"), "utf8")).toBe(block);
+		expect(readFileSync(join(vault, "keys.md"), "utf8")).toBe(keys);
 		expect(readFileSync(join(vault, "fine.md"), "utf8")).toContain("original_url: https://deep.example.org/a\n");
 		const queue = await run("queue", vault, "--json");
 		expect(queue.code).toBe(0);
-		expect((JSON.parse(queue.out) as { items: unknown[] }).items).toHaveLength(3);
+		expect((JSON.parse(queue.out) as { items: unknown[] }).items).toHaveLength(4);
 	});
 
 	it("keeps a note's file mode", async () => {

@@ -67,3 +67,11 @@ parentPort.once("message", (chunk) => {
 	// The failure and the answer arrive in either order from one run to the next: try it several times.
 	for (let run = 0; run < 8; run++) expect(await readQueueItems(files, {}, tidier, { script: failing, jobs: 2 })).toEqual(alone);
 });
+
+it("lists a note the engine fails on as unread, with the reason, and goes on", async () => {
+	// An engine whose proxy matcher is missing fails on every note it reads as far as its images.
+	const broken = Object.assign(Object.create(NoteTidier.prototype) as NoteTidier, { ...tidier, proxy: null });
+	const listed = await readQueueItems(files.slice(0, 3), {}, broken);
+	expect(listed).toHaveLength(3);
+	for (const entry of listed) expect(entry).toEqual({ unreadable: expect.stringMatching(/^Omnivore Queue failed on it \(.+\); please report it$/) as unknown });
+});

@@ -255,11 +255,23 @@ describe("reports that tell the truth", () => {
 		["5,000-deep flow mappings", `x: ${"{a: ".repeat(5000)}1${"}".repeat(5000)}`],
 		["5,000-deep block mappings", Array.from({ length: 5000 }, (_, i) => `${"  ".repeat(i)}k${i}:`).join("\n")],
 		["5,000 nested block lists", `x:\n${"- ".repeat(5000)}a`],
+		["a line of 5,000 empty keys, each a map in the last", `title: ${": ".repeat(5000)}]`],
+		["5,000 empty keys opening a list item", `tags:\n  - ${": ".repeat(5000)}`],
 	])("reports %s as too deeply nested and leaves it", (_name, yaml) => {
 		const text = `---\nid: 1\n${yaml}\n---\n#Omnivore\n${link}\n`;
 		const result = tidy(text);
 		expect(result.text).toBe(text);
 		expect(result.report.problems.map((p) => p.code)).toEqual(["too-deeply-nested"]);
+	});
+
+	it("leaves a note the engine fails on as it was, and says so (one note never stops a run)", () => {
+		// An engine whose proxy matcher is missing fails on every note it reads as far as its images.
+		const broken = Object.assign(Object.create(NoteTidier.prototype) as NoteTidier, { ...tidier, proxy: null });
+		const text = `---\nid: 1\n---\n#Omnivore\n${link}\n`;
+		const result = broken.tidy(text);
+		expect(result.text).toBe(text);
+		expect(result.report.changed).toBe(false);
+		expect(result.report.problems).toEqual([{ code: "engine-failed", message: expect.stringMatching(/^Omnivore Queue failed on this note \(.+\); it was left as it was\. Please report it/) as unknown }]);
 	});
 
 	const body = "[Read on Omnivore](https://omnivore.app/me/some-article-18c0a1b2c3d)\n[Read Original](https://example.com/a)\n\n![](https://proxy-prod.omnivore-image-cache.app/0x0,sabc/https://example.com/a.png)\n\n#Omnivore\n";

@@ -38,9 +38,25 @@ export function readFrontmatterBlock(parts: NoteParts, parse: (yaml: string) => 
 	if (parts.commentedOpening) return { kind: "invalid", error: "its opening --- line has a comment after it", refused: "commented-opening" };
 	if (!parts.frontmatter) return { kind: "none" };
 	const yaml = toLf(parts.frontmatter.yaml);
-	if (isTooDeeplyNested(yaml)) return { kind: "invalid", error: "it is nested too deeply", refused: "too-deep" };
+	if (isTooDeeplyNested(yaml)) return tooDeep();
 	const size = tooLargeFrontmatter(yaml);
 	if (size) return { kind: "invalid", error: `Frontmatter too large to be an Omnivore note's: ${size}`, refused: "too-large" };
+	try {
+		return readChecked(yaml, parse);
+	} catch (error) {
+		// The scan above errs on the side of reading: text it lets through that still nests past the
+		// parser's stack (a thread's stack may be smaller) is refused the same way, not a failed run.
+		if (error instanceof RangeError) return tooDeep();
+		throw error;
+	}
+}
+
+function tooDeep(): FrontmatterState {
+	return { kind: "invalid", error: "it is nested too deeply", refused: "too-deep" };
+}
+
+/** The block read, once checked to be neither too deep nor too large. */
+function readChecked(yaml: string, parse: (yaml: string) => ParseOutcome): FrontmatterState {
 	// A block surely invalid (plugin 1.0's `author: @name`, say) goes to the repair at once: the
 	// library's parse of a broken block costs most of its reading, and is needed only for its error,
 	// said when the repair fails.

@@ -30,6 +30,19 @@ describe("isTooDeeplyNested", () => {
 		expect(isTooDeeplyNested(`meta: ${"{a: ".repeat(65)}\n`)).toBe(true);
 	});
 
+	it("refuses a line that opens more than 64 block collections (`: ` after `: `), and only outside quotes and brackets", () => {
+		expect(isTooDeeplyNested(`title: ${": ".repeat(63)}x\n`)).toBe(false);
+		expect(isTooDeeplyNested(`title: ${": ".repeat(64)}x\n`)).toBe(true);
+		expect(isTooDeeplyNested(`title:${":\t".repeat(65)}x\n`)).toBe(true);
+		expect(isTooDeeplyNested(`- ${"- ".repeat(40)}${": ".repeat(30)}\n`)).toBe(true);
+		// Each line counts on its own: a block of a hundred entries is no deeper than one.
+		expect(isTooDeeplyNested("k: v\n".repeat(100))).toBe(false);
+		expect(isTooDeeplyNested(`title: "${": ".repeat(100)}"\n`)).toBe(false);
+		expect(isTooDeeplyNested(`meta: {${Array.from({ length: 100 }, (_, i) => `k${i}: ${i}`).join(", ")}}\n`)).toBe(false);
+		// A colon inside a word or an address opens nothing.
+		expect(isTooDeeplyNested(`url: ${"https://a.b/c:d".repeat(100)}\n`)).toBe(false);
+	});
+
 	it("counts depth, not brackets: closed collections side by side are shallow", () => {
 		const closed = `${"[".repeat(40)}${"]".repeat(40)}`;
 		expect(isTooDeeplyNested(`a: ${closed}\nb: ${closed}\nc: [${closed}, ${closed}]\n`)).toBe(false);
@@ -113,6 +126,18 @@ describe("readFrontmatterBlock", () => {
 	it("reads a mapping, with CRLF line ends", () => {
 		const state = readFrontmatterBlock(splitNote(`---\r\n${SAVED.replace(/\n/g, "\r\n")}---\r\n#Omnivore\r\n`));
 		expect(state.kind === "mapping" && [state.editor.get("date_saved"), state.repairedKeys]).toEqual(["2024-02-27 01:30:06", []]);
+	});
+
+	it("refuses a block whose parse runs out of stack, as too deep, and lets any other error through", () => {
+		const note = splitNote("---\ntitle: Rust\n---\n");
+		const overflow = () => {
+			throw new RangeError("Maximum call stack size exceeded");
+		};
+		expect(readFrontmatterBlock(note, overflow)).toEqual({ kind: "invalid", error: "it is nested too deeply", refused: "too-deep" });
+		const bug = () => {
+			throw new TypeError("a bug");
+		};
+		expect(() => readFrontmatterBlock(note, bug)).toThrow("a bug");
 	});
 
 	it("tells a note without frontmatter from one whose block never closes", () => {
