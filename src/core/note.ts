@@ -34,6 +34,15 @@ const OPEN = /^---[ \t]*(\r?\n)/;
 const COMMENTED_OPEN = /^---[ \t]+#/;
 const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
 
+/**
+ * Whether the text breaks its lines with carriage returns alone (classic Mac OS files): the engine
+ * splits lines at `\n`, so it would read such a note as one line. (A stray `\r` in a note of `\n`
+ * lines is read as a character of its line.)
+ */
+export function breaksLinesWithCrAlone(text: string): boolean {
+	return !text.includes("\n") && text.includes("\r");
+}
+
 export function detectLineEnding(text: string): LineEnding {
 	// No break (-1) or a break first (0) looks before the text: undefined, so "\n".
 	return text[text.indexOf("\n") - 1] === "\r" ? "\r\n" : "\n";

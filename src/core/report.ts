@@ -24,7 +24,8 @@ export type ProblemCode =
 	| "edited-since-tidy"
 	| "image-not-downloaded"
 	| "import-problem"
-	| "engine-failed";
+	| "engine-failed"
+	| "cr-line-endings";
 
 export type ChangeKind =
 	| "frontmatter-repaired"
@@ -89,6 +90,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"image-not-downloaded": "Image could not be downloaded",
 	"import-problem": "Imported with a problem (content missing, note left as it was)",
 	"engine-failed": "Omnivore Queue failed on the note (left as it was)",
+	"cr-line-endings": "Lines end in a carriage return alone (classic Mac)",
 };
 
 /** Collects changes and problems while the steps run. */

@@ -9,13 +9,13 @@ import type { FrontmatterEditor } from "./frontmatter/yamlEditor";
 import { emptyFrontmatter } from "./frontmatter/parseFrontmatter";
 import { readBodyFacts } from "./markdown/bodyFacts";
 import { findCodeRanges } from "./markdown/codeRanges";
-import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "./note";
-import { detectOmnivoreNote, type Detection } from "./omnivore/detect";
+import { breaksLinesWithCrAlone, joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "./note";
+import { detectOmnivoreNote, mayHoldOmnivoreMarks, type Detection } from "./omnivore/detect";
 import { buildOmnivoreLinks, type OmnivoreLinks } from "./omnivore/urls";
 import { resolveOptions, type TidyOptions } from "./options";
 import { buildProxyMatcher, type ProxyMatcher } from "./proxyUrls";
 import { ReportBuilder, type NoteReport, type Problem } from "./report";
-import { engineFailed, frontmatterProblem, notAnArticle, onlyProxiedImages, type LeftFrontmatter } from "./tidyProblems";
+import { crLineEndings, engineFailed, frontmatterProblem, notAnArticle, onlyProxiedImages, type LeftFrontmatter } from "./tidyProblems";
 
 export interface TidyResult {
 	/** The note's new text; identical to the input when nothing changed. */
@@ -30,8 +30,10 @@ export interface TidyResult {
  * 2: Omnivore's `author: unknown` gives way to a real author under another spelling; every spelling
  *    of `state` saying the status goes; an alias repeating the Read Original address goes with
  *    Omnivore's address in original_url; a save date is read from the link original_url gives up.
+ * 3: a body link to a saved article makes an untagged note one only with an id Omnivore gave or a
+ *    label naming Omnivore; highlight back-links alone are no mark of a tagged note.
  */
-export const TIDY_RULES_VERSION = 2;
+export const TIDY_RULES_VERSION = 3;
 
 /** The engine with its options resolved and its patterns built once, for use over many notes. */
 export class NoteTidier {
@@ -88,6 +90,11 @@ export class NoteTidier {
 	}
 
 	private tidyOrThrow(text: string): TidyResult {
+		// Read as one line, its frontmatter would be taken for none and a second block written above it.
+		if (breaksLinesWithCrAlone(text)) {
+			const problems = mayHoldOmnivoreMarks(text, null, this.options) ? [crLineEndings()] : [];
+			return { text, report: { isOmnivoreNote: false, changed: false, changes: [], problems } };
+		}
 		const parts = splitNote(text);
 		const frontmatter = readFrontmatter(parts);
 		const code = findCodeRanges(parts.body);

@@ -63,3 +63,11 @@ export function engineFailed(error: unknown): Problem {
 		message: `Omnivore Queue failed on this note (${reason}); it was left as it was. Please report it, with the note if you can share it.`,
 	};
 }
+
+/** A note whose lines end in a carriage return alone, which the engine would read as one line. */
+export function crLineEndings(): Problem {
+	return {
+		code: "cr-line-endings",
+		message: "The note's lines end in a carriage return alone (as classic Mac OS wrote them), which tidy does not read; it was left as it was. Convert its line endings to LF or CRLF to have it tidied.",
+	};
+}

@@ -70,7 +70,7 @@ parentPort.once("message", (chunk) => {
 
 it("lists a note the engine fails on as unread, with the reason, and goes on", async () => {
 	// An engine whose proxy matcher is missing fails on every note it reads as far as its images.
-	const broken = Object.assign(Object.create(NoteTidier.prototype) as NoteTidier, { ...tidier, proxy: null });
+	const broken = Object.assign(Object.create(NoteTidier.prototype) as object, { ...tidier, proxy: null }) as unknown as NoteTidier;
 	const listed = await readQueueItems(files.slice(0, 3), {}, broken);
 	expect(listed).toHaveLength(3);
 	for (const entry of listed) expect(entry).toEqual({ unreadable: expect.stringMatching(/^Omnivore Queue failed on it \(.+\); please report it$/) as unknown });

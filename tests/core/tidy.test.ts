@@ -266,7 +266,7 @@ describe("reports that tell the truth", () => {
 
 	it("leaves a note the engine fails on as it was, and says so (one note never stops a run)", () => {
 		// An engine whose proxy matcher is missing fails on every note it reads as far as its images.
-		const broken = Object.assign(Object.create(NoteTidier.prototype) as NoteTidier, { ...tidier, proxy: null });
+		const broken = Object.assign(Object.create(NoteTidier.prototype) as object, { ...tidier, proxy: null }) as unknown as NoteTidier;
 		const text = `---\nid: 1\n---\n#Omnivore\n${link}\n`;
 		const result = broken.tidy(text);
 		expect(result.text).toBe(text);
@@ -479,5 +479,24 @@ describe("what a user reads when a note's frontmatter is left as it was", () => 
 	it("names every property whose value was quoted to repair the block", () => {
 		const { report } = tidier.tidy("---\ntitle: Rust: What\nauthor: A: B\nid: 1\n---\n#Saved\n");
 		expect(report.changes[0]).toEqual({ kind: "frontmatter-repaired", message: "Frontmatter was not valid YAML; quoted the value of title, author so it reads again." });
+	});
+});
+
+describe("a note whose lines end in a carriage return alone (classic Mac OS)", () => {
+	const note = "---\rid: 3f1e2d4c-5b6a-4789-8abc-def012345678\rtitle: Old Mac\r---\r# Old Mac\r#Omnivore\r[Read on Omnivore](https://omnivore.app/me/old-mac-18e40a3b2f1)\r";
+
+	it("is left as it was and reported when it may be an Omnivore note, not given a second frontmatter block", () => {
+		const result = tidy(note);
+		expect(result.text).toBe(note);
+		expect(result.report.problems.map((p) => p.code)).toEqual(["cr-line-endings"]);
+		expect(buildQueueItem("old.md", note, tidier.options, tidier.proxy)).toBeNull();
+	});
+
+	it("is left without a word when it is no Omnivore note, and a stray carriage return in a note of LF lines is just a character", () => {
+		const mine = "---\rtitle: Mine\r---\rText.\r";
+		expect(tidy(mine)).toEqual({ text: mine, report: { isOmnivoreNote: false, changed: false, changes: [], problems: [] } });
+		const stray = note.replace(/\r/g, "\n").replace("title: Old Mac", "title: Old\rMac");
+		expect(tidy(stray).report.problems.map((p) => p.code)).not.toContain("cr-line-endings");
+		expect(tidy(stray).report.isOmnivoreNote).toBe(true);
 	});
 });

@@ -39,6 +39,8 @@ interface BodyMarks {
 	articleLink: boolean;
 	/** How many different articles the library links name (counted up to two). */
 	articles: number;
+	/** A link to an article in the library labelled as Omnivore's templates label it (`[Read on Omnivore](…)`). */
+	labelled: boolean;
 	/** A highlight back-link (`omnivore.app/me/{slug}#{uuid}`). */
 	highlightLink: boolean;
 	/** Asked only of a tagged note with no other mark: each is a search of the whole body. */
@@ -53,6 +55,7 @@ function occursOutside(pattern: RegExp, text: string, code: TextRange[]): boolea
 
 function bodyMarks(body: string, code: TextRange[], context: DetectContext): BodyMarks {
 	let articleLink = false;
+	let labelled = false;
 	let highlightLink = false;
 	const slugs = new Set<string>();
 	const { startsAt } = context.links;
@@ -62,15 +65,36 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 		if (isInside(code, match.index)) continue;
 		slugs.add(match[1].toLowerCase());
 		if (match[2] === "#") highlightLink = true;
-		else articleLink = true;
+		else {
+			articleLink = true;
+			labelled ||= LABELLED_OMNIVORE_BEFORE.test(body.slice(Math.max(0, match.index - 80), match.index));
+		}
 	}
 	return {
 		articleLink,
 		articles: slugs.size,
+		labelled,
 		highlightLink,
 		readOriginal: () => occursOutside(READ_ORIGINAL, body, code),
 		proxiedImage: () => occursOutside(context.proxy.start, body, code),
 	};
+}
+
+// A link to the article labelled as Omnivore's templates label it (`[Read on Omnivore](`, a custom
+// template's `[Omnivore](`): its text names Omnivore, right before the address.
+const LABELLED_OMNIVORE_BEFORE = /\[[^\]\n]*Omnivore[^\]\n]*\]\(<?$/i;
+
+// The ids Omnivore gave articles: UUIDs, and in its first months 20-character search-index ids.
+// Notes of one's own carry ids of other shapes (a Zettelkasten's `202401011200`, a template's `{{id}}`).
+const OMNIVORE_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_-]{20})$/i;
+const RAW_OMNIVORE_ID = /^id[ \t]*:[ \t]*["']?([0-9a-f-]{36}|[A-Za-z0-9_-]{20})["']?[ \t]*$/im;
+
+/** Whether the block's `id` (any case) is one Omnivore gave: read from the values, or line by line from a block that does not parse. */
+function hasOmnivoreId(values: Record<string, unknown> | null, rawYaml: string | null): boolean {
+	if (values === null) return rawYaml !== null && OMNIVORE_ID.test(RAW_OMNIVORE_ID.exec(rawYaml)?.[1] ?? "");
+	const key = findKey(Object.keys(values), ID_KEY);
+	const id = key === undefined ? undefined : values[key];
+	return typeof id === "string" && OMNIVORE_ID.test(id.trim());
 }
 
 /** Frontmatter values that point into the library, under the URL keys (any case, aliases too). */
@@ -146,14 +170,17 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 
 	if (tagged) {
 		const statusProperty = values !== null && hasWrittenStatus(values, options);
-		if (body.articleLink || body.highlightLink || yamlLink || idProperty || statusProperty || body.readOriginal()) return { kind: "article", by: "tag" };
+		// Not a highlight's back-link alone: notes of one's own quote highlights, tagged too; a note
+		// Omnivore wrote has its article link, its id or its Read Original link besides.
+		if (body.articleLink || yamlLink || idProperty || statusProperty || body.readOriginal()) return { kind: "article", by: "tag" };
 		return proxiedProperty || body.proxiedImage() ? { kind: "article", by: "tag", onlyProxied: true } : { kind: "tagged-not-article" };
 	}
 	if (options.match === "tag") return { kind: "none" };
-	// Quoted highlights pasted into a note of one's own carry back-links too, and a list of saved
-	// articles links to several: without an id, only links to one article make a saved article.
-	const hasId = values !== null && findKey(Object.keys(values), ID_KEY) !== undefined;
-	const fingerprint = yamlLink || (body.articleLink && (hasId || body.articles === 1)) || (body.highlightLink && hasId);
+	// Notes of one's own link to saved articles too (a daily note, a reading list, a board), and quote
+	// highlights with their back-links: without an id Omnivore gave, only a link labelled as its
+	// templates label it (`[Read on Omnivore]`), to one article, makes a saved article.
+	const omnivoreId = hasOmnivoreId(values, rawYaml);
+	const fingerprint = yamlLink || (body.articleLink && (omnivoreId || (body.labelled && body.articles === 1))) || (body.highlightLink && omnivoreId);
 	return fingerprint ? { kind: "article", by: "fingerprint" } : { kind: "none" };
 }
 

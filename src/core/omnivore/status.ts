@@ -44,11 +44,18 @@ export function readStatus(value: unknown, configured?: StatusValues): ReadingSt
 // Keys used as a yes/no "read" flag (`Readed: true`), compared as the words are: without case, spaces, `-` or `_`.
 const READ_FLAG_KEYS = new Set(["read", "readed", "isread", "hasread", "alreadyread"]);
 
+/** `true` or `false`, as a boolean or as text (`"true"`: Obsidian writes a Text property so); else undefined. */
+function flagValue(value: unknown): boolean | undefined {
+	if (typeof value === "boolean") return value;
+	const word = typeof value === "string" ? value.trim().toLowerCase() : "";
+	return word === "true" ? true : word === "false" ? false : undefined;
+}
+
 /**
  * A boolean "read" flag a template or its user kept beside no status at all (`Readed: true`): the
- * status it means, and its key. Only `true`/`false`: a `read:` holding words is something else.
+ * status it means, and its key. Only `true`/`false`: a `read:` holding other words is something else.
  */
 export function readFlag(keys: readonly string[], valueOf: (key: string) => unknown, configured: StatusValues): { key: string; status: string } | undefined {
-	const key = keys.find((name) => READ_FLAG_KEYS.has(fold(name)) && typeof valueOf(name) === "boolean");
-	return key === undefined ? undefined : { key, status: valueOf(key) === true ? configured.read : configured.unread };
+	const key = keys.find((name) => READ_FLAG_KEYS.has(fold(name)) && flagValue(valueOf(name)) !== undefined);
+	return key === undefined ? undefined : { key, status: flagValue(valueOf(key)) ? configured.read : configured.unread };
 }

@@ -8,7 +8,7 @@ import type { FrontmatterState } from "../frontmatter/readBlock";
 import { FrontmatterEditor } from "../frontmatter/yamlEditor";
 import { readBodyFacts } from "../markdown/bodyFacts";
 import { findCodeRanges, type TextRange } from "../markdown/codeRanges";
-import { splitNote, type NoteParts } from "../note";
+import { breaksLinesWithCrAlone, splitNote, type NoteParts } from "../note";
 import { detectOmnivoreNote, mayHoldOmnivoreMarks } from "../omnivore/detect";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
 import { aliasHolds, isBlank } from "../omnivore/aliasValue";
@@ -27,8 +27,9 @@ import { readingMinutesOutside } from "./readingTime";
  * read), so that items kept between runs (the plugin's saved index, the CLI's queue cache) are read again.
  * 3: another spelling or alias is read as tidy merges it (`Author: Ann` past `author: unknown`,
  *    `Status: []` as no status, the Omnivore link original_url gives up to omnivore_url).
+ * 4: notes of one's own linking a saved article, or quoting its highlights, are no articles (detect.ts).
  */
-export const QUEUE_ITEM_VERSION = 3;
+export const QUEUE_ITEM_VERSION = 4;
 
 /** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
 export const QUEUE_STATUSES = [...READING_STATUSES, "unknown"] as const;
@@ -175,6 +176,8 @@ function basename(path: string): string {
 
 /** The queue's view of a note, or null when it is not an Omnivore note. */
 export function buildQueueItem(path: string, note: string, options: TidyOptions, proxy: ProxyMatcher): QueueItem | null {
+	// Tidy leaves such a note, whose lines it cannot read, and reports it.
+	if (breaksLinesWithCrAlone(note)) return null;
 	const parts = splitNote(note);
 	// Stryker disable next-line ConditionalExpression: a fast path; the detection below finds nothing in these either
 	if (!mayHoldOmnivoreMarks(note, parts.frontmatter?.yaml ?? null, options)) return null;
@@ -186,6 +189,7 @@ export function buildQueueItem(path: string, note: string, options: TidyOptions,
  * again only where the engine would read it otherwise (see `frontmatterFromValues`).
  */
 export function buildQueueItemFromValues(path: string, note: string, values: Record<string, unknown> | undefined, options: TidyOptions, proxy: ProxyMatcher): QueueItem | null {
+	if (breaksLinesWithCrAlone(note)) return null;
 	const parts = splitNote(note);
 	// Stryker disable next-line ConditionalExpression: a fast path; the detection below finds nothing in these either
 	if (!mayHoldOmnivoreMarks(note, parts.frontmatter?.yaml ?? null, options)) return null;

@@ -57,7 +57,7 @@ describe("noteKeys", () => {
 		const note = `# Café\n#Omnivore\n[Read on Omnivore](https://omnivore.app/me/Caf%C3%A9-Notes-18d1f3a2b4c?utm=x)\n[Again](https://omnivore.app/me/caf%C3%A9-notes-18d1f3a2b4c/)\n`;
 		expect(noteKeys(note, tidier).slugs).toEqual(["café-notes-18d1f3a2b4c"]);
 		// A slug that is not valid percent-encoding is folded as written.
-		expect(noteKeys("[x](https://omnivore.app/me/Bad%E0-18d1f3a2b4c)\n", tidier).slugs).toEqual(["bad%e0-18d1f3a2b4c"]);
+		expect(noteKeys("[Read on Omnivore](https://omnivore.app/me/Bad%E0-18d1f3a2b4c)\n", tidier).slugs).toEqual(["bad%e0-18d1f3a2b4c"]);
 	});
 
 	it("takes numbers as text and skips values that are lists or empty", () => {
@@ -78,8 +78,8 @@ describe("noteKeys", () => {
 	it("takes no slug from a note of one's own quoting highlights, a list of saved articles, or a link in code", () => {
 		const quoting = `# On Rust\n\n> The borrow checker is your friend. [⤴️](${LIBRARY}#0a1b2c3d-4e5f)\n`;
 		expect(noteKeys(quoting, tidier).slugs).toEqual([]);
-		// Tagged, the same note is a saved article (as tidy reads it): its back-links name its article.
-		expect(noteKeys(`${quoting}#Omnivore\n`, tidier).slugs).toEqual(["rust-in-2023-18d1f3a2b4c"]);
+		// Tagged too (one's notes from Omnivore), it is still one's own: only back-links are no saved article.
+		expect(noteKeys(`${quoting}#Omnivore\n`, tidier).slugs).toEqual([]);
 		expect(noteKeys(`- [Rust](${LIBRARY})\n- [Go](https://omnivore.app/me/go-in-2023-18d1f3a2b4d)\n`, tidier).slugs).toEqual([]);
 		expect(noteKeys(`#Omnivore\n\n\`\`\`\n[Read on Omnivore](${LIBRARY})\n\`\`\`\n`, tidier).slugs).toEqual([]);
 	});

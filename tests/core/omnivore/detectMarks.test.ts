@@ -7,13 +7,13 @@ import { detectNote } from "./detectHarness";
 
 const PROXIED = "https://proxy-prod.omnivore-image-cache.app/0x0,sAbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcdefg/https://a.example/x.png";
 const LIBRARY = "https://omnivore.app/me/rust-in-2023-18c2f4a1b2c";
+const UUID = "3f1e2d4c-5b6a-4789-8abc-def012345678";
 
 const detect = detectNote;
 
 describe("a note tagged #Omnivore", () => {
 	it.each([
 		["a library link in the body", `# Rust\n#Omnivore\n[Read on Omnivore](${LIBRARY})\n`],
-		["a highlight back-link", `# Rust\n#Omnivore\n> Ownership. [⤴️](${LIBRARY}#0a1b2c3d)\n`],
 		["a Read Original link", "# Rust\n#Omnivore\n[Read  Original](https://a.example/rust)\n"],
 		["a library link in a property", `---\nomnivore_url: ${LIBRARY}\n---\n#Omnivore\n`],
 		["a library link under the original URL's key", `---\nurl: ${LIBRARY}\n---\n#Omnivore\n`],
@@ -42,6 +42,9 @@ describe("a note tagged #Omnivore", () => {
 		["the marks only inside code", `#Omnivore\n\`\`\`\n[Read Original](https://a.example)\n![](${PROXIED})\n[x](${LIBRARY})\n\`\`\`\n`],
 		["a link to a web page in a property", "---\nsource_page: https://a.example/rust\n---\n#Omnivore\n"],
 		["a source naming a person and their site", "---\nsource: my friend Anna at https://a.example\n---\n#Omnivore\n"],
+		// A note of one's own quoting highlights, tagged as one's notes from Omnivore are: a note Omnivore
+		// wrote has its article link, id or Read Original link besides.
+		["only highlight back-links", `# Rust\n#Omnivore\n> Ownership. [⤴️](${LIBRARY}#0a1b2c3d)\n`],
 	])("is a note about Omnivore with %s", (_name, text) => {
 		expect(detect(text)).toEqual({ kind: "tagged-not-article" });
 	});
@@ -95,18 +98,28 @@ describe("a tagged note whose frontmatter is not valid YAML", () => {
 });
 
 describe("an untagged note", () => {
-	it("is a saved article by one library link, or a highlight back-link and an id", () => {
+	it("is a saved article by one library link labelled as Omnivore's templates label it, or any library link and an id Omnivore gave", () => {
 		expect(detect(`Text.\n[Read on Omnivore](${LIBRARY})\n`)).toEqual({ kind: "article", by: "fingerprint" });
-		expect(detect(`---\nid: 1\n---\n> q [⤴️](${LIBRARY}#0a1b)\n`)).toEqual({ kind: "article", by: "fingerprint" });
-		expect(detect(`---\nidx: 1\n---\n> q [⤴️](${LIBRARY}#0a1b)\n`).kind).toBe("none");
+		expect(detect(`**Links**: [Omnivore](<${LIBRARY}>) | [Web](https://a.example)\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect(`---\nid: ${UUID}\n---\n[Rust](${LIBRARY})\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect(`---\nid: ${UUID}\n---\n> q [⤴️](${LIBRARY}#0a1b)\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect(`---\nID: "mL51bIYBKc5BngQz5_PS"\n---\n> q [⤴️](${LIBRARY}#0a1b)\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect(`---\nidx: ${UUID}\n---\n> q [⤴️](${LIBRARY}#0a1b)\n`).kind).toBe("none");
+	});
+
+	it("is none for a note of one's own linking a saved article: a daily note, a board, a note with an id of another shape", () => {
+		expect(detect(`# 2024-05-01\n\n- Read [this piece](${LIBRARY})\n`).kind).toBe("none");
+		expect(detect(`---\nkanban-plugin: basic\n---\n## To read\n\n- [ ] [Rust](${LIBRARY})\n`).kind).toBe("none");
+		expect(detect(`---\nstatus: in progress\nsource: https://a.example/thesis\n---\nBuilds on [this article](${LIBRARY}).\n`).kind).toBe("none");
+		for (const id of ["202401011200", "1", "{{id}}", `${UUID}x`]) expect([id, detect(`---\nid: ${id}\n---\n[Rust](${LIBRARY})\n> q [⤴️](${LIBRARY}#0a1b)\n`).kind]).toEqual([id, "none"]);
 	});
 
 	it("counts the same article linked twice, in any case, as one", () => {
-		expect(detect(`[A](${LIBRARY}) and again [A](${LIBRARY.toUpperCase().replace("HTTPS://OMNIVORE.APP", "https://omnivore.app")})\n`).kind).toBe("article");
+		expect(detect(`[Read on Omnivore](${LIBRARY}) and again [A](${LIBRARY.toUpperCase().replace("HTTPS://OMNIVORE.APP", "https://omnivore.app")})\n`).kind).toBe("article");
 	});
 
 	it("counts a link inside code as no link", () => {
-		expect(detect(`\`[A](https://omnivore.app/me/a-1)\`\n[B](${LIBRARY})\n`).kind).toBe("article");
+		expect(detect(`\`[A](https://omnivore.app/me/a-1)\`\n[Read on Omnivore](${LIBRARY})\n`).kind).toBe("article");
 	});
 
 	it("is a saved article with a back-link to one article and a link to it", () => {

@@ -55,7 +55,11 @@ describe("readFlag", () => {
 		[{ title: "x", Readed: true }, { key: "Readed", status: "Done reading" }],
 		[{ is_read: false }, { key: "is_read", status: "Backlog" }],
 		[{ "Already-Read": true }, { key: "Already-Read", status: "Done reading" }],
+		// `true`/`false` as text, as Obsidian writes a Text property, read the same.
+		[{ Readed: "true" }, { key: "Readed", status: "Done reading" }],
+		[{ read: " FALSE " }, { key: "read", status: "Backlog" }],
 		[{ read: "yes" }, undefined],
+		[{ read: "true story" }, undefined],
 		[{ reader: true }, undefined],
 		[{ title: "x" }, undefined],
 	])("%p → %p", (values, expected) => {
