@@ -98,8 +98,9 @@ function createExclusive(target: string, folder: string, bytes: Uint8Array): boo
 	const name = target.slice(folder.length + 1);
 	// `.download` marks it as ours, so the next run removes it if this one is killed (see TEMPORARY_NAME).
 	const temporary = join(folder, `.${name}.download.${process.pid}-${sequence++}.tmp`);
-	writeFileSync(temporary, bytes, { flag: "wx", mode: 0o644 });
 	try {
+		// Inside the `try`: a write the disk cuts short (full) leaves no partial file behind.
+		writeFileSync(temporary, bytes, { flag: "wx", mode: 0o644 });
 		try {
 			linkSync(temporary, target);
 		} catch (error) {
@@ -116,7 +117,7 @@ function createExclusive(target: string, folder: string, bytes: Uint8Array): boo
 		}
 		return true;
 	} finally {
-		unlinkSync(temporary);
+		if (existsSync(temporary)) unlinkSync(temporary);
 	}
 }
 

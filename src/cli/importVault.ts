@@ -27,8 +27,9 @@ export interface ImportVaultOptions {
 export function createExclusive(absolute: string, data: string | Uint8Array): void {
 	mkdirSync(dirname(absolute), { recursive: true });
 	const temporary = temporaryPath(absolute);
-	writeFileSync(temporary, data, { flag: "wx" });
 	try {
+		// Inside the `try`: a write the disk cuts short (full) leaves no partial file behind.
+		writeFileSync(temporary, data, { flag: "wx" });
 		try {
 			// A link fails when the name is taken, so a file that appeared meanwhile is never replaced.
 			linkSync(temporary, absolute);

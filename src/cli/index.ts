@@ -4,23 +4,37 @@
 import { EXIT_FAILURE, main } from "./main";
 import { forTerminal } from "./terminalText";
 import { describeFsError } from "./vaultFiles";
+import { isFile, writeWhole } from "./wholeWrite";
 import { isTidyWorker, serveTidyWorker } from "./tidyPool";
 import { isQueueWorker, serveQueueWorker } from "./queuePool";
+
+/** Output that cannot be written (`> report.json` on a full disk): one line, never a stack. */
+function outputFailed(error: unknown): never {
+	process.stderr.write(`omnivore-queue: its output could not be written: ${describeFsError(error)}.\n`);
+	process.exit(EXIT_FAILURE);
+}
 
 function start(): void {
 	// `omnivore-queue tidy --diff | head`: the reader went away; the run itself is done, so end quietly.
 	for (const stream of [process.stdout, process.stderr]) {
 		stream.on("error", (error: NodeJS.ErrnoException) => {
 			if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-			// Output that cannot be written (`> report.json` on a full disk): one line, never a stack.
-			if (stream === process.stdout) process.stderr.write(`omnivore-queue: its output could not be written: ${describeFsError(error)}.\n`);
+			if (stream === process.stdout) outputFailed(error);
 			process.exit(EXIT_FAILURE);
 		});
 	}
+	const toFile = isFile(1);
+	const writeFile = (text: string) => {
+		try {
+			writeWhole(1, text);
+		} catch (error) {
+			outputFailed(error);
+		}
+	};
 	void main(
 		process.argv.slice(2),
 		{
-			out: (text) => process.stdout.write(process.stdout.isTTY ? forTerminal(text) : text),
+			out: (text) => (toFile ? writeFile(text) : process.stdout.write(process.stdout.isTTY ? forTerminal(text) : text)),
 			err: (text) => process.stderr.write(process.stderr.isTTY ? forTerminal(text) : text),
 			isTerminal: process.stdout.isTTY === true,
 		},

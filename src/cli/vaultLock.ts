@@ -87,10 +87,13 @@ function isStale(path: string, owner: LockOwner | null): boolean {
 	}
 }
 
-/** The state folder, in a vault known to exist: not `recursive`, which says ENOENT for a read-only disk (EROFS). */
+/**
+ * The state folder, in a vault known to exist: not `recursive`, which says ENOENT for a read-only disk
+ * (EROFS). Its owner's only: the journal holds the old text of notes others may not be allowed to read.
+ */
 function makeFolder(folder: string): void {
 	try {
-		mkdirSync(folder);
+		mkdirSync(folder, { mode: 0o700 });
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
 	}

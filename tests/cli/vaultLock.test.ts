@@ -76,3 +76,10 @@ it("says the disk is read-only when it is, not that the vault's folder does not 
 		rmSync(bare, { recursive: true, force: true });
 	}
 });
+
+it("makes the state folder its owner's only: the journal holds old text of notes others may not read", () => {
+	rmSync(join(vault, ".omnivore-queue"), { recursive: true });
+	const lock = acquireVaultLock(vault, "tidy");
+	expect(fs.statSync(join(vault, ".omnivore-queue")).mode & 0o777).toBe(0o700);
+	lock.release();
+});
