@@ -1,10 +1,11 @@
 // Where the CLI saves downloaded images: one folder of the vault, a new file per image, never over
 // a file that is there (a user's `photo.png` stays), and never half-written.
 
-import { chownSync, copyFileSync, constants, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, constants, existsSync, linkSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { uniqueFileName, type AttachmentStore } from "../core";
 import { describeFsError, isThere, isWithin } from "./vaultFiles";
+import { giveToVaultOwner, makeFolders } from "./vaultOwner";
 
 let sequence = 0;
 
@@ -67,7 +68,7 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 		saveNew: async (stem, extension, _notePath, bytes, beforeCreate) => {
 			const absoluteFolder = at(folder);
 			try {
-				mkdirSync(absoluteFolder, { recursive: true });
+				makeFolders(vault, absoluteFolder);
 				for (;;) {
 					const path = uniqueFileName(folder, stem, extension, isTakenByOther(bytes));
 					if (existsSync(at(path))) return path;
@@ -121,13 +122,3 @@ function createExclusive(target: string, folder: string, bytes: Uint8Array): boo
 	}
 }
 
-/** Run with sudo, a new image would be root's: it is given the vault's owner, like the notes keep theirs. */
-function giveToVaultOwner(vault: string, path: string): void {
-	if (typeof process.getuid !== "function" || process.getuid() !== 0) return;
-	try {
-		const { uid, gid } = statSync(vault);
-		chownSync(path, uid, gid);
-	} catch {
-		// The image is there and readable; only its owner differs.
-	}
-}

@@ -8,6 +8,7 @@ import { temporaryPath } from "./atomicWrite";
 import { FileNoteStore } from "./fileNoteStore";
 import { openExport } from "./exportSource";
 import { vaultJournal } from "./journalStorage";
+import { giveToVaultOwner, makeFolders } from "./vaultOwner";
 import { lateEditProblem, type LateEditSaved } from "./lateEdits";
 import type { Progress } from "./progressBar";
 import { describeFsError, isWithin, listNotes, type VaultFile } from "./vaultFiles";
@@ -23,9 +24,12 @@ export interface ImportVaultOptions {
 	lock?: () => { release(): void };
 }
 
-/** Create a file that must not exist yet, whole or not at all: written beside it, then linked into place. */
-export function createExclusive(absolute: string, data: string | Uint8Array): void {
-	mkdirSync(dirname(absolute), { recursive: true });
+/**
+ * Create a file that must not exist yet, whole or not at all: written beside it, then linked into
+ * place. It and the folders made for it are given the owner of `vault` (a run with sudo).
+ */
+export function createExclusive(absolute: string, data: string | Uint8Array, vault = dirname(absolute)): void {
+	makeFolders(vault, dirname(absolute));
 	const temporary = temporaryPath(absolute);
 	try {
 		// Inside the `try`: a write the disk cuts short (full) leaves no partial file behind.
@@ -40,6 +44,7 @@ export function createExclusive(absolute: string, data: string | Uint8Array): vo
 			if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw error;
 			renameSync(temporary, absolute);
 		}
+		giveToVaultOwner(vault, absolute);
 	} finally {
 		if (existsSync(temporary)) unlinkSync(temporary);
 	}
@@ -129,7 +134,7 @@ class FolderTarget implements ImportTarget {
 		if (!this.followLinks && this.isLinkedOutside(path)) throw new Error("its folder is a link to a folder outside the vault (import --follow-links writes there)");
 		await (await this.journal.get()).recordCreated(path, data);
 		try {
-			createExclusive(this.at(path), data);
+			createExclusive(this.at(path), data, this.vault);
 		} catch (error) {
 			// The folder's problem in words (read-only, not a folder), not a temporary file's name.
 			throw new Error(describeFsError(error));
