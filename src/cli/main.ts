@@ -3,7 +3,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, parse, relative, resolve, sep } from "node:path";
 import { ExportError, type TidyOptions } from "../core";
 import { commandHelp, parseCommandLine, UsageError, type Request } from "./args";
 import { formatDiffs, formatSummary, toJson } from "./formatSummary";
@@ -16,7 +16,7 @@ import { attachmentFolderProblem } from "./attachmentFolder";
 import { CannotRun } from "./cannotRun";
 import { formatImagesReport, imagesVault } from "./imagesVault";
 import { progressLine } from "./progress";
-import { USAGE } from "./usage";
+import { USAGE, type CommandName } from "./usage";
 import { describeFsError } from "./vaultFiles";
 import { acquireVaultLock, LockHeldError } from "./vaultLock";
 
@@ -43,8 +43,14 @@ export interface Host {
 	workerScript?: string;
 }
 
+/** A file system's root (`/`, `C:\`) is no vault: a run there would walk `/proc` and every user's files. */
+function refuseRoot(path: string, command?: CommandName): void {
+	const absolute = resolve(path);
+	if (parse(absolute).root === absolute) throw new UsageError(`"${path}" is the root of the file system, not a vault; give the path of a vault folder.`, command);
+}
 
 async function checkVault(path: string): Promise<void> {
+	refuseRoot(path);
 	let info;
 	try {
 		info = await stat(path);
@@ -174,6 +180,7 @@ async function runUndo(request: Extract<Request, { command: "undo" }>, output: O
 
 async function runImport(request: Extract<Request, { command: "import" }>, output: Output): Promise<number> {
 	// A vault that does not exist yet is made once the export is known to be good, so bad input creates nothing.
+	refuseRoot(request.vault, "import");
 	const info = await stat(request.vault).catch(() => null);
 	if (info && !info.isDirectory()) throw new UsageError(`"${request.vault}" is not a folder; give the path of a vault folder.`, "import");
 	const vault = resolve(request.vault);
