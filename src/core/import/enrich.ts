@@ -107,6 +107,8 @@ function mergeTags(editor: FrontmatterEditor, tags: string[], options: TidyOptio
 }
 
 const HIGHLIGHTS_HEADING = /^(#{1,6})[ \t]+highlights[ \t]*#*[ \t]*\r?$/gim;
+// The blank lines that end a text, not the spaces that end its last line (two make a Markdown line break).
+const TRAILING_BLANK_LINES = /(?:\r?\n[ \t]*)+$/;
 
 /** The body with `blocks` appended at the end of its Highlights section, or in a new section at the end. */
 export function appendHighlights(body: string, blocks: string[], eol: string): string {
@@ -118,9 +120,9 @@ export function appendHighlights(body: string, blocks: string[], eol: string): s
 	}
 	const addition = blocks.join("\n\n");
 	if (!heading) {
-		const base = closeOpenFence(body.replace(/\s+$/, ""), eol);
+		const base = closeOpenFence(body.replace(TRAILING_BLANK_LINES, ""), eol);
 		const section = highlightsSection([]).replace(/\n+$/, "") + "\n\n" + addition + "\n";
-		return (base === "" ? "" : base + eol + eol) + section.replace(/\n/g, eol);
+		return (base.trim() === "" ? "" : base + eol + eol) + section.replace(/\n/g, eol);
 	}
 	const level = heading[1].length;
 	const after = heading.index + heading[0].length;
@@ -135,7 +137,7 @@ export function appendHighlights(body: string, blocks: string[], eol: string): s
 		}
 	}
 	const rest = body.slice(end);
-	const kept = body.slice(0, end).replace(/\s+$/, "");
+	const kept = body.slice(0, end).replace(TRAILING_BLANK_LINES, "");
 	// A section that runs to the end of the note may end in its article's broken code block.
 	const section = rest === "" ? closeOpenFence(kept, eol) : kept;
 	const inserted = (eol + eol + addition + eol).replace(/\r?\n/g, eol);

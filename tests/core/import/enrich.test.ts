@@ -33,8 +33,14 @@ describe("appendHighlights", () => {
 	const block = "> Rust is fast.";
 
 	it("appends a Highlights section after the body, one blank line between, in the note's line endings", () => {
-		expect(appendHighlights("# Rust\r\n\r\nMy notes.  \r\n\r\n", [block], "\r\n")).toBe("# Rust\r\n\r\nMy notes.\r\n\r\n## Highlights\r\n\r\n> Rust is fast.\r\n");
+		expect(appendHighlights("# Rust\r\n\r\nMy notes.\r\n\r\n \r\n", [block], "\r\n")).toBe("# Rust\r\n\r\nMy notes.\r\n\r\n## Highlights\r\n\r\n> Rust is fast.\r\n");
 		expect(appendHighlights("", [block, "> Safe too."], "\n")).toBe("## Highlights\n\n> Rust is fast.\n\n> Safe too.\n");
+		expect(appendHighlights(" \n\n", [block], "\n")).toBe("## Highlights\n\n> Rust is fast.\n");
+	});
+
+	it("keeps the spaces that end the note's last line (two make a Markdown line break): only blank lines go", () => {
+		expect(appendHighlights("# Rust\n\nMy notes.  \n\n", [block], "\n")).toBe("# Rust\n\nMy notes.  \n\n## Highlights\n\n> Rust is fast.\n");
+		expect(appendHighlights("# Rust\n\n## Highlights\n\n> Old.  \n\n## Notes\nMine.\n", [block], "\n")).toBe("# Rust\n\n## Highlights\n\n> Old.  \n\n> Rust is fast.\n\n## Notes\nMine.\n");
 	});
 
 	it("adds to the end of an existing Highlights section, before the next heading of its level or above", () => {
