@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { QUEUE_ITEM_VERSION, type QueueItem } from "../core";
+import { isKeptItem, QUEUE_ITEM_VERSION, type QueueItem } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { STATE_FOLDER } from "./vaultLock";
 
@@ -27,8 +27,9 @@ interface QueueCacheFile {
 export function readQueueCache(vault: string, print: string): Map<string, CachedQueueNote> {
 	try {
 		const data = JSON.parse(readFileSync(join(vault, QUEUE_CACHE_FILE), "utf8")) as QueueCacheFile;
-		if (data.version !== CACHE_VERSION || data.fingerprint !== print) return new Map();
-		return new Map(Object.entries(data.notes));
+		if (data.version !== CACHE_VERSION || data.fingerprint !== print || typeof data.notes !== "object" || data.notes === null) return new Map();
+		// A damaged entry is left out: its note is read again.
+		return new Map(Object.entries(data.notes).filter(([, note]) => typeof note?.stamp === "string" && isKeptItem(note.item)));
 	} catch {
 		return new Map();
 	}

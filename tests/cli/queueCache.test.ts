@@ -66,3 +66,17 @@ it("reads every note again under other settings", async () => {
 	await run("queue", vault, "--json", "--match", "tag");
 	expect(noteReads()).toBeGreaterThanOrEqual(10);
 });
+
+it("reads again, and lists as a fresh run does, a note whose cached item was damaged (a hand edit, a sync)", async () => {
+	await run("tidy", vault);
+	const first = await run("queue", vault, "--json");
+	const cache = JSON.parse(fs.readFileSync(join(vault, QUEUE_CACHE_FILE), "utf8")) as { notes: Record<string, { item: Record<string, unknown> | null }> };
+	const [damaged, other] = Object.values(cache.notes).filter((note) => note.item !== null);
+	Object.assign(damaged.item as Record<string, unknown>, { title: 123, tags: "x" });
+	delete (other.item as Record<string, unknown>).status;
+	writeFileSync(join(vault, QUEUE_CACHE_FILE), JSON.stringify(cache));
+	reads.mockClear();
+	expect(await run("queue", vault, "--json")).toBe(first);
+	expect(noteReads()).toBe(2);
+	expect(await run("queue", vault, "--search", "sqlite")).toContain("SQLite");
+});

@@ -90,6 +90,19 @@ describe("the saved queue index", () => {
 		]);
 	});
 
+	it("reads again only the notes whose saved items were damaged (a sync conflict, a hand edit), and shows them as they are", async () => {
+		const { reads, store, start } = await setUp();
+		const first = await start();
+		const saved = JSON.parse(store.text ?? "{}") as { notes: Record<string, { mtime: unknown; item: Record<string, unknown> | null }> };
+		Object.assign(saved.notes["Omnivore/a.md"].item ?? {}, { title: 123 });
+		Object.assign(saved.notes["Omnivore/b.md"].item ?? {}, { status: "someday" });
+		saved.notes["Omnivore/c.md"].mtime = "yesterday";
+		store.text = JSON.stringify(saved);
+		const index = await start();
+		expect(reads.mock.calls.map(([file]) => file.path).sort()).toEqual(["Omnivore/a.md", "Omnivore/b.md", "Omnivore/c.md"]);
+		expect(sorted(index)).toEqual(sorted(first));
+	});
+
 	it("reads every note again under other settings, another index version or a torn file", async () => {
 		const { reads, store, start, setSettings } = await setUp();
 		await start();

@@ -3,7 +3,7 @@
 // It is valid only for the same index version and the same settings; anything off, and it is ignored.
 
 import type { DataAdapter } from "obsidian";
-import { hashText, QUEUE_ITEM_VERSION, type QueueItem } from "../../core";
+import { hashText, isKeptItem, QUEUE_ITEM_VERSION, type QueueItem } from "../../core";
 import type { OmnivoreQueueSettings } from "../settings";
 
 /** The items' version (bumped in the core when an item would be read differently): older saved items are not used. */
@@ -40,7 +40,8 @@ export async function loadSavedIndex(store: SavedIndexStore | null, key: string)
 		if (text === null) return new Map();
 		const data = JSON.parse(text) as SavedIndexFile;
 		if (data.version !== QUEUE_INDEX_VERSION || data.settings !== key || typeof data.notes !== "object" || data.notes === null) return new Map();
-		return new Map(Object.entries(data.notes));
+		// A damaged entry is left out: its note is read again.
+		return new Map(Object.entries(data.notes).filter(([, note]) => typeof note?.mtime === "number" && typeof note.size === "number" && isKeptItem(note.item)));
 	} catch {
 		// Missing, torn or from another version: the index is built from the notes.
 		return new Map();
