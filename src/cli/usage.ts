@@ -54,7 +54,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		options: {
 			status: { type: "string", multiple: true, value: "<status>", help: "unread, reading, read, archived or unknown (repeatable; default: all)." },
 			tag: { type: "string", multiple: true, value: "<tag>", help: "Only articles with this tag (repeatable: any of them)." },
-			search: { type: "string", value: "<words>", help: "Only articles whose title, author or site hold these words." },
+			search: { type: "string", value: "<words>", help: "Only articles whose title, author, site or tags hold these words." },
 			sort: { type: "string", value: "<order>", help: `${QUEUE_SORTS.join(", ")}.` },
 			limit: { type: "string", value: "<n>", help: "At most n articles." },
 			json: { type: "boolean", help: 'Print {"items": [...]} instead of a table.' },
