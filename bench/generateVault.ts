@@ -72,13 +72,25 @@ function proxiedImage(random: Random, site: string): string {
 	return `${base}/data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=`;
 }
 
-function imageMarkup(random: Random, url: string): string {
+/** An id as Omnivore gave it (a UUID), made from one draw so the rest of the note is drawn as before. */
+function omnivoreId(draw: number): string {
+	let state = Math.floor(draw * 2 ** 32) >>> 0;
+	let hex = "";
+	for (let i = 0; i < 32; i++) {
+		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+		hex += (state >>> 28).toString(16);
+	}
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+function imageMarkup(random: Random, url: string, slugUrl: string): string {
 	const form = random();
 	if (form < 0.55) return `![](${url})`;
 	if (form < 0.7) return `![Figure](${url} "A caption: with a colon")`;
 	if (form < 0.8) return `[![](${url})](https://example.com/a%5Fb)`;
 	if (form < 0.9) return `<img src="${url}" srcset="${url} 1x, ${url} 2x" alt="">`;
-	return `> ![](${url}) [⤴️](https://omnivore.app/me/x-18de9d85b43#a) ^abcd1234`;
+	// A highlight of the article, linking back to it.
+	return `> ![](${url}) [⤴️](${slugUrl}#a) ^abcd1234`;
 }
 
 function paragraph(random: Random, cjk: boolean): string {
@@ -100,11 +112,11 @@ function frontmatter(random: Random, title: string, site: string, url: string, s
 	}
 	if (generation < 0.3) {
 		// 1.1-1.2: id and quoted values, inner quotes unescaped now and then.
-		return `id: ${Math.floor(random() * 1e9)}\ntitle: "${random() < 0.4 ? `The "${title}"` : title}"\nauthor: "Jane Doe"\n${tagList}date_saved: ${saved}\ndate_published: ${localDate(savedMs - 86400000 * 3, true)}\n`;
+		return `id: ${omnivoreId(random())}\ntitle: "${random() < 0.4 ? `The "${title}"` : title}"\nauthor: "Jane Doe"\n${tagList}date_saved: ${saved}\ndate_published: ${localDate(savedMs - 86400000 * 3, true)}\n`;
 	}
 	if (generation < 0.4) {
 		// 1.3.0 re-saved by Obsidian: literal blocks.
-		return `id: ${Math.floor(random() * 1e9)}\ntitle: |\n  ${title}\nauthor: |\n  莫崇宇\n${tagList}date_saved: ${saved}\n`;
+		return `id: ${omnivoreId(random())}\ntitle: |\n  ${title}\nauthor: |\n  莫崇宇\n${tagList}date_saved: ${saved}\n`;
 	}
 	if (generation < 0.55) {
 		// 1.3.1-1.3.3 variables, with a user's aliases.
@@ -112,9 +124,9 @@ function frontmatter(random: Random, title: string, site: string, url: string, s
 	}
 	if (generation < 0.85) {
 		// 1.4 and later: id only, or picked variables.
-		if (random() < 0.5) return `id: ${Math.floor(random() * 1e9)}\n`;
+		if (random() < 0.5) return `id: ${omnivoreId(random())}\n`;
 		const date = pick(random, [saved, localDate(savedMs, false), "30/07/2024 14:05", "03/04/2024", "March 1, 2024", new Date(savedMs).toISOString()]);
-		return `id: ${Math.floor(random() * 1e9)}\ntitle: ${JSON.stringify(title)}\n${tagList}date_saved: ${date}\noriginal_url: ${url}\nomnivore_url: ${slugUrl}\nimage: ${proxiedImage(random, site)}\n# kept by the user\nrating: 4\n`;
+		return `id: ${omnivoreId(random())}\ntitle: ${JSON.stringify(title)}\n${tagList}date_saved: ${date}\noriginal_url: ${url}\nomnivore_url: ${slugUrl}\nimage: ${proxiedImage(random, site)}\n# kept by the user\nrating: 4\n`;
 	}
 	if (generation < 0.9) return `omnivore_error: There was an error parsing the front matter template. See console for details.\n`;
 	if (generation < 0.95) return "";
@@ -151,7 +163,7 @@ export function generateNote(index: number, options: GeneratorOptions = {}): Gen
 		const roll = random();
 		let block: string;
 		if (placed < images && roll < 0.25) {
-			block = imageMarkup(random, proxiedImage(random, site));
+			block = imageMarkup(random, proxiedImage(random, site), slugUrl);
 			placed++;
 		} else if (roll < 0.28) {
 			block = `\`\`\`markdown\n![](${proxiedImage(random, site)})\n\`\`\``;

@@ -50,14 +50,14 @@ describe("tidyNote on whole notes", () => {
 	});
 
 	it("creates frontmatter only when there is something to write", () => {
-		const note = "# T\n#Omnivore\n[Read Original](no_url)\n";
+		const note = "# T\n#Omnivore\n[Read Original](https://omnivore.app/no_url?q=1a2b)\n";
 		expect(tidy(note).text).toBe(`---\ntitle: T\nstatus: unread\n---\n${note}`);
 		const noRecovery = new NoteTidier({ recover: { title: false, dateSaved: false, originalUrl: false, omnivoreUrl: false, siteName: false, status: false } });
 		expect(noRecovery.tidy(note).text).toBe(note);
 	});
 
 	it("fills an empty frontmatter block", () => {
-		expect(tidy("---\n---\n# T\n#Omnivore\n[Read Original](no_url)\n").text).toBe("---\ntitle: T\nstatus: unread\n---\n# T\n#Omnivore\n[Read Original](no_url)\n");
+		expect(tidy("---\n---\n# T\n#Omnivore\n[Read Original](https://omnivore.app/no_url?q=1a2b)\n").text).toBe("---\ntitle: T\nstatus: unread\n---\n# T\n#Omnivore\n[Read Original](https://omnivore.app/no_url?q=1a2b)\n");
 	});
 
 	it("repairs plugin 1.0 frontmatter and reports it", () => {
@@ -498,5 +498,16 @@ describe("a note whose lines end in a carriage return alone (classic Mac OS)", (
 		const stray = note.replace(/\r/g, "\n").replace("title: Old Mac", "title: Old\rMac");
 		expect(tidy(stray).report.problems.map((p) => p.code)).not.toContain("cr-line-endings");
 		expect(tidy(stray).report.isOmnivoreNote).toBe(true);
+	});
+});
+
+describe("keys written with spaces or hyphens (the property editor's `Date Saved`, a template's `date-published`)", () => {
+	it("are read as the schema's and renamed to it, never given a second value beside them", () => {
+		const note = "---\nid: 3f1e2d4c-5b6a-4789-8abc-def012345678\nDate Saved: 2024-03-15 08:12:44\nOriginal URL: https://example.com/a\ndate-published: 2024-01-02\n---\n# T\n[Read on Omnivore](https://omnivore.app/me/some-article-18e40a3b2f1)\n";
+		const result = tidy(note);
+		expect(result.text).toContain("\ndate_saved: 2024-03-15T08:12:44\noriginal_url: https://example.com/a\ndate_published: 2024-01-02\n");
+		expect(result.text).not.toMatch(/Date Saved|Original URL|date-published/);
+		expect(buildQueueItem("a.md", note, tidier.options, tidier.proxy)).toEqual(buildQueueItem("a.md", result.text, tidier.options, tidier.proxy));
+		expect(tidy(result.text).report.changed).toBe(false);
 	});
 });

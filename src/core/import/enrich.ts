@@ -12,7 +12,7 @@ import type { SchemaKeys, TidyOptions } from "../options";
 import type { NoteTidier } from "../tidy";
 import { exportStatus, type ExportItem } from "./exportItem";
 import { comparableText, highlightIsIn, renderHighlight, type ExportHighlight } from "./highlights";
-import { findKey, findSchemaKey, ID_KEY, isPlaceholder, STATE_KEY } from "../omnivore/keys";
+import { findKey, findSchemaKey, foldKey, ID_KEY, isPlaceholder, STATE_KEY } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
 import { readStatus } from "../omnivore/status";
 import { readTagList } from "../omnivore/tags";
@@ -80,7 +80,7 @@ function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: T
 
 /** The key `name` as the note writes it (`Title`), if it has it. */
 function keyAsWritten(editor: FrontmatterEditor, name: string): string | undefined {
-	return editor.keys().find((key) => key.toLowerCase() === name.toLowerCase());
+	return editor.keys().find((key) => foldKey(key) === foldKey(name));
 }
 
 /** Sets `name` where the note holds it empty, under the name as written (`Title:`), or adds it at the end. */

@@ -5,7 +5,7 @@ import { readFrontmatterBlock } from "../frontmatter/readBlock";
 import { readBodyFacts } from "../markdown/bodyFacts";
 import { findCodeRanges, isInside } from "../markdown/codeRanges";
 import { splitNote } from "../note";
-import { ID_KEY, namesOf } from "../omnivore/keys";
+import { foldKey, ID_KEY, namesOf } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
 import { isArticleUrl, linksFor, type OmnivoreLinks } from "../omnivore/urls";
 import type { NoteTidier } from "../tidy";
@@ -76,7 +76,7 @@ export function noteKeys(text: string, tidier: KeyReader): NoteKeys {
 		for (const key of state.editor.keys()) {
 			const value = scalar(state.editor.get(key));
 			if (value === undefined) continue;
-			const name = key.toLowerCase();
+			const name = foldKey(key);
 			if (name === ID_KEY) keys.id = value;
 			if (urlNames.has(name)) keys.urls.push(value);
 			keys.slugs.push(...slugsIn(value, links));

@@ -3,11 +3,14 @@
 import { escapeRegExp } from "../escapeRegExp";
 import { nextHttpMatch } from "../httpMatches";
 import type { FrontmatterState } from "../frontmatter/readBlock";
+import { decodeHtmlEntities } from "../htmlEntities";
 import { firstOutsideCode, isInside, type TextRange } from "../markdown/codeRanges";
+import { readLinkDestination } from "../markdown/linkDestination";
 import type { NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
-import { findKey, findSchemaKey, ID_KEY, namesOf } from "./keys";
+import { findKey, findSchemaKey, foldKey, ID_KEY, namesOf } from "./keys";
+import { hasOmnivoreId } from "./omnivoreId";
 import { bareTag, bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
 import { isOmnivoreAppPage, isWebUrl, linksFor, READ_ORIGINAL, type OmnivoreLinks } from "./urls";
 
@@ -75,7 +78,7 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 		articles: slugs.size,
 		labelled,
 		highlightLink,
-		readOriginal: () => occursOutside(READ_ORIGINAL, body, code),
+		readOriginal: () => hasReadOriginalLink(body, code),
 		proxiedImage: () => occursOutside(context.proxy.start, body, code),
 	};
 }
@@ -84,17 +87,15 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 // template's `[Omnivore](`): its text names Omnivore, right before the address.
 const LABELLED_OMNIVORE_BEFORE = /\[[^\]\n]*Omnivore[^\]\n]*\]\(<?$/i;
 
-// The ids Omnivore gave articles: UUIDs, and in its first months 20-character search-index ids.
-// Notes of one's own carry ids of other shapes (a Zettelkasten's `202401011200`, a template's `{{id}}`).
-const OMNIVORE_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_-]{20})$/i;
-const RAW_OMNIVORE_ID = /^id[ \t]*:[ \t]*["']?([0-9a-f-]{36}|[A-Za-z0-9_-]{20})["']?[ \t]*$/im;
-
-/** Whether the block's `id` (any case) is one Omnivore gave: read from the values, or line by line from a block that does not parse. */
-function hasOmnivoreId(values: Record<string, unknown> | null, rawYaml: string | null): boolean {
-	if (values === null) return rawYaml !== null && OMNIVORE_ID.test(RAW_OMNIVORE_ID.exec(rawYaml)?.[1] ?? "");
-	const key = findKey(Object.keys(values), ID_KEY);
-	const id = key === undefined ? undefined : values[key];
-	return typeof id === "string" && OMNIVORE_ID.test(id.trim());
+/** A `[Read Original](…)` link outside code that leads to a web address, not a pasted template's `{{{originalUrl}}}`. */
+function hasReadOriginalLink(body: string, code: TextRange[]): boolean {
+	READ_ORIGINAL.lastIndex = 0;
+	for (let match = READ_ORIGINAL.exec(body); match !== null; match = READ_ORIGINAL.exec(body)) {
+		const destination = isInside(code, match.index) ? null : readLinkDestination(body, match.index + match[0].length);
+		// An escaping template wrote `https:&#x2F;&#x2F;…`.
+		if (destination && isWebUrl(decodeHtmlEntities(destination.url).trim())) return true;
+	}
+	return false;
 }
 
 /** Frontmatter values that point into the library, under the URL keys (any case, aliases too). */
@@ -108,7 +109,7 @@ function frontmatterLinks(values: Record<string, unknown>, keys: SchemaKeys, lin
 
 /** A bare `date` is what most notes of one's own carry (when it was written): no save date unless configured so. */
 function isSaveDateName(name: string, keys: SchemaKeys): boolean {
-	return name.toLowerCase() !== "date" || keys.dateSaved.toLowerCase() === "date";
+	return foldKey(name) !== "date" || foldKey(keys.dateSaved) === "date";
 }
 
 /** Properties only a saved article has: an id, a web address (not the Omnivore app's own pages), a save date. */
@@ -143,7 +144,7 @@ function rawHasArticleProperty(yaml: string, keys: SchemaKeys): boolean {
 	const filled = new Set([ID_KEY, ...namesOf("dateSaved", keys).filter((name) => isSaveDateName(name, keys))]);
 	const addresses = new Set([...namesOf("originalUrl", keys), ...namesOf("omnivoreUrl", keys)]);
 	for (const [, key, raw] of yaml.matchAll(RAW_ENTRY)) {
-		const name = key.toLowerCase();
+		const name = foldKey(key);
 		const value = raw.replace(/^["']/, "");
 		if (filled.has(name) && value !== "") return true;
 		// The address ends at its closing quote or a comment.

@@ -42,12 +42,29 @@ export function filledStateKey(present: readonly string[], isEmpty: (name: strin
 }
 
 /**
+ * A key as names are compared: without case, spaces, `_` or `-`, so `Date Saved`, `date-saved` and
+ * `dateSaved` are `date_saved` (Obsidian's property editor and custom templates wrote them so).
+ */
+export function foldKey(name: string): string {
+	let folded = foldedKeys.get(name);
+	if (folded === undefined) {
+		// Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a bound on a cache; cleared, keys are folded again alike
+		if (foldedKeys.size > 1024) foldedKeys.clear();
+		foldedKeys.set(name, (folded = name.toLowerCase().replace(/[\s_-]+/g, "")));
+	}
+	return folded;
+}
+
+// A vault's notes share a few dozen key names, and the queue compares them many times a note.
+const foldedKeys = new Map<string, string>();
+
+/**
  * Names by schema key, then by configured name: the queue asks for them several times for each of
  * 50,000 notes, so a lookup builds no string.
  */
 const knownNames = new Map<keyof SchemaKeys, Map<string, readonly string[]>>();
 
-/** The names a schema value may stand under, canonical first, all lower-cased. */
+/** The names a schema value may stand under, canonical first, all folded (`foldKey`). */
 export function namesOf(key: keyof SchemaKeys, keys: SchemaKeys): readonly string[] {
 	let byName = knownNames.get(key);
 	if (!byName) knownNames.set(key, (byName = new Map<string, readonly string[]>()));
@@ -57,16 +74,16 @@ export function namesOf(key: keyof SchemaKeys, keys: SchemaKeys): readonly strin
 		const aliases = KEY_ALIASES.find((entry) => entry.key === key)?.aliases ?? [];
 		// Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a bound on a cache; cleared, the names are found again alike
 		if (byName.size > 64) byName.clear();
-		byName.set(keys[key], (names = [...new Set([keys[key], ...aliases].map((name) => name.toLowerCase()))]));
+		byName.set(keys[key], (names = [...new Set([keys[key], ...aliases].map(foldKey))]));
 	}
 	return names;
 }
 
-/** The key actually written for a name, any case (`Title` for `title`); the exact spelling wins. */
+/** The key actually written for a name, any case or separators (`Title` for `title`); the exact spelling wins. */
 export function findKey(present: readonly string[], name: string): string | undefined {
 	if (present.includes(name)) return name;
-	const folded = name.toLowerCase();
-	return present.find((key) => key.toLowerCase() === folded);
+	const folded = foldKey(name);
+	return present.find((key) => foldKey(key) === folded);
 }
 
 /**
@@ -83,5 +100,5 @@ export function findSchemaKey(
 	const canonical = keys[key];
 	if (present.includes(canonical) && accept(canonical)) return canonical;
 	const names = namesOf(key, keys);
-	return present.find((name) => name !== canonical && names.includes(name.toLowerCase()) && accept(name));
+	return present.find((name) => name !== canonical && names.includes(foldKey(name)) && accept(name));
 }

@@ -161,3 +161,12 @@ describe("what an index or a text search may rule out", () => {
 		expect(mayBeOmnivoreByText("[x](https://read.example.org/me/t-1)", resolveOptions({ omnivoreHosts: ["read.example.org"] }))).toBe(true);
 	});
 });
+
+describe("a Read Original link", () => {
+	it("marks a tagged note only when it leads to a web address, not when it is a pasted template's placeholder", () => {
+		expect(detect("My Omnivore template:\n\n# {{{title}}}\n#Omnivore\n\n[Read Original]({{{originalUrl}}})\n").kind).toBe("tagged-not-article");
+		expect(detect("# Saved\n#Omnivore\n\n[Read Original](https:&#x2F;&#x2F;a.example&#x2F;post)\n").kind).toBe("article");
+		expect(detect("# Saved\n#Omnivore\n\n[Read Original](<https://a.example/a post>)\n").kind).toBe("article");
+		expect(detect("# Saved\n#Omnivore\n\n`[Read Original](https://a.example)`\n[Read Original](nowhere)\n").kind).toBe("tagged-not-article");
+	});
+});

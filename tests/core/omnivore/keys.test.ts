@@ -1,14 +1,21 @@
 // The names Omnivore's variables were written under: the configured key first, its aliases, any case.
-import { findKey, findSchemaKey, namesOf } from "../../../src/core/omnivore/keys";
+import { findKey, findSchemaKey, foldKey, namesOf } from "../../../src/core/omnivore/keys";
 import { DEFAULT_OPTIONS } from "../../../src/core/options";
 
 const KEYS = DEFAULT_OPTIONS.keys;
 
 describe("namesOf", () => {
-	it("gives the configured key, then its aliases, lower-cased and once each", () => {
-		expect(namesOf("dateSaved", KEYS)).toEqual(["date_saved", "saved", "date", "datesaved", "savedat", "saved_at"]);
-		expect(namesOf("dateSaved", { ...KEYS, dateSaved: "Saved" })).toEqual(["saved", "date", "datesaved", "savedat", "saved_at"]);
+	it("gives the configured key, then its aliases, folded (no case, spaces, _ or -) and once each", () => {
+		expect(namesOf("dateSaved", KEYS)).toEqual(["datesaved", "saved", "date", "savedat"]);
+		expect(namesOf("dateSaved", { ...KEYS, dateSaved: "Saved" })).toEqual(["saved", "date", "datesaved", "savedat"]);
 		expect(namesOf("title", { ...KEYS, title: "Name" })).toEqual(["name"]);
+	});
+});
+
+describe("foldKey", () => {
+	it("reads a name as the property editor, a custom template or a hand wrote it", () => {
+		for (const name of ["date_saved", "Date Saved", "date-saved", "dateSaved", "DATE_SAVED", "date  saved"]) expect([name, foldKey(name)]).toEqual([name, "datesaved"]);
+		expect(foldKey("site_name")).not.toBe(foldKey("site"));
 	});
 });
 

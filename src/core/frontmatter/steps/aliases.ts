@@ -1,7 +1,7 @@
 // Merges the names users gave Omnivore's variables (`saved`, `url`, `siteName`, `Title`...) into the canonical key.
 
 import { comparable } from "../../omnivore/aliasValue";
-import { isPlaceholder, KEY_ALIASES, namesOf } from "../../omnivore/keys";
+import { foldKey, isPlaceholder, KEY_ALIASES, namesOf } from "../../omnivore/keys";
 import { showValue, type FrontmatterStep, type StepContext } from "../step";
 import { articleInPlaceOfLibraryLink } from "./recover";
 import type { FrontmatterValue } from "../yamlEditor";
@@ -58,13 +58,13 @@ export const aliasesStep: FrontmatterStep = {
 		for (const { key, kind } of KEY_ALIASES) {
 			const canonical = options.keys[key];
 			const names = namesOf(key, options.keys);
-			const aliases = frontmatter.keys().filter((name) => name !== canonical && names.includes(name.toLowerCase()));
+			const aliases = frontmatter.keys().filter((name) => name !== canonical && names.includes(foldKey(name)));
 			for (const alias of aliases) {
 				const aliasRaw = frontmatter.get(alias);
 				const aliasValue = comparable(aliasRaw, kind, options);
 				if (aliasValue === null) {
 					// An empty `Title:` is still the title: renamed, it is filled where it stands, never beside it.
-					const otherCase = alias.toLowerCase() === canonical.toLowerCase();
+					const otherCase = foldKey(alias) === foldKey(canonical);
 					if (otherCase && context.isMissing(alias) && !context.has(canonical)) {
 						context.rename(alias, canonical, "the canonical name for this value");
 					}

@@ -2,7 +2,7 @@
 
 import type { FrontmatterStep, StepContext } from "../step";
 import { oneLine } from "../../omnivore/heading";
-import { isPlaceholder } from "../../omnivore/keys";
+import { foldKey, isPlaceholder } from "../../omnivore/keys";
 
 export const authorStep: FrontmatterStep = {
 	id: "author",
@@ -24,7 +24,7 @@ export const authorStep: FrontmatterStep = {
 			context.remove(key, text === undefined ? "it was empty" : "Omnivore's placeholder for a missing author");
 			// Another spelling left empty or `unknown` (`Author:`) would be renamed on the next run only to go too.
 			for (const other of frontmatter.keys()) {
-				if (other.toLowerCase() !== key.toLowerCase()) continue;
+				if (foldKey(other) !== foldKey(key)) continue;
 				if (context.isMissing(other)) context.remove(other, "it was empty");
 				else if (isPlaceholder("author", frontmatter.get(other))) context.remove(other, "Omnivore's placeholder for a missing author");
 			}
