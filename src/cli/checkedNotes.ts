@@ -1,10 +1,11 @@
 // Remembers which notes a run left clean (by size, modification time and inode), so the next run
 // skips them without reading them. Any change to a note, the settings or the version reads it again.
 
-import { readFileSync, statSync, type Stats } from "node:fs";
+import { statSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { hashText, TIDY_RULES_VERSION, type Problem, type TidyOptions } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
+import { readStateText } from "./stateFile";
 
 export const CHECKED_FILE = ".omnivore-queue/checked.json";
 
@@ -33,7 +34,7 @@ export function fingerprint(version: string, options: TidyOptions, rules = TIDY_
 
 export function readChecked(vault: string, expected: string): Map<string, CheckedNote> {
 	try {
-		const data = JSON.parse(readFileSync(join(vault, CHECKED_FILE), "utf8")) as CheckedFile;
+		const data = JSON.parse(readStateText(join(vault, CHECKED_FILE))) as CheckedFile;
 		return data.fingerprint === expected ? new Map<string, CheckedNote>(Object.entries(data.notes)) : new Map<string, CheckedNote>();
 	} catch {
 		return new Map();

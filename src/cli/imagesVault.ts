@@ -1,7 +1,7 @@
 // `omnivore-queue images <vault>`: downloads the remote images of the Omnivore notes into a folder of
 // the vault and points the notes at them; journaled, so `undo` puts the remote URLs back.
 
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import {
 	isProxyHost, LazyBatch, NoteTidier, parseImageRecord, plural, runImageDownloads, serializeImageRecord, USER_AGENT,
@@ -18,6 +18,7 @@ import { removeLeftovers } from "./leftovers";
 import { nodeHttpClient } from "./nodeHttp";
 import { describeFsError, listNotes, type VaultFile } from "./vaultFiles";
 import { STATE_FOLDER } from "./vaultLock";
+import { readStateText } from "./stateFile";
 
 export const IMAGE_RECORD_FILE = `${STATE_FOLDER}/images.json`;
 const LABEL = "omnivore-queue images";
@@ -36,7 +37,7 @@ export interface ImagesVaultOptions extends ImagesArgs {
 function readRecord(path: string): string | null {
 	if (!existsSync(path)) return null;
 	try {
-		return readFileSync(path, "utf8");
+		return readStateText(path);
 	} catch (error) {
 		throw new CannotRun(`The record of downloaded images (${IMAGE_RECORD_FILE}) cannot be read: ${describeFsError(error)}.`);
 	}

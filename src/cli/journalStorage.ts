@@ -1,10 +1,11 @@
 // The journal's storage on disk for the CLI: a dot-folder of the vault, which Obsidian and the walk skip.
 
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Journal, type JournalLimits, type JournalStorage } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { describeFsError } from "./vaultFiles";
+import { readStateText } from "./stateFile";
 
 export const JOURNAL_FOLDER = ".omnivore-queue/journal";
 
@@ -32,7 +33,7 @@ export function nodeStorage(vault: string): JournalStorage {
 				throw new Error(`its journal entry could not be saved (${describeFsError(error)})`);
 			}
 		},
-		read: async (path) => readFileSync(at(path), "utf8"),
+		read: async (path) => readStateText(at(path)),
 		list: async (path) => {
 			const entries = readdirSync(at(path), { withFileTypes: true });
 			return {

@@ -2,11 +2,12 @@
 // again reads only the notes changed since. Like the skip record of tidy (0007), valid only for the
 // same version and options; kept in `.omnivore-queue/` only once tidy has made that folder.
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { isKeptItem, QUEUE_ITEM_VERSION, type QueueItem } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { STATE_FOLDER } from "./vaultLock";
+import { readStateText } from "./stateFile";
 
 export const QUEUE_CACHE_FILE = `${STATE_FOLDER}/queue.json`;
 /** The items' version (see QUEUE_ITEM_VERSION): items read by an older engine are read again. */
@@ -26,7 +27,7 @@ interface QueueCacheFile {
 
 export function readQueueCache(vault: string, print: string): Map<string, CachedQueueNote> {
 	try {
-		const data = JSON.parse(readFileSync(join(vault, QUEUE_CACHE_FILE), "utf8")) as QueueCacheFile;
+		const data = JSON.parse(readStateText(join(vault, QUEUE_CACHE_FILE))) as QueueCacheFile;
 		if (data.version !== CACHE_VERSION || data.fingerprint !== print || typeof data.notes !== "object" || data.notes === null) return new Map();
 		// A damaged entry is left out: its note is read again.
 		return new Map(Object.entries(data.notes).filter(([, note]) => typeof note?.stamp === "string" && isKeptItem(note.item)));

@@ -39,7 +39,8 @@ export function isProcessAlive(pid: number): boolean {
 
 function readLock(path: string): Buffer | null {
 	try {
-		return readFileSync(path);
+		// Only a regular file: reading a FIFO put in its place would wait for ever.
+		return lstatSync(path).isFile() ? readFileSync(path) : null;
 	} catch {
 		return null;
 	}
