@@ -1,7 +1,7 @@
 // The `omnivore-queue` command: runs the engine over a vault folder outside Obsidian.
 
 import { readdir, stat } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isAbsolute, join, parse, relative, resolve, sep } from "node:path";
 import { ExportError, type TidyOptions } from "../core";
@@ -45,7 +45,13 @@ export interface Host {
 
 /** A file system's root (`/`, `C:\`) is no vault: a run there would walk `/proc` and every user's files. */
 function refuseRoot(path: string, command?: CommandName): void {
-	const absolute = resolve(path);
+	let absolute = resolve(path);
+	try {
+		// A link to `/` (or `/proc/self/root`) leads there too.
+		absolute = realpathSync(absolute);
+	} catch {
+		// Not there yet (an import makes it): its path is all there is.
+	}
 	if (parse(absolute).root === absolute) throw new UsageError(`"${path}" is the root of the file system, not a vault; give the path of a vault folder.`, command);
 }
 

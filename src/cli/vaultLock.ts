@@ -1,7 +1,7 @@
 // One writing run per vault: a lock file in `.omnivore-queue/`. A lock left by a process that is gone
 // (killed, a crash) is taken over; a live one stops the second run with the holder's name.
 
-import { closeSync, existsSync, lchownSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, lchownSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 
@@ -100,10 +100,21 @@ function makeFolder(folder: string): void {
 	}
 }
 
+/** A state folder an older version left readable by others is made its owner's only too (when it is ours to change). */
+function keepPrivate(folder: string): void {
+	try {
+		const { mode, uid } = statSync(folder);
+		if ((mode & 0o077) !== 0 && (typeof process.getuid !== "function" || process.getuid() === uid)) chmodSync(folder, mode & 0o700);
+	} catch {
+		// Only privacy is at stake, not the run.
+	}
+}
+
 export function acquireVaultLock(vault: string, command: string): VaultLock {
 	const folder = join(vault, STATE_FOLDER);
 	const createdFolder = !existsSync(folder);
 	makeFolder(folder);
+	keepPrivate(folder);
 	const path = join(vault, LOCK_FILE);
 	const owner: LockOwner = { pid: process.pid, host: hostname(), command, startedAt: Date.now() };
 	for (let attempt = 0; ; attempt++) {

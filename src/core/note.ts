@@ -35,12 +35,17 @@ const COMMENTED_OPEN = /^---[ \t]+#/;
 const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
 
 /**
- * Whether the text breaks its lines with carriage returns alone (classic Mac OS files): the engine
- * splits lines at `\n`, so it would read such a note as one line. (A stray `\r` in a note of `\n`
- * lines is read as a character of its line.)
+ * Whether the text breaks its lines with carriage returns alone (classic Mac OS files), more of them
+ * than with `\n` (a tool may have added a final line break): the engine splits lines at `\n`, so it
+ * would read such a note as a few long lines. A stray `\r` in a note of `\n` lines is a character.
  */
 export function breaksLinesWithCrAlone(text: string): boolean {
-	return !text.includes("\n") && text.includes("\r");
+	let alone = 0;
+	for (let at = text.indexOf("\r"); at !== -1; at = text.indexOf("\r", at + 1)) if (text[at + 1] !== "\n") alone++;
+	if (alone === 0) return false;
+	let breaks = 0;
+	for (let at = text.indexOf("\n"); at !== -1 && breaks < alone; at = text.indexOf("\n", at + 1)) breaks++;
+	return alone > breaks;
 }
 
 export function detectLineEnding(text: string): LineEnding {

@@ -192,6 +192,7 @@ describe("omnivore-queue tidy", () => {
 		// A run there would walk /proc and every user's files.
 		[["tidy", "/", "--dry-run"], /"\/" is the root of the file system, not a vault/],
 		[["queue", "/"], /"\/" is the root of the file system, not a vault/],
+		[["queue", "/proc/self/root"], /is the root of the file system, not a vault/],
 		[["import", join(__dirname, "cli.test.ts"), "/"], /"\/" is the root of the file system, not a vault/],
 		[["tidy", ".", "--frobnicate"], /^omnivore-queue: tidy has no option "--frobnicate"\.\nRun "omnivore-queue tidy --help" for usage\.\n$/],
 		[["tidy", ".", "--limit", "3"], /tidy has no option "--limit"\. It belongs to the queue command\./],

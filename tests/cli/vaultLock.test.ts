@@ -82,4 +82,10 @@ it("makes the state folder its owner's only: the journal holds old text of notes
 	const lock = acquireVaultLock(vault, "tidy");
 	expect(fs.statSync(join(vault, ".omnivore-queue")).mode & 0o777).toBe(0o700);
 	lock.release();
+	// One an older version made readable by others is made private too.
+	mkdirSync(join(vault, ".omnivore-queue", "journal"), { recursive: true });
+	fs.chmodSync(join(vault, ".omnivore-queue"), 0o755);
+	const again = acquireVaultLock(vault, "tidy");
+	expect(fs.statSync(join(vault, ".omnivore-queue")).mode & 0o777).toBe(0o700);
+	again.release();
 });

@@ -495,6 +495,9 @@ describe("a note whose lines end in a carriage return alone (classic Mac OS)", (
 	it("is left without a word when it is no Omnivore note, and a stray carriage return in a note of LF lines is just a character", () => {
 		const mine = "---\rtitle: Mine\r---\rText.\r";
 		expect(tidy(mine)).toEqual({ text: mine, report: { isOmnivoreNote: false, changed: false, changes: [], problems: [] } });
+		// A tool that added a final line break (or two) does not make its lines LF ones.
+		expect(tidy(`${note}\n`).report.problems.map((p) => p.code)).toEqual(["cr-line-endings"]);
+		expect(tidy(`${note.replace("# Old Mac\r", "# Old Mac\n")}\n`).text).toBe(`${note.replace("# Old Mac\r", "# Old Mac\n")}\n`);
 		const stray = note.replace(/\r/g, "\n").replace("title: Old Mac", "title: Old\rMac");
 		expect(tidy(stray).report.problems.map((p) => p.code)).not.toContain("cr-line-endings");
 		expect(tidy(stray).report.isOmnivoreNote).toBe(true);

@@ -9,10 +9,11 @@ import { readLinkDestination } from "../markdown/linkDestination";
 import type { NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
-import { findKey, findSchemaKey, foldKey, ID_KEY, namesOf } from "./keys";
+import { findKey, findSchemaKey, ID_KEY } from "./keys";
+import { hasArticleProperty, rawHasArticleProperty } from "./articleProperties";
 import { hasOmnivoreId } from "./omnivoreId";
 import { bareTag, bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
-import { isOmnivoreAppPage, isWebUrl, linksFor, READ_ORIGINAL, type OmnivoreLinks } from "./urls";
+import { isWebUrl, linksFor, READ_ORIGINAL, type OmnivoreLinks } from "./urls";
 
 /**
  * `article`: a saved article, found by its tag or by the marks Omnivore's plugin leaves.
@@ -42,7 +43,7 @@ interface BodyMarks {
 	articleLink: boolean;
 	/** How many different articles the library links name (counted up to two). */
 	articles: number;
-	/** A link to an article in the library labelled as Omnivore's templates label it (`[Read on Omnivore](…)`). */
+	/** A link to an article in the library labelled as Omnivore's default template labels it (`[Read on Omnivore](…)`). */
 	labelled: boolean;
 	/** A highlight back-link (`omnivore.app/me/{slug}#{uuid}`). */
 	highlightLink: boolean;
@@ -66,7 +67,8 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 	// or an id, and every mark it could add is then there already): the rest is not read.
 	for (let match = nextHttpMatch(body, startsAt, 0); match !== null && slugs.size < 2; match = nextHttpMatch(body, startsAt, match.index + match[0].length)) {
 		if (isInside(code, match.index)) continue;
-		slugs.add(match[1].toLowerCase());
+		// One article however its link ends (`?utm=…`, a trailing `/`).
+		slugs.add(match[1].split(/[?/]/)[0].toLowerCase());
 		if (match[2] === "#") highlightLink = true;
 		else {
 			articleLink = true;
@@ -83,9 +85,9 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 	};
 }
 
-// A link to the article labelled as Omnivore's templates label it (`[Read on Omnivore](`, a custom
-// template's `[Omnivore](`): its text names Omnivore, right before the address.
-const LABELLED_OMNIVORE_BEFORE = /\[[^\]\n]*Omnivore[^\]\n]*\]\(<?$/i;
+// The label Omnivore's default template gives the link to the article, right before its address. (A
+// custom template's `[Omnivore](…)` is what a note of one's own writes too: such notes have their id.)
+const LABELLED_OMNIVORE_BEFORE = /\[Read\s+on\s+Omnivore\]\(<?$/i;
 
 /** A `[Read Original](…)` link outside code that leads to a web address, not a pasted template's `{{{originalUrl}}}`. */
 function hasReadOriginalLink(body: string, code: TextRange[]): boolean {
@@ -107,26 +109,6 @@ function frontmatterLinks(values: Record<string, unknown>, keys: SchemaKeys, lin
 	});
 }
 
-/** A bare `date` is what most notes of one's own carry (when it was written): no save date unless configured so. */
-function isSaveDateName(name: string, keys: SchemaKeys): boolean {
-	return foldKey(name) !== "date" || foldKey(keys.dateSaved) === "date";
-}
-
-/** Properties only a saved article has: an id, a web address (not the Omnivore app's own pages), a save date. */
-function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): boolean {
-	const present = Object.keys(values);
-	const filled = (name: string) => (values[name] ?? "") !== "";
-	// No key of the name in any case: no `id` either, so nothing filled.
-	if (filled(findKey(present, ID_KEY) ?? ID_KEY)) return true;
-	const articleUrl = (name: string) => {
-		const value = values[name];
-		return typeof value === "string" && isWebUrl(value.trim()) && !isOmnivoreAppPage(value);
-	};
-	if ((["originalUrl", "omnivoreUrl"] as const).some((key) => findSchemaKey(present, key, keys, articleUrl) !== undefined)) return true;
-	const savedDate = (name: string) => filled(name) && isSaveDateName(name, keys);
-	return findSchemaKey(present, "dateSaved", keys, savedDate) !== undefined;
-}
-
 /**
  * A reading status as the engine writes it (`status: unread`, in the configured key and words): a
  * tagged note whose only mark was a proxied image still reads as a saved article once it is unwrapped.
@@ -134,23 +116,6 @@ function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): 
 function hasWrittenStatus(values: Record<string, unknown>, options: Pick<TidyOptions, "keys" | "statusValues">): boolean {
 	const written: unknown[] = Object.values(options.statusValues);
 	return findSchemaKey(Object.keys(values), "status", options.keys, (key) => written.includes(values[key])) !== undefined;
-}
-
-// A top-level `key: value` line (or a list item's, in single-file mode) of a block that is not valid YAML.
-const RAW_ENTRY = /^(?:-[ \t]+)?([^\s:#][^:\n]*?)[ \t]*:[ \t]*(\S[^\n]*)/gm;
-
-/** `hasArticleProperty` asked of a block that is not valid YAML, line by line, by the same names. */
-function rawHasArticleProperty(yaml: string, keys: SchemaKeys): boolean {
-	const filled = new Set([ID_KEY, ...namesOf("dateSaved", keys).filter((name) => isSaveDateName(name, keys))]);
-	const addresses = new Set([...namesOf("originalUrl", keys), ...namesOf("omnivoreUrl", keys)]);
-	for (const [, key, raw] of yaml.matchAll(RAW_ENTRY)) {
-		const name = foldKey(key);
-		const value = raw.replace(/^["']/, "");
-		if (filled.has(name) && value !== "") return true;
-		// The address ends at its closing quote or a comment.
-		if (addresses.has(name) && isWebUrl(value) && !isOmnivoreAppPage(value.split(/["'\s]/)[0])) return true;
-	}
-	return false;
 }
 
 export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, context: DetectContext): Detection {
@@ -173,13 +138,15 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 		const statusProperty = values !== null && hasWrittenStatus(values, options);
 		// Not a highlight's back-link alone: notes of one's own quote highlights, tagged too; a note
 		// Omnivore wrote has its article link, its id or its Read Original link besides.
-		if (body.articleLink || yamlLink || idProperty || statusProperty || body.readOriginal()) return { kind: "article", by: "tag" };
+		// A tagged reading list links several articles: an article link counts for one, or with Omnivore's id.
+		const articleLink = body.articleLink && (body.articles === 1 || hasOmnivoreId(values, rawYaml));
+		if (articleLink || yamlLink || idProperty || statusProperty || body.readOriginal()) return { kind: "article", by: "tag" };
 		return proxiedProperty || body.proxiedImage() ? { kind: "article", by: "tag", onlyProxied: true } : { kind: "tagged-not-article" };
 	}
 	if (options.match === "tag") return { kind: "none" };
 	// Notes of one's own link to saved articles too (a daily note, a reading list, a board), and quote
-	// highlights with their back-links: without an id Omnivore gave, only a link labelled as its
-	// templates label it (`[Read on Omnivore]`), to one article, makes a saved article.
+	// highlights with their back-links: without an id Omnivore gave, only a `[Read on Omnivore]`
+	// link, to one article, makes a saved article.
 	const omnivoreId = hasOmnivoreId(values, rawYaml);
 	const fingerprint = yamlLink || (body.articleLink && (omnivoreId || (body.labelled && body.articles === 1))) || (body.highlightLink && omnivoreId);
 	return fingerprint ? { kind: "article", by: "fingerprint" } : { kind: "none" };

@@ -6,6 +6,9 @@ import { QUEUE_STATUSES, type QueueItem } from "./queueItem";
 
 const isText = (value: unknown): value is string => typeof value === "string";
 const isTextOrNull = (value: unknown): boolean => value === null || isText(value);
+// A date as an item holds it: a calendar date, or a UTC date-time as `toISOString` writes it.
+const ITEM_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/;
+const isDateOrNull = (value: unknown): boolean => value === null || (isText(value) && ITEM_DATE.test(value) && !Number.isNaN(Date.parse(value)));
 
 /** Whether `value` has every field of a `QueueItem`, each of its type. */
 export function isQueueItem(value: unknown): value is QueueItem {
@@ -20,10 +23,11 @@ export function isQueueItem(value: unknown): value is QueueItem {
 		Array.isArray(item.tags) &&
 		item.tags.every(isText) &&
 		(QUEUE_STATUSES as readonly unknown[]).includes(item.status) &&
-		isTextOrNull(item.savedAt) &&
-		isTextOrNull(item.publishedAt) &&
+		isDateOrNull(item.savedAt) &&
+		isDateOrNull(item.publishedAt) &&
 		typeof item.readingMinutes === "number" &&
 		Number.isFinite(item.readingMinutes) &&
+		item.readingMinutes >= 0 &&
 		typeof item.hasImageProblems === "boolean" &&
 		(item.articles === undefined || (typeof item.articles === "number" && Number.isInteger(item.articles)))
 	);

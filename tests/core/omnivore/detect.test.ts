@@ -16,7 +16,8 @@ function detect(text: string, options: Partial<TidyOptions> = {}) {
 describe("detectOmnivoreNote", () => {
 	it.each([
 		["the default template without a tag", "---\nid: 1\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c2f4a1b2c)\n", "article"],
-		["a link under **Links**", "**Links**: [Omnivore](https://omnivore.app/me/t-18c35d0e1f2) | [Web](https://a.example)\n", "article"],
+		["a link under **Links** with an id Omnivore gave", "---\nid: 3f1e2d4c-5b6a-4789-8abc-def012345678\n---\n**Links**: [Omnivore](https://omnivore.app/me/t-18c35d0e1f2) | [Web](https://a.example)\n", "article"],
+		["a link labelled Omnivore in a note of one's own", "Source: [Omnivore](https://omnivore.app/me/t-18c35d0e1f2)\n", "none"],
 		["an omnivore_url property", "---\nomnivore_url: https://omnivore.app/me/t-1\n---\nText.\n", "article"],
 		["an Omnivore_URL property in another case", "---\nOmnivore_URL: https://omnivore.app/me/t-1\n---\nText.\n", "article"],
 		["an escaped link ({{content}} templates)", "[Read on Omnivore](https:&#x2F;&#x2F;omnivore.app&#x2F;me&#x2F;t-1)\n", "article"],

@@ -98,9 +98,13 @@ describe("a tagged note whose frontmatter is not valid YAML", () => {
 });
 
 describe("an untagged note", () => {
-	it("is a saved article by one library link labelled as Omnivore's templates label it, or any library link and an id Omnivore gave", () => {
+	it("is a saved article by one library link labelled as Omnivore's default template labels it, or any library link and an id Omnivore gave", () => {
 		expect(detect(`Text.\n[Read on Omnivore](${LIBRARY})\n`)).toEqual({ kind: "article", by: "fingerprint" });
-		expect(detect(`**Links**: [Omnivore](<${LIBRARY}>) | [Web](https://a.example)\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect(`Text.\n[Read on Omnivore](${LIBRARY}?utm=x) and [again](${LIBRARY}/)\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		// A custom template's label is what a note of one's own writes too (`Source: [Omnivore](…)`): such notes have their id.
+		expect(detect(`---\nid: ${UUID}\n---\n**Links**: [Omnivore](<${LIBRARY}>) | [Web](https://a.example)\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect(`**Links**: [Omnivore](<${LIBRARY}>) | [Web](https://a.example)\n`).kind).toBe("none");
+		expect(detect(`---\nsource: https://a.example/thesis\nstatus: in progress\n---\nSource: [Omnivore](${LIBRARY})\n`).kind).toBe("none");
 		expect(detect(`---\nid: ${UUID}\n---\n[Rust](${LIBRARY})\n`)).toEqual({ kind: "article", by: "fingerprint" });
 		expect(detect(`---\nid: ${UUID}\n---\n> q [⤴️](${LIBRARY}#0a1b)\n`)).toEqual({ kind: "article", by: "fingerprint" });
 		expect(detect(`---\nID: "mL51bIYBKc5BngQz5_PS"\n---\n> q [⤴️](${LIBRARY}#0a1b)\n`)).toEqual({ kind: "article", by: "fingerprint" });
@@ -112,6 +116,12 @@ describe("an untagged note", () => {
 		expect(detect(`---\nkanban-plugin: basic\n---\n## To read\n\n- [ ] [Rust](${LIBRARY})\n`).kind).toBe("none");
 		expect(detect(`---\nstatus: in progress\nsource: https://a.example/thesis\n---\nBuilds on [this article](${LIBRARY}).\n`).kind).toBe("none");
 		for (const id of ["202401011200", "1", "{{id}}", `${UUID}x`]) expect([id, detect(`---\nid: ${id}\n---\n[Rust](${LIBRARY})\n> q [⤴️](${LIBRARY}#0a1b)\n`).kind]).toEqual([id, "none"]);
+	});
+
+	it("takes a tagged reading list of several saved articles for one's own note, unless Omnivore's id says otherwise", () => {
+		const list = `---\ntags: [omnivore, moc]\n---\n- [A](https://omnivore.app/me/a-18c2f4a1b2c)\n- [B](${LIBRARY})\n`;
+		expect(detect(list).kind).toBe("tagged-not-article");
+		expect(detect(list.replace("tags:", `id: ${UUID}\ntags:`)).kind).toBe("article");
 	});
 
 	it("counts the same article linked twice, in any case, as one", () => {

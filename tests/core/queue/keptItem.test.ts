@@ -10,6 +10,7 @@ it("takes an item as the engine builds it, or null (no Omnivore note)", () => {
 	expect(isKeptItem(item)).toBe(true);
 	expect(isKeptItem(JSON.parse(JSON.stringify(item)))).toBe(true);
 	expect(isKeptItem({ ...item, articles: 3 })).toBe(true);
+	expect(isKeptItem({ ...item, savedAt: "2024-02-27", publishedAt: "2024-02-27T01:30:06.000Z" })).toBe(true);
 	expect(isKeptItem(null)).toBe(true);
 });
 
@@ -24,6 +25,9 @@ it.each<[string, unknown]>([
 	["tags", [1]],
 	["status", "someday"],
 	["savedAt", 1700000000],
+	["savedAt", "yesterday"],
+	["savedAt", "2024-02-30T25:00:00.000Z"],
+	["readingMinutes", -3],
 	["publishedAt", false],
 	["readingMinutes", "3"],
 	["readingMinutes", null],
