@@ -22,6 +22,8 @@ describe("a note tagged #Omnivore", () => {
 		["an original URL quoted with a space before it", '---\noriginal_url: " https://a.example/rust"\n---\n#Omnivore\n'],
 		["an original URL", "---\noriginal_url: https://a.example/rust\n---\n#Omnivore\n"],
 		["a save date under an alias", "---\nsaved_at: 2024-02-27\n---\n#Omnivore\n"],
+		["the date Omnivore kept of its reading", "---\ndate_read: 2024-02-27\n---\n#Omnivore\n"],
+		["the date it was archived, written as the property editor writes it", "---\nDate Archived: 2024-02-27\n---\n#Omnivore\n"],
 	])("is a saved article with %s", (_name, text) => {
 		expect(detect(text)).toEqual({ kind: "article", by: "tag" });
 	});
