@@ -42,8 +42,10 @@ const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
 export function breaksLinesWithCrAlone(text: string): boolean {
 	let alone = 0;
 	for (let at = text.indexOf("\r"); at !== -1; at = text.indexOf("\r", at + 1)) if (text[at + 1] !== "\n") alone++;
+	// Stryker disable next-line ConditionalExpression: a fast path; with no lone CR the count below says no as well
 	if (alone === 0) return false;
 	let breaks = 0;
+	// Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on the count; counting on gives the same answer
 	for (let at = text.indexOf("\n"); at !== -1 && breaks < alone; at = text.indexOf("\n", at + 1)) breaks++;
 	return alone > breaks;
 }

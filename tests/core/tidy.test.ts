@@ -1,5 +1,5 @@
 import { buildQueueItem, NoteTidier, tidyNote } from "../../src/core";
-import { splitNote } from "../../src/core/note";
+import { breaksLinesWithCrAlone, splitNote } from "../../src/core/note";
 
 const tidier = new NoteTidier();
 const P = "https://proxy-prod.omnivore-image-cache.app/0x0,sPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
@@ -270,8 +270,12 @@ describe("reports that tell the truth", () => {
 		const text = `---\nid: 1\n---\n#Omnivore\n${link}\n`;
 		const result = broken.tidy(text);
 		expect(result.text).toBe(text);
-		expect(result.report.changed).toBe(false);
-		expect(result.report.problems).toEqual([{ code: "engine-failed", message: expect.stringMatching(/^Omnivore Queue failed on this note \(.+\); it was left as it was\. Please report it/) as unknown }]);
+		expect(result.report).toEqual({
+			isOmnivoreNote: false,
+			changed: false,
+			changes: [],
+			problems: [{ code: "engine-failed", message: expect.stringMatching(/^Omnivore Queue failed on this note \(.+\); it was left as it was\. Please report it/) as unknown }],
+		});
 	});
 
 	const body = "[Read on Omnivore](https://omnivore.app/me/some-article-18c0a1b2c3d)\n[Read Original](https://example.com/a)\n\n![](https://proxy-prod.omnivore-image-cache.app/0x0,sabc/https://example.com/a.png)\n\n#Omnivore\n";
@@ -489,6 +493,7 @@ describe("a note whose lines end in a carriage return alone (classic Mac OS)", (
 		const result = tidy(note);
 		expect(result.text).toBe(note);
 		expect(result.report.problems.map((p) => p.code)).toEqual(["cr-line-endings"]);
+		expect(result.report.problems[0].message).toMatch(/^The note's lines end in a carriage return alone .* it was left as it was\. Convert its line endings/);
 		expect(buildQueueItem("old.md", note, tidier.options, tidier.proxy)).toBeNull();
 	});
 
@@ -512,5 +517,23 @@ describe("keys written with spaces or hyphens (the property editor's `Date Saved
 		expect(result.text).not.toMatch(/Date Saved|Original URL|date-published/);
 		expect(buildQueueItem("a.md", note, tidier.options, tidier.proxy)).toEqual(buildQueueItem("a.md", result.text, tidier.options, tidier.proxy));
 		expect(tidy(result.text).report.changed).toBe(false);
+	});
+});
+
+describe("breaksLinesWithCrAlone", () => {
+	it.each<[string, boolean]>([
+		["", false],
+		["a\nb", false],
+		["a\r\nb\r\n", false],
+		["a\rb", true],
+		["a\r", true],
+		["\r", true],
+		["a\rb\rc\n", true],
+		["a\rb\nc\nd\n", false],
+		["a\r\n\rb", false],
+		["a\r\nb\rc", false],
+		["a\r\nb\r\nc\rd", false],
+	])("%p → %p", (text, expected) => {
+		expect(breaksLinesWithCrAlone(text)).toBe(expected);
 	});
 });

@@ -47,9 +47,11 @@ export function filledStateKey(present: readonly string[], isEmpty: (name: strin
  */
 export function foldKey(name: string): string {
 	let folded = foldedKeys.get(name);
+	// Stryker disable next-line ConditionalExpression: a cache; folding again gives the same key
 	if (folded === undefined) {
 		// Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a bound on a cache; cleared, keys are folded again alike
 		if (foldedKeys.size > 1024) foldedKeys.clear();
+		// Stryker disable next-line Regex: a run of separators removed at once or one by one, the key is the same
 		foldedKeys.set(name, (folded = name.toLowerCase().replace(/[\s_-]+/g, "")));
 	}
 	return folded;

@@ -10,6 +10,7 @@ it("takes an item as the engine builds it, or null (no Omnivore note)", () => {
 	expect(isKeptItem(item)).toBe(true);
 	expect(isKeptItem(JSON.parse(JSON.stringify(item)))).toBe(true);
 	expect(isKeptItem({ ...item, articles: 3 })).toBe(true);
+	expect(isKeptItem({ ...item, author: null, site: null, url: null, savedAt: null, publishedAt: null, readingMinutes: 0, tags: [] })).toBe(true);
 	expect(isKeptItem({ ...item, savedAt: "2024-02-27", publishedAt: "2024-02-27T01:30:06.000Z" })).toBe(true);
 	expect(isKeptItem(null)).toBe(true);
 });
@@ -23,6 +24,8 @@ it.each<[string, unknown]>([
 	["url", {}],
 	["tags", "rust"],
 	["tags", [1]],
+	["tags", ["rust", 2]],
+	["readingMinutes", Infinity],
 	["status", "someday"],
 	["savedAt", 1700000000],
 	["savedAt", "yesterday"],
