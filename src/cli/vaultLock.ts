@@ -100,6 +100,21 @@ function makeFolder(folder: string): void {
 	}
 }
 
+/**
+ * The journal's folder, when there is one, must be a folder: a file (or a FIFO) in its place would make
+ * every note of the run fail to be journaled, one report line each. Said once, before anything runs.
+ */
+function checkJournalFolder(folder: string): void {
+	const journal = join(folder, "journal");
+	let info;
+	try {
+		info = lstatSync(journal);
+	} catch {
+		return;
+	}
+	if (!info.isDirectory()) throw new Error(`its journal for undo, ${journal}, is not a folder; move it aside and run again`);
+}
+
 /** A state folder an older version left readable by others is made its owner's only too (when it is ours to change). */
 function keepPrivate(folder: string): void {
 	try {
@@ -115,6 +130,7 @@ export function acquireVaultLock(vault: string, command: string): VaultLock {
 	const createdFolder = !existsSync(folder);
 	makeFolder(folder);
 	keepPrivate(folder);
+	checkJournalFolder(folder);
 	const path = join(vault, LOCK_FILE);
 	const owner: LockOwner = { pid: process.pid, host: hostname(), command, startedAt: Date.now() };
 	for (let attempt = 0; ; attempt++) {

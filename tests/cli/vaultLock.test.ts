@@ -89,3 +89,14 @@ it("makes the state folder its owner's only: the journal holds old text of notes
 	expect(fs.statSync(join(vault, ".omnivore-queue")).mode & 0o777).toBe(0o700);
 	again.release();
 });
+
+it("says once, before anything runs, that the journal's place holds a file rather than a folder", async () => {
+	writeFileSync(join(vault, ".omnivore-queue", "journal"), "not a folder");
+	writeFileSync(join(vault, "a.md"), "---\nid: 1\n---\n#Omnivore\n[Read Original](https://a.example/post)\n");
+	let err = "";
+	const code = await main(["tidy", vault], { out: () => undefined, err: (t) => (err += t) });
+	expect(code).toBe(2);
+	expect(err).toMatch(/^omnivore-queue: Cannot use the vault's \.omnivore-queue folder: its journal for undo, .*journal, is not a folder; move it aside and run again\.\n$/);
+	expect(readFileSync(join(vault, "a.md"), "utf8")).not.toContain("original_url");
+	expect(existsSync(lockFile())).toBe(false);
+});
