@@ -34,7 +34,8 @@ export function readBodyFacts(
 	return facts;
 }
 
-function linkByText(body: string, pattern: RegExp, codeRanges: TextRange[]): string | undefined {
+/** The destination of the first link whose text `pattern` finds outside code (`[Read Original](`), entities decoded. */
+export function linkByText(body: string, pattern: RegExp, codeRanges: TextRange[]): string | undefined {
 	const match = firstOutsideCode(pattern, body, codeRanges);
 	if (!match) return undefined;
 	const destination = readLinkDestination(body, match.index + match[0].length);

@@ -3,9 +3,8 @@
 import { escapeRegExp } from "../escapeRegExp";
 import { nextHttpMatch } from "../httpMatches";
 import type { FrontmatterState } from "../frontmatter/readBlock";
-import { decodeHtmlEntities } from "../htmlEntities";
 import { firstOutsideCode, isInside, type TextRange } from "../markdown/codeRanges";
-import { readLinkDestination } from "../markdown/linkDestination";
+import { linkByText } from "../markdown/bodyFacts";
 import type { NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
@@ -91,13 +90,7 @@ const LABELLED_OMNIVORE_BEFORE = /\[Read\s+on\s+Omnivore\]\(<?$/i;
 
 /** A `[Read Original](…)` link outside code that leads to a web address, not a pasted template's `{{{originalUrl}}}`. */
 function hasReadOriginalLink(body: string, code: TextRange[]): boolean {
-	READ_ORIGINAL.lastIndex = 0;
-	for (let match = READ_ORIGINAL.exec(body); match !== null; match = READ_ORIGINAL.exec(body)) {
-		const destination = isInside(code, match.index) ? null : readLinkDestination(body, match.index + match[0].length);
-		// An escaping template wrote `https:&#x2F;&#x2F;…`.
-		if (destination && isWebUrl(decodeHtmlEntities(destination.url).trim())) return true;
-	}
-	return false;
+	return isWebUrl(linkByText(body, READ_ORIGINAL, code) ?? "");
 }
 
 /** Frontmatter values that point into the library, under the URL keys (any case, aliases too). */
