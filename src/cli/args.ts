@@ -62,6 +62,7 @@ function explainRefusal(command: CommandName, argv: string[], options: Record<st
 			const hint = owner ? ` It belongs to the ${owner} command${name === "tag" && command === "tidy" ? "; tidy takes --omnivore-tag" : ""}.` : "";
 			return `${command} has no option ${JSON.stringify(arg.split("=")[0])}.${hint}`;
 		}
+		if (options[name].type === "boolean" && arg.includes("=")) return `--${name} takes no value: give it to turn it on, leave it out to leave it off.`;
 		if (options[name].type === "string" && !arg.includes("=")) {
 			if (argv[i + 1] === undefined || argv[i + 1].startsWith("-")) return `--${name} needs a value.`;
 			i++;

@@ -36,6 +36,16 @@ const GONE = new Set(["ENOENT", "ENOTDIR"]);
 // A pipe put where a note was would make a plain open wait for a writer forever.
 const READ_WITHOUT_WAITING = constants.O_NONBLOCK === undefined ? "r" : constants.O_RDONLY | constants.O_NONBLOCK;
 
+/**
+ * A note saved as UTF-16 (Windows Notepad's "Unicode") is read as what it says, so an Omnivore note
+ * among such files is found and reported rather than passed over as unreadable bytes; never written.
+ */
+function utf16Bom(bytes: Buffer): "utf-16le" | "utf-16be" | null {
+	if (bytes.length < 2) return null;
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+	return bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+}
+
 export class FileNoteStore implements NoteStore {
 	private readonly states = new Map<string, ReadState>();
 	private readonly lateEdits: LateEditWatch;
@@ -82,7 +92,8 @@ export class FileNoteStore implements NoteStore {
 			const message = `The note could not be read: ${whyUnreadable(path, error)}.`;
 			throw GONE.has((error as NodeJS.ErrnoException).code ?? "") ? new NoteGoneError(message) : new NoteLeftError("unreadable-file", message);
 		}
-		const text = buffer.toString("utf8");
+		const utf16 = utf16Bom(buffer);
+		const text = utf16 ? new TextDecoder(utf16).decode(buffer) : buffer.toString("utf8");
 		this.states.set(path, { info, bytes: buffer, text });
 		return text;
 	}
@@ -98,6 +109,7 @@ export class FileNoteStore implements NoteStore {
 		const { info } = state;
 		const left = (message: string) => new NoteLeftError("unwritable-file", `${message}; it was left as it was.`);
 		// Bytes that are not UTF-8 would not survive the round trip through text.
+		if (utf16Bom(state.bytes)) throw new NoteLeftError("unreadable-file", "The note is saved as UTF-16 text, not the UTF-8 Obsidian reads; save it as UTF-8 to have it tidied. It was left as it was.");
 		if (!isUtf8(state.bytes)) throw new NoteLeftError("unreadable-file", "The note is not valid UTF-8 text; it was left as it was.");
 		if (this.fileOf(path).outside && !this.options.followLinks) {
 			throw left(`The note is a link to a file outside the vault (${this.options.followLinksHint ?? "--follow-links edits such notes"})`);

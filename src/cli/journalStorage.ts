@@ -4,6 +4,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, statSync, unlinkSyn
 import { join } from "node:path";
 import { Journal, type JournalLimits, type JournalStorage } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
+import { RunStopped } from "./cannotRun";
 import { describeFsError } from "./vaultFiles";
 import { readStateText } from "./stateFile";
 
@@ -22,7 +23,7 @@ export function nodeStorage(vault: string): JournalStorage {
 			try {
 				writeFileAtomic(at(path), data);
 			} catch (error) {
-				throw new Error(`the journal could not be written (${describeFsError(error)})`);
+				throw new RunStopped(`the journal for undo could not be written (${describeFsError(error)}); make room and run it again`);
 			}
 		},
 		append: async (path, data) => {

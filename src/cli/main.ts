@@ -13,7 +13,7 @@ import { formatQueueTable, formatUnreadable, queueOfVault } from "./queueVault";
 import { tidyVault } from "./tidyVault";
 import { formatUndo, showEarlierText, undoVault } from "./undoVault";
 import { attachmentFolderProblem } from "./attachmentFolder";
-import { CannotRun } from "./cannotRun";
+import { CannotRun, RunStopped } from "./cannotRun";
 import { formatImagesReport, imagesVault } from "./imagesVault";
 import { progressLine } from "./progress";
 import { USAGE, type CommandName } from "./usage";
@@ -242,6 +242,17 @@ export async function main(argv: string[], output: Output, host: Host = {}): Pro
 		if (error instanceof CannotRun) {
 			output.err(`omnivore-queue: ${error.message}\n`);
 			return EXIT_USAGE;
+		}
+		if (error instanceof RunStopped) {
+			output.err(`omnivore-queue: stopped: ${error.message}.\n`);
+			return EXIT_FAILURE;
+		}
+		const code = (error as NodeJS.ErrnoException | undefined)?.code;
+		if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
+			// The disk, not the tool: a full disk or a file taken away mid-run is said as such, where it happened.
+			const path = (error as NodeJS.ErrnoException).path;
+			output.err(`omnivore-queue: stopped${path ? ` at ${path}` : ""}: ${describeFsError(error)}.\n`);
+			return EXIT_FAILURE;
 		}
 		const message = error instanceof Error ? error.message : String(error);
 		output.err(`omnivore-queue: unexpected error: ${message}\n`);

@@ -84,6 +84,31 @@ function describeFetchError(error: unknown): string {
 			return "the connection was broken";
 		case "UND_ERR_RES_CONTENT_LENGTH_MISMATCH":
 			return "the server sent another length than it announced";
+		case "ETIMEDOUT":
+		case "UND_ERR_CONNECT_TIMEOUT":
+		case "UND_ERR_HEADERS_TIMEOUT":
+		case "UND_ERR_BODY_TIMEOUT":
+			return "the server did not answer in time";
+		case "EHOSTUNREACH":
+		case "ENETUNREACH":
+		case "ENETDOWN":
+			return "the server cannot be reached from this network";
+		case "CERT_HAS_EXPIRED":
+		case "DEPTH_ZERO_SELF_SIGNED_CERT":
+		case "SELF_SIGNED_CERT_IN_CHAIN":
+		case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+		case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+		case "ERR_TLS_CERT_ALTNAME_INVALID":
+			return "the server's certificate is not valid (expired, self-signed or for another name)";
+		case "EPROTO":
+		case "ERR_SSL_WRONG_VERSION_NUMBER":
+			return "the secure connection could not be set up";
+		case "UND_ERR_HEADERS_OVERFLOW":
+		case "HPE_INVALID_CONSTANT":
+		case "HPE_INVALID_HEADER_TOKEN":
+		case "HPE_INVALID_CHUNK_SIZE":
+		case "UND_ERR_INVALID_ARG":
+			return "the server's answer is not valid HTTP";
 		case "Z_DATA_ERROR":
 		case "Z_BUF_ERROR":
 			return "the server sent a damaged compressed body";

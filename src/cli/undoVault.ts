@@ -8,6 +8,7 @@ import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
 import { lateEditProblem, type LateEditSaved } from "./lateEdits";
 import { removeLeftovers } from "./leftovers";
+import { CannotRun } from "./cannotRun";
 import { UsageError } from "./usageError";
 import { describeFsError, isThere, isWithin, listNotes, type VaultFile } from "./vaultFiles";
 
@@ -139,7 +140,9 @@ export async function showEarlierText(vault: string, path: string): Promise<Show
 	try {
 		current = readFileSync(noteFile(vault, path).absolute, "utf8");
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`${path} could not be read: ${describeFsError(error)}`);
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === "EISDIR") throw new CannotRun(`${path} is a folder; --show takes the path of one note in it.`);
+		if (code !== "ENOENT") throw new CannotRun(`${path} could not be read: ${describeFsError(error)}.`);
 	}
 	for (const batch of await vaultJournal(vault).batches()) {
 		const entries = entriesByNote(batch.entries).get(path);

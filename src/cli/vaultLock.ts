@@ -125,6 +125,22 @@ function keepPrivate(folder: string): void {
 	}
 }
 
+/**
+ * Creates the lock, or nothing: a lock left empty (the disk filled as it was written) would stop
+ * every run for ten seconds, with a message to delete it by hand.
+ */
+function writeLock(path: string, owner: LockOwner): void {
+	const fd = openSync(path, "wx");
+	try {
+		writeSync(fd, JSON.stringify(owner));
+	} catch (error) {
+		closeSync(fd);
+		unlinkSync(path);
+		throw error;
+	}
+	closeSync(fd);
+}
+
 export function acquireVaultLock(vault: string, command: string): VaultLock {
 	const folder = join(vault, STATE_FOLDER);
 	const createdFolder = !existsSync(folder);
@@ -135,9 +151,7 @@ export function acquireVaultLock(vault: string, command: string): VaultLock {
 	const owner: LockOwner = { pid: process.pid, host: hostname(), command, startedAt: Date.now() };
 	for (let attempt = 0; ; attempt++) {
 		try {
-			const fd = openSync(path, "wx");
-			writeSync(fd, JSON.stringify(owner));
-			closeSync(fd);
+			writeLock(path, owner);
 			break;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
@@ -158,11 +172,15 @@ export function acquireVaultLock(vault: string, command: string): VaultLock {
 		release: () => {
 			try {
 				unlinkSync(path);
-				if (createdFolder) rmdirSync(folder);
+				if (createdFolder) {
+					rmdirSync(folder);
+					return;
+				}
 			} catch {
 				// The folder holds the journal or the record of checked notes: it stays.
-				giveToVaultOwner(vault, folder);
 			}
+			// Every run, not only the one that made the folder: files a later run under sudo wrote are root's too.
+			giveToVaultOwner(vault, folder);
 		},
 	};
 }

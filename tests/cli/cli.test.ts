@@ -154,6 +154,26 @@ describe("omnivore-queue tidy", () => {
 		expect(report.notes.find((n) => n.path === "junk.md")?.problems[0].message).toMatch(/not valid UTF-8/);
 	});
 
+	it("reports an Omnivore note saved as UTF-16 (either byte order) and leaves it, and passes over other UTF-16 files", async () => {
+		const vault = join(work, "v");
+		mkdirSync(vault, { recursive: true });
+		const note = "---\nid: 0d8d5f3e-5c5a-4b7e-9a39-6f7f2d1b9c11\ntags: [Omnivore]\n---\n# Article\n\n[Read Original](https://example.com/a)\n";
+		const bigEndian = (text: string) => Buffer.from(text, "utf16le").swap16();
+		writeFileSync(join(vault, "le.md"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(note, "utf16le")]));
+		writeFileSync(join(vault, "be.md"), Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian(note)]));
+		writeFileSync(join(vault, "shopping.md"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("- milk\n- bread\n", "utf16le")]));
+		const before = snapshot(vault);
+		const result = await run("tidy", vault, "--json");
+		expect(result.code).toBe(1);
+		const report = parseReport(result.out);
+		expect(report.notes.map((n) => [n.path, n.problems.map((p) => p.message)])).toEqual([
+			["be.md", ["The note is saved as UTF-16 text, not the UTF-8 Obsidian reads; save it as UTF-8 to have it tidied. It was left as it was."]],
+			["le.md", ["The note is saved as UTF-16 text, not the UTF-8 Obsidian reads; save it as UTF-8 to have it tidied. It was left as it was."]],
+		]);
+		const after = snapshot(vault);
+		for (const path of before.keys()) expect([path, after.get(path)]).toEqual([path, before.get(path)]);
+	});
+
 	it("shows unified diffs after the summary, with paths as written", async () => {
 		const vault = demoCopy();
 		const result = await run("tidy", vault, "--dry-run", "--diff");
@@ -198,6 +218,9 @@ describe("omnivore-queue tidy", () => {
 		[["tidy", ".", "--limit", "3"], /tidy has no option "--limit"\. It belongs to the queue command\./],
 		[["undo", ".", "--frobnicate"], /undo has no option "--frobnicate"/],
 		[["undo", ".", "--force"], /undo has no option "--force"\. It belongs to the tidy command\./],
+		// Scripts write `--dry-run=false` expecting it off; said plainly, rather than "could not read its options".
+		[["tidy", ".", "--dry-run=false"], /^omnivore-queue: --dry-run takes no value: give it to turn it on, leave it out to leave it off\.\n/],
+		[["queue", ".", "--json=true"], /--json takes no value/],
 		[["queue", ".", "--limit", "-1"], /--limit needs a positive whole number, not "-1"/],
 		[["queue", ".", "--limit"], /--limit needs a value\./],
 		[["queue", ".", "--omnivore-tag", ""], /--omnivore-tag needs a tag name such as Omnivore, not ""/],

@@ -75,6 +75,8 @@ it("--show prints a note's exact earlier text while it holds what the tidy wrote
 	expect(show.stderr).toMatch(/as it was before "omnivore-queue tidy"/);
 	// The path may also be given from where the command runs.
 	expect(cli("undo", vault, "--show", join(vault, ...BYZANTINE.split("/"))).stdout).toBe(original.get(BYZANTINE));
+	// A folder is a mistake said in words, not an "unexpected error".
+	expect(cli("undo", vault, "--show", "Omnivore")).toMatchObject({ status: 2, stdout: "", stderr: "omnivore-queue: Omnivore is a folder; --show takes the path of one note in it.\n" });
 });
 
 it("after a tidy that changed nothing, there is nothing to undo and no journal", () => {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 jest.mock("node:fs", () => {
 	const actual = jest.requireActual<typeof import("node:fs")>("node:fs");
-	return { ...actual, readFileSync: jest.fn(actual.readFileSync), mkdirSync: jest.fn(actual.mkdirSync), renameSync: jest.fn(actual.renameSync) };
+	return { ...actual, readFileSync: jest.fn(actual.readFileSync), mkdirSync: jest.fn(actual.mkdirSync), renameSync: jest.fn(actual.renameSync), writeSync: jest.fn(actual.writeSync) };
 });
 import * as fs from "node:fs";
 import { main } from "../../src/cli/main";
@@ -14,6 +14,7 @@ import { acquireVaultLock, LockHeldError } from "../../src/cli/vaultLock";
 const readMock = fs.readFileSync as jest.MockedFunction<typeof fs.readFileSync>;
 const mkdirMock = fs.mkdirSync as jest.MockedFunction<typeof fs.mkdirSync>;
 const renameMock = fs.renameSync as jest.MockedFunction<typeof fs.renameSync>;
+const writeMock = fs.writeSync as jest.MockedFunction<typeof fs.writeSync>;
 const actualRead = jest.requireActual<typeof import("node:fs")>("node:fs").readFileSync;
 
 let vault: string;
@@ -42,6 +43,18 @@ it("never removes the lock another run took over after this run found it stale",
 	expect(readdirSync(join(vault, ".omnivore-queue"))).toEqual(["lock"]);
 	(other as unknown as { release(): void }).release();
 	expect(existsSync(lockFile())).toBe(false);
+});
+
+it("leaves no empty lock when the disk fills as the lock is written (it stopped every run for ten seconds)", () => {
+	writeMock.mockImplementationOnce(() => {
+		throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+	});
+	expect(() => acquireVaultLock(vault, "tidy")).toThrow("ENOSPC");
+	expect(existsSync(lockFile())).toBe(false);
+	// The next run, with room again, takes the lock at once.
+	const lock = acquireVaultLock(vault, "tidy");
+	expect(JSON.parse(readFileSync(lockFile(), "utf8"))).toMatchObject({ pid: process.pid });
+	lock.release();
 });
 
 it("takes over the lock of a run that died", () => {

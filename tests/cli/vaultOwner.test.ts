@@ -1,10 +1,11 @@
 // Run with sudo, the files and folders a command creates are given the vault's owner, who can then edit
 // them and undo the run. Only root can give files away: as another user, these tests have nothing to check.
-import { chownSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { chownSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createExclusive } from "../../src/cli/importVault";
 import { makeFolders } from "../../src/cli/vaultOwner";
+import { acquireVaultLock } from "../../src/cli/vaultLock";
 
 const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
 const owner = (path: string) => `${statSync(path).uid}:${statSync(path).gid}`;
@@ -35,4 +36,16 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 	chownSync(vault, 0, 0);
 	makeFolders(vault, join(vault, "Other", "attachments"));
 	expect(owner(join(vault, "Other", "attachments"))).toBe("0:0");
+});
+
+(asRoot ? it : it.skip)("gives the state folder's files the vault's owner after every run under sudo, not only the first", () => {
+	// A state folder an earlier run left, the owner's; this run under sudo writes a new journal file in it.
+	const state = join(vault, ".omnivore-queue");
+	mkdirSync(join(state, "journal"), { recursive: true });
+	chownSync(state, 65534, 65534);
+	chownSync(join(state, "journal"), 65534, 65534);
+	const lock = acquireVaultLock(vault, "tidy");
+	writeFileSync(join(state, "journal", "batch-2.jsonl"), "{}\n");
+	lock.release();
+	expect(owner(join(state, "journal", "batch-2.jsonl"))).toBe("65534:65534");
 });

@@ -1,0 +1,44 @@
+// What the image downloader says when a server misbehaves below HTTP: a reason in words for the
+// report, never Node's raw message. Servers on 127.0.0.1 only.
+import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
+import { nodeHttpClient } from "../../src/cli/nodeHttp";
+import { HttpFailure } from "../../src/core";
+
+const client = nodeHttpClient(() => false);
+const request = (url: string) => client.get({ url, timeoutMs: 5000, maxBytes: 1024 * 1024, userAgent: "test" });
+
+async function serve(onConnection: (socket: Socket) => void): Promise<{ server: Server; url: string }> {
+	const server = createServer(onConnection);
+	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+	return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/image.png` };
+}
+
+async function failure(url: string): Promise<HttpFailure> {
+	try {
+		await request(url);
+	} catch (error) {
+		if (error instanceof HttpFailure) return error;
+		throw error;
+	}
+	throw new Error("the request did not fail");
+}
+
+it.each([
+	["answers with bytes that are not HTTP", (socket: Socket) => socket.end("SSH-2.0-OpenSSH_9.6\r\n\r\n"), "the server's answer is not valid HTTP"],
+	["breaks the connection without an answer", (socket: Socket) => socket.resetAndDestroy(), "the connection was broken"],
+	["closes the connection without an answer", (socket: Socket) => socket.end(), "the connection was broken"],
+])("says so in words when the server %s", async (_what, onConnection, reason) => {
+	const { server, url } = await serve((socket) => socket.once("data", () => onConnection(socket)));
+	try {
+		const failed = await failure(url);
+		expect([failed.kind, failed.message]).toEqual(["network", reason]);
+	} finally {
+		server.close();
+	}
+});
+
+it("says the server refused the connection when nothing listens", async () => {
+	const { server, url } = await serve(() => undefined);
+	await new Promise((resolve) => server.close(resolve));
+	expect((await failure(url)).message).toBe("the server refused the connection");
+});
