@@ -113,6 +113,15 @@ function entryName(name: string): string {
 	return name.normalize("NFC");
 }
 
+// What other zip tools write in place of deflate (Omnivore's own export only deflates or stores).
+const METHOD_NAMES: Record<number, string> = { 9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES encryption" };
+
+/** A zip made again by a tool set to another method is sound, only not readable here: said so, with a way out. */
+function unreadableMethod(method: number): string {
+	const name = METHOD_NAMES[method] ? `${METHOD_NAMES[method]}, ` : "";
+	return `it is compressed with a method the import cannot read (${name}zip method ${method}); extract the zip with another tool and import its folder`;
+}
+
 /** The parts as one array (no copy for a single part). */
 export function concat(parts: Uint8Array[]): Uint8Array {
 	// Stryker disable next-line ConditionalExpression: a fast path (no copy of a 500 MB upload); the loop below joins one part alike.
@@ -175,6 +184,8 @@ export function zipArchive(source: ByteSource): ExportArchive {
 					parts?.push(data);
 					if (final) finish(parts ? concat(parts) : new Uint8Array(0));
 				};
+				// Never started: fflate's start throws for a method it has no decoder for.
+				if (file.compression !== 0 && file.compression !== 8) return finish(new Error(unreadableMethod(file.compression)));
 				// The decoder reads the budget of the entry it is made for, as `start` makes it.
 				budget = wish.maxBytes + 1;
 				file.start();

@@ -2,7 +2,7 @@ import * as fflate from "fflate";
 import { strToU8, zipSync } from "fflate";
 import { bytesSource, concat, EntryTooLarge, ExportError, zipArchive, type EntryData } from "../../../src/core/import/exportArchive";
 import { readExportIndex } from "../../../src/core/import/exportIndex";
-import { damageEntry, exportFiles, ITEMS, withoutUtf8Flag, zipOf } from "./exportFixture";
+import { damageEntry, exportFiles, ITEMS, withMethod, withoutUtf8Flag, zipOf } from "./exportFixture";
 
 async function index(bytes: Uint8Array) {
 	return readExportIndex(zipArchive(bytesSource(bytes, 1000)));
@@ -76,6 +76,17 @@ describe("hostile zips", () => {
 	it("refuses a zip whose article entry is damaged, before anything is read from it", async () => {
 		const zip = damageEntry(zipOf(exportFiles()), `content/${ITEMS.sqlite.slug}.html`);
 		await expect(index(zip)).rejects.toThrow(new ExportError(`content/${ITEMS.sqlite.slug}.html in it cannot be read: the zip file is damaged there (invalid block type); another unzip tool may still extract the other files, and their folder can be imported`));
+	});
+
+	it.each([
+		[12, "bzip2, zip method 12"],
+		[14, "LZMA, zip method 14"],
+		[77, "zip method 77"],
+	])("says a zip made again with method %p is compressed in a way it cannot read, not that it is damaged", async (method, said) => {
+		const zip = withMethod(zipOf(exportFiles()), `content/${ITEMS.sqlite.slug}.html`, method);
+		await expect(index(zip)).rejects.toThrow(
+			new ExportError(`content/${ITEMS.sqlite.slug}.html in it cannot be read: it is compressed with a method the import cannot read (${said}); extract the zip with another tool and import its folder`),
+		);
 	});
 
 	it("stops inflating an entry past its limit (a zip bomb): it arrives as too large, the rest unread", async () => {

@@ -281,3 +281,16 @@ export function damageEntry(zip: Uint8Array, name: string): Uint8Array {
 	}
 	throw new Error(`no entry ${name}`);
 }
+
+/** The zip with one entry's compression method changed (in its local header and the directory), as bzip2 or LZMA tools write it. */
+export function withMethod(zip: Uint8Array, name: string, method: number): Uint8Array {
+	const copy = zip.slice();
+	const nameBytes = strToU8(name);
+	const named = (at: number) => nameBytes.every((byte, k) => copy[at + k] === byte);
+	for (let i = 0; i + 46 < copy.length; i++) {
+		if (copy[i] !== 0x50 || copy[i + 1] !== 0x4b) continue;
+		if (copy[i + 2] === 3 && copy[i + 3] === 4 && named(i + 30)) copy[i + 8] = method;
+		if (copy[i + 2] === 1 && copy[i + 3] === 2 && named(i + 46)) copy[i + 10] = method;
+	}
+	return copy;
+}
