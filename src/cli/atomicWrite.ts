@@ -1,7 +1,7 @@
 // Writes a file so that a crash leaves either the old or the new text, never a partial file, and the
 // file keeps its owner, group and mode.
 
-import { closeSync, fchmodSync, fchownSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, fstatSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 
 export interface AtomicWriteOptions {
@@ -11,6 +11,8 @@ export interface AtomicWriteOptions {
 	owner?: { uid: number; gid: number };
 	/** Called once the new text is on disk, just before the rename: false cancels the write. */
 	stillCurrent?: () => boolean;
+	/** Given the new file's stat once it is written, owner and mode set (before the rename). */
+	onWritten?: (info: Stats) => void;
 }
 
 // Synchronous on purpose: a batch tool gains nothing from overlapping writes, and sync calls avoid
@@ -54,6 +56,7 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, options
 			// Owner first: changing the owner may clear set-id bits, and the umask narrowed the mode.
 			if (options.owner) giveOwner(fd, options.owner);
 			fchmodSync(fd, mode);
+			options.onWritten?.(fstatSync(fd));
 		} finally {
 			closeSync(fd);
 		}

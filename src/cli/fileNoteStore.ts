@@ -5,7 +5,9 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } f
 import { isUtf8 } from "node:buffer";
 import { NoteGoneError, NoteLeftError, type NoteStore } from "../core";
 import { OwnerNotKeptError, writeFileAtomic } from "./atomicWrite";
-import { LateEditWatch, readBytes, type LateEditSaved } from "./lateEdits";
+import { LateEditWatch, readBytes } from "./lateEdits";
+import type { LateEditSaved } from "./lateEditsSaved";
+import { unlinkQuietly, type OurFile } from "./oldFileLinks";
 import { describeFsError, whyUnreadable, type VaultFile } from "./vaultFiles";
 
 // Larger notes are not Omnivore exports; reading them whole would only cost memory.
@@ -139,15 +141,19 @@ export class FileNoteStore implements NoteStore {
 			if (held !== null) closeSync(held);
 			held = null;
 		};
+		let link: string | null = null;
 		try {
 			let checked: Stats | null = null;
+			let ours: OurFile | undefined;
 			// Out of files, the write fails opening its temporary file, before anything is renamed: it can be tried again.
 			const written = this.freeingFiles(() =>
 				writeFileAtomic(absolute, text, {
 					...keep,
+					onWritten: ({ ino, size, mtimeMs }) => (ours = { ino, size, mtimeMs }),
 					stillCurrent: () => {
 						checked = held === null ? null : unchangedSince(held, state);
 						if (!watchLate) release();
+						else if (checked !== null) link = this.lateEdits.linkOld(path, absolute);
 						return checked !== null;
 					},
 				}),
@@ -155,8 +161,9 @@ export class FileNoteStore implements NoteStore {
 			if (!written || checked === null) return false;
 			this.states.delete(path);
 			if (held !== null) {
-				this.lateEdits.hold({ path, absolute, fd: held, checked, read: state.bytes, written: text, keep });
+				this.lateEdits.hold({ path, absolute, fd: held, checked, read: state.bytes, written: text, keep, link, ours });
 				held = null;
+				link = null;
 			}
 			return true;
 		} catch (error) {
@@ -166,6 +173,8 @@ export class FileNoteStore implements NoteStore {
 			throw new NoteLeftError("unwritable-file", `The note could not be written: ${describeFsError(error)}. It was left as it was.`);
 		} finally {
 			release();
+			// The rename failed: the link is all that is left of it.
+			if (link !== null) unlinkQuietly(link);
 		}
 	}
 

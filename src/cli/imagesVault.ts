@@ -12,7 +12,7 @@ import { CannotRun } from "./cannotRun";
 import { attachmentFolder } from "./attachmentFolder";
 import type { ImagesArgs } from "./imagesArgs";
 import { FileNoteStore } from "./fileNoteStore";
-import { lateEditProblem } from "./lateEdits";
+import { lateEditProblem } from "./lateEditsSaved";
 import { vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
 import { nodeHttpClient } from "./nodeHttp";

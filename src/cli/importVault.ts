@@ -9,7 +9,7 @@ import { FileNoteStore } from "./fileNoteStore";
 import { openExport } from "./exportSource";
 import { vaultJournal } from "./journalStorage";
 import { giveToVaultOwner, makeFolders } from "./vaultOwner";
-import { lateEditProblem, type LateEditSaved } from "./lateEdits";
+import { lateEditProblem, type LateEditSaved } from "./lateEditsSaved";
 import type { Progress } from "./progressBar";
 import { describeFsError, isWithin, listNotes, type VaultFile } from "./vaultFiles";
 

@@ -1,15 +1,15 @@
 // Edits that reach a note's old file after it was checked and replaced (a writer that opened it just
-// before the rename): the old file is kept open for a while and looked at again. Such an edit is put
-// back for the run to tidy it anew, joined with any append the new file got meanwhile; when the two
-// cannot be joined, the late edit is saved aside and the note reported, never dropped.
+// before the rename): the old file is kept open for a while and looked at again, and after that it is
+// still reached through a link in the state folder until the run ends. Such an edit is put back for
+// the run to tidy it anew, joined with any append the new file got meanwhile; when the two cannot be
+// joined, the late edit is saved aside and the note reported, never dropped.
 
-import { closeSync, fchownSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeSync, type Stats } from "node:fs";
-import { dirname, join } from "node:path";
+import { closeSync, fstatSync, readFileSync, readSync, type Stats } from "node:fs";
+import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Problem } from "../core";
-import { fittedName, writeFileAtomic, type AtomicWriteOptions } from "./atomicWrite";
-import { describeFsError } from "./vaultFiles";
-import { STATE_FOLDER } from "./vaultLock";
+import { writeFileAtomic, type AtomicWriteOptions } from "./atomicWrite";
+import { lateBytes, linkOldFile, putBackOverOurs, removeWatchFolder, unlinkQuietly, type LinkedOldFile, type OurFile } from "./oldFileLinks";
+import { saveLateEdit, type LateEditSaved } from "./lateEditsSaved";
 
 interface Replaced {
 	path: string;
@@ -23,16 +23,10 @@ interface Replaced {
 	/** What replaced it. */
 	written: string;
 	keep: AtomicWriteOptions;
+	/** A second name of the old file (`linkOld`) and the file that replaced it, looked at again at the end of the run. */
+	link?: string | null;
+	ours?: OurFile;
 }
-
-/** A late edit that could not be put back: where it was saved (vault-relative), or why it could not be. */
-export interface LateEditSaved {
-	path: string;
-	savedAs: string | null;
-	reason?: string;
-}
-
-export const LATE_EDITS_FOLDER = `${STATE_FOLDER}/late-edits`;
 
 // Enough to look again long after the rename, few enough to stay below the open-files limit, which
 // the threads of a run share (Node raises it to the hard limit, but `ulimit -n 1024` sets that too).
@@ -66,6 +60,9 @@ function readCurrent(absolute: string): Buffer | null {
 
 export class LateEditWatch {
 	private readonly held: Array<Replaced & { since: number }> = [];
+	/** Old files no longer held open, still reachable by their link until the end of the run. */
+	private readonly linked: LinkedOldFile[] = [];
+	private readonly roots = new Set<string>();
 	private readonly putBack: string[] = [];
 	private readonly saved: LateEditSaved[] = [];
 
@@ -80,6 +77,20 @@ export class LateEditWatch {
 		sharedBy = 1,
 	) {
 		this.capacity = Math.max(HELD_AT_LEAST, Math.floor(HELD / sharedBy));
+	}
+
+	/**
+	 * Call just before the rename, after the last look: a second name for the old file, so it can be looked
+	 * at again until the run ends; null where none can be made (the descriptor alone watches it then).
+	 */
+	linkOld(path: string, absolute: string): string | null {
+		const root = this.rootOf(path, absolute);
+		this.roots.add(root);
+		return linkOldFile(root, absolute);
+	}
+
+	private rootOf(path: string, absolute: string): string {
+		return this.vault ?? path.split("/").reduce((folder) => dirname(folder), absolute);
 	}
 
 	hold(replaced: Replaced): void {
@@ -102,17 +113,44 @@ export class LateEditWatch {
 	/** Look at old files again; returns nothing, the paths put back accumulate for `settle`. */
 	private sweep(replacedFiles = this.held.splice(0)): void {
 		for (const replaced of replacedFiles) {
+			let watchOn = false;
 			try {
 				const now = fstatSync(replaced.fd);
-				if (now.size === replaced.checked.size && now.mtimeMs === replaced.checked.mtimeMs) continue;
-				const edited = readBytes(replaced.fd, now.size);
-				if (edited.equals(replaced.read)) continue;
+				const edited = now.size === replaced.checked.size && now.mtimeMs === replaced.checked.mtimeMs ? null : readBytes(replaced.fd, now.size);
+				if (edited === null || edited.equals(replaced.read)) {
+					// Unchanged so far: its link watches it to the end of the run.
+					watchOn = this.watchByLink(replaced, now);
+					continue;
+				}
 				if (this.tryPutBack(replaced, edited)) this.putBack.push(replaced.path);
-				else this.saved.push(this.saveAside(replaced, edited));
+				else this.saved.push(saveLateEdit(this.rootOf(replaced.path, replaced.absolute), replaced, edited));
 			} catch {
 				// The old file could not be read again: nothing more can be done for it.
 			} finally {
 				closeSync(replaced.fd);
+				if (replaced.link && !watchOn) unlinkQuietly(replaced.link);
+			}
+		}
+	}
+
+	private watchByLink({ path, absolute, link, ours, keep }: Replaced, now: Stats): boolean {
+		if (!link || !ours) return false;
+		this.linked.push({ path, absolute, link, ours, keep, checked: { size: now.size, mtimeMs: now.mtimeMs } });
+		return true;
+	}
+
+	/** The last look at the old files no longer held open, through their links, which are then removed. */
+	private sweepLinked(): void {
+		for (const linked of this.linked.splice(0)) {
+			try {
+				const edited = lateBytes(linked);
+				if (edited === null) continue;
+				if (putBackOverOurs(linked, edited)) this.putBack.push(linked.path);
+				else this.saved.push(saveLateEdit(this.rootOf(linked.path, linked.absolute), linked, edited));
+			} catch {
+				// The link could not be read: nothing more can be done for it.
+			} finally {
+				unlinkQuietly(linked.link);
 			}
 		}
 	}
@@ -145,40 +183,12 @@ export class LateEditWatch {
 		return false;
 	}
 
-	/** Saves a late edit under `.omnivore-queue/late-edits/`, beside nothing it could overwrite. */
-	private saveAside({ path, absolute, keep }: Replaced, edited: Buffer): LateEditSaved {
-		const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-		const root = this.vault ?? path.split("/").reduce((folder) => dirname(folder), absolute);
-		try {
-			for (let n = 0; ; n++) {
-				const name = fittedName(path.slice(path.lastIndexOf("/") + 1), `.${stamp}-${process.pid}${n > 0 ? `-${n}` : ""}`);
-				const savedAs = `${LATE_EDITS_FOLDER}/${path.slice(0, path.lastIndexOf("/") + 1)}${name}`;
-				const target = join(root, ...savedAs.split("/"));
-				mkdirSync(dirname(target), { recursive: true });
-				let fd: number;
-				try {
-					fd = openSync(target, "wx", keep.mode ?? 0o644);
-				} catch (error) {
-					if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
-					throw error;
-				}
-				try {
-					writeSync(fd, edited);
-					if (keep.owner) chownQuietly(fd, keep.owner);
-				} finally {
-					closeSync(fd);
-				}
-				return { path, savedAs };
-			}
-		} catch (error) {
-			return { path, savedAs: null, reason: describeFsError(error) };
-		}
-	}
-
 	/** At the end of a run: the last look, and the notes whose late edit was put back. */
 	async settle(): Promise<string[]> {
-		if (this.held.length > 0) await sleep(SETTLE_MS);
+		if (this.held.length > 0 || this.linked.length > 0) await sleep(SETTLE_MS);
 		this.sweep();
+		this.sweepLinked();
+		for (const root of this.roots) removeWatchFolder(root);
 		return this.putBack.splice(0);
 	}
 
@@ -188,23 +198,6 @@ export class LateEditWatch {
 	}
 }
 
-/** A late edit that reached the old file while the note was edited again: never dropped, never silent. */
-export function lateEditProblem(late: LateEditSaved): Problem {
-	const what = "An edit reached the note's old file just as it was replaced, and the note was edited again since, so the two could not be joined";
-	const message = late.savedAs
-		? `${what}; the note keeps its newer text and the late edit was saved in ${late.savedAs} (copy what you need from it).`
-		: `${what}, and the late edit could not be saved: ${late.reason ?? "unknown error"}.`;
-	return { code: "unwritable-file", message };
-}
-
 function startsWith(bytes: Buffer, start: Buffer): boolean {
 	return bytes.length >= start.length && bytes.subarray(0, start.length).equals(start);
-}
-
-function chownQuietly(fd: number, owner: { uid: number; gid: number }): void {
-	try {
-		fchownSync(fd, owner.uid, owner.gid);
-	} catch {
-		// A copy in our own folder: it stays this run's user's.
-	}
 }

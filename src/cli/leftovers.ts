@@ -4,6 +4,7 @@
 import { readdirSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { TEMPORARY_NAME } from "./atomicWrite";
+import { WATCH_FOLDER, WATCH_NAME } from "./oldFileLinks";
 import type { VaultListing } from "./vaultFiles";
 import { isProcessAlive, STATE_FOLDER } from "./vaultLock";
 
@@ -24,7 +25,19 @@ export function removeLeftovers(vault: string, listing: VaultListing, followLink
 			return [];
 		}
 	};
-	for (const { absolute, pid } of [...listing.leftovers, ...[state, join(state, "journal"), ...outsideFolders].flatMap(inFolder)]) {
+	// Links to the old files of notes a killed run replaced: their late edits can no longer be told apart.
+	const watch = join(vault, ...WATCH_FOLDER.split("/"));
+	const oldFiles = (() => {
+		try {
+			return readdirSync(watch).flatMap((name) => {
+				const match = WATCH_NAME.exec(name);
+				return match ? [{ absolute: join(watch, name), pid: Number(match[1]) }] : [];
+			});
+		} catch {
+			return [];
+		}
+	})();
+	for (const { absolute, pid } of [...listing.leftovers, ...[state, join(state, "journal"), ...outsideFolders].flatMap(inFolder), ...oldFiles]) {
 		if (pid === process.pid || isProcessAlive(pid)) continue;
 		try {
 			unlinkSync(absolute);

@@ -9,7 +9,7 @@ import { entryLine, NoteTidier, type Change, type EntryRecorder, type TidyOption
 import { BatchedPort } from "./batchedPort";
 import { EntriesInOrder } from "./entriesInOrder";
 import { FileNoteStore } from "./fileNoteStore";
-import type { LateEditSaved } from "./lateEdits";
+import type { LateEditSaved } from "./lateEditsSaved";
 import { doNote, readNote, type NoteDone, type NoteRun } from "./tidyNote";
 import type { VaultFile } from "./vaultFiles";
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { LazyBatch, NoteTidier, type TidyOptions } from "../core";
 import { CHECKED_FILE, fingerprint, readChecked, stampOf, writeChecked, type CheckedNote } from "./checkedNotes";
 import { FileNoteStore } from "./fileNoteStore";
-import { lateEditProblem } from "./lateEdits";
+import { lateEditProblem } from "./lateEditsSaved";
 import { vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
 import { startTidyPool, type TidyPool } from "./tidyPool";

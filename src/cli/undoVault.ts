@@ -6,7 +6,7 @@ import { dirname, join, sep } from "node:path";
 import { earlierText, entriesByNote, NoteLeftError, plural, undoBatch, type CreatedFiles, type UndoOutcome } from "../core";
 import { FileNoteStore } from "./fileNoteStore";
 import { vaultJournal } from "./journalStorage";
-import { lateEditProblem, type LateEditSaved } from "./lateEdits";
+import { lateEditProblem, type LateEditSaved } from "./lateEditsSaved";
 import { removeLeftovers } from "./leftovers";
 import { CannotRun } from "./cannotRun";
 import { UsageError } from "./usageError";

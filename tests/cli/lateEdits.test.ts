@@ -6,7 +6,8 @@ import { join } from "node:path";
 import * as atomicWrite from "../../src/cli/atomicWrite";
 import { writeFileAtomic } from "../../src/cli/atomicWrite";
 import { FileNoteStore } from "../../src/cli/fileNoteStore";
-import { LateEditWatch, lateEditProblem, LATE_EDITS_FOLDER } from "../../src/cli/lateEdits";
+import { LateEditWatch } from "../../src/cli/lateEdits";
+import { lateEditProblem, LATE_EDITS_FOLDER } from "../../src/cli/lateEditsSaved";
 
 const READ = "---\ntitle: A\nomnivore_url: https://omnivore.app/me/a\n---\n#Omnivore\n\nSaved text.\n";
 const WRITTEN = "---\ntitle: A\nsource: https://omnivore.app/me/a\ntags:\n  - omnivore\n---\n\nSaved text.\n";
@@ -158,4 +159,58 @@ it("saves aside the late edit of a note whose name is as long as the file system
 	const [saved] = watch.takeSaved();
 	expect(saved.savedAs).toMatch(/^\.omnivore-queue\/late-edits\/notes\/长+\.md\.\S+$/);
 	expect(readFileSync(join(vault, saved.savedAs as string), "utf8")).toBe(`${READ}\nLate.\n`);
+});
+
+describe("an edit that reaches an old file long after it was replaced, past the files held open", () => {
+	// 64 threads share 256 open files: each store holds 8 old files at most, so a.md's is closed
+	// after the next notes are replaced, and only its link in the state folder still reaches it.
+	const NOTES = 40;
+	const storeOf = () => new FileNoteStore((path) => ({ path, absolute: join(vault, path), outside: false }), { followLinks: false, vault, threads: 64 });
+
+	async function replaceMany(store: FileNoteStore, after: () => void, lateText: string | null = "\nWritten late.\n") {
+		const absolute = join(vault, "notes", "a.md");
+		writeFileSync(absolute, READ);
+		const late = openSync(absolute, "a");
+		expect(await store.replace("notes/a.md", store.readNow("notes/a.md"), WRITTEN)).toBe(true);
+		for (let i = 0; i < NOTES; i++) {
+			const path = `notes/other-${i}.md`;
+			writeFileSync(join(vault, path), READ);
+			expect(await store.replace(path, store.readNow(path), WRITTEN)).toBe(true);
+		}
+		// Well past the 50 ms any old file is held at least.
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		if (lateText !== null) writeSync(late, lateText);
+		closeSync(late);
+		after();
+		return absolute;
+	}
+
+	it("is put back at the end of the run", async () => {
+		const store = storeOf();
+		const absolute = await replaceMany(store, () => undefined);
+		expect(await store.settle()).toEqual(["notes/a.md"]);
+		expect(readFileSync(absolute, "utf8")).toBe(`${READ}\nWritten late.\n`);
+		// The other notes keep what was written, and no link is left behind.
+		expect(readFileSync(join(vault, "notes", "other-0.md"), "utf8")).toBe(WRITTEN);
+		expect(readdirSync(join(vault, ".omnivore-queue"))).toEqual([]);
+	});
+
+	it("is saved aside, never over the note, when the note was edited since", async () => {
+		const store = storeOf();
+		const absolute = await replaceMany(store, () => writeFileSync(join(vault, "notes", "a.md"), "Rewritten by the user.\n"));
+		expect(await store.settle()).toEqual([]);
+		expect(readFileSync(absolute, "utf8")).toBe("Rewritten by the user.\n");
+		const [saved] = store.lateEditsSaved();
+		expect(readFileSync(join(vault, saved.savedAs as string), "utf8")).toBe(`${READ}\nWritten late.\n`);
+	});
+
+	it("leaves the notes as written when no edit came, and removes its links", async () => {
+		const store = storeOf();
+		const absolute = await replaceMany(store, () => undefined, null);
+		expect(readdirSync(join(vault, ".omnivore-queue", "watch"))).toHaveLength(NOTES + 1);
+		expect(await store.settle()).toEqual([]);
+		expect(store.lateEditsSaved()).toEqual([]);
+		expect(readFileSync(absolute, "utf8")).toBe(WRITTEN);
+		expect(readdirSync(join(vault, ".omnivore-queue"))).toEqual([]);
+	});
 });

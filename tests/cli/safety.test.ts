@@ -158,10 +158,16 @@ it("removes the temporary files a killed run left, but not in a dry run", async 
 	writeFileSync(other, "not ours");
 	const alike = join(vault, "Omnivore", `.photo.png.${dead.pid}-0.tmp`);
 	writeFileSync(alike, "not ours either");
+	// And the link to a note's old file it kept to watch for late edits.
+	mkdirSync(join(vault, ".omnivore-queue", "watch"), { recursive: true });
+	const oldFile = join(vault, ".omnivore-queue", "watch", `${dead.pid}-0-7.old`);
+	writeFileSync(oldFile, NOTE);
 	tidy("--dry-run");
 	expect(existsSync(leftover)).toBe(true);
+	expect(existsSync(oldFile)).toBe(true);
 	tidy();
 	expect(existsSync(leftover)).toBe(false);
+	expect(existsSync(oldFile)).toBe(false);
 	expect(existsSync(other)).toBe(true);
 	expect(existsSync(alike)).toBe(true);
 });
