@@ -3,7 +3,7 @@
 // file's descriptor was closed) is still seen at the end of the run, without holding a file open for
 // every note. Only the old file's stat and ours are kept, never their text.
 
-import { linkSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { linkSync, lstatSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { writeFileAtomic, type AtomicWriteOptions } from "./atomicWrite";
@@ -31,20 +31,37 @@ export interface LinkedOldFile {
 }
 
 let sequence = 0;
+const madeFolders = new Set<string>();
+
+/**
+ * The watch folder, made when missing; never one that is a link (the old files of the notes would be
+ * linked wherever it leads) nor anything but a folder. False: no links this time.
+ */
+function makeWatchFolder(folder: string): boolean {
+	try {
+		mkdirSync(folder, { recursive: true, mode: 0o700 });
+		return lstatSync(folder).isDirectory();
+	} catch {
+		return false;
+	}
+}
 
 /** A hard link to the note as it is now, or null where none can be made (another disk, a file system without them). */
 export function linkOldFile(vault: string, absolute: string): string | null {
 	const folder = join(vault, ...WATCH_FOLDER.split("/"));
+	if (!madeFolders.has(folder)) {
+		if (!makeWatchFolder(folder)) return null;
+		madeFolders.add(folder);
+	}
 	const link = join(folder, `${process.pid}-${threadId}-${sequence++}.old`);
 	try {
 		linkSync(absolute, link);
 		return link;
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== "ENOENT") return null;
+		// The folder was removed since (the end of an earlier round): made again, once.
+		if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !makeWatchFolder(folder)) return null;
 	}
-	// The folder first: made once a run, not looked for before every link.
 	try {
-		mkdirSync(folder, { recursive: true, mode: 0o700 });
 		linkSync(absolute, link);
 		return link;
 	} catch {

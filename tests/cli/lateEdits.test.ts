@@ -1,6 +1,6 @@
 // A late edit (one that reached a note's old file just after it was replaced) is never lost: put back,
 // joined with what the note gained since, or saved aside and reported when the two cannot be joined.
-import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, appendFileSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, appendFileSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as atomicWrite from "../../src/cli/atomicWrite";
@@ -213,4 +213,24 @@ describe("an edit that reaches an old file long after it was replaced, past the 
 		expect(readFileSync(absolute, "utf8")).toBe(WRITTEN);
 		expect(readdirSync(join(vault, ".omnivore-queue"))).toEqual([]);
 	});
+});
+
+it("makes no link through a watch folder that is a link elsewhere, and still puts back a late edit it holds open", async () => {
+	const elsewhere = mkdtempSync(join(tmpdir(), "omnivore-queue-elsewhere-"));
+	try {
+		mkdirSync(join(vault, ".omnivore-queue"));
+		symlinkSync(elsewhere, join(vault, ".omnivore-queue", "watch"));
+		const store = new FileNoteStore((path) => ({ path, absolute: join(vault, path), outside: false }), { followLinks: false, vault });
+		const absolute = join(vault, "notes", "a.md");
+		writeFileSync(absolute, READ);
+		const late = openSync(absolute, "a");
+		expect(await store.replace("notes/a.md", store.readNow("notes/a.md"), WRITTEN)).toBe(true);
+		expect(readdirSync(elsewhere)).toEqual([]);
+		writeSync(late, "\nLINE-1\n");
+		closeSync(late);
+		expect(await store.settle()).toEqual(["notes/a.md"]);
+		expect(readFileSync(absolute, "utf8")).toBe(`${READ}\nLINE-1\n`);
+	} finally {
+		rmSync(elsewhere, { recursive: true, force: true });
+	}
 });
