@@ -2,7 +2,6 @@
 
 import { readdir, stat } from "node:fs/promises";
 import { existsSync, realpathSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { isAbsolute, join, parse, relative, resolve, sep } from "node:path";
 import { ExportError, type TidyOptions } from "../core";
 import { commandHelp, parseCommandLine, UsageError, type Request } from "./args";
@@ -13,12 +12,13 @@ import { formatQueueTable, formatUnreadable, queueOfVault } from "./queueVault";
 import { tidyVault } from "./tidyVault";
 import { formatUndo, showEarlierText, undoVault } from "./undoVault";
 import { attachmentFolderProblem } from "./attachmentFolder";
-import { CannotRun, RunStopped } from "./cannotRun";
+import { CannotRun, stoppedLine } from "./cannotRun";
 import { formatImagesReport, imagesVault } from "./imagesVault";
 import { progressLine } from "./progress";
 import { USAGE, type CommandName } from "./usage";
 import { describeFsError } from "./vaultFiles";
 import { acquireVaultLock, LockHeldError } from "./vaultLock";
+import { openFilesLimit, workersFor } from "./workerCount";
 
 declare const OMNIVORE_QUEUE_VERSION: string;
 
@@ -41,6 +41,8 @@ export interface Output {
 /** What the process running the CLI offers: the script worker threads start from (the CLI bundle). */
 export interface Host {
 	workerScript?: string;
+	/** How many files the process may hold open (tests); by default read from the system. */
+	openFilesLimit?: () => number | null;
 }
 
 /** A file system's root (`/`, `C:\`) is no vault: a run there would walk `/proc` and every user's files. */
@@ -102,16 +104,15 @@ function engineOptions(request: Extract<Request, { command: "tidy" | "queue" | "
 
 async function runQueue(request: Extract<Request, { command: "queue" }>, output: Output, host: Host): Promise<number> {
 	await checkVault(request.vault);
-	const { items, unreadable } = await queueOfVault(resolve(request.vault), request, engineOptions(request), VERSION, workersOf(host, request.jobs));
+	const { items, unreadable } = await queueOfVault(resolve(request.vault), request, engineOptions(request), VERSION, workersOf(host, request.jobs, output));
 	output.out(request.json ? `${JSON.stringify({ items }, null, 2)}\n` : formatQueueTable(items));
 	if (unreadable.length === 0) return EXIT_OK;
 	output.err(formatUnreadable(unreadable));
 	return EXIT_FAILURE;
 }
 
-/** One thread per core unless told; without a script to start workers from, this thread alone. */
-function workersOf(host: Host, jobs: number | null): { script: string; jobs: number } | undefined {
-	return host.workerScript ? { script: host.workerScript, jobs: jobs ?? availableParallelism() } : undefined;
+function workersOf(host: Host, jobs: number | null, output: Output): { script: string; jobs: number } | undefined {
+	return workersFor(host.workerScript, jobs, (host.openFilesLimit ?? openFilesLimit)(), output.err);
 }
 
 async function runTidy(request: Extract<Request, { command: "tidy" }>, output: Output, host: Host): Promise<number> {
@@ -125,7 +126,7 @@ async function runTidy(request: Extract<Request, { command: "tidy" }>, output: O
 		followLinks: request.followLinks,
 		version: VERSION,
 		keepChanges: request.json,
-		workers: workersOf(host, request.jobs),
+		workers: workersOf(host, request.jobs, output),
 	};
 	// A dry run writes nothing, so it needs no lock (and leaves no `.omnivore-queue/`).
 	const report = request.dryRun ? await tidyVault(vault, options) : await withLock(vault, "tidy", () => tidyVault(vault, options));
@@ -243,19 +244,7 @@ export async function main(argv: string[], output: Output, host: Host = {}): Pro
 			output.err(`omnivore-queue: ${error.message}\n`);
 			return EXIT_USAGE;
 		}
-		if (error instanceof RunStopped) {
-			output.err(`omnivore-queue: stopped: ${error.message}.\n`);
-			return EXIT_FAILURE;
-		}
-		const code = (error as NodeJS.ErrnoException | undefined)?.code;
-		if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
-			// The disk, not the tool: a full disk or a file taken away mid-run is said as such, where it happened.
-			const path = (error as NodeJS.ErrnoException).path;
-			output.err(`omnivore-queue: stopped${path ? ` at ${path}` : ""}: ${describeFsError(error)}.\n`);
-			return EXIT_FAILURE;
-		}
-		const message = error instanceof Error ? error.message : String(error);
-		output.err(`omnivore-queue: unexpected error: ${message}\n`);
+		output.err(stoppedLine(error));
 		return EXIT_FAILURE;
 	}
 }

@@ -166,3 +166,15 @@ it("lists the same queue on two threads as on one, and the same again from its c
 	expect(cached.stdout).toBe(afterTidy.stdout);
 	expect(queue(vault, "--jobs", "1", "--sort", "title", "--limit", "5").stdout).toBe(queue(vault, "--jobs", "2", "--sort", "title", "--limit", "5").stdout);
 });
+
+it("runs on one thread, and says so, where too few files may be open for worker threads (ulimit -n 24)", () => {
+	const one = copy("limit-one");
+	const tight = copy("limit-tight");
+	const first = tidy(one, "--json", "--jobs", "1");
+	const limited = spawnSync("/bin/sh", ["-c", `ulimit -n 24 && exec "${process.execPath}" "${cli.bundle}" tidy "${tight}" --json --jobs 2`], { encoding: "utf8", maxBuffer: 1 << 30 });
+	// Every worker had taken files the notes needed: each note failed "too many files are open".
+	expect(limited.stderr).toBe("omnivore-queue: only 24 files may be open at once (ulimit -n), too few for worker threads: running on one thread.\n");
+	expect(limited.status).toBe(first.status);
+	expect(JSON.parse(limited.stdout)).toEqual(JSON.parse(first.stdout.split(one).join(tight)));
+	expect(files(tight)).toEqual(files(one));
+});
