@@ -37,6 +37,7 @@ function start(): void {
 			out: (text) => (toFile ? writeFile(text) : process.stdout.write(process.stdout.isTTY ? forTerminal(text) : text)),
 			err: (text) => process.stderr.write(process.stderr.isTTY ? forTerminal(text) : text),
 			isTerminal: process.stdout.isTTY === true,
+			columns: () => process.stdout.columns,
 		},
 		{ workerScript: __filename },
 	).then((code) => {

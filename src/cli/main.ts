@@ -36,6 +36,8 @@ export interface Output {
 	err: (text: string) => void;
 	/** Standard output is a terminal: long runs draw a progress bar. */
 	isTerminal?: boolean;
+	/** The terminal's width, when it is one. */
+	columns?: () => number | undefined;
 }
 
 /** What the process running the CLI offers: the script worker threads start from (the CLI bundle). */
@@ -191,7 +193,7 @@ async function runImport(request: Extract<Request, { command: "import" }>, outpu
 	const info = await stat(request.vault).catch(() => null);
 	if (info && !info.isDirectory()) throw new UsageError(`"${request.vault}" is not a folder; give the path of a vault folder.`, "import");
 	const vault = resolve(request.vault);
-	const progress = output.isTerminal && !request.json ? progressBar(output.out, "Importing") : NO_PROGRESS;
+	const progress = output.isTerminal && !request.json ? progressBar(output.out, "Importing", output.columns) : NO_PROGRESS;
 	let report;
 	try {
 		report = await importIntoVault(request.exportPath, vault, {

@@ -10,9 +10,18 @@ export interface Progress {
 
 const WIDTH = 30;
 
-export function progressBar(write: (text: string) => void, label: string): Progress {
+/**
+ * `columns`: the terminal's width, when known. A line as wide as the terminal wraps, and each redraw
+ * (a carriage return) then starts a new line: the bar narrows, and a line that still does not fit is cut.
+ */
+export function progressBar(write: (text: string) => void, label: string, columns: () => number | undefined = () => undefined): Progress {
 	let last = "";
-	const draw = (line: string) => {
+	const fit = (line: string) => {
+		const room = (columns() ?? Infinity) - 1;
+		return line.length > room ? line.slice(0, Math.max(0, room)) : line;
+	};
+	const draw = (whole: string) => {
+		const line = fit(whole);
 		// Shorter than what it replaces: the rest of the old line is blanked.
 		write(`\r${line}${" ".repeat(Math.max(0, last.length - line.length))}`);
 		last = line;
@@ -22,9 +31,10 @@ export function progressBar(write: (text: string) => void, label: string): Progr
 			draw(text);
 		},
 		update(done, total) {
-			const share = total === 0 ? 1 : done / total;
-			const filled = Math.round(share * WIDTH);
-			const line = `${label} [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${done}/${total}`;
+			const count = `${done}/${total}`;
+			const width = Math.max(0, Math.min(WIDTH, (columns() ?? Infinity) - 1 - `${label} [] ${count}`.length));
+			const filled = Math.round((total === 0 ? 1 : done / total) * width);
+			const line = fit(`${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${count}`);
 			// Redrawing the same line again would only flicker.
 			if (line !== last) draw(line);
 		},
