@@ -83,6 +83,13 @@ export class FrontmatterEditor {
 		return undefined;
 	}
 
+	/** A number's text as written (`1e400`, not `Infinity`), for messages that quote it; else `getText`. */
+	writtenText(key: string): string | undefined {
+		const index = typeof this.values.get(key) === "number" ? this.indexOf(key) : -1;
+		const value = index === -1 ? undefined : this.items[index].value;
+		return value?.type === "scalar" ? value.source.trim() : this.getText(key);
+	}
+
 	shapeOf(key: string): ValueShape {
 		const index = this.indexOf(key);
 		if (index === -1) return this.has(key) ? "plain" : "empty";

@@ -95,6 +95,9 @@ describe("the report of each step", () => {
 		expect(tidy("id: 1\ndate_saved: someday\nstatus: read\n", body, { recover: { title: true, dateSaved: false, originalUrl: true, omnivoreUrl: true, siteName: true, status: true } }).problems).toEqual([
 			'unparseable-date: date_saved "someday" is not a date the engine can read; it was left as written.',
 		]);
+		// A number too large for JavaScript is quoted as written, not as "Infinity".
+		expect(tidy(`id: 1\ndate_published: ${"9".repeat(400)}\nstatus: read\n`).problems).toEqual([expect.stringMatching(/^unparseable-date: date_published "9{100,}…" is not a date the engine can read/)]);
+		expect(tidy("id: 1\ndate_published: 1e999 # pasted\nstatus: read\n").problems).toEqual(['unparseable-date: date_published "1e999" is not a date the engine can read; it was left as written.']);
 		expect(tidy("id: 1\ndate_published: 03/04/2024\nstatus: read\n").problems).toEqual([
 			'ambiguous-date: date_published "03/04/2024" could be day-first or month-first; it was left as written until you choose whether the day or the month comes first.',
 		]);

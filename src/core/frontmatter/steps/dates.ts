@@ -68,7 +68,7 @@ export const datesStep: FrontmatterStep = {
 					message:
 						reading.kind === "ambiguous"
 							? `${key} ${quoteForMessage(text)} could be day-first or month-first; it was left as written until you choose whether the day or the month comes first.`
-							: `${key} ${quoteForMessage(text)} is not a date the engine can read; it was left as written.`,
+							: `${key} ${quoteForMessage(frontmatter.writtenText(key) ?? text)} is not a date the engine can read; it was left as written.`,
 				});
 				continue;
 			}
