@@ -1,12 +1,13 @@
 // The journal's storage on disk for the CLI: a dot-folder of the vault, which Obsidian and the walk skip.
 
-import { appendFileSync, existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Journal, type JournalLimits, type JournalStorage } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { RunStopped } from "./cannotRun";
 import { describeFsError } from "./vaultFiles";
 import { readStateText } from "./stateFile";
+import { makeFolders } from "./vaultOwner";
 
 export const JOURNAL_FOLDER = ".omnivore-queue/journal";
 
@@ -18,7 +19,8 @@ export function nodeStorage(vault: string): JournalStorage {
 	const at = (path: string) => join(vault, ...path.split("/"));
 	return {
 		exists: async (path) => existsSync(at(path)),
-		mkdir: async (path) => void mkdirSync(at(path), { recursive: true }),
+		// Given the vault's owner under sudo as soon as it is made (a killed run gives nothing back).
+		mkdir: async (path) => makeFolders(vault, at(path)),
 		write: async (path, data) => {
 			try {
 				writeFileAtomic(at(path), data);

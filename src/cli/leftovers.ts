@@ -1,7 +1,7 @@
 // Removes the temporary files of writing runs that were killed before their rename: their text was
 // never a note's, and nothing else would ever remove them.
 
-import { readdirSync, unlinkSync } from "node:fs";
+import { lstatSync, readdirSync, rmdirSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { TEMPORARY_NAME } from "./atomicWrite";
 import { WATCH_FOLDER, WATCH_NAME } from "./oldFileLinks";
@@ -13,6 +13,7 @@ import { isProcessAlive, STATE_FOLDER } from "./vaultLock";
  * With `followLinks`, also beside the notes linked from outside the vault, where such runs wrote too.
  */
 export function removeLeftovers(vault: string, listing: VaultListing, followLinks = false): void {
+	removeWatchLeftovers(vault);
 	const state = join(vault, STATE_FOLDER);
 	const outsideFolders = followLinks ? [...new Set(listing.files.filter((file) => file.outside).map((file) => dirname(file.absolute)))] : [];
 	const inFolder = (folder: string) => {
@@ -25,19 +26,7 @@ export function removeLeftovers(vault: string, listing: VaultListing, followLink
 			return [];
 		}
 	};
-	// Links to the old files of notes a killed run replaced: their late edits can no longer be told apart.
-	const watch = join(vault, ...WATCH_FOLDER.split("/"));
-	const oldFiles = (() => {
-		try {
-			return readdirSync(watch).flatMap((name) => {
-				const match = WATCH_NAME.exec(name);
-				return match ? [{ absolute: join(watch, name), pid: Number(match[1]) }] : [];
-			});
-		} catch {
-			return [];
-		}
-	})();
-	for (const { absolute, pid } of [...listing.leftovers, ...[state, join(state, "journal"), ...outsideFolders].flatMap(inFolder), ...oldFiles]) {
+	for (const { absolute, pid } of [...listing.leftovers, ...[state, join(state, "journal"), ...outsideFolders].flatMap(inFolder)]) {
 		if (pid === process.pid || isProcessAlive(pid)) continue;
 		try {
 			unlinkSync(absolute);
@@ -47,3 +36,28 @@ export function removeLeftovers(vault: string, listing: VaultListing, followLink
 	}
 }
 
+/**
+ * The links to old files a killed run kept to watch for late edits (their late edits can no longer
+ * be told apart), and their folders: only real folders of the state folder, never through a link.
+ */
+export function removeWatchLeftovers(vault: string): void {
+	const state = join(vault, STATE_FOLDER);
+	let names: string[];
+	try {
+		names = readdirSync(state);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const pid = Number(WATCH_FOLDER.exec(name)?.[1] ?? NaN);
+		if (Number.isNaN(pid) || pid === process.pid || isProcessAlive(pid)) continue;
+		const folder = join(state, name);
+		try {
+			if (!lstatSync(folder).isDirectory()) continue;
+			for (const link of readdirSync(folder)) if (WATCH_NAME.test(link)) unlinkSync(join(folder, link));
+			rmdirSync(folder);
+		} catch {
+			// Not ours to remove, or something else is in it: it stays.
+		}
+	}
+}

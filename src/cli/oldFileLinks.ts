@@ -3,15 +3,16 @@
 // file's descriptor was closed) is still seen at the end of the run, without holding a file open for
 // every note. Only the old file's stat and ours are kept, never their text.
 
-import { linkSync, lstatSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { writeFileAtomic, type AtomicWriteOptions } from "./atomicWrite";
 import { STATE_FOLDER } from "./vaultLock";
+import { giveToVaultOwner, makeFolders } from "./vaultOwner";
 
-export const WATCH_FOLDER = `${STATE_FOLDER}/watch`;
-/** `<pid>-<thread>-<n>.old`: a later run removes those of a run that is gone. */
-export const WATCH_NAME = /^(\d+)-\d+-\d+\.old$/;
+/** `watch-<pid>-<thread>[-<n>]`: each thread's own folder of links, made new; a later run removes those of a run that is gone. */
+export const WATCH_FOLDER = /^watch-(\d+)-\d+(?:-\d+)?$/;
+export const WATCH_NAME = /^\d+\.old$/;
 
 /** The file that replaced a note, known by inode, size and modification time (a rename keeps them). */
 export interface OurFile {
@@ -31,36 +32,38 @@ export interface LinkedOldFile {
 }
 
 let sequence = 0;
-const madeFolders = new Set<string>();
+const folders = new Map<string, string | null>();
 
 /**
- * The watch folder, made when missing; never one that is a link (the old files of the notes would be
- * linked wherever it leads) nor anything but a folder. False: no links this time.
+ * This thread's watch folder in the vault's state folder: a new folder of its own (made exclusively,
+ * so never one found there, be it a file, a link elsewhere or a folder it may not write in), given
+ * the vault's owner under sudo. Null when none can be made.
  */
-function makeWatchFolder(folder: string): boolean {
-	try {
-		mkdirSync(folder, { recursive: true, mode: 0o700 });
-		return lstatSync(folder).isDirectory();
-	} catch {
-		return false;
+function watchFolder(vault: string): string | null {
+	const known = folders.get(vault);
+	if (known !== undefined) return known;
+	let made: string | null = null;
+	for (let n = 0; n < 4 && made === null; n++) {
+		const folder = join(vault, STATE_FOLDER, `watch-${process.pid}-${threadId}${n > 0 ? `-${n}` : ""}`);
+		try {
+			// The state folder is there in a run (its lock is in it); made here for a store used alone.
+			makeFolders(vault, join(vault, STATE_FOLDER));
+			mkdirSync(folder, { mode: 0o700 });
+			giveToVaultOwner(vault, folder);
+			made = folder;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== "EEXIST") break;
+		}
 	}
+	folders.set(vault, made);
+	return made;
 }
 
 /** A hard link to the note as it is now, or null where none can be made (another disk, a file system without them). */
 export function linkOldFile(vault: string, absolute: string): string | null {
-	const folder = join(vault, ...WATCH_FOLDER.split("/"));
-	if (!madeFolders.has(folder)) {
-		if (!makeWatchFolder(folder)) return null;
-		madeFolders.add(folder);
-	}
-	const link = join(folder, `${process.pid}-${threadId}-${sequence++}.old`);
-	try {
-		linkSync(absolute, link);
-		return link;
-	} catch (error) {
-		// The folder was removed since (the end of an earlier round): made again, once.
-		if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !makeWatchFolder(folder)) return null;
-	}
+	const folder = watchFolder(vault);
+	if (folder === null) return null;
+	const link = join(folder, `${sequence++}.old`);
 	try {
 		linkSync(absolute, link);
 		return link;
@@ -106,11 +109,14 @@ export function unlinkQuietly(path: string): void {
 	}
 }
 
-/** The watch folder once every thread's links are gone (the others' are still there: it stays). */
+/** At the end of a run: this thread's watch folder, once its links are gone; a later run makes a new one. */
 export function removeWatchFolder(vault: string): void {
+	const folder = folders.get(vault);
+	folders.delete(vault);
+	if (!folder) return;
 	try {
-		rmdirSync(join(vault, ...WATCH_FOLDER.split("/")));
+		rmdirSync(folder);
 	} catch {
-		// Not empty, or never made.
+		// A link that could not be removed: a later run removes the folder.
 	}
 }

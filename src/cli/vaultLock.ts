@@ -4,6 +4,7 @@
 import { chmodSync, closeSync, existsSync, lchownSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { giveToVaultOwner } from "./vaultOwner";
 
 export const STATE_FOLDER = ".omnivore-queue";
 export const LOCK_NAME = "lock";
@@ -92,9 +93,12 @@ function isStale(path: string, owner: LockOwner | null): boolean {
  * The state folder, in a vault known to exist: not `recursive`, which says ENOENT for a read-only disk
  * (EROFS). Its owner's only: the journal holds the old text of notes others may not be allowed to read.
  */
-function makeFolder(folder: string): void {
+function makeFolder(vault: string, folder: string): void {
 	try {
 		mkdirSync(folder, { mode: 0o700 });
+		// At once, not only when the run ends: a run under sudo that is killed left it root's, and its
+		// owner could not run the tool again until root did.
+		giveToVaultOwner(vault, folder);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
 	}
@@ -144,7 +148,7 @@ function writeLock(path: string, owner: LockOwner): void {
 export function acquireVaultLock(vault: string, command: string): VaultLock {
 	const folder = join(vault, STATE_FOLDER);
 	const createdFolder = !existsSync(folder);
-	makeFolder(folder);
+	makeFolder(vault, folder);
 	keepPrivate(folder);
 	checkJournalFolder(folder);
 	const path = join(vault, LOCK_FILE);
@@ -180,13 +184,13 @@ export function acquireVaultLock(vault: string, command: string): VaultLock {
 				// The folder holds the journal or the record of checked notes: it stays.
 			}
 			// Every run, not only the one that made the folder: files a later run under sudo wrote are root's too.
-			giveToVaultOwner(vault, folder);
+			giveAllToVaultOwner(vault, folder);
 		},
 	};
 }
 
 /** Run with sudo, the state folder would be root's, and the vault's owner could not run the tool again. */
-function giveToVaultOwner(vault: string, folder: string): void {
+function giveAllToVaultOwner(vault: string, folder: string): void {
 	if (typeof process.getuid !== "function" || process.getuid() !== 0) return;
 	try {
 		const { uid, gid } = statSync(vault);

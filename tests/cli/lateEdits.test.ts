@@ -1,6 +1,7 @@
 // A late edit (one that reached a note's old file just after it was replaced) is never lost: put back,
 // joined with what the note gained since, or saved aside and reported when the two cannot be joined.
 import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, appendFileSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as atomicWrite from "../../src/cli/atomicWrite";
@@ -207,7 +208,7 @@ describe("an edit that reaches an old file long after it was replaced, past the 
 	it("leaves the notes as written when no edit came, and removes its links", async () => {
 		const store = storeOf();
 		const absolute = await replaceMany(store, () => undefined, null);
-		expect(readdirSync(join(vault, ".omnivore-queue", "watch"))).toHaveLength(NOTES + 1);
+		expect(readdirSync(join(vault, ".omnivore-queue", `watch-${process.pid}-0`))).toHaveLength(NOTES + 1);
 		expect(await store.settle()).toEqual([]);
 		expect(store.lateEditsSaved()).toEqual([]);
 		expect(readFileSync(absolute, "utf8")).toBe(WRITTEN);
@@ -215,22 +216,37 @@ describe("an edit that reaches an old file long after it was replaced, past the 
 	});
 });
 
-it("makes no link through a watch folder that is a link elsewhere, and still puts back a late edit it holds open", async () => {
-	const elsewhere = mkdtempSync(join(tmpdir(), "omnivore-queue-elsewhere-"));
-	try {
+describe("a watch folder found in the state folder is never used", () => {
+	let elsewhere: string;
+	beforeEach(() => (elsewhere = mkdtempSync(join(tmpdir(), "omnivore-queue-elsewhere-"))));
+	afterEach(() => rmSync(elsewhere, { recursive: true, force: true }));
+
+	it.each([
+		["a link to a folder elsewhere", (at: string) => symlinkSync(elsewhere, at)],
+		["a file", (at: string) => writeFileSync(at, "")],
+		["a FIFO", (at: string) => execFileSync("mkfifo", [at])],
+	])("when it is %s: the links go in a new folder of its own, and a late edit past the files held open is put back", async (_what, make) => {
 		mkdirSync(join(vault, ".omnivore-queue"));
-		symlinkSync(elsewhere, join(vault, ".omnivore-queue", "watch"));
-		const store = new FileNoteStore((path) => ({ path, absolute: join(vault, path), outside: false }), { followLinks: false, vault });
+		const found = join(vault, ".omnivore-queue", `watch-${process.pid}-0`);
+		make(found);
+		const store = new FileNoteStore((path) => ({ path, absolute: join(vault, path), outside: false }), { followLinks: false, vault, threads: 64 });
 		const absolute = join(vault, "notes", "a.md");
 		writeFileSync(absolute, READ);
 		const late = openSync(absolute, "a");
 		expect(await store.replace("notes/a.md", store.readNow("notes/a.md"), WRITTEN)).toBe(true);
+		// Past the eight files a watch shared by 64 threads holds open, and the 50 ms each is held.
+		for (let i = 0; i < 20; i++) {
+			writeFileSync(join(vault, "notes", `b${i}.md`), READ);
+			expect(await store.replace(`notes/b${i}.md`, store.readNow(`notes/b${i}.md`), WRITTEN)).toBe(true);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 80));
 		expect(readdirSync(elsewhere)).toEqual([]);
+		expect(readdirSync(join(vault, ".omnivore-queue", `watch-${process.pid}-0-1`))).toHaveLength(21);
 		writeSync(late, "\nLINE-1\n");
 		closeSync(late);
 		expect(await store.settle()).toEqual(["notes/a.md"]);
 		expect(readFileSync(absolute, "utf8")).toBe(`${READ}\nLINE-1\n`);
-	} finally {
-		rmSync(elsewhere, { recursive: true, force: true });
-	}
+		// What was found there is left as it was; the folder of its own is gone.
+		expect(readdirSync(join(vault, ".omnivore-queue"))).toEqual([`watch-${process.pid}-0`]);
+	});
 });

@@ -1,7 +1,7 @@
 // The promises of a write, tried on real processes over temporary vaults: owner, group and mode kept,
 // read-only notes and hard links left, one run per vault, leftovers of killed runs removed.
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildCli, runCli } from "./builtCli";
@@ -159,15 +159,24 @@ it("removes the temporary files a killed run left, but not in a dry run", async 
 	const alike = join(vault, "Omnivore", `.photo.png.${dead.pid}-0.tmp`);
 	writeFileSync(alike, "not ours either");
 	// And the link to a note's old file it kept to watch for late edits.
-	mkdirSync(join(vault, ".omnivore-queue", "watch"), { recursive: true });
-	const oldFile = join(vault, ".omnivore-queue", "watch", `${dead.pid}-0-7.old`);
+	const watch = join(vault, ".omnivore-queue", `watch-${dead.pid}-1`);
+	mkdirSync(watch, { recursive: true });
+	const oldFile = join(watch, "7.old");
 	writeFileSync(oldFile, NOTE);
+	// A link in its place leads elsewhere: nothing there is removed.
+	const elsewhere = join(vault, "..", `elsewhere-${dead.pid}`);
+	mkdirSync(elsewhere, { recursive: true });
+	writeFileSync(join(elsewhere, "1.old"), "not ours");
+	symlinkSync(elsewhere, join(vault, ".omnivore-queue", `watch-${dead.pid}-2`));
 	tidy("--dry-run");
 	expect(existsSync(leftover)).toBe(true);
 	expect(existsSync(oldFile)).toBe(true);
 	tidy();
 	expect(existsSync(leftover)).toBe(false);
 	expect(existsSync(oldFile)).toBe(false);
+	expect(existsSync(watch)).toBe(false);
+	expect(readFileSync(join(elsewhere, "1.old"), "utf8")).toBe("not ours");
+	rmSync(elsewhere, { recursive: true, force: true });
 	expect(existsSync(other)).toBe(true);
 	expect(existsSync(alike)).toBe(true);
 });

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { createExclusive } from "../../src/cli/importVault";
 import { makeFolders } from "../../src/cli/vaultOwner";
 import { acquireVaultLock } from "../../src/cli/vaultLock";
+import { vaultJournal } from "../../src/cli/journalStorage";
 
 const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
 const owner = (path: string) => `${statSync(path).uid}:${statSync(path).gid}`;
@@ -48,4 +49,13 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 	writeFileSync(join(state, "journal", "batch-2.jsonl"), "{}\n");
 	lock.release();
 	expect(owner(join(state, "journal", "batch-2.jsonl"))).toBe("65534:65534");
+});
+
+(asRoot ? it : it.skip)("gives the state folder and the journal's folder the vault's owner as soon as they are made, so a run killed under sudo leaves them usable", async () => {
+	acquireVaultLock(vault, "tidy");
+	const journal = vaultJournal(vault);
+	await journal.begin("omnivore-queue tidy");
+	// Killed here: no release, nothing given back at the end.
+	expect(owner(join(vault, ".omnivore-queue"))).toBe("65534:65534");
+	expect(owner(join(vault, ".omnivore-queue", "journal"))).toBe("65534:65534");
 });
