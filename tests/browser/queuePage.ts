@@ -14,6 +14,26 @@ import { iconSvg } from "./icons";
 import { numberedNote, sampleNote } from "./sampleNotes";
 import { showPreview, showReport, showSettings } from "./screens";
 
+// A fixed piece of work, timed to tell how fast this machine runs now: a loop over a million
+// characters, about 1.2 ms in Chromium on the development machine (2.4 ms on a day when its copy
+// pass ran three times slower, and more while the rest of the suite ran beside it).
+const REFERENCE_TEXT = "abcdefghij ".repeat(90_910);
+const REFERENCE_MS = 1.2;
+
+/** How many times slower than the development machine this one runs now (at least 1): the fastest of seven runs of the fixed work. */
+window.machineSlowdown = () => {
+	let fastest = Infinity;
+	for (let run = 0; run < 7; run++) {
+		const start = performance.now();
+		let odd = 0;
+		for (let i = 0; i < REFERENCE_TEXT.length; i++) odd += REFERENCE_TEXT.charCodeAt(i) & 1;
+		// Its result is looked at, so the loop is never left out.
+		if (odd !== 454_550) throw new Error(`the reference work counted ${odd}`);
+		fastest = Math.min(fastest, performance.now() - start);
+	}
+	return Math.max(1, fastest / REFERENCE_MS);
+};
+
 /**
  * The view's own work per scroll step and per keystroke (both synchronous, rows drawn included):
  * the median, each step timed seven times with the fastest kept. The test shares two cores with
@@ -63,6 +83,7 @@ declare global {
 		measureSearch(count: number): { typicalMs: number; results: number };
 		screens: { preview(): Promise<void>; report(): Promise<void>; settings(): void };
 		measureView(): { scrollMs: number; keystrokeMs: number };
+		machineSlowdown(): number;
 		compareWorkerBuild(count: number): Promise<{ items: number; same: boolean; started: number; sent: number; answered: number }>;
 	}
 }
