@@ -10,6 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { writeFileAtomic, type AtomicWriteOptions } from "./atomicWrite";
 import { lateBytes, linkOldFile, putBackOverOurs, removeWatchFolder, unlinkQuietly, type LinkedOldFile, type OurFile } from "./oldFileLinks";
 import { saveLateEdit, type LateEditSaved } from "./lateEditsSaved";
+import { openFilesLimit } from "./workerCount";
 
 interface Replaced {
 	path: string;
@@ -75,8 +76,12 @@ export class LateEditWatch {
 	constructor(
 		private readonly vault?: string,
 		sharedBy = 1,
+		openFiles: number | null = openFilesLimit(),
 	) {
-		this.capacity = Math.max(HELD_AT_LEAST, Math.floor(HELD / sharedBy));
+		// At most half the files the process may open, the rest left for the notes and the journal:
+		// under `ulimit -n 200`, two workers holding 128 each left the journal none.
+		const held = Math.min(HELD, Math.floor((openFiles ?? Infinity) / 2));
+		this.capacity = Math.max(HELD_AT_LEAST, Math.floor(held / sharedBy));
 	}
 
 	/**

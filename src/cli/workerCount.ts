@@ -7,8 +7,16 @@ import { availableParallelism } from "node:os";
 /** Below this, runs stay on one thread: Node itself holds about 20 files, each worker about 4 more. */
 export const FILES_FOR_WORKERS = 128;
 
-/** The soft limit on open files, or null where it cannot be read. */
+let known: number | null | undefined;
+
+/** The soft limit on open files, or null where it cannot be read (read once a thread). */
 export function openFilesLimit(limits = "/proc/self/limits"): number | null {
+	if (limits !== "/proc/self/limits") return readLimit(limits);
+	known ??= readLimit(limits);
+	return known;
+}
+
+function readLimit(limits: string): number | null {
 	try {
 		const line = readFileSync(limits, "utf8")
 			.split("\n")

@@ -250,3 +250,32 @@ describe("a watch folder found in the state folder is never used", () => {
 		expect(readdirSync(join(vault, ".omnivore-queue"))).toEqual([`watch-${process.pid}-0`]);
 	});
 });
+
+it("holds at most half the files the process may open, so the notes and the journal keep theirs", async () => {
+	// 40 files allowed: 20 old files held at most, and the older half looked at and closed past that.
+	const watch = new LateEditWatch(vault, 1, 40);
+	const fds: number[] = [];
+	const replace = (i: number) => {
+		const absolute = join(vault, "notes", `n${i}.md`);
+		writeFileSync(absolute, READ);
+		const fd = openSync(absolute, "r");
+		fds.push(fd);
+		const checked = fstatSync(fd);
+		expect(writeFileAtomic(absolute, WRITTEN)).toBe(true);
+		watch.hold({ path: `notes/n${i}.md`, absolute, fd, checked, read: Buffer.from(READ), written: WRITTEN, keep: {} });
+	};
+	for (let i = 0; i < 19; i++) replace(i);
+	// Held long enough to be looked at for the last time.
+	await new Promise((resolve) => setTimeout(resolve, 60));
+	replace(19);
+	const open = fds.filter((fd) => {
+		try {
+			fstatSync(fd);
+			return true;
+		} catch {
+			return false;
+		}
+	});
+	expect(open).toHaveLength(10);
+	expect(await watch.settle()).toEqual([]);
+});
