@@ -4,7 +4,7 @@
 import { lstatSync, readdirSync, rmdirSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { TEMPORARY_NAME } from "./atomicWrite";
-import { WATCH_FOLDER, WATCH_NAME } from "./oldFileLinks";
+import { WATCH_FOLDER, WATCH_NAME, watchFoldersInUse } from "./oldFileLinks";
 import type { VaultListing } from "./vaultFiles";
 import { isProcessAlive, STATE_FOLDER } from "./vaultLock";
 
@@ -48,12 +48,17 @@ export function removeWatchLeftovers(vault: string): void {
 	} catch {
 		return;
 	}
+	const inUse = watchFoldersInUse();
+	const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
 	for (const name of names) {
 		const pid = Number(WATCH_FOLDER.exec(name)?.[1] ?? NaN);
-		if (Number.isNaN(pid) || pid === process.pid || isProcessAlive(pid)) continue;
 		const folder = join(state, name);
+		// A process of our own id is an earlier one (pid 1 in a container) unless the folder is this one's.
+		if (Number.isNaN(pid) || inUse.has(folder) || (pid !== process.pid && isProcessAlive(pid))) continue;
 		try {
-			if (!lstatSync(folder).isDirectory()) continue;
+			const info = lstatSync(folder);
+			// Root never empties a folder another user owns: swapped for a link meanwhile, it would lead elsewhere.
+			if (!info.isDirectory() || (asRoot && info.uid !== 0)) continue;
 			for (const link of readdirSync(folder)) if (WATCH_NAME.test(link)) unlinkSync(join(folder, link));
 			rmdirSync(folder);
 		} catch {

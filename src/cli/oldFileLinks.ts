@@ -43,7 +43,7 @@ function watchFolder(vault: string): string | null {
 	const known = folders.get(vault);
 	if (known !== undefined) return known;
 	let made: string | null = null;
-	for (let n = 0; n < 4 && made === null; n++) {
+	for (let n = 0; n < 64 && made === null; n++) {
 		const folder = join(vault, STATE_FOLDER, `watch-${process.pid}-${threadId}${n > 0 ? `-${n}` : ""}`);
 		try {
 			// The state folder is there in a run (its lock is in it); made here for a store used alone.
@@ -57,6 +57,11 @@ function watchFolder(vault: string): string | null {
 	}
 	folders.set(vault, made);
 	return made;
+}
+
+/** The watch folders this process has made and not yet removed: never a leftover, whatever its process id. */
+export function watchFoldersInUse(): Set<string> {
+	return new Set([...folders.values()].filter((folder): folder is string => folder !== null));
 }
 
 /** A hard link to the note as it is now, or null where none can be made (another disk, a file system without them). */

@@ -81,6 +81,8 @@ function takeOver(path: string, stale: Buffer | null): void {
 
 /** Whether a lock can be taken over: its process is gone, or it was never fully written long ago. */
 function isStale(path: string, owner: LockOwner | null): boolean {
+	// Our own process id from before this process started: an earlier run's (pid 1 in a container, each time).
+	if (owner?.pid === process.pid && owner.host === hostname()) return owner.startedAt < Date.now() - process.uptime() * 1000 - 1000;
 	if (owner) return owner.host === hostname() && !isProcessAlive(owner.pid);
 	try {
 		return Date.now() - statSync(path).mtimeMs > 10_000;

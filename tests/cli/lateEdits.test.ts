@@ -8,6 +8,7 @@ import * as atomicWrite from "../../src/cli/atomicWrite";
 import { writeFileAtomic } from "../../src/cli/atomicWrite";
 import { FileNoteStore } from "../../src/cli/fileNoteStore";
 import { LateEditWatch } from "../../src/cli/lateEdits";
+import { removeWatchLeftovers } from "../../src/cli/leftovers";
 import { lateEditProblem, LATE_EDITS_FOLDER } from "../../src/cli/lateEditsSaved";
 
 const READ = "---\ntitle: A\nomnivore_url: https://omnivore.app/me/a\n---\n#Omnivore\n\nSaved text.\n";
@@ -278,4 +279,21 @@ it("holds at most half the files the process may open, so the notes and the jour
 	});
 	expect(open).toHaveLength(10);
 	expect(await watch.settle()).toEqual([]);
+});
+
+it("removes the watch folders an earlier process of this same id left (pid 1 in a container), never the one in use", async () => {
+	const state = join(vault, ".omnivore-queue");
+	const earlier = join(state, `watch-${process.pid}-0`);
+	mkdirSync(earlier, { recursive: true });
+	writeFileSync(join(earlier, "0.old"), READ);
+	removeWatchLeftovers(vault);
+	expect(readdirSync(state)).toEqual([]);
+	// A folder this process is using, found by a later look, stays with its links.
+	const store = new FileNoteStore((path) => ({ path, absolute: join(vault, path), outside: false }), { followLinks: false, vault });
+	writeFileSync(join(vault, "notes", "a.md"), READ);
+	expect(await store.replace("notes/a.md", store.readNow("notes/a.md"), WRITTEN)).toBe(true);
+	removeWatchLeftovers(vault);
+	expect(readdirSync(join(state, `watch-${process.pid}-0`))).toEqual([expect.stringMatching(/^\d+\.old$/)]);
+	expect(await store.settle()).toEqual([]);
+	expect(readdirSync(state)).toEqual([]);
 });

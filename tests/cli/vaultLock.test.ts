@@ -57,6 +57,15 @@ it("leaves no empty lock when the disk fills as the lock is written (it stopped 
 	lock.release();
 });
 
+it("takes over the lock an earlier process of this very id left (pid 1 in a container, each run)", () => {
+	writeFileSync(lockFile(), JSON.stringify({ ...DEAD, pid: process.pid }));
+	const lock = acquireVaultLock(vault, "tidy");
+	expect(JSON.parse(readFileSync(lockFile(), "utf8"))).toMatchObject({ pid: process.pid, command: "tidy" });
+	// Its own lock, taken since it started, it does not take over.
+	expect(() => acquireVaultLock(vault, "undo")).toThrow(LockHeldError);
+	lock.release();
+});
+
 it("takes over the lock of a run that died", () => {
 	writeFileSync(lockFile(), JSON.stringify(DEAD));
 	const lock = acquireVaultLock(vault, "tidy");
