@@ -1,10 +1,11 @@
 // One writing run per vault: a lock file in `.omnivore-queue/`. A lock left by a process that is gone
 // (killed, a crash) is taken over; a live one stops the second run with the holder's name.
 
-import { chmodSync, closeSync, existsSync, lchownSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { giveToVaultOwner } from "./vaultOwner";
+import { readStateFile } from "./stateFile";
+import { giveToVaultOwner, giveTreeToVaultOwner } from "./vaultOwner";
 
 export const STATE_FOLDER = ".omnivore-queue";
 export const LOCK_NAME = "lock";
@@ -41,7 +42,7 @@ export function isProcessAlive(pid: number): boolean {
 function readLock(path: string): Buffer | null {
 	try {
 		// Only a regular file: reading a FIFO put in its place would wait for ever.
-		return lstatSync(path).isFile() ? readFileSync(path) : null;
+		return readStateFile(path);
 	} catch {
 		return null;
 	}
@@ -186,22 +187,7 @@ export function acquireVaultLock(vault: string, command: string): VaultLock {
 				// The folder holds the journal or the record of checked notes: it stays.
 			}
 			// Every run, not only the one that made the folder: files a later run under sudo wrote are root's too.
-			giveAllToVaultOwner(vault, folder);
+			giveTreeToVaultOwner(vault, folder);
 		},
 	};
-}
-
-/** Run with sudo, the state folder would be root's, and the vault's owner could not run the tool again. */
-function giveAllToVaultOwner(vault: string, folder: string): void {
-	if (typeof process.getuid !== "function" || process.getuid() !== 0) return;
-	try {
-		const { uid, gid } = statSync(vault);
-		const walk = (path: string): void => {
-			lchownSync(path, uid, gid);
-			if (lstatSync(path).isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
-		};
-		walk(folder);
-	} catch {
-		// Best effort: the run itself is done.
-	}
 }

@@ -2,8 +2,8 @@
 // neither edit it nor undo the run: new files and folders are given the vault's owner, as the notes a
 // command changes keep theirs.
 
-import { chownSync, mkdirSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { chownSync, lchownSync, lstatSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 /** The vault's owner when this process is root (only root gives files away); else null. */
 function ownerToGive(vault: string): { uid: number; gid: number } | null {
@@ -39,4 +39,22 @@ export function makeFolders(vault: string, folder: string): void {
 		chownQuietly(at, owner);
 		if (at === first || dirname(at) === at) return;
 	}
+}
+
+/**
+ * `folder` and everything in it, given the vault's owner (links themselves, never what they lead to):
+ * the state folder after a run under sudo, whose later runs wrote files there as root.
+ */
+export function giveTreeToVaultOwner(vault: string, folder: string): void {
+	const owner = ownerToGive(vault);
+	if (!owner) return;
+	const walk = (path: string): void => {
+		try {
+			lchownSync(path, owner.uid, owner.gid);
+			if (lstatSync(path).isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
+		} catch {
+			// Best effort: the run itself is done.
+		}
+	};
+	walk(folder);
 }

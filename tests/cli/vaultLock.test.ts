@@ -5,17 +5,22 @@ import { join } from "node:path";
 
 jest.mock("node:fs", () => {
 	const actual = jest.requireActual<typeof import("node:fs")>("node:fs");
-	return { ...actual, readFileSync: jest.fn(actual.readFileSync), mkdirSync: jest.fn(actual.mkdirSync), renameSync: jest.fn(actual.renameSync), writeSync: jest.fn(actual.writeSync) };
+	return { ...actual, mkdirSync: jest.fn(actual.mkdirSync), renameSync: jest.fn(actual.renameSync), writeSync: jest.fn(actual.writeSync) };
+});
+jest.mock("../../src/cli/stateFile", () => {
+	const actual = jest.requireActual<typeof import("../../src/cli/stateFile")>("../../src/cli/stateFile");
+	return { ...actual, readStateFile: jest.fn(actual.readStateFile) };
 });
 import * as fs from "node:fs";
+import * as stateFile from "../../src/cli/stateFile";
 import { main } from "../../src/cli/main";
 import { acquireVaultLock, LockHeldError } from "../../src/cli/vaultLock";
 
-const readMock = fs.readFileSync as jest.MockedFunction<typeof fs.readFileSync>;
+const readMock = stateFile.readStateFile as jest.MockedFunction<typeof stateFile.readStateFile>;
 const mkdirMock = fs.mkdirSync as jest.MockedFunction<typeof fs.mkdirSync>;
 const renameMock = fs.renameSync as jest.MockedFunction<typeof fs.renameSync>;
 const writeMock = fs.writeSync as jest.MockedFunction<typeof fs.writeSync>;
-const actualRead = jest.requireActual<typeof import("node:fs")>("node:fs").readFileSync;
+const actualRead = jest.requireActual<typeof import("../../src/cli/stateFile")>("../../src/cli/stateFile").readStateFile;
 
 let vault: string;
 beforeEach(() => {
