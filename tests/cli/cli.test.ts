@@ -123,10 +123,10 @@ describe("omnivore-queue tidy", () => {
 		const vault = join(work, "v");
 		mkdirSync(vault);
 		const note = join(vault, "a.md");
-		writeFileSync(note, "---\nid: 1\n---\n#Omnivore\n");
+		writeFileSync(note, "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n");
 		chmodSync(note, 0o600);
 		await run("tidy", vault);
-		expect(readFileSync(note, "utf8")).toBe("---\nid: 1\nstatus: unread\n---\n#Omnivore\n");
+		expect(readFileSync(note, "utf8")).toBe("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nstatus: unread\n---\n#Omnivore\n");
 		expect(statSync(note).mode & 0o777).toBe(0o600);
 	});
 

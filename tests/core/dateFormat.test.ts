@@ -87,7 +87,7 @@ describe("checkDateFormat", () => {
 
 	it("is what the engine enforces: a format that would lose dates is refused before any note is read", () => {
 		expect(() => new NoteTidier({ dateFormat: "MM-DD" })).toThrow('The date format "MM-DD" cannot be used: it leaves out the full year, so dates would lose it.');
-		expect(new NoteTidier({ dateFormat: "DD/MM/YYYY" }).tidy("---\nid: 1\ndate_published: 2024-03-01\n---\n#Omnivore\n").text).toContain(
+		expect(new NoteTidier({ dateFormat: "DD/MM/YYYY" }).tidy("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ndate_published: 2024-03-01\n---\n#Omnivore\n").text).toContain(
 			"\ndate_published: 01/03/2024\n",
 		);
 	});

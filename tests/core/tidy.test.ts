@@ -26,8 +26,8 @@ describe("tidyNote on whole notes", () => {
 	});
 
 	it("keeps a BOM", () => {
-		const result = tidy("\uFEFF---\nid: 1\nstatus: read\n---\n#Omnivore\n");
-		expect(result.text).toBe("\uFEFF---\nid: 1\nstatus: read\n---\n#Omnivore\n");
+		const result = tidy("\uFEFF---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nstatus: read\n---\n#Omnivore\n");
+		expect(result.text).toBe("\uFEFF---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nstatus: read\n---\n#Omnivore\n");
 		expect(tidy(`\uFEFF#Omnivore\n![](${P}/https://a.example/x.png)\n`).text).toBe("\uFEFF---\nstatus: unread\n---\n#Omnivore\n![](https://a.example/x.png)\n");
 	});
 
@@ -61,8 +61,8 @@ describe("tidyNote on whole notes", () => {
 	});
 
 	it("repairs plugin 1.0 frontmatter and reports it", () => {
-		const result = tidy("---\ntitle: Rust in 2023: What Comes Next\nstatus: read\nid: 1\n---\n#Omnivore\n");
-		expect(result.text).toBe('---\ntitle: "Rust in 2023: What Comes Next"\nstatus: read\nid: 1\n---\n#Omnivore\n');
+		const result = tidy("---\ntitle: Rust in 2023: What Comes Next\nstatus: read\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n");
+		expect(result.text).toBe('---\ntitle: "Rust in 2023: What Comes Next"\nstatus: read\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n');
 		expect(result.report.changes.map((c) => c.kind)).toEqual(["frontmatter-repaired"]);
 	});
 
@@ -86,7 +86,7 @@ describe("tidyNote on whole notes", () => {
 	});
 
 	it("leaves single-file mode's list frontmatter alone", () => {
-		const text = `---\n- id: 1\n  title: A\n- id: 2\n  title: B\n---\n%%1_start%%\n#Omnivore\n![](${P}/https://a.example/a.png)\n%%1_end%%\n`;
+		const text = `---\n- id: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n  title: A\n- id: 2\n  title: B\n---\n%%1_start%%\n#Omnivore\n![](${P}/https://a.example/a.png)\n%%1_end%%\n`;
 		const result = tidy(text);
 		expect(result.text).toBe(text.replace(`${P}/https://a.example/a.png`, "https://a.example/a.png"));
 		expect(result.report.problems.map((p) => p.code)).toEqual(["frontmatter-not-mapping"]);
@@ -134,8 +134,8 @@ describe("tidyNote on whole notes", () => {
 	});
 
 	it("reads Omnivore's state from the spelling that holds one, not from an empty one above it", () => {
-		const result = tidy("---\nid: 1\nstate:\nState: read\n---\n#Omnivore\n");
-		expect(result.text).toBe("---\nid: 1\nstate:\nstatus: read\n---\n#Omnivore\n");
+		const result = tidy("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nstate:\nState: read\n---\n#Omnivore\n");
+		expect(result.text).toBe("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nstate:\nstatus: read\n---\n#Omnivore\n");
 	});
 
 	it("never drops Omnivore's address from original_url where omnivore_url holds something else", () => {
@@ -152,8 +152,8 @@ describe("tidyNote on whole notes", () => {
 	});
 
 	it("moves Omnivore's address from original_url to an empty omnivore_url, and takes the article's from the Read Original link", () => {
-		const result = tidy("---\nid: 1\noriginal_url: https://omnivore.app/me/on-reading-18c2f4a1b2c\nomnivore_url:\n---\n[Read Original](https://a.example/post)\n");
-		expect(result.text).toBe("---\nid: 1\noriginal_url: https://a.example/post\nomnivore_url: https://omnivore.app/me/on-reading-18c2f4a1b2c\ndate_saved: 2023-12-03T11:47:14\nsite_name: a.example\nstatus: unread\n---\n[Read Original](https://a.example/post)\n");
+		const result = tidy("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\noriginal_url: https://omnivore.app/me/on-reading-18c2f4a1b2c\nomnivore_url:\n---\n[Read Original](https://a.example/post)\n");
+		expect(result.text).toBe("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\noriginal_url: https://a.example/post\nomnivore_url: https://omnivore.app/me/on-reading-18c2f4a1b2c\ndate_saved: 2023-12-03T11:47:14\nsite_name: a.example\nstatus: unread\n---\n[Read Original](https://a.example/post)\n");
 	});
 
 	it("removes the placeholder under both names", () => {
@@ -198,7 +198,7 @@ describe("tidyNote on whole notes", () => {
 	});
 
 	it("finds a note tagged only in its frontmatter", () => {
-		expect(tidy("---\ntags: [omnivore]\nid: 1\n---\nno body tag\n").report.isOmnivoreNote).toBe(true);
+		expect(tidy("---\ntags: [omnivore]\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\nno body tag\n").report.isOmnivoreNote).toBe(true);
 	});
 
 	it("tidies one note with its options in one call", () => {
@@ -227,14 +227,14 @@ describe("reports that tell the truth", () => {
 	const link = "[Read on Omnivore](https://omnivore.app/me/a-18de9d85b43)";
 
 	it("reports no change that changes nothing", () => {
-		const result = tidy(`---\nid: 1\nstate: reading\n---\n#Omnivore\n${link}\n`);
+		const result = tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nstate: reading\n---\n#Omnivore\n${link}\n`);
 		expect(result.text).toContain("status: reading\n");
 		const noOps = result.report.changes.filter((c) => c.from !== undefined && c.from === c.to);
 		expect(noOps).toEqual([]);
 	});
 
 	it("says images were unwrapped only when some were", () => {
-		const [problem] = tidy("---\nid: 1\ntitle: [a\n  b: {\n---\n#Omnivore\n").report.problems;
+		const [problem] = tidy("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntitle: [a\n  b: {\n---\n#Omnivore\n").report.problems;
 		expect(problem.code).toBe("invalid-frontmatter");
 		expect(problem.message).not.toMatch(/unwrapped/);
 	});
@@ -242,7 +242,7 @@ describe("reports that tell the truth", () => {
 	it("keeps the YAML library's warnings off the console", () => {
 		const warn = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
 		try {
-			const result = tidy(`---\nid: 1\ncreated: {{date: YYYY-MM-DD}}\n---\n#Omnivore\n${link}\n`);
+			const result = tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ncreated: {{date: YYYY-MM-DD}}\n---\n#Omnivore\n${link}\n`);
 			expect(result.report.isOmnivoreNote).toBe(true);
 			expect(warn).not.toHaveBeenCalled();
 		} finally {
@@ -258,7 +258,7 @@ describe("reports that tell the truth", () => {
 		["a line of 5,000 empty keys, each a map in the last", `title: ${": ".repeat(5000)}]`],
 		["5,000 empty keys opening a list item", `tags:\n  - ${": ".repeat(5000)}`],
 	])("reports %s as too deeply nested and leaves it", (_name, yaml) => {
-		const text = `---\nid: 1\n${yaml}\n---\n#Omnivore\n${link}\n`;
+		const text = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n${yaml}\n---\n#Omnivore\n${link}\n`;
 		const result = tidy(text);
 		expect(result.text).toBe(text);
 		expect(result.report.problems.map((p) => p.code)).toEqual(["too-deeply-nested"]);
@@ -267,7 +267,7 @@ describe("reports that tell the truth", () => {
 	it("leaves a note the engine fails on as it was, and says so (one note never stops a run)", () => {
 		// An engine whose proxy matcher is missing fails on every note it reads as far as its images.
 		const broken = Object.assign(Object.create(NoteTidier.prototype) as object, { ...tidier, proxy: null }) as unknown as NoteTidier;
-		const text = `---\nid: 1\n---\n#Omnivore\n${link}\n`;
+		const text = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n${link}\n`;
 		const result = broken.tidy(text);
 		expect(result.text).toBe(text);
 		expect(result.report).toEqual({
@@ -308,31 +308,31 @@ describe("reports that tell the truth", () => {
 
 	it("still reads a frontmatter of a few thousand bytes", () => {
 		const yaml = Array.from({ length: 1500 }, (_, i) => `k${i}: v`).join("\n");
-		expect(tidy(`---\nid: 1\n${yaml}\n---\n${body}`).report.problems).toEqual([]);
+		expect(tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n${yaml}\n---\n${body}`).report.problems).toEqual([]);
 	});
 
 	it("leaves a block with anchors and aliases as written, and says so", () => {
-		const text = `---\nid: 1\ntitle: &t Hello\nalias_title: *t\ntags: &g [a, b]\n---\n#Omnivore\n${link}\n`;
+		const text = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntitle: &t Hello\nalias_title: *t\ntags: &g [a, b]\n---\n#Omnivore\n${link}\n`;
 		const result = tidy(text);
 		expect(result.text).toBe(text);
 		expect(result.report.problems.map((p) => p.code)).toEqual(["yaml-anchors"]);
 	});
 
 	it("never turns anchors into strings in a block that is not valid YAML", () => {
-		const invalid = `---\nid: 1\ntitle: Rust: what comes next\ntags: &t [rust, lang]\nkeywords: *t\n---\n#Omnivore\n${link}\n`;
+		const invalid = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntitle: Rust: what comes next\ntags: &t [rust, lang]\nkeywords: *t\n---\n#Omnivore\n${link}\n`;
 		expect(tidy(invalid).text).toBe(invalid);
 		expect(tidy(invalid).report.problems.map((p) => p.code)).toEqual(["invalid-frontmatter"]);
 		const levels = "bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(",")}]`);
-		const laughs = `---\nid: 1\na: &a [1,2]\n${levels.join("\n")}\n---\n#Omnivore\n${link}\n`;
+		const laughs = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\na: &a [1,2]\n${levels.join("\n")}\n---\n#Omnivore\n${link}\n`;
 		expect(tidy(laughs).text).toBe(laughs);
 		expect(tidy(laughs).report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/too many aliases\).*left as it was/)]);
 	});
 
 	it("closes a flow list that lost its bracket, never a tag named [alpha", () => {
-		const result = tidy(`---\nid: 1\ntags: [alpha, beta\n---\n#Omnivore\n${link}\n`);
+		const result = tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntags: [alpha, beta\n---\n#Omnivore\n${link}\n`);
 		expect(result.text).toContain("tags:\n  - alpha\n  - beta\n");
 		expect(result.report.changes[0].message).toMatch(/closed the list of tags/);
-		expect(tidy(`---\nid: 1\ntags: [a: b, c\n---\n#Omnivore\n`).report.problems.map((p) => p.code)).toEqual(["invalid-frontmatter"]);
+		expect(tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntags: [a: b, c\n---\n#Omnivore\n`).report.problems.map((p) => p.code)).toEqual(["invalid-frontmatter"]);
 	});
 
 	it("indents with spaces a list a template indented with tabs, CRLF kept, and a second run changes nothing", () => {
@@ -351,8 +351,15 @@ describe("reports that tell the truth", () => {
 		expect(result.report).toMatchObject({ isOmnivoreNote: false, problems: [{ code: "not-a-saved-article" }] });
 	});
 
+	it("leaves a Zettelkasten note tagged #omnivore alone: its id is not one Omnivore gave", () => {
+		const text = "---\nid: 202401011200\ntags: [zettel, omnivore]\nstatus: in progress\n---\n# Reading later, and why I stopped\n\nNotes on [[Read-it-later apps]].\n";
+		const result = tidy(text);
+		expect(result.text).toBe(text);
+		expect(result.report).toMatchObject({ isOmnivoreNote: false, changed: false, problems: [{ code: "not-a-saved-article" }] });
+	});
+
 	it("reports an uploaded file and takes no site from Omnivore's storage", () => {
-		const result = tidy("---\nid: 1\n---\n#Omnivore\n[Read Original](https://omnivore.app/attachments/u/1/paper.pdf)\n");
+		const result = tidy("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n[Read Original](https://omnivore.app/attachments/u/1/paper.pdf)\n");
 		expect(result.text).not.toMatch(/site_name|original_url/);
 		expect(result.report.problems.map((p) => p.code)).toEqual(["uploaded-file"]);
 	});
@@ -366,12 +373,12 @@ describe("reports that tell the truth", () => {
 	});
 
 	it("reports a status list as a list, not as the word it holds", () => {
-		const result = tidy("---\nid: 1\nstatus: [read, favourite]\n---\n#Omnivore\n[Read Original](https://a.example/p)\n");
+		const result = tidy("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nstatus: [read, favourite]\n---\n#Omnivore\n[Read Original](https://a.example/p)\n");
 		expect(result.report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^status "\[read, favourite\]" is not a reading status/)]);
 	});
 
 	it("reports a tags change so that it shows what changed", () => {
-		const note = (tags: string) => `---\nid: 1\ntags: ${tags}\nstatus: unread\noriginal_url: https://a.example/p\nsite_name: a.example\n---\n#Omnivore\n`;
+		const note = (tags: string) => `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntags: ${tags}\nstatus: unread\noriginal_url: https://a.example/p\nsite_name: a.example\n---\n#Omnivore\n`;
 		const change = (tags: string) => tidy(note(tags)).report.changes.find((c) => c.key === "tags");
 		expect(change("reading-list")).toMatchObject({ from: '"reading-list"', to: '"[reading-list]"', message: "tags: tidied into a list." });
 		expect(change("[essays, history]")).toMatchObject({ from: '"[essays, history]"', to: '"[essays, history]"', message: "tags: written as a block list." });
@@ -383,13 +390,13 @@ describe("reports that tell the truth", () => {
 	});
 
 	it("reads links a template HTML-escaped", () => {
-		const result = tidy("---\nid: 1\n---\n[Read on Omnivore](https:&#x2F;&#x2F;omnivore.app&#x2F;me&#x2F;t-18c2f4a1b2c)\n[Read Original](https:&#x2F;&#x2F;a.example&#x2F;p?x&#x3D;1&amp;y&#x3D;2)\n");
+		const result = tidy("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n[Read on Omnivore](https:&#x2F;&#x2F;omnivore.app&#x2F;me&#x2F;t-18c2f4a1b2c)\n[Read Original](https:&#x2F;&#x2F;a.example&#x2F;p?x&#x3D;1&amp;y&#x3D;2)\n");
 		expect(result.text).toContain("original_url: https://a.example/p?x=1&y=2\nomnivore_url: https://omnivore.app/me/t-18c2f4a1b2c\n");
 	});
 
 	it("never adds title beside Title", () => {
-		const result = tidy("---\nID: 1\nTitle: On Labels\n---\n# On Labels\n#Omnivore\n");
-		expect(result.text).toMatch(/^---\nID: 1\ntitle: On Labels\nstatus: unread\n---/);
+		const result = tidy("---\nID: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nTitle: On Labels\n---\n# On Labels\n#Omnivore\n");
+		expect(result.text).toMatch(/^---\nID: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntitle: On Labels\nstatus: unread\n---/);
 	});
 });
 
@@ -410,7 +417,7 @@ describe("unwrapImages", () => {
 	});
 
 	it("tells an Omnivore note from another, and changes nothing in a note with no proxied image", () => {
-		const omnivore = `---\nid: 1\n---\n#Omnivore\n[Read Original](https://a.example/p)\n![](${P}/https://a.example/x.png)\n`;
+		const omnivore = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n[Read Original](https://a.example/p)\n![](${P}/https://a.example/x.png)\n`;
 		expect(tidier.unwrapImages(omnivore).report).toMatchObject({ isOmnivoreNote: true, changed: true });
 		const plain = "# Scratch\n\n![](https://a.example/x.png)\n";
 		expect(tidier.unwrapImages(plain)).toEqual({ text: plain, report: { isOmnivoreNote: false, changed: false, changes: [], problems: [] } });
@@ -420,7 +427,7 @@ describe("unwrapImages", () => {
 describe("reading a note without tidying it", () => {
 	it("isOmnivoreNote: a saved article, tagged or found by its marks, and no other note", () => {
 		expect(tidier.isOmnivoreNote("# Scratch\n\nMy own notes.\n")).toBe(false);
-		expect(tidier.isOmnivoreNote("---\nid: 1\n---\n#Omnivore\n[Read Original](https://a.example/p)\n")).toBe(true);
+		expect(tidier.isOmnivoreNote("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n[Read Original](https://a.example/p)\n")).toBe(true);
 	});
 
 	it("articleUrl: the original_url property, else the Read Original link, also under frontmatter it cannot read", () => {
@@ -432,7 +439,7 @@ describe("reading a note without tidying it", () => {
 	});
 
 	it("resolves relative images of an Omnivore note against its original_url when it has no Read Original link", () => {
-		const result = tidy(`---\nid: 1\noriginal_url: https://blog.example/posts/1\n---\n#Omnivore\n![](${P}//img/a.png)\n`);
+		const result = tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\noriginal_url: https://blog.example/posts/1\n---\n#Omnivore\n![](${P}//img/a.png)\n`);
 		expect(result.text).toContain("![](https://blog.example/img/a.png)");
 		expect(result.report.problems).toEqual([]);
 	});
@@ -451,7 +458,7 @@ describe("what a user reads when a note's frontmatter is left as it was", () => 
 	const problems = (text: string) => tidier.tidy(text).report.problems;
 
 	it("names the anchors, and how many images were still unwrapped", () => {
-		expect(problems(`---\nid: 1\ntitle: &t Hello\nalias_title: *t\n---\n#Saved\n${original}\n![](${P2}/https://a.example/a.png)\n`)).toEqual([
+		expect(problems(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntitle: &t Hello\nalias_title: *t\n---\n#Saved\n${original}\n![](${P2}/https://a.example/a.png)\n`)).toEqual([
 			{
 				code: "yaml-anchors",
 				line: 1,
@@ -462,10 +469,10 @@ describe("what a user reads when a note's frontmatter is left as it was", () => 
 
 	it("says what the block is instead of properties, and says nothing of images when there were none", () => {
 		const list = "The frontmatter is a list rather than properties (Omnivore's single-file mode writes a list); it was left as it was.";
-		expect(problems(`---\n- id: 1\n- id: 2\n---\n#Saved\n${original}\n![](${P2}/https://a.example/a.png)\n![](${P2}/https://a.example/b.png)\n`)).toEqual([
+		expect(problems(`---\n- id: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n- id: 2\n---\n#Saved\n${original}\n![](${P2}/https://a.example/a.png)\n![](${P2}/https://a.example/b.png)\n`)).toEqual([
 			{ code: "frontmatter-not-mapping", line: 1, message: `${list} Images in the body were still unwrapped (2).` },
 		]);
-		expect(problems(`---\n- id: 1\n---\n#Saved\n${original}\n`)).toEqual([{ code: "frontmatter-not-mapping", line: 1, message: list }]);
+		expect(problems(`---\n- id: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Saved\n${original}\n`)).toEqual([{ code: "frontmatter-not-mapping", line: 1, message: list }]);
 	});
 
 	it("names the configured tag of a note that is tagged but no saved article", () => {
@@ -474,14 +481,14 @@ describe("what a user reads when a note's frontmatter is left as it was", () => 
 
 	it("names every list it closed or indented again to repair the block", () => {
 		const link = "[Read Original](https://a.example/p)";
-		const closed = tidier.tidy(`---\nid: 1\ntags: [alpha, beta\naliases: [Rust 2024, Rust next\n---\n#Saved\n${link}\n`).report.changes[0];
+		const closed = tidier.tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntags: [alpha, beta\naliases: [Rust 2024, Rust next\n---\n#Saved\n${link}\n`).report.changes[0];
 		expect(closed).toEqual({ kind: "frontmatter-repaired", message: 'Frontmatter was not valid YAML; closed the list of tags, aliases with the "]" it lacked.' });
-		const tabs = `---\nid: 1\ntags:\n\t- rust\nSources:\n\t- "https://omnivore.app/me/poisson-18836f8d98c"\n---\n#Saved\n${link}\n`;
+		const tabs = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntags:\n\t- rust\nSources:\n\t- "https://omnivore.app/me/poisson-18836f8d98c"\n---\n#Saved\n${link}\n`;
 		expect(tidier.tidy(tabs).report.changes[0]).toEqual({ kind: "frontmatter-repaired", message: "Frontmatter was not valid YAML; indented the list of tags, Sources with spaces instead of tabs." });
 	});
 
 	it("names every property whose value was quoted to repair the block", () => {
-		const { report } = tidier.tidy("---\ntitle: Rust: What\nauthor: A: B\nid: 1\n---\n#Saved\n");
+		const { report } = tidier.tidy("---\ntitle: Rust: What\nauthor: A: B\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Saved\n");
 		expect(report.changes[0]).toEqual({ kind: "frontmatter-repaired", message: "Frontmatter was not valid YAML; quoted the value of title, author so it reads again." });
 	});
 });

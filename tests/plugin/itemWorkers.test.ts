@@ -182,7 +182,7 @@ describe("an edit while workers build", () => {
 			// The note was read and sent: the user retitles it before the worker answers.
 			if (!edited && message.notes.some((note) => note.path === path)) {
 				edited = true;
-				void app.vault.modify(app.vault.getFileByPath(path)!, "---\nid: 9\ntitle: Edited meanwhile\n---\n#Omnivore\n");
+				void app.vault.modify(app.vault.getFileByPath(path)!, "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntitle: Edited meanwhile\n---\n#Omnivore\n");
 			}
 		};
 		const index = new QueueIndex(app as unknown as ObsidianApp, { settings: () => DEFAULT_SETTINGS, tidier: () => tidier, clock: instantClock, itemWorkers: () => plan([worker]) });

@@ -102,10 +102,10 @@ describe("Tidy all Omnivore notes", () => {
 	});
 
 	it("finds notes tagged only in frontmatter Obsidian could not read", async () => {
-		const broken = "---\ntitle: Rust: next\ntags:\n  - omnivore\nid: 1\n---\nbody\n";
+		const broken = "---\ntitle: Rust: next\ntags:\n  - omnivore\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\nbody\n";
 		const { app, plugin } = await startObsidian({ "b.md": broken });
 		await tidyAllNotes(plugin, async () => true);
-		expect(app.vault.testText("b.md")).toBe('---\ntitle: "Rust: next"\ntags:\n  - omnivore\nid: 1\nstatus: unread\n---\nbody\n');
+		expect(app.vault.testText("b.md")).toBe('---\ntitle: "Rust: next"\ntags:\n  - omnivore\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nstatus: unread\n---\nbody\n');
 	});
 
 	it("finds untagged notes by Omnivore's links, like the CLI", async () => {

@@ -1,8 +1,9 @@
-// The properties only a saved article has, which mark a tagged note as one (detect.ts): an id, a web
-// address under a URL key, a save date, or the dates Omnivore kept of its reading.
+// The properties only a saved article has, which mark a tagged note as one (detect.ts): an id Omnivore
+// gave, a web address under a URL key, a save date, or the dates Omnivore kept of its reading.
 
 import type { SchemaKeys } from "../options";
-import { findKey, findSchemaKey, foldKey, ID_KEY, namesOf } from "./keys";
+import { findSchemaKey, foldKey, ID_KEY, namesOf } from "./keys";
+import { hasOmnivoreId, isOmnivoreId } from "./omnivoreId";
 import { isOmnivoreAppPage, isWebUrl } from "./urls";
 
 /** A bare `date` is what most notes of one's own carry (when it was written): no save date unless configured so. */
@@ -11,15 +12,15 @@ function isSaveDateName(name: string, keys: SchemaKeys): boolean {
 }
 
 /**
- * Properties only a saved article has: an id, a web address (not the Omnivore app's own pages), a
- * save date, or the date Omnivore kept of its reading or archiving. (Not `state: INBOX` alone: notes
- * about the app quote it.)
+ * Properties only a saved article has: an id Omnivore gave (a UUID; not a Zettelkasten's
+ * `202401011200` or a template's `{{{id}}}`, which notes of one's own tagged #Omnivore carry), a web
+ * address (not the Omnivore app's own pages), a save date, or the date Omnivore kept of its reading
+ * or archiving. (Not `state: INBOX` alone: notes about the app quote it.)
  */
 export function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): boolean {
 	const present = Object.keys(values);
 	const filled = (name: string) => (values[name] ?? "") !== "";
-	// No key of the name in any case: no `id` either, so nothing filled.
-	if (filled(findKey(present, ID_KEY) ?? ID_KEY)) return true;
+	if (hasOmnivoreId(values, null)) return true;
 	if ((["dateRead", "dateArchived"] as const).some((key) => findSchemaKey(present, key, keys, filled) !== undefined)) return true;
 	const articleUrl = (name: string) => {
 		const value = values[name];
@@ -35,11 +36,12 @@ const RAW_ENTRY = /^(?:-[ \t]+)?([^\s:#][^:\n]*?)[ \t]*:[ \t]*(\S[^\n]*)/gm;
 
 /** `hasArticleProperty` asked of a block that is not valid YAML, line by line, by the same names. */
 export function rawHasArticleProperty(yaml: string, keys: SchemaKeys): boolean {
-	const filled = new Set([ID_KEY, ...namesOf("dateSaved", keys).filter((name) => isSaveDateName(name, keys))]);
+	const filled = new Set(namesOf("dateSaved", keys).filter((name) => isSaveDateName(name, keys)));
 	const addresses = new Set([...namesOf("originalUrl", keys), ...namesOf("omnivoreUrl", keys)]);
 	for (const [, key, raw] of yaml.matchAll(RAW_ENTRY)) {
 		const name = foldKey(key);
 		const value = raw.replace(/^["']/, "");
+		if (name === ID_KEY && isOmnivoreId(value.replace(/["']?[ \t]*$/, ""))) return true;
 		if (filled.has(name) && value !== "") return true;
 		// The address ends at its closing quote or a comment.
 		if (addresses.has(name) && isWebUrl(value) && !isOmnivoreAppPage(value.split(/["'\s]/)[0])) return true;

@@ -9,10 +9,15 @@ const OMNIVORE_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 // A line of its own, or a list item's in single-file mode (`- id: …`).
 const RAW_OMNIVORE_ID = /^(?:-[ \t]+)?id[ \t]*:[ \t]*["']?([0-9a-f-]{36}|[A-Za-z0-9_-]{20})["']?[ \t]*$/im;
 
+/** Whether a value is shaped as an id Omnivore gave. */
+export function isOmnivoreId(value: string): boolean {
+	return OMNIVORE_ID.test(value.trim());
+}
+
 /** Whether the block's `id` (any case) is one Omnivore gave: read from the values, or line by line from a block that does not parse. */
 export function hasOmnivoreId(values: Record<string, unknown> | null, rawYaml: string | null): boolean {
 	if (values === null) return rawYaml !== null && OMNIVORE_ID.test(RAW_OMNIVORE_ID.exec(rawYaml)?.[1] ?? "");
 	const key = findKey(Object.keys(values), ID_KEY);
 	const id = key === undefined ? undefined : values[key];
-	return typeof id === "string" && OMNIVORE_ID.test(id.trim());
+	return typeof id === "string" && isOmnivoreId(id);
 }

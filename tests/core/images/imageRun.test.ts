@@ -109,7 +109,7 @@ test("undo keeps the image files a note left for a damaged journal entry still l
 	const env = setUp();
 	env.notes.clear();
 	const path = "Saved article.md";
-	env.notes.set(path, "---\nid: 1\n---\n# Saved article\n#Omnivore\n\n![](https://cdn.example.com/a.png)\n");
+	env.notes.set(path, "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n# Saved article\n#Omnivore\n\n![](https://cdn.example.com/a.png)\n");
 	await run(env, emptyImageRecord());
 	const localized = env.notes.get(path) as string;
 	expect(localized).toContain("![](att/a.png)");

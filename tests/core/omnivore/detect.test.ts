@@ -15,7 +15,7 @@ function detect(text: string, options: Partial<TidyOptions> = {}) {
 
 describe("detectOmnivoreNote", () => {
 	it.each([
-		["the default template without a tag", "---\nid: 1\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c2f4a1b2c)\n", "article"],
+		["the default template without a tag", "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c2f4a1b2c)\n", "article"],
 		["a link under **Links** with an id Omnivore gave", "---\nid: 3f1e2d4c-5b6a-4789-8abc-def012345678\n---\n**Links**: [Omnivore](https://omnivore.app/me/t-18c35d0e1f2) | [Web](https://a.example)\n", "article"],
 		["a link labelled Omnivore in a note of one's own", "Source: [Omnivore](https://omnivore.app/me/t-18c35d0e1f2)\n", "none"],
 		["an omnivore_url property", "---\nomnivore_url: https://omnivore.app/me/t-1\n---\nText.\n", "article"],
@@ -25,8 +25,8 @@ describe("detectOmnivoreNote", () => {
 		["highlight back-links with an id of one's own", "---\nid: 202401011200\n---\n> q [⤴️](https://omnivore.app/me/t-1#0a1b)\n", "none"],
 		["highlight back-links pasted into one's own note", "---\ntags: [startups]\n---\n> q [⤴️](https://omnivore.app/me/t-1#0a1b)\n", "none"],
 		["the tag with a saved-article mark", "# T\n#Omnivore\n[Read Original](https://a.example/p)\n", "article"],
-		["a nested tag", "---\nid: 1\n---\n#Type/Omnivore\n", "article"],
-		["the tag nested the other way", "---\nid: 1\n---\n#Omnivore/article\n", "article"],
+		["a nested tag", "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Type/Omnivore\n", "article"],
+		["the tag nested the other way", "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore/article\n", "article"],
 		["the tag on a note about Omnivore", "---\ntags: [Omnivore, tools]\n---\n# My setup\nI use Omnivore.\n", "tagged-not-article"],
 		["a note about Omnivore linking the app in its url", "---\ntags: [apps/omnivore]\nurl: https://omnivore.app/\n---\n# Omnivore\nA read-it-later app.\n", "tagged-not-article"],
 		["...or its settings in a source", "---\nsource: https://omnivore.app/settings/integrations\n---\n#Omnivore export settings I used\n", "tagged-not-article"],
@@ -67,13 +67,13 @@ describe("detectOmnivoreNote", () => {
 	});
 
 	it("reads only the tag when asked to", () => {
-		expect(detect("---\nid: 1\n---\n[Read on Omnivore](https://omnivore.app/me/t-1)\n", { match: "tag" })).toBe("none");
-		expect(detect("---\nid: 1\n---\n#Omnivore\n", { match: "tag" })).toBe("article");
+		expect(detect("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n[Read on Omnivore](https://omnivore.app/me/t-1)\n", { match: "tag" })).toBe("none");
+		expect(detect("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n", { match: "tag" })).toBe("article");
 	});
 
 	it("matches a nested tag name exactly", () => {
-		expect(detect("---\nid: 1\n---\n#Sources/Omnivore\n", { tagName: "Sources/Omnivore" })).toBe("article");
-		expect(detect("---\nid: 1\n---\n#Type/Omnivore\n", { tagName: "Sources/Omnivore" })).toBe("none");
+		expect(detect("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Sources/Omnivore\n", { tagName: "Sources/Omnivore" })).toBe("article");
+		expect(detect("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Type/Omnivore\n", { tagName: "Sources/Omnivore" })).toBe("none");
 	});
 
 	it("knows a self-hosted Omnivore's links once configured", () => {
@@ -93,7 +93,7 @@ describe("detectOmnivoreNote", () => {
 	});
 
 	it("finds a tagged note whose frontmatter is broken", () => {
-		expect(detect("---\ntitle: Rust: next\nid: 1\ntags:\n  - Omnivore\n  bad: [\n---\ntext\n")).toBe("article");
+		expect(detect("---\ntitle: Rust: next\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntags:\n  - Omnivore\n  bad: [\n---\ntext\n")).toBe("article");
 	});
 });
 
@@ -169,7 +169,7 @@ const validFrontmatter = fc
 	.map(([keys, values, anchor, alias]) => {
 		const lines = keys.map((key, i) => `${key}: ${i === 0 && anchor ? "&a " : ""}${yamlValue(values[i])}`);
 		if (anchor && alias) lines.push("copy: *a");
-		return `id: 1\n${lines.join("\n")}\n`;
+		return `id: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n${lines.join("\n")}\n`;
 	});
 
 describe("frontmatter, property-based", () => {

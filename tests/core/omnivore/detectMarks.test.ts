@@ -17,8 +17,8 @@ describe("a note tagged #Omnivore", () => {
 		["a Read Original link", "# Rust\n#Omnivore\n[Read  Original](https://a.example/rust)\n"],
 		["a library link in a property", `---\nomnivore_url: ${LIBRARY}\n---\n#Omnivore\n`],
 		["a library link under the original URL's key", `---\nurl: ${LIBRARY}\n---\n#Omnivore\n`],
-		["an id", "---\nid: 0a1b2c3d\n---\n#Omnivore\n"],
-		["an id in capitals", "---\nID: 0a1b2c3d\n---\n#Omnivore\n"],
+		["an id", "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n"],
+		["an id in capitals", "---\nID: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n"],
 		["an original URL quoted with a space before it", '---\noriginal_url: " https://a.example/rust"\n---\n#Omnivore\n'],
 		["an original URL", "---\noriginal_url: https://a.example/rust\n---\n#Omnivore\n"],
 		["a save date under an alias", "---\nsaved_at: 2024-02-27\n---\n#Omnivore\n"],
@@ -47,6 +47,11 @@ describe("a note tagged #Omnivore", () => {
 		// A note of one's own quoting highlights, tagged as one's notes from Omnivore are: a note Omnivore
 		// wrote has its article link, id or Read Original link besides.
 		["only highlight back-links", `# Rust\n#Omnivore\n> Ownership. [⤴️](${LIBRARY}#0a1b2c3d)\n`],
+		// Ids Omnivore never gave: a Zettelkasten's, a number, a template's placeholder (a template kept in the vault).
+		["a Zettelkasten's id", "---\nid: 202401011200\ntags: [omnivore, reading]\n---\n# How I read later\n"],
+		["an id that is a number", "---\nid: 42\n---\n#Omnivore\nNotes on the app.\n"],
+		["an id of one's own in capitals", "---\nID: rust-notes\n---\n#Omnivore\n"],
+		["a template's id placeholder", "---\nid: {{{id}}}\ntags: [omnivore]\n---\n# {{{title}}}\n"],
 	])("is a note about Omnivore with %s", (_name, text) => {
 		expect(detect(text)).toEqual({ kind: "tagged-not-article" });
 	});
@@ -54,7 +59,7 @@ describe("a note tagged #Omnivore", () => {
 
 describe("a tagged note whose frontmatter is not valid YAML", () => {
 	it.each([
-		["id", "id: 0a1b"],
+		["id", `id: ${UUID}`],
 		["a list item's url", "- url: https://a.example"],
 		["Original_URL", "Original_URL: https://a.example"],
 		["omnivoreurl", "omnivoreurl: https://a.example/x"],
@@ -63,7 +68,9 @@ describe("a tagged note whose frontmatter is not valid YAML", () => {
 		["date_saved", "date_saved: 2024-02-27"],
 		["saved", "saved: 2024-02-27"],
 		["savedAt", "savedAt : 2024-02-27"],
-		["an id aligned with spaces", "id:    0a1b"],
+		["an id aligned with spaces", `id:    ${UUID}`],
+		["a quoted id", `id: "${UUID}"`],
+		["an id of Omnivore's first months", "id: mL51bIYBKc5BngQz5_PS"],
 		["a list item's url after a wider indent", "-   url: https://a.example"],
 	])("is an article by %s on a line", (_name, line) => {
 		expect(detect(`---\ntitle: Rust: next\n${line}\ntags: [Omnivore]\n  bad: [\n---\n#Omnivore\n`).kind).toBe("article");
@@ -79,6 +86,9 @@ describe("a tagged note whose frontmatter is not valid YAML", () => {
 		["the app's settings", "source: 'https://omnivore.app/settings'"],
 		["the app's address quoted", 'url: "https://omnivore.app"'],
 		["the app's address and a comment", "url: https://omnivore.app # where I read"],
+		["a Zettelkasten's id", "id: 202401011200"],
+		["a template's id placeholder", "id: '{{{id}}}'"],
+		["an id with more after it", `id: ${UUID} (copied)`],
 	])("is not an article by %s", (_name, line) => {
 		expect(detect(`---\ntitle: Rust: next\n${line}\n  bad: [\n---\n#Omnivore\n`).kind).toBe("tagged-not-article");
 	});
@@ -89,13 +99,13 @@ describe("a tagged note whose frontmatter is not valid YAML", () => {
 	});
 
 	it("is read as properties when it holds anchors", () => {
-		expect(detect("---\nid: &i 0a1b\nother: *i\n---\n#Omnivore\n")).toEqual({ kind: "article", by: "tag" });
+		expect(detect(`---\nid: &i 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nother: *i\n---\n#Omnivore\n`)).toEqual({ kind: "article", by: "tag" });
 		expect(detect(`---\nomnivore_url: &u ${LIBRARY}\nsame: *u\n---\nText.\n`)).toEqual({ kind: "article", by: "fingerprint" });
 	});
 
 	it("is a list, not properties, when the block is a YAML list", () => {
-		expect(detect(`---\n- id: 1\n- url: ${LIBRARY}\n---\nText.\n`)).toEqual({ kind: "article", by: "fingerprint" });
-		expect(detect("---\n- id: 1\n---\n#Omnivore\n").kind).toBe("article");
+		expect(detect(`---\n- id: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n- url: ${LIBRARY}\n---\nText.\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect("---\n- id: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n").kind).toBe("article");
 	});
 });
 
@@ -139,7 +149,7 @@ describe("an untagged note", () => {
 	});
 
 	it("is none with only an id, or only a Read Original link", () => {
-		expect(detect("---\nid: 1\n---\nText.\n").kind).toBe("none");
+		expect(detect("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\nText.\n").kind).toBe("none");
 		expect(detect("[Read Original](https://a.example)\n").kind).toBe("none");
 	});
 });

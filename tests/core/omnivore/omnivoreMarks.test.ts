@@ -40,12 +40,12 @@ describe("mayHoldOmnivoreMarks", () => {
 
 	it.each([
 		["a tag in capitals", "# T\n#OMNIVORE\n[Read Original](https://a.example/p)\n", {}],
-		["a tag spelt with a YAML escape", '---\nid: 1\ntags: ["\\u004Fmnivore"]\n---\n# T\n', {}],
+		["a tag spelt with a YAML escape", '---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntags: ["\\u004Fmnivore"]\n---\n# T\n', {}],
 		["a link spelt with YAML escapes", '---\nomnivore_url: "https:\\/\\/omnivore.app\\/me\\/t-1"\n---\n# T\n', {}],
 		["an escaped link", "[Read on Omnivore](https:&#x2F;&#x2F;OMNIVORE.APP&#x2F;me&#x2F;t-1)\n", {}],
 		["a self-hosted link", "[Read on Omnivore](https://read.example.org/me/t-1)\n", { omnivoreHosts: ["read.example.org"] }],
-		["a nested tag setting", "---\nid: 1\n---\n#sources/omnivore/article\n", { tagName: "Sources/Omnivore" }],
-		["a tag setting with spaces around it", "---\nid: 1\n---\n#Omnivore\n", { tagName: " #Omnivore " }],
+		["a nested tag setting", "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#sources/omnivore/article\n", { tagName: "Sources/Omnivore" }],
+		["a tag setting with spaces around it", "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n", { tagName: " #Omnivore " }],
 	])("holds for %s", (_name, text, settings: Partial<TidyOptions>) => {
 		expect(both(text, settings)).toEqual({ detected: "article", mayHold: true });
 	});

@@ -4,7 +4,7 @@ import { buildQueueItemFromValues, indexNotes, indexRequestHandler, NoteTidier, 
 
 const LINKED = "# A Linked Article\n\n[Read on Omnivore](https://omnivore.app/me/a-linked-article-18f2a3b4c5d)\n[Read Original](https://example.com/a)\n\nWords.\n";
 const SELF_PROXY = "https://img.example.net/proxy";
-const PROXIED = `---\nid: 1\n---\n#Omnivore\n\n![](${SELF_PROXY}/0x0,sAbC/data:text/html,hi)\n`;
+const PROXIED = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n\n![](${SELF_PROXY}/0x0,sAbC/data:text/html,hi)\n`;
 
 describe("indexNotes", () => {
 	const tidier = new NoteTidier();
@@ -13,7 +13,7 @@ describe("indexNotes", () => {
 		const notes = [
 			{ path: "Clippings/linked.md", text: LINKED },
 			{ path: "Notes/own.md", text: "Just my notes.\n" },
-			{ path: "Omnivore/a.md", text: "---\nid: 1\ntitle: A\n---\n#Omnivore\n", frontmatter: { id: 1, title: "A" } },
+			{ path: "Omnivore/a.md", text: "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntitle: A\n---\n#Omnivore\n", frontmatter: { id: "0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d", title: "A" } },
 		];
 		const indexed = indexNotes(notes, tidier.options, tidier.proxy);
 		expect(indexed).toEqual(notes.map((note) => ({ item: buildQueueItemFromValues(note.path, note.text, note.frontmatter, tidier.options, tidier.proxy) })));

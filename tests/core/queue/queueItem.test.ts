@@ -32,7 +32,7 @@ describe("buildQueueItem", () => {
 		["a format with `s` only in its literal text", { dateTimeFormat: "YYYY-MM-DD HH:mm [saved]" }, "2024-09-19T17:16:00.000Z"],
 	])("reads a time as a tidy will write it, in %s", (_case, options, savedAt) => {
 		const engine = new NoteTidier(options);
-		const raw = "---\nid: 1\ntitle: T\ndate_saved: 2024-09-19T17:16:37.429Z\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c1d2e3f4a)\n";
+		const raw = "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntitle: T\ndate_saved: 2024-09-19T17:16:37.429Z\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c1d2e3f4a)\n";
 		const before = buildQueueItem("T.md", raw, engine.options, engine.proxy);
 		const after = buildQueueItem("T.md", engine.tidy(raw).text, engine.options, engine.proxy);
 		expect(before?.savedAt).toBe(savedAt);
@@ -79,12 +79,12 @@ describe("buildQueueItem", () => {
 	});
 
 	it("uses the file name when there is no title at all", () => {
-		expect(item("Folder/My article.md", "---\nid: 1\n---\n#Omnivore\n\nJust text.\n")?.title).toBe("My article");
+		expect(item("Folder/My article.md", "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n\nJust text.\n")?.title).toBe("My article");
 	});
 });
 
 describe("buildQueueItem reads notes the way tidy does", () => {
-	const saved = (text: string) => item("a.md", `---\nid: 1\n${text}---\n#Omnivore\n`);
+	const saved = (text: string) => item("a.md", `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n${text}---\n#Omnivore\n`);
 
 	it("keeps a date without a time a date", () => {
 		expect(saved("date_published: 2019-04-01\n")?.publishedAt).toBe("2019-04-01");
@@ -96,7 +96,7 @@ describe("buildQueueItem reads notes the way tidy does", () => {
 	});
 
 	it("reads tags as tidy writes them, body tags included", () => {
-		const tags = item("a.md", "---\nid: 1\ntags: Omnivore, Read Later, ai\n---\n#Omnivore #newsletter\n```\n#code\n```\n")?.tags;
+		const tags = item("a.md", "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntags: Omnivore, Read Later, ai\n---\n#Omnivore #newsletter\n```\n#code\n```\n")?.tags;
 		expect(tags).toEqual(["Read_Later", "ai", "newsletter"]);
 	});
 
@@ -125,26 +125,26 @@ describe("buildQueueItem reads notes the way tidy does", () => {
 	])("%p is %p", (frontmatter, status) => {
 		expect(saved(frontmatter)?.status).toBe(status);
 		// ...before and after a tidy.
-		expect(item("a.md", tidier.tidy(`---\nid: 1\n${frontmatter}---\n#Omnivore\n`).text)?.status).toBe(status);
+		expect(item("a.md", tidier.tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n${frontmatter}---\n#Omnivore\n`).text)?.status).toBe(status);
 	});
 
 	it("does not count words inside code blocks", () => {
 		const code = "```\n" + "word ".repeat(5000) + "\n```\n";
-		expect(item("a.md", `---\nid: 1\n---\n#Omnivore\n${code}`)?.readingMinutes).toBe(1);
+		expect(item("a.md", `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n${code}`)?.readingMinutes).toBe(1);
 	});
 
 	it("says when a single-file export holds several articles", () => {
-		const text = "---\n- id: 1\n- id: 2\n---\n%%1_start%%\n# A\n#Omnivore\n%%1_end%%\n%%2_start%%\n# B\n#Omnivore\n%%2_end%%\n";
+		const text = "---\n- id: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n- id: 2\n---\n%%1_start%%\n# A\n#Omnivore\n%%1_end%%\n%%2_start%%\n# B\n#Omnivore\n%%2_end%%\n";
 		expect(item("Omnivore/All.md", text)).toMatchObject({ title: "A (2 articles)", articles: 2 });
 	});
 
 	it("takes the Read Original address over an Omnivore link in original_url", () => {
-		const found = item("a.md", "---\nid: 1\noriginal_url: https://omnivore.app/me/a-18de9d85b43\n---\n[Read Original](https://a.example/p)\n");
+		const found = item("a.md", "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\noriginal_url: https://omnivore.app/me/a-18de9d85b43\n---\n[Read Original](https://a.example/p)\n");
 		expect(found).toMatchObject({ url: "https://a.example/p", site: "a.example", savedAt: "2024-02-27T09:14:46.000Z" });
 	});
 
 	it("lists untagged notes the detector finds, and nothing else", () => {
-		expect(item("a.md", "---\nid: 1\n---\n[Read on Omnivore](https://omnivore.app/me/a-1)\n")).not.toBeNull();
+		expect(item("a.md", "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n[Read on Omnivore](https://omnivore.app/me/a-1)\n")).not.toBeNull();
 		expect(item("a.md", "---\ntags: [Omnivore]\n---\nI like Omnivore.\n")).toBeNull();
 	});
 });

@@ -6,7 +6,7 @@ import { buildQueueItem, NoteTidier } from "../../../src/core";
 const tidier = new NoteTidier();
 const item = (text: string, path = "Omnivore/Article.md") => buildQueueItem(path, text, tidier.options, tidier.proxy);
 const note = (frontmatter: string, body = "# Rust in 2023\n#Omnivore\n\n[Read Original](https://smallcultfollowing.com/babysteps/rust-2023/)\n") =>
-	item(`---\nid: 0a1b\n${frontmatter}---\n${body}`);
+	item(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n${frontmatter}---\n${body}`);
 
 describe("reading time", () => {
 	it.each([
@@ -35,7 +35,7 @@ describe("author, site and address", () => {
 		expect(note("author: unknown\nAuthor: Niko Matsakis\n")?.author).toBe("Niko Matsakis");
 		expect(note("Author: Niko Matsakis\nauthor: Unknown\n")?.author).toBe("Niko Matsakis");
 		const block = "author: unknown\nAuthor: Niko Matsakis\n";
-		const tidied = tidier.tidy(`---\nid: 0a1b\n${block}---\n# Rust in 2023\n#Omnivore\n`).text;
+		const tidied = tidier.tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n${block}---\n# Rust in 2023\n#Omnivore\n`).text;
 		expect(item(tidied)?.author).toBe("Niko Matsakis");
 	});
 
@@ -47,7 +47,7 @@ describe("author, site and address", () => {
 		["an empty site and two others", "site_name:\nsite: a.example\nSite_Name: b.example\n"],
 		["the placeholder, then an empty author, then one", "author: unknown\nAuthor:\nAUTHOR: Bob\n"],
 	])("reads the same value before and after a tidy: %s", (_name, block) => {
-		const text = `---\nid: 0a1b\ntitle: T\n${block}status: unread\n---\n# T\n#Omnivore\n`;
+		const text = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntitle: T\n${block}status: unread\n---\n# T\n#Omnivore\n`;
 		const before = item(text);
 		const after = item(tidier.tidy(text).text);
 		expect(after).toEqual(before);
@@ -67,7 +67,7 @@ describe("author, site and address", () => {
 		["the same, with a save date that is no date", "date_saved: Y.02.02\nURL: https://omnivore.app/me/other-slug-18c2f4a1b2c\n"],
 		["Omnivore's address under one alias, the article's under another", "Original_url: https://omnivore.app/me/other-slug-18c2f4a1b2c\nurl: https://a.example/on-reading\n"],
 	])("settles in one tidy and lists the same before and after: %s", (_name, block) => {
-		const text = `---\nid: 0a1b\ntitle: T\n${block}---\n# T\n#Omnivore\n\n${LINKS}`;
+		const text = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntitle: T\n${block}---\n# T\n#Omnivore\n\n${LINKS}`;
 		const once = tidier.tidy(text);
 		expect(tidier.tidy(once.text).text).toBe(once.text);
 		expect(item(once.text)).toEqual(item(text));
@@ -76,7 +76,7 @@ describe("author, site and address", () => {
 
 	it("reads a configured key written with capitals first, as tidy keeps it", () => {
 		const custom = new NoteTidier({ keys: { ...tidier.options.keys, author: "Author" } });
-		const text = "---\nid: 0a1b\ntitle: T\nauthor: Ann\nAUTHOR: Bob\nAuthor: unknown\n---\n# T\n#Omnivore\n";
+		const text = "---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\ntitle: T\nauthor: Ann\nAUTHOR: Bob\nAuthor: unknown\n---\n# T\n#Omnivore\n";
 		const read = (note: string) => buildQueueItem("a.md", note, custom.options, custom.proxy)?.author;
 		expect(read(text)).toBe("Ann");
 		expect(read(custom.tidy(text).text)).toBe("Ann");
@@ -118,8 +118,8 @@ describe("tags", () => {
 
 describe("title", () => {
 	it("is the file's name without its extension, in any case, when the note has no other", () => {
-		expect(item("---\nid: 1\n---\n#Omnivore\n\nJust text.\n", "Reading/Slow Reading.MD")?.title).toBe("Slow Reading");
-		expect(item("---\nid: 1\n---\n#Omnivore\n\nJust text.\n", "Top level.md")?.title).toBe("Top level");
+		expect(item("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n\nJust text.\n", "Reading/Slow Reading.MD")?.title).toBe("Slow Reading");
+		expect(item("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n\nJust text.\n", "Top level.md")?.title).toBe("Top level");
 	});
 
 	it("is the heading when an unquoted title was cut short by a `#` read as a comment", () => {
@@ -133,7 +133,7 @@ describe("title", () => {
 	});
 
 	it("counts no articles in a single-file note that holds one", () => {
-		const found = item("---\n- id: 1\n---\n%%1_start%%\n# Only one\n#Omnivore\n%%1_end%%\n");
+		const found = item("---\n- id: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n%%1_start%%\n# Only one\n#Omnivore\n%%1_end%%\n");
 		expect(found?.title).toBe("Only one");
 		expect(found).not.toHaveProperty("articles");
 	});
@@ -185,6 +185,6 @@ describe("image problems", () => {
 
 describe("the file name as title", () => {
 	it("keeps `.md` written inside the name", () => {
-		expect(item("---\nid: 1\n---\n#Omnivore\n\nJust text.\n", "Omnivore/Why .md files won.md")?.title).toBe("Why .md files won");
+		expect(item("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n\nJust text.\n", "Omnivore/Why .md files won.md")?.title).toBe("Why .md files won");
 	});
 });
