@@ -1,6 +1,7 @@
 // Opens what the user named as an export: a zip file streamed from disk, or the folder it was unzipped to.
 
 import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
+import { open, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { EntryTooLarge, ExportError, zipArchive, type ExportArchive } from "../core";
 import { describeFsError } from "./vaultFiles";
@@ -44,10 +45,24 @@ export function folderArchive(root: string): ExportArchive {
 	};
 }
 
-/** A zip file read in 1 MB chunks, from the start each time. */
+/** The bytes of `path` from `start` up to `end` (fewer where the file ends sooner). */
+async function readRange(path: string, start: number, end: number): Promise<Uint8Array> {
+	const file = await open(path, "r");
+	try {
+		const bytes = new Uint8Array(end - start);
+		const { bytesRead } = await file.read(bytes, 0, bytes.length, start);
+		return bytes.subarray(0, bytesRead);
+	} finally {
+		await file.close();
+	}
+}
+
+/** A zip file read in 1 MB chunks, from the start each time; its directory read first, by position. */
 export function zipFileArchive(path: string): ExportArchive {
 	return zipArchive({
 		chunks: () => createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
+		size: async () => (await stat(path)).size,
+		range: (start, end) => readRange(path, start, end),
 	});
 }
 

@@ -6,6 +6,7 @@ import type { ImportReport } from "../../src/core";
 import * as atomicWrite from "../../src/cli/atomicWrite";
 import { main } from "../../src/cli/main";
 import { buildCli } from "./builtCli";
+import { strToU8, zipSync } from "fflate";
 import { damageEntry, exportFiles, ITEMS, PDF_BYTES, zipOf } from "../core/import/exportFixture";
 import { VAULT_NOTES } from "../core/import/memoryVault";
 
@@ -255,6 +256,11 @@ describe("omnivore-queue import", () => {
 			"a zip with a damaged article",
 			() => damageEntry(zipOf(exportFiles()), `content/${ITEMS.sqlite.slug}.html`),
 			`content/${ITEMS.sqlite.slug}.html in it cannot be read: the zip file is damaged there (invalid block type); another unzip tool may still extract the other files, and their folder can be imported`,
+		],
+		[
+			"a zip whose stored metadata changed but still reads (the title would be wrong)",
+			() => Buffer.from(Buffer.from(zipSync({ "metadata_0_to_1.json": [strToU8(JSON.stringify([ITEMS.sqlite])), { level: 0 }] })).toString("latin1").replace("Scales", "Scalex"), "latin1"),
+			"metadata_0_to_1.json in it cannot be read: the zip file is damaged there (its bytes do not match the checksum the zip holds for them); another unzip tool may still extract the other files, and their folder can be imported",
 		],
 		["a metadata file that is a zip bomb", () => zipOf([{ name: "metadata_0_to_20.json", data: new Uint8Array(65 * 1024 * 1024).fill(0x20) }]), "metadata_0_to_20.json in it is not an Omnivore metadata file (it is larger than 64 MB)"],
 	])("refuses %s in one line, exit 2, writing nothing", async (_name, bytes, reason) => {

@@ -2,6 +2,8 @@
 // so the plugin on mobile reads it as the CLI does) or from an unzipped folder behind the same port.
 
 import { Inflate, Unzip, type FlateError } from "fflate";
+import { Crc32 } from "./crc32";
+import { readZipDirectory, type ByteRanges } from "./zipDirectory";
 
 /** Bad input: the file is not an Omnivore export the import can read. Its message is one sentence. */
 export class ExportError extends Error {
@@ -36,14 +38,15 @@ export interface ExportArchive {
 	read(want: (name: string) => EntryWish | null, visit: (name: string, data: EntryData) => Promise<void> | void): Promise<void>;
 }
 
-/** Bytes of a file in chunks, from the start each time `chunks` is called. */
-export interface ByteSource {
+/** Bytes of a file in chunks, from the start each time `chunks` is called; and any range of them (the zip's directory). */
+export interface ByteSource extends ByteRanges {
 	chunks(): AsyncIterable<Uint8Array>;
 }
 
 const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const END_OF_DIRECTORY = [0x50, 0x4b, 0x05, 0x06];
 const DAMAGED = "the zip file is damaged or cut short";
+const DAMAGED_THERE = "another unzip tool may still extract the other files, and their folder can be imported";
 // The end-of-directory record sits in the last 22 bytes plus a comment of at most 65,535.
 const TAIL_BYTES = 22 + 0xffff;
 
@@ -164,13 +167,17 @@ export function zipArchive(source: ByteSource): ExportArchive {
 			const ready: Array<[string, EntryData]> = [];
 			const open = new Set<object>();
 			let budget = 0;
+			let checksums = new Map<string, number[]>();
 			const unzip = new Unzip((file) => {
+				// Taken for every entry, in order, so a name the archive repeats meets its own checksum.
+				const stored = checksums.get(file.name)?.shift();
 				const name = entryName(file.name);
 				const wish = want(name);
 				if (!wish) return;
 				// An entry only to be checked keeps none of its bytes.
 				const parts: Uint8Array[] | null = wish.checkOnly ? null : [];
 				let size = 0;
+				const crc = new Crc32();
 				const entry = {};
 				open.add(entry);
 				const finish = (data: EntryData) => {
@@ -178,11 +185,15 @@ export function zipArchive(source: ByteSource): ExportArchive {
 					ready.push([name, data]);
 				};
 				file.ondata = (error, data, final) => {
-					if (error) return finish(new Error(`the zip file is damaged there (${error.message}); another unzip tool may still extract the other files, and their folder can be imported`));
+					if (error) return finish(new Error(`the zip file is damaged there (${error.message}); ${DAMAGED_THERE}`));
 					size += data.length;
 					if (size > wish.maxBytes) return finish(new EntryTooLarge(wish.maxBytes));
+					crc.add(data);
 					parts?.push(data);
-					if (final) finish(parts ? concat(parts) : new Uint8Array(0));
+					if (!final) return;
+					// Damage that still inflates (or a stored entry's changed bytes) shows only here.
+					if (stored !== undefined && crc.value !== stored) return finish(new Error(`the zip file is damaged there (its bytes do not match the checksum the zip holds for them); ${DAMAGED_THERE}`));
+					finish(parts ? concat(parts) : new Uint8Array(0));
 				};
 				// Never started: fflate's start throws for a method it has no decoder for.
 				if (file.compression !== 0 && file.compression !== 8) return finish(new Error(unreadableMethod(file.compression)));
@@ -198,6 +209,7 @@ export function zipArchive(source: ByteSource): ExportArchive {
 				if (first && !(startsWith(chunk, LOCAL_HEADER) || startsWith(chunk, END_OF_DIRECTORY))) {
 					throw new ExportError("it is not a zip file");
 				}
+				if (first) checksums = (await readZipDirectory(source)) ?? fail(DAMAGED);
 				first = false;
 				tail = keepTail(tail, chunk);
 				pushOrRefuse(unzip, chunk, false);
@@ -218,11 +230,17 @@ export function zipArchive(source: ByteSource): ExportArchive {
 	};
 }
 
+function fail(message: string): never {
+	throw new ExportError(message);
+}
+
 /** A source over bytes already in memory, cut into chunks as a stream would deliver them. */
 export function bytesSource(bytes: Uint8Array, chunkSize = 1 << 20): ByteSource {
 	return {
 		async *chunks() {
 			for (let offset = 0; offset < bytes.length; offset += chunkSize) yield bytes.subarray(offset, offset + chunkSize);
 		},
+		size: async () => bytes.length,
+		range: async (start, end) => bytes.subarray(start, end),
 	};
 }

@@ -12,6 +12,8 @@ export function blobSource(blob: Blob): ByteSource {
 				yield new Uint8Array(await blob.slice(offset, offset + SLICE).arrayBuffer());
 			}
 		},
+		size: async () => blob.size,
+		range: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
 	};
 }
 

@@ -207,6 +207,7 @@ describe("streaming a zip", () => {
 		const zip = zipOf(files);
 		let chunksRead = 0;
 		const source = {
+			...bytesSource(zip),
 			async *chunks() {
 				for await (const chunk of bytesSource(zip, 1000).chunks()) {
 					chunksRead++;
@@ -237,6 +238,7 @@ describe("streaming a zip", () => {
 		const names = exportFiles().map((f) => f.name);
 		for (const at of boundaries) {
 			const source = {
+				...bytesSource(zip),
 				async *chunks() {
 					yield zip.subarray(0, at);
 					yield zip.subarray(at);
@@ -254,6 +256,7 @@ describe("streaming a zip", () => {
 	it("passes over the empty chunks a stream may deliver", async () => {
 		const zip = zipOf(files);
 		const source = {
+			...bytesSource(zip),
 			async *chunks() {
 				yield new Uint8Array(0);
 				for await (const chunk of bytesSource(zip, 4096).chunks()) {

@@ -1,0 +1,148 @@
+// Every entry of a zip is checked against the CRC-32 the zip stores for it, read from its directory
+// before the entries stream in: damage that still inflates, or a stored entry's changed bytes, would
+// otherwise reach the notes as a wrong title or a wrong highlight.
+import { strToU8, Zip, ZipPassThrough, zipSync } from "fflate";
+import { Crc32 } from "../../../src/core/import/crc32";
+import { bytesSource, concat, ExportError, zipArchive } from "../../../src/core/import/exportArchive";
+import { readExportIndex } from "../../../src/core/import/exportIndex";
+import { ITEMS } from "./exportFixture";
+
+const METADATA = "metadata_0_to_1.json";
+const HIGHLIGHTS = `highlights/${ITEMS.sqlite.slug}.md`;
+const DAMAGED_THERE = "another unzip tool may still extract the other files, and their folder can be imported";
+const MISMATCH = `the zip file is damaged there (its bytes do not match the checksum the zip holds for them); ${DAMAGED_THERE}`;
+
+function index(bytes: Uint8Array) {
+	return readExportIndex(zipArchive(bytesSource(bytes, 1000)));
+}
+
+/** An export whose entries are stored, not deflated, as archivers store what does not compress. */
+function storedExport(): Uint8Array {
+	return zipSync({ [METADATA]: [strToU8(JSON.stringify([ITEMS.sqlite])), { level: 0 }], [HIGHLIGHTS]: [strToU8("> WAL wins."), { level: 0 }] });
+}
+
+/** The same export streamed, as Omnivore wrote it: each entry's checksum only after its bytes and in the directory. */
+function streamedExport(files: Array<[string, string]>): Uint8Array {
+	const chunks: Uint8Array[] = [];
+	const zip = new Zip((error, data) => {
+		if (error) throw error;
+		chunks.push(data);
+	});
+	for (const [name, text] of files) {
+		const entry = new ZipPassThrough(name);
+		zip.add(entry);
+		entry.push(strToU8(text), true);
+	}
+	zip.end();
+	return concat(chunks);
+}
+
+/** The zip with the first occurrence of `from` (in an entry's bytes) replaced by `to`, of the same length. */
+function replaced(zip: Uint8Array, from: string, to: string): Uint8Array {
+	const text = Buffer.from(zip).toString("latin1");
+	const at = text.indexOf(from);
+	if (at < 0 || from.length !== to.length) throw new Error(`no ${from}`);
+	const copy = zip.slice();
+	copy.set(strToU8(to), at);
+	return copy;
+}
+
+const u32 = (bytes: Uint8Array, at: number) => (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+const endRecordIn = (zip: Uint8Array) => zip.length - 22;
+
+/** The zip with its end record pointing through a ZIP64 record, as archivers write exports over 4 GB or 65,535 entries. */
+function asZip64(zip: Uint8Array): Uint8Array {
+	const end = endRecordIn(zip);
+	const record = new DataView(new ArrayBuffer(56 + 20 + 22));
+	record.setUint32(0, 0x06064b50, true);
+	record.setBigUint64(4, 44n, true);
+	record.setBigUint64(24, BigInt(zip[end + 8] | (zip[end + 9] << 8)), true);
+	record.setBigUint64(32, BigInt(zip[end + 10] | (zip[end + 11] << 8)), true);
+	record.setBigUint64(40, BigInt(u32(zip, end + 12)), true);
+	record.setBigUint64(48, BigInt(u32(zip, end + 16)), true);
+	record.setUint32(56, 0x07064b50, true);
+	record.setBigUint64(64, BigInt(end), true);
+	record.setUint32(72, 1, true);
+	const endRecord = zip.slice(end);
+	endRecord.fill(0xff, 8, 20);
+	const bytes = new Uint8Array(record.buffer);
+	bytes.set(endRecord, 76);
+	return concat([zip.subarray(0, end), bytes]);
+}
+
+describe("CRC-32", () => {
+	it("gives the checksums zip tools store, over bytes added in parts", () => {
+		const crc = new Crc32();
+		expect(crc.value).toBe(0);
+		crc.add(strToU8("123456"));
+		crc.add(strToU8("789"));
+		expect(crc.value).toBe(0xcbf43926);
+		const whole = new Crc32();
+		whole.add(strToU8("The quick brown fox jumps over the lazy dog"));
+		expect(whole.value).toBe(0x414fa339);
+	});
+});
+
+describe("an export whose bytes changed but still read", () => {
+	it("is read as it was written when nothing changed", async () => {
+		for (const zip of [storedExport(), streamedExport([[METADATA, JSON.stringify([ITEMS.sqlite])], [HIGHLIGHTS, "> WAL wins."]])]) {
+			const read = await index(zip);
+			expect(read.items.map((item) => item.title)).toEqual([ITEMS.sqlite.title]);
+			expect(read.highlights.get(ITEMS.sqlite.slug)).toEqual([{ quote: "WAL wins.", labels: [] }]);
+		}
+	});
+
+	it.each([
+		["a metadata file (the title would be wrong)", METADATA, "SQLite Scales", "SQLite Scalex"],
+		["a highlights file (the quote would be wrong)", HIGHLIGHTS, "WAL wins.", "WAL wons."],
+	])("is refused when %s still parses: stored with its checksum before it", async (_name, entry, from, to) => {
+		await expect(index(replaced(storedExport(), from, to))).rejects.toThrow(new ExportError(`${entry} in it cannot be read: ${MISMATCH}`));
+	});
+
+	it("is refused when the checksum comes only after the bytes, as in a streamed export", async () => {
+		const zip = streamedExport([[METADATA, JSON.stringify([ITEMS.sqlite])], [HIGHLIGHTS, "> WAL wins."]]);
+		await expect(index(replaced(zip, "WAL wins.", "WAL wons."))).rejects.toThrow(new ExportError(`${HIGHLIGHTS} in it cannot be read: ${MISMATCH}`));
+	});
+
+	it("is refused when the directory's checksum is the damaged part", async () => {
+		const zip = storedExport();
+		const directory = u32(zip, endRecordIn(zip) + 16);
+		// The metadata file's entry comes first in the directory; its CRC-32 is 16 bytes in.
+		const damaged = zip.slice();
+		damaged[directory + 16] ^= 0x01;
+		await expect(index(damaged)).rejects.toThrow(new ExportError(`${METADATA} in it cannot be read: ${MISMATCH}`));
+	});
+
+	it("checks each copy of a name the zip holds twice against its own checksum", async () => {
+		const zip = streamedExport([
+			[METADATA, JSON.stringify([ITEMS.sqlite])],
+			[HIGHLIGHTS, "> WAL wins."],
+			[HIGHLIGHTS, "> WAL wins, read again."],
+		]);
+		expect((await index(zip)).highlights.get(ITEMS.sqlite.slug)).toEqual([{ quote: "WAL wins.", labels: [] }]);
+		await expect(index(replaced(zip, "read again", "read agaim"))).rejects.toThrow(new ExportError(`${HIGHLIGHTS} in it cannot be read: ${MISMATCH}`));
+	});
+
+	it("reads and checks a zip whose end record points through a ZIP64 record", async () => {
+		const zip = asZip64(storedExport());
+		expect((await index(zip)).items.map((item) => item.title)).toEqual([ITEMS.sqlite.title]);
+		await expect(index(replaced(zip, "WAL wins.", "WAL wons."))).rejects.toThrow(new ExportError(`${HIGHLIGHTS} in it cannot be read: ${MISMATCH}`));
+	});
+});
+
+describe("a zip whose directory is not where its end record says", () => {
+	it.each([
+		["past the end record", (zip: Uint8Array, end: number) => zip.fill(0xff, end + 16, end + 20)],
+		["at bytes that are not a directory", (zip: Uint8Array, end: number) => zip.fill(0, end + 16, end + 20)],
+	])("is refused as damaged %s, before any entry is handed over", async (_name, damage) => {
+		const zip = storedExport().slice();
+		damage(zip, endRecordIn(zip));
+		const seen: string[] = [];
+		const read = zipArchive(bytesSource(zip, 1000)).read(
+			() => ({ maxBytes: 1024 }),
+			(name) => void seen.push(name),
+		);
+		await expect(read).rejects.toThrow(new ExportError("the zip file is damaged or cut short"));
+		expect(seen).toEqual([]);
+	});
+});
