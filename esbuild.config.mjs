@@ -3,6 +3,7 @@ import esbuild from "esbuild";
 import { builtinModules } from "node:module";
 import { readFileSync } from "node:fs";
 import { itemWorkerSource } from "./scripts/itemWorkerSource.mjs";
+import { YAML_BROWSER_BUILD } from "./scripts/yamlBuild.mjs";
 
 const production = process.argv[2] === "production";
 const { version } = JSON.parse(readFileSync("package.json", "utf8"));
@@ -40,6 +41,8 @@ const cli = {
 	target: "node20",
 	logLevel: "info",
 	define: { OMNIVORE_QUEUE_VERSION: JSON.stringify(version) },
+	// The plugin's build of yaml (scripts/yamlBuild.mjs says why).
+	alias: { yaml: YAML_BROWSER_BUILD },
 	outfile: "dist/cli.js",
 };
 

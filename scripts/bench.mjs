@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import esbuild from "esbuild";
 import { itemWorkerSource } from "./itemWorkerSource.mjs";
+import { YAML_BROWSER_BUILD } from "./yamlBuild.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 await esbuild.build({
@@ -12,7 +13,7 @@ await esbuild.build({
 	format: "cjs",
 	target: "node20",
 	outfile: join(root, "bench", "dist", "measure.js"),
-	alias: { obsidian: join(root, "tests", "__mocks__", "obsidian.ts") },
+	alias: { obsidian: join(root, "tests", "__mocks__", "obsidian.ts"), yaml: YAML_BROWSER_BUILD },
 	logLevel: "warning",
 	plugins: [itemWorkerSource()],
 });

@@ -17,6 +17,8 @@ export function buildCli(name: string): { bundle: string; remove: () => void } {
 		outfile: bundle,
 		logLevel: "silent",
 		define: { OMNIVORE_QUEUE_VERSION: '"test"' },
+		// As esbuild.config.mjs bundles it (scripts/yamlBuild.mjs).
+		alias: { yaml: join(ROOT, "node_modules", "yaml", "browser", "index.js") },
 	});
 	return { bundle, remove: () => rmSync(bundle, { force: true }) };
 }

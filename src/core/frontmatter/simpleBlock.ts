@@ -71,7 +71,14 @@ export function readSimpleBlock(yaml: string): Record<string, SimpleValue> | nul
 		if (value === null) return null;
 		values.set(key, value);
 	}
-	return values.size === 0 ? null : Object.fromEntries(values);
+	return values.size === 0 ? null : asObject(values);
+}
+
+/** The values as an object, assigned one by one (`Object.fromEntries` took 2% of a tidy): no key is `__proto__` (`isSimpleKey`). */
+function asObject(values: Map<string, SimpleValue>): Record<string, SimpleValue> {
+	const object: Record<string, SimpleValue> = {};
+	for (const [key, value] of values) object[key] = value;
+	return object;
 }
 
 // YAML wants the `:` of an implicit key at most 1024 characters after the key's start.

@@ -7,6 +7,17 @@ export interface TextRange {
 
 const QUOTE_PREFIX = /^(?: {0,3}>[ ]?)*/;
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)/;
+
+// The line that closes a fence: its character, at least as many. Made once for each usual length (a
+// pattern made for every fence cost 1% of a tidy); a longer run is rare, and gets its own.
+const closingFences = new Map<string, RegExp>();
+function closingFence(char: string, length: number): RegExp {
+	const key = `${char}${length}`;
+	const pattern = closingFences.get(key) ?? new RegExp(`^ {0,3}${char === "`" ? "`" : "~"}{${length},}[ \\t]*$`);
+	if (length <= 16) closingFences.set(key, pattern);
+	return pattern;
+}
+
 const LIST_ITEM = /^( {0,3})([-+*]|\d{1,9}[.)])([ \t]+|$)/;
 // Blocks of one line, which paragraph text cannot continue: indented code may follow them at once.
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -120,7 +131,7 @@ function findCodeBlocks(text: string): TextRange[] {
 		const open = FENCE_OPEN.exec(content);
 		if (open && !(open[2][0] === "`" && open[3].includes("`"))) {
 			const char = open[2][0];
-			fence = { start: line.start, close: new RegExp(`^ {0,3}${char === "`" ? "`" : "~"}{${open[2].length},}[ \\t]*$`), quotes: quoteDepth(prefix) };
+			fence = { start: line.start, close: closingFence(char, open[2].length), quotes: quoteDepth(prefix) };
 			continue;
 		}
 		if (isBlank(content)) {
