@@ -3,7 +3,7 @@
 
 import { Inflate, Unzip, type FlateError } from "fflate";
 import { Crc32 } from "./crc32";
-import { readZipDirectory, type ByteRanges } from "./zipDirectory";
+import { firstUnmet, readZipDirectory, takeListed, type ByteRanges, type ZipDirectory } from "./zipDirectory";
 
 /** Bad input: the file is not an Omnivore export the import can read. Its message is one sentence. */
 export class ExportError extends Error {
@@ -167,10 +167,10 @@ export function zipArchive(source: ByteSource): ExportArchive {
 			const ready: Array<[string, EntryData]> = [];
 			const open = new Set<object>();
 			let budget = 0;
-			let checksums = new Map<string, number[]>();
+			let directory: ZipDirectory = new Map();
 			const unzip = new Unzip((file) => {
 				// Taken for every entry, in order, so a name the archive repeats meets its own checksum.
-				const stored = checksums.get(file.name)?.shift();
+				const stored = takeListed(directory, file.name)?.crc;
 				const name = entryName(file.name);
 				const wish = want(name);
 				if (!wish) return;
@@ -209,7 +209,7 @@ export function zipArchive(source: ByteSource): ExportArchive {
 				if (first && !(startsWith(chunk, LOCAL_HEADER) || startsWith(chunk, END_OF_DIRECTORY))) {
 					throw new ExportError("it is not a zip file");
 				}
-				if (first) checksums = (await readZipDirectory(source)) ?? fail(DAMAGED);
+				if (first) directory = (await readZipDirectory(source)) ?? fail(DAMAGED);
 				first = false;
 				tail = keepTail(tail, chunk);
 				pushOrRefuse(unzip, chunk, false);
@@ -226,6 +226,9 @@ export function zipArchive(source: ByteSource): ExportArchive {
 			if (!hasEndOfDirectory(tail)) throw new ExportError(DAMAGED);
 			// Stryker disable next-line ConditionalExpression: fflate ends or fails every entry whose bytes all arrived and throws above for one whose bytes did not; kept so no half-read entry ever passes.
 			if (open.size > 0) throw new ExportError(DAMAGED);
+			// A damaged local header (its signature, its lengths, its name) hides its entry from the stream.
+			const unmet = firstUnmet(directory);
+			if (unmet) throw new ExportError(`the zip file is damaged: its directory lists ${entryName(unmet.name)}, which is not among its entries as they are read; ${DAMAGED_THERE}`);
 		},
 	};
 }

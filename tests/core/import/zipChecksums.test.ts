@@ -1,6 +1,7 @@
 // Every entry of a zip is checked against the CRC-32 the zip stores for it, read from its directory
 // before the entries stream in: damage that still inflates, or a stored entry's changed bytes, would
-// otherwise reach the notes as a wrong title or a wrong highlight.
+// otherwise reach the notes as a wrong title or a wrong highlight. And every entry the directory
+// lists must be met: a damaged local header hid its entry, and its article lost its content.
 import { strToU8, Zip, ZipPassThrough, zipSync } from "fflate";
 import { Crc32 } from "../../../src/core/import/crc32";
 import { bytesSource, concat, ExportError, zipArchive } from "../../../src/core/import/exportArchive";
@@ -44,6 +45,22 @@ function replaced(zip: Uint8Array, from: string, to: string): Uint8Array {
 	if (at < 0 || from.length !== to.length) throw new Error(`no ${from}`);
 	const copy = zip.slice();
 	copy.set(strToU8(to), at);
+	return copy;
+}
+
+/** Where the local header of `name` starts. */
+function localHeaderOf(zip: Uint8Array, name: string): number {
+	const bytes = strToU8(name);
+	for (let at = 0; at + 30 + bytes.length <= zip.length; at++) {
+		if (zip[at] === 0x50 && zip[at + 1] === 0x4b && zip[at + 2] === 3 && zip[at + 3] === 4 && bytes.every((byte, k) => zip[at + 30 + k] === byte)) return at;
+	}
+	throw new Error(`no local header for ${name}`);
+}
+
+/** The zip with one byte of `name`'s local header changed (XOR `mask`), at `offset` into the header. */
+function withLocalByte(zip: Uint8Array, name: string, offset: number, mask = 0x01): Uint8Array {
+	const copy = zip.slice();
+	copy[localHeaderOf(zip, name) + offset] ^= mask;
 	return copy;
 }
 
@@ -144,5 +161,61 @@ describe("a zip whose directory is not where its end record says", () => {
 		);
 		await expect(read).rejects.toThrow(new ExportError("the zip file is damaged or cut short"));
 		expect(seen).toEqual([]);
+	});
+});
+
+describe("an entry the directory lists that the stream does not meet", () => {
+	const streamed = () => streamedExport([[METADATA, JSON.stringify([ITEMS.sqlite, ITEMS.pdf])], [HIGHLIGHTS, "> WAL wins."], [`highlights/${ITEMS.pdf.slug}.md`, "> Attention."]]);
+	const unmet = (name: string) => `the zip file is damaged: its directory lists ${name}, which is not among its entries as they are read; ${DAMAGED_THERE}`;
+
+	it.each([
+		["its local header's signature is damaged", 0],
+		["its local name is damaged (read as another name)", 30],
+		["the length of its local name is damaged", 26],
+	])("refuses the zip when %s: its highlights were dropped without a word", async (_name, offset) => {
+		for (const zip of [storedExport(), streamed()]) {
+			await expect(index(withLocalByte(zip, HIGHLIGHTS, offset))).rejects.toThrow(new ExportError(unmet(HIGHLIGHTS)));
+		}
+	});
+
+	it("refuses the zip when an entry's stored size is damaged and it swallows the entries after it", async () => {
+		// The size's highest byte: the metadata entry now claims the rest of the file.
+		await expect(index(withLocalByte(storedExport(), METADATA, 21, 0x10))).rejects.toThrow(ExportError);
+	});
+
+	it("reads a name whose UTF-8 flag only the directory sets, and checks it", async () => {
+		const name = `highlights/${ITEMS.sqlite.slug}-é.md`;
+		const zip = zipSync({ [METADATA]: [strToU8(JSON.stringify([ITEMS.sqlite])), { level: 0 }], [name]: [strToU8("> Café."), { level: 0 }] });
+		const local = localHeaderOf(zip, name);
+		const copy = zip.slice();
+		copy[local + 7] &= ~0x08;
+		const seen: string[] = [];
+		await zipArchive(bytesSource(copy)).read(
+			() => ({ maxBytes: 1024 }),
+			(entry, data) => void seen.push(data instanceof Error ? `${entry}: ${data.message}` : entry),
+		);
+		expect(seen).toEqual([METADATA, name]);
+		const damaged = replaced(copy, "Caf", "Cav");
+		const refused: string[] = [];
+		await zipArchive(bytesSource(damaged)).read(
+			() => ({ maxBytes: 1024 }),
+			(entry, data) => void (data instanceof Error && refused.push(data.message)),
+		);
+		expect(refused).toEqual([MISMATCH]);
+	});
+
+	it("reads a zip that lists its folders as entries", async () => {
+		const zip = zipSync({ "highlights/": new Uint8Array(0), [METADATA]: strToU8(JSON.stringify([ITEMS.sqlite])), [HIGHLIGHTS]: strToU8("> WAL wins.") });
+		expect((await index(zip)).highlights.get(ITEMS.sqlite.slug)).toEqual([{ quote: "WAL wins.", labels: [] }]);
+	});
+
+	it("is not fooled by an archive comment that imitates an end record with an empty directory", async () => {
+		const zip = replaced(storedExport(), "WAL wins.", "WAL wons.");
+		const fake = concat([Uint8Array.of(0x50, 0x4b, 0x05, 0x06), new Uint8Array(16), Uint8Array.of(5, 0), strToU8("abcde")]);
+		const commented = concat([zip, fake]);
+		const end = zip.length - 22;
+		commented[end + 20] = fake.length;
+		commented[end + 21] = 0;
+		await expect(index(commented)).rejects.toThrow(new ExportError(`${HIGHLIGHTS} in it cannot be read: ${MISMATCH}`));
 	});
 });
