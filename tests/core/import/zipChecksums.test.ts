@@ -199,9 +199,9 @@ describe("an entry the directory lists that the stream does not meet", () => {
 		const refused: string[] = [];
 		await zipArchive(bytesSource(damaged)).read(
 			() => ({ maxBytes: 1024 }),
-			(entry, data) => void (data instanceof Error && refused.push(data.message)),
+			(entry, data) => void (data instanceof Error && refused.push(`${entry}: ${data.message}`)),
 		);
-		expect(refused).toEqual([MISMATCH]);
+		expect(refused).toEqual([`${name}: ${MISMATCH}`]);
 	});
 
 	it("reads a zip that lists its folders as entries", async () => {
