@@ -3,7 +3,7 @@
 
 import { Inflate, Unzip, type FlateError } from "fflate";
 import { Crc32 } from "./crc32";
-import { firstUnmet, readZipDirectory, takeListed, type ByteRanges, type ZipDirectory } from "./zipDirectory";
+import { firstUnmet, MOST_DIRECTORY_BYTES, readZipDirectory, takeListed, type ByteRanges, type ZipDirectory } from "./zipDirectory";
 
 /** Bad input: the file is not an Omnivore export the import can read. Its message is one sentence. */
 export class ExportError extends Error {
@@ -209,7 +209,7 @@ export function zipArchive(source: ByteSource): ExportArchive {
 				if (first && !(startsWith(chunk, LOCAL_HEADER) || startsWith(chunk, END_OF_DIRECTORY))) {
 					throw new ExportError("it is not a zip file");
 				}
-				if (first) directory = (await readZipDirectory(source)) ?? fail(DAMAGED);
+				if (first) directory = directoryOrRefuse(await readZipDirectory(source));
 				first = false;
 				tail = keepTail(tail, chunk);
 				pushOrRefuse(unzip, chunk, false);
@@ -233,8 +233,10 @@ export function zipArchive(source: ByteSource): ExportArchive {
 	};
 }
 
-function fail(message: string): never {
-	throw new ExportError(message);
+function directoryOrRefuse(read: ZipDirectory | "damaged" | "too large"): ZipDirectory {
+	if (read === "damaged") throw new ExportError(DAMAGED);
+	if (read === "too large") throw new ExportError(`its directory is larger than ${MOST_DIRECTORY_BYTES / 1024 / 1024} MB, more than a million files: not an Omnivore export the import can read`);
+	return read;
 }
 
 /** A source over bytes already in memory, cut into chunks as a stream would deliver them. */

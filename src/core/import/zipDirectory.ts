@@ -29,6 +29,8 @@ const UTF8_FLAG = 0x800;
 const TAIL_BYTES = 20 + 22 + 0xffff;
 // Records a comment may imitate, tried from the end before the zip is called damaged.
 const MOST_RECORDS_TRIED = 16;
+/** A directory is about 100 bytes an entry: this is a million entries, far past any export; a crafted end record could name the whole file. */
+export const MOST_DIRECTORY_BYTES = 128 * 1024 * 1024;
 
 const u16 = (bytes: Uint8Array, at: number) => bytes[at] | (bytes[at + 1] << 8);
 const u32 = (bytes: Uint8Array, at: number) => (u16(bytes, at) | (u16(bytes, at + 2) << 16)) >>> 0;
@@ -69,10 +71,10 @@ function entriesOf(directory: Uint8Array): ZipDirectory | null {
 
 /**
  * The zip's directory, found by its end record (the last in the file whose directory lies right
- * before it, so an archive comment imitating one is passed over; ZIP64 followed). Null when there
- * is none: the zip is damaged or cut short.
+ * before it, so an archive comment imitating one is passed over; ZIP64 followed). `damaged` when
+ * there is none (the zip is damaged or cut short); `too large` past `MOST_DIRECTORY_BYTES`.
  */
-export async function readZipDirectory(file: ByteRanges): Promise<ZipDirectory | null> {
+export async function readZipDirectory(file: ByteRanges): Promise<ZipDirectory | "damaged" | "too large"> {
 	const size = await file.size();
 	const tailStart = Math.max(0, size - TAIL_BYTES);
 	const tail = await file.range(tailStart, size);
@@ -82,10 +84,11 @@ export async function readZipDirectory(file: ByteRanges): Promise<ZipDirectory |
 		tried++;
 		const where = await directoryOf(file, tail, tailStart, end);
 		if (!where) continue;
+		if (where.length > MOST_DIRECTORY_BYTES) return "too large";
 		const entries = entriesOf(await file.range(where.offset, where.offset + where.length));
 		if (entries) return entries;
 	}
-	return null;
+	return "damaged";
 }
 
 /**

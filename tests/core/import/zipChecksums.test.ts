@@ -6,6 +6,7 @@ import { strToU8, Zip, ZipPassThrough, zipSync } from "fflate";
 import { Crc32 } from "../../../src/core/import/crc32";
 import { bytesSource, concat, ExportError, zipArchive } from "../../../src/core/import/exportArchive";
 import { readExportIndex } from "../../../src/core/import/exportIndex";
+import { readZipDirectory } from "../../../src/core/import/zipDirectory";
 import { ITEMS } from "./exportFixture";
 
 const METADATA = "metadata_0_to_1.json";
@@ -217,5 +218,32 @@ describe("an entry the directory lists that the stream does not meet", () => {
 		commented[end + 20] = fake.length;
 		commented[end + 21] = 0;
 		await expect(index(commented)).rejects.toThrow(new ExportError(`${HIGHLIGHTS} in it cannot be read: ${MISMATCH}`));
+	});
+});
+
+describe("a directory larger than any export's", () => {
+	it("is refused without being read: a crafted end record can name the whole file as its directory", async () => {
+		const size = 200 * 1024 * 1024;
+		const endRecord = new DataView(new ArrayBuffer(22));
+		endRecord.setUint32(0, 0x06054b50, true);
+		endRecord.setUint32(12, size - 22, true);
+		const ranges: Array<[number, number]> = [];
+		const file = {
+			size: async () => size,
+			range: async (start: number, end: number) => {
+				ranges.push([start, end]);
+				return concat([new Uint8Array(end - start - 22), new Uint8Array(endRecord.buffer)]);
+			},
+			async *chunks() {
+				yield Uint8Array.of(0x50, 0x4b, 0x03, 0x04);
+			},
+		};
+		expect(await readZipDirectory(file)).toBe("too large");
+		expect(ranges).toEqual([[size - (20 + 22 + 0xffff), size]]);
+		const read = zipArchive(file).read(
+			() => ({ maxBytes: 1024 }),
+			() => undefined,
+		);
+		await expect(read).rejects.toThrow(new ExportError("its directory is larger than 128 MB, more than a million files: not an Omnivore export the import can read"));
 	});
 });
