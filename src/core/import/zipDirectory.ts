@@ -63,7 +63,9 @@ function entriesOf(directory: Uint8Array): ZipDirectory | null {
 		const bytes = directory.subarray(at + 46, nameEnd);
 		const listed = { name: strFromU8(bytes, (u16(directory, at + 8) & UTF8_FLAG) === 0), crc: u32(directory, at + 16) };
 		const key = strFromU8(bytes, true);
-		entries.set(key, [...(entries.get(key) ?? []), listed]);
+		const same = entries.get(key);
+		if (same) same.push(listed);
+		else entries.set(key, [listed]);
 		at = nameEnd + u16(directory, at + 30) + u16(directory, at + 32);
 	}
 	return entries;
