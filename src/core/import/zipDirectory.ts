@@ -17,8 +17,14 @@ export interface ListedEntry {
 	crc: number;
 }
 
-/** The directory's entries by the bytes of their names (one character a byte), in its order for a name listed twice. */
-export type ZipDirectory = Map<string, ListedEntry[]>;
+/** The entries of one name, in the directory's order, and how many the stream has met. */
+interface SameName {
+	listed: ListedEntry[];
+	met: number;
+}
+
+/** The directory's entries by the bytes of their names (one character a byte). */
+export type ZipDirectory = Map<string, SameName>;
 
 const END_OF_DIRECTORY = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -64,8 +70,8 @@ function entriesOf(directory: Uint8Array): ZipDirectory | null {
 		const listed = { name: strFromU8(bytes, (u16(directory, at + 8) & UTF8_FLAG) === 0), crc: u32(directory, at + 16) };
 		const key = strFromU8(bytes, true);
 		const same = entries.get(key);
-		if (same) same.push(listed);
-		else entries.set(key, [listed]);
+		if (same) same.listed.push(listed);
+		else entries.set(key, { listed: [listed], met: 0 });
 		at = nameEnd + u16(directory, at + 30) + u16(directory, at + 32);
 	}
 	return entries;
@@ -101,14 +107,14 @@ export function takeListed(directory: ZipDirectory, name: string): ListedEntry |
 	// eslint-disable-next-line no-control-regex -- a name read as Latin-1 has every character below 0x100
 	const keys = /^[\u0000-\u00ff]*$/.test(name) ? [name, strFromU8(strToU8(name), true)] : [strFromU8(strToU8(name), true)];
 	for (const key of keys) {
-		const listed = directory.get(key);
-		if (listed && listed.length > 0) return listed.shift();
+		const same = directory.get(key);
+		if (same && same.met < same.listed.length) return same.listed[same.met++];
 	}
 	return undefined;
 }
 
 /** An entry the directory lists that the stream never met (a damaged local header hid it), if any. */
 export function firstUnmet(directory: ZipDirectory): ListedEntry | undefined {
-	for (const listed of directory.values()) if (listed.length > 0) return listed[0];
+	for (const same of directory.values()) if (same.met < same.listed.length) return same.listed[same.met];
 	return undefined;
 }
