@@ -32,8 +32,9 @@ export interface TidyResult {
  *    Omnivore's address in original_url; a save date is read from the link original_url gives up.
  * 3: a body link to a saved article makes an untagged note one only with an id Omnivore gave or a
  *    label naming Omnivore; highlight back-links alone are no mark of a tagged note.
+ * 4: an `id` marks a tagged note as a saved article only when Omnivore gave it (a UUID).
  */
-export const TIDY_RULES_VERSION = 3;
+export const TIDY_RULES_VERSION = 4;
 
 /** The engine with its options resolved and its patterns built once, for use over many notes. */
 export class NoteTidier {

@@ -28,8 +28,9 @@ import { readingMinutesOutside } from "./readingTime";
  * 3: another spelling or alias is read as tidy merges it (`Author: Ann` past `author: unknown`,
  *    `Status: []` as no status, the Omnivore link original_url gives up to omnivore_url).
  * 4: notes of one's own linking a saved article, or quoting its highlights, are no articles (detect.ts).
+ * 5: a tagged note whose only mark is an `id` Omnivore did not give (a Zettelkasten's) is no article.
  */
-export const QUEUE_ITEM_VERSION = 4;
+export const QUEUE_ITEM_VERSION = 5;
 
 /** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
 export const QUEUE_STATUSES = [...READING_STATUSES, "unknown"] as const;
