@@ -47,27 +47,8 @@ const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const END_OF_DIRECTORY = [0x50, 0x4b, 0x05, 0x06];
 const DAMAGED = "the zip file is damaged or cut short";
 const DAMAGED_THERE = "another unzip tool may still extract the other files, and their folder can be imported";
-// The end-of-directory record sits in the last 22 bytes plus a comment of at most 65,535.
-const TAIL_BYTES = 22 + 0xffff;
-
-function startsWith(bytes: Uint8Array, signature: number[], at = 0): boolean {
-	return signature.every((byte, i) => bytes[at + i] === byte);
-}
-
-function hasEndOfDirectory(tail: Uint8Array): boolean {
-	for (let i = tail.length - 22; i >= 0; i--) if (startsWith(tail, END_OF_DIRECTORY, i)) return true;
-	return false;
-}
-
-// Stryker disable EqualityOperator,MethodExpression: keeping more of the end than it can hold finds the same record; only memory differs.
-function keepTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
-	if (chunk.length >= TAIL_BYTES) return chunk.slice(chunk.length - TAIL_BYTES);
-	const joined = new Uint8Array(Math.min(TAIL_BYTES, tail.length + chunk.length));
-	// Stryker restore EqualityOperator,MethodExpression
-	const fromTail = joined.length - chunk.length;
-	joined.set(tail.subarray(tail.length - fromTail), 0);
-	joined.set(chunk, fromTail);
-	return joined;
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+	return signature.every((byte, i) => bytes[i] === byte);
 }
 
 // Inflated a slice at a time, so one push of a zip bomb never makes more than a few megabytes at once.
@@ -203,15 +184,19 @@ export function zipArchive(source: ByteSource): ExportArchive {
 			});
 			unzip.register(boundedInflate(() => budget));
 			let first = true;
-			let tail: Uint8Array = new Uint8Array(0);
+			let size = 0;
+			let streamed = 0;
 			for await (const chunk of source.chunks()) {
 				if (chunk.length === 0) continue;
 				if (first && !(startsWith(chunk, LOCAL_HEADER) || startsWith(chunk, END_OF_DIRECTORY))) {
 					throw new ExportError("it is not a zip file");
 				}
-				if (first) directory = directoryOrRefuse(await readZipDirectory(source));
+				if (first) {
+					size = await source.size();
+					directory = directoryOrRefuse(await readZipDirectory(source, size));
+				}
 				first = false;
-				tail = keepTail(tail, chunk);
+				streamed += chunk.length;
 				pushOrRefuse(unzip, chunk, false);
 				while (ready.length > 0) {
 					const [name, data] = ready.shift() as [string, EntryData];
@@ -223,7 +208,8 @@ export function zipArchive(source: ByteSource): ExportArchive {
 			pushOrRefuse(unzip, new Uint8Array(0), true);
 			// Stryker disable next-line BlockStatement: an entry ends once the next header or the directory arrives, before the end; one whose bytes did not all arrive made the push above throw.
 			for (const [name, data] of ready.splice(0)) await visit(name, data);
-			if (!hasEndOfDirectory(tail)) throw new ExportError(DAMAGED);
+			// The file changed while it was read (cut short, written to): its directory no longer describes it.
+			if (streamed !== size) throw new ExportError(DAMAGED);
 			// Stryker disable next-line ConditionalExpression: fflate ends or fails every entry whose bytes all arrived and throws above for one whose bytes did not; kept so no half-read entry ever passes.
 			if (open.size > 0) throw new ExportError(DAMAGED);
 			// A damaged local header (its signature, its lengths, its name) hides its entry from the stream.

@@ -82,8 +82,7 @@ function entriesOf(directory: Uint8Array): ZipDirectory | null {
  * before it, so an archive comment imitating one is passed over; ZIP64 followed). `damaged` when
  * there is none (the zip is damaged or cut short); `too large` past `MOST_DIRECTORY_BYTES`.
  */
-export async function readZipDirectory(file: ByteRanges): Promise<ZipDirectory | "damaged" | "too large"> {
-	const size = await file.size();
+export async function readZipDirectory(file: ByteRanges, size: number): Promise<ZipDirectory | "damaged" | "too large"> {
 	const tailStart = Math.max(0, size - TAIL_BYTES);
 	const tail = await file.range(tailStart, size);
 	let tried = 0;

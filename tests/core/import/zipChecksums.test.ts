@@ -238,12 +238,32 @@ describe("a directory larger than any export's", () => {
 				yield Uint8Array.of(0x50, 0x4b, 0x03, 0x04);
 			},
 		};
-		expect(await readZipDirectory(file)).toBe("too large");
+		expect(await readZipDirectory(file, size)).toBe("too large");
 		expect(ranges).toEqual([[size - (20 + 22 + 0xffff), size]]);
 		const read = zipArchive(file).read(
 			() => ({ maxBytes: 1024 }),
 			() => undefined,
 		);
 		await expect(read).rejects.toThrow(new ExportError("its directory is larger than 128 MB, more than a million files: not an Omnivore export the import can read"));
+	});
+});
+
+describe("a zip that changes while it is read", () => {
+	it.each([
+		["cut short after its last entry, its directory gone", (zip: Uint8Array) => zip.subarray(0, u32(zip, endRecordIn(zip) + 16))],
+		["written to at its end", (zip: Uint8Array) => concat([zip, strToU8("appended meanwhile")])],
+	])("is refused when the stream is %s, though the directory read first was sound", async (_name, changed) => {
+		const zip = storedExport();
+		const file = {
+			...bytesSource(zip),
+			async *chunks() {
+				yield changed(zip);
+			},
+		};
+		const read = zipArchive(file).read(
+			() => ({ maxBytes: 1024 }),
+			() => undefined,
+		);
+		await expect(read).rejects.toThrow(new ExportError("the zip file is damaged or cut short"));
 	});
 });
