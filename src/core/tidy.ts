@@ -33,8 +33,10 @@ export interface TidyResult {
  * 3: a body link to a saved article makes an untagged note one only with an id Omnivore gave or a
  *    label naming Omnivore; highlight back-links alone are no mark of a tagged note.
  * 4: an `id` marks a tagged note as a saved article only when Omnivore gave it (a UUID).
+ * 5: a template's placeholder (`date_saved: {{{dateSaved}}}`) is no save date; a library link quoted
+ *    in a sentence makes no saved article; no title from a heading below a template's section.
  */
-export const TIDY_RULES_VERSION = 4;
+export const TIDY_RULES_VERSION = 5;
 
 /** The engine with its options resolved and its patterns built once, for use over many notes. */
 export class NoteTidier {

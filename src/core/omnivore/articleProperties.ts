@@ -12,14 +12,22 @@ function isSaveDateName(name: string, keys: SchemaKeys): boolean {
 }
 
 /**
+ * A value a template fills in, kept in a note that holds the template itself: `{{{dateSaved}}}`,
+ * which YAML reads as a mapping when unquoted, or `"{{date}}"`.
+ */
+function isTemplateValue(value: unknown): boolean {
+	return typeof value === "object" ? value !== null && !(value instanceof Date) : typeof value === "string" && value.includes("{{");
+}
+
+/**
  * Properties only a saved article has: an id Omnivore gave (a UUID; not a Zettelkasten's
  * `202401011200` or a template's `{{{id}}}`, which notes of one's own tagged #Omnivore carry), a web
  * address (not the Omnivore app's own pages), a save date, or the date Omnivore kept of its reading
- * or archiving. (Not `state: INBOX` alone: notes about the app quote it.)
+ * or archiving, not a template's placeholder for one. (Not `state: INBOX` alone: notes about the app quote it.)
  */
 export function hasArticleProperty(values: Record<string, unknown>, keys: SchemaKeys): boolean {
 	const present = Object.keys(values);
-	const filled = (name: string) => (values[name] ?? "") !== "";
+	const filled = (name: string) => (values[name] ?? "") !== "" && !isTemplateValue(values[name]);
 	if (hasOmnivoreId(values, null)) return true;
 	if ((["dateRead", "dateArchived"] as const).some((key) => findSchemaKey(present, key, keys, filled) !== undefined)) return true;
 	const articleUrl = (name: string) => {
@@ -42,7 +50,7 @@ export function rawHasArticleProperty(yaml: string, keys: SchemaKeys): boolean {
 		const name = foldKey(key);
 		const value = raw.replace(/^["']/, "");
 		if (name === ID_KEY && isOmnivoreId(value.replace(/["']?[ \t]*$/, ""))) return true;
-		if (filled.has(name) && value !== "") return true;
+		if (filled.has(name) && value !== "" && !value.startsWith("{{")) return true;
 		// The address ends at its closing quote or a comment.
 		if (addresses.has(name) && isWebUrl(value) && !isOmnivoreAppPage(value.split(/["'\s]/)[0])) return true;
 	}

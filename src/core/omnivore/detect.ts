@@ -11,6 +11,7 @@ import type { ProxyMatcher } from "../proxyUrls";
 import { findKey, findSchemaKey, ID_KEY } from "./keys";
 import { hasArticleProperty, rawHasArticleProperty } from "./articleProperties";
 import { hasOmnivoreId } from "./omnivoreId";
+import { standsOnItsLine } from "./standingLink";
 import { bareTag, bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
 import { isWebUrl, linksFor, READ_ORIGINAL, type OmnivoreLinks } from "./urls";
 
@@ -42,7 +43,9 @@ interface BodyMarks {
 	articleLink: boolean;
 	/** How many different articles the library links name (counted up to two). */
 	articles: number;
-	/** A link to an article in the library labelled as Omnivore's default template labels it (`[Read on Omnivore](…)`). */
+	/** A link to an article in the library standing on its line as templates write it, not quoted in prose. */
+	standing: boolean;
+	/** Such a link labelled as Omnivore's default template labels it (`[Read on Omnivore](…)`). */
 	labelled: boolean;
 	/** A highlight back-link (`omnivore.app/me/{slug}#{uuid}`). */
 	highlightLink: boolean;
@@ -58,6 +61,7 @@ function occursOutside(pattern: RegExp, text: string, code: TextRange[]): boolea
 
 function bodyMarks(body: string, code: TextRange[], context: DetectContext): BodyMarks {
 	let articleLink = false;
+	let standing = false;
 	let labelled = false;
 	let highlightLink = false;
 	const slugs = new Set<string>();
@@ -71,12 +75,17 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 		if (match[2] === "#") highlightLink = true;
 		else {
 			articleLink = true;
-			labelled ||= LABELLED_OMNIVORE_BEFORE.test(body.slice(Math.max(0, match.index - 80), match.index));
+			// Labelled links stand; once one does, the others need not be looked at.
+			if (!labelled && standsOnItsLine(body, match.index, match.index + match[0].length)) {
+				standing = true;
+				labelled = LABELLED_OMNIVORE_BEFORE.test(body.slice(Math.max(0, match.index - 80), match.index));
+			}
 		}
 	}
 	return {
 		articleLink,
 		articles: slugs.size,
+		standing,
 		labelled,
 		highlightLink,
 		readOriginal: () => hasReadOriginalLink(body, code),
@@ -131,8 +140,9 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 		const statusProperty = values !== null && hasWrittenStatus(values, options);
 		// Not a highlight's back-link alone: notes of one's own quote highlights, tagged too; a note
 		// Omnivore wrote has its article link, its id or its Read Original link besides.
-		// A tagged reading list links several articles: an article link counts for one, or with Omnivore's id.
-		const articleLink = body.articleLink && (body.articles === 1 || hasOmnivoreId(values, rawYaml));
+		// A tagged reading list links several articles, a post about Omnivore quotes a link in a
+		// sentence: an article link counts standing on its line for one article, or with Omnivore's id.
+		const articleLink = (body.standing && body.articles === 1) || (body.articleLink && hasOmnivoreId(values, rawYaml));
 		if (articleLink || yamlLink || idProperty || statusProperty || body.readOriginal()) return { kind: "article", by: "tag" };
 		return proxiedProperty || body.proxiedImage() ? { kind: "article", by: "tag", onlyProxied: true } : { kind: "tagged-not-article" };
 	}

@@ -20,6 +20,9 @@ const SECTION_NAMES = new Set([
 	"highlights", "highlight", "content", "contents", "full content", "article", "description", "summary", "links", "link",
 	"notes", "note", "my notes", "metadata", "properties", "info", "information", "source", "sources", "tags", "annotations",
 	"related", "references", "comments", "abstract",
+	// A template's heading above the article's text (`# Article text`, after a list of its properties).
+	"article text", "article content", "full text", "full article", "text", "original", "original article", "webpage", "web page",
+	"excerpt", "table of contents",
 ]);
 
 export function isSectionHeading(text: string): boolean {
@@ -87,7 +90,8 @@ function onlyBlankBetween(body: string, from: number, to: number): boolean {
 
 /**
  * The article's heading: the one just above the `#Omnivore` tag line, or the heading the note opens
- * with, or else its first level-1 heading; never a section heading (`## Highlights`, `# Content`).
+ * with, or else its first level-1 heading above any section heading; never a section heading
+ * (`## Highlights`, `# Content`).
  * As Obsidian shows it: a template that escaped the title (`# {{title}}`) wrote `&amp;` for `&`.
  */
 export function articleHeading(body: string, code: TextRange[], tagName: string): string | undefined {
@@ -96,7 +100,8 @@ export function articleHeading(body: string, code: TextRange[], tagName: string)
 }
 
 function headingAboveTag(body: string, code: TextRange[], tagName: string): string | undefined {
-	const all = headings(body, code).filter((h) => !isSectionHeading(h.text));
+	const found = headings(body, code);
+	const all = found.filter((h) => !isSectionHeading(h.text));
 	const tagAt = bodyTagIndex(body, tagName, code);
 	// Stryker disable next-line ConditionalExpression,UnaryOperator: without a tag no heading ends before the start
 	if (tagAt !== -1) {
@@ -108,7 +113,10 @@ function headingAboveTag(body: string, code: TextRange[], tagName: string): stri
 	}
 	const first = all[0];
 	if (first && onlyBlankBetween(body, 0, first.start)) return first.text;
-	return all.find((h) => h.level === 1)?.text;
+	// Below a template's section heading (`# Article text`, `## Highlights`) the headings are the
+	// article's own or the reader's: the title stands above it.
+	const section = found.find((h) => isSectionHeading(h.text));
+	return all.find((h) => h.level === 1 && (section === undefined || h.start < section.start))?.text;
 }
 
 /**

@@ -29,8 +29,10 @@ import { readingMinutesOutside } from "./readingTime";
  *    `Status: []` as no status, the Omnivore link original_url gives up to omnivore_url).
  * 4: notes of one's own linking a saved article, or quoting its highlights, are no articles (detect.ts).
  * 5: a tagged note whose only mark is an `id` Omnivore did not give (a Zettelkasten's) is no article.
+ * 6: no title from a heading below a template's section (`# Article text`); an author list is read;
+ *    a template's placeholders and a library link quoted in a sentence make no saved article.
  */
-export const QUEUE_ITEM_VERSION = 5;
+export const QUEUE_ITEM_VERSION = 6;
 
 /** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
 export const QUEUE_STATUSES = [...READING_STATUSES, "unknown"] as const;
@@ -112,6 +114,18 @@ class Values {
 		const unwrapped = text === undefined ? null : unwrapProxyUrl(text, this.proxy);
 		return unwrapped?.ok ? unwrapped.url : text;
 	}
+
+	/** A schema value written as a list of names, joined. */
+	names(key: keyof SchemaKeys): string | undefined {
+		const found = this.keyOf(key, (name) => namesIn(this.editor.get(name)) !== undefined);
+		return found === undefined ? undefined : namesIn(this.editor.get(found));
+	}
+}
+
+/** A list of names (`author: [Ann, Bob]`, as Linter or Metadata Menu write it), joined; else undefined. */
+function namesIn(value: unknown): string | undefined {
+	if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === "string" && item.trim() !== "")) return undefined;
+	return (value as string[]).map((name) => name.trim()).join(", ");
 }
 
 function statusOf(values: Values, options: TidyOptions): QueueStatus {
@@ -207,7 +221,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 	const facts = readBodyFacts(parts.body, code, options.tagName, links);
 	const urlCandidate = values.schema("originalUrl") ?? facts.readOriginalUrl;
 	const url = urlCandidate && isArticleUrl(urlCandidate, links) ? urlCandidate : facts.readOriginalUrl && isArticleUrl(facts.readOriginalUrl, links) ? facts.readOriginalUrl : null;
-	const author = values.schema("author");
+	const author = values.schema("author") ?? values.names("author");
 	const libraryUrl = urlCandidate && links.isLibraryLink(urlCandidate) ? urlCandidate : undefined;
 	// Tidy moves Omnivore's address out of original_url into omnivore_url when a Read Original link has the article's.
 	const movedByTidy = libraryUrl && options.recover.omnivoreUrl && url !== null ? libraryUrl : undefined;

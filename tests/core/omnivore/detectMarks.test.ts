@@ -52,6 +52,11 @@ describe("a note tagged #Omnivore", () => {
 		["an id that is a number", "---\nid: 42\n---\n#Omnivore\nNotes on the app.\n"],
 		["an id of one's own in capitals", "---\nID: rust-notes\n---\n#Omnivore\n"],
 		["a template's id placeholder", "---\nid: {{{id}}}\ntags: [omnivore]\n---\n# {{{title}}}\n"],
+		// A template kept in the vault: its dates are placeholders (a mapping to YAML when unquoted).
+		["a template's save date placeholder", "---\ndate_saved: {{{dateSaved}}}\n---\n# {{{title}}}\n#Omnivore\n"],
+		["a quoted save date placeholder", '---\ndate_saved: "{{{dateSaved}}}"\n---\nThe template I used.\n#Omnivore\n'],
+		["a core template's date", "---\nsaved: '{{date}}'\n---\n#Omnivore\n"],
+		["a read date placeholder", "---\ndate_read: {{{dateRead}}}\ndate_archived: '{{{dateArchived}}}'\n---\n#Omnivore\n"],
 	])("is a note about Omnivore with %s", (_name, text) => {
 		expect(detect(text)).toEqual({ kind: "tagged-not-article" });
 	});
@@ -89,6 +94,8 @@ describe("a tagged note whose frontmatter is not valid YAML", () => {
 		["a Zettelkasten's id", "id: 202401011200"],
 		["a template's id placeholder", "id: '{{{id}}}'"],
 		["an id with more after it", `id: ${UUID} (copied)`],
+		["a save date placeholder", "date_saved: {{{dateSaved}}}"],
+		["a quoted save date placeholder", "saved: '{{date}}'"],
 	])("is not an article by %s", (_name, line) => {
 		expect(detect(`---\ntitle: Rust: next\n${line}\n  bad: [\n---\n#Omnivore\n`).kind).toBe("tagged-not-article");
 	});
@@ -112,7 +119,7 @@ describe("a tagged note whose frontmatter is not valid YAML", () => {
 describe("an untagged note", () => {
 	it("is a saved article by one library link labelled as Omnivore's default template labels it, or any library link and an id Omnivore gave", () => {
 		expect(detect(`Text.\n[Read on Omnivore](${LIBRARY})\n`)).toEqual({ kind: "article", by: "fingerprint" });
-		expect(detect(`Text.\n[Read on Omnivore](${LIBRARY}?utm=x) and [again](${LIBRARY}/)\n`)).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect(`Text.\n[Read on Omnivore](${LIBRARY}?utm=x)\nAnd [again](${LIBRARY}/).\n`)).toEqual({ kind: "article", by: "fingerprint" });
 		// A custom template's label is what a note of one's own writes too (`Source: [Omnivore](…)`): such notes have their id.
 		expect(detect(`---\nid: ${UUID}\n---\n**Links**: [Omnivore](<${LIBRARY}>) | [Web](https://a.example)\n`)).toEqual({ kind: "article", by: "fingerprint" });
 		expect(detect(`**Links**: [Omnivore](<${LIBRARY}>) | [Web](https://a.example)\n`).kind).toBe("none");
@@ -130,6 +137,16 @@ describe("an untagged note", () => {
 		for (const id of ["202401011200", "1", "{{id}}", `${UUID}x`]) expect([id, detect(`---\nid: ${id}\n---\n[Rust](${LIBRARY})\n> q [⤴️](${LIBRARY}#0a1b)\n`).kind]).toEqual([id, "none"]);
 	});
 
+	it("takes a post about Omnivore quoting a library link in a sentence for one's own note, tagged or not", () => {
+		const post = `---\ntitle: Leaving Omnivore\ndate: 2024-11-01\ntags: [omnivore]\n---\nIts plugin wrote [Read on Omnivore](${LIBRARY}) under each title.\n`;
+		expect(detect(post).kind).toBe("tagged-not-article");
+		expect(detect(post.replace("tags: [omnivore]\n", "")).kind).toBe("none");
+		// The same link standing on its line, as the templates wrote it, or with Omnivore's id.
+		expect(detect(post.replace("Its plugin wrote [", "[").replace(") under each title.", ")"))).toEqual({ kind: "article", by: "tag" });
+		expect(detect(post.replace("Its plugin wrote [", "- [").replace(") under each title.", ")").replace("tags: [omnivore]\n", ""))).toEqual({ kind: "article", by: "fingerprint" });
+		expect(detect(post.replace("date:", `id: ${UUID}\ndate:`))).toEqual({ kind: "article", by: "tag" });
+	});
+
 	it("takes a tagged reading list of several saved articles for one's own note, unless Omnivore's id says otherwise", () => {
 		const list = `---\ntags: [omnivore, moc]\n---\n- [A](https://omnivore.app/me/a-18c2f4a1b2c)\n- [B](${LIBRARY})\n`;
 		expect(detect(list).kind).toBe("tagged-not-article");
@@ -137,7 +154,7 @@ describe("an untagged note", () => {
 	});
 
 	it("counts the same article linked twice, in any case, as one", () => {
-		expect(detect(`[Read on Omnivore](${LIBRARY}) and again [A](${LIBRARY.toUpperCase().replace("HTTPS://OMNIVORE.APP", "https://omnivore.app")})\n`).kind).toBe("article");
+		expect(detect(`[Read on Omnivore](${LIBRARY})\nAnd again [A](${LIBRARY.toUpperCase().replace("HTTPS://OMNIVORE.APP", "https://omnivore.app")})\n`).kind).toBe("article");
 	});
 
 	it("counts a link inside code as no link", () => {

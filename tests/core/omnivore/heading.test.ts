@@ -42,10 +42,28 @@ describe("a template's section that holds the tag", () => {
 	it.each([
 		"Metadata", "📋 Properties", "Info:", "Information", "Source", "Sources", "Tags", "🔗 Links", "Link", "My Notes", "Notes", "Note",
 		"Highlights", "Highlight", "Annotations", "Description", "Summary", "Abstract", "Content", "Contents", "Full Content:", "Article",
-		"Related", "References", "Comments",
+		"Related", "References", "Comments", "Article text", "Full text", "Webpage", "Table of contents",
 	])("## %s", (section) => {
 		const body = `# Rust in 2023\n\n## ${section}\n- Tags: #Omnivore\n- [Read Original](https://smallcultfollowing.com/babysteps/rust-2023/)\n`;
 		expect(heading(body)).toBe("Rust in 2023");
+	});
+
+	// The "list" template: the article's properties as a list, then `# Article text` above its text.
+	const listTemplate = (text: string) =>
+		" - Site: sive.rs\n - [Read Original](https://sive.rs/backup)\n - [Read on Omnivore](https://omnivore.app/me/how-i-backup-18dea2377a5)\n\n" +
+		`**Note:** Below is the text from the article.\n\n# Article text\n${text}`;
+
+	it("never takes the heading above the article's text for its title", () => {
+		expect(heading(listTemplate("Some people have asked.\n\n## every-day documents\n"))).toBeUndefined();
+	});
+
+	it("never takes a heading of the article's text below that section", () => {
+		expect(heading(listTemplate("# Introduction\nSome people have asked.\n"))).toBeUndefined();
+		expect(heading("Saved.\n\n## Highlights\n\n> a quote\n\n# My thoughts\n")).toBeUndefined();
+	});
+
+	it("takes a level-1 heading above a section below text", () => {
+		expect(heading("Saved from the web.\n\n# How I back up\n\n# Article text\n# Introduction\n")).toBe("How I back up");
 	});
 
 	it("takes a heading of the article's own that only starts like a section", () => {

@@ -31,6 +31,16 @@ describe("author, site and address", () => {
 		expect(note("author: >-\n  Niko\n  Matsakis\n")?.author).toBe("Niko Matsakis");
 	});
 
+	it("shows the names of an author written as a list (Linter, Metadata Menu), as tidy leaves it", () => {
+		expect(note("author:\n  - Matt Chung\n")?.author).toBe("Matt Chung");
+		expect(note("author: [Ann Lee, ' Bob ']\n")?.author).toBe("Ann Lee, Bob");
+		// Not names: left out, as before.
+		expect(note("author:\n  - name: Ann\n")?.author).toBeNull();
+		expect(note("author: [Ann, '']\n")?.author).toBeNull();
+		const found = item(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nauthor:\n  - Matt Chung\n---\n# T\n#Omnivore\n`);
+		expect(item(tidier.tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nauthor:\n  - Matt Chung\n---\n# T\n#Omnivore\n`).text)?.author).toBe(found?.author);
+	});
+
 	it("shows the author a user wrote under another case beside Omnivore's `unknown`, as tidy keeps it", () => {
 		expect(note("author: unknown\nAuthor: Niko Matsakis\n")?.author).toBe("Niko Matsakis");
 		expect(note("Author: Niko Matsakis\nauthor: Unknown\n")?.author).toBe("Niko Matsakis");
@@ -126,6 +136,15 @@ describe("title", () => {
 		expect(note("title: The Weekly Dispatch #112\n", "# The Weekly Dispatch #112\n#Omnivore\n")?.title).toBe("The Weekly Dispatch #112");
 		expect(note("title: The Weekly Dispatch #112\n", "# Another heading\n#Omnivore\n")?.title).toBe("The Weekly Dispatch");
 		expect(note("title: The Weekly Dispatch #112\n", "#Omnivore\n[Read Original](https://example.substack.com/p/112)\n")?.title).toBe("The Weekly Dispatch");
+	});
+
+	it("is the file's name, not the heading a list template puts above the article's text", () => {
+		const listTemplate =
+			"---\nid: 48fdceec-bdb4-441e-a75d-c1437e55ce49\nomnivore_url: https://omnivore.app/me/how-i-backup-derek-sivers-18dea2377a5\n---\n\n" +
+			" - Site: sive.rs\n - [Read Original](https://sive.rs/backup)\n - [Read on Omnivore](https://omnivore.app/me/how-i-backup-derek-sivers-18dea2377a5)\n\n" +
+			"# Article text\nSome people have asked, so here is how I do my backups.\n\n# Every day\n";
+		expect(item(listTemplate, "Reading/How I backup - Derek Sivers.md")?.title).toBe("How I backup - Derek Sivers");
+		expect(tidier.tidy(listTemplate).text).not.toContain("title:");
 	});
 
 	it("is the frontmatter's title over the heading, on one line", () => {

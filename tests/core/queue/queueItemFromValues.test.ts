@@ -37,6 +37,7 @@ const HANDWRITTEN: Record<string, string> = {
 	"not omnivore.md": "---\ntitle: My own note\n---\n# Mine\n\nA proxied image: ![](https://proxy-prod.omnivore-image-cache.app/0x0,sabc/https://example.com/i.png)\n",
 	"invalid.md": "---\ntitle: Broken: a title\nauthor: \"Unclosed\n---\n#Omnivore\n[Read Original](https://example.com/e)\n",
 	"unclosed.md": "---\ntitle: Never closed\n#Omnivore\n[Read Original](https://example.com/f)\n",
+	"author list.md": "---\nauthor:\n  - Matt Chung\n  - Ann\ntags: [Omnivore]\n---\n# Listed\n[Read Original](https://example.com/g)\n",
 };
 
 describe("buildQueueItemFromValues", () => {
