@@ -34,7 +34,8 @@ export interface TidyResult {
  *    label naming Omnivore; highlight back-links alone are no mark of a tagged note.
  * 4: an `id` marks a tagged note as a saved article only when Omnivore gave it (a UUID).
  * 5: a template's placeholder (`date_saved: {{{dateSaved}}}`) is no save date; a library link quoted
- *    in a sentence makes no saved article; no title from a heading below a template's section.
+ *    in a sentence makes no saved article; no title from a heading below a template's section; a
+ *    `date_archived` beside no status makes it archived.
  */
 export const TIDY_RULES_VERSION = 5;
 

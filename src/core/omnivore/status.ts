@@ -1,6 +1,8 @@
 // What the reading-state values people, templates and Omnivore wrote mean for the queue.
 
-import type { StatusValues } from "../options";
+import { readDate, type DateFormats } from "../dates";
+import type { SchemaKeys, StatusValues } from "../options";
+import { findSchemaKey } from "./keys";
 
 export type ReadingStatus = keyof StatusValues;
 export const READING_STATUSES: readonly ReadingStatus[] = ["unread", "reading", "read", "archived"];
@@ -58,4 +60,16 @@ function flagValue(value: unknown): boolean | undefined {
 export function readFlag(keys: readonly string[], valueOf: (key: string) => unknown, configured: StatusValues): { key: string; status: string } | undefined {
 	const key = keys.find((name) => READ_FLAG_KEYS.has(fold(name)) && flagValue(valueOf(name)) !== undefined);
 	return key === undefined ? undefined : { key, status: flagValue(valueOf(key)) ? configured.read : configured.unread };
+}
+
+/**
+ * The key of the date Omnivore kept of the article's archiving (`date_archived`, which it wrote only
+ * for an article archived when it synced), when that holds a date: beside no status, state or read
+ * flag, the article is archived.
+ */
+export function archivedDateKey(present: readonly string[], valueOf: (key: string) => unknown, keys: SchemaKeys, formats: DateFormats): string | undefined {
+	return findSchemaKey(present, "dateArchived", keys, (name) => {
+		const value = valueOf(name);
+		return value instanceof Date || (typeof value === "string" && readDate(value, formats).kind === "date");
+	});
 }

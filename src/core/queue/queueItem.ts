@@ -14,7 +14,7 @@ import { oneLine, titleCutByComment } from "../omnivore/heading";
 import { aliasHolds, isBlank } from "../omnivore/aliasValue";
 import { filledStateKey, findKey, findSchemaKey, isPlaceholder } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
-import { readFlag, readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
+import { archivedDateKey, readFlag, readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
 import { bodyTags, cleanTag, frontmatterTags, tagMatches, uniqueTags } from "../omnivore/tags";
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
 import type { SchemaKeys, StatusValues, TidyOptions } from "../options";
@@ -30,7 +30,8 @@ import { readingMinutesOutside } from "./readingTime";
  * 4: notes of one's own linking a saved article, or quoting its highlights, are no articles (detect.ts).
  * 5: a tagged note whose only mark is an `id` Omnivore did not give (a Zettelkasten's) is no article.
  * 6: no title from a heading below a template's section (`# Article text`); an author list is read;
- *    a template's placeholders and a library link quoted in a sentence make no saved article.
+ *    a template's placeholders and a library link quoted in a sentence make no saved article; a
+ *    `date_archived` beside no status is archived.
  */
 export const QUEUE_ITEM_VERSION = 6;
 
@@ -84,6 +85,10 @@ class Values {
 		return readFlag(this.present, (name) => this.editor.get(name), configured);
 	}
 
+	archivedDateKey(): string | undefined {
+		return archivedDateKey(this.present, (name) => this.editor.get(name), this.options.keys, this.options);
+	}
+
 	/** Omnivore's `state` as tidy finds it (`filledStateKey`). */
 	state(): unknown {
 		const key = filledStateKey(this.present, (name) => isBlank(this.editor.get(name)));
@@ -132,7 +137,7 @@ function statusOf(values: Values, options: TidyOptions): QueueStatus {
 	const status = values.status();
 	const given = status === undefined ? values.state() : status;
 	if (given === undefined || given === null || given === "") {
-		return readStatus(values.readFlag(options.statusValues)?.status, options.statusValues) ?? "unread";
+		return readStatus(values.readFlag(options.statusValues)?.status, options.statusValues) ?? (values.archivedDateKey() !== undefined ? "archived" : "unread");
 	}
 	return readStatus(given, options.statusValues) ?? "unknown";
 }

@@ -115,8 +115,20 @@ describe("status", () => {
 		["a status over Omnivore's state", "status: read\nstate: INBOX\n", "read"],
 		["a blank state and a read flag", "state:\nread: true\n", "read"],
 		["a read flag of false", "read: false\n", "unread"],
+		// Omnivore wrote date_archived only for an article archived when it synced.
+		["the date Omnivore kept of its archiving", "date_read: 2024-03-07\ndate_archived: 2024-10-22T08:16:25.000Z\n", "archived"],
+		["that date as the property editor names it", "Date Archived: 2024-10-22\n", "archived"],
+		["an archiving date under a state", "state: READING\ndate_archived: 2024-10-22\n", "reading"],
+		["an archiving date under a read flag", "read: false\ndate_archived: 2024-10-22\n", "unread"],
+		["an empty archiving date", "date_archived:\n", "unread"],
+		["an archiving date that is no date", "date_archived: '{{{dateArchived}}}'\n", "unread"],
 	])("reads %s", (_name, frontmatter, status) => {
 		expect(note(frontmatter)?.status).toBe(status);
+		// As tidy writes it: the queue reads the same before and after.
+		const text = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n${frontmatter}---\n# Rust in 2023\n#Omnivore\n`;
+		const tidied = tidier.tidy(text).text;
+		expect(tidied).toMatch(/^status: \w+$/m);
+		expect(item(tidied)?.status).toBe(status);
 	});
 });
 

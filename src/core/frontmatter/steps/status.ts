@@ -1,7 +1,7 @@
 // Gives every note the queue's `status`, read from the words people, templates and Omnivore wrote.
 
 import { filledStateKey, STATE_KEY } from "../../omnivore/keys";
-import { readFlag, readStatus } from "../../omnivore/status";
+import { archivedDateKey, readFlag, readStatus } from "../../omnivore/status";
 import { showValue as show, type FrontmatterStep, type StepContext } from "../step";
 
 export const statusStep: FrontmatterStep = {
@@ -9,7 +9,7 @@ export const statusStep: FrontmatterStep = {
 	description:
 		"The reading status (`unread`, `reading`, `read`, `archived`) comes from a `status` or Omnivore's `state` " +
 		"(which it replaces in place) whose meaning is clear (`readed`, `done`, `to read`, `INBOX`, `true`...); a note " +
-		"with neither gets `unread`. A value whose meaning is unclear is left as written and reported.",
+		"with neither gets `unread` (`archived` when Omnivore kept the date it was archived). A value whose meaning is unclear is left as written and reported.",
 	examples: [
 		{ title: "Omnivore's state becomes the status", before: "state: READING\nid: 1\n", after: "status: reading\nid: 1\n" },
 		{ title: "A note without either is unread", before: "id: 1\n", after: "id: 1\nstatus: unread\n" },
@@ -18,6 +18,11 @@ export const statusStep: FrontmatterStep = {
 		{ title: "A boolean state", before: "state: false\n", after: "status: unread\n" },
 		{ title: "A read flag of one's own is kept, and says the status", before: "id: 1\nReaded: true\n", after: "id: 1\nReaded: true\nstatus: read\n" },
 		{ title: "...only when it is a yes or no", before: "id: 1\nread: twice\n", after: "id: 1\nread: twice\nstatus: unread\n" },
+		{
+			title: "A note Omnivore kept the archiving date of, without a state, is archived",
+			before: "id: 1\ndate_archived: 2024-10-22T08:16:25\n",
+			after: "id: 1\ndate_archived: 2024-10-22T08:16:25\nstatus: archived\n",
+		},
 		{ title: "An unclear status is left (and reported)", before: "status: someday maybe\n", after: "status: someday maybe\n" },
 		{
 			title: "A state that says the same as the status is dropped",
@@ -81,6 +86,11 @@ export const statusStep: FrontmatterStep = {
 		const flag = readFlag(frontmatter.keys(), (name) => frontmatter.get(name), options.statusValues);
 		if (flag) {
 			context.fill(key, flag.status, `from ${flag.key}: ${String(frontmatter.get(flag.key))}`);
+			return;
+		}
+		const archived = archivedDateKey(frontmatter.keys(), (name) => frontmatter.get(name), context.keys, options);
+		if (archived !== undefined) {
+			context.fill(key, options.statusValues.archived, `from ${archived}: ${String(frontmatter.get(archived))}`);
 			return;
 		}
 		if (options.recover.status) context.fill(key, options.statusValues.unread, "for a note Omnivore had not marked");
