@@ -63,6 +63,7 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 	let articleLink = false;
 	let standing = false;
 	let labelled = false;
+	let lookedAt = 0;
 	let highlightLink = false;
 	const slugs = new Set<string>();
 	const { startsAt } = context.links;
@@ -75,8 +76,9 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 		if (match[2] === "#") highlightLink = true;
 		else {
 			articleLink = true;
-			// Labelled links stand; once one does, the others need not be looked at.
-			if (!labelled && standsOnItsLine(body, match.index, match.index + match[0].length)) {
+			// Labelled links stand; once one does, the others need not be looked at. A template's link
+			// comes early: a note of thousands of links to one article is not read line by line for it.
+			if (!labelled && lookedAt++ < MAX_LINES_LOOKED_AT && standsOnItsLine(body, match.index, match.index + match[0].length)) {
 				standing = true;
 				labelled = LABELLED_OMNIVORE_BEFORE.test(body.slice(Math.max(0, match.index - 80), match.index));
 			}
@@ -92,6 +94,8 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 		proxiedImage: () => occursOutside(context.proxy.start, body, code),
 	};
 }
+
+const MAX_LINES_LOOKED_AT = 64;
 
 // The label Omnivore's default template gives the link to the article, right before its address. (A
 // custom template's `[Omnivore](…)` is what a note of one's own writes too: such notes have their id.)

@@ -25,6 +25,23 @@ describe("standsOnItsLine", () => {
 		["in a callout", `> [!info]\n> [Read on Omnivore](${LIBRARY})\r\n> more`],
 		["an autolink", `<${LIBRARY}>`],
 		["a bare address", `Intro.\n${LIBRARY}?utm=x\nMore.`],
+		// Shapes of custom templates (a hostile trial's).
+		["a task", `- [ ] [Read on Omnivore](${LIBRARY})`],
+		["a done task", `- [x] [Read on Omnivore](${LIBRARY})`],
+		["a heading", `## [Read on Omnivore](${LIBRARY})`],
+		["a Dataview field", `source:: [Read on Omnivore](${LIBRARY})`],
+		["a table's label cell", `| Omnivore | [Read on Omnivore](${LIBRARY}) |`],
+		["a callout's title", `> [!info] [Read on Omnivore](${LIBRARY})`],
+		["a cell of text after", `[Read on Omnivore](${LIBRARY}) | [Read Original](https://a.example/a) | 5 min read`],
+		["joined by and", `[Read on Omnivore](${LIBRARY}) and [Read Original](https://a.example/a)`],
+		["a block id", `[Read on Omnivore](${LIBRARY}) ^omni`],
+		["highlighted", `==[Read on Omnivore](${LIBRARY})==`],
+		["a tag after", `[Read on Omnivore](${LIBRARY}) #reading`],
+		["a line break after", `[Read on Omnivore](${LIBRARY})<br>`],
+		["a saved date before", `Date saved: 2024-01-30 | [Read on Omnivore](${LIBRARY})`],
+		["an address as its own label", `- Omnivore URL: [${LIBRARY}](${LIBRARY})`],
+		["a wikilink before", `[[Omnivore]] [Read on Omnivore](${LIBRARY})`],
+		["the tag before", `#Omnivore [Read on Omnivore](${LIBRARY})`],
 	])("%s", (_name, text) => {
 		expect(stands(text)).toBe(true);
 	});
@@ -34,6 +51,9 @@ describe("standsOnItsLine", () => {
 		["at a sentence's end", `I saved [this](${LIBRARY}).`],
 		["a bare address in a sentence", `See ${LIBRARY} for an example`],
 		["after a sentence's words", `Read it [here](${LIBRARY})`],
+		["after a sentence and a label", `Note: its plugin wrote [Read on Omnivore](${LIBRARY})`],
+		["after a long sentence ending in a colon", `Under each title the plugin wrote a line like this one: [Read on Omnivore](${LIBRARY})`],
+		["before a sentence's words", `[Read on Omnivore](${LIBRARY}) is what the plugin wrote`],
 	])("not %s", (_name, text) => {
 		expect(stands(text)).toBe(false);
 	});
