@@ -101,7 +101,7 @@ function removedText(report: UndoOutcome, dryRun: boolean): string {
 }
 
 export function formatUndo(report: UndoReport | null): string {
-	if (!report) return "There is nothing to undo in this vault: its journal holds no tidy, import or images run.\n";
+	if (!report) return "There is nothing to undo in this vault: every tidy, import or images run it recorded was undone already, or none ran.\n";
 	const when = new Date(report.startedAt).toLocaleString();
 	const lines = report.dryRun
 		? [`Undo of "${report.label}" of ${when} would restore ${plural(report.restored.length, "note")}${removedText(report, true)}. Dry run: no file was written.`]

@@ -70,7 +70,7 @@ it("leaves a read-only note and lists it; a run that wrote nothing counts nothin
 	expect(report.notes[0].problems.at(-1)?.message).toBe("The note is read-only (make it writable first); it was left as it was.");
 	expect(readFileSync(note, "utf8")).toBe(NOTE);
 	expect(batches()).toEqual([]);
-	expect(runCli(built.bundle, ["undo", vault]).stdout).toBe("There is nothing to undo in this vault: its journal holds no tidy, import or images run.\n");
+	expect(runCli(built.bundle, ["undo", vault]).stdout).toBe("There is nothing to undo in this vault: every tidy, import or images run it recorded was undone already, or none ran.\n");
 });
 
 it("undo leaves a note made read-only since the tidy, says so, and puts it back once it is writable", () => {
@@ -86,7 +86,7 @@ it("undo leaves a note made read-only since the tidy, says so, and puts it back 
 	chmodSync(note, 0o644);
 	expect(runCli(built.bundle, ["undo", vault]).stdout).toMatch(/1 note restored\.\n$/);
 	expect(readFileSync(note, "utf8")).toBe(NOTE);
-	expect(runCli(built.bundle, ["undo", vault]).stdout).toBe("There is nothing to undo in this vault: its journal holds no tidy, import or images run.\n");
+	expect(runCli(built.bundle, ["undo", vault]).stdout).toBe("There is nothing to undo in this vault: every tidy, import or images run it recorded was undone already, or none ran.\n");
 });
 
 it("never splits a hard link: the note is left and listed", () => {

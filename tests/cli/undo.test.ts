@@ -64,7 +64,7 @@ it("keeps the journal entry of a note edited since, says how to get it, and --sh
 	expect(show.stdout).toBe(before.slice(0, before.length - splitNote(before).body.length) + splitNote(edited).body);
 
 	// The undone batch is not undone twice.
-	expect(cli("undo", vault).stdout).toBe("There is nothing to undo in this vault: its journal holds no tidy, import or images run.\n");
+	expect(cli("undo", vault).stdout).toBe("There is nothing to undo in this vault: every tidy, import or images run it recorded was undone already, or none ran.\n");
 	expect(cli("undo", vault, "--show", "Inbox/Scratch.md")).toMatchObject({ status: 1, stderr: 'omnivore-queue: the journal holds no earlier text of "Inbox/Scratch.md".\n' });
 });
 

@@ -143,7 +143,7 @@ describe("Undo last tidy", () => {
 		for (const [path, text] of Object.entries(NOTES)) expect(app.vault.testText(path)).toBe(text);
 		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 1 note restored.');
 		await runCommand(plugin, "undo-last-tidy");
-		expect(notices().at(-1)).toBe("There is nothing to undo.");
+		expect(notices().at(-1)).toBe("There is nothing to undo: every run was undone already, or none ran.");
 	});
 
 	it("undoes one batch at a time, newest first, then says there is nothing left", async () => {
@@ -160,7 +160,7 @@ describe("Undo last tidy", () => {
 		await runCommand(plugin, "undo-last-tidy");
 		for (const [path, text] of Object.entries(NOTES)) expect(app.vault.testText(path)).toBe(text);
 		await runCommand(plugin, "undo-last-tidy");
-		expect(notices().at(-1)).toBe("There is nothing to undo.");
+		expect(notices().at(-1)).toBe("There is nothing to undo: every run was undone already, or none ran.");
 	});
 
 	it("keeps no batch for a tidy that wrote nothing, so it cannot crowd out the runs that did", async () => {

@@ -35,7 +35,7 @@ async function undoLast(context: PluginContext): Promise<UndoOutcome | null> {
 	const moved = await movedNotes(context.journal, context.app.vault);
 	const outcome = await undoBatch(context.journal, followingMoves(vaultNoteStore(context.app), moved), { created: vaultCreatedFiles(context.app) });
 	if (!outcome) {
-		new Notice("There is nothing to undo.");
+		new Notice("There is nothing to undo: every run was undone already, or none ran.");
 		return null;
 	}
 	context.reports.setLastRun(
