@@ -31,7 +31,7 @@ import { readingMinutesOutside } from "./readingTime";
  * 5: a tagged note whose only mark is an `id` Omnivore did not give (a Zettelkasten's) is no article.
  * 6: no title from a heading below a template's section (`# Article text`); an author list is read;
  *    a template's placeholders and a library link quoted in a sentence make no saved article; a
- *    `date_archived` beside no status is archived.
+ *    `date_archived` beside no status is archived; an HTML-escaped body's words are counted decoded.
  */
 export const QUEUE_ITEM_VERSION = 6;
 

@@ -1,5 +1,6 @@
 // Estimates reading time from a note's body: words at 230 a minute, CJK characters at 400 a minute.
 
+import { decodeHtmlEntities, isHtmlEscaped } from "../htmlEntities";
 import type { TextRange } from "../markdown/codeRanges";
 import { isWhitespace } from "../markdown/whitespace";
 import { ASCII_CONTINUES, ASCII_STARTS, CJK_CHARACTER, classify, classOf, isLowSurrogate, WORD_PART, WORD_START } from "./characterClasses";
@@ -46,12 +47,22 @@ function withoutMarkupBlocks(body: string): string {
 }
 
 /**
- * The readable text of a Markdown body: no images, link targets, URLs, HTML tags, code fences or
- * markup. The definition `countReading` counts; it counts without building this text.
+ * The body as a reader sees it: a template that HTML-escaped the article (`{{content}}`) wrote
+ * `don&#39;t` for "don't" and `&lt;b&gt;` for a tag, which read as the characters they stand for.
+ * (A body of one's own with `&lt;` but no numeric reference is read as written.)
+ */
+function decoded(body: string): string {
+	return isHtmlEscaped(body) ? decodeHtmlEntities(body) : body;
+}
+
+/**
+ * The readable text of a Markdown body: character references decoded, then no images, link targets,
+ * URLs, HTML tags, code fences or markup. The definition `countReading` counts; it counts without
+ * building this text.
  */
 export function readableText(body: string): string {
 	// Stryker disable next-line StringLiteral: a URL ends at a space or at markup, so nothing after it joins a word before it
-	return withoutMarkupBlocks(body).replace(URL, " ").replace(MARKUP, " ");
+	return withoutMarkupBlocks(decoded(body)).replace(URL, " ").replace(MARKUP, " ");
 }
 
 function isWordCharacter(code: number): boolean {
@@ -173,7 +184,7 @@ function countSegment(text: string, colons: Colons, segment: { start: number; en
  * builds no strings or lists: URLs are skipped and markup read as spaces where they stand.
  */
 export function countReading(body: string): Counts {
-	const text = withoutMarkupBlocks(body);
+	const text = withoutMarkupBlocks(decoded(body));
 	const counts = { words: 0, cjk: 0 };
 	countSegment(text, new Colons(text), { start: 0, end: text.length }, counts);
 	return counts;
@@ -198,7 +209,8 @@ export function withoutCode(body: string, code: TextRange[]): string {
 export function countReadingOutside(body: string, code: TextRange[]): Counts {
 	const inCode = UnreadRanges.ofCode(body, code);
 	// Stryker disable next-line ConditionalExpression,StringLiteral,LogicalOperator: counting over the copy gives the same counts
-	if (inCode.hasUncovered("```") || inCode.hasUncovered("~~~") || inCode.hasUncovered("]:")) return countReading(withoutCode(body, code));
+	// Character references (an escaped body) are decoded over the copy too.
+	if (inCode.hasUncovered("```") || inCode.hasUncovered("~~~") || inCode.hasUncovered("]:") || isHtmlEscaped(body)) return countReading(withoutCode(body, code));
 	const unread = inCode.withImages().withLinkTargets().withHtmlTags().ranges;
 	const counts = { words: 0, cjk: 0 };
 	const colons = new Colons(body);

@@ -71,6 +71,7 @@ describe("countReading and countReadingOutside follow readableText", () => {
 			"https://example.com/a", "HTTP:", "mailto:x@y.z", "data:image/png", "ftp:", "xhttp://no", "sftp:", ":", "::",
 			"![", "](", "]", "[", "(", ")", ")", "]:", "<", ">", "<b>", "```", "~~~", "`", "``", "    ", "\n\n", "\n```\n", "\n    code\n", "> ", "- ",
 			"#", "*", "_", "-", "=", "|", "^", "!", "1", "42",
+			"&#39;", "&#x2F;", "&lt;", "&gt;", "&amp;", "&quot;", "&#x60;", "&nbsp;", "&bogus;", "&", ";", "&#x3D;",
 		);
 		fc.assert(
 			fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
