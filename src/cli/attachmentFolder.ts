@@ -65,9 +65,15 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 			}
 		},
 		linkTo: (file) => file,
-		saveNew: async (stem, extension, _notePath, bytes, beforeCreate) => {
+		saveNew: async (stem, extension, _notePath, bytes, beforeCreate, beforeCreateFolder) => {
 			const absoluteFolder = at(folder);
 			try {
+				// Journaled before they are made: undo removes them once empty.
+				const parts = folder.split("/").filter((part) => part !== "");
+				for (let i = 1; i <= parts.length; i++) {
+					const level = parts.slice(0, i).join("/");
+					if (!existsSync(at(level))) await beforeCreateFolder(level);
+				}
 				makeFolders(vault, absoluteFolder);
 				for (;;) {
 					const path = uniqueFileName(folder, stem, extension, isTakenByOther(bytes));

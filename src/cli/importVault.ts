@@ -132,7 +132,14 @@ class FolderTarget implements ImportTarget {
 
 	private async create(path: string, data: string | Uint8Array): Promise<void> {
 		if (!this.followLinks && this.isLinkedOutside(path)) throw new Error("its folder is a link to a folder outside the vault (import --follow-links writes there)");
-		await (await this.journal.get()).recordCreated(path, data);
+		const journal = await this.journal.get();
+		// The folders made for it, outermost first: undo removes them once empty.
+		const parts = path.split("/").slice(0, -1);
+		for (let i = 1; i <= parts.length; i++) {
+			const folder = parts.slice(0, i).join("/");
+			if (!existsSync(this.at(folder))) await journal.recordCreatedFolder(folder);
+		}
+		await journal.recordCreated(path, data);
 		try {
 			createExclusive(this.at(path), data, this.vault);
 		} catch (error) {

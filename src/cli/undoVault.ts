@@ -1,7 +1,7 @@
 // `omnivore-queue undo <vault>`: puts back the notes of the last tidy run, skipping notes edited since
 // (their previous text stays in the journal; `undo --show <note>` prints it).
 
-import { readdirSync, readFileSync, realpathSync, unlinkSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, rmdirSync, unlinkSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { earlierText, entriesByNote, NoteLeftError, plural, undoBatch, type CreatedFiles, type UndoOutcome } from "../core";
 import { FileNoteStore } from "./fileNoteStore";
@@ -79,6 +79,16 @@ function createdFiles(vault: string, followLinks: boolean): CreatedFiles {
 			if (!inVault(path)) throw new NoteLeftError("unwritable-file", "It is in a folder linked from outside the vault (undo --follow-links removes it); it was kept.");
 		},
 		remove: async (path) => unlinkSync(at(path)),
+		// rmdir refuses a folder that holds anything, and a link to a folder.
+		removeFolderIfEmpty: async (path) => {
+			if (!inVault(path)) return false;
+			try {
+				rmdirSync(at(path));
+				return true;
+			} catch {
+				return false;
+			}
+		},
 		noteTexts: async function* () {
 			const paths = [...listNotes(vault).files.map((file) => file.path), ...canvasesIn(vault)];
 			for (const path of paths) {

@@ -231,6 +231,7 @@ describe("images", () => {
 
 	test("undo puts the remote references back and removes the files; the next run downloads them again", async () => {
 		const path = note("Undo me", `![x](${server.base}/img/u.png)\n`);
+		mkdirSync(join(vault, "Omnivore"));
 		const original = read(path);
 		expect((await images()).code).toBe(0);
 		expect(read(path)).not.toBe(original);
@@ -238,6 +239,9 @@ describe("images", () => {
 		expect(undo.code).toBe(0);
 		expect(read(path)).toBe(original);
 		expect(existsSync(join(attachments(), "u.png"))).toBe(false);
+		// The attachments folder the run made goes too, and the folder that was there (empty) stays.
+		expect(existsSync(attachments())).toBe(false);
+		expect(existsSync(join(vault, "Omnivore"))).toBe(true);
 		server.hits.clear();
 		expect((await images()).code).toBe(0);
 		expect(server.hits.get("/img/u.png")).toBe(1);

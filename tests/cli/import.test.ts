@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { ImportReport } from "../../src/core";
 import * as atomicWrite from "../../src/cli/atomicWrite";
 import { main } from "../../src/cli/main";
@@ -50,6 +50,15 @@ function snapshot(folder: string): Map<string, string> {
 	};
 	walk(folder);
 	return files;
+}
+
+/** The vault's folders, its state folder aside. */
+function folders(vault: string): string[] {
+	return readdirSync(vault, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => relative(vault, join(entry.parentPath, entry.name)))
+		.filter((path) => !path.startsWith(".omnivore-queue"))
+		.sort();
 }
 
 function setUp(): { zip: string; vault: string } {
@@ -208,6 +217,23 @@ describe("omnivore-queue import", () => {
 		expect(now.get("Omnivore/How SQLite Scales Read Concurrency.md")).toContain("My thoughts.");
 		now.delete("Omnivore/How SQLite Scales Read Concurrency.md");
 		expect(now).toEqual(before);
+	});
+
+	it("is undone with the folders it made, once they are empty, and not the folders that were there", async () => {
+		const { zip, vault } = setUp();
+		mkdirSync(join(vault, "Reading", "Empty"), { recursive: true });
+		const before = { files: snapshot(vault), folders: folders(vault) };
+		expect((await run("import", zip, vault, "--folder", "Reading/Omnivore/2024")).code).toBe(0);
+		expect(folders(vault)).toEqual([...before.folders, "Reading/Omnivore", "Reading/Omnivore/2024"].sort());
+		expect((await run("undo", vault)).code).toBe(0);
+		expect({ files: snapshot(vault), folders: folders(vault) }).toEqual(before);
+
+		// A folder that holds a file of the user's since stays, with that file; the empty one inside it goes.
+		expect((await run("import", zip, vault, "--folder", "Reading/Omnivore/2024")).code).toBe(0);
+		writeFileSync(join(vault, "Reading", "Omnivore", "mine.md"), "My own.\n");
+		expect((await run("undo", vault)).code).toBe(0);
+		expect(folders(vault)).toEqual([...before.folders, "Reading/Omnivore"].sort());
+		expect(readFileSync(join(vault, "Reading", "Omnivore", "mine.md"), "utf8")).toBe("My own.\n");
 	});
 
 	it("keeps, and says in a dry run that it would keep, what it created in a folder linked from outside the vault", async () => {

@@ -76,6 +76,9 @@ describe("Download images", () => {
 		await runCommand(plugin, "undo-last-tidy");
 		expect(await app.vault.read(vaultFiles(app, ["Omnivore/Two.md"])[0] as never)).toContain(`![](${b}/same/a.png)`);
 		expect(app.vault.getFileByPath("Omnivore/assets/a.png")).toBeNull();
+		// The attachment folder the run made goes with its files; the notes' folder stays.
+		expect(app.vault.getFolderByPath("Omnivore/assets")).toBeNull();
+		expect(app.vault.getFolderByPath("Omnivore")).not.toBeNull();
 	});
 
 	it("undo restores the notes byte for byte and removes the files it downloaded, but keeps a user's file, a changed one, and an earlier run's", async () => {

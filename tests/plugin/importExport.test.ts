@@ -178,5 +178,21 @@ describe("the import preview", () => {
 		expect(app.vault.getFileByPath("Reading/Saved/How SQLite Scales Read Concurrency.md")).not.toBeNull();
 		expect(app.vault.getFileByPath("Reading/Saved/Attention Is All You Need.pdf")).not.toBeNull();
 		expect(app.vault.testText("Reading/Saved/Attention Is All You Need.md")).toContain("![[Reading/Saved/Attention Is All You Need.pdf]]");
+
+		// Undo takes back the folder it made, once empty, and not the one that was there.
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.getFolderByPath("Reading/Saved")).toBeNull();
+		expect(app.vault.getFolderByPath("Reading")).not.toBeNull();
+	});
+
+	it("leaves a folder it made that holds a note of the user's since", async () => {
+		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), [], "Later/Saved"));
+		await app.vault.create("Later/Mine.md", "My own.\n");
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.getFolderByPath("Later/Saved")).toBeNull();
+		expect(app.vault.testText("Later/Mine.md")).toBe("My own.\n");
+		// The folder holding the user's note stays.
+		expect(app.vault.getFolderByPath("Later")).not.toBeNull();
 	});
 });

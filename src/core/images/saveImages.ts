@@ -15,9 +15,17 @@ export interface AttachmentStore {
 	readBytes(path: string): Promise<Uint8Array | null>;
 	/**
 	 * Saves `bytes` as a new file for `notePath` named after `stem`, never over an existing file; returns
-	 * its path. `beforeCreate` is awaited with the path chosen before the file is made (the journal's entry).
+	 * its path. `beforeCreate` is awaited with the path chosen before the file is made (the journal's
+	 * entry), `beforeCreateFolder` with each folder it must make for it, outermost first.
 	 */
-	saveNew(stem: string, extension: string, notePath: string, bytes: Uint8Array, beforeCreate: (path: string) => Promise<void>): Promise<string>;
+	saveNew(
+		stem: string,
+		extension: string,
+		notePath: string,
+		bytes: Uint8Array,
+		beforeCreate: (path: string) => Promise<void>,
+		beforeCreateFolder: (folder: string) => Promise<void>,
+	): Promise<string>;
 	/** The link target (not yet percent-encoded) by which a Markdown reference in `notePath` finds `file`. */
 	linkTo(file: string, notePath: string): string;
 }
@@ -90,7 +98,8 @@ export async function saveImages(input: SaveInput, local: Map<string, string>, f
 				// Journaled as created before it is made, so undo removes it while it holds these bytes.
 				const journal = await input.openJournal();
 				const recordCreated = (path: string) => journal.recordCreated(path, result.bytes);
-				file = await attachments.saveNew(imageStem(url, noteName(notes[0])), result.kind.extension, notes[0], result.bytes, recordCreated);
+				const recordFolder = (folder: string) => journal.recordCreatedFolder(folder);
+				file = await attachments.saveNew(imageStem(url, noteName(notes[0])), result.kind.extension, notes[0], result.bytes, recordCreated, recordFolder);
 				fileOfHash.set(hash, file);
 			}
 			tally.downloaded++;

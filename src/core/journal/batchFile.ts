@@ -17,6 +17,8 @@ export interface JournalEntry {
 	created?: true;
 	/** A created file that is not text (a PDF): `afterHash` is `hashBytes` of its bytes. */
 	binary?: true;
+	/** A folder the run created (`created` too, `afterHash` empty): undo removes it when it is empty. */
+	folder?: true;
 }
 
 export interface BatchHeader {

@@ -83,6 +83,12 @@ export class JournalBatchWriter implements EntryRecorder {
 		}
 	}
 
+	/** A folder about to be created (for a created file); call before creating it, so undo can remove it. */
+	async recordCreatedFolder(path: string): Promise<void> {
+		const entry: JournalEntry = { path, created: true, folder: true, afterHash: "" };
+		await this.appendEntry(`${JSON.stringify(entry)}\n`);
+	}
+
 	/** A file about to be created; call before creating it, so undo can always find it. */
 	async recordCreated(path: string, content: string | Uint8Array): Promise<void> {
 		const entry: JournalEntry =

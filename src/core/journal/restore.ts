@@ -58,7 +58,8 @@ export function decideRestore(current: string | Uint8Array, entries: JournalEntr
 /** Entries grouped per note, newest first. */
 export function entriesByNote(entries: JournalEntry[]): Map<string, JournalEntry[]> {
 	const byPath = new Map<string, JournalEntry[]>();
-	for (const entry of [...entries].reverse()) byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), entry]);
+	// Folders the run created are no files: undo takes them apart (`undoBatch`).
+	for (const entry of [...entries].reverse()) if (!entry.folder) byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), entry]);
 	return byPath;
 }
 

@@ -63,6 +63,16 @@ async function notesNaming(files: string[], store: NoteStore, created: CreatedFi
 	return namedBy;
 }
 
+/** The folders the run created for its files, deepest first, each removed if empty; `stays` gets the others. */
+async function removeCreatedFolders(entries: JournalEntry[], created: CreatedFiles | undefined, stays: (entry: JournalEntry) => void): Promise<void> {
+	const folders = new Map(entries.filter((entry) => entry.folder).map((entry) => [entry.path, entry]));
+	// A folder's path is longer than its parent's.
+	for (const [path, entry] of [...folders].sort(([a], [b]) => b.length - a.length)) {
+		const removed = await (created?.removeFolderIfEmpty?.(path) ?? Promise.resolve(false)).catch(() => false);
+		if (!removed) stays(entry);
+	}
+}
+
 export async function undoBatch(journal: Journal, store: NoteStore, options: { dryRun?: boolean; created?: CreatedFiles } = {}): Promise<UndoOutcome | null> {
 	const batch = await journal.latest();
 	if (!batch) return null;
@@ -127,6 +137,12 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 	}
 	// Trying again would not mend a damaged entry: like an edit since, it does not hold the batch open.
 	outcome.incomplete = outcome.skipped.some((s) => !s.edited && !s.damaged);
-	if (!dryRun) await journal.markUndone(batch, kept, outcome.incomplete);
+	if (!dryRun) {
+		await removeCreatedFolders(batch.entries, options.created, (entry) => {
+			// A folder still holding a file undo could not remove yet goes when that file does.
+			if (outcome.incomplete) kept.push(entry);
+		});
+		await journal.markUndone(batch, kept, outcome.incomplete);
+	}
 	return outcome;
 }

@@ -13,6 +13,8 @@ export interface CreatedFiles {
 	checkRemovable?(path: string): void;
 	/** Remove the file (the plugin moves it to the trash the user chose). */
 	remove(path: string): Promise<void>;
+	/** Remove a folder the run created if it is empty; false when it holds anything or is gone. */
+	removeFolderIfEmpty?(path: string): Promise<boolean>;
 	/** Every note of the vault with its text, read for links before a created image or PDF is removed. */
 	noteTexts?(): AsyncIterable<{ path: string; text: string }>;
 }

@@ -14,13 +14,21 @@ export function vaultAttachments(app: App): AttachmentStore {
 			const file = vault.getFileByPath(normalizePath(path));
 			return file ? new Uint8Array(await vault.readBinary(file)) : null;
 		},
-		saveNew: async (stem, extension, notePath, bytes, beforeCreate) => {
+		saveNew: async (stem, extension, notePath, bytes, beforeCreate, beforeCreateFolder) => {
 			let lastError: unknown = null;
 			for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
 				const name = attempt === 0 ? `${stem}.${extension}` : `${stem} ${attempt}.${extension}`;
 				const path = normalizePath(await fileManager.getAvailablePathForAttachment(name, notePath));
 				const folder = path.split("/").slice(0, -1).join("/");
-				if (folder !== "" && !vault.getFolderByPath(folder)) await vault.createFolder(folder).catch(() => undefined);
+				if (folder !== "" && !vault.getFolderByPath(folder)) {
+					// Journaled before they are made: undo removes them once empty.
+					const parts = folder.split("/");
+					for (let i = 1; i <= parts.length; i++) {
+						const level = parts.slice(0, i).join("/");
+						if (!vault.getFolderByPath(level)) await beforeCreateFolder(level);
+					}
+					await vault.createFolder(folder).catch(() => undefined);
+				}
 				await beforeCreate(path);
 				try {
 					// createBinary refuses a path that exists: nothing is ever overwritten.

@@ -37,11 +37,14 @@ export class VaultImportTarget implements ImportTarget {
 		return this.taken.has(normalizePath(path).toLowerCase()) || (await this.app.vault.adapter.exists(normalizePath(path)));
 	}
 
+	/** The folders a new file goes in, each journaled before it is made: undo removes them once empty. */
 	private async ensureFolder(path: string): Promise<void> {
 		const parts = normalizePath(path).split("/").slice(0, -1);
 		for (let i = 1; i <= parts.length; i++) {
 			const folder = parts.slice(0, i).join("/");
-			if (!this.app.vault.getFolderByPath(folder)) await this.app.vault.createFolder(folder);
+			if (this.app.vault.getFolderByPath(folder)) continue;
+			await (await this.openJournal()).recordCreatedFolder(folder);
+			await this.app.vault.createFolder(folder);
 		}
 	}
 

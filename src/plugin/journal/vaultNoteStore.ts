@@ -43,6 +43,12 @@ export function vaultCreatedFiles(app: App): CreatedFiles {
 		exists: async (path) => app.vault.getFileByPath(path) !== null,
 		readBytes: async (path) => new Uint8Array(await app.vault.readBinary(fileAt(path))),
 		remove: async (path) => app.fileManager.trashFile(fileAt(path)),
+		removeFolderIfEmpty: async (path) => {
+			const folder = app.vault.getFolderByPath(path);
+			if (!folder || folder.children.length > 0) return false;
+			await app.fileManager.trashFile(folder);
+			return true;
+		},
 		noteTexts: async function* () {
 			// Notes, and canvases, whose cards link to files too.
 			for (const file of app.vault.getFiles().filter((f) => f.extension === "md" || f.extension === "canvas")) {

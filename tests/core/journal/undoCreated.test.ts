@@ -73,6 +73,52 @@ async function createdThenTidied(current: string) {
 	return { journal, vault };
 }
 
+describe("undo of the folders a run made", () => {
+	/** An import that made `Reading/Omnivore` for its note; `holding` says which folders hold anything at undo. */
+	async function withFolders(holding: (path: string) => boolean, failRemove = false) {
+		const journal = new Journal(new FakeDataAdapter(), "journal");
+		const vault = new MemoryVault();
+		vault.failRemove = failRemove;
+		const asked: string[] = [];
+		const batch = await journal.begin("Import Omnivore export");
+		await batch.recordCreatedFolder("Reading");
+		await batch.recordCreatedFolder("Reading/Omnivore");
+		vault.notes.set("Reading/Omnivore/A.md", "# A\n");
+		await batch.recordCreated("Reading/Omnivore/A.md", "# A\n");
+		const created: CreatedFiles = Object.assign(Object.create(vault) as MemoryVault, {
+			removeFolderIfEmpty: async (path: string) => {
+				asked.push(path);
+				return !holding(path);
+			},
+		});
+		const outcome = await undoBatch(journal, vault, { created });
+		return { journal, outcome, asked };
+	}
+
+	it("removes them once empty, the deepest first, after the files, counting them as no files", async () => {
+		const { journal, outcome, asked } = await withFolders(() => false);
+		expect(outcome?.removed).toEqual(["Reading/Omnivore/A.md"]);
+		expect(asked).toEqual(["Reading/Omnivore", "Reading"]);
+		expect(await journal.latest()).toBeNull();
+	});
+
+	it("leaves a folder that holds anything, and forgets it: it is the user's now", async () => {
+		const { journal, asked } = await withFolders((path) => path === "Reading");
+		expect(asked).toEqual(["Reading/Omnivore", "Reading"]);
+		expect(await journal.batches()).toEqual([]);
+	});
+
+	it("keeps the entries of folders still holding a file undo could not remove yet, for the next undo", async () => {
+		const { journal, outcome } = await withFolders(() => true, true);
+		expect(outcome?.incomplete).toBe(true);
+		expect((await journal.latest())?.entries.map((e) => [e.path, e.folder ?? false])).toEqual([
+			["Reading/Omnivore/A.md", false],
+			["Reading/Omnivore", true],
+			["Reading", true],
+		]);
+	});
+});
+
 describe("undo of an import", () => {
 	it("removes the notes and files it created, and closes the batch", async () => {
 		const { journal, vault } = await imported();
