@@ -21,8 +21,7 @@ const SECTION_NAMES = new Set([
 	"notes", "note", "my notes", "metadata", "properties", "info", "information", "source", "sources", "tags", "annotations",
 	"related", "references", "comments", "abstract",
 	// A template's heading above the article's text (`# Article text`, after a list of its properties).
-	"article text", "article content", "full text", "full article", "text", "original", "original article", "webpage", "web page",
-	"excerpt", "table of contents",
+	"article text", "article content", "full text", "full article", "original article",
 ]);
 
 export function isSectionHeading(text: string): boolean {
@@ -90,7 +89,7 @@ function onlyBlankBetween(body: string, from: number, to: number): boolean {
 
 /**
  * The article's heading: the one just above the `#Omnivore` tag line, or the heading the note opens
- * with, or else its first level-1 heading above any section heading; never a section heading
+ * with, or else its first level-1 heading above any level-1 section heading; never a section heading
  * (`## Highlights`, `# Content`).
  * As Obsidian shows it: a template that escaped the title (`# {{title}}`) wrote `&amp;` for `&`.
  */
@@ -113,9 +112,9 @@ function headingAboveTag(body: string, code: TextRange[], tagName: string): stri
 	}
 	const first = all[0];
 	if (first && onlyBlankBetween(body, 0, first.start)) return first.text;
-	// Below a template's section heading (`# Article text`, `## Highlights`) the headings are the
-	// article's own or the reader's: the title stands above it.
-	const section = found.find((h) => isSectionHeading(h.text));
+	// Below a template's section heading of the first level (`# Article text`, `# Highlights`) the
+	// headings are the article's own or the reader's: the title stands above it.
+	const section = found.find((h) => h.level === 1 && isSectionHeading(h.text));
 	return all.find((h) => h.level === 1 && (section === undefined || h.start < section.start))?.text;
 }
 

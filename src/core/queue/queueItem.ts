@@ -130,7 +130,9 @@ class Values {
 /** A list of names (`author: [Ann, Bob]`, as Linter or Metadata Menu write it), joined; else undefined. */
 function namesIn(value: unknown): string | undefined {
 	if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === "string" && item.trim() !== "")) return undefined;
-	return (value as string[]).map((name) => name.trim()).join(", ");
+	// Omnivore's `unknown` is no name, in a list as alone.
+	const names = (value as string[]).filter((name) => !isPlaceholder("author", name)).map((name) => name.trim());
+	return names.length > 0 ? names.join(", ") : undefined;
 }
 
 function statusOf(values: Values, options: TidyOptions): QueueStatus {

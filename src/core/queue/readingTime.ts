@@ -2,6 +2,7 @@
 
 import { decodeHtmlEntities, isHtmlEscaped } from "../htmlEntities";
 import type { TextRange } from "../markdown/codeRanges";
+import { withoutHtmlTags, withoutImages, withoutLinkTargets } from "./markupSpans";
 import { isWhitespace } from "../markdown/whitespace";
 import { ASCII_CONTINUES, ASCII_STARTS, CJK_CHARACTER, classify, classOf, isLowSurrogate, WORD_PART, WORD_START } from "./characterClasses";
 import { UnreadRanges } from "./unreadRanges";
@@ -13,10 +14,9 @@ export const CJK_CHARACTERS_PER_MINUTE = 400;
 // The Markdown that is not read, removed in this order. Each needs a literal the text must hold
 // (removals only ever put a space in), so a text without it is not searched at all.
 const FENCE_LINE = /^(?:```|~~~).*/gm;
-const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
-const LINK_TARGET = /\]\([^)]*\)/g;
+// Images (`/!\[[^\]]*\]\([^)]*\)/`), link targets (`/\]\([^)]*\)/`, read as `] `) and HTML tags
+// (`/<[^>]+>/`) are replaced as those patterns would be, without their scans (markupSpans.ts).
 const REFERENCE_DEFINITION = /^[ \t]*\[[^\]\n]+\]:[ \t]*\S.*/gm;
-const HTML_TAG = /<[^>]+>/g;
 // These two are not removed as patterns: `countReading` skips them as it counts (same result, no copy).
 const URL = /\b(?:https?|ftp|mailto|data):[^\s)>\]]+/gi;
 // Stryker disable next-line Regex: a run of markup read as one space or as several, the words are the same
@@ -30,19 +30,13 @@ function withoutMarkupBlocks(body: string): string {
 	// Stryker disable next-line ConditionalExpression,StringLiteral: see above
 	if (text.includes("```") || text.includes("~~~")) text = text.replace(FENCE_LINE, " ");
 	// Stryker disable next-line ConditionalExpression,StringLiteral: see above
-	if (text.includes("![")) {
-		text = text.replace(IMAGE, " ");
-	}
+	if (text.includes("![")) text = withoutImages(text);
 	// Stryker disable next-line ConditionalExpression,StringLiteral: see above
-	if (text.includes("](")) {
-		text = text.replace(LINK_TARGET, "] ");
-	}
+	if (text.includes("](")) text = withoutLinkTargets(text);
 	// Stryker disable next-line ConditionalExpression,StringLiteral: see above
 	if (text.includes("]:")) text = text.replace(REFERENCE_DEFINITION, " ");
 	// Stryker disable next-line ConditionalExpression,StringLiteral: see above
-	if (text.includes("<")) {
-		text = text.replace(HTML_TAG, " ");
-	}
+	if (text.includes("<")) text = withoutHtmlTags(text);
 	return text;
 }
 
@@ -52,8 +46,11 @@ function withoutMarkupBlocks(body: string): string {
  * (A body of one's own with `&lt;` but no numeric reference is read as written.)
  */
 function decoded(body: string): string {
-	return isHtmlEscaped(body) ? decodeHtmlEntities(body) : body;
+	// A `<` (in text, code or math: `i &lt; n`) would open a tag that the next `>` closes, lines later.
+	return isHtmlEscaped(body) ? decodeHtmlEntities(body.replace(LESS_THAN, " ")) : body;
 }
+
+const LESS_THAN = /&(?:lt|#0*60|#x0*3c);/gi;
 
 /**
  * The readable text of a Markdown body: character references decoded, then no images, link targets,

