@@ -11,60 +11,58 @@ function nextOf(text: string, char: string): (from: number) => number {
 	};
 }
 
+/**
+ * Each span that starts at an `opening` replaced by `replacement`, the search going on after it.
+ * `endOf` gives the index just past the span starting at `open`, `undefined` when none starts there,
+ * `null` when none can start there or later.
+ */
+function replaceSpans(text: string, opening: string, replacement: string, endOf: (open: number) => number | null | undefined): string {
+	let out = "";
+	let copied = 0;
+	for (let open = text.indexOf(opening); open !== -1; ) {
+		const end = endOf(open);
+		if (end === null) break;
+		if (end === undefined) {
+			open = text.indexOf(opening, open + 1);
+			continue;
+		}
+		out += text.slice(copied, open) + replacement;
+		copied = end;
+		open = text.indexOf(opening, copied);
+	}
+	return out + text.slice(copied);
+}
+
 /** `text.replace(/<[^>]+>/g, " ")`. */
 export function withoutHtmlTags(text: string): string {
 	const closing = nextOf(text, ">");
-	let out = "";
-	let copied = 0;
-	for (let open = text.indexOf("<"); open !== -1; ) {
+	return replaceSpans(text, "<", " ", (open) => {
 		const close = closing(open + 1);
-		if (close === -1) break;
+		if (close === -1) return null;
 		// `<>` is no tag: the search goes on from the next character.
-		if (close === open + 1) {
-			open = text.indexOf("<", open + 1);
-			continue;
-		}
-		out += `${text.slice(copied, open)} `;
-		copied = close + 1;
-		open = text.indexOf("<", copied);
-	}
-	return out + text.slice(copied);
+		return close === open + 1 ? undefined : close + 1;
+	});
 }
 
 /** `text.replace(/!\[[^\]]*\]\([^)]*\)/g, " ")`. */
 export function withoutImages(text: string): string {
 	const bracket = nextOf(text, "]");
 	const parenthesis = nextOf(text, ")");
-	let out = "";
-	let copied = 0;
-	for (let open = text.indexOf("!["); open !== -1; ) {
+	return replaceSpans(text, "![", " ", (open) => {
 		const end = bracket(open + 2);
-		if (end === -1) break;
+		if (end === -1) return null;
 		// The first `]` must open the address at once; if not, no match starts here.
-		if (text.charCodeAt(end + 1) !== 40) {
-			open = text.indexOf("![", open + 1);
-			continue;
-		}
+		if (text.charCodeAt(end + 1) !== 40) return undefined;
 		const close = parenthesis(end + 2);
-		if (close === -1) break;
-		out += `${text.slice(copied, open)} `;
-		copied = close + 1;
-		open = text.indexOf("![", copied);
-	}
-	return out + text.slice(copied);
+		return close === -1 ? null : close + 1;
+	});
 }
 
 /** `text.replace(/\]\([^)]*\)/g, "] ")`. */
 export function withoutLinkTargets(text: string): string {
 	const parenthesis = nextOf(text, ")");
-	let out = "";
-	let copied = 0;
-	for (let open = text.indexOf("]("); open !== -1; ) {
+	return replaceSpans(text, "](", "] ", (open) => {
 		const close = parenthesis(open + 2);
-		if (close === -1) break;
-		out += `${text.slice(copied, open)}] `;
-		copied = close + 1;
-		open = text.indexOf("](", copied);
-	}
-	return out + text.slice(copied);
+		return close === -1 ? null : close + 1;
+	});
 }
