@@ -195,4 +195,15 @@ describe("the import preview", () => {
 		// The folder holding the user's note stays.
 		expect(app.vault.getFolderByPath("Later")).not.toBeNull();
 	});
+
+	it("leaves a folder it made that holds only a file Obsidian does not list (a dot-file)", async () => {
+		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles()), [], "Later/Saved"));
+		// Files Obsidian's index leaves out are on the disk all the same, as the adapter lists them.
+		await app.vault.adapter.mkdir("Later/Saved");
+		await app.vault.adapter.write("Later/Saved/.DS_Store", "finder");
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.getFolderByPath("Later/Saved")).not.toBeNull();
+		expect(app.vault.getFileByPath("Later/Saved/How SQLite Scales Read Concurrency.md")).toBeNull();
+	});
 });

@@ -1,44 +1,44 @@
-// Whether a link stands on its line as a template writes it (`[Read on Omnivore](…)` alone, as a
-// list item, after a label, beside the note's other links, with a date or a site after it), not
-// inside a sentence that quotes it: a post about Omnivore shows its link in prose ("its plugin wrote
-// [Read on Omnivore](…) under each title").
+// Whether a link stands as a template writes it (alone on its line, as a list item or a table cell,
+// after a label, beside other links, with a date, an author or a site after it), not in the middle of
+// a sentence that quotes it: a post about Omnivore shows its link in prose ("its plugin wrote
+// [Read on Omnivore](…) under each title"), with words right before and right after it.
 
 // A template's line is short: a link further from its line's ends stands in prose. Also bounds the
 // work per link on a note of one long line.
 const REACH = 1000;
 
-// A template's words beside its link: a label (`Read it on Omnivore:`), a site, `5 min read`.
-const MOST_WORDS = 4;
-
-// Links (their text may hold brackets, their address parentheses: `[[2305.10601] Tree](…)`,
-// `…/Rust_(programming_language)`), wikilinks and HTML tags hold no words of the line.
-const LINK = /\[(?:[^[\]\n]|\[[^[\]\n]*\])*\]\((?:[^()\n]|\([^()\n]*\))*\)|\[\[[^[\]\n]*\]\]|<[^<>\n]*>/g;
-
 // The link's own opening before its address (`[label](`, `[label](<`, `<` of an autolink, an HTML
-// anchor's `<a href="`), and its closing after (the rest of the address, a title, `)`, `">label</a>`).
+// anchor's `<a href="`, `[` of a label that is the address itself), and its closing after it (the rest
+// of the address, a title, `)`, `">label</a>`, `]`).
 const OPENING = /(?:\[(?:[^[\]\n]|\[[^[\]\n]*\])*\]\(<?|<a\s[^<>\n]*?href=["']?|<|\[)$/i;
-const CLOSING = /^[^\s)>"']*(?:["']?[^<>\n]*>[^<\n]*<\/a>|>?(?:[ \t]+"[^"\n]*")?\)?)/i;
+const CLOSING = /^[^\s)>"'\]]*(?:["']?[^<>\n]*>[^<\n]*<\/a>|>?(?:[ \t]+"[^"\n]*")?\)?)/i;
 
-/** Whitespace-separated runs holding a letter: words, not dates, markers or symbols. */
-function wordsIn(text: string): number {
-	let words = 0;
-	for (const run of text.replace(LINK, " ").split(/\s+/)) if (/\p{L}/u.test(run)) words++;
-	return words;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+// A line of prose a sentence may run on from or to (a hard-wrapped paragraph): three words at least,
+// not a heading, a list item, a quote or a table row, which end their line.
+const PROSE_LINE = /^(?![ \t]*(?:#{1,6}[ \t]|[-*+>|][ \t]|\d{1,9}[.)][ \t]))\S+(?:[ \t]+\S+){2,}/u;
+
+/** Whether a letter or digit is the last character of `text` past spaces (one or two UTF-16 units). */
+function endsWithWord(text: string): boolean {
+	return WORD_CHARACTER.test(Array.from(text.trimEnd().slice(-2)).at(-1) ?? "");
 }
 
-/** Whether the address at `start` to `end` of `body` stands on its line as a template's link. */
+/** Whether a letter or digit is the first character of `text` past spaces. */
+function startsWithWord(text: string): boolean {
+	return WORD_CHARACTER.test(Array.from(text.trimStart().slice(0, 2))[0] ?? "");
+}
+
+/** Whether the address at `start` to `end` of `body` stands as a template's link, not inside a sentence. */
 export function standsOnItsLine(body: string, start: number, end: number): boolean {
-	// Only the text within reach is searched for the line's ends.
-	const from = Math.max(0, start - REACH);
-	const before = body.slice(from, start);
-	const lineStart = before.lastIndexOf("\n");
-	if (lineStart === -1 && from > 0) return false;
-	const after = body.slice(end, end + REACH + 1);
-	const lineEnd = after.indexOf("\n");
-	if (lineEnd === -1 && end + after.length < body.length) return false;
-	const wordsBefore = wordsIn(before.slice(lineStart + 1).replace(OPENING, ""));
-	const wordsAfter = wordsIn((lineEnd === -1 ? after : after.slice(0, lineEnd)).replace(CLOSING, ""));
-	// In a sentence: words on both sides, or more than a label's.
-	const inSentence = (wordsBefore >= 1 && wordsAfter >= 2) || (wordsBefore >= 2 && wordsAfter >= 1);
-	return !inSentence && wordsBefore + wordsAfter <= MOST_WORDS;
+	// Only the text within reach is read: the characters right beside the link, or the lines around
+	// it when it starts or ends its line (in the same paragraph: no blank line between).
+	const before = body.slice(Math.max(0, start - REACH), start).split("\n");
+	const after = body.slice(end, end + REACH).split("\n");
+	const head = before[before.length - 1].replace(OPENING, "");
+	const tail = after[0].replace(CLOSING, "").replace(/\r$/, "");
+	const above = (before.at(-2) ?? "").replace(/\r$/, "");
+	const below = (after[1] ?? "").replace(/\r$/, "");
+	const wordBefore = head.trim() !== "" ? endsWithWord(head) : PROSE_LINE.test(above) && endsWithWord(above);
+	const wordAfter = tail.trim() !== "" ? startsWithWord(tail) : PROSE_LINE.test(below) && startsWithWord(below);
+	return !(wordBefore && wordAfter);
 }

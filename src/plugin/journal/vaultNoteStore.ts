@@ -46,6 +46,9 @@ export function vaultCreatedFiles(app: App): CreatedFiles {
 		removeFolderIfEmpty: async (path) => {
 			const folder = app.vault.getFolderByPath(path);
 			if (!folder || folder.children.length > 0) return false;
+			// Obsidian's index leaves out dot-files (`.DS_Store`, `.gitkeep`): the folder on disk must be empty too.
+			const listed = await app.vault.adapter.list(path).catch(() => null);
+			if (listed && listed.files.length + listed.folders.length > 0) return false;
 			await app.fileManager.trashFile(folder);
 			return true;
 		},

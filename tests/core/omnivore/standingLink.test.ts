@@ -56,6 +56,18 @@ describe("standsOnItsLine", () => {
 		["a reference definition", `[omnivore]: ${LIBRARY}`],
 		["an HTML anchor", `<a href="${LIBRARY}">Read on Omnivore</a>`],
 		["a title holding brackets", `# [[2305.10601] Tree of Thoughts](${LIBRARY})`],
+		// A third trial's: longer labels, metadata and authors beside it, table rows of text cells.
+		["a label of many words", `Leer en la app de Omnivore: [Read on Omnivore](${LIBRARY})`],
+		["metadata after it", `Source: [Read on Omnivore](${LIBRARY}) • [Web](https://a.example) • 12 min read`],
+		["a save date and author after it", `Links: [A](${LIBRARY}) | [Original](https://a.example) | Saved 2024-07-30 by Lamport`],
+		["authors after a dash", `[Read on Omnivore](${LIBRARY}) — Leslie Lamport, Robert Shostak, Marshall Pease`],
+		["authors before a dot", `By Leslie Lamport, Robert Shostak and Marshall Pease · [Omnivore](${LIBRARY})`],
+		["a table row of text cells", `| Leslie Lamport | Wikipedia | [Omnivore](${LIBRARY}) | Archived |`],
+		["a time in words in parentheses", `Source:: [Omnivore](${LIBRARY}) (read in 12 minutes)`],
+		["under the tag, with words after", `#Omnivore\n[Read on Omnivore](${LIBRARY}) by Leslie Lamport`],
+		// Taken for a template's line too: a sentence that only starts or ends with the link.
+		["a sentence ending with it", `Under each title the plugin wrote a line like this one: [Read on Omnivore](${LIBRARY})`],
+		["a sentence starting with it", `[Read on Omnivore](${LIBRARY}) is what the plugin wrote`],
 	])("%s", (_name, text) => {
 		expect(stands(text)).toBe(true);
 	});
@@ -64,18 +76,20 @@ describe("standsOnItsLine", () => {
 		["in a sentence", `Its plugin wrote [Read on Omnivore](${LIBRARY}) under each title.`],
 		["a bare address in a sentence", `See ${LIBRARY} for an example`],
 		["inside a short sentence", `I saved [this](${LIBRARY}) today, then read it.`],
-		["after a long sentence ending in a colon", `Under each title the plugin wrote a line like this one: [Read on Omnivore](${LIBRARY})`],
-		["before a sentence's words", `[Read on Omnivore](${LIBRARY}) is what the plugin wrote`],
+		["between two words", `Tried [Read on Omnivore](${LIBRARY}) yesterday.`],
+		["in a hard-wrapped sentence, at a line's start", `For two years the Omnivore plugin wrote a link like\n[Read on Omnivore](${LIBRARY}) under each\ntitle it synced.`],
+		["in a hard-wrapped sentence, at a line's end", `For two years the plugin wrote [Read on Omnivore](${LIBRARY})\nunder each title it synced.`],
+		["in a Chinese sentence", `我用Omnivore两年了，它的插件会在每篇文章标题下面写一个[Read on Omnivore](${LIBRARY})链接。`],
+		["in a Japanese sentence", `プラグインは各記事の下に[Read on Omnivore](${LIBRARY})というリンクを書きました。`],
 	])("not %s", (_name, text) => {
 		expect(stands(text)).toBe(false);
 	});
 
-	it("looks no further than a template's line reaches, however long the line", () => {
-		for (const filler of ["-", " ", "[x](y) ", "🔗"]) {
-			const near = `${filler.repeat(Math.floor(900 / filler.length))}[A](${LIBRARY})${filler.repeat(Math.floor(900 / filler.length))}`;
-			expect([filler, stands(near)]).toEqual([filler, true]);
-			const far = `${filler.repeat(2000)}[A](${LIBRARY})`;
-			expect([filler, stands(far), stands(`[A](${LIBRARY})${filler.repeat(2000)}`)]).toEqual([filler, false, false]);
+	it("reads only what stands beside the link, however long its line", () => {
+		for (const [filler, stands] of [["- ", true], ["| ", true], ["word ", false], ["[x](y) ", true], ["🔗 ", true], ["[", true], ["<a ", true], ["词语", false]] as const) {
+			const line = `${filler.repeat(3000)}[A](${LIBRARY}) ${filler.repeat(3000)}`;
+			const start = line.indexOf(LIBRARY);
+			expect([filler, standsOnItsLine(line, start, start + LIBRARY.length)]).toEqual([filler, stands]);
 		}
 	});
 });
