@@ -33,14 +33,19 @@ function replaceSpans(text: string, opening: string, replacement: string, endOf:
 	return out + text.slice(copied);
 }
 
-/** `text.replace(/<[^>]+>/g, " ")`. */
+/** A tag's name starts with a letter, `/` or `!` (`<b>`, `</b>`, `<!-- -->`): `x < 5` opens none. */
+export function opensTag(code: number): boolean {
+	return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 47 || code === 33;
+}
+
+/** `text.replace(/<[A-Za-z/!][^>]*>/g, " ")`. */
 export function withoutHtmlTags(text: string): string {
 	const closing = nextOf(text, ">");
 	return replaceSpans(text, "<", " ", (open) => {
+		// Not a tag: the search goes on from the next character.
+		if (!opensTag(text.charCodeAt(open + 1))) return undefined;
 		const close = closing(open + 1);
-		if (close === -1) return null;
-		// `<>` is no tag: the search goes on from the next character.
-		return close === open + 1 ? undefined : close + 1;
+		return close === -1 ? null : close + 1;
 	});
 }
 

@@ -15,7 +15,8 @@ export const CJK_CHARACTERS_PER_MINUTE = 400;
 // (removals only ever put a space in), so a text without it is not searched at all.
 const FENCE_LINE = /^(?:```|~~~).*/gm;
 // Images (`/!\[[^\]]*\]\([^)]*\)/`), link targets (`/\]\([^)]*\)/`, read as `] `) and HTML tags
-// (`/<[^>]+>/`) are replaced as those patterns would be, without their scans (markupSpans.ts).
+// (`/<[A-Za-z/!][^>]*>/`: not `x < 5`, whose `<` a later `>` would close lines further) are replaced
+// as those patterns would be, without their scans (markupSpans.ts).
 const REFERENCE_DEFINITION = /^[ \t]*\[[^\]\n]+\]:[ \t]*\S.*/gm;
 // These two are not removed as patterns: `countReading` skips them as it counts (same result, no copy).
 const URL = /\b(?:https?|ftp|mailto|data):[^\s)>\]]+/gi;

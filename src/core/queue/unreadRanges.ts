@@ -3,6 +3,7 @@
 // without its code, found without building those copies of the text.
 
 import type { TextRange } from "../markdown/codeRanges";
+import { opensTag } from "./markupSpans";
 
 /**
  * Sorted, disjoint ranges of the body, each read as a space (an empty one is a space put in).
@@ -113,10 +114,10 @@ export class UnreadRanges {
 		}, "]");
 	}
 
-	/** `<[^>]+>`: an HTML tag (at least one character between, a range's space included). */
+	/** `<[A-Za-z/!][^>]*>`: an HTML tag (its name's first character uncovered). */
 	withHtmlTags(): UnreadRanges {
 		return this.withMatches((at) => {
-			if (this.followedBy(at, ">")) return "not-here";
+			if (!opensTag(this.text.charCodeAt(at + 1)) || this.startsAt(at + 1)) return "not-here";
 			const end = this.next(">", at + 1);
 			return end === -1 ? "none-later" : { start: at, end: end + 1 };
 		}, "<");

@@ -88,6 +88,10 @@ describe("reading time", () => {
 		const escaped = `Loop with &#x60;for (i = 0; i &lt; n; i++)&#x60; here.\n\n${words}\n\n&gt; a quote from the article\n`;
 		expect(readingMinutesOutside(escaped, findCodeRanges(escaped))).toBe(3);
 		expect(readingMinutes(escaped)).toBe(3);
+		// Nor a `<` of the text as written (Omnivore's Markdown does not escape it): a tag starts with a letter, `/` or `!`.
+		const raw = `If x < 5 then we stop, in < 10 ms.\n\n${words}\n\n> a quote from the article\n`;
+		expect(readingMinutesOutside(raw, findCodeRanges(raw))).toBe(3);
+		expect(countReading("Some <b>bold</b>, <!-- a comment --> and </span> words")).toEqual({ words: 4, cjk: 0 });
 	});
 
 	it("adds the time of the words and of the CJK characters", () => {
