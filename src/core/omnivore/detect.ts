@@ -11,7 +11,7 @@ import type { ProxyMatcher } from "../proxyUrls";
 import { findKey, findSchemaKey, ID_KEY } from "./keys";
 import { hasArticleProperty, rawHasArticleProperty } from "./articleProperties";
 import { hasOmnivoreId } from "./omnivoreId";
-import { standsOnItsLine } from "./standingLink";
+import { standsAsTemplateLink } from "./standingLink";
 import { bareTag, bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
 import { isWebUrl, linksFor, READ_ORIGINAL, type OmnivoreLinks } from "./urls";
 
@@ -43,7 +43,7 @@ interface BodyMarks {
 	articleLink: boolean;
 	/** How many different articles the library links name (counted up to two). */
 	articles: number;
-	/** A link to an article in the library standing on its line as templates write it, not quoted in prose. */
+	/** A link to an article in the library as templates write it, not in the middle of a sentence (`standingLink.ts`). */
 	standing: boolean;
 	/** Such a link labelled as Omnivore's default template labels it (`[Read on Omnivore](…)`). */
 	labelled: boolean;
@@ -78,7 +78,7 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 			articleLink = true;
 			// Labelled links stand; once one does, the others need not be looked at. A template's link
 			// comes early: a note of thousands of links to one article is not read line by line for it.
-			if (!labelled && lookedAt++ < MAX_LINES_LOOKED_AT && standsOnItsLine(body, match.index, match.index + match[0].length)) {
+			if (!labelled && lookedAt++ < MAX_LINKS_LOOKED_AT && standsAsTemplateLink(body, match.index, match.index + match[0].length)) {
 				standing = true;
 				labelled = LABELLED_OMNIVORE_BEFORE.test(body.slice(Math.max(0, match.index - 80), match.index));
 			}
@@ -95,7 +95,7 @@ function bodyMarks(body: string, code: TextRange[], context: DetectContext): Bod
 	};
 }
 
-const MAX_LINES_LOOKED_AT = 64;
+const MAX_LINKS_LOOKED_AT = 64;
 
 // The label Omnivore's default template gives the link to the article, right before its address. (A
 // custom template's `[Omnivore](…)` is what a note of one's own writes too: such notes have their id.)
@@ -145,7 +145,7 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 		// Not a highlight's back-link alone: notes of one's own quote highlights, tagged too; a note
 		// Omnivore wrote has its article link, its id or its Read Original link besides.
 		// A tagged reading list links several articles, a post about Omnivore quotes a link in a
-		// sentence: an article link counts standing on its line for one article, or with Omnivore's id.
+		// sentence: an article link counts as a template wrote it for one article, or with Omnivore's id.
 		const articleLink = (body.standing && body.articles === 1) || (body.articleLink && hasOmnivoreId(values, rawYaml));
 		if (articleLink || yamlLink || idProperty || statusProperty || body.readOriginal()) return { kind: "article", by: "tag" };
 		return proxiedProperty || body.proxiedImage() ? { kind: "article", by: "tag", onlyProxied: true } : { kind: "tagged-not-article" };

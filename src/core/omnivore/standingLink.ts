@@ -3,8 +3,8 @@
 // a sentence that quotes it: a post about Omnivore shows its link in prose ("its plugin wrote
 // [Read on Omnivore](…) under each title"), with words right before and right after it.
 
-// A template's line is short: a link further from its line's ends stands in prose. Also bounds the
-// work per link on a note of one long line.
+// How much text either side of a link is read: its neighbours, and the lines around it when it starts
+// or ends its line (a link's label or a line may be long; a note of one long line is not read whole).
 const REACH = 1000;
 
 // The link's own opening before its address (`[label](`, `[label](<`, `<` of an autolink, an HTML
@@ -29,7 +29,7 @@ function startsWithWord(text: string): boolean {
 }
 
 /** Whether the address at `start` to `end` of `body` stands as a template's link, not inside a sentence. */
-export function standsOnItsLine(body: string, start: number, end: number): boolean {
+export function standsAsTemplateLink(body: string, start: number, end: number): boolean {
 	// Only the text within reach is read: the characters right beside the link, or the lines around
 	// it when it starts or ends its line (in the same paragraph: no blank line between).
 	const before = body.slice(Math.max(0, start - REACH), start).split("\n");

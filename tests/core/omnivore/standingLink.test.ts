@@ -1,16 +1,16 @@
-// A library link counts as a template's only where it stands on its line: alone, as a list item,
-// after a label, beside the note's other links; not inside a sentence that quotes it.
-import { standsOnItsLine } from "../../../src/core/omnivore/standingLink";
+// A library link counts as a template's wherever it stands (alone, in a list or a table, after a
+// label, beside other links and metadata), but not in the middle of a sentence that quotes it.
+import { standsAsTemplateLink } from "../../../src/core/omnivore/standingLink";
 
 const LIBRARY = "https://omnivore.app/me/rust-in-2023-18c2f4a1b2c";
 
 /** Whether the library address in `text` stands on its line. */
 function stands(text: string): boolean {
 	const start = text.indexOf(LIBRARY);
-	return standsOnItsLine(text, start, start + LIBRARY.length);
+	return standsAsTemplateLink(text, start, start + LIBRARY.length);
 }
 
-describe("standsOnItsLine", () => {
+describe("standsAsTemplateLink", () => {
 	it.each([
 		["the default template's line", `[Read on Omnivore](${LIBRARY})`],
 		["a list item", ` - [Read on Omnivore](${LIBRARY})`],
@@ -89,7 +89,7 @@ describe("standsOnItsLine", () => {
 		for (const [filler, stands] of [["- ", true], ["| ", true], ["word ", false], ["[x](y) ", true], ["🔗 ", true], ["[", true], ["<a ", true], ["词语", false]] as const) {
 			const line = `${filler.repeat(3000)}[A](${LIBRARY}) ${filler.repeat(3000)}`;
 			const start = line.indexOf(LIBRARY);
-			expect([filler, standsOnItsLine(line, start, start + LIBRARY.length)]).toEqual([filler, stands]);
+			expect([filler, standsAsTemplateLink(line, start, start + LIBRARY.length)]).toEqual([filler, stands]);
 		}
 	});
 });
