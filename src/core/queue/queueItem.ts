@@ -11,15 +11,15 @@ import { findCodeRanges, type TextRange } from "../markdown/codeRanges";
 import { breaksLinesWithCrAlone, splitNote, type NoteParts } from "../note";
 import { detectOmnivoreNote, mayHoldOmnivoreMarks } from "../omnivore/detect";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
-import { aliasHolds, isBlank } from "../omnivore/aliasValue";
-import { filledStateKey, findKey, findSchemaKey, isPlaceholder } from "../omnivore/keys";
+import { findKey } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
-import { archivedDateKey, readFlag, readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
+import { readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
 import { bodyTags, cleanTag, frontmatterTags, tagMatches, uniqueTags } from "../omnivore/tags";
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
-import type { SchemaKeys, StatusValues, TidyOptions } from "../options";
-import { unwrapProxyUrl, type ProxyMatcher } from "../proxyUrls";
+import type { TidyOptions } from "../options";
+import type { ProxyMatcher } from "../proxyUrls";
 import { frontmatterForReading, frontmatterFromValues } from "./parsedFrontmatter";
+import { NoteValues } from "./noteValues";
 import { readingMinutesOutside } from "./readingTime";
 
 /**
@@ -57,85 +57,7 @@ export interface QueueItem {
 	articles?: number;
 }
 
-/** Reads values under the canonical key or an alias, any case (from an empty block when the note has none). */
-class Values {
-	private readonly present: string[];
-
-	constructor(
-		private readonly editor: FrontmatterEditor,
-		private readonly options: TidyOptions,
-		private readonly proxy: ProxyMatcher,
-	) {
-		this.present = editor.keys();
-	}
-
-	text(name: string): string | undefined {
-		const key = findKey(this.present, name);
-		// Stryker disable next-line ConditionalExpression: a key that is not there has no value either
-		return key === undefined ? undefined : this.editor.getText(key);
-	}
-
-	raw(name: string): unknown {
-		const key = findKey(this.present, name);
-		// Stryker disable next-line ConditionalExpression: see above
-		return key === undefined ? undefined : this.editor.get(key);
-	}
-
-	readFlag(configured: StatusValues): ReturnType<typeof readFlag> {
-		return readFlag(this.present, (name) => this.editor.get(name), configured);
-	}
-
-	archivedDateKey(): string | undefined {
-		return archivedDateKey(this.present, (name) => this.editor.get(name), this.options.keys, this.options);
-	}
-
-	/** Omnivore's `state` as tidy finds it (`filledStateKey`). */
-	state(): unknown {
-		const key = filledStateKey(this.present, (name) => isBlank(this.editor.get(name)));
-		return key === undefined ? undefined : this.editor.get(key);
-	}
-
-	/**
-	 * The key of a schema value as tidy finds it: the configured name as written when `holds` says it
-	 * holds one (tidy keeps whatever it holds), else another spelling or alias with a value of the kind.
-	 */
-	private keyOf(key: keyof SchemaKeys, holds: (name: string) => boolean): string | undefined {
-		const canonical = this.options.keys[key];
-		return findSchemaKey(this.present, key, this.options.keys, (name) => (name === canonical ? holds(name) : aliasHolds(key, this.editor.get(name), this.options)));
-	}
-
-	/** The status: the configured key unless empty, whatever it holds, else another spelling holding a word. */
-	status(): unknown {
-		const found = this.keyOf("status", (name) => !isBlank(this.editor.get(name)));
-		// Stryker disable next-line ConditionalExpression: see above
-		return found === undefined ? undefined : this.editor.get(found);
-	}
-
-	schema(key: keyof SchemaKeys): string | undefined {
-		const found = this.keyOf(key, (name) => this.editor.getText(name) !== undefined && !isPlaceholder(key, this.editor.get(name)));
-		// Stryker disable next-line ConditionalExpression: see above
-		const text = found === undefined ? undefined : this.editor.getText(found);
-		// A proxied image address in a value is shown as tidy writes it (the images step).
-		const unwrapped = text === undefined ? null : unwrapProxyUrl(text, this.proxy);
-		return unwrapped?.ok ? unwrapped.url : text;
-	}
-
-	/** A schema value written as a list of names, joined. */
-	names(key: keyof SchemaKeys): string | undefined {
-		const found = this.keyOf(key, (name) => namesIn(this.editor.get(name)) !== undefined);
-		return found === undefined ? undefined : namesIn(this.editor.get(found));
-	}
-}
-
-/** A list of names (`author: [Ann, Bob]`, as Linter or Metadata Menu write it), joined; else undefined. */
-function namesIn(value: unknown): string | undefined {
-	if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === "string" && item.trim() !== "")) return undefined;
-	// Omnivore's `unknown` is no name, in a list as alone.
-	const names = (value as string[]).filter((name) => !isPlaceholder("author", name)).map((name) => name.trim());
-	return names.length > 0 ? names.join(", ") : undefined;
-}
-
-function statusOf(values: Values, options: TidyOptions): QueueStatus {
+function statusOf(values: NoteValues, options: TidyOptions): QueueStatus {
 	const status = values.status();
 	const given = status === undefined ? values.state() : status;
 	if (given === undefined || given === null || given === "") {
@@ -169,7 +91,7 @@ function atPrecision(date: Date, ms: number): Date {
 	return new Date(Math.floor(date.getTime() / ms) * ms);
 }
 
-function minutesOf(values: Values, body: string, code: TextRange[]): number {
+function minutesOf(values: NoteValues, body: string, code: TextRange[]): number {
 	const readLength = Number(values.text("read_length"));
 	if (Number.isFinite(readLength) && readLength > 0) return Math.max(1, Math.round(readLength));
 	const words = Number(values.text("words_count"));
@@ -224,7 +146,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 	if (detectOmnivoreNote({ parts, frontmatter: block, code }, { options, links, proxy }).kind !== "article") return null;
 
 	const editor = block.kind === "mapping" ? block.editor : FrontmatterEditor.reading("", {});
-	const values = new Values(editor, options, proxy);
+	const values = new NoteValues(editor, options, proxy);
 	const facts = readBodyFacts(parts.body, code, options.tagName, links);
 	const urlCandidate = values.schema("originalUrl") ?? facts.readOriginalUrl;
 	const url = urlCandidate && isArticleUrl(urlCandidate, links) ? urlCandidate : facts.readOriginalUrl && isArticleUrl(facts.readOriginalUrl, links) ? facts.readOriginalUrl : null;
