@@ -3,7 +3,7 @@
 
 import { copyFileSync, constants, existsSync, linkSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import { uniqueFileName, type AttachmentStore } from "../core";
+import { foldersDownTo, uniqueFileName, type AttachmentStore } from "../core";
 import { describeFsError, isThere, isWithin } from "./vaultFiles";
 import { giveToVaultOwner, makeFolders } from "./vaultOwner";
 
@@ -69,11 +69,7 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 			const absoluteFolder = at(folder);
 			try {
 				// Journaled before they are made: undo removes them once empty.
-				const parts = folder.split("/").filter((part) => part !== "");
-				for (let i = 1; i <= parts.length; i++) {
-					const level = parts.slice(0, i).join("/");
-					if (!existsSync(at(level))) await beforeCreateFolder(level);
-				}
+				for (const level of foldersDownTo(folder)) if (!existsSync(at(level))) await beforeCreateFolder(level);
 				makeFolders(vault, absoluteFolder);
 				for (;;) {
 					const path = uniqueFileName(folder, stem, extension, isTakenByOther(bytes));

@@ -3,7 +3,7 @@
 
 import { existsSync, linkSync, mkdirSync, realpathSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { asTidyTransform, countActions, importExport, plural, LazyBatch, NoteTidier, tidyAndRecord, type ImportReport, type ImportTarget, type TidyOptions } from "../core";
+import { asTidyTransform, countActions, folderOf, foldersDownTo, importExport, plural, LazyBatch, NoteTidier, tidyAndRecord, type ImportReport, type ImportTarget, type TidyOptions } from "../core";
 import { temporaryPath } from "./atomicWrite";
 import { FileNoteStore } from "./fileNoteStore";
 import { openExport } from "./exportSource";
@@ -134,11 +134,7 @@ class FolderTarget implements ImportTarget {
 		if (!this.followLinks && this.isLinkedOutside(path)) throw new Error("its folder is a link to a folder outside the vault (import --follow-links writes there)");
 		const journal = await this.journal.get();
 		// The folders made for it, outermost first: undo removes them once empty.
-		const parts = path.split("/").slice(0, -1);
-		for (let i = 1; i <= parts.length; i++) {
-			const folder = parts.slice(0, i).join("/");
-			if (!existsSync(this.at(folder))) await journal.recordCreatedFolder(folder);
-		}
+		for (const folder of foldersDownTo(folderOf(path))) if (!existsSync(this.at(folder))) await journal.recordCreatedFolder(folder);
 		await journal.recordCreated(path, data);
 		try {
 			createExclusive(this.at(path), data, this.vault);

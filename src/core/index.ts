@@ -48,3 +48,4 @@ export { importExport } from "./import/importExport";
 export { countActions, asTidyTransform, type ImportTarget, type ImportReport, type ItemOutcome, type ItemAction, type ImportOptions } from "./import/importPort";
 export { EntryTooLarge, ExportError, zipArchive, bytesSource, type ExportArchive, type ByteSource, type EntryData, type EntryWish } from "./import/exportArchive";
 export { DEFAULT_IMPORT_FOLDER, importFolder } from "./import/fileName";
+export { folderOf, foldersDownTo } from "./vaultPath";

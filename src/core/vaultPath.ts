@@ -8,3 +8,14 @@
 export function isVaultPath(path: string): boolean {
 	return path !== "" && !/^([/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).some((part) => part === ".." || part === "." || part === "");
 }
+
+/** The folder a path lies in (`a/b` for `a/b/c.md`), or "" at the vault's root. */
+export function folderOf(path: string): string {
+	return path.slice(0, Math.max(0, path.lastIndexOf("/")));
+}
+
+/** A folder and each folder above it, outermost first (`a`, `a/b`, `a/b/c`): the ones a file there needs. */
+export function foldersDownTo(folder: string): string[] {
+	const parts = folder.split("/").filter((part) => part !== "");
+	return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
+}

@@ -2,14 +2,7 @@
 // linear time: those patterns, tried at every `<` or `](` of a text with no closing after it, scan
 // to its end each time (seconds on a long escaped body).
 
-/** The first index of `char` at or after `from`, remembered: asked with growing `from`, the text is read once. */
-function nextOf(text: string, char: string): (from: number) => number {
-	let found = -2;
-	return (from) => {
-		if (found === -2 || (found !== -1 && found < from)) found = text.indexOf(char, from);
-		return found;
-	};
-}
+import { nextIndexOf } from "./nextIndexOf";
 
 /**
  * Each span that starts at an `opening` replaced by `replacement`, the search going on after it.
@@ -40,7 +33,7 @@ export function opensTag(code: number): boolean {
 
 /** `text.replace(/<[A-Za-z/!][^>]*>/g, " ")`. */
 export function withoutHtmlTags(text: string): string {
-	const closing = nextOf(text, ">");
+	const closing = nextIndexOf(text, ">");
 	return replaceSpans(text, "<", " ", (open) => {
 		// Not a tag: the search goes on from the next character.
 		if (!opensTag(text.charCodeAt(open + 1))) return undefined;
@@ -51,8 +44,8 @@ export function withoutHtmlTags(text: string): string {
 
 /** `text.replace(/!\[[^\]]*\]\([^)]*\)/g, " ")`. */
 export function withoutImages(text: string): string {
-	const bracket = nextOf(text, "]");
-	const parenthesis = nextOf(text, ")");
+	const bracket = nextIndexOf(text, "]");
+	const parenthesis = nextIndexOf(text, ")");
 	return replaceSpans(text, "![", " ", (open) => {
 		const end = bracket(open + 2);
 		if (end === -1) return null;
@@ -65,7 +58,7 @@ export function withoutImages(text: string): string {
 
 /** `text.replace(/\]\([^)]*\)/g, "] ")`. */
 export function withoutLinkTargets(text: string): string {
-	const parenthesis = nextOf(text, ")");
+	const parenthesis = nextIndexOf(text, ")");
 	return replaceSpans(text, "](", "] ", (open) => {
 		const close = parenthesis(open + 2);
 		return close === -1 ? null : close + 1;

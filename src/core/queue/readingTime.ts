@@ -3,6 +3,7 @@
 import { decodeHtmlEntities, isHtmlEscaped } from "../htmlEntities";
 import type { TextRange } from "../markdown/codeRanges";
 import { withoutHtmlTags, withoutImages, withoutLinkTargets } from "./markupSpans";
+import { nextIndexOf } from "./nextIndexOf";
 import { isWhitespace } from "../markdown/whitespace";
 import { ASCII_CONTINUES, ASCII_STARTS, CJK_CHARACTER, classify, classOf, isLowSurrogate, WORD_PART, WORD_START } from "./characterClasses";
 import { UnreadRanges } from "./unreadRanges";
@@ -91,7 +92,7 @@ function endsWithScheme(text: string, end: number, scheme: string): boolean {
  */
 function nextUrl(text: string, colons: Colons, from: number, segment: { start: number; end: number }): { start: number; end: number } | null {
 	// Stryker disable next-line EqualityOperator: a colon at the segment's end has no URL after it
-	for (let colon = colons.next(from); colon !== -1 && colon < segment.end; colon = colons.next(colon + 1)) {
+	for (let colon = colons(from); colon !== -1 && colon < segment.end; colon = colons(colon + 1)) {
 		const scheme = SCHEMES.find((name) => endsWithScheme(text, colon, name));
 		if (scheme === undefined) continue;
 		const start = colon - scheme.length;
@@ -108,19 +109,7 @@ function nextUrl(text: string, colons: Colons, from: number, segment: { start: n
 }
 
 /** The colons of a text, looked for once each however many segments ask (each from where the last left off). */
-// A cache: Stryker's mutants of it only search again, and find the same colon.
-// Stryker disable all
-class Colons {
-	private found = -2;
-
-	constructor(private readonly text: string) {}
-
-	next(from: number): number {
-		if (this.found === -2 || (this.found !== -1 && this.found < from)) this.found = this.text.indexOf(":", from);
-		return this.found;
-	}
-}
-// Stryker restore all
+type Colons = (from: number) => number;
 
 interface Counts {
 	words: number;
@@ -184,7 +173,7 @@ function countSegment(text: string, colons: Colons, segment: { start: number; en
 export function countReading(body: string): Counts {
 	const text = withoutMarkupBlocks(decoded(body));
 	const counts = { words: 0, cjk: 0 };
-	countSegment(text, new Colons(text), { start: 0, end: text.length }, counts);
+	countSegment(text, nextIndexOf(text, ":"), { start: 0, end: text.length }, counts);
 	return counts;
 }
 
@@ -211,7 +200,7 @@ export function countReadingOutside(body: string, code: TextRange[]): Counts {
 	if (inCode.hasUncovered("```") || inCode.hasUncovered("~~~") || inCode.hasUncovered("]:") || isHtmlEscaped(body)) return countReading(withoutCode(body, code));
 	const unread = inCode.withImages().withLinkTargets().withHtmlTags().ranges;
 	const counts = { words: 0, cjk: 0 };
-	const colons = new Colons(body);
+	const colons = nextIndexOf(body, ":");
 	let at = 0;
 	for (const range of unread) {
 		countSegment(body, colons, { start: at, end: range.start }, counts);

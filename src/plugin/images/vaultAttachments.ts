@@ -2,7 +2,7 @@
 // the way the vault's link settings write links.
 
 import { normalizePath, TFile, type App } from "obsidian";
-import type { AttachmentStore } from "../../core";
+import { folderOf, foldersDownTo, type AttachmentStore } from "../../core";
 
 // Another run (or a sync) may take a name between choosing it and creating the file: choose again.
 const ATTEMPTS = 5;
@@ -19,14 +19,10 @@ export function vaultAttachments(app: App): AttachmentStore {
 			for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
 				const name = attempt === 0 ? `${stem}.${extension}` : `${stem} ${attempt}.${extension}`;
 				const path = normalizePath(await fileManager.getAvailablePathForAttachment(name, notePath));
-				const folder = path.split("/").slice(0, -1).join("/");
+				const folder = folderOf(path);
 				if (folder !== "" && !vault.getFolderByPath(folder)) {
 					// Journaled before they are made: undo removes them once empty.
-					const parts = folder.split("/");
-					for (let i = 1; i <= parts.length; i++) {
-						const level = parts.slice(0, i).join("/");
-						if (!vault.getFolderByPath(level)) await beforeCreateFolder(level);
-					}
+					for (const level of foldersDownTo(folder)) if (!vault.getFolderByPath(level)) await beforeCreateFolder(level);
 					await vault.createFolder(folder).catch(() => undefined);
 				}
 				await beforeCreate(path);

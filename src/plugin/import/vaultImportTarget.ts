@@ -2,7 +2,7 @@
 // write journaled first so "Undo last tidy" takes the import back.
 
 import { normalizePath, type App, type TFile } from "obsidian";
-import { asTidyTransform, type ImportTarget, type JournalBatchWriter } from "../../core";
+import { asTidyTransform, folderOf, foldersDownTo, type ImportTarget, type JournalBatchWriter } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
 
 export class VaultImportTarget implements ImportTarget {
@@ -39,9 +39,7 @@ export class VaultImportTarget implements ImportTarget {
 
 	/** The folders a new file goes in, each journaled before it is made: undo removes them once empty. */
 	private async ensureFolder(path: string): Promise<void> {
-		const parts = normalizePath(path).split("/").slice(0, -1);
-		for (let i = 1; i <= parts.length; i++) {
-			const folder = parts.slice(0, i).join("/");
+		for (const folder of foldersDownTo(folderOf(normalizePath(path)))) {
 			if (this.app.vault.getFolderByPath(folder)) continue;
 			await (await this.openJournal()).recordCreatedFolder(folder);
 			await this.app.vault.createFolder(folder);
