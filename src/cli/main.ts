@@ -1,8 +1,8 @@
 // The `omnivore-queue` command: runs the engine over a vault folder outside Obsidian.
 
-import { readdir, stat } from "node:fs/promises";
-import { existsSync, realpathSync } from "node:fs";
-import { isAbsolute, join, parse, relative, resolve, sep } from "node:path";
+import { stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { ExportError, type TidyOptions } from "../core";
 import { commandHelp, parseCommandLine, UsageError, type Request } from "./args";
 import { formatDiffs, formatSummary, toJson } from "./formatSummary";
@@ -15,9 +15,8 @@ import { attachmentFolderProblem } from "./attachmentFolder";
 import { CannotRun, stoppedLine } from "./cannotRun";
 import { formatImagesReport, imagesVault } from "./imagesVault";
 import { progressLine } from "./progress";
-import { USAGE, type CommandName } from "./usage";
-import { describeFsError } from "./vaultFiles";
-import { acquireVaultLock, LockHeldError } from "./vaultLock";
+import { USAGE } from "./usage";
+import { checkVault, lockVault, refuseRoot, withLock } from "./vaultChecks";
 import { openFilesLimit, workersFor } from "./workerCount";
 
 declare const OMNIVORE_QUEUE_VERSION: string;
@@ -45,54 +44,6 @@ export interface Host {
 	workerScript?: string;
 	/** How many files the process may hold open (tests); by default read from the system. */
 	openFilesLimit?: () => number | null;
-}
-
-/** A file system's root (`/`, `C:\`) is no vault: a run there would walk `/proc` and every user's files. */
-function refuseRoot(path: string, command?: CommandName): void {
-	let absolute = resolve(path);
-	try {
-		// A link to `/` (or `/proc/self/root`) leads there too.
-		absolute = realpathSync(absolute);
-	} catch {
-		// Not there yet (an import makes it): its path is all there is.
-	}
-	if (parse(absolute).root === absolute) throw new UsageError(`"${path}" is the root of the file system, not a vault; give the path of a vault folder.`, command);
-}
-
-async function checkVault(path: string): Promise<void> {
-	refuseRoot(path);
-	let info;
-	try {
-		info = await stat(path);
-	} catch (error) {
-		throw new UsageError(`Cannot open vault folder "${path}": ${describeFsError(error)}.`);
-	}
-	if (!info.isDirectory()) throw new UsageError(`"${path}" is not a folder; give the path of a vault folder.`);
-	try {
-		await readdir(path);
-	} catch (error) {
-		throw new CannotRun(`Cannot read vault folder "${path}": ${describeFsError(error)}.`);
-	}
-}
-
-/** The vault's lock, or why it cannot be had, as one line. */
-function lockVault(vault: string, command: string): ReturnType<typeof acquireVaultLock> {
-	try {
-		return acquireVaultLock(vault, command);
-	} catch (error) {
-		if (error instanceof LockHeldError) throw new CannotRun(error.message);
-		throw new CannotRun(`Cannot use the vault's .omnivore-queue folder: ${describeFsError(error)}.`);
-	}
-}
-
-/** One writing run per vault at a time. */
-async function withLock<T>(vault: string, command: string, run: () => Promise<T>): Promise<T> {
-	const lock = lockVault(vault, command);
-	try {
-		return await run();
-	} finally {
-		lock.release();
-	}
 }
 
 function engineOptions(request: Extract<Request, { command: "tidy" | "queue" | "images" | "import" }>): Partial<TidyOptions> {

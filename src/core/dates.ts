@@ -1,6 +1,7 @@
 // Reads the date shapes Omnivore notes hold and writes them in one format Obsidian shows as a date.
 
-import { format, isValid, parse, parseISO } from "date-fns";
+import { isValid, parse } from "date-fns";
+import { formatDateFns as format, parseIsoDate } from "./fastDates";
 import { momentToDateFns } from "./dateFormat";
 import type { DayMonthOrder } from "./options";
 
@@ -106,7 +107,7 @@ function readDayMonth(value: string, order: DayMonthOrder): DateReading | null {
 export function readDate(raw: string, formats: DateFormats): DateReading {
 	const value = raw.trim();
 	if (ISO.test(value)) {
-		const date = parseISO(value);
+		const date = parseIsoDate(value);
 		if (!isValid(date)) return { kind: "unparseable" };
 		const wall = ISO_WALL.exec(value);
 		return { kind: "date", date, hasTime: ISO_HAS_TIME.test(value), ...(wall ? { wall: wall.slice(1).map((part) => Number(part ?? 0)) } : {}) };

@@ -1,9 +1,9 @@
 // One article of the reading queue, read from a note's frontmatter and body the way tidy reads it
 // (aliases and other cases of keys too, so notes that were never tidied show the same).
 
-import { format } from "date-fns";
 import { hasImageProblems } from "../bodyImages";
 import { dateFromOmnivoreUrl, readDate } from "../dates";
+import { formatDateFns } from "../fastDates";
 import type { FrontmatterState } from "../frontmatter/readBlock";
 import { FrontmatterEditor } from "../frontmatter/yamlEditor";
 import { readBodyFacts } from "../markdown/bodyFacts";
@@ -83,7 +83,7 @@ function dateOf(value: string | undefined, options: TidyOptions): string | null 
 	if (value === undefined) return null;
 	const reading = readDate(value, options);
 	if (reading.kind !== "date") return null;
-	if (!reading.hasTime) return format(reading.date, "yyyy-MM-dd");
+	if (!reading.hasTime) return formatDateFns(reading.date, "yyyy-MM-dd");
 	return atPrecision(reading.date, writtenPrecisionMs(options.dateTimeFormat)).toISOString();
 }
 
