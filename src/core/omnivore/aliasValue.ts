@@ -3,7 +3,7 @@
 
 import { formatDate, readDate } from "../dates";
 import type { SchemaKeys, TidyOptions } from "../options";
-import { isPlaceholder, KEY_ALIASES, type ValueKind } from "./keys";
+import { foldKey, isPlaceholder, KEY_ALIASES, type ValueKind } from "./keys";
 import { readStatus } from "./status";
 import { readTagList, uniqueTags } from "./tags";
 
@@ -49,4 +49,21 @@ export function comparable(value: unknown, kind: ValueKind, options: TidyOptions
  */
 export function aliasHolds(key: keyof SchemaKeys, value: unknown, options: TidyOptions): boolean {
 	return comparable(value, kindOf(key), options) !== null && !isPlaceholder(key, value);
+}
+
+const DAY_MS = 86_400_000;
+// A date without a time is local midnight, the link's timestamp the instant of the save: a day and a half apart at most.
+const SAVE_SLACK_MS = 36 * 3_600_000;
+
+/**
+ * How many days a bare `date` is earlier than the save the Omnivore link records, or null when it
+ * may be the save date. Templates wrote the publish date under that name too (a WeChat article's
+ * `date: 2023-11-15 07:01:00`, saved on the 26th), and no save comes before the link was made.
+ */
+export function daysBeforeSave(name: string, value: unknown, saved: Date | null, options: TidyOptions): number | null {
+	if (saved === null || foldKey(name) !== "date" || typeof value !== "string") return null;
+	const reading = readDate(value.trim(), options);
+	if (reading.kind !== "date") return null;
+	const early = saved.getTime() - reading.date.getTime();
+	return early > SAVE_SLACK_MS ? Math.round(early / DAY_MS) : null;
 }

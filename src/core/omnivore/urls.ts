@@ -68,6 +68,15 @@ export function isOmnivoreAppPage(url: string): boolean {
 	return OMNIVORE_APP.test(trimmed) && !ATTACHMENT.test(trimmed) && !FAKE_ORIGINAL.test(trimmed) && !OMNIVORE_APP_LINKS.isLibraryLink(trimmed);
 }
 
+// The app's address or its library's home page: what a template wrote under a Read on Omnivore link
+// when it had no article's address (three notes of one real vault). Leads to no saved article.
+const OMNIVORE_APP_HOME = /^https?:\/\/(?:www\.)?omnivore\.app(?:\/home)?\/?$/i;
+
+/** The Omnivore app itself, not an article in it: no value for omnivore_url. */
+export function isOmnivoreAppHome(url: string): boolean {
+	return OMNIVORE_APP_HOME.test(url.trim());
+}
+
 /** `[Read Original]` of an uploaded file (a PDF): Omnivore's own storage, not an original address. */
 export function isAttachmentUrl(url: string): boolean {
 	return ATTACHMENT.test(url);

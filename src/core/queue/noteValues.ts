@@ -2,7 +2,7 @@
 // case, the way tidy merges them, so notes that were never tidied show the same.
 
 import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
-import { aliasHolds, isBlank } from "../omnivore/aliasValue";
+import { aliasHolds, daysBeforeSave, isBlank } from "../omnivore/aliasValue";
 import { filledStateKey, findKey, findSchemaKey, isPlaceholder } from "../omnivore/keys";
 import { archivedDateKey, readFlag } from "../omnivore/status";
 import type { SchemaKeys, StatusValues, TidyOptions } from "../options";
@@ -48,11 +48,12 @@ export class NoteValues {
 
 	/**
 	 * The key of a schema value as tidy finds it: the configured name as written when `holds` says it
-	 * holds one (tidy keeps whatever it holds), else another spelling or alias with a value of the kind.
+	 * holds one (tidy keeps whatever it holds), else another spelling or alias with a value of the kind
+	 * that `aliasToo` accepts.
 	 */
-	private keyOf(key: keyof SchemaKeys, holds: (name: string) => boolean): string | undefined {
+	private keyOf(key: keyof SchemaKeys, holds: (name: string) => boolean, aliasToo: (name: string) => boolean = () => true): string | undefined {
 		const canonical = this.options.keys[key];
-		return findSchemaKey(this.present, key, this.options.keys, (name) => (name === canonical ? holds(name) : aliasHolds(key, this.editor.get(name), this.options)));
+		return findSchemaKey(this.present, key, this.options.keys, (name) => (name === canonical ? holds(name) : aliasHolds(key, this.editor.get(name), this.options) && aliasToo(name)));
 	}
 
 	/** The status: the configured key unless empty, whatever it holds, else another spelling holding a word. */
@@ -63,7 +64,24 @@ export class NoteValues {
 	}
 
 	schema(key: keyof SchemaKeys): string | undefined {
-		const found = this.keyOf(key, (name) => this.editor.getText(name) !== undefined && !isPlaceholder(key, this.editor.get(name)));
+		return this.textOf(this.keyOf(key, (name) => this.filled(key, name)));
+	}
+
+	/** The save date as tidy keeps it: not a bare `date` earlier than the save the Omnivore link records. */
+	saveDate(saved: Date | null): string | undefined {
+		const found = this.keyOf(
+			"dateSaved",
+			(name) => this.filled("dateSaved", name),
+			(name) => daysBeforeSave(name, this.editor.get(name), saved, this.options) === null,
+		);
+		return this.textOf(found);
+	}
+
+	private filled(key: keyof SchemaKeys, name: string): boolean {
+		return this.editor.getText(name) !== undefined && !isPlaceholder(key, this.editor.get(name));
+	}
+
+	private textOf(found: string | undefined): string | undefined {
 		// Stryker disable next-line ConditionalExpression: see above
 		const text = found === undefined ? undefined : this.editor.getText(found);
 		// A proxied image address in a value is shown as tidy writes it (the images step).

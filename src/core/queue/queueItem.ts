@@ -32,8 +32,9 @@ import { readingMinutesOutside } from "./readingTime";
  * 6: no title from a heading below a template's section (`# Article text`); an author list is read;
  *    a template's placeholders and a library link quoted in a sentence make no saved article; a
  *    `date_archived` beside no status is archived; an HTML-escaped body's words are counted decoded.
+ * 7: a bare `date` before the save the Omnivore link records is not the save date (aliasValue.ts).
  */
-export const QUEUE_ITEM_VERSION = 6;
+export const QUEUE_ITEM_VERSION = 7;
 
 /** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
 export const QUEUE_STATUSES = [...READING_STATUSES, "unknown"] as const;
@@ -171,7 +172,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 		tags: tagsOf(editor, parts.body, code, options.tagName).map((tag) => own(tag)),
 		status: statusOf(values, options),
 		// To the second, as tidy writes it: the queue reads the same before and after a tidy.
-		savedAt: dateOf(values.schema("dateSaved"), options) ?? (linkDate ? atPrecision(linkDate, writtenPrecisionMs(options.dateTimeFormat)).toISOString() : null),
+		savedAt: dateOf(values.saveDate(linkDate), options) ?? (linkDate ? atPrecision(linkDate, writtenPrecisionMs(options.dateTimeFormat)).toISOString() : null),
 		publishedAt: dateOf(values.schema("datePublished"), options),
 		readingMinutes: minutesOf(values, parts.body, code),
 		hasImageProblems: hasImageProblems({ body: parts.body, matcher: proxy, baseUrl: url ?? undefined, codeRanges: code }),

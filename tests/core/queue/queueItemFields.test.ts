@@ -205,6 +205,41 @@ describe("the save date", () => {
 	it("comes from the omnivore_url property's slug when the note has no date_saved", () => {
 		expect(note("omnivore_url: https://omnivore.app/me/rust-in-2023-18de9d85b43\n", "# Rust in 2023\n#Omnivore\n")?.savedAt).toBe("2024-02-27T09:14:46.000Z");
 	});
+
+	// A WeChat article saved on 2023-11-26 at 09:52:31 UTC (the slug's timestamp), published on the 15th.
+	const WECHAT = "# 做事有条理\n#Omnivore\n\n[Read on Omnivore](https://omnivore.app/me/https-mp-weixin-qq-com-s-d-7-d-yy-o-2-esc-gl-1-d-wbki-flq-18c0b0b7d25)\n[Read Original](https://mp.weixin.qq.com/s/D7dYyO2esc-gl1dWbkiFLQ)\n";
+	const wechat = (block: string) => `---\nid: 4bd4f5a8-1f7c-4c1e-9d0a-6f1d2f0b7c11\n${block}state: false\n---\n${WECHAT}`;
+
+	it.each([
+		["a bare `date` days before the save the link records (the publish date)", "date: 2023-11-15 07:01:00\n", "2023-11-26T09:52:31.000Z"],
+		["the same in capitals", "Date: 2023-11-15\n", "2023-11-26T09:52:31.000Z"],
+		["a bare `date` at the save", "date: 2023-11-26 10:52:31\n", "2023-11-26T09:52:31.000Z"],
+		["a bare `date` of the save's day, without a time", "date: 2023-11-26\n", "2023-11-26"],
+		["a bare `date` after it (saved again later)", "date: 2024-01-03 08:00:00\n", "2024-01-03T07:00:00.000Z"],
+		["`saved`, which says what it is, before it", "saved: 2023-11-15 07:01:00\n", "2023-11-15T06:01:00.000Z"],
+		["a publish date under `date`, a save date under `saved`", "date: 2023-11-15 07:01:00\nsaved: 2023-11-26 10:52:40\n", "2023-11-26T09:52:40.000Z"],
+	])("is read as tidy keeps it: %s", (_name, block, savedAt) => {
+		const text = wechat(block);
+		expect(item(text)?.savedAt).toBe(savedAt);
+		const once = tidier.tidy(text);
+		expect(item(once.text)).toEqual(item(text));
+		expect(tidier.tidy(once.text).text).toBe(once.text);
+	});
+
+	it("leaves a bare `date` before the save as written, adds the save date from the link and says why", () => {
+		const once = tidier.tidy(wechat("date: 2023-11-15 07:01:00\n"));
+		expect(once.text).toContain("\ndate: 2023-11-15 07:01:00\n");
+		expect(once.text).toContain("\ndate_saved: 2023-11-26T10:52:31\n");
+		expect(once.report.problems).toEqual([
+			{
+				code: "alias-conflict",
+				key: "date",
+				message: 'date "2023-11-15 07:01:00" is 11 days before the save the Omnivore link records, so it is not taken as date_saved (it may be the publish date); it was left as written.',
+			},
+		]);
+		// A bare `date` at the save is renamed, as before.
+		expect(tidier.tidy(wechat("date: 2023-11-26 10:52:31\n")).text).toContain("date_saved: 2023-11-26T10:52:31\n");
+	});
 });
 
 describe("image problems", () => {

@@ -1,9 +1,10 @@
 // Merges the names users gave Omnivore's variables (`saved`, `url`, `siteName`, `Title`...) into the canonical key.
 
-import { comparable } from "../../omnivore/aliasValue";
+import { dateFromOmnivoreUrl } from "../../dates";
+import { comparable, daysBeforeSave } from "../../omnivore/aliasValue";
 import { foldKey, isPlaceholder, KEY_ALIASES, namesOf } from "../../omnivore/keys";
 import { showValue, type FrontmatterStep, type StepContext } from "../step";
-import { articleInPlaceOfLibraryLink } from "./recover";
+import { articleInPlaceOfLibraryLink, omnivoreLinkOf } from "./recover";
 import type { FrontmatterValue } from "../yamlEditor";
 
 function asValue(value: unknown): FrontmatterValue {
@@ -48,6 +49,12 @@ export const aliasesStep: FrontmatterStep = {
 			after: "author: Ann\n",
 		},
 		{
+			title: "A `date` before the save the Omnivore link records is not the save date",
+			before: "date: 2023-11-15 07:01:00\n",
+			body: "[Read on Omnivore](https://omnivore.app/me/https-mp-weixin-qq-com-s-d-7-d-yy-o-2-esc-gl-1-d-wbki-flq-18c0b0b7d25)\n",
+			after: "date: 2023-11-15 07:01:00\n",
+		},
+		{
 			title: "A value that is not of the key's kind is left alone",
 			before: "source: my friend Anna\n",
 			after: "source: my friend Anna\n",
@@ -61,6 +68,7 @@ export const aliasesStep: FrontmatterStep = {
 			const aliases = frontmatter.keys().filter((name) => name !== canonical && names.includes(foldKey(name)));
 			for (const alias of aliases) {
 				const aliasRaw = frontmatter.get(alias);
+				if (key === "dateSaved" && notTheSaveDate(context, alias, aliasRaw)) continue;
 				const aliasValue = comparable(aliasRaw, kind, options);
 				if (aliasValue === null) {
 					// An empty `Title:` is still the title: renamed, it is filled where it stands, never beside it.
@@ -101,3 +109,17 @@ export const aliasesStep: FrontmatterStep = {
 		}
 	},
 };
+
+/** A bare `date` earlier than the Omnivore link's save (`daysBeforeSave`) stays, reported: likely the publish date. */
+function notTheSaveDate(context: StepContext, alias: string, value: unknown): boolean {
+	const link = omnivoreLinkOf(context);
+	const saved = link ? dateFromOmnivoreUrl(link) : null;
+	const days = daysBeforeSave(alias, value, saved, context.options);
+	if (days === null) return false;
+	context.report.problem({
+		code: "alias-conflict",
+		key: alias,
+		message: `${alias} ${showValue(value)} is ${days === 1 ? "a day" : `${days} days`} before the save the Omnivore link records, so it is not taken as ${context.keys.dateSaved} (it may be the publish date); it was left as written.`,
+	});
+	return true;
+}

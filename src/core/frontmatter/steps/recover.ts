@@ -1,7 +1,7 @@
 // Recovers values the frontmatter lacks from the body: original URL, Omnivore URL, save date, site name.
 
 import { dateFromOmnivoreUrl, formatDate } from "../../dates";
-import { isArticleUrl, isAttachmentUrl, isWebUrl, siteFromUrl } from "../../omnivore/urls";
+import { isArticleUrl, isAttachmentUrl, isOmnivoreAppHome, isWebUrl, siteFromUrl } from "../../omnivore/urls";
 import { unwrapProxyUrl } from "../../proxyUrls";
 import { quoteForMessage } from "../../report";
 import { showValue, type FrontmatterStep, type StepContext } from "../step";
@@ -68,6 +68,12 @@ export const recoverStep: FrontmatterStep = {
 			after: "id: 1\n",
 		},
 		{
+			title: "A Read on Omnivore link to the app itself leads to no article",
+			before: "id: 1\n",
+			body: "[Read on Omnivore](https://omnivore.app/)\n[Read Original](https://example.com/on-reading)\n",
+			after: "id: 1\noriginal_url: https://example.com/on-reading\nsite_name: example.com\n",
+		},
+		{
 			title: "An uploaded PDF has no original URL",
 			before: "id: 1\n",
 			body: "[Read Original](https://omnivore.app/attachments/u/2f1c/paper.pdf)\n",
@@ -114,7 +120,7 @@ export const recoverStep: FrontmatterStep = {
 		}
 		// The Read on Omnivore link, or else the article's link under another text (`[Omnivore](…)`).
 		const omnivore = body.readOnOmnivoreUrl ?? body.omnivoreArticleUrl;
-		if (recover.omnivoreUrl && context.isMissing(keys.omnivoreUrl) && omnivore && isWebUrl(omnivore)) {
+		if (recover.omnivoreUrl && context.isMissing(keys.omnivoreUrl) && omnivore && isWebUrl(omnivore) && !isOmnivoreAppHome(omnivore)) {
 			context.fill(keys.omnivoreUrl, omnivore, "taken from the Read on Omnivore link");
 		}
 		if (recover.dateSaved && context.isMissing(keys.dateSaved)) {
