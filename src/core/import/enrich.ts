@@ -1,5 +1,5 @@
 // Brings what the export knows into a note the vault already has: fills what the note lacks, never
-// overwrites what it holds (but an unread status may advance), joins labels to its tags and appends
+// overwrites what it holds (but a status may advance), joins labels to its tags and appends
 // highlights it does not have yet under one `## Highlights`. Line endings and a BOM stay.
 
 import { readFrontmatterBlock, wasRepaired, type FrontmatterState } from "../frontmatter/readBlock";
@@ -14,7 +14,7 @@ import { exportStatus, type ExportItem } from "./exportItem";
 import { comparableText, highlightIsIn, renderHighlight, type ExportHighlight } from "./highlights";
 import { findKey, findSchemaKey, foldKey, ID_KEY, isPlaceholder, STATE_KEY } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
-import { readStatus } from "../omnivore/status";
+import { READING_STATUSES, readStatus, type ReadingStatus } from "../omnivore/status";
 import { readTagList } from "../omnivore/tags";
 import { articleUrl, itemValues, labelTags } from "./itemValues";
 import { unwrapBodyImages } from "../bodyImages";
@@ -37,9 +37,15 @@ function hasValue(value: unknown): boolean {
 	return true;
 }
 
-/** No status, or one that means unread (`unread`, Omnivore's `INBOX`, the user's own word): the export may advance it. */
-function isUnread(value: unknown, options: TidyOptions): boolean {
-	return !hasValue(value) || readStatus(value, options.statusValues) === "unread";
+/**
+ * Whether the export's status is further along than the note's (unread, reading, read, archived):
+ * an article read or archived in Omnivore after the last sync. A status of the user's own words,
+ * or one further along, stays.
+ */
+function advances(value: unknown, to: ReadingStatus, options: TidyOptions): boolean {
+	if (!hasValue(value)) return true;
+	const from = readStatus(value, options.statusValues);
+	return from !== undefined && READING_STATUSES.indexOf(from) < READING_STATUSES.indexOf(to);
 }
 
 function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: TidyOptions, needsTag: boolean): string[] {
@@ -56,8 +62,7 @@ function fillFrontmatter(editor: FrontmatterEditor, item: ExportItem, options: T
 		if (key === "tags") continue;
 		if (key === "status") {
 			const current = present ?? findKey(editor.keys(), STATE_KEY);
-			if (current !== undefined && !isUnread(editor.get(current), options)) continue;
-			if (present !== undefined && exportStatus(item) === "unread") continue;
+			if (current !== undefined && !advances(editor.get(current), exportStatus(item), options)) continue;
 			if (present !== undefined) editor.set(present, value);
 			else if (current !== undefined) {
 				// Omnivore's `state` becomes the status: an empty status beside it gives way.
@@ -110,34 +115,37 @@ const HIGHLIGHTS_HEADING = /^(#{1,6})[ \t]+highlights[ \t]*#*[ \t]*\r?$/gim;
 // The blank lines that end a text, not the spaces that end its last line (two make a Markdown line break).
 const TRAILING_BLANK_LINES = /(?:\r?\n[ \t]*)+$/;
 
-/** The body with `blocks` appended at the end of its Highlights section, or in a new section at the end. */
-export function appendHighlights(body: string, blocks: string[], eol: string): string {
+/** Where a body's Highlights section runs: from its heading's end to the next heading of its level or above. */
+export function findHighlightsSection(body: string): { heading: number; start: number; end: number } | null {
 	const code = findCodeRanges(body);
 	HIGHLIGHTS_HEADING.lastIndex = 0;
 	let heading: RegExpExecArray | null;
 	while ((heading = HIGHLIGHTS_HEADING.exec(body)) !== null && isInside(code, heading.index)) {
 		/* a heading inside code is not one */
 	}
+	if (!heading) return null;
+	const level = heading[1].length;
+	const start = heading.index + heading[0].length;
+	const next = new RegExp(`^#{1,${level}}[ \\t]`, "gm");
+	next.lastIndex = start;
+	let match: RegExpExecArray | null;
+	while ((match = next.exec(body)) !== null) {
+		if (!isInside(code, match.index)) return { heading: heading.index, start, end: match.index };
+	}
+	return { heading: heading.index, start, end: body.length };
+}
+
+/** The body with `blocks` appended at the end of its Highlights section, or in a new section at the end. */
+export function appendHighlights(body: string, blocks: string[], eol: string): string {
+	const found = findHighlightsSection(body);
 	const addition = blocks.join("\n\n");
-	if (!heading) {
+	if (!found) {
 		const base = closeOpenFence(body.replace(TRAILING_BLANK_LINES, ""), eol);
 		const section = highlightsSection([]).replace(/\n+$/, "") + "\n\n" + addition + "\n";
 		return (base.trim() === "" ? "" : base + eol + eol) + section.replace(/\n/g, eol);
 	}
-	const level = heading[1].length;
-	const after = heading.index + heading[0].length;
-	const next = new RegExp(`^#{1,${level}}[ \\t]`, "gm");
-	next.lastIndex = after;
-	let end = body.length;
-	let match: RegExpExecArray | null;
-	while ((match = next.exec(body)) !== null) {
-		if (!isInside(code, match.index)) {
-			end = match.index;
-			break;
-		}
-	}
-	const rest = body.slice(end);
-	const kept = body.slice(0, end).replace(TRAILING_BLANK_LINES, "");
+	const rest = body.slice(found.end);
+	const kept = body.slice(0, found.end).replace(TRAILING_BLANK_LINES, "");
 	// A section that runs to the end of the note may end in its article's broken code block.
 	const section = rest === "" ? closeOpenFence(kept, eol) : kept;
 	const inserted = (eol + eol + addition + eol).replace(/\r?\n/g, eol);
@@ -181,12 +189,17 @@ export function enrichNote(text: string, item: ExportItem, highlights: readonly 
 	return { kind: "enriched", text: tidier.tidy(joinNote(next)).text, filled, highlightsAdded: missing.length };
 }
 
-/** The highlights a note's body does not hold yet, compared as tidy writes both: proxied images unwrapped. */
+/**
+ * The highlights a note does not hold yet, compared as tidy writes both (proxied images unwrapped):
+ * in its Highlights section when it has one, since the article's own text, which some templates
+ * copy into the note, holds every sentence a reader highlighted.
+ */
 function missingHighlights(body: string, highlights: readonly ExportHighlight[], item: ExportItem, tidier: NoteTidier): ExportHighlight[] {
 	if (highlights.length === 0) return [];
 	const baseUrl = articleUrl(item, tidier.options);
 	const unwrap = (markdown: string) => unwrapBodyImages({ body: markdown, matcher: tidier.proxy, baseUrl, codeRanges: findCodeRanges(markdown) }).text;
-	const present = comparableText(unwrap(body));
+	const section = findHighlightsSection(body);
+	const present = comparableText(unwrap(section ? body.slice(section.start, section.end) : body));
 	return highlights.filter((h) => !highlightIsIn({ ...h, quote: h.quote && unwrap(h.quote), note: h.note && unwrap(h.note) }, present));
 }
 

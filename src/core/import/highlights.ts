@@ -92,8 +92,10 @@ export function comparableText(text: string): string {
 		.trim();
 }
 
-/** Whether a highlight (its quote, or a note's text) is already in a note's text (given as `comparableText`). */
+/**
+ * Whether a highlight is already in a note's text (given as `comparableText`): its quote, and the
+ * note written on it, which a reader may have added in Omnivore after the last sync.
+ */
 export function highlightIsIn(highlight: ExportHighlight, comparableNote: string): boolean {
-	const key = comparableText(highlight.quote ?? highlight.note ?? "");
-	return comparableNote.includes(key);
+	return [highlight.quote, highlight.note].every((text) => text === undefined || comparableNote.includes(comparableText(text)));
 }

@@ -70,6 +70,10 @@ function buildService(options: HtmlToMarkdownOptions): TurndownService {
 		emDelimiter: "*",
 		strongDelimiter: "**",
 	});
+	// Text that reads `<!--` or `<details>` (written `&lt;` in the HTML) would be markup in the note:
+	// a comment hiding the rest, a live element. Escaped, it shows as written.
+	const escapeMarkdown = service.escape.bind(service);
+	service.escape = (text: string) => escapeMarkdown(text).replace(/<(?=[A-Za-z/!?])/g, "\\<");
 	// What a reader never sees (a <template>'s content is not even in the document).
 	service.remove(["script", "style", "noscript"]);
 	for (const [key, rule] of Object.entries(rules(options))) service.addRule(key, rule);

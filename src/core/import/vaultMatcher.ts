@@ -14,6 +14,9 @@ import { articleUrl } from "./itemValues";
 
 export type MatchedBy = "id" | "slug" | "url";
 
+// An id of Omnivore's first months (its search index's, `mL51bIYBKc5BngQz5_PS`), which no export carries.
+const SEARCH_INDEX_ID = /^[A-Za-z0-9_-]{20}$/;
+
 /** What identifies a note as a saved article. */
 export interface NoteKeys {
 	id?: string;
@@ -71,6 +74,8 @@ export function noteKeys(text: string, tidier: KeyReader): NoteKeys {
 	const keys: NoteKeys = { slugs: [], urls: [] };
 	const links = linksFor(options.omnivoreHosts);
 	const urlNames = new Set(namesOf("originalUrl", options.keys));
+	// A note of one's own (a web clipping) may hold the article's address: it is never taken for the article.
+	const saved = tidier.isOmnivoreNote(text);
 	const state = readFrontmatterBlock(parts);
 	if (state.kind === "mapping") {
 		for (const key of state.editor.keys()) {
@@ -78,7 +83,7 @@ export function noteKeys(text: string, tidier: KeyReader): NoteKeys {
 			if (value === undefined) continue;
 			const name = foldKey(key);
 			if (name === ID_KEY) keys.id = value;
-			if (urlNames.has(name)) keys.urls.push(value);
+			if (saved && urlNames.has(name)) keys.urls.push(value);
 			keys.slugs.push(...slugsIn(value, links));
 		}
 	} else if (parts.frontmatter) {
@@ -91,7 +96,7 @@ export function noteKeys(text: string, tidier: KeyReader): NoteKeys {
 	// to one at most. So does its link to the original (a list pairs each article with its original).
 	const code = findCodeRanges(parts.body);
 	const bodySlugs = new Set(slugsIn(parts.body, links, code));
-	if (bodySlugs.size <= 1 && tidier.isOmnivoreNote(text)) {
+	if (bodySlugs.size <= 1 && saved) {
 		keys.slugs.push(...bodySlugs);
 		const original = readBodyFacts(parts.body, code, options.tagName, links).readOriginalUrl;
 		if (original) keys.urls.push(original);
@@ -106,6 +111,8 @@ export class VaultMatcher {
 	private readonly byUrl = new Map<string, string>();
 	/** Notes that carry an id, or were matched to an item: matched by slug or address only to the item with that id. */
 	private readonly idOf = new Map<string, string>();
+	/** The articles a note's Omnivore links name. */
+	private readonly slugsOf = new Map<string, Set<string>>();
 
 	add(path: string, keys: NoteKeys): void {
 		for (const article of keys.articles ?? []) {
@@ -115,9 +122,12 @@ export class VaultMatcher {
 		}
 		if (keys.id !== undefined) {
 			const id = keys.id.toLowerCase();
-			this.idOf.set(path, id);
+			// Omnivore's ids before its 2023 move off its search index became other UUIDs in the export:
+			// such a note is still its article's, found by slug or address.
+			if (!SEARCH_INDEX_ID.test(keys.id)) this.idOf.set(path, id);
 			if (!this.byId.has(id)) this.byId.set(id, path);
 		}
+		if (keys.slugs.length > 0) this.slugsOf.set(path, new Set(keys.slugs));
 		for (const slug of keys.slugs) if (!this.bySlug.has(slug)) this.bySlug.set(slug, path);
 		for (const url of keys.urls) {
 			const loose = looseUrl(url);
@@ -134,7 +144,9 @@ export class VaultMatcher {
 		if (free(bySlug)) return this.claim(bySlug as string, id, "slug");
 		const url = articleUrl(item);
 		const byUrl = url === undefined ? undefined : this.byUrl.get(looseUrl(url) ?? "");
-		if (free(byUrl)) return this.claim(byUrl as string, id, "url");
+		// A note whose Omnivore link names another article is that article's, whatever its address says.
+		const slugs = byUrl === undefined ? undefined : this.slugsOf.get(byUrl);
+		if (free(byUrl) && (slugs === undefined || slugs.has(foldSlug(item.slug)))) return this.claim(byUrl as string, id, "url");
 		return null;
 	}
 

@@ -106,9 +106,21 @@ describe("enrichNote", () => {
 		expect(text).not.toMatch(/^state:/m);
 	});
 
-	it("never moves a status the user set back, nor to unread", () => {
-		expect(enriched(`---\nid: 0a1b2c3d\nstatus: read\n---\n#Omnivore\n${LIBRARY}\n`, { state: "Archived" }).text).toMatch(/^status: read$/m);
-		const unread = enriched(`---\nid: 0a1b2c3d\nstatus: unread\n---\n#Omnivore\n${LIBRARY}\n`, { state: "Active", readingProgress: 0 });
+	it.each([
+		["reading", "status: reading\n", { state: "Archived" }, "archived"],
+		["Omnivore's READING", "state: READING\n", { state: "Archived" }, "archived"],
+		["read", "status: read\n", { state: "Archived" }, "archived"],
+		["reading, read to the end since", "status: reading\n", { state: "Active", readingProgress: 100 }, "read"],
+	])("advances %s to a status further along: read or archived in Omnivore after the last sync", (_name, line, overrides, status) => {
+		expect(enriched(`---\nid: 0a1b2c3d\n${line}---\n#Omnivore\n${LIBRARY}\n`, overrides).text).toMatch(new RegExp(`^status: ${status}$`, "m"));
+	});
+
+	it("never moves a status back, nor changes the user's own word", () => {
+		const back = (line: string, overrides: Partial<ExportItem>) => enriched(`---\nid: 0a1b2c3d\n${line}---\n#Omnivore\n${LIBRARY}\n`, overrides);
+		expect(back("status: read\n", { state: "Active", readingProgress: 40 }).text).toMatch(/^status: read$/m);
+		expect(back("status: archived\n", { state: "Active", readingProgress: 100 }).text).toMatch(/^status: archived$/m);
+		expect(back("status: someday\n", { state: "Archived" }).text).toMatch(/^status: someday$/m);
+		const unread = back("status: unread\n", { state: "Active", readingProgress: 0 });
 		expect(unread.filled).not.toContain("status");
 	});
 
@@ -144,6 +156,24 @@ describe("enrichNote", () => {
 		const outcome = enriched(note, {}, [{ quote: "Rust is fast.", labels: [] }, { quote: "Safe, too.", labels: ["memory"], note: "Mine." }]);
 		expect(outcome.highlightsAdded).toBe(1);
 		expect(outcome.text.endsWith(">  Rust is\n>   fast.\n\n> Safe, too.\n\n#memory\n\nMine.\n")).toBe(true);
+	});
+
+	it("looks for a highlight in the Highlights section, not in the article's text a template copied into the note", () => {
+		const note = `---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n\n## Highlights\n\n> Rust is fast.\n\n## Content\n\nRust is fast. Safe, too.\n`;
+		const outcome = enriched(note, {}, [{ quote: "Rust is fast.", labels: [] }, { quote: "Safe, too.", labels: [], note: "My note on it." }]);
+		expect(outcome.highlightsAdded).toBe(1);
+		expect(outcome.text).toContain("## Highlights\n\n> Rust is fast.\n\n> Safe, too.\n\nMy note on it.\n\n## Content\n");
+		// Without a section of its own, the whole note is where highlights were written.
+		expect(enriched(`---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n\n> Safe, too.\n`, {}, [{ quote: "Safe, too.", labels: [] }]).highlightsAdded).toBe(0);
+	});
+
+	it("adds a highlight again with the note written on it in Omnivore since the last sync, never losing the note", () => {
+		const note = `---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n\n## Highlights\n\n> Safe, too.\n`;
+		const outcome = enriched(note, {}, [{ quote: "Safe, too.", labels: ["memory"], note: "Mine, written later." }]);
+		expect(outcome.highlightsAdded).toBe(1);
+		expect(outcome.text.endsWith("> Safe, too.\n\n> Safe, too.\n\n#memory\n\nMine, written later.\n")).toBe(true);
+		// Once there, it is there: a second import adds nothing.
+		expect(enriched(outcome.text, {}, [{ quote: "Safe, too.", labels: ["memory"], note: "Mine, written later." }]).highlightsAdded).toBe(0);
 	});
 
 	it("gives a note without frontmatter a block, and keeps its BOM and CRLF", () => {

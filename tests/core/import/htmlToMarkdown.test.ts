@@ -30,6 +30,12 @@ describe("article HTML to Markdown", () => {
 		expect(convert('<ol start="3"><li>three</li><li>four<p>more</p></li></ol>')).toBe("3. three\n4. four\n\n   more");
 	});
 
+	it("keeps text that reads as markup as text: no comment hiding the rest, no live element", () => {
+		expect(convert("<p>Write &lt;!-- to comment, then &lt;details&gt; and &lt;/b&gt;.</p><p>Still here.</p>")).toBe("Write \\<!-- to comment, then \\<details> and \\</b>.\n\nStill here.");
+		// A comparison is no markup, and code is as written.
+		expect(convert("<p>x &lt; 5 and <code>&lt;b&gt;</code></p>")).toBe("x < 5 and `<b>`");
+	});
+
 	it("drops scripts and styles and keeps text of unknown elements", () => {
 		expect(convert("<script>alert(1)</script><style>p{}</style><custom-el>kept</custom-el><mark>marked</mark>")).toBe("kept==marked==");
 	});

@@ -75,6 +75,13 @@ describe("noteKeys", () => {
 		expect(noteKeys("---\ntitle: Groceries\n---\n- milk\n", tidier)).toEqual({ id: undefined, slugs: [], urls: [] });
 	});
 
+	it("takes no address from a note of one's own that clipped the article (Obsidian's Web Clipper): it stays the user's", () => {
+		const clipping = '---\ntitle: "Rust in 2023"\nsource: "https://blog.rust-lang.org/2023/01/20/rust-2023.html"\ncreated: 2025-03-07\ntags:\n  - clippings\n---\nRust in 2023 is about...\n';
+		expect(noteKeys(clipping, tidier)).toEqual({ id: undefined, slugs: [], urls: [] });
+		// A saved article's address is its own.
+		expect(noteKeys(`---\nurl: https://blog.rust-lang.org/a\n---\n#Omnivore\n`, tidier).urls).toEqual(["https://blog.rust-lang.org/a"]);
+	});
+
 	it("takes no slug from a note of one's own quoting highlights, a list of saved articles, or a link in code", () => {
 		const quoting = `# On Rust\n\n> The borrow checker is your friend. [⤴️](${LIBRARY}#0a1b2c3d-4e5f)\n`;
 		expect(noteKeys(quoting, tidier).slugs).toEqual([]);
@@ -138,6 +145,19 @@ describe("VaultMatcher", () => {
 		const matcher = new VaultMatcher();
 		matcher.add("Omnivore/Other.md", { id: "ffff", slugs: ["rust-in-2023-18d1f3a2b4c"], urls: ["https://blog.rust-lang.org/2023/01/20/rust-2023.html"] });
 		expect(matcher.match(item())).toBeNull();
+	});
+
+	it("gives a note with an id of Omnivore's first months (its search index's, which the export replaced) to its item by slug", () => {
+		const matcher = new VaultMatcher();
+		matcher.add("Omnivore/Getting started.md", { id: "mL51bIYBKc5BngQz5_PS", slugs: ["rust-in-2023-18d1f3a2b4c"], urls: [] });
+		expect(matcher.match(item())).toEqual({ path: "Omnivore/Getting started.md", by: "slug" });
+	});
+
+	it("gives no item by its address a note whose Omnivore link names another article", () => {
+		const matcher = new VaultMatcher();
+		matcher.add("Reading/Post one.md", { slugs: ["post-one-18d1f3a2b4c"], urls: ["https://app.example.com/#/post/1"] });
+		expect(matcher.match(item({ slug: "post-two-18d1f3a2b4d", url: "https://app.example.com/#/post/2" }))).toBeNull();
+		expect(matcher.match(item({ slug: "post-one-18d1f3a2b4c", url: "https://app.example.com/#/post/1" }))).toEqual({ path: "Reading/Post one.md", by: "slug" });
 	});
 
 	it("gives a note found by its address to one item only: the next at that address gets a note of its own", () => {
