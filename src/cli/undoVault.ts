@@ -128,6 +128,10 @@ export function formatUndo(report: UndoReport | null): string {
 			lines.push(`Once what stopped ${others ? "the notes that could not be written" : "them"} is put right, undo again: it takes this run again until they are back.`);
 		}
 	}
+	if (report.gone.length > 0) {
+		lines.push(`No longer where the run created them (deleted, moved or renamed since), so not removed (${report.gone.length}):`);
+		for (const path of report.gone) lines.push(`  ${path}`);
+	}
 	if (report.unreadableEntries > 0) {
 		lines.push(`${plural(report.unreadableEntries, "line")} of the journal (${report.file}) could not be read (cut short, or changed by hand): ${report.unreadableEntries === 1 ? "the note it names was" : "the notes they name were"} not undone.`);
 	}

@@ -132,7 +132,7 @@ test("an image a later run's note or the user's own note still shows is kept whe
 	writeFileSync(join(vault, "Summary.md"), "# What I kept\n\n![[own.png]]\n");
 
 	const undoSecond = await run("undo", vault);
-	expect(undoSecond.out).toMatch(/Second\.md: It was edited after it was tidied/);
+	expect(undoSecond.out).toMatch(/Second\.md: It was edited after this run wrote it/);
 	const undoFirst = await run("undo", vault);
 	expect(undoFirst.code).toBe(0);
 	expect(read(first)).toBe(firstBefore);

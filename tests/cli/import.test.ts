@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import type { ImportReport } from "../../src/core";
@@ -217,6 +217,17 @@ describe("omnivore-queue import", () => {
 		expect(now.get("Omnivore/How SQLite Scales Read Concurrency.md")).toContain("My thoughts.");
 		now.delete("Omnivore/How SQLite Scales Read Concurrency.md");
 		expect(now).toEqual(before);
+	});
+
+	it("says which notes it created undo found no longer where it put them (moved or renamed since)", async () => {
+		const { zip, vault } = setUp();
+		await run("import", zip, vault);
+		const sqlite = join(vault, "Omnivore", "How SQLite Scales Read Concurrency.md");
+		renameSync(sqlite, join(vault, "SQLite, kept.md"));
+		const undo = await run("undo", vault);
+		expect(undo.code).toBe(0);
+		expect(undo.out).toContain("No longer where the run created them (deleted, moved or renamed since), so not removed (1):\n  Omnivore/How SQLite Scales Read Concurrency.md\n");
+		expect(existsSync(join(vault, "SQLite, kept.md"))).toBe(true);
 	});
 
 	it("is undone with the folders it made, once they are empty, and not the folders that were there", async () => {

@@ -51,7 +51,7 @@ it("keeps the journal entry of a note edited since, says how to get it, and --sh
 	const undo = cli("undo", vault);
 	expect(undo.status).toBe(0);
 	expect(undo.stdout).toContain("9 notes restored.");
-	expect(undo.stdout).toContain(`  ${SQLITE}: It was edited after it was tidied, so it was left as it is.`);
+	expect(undo.stdout).toContain(`  ${SQLITE}: It was edited after this run wrote it, so it was left as it is.`);
 	expect(undo.stdout).toMatch(/stays in the journal \(\.omnivore-queue\/journal\/\d+-\d+\.jsonl\); "omnivore-queue undo <vault> --show <note>" prints it\./);
 	expect(read(SQLITE)).toBe(edited);
 	expect(read(BYZANTINE)).toBe(original.get(BYZANTINE));

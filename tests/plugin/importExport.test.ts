@@ -53,6 +53,14 @@ describe("Import Omnivore export…", () => {
 		for (const [path, text] of Object.entries(VAULT_NOTES)) expect(app.vault.testText(path)).toBe(text);
 	});
 
+	it("says which created notes undo found no longer where it put them", async () => {
+		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
+		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles())));
+		await app.vault.delete(app.vault.getFileByPath(CREATED) as never);
+		await runCommand(plugin, "undo-last-tidy");
+		expect(notices().at(-1)).toBe('Undid "Import Omnivore export": 3 notes restored, 6 files it created removed. 1 file it created was no longer where it put it (deleted, moved or renamed since), so not removed.');
+	});
+
 	it("creates notes automatic cleanup finds tidy: it writes nothing after, so the import stays the run undo takes", async () => {
 		const { app, plugin } = await startObsidian(VAULT_NOTES);
 		const seen = app.vault.testWrites.length;

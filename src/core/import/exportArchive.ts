@@ -219,8 +219,9 @@ export function zipArchive(source: ByteSource): ExportArchive {
 	};
 }
 
-function directoryOrRefuse(read: ZipDirectory | "damaged" | "too large"): ZipDirectory {
+function directoryOrRefuse(read: Awaited<ReturnType<typeof readZipDirectory>>): ZipDirectory {
 	if (read === "damaged") throw new ExportError(DAMAGED);
+	if (read === "encrypted") throw new ExportError("it is protected by a password; unzip it with the password and import the folder it makes");
 	if (read === "too large") throw new ExportError(`its directory is larger than ${MOST_DIRECTORY_BYTES / 1024 / 1024} MB, more than a million files: not an Omnivore export the import can read`);
 	return read;
 }

@@ -31,6 +31,7 @@ const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_END = 0x06064b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 const UTF8_FLAG = 0x800;
+const ENCRYPTED_FLAG = 0x1;
 // The end record: 22 bytes, then a comment of at most 65,535; a ZIP64 locator right before it.
 const TAIL_BYTES = 20 + 22 + 0xffff;
 // Records a comment may imitate, tried from the end before the zip is called damaged.
@@ -59,11 +60,12 @@ async function directoryOf(file: ByteRanges, tail: Uint8Array, tailStart: number
 	return offset + length === directoryEnd ? { offset, length } : null;
 }
 
-/** The entries of the directory's bytes, or null where they are not a directory. */
-function entriesOf(directory: Uint8Array): ZipDirectory | null {
+/** The entries of the directory's bytes, null where they are not a directory, or "encrypted" (a password's zip). */
+function entriesOf(directory: Uint8Array): ZipDirectory | "encrypted" | null {
 	const entries: ZipDirectory = new Map();
 	for (let at = 0; at < directory.length; ) {
 		if (at + 46 > directory.length || u32(directory, at) !== DIRECTORY_ENTRY) return null;
+		if ((u16(directory, at + 8) & ENCRYPTED_FLAG) !== 0) return "encrypted";
 		const nameEnd = at + 46 + u16(directory, at + 28);
 		if (nameEnd > directory.length) return null;
 		const bytes = directory.subarray(at + 46, nameEnd);
@@ -80,9 +82,10 @@ function entriesOf(directory: Uint8Array): ZipDirectory | null {
 /**
  * The zip's directory, found by its end record (the last in the file whose directory lies right
  * before it, so an archive comment imitating one is passed over; ZIP64 followed). `damaged` when
- * there is none (the zip is damaged or cut short); `too large` past `MOST_DIRECTORY_BYTES`.
+ * there is none (the zip is damaged or cut short); `too large` past `MOST_DIRECTORY_BYTES`;
+ * `encrypted` when an entry needs a password.
  */
-export async function readZipDirectory(file: ByteRanges, size: number): Promise<ZipDirectory | "damaged" | "too large"> {
+export async function readZipDirectory(file: ByteRanges, size: number): Promise<ZipDirectory | "damaged" | "too large" | "encrypted"> {
 	const tailStart = Math.max(0, size - TAIL_BYTES);
 	const tail = await file.range(tailStart, size);
 	let tried = 0;

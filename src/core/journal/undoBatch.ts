@@ -15,6 +15,8 @@ export interface UndoOutcome {
 	restored: string[];
 	/** Files the batch created (imported notes, copied PDFs), removed. */
 	removed: string[];
+	/** Files the batch created that were no longer where it put them (deleted, moved or renamed since): nothing removed. */
+	gone: string[];
 	/**
 	 * Notes left as they are, with the reason as a sentence; their entries stay in the journal. `edited`:
 	 * left by the user's doing (edited, moved or deleted since), not because undo could not write it.
@@ -31,7 +33,7 @@ export interface UndoOutcome {
 	dryRun: boolean;
 }
 
-export const EDITED_SINCE = "It was edited after it was tidied, so it was left as it is.";
+export const EDITED_SINCE = "It was edited after this run wrote it, so it was left as it is.";
 
 export const DAMAGED_ENTRY = "Its journal entry does not rebuild the text it held before (the journal was changed or cut), so it was left as it is.";
 
@@ -77,7 +79,7 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 	const batch = await journal.latest();
 	if (!batch) return null;
 	const dryRun = options.dryRun ?? false;
-	const outcome: UndoOutcome = { label: batch.label, startedAt: batch.startedAt, file: batch.file, restored: [], removed: [], skipped: [], incomplete: false, unreadableEntries: batch.unreadable ?? 0, dryRun };
+	const outcome: UndoOutcome = { label: batch.label, startedAt: batch.startedAt, file: batch.file, restored: [], removed: [], gone: [], skipped: [], incomplete: false, unreadableEntries: batch.unreadable ?? 0, dryRun };
 	const kept: JournalEntry[] = [];
 	/** The text each note put back now holds (or, in a dry run, would hold). */
 	const restoredTexts = new Map<string, string>();
@@ -88,6 +90,7 @@ export async function undoBatch(journal: Journal, store: NoteStore, options: { d
 	const takeBack = async (path: string, entries: JournalEntry[]) => {
 		const created = await undoCreated(path, entries, store, options.created, dryRun);
 		if (created.kind === "removed") outcome.removed.push(path);
+		if (created.kind === "gone") outcome.gone.push(path);
 		if (created.kind === "left") leave(path, entries, created.reason, { edited: created.edited, created: true });
 	};
 	// Files that are not notes (images, PDFs) go last: one a kept note still links to stays.

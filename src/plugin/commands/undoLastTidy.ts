@@ -64,6 +64,7 @@ async function undoLast(context: PluginContext): Promise<UndoOutcome | null> {
 			(changed > 0 ? ` ${plural(changed, "note")} had changed since, so ${changed === 1 ? "it was left as it is" : "they were left as they are"}.` : "") +
 			(damaged > 0 ? ` ${plural(damaged, "note")} had a damaged journal entry, so ${damaged === 1 ? "it was left as it is" : "they were left as they are"}.` : "") +
 			(kept > 0 ? ` ${plural(kept, "file")} it created ${kept === 1 ? "was" : "were"} kept: changed since, or a note still links to ${kept === 1 ? "it" : "them"}.` : "") +
+			(outcome.gone.length > 0 ? ` ${plural(outcome.gone.length, "file")} it created ${outcome.gone.length === 1 ? "was" : "were"} no longer where it put ${outcome.gone.length === 1 ? "it" : "them"} (deleted, moved or renamed since), so not removed.` : "") +
 			(outcome.unreadableEntries > 0 ? ` ${plural(outcome.unreadableEntries, "line")} of the journal could not be read, so the notes named there were not undone.` : "") +
 			// The batch stays the one undo takes: undoing again puts these back once the cause is put right.
 			(failed > 0 ? ` ${plural(failed, "note")} could not be put back; run "Undo last tidy" again once the report's reason is put right.` : ""),

@@ -21,6 +21,9 @@ describe("noteBaseName", () => {
 		["nul", "nul (note)"],
 		["COM1.tar: a review", "COM1 (note).tar a review"],
 		["Con Air, reviewed", "Con Air, reviewed"],
+		// A direction override would show `Invoice\u202Egnp.exe` as "Invoiceexe.png".
+		["Invoice\u202Egnp.exe", "Invoice gnp.exe"],
+		["שלום\u200F world \u2067x\u2069", "שלום world x"],
 	])("%j becomes %j", (title, name) => {
 		expect(noteBaseName(title, "a-slug-18b8c2d4e10")).toBe(name);
 	});

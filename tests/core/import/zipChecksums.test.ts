@@ -131,6 +131,15 @@ describe("an export whose bytes changed but still read", () => {
 		await expect(index(damaged)).rejects.toThrow(new ExportError(`${METADATA} in it cannot be read: ${MISMATCH}`));
 	});
 
+	it("refuses a zip protected by a password, saying so (not that it is damaged)", async () => {
+		const zip = storedExport();
+		const encrypted = withLocalByte(zip, METADATA, 6);
+		const directory = u32(zip, endRecordIn(zip) + 16);
+		// The general-purpose flags: 8 bytes into the directory's entry, bit 0 set when a password encrypts it.
+		encrypted[directory + 8] |= 0x01;
+		await expect(index(encrypted)).rejects.toThrow(new ExportError("it is protected by a password; unzip it with the password and import the folder it makes"));
+	});
+
 	it("checks each copy of a name the zip holds twice against its own checksum", async () => {
 		const zip = streamedExport([
 			[METADATA, JSON.stringify([ITEMS.sqlite])],

@@ -170,7 +170,7 @@ describe("undoBatch", () => {
 		store.notes.set("Go.md", edited);
 		const outcome = await undoBatch(journal, store);
 		expect(outcome?.restored).toEqual(["Rust.md"]);
-		expect(outcome?.skipped).toEqual([{ path: "Go.md", reason: "It was edited after it was tidied, so it was left as it is.", edited: true }]);
+		expect(outcome?.skipped).toEqual([{ path: "Go.md", reason: "It was edited after this run wrote it, so it was left as it is.", edited: true }]);
 		expect(store.notes.get("Go.md")).toBe(edited);
 		const batches = await journal.batches();
 		expect(batches[0].undoneAt).toEqual(expect.any(Number));

@@ -177,6 +177,8 @@ describe("undo of an import", () => {
 		const outcome = await undoBatch(journal, vault, { created: vault });
 		expect(outcome?.removed).toEqual(["Omnivore/Rust in 2023.pdf"]);
 		expect(outcome?.skipped).toEqual([]);
+		// Said all the same: moved or renamed, it is still in the vault, and undo did not take it back.
+		expect(outcome?.gone).toEqual(["Omnivore/Rust in 2023.md"]);
 		expect(await journal.batches()).toEqual([]);
 	});
 
