@@ -61,7 +61,8 @@ export async function readExportIndex(archive: ExportArchive): Promise<ExportInd
 	);
 	if (batches.length === 0) throw new ExportError("it holds no metadata_*.json file, so it is not an Omnivore export");
 	const items: ExportItem[] = [];
-	const seen = new Set<string>();
+	/** Where each id stands in `items`. */
+	const seen = new Map<string, number>();
 	let anyReadable = false;
 	for (const batch of batches.sort((a, b) => metadataOrder(a.name, b.name))) {
 		const read = readMetadataBatch(batch.text, batch.name);
@@ -69,11 +70,22 @@ export async function readExportIndex(archive: ExportArchive): Promise<ExportInd
 		if (read.problems.length > 0 && read.items.length === 0) filesSkipped++;
 		if (read.problems.length === 0 || read.items.length > 0) anyReadable = true;
 		for (const item of read.items) {
-			if (seen.has(item.id)) continue;
-			seen.add(item.id);
-			items.push(item);
+			const at = seen.get(item.id);
+			if (at === undefined) {
+				seen.set(item.id, items.length);
+				items.push(item);
+			} else if (updatedLater(item, items[at])) items[at] = item;
 		}
 	}
 	if (!anyReadable) throw new ExportError("none of its metadata files can be read");
 	return { items, highlights, contents, problems, filesSkipped };
+}
+
+/**
+ * An item written twice (the export pages through a library that changes while it runs): the copy
+ * updated last is its state when the export ended; the first stands when neither says.
+ */
+function updatedLater(item: ExportItem, kept: ExportItem): boolean {
+	const time = (at: string | undefined) => (at === undefined ? NaN : Date.parse(at));
+	return time(item.updatedAt) > time(kept.updatedAt);
 }

@@ -65,6 +65,16 @@ describe("the first pass over an export", () => {
 		expect(index.items.map((i) => i.title)).toEqual([ITEMS.sqlite.title, ITEMS.cjk.title, ITEMS.pdf.title, ITEMS.newsletter.title, ITEMS.byId.title]);
 	});
 
+	it("keeps the copy of an item written twice that was updated last (archived while the export ran), where the first stood", async () => {
+		const first = { ...ITEMS.sqlite, state: "Active", updatedAt: "2024-10-30T10:00:00.000Z" };
+		const archived = { ...ITEMS.sqlite, state: "Archived", labels: ["b"], updatedAt: "2024-10-30T10:05:00.000Z" };
+		const later = await readExportIndex(zipArchive(bytesSource(zipOf([batch("metadata_0_to_2.json", first, ITEMS.cjk), batch("metadata_20_to_21.json", archived)]))));
+		expect(later.items.map((i) => [i.id, i.state])).toEqual([[ITEMS.sqlite.id, "Archived"], [ITEMS.cjk.id, ITEMS.cjk.state]]);
+		// Written later but updated before: the first copy stands.
+		const earlier = await readExportIndex(zipArchive(bytesSource(zipOf([batch("metadata_0_to_1.json", archived), batch("metadata_20_to_21.json", first)]))));
+		expect(earlier.items.map((i) => i.state)).toEqual(["Archived"]);
+	});
+
 	it("counts a batch as read when some of its items are, and refuses an export none of whose batches can be read", async () => {
 		const partly = await readExportIndex(folderOf([batch("metadata_0_to_2.json", { slug: "no-id" }, ITEMS.cjk)]).archive);
 		expect(partly.items.map((i) => i.id)).toEqual([ITEMS.cjk.id]);
