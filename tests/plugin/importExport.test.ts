@@ -56,7 +56,7 @@ describe("Import Omnivore export…", () => {
 	it("says which created notes undo found no longer where it put them", async () => {
 		const { app, plugin } = await startObsidian(VAULT_NOTES, { autoTidy: false });
 		await importOmnivoreExport(plugin, dialogs(zipOf(exportFiles())));
-		await app.vault.delete(app.vault.getFileByPath(CREATED) as never);
+		await app.fileManager.trashFile(app.vault.getFileByPath(CREATED) as never);
 		await runCommand(plugin, "undo-last-tidy");
 		expect(notices().at(-1)).toBe('Undid "Import Omnivore export": 3 notes restored, 6 files it created removed. 1 file it created was no longer where it put it (deleted, moved or renamed since), so not removed.');
 	});
