@@ -2,6 +2,7 @@
 
 import { endOfParenthesizedRun } from "./markdown/linkDestination";
 import { findCodeRanges, isInside, type TextRange } from "./markdown/codeRanges";
+import { imagesInOpenCode, openCodeProblem } from "./openCodeBlock";
 import { nextProxyUrl, unwrapProxyUrl, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";
 import { quoteForMessage, type Change, type Problem } from "./report";
 
@@ -164,7 +165,7 @@ function* proxiedImages({ body, matcher, baseUrl, codeRanges }: BodyUnwrapInput)
 /** Whether a proxied image would be left as it is (the queue's warning), without rewriting the body. */
 export function hasImageProblems(input: BodyUnwrapInput): boolean {
 	for (const image of proxiedImages(input)) if (!image.result.ok) return true;
-	return false;
+	return imagesInOpenCode(input.body, input.codeRanges ?? findCodeRanges(input.body), input.matcher) !== null;
 }
 
 export function unwrapBodyImages(input: BodyUnwrapInput): BodyUnwrapResult {
@@ -204,6 +205,8 @@ export function unwrapBodyImages(input: BodyUnwrapInput): BodyUnwrapResult {
 			message: `Image now points to ${quoteForMessage(replacement)}.`,
 		});
 	}
+	const hidden = imagesInOpenCode(body, input.codeRanges ?? findCodeRanges(body), input.matcher);
+	if (hidden) problems.push(openCodeProblem(hidden));
 	if (changes.length === 0) return { text: body, changes, problems };
 	pieces.push(body.slice(copied));
 	return { text: pieces.join(""), changes, problems };

@@ -71,7 +71,8 @@ function compile(pattern: string): Formatter | null {
 			parts.push(token);
 		} else if (part.startsWith("'")) {
 			// date-fns writes `''` inside quotes, and `''` alone, as one quote.
-			if (part === "''") return null;
+			// `''` alone, or inside quotes, is one quote to date-fns only in some spellings: date-fns decides.
+			if (part.length < 3 || part.slice(1, -1).includes("'")) return null;
 			parts.push(part.slice(1, -1).replaceAll("''", "'"));
 		} else parts.push(part);
 	}

@@ -25,7 +25,8 @@ export type ProblemCode =
 	| "image-not-downloaded"
 	| "import-problem"
 	| "engine-failed"
-	| "cr-line-endings";
+	| "cr-line-endings"
+	| "open-code-block";
 
 export type ChangeKind =
 	| "frontmatter-repaired"
@@ -91,6 +92,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"import-problem": "Imported with a problem (content missing, note left as it was)",
 	"engine-failed": "Omnivore Queue failed on the note (left as it was)",
 	"cr-line-endings": "Lines end in a carriage return alone (classic Mac)",
+	"open-code-block": "Proxied images left in a code block that is never closed",
 };
 
 /** Collects changes and problems while the steps run. */

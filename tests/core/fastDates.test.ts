@@ -53,7 +53,7 @@ describe("parseIsoDate", () => {
 });
 
 describe("formatDateFns", () => {
-	const patterns = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "dd.MM.yyyy", "yyyy/MM/dd HH:mm:ss.SSS", "'Saved' yyyy-MM-dd", "HH'h'mm", "yyyy-MM-dd 'o''clock'"];
+	const patterns = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "dd.MM.yyyy", "yyyy/MM/dd HH:mm:ss.SSS", "'Saved' yyyy-MM-dd", "HH'h'mm", "yyyy-MM-dd 'o''clock'", "yyyyMM", "yyyyMM"];
 	const dates = fc.date({ min: new Date(-62135596800000), max: new Date(253402300799999), noInvalidDate: true });
 
 	it.each(patterns)("writes %s as date-fns does", (pattern) => {

@@ -11,7 +11,8 @@ import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "../not
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { NoteTidier } from "../tidy";
 import { exportStatus, type ExportItem } from "./exportItem";
-import { comparableText, highlightIsIn, renderHighlight, type ExportHighlight } from "./highlights";
+import { comparableText, renderHighlight, textIsIn, type ExportHighlight } from "./highlights";
+import { quoteForMessage } from "../report";
 import { findKey, findSchemaKey, foldKey, ID_KEY, isPlaceholder, STATE_KEY } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
 import { READING_STATUSES, readStatus, type ReadingStatus } from "../omnivore/status";
@@ -21,7 +22,7 @@ import { unwrapBodyImages } from "../bodyImages";
 import { highlightsSection } from "./newNote";
 
 export type EnrichOutcome =
-	| { kind: "enriched"; text: string; filled: string[]; highlightsAdded: number }
+	| { kind: "enriched"; text: string; filled: string[]; highlightsAdded: number; problems: string[] }
 	/** The note's frontmatter cannot be edited safely: it is left byte for byte. */
 	| { kind: "left"; reason: string };
 
@@ -184,23 +185,46 @@ export function enrichNote(text: string, item: ExportItem, highlights: readonly 
 		if (failure) return { kind: "left", reason: `its frontmatter could not be edited safely (${failure})` };
 		next = withFrontmatterYaml(parts, yaml);
 	}
-	const missing = missingHighlights(parts.body, highlights, item, tidier);
+	const problems: string[] = [];
+	const missing = missingHighlights(parts.body, highlights, item, tidier, problems);
 	if (missing.length > 0) next = { ...next, body: appendHighlights(next.body, missing.map(renderHighlight), parts.eol) };
-	return { kind: "enriched", text: tidier.tidy(joinNote(next)).text, filled, highlightsAdded: missing.length };
+	return { kind: "enriched", text: tidier.tidy(joinNote(next)).text, filled, highlightsAdded: missing.length, problems };
 }
 
 /**
- * The highlights a note does not hold yet, compared as tidy writes both (proxied images unwrapped):
- * in its Highlights section when it has one, since the article's own text, which some templates
- * copy into the note, holds every sentence a reader highlighted.
+ * The highlights a note does not hold yet, compared as tidy writes both (proxied images unwrapped).
+ * A quote is looked for where a note holds highlights (`highlightedText`), not in the article's text
+ * that some templates copy into the note, which holds every sentence a reader highlighted. A note
+ * written on a highlight the note holds, missing from it (added in Omnivore since, or reworded
+ * here), is reported with its text, never added twice.
  */
-function missingHighlights(body: string, highlights: readonly ExportHighlight[], item: ExportItem, tidier: NoteTidier): ExportHighlight[] {
+function missingHighlights(body: string, highlights: readonly ExportHighlight[], item: ExportItem, tidier: NoteTidier, problems: string[]): ExportHighlight[] {
 	if (highlights.length === 0) return [];
 	const baseUrl = articleUrl(item, tidier.options);
 	const unwrap = (markdown: string) => unwrapBodyImages({ body: markdown, matcher: tidier.proxy, baseUrl, codeRanges: findCodeRanges(markdown) }).text;
-	const section = findHighlightsSection(body);
-	const present = comparableText(unwrap(section ? body.slice(section.start, section.end) : body));
-	return highlights.filter((h) => !highlightIsIn({ ...h, quote: h.quote && unwrap(h.quote), note: h.note && unwrap(h.note) }, present));
+	const note = unwrap(body);
+	const whole = comparableText(note);
+	const highlighted = comparableText(highlightedText(note));
+	const missing: ExportHighlight[] = [];
+	for (const highlight of highlights) {
+		const quote = highlight.quote === undefined ? undefined : unwrap(highlight.quote);
+		const annotation = highlight.note === undefined ? undefined : unwrap(highlight.note);
+		if (quote === undefined ? !textIsIn(annotation, whole) : !textIsIn(quote, highlighted)) missing.push(highlight);
+		else if (quote !== undefined && !textIsIn(annotation, whole)) {
+			problems.push(`The export's note on the highlight ${quoteForMessage(quote, 60)}, which the note holds, is not in it, so it was not added (the highlight would be twice): ${quoteForMessage(annotation ?? "", 2000)}.`);
+		}
+	}
+	return missing;
+}
+
+// A blockquote: from a line that starts with `>` to the next blank line (its lines without `>` continue it).
+const BLOCKQUOTE = /^[ \t]*>[^\n]*(?:\n(?![ \t]*\r?$)[^\n]*)*/gm;
+const MARKED = /==([^=\n](?:[^=]|=(?!=))*?)==/g;
+
+/** Where a note holds highlights: its blockquotes (callouts too), `==marked==` text and its Highlights section. */
+function highlightedText(note: string): string {
+	const section = findHighlightsSection(note);
+	return [...note.matchAll(BLOCKQUOTE)].map((m) => m[0]).concat([...note.matchAll(MARKED)].map((m) => m[1]), section ? [note.slice(section.start, section.end)] : []).join("\n\n");
 }
 
 /** Why a note's frontmatter is not edited (a block that is there and is not properties the engine may edit). */

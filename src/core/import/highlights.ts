@@ -92,10 +92,7 @@ export function comparableText(text: string): string {
 		.trim();
 }
 
-/**
- * Whether a highlight is already in a note's text (given as `comparableText`): its quote, and the
- * note written on it, which a reader may have added in Omnivore after the last sync.
- */
-export function highlightIsIn(highlight: ExportHighlight, comparableNote: string): boolean {
-	return [highlight.quote, highlight.note].every((text) => text === undefined || comparableNote.includes(comparableText(text)));
+/** Whether a highlight's text (its quote, or the note on it) is in a note's text, given as `comparableText`; no text is. */
+export function textIsIn(text: string | undefined, comparableNote: string): boolean {
+	return text === undefined || comparableNote.includes(comparableText(text));
 }

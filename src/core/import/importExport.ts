@@ -179,8 +179,9 @@ async function enrich(entry: Pending, index: ExportIndex, target: ImportTarget, 
 	if (done?.kind === "left") {
 		outcome.action = "left";
 		outcome.problems.push(`Its note was left as it was: ${done.reason}.`);
-	} else if (done && written) {
-		Object.assign(outcome, { action: "enriched", filled: done.filled, highlightsAdded: done.highlightsAdded });
+	} else if (done) {
+		outcome.problems.push(...done.problems);
+		if (written) Object.assign(outcome, { action: "enriched", filled: done.filled, highlightsAdded: done.highlightsAdded });
 	}
 }
 

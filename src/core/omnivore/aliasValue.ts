@@ -1,7 +1,8 @@
 // What a value under an alias counts as: the one rule tidy merges aliases by (the `aliases` step) and
 // the queue reads them by, so that a note lists the same before and after a tidy.
 
-import { formatDate, readDate } from "../dates";
+import { dateFromOmnivoreUrl, formatDate, readDate } from "../dates";
+import type { OmnivoreLinks } from "./urls";
 import type { SchemaKeys, TidyOptions } from "../options";
 import { foldKey, isPlaceholder, KEY_ALIASES, type ValueKind } from "./keys";
 import { readStatus } from "./status";
@@ -52,8 +53,23 @@ export function aliasHolds(key: keyof SchemaKeys, value: unknown, options: TidyO
 }
 
 const DAY_MS = 86_400_000;
-// A date without a time is local midnight, the link's timestamp the instant of the save: a day and a half apart at most.
-const SAVE_SLACK_MS = 36 * 3_600_000;
+// A date without a time is local midnight, and a value without a zone reads in the zone tidy runs in,
+// which may be 26 hours from the one it was written in: the link's instant is up to that much later.
+const SAVE_SLACK_MS = 50 * 3_600_000;
+
+/**
+ * The earliest save an Omnivore link of the note records (`…/me/{slug}-{hex time}`), in any property
+ * or the body's Read on Omnivore link: the same for tidy, whatever it renamed, and for the queue.
+ */
+export function linkSaveTime(values: Iterable<unknown>, body: { readOnOmnivoreUrl?: string; omnivoreArticleUrl?: string }, links: OmnivoreLinks): Date | null {
+	let earliest: Date | null = null;
+	for (const value of [...values, body.readOnOmnivoreUrl, body.omnivoreArticleUrl]) {
+		if (typeof value !== "string" || !links.isLibraryLink(value)) continue;
+		const saved = dateFromOmnivoreUrl(value.trim());
+		if (saved && (earliest === null || saved < earliest)) earliest = saved;
+	}
+	return earliest;
+}
 
 /**
  * How many days a bare `date` is earlier than the save the Omnivore link records, or null when it

@@ -5,6 +5,9 @@ import { escapeRegExp } from "../escapeRegExp";
 const HTTP_URL = /^https?:\/\/[^\s/]/i;
 const FAKE_ORIGINAL = /^https?:\/\/(?:www\.)?omnivore\.app\/no_url/i;
 const ATTACHMENT = /^https?:\/\/(?:www\.)?omnivore\.app\/attachments\//i;
+// Where Omnivore kept uploads in its cloud bucket: `storage.googleapis.com/omnivore/u%2F{user}%2F{file}.pdf`,
+// or a signed `…/omnivore/u/{user}/{file}.pdf?X-Goog-…`. Gone with Omnivore, and no article's address.
+const UPLOAD_BUCKET = /^https?:\/\/storage\.googleapis\.com\/omnivore\/u(?:\/|%2F)/i;
 // omnivore.app itself, not its blog or docs: the app's pages, its uploads, its placeholder, the library.
 const OMNIVORE_APP = /^https?:\/\/(?:www\.)?omnivore\.app(?:$|[/?#:])/i;
 // A slash as written raw or by a template that HTML-escaped the article (`{{content}}`).
@@ -54,9 +57,9 @@ export function buildOmnivoreLinks(selfHostedHosts: readonly string[]): Omnivore
 /** The links of omnivore.app alone, for callers without settings. */
 export const OMNIVORE_APP_LINKS = buildOmnivoreLinks([]);
 
-/** An article's web address: not Omnivore's placeholder for newsletters, its uploads, its library or its app's pages. */
+/** An article's web address: not Omnivore's placeholder for newsletters, its uploads (in the app or its bucket), its library or its app's pages. */
 export function isArticleUrl(url: string, links?: OmnivoreLinks): boolean {
-	return HTTP_URL.test(url) && !OMNIVORE_APP.test(url) && !(links ?? OMNIVORE_APP_LINKS).isLibraryLink(url);
+	return HTTP_URL.test(url) && !OMNIVORE_APP.test(url) && !UPLOAD_BUCKET.test(url.trim()) && !(links ?? OMNIVORE_APP_LINKS).isLibraryLink(url);
 }
 
 /**
@@ -68,18 +71,9 @@ export function isOmnivoreAppPage(url: string): boolean {
 	return OMNIVORE_APP.test(trimmed) && !ATTACHMENT.test(trimmed) && !FAKE_ORIGINAL.test(trimmed) && !OMNIVORE_APP_LINKS.isLibraryLink(trimmed);
 }
 
-// The app's address or its library's home page: what a template wrote under a Read on Omnivore link
-// when it had no article's address (three notes of one real vault). Leads to no saved article.
-const OMNIVORE_APP_HOME = /^https?:\/\/(?:www\.)?omnivore\.app(?:\/home)?\/?$/i;
-
-/** The Omnivore app itself, not an article in it: no value for omnivore_url. */
-export function isOmnivoreAppHome(url: string): boolean {
-	return OMNIVORE_APP_HOME.test(url.trim());
-}
-
 /** `[Read Original]` of an uploaded file (a PDF): Omnivore's own storage, not an original address. */
 export function isAttachmentUrl(url: string): boolean {
-	return ATTACHMENT.test(url);
+	return ATTACHMENT.test(url) || UPLOAD_BUCKET.test(url.trim());
 }
 
 export function isWebUrl(url: string): boolean {

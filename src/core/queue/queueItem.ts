@@ -10,6 +10,7 @@ import { readBodyFacts } from "../markdown/bodyFacts";
 import { findCodeRanges, type TextRange } from "../markdown/codeRanges";
 import { breaksLinesWithCrAlone, splitNote, type NoteParts } from "../note";
 import { detectOmnivoreNote, mayHoldOmnivoreMarks } from "../omnivore/detect";
+import { linkSaveTime } from "../omnivore/aliasValue";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
 import { findKey } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
@@ -172,7 +173,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 		tags: tagsOf(editor, parts.body, code, options.tagName).map((tag) => own(tag)),
 		status: statusOf(values, options),
 		// To the second, as tidy writes it: the queue reads the same before and after a tidy.
-		savedAt: dateOf(values.saveDate(linkDate), options) ?? (linkDate ? atPrecision(linkDate, writtenPrecisionMs(options.dateTimeFormat)).toISOString() : null),
+		savedAt: dateOf(values.saveDate(linkSaveTime(editor.keys().map((key) => editor.get(key)), facts, links)), options) ?? (linkDate ? atPrecision(linkDate, writtenPrecisionMs(options.dateTimeFormat)).toISOString() : null),
 		publishedAt: dateOf(values.schema("datePublished"), options),
 		readingMinutes: minutesOf(values, parts.body, code),
 		hasImageProblems: hasImageProblems({ body: parts.body, matcher: proxy, baseUrl: url ?? undefined, codeRanges: code }),

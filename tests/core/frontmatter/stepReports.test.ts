@@ -130,6 +130,14 @@ describe("the report of each step", () => {
 		expect(tidy("id: 1\ntitle: Paper\nstatus: read\n", "[Read Original](https://omnivore.app/attachments/u/attention.pdf)\n").problems).toEqual([
 			'uploaded-file: The note is a file uploaded to Omnivore ("https://omnivore.app/attachments/u/attention.pdf"); it has no original web address, and the upload is gone with Omnivore.',
 		]);
+		// Kept in Omnivore's cloud bucket, its address escaped or signed: no original either, and no site.
+		const bucket = "https://storage.googleapis.com/omnivore/u%2Fb90f41ce-438a-11ee%2FPaper.pdf";
+		expect(tidy("id: 1\ntitle: Paper\nstatus: read\n", `[Read Original](${bucket})\n`)).toEqual({
+			text: "id: 1\ntitle: Paper\nstatus: read\n",
+			changes: [],
+			problems: [`uploaded-file: The note is a file uploaded to Omnivore ("${bucket}"); it has no original web address, and the upload is gone with Omnivore.`],
+		});
+		expect(tidy("id: 1\nstatus: read\nurl: https://storage.googleapis.com/omnivore/u/b90f/x.pdf?X-Goog-Expires=1\n").problems.map((p) => p.split(":")[0])).toEqual(["uploaded-file"]);
 		expect(tidy(`id: 1\nstatus: read\nimage: ${PROXY}https://cdn.example.com/a.png\nthumbnail: https://proxy-prod.omnivore-image-cache.app/320x320,sAbc/images/cover.png\n`)).toEqual({
 			text: "id: 1\nstatus: read\nimage: https://cdn.example.com/a.png\nthumbnail: https://proxy-prod.omnivore-image-cache.app/320x320,sAbc/images/cover.png\n",
 			changes: ["image: points to the original image instead of Omnivore's dead proxy."],

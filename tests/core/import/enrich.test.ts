@@ -158,22 +158,37 @@ describe("enrichNote", () => {
 		expect(outcome.text.endsWith(">  Rust is\n>   fast.\n\n> Safe, too.\n\n#memory\n\nMine.\n")).toBe(true);
 	});
 
-	it("looks for a highlight in the Highlights section, not in the article's text a template copied into the note", () => {
+	it("looks for a quote where the note holds highlights, not in the article's text a template copied into the note", () => {
 		const note = `---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n\n## Highlights\n\n> Rust is fast.\n\n## Content\n\nRust is fast. Safe, too.\n`;
 		const outcome = enriched(note, {}, [{ quote: "Rust is fast.", labels: [] }, { quote: "Safe, too.", labels: [], note: "My note on it." }]);
 		expect(outcome.highlightsAdded).toBe(1);
 		expect(outcome.text).toContain("## Highlights\n\n> Rust is fast.\n\n> Safe, too.\n\nMy note on it.\n\n## Content\n");
-		// Without a section of its own, the whole note is where highlights were written.
-		expect(enriched(`---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n\n> Safe, too.\n`, {}, [{ quote: "Safe, too.", labels: [] }]).highlightsAdded).toBe(0);
+		expect(enriched(outcome.text, {}, [{ quote: "Rust is fast.", labels: [] }, { quote: "Safe, too.", labels: [], note: "My note on it." }]).highlightsAdded).toBe(0);
 	});
 
-	it("adds a highlight again with the note written on it in Omnivore since the last sync, never losing the note", () => {
+	it.each([
+		["a quote in a blockquote anywhere, its later paragraphs without `>`", "## Notes\n\n> One.\n>\n## Two\nstill two.\n", "One.\n\n## Two\nstill two."],
+		["a callout", "> [!quote] Highlight\n> Safe, too.\n", "Safe, too."],
+		["a sentence marked in the article's text", "## Content\n\nRust is ==Safe, too.== and more.\n", "Safe, too."],
+		["a list item under Highlights", "## Highlights\n\n- Safe, too.\n", "Safe, too."],
+	])("finds a highlight the note holds as %s, and adds nothing, on every import", (_name, body, quote) => {
+		const note = `---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n\n${body}`;
+		expect(enriched(note, {}, [{ quote, labels: [] }]).highlightsAdded).toBe(0);
+	});
+
+	it("adds a highlight whose note holds a heading once: the next import finds both", () => {
+		const highlight = { quote: "Safe, too.", labels: [], note: "## My take\n\nThis is great." };
+		const once = enriched(`---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n`, {}, [highlight]);
+		expect(once.highlightsAdded).toBe(1);
+		expect(enriched(once.text, {}, [highlight]).text).toBe(once.text);
+	});
+
+	it("reports, never adds twice, a note written on a highlight the note holds that it lacks (added in Omnivore since, or reworded here)", () => {
 		const note = `---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n\n## Highlights\n\n> Safe, too.\n`;
 		const outcome = enriched(note, {}, [{ quote: "Safe, too.", labels: ["memory"], note: "Mine, written later." }]);
-		expect(outcome.highlightsAdded).toBe(1);
-		expect(outcome.text.endsWith("> Safe, too.\n\n> Safe, too.\n\n#memory\n\nMine, written later.\n")).toBe(true);
-		// Once there, it is there: a second import adds nothing.
-		expect(enriched(outcome.text, {}, [{ quote: "Safe, too.", labels: ["memory"], note: "Mine, written later." }]).highlightsAdded).toBe(0);
+		expect(outcome.highlightsAdded).toBe(0);
+		expect(outcome.problems).toEqual(['The export\'s note on the highlight "Safe, too.", which the note holds, is not in it, so it was not added (the highlight would be twice): "Mine, written later.".']);
+		expect(enriched(`${note}\nMine, written later.\n`, {}, [{ quote: "Safe, too.", labels: [], note: "Mine, written later." }]).problems).toEqual([]);
 	});
 
 	it("gives a note without frontmatter a block, and keeps its BOM and CRLF", () => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { comparableText, highlightIsIn, parseHighlights, renderHighlight } from "../../../src/core/import/highlights";
+import { comparableText, parseHighlights, renderHighlight, textIsIn } from "../../../src/core/import/highlights";
 import { omnivoreHighlight } from "./exportFixture";
 
 function file(...highlights: Array<{ quote?: string; labels?: string[]; note?: string }>): string {
@@ -45,8 +45,8 @@ describe("reading highlights/{slug}.md", () => {
 
 	it("finds a quote already in a note whatever its spacing and blockquote markers", () => {
 		const note = comparableText("## Highlights\n\n> One.\n> \n> Two,   still\n> two. [⤴️](https://omnivore.app/me/x#y) ^abcd1234\n");
-		expect(highlightIsIn({ quote: "One.\n\nTwo,\nstill two.", labels: [] }, note)).toBe(true);
-		expect(highlightIsIn({ quote: "Three.", labels: [] }, note)).toBe(false);
+		expect(textIsIn("One.\n\nTwo,\nstill two.", note)).toBe(true);
+		expect(textIsIn("Three.", note)).toBe(false);
 	});
 });
 
@@ -109,10 +109,10 @@ describe("comparableText", () => {
 		expect(comparableText("> Prefer composition > inheritance.")).toBe("Prefer composition > inheritance.");
 	});
 
-	it("finds a note on the article as its text, and takes a highlight with no text as found", () => {
+	it("finds a note on the article as its text, and takes no text as found", () => {
 		const note = comparableText("## Highlights\n\nAbout the whole\npiece.\n");
-		expect(highlightIsIn({ labels: [], note: "About the whole piece." }, note)).toBe(true);
-		expect(highlightIsIn({ labels: ["x"] }, note)).toBe(true);
+		expect(textIsIn("About the whole piece.", note)).toBe(true);
+		expect(textIsIn(undefined, note)).toBe(true);
 	});
 });
 

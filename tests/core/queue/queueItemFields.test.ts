@@ -215,6 +215,7 @@ describe("the save date", () => {
 		["the same in capitals", "Date: 2023-11-15\n", "2023-11-26T09:52:31.000Z"],
 		["a bare `date` at the save", "date: 2023-11-26 10:52:31\n", "2023-11-26T09:52:31.000Z"],
 		["a bare `date` of the save's day, without a time", "date: 2023-11-26\n", "2023-11-26"],
+		["a bare `date` of the day before, as written in a time zone far west", "date: 2023-11-25\n", "2023-11-25"],
 		["a bare `date` after it (saved again later)", "date: 2024-01-03 08:00:00\n", "2024-01-03T07:00:00.000Z"],
 		["`saved`, which says what it is, before it", "saved: 2023-11-15 07:01:00\n", "2023-11-15T06:01:00.000Z"],
 		["a publish date under `date`, a save date under `saved`", "date: 2023-11-15 07:01:00\nsaved: 2023-11-26 10:52:40\n", "2023-11-26T09:52:40.000Z"],
@@ -224,6 +225,17 @@ describe("the save date", () => {
 		const once = tidier.tidy(text);
 		expect(item(once.text)).toEqual(item(text));
 		expect(tidier.tidy(once.text).text).toBe(once.text);
+	});
+
+	it.each([
+		["omnivoreUrl:", "omnivoreUrl"],
+		["Omnivore_URL:", "Omnivore_URL"],
+		["original_url: (Omnivore's address in its place)", "original_url"],
+		["url:", "url"],
+	])("is read as tidy keeps it when the link is only in %s", (_name, key) => {
+		const text = `---\nid: 4bd4f5a8-1f7c-4c1e-9d0a-6f1d2f0b7c11\ndate: 2023-11-15 07:01:00\n${key}: https://omnivore.app/me/https-mp-weixin-qq-com-s-d-7-d-yy-o-2-esc-gl-1-d-wbki-flq-18c0b0b7d25\n---\n# 做事有条理\n#Omnivore\n`;
+		expect(item(text)?.savedAt).toBe("2023-11-26T09:52:31.000Z");
+		expect(item(tidier.tidy(text).text)?.savedAt).toBe("2023-11-26T09:52:31.000Z");
 	});
 
 	it("leaves a bare `date` before the save as written, adds the save date from the link and says why", () => {

@@ -1,10 +1,9 @@
 // Merges the names users gave Omnivore's variables (`saved`, `url`, `siteName`, `Title`...) into the canonical key.
 
-import { dateFromOmnivoreUrl } from "../../dates";
-import { comparable, daysBeforeSave } from "../../omnivore/aliasValue";
+import { comparable, daysBeforeSave, linkSaveTime } from "../../omnivore/aliasValue";
 import { foldKey, isPlaceholder, KEY_ALIASES, namesOf } from "../../omnivore/keys";
 import { showValue, type FrontmatterStep, type StepContext } from "../step";
-import { articleInPlaceOfLibraryLink, omnivoreLinkOf } from "./recover";
+import { articleInPlaceOfLibraryLink } from "./recover";
 import type { FrontmatterValue } from "../yamlEditor";
 
 function asValue(value: unknown): FrontmatterValue {
@@ -112,8 +111,8 @@ export const aliasesStep: FrontmatterStep = {
 
 /** A bare `date` earlier than the Omnivore link's save (`daysBeforeSave`) stays, reported: likely the publish date. */
 function notTheSaveDate(context: StepContext, alias: string, value: unknown): boolean {
-	const link = omnivoreLinkOf(context);
-	const saved = link ? dateFromOmnivoreUrl(link) : null;
+	const { frontmatter } = context;
+	const saved = linkSaveTime(frontmatter.keys().map((key) => frontmatter.get(key)), context.body, context.links);
 	const days = daysBeforeSave(alias, value, saved, context.options);
 	if (days === null) return false;
 	context.report.problem({

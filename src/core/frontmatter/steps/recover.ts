@@ -1,7 +1,7 @@
 // Recovers values the frontmatter lacks from the body: original URL, Omnivore URL, save date, site name.
 
 import { dateFromOmnivoreUrl, formatDate } from "../../dates";
-import { isArticleUrl, isAttachmentUrl, isOmnivoreAppHome, isWebUrl, siteFromUrl } from "../../omnivore/urls";
+import { isArticleUrl, isAttachmentUrl, isOmnivoreAppPage, isWebUrl, siteFromUrl } from "../../omnivore/urls";
 import { unwrapProxyUrl } from "../../proxyUrls";
 import { quoteForMessage } from "../../report";
 import { showValue, type FrontmatterStep, type StepContext } from "../step";
@@ -70,13 +70,19 @@ export const recoverStep: FrontmatterStep = {
 		{
 			title: "A Read on Omnivore link to the app itself leads to no article",
 			before: "id: 1\n",
-			body: "[Read on Omnivore](https://omnivore.app/)\n[Read Original](https://example.com/on-reading)\n",
+			body: "[Read on Omnivore](https://omnivore.app/me)\n[Read Original](https://example.com/on-reading)\n",
 			after: "id: 1\noriginal_url: https://example.com/on-reading\nsite_name: example.com\n",
 		},
 		{
 			title: "An uploaded PDF has no original URL",
 			before: "id: 1\n",
 			body: "[Read Original](https://omnivore.app/attachments/u/2f1c/paper.pdf)\n",
+			after: "id: 1\n",
+		},
+		{
+			title: "...nor one kept in Omnivore's cloud bucket",
+			before: "id: 1\n",
+			body: "[Read Original](https://storage.googleapis.com/omnivore/u%2Fb90f41ce%2FPaper.pdf)\n",
 			after: "id: 1\n",
 		},
 		{
@@ -120,7 +126,7 @@ export const recoverStep: FrontmatterStep = {
 		}
 		// The Read on Omnivore link, or else the article's link under another text (`[Omnivore](…)`).
 		const omnivore = body.readOnOmnivoreUrl ?? body.omnivoreArticleUrl;
-		if (recover.omnivoreUrl && context.isMissing(keys.omnivoreUrl) && omnivore && isWebUrl(omnivore) && !isOmnivoreAppHome(omnivore)) {
+		if (recover.omnivoreUrl && context.isMissing(keys.omnivoreUrl) && omnivore && isWebUrl(omnivore) && !isOmnivoreAppPage(omnivore)) {
 			context.fill(keys.omnivoreUrl, omnivore, "taken from the Read on Omnivore link");
 		}
 		if (recover.dateSaved && context.isMissing(keys.dateSaved)) {
