@@ -36,7 +36,8 @@ export interface TidyResult {
  * 5: a template's placeholder (`date_saved: {{{dateSaved}}}`) is no save date; a library link quoted
  *    in a sentence makes no saved article; no title from a heading below a template's section; a
  *    `date_archived` beside no status makes it archived.
- * 6: a bare `date` more than two days before the save an Omnivore link records is no save date.
+ * 6: a bare `date` more than two days before the save an Omnivore link records is no save date; an
+ *    upload in Omnivore's cloud bucket is no original; proxied images in a code block never closed are reported.
  */
 export const TIDY_RULES_VERSION = 6;
 

@@ -33,7 +33,8 @@ import { readingMinutesOutside } from "./readingTime";
  * 6: no title from a heading below a template's section (`# Article text`); an author list is read;
  *    a template's placeholders and a library link quoted in a sentence make no saved article; a
  *    `date_archived` beside no status is archived; an HTML-escaped body's words are counted decoded.
- * 7: a bare `date` before the save the Omnivore link records is not the save date (aliasValue.ts).
+ * 7: a bare `date` before the save an Omnivore link records is not the save date (aliasValue.ts); an
+ *    upload in Omnivore's cloud bucket has no site; proxied images in a code block never closed are a problem.
  */
 export const QUEUE_ITEM_VERSION = 7;
 
