@@ -2,6 +2,7 @@
 
 import { endOfParenthesizedRun } from "./markdown/linkDestination";
 import { findCodeRanges, isInside, type TextRange } from "./markdown/codeRanges";
+import { decodeHtmlEntities } from "./htmlEntities";
 import { imagesInOpenCode, openCodeProblem } from "./openCodeBlock";
 import { nextProxyUrl, unwrapProxyUrl, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";
 import { quoteForMessage, type Change, type Problem } from "./report";
@@ -162,6 +163,20 @@ function* proxiedImages({ body, matcher, baseUrl, codeRanges }: BodyUnwrapInput)
 	}
 }
 
+// An image's title a template HTML-escaped with the article (`{{content}}`): ` &quot;Caption&quot;)`.
+const ESCAPED_TITLE = /^([ \t]+)&quot;((?:(?!&quot;)[^\n])*)&quot;(?=[ \t]*\))/;
+
+/**
+ * The title after an image's address written as Markdown needs it (` "Caption"`), where a template
+ * HTML-escaped it: a title starts with a real quote, so the image showed nowhere, even once unwrapped.
+ */
+function escapedTitleAfter(body: string, end: number): { text: string; end: number } | null {
+	const match = ESCAPED_TITLE.exec(body.slice(end, end + 1024));
+	if (!match) return null;
+	const caption = decodeHtmlEntities(match[2]).replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+	return { text: `${match[1]}"${caption}"`, end: end + match[0].length };
+}
+
 /** Whether a proxied image would be left as it is (the queue's warning), without rewriting the body. */
 export function hasImageProblems(input: BodyUnwrapInput): boolean {
 	for (const image of proxiedImages(input)) if (!image.result.ok) return true;
@@ -192,15 +207,17 @@ export function unwrapBodyImages(input: BodyUnwrapInput): BodyUnwrapResult {
 			});
 			continue;
 		}
-		const replacement = escapeForContext(result.url, context);
-		if (replacement === written) continue;
+		const title = context === "paren" ? escapedTitleAfter(body, end) : null;
+		const replacement = escapeForContext(result.url, context) + (title?.text ?? "");
+		const replaced = title ? body.slice(start, title.end) : written;
+		if (replacement === replaced) continue;
 		pieces.push(body.slice(copied, start), replacement);
-		copied = end;
+		copied = title?.end ?? end;
 		changes.push({
 			kind: "url-unwrapped",
 			line: at,
 			bodyOffset: start,
-			from: written,
+			from: replaced,
 			to: replacement,
 			message: `Image now points to ${quoteForMessage(replacement)}.`,
 		});

@@ -29,3 +29,15 @@ export function decodeHtmlEntities(text: string): string {
 		return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
 	});
 }
+
+// What Mustache's `{{value}}` writes for & < > " ' / ` = (mustache.js's escapeHtml), and only that.
+const MUSTACHE_REFERENCE = /&(amp|lt|gt|quot|#39|#x2F|#x60|#x3D);/g;
+const MUSTACHE_CHARACTER: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x2F": "/", "#x60": "`", "#x3D": "=" };
+
+/**
+ * A property a template wrote with two braces (`title: "{{title}}"`), as the text it stands for:
+ * Obsidian shows a property as written, so `&quot;Yes&quot;` stays garbled until it is decoded.
+ */
+export function mustacheUnescaped(value: string): string {
+	return value.replace(MUSTACHE_REFERENCE, (_whole, name: string) => MUSTACHE_CHARACTER[name]);
+}

@@ -76,6 +76,19 @@ describe("unwrapBodyImages", () => {
 		expect(run(body).text).toBe("![](https://www.inkandswitch.com/sync.png?v=2&w=800)\r\n");
 	});
 
+	it("writes the title of an image a {{content}} template HTML-escaped as a title, so the image shows", () => {
+		const body =
+			"![Comic](https:&#x2F;&#x2F;proxy-prod.omnivore-image-cache.app&#x2F;0x0,sq2HZt&#x2F;https:&#x2F;&#x2F;ntietz.com&#x2F;images&#x2F;logging-in.png &quot;Tech support hadn&#39;t met \\ &amp; Sam&quot;)\n";
+		const result = run(body);
+		expect(result.text).toBe('![Comic](https://ntietz.com/images/logging-in.png "Tech support hadn\'t met \\\\ & Sam")\n');
+		// The change names what it replaced, title included, so undo puts it back.
+		expect(body.slice(result.changes[0].bodyOffset, (result.changes[0].bodyOffset ?? 0) + (result.changes[0].from ?? "").length)).toBe(result.changes[0].from);
+		expect(result.changes[0].to).toBe('https://ntietz.com/images/logging-in.png "Tech support hadn\'t met \\\\ & Sam"');
+		// A title written as such, and escaped text that is no title, stay as they are.
+		expect(run(`![a](${P}/https://a.example/x.png "Fine")`).text).toBe('![a](https://a.example/x.png "Fine")');
+		expect(run(`![a](${P}/https://a.example/x.png) &quot;quoted&quot;)`).text).toBe("![a](https://a.example/x.png) &quot;quoted&quot;)");
+	});
+
 	it("escapes what would break the Markdown", () => {
 		// Decoding the whole-encoded original once yields a space and an unbalanced parenthesis.
 		const encoded = `${P}/https%3A%2F%2Fa.example%2Fmy%20file%20%28draft.png`;

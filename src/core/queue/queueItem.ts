@@ -4,6 +4,7 @@
 import { hasImageProblems } from "../bodyImages";
 import { dateFromOmnivoreUrl, readDate } from "../dates";
 import { formatDateFns } from "../fastDates";
+import { mustacheUnescaped } from "../htmlEntities";
 import type { FrontmatterState } from "../frontmatter/readBlock";
 import { FrontmatterEditor } from "../frontmatter/yamlEditor";
 import { readBodyFacts } from "../markdown/bodyFacts";
@@ -161,7 +162,8 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 	const linkDate = omnivoreLink ? dateFromOmnivoreUrl(omnivoreLink) : null;
 	const titleKey = findKey(editor.keys(), options.keys.title);
 	// Stryker disable next-line ConditionalExpression: a key that is not there has no comment either
-	const title = (titleKey !== undefined && titleCutByComment(editor, titleKey, facts.articleHeading)) || values.schema("title");
+	const written = values.schema("title");
+	const title = (titleKey !== undefined && titleCutByComment(editor, titleKey, facts.articleHeading)) || (written === undefined ? undefined : mustacheUnescaped(written));
 	// None, or two and more.
 	const articles = singleFileArticles(parts.body).length;
 

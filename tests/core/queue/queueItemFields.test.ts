@@ -141,6 +141,15 @@ describe("tags", () => {
 });
 
 describe("title", () => {
+	it("is the text a template HTML-escaped (`{{title}}`), as tidy writes it", () => {
+		const block = "title: \"&quot;Yes to Life&quot; by Viktor Frankl: Leon&#39;s notes\"\n";
+		expect(note(block)?.title).toBe('"Yes to Life" by Viktor Frankl: Leon\'s notes');
+		const tidied = tidier.tidy(`---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n${block}---\n# T\n#Omnivore\n`).text;
+		expect(note(block)?.title).toBe(item(tidied)?.title);
+		// A title with an ampersand that is no reference keeps it.
+		expect(note("title: Q&A with R&D\n")?.title).toBe("Q&A with R&D");
+	});
+
 	it("is the file's name without its extension, in any case, when the note has no other", () => {
 		expect(item("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n\nJust text.\n", "Reading/Slow Reading.MD")?.title).toBe("Slow Reading");
 		expect(item("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n\nJust text.\n", "Top level.md")?.title).toBe("Top level");

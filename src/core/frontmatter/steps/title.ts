@@ -1,5 +1,6 @@
 // Makes `title` one trimmed line, and takes it from the first heading when the note has none.
 
+import { mustacheUnescaped } from "../../htmlEntities";
 import { oneLine, titleCutByComment } from "../../omnivore/heading";
 import type { FrontmatterStep, StepContext } from "../step";
 
@@ -43,6 +44,11 @@ export const titleStep: FrontmatterStep = {
 			after: "id: 1\ntitle: \"Tools & Habits: Dan's List\"\n",
 		},
 		{
+			title: "A title a template HTML-escaped (`{{title}}`) is written as the text it stands for",
+			before: "title: \"&quot;Yes to Life&quot; by Viktor Frankl: Leon&#39;s notes\"\n",
+			after: "title: \"\\\"Yes to Life\\\" by Viktor Frankl: Leon's notes\"\n",
+		},
+		{
 			title: "A title cut short by a # is made whole from the heading",
 			before: "title: The Weekly Dispatch #112\n",
 			body: "# The Weekly Dispatch #112\n#Omnivore\n",
@@ -65,9 +71,12 @@ export const titleStep: FrontmatterStep = {
 				context.set(key, uncut, "the part after # had been read as a YAML comment", false);
 				return;
 			}
-			const line = oneLine(String(frontmatter.get(key)));
+			const written = String(frontmatter.get(key));
+			const line = oneLine(written);
+			const text = mustacheUnescaped(line);
 			const shape = frontmatter.shapeOf(key);
-			if (line !== String(frontmatter.get(key)) || shape === "block-scalar" || frontmatter.spansLines(key)) {
+			if (text !== line) context.set(key, text, "written as the text a template HTML-escaped (`&quot;` is `\"`)");
+			else if (line !== written || shape === "block-scalar" || frontmatter.spansLines(key)) {
 				context.set(key, line, "made one trimmed line");
 			}
 			return;
