@@ -2,7 +2,7 @@
 
 import { endOfParenthesizedRun } from "./markdown/linkDestination";
 import { findCodeRanges, isInside, type TextRange } from "./markdown/codeRanges";
-import { decodeHtmlEntities } from "./htmlEntities";
+import { mustacheUnescaped } from "./htmlEntities";
 import { imagesInOpenCode, openCodeProblem } from "./openCodeBlock";
 import { nextProxyUrl, unwrapProxyUrl, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";
 import { quoteForMessage, type Change, type Problem } from "./report";
@@ -173,7 +173,7 @@ const ESCAPED_TITLE = /^([ \t]+)&quot;((?:(?!&quot;)[^\n])*)&quot;(?=[ \t]*\))/;
 function escapedTitleAfter(body: string, end: number): { text: string; end: number } | null {
 	const match = ESCAPED_TITLE.exec(body.slice(end, end + 1024));
 	if (!match) return null;
-	const caption = decodeHtmlEntities(match[2]).replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+	const caption = mustacheUnescaped(match[2]).replace(/\\/g, "\\\\").replace(/"/g, '\\"');
 	return { text: `${match[1]}"${caption}"`, end: end + match[0].length };
 }
 

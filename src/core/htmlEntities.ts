@@ -37,7 +37,13 @@ const MUSTACHE_CHARACTER: Record<string, string> = { amp: "&", lt: "<", gt: ">",
 /**
  * A property a template wrote with two braces (`title: "{{title}}"`), as the text it stands for:
  * Obsidian shows a property as written, so `&quot;Yes&quot;` stays garbled until it is decoded.
+ * Only a value that reads as such: no raw `<`, `>`, `"` or `&` beside the references (which
+ * Mustache would have escaped: a title taken from a heading, already decoded, may hold `&lt;`
+ * as text), and nothing left to decode after (`&amp;lt;`, escaped twice, stays): once decoded, a
+ * value is never decoded again.
  */
 export function mustacheUnescaped(value: string): string {
-	return value.replace(MUSTACHE_REFERENCE, (_whole, name: string) => MUSTACHE_CHARACTER[name]);
+	if (!value.includes("&") || /[<>"]|&(?!(?:amp|lt|gt|quot|#39|#x2F|#x60|#x3D);)/.test(value)) return value;
+	const decoded = value.replace(MUSTACHE_REFERENCE, (_whole, name: string) => MUSTACHE_CHARACTER[name]);
+	return new RegExp(MUSTACHE_REFERENCE.source).test(decoded) ? value : decoded;
 }

@@ -2,7 +2,7 @@
 
 import { isInside, type TextRange } from "../markdown/codeRanges";
 import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
-import { decodeHtmlEntities } from "../htmlEntities";
+import { decodeHtmlEntities, mustacheUnescaped } from "../htmlEntities";
 import { bodyTagIndex } from "./tags";
 
 /** The lines of a value joined by single spaces, trimmed (split, not one pattern: long runs of spaces stay linear). */
@@ -127,5 +127,7 @@ export function titleCutByComment(frontmatter: FrontmatterEditor, key: string, h
 	const value = frontmatter.getText(key);
 	if (!comment || !heading || value === undefined) return undefined;
 	const full = oneLine(heading);
-	return full === `${value} ${comment}` ? full : undefined;
+	// The heading as Obsidian shows it: a title a template HTML-escaped is compared decoded.
+	const written = `${value} ${comment}`;
+	return full === written || full === mustacheUnescaped(written) ? full : undefined;
 }

@@ -150,6 +150,18 @@ describe("title", () => {
 		expect(note("title: Q&A with R&D\n")?.title).toBe("Q&A with R&D");
 	});
 
+	it.each([
+		["escaped twice (&amp;lt;), which stays", 'title: "HTML tip: write &amp;lt; for <"\n', "# T\n#Omnivore\n"],
+		["taken from a heading that shows an entity as text", "", "# Write &amp;lt; for &lt; in HTML\n#Omnivore\n"],
+		["cut by a # read as a comment, and escaped", "title: Weekly &amp; Co #112\n", "# Weekly &amp; Co #112\n#Omnivore\n"],
+		["with an apostrophe written as such beside an escaped one", "title: \"Leon&#39;s Cafe - Leon's Cafe\"\n", "# T\n#Omnivore\n"],
+	])("is settled by one tidy and listed the same before and after: a title %s", (_name, block, body) => {
+		const text = `---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n${block}---\n${body}`;
+		const once = tidier.tidy(text);
+		expect(tidier.tidy(once.text).text).toBe(once.text);
+		expect(item(once.text)?.title).toBe(item(text)?.title);
+	});
+
 	it("is the file's name without its extension, in any case, when the note has no other", () => {
 		expect(item("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n\nJust text.\n", "Reading/Slow Reading.MD")?.title).toBe("Slow Reading");
 		expect(item("---\nid: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n#Omnivore\n\nJust text.\n", "Top level.md")?.title).toBe("Top level");
