@@ -193,10 +193,12 @@ export function enrichNote(text: string, item: ExportItem, highlights: readonly 
 
 /**
  * The highlights a note does not hold yet, compared as tidy writes both (proxied images unwrapped).
- * A quote is looked for where a note holds highlights (`highlightedText`), not in the article's text
- * that some templates copy into the note, which holds every sentence a reader highlighted. A note
- * written on a highlight the note holds, missing from it (added in Omnivore since, or reworded
- * here), is reported with its text, never added twice.
+ * A quote is taken as held where notes hold highlights (`highlightedText`). One found only in the
+ * note's other text (the article's, which some templates copy into the note and which holds every
+ * sentence a reader highlighted) is added when the note has a Highlights section, where its
+ * highlights would be; without one (highlights written as plain paragraphs?) it is reported with
+ * its text, as is a note written on a held highlight that the note lacks (added in Omnivore since,
+ * or reworded here): nothing is added twice, nothing dropped without a word.
  */
 function missingHighlights(body: string, highlights: readonly ExportHighlight[], item: ExportItem, tidier: NoteTidier, problems: string[]): ExportHighlight[] {
 	if (highlights.length === 0) return [];
@@ -205,26 +207,35 @@ function missingHighlights(body: string, highlights: readonly ExportHighlight[],
 	const note = unwrap(body);
 	const whole = comparableText(note);
 	const highlighted = comparableText(highlightedText(note));
+	// Where the note's template put its highlights, a quote found only in the article's text is new.
+	const hasSection = findHighlightsSection(note) !== null;
 	const missing: ExportHighlight[] = [];
 	for (const highlight of highlights) {
 		const quote = highlight.quote === undefined ? undefined : unwrap(highlight.quote);
 		const annotation = highlight.note === undefined ? undefined : unwrap(highlight.note);
-		if (quote === undefined ? !textIsIn(annotation, whole) : !textIsIn(quote, highlighted)) missing.push(highlight);
-		else if (quote !== undefined && !textIsIn(annotation, whole)) {
+		const shown = quoteForMessage(quote ?? annotation ?? "", 2000);
+		if (quote === undefined ? !textIsIn(annotation, whole) : !textIsIn(quote, hasSection ? highlighted : whole)) missing.push(highlight);
+		else if (quote !== undefined && !textIsIn(quote, highlighted)) {
+			problems.push(`The highlight ${shown} was not added: its text is in the note already, though not as a highlight (the article's text?). If it is not among the note's highlights, add it by hand${annotation === undefined ? "" : `, with its note ${quoteForMessage(annotation, 2000)}`}.`);
+		} else if (quote !== undefined && !textIsIn(annotation, whole)) {
 			problems.push(`The export's note on the highlight ${quoteForMessage(quote, 60)}, which the note holds, is not in it, so it was not added (the highlight would be twice): ${quoteForMessage(annotation ?? "", 2000)}.`);
 		}
 	}
 	return missing;
 }
 
-// A blockquote: from a line that starts with `>` to the next blank line (its lines without `>` continue it).
-const BLOCKQUOTE = /^[ \t]*>[^\n]*(?:\n(?![ \t]*\r?$)[^\n]*)*/gm;
+// A blockquote: from a line that starts with `>` to the next blank line or heading (lines without `>` continue it).
+const BLOCKQUOTE = /^[ \t]*>[^\n]*(?:\n(?![ \t]*\r?$|[ \t]{0,3}#{1,6}[ \t])[^\n]*)*/gm;
+// A list item's line: templates write highlights as `- {{{text}}}` too.
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+[^\n]*/gm;
 const MARKED = /==([^=\n](?:[^=]|=(?!=))*?)==/g;
 
-/** Where a note holds highlights: its blockquotes (callouts too), `==marked==` text and its Highlights section. */
+/** Where notes hold highlights, outside code: blockquotes (callouts too), list items, `==marked==` text and the Highlights section. */
 function highlightedText(note: string): string {
+	const code = findCodeRanges(note);
+	const outside = (pattern: RegExp, group = 0) => [...note.matchAll(pattern)].filter((m) => !isInside(code, m.index)).map((m) => m[group]);
 	const section = findHighlightsSection(note);
-	return [...note.matchAll(BLOCKQUOTE)].map((m) => m[0]).concat([...note.matchAll(MARKED)].map((m) => m[1]), section ? [note.slice(section.start, section.end)] : []).join("\n\n");
+	return [...outside(BLOCKQUOTE), ...outside(LIST_ITEM), ...outside(MARKED, 1), ...(section ? [note.slice(section.start, section.end)] : [])].join("\n\n");
 }
 
 /** Why a note's frontmatter is not edited (a block that is there and is not properties the engine may edit). */

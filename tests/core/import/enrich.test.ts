@@ -176,6 +176,30 @@ describe("enrichNote", () => {
 		expect(enriched(note, {}, [{ quote, labels: [] }]).highlightsAdded).toBe(0);
 	});
 
+	it.each([
+		["list items under another heading", "## 📌 Notes\n\n- Safe, too. [⤴️](https://omnivore.app/me/x#1)\n"],
+		["a numbered list", "## Annotations\n\n1. Safe, too.\n"],
+		["a quote whose second paragraph a template left outside the `>`", "## Notes\n\n> First.\n>\nSafe, too.\n"],
+	])("adds nothing for a highlight held as %s", (_name, body) => {
+		const note = `---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n\n${body}`;
+		const outcome = enriched(note, {}, [{ quote: "Safe, too.", labels: [] }]);
+		expect(outcome.highlightsAdded).toBe(0);
+		expect(outcome.problems).toEqual([]);
+	});
+
+	it("takes no text of code, nor a paragraph right under a quote's heading, for a highlight", () => {
+		const note = (body: string) => `---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n\n## Highlights\n\n> Old one.\n${body}`;
+		expect(enriched(note("\n## Content\n\n```\n>>> Safe, too.\n```\n"), {}, [{ quote: "Safe, too.", labels: [] }]).highlightsAdded).toBe(1);
+		expect(enriched(note("## Content\nSafe, too.\n"), {}, [{ quote: "Safe, too.", labels: [] }]).highlightsAdded).toBe(1);
+	});
+
+	it("reports, never adds twice or drops silently, a highlight found only in the text of a note without a Highlights section", () => {
+		const note = `---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n\n## Content\n\nRust is fast. Safe, too.\n`;
+		const outcome = enriched(note, {}, [{ quote: "Safe, too.", labels: [], note: "Mine." }]);
+		expect(outcome.highlightsAdded).toBe(0);
+		expect(outcome.problems).toEqual(['The highlight "Safe, too." was not added: its text is in the note already, though not as a highlight (the article\'s text?). If it is not among the note\'s highlights, add it by hand, with its note "Mine.".']);
+	});
+
 	it("adds a highlight whose note holds a heading once: the next import finds both", () => {
 		const highlight = { quote: "Safe, too.", labels: [], note: "## My take\n\nThis is great." };
 		const once = enriched(`---\nid: 0a1b2c3d\n---\n#Omnivore\n${LIBRARY}\n`, {}, [highlight]);
