@@ -117,7 +117,7 @@ const HIGHLIGHTS_HEADING = /^(#{1,6})[ \t]+highlights[ \t]*#*[ \t]*\r?$/gim;
 const TRAILING_BLANK_LINES = /(?:\r?\n[ \t]*)+$/;
 
 /** Where a body's Highlights section runs: from its heading's end to the next heading of its level or above. */
-export function findHighlightsSection(body: string): { heading: number; start: number; end: number } | null {
+function findHighlightsSection(body: string): { start: number; end: number } | null {
 	const code = findCodeRanges(body);
 	HIGHLIGHTS_HEADING.lastIndex = 0;
 	let heading: RegExpExecArray | null;
@@ -131,9 +131,9 @@ export function findHighlightsSection(body: string): { heading: number; start: n
 	next.lastIndex = start;
 	let match: RegExpExecArray | null;
 	while ((match = next.exec(body)) !== null) {
-		if (!isInside(code, match.index)) return { heading: heading.index, start, end: match.index };
+		if (!isInside(code, match.index)) return { start, end: match.index };
 	}
-	return { heading: heading.index, start, end: body.length };
+	return { start, end: body.length };
 }
 
 /** The body with `blocks` appended at the end of its Highlights section, or in a new section at the end. */
