@@ -74,8 +74,10 @@ export function noteKeys(text: string, tidier: KeyReader): NoteKeys {
 	const keys: NoteKeys = { slugs: [], urls: [] };
 	const links = linksFor(options.omnivoreHosts);
 	const urlNames = new Set(namesOf("originalUrl", options.keys));
-	// A note of one's own (a web clipping) may hold the article's address: it is never taken for the article.
-	const saved = tidier.isOmnivoreNote(text);
+	// A note of one's own (a web clipping) may hold the article's address: it is never taken for the
+	// article. Asked once, and only of a note with an address or one library link (detection costs).
+	let savedArticle: boolean | undefined;
+	const saved = () => (savedArticle ??= tidier.isOmnivoreNote(text));
 	const state = readFrontmatterBlock(parts);
 	if (state.kind === "mapping") {
 		for (const key of state.editor.keys()) {
@@ -83,7 +85,7 @@ export function noteKeys(text: string, tidier: KeyReader): NoteKeys {
 			if (value === undefined) continue;
 			const name = foldKey(key);
 			if (name === ID_KEY) keys.id = value;
-			if (saved && urlNames.has(name)) keys.urls.push(value);
+			if (urlNames.has(name) && saved()) keys.urls.push(value);
 			keys.slugs.push(...slugsIn(value, links));
 		}
 	} else if (parts.frontmatter) {
@@ -96,7 +98,7 @@ export function noteKeys(text: string, tidier: KeyReader): NoteKeys {
 	// to one at most. So does its link to the original (a list pairs each article with its original).
 	const code = findCodeRanges(parts.body);
 	const bodySlugs = new Set(slugsIn(parts.body, links, code));
-	if (bodySlugs.size <= 1 && saved) {
+	if (bodySlugs.size <= 1 && saved()) {
 		keys.slugs.push(...bodySlugs);
 		const original = readBodyFacts(parts.body, code, options.tagName, links).readOriginalUrl;
 		if (original) keys.urls.push(original);
