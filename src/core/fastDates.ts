@@ -70,10 +70,9 @@ function compile(pattern: string): Formatter | null {
 			if (!token) return null;
 			parts.push(token);
 		} else if (part.startsWith("'")) {
-			// date-fns writes `''` inside quotes, and `''` alone, as one quote.
-			// `''` alone, or inside quotes, is one quote to date-fns only in some spellings: date-fns decides.
+			// `''`, alone or inside quotes, is one quote to date-fns only in some spellings: date-fns decides.
 			if (part.length < 3 || part.slice(1, -1).includes("'")) return null;
-			parts.push(part.slice(1, -1).replaceAll("''", "'"));
+			parts.push(part.slice(1, -1));
 		} else parts.push(part);
 	}
 	return (date) => {
