@@ -76,10 +76,12 @@ export function linkSaveTime(values: Iterable<unknown>, body: { readOnOmnivoreUr
  * may be the save date. Templates wrote the publish date under that name too (a WeChat article's
  * `date: 2023-11-15 07:01:00`, saved on the 26th), and no save comes before the link was made.
  */
-export function daysBeforeSave(name: string, value: unknown, saved: Date | null, options: TidyOptions): number | null {
-	if (saved === null || foldKey(name) !== "date" || typeof value !== "string") return null;
-	const reading = readDate(value.trim(), options);
-	if (reading.kind !== "date") return null;
+export function daysBeforeSave(name: string, value: unknown, savedAt: () => Date | null, options: TidyOptions): number | null {
+	if (foldKey(name) !== "date" || typeof value !== "string") return null;
+	// Asked only of a bare `date`: looking for the links reads every property.
+	const saved = savedAt();
+	const reading = saved === null ? null : readDate(value.trim(), options);
+	if (saved === null || reading?.kind !== "date") return null;
 	const early = saved.getTime() - reading.date.getTime();
 	return early > SAVE_SLACK_MS ? Math.round(early / DAY_MS) : null;
 }

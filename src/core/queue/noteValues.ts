@@ -68,7 +68,7 @@ export class NoteValues {
 	}
 
 	/** The save date as tidy keeps it: not a bare `date` earlier than the save the Omnivore link records. */
-	saveDate(saved: Date | null): string | undefined {
+	saveDate(saved: () => Date | null): string | undefined {
 		const found = this.keyOf(
 			"dateSaved",
 			(name) => this.filled("dateSaved", name),

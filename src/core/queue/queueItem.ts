@@ -176,7 +176,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 		tags: tagsOf(editor, parts.body, code, options.tagName).map((tag) => own(tag)),
 		status: statusOf(values, options),
 		// To the second, as tidy writes it: the queue reads the same before and after a tidy.
-		savedAt: dateOf(values.saveDate(linkSaveTime(editor.keys().map((key) => editor.get(key)), facts, links)), options) ?? (linkDate ? atPrecision(linkDate, writtenPrecisionMs(options.dateTimeFormat)).toISOString() : null),
+		savedAt: dateOf(values.saveDate(() => linkSaveTime(editor.keys().map((key) => editor.get(key)), facts, links)), options) ?? (linkDate ? atPrecision(linkDate, writtenPrecisionMs(options.dateTimeFormat)).toISOString() : null),
 		publishedAt: dateOf(values.schema("datePublished"), options),
 		readingMinutes: minutesOf(values, parts.body, code),
 		hasImageProblems: hasImageProblems({ body: parts.body, matcher: proxy, baseUrl: url ?? undefined, codeRanges: code }),

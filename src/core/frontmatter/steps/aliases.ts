@@ -112,7 +112,7 @@ export const aliasesStep: FrontmatterStep = {
 /** A bare `date` earlier than the Omnivore link's save (`daysBeforeSave`) stays, reported: likely the publish date. */
 function notTheSaveDate(context: StepContext, alias: string, value: unknown): boolean {
 	const { frontmatter } = context;
-	const saved = linkSaveTime(frontmatter.keys().map((key) => frontmatter.get(key)), context.body, context.links);
+	const saved = () => linkSaveTime(frontmatter.keys().map((key) => frontmatter.get(key)), context.body, context.links);
 	const days = daysBeforeSave(alias, value, saved, context.options);
 	if (days === null) return false;
 	context.report.problem({
