@@ -4,7 +4,7 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { isKeptItem, QUEUE_ITEM_VERSION, type QueueItem } from "../core";
+import { itemOfRow, itemRow, QUEUE_ITEM_VERSION, type ItemRow, type QueueItem } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { STATE_FOLDER } from "./vaultLock";
 import { readStateText } from "./stateFile";
@@ -22,15 +22,25 @@ export interface CachedQueueNote {
 interface QueueCacheFile {
 	version: number;
 	fingerprint: string;
-	notes: Record<string, CachedQueueNote>;
+	/** Path, stamp and item of each note (rows, not objects: 0029). */
+	notes: Array<[path: string, stamp: string, item: ItemRow | null]>;
 }
 
 export function readQueueCache(vault: string, print: string): Map<string, CachedQueueNote> {
 	try {
 		const data = JSON.parse(readStateText(join(vault, QUEUE_CACHE_FILE))) as QueueCacheFile;
-		if (data.version !== CACHE_VERSION || data.fingerprint !== print || typeof data.notes !== "object" || data.notes === null) return new Map();
-		// A damaged entry is left out: its note is read again.
-		return new Map(Object.entries(data.notes).filter(([, note]) => typeof note?.stamp === "string" && isKeptItem(note.item)));
+		// A cache written before its notes were rows (an object) is read again from the notes.
+		if (data.version !== CACHE_VERSION || data.fingerprint !== print || !Array.isArray(data.notes)) return new Map();
+		const notes = new Map<string, CachedQueueNote>();
+		for (const entry of data.notes as unknown[]) {
+			// A damaged entry is left out: its note is read again.
+			if (!Array.isArray(entry) || entry.length !== 3) continue;
+			const [path, stamp, row] = entry as unknown[];
+			if (typeof path !== "string" || typeof stamp !== "string") continue;
+			const item = itemOfRow(path, row);
+			if (item !== undefined) notes.set(path, { stamp, item });
+		}
+		return notes;
 	} catch {
 		return new Map();
 	}
@@ -42,7 +52,7 @@ export function readQueueCache(vault: string, print: string): Map<string, Cached
  */
 export function writeQueueCache(vault: string, print: string, notes: Map<string, CachedQueueNote>): void {
 	if (!existsSync(join(vault, STATE_FOLDER))) return;
-	const data: QueueCacheFile = { version: CACHE_VERSION, fingerprint: print, notes: Object.fromEntries(notes) };
+	const data: QueueCacheFile = { version: CACHE_VERSION, fingerprint: print, notes: [...notes].map(([path, note]) => [path, note.stamp, itemRow(note.item)]) };
 	try {
 		writeFileAtomic(join(vault, QUEUE_CACHE_FILE), JSON.stringify(data));
 	} catch {

@@ -59,7 +59,8 @@ export async function queueOfVault(
 	for (const { file, stamp, cached } of notes) {
 		if (cached) {
 			cache.set(file.path, cached);
-			if (cached.item) items.push({ ...cached.item, path: file.path });
+			// Kept under its path: the item's path is that key.
+			if (cached.item) items.push(cached.item);
 			continue;
 		}
 		const listed = read[next++];

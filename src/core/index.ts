@@ -14,7 +14,7 @@ export { buildOmnivoreLinks, type OmnivoreLinks } from "./omnivore/urls";
 export { type MatchMode } from "./options";
 export { type StatusValues, type RecoverFields } from "./options";
 export { buildQueueItem, buildQueueItemFromValues, QUEUE_ITEM_VERSION, QUEUE_STATUSES, type QueueItem, type QueueStatus } from "./queue/queueItem";
-export { isKeptItem } from "./queue/keptItem";
+export { itemOfRow, itemRow, type ItemRow } from "./queue/keptItem";
 export { QueueQuery, type QueueResult } from "./queue/queueQuery";
 export { indexNotes, indexRequestHandler, type IndexedNote, type IndexRequest, type IndexResponse, type NoteToIndex } from "./queue/indexNotes";
 export { QUEUE_SORTS, seededRandom, type QueueSort } from "./queue/queueOrder";

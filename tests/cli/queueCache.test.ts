@@ -70,10 +70,11 @@ it("reads every note again under other settings", async () => {
 it("reads again, and lists as a fresh run does, a note whose cached item was damaged (a hand edit, a sync)", async () => {
 	await run("tidy", vault);
 	const first = await run("queue", vault, "--json");
-	const cache = JSON.parse(fs.readFileSync(join(vault, QUEUE_CACHE_FILE), "utf8")) as { notes: Record<string, { item: Record<string, unknown> | null }> };
-	const [damaged, other] = Object.values(cache.notes).filter((note) => note.item !== null);
-	Object.assign(damaged.item as Record<string, unknown>, { title: 123, tags: "x" });
-	delete (other.item as Record<string, unknown>).status;
+	// Each note a row: path, stamp, item (its fields in order: title, author, site, url, tags, status, ...).
+	const cache = JSON.parse(fs.readFileSync(join(vault, QUEUE_CACHE_FILE), "utf8")) as { notes: Array<[string, string, unknown[] | null]> };
+	const [damaged, other] = cache.notes.filter((note) => note[2] !== null);
+	damaged[2]?.splice(0, 1, 123);
+	other[2]?.splice(5, 1);
 	writeFileSync(join(vault, QUEUE_CACHE_FILE), JSON.stringify(cache));
 	reads.mockClear();
 	expect(await run("queue", vault, "--json")).toBe(first);

@@ -93,10 +93,12 @@ describe("the saved queue index", () => {
 	it("reads again only the notes whose saved items were damaged (a sync conflict, a hand edit), and shows them as they are", async () => {
 		const { reads, store, start } = await setUp();
 		const first = await start();
-		const saved = JSON.parse(store.text ?? "{}") as { notes: Record<string, { mtime: unknown; item: Record<string, unknown> | null }> };
-		Object.assign(saved.notes["Omnivore/a.md"].item ?? {}, { title: 123 });
-		Object.assign(saved.notes["Omnivore/b.md"].item ?? {}, { status: "someday" });
-		saved.notes["Omnivore/c.md"].mtime = "yesterday";
+		// Each note a row: path, mtime, size, item (its fields in order: title, author, site, url, tags, status, ...).
+		const saved = JSON.parse(store.text ?? "{}") as { notes: Array<[string, unknown, number, unknown[] | null]> };
+		const row = (path: string) => saved.notes.find((note) => note[0] === path) ?? [];
+		row("Omnivore/a.md")[3]?.splice(0, 1, 123);
+		row("Omnivore/b.md")[3]?.splice(5, 1, "someday");
+		row("Omnivore/c.md")[1] = "yesterday";
 		store.text = JSON.stringify(saved);
 		const index = await start();
 		expect(reads.mock.calls.map(([file]) => file.path).sort()).toEqual(["Omnivore/a.md", "Omnivore/b.md", "Omnivore/c.md"]);
@@ -113,6 +115,14 @@ describe("the saved queue index", () => {
 		store.text = JSON.stringify({ ...(JSON.parse(store.text ?? "{}") as object), version: QUEUE_INDEX_VERSION + 1 });
 		await start();
 		expect(reads).toHaveBeenCalledTimes(3);
+
+		// Saved by an earlier version, whose notes were objects under their paths.
+		const current = JSON.parse(store.text ?? "{}") as { notes: Array<[string, number, number, unknown]> };
+		const asObjects = Object.fromEntries(current.notes.map(([path, mtime, size]) => [path, { mtime, size, item: null }]));
+		store.text = JSON.stringify({ ...current, notes: asObjects });
+		const fromObjects = await start();
+		expect(reads).toHaveBeenCalledTimes(3);
+		expect(fromObjects.all()).toHaveLength(3);
 
 		store.text = (store.text ?? "").slice(0, 40);
 		const index = await start();

@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
 import { DEFAULT_SETTINGS, resolveSettings } from "../../src/plugin/settings";
 import { isInScope } from "../../src/plugin/notes/folderScope";
-import { mayBeOmnivoreNote } from "../../src/plugin/notes/candidates";
+import { mayBeOmnivoreNote, notesInScope } from "../../src/plugin/notes/candidates";
 import { mayBeOmnivoreByText } from "../../src/core";
-import { computeMetadata, type Setting, type ToggleComponent, type TextComponent } from "../__mocks__/obsidian";
+import { computeMetadata, TFile, type Setting, type ToggleComponent, type TextComponent } from "../__mocks__/obsidian";
 import type { PreviewModal } from "../../src/plugin/batch/previewModal";
 import { fake, lastModal, notices, omnivoreNote, runCommand, settle, startObsidian, type Started } from "./harness";
 
@@ -127,6 +127,21 @@ describe("isInScope", () => {
 		["a.md", [], ["Archive"], true],
 	])("%s with include %p and exclude %p → %p", (path, include, exclude, expected) => {
 		expect(isInScope(path, include, exclude)).toBe(expected);
+	});
+});
+
+describe("notesInScope", () => {
+	const vault = { getMarkdownFiles: () => ["b.md", "Omnivore/Archive/x.md", "B.md", "Omnivore/é.md", "Omnivore/z.md", "a.md"].map((path) => Object.assign(new TFile(), { path })) };
+	const paths = (files: TFile[]) => files.map((file) => file.path);
+
+	it("lists the notes of the chosen folders as a reader orders paths, or by code units for the queue's scan", () => {
+		// Folders as typed: normalized once for the whole vault.
+		const settings = { includeFolders: ["Omnivore/", ""], excludeFolders: ["\\Omnivore\\Archive"] };
+		expect(paths(notesInScope(vault, settings))).toEqual(["Omnivore/é.md", "Omnivore/z.md"]);
+		expect(paths(notesInScope(vault, settings, "path"))).toEqual(["Omnivore/z.md", "Omnivore/é.md"]);
+		const all = { includeFolders: [], excludeFolders: [] };
+		expect(paths(notesInScope(vault, all))).toEqual(["a.md", "b.md", "B.md", "Omnivore/Archive/x.md", "Omnivore/é.md", "Omnivore/z.md"]);
+		expect(paths(notesInScope(vault, all, "path"))).toEqual(["B.md", "Omnivore/Archive/x.md", "Omnivore/z.md", "Omnivore/é.md", "a.md", "b.md"]);
 	});
 });
 

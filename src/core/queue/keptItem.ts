@@ -11,7 +11,7 @@ const ITEM_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/;
 const isDateOrNull = (value: unknown): boolean => value === null || (isText(value) && ITEM_DATE.test(value) && !Number.isNaN(Date.parse(value)));
 
 /** Whether `value` has every field of a `QueueItem`, each of its type. */
-export function isQueueItem(value: unknown): value is QueueItem {
+function isQueueItem(value: unknown): value is QueueItem {
 	if (typeof value !== "object" || value === null) return false;
 	const item = value as Record<string, unknown>;
 	return (
@@ -33,7 +33,40 @@ export function isQueueItem(value: unknown): value is QueueItem {
 	);
 }
 
-/** Whether a kept entry's item is an item, or null (a note that is no Omnivore note). */
-export function isKeptItem(value: unknown): value is QueueItem | null {
-	return value === null || isQueueItem(value);
+
+/**
+ * An item as a file keeps it: its fields in the order of `QueueItem`, without its path (the key it is
+ * kept under). Rows parse in half the time of objects (no key repeated 50,000 times), which is most
+ * of a start of the plugin with its saved index.
+ */
+export type ItemRow = [
+	title: string,
+	author: string | null,
+	site: string | null,
+	url: string | null,
+	tags: string[],
+	status: QueueItem["status"],
+	savedAt: string | null,
+	publishedAt: string | null,
+	readingMinutes: number,
+	hasImageProblems: boolean,
+	articles?: number,
+];
+
+/** The row that keeps `item` (null, a note that is no Omnivore note, stays null). */
+export function itemRow(item: QueueItem | null): ItemRow | null {
+	if (item === null) return null;
+	const row: ItemRow = [item.title, item.author, item.site, item.url, item.tags, item.status, item.savedAt, item.publishedAt, item.readingMinutes, item.hasImageProblems];
+	if (item.articles !== undefined) row.push(item.articles);
+	return row;
+}
+
+/** The item a kept row stands for under `path` (null for none), or undefined when the row was damaged. */
+export function itemOfRow(path: string, row: unknown): QueueItem | null | undefined {
+	if (row === null) return null;
+	if (!Array.isArray(row) || row.length < 10 || row.length > 11) return undefined;
+	const [title, author, site, url, tags, status, savedAt, publishedAt, readingMinutes, hasImageProblems] = row as unknown[];
+	// In the order a build gives, so a listing from kept items prints the same bytes.
+	const item = { path, title, author, site, url, tags, status, savedAt, publishedAt, readingMinutes, hasImageProblems, ...(row.length === 11 ? { articles: row[10] as unknown } : {}) };
+	return isQueueItem(item) ? item : undefined;
 }

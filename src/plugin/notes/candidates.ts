@@ -5,7 +5,7 @@ import { getAllTags, type CachedMetadata, type MetadataCache, type TFile, type V
 import { mayBeOmnivoreByMetadata, mayBeOmnivoreByText } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
 import type { OmnivoreQueueSettings } from "../settings";
-import { isInScope } from "./folderScope";
+import { scopeOf } from "./folderScope";
 
 type DetectionSettings = Pick<OmnivoreQueueSettings, "tagName" | "match" | "omnivoreHosts" | "keys">;
 
@@ -26,21 +26,31 @@ export function mayBeOmnivoreNote(cache: CachedMetadata | null, settings: Detect
 
 type FolderSettings = Pick<OmnivoreQueueSettings, "includeFolders" | "excludeFolders">;
 
-/** The notes in the folders the settings choose, in path order (`localeCompare`'s, through one collator: far faster over 50,000 paths). */
-export function notesInScope(vault: Pick<Vault, "getMarkdownFiles">, settings: FolderSettings): TFile[] {
+/**
+ * The order of notes in a run: "reader" is `localeCompare`'s (through one collator: far faster over
+ * 50,000 paths), for runs that report note by note; "path" compares code units, for a scan whose order
+ * need only be the same each time (the queue's: its views sort themselves), at a tenth of the cost.
+ */
+export type NoteOrder = "reader" | "path";
+
+const byCodeUnits = (a: TFile, b: TFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** The notes in the folders the settings choose, in path order. */
+export function notesInScope(vault: Pick<Vault, "getMarkdownFiles">, settings: FolderSettings, order: NoteOrder = "reader"): TFile[] {
+	const inScope = scopeOf(settings.includeFolders, settings.excludeFolders);
+	const notes = vault.getMarkdownFiles().filter((file) => inScope(file.path));
+	if (order === "path") return notes.sort(byCodeUnits);
 	const collator = new Intl.Collator();
-	return vault
-		.getMarkdownFiles()
-		.filter((file) => isInScope(file.path, settings.includeFolders, settings.excludeFolders))
-		.sort((a, b) => collator.compare(a.path, b.path));
+	return notes.sort((a, b) => collator.compare(a.path, b.path));
 }
 
 export function findCandidates(
 	vault: Pick<Vault, "getMarkdownFiles">,
 	metadataCache: Pick<MetadataCache, "getFileCache">,
 	settings: DetectionSettings & FolderSettings,
+	order: NoteOrder = "reader",
 ): TFile[] {
-	return notesInScope(vault, settings).filter((file) => mayBeOmnivoreNote(metadataCache.getFileCache(file), settings));
+	return notesInScope(vault, settings, order).filter((file) => mayBeOmnivoreNote(metadataCache.getFileCache(file), settings));
 }
 
 /**

@@ -17,8 +17,13 @@ function isInFolder(path: string, folder: string): boolean {
 	return path === folder || path.startsWith(`${folder}/`);
 }
 
-export function isInScope(path: string, include: readonly string[], exclude: readonly string[]): boolean {
+/** Whether a path is in scope, the folders normalized once for every path asked about. */
+export function scopeOf(include: readonly string[], exclude: readonly string[]): (path: string) => boolean {
 	const included = normalizeFolders(include);
-	if (included.length > 0 && !included.some((folder) => isInFolder(path, folder))) return false;
-	return !normalizeFolders(exclude).some((folder) => isInFolder(path, folder));
+	const excluded = normalizeFolders(exclude);
+	return (path) => (included.length === 0 || included.some((folder) => isInFolder(path, folder))) && !excluded.some((folder) => isInFolder(path, folder));
+}
+
+export function isInScope(path: string, include: readonly string[], exclude: readonly string[]): boolean {
+	return scopeOf(include, exclude)(path);
 }

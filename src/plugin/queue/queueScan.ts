@@ -60,7 +60,7 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 	const failures: NoteFailure[] = [];
 	// By tag, only the cache's candidates are read; else every note in scope, the cache's word asked
 	// only of the notes read (a start with the saved index asks it of few).
-	const files = settings.match === "tag" ? findCandidates(app.vault, app.metadataCache, settings) : notesInScope(app.vault, settings);
+	const files = settings.match === "tag" ? findCandidates(app.vault, app.metadataCache, settings, "path") : notesInScope(app.vault, settings, "path");
 	const isSure = (file: TFile) => settings.match === "tag" || mayBeOmnivoreNote(app.metadataCache.getFileCache(file), settings);
 	// The notes the saved index holds as they are now; the others are read, and their bytes decide on workers.
 	const fresh = new Set<TFile>();
@@ -104,14 +104,15 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 			const slot = fresh.has(file) ? keptSlot(file.path, saved.get(file.path) as SavedNote) : await readNote(app, file, settings, isSure(file));
 			if (slot) slots.push(slot);
 			if (slot && isToBuild(slot)) slotsToBuild++;
-			if (!workers || slots.length >= BATCH_SLOTS || slotsToBuild >= BATCH_NOTES) dispatch();
+			// Without workers a note is built at once; notes kept from the saved index go in parts.
+			if (slots.length >= BATCH_SLOTS || slotsToBuild >= (workers ? BATCH_NOTES : 1)) dispatch();
 			take();
 			while (workers && entries.waiting >= workers.capacity) {
 				await entries.nextArrival();
 				if (stop.aborted) return found;
 				take();
 			}
-			await yielder.maybeYield();
+			if (yielder.due()) await yielder.yieldNow();
 		}
 		if (slots.length > 0) dispatch();
 		while (entries.waiting > 0) {

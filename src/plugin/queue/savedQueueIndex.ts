@@ -3,7 +3,7 @@
 // It is valid only for the same index version and the same settings; anything off, and it is ignored.
 
 import type { DataAdapter } from "obsidian";
-import { hashText, isKeptItem, QUEUE_ITEM_VERSION, type QueueItem } from "../../core";
+import { hashText, itemOfRow, itemRow, QUEUE_ITEM_VERSION, type ItemRow, type QueueItem } from "../../core";
 import type { OmnivoreQueueSettings } from "../settings";
 
 /** The items' version (bumped in the core when an item would be read differently): older saved items are not used. */
@@ -24,7 +24,8 @@ export interface SavedIndexStore {
 interface SavedIndexFile {
 	version: number;
 	settings: string;
-	notes: Record<string, SavedNote>;
+	/** Path, modification time, size and item of each note (rows, not objects: 0029). */
+	notes: Array<[path: string, mtime: number, size: number, item: ItemRow | null]>;
 }
 
 /** What the items depend on: every setting but those of the view and of automatic cleanup. */
@@ -39,9 +40,18 @@ export async function loadSavedIndex(store: SavedIndexStore | null, key: string)
 		const text = await store.read();
 		if (text === null) return new Map();
 		const data = JSON.parse(text) as SavedIndexFile;
-		if (data.version !== QUEUE_INDEX_VERSION || data.settings !== key || typeof data.notes !== "object" || data.notes === null) return new Map();
-		// A damaged entry is left out: its note is read again.
-		return new Map(Object.entries(data.notes).filter(([, note]) => typeof note?.mtime === "number" && typeof note.size === "number" && isKeptItem(note.item)));
+		// An index saved before its notes were rows (an object) is read again from the notes.
+		if (data.version !== QUEUE_INDEX_VERSION || data.settings !== key || !Array.isArray(data.notes)) return new Map();
+		const notes = new Map<string, SavedNote>();
+		for (const entry of data.notes as unknown[]) {
+			// A damaged entry is left out: its note is read again.
+			if (!Array.isArray(entry) || entry.length !== 4) continue;
+			const [path, mtime, size, row] = entry as unknown[];
+			if (typeof path !== "string" || typeof mtime !== "number" || typeof size !== "number") continue;
+			const item = itemOfRow(path, row);
+			if (item !== undefined) notes.set(path, { mtime, size, item });
+		}
+		return notes;
 	} catch {
 		// Missing, torn or from another version: the index is built from the notes.
 		return new Map();
@@ -50,7 +60,7 @@ export async function loadSavedIndex(store: SavedIndexStore | null, key: string)
 
 export async function saveIndex(store: SavedIndexStore | null, key: string, notes: Map<string, SavedNote>): Promise<void> {
 	if (!store) return;
-	const data: SavedIndexFile = { version: QUEUE_INDEX_VERSION, settings: key, notes: Object.fromEntries(notes) };
+	const data: SavedIndexFile = { version: QUEUE_INDEX_VERSION, settings: key, notes: [...notes].map(([path, note]) => [path, note.mtime, note.size, itemRow(note.item)]) };
 	await store.write(JSON.stringify(data));
 }
 
