@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import type { Vault } from "obsidian";
 import { DEFAULT_SETTINGS, resolveSettings } from "../../src/plugin/settings";
 import { isInScope } from "../../src/plugin/notes/folderScope";
 import { mayBeOmnivoreNote, notesInScope } from "../../src/plugin/notes/candidates";
@@ -131,8 +132,9 @@ describe("isInScope", () => {
 });
 
 describe("notesInScope", () => {
-	const vault = { getMarkdownFiles: () => ["b.md", "Omnivore/Archive/x.md", "B.md", "Omnivore/é.md", "Omnivore/z.md", "a.md"].map((path) => Object.assign(new TFile(), { path })) };
-	const paths = (files: TFile[]) => files.map((file) => file.path);
+	const files = ["b.md", "Omnivore/Archive/x.md", "B.md", "Omnivore/é.md", "Omnivore/z.md", "a.md"].map((path) => Object.assign(new TFile(), { path }));
+	const vault = { getMarkdownFiles: () => files } as unknown as Pick<Vault, "getMarkdownFiles">;
+	const paths = (found: Array<{ path: string }>) => found.map((file) => file.path);
 
 	it("lists the notes of the chosen folders as a reader orders paths, or by code units for the queue's scan", () => {
 		// Folders as typed: normalized once for the whole vault.

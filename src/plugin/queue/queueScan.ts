@@ -101,7 +101,8 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 	try {
 		for (const file of files) {
 			if (stop.aborted) return found;
-			const slot = fresh.has(file) ? keptSlot(file.path, saved.get(file.path) as SavedNote) : await readNote(app, file, settings, isSure(file));
+			// A saved item is kept under its note's path, which is its own (savedQueueIndex.ts).
+			const slot: Entry | ToBuild | null = fresh.has(file) ? { path: file.path, saved: saved.get(file.path) as SavedNote } : await readNote(app, file, settings, isSure(file));
 			if (slot) slots.push(slot);
 			if (slot && isToBuild(slot)) slotsToBuild++;
 			// Without workers a note is built at once; notes kept from the saved index go in parts.
@@ -135,12 +136,6 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 
 function isToBuild(slot: Entry | ToBuild): slot is ToBuild {
 	return "note" in slot;
-}
-
-/** A note unchanged since the saved index, with its saved item (under the path the vault gives it). */
-function keptSlot(path: string, known: SavedNote): Entry {
-	if (!known.item || known.item.path === path) return { path, saved: known };
-	return { path, saved: { ...known, item: { ...known.item, path } } };
 }
 
 /** A note read: to be built when it may be an Omnivore note, else kept as none; null when it was deleted meanwhile. */
