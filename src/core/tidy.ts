@@ -38,8 +38,9 @@ export interface TidyResult {
  *    `date_archived` beside no status makes it archived.
  * 6: a bare `date` more than two days before the save an Omnivore link records is no save date; an
  *    upload in Omnivore's cloud bucket is no original; proxied images in a code block never closed are reported.
+ * 7: a link saved after 2024 gives its save date; `date_read` beside no status makes it reading.
  */
-export const TIDY_RULES_VERSION = 6;
+export const TIDY_RULES_VERSION = 7;
 
 /** The engine with its options resolved and its patterns built once, for use over many notes. */
 export class NoteTidier {

@@ -89,11 +89,17 @@ describe("dateFromOmnivoreUrl", () => {
 	it("reads the save time from the slug's hex timestamp", () => {
 		expect(dateFromOmnivoreUrl("https://omnivore.app/me/gpt-4-open-ai-18de9d85b43")?.toISOString()).toBe("2024-02-27T09:14:46.979Z");
 		expect(dateFromOmnivoreUrl("https://omnivore.app/me/gpt-4-open-ai-18de9d85b43#a1b2")?.getTime()).toBe(1709025286979);
+		// Saved after the announced shutdown (real vaults hold January 2025), or on a self-hosted server.
+		expect(dateFromOmnivoreUrl("https://omnivore.app/me/enjoy-the-process-1945a8ee11c")?.toISOString()).toBe("2025-01-12T12:48:20.764Z");
+		const lastWeek = Date.now() - 7 * 24 * 60 * 60 * 1000;
+		expect(dateFromOmnivoreUrl(`https://omnivore.example/me/today-${lastWeek.toString(16)}`)?.getTime()).toBe(lastWeek);
 	});
 
 	it("refuses slugs without a plausible timestamp", () => {
 		expect(dateFromOmnivoreUrl("https://omnivore.app/me/just-a-title")).toBeNull();
 		expect(dateFromOmnivoreUrl("https://omnivore.app/me/a-0000000001")).toBeNull();
 		expect(dateFromOmnivoreUrl("https://omnivore.app/me/a-fffffffffff")).toBeNull();
+		// Never a save in the future.
+		expect(dateFromOmnivoreUrl(`https://omnivore.app/me/a-${(Date.now() + 7 * 24 * 60 * 60 * 1000).toString(16)}`)).toBeNull();
 	});
 });

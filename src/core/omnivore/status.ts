@@ -63,13 +63,18 @@ export function readFlag(keys: readonly string[], valueOf: (key: string) => unkn
 }
 
 /**
- * The key of the date Omnivore kept of the article's archiving (`date_archived`, which it wrote only
- * for an article archived when it synced), when that holds a date: beside no status, state or read
- * flag, the article is archived.
+ * Beside no status, state or read flag, the status the dates Omnivore kept imply, and the key that
+ * says so: `date_archived` (written only for an article archived when it synced) makes it archived;
+ * else `date_read` (Omnivore's readAt, set once the article was opened; its own state then said
+ * READING at least) makes it being read. Only a key that holds a date counts.
  */
-export function archivedDateKey(present: readonly string[], valueOf: (key: string) => unknown, keys: SchemaKeys, formats: DateFormats): string | undefined {
-	return findSchemaKey(present, "dateArchived", keys, (name) => {
+export function datedStatus(present: readonly string[], valueOf: (key: string) => unknown, keys: SchemaKeys, formats: DateFormats): { key: string; status: "archived" | "reading" } | undefined {
+	const holdsDate = (name: string) => {
 		const value = valueOf(name);
 		return value instanceof Date || (typeof value === "string" && readDate(value, formats).kind === "date");
-	});
+	};
+	const archived = findSchemaKey(present, "dateArchived", keys, holdsDate);
+	if (archived !== undefined) return { key: archived, status: "archived" };
+	const read = findSchemaKey(present, "dateRead", keys, holdsDate);
+	return read === undefined ? undefined : { key: read, status: "reading" };
 }

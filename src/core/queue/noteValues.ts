@@ -4,7 +4,7 @@
 import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
 import { aliasHolds, daysBeforeSave, isBlank } from "../omnivore/aliasValue";
 import { filledStateKey, findKey, findSchemaKey, isPlaceholder } from "../omnivore/keys";
-import { archivedDateKey, readFlag } from "../omnivore/status";
+import { datedStatus, readFlag } from "../omnivore/status";
 import type { SchemaKeys, StatusValues, TidyOptions } from "../options";
 import { unwrapProxyUrl, type ProxyMatcher } from "../proxyUrls";
 
@@ -36,8 +36,8 @@ export class NoteValues {
 		return readFlag(this.present, (name) => this.editor.get(name), configured);
 	}
 
-	archivedDateKey(): string | undefined {
-		return archivedDateKey(this.present, (name) => this.editor.get(name), this.options.keys, this.options);
+	datedStatus(): ReturnType<typeof datedStatus> {
+		return datedStatus(this.present, (name) => this.editor.get(name), this.options.keys, this.options);
 	}
 
 	/** Omnivore's `state` as tidy finds it (`filledStateKey`). */

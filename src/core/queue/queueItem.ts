@@ -36,8 +36,9 @@ import { readingMinutesOutside } from "./readingTime";
  *    `date_archived` beside no status is archived; an HTML-escaped body's words are counted decoded.
  * 7: a bare `date` before the save an Omnivore link records is not the save date (aliasValue.ts); an
  *    upload in Omnivore's cloud bucket has no site; proxied images in a code block never closed are a problem.
+ * 8: a link saved after 2024 gives its save date; `date_read` beside no status makes it reading.
  */
-export const QUEUE_ITEM_VERSION = 7;
+export const QUEUE_ITEM_VERSION = 8;
 
 /** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
 export const QUEUE_STATUSES = [...READING_STATUSES, "unknown"] as const;
@@ -65,7 +66,7 @@ function statusOf(values: NoteValues, options: TidyOptions): QueueStatus {
 	const status = values.status();
 	const given = status === undefined ? values.state() : status;
 	if (given === undefined || given === null || given === "") {
-		return readStatus(values.readFlag(options.statusValues)?.status, options.statusValues) ?? (values.archivedDateKey() !== undefined ? "archived" : "unread");
+		return readStatus(values.readFlag(options.statusValues)?.status, options.statusValues) ?? values.datedStatus()?.status ?? "unread";
 	}
 	return readStatus(given, options.statusValues) ?? "unknown";
 }

@@ -124,6 +124,13 @@ describe("status", () => {
 		["an archiving date under a read flag", "read: false\ndate_archived: 2024-10-22\n", "unread"],
 		["an empty archiving date", "date_archived:\n", "unread"],
 		["an archiving date that is no date", "date_archived: '{{{dateArchived}}}'\n", "unread"],
+		// Omnivore set readAt once the article was opened: its state said READING at least.
+		["the date Omnivore kept of its opening", "date_saved: 2024-04-07 11:48:47\ndate_read: 2024-04-07 11:54:00\n", "reading"],
+		["that date as the property editor names it", "Date Read: 2024-04-07\n", "reading"],
+		["an opening date under a state", "state: INBOX\ndate_read: 2024-04-07\n", "unread"],
+		["an opening date under a read flag", "read: true\ndate_read: 2024-04-07\n", "read"],
+		["an empty opening date", "date_read:\ndate_archived:\n", "unread"],
+		["an opening date that is no date", "date_read: '{{{dateRead}}}'\n", "unread"],
 	])("reads %s", (_name, frontmatter, status) => {
 		expect(note(frontmatter)?.status).toBe(status);
 		// As tidy writes it: the queue reads the same before and after.

@@ -1,7 +1,7 @@
 // Gives every note the queue's `status`, read from the words people, templates and Omnivore wrote.
 
 import { filledStateKey, STATE_KEY } from "../../omnivore/keys";
-import { archivedDateKey, readFlag, readStatus } from "../../omnivore/status";
+import { datedStatus, readFlag, readStatus } from "../../omnivore/status";
 import { showValue as show, type FrontmatterStep, type StepContext } from "../step";
 
 export const statusStep: FrontmatterStep = {
@@ -88,9 +88,9 @@ export const statusStep: FrontmatterStep = {
 			context.fill(key, flag.status, `from ${flag.key}: ${String(frontmatter.get(flag.key))}`);
 			return;
 		}
-		const archived = archivedDateKey(frontmatter.keys(), (name) => frontmatter.get(name), context.keys, options);
-		if (archived !== undefined) {
-			context.fill(key, options.statusValues.archived, `from ${archived}: ${String(frontmatter.get(archived))}`);
+		const dated = datedStatus(frontmatter.keys(), (name) => frontmatter.get(name), context.keys, options);
+		if (dated !== undefined) {
+			context.fill(key, options.statusValues[dated.status], `from ${dated.key}: ${String(frontmatter.get(dated.key))}`);
 			return;
 		}
 		if (options.recover.status) context.fill(key, options.statusValues.unread, "for a note Omnivore had not marked");
