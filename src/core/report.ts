@@ -92,7 +92,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"import-problem": "Imported with a problem (content missing, note left as it was)",
 	"engine-failed": "Omnivore Queue failed on the note (left as it was)",
 	"cr-line-endings": "Lines end in a carriage return alone (classic Mac)",
-	"open-code-block": "Proxied images left in a code block that is never closed",
+	"open-code-block": "A code block never closed hides Omnivore links or images",
 };
 
 /** Collects changes and problems while the steps run. */

@@ -11,6 +11,7 @@ import { readBodyFacts } from "./markdown/bodyFacts";
 import { findCodeRanges } from "./markdown/codeRanges";
 import { breaksLinesWithCrAlone, joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "./note";
 import { detectOmnivoreNote, mayHoldOmnivoreMarks, type Detection } from "./omnivore/detect";
+import { hiddenLinksProblem, openCodeBlock } from "./openCodeBlock";
 import { buildOmnivoreLinks, type OmnivoreLinks } from "./omnivore/urls";
 import { resolveOptions, type TidyOptions } from "./options";
 import { buildProxyMatcher, type ProxyMatcher } from "./proxyUrls";
@@ -83,6 +84,13 @@ export class NoteTidier {
 		return detectOmnivoreNote({ parts, frontmatter, code }, { options: this.options, links: this.links, proxy: this.proxy });
 	}
 
+	/** A note that would be an Omnivore note were its last code block closed: an article's fence cut short hides its links. */
+	private linksHiddenAsCode(parts: NoteParts, frontmatter: FrontmatterState, code: ReturnType<typeof findCodeRanges>): Problem | null {
+		const open = openCodeBlock(parts.body, code);
+		if (open === null || this.detect(parts, frontmatter, code.slice(0, -1)).kind !== "article") return null;
+		return hiddenLinksProblem(open.line + parts.bodyLineOffset);
+	}
+
 	/**
 	 * Normalize and unwrap an Omnivore note. Any other note comes back unchanged, and so does one the
 	 * engine fails on (a bug, or a limit no check foresaw), with the failure as its problem: one note
@@ -107,7 +115,8 @@ export class NoteTidier {
 		const code = findCodeRanges(parts.body);
 		const detection = this.detect(parts, frontmatter, code);
 		if (detection.kind !== "article") {
-			const problems = detection.kind === "tagged-not-article" ? [notAnArticle(this.options.tagName)] : [];
+			const hidden = this.linksHiddenAsCode(parts, frontmatter, code);
+			const problems = hidden ? [hidden] : detection.kind === "tagged-not-article" ? [notAnArticle(this.options.tagName)] : [];
 			return { text, report: { isOmnivoreNote: false, changed: false, changes: [], problems } };
 		}
 		const report = new ReportBuilder();

@@ -1,4 +1,5 @@
-// Proxied images a code block left open hides (the article's fence cut short): said, never edited.
+// What a code block left open hides (the article's fence cut short): proxied images, or the note's
+// Omnivore links themselves. Said, never edited.
 import { buildQueueItem, NoteTidier } from "../../src/core";
 
 const tidier = new NoteTidier();
@@ -31,5 +32,33 @@ describe("proxied images in a code block left open", () => {
 		expect(tidier.tidy(closed).report.problems).toEqual([]);
 		expect(buildQueueItem("a.md", closed, tidier.options, tidier.proxy)?.hasImageProblems).toBe(false);
 		expect(tidier.tidy(`${HEAD}\`\`\`\nno images here\n`).report.problems).toEqual([]);
+	});
+});
+
+describe("Omnivore links in a code block left open", () => {
+	// An article's ASCII diagram opens a tilde fence that a line with text after it cannot close
+	// (real: a Linux kernel document saved with a custom template's `# links` section at its end).
+	const head = "---\nid: a1d12234-5991-4220-b61e-1e50811e4756\ntitle: Control Group v2\nstate: INBOX\n---\n\n# Control Group v2\n\n";
+	const diagram = "~~~~~~~~~~~~~ - C0 - C00\n~ cgroup    ~      \\ C01\n~~~~~~~~~~~~~ - C1 - C10\n\nMore text.\n\n";
+	const links = "# links\n[Read on Omnivore](https://omnivore.app/me/control-group-v-2-18cfa6901d6)\n[Read Original](https://www.kernel.org/doc/cgroup-v2.html)\n";
+
+	it("leave the note as it is, said at the block's first line, with how to mend it", () => {
+		const note = head + diagram + links;
+		const result = tidier.tidy(note);
+		expect(result.text).toBe(note);
+		expect(result.report.isOmnivoreNote).toBe(false);
+		expect(result.report.problems.map(({ code, line }) => ({ code, line }))).toEqual([{ code: "open-code-block", line: 9 }]);
+		expect(result.report.problems[0].message).toMatch(/^This looks like an Omnivore note, but its Omnivore links are inside a code block that opens on this line and is never closed/);
+		expect(note.split("\n")[8]).toBe("~~~~~~~~~~~~~ - C0 - C00");
+		// Closed, it is an Omnivore note like any other.
+		const mended = head + diagram.replace("More text.", "~~~~~~~~~~~~~\nMore text.") + links;
+		expect(tidier.tidy(mended).report).toMatchObject({ isOmnivoreNote: true, problems: [] });
+	});
+
+	it("say nothing of a note that would not be an Omnivore note were the block closed", () => {
+		// No id Omnivore gave, no label: a note of one's own quoting a link in code.
+		const own = "# Notes\n\n```\nsee https://omnivore.app/me/control-group-v-2-18cfa6901d6\n";
+		expect(tidier.tidy(own).report.problems).toEqual([]);
+		expect(tidier.tidy(head + links + "\n```\ncode of one's own\n").report.problems).toEqual([]);
 	});
 });
