@@ -3,7 +3,7 @@
 
 import { statSync, type Stats } from "node:fs";
 import { join } from "node:path";
-import { hashText, TIDY_RULES_VERSION, type Problem, type TidyOptions } from "../core";
+import { hashText, TIDY_RULES_VERSION, timeZoneKey, type Problem, type TidyOptions } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { readStateText } from "./stateFile";
 
@@ -28,8 +28,7 @@ export function fileStamp(info: Pick<Stats, "size" | "mtimeMs" | "ino">): string
 /** What makes earlier verdicts valid: the CLI's and the engine's rules' versions, the options, and the time zone. */
 export function fingerprint(version: string, options: TidyOptions, rules = TIDY_RULES_VERSION): string {
 	// The time zone too: a date without one is read in it (`TZ=…` changes what the queue lists).
-	const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-	return hashText(`${version}\n${rules}\n${zone}\n${JSON.stringify(options)}`);
+	return hashText(`${version}\n${rules}\n${timeZoneKey()}\n${JSON.stringify(options)}`);
 }
 
 export function readChecked(vault: string, expected: string): Map<string, CheckedNote> {

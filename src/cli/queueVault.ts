@@ -2,7 +2,7 @@
 
 import { statSync } from "node:fs";
 import { format } from "date-fns";
-import { EMPTY_FILTER, NoteTidier, QueueQuery, type QueueItem, type QueueSort, type QueueStatus, type TidyOptions } from "../core";
+import { EMPTY_FILTER, instant, NoteTidier, QueueQuery, type QueueItem, type QueueSort, type QueueStatus, type TidyOptions } from "../core";
 import { fileStamp, fingerprint } from "./checkedNotes";
 import { readQueueCache, writeQueueCache, type CachedQueueNote } from "./queueCache";
 import { readQueueItems } from "./queuePool";
@@ -118,7 +118,8 @@ export function formatQueueTable(items: QueueItem[]): string {
 	const rows = items.map((item) =>
 		[
 			fit(item.status, 9),
-			fit(item.savedAt ? format(new Date(item.savedAt), "yyyy-MM-dd") : "", 10),
+			// A calendar date is the day written (read as UTC, it showed the day before west of Greenwich).
+			fit(item.savedAt ? format(instant(item.savedAt), "yyyy-MM-dd") : "", 10),
 			fit(String(item.readingMinutes).padStart(3), 4),
 			fit(item.title, 56),
 			item.site ?? "",

@@ -280,6 +280,21 @@ describe("the built command", () => {
 		expect(newYork).not.toBe(utc);
 		rmSync(join(vault, ".omnivore-queue", "queue.json"));
 		expect(queue("America/New_York")).toBe(newYork);
+		// Zones without a name (POSIX rules) are told apart by their offsets.
+		const tokyo = queue("JST-9");
+		expect(queue("UTC+7")).not.toBe(tokyo);
+		rmSync(join(vault, ".omnivore-queue", "queue.json"));
+		expect(queue("JST-9")).toBe(tokyo);
+	});
+
+	it("shows a saved calendar date as the day written, west of Greenwich too", () => {
+		const vault = join(work, "calendar");
+		mkdirSync(vault);
+		writeFileSync(join(vault, "a.md"), "---\nid: 1\ntitle: Poisson Distribution\ndate_saved: 2024-03-04\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c1d2e3f4a)\n");
+		for (const zone of ["America/New_York", "Pacific/Honolulu", "Asia/Tokyo"]) {
+			const table = spawnSync(process.execPath, [bundle, "queue", vault], { encoding: "utf8", env: { ...process.env, TZ: zone } }).stdout;
+			expect([zone, table.includes("2024-03-04"), table.includes("2024-03-03")]).toEqual([zone, true, false]);
+		}
 	});
 
 	const withTerminal = existsSync("/usr/bin/script") ? it : it.skip;

@@ -116,6 +116,14 @@ describe("the saved queue index", () => {
 		await start();
 		expect(reads).toHaveBeenCalledTimes(3);
 
+		// In another time zone (a laptop that travelled, a synced vault): dates without one read otherwise.
+		const offset = jest.spyOn(Date.prototype, "getTimezoneOffset").mockReturnValue(420);
+		await start();
+		expect(reads).toHaveBeenCalledTimes(3);
+		offset.mockRestore();
+		await start();
+		expect(reads).toHaveBeenCalledTimes(3);
+
 		// Saved by an earlier version, whose notes were objects under their paths.
 		const current = JSON.parse(store.text ?? "{}") as { notes: Array<[string, number, number, unknown]> };
 		const asObjects = Object.fromEntries(current.notes.map(([path, mtime, size]) => [path, { mtime, size, item: null }]));

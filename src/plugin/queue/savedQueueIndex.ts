@@ -3,7 +3,7 @@
 // It is valid only for the same index version and the same settings; anything off, and it is ignored.
 
 import type { DataAdapter } from "obsidian";
-import { hashText, itemOfRow, itemRow, QUEUE_ITEM_VERSION, type ItemRow, type QueueItem } from "../../core";
+import { hashText, itemOfRow, itemRow, QUEUE_ITEM_VERSION, timeZoneKey, type ItemRow, type QueueItem } from "../../core";
 import type { OmnivoreQueueSettings } from "../settings";
 
 /** The items' version (bumped in the core when an item would be read differently): older saved items are not used. */
@@ -28,10 +28,13 @@ interface SavedIndexFile {
 	notes: Array<[path: string, mtime: number, size: number, item: ItemRow | null]>;
 }
 
-/** What the items depend on: every setting but those of the view and of automatic cleanup. */
+/**
+ * What the items depend on: every setting but those of the view and of automatic cleanup, and the
+ * time zone (a date without one is read in it; the index travels with the vault and the laptop).
+ */
 export function settingsKey(settings: OmnivoreQueueSettings): string {
 	const { savedFilters: _filters, autoTidy: _autoTidy, autoTidyDelaySeconds: _delay, ...relevant } = settings;
-	return hashText(JSON.stringify(relevant));
+	return hashText(`${timeZoneKey()}\n${JSON.stringify(relevant)}`);
 }
 
 export async function loadSavedIndex(store: SavedIndexStore | null, key: string): Promise<Map<string, SavedNote>> {
