@@ -131,18 +131,24 @@ export class QueueQuery {
 
 	/** Distinct values for the filter menus, most common first. */
 	facets(): { tags: string[]; authors: string[]; sites: string[] } {
-		// Counted without regard to case; shown as first written.
+		// Counted without regard to case; shown as most often written (ties: capitals first, as names are
+		// written), so the menus do not depend on the order the notes were read in.
 		const count = (values: Array<string | null>) => {
-			const counts = new Map<string, { shown: string; count: number }>();
+			const counts = new Map<string, { count: number; spellings: Map<string, number> }>();
 			for (const value of values) {
 				if (!value) continue;
 				// Stryker disable next-line MethodExpression: folded to upper case, the same values meet
 				const key = value.toLowerCase();
-				const entry = counts.get(key) ?? { shown: value, count: 0 };
+				const entry = counts.get(key) ?? { count: 0, spellings: new Map<string, number>() };
 				entry.count++;
+				entry.spellings.set(value, (entry.spellings.get(value) ?? 0) + 1);
 				counts.set(key, entry);
 			}
-			return [...counts.values()].sort((a, b) => b.count - a.count || a.shown.localeCompare(b.shown)).map((e) => e.shown);
+			const shown = (spellings: Map<string, number>) => [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], undefined, { caseFirst: "upper" }))[0][0];
+			return [...counts.values()]
+				.map((entry) => ({ count: entry.count, shown: shown(entry.spellings) }))
+				.sort((a, b) => b.count - a.count || a.shown.localeCompare(b.shown))
+				.map((e) => e.shown);
 		};
 		return {
 			tags: count(this.items.flatMap((item) => item.tags)),
