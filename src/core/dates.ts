@@ -178,11 +178,11 @@ function formatWallClock(wall: readonly number[], pattern: string): string {
 		.join("");
 }
 
-// Omnivore launched in 2019; a slug timestamp before, or after the moment it is read, is not one.
-// No end at the shutdown: links from January 2025 are in real vaults, and self-hosted servers save still.
+// Omnivore launched in 2019; a slug timestamp outside its years is not one. The end is not the
+// shutdown (links from January 2025 are in real vaults, and self-hosted servers save still), and not
+// the clock: a note must read the same whenever it is read, or the kept caches would go stale.
 const SLUG_TIME_MIN = Date.UTC(2019, 0, 1);
-// A clock set a little behind the server's.
-const CLOCK_SLACK_MS = 24 * 60 * 60 * 1000;
+const SLUG_TIME_MAX = Date.UTC(2030, 0, 1);
 
 /**
  * The save time hidden in an Omnivore article link: the slug ends in `-{Date.now() in hex}`.
@@ -192,5 +192,5 @@ export function dateFromOmnivoreUrl(url: string): Date | null {
 	const match = /\/me\/[^/?#\s]*-([0-9a-f]{10,12})(?=$|[/?#])/i.exec(url);
 	if (!match) return null;
 	const ms = parseInt(match[1], 16);
-	return ms >= SLUG_TIME_MIN && ms <= Date.now() + CLOCK_SLACK_MS ? new Date(ms) : null;
+	return ms >= SLUG_TIME_MIN && ms < SLUG_TIME_MAX ? new Date(ms) : null;
 }

@@ -144,10 +144,12 @@ export class QueueQuery {
 				entry.spellings.set(value, (entry.spellings.get(value) ?? 0) + 1);
 				counts.set(key, entry);
 			}
-			const shown = (spellings: Map<string, number>) => [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], undefined, { caseFirst: "upper" }))[0][0];
+			// Code units last: values the collator takes for equal (a soft hyphen, NFC and NFD) still keep one order.
+			const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+			const shown = (spellings: Map<string, number>) => [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], undefined, { caseFirst: "upper" }) || byCodeUnits(a[0], b[0]))[0][0];
 			return [...counts.values()]
 				.map((entry) => ({ count: entry.count, shown: shown(entry.spellings) }))
-				.sort((a, b) => b.count - a.count || a.shown.localeCompare(b.shown))
+				.sort((a, b) => b.count - a.count || a.shown.localeCompare(b.shown) || byCodeUnits(a.shown, b.shown))
 				.map((e) => e.shown);
 		};
 		return {

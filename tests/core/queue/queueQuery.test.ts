@@ -151,8 +151,11 @@ describe("facets", () => {
 			make("2.md", { author: "martin kleppmann", site: "YouTube.com", tags: ["CRDT", "local-first"] }),
 			make("3.md", { author: "Ann", site: null, tags: ["Databases"] }),
 			make("4.md", { author: "", site: "fly.io", tags: ["databases", "crdt"] }),
+			// Spellings the collator takes for equal: a soft hyphen, a decomposed accent.
+			make("5.md", { tags: ["fo\u00ADo", "caf\u00E9"] }),
+			make("6.md", { tags: ["foo", "cafe\u0301"] }),
 		];
-		const expected = { tags: ["crdt", "Databases", "local-first"], authors: ["Martin Kleppmann", "Ann"], sites: ["YouTube.com", "fly.io"] };
+		const expected = { tags: ["crdt", "Databases", "cafe\u0301", "caf\u00E9", "foo", "fo\u00ADo", "local-first"], authors: ["Martin Kleppmann", "Ann"], sites: ["YouTube.com", "fly.io"] };
 		// Whatever order the notes were read in.
 		for (const order of [items, [...items].reverse()]) {
 			const query = new QueueQuery();
