@@ -1,7 +1,7 @@
 // Writes a file so that a crash leaves either the old or the new text, never a partial file, and the
 // file keeps its owner, group and mode.
 
-import { closeSync, fchmodSync, fchownSync, fstatSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, fstatSync, lstatSync, openSync, renameSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 
 export interface AtomicWriteOptions {
@@ -111,9 +111,11 @@ function removeQuietly(path: string): void {
 	}
 }
 
+/** The mode of the file replaced; a link's target's is not it (a state file linked to `/dev/zero` would come back world-writable). */
 function currentMode(path: string): number {
 	try {
-		return statSync(path).mode & 0o7777;
+		const info = lstatSync(path);
+		return info.isFile() ? info.mode & 0o7777 : 0o644;
 	} catch {
 		return 0o644;
 	}

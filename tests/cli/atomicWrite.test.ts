@@ -103,4 +103,23 @@ describe("writeFileAtomic", () => {
 		}
 		expect(fs.statSync(file).mode & 0o777).toBe(0o664);
 	});
+
+	it("keeps the mode of the file it replaces, not of a link's target", () => {
+		const kept = join(dir, "checked.json");
+		writeFileSync(kept, "{}", { mode: 0o600 });
+		fs.chmodSync(kept, 0o600);
+		writeFileAtomic(kept, "{}");
+		expect(fs.statSync(kept).mode & 0o777).toBe(0o600);
+		// A state file replaced by a link to a device anyone may write: the new file is not world-writable.
+		const linked = join(dir, "queue.json");
+		fs.symlinkSync("/dev/zero", linked);
+		const umask = process.umask(0o022);
+		try {
+			writeFileAtomic(linked, "{}");
+		} finally {
+			process.umask(umask);
+		}
+		expect(fs.lstatSync(linked).isFile()).toBe(true);
+		expect(fs.statSync(linked).mode & 0o777).toBe(0o644);
+	});
 });
