@@ -94,7 +94,9 @@ function columnsOf(ch: string): number {
 }
 
 /** The text cut (with …) or padded to exactly `columns` terminal columns. */
-function fit(text: string, columns: number): string {
+function fit(value: string, columns: number): string {
+	// A tab or a line separator in a title would break the row: one space.
+	const text = value.replace(/[\t\n\r\u2028\u2029]/g, " ");
 	const chars = Array.from(text);
 	const total = chars.reduce((sum, ch) => sum + columnsOf(ch), 0);
 	let out = text;

@@ -287,6 +287,15 @@ describe("the built command", () => {
 		expect(queue("JST-9")).toBe(tokyo);
 	});
 
+	it("keeps a table row on one line whatever the title holds", () => {
+		const vault = join(work, "row");
+		mkdirSync(vault);
+		writeFileSync(join(vault, "a.md"), '---\nid: 1\ntitle: "tab\\there\\u2028and a line separator"\n---\n# T\n\n[Read on Omnivore](https://omnivore.app/me/t-18c1d2e3f4a)\n');
+		const table = spawnSync(process.execPath, [bundle, "queue", vault], { encoding: "utf8" }).stdout;
+		expect(table).toContain("tab here and a line separator");
+		expect(table).not.toMatch(/[\t\u2028]/);
+	});
+
 	it("shows a saved calendar date as the day written, west of Greenwich too", () => {
 		const vault = join(work, "calendar");
 		mkdirSync(vault);
