@@ -10,7 +10,7 @@ import { readStateText } from "./stateFile";
 export const CHECKED_FILE = ".omnivore-queue/checked.json";
 
 export interface CheckedNote {
-	/** `size:mtimeMs:inode` of the file when it was found clean. */
+	/** `size:mtimeMs:inode:ctimeMs` of the file when it was found clean (`fileStamp`). */
 	stamp: string;
 	omnivore: boolean;
 	problems: Problem[];
@@ -21,8 +21,12 @@ interface CheckedFile {
 	notes: Record<string, CheckedNote>;
 }
 
-export function fileStamp(info: Pick<Stats, "size" | "mtimeMs" | "ino">): string {
-	return `${info.size}:${info.mtimeMs}:${info.ino}`;
+/**
+ * What tells a note changed: size, modification time, inode, and the change time, which no tool can
+ * set back (an edit of the same size with its modification time restored, a note made unreadable).
+ */
+export function fileStamp(info: Pick<Stats, "size" | "mtimeMs" | "ctimeMs" | "ino">): string {
+	return `${info.size}:${info.mtimeMs}:${info.ino}:${info.ctimeMs}`;
 }
 
 /** What makes earlier verdicts valid: the CLI's and the engine's rules' versions, the options, and the time zone. */

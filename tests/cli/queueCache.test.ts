@@ -59,6 +59,30 @@ it("reads a note changed since, and forgets one deleted", async () => {
 	expect(after.length).toBe(items.length - 1);
 });
 
+it("reads a note edited to the same size with its modification time set back, in tidy and queue alike", async () => {
+	const note = join(vault, "Omnivore", "2023-11-02", "How SQLite Scales Read Concurrency.md");
+	await run("tidy", vault);
+	// A whole second, which a tool can put back exactly.
+	fs.utimesSync(note, 1700000000, 1700000000);
+	await run("tidy", vault);
+	await run("queue", vault, "--json");
+	const before = fs.statSync(note);
+	const text = fs.readFileSync(note, "utf8");
+	const edited = text.replace(/^status: \w+$/m, (line) => `status: ${"x".repeat(line.length - "status: ".length)}`);
+	expect(edited).not.toBe(text);
+	expect(edited.length).toBe(text.length);
+	// In place (same inode), same size, the old modification time put back: only the change time tells.
+	writeFileSync(note, edited);
+	fs.utimesSync(note, 1700000000, 1700000000);
+	expect([fs.statSync(note).ino, fs.statSync(note).size, fs.statSync(note).mtimeMs]).toEqual([before.ino, before.size, before.mtimeMs]);
+	reads.mockClear();
+	const items = (JSON.parse(await run("queue", vault, "--json")) as { items: Array<{ path: string; status: string }> }).items;
+	expect(noteReads()).toBe(1);
+	expect(items.find((item) => item.path.endsWith("How SQLite Scales Read Concurrency.md"))?.status).toBe("unknown");
+	// Tidy reads it again too (a note it skipped would show the problems it had before, none).
+	expect(await run("tidy", vault, "--json")).toContain("xxxxxx");
+});
+
 it("reads every note again under other settings", async () => {
 	await run("tidy", vault);
 	await run("queue", vault, "--json");
