@@ -2,7 +2,7 @@
 
 import { statSync } from "node:fs";
 import { format } from "date-fns";
-import { EMPTY_FILTER, instant, NoteTidier, QueueQuery, type QueueItem, type QueueSort, type QueueStatus, type TidyOptions } from "../core";
+import { compareCodeUnits, EMPTY_FILTER, instant, NoteTidier, QueueQuery, type QueueItem, type QueueSort, type QueueStatus, type TidyOptions } from "../core";
 import { fileStamp, fingerprint } from "./checkedNotes";
 import { readQueueCache, writeQueueCache, type CachedQueueNote } from "./queueCache";
 import { readQueueItems } from "./queuePool";
@@ -76,7 +76,7 @@ export async function queueOfVault(
 	const query = new QueueQuery();
 	query.setItems(items);
 	const { items: found } = query.run({ ...EMPTY_FILTER, statuses: request.statuses, tags: request.tags, search: request.search }, request.sort);
-	unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	unreadable.sort((a, b) => compareCodeUnits(a.path, b.path));
 	return { items: request.limit === null ? found : found.slice(0, request.limit), unreadable };
 }
 

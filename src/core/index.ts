@@ -18,7 +18,7 @@ export { itemOfRow, itemRow, type ItemRow } from "./queue/keptItem";
 export { QueueQuery, type QueueResult } from "./queue/queueQuery";
 export { indexNotes, indexRequestHandler, type IndexedNote, type IndexRequest, type IndexResponse, type NoteToIndex } from "./queue/indexNotes";
 export { timeZoneKey } from "./timeZone";
-export { instant, QUEUE_SORTS, seededRandom, type QueueSort } from "./queue/queueOrder";
+export { compareCodeUnits, instant, QUEUE_SORTS, seededRandom, type QueueSort } from "./queue/queueOrder";
 export { EMPTY_FILTER, isFiltering, type QueueFilter, type SavedPreset, type ReadingBucket } from "./queue/queueFilter";
 export { searchMatches, searchWords } from "./queue/queueSearch";
 export { resolveSavedFilters, type SavedFilter } from "./queue/savedFilter";

@@ -52,6 +52,11 @@ function byNumber(key: "saved" | "published" | "minutes", descending: boolean) {
 	};
 }
 
+/** Two texts by their UTF-16 code units: an order that is the same everywhere, where a collator's may not be. */
+export function compareCodeUnits(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A to Z by site or author, articles without one last. */
 function byText(key: "site" | "author") {
 	return (a: SortKeys, b: SortKeys): number => {

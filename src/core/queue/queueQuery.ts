@@ -6,7 +6,7 @@
 import { cleanTag } from "../omnivore/tags";
 import { QUEUE_STATUSES, type QueueItem, type QueueStatus } from "./queueItem";
 import { inReadingBucket, savedWindow, type QueueFilter } from "./queueFilter";
-import { sortedPositions, sortKeys, type QueueSort, type SortKeys } from "./queueOrder";
+import { compareCodeUnits, sortedPositions, sortKeys, type QueueSort, type SortKeys } from "./queueOrder";
 import { maxSearchScore, SearchColumn, searchWords, wordScores } from "./queueSearch";
 
 
@@ -145,11 +145,10 @@ export class QueueQuery {
 				counts.set(key, entry);
 			}
 			// Code units last: values the collator takes for equal (a soft hyphen, NFC and NFD) still keep one order.
-			const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-			const shown = (spellings: Map<string, number>) => [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], undefined, { caseFirst: "upper" }) || byCodeUnits(a[0], b[0]))[0][0];
+			const shown = (spellings: Map<string, number>) => [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], undefined, { caseFirst: "upper" }) || compareCodeUnits(a[0], b[0]))[0][0];
 			return [...counts.values()]
 				.map((entry) => ({ count: entry.count, shown: shown(entry.spellings) }))
-				.sort((a, b) => b.count - a.count || a.shown.localeCompare(b.shown) || byCodeUnits(a.shown, b.shown))
+				.sort((a, b) => b.count - a.count || a.shown.localeCompare(b.shown) || compareCodeUnits(a.shown, b.shown))
 				.map((e) => e.shown);
 		};
 		return {

@@ -2,7 +2,7 @@
 // from the text of the notes the cache cannot vouch for.
 
 import { getAllTags, type CachedMetadata, type MetadataCache, type TFile, type Vault } from "obsidian";
-import { mayBeOmnivoreByMetadata, mayBeOmnivoreByText } from "../../core";
+import { compareCodeUnits, mayBeOmnivoreByMetadata, mayBeOmnivoreByText } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
 import type { OmnivoreQueueSettings } from "../settings";
 import { scopeOf } from "./folderScope";
@@ -33,13 +33,11 @@ type FolderSettings = Pick<OmnivoreQueueSettings, "includeFolders" | "excludeFol
  */
 export type NoteOrder = "reader" | "path";
 
-const byCodeUnits = (a: TFile, b: TFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-
 /** The notes in the folders the settings choose, in path order. */
 export function notesInScope(vault: Pick<Vault, "getMarkdownFiles">, settings: FolderSettings, order: NoteOrder = "reader"): TFile[] {
 	const inScope = scopeOf(settings.includeFolders, settings.excludeFolders);
 	const notes = vault.getMarkdownFiles().filter((file) => inScope(file.path));
-	if (order === "path") return notes.sort(byCodeUnits);
+	if (order === "path") return notes.sort((a, b) => compareCodeUnits(a.path, b.path));
 	const collator = new Intl.Collator();
 	return notes.sort((a, b) => collator.compare(a.path, b.path));
 }
