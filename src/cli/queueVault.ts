@@ -6,6 +6,7 @@ import { compareCodeUnits, EMPTY_FILTER, instant, NoteTidier, QueueQuery, type Q
 import { fileStamp, fingerprint } from "./checkedNotes";
 import { readQueueCache, writeQueueCache, type CachedQueueNote } from "./queueCache";
 import { readQueueItems } from "./queuePool";
+import { fitColumns } from "./terminalColumns";
 import { listNotes, whyUnreadable, type VaultFile } from "./vaultFiles";
 
 export interface QueueRequest {
@@ -86,44 +87,16 @@ export function formatUnreadable(unreadable: QueueListing["unreadable"]): string
 	return `omnivore-queue: ${count} could not be read, so their articles are not listed:\n${unreadable.map(({ path, reason }) => `  ${path}: ${reason}\n`).join("")}`;
 }
 
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
-
-/** Columns a character takes in a terminal: CJK and other wide characters take two. */
-function columnsOf(ch: string): number {
-	return WIDE.test(ch) ? 2 : 1;
-}
-
-/** The text cut (with …) or padded to exactly `columns` terminal columns. */
-function fit(value: string, columns: number): string {
-	// A tab or a line separator in a title would break the row: one space.
-	const text = value.replace(/[\t\n\r\u2028\u2029]/g, " ");
-	const chars = Array.from(text);
-	const total = chars.reduce((sum, ch) => sum + columnsOf(ch), 0);
-	let out = text;
-	let used = total;
-	if (total > columns) {
-		out = "";
-		used = 1;
-		for (const ch of chars) {
-			if (used + columnsOf(ch) > columns) break;
-			out += ch;
-			used += columnsOf(ch);
-		}
-		out += "…";
-	}
-	return out + " ".repeat(Math.max(0, columns - used));
-}
-
 export function formatQueueTable(items: QueueItem[]): string {
 	if (items.length === 0) return "No articles match.\n";
-	const header = `${fit("Status", 9)} ${fit("Saved", 10)} ${fit("Min", 4)} ${fit("Title", 56)} Site`;
+	const header = `${fitColumns("Status", 9)} ${fitColumns("Saved", 10)} ${fitColumns("Min", 4)} ${fitColumns("Title", 56)} Site`;
 	const rows = items.map((item) =>
 		[
-			fit(item.status, 9),
+			fitColumns(item.status, 9),
 			// A calendar date is the day written (read as UTC, it showed the day before west of Greenwich).
-			fit(item.savedAt ? format(instant(item.savedAt), "yyyy-MM-dd") : "", 10),
-			fit(String(item.readingMinutes).padStart(3), 4),
-			fit(item.title, 56),
+			fitColumns(item.savedAt ? format(instant(item.savedAt), "yyyy-MM-dd") : "", 10),
+			fitColumns(String(item.readingMinutes).padStart(3), 4),
+			fitColumns(item.title, 56),
 			item.site ?? "",
 		].join(" "),
 	);
