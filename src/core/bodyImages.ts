@@ -3,6 +3,8 @@
 import { endOfParenthesizedRun } from "./markdown/linkDestination";
 import { findCodeRanges, isInside, type TextRange } from "./markdown/codeRanges";
 import { mustacheUnescaped } from "./htmlEntities";
+import { imagesInCodeProblem } from "./imagesInCode";
+import { lineAt } from "./markdown/lineAt";
 import { imagesInOpenCode, openCodeProblem } from "./openCodeBlock";
 import { nextProxyUrl, unwrapProxyUrl, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";
 import { quoteForMessage, type Change, type Problem } from "./report";
@@ -144,13 +146,20 @@ interface ProxiedImage {
 	result: UnwrapResult;
 }
 
-/** Each proxied image URL outside code, with what unwrapping it gives. */
-function* proxiedImages({ body, matcher, baseUrl, codeRanges }: BodyUnwrapInput): Generator<ProxiedImage> {
+/** One in code: left as it is, never unwrapped. */
+interface InCode {
+	start: number;
+	inCode: true;
+}
+
+/** Each proxied image URL: outside code with what unwrapping it gives, in code only where it starts. */
+function* proxiedImages({ body, matcher, baseUrl, codeRanges }: BodyUnwrapInput): Generator<ProxiedImage | InCode> {
 	const code = codeRanges ?? findCodeRanges(body);
 	let found = nextProxyUrl(body, matcher, 0);
 	while (found !== null) {
 		const { start } = found;
 		if (isInside(code, start)) {
+			yield { start, inCode: true };
 			found = nextProxyUrl(body, matcher, found.end);
 			continue;
 		}
@@ -179,8 +188,9 @@ function escapedTitleAfter(body: string, end: number): { text: string; end: numb
 
 /** Whether a proxied image would be left as it is (the queue's warning), without rewriting the body. */
 export function hasImageProblems(input: BodyUnwrapInput): boolean {
-	for (const image of proxiedImages(input)) if (!image.result.ok) return true;
-	return imagesInOpenCode(input.body, input.codeRanges ?? findCodeRanges(input.body), input.matcher) !== null;
+	// One in code, in a block closed or left open, stays on the proxy too.
+	for (const image of proxiedImages(input)) if ("inCode" in image || !image.result.ok) return true;
+	return false;
 }
 
 export function unwrapBodyImages(input: BodyUnwrapInput): BodyUnwrapResult {
@@ -197,7 +207,13 @@ export function unwrapBodyImages(input: BodyUnwrapInput): BodyUnwrapResult {
 		return line;
 	};
 
-	for (const { start, end, written, context, result } of proxiedImages(input)) {
+	const inCode: number[] = [];
+	for (const image of proxiedImages(input)) {
+		if ("inCode" in image) {
+			inCode.push(image.start);
+			continue;
+		}
+		const { start, end, written, context, result } = image;
 		const at = lineOf(start);
 		if (!result.ok) {
 			problems.push({
@@ -222,7 +238,10 @@ export function unwrapBodyImages(input: BodyUnwrapInput): BodyUnwrapResult {
 			message: `Image now points to ${quoteForMessage(replacement)}.`,
 		});
 	}
-	const hidden = imagesInOpenCode(body, input.codeRanges ?? findCodeRanges(body), input.matcher);
+	const hidden = inCode.length > 0 ? imagesInOpenCode(body, input.codeRanges ?? findCodeRanges(body), input.matcher) : null;
+	// Those in a block left open are told of with it.
+	const inClosedCode = hidden ? inCode.filter((start) => start < hidden.start) : inCode;
+	if (inClosedCode.length > 0) problems.push(imagesInCodeProblem(inClosedCode.length, lineAt(body, inClosedCode[0])));
 	if (hidden) problems.push(openCodeProblem(hidden));
 	if (changes.length === 0) return { text: body, changes, problems };
 	pieces.push(body.slice(copied));

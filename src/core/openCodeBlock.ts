@@ -2,6 +2,7 @@
 // the rest of the note as code, and tidy (which never edits code) leaves its images on the dead proxy.
 
 import { findCodeRanges, type TextRange } from "./markdown/codeRanges";
+import { lineAt } from "./markdown/lineAt";
 import { nextProxyUrl, type ProxyMatcher } from "./proxyUrls";
 import type { Problem } from "./report";
 
@@ -12,18 +13,16 @@ export function openCodeBlock(body: string, code: TextRange[]): { start: number;
 	if (last === undefined || last.end < body.trimEnd().length) return null;
 	const probe = `${body}\n\n.`;
 	if (!findCodeRanges(probe).some((range) => range.start === last.start && range.end >= probe.length)) return null;
-	let line = 1;
-	for (let i = body.indexOf("\n"); i !== -1 && i < last.start; i = body.indexOf("\n", i + 1)) line++;
-	return { start: last.start, line };
+	return { start: last.start, line: lineAt(body, last.start) };
 }
 
 /** The proxied images in a code block left open at the end of the note, and the line it opens on. */
-export function imagesInOpenCode(body: string, code: TextRange[], matcher: ProxyMatcher): { count: number; line: number } | null {
+export function imagesInOpenCode(body: string, code: TextRange[], matcher: ProxyMatcher): { count: number; line: number; start: number } | null {
 	const open = openCodeBlock(body, code);
 	if (open === null) return null;
 	let count = 0;
 	for (let found = nextProxyUrl(body, matcher, open.start); found !== null; found = nextProxyUrl(body, matcher, found.end)) count++;
-	return count === 0 ? null : { count, line: open.line };
+	return count === 0 ? null : { count, line: open.line, start: open.start };
 }
 
 /** The problem of such images; `line` (the block's first) is the body's, which the report shifts to the note's. */

@@ -26,7 +26,8 @@ export type ProblemCode =
 	| "import-problem"
 	| "engine-failed"
 	| "cr-line-endings"
-	| "open-code-block";
+	| "open-code-block"
+	| "images-in-code";
 
 export type ChangeKind =
 	| "frontmatter-repaired"
@@ -93,6 +94,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"engine-failed": "Omnivore Queue failed on the note (left as it was)",
 	"cr-line-endings": "Lines end in a carriage return alone (classic Mac)",
 	"open-code-block": "A code block never closed hides Omnivore links or images",
+	"images-in-code": "Proxied images stand in code, which tidy never edits",
 };
 
 /** Collects changes and problems while the steps run. */

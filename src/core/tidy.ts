@@ -40,8 +40,10 @@ export interface TidyResult {
  * 6: a bare `date` more than two days before the save an Omnivore link records is no save date; an
  *    upload in Omnivore's cloud bucket is no original; proxied images in a code block never closed are reported.
  * 7: a link saved after 2024 gives its save date; `date_read` beside no status makes it reading.
+ * 8: a list of Omnivore's `unknown` author is removed; proxied images in closed code are reported;
+ *    a single-file note's one article gives its heading.
  */
-export const TIDY_RULES_VERSION = 7;
+export const TIDY_RULES_VERSION = 8;
 
 /** The engine with its options resolved and its patterns built once, for use over many notes. */
 export class NoteTidier {

@@ -43,8 +43,9 @@ describe("hasImageProblems", () => {
 		expect(hasImageProblems({ body: "No images at all.", matcher })).toBe(false);
 	});
 
-	it("does not count an image inside code", () => {
-		expect(hasImageProblems({ body: `\`\`\`\n![](${P}/javascript:alert(1))\n\`\`\`\n`, matcher })).toBe(false);
+	it("counts an image inside code, which stays on the proxy, and none in code that holds no proxied address", () => {
+		expect(hasImageProblems({ body: `\`\`\`\n![](${P}/javascript:alert(1))\n\`\`\`\n`, matcher })).toBe(true);
+		expect(hasImageProblems({ body: `\`${P.replace("proxy-prod.", "")}/x\`\n\`\`\`\n![](https://a.example/x.png)\n\`\`\`\n`, matcher })).toBe(false);
 	});
 });
 

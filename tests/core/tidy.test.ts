@@ -162,6 +162,26 @@ describe("tidyNote on whole notes", () => {
 		expect(result.report.problems).toEqual([]);
 	});
 
+	it.each([
+		["a list of it", "author:\n  - unknown\n"],
+		["a flow list of it", "author: [Unknown]\n"],
+		["a list of it under another case, beside a real author", "author: Ann\nAuthor:\n  - unknown\n"],
+		["a list of it under another case alone", "Author:\n  - unknown\n"],
+	])("removes the placeholder written as %s, as the queue reads it", (_, authors) => {
+		// As a template that lists authors wrote it (zubayrali/vault-template).
+		const note = `---\nid: b1447340-ea66-4521-8894-14a01a90ffb8\ntitle: Book Summary\n${authors}url: https://www.kingsmaker.co/blog/book-summary\nomnivore_url: https://omnivore.app/me/book-summary-18d8a83aadc\n---\n\n# Book Summary\n`;
+		const result = tidy(note);
+		expect(result.text).not.toMatch(/unknown/i);
+		expect(result.report.problems).toEqual([]);
+		expect(tidy(result.text).text).toBe(result.text);
+		expect(buildQueueItem("a.md", result.text, tidier.options, tidier.proxy)).toEqual(buildQueueItem("a.md", note, tidier.options, tidier.proxy));
+	});
+
+	it("keeps a list of authors that names one beside the placeholder", () => {
+		const note = "---\ntitle: A test\nauthor:\n  - unknown\n  - Ann\nstatus: read\n---\n#Omnivore\n";
+		expect(tidy(note).text).toBe(note);
+	});
+
 	describe("a tagged note whose only sign of a saved article is a proxied image", () => {
 		const body = `# Notes on reading\n#Omnivore\n\n![](${P}/https://a.example/figure.png)\n`;
 

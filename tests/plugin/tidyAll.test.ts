@@ -59,7 +59,7 @@ describe("Tidy all Omnivore notes", () => {
 			expect(app.vault.testText(path)).toBe(tidier.tidy(VAULT[path as keyof typeof VAULT]).text);
 		}
 		expect(app.vault.testText("Inbox/Scratch.md")).toBe(VAULT["Inbox/Scratch.md"]);
-		expect(notices().at(-1)).toBe("Tidied 5 of 5 notes. 4 problems left.Show reportUndo");
+		expect(notices().at(-1)).toBe("Tidied 5 of 5 notes. 5 problems left.Show reportUndo");
 		const buttons = Array.from(Notice.shown.at(-1)?.messageEl.querySelectorAll("button") ?? []);
 		buttons.find((b) => b.textContent === "Show report")?.click();
 		expect(Modal.open.at(-1)?.titleEl.textContent).toBe("Tidy report");

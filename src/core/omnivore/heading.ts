@@ -3,6 +3,7 @@
 import { isInside, type TextRange } from "../markdown/codeRanges";
 import type { FrontmatterEditor } from "../frontmatter/yamlEditor";
 import { decodeHtmlEntities, mustacheUnescaped } from "../htmlEntities";
+import { singleFileArticles } from "./singleFile";
 import { bodyTagIndex } from "./tags";
 
 /** The lines of a value joined by single spaces, trimmed (split, not one pattern: long runs of spaces stay linear). */
@@ -79,12 +80,18 @@ function headingText(raw: string): string {
 	return end === 0 || text[end - 1] === " " || text[end - 1] === "\t" ? text.slice(0, end).trim() : text;
 }
 
-/** Whether only blank lines and thematic breaks stand between two offsets. */
-function onlyBlankBetween(body: string, from: number, to: number): boolean {
-	return body
-		.slice(from, to)
-		.split("\n")
-		.every((line) => BLANK_OR_RULE.test(line));
+// The line that opens an article in Omnivore's single-file mode.
+const ARTICLE_START_LINE = /^%%[^%\n]+_start%%[ \t]*\r?$/;
+
+/**
+ * Whether the note opens with the heading at `at`: only blank lines and thematic breaks stand above
+ * it, or the start of the one article a note of single-file mode holds (of several, the first
+ * article's heading is not the note's).
+ */
+function opensWith(body: string, at: number): boolean {
+	const lines = body.slice(0, at).split("\n");
+	if (lines.every((line) => BLANK_OR_RULE.test(line))) return true;
+	return lines.every((line) => BLANK_OR_RULE.test(line) || ARTICLE_START_LINE.test(line)) && singleFileArticles(body).length === 0;
 }
 
 /**
@@ -111,7 +118,7 @@ function headingAboveTag(body: string, code: TextRange[], tagName: string): stri
 		if (above) return above.text;
 	}
 	const first = all[0];
-	if (first && onlyBlankBetween(body, 0, first.start)) return first.text;
+	if (first && opensWith(body, first.start)) return first.text;
 	// Below a template's section heading of the first level (`# Article text`, `# Highlights`) the
 	// headings are the article's own or the reader's: the title stands above it.
 	const section = found.find((h) => h.level === 1 && isSectionHeading(h.text));

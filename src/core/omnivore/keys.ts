@@ -22,10 +22,13 @@ export const KEY_ALIASES: ReadonlyArray<{ key: keyof SchemaKeys; kind: ValueKind
 
 /**
  * Omnivore's word for "none" under a schema key: plugin 1.10 and the export wrote `author: unknown`
- * when it had no author. It counts as no value, and gives way to a real one under another name.
+ * when it had no author (a template that lists authors, `author:\n  - unknown`). It counts as no
+ * value, and gives way to a real one under another name.
  */
 export function isPlaceholder(key: keyof SchemaKeys, value: unknown): boolean {
-	return key === "author" && typeof value === "string" && value.trim().toLowerCase() === "unknown";
+	if (key !== "author") return false;
+	if (Array.isArray(value)) return value.length > 0 && value.every((item) => isPlaceholder(key, item));
+	return typeof value === "string" && value.trim().toLowerCase() === "unknown";
 }
 
 /** Omnivore's own keys that are not part of the schema. */

@@ -37,8 +37,10 @@ import { readingMinutesOutside } from "./readingTime";
  * 7: a bare `date` before the save an Omnivore link records is not the save date (aliasValue.ts); an
  *    upload in Omnivore's cloud bucket has no site; proxied images in a code block never closed are a problem.
  * 8: a link saved after 2024 gives its save date; `date_read` beside no status makes it reading.
+ * 9: the one article of a single-file note gives its title; proxied images in closed code are a
+ *    problem; a list of Omnivore's `unknown` author gives way to a real author.
  */
-export const QUEUE_ITEM_VERSION = 8;
+export const QUEUE_ITEM_VERSION = 9;
 
 /** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
 export const QUEUE_STATUSES = [...READING_STATUSES, "unknown"] as const;

@@ -193,6 +193,18 @@ describe("title", () => {
 		expect(note("title: >-\n  Rust in 2023:\n  the year ahead\n")?.title).toBe("Rust in 2023: the year ahead");
 	});
 
+	it("is the heading of the one article a single-file note holds, with no tag above it", () => {
+		// As wiresurfer/shaishav.kr's weekly digests have it, one week with a single article.
+		const digest =
+			"---\n- id: 993d89d4-2522-4ea8-a78c-e432d551f430\n---\n\n%%993d89d4-2522-4ea8-a78c-e432d551f430_start%%\n## a16z Consumer Abundance Agenda\n" +
+			"> [Omnivore](https://omnivore.app/me/a-16-z-consumer-abundance-agenda-18e0b7862c6)  |  [Original](https://gamma.app/docs/a16z)\n\nA short description.\n\n---\n%%993d89d4-2522-4ea8-a78c-e432d551f430_end%%\n";
+		expect(item(digest, "Bookmarks/Weekly-Digest-Week-10.md")?.title).toBe("a16z Consumer Abundance Agenda");
+		// Of two articles, the first one's heading is not the note's.
+		const second = digest.replace(/993d89d4/g, "2b2e0c1a").replace("a16z Consumer Abundance Agenda", "Another article").replace("---\n- id: 2b2e0c1a", "---\n- id: 2b2e0c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n- id: 2b2e0c1a");
+		const both = second + digest.slice(digest.indexOf("%%"));
+		expect(item(both, "Bookmarks/Weekly-Digest-Week-11.md")).toMatchObject({ title: "Weekly-Digest-Week-11 (2 articles)", articles: 2 });
+	});
+
 	it("counts no articles in a single-file note that holds one", () => {
 		const found = item("---\n- id: 0b7e5c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n---\n%%1_start%%\n# Only one\n#Omnivore\n%%1_end%%\n");
 		expect(found?.title).toBe("Only one");

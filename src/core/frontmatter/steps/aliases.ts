@@ -69,7 +69,8 @@ export const aliasesStep: FrontmatterStep = {
 				const aliasRaw = frontmatter.get(alias);
 				if (key === "dateSaved" && notTheSaveDate(context, alias, aliasRaw)) continue;
 				const aliasValue = comparable(aliasRaw, kind, options);
-				if (aliasValue === null) {
+				// A list of the placeholder (`Author: [unknown]`) is no value to compare, but gives way all the same.
+				if (aliasValue === null && !isPlaceholder(key, aliasRaw)) {
 					// An empty `Title:` is still the title: renamed, it is filled where it stands, never beside it.
 					const otherCase = foldKey(alias) === foldKey(canonical);
 					if (otherCase && context.isMissing(alias) && !context.has(canonical)) {
