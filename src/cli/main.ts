@@ -14,6 +14,7 @@ import { formatUndo, showEarlierText, undoVault } from "./undoVault";
 import { attachmentFolderProblem } from "./attachmentFolder";
 import { CannotRun, stoppedLine } from "./cannotRun";
 import { formatImagesReport, imagesVault } from "./imagesVault";
+import { pluginSettings } from "./pluginSettings";
 import { progressLine } from "./progress";
 import { USAGE } from "./usage";
 import { checkVault, lockVault, refuseRoot, withLock } from "./vaultChecks";
@@ -46,18 +47,29 @@ export interface Host {
 	openFilesLimit?: () => number | null;
 }
 
-function engineOptions(request: Extract<Request, { command: "tidy" | "queue" | "images" | "import" }>): Partial<TidyOptions> {
-	const engine: Partial<TidyOptions> = { extraProxyBases: request.proxyHosts };
+/** The plugin's settings in the vault (said on stderr when there are some), with the flags over them. */
+function engineOptions(request: Extract<Request, { command: "tidy" | "queue" | "images" | "import" }>, output: Output): Partial<TidyOptions> {
+	const plugin = pluginSettings(resolve(request.vault));
+	if (plugin) {
+		output.err(`omnivore-queue: with the settings of the Omnivore Queue plugin in this vault (${plugin.path}).\n`);
+		for (const warning of plugin.warnings) output.err(`omnivore-queue: in ${plugin.path}: ${warning}\n`);
+	}
+	const saved: Partial<TidyOptions> = plugin?.options ?? {};
+	const engine: Partial<TidyOptions> = {
+		...saved,
+		// Hosts and proxies given add to the plugin's.
+		extraProxyBases: [...new Set([...(saved.extraProxyBases ?? []), ...request.proxyHosts])],
+		omnivoreHosts: [...new Set([...(saved.omnivoreHosts ?? []), ...request.omnivoreHosts])],
+	};
 	if (request.omnivoreTag) engine.tagName = request.omnivoreTag.replace(/^#/, "");
 	if (request.dateOrder) engine.dayMonthOrder = request.dateOrder;
 	if (request.match) engine.match = request.match;
-	if (request.omnivoreHosts.length > 0) engine.omnivoreHosts = request.omnivoreHosts;
 	return engine;
 }
 
 async function runQueue(request: Extract<Request, { command: "queue" }>, output: Output, host: Host): Promise<number> {
 	await checkVault(request.vault);
-	const { items, unreadable } = await queueOfVault(resolve(request.vault), request, engineOptions(request), VERSION, workersOf(host, request.jobs, output));
+	const { items, unreadable } = await queueOfVault(resolve(request.vault), request, engineOptions(request, output), VERSION, workersOf(host, request.jobs, output));
 	output.out(request.json ? `${JSON.stringify({ items }, null, 2)}\n` : formatQueueTable(items));
 	if (unreadable.length === 0) return EXIT_OK;
 	output.err(formatUnreadable(unreadable));
@@ -74,7 +86,7 @@ async function runTidy(request: Extract<Request, { command: "tidy" }>, output: O
 	const options = {
 		dryRun: request.dryRun,
 		keepText: request.diff,
-		engine: engineOptions(request),
+		engine: engineOptions(request, output),
 		force: request.force,
 		followLinks: request.followLinks,
 		version: VERSION,
@@ -99,7 +111,7 @@ async function runTidy(request: Extract<Request, { command: "tidy" }>, output: O
 async function runImages(request: Extract<Request, { command: "images" }>, output: Output): Promise<number> {
 	await checkVault(request.vault);
 	const vault = resolve(request.vault);
-	const options = { ...request, engine: engineOptions(request), onProgress: request.json ? undefined : progressLine(output) };
+	const options = { ...request, engine: engineOptions(request, output), onProgress: request.json ? undefined : progressLine(output) };
 	const folderProblem = attachmentFolderProblem(vault, request.folder);
 	if (folderProblem) throw new CannotRun(`The attachment folder "${request.folder}" ${folderProblem}; images are saved only in the vault's own visible folders (choose another with --folder).`);
 	// A dry run makes no request and writes nothing, not even the lock.
@@ -151,7 +163,7 @@ async function runImport(request: Extract<Request, { command: "import" }>, outpu
 			folder: request.folder,
 			dryRun: request.dryRun,
 			followLinks: request.followLinks,
-			engine: engineOptions(request),
+			engine: engineOptions(request, output),
 			progress,
 			lock: () => lockVault(vault, "import"),
 		});

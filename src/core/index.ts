@@ -7,6 +7,7 @@ export { unwrapProxyUrl, buildProxyMatcher, type ProxyMatcher, type UnwrapResult
 export { FRONTMATTER_STEPS } from "./frontmatter/normalize";
 export { hashText } from "./hash";
 export { checkDateFormat, upgradeSavedFormat, type DateFormatCheck } from "./dateFormat";
+export { optionsFromSaved, SETTINGS_VERSION, stringList } from "./savedOptions";
 export { tagMatches } from "./omnivore/tags";
 export { mayBeOmnivoreByMetadata, mayBeOmnivoreByText, type NoteMetadata } from "./omnivore/detect";
 export { READING_STATUSES, type ReadingStatus } from "./omnivore/status";
