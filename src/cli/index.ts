@@ -7,6 +7,7 @@ import { describeFsError } from "./vaultFiles";
 import { isFile, writeWhole } from "./wholeWrite";
 import { isTidyWorker, serveTidyWorker } from "./tidyPool";
 import { isQueueWorker, serveQueueWorker } from "./queuePool";
+import { guardUnfinished } from "./unfinishedRun";
 
 /** Output that cannot be written (`> report.json` on a full disk): one line, never a stack. */
 function outputFailed(error: unknown): never {
@@ -31,7 +32,7 @@ function start(): void {
 			outputFailed(error);
 		}
 	};
-	void main(
+	const run = main(
 		process.argv.slice(2),
 		{
 			out: (text) => (toFile ? writeFile(text) : process.stdout.write(process.stdout.isTTY ? forTerminal(text) : text)),
@@ -40,9 +41,11 @@ function start(): void {
 			columns: () => process.stdout.columns,
 		},
 		{ workerScript: __filename },
-	).then((code) => {
+	);
+	void run.then((code) => {
 		process.exitCode = code;
 	});
+	guardUnfinished(run, (text) => process.stderr.write(text), (code) => process.exit(code));
 }
 
 if (isTidyWorker()) serveTidyWorker();

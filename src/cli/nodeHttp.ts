@@ -37,7 +37,7 @@ async function get(request: HttpRequest, refuse: (url: string) => boolean): Prom
 				await response.body?.cancel();
 				return { status: response.status, retryAfter: response.headers.get("retry-after") ?? undefined };
 			}
-			return await readBody(response, request.maxBytes);
+			return await readBody(response, request.maxBytes, controller.signal);
 		}
 		// A loop answers the same again: not tried again (the archive may still have a copy).
 		throw new HttpFailure("refused", `it redirects more than ${MAX_REDIRECTS} times`);
@@ -50,7 +50,25 @@ async function get(request: HttpRequest, refuse: (url: string) => boolean): Prom
 	}
 }
 
-async function readBody(response: Response, maxBytes: number): Promise<HttpResponse> {
+/**
+ * The reader's next chunk, or a failure once the time limit aborts the exchange: a read fetch leaves
+ * pending (its decompression failed, on a closed connection) would otherwise hold the run for ever.
+ */
+function nextChunk(reader: ReadableStreamDefaultReader<Uint8Array>, signal: AbortSignal): Promise<ReadableStreamReadResult<Uint8Array>> {
+	// The caller tells a time limit by the signal, whatever the reason.
+	const timedOut = () => new HttpFailure("timeout", "no answer in time");
+	if (signal.aborted) return Promise.reject(timedOut());
+	return new Promise((resolve, reject) => {
+		const stop = () => {
+			reader.cancel().catch(() => undefined);
+			reject(timedOut());
+		};
+		signal.addEventListener("abort", stop, { once: true });
+		reader.read().then(resolve, reject).finally(() => signal.removeEventListener("abort", stop));
+	});
+}
+
+async function readBody(response: Response, maxBytes: number, signal: AbortSignal): Promise<HttpResponse> {
 	const declared = Number(response.headers.get("content-length") ?? NaN);
 	if (declared > maxBytes) {
 		await response.body?.cancel();
@@ -59,7 +77,7 @@ async function readBody(response: Response, maxBytes: number): Promise<HttpRespo
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	const reader = response.body?.getReader();
-	for (let chunk = await reader?.read(); reader && chunk && !chunk.done; chunk = await reader.read()) {
+	for (let chunk = reader && (await nextChunk(reader, signal)); reader && chunk && !chunk.done; chunk = await nextChunk(reader, signal)) {
 		size += chunk.value.length;
 		if (size > maxBytes) {
 			await reader.cancel().catch(() => undefined);

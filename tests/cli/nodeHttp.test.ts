@@ -42,3 +42,28 @@ it("says the server refused the connection when nothing listens", async () => {
 	await new Promise((resolve) => server.close(resolve));
 	expect((await failure(url)).message).toBe("the server refused the connection");
 });
+
+it("ends a body fetch never finishes (a damaged gzip stream on a closed connection) at the time limit", async () => {
+	// Node's fetch leaves the read pending once its decompression fails: the run waited for ever, and
+	// the process exited 0 with nothing said when nothing else was left to wait for.
+	const { server, url } = await serve((socket) =>
+		socket.once("data", () => {
+			socket.write("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Encoding: gzip\r\nConnection: close\r\n\r\n");
+			socket.end(Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.from("garbagegarbage")]));
+		}),
+	);
+	try {
+		const outcomes = await Promise.all(
+			Array.from({ length: 6 }, () =>
+				client.get({ url, timeoutMs: 400, maxBytes: 1024 * 1024, userAgent: "test" }).then(
+					() => "read",
+					(error: unknown) => (error instanceof HttpFailure ? error.kind : String(error)),
+				),
+			),
+		);
+		// Each ends: as a broken answer, or at the time limit.
+		for (const outcome of outcomes) expect(["network", "timeout"]).toContain(outcome);
+	} finally {
+		server.close();
+	}
+});
