@@ -1,10 +1,11 @@
 // Readable, safe and unique file names for downloaded images: from the URL's last segment, else the note.
 
 import { avoidReservedName } from "../reservedNames";
+import { HIDDEN_IN_NAMES } from "../hiddenCharacters";
 import { fitUtf8 } from "../utf8";
 
-/** Characters no file name of ours holds: path separators, what Obsidian links or the OS refuse, `%`, `&`. */
-const UNSAFE = /[\\/:*?"<>|#^[\]%&{}`]|\p{Cc}/gu;
+/** Characters no file name of ours holds: path separators, what Obsidian links or the OS refuse, `%`, `&`, what cannot be seen. */
+const UNSAFE = new RegExp(`[\\\\/:*?"<>|#^[\\]%&{}\`\\p{Cc}${HIDDEN_IN_NAMES}]`, "gu");
 const MAX_STEM = 60;
 // In UTF-8 bytes: a name is at most 255 bytes on most file systems (143 on eCryptfs), and the file is
 // first written under a longer temporary name beside it. Sixty emoji are 240 bytes.

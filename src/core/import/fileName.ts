@@ -1,13 +1,13 @@
 // A note's file name from an article's title: characters no system or Obsidian link accepts are removed,
 // and a long title is cut (the title itself stays whole in the note).
 
+import { HIDDEN_IN_NAMES } from "../hiddenCharacters";
 import { avoidReservedName } from "../reservedNames";
 import { fitUtf8 } from "../utf8";
 
-// Obsidian refuses `# ^ [ ] |` in names; Windows and Android refuse `\ / : * ? " < >`. Direction
-// marks and overrides (U+200E, U+202E...) show a name in another order than it has (`gnp.exe`).
-// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
-const FORBIDDEN = /[\\/:*?"<>|#^[\]\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Obsidian refuses `# ^ [ ] |` in names; Windows and Android refuse `\ / : * ? " < >`; control
+// characters and characters that cannot be seen (hiddenCharacters.ts) are no part of a name.
+const FORBIDDEN = new RegExp(`[\\\\/:*?"<>|#^[\\]\\p{Cc}${HIDDEN_IN_NAMES}]`, "gu");
 // Most file systems allow 255 bytes; room is left for " (12)" and ".md".
 const MAX_BYTES = 200;
 

@@ -27,6 +27,14 @@ describe("file names", () => {
 		expect(imageStem("https://x.test/img/%E5%9B%BE%E7%89%87.png", "Note")).toBe("图片");
 		expect(imageStem("https://x.test/fetch/w_1456,c_limit/https%3A%2F%2Fs3.test%2Fa.png", "Note")).toBe("https s3.test a");
 	});
+	test("without characters that cannot be seen, which would show one name as another", () => {
+		// `%E2%80%AE` (a right-to-left override) showed `gnp.exe.png` as `‮gnp.exe.png`'s reverse; a
+		// zero-width space made a second `photo.png` beside the first.
+		expect(imageStem("https://x.test/img/%E2%80%AEgnp.exe", "Note")).toBe("gnp");
+		expect(imageStem("https://x.test/img/photo%E2%80%8B.png", "Note")).toBe("photo");
+		expect(imageStem("https://x.test/img/%EF%BB%BFscan%E2%81%A7.png", "Note")).toBe("scan");
+		expect(sanitizeStem("bill\u200e\u061c\u2066 2024")).toBe("bill 2024");
+	});
 	test("a URL without a readable name is named after the note", () => {
 		expect(imageStem("https://x.test/", "Deep work: a summary")).toBe("Deep work a summary");
 		expect(imageStem("https://x.test/123456", "Deep work")).toBe("Deep work 123456");

@@ -24,6 +24,8 @@ describe("noteBaseName", () => {
 		// A direction override would show `Invoice\u202Egnp.exe` as "Invoiceexe.png".
 		["Invoice\u202Egnp.exe", "Invoice gnp.exe"],
 		["שלום\u200F world \u2067x\u2069", "שלום world x"],
+		// A C1 control (CSI, U+009B) and a zero-width space are no part of a name either.
+		["Red\u009b31m alert\u200b", "Red 31m alert"],
 	])("%j becomes %j", (title, name) => {
 		expect(noteBaseName(title, "a-slug-18b8c2d4e10")).toBe(name);
 	});
@@ -53,7 +55,7 @@ describe("noteBaseName", () => {
 
 	it.each([
 		["~", 1],
-		["\u0080", 2],
+		["\u00e9", 2],
 		["߿", 2],
 		["ࠀ", 3],
 		["￼", 3],
