@@ -28,8 +28,8 @@ describe("file names", () => {
 		expect(imageStem("https://x.test/fetch/w_1456,c_limit/https%3A%2F%2Fs3.test%2Fa.png", "Note")).toBe("https s3.test a");
 	});
 	test("without characters that cannot be seen, which would show one name as another", () => {
-		// `%E2%80%AE` (a right-to-left override) showed `gnp.exe.png` as `‮gnp.exe.png`'s reverse; a
-		// zero-width space made a second `photo.png` beside the first.
+		// `%E2%80%AE` (a right-to-left override) showed a name backwards from it on; `%E2%80%8B` (a
+		// zero-width space) made a second `photo.png` beside the first.
 		expect(imageStem("https://x.test/img/%E2%80%AEgnp.exe", "Note")).toBe("gnp");
 		expect(imageStem("https://x.test/img/photo%E2%80%8B.png", "Note")).toBe("photo");
 		expect(imageStem("https://x.test/img/%EF%BB%BFscan%E2%81%A7.png", "Note")).toBe("scan");
