@@ -35,13 +35,26 @@ function folded(path: string): string {
 	return path.normalize("NFC").toLowerCase();
 }
 
-/** The names in a folder, folded; none when it cannot be listed. */
-function namesIn(folder: string, relative: string): Set<string> {
+/**
+ * The entries of a folder, folded, with the size of each file (-1 for anything else); none when it
+ * cannot be listed. Looked at once a run: a name taken by a file of another size needs no look again.
+ */
+function entriesIn(folder: string, relative: string): Map<string, number> {
+	const entries = new Map<string, number>();
 	try {
-		return new Set(readdirSync(folder).map((name) => folded(`${relative}/${name}`)));
+		for (const entry of readdirSync(folder, { withFileTypes: true })) {
+			let size = -1;
+			try {
+				if (entry.isFile()) size = statSync(join(folder, entry.name)).size;
+			} catch {
+				// Gone or unreadable since the listing: still a name not to take.
+			}
+			entries.set(folded(`${relative}/${entry.name}`), size);
+		}
 	} catch {
-		return new Set();
+		// No folder yet, or one that cannot be listed: each name is looked at on its own.
 	}
+	return entries;
 }
 
 export function attachmentFolder(vault: string, folder: string): AttachmentStore {
@@ -49,12 +62,17 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 	// Names given out in this run and names in the folder, compared folded: on macOS and Windows (and
 	// synced there) `Photo.png` is `photo.png`, and `café.png` is one file however its é is written.
 	const given = new Set<string>();
-	let there: Set<string> | null = null;
-	// A run killed before it saved its record left its files: one holding these very bytes is used, not copied.
+	let there: Map<string, number> | null = null;
+	// A run killed before it saved its record left its files: one holding these very bytes is used, not
+	// copied. Only a file of their size can: the others (thousands of `image 12.png` of earlier runs)
+	// are passed over from the listing, not looked at once for every image.
 	const isTakenByOther = (bytes: Uint8Array) => (path: string) => {
-		if (given.has(folded(path))) return true;
+		const name = folded(path);
+		if (given.has(name)) return true;
+		const size = (there ??= entriesIn(at(folder), folder)).get(name);
+		if (size !== undefined && size !== bytes.length) return true;
 		if (existsSync(at(path))) return !holdsBytes(at(path), bytes);
-		return (there ??= namesIn(at(folder), folder)).has(folded(path));
+		return size !== undefined;
 	};
 	return {
 		readBytes: async (path) => {
