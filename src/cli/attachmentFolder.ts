@@ -86,6 +86,9 @@ export function attachmentFolder(vault: string, folder: string): AttachmentStore
 		saveNew: async (stem, extension, _notePath, bytes, beforeCreate, beforeCreateFolder) => {
 			const absoluteFolder = at(folder);
 			try {
+				// Checked at the start of the run, and again for each file: a folder made a link out of the vault meanwhile is refused.
+				const problem = attachmentFolderProblem(vault, folder);
+				if (problem) throw new Error(`it ${problem} now, so no image is saved there`);
 				// Journaled before they are made: undo removes them once empty.
 				for (const level of foldersDownTo(folder)) if (!existsSync(at(level))) await beforeCreateFolder(level);
 				makeFolders(vault, absoluteFolder);

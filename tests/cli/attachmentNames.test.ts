@@ -39,3 +39,17 @@ it("still uses a file there that holds the very bytes (left by a run that was st
 	expect(await save(store, Buffer.from("p123"))).toBe("attachments/image 123.png");
 	expect(await save(store, Buffer.from("p999"))).toBe("attachments/image 999.png");
 });
+
+it("saves nothing once the folder was made a link out of the vault during the run", async () => {
+	const store = attachmentFolder(vault, "attachments");
+	expect(await save(store, Buffer.from("before"))).toBe("attachments/image 2000.png");
+	const outside = mkdtempSync(join(tmpdir(), "omnivore-queue-outside-"));
+	try {
+		rmSync(join(vault, "attachments"), { recursive: true });
+		fs.symlinkSync(outside, join(vault, "attachments"));
+		await expect(save(store, Buffer.from("after"))).rejects.toThrow("attachments: it is a link to a folder outside the vault now, so no image is saved there");
+		expect(fs.readdirSync(outside)).toEqual([]);
+	} finally {
+		rmSync(outside, { recursive: true, force: true });
+	}
+});
