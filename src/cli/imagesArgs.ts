@@ -17,11 +17,12 @@ type Values = Record<string, unknown>;
 
 export const DEFAULT_IMAGE_FOLDER = "Omnivore/attachments";
 
-function positive(name: string, raw: string | undefined, fallback: number, whole: boolean, max: number): number {
+/** A number from `min` to `max`: the least that still means something (`--timeout 0.0001` waited for nothing, then said "0 s"). */
+function inRange(name: string, raw: string | undefined, fallback: number, whole: boolean, [min, max]: [number, number]): number {
 	if (raw === undefined) return fallback;
 	const value = Number(raw.trim());
-	const ok = raw.trim() !== "" && Number.isFinite(value) && value > 0 && value <= max && (!whole || Number.isInteger(value));
-	if (!ok) throw new UsageError(`--${name} needs a ${whole ? "whole " : ""}number from ${whole ? 1 : "above 0"} to ${max}, not "${raw}".`, "images");
+	const ok = raw.trim() !== "" && Number.isFinite(value) && value >= min && value <= max && (!whole || Number.isInteger(value));
+	if (!ok) throw new UsageError(`--${name} needs a ${whole ? "whole " : ""}number from ${min} to ${max}, not "${raw}".`, "images");
 	return value;
 }
 
@@ -52,9 +53,9 @@ export function imagesArgs(values: Values): ImagesArgs {
 		dryRun: values["dry-run"] === true,
 		folder: imagesFolder(text("folder") ?? DEFAULT_IMAGE_FOLDER),
 		archive: values["no-archive"] === true ? null : (archiveGiven?.trim() ?? DEFAULT_ARCHIVE),
-		concurrency: positive("concurrency", text("concurrency"), 8, true, 64),
-		maxBytes: Math.round(positive("max-size", text("max-size"), 20, false, 2048) * 1024 * 1024),
-		timeoutMs: Math.round(positive("timeout", text("timeout"), 30, false, 3600) * 1000),
+		concurrency: inRange("concurrency", text("concurrency"), 8, true, [1, 64]),
+		maxBytes: Math.round(inRange("max-size", text("max-size"), 20, false, [0.01, 2048]) * 1024 * 1024),
+		timeoutMs: Math.round(inRange("timeout", text("timeout"), 30, false, [1, 3600]) * 1000),
 		retryFailed: values["retry-failed"] === true,
 	};
 }

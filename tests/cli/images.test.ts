@@ -394,6 +394,9 @@ describe("images", () => {
 			["--archive", "https://example.com/no-placeholder"],
 			["--concurrency", "0"],
 			["--max-size", "lots"],
+			// Too little to mean anything: a limit of 0 MB, a wait of 0 s.
+			["--max-size", "0.0000001"],
+			["--timeout", "0.0001"],
 			["--no-archive", "--archive", "https://a.example/{url}"],
 		]) {
 			const { code, err } = await run("images", vault, ...args);
