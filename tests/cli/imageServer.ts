@@ -5,10 +5,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** The IEND chunk a whole PNG ends with. */
+export const PNG_END = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
 
 /** A small "PNG": the signature and some bytes of its own, so each name gives different content. */
 export function png(seed: string): Buffer {
-	return Buffer.concat([Buffer.from(PNG_SIGNATURE), Buffer.from(`IHDR${seed}`)]);
+	return Buffer.concat([Buffer.from(PNG_SIGNATURE), Buffer.from(`IHDR${seed}`), Buffer.from(PNG_END)]);
 }
 
 export const SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>\n';

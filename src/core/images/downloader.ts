@@ -2,6 +2,7 @@
 // when the original is gone, and refuses what is not an image or is too large.
 
 import { HttpFailure, type HttpClient } from "./httpPort";
+import { arrivedWhole } from "./imageEnd";
 import { sniffImageKind, type ImageKind } from "./imageKind";
 
 export const DEFAULT_ARCHIVE = "https://web.archive.org/web/2id_/{url}";
@@ -71,7 +72,10 @@ async function attempt(url: string, settings: DownloadSettings): Promise<Attempt
 				const kind = sniffImageKind(bytes);
 				// A parked or rebuilt site answers every address with a page: the archive may still hold the image.
 				if (!kind) return { ok: false, final: false, reason: bytes.length === 0 ? "the server sent nothing" : "the server sent something that is not an image (a web page?)" };
-				return { ok: true, bytes, kind };
+				if (arrivedWhole(bytes, kind)) return { ok: true, bytes, kind };
+				// A connection closed early gives no other sign: tried again, then the archive.
+				reason = "the image arrived cut short";
+				continue;
 			}
 		} catch (error) {
 			if (!(error instanceof HttpFailure)) throw error;

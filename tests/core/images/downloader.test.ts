@@ -3,7 +3,7 @@
 import { archiveUrl, DEFAULT_ARCHIVE, downloadImage, USER_AGENT, type DownloadSettings } from "../../../src/core/images/downloader";
 import { HttpFailure, type HttpRequest, type HttpResponse } from "../../../src/core/images/httpPort";
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 const ORIGINAL = "https://cdn.example.com/figures/chart.png";
 const ARCHIVED = `https://archive.example/web/2id_/${ORIGINAL}`;
 
@@ -38,6 +38,18 @@ function scripted(answers: Record<string, Answer[]>, overrides: Partial<Download
 }
 
 describe("downloadImage", () => {
+	it("tries again an image cut short (a connection closed early, with no length to tell), then asks the archive", async () => {
+		const cut = PNG.subarray(0, 14);
+		const { settings, asked } = scripted({ [ORIGINAL]: [{ status: 200, body: cut }, { status: 200, body: PNG }] });
+		expect(await downloadImage(ORIGINAL, settings)).toMatchObject({ ok: true, bytes: PNG, fromArchive: false });
+		expect(asked).toEqual([ORIGINAL, ORIGINAL]);
+		const always = scripted({ [ORIGINAL]: [{ status: 200, body: cut }], [ARCHIVED]: [{ status: 200, body: cut }] });
+		const failed = await downloadImage(ORIGINAL, always.settings);
+		expect(failed.ok).toBe(false);
+		expect(failed.ok ? "" : failed.reason).toContain("the image arrived cut short (tried 3 times)");
+		expect(always.asked).toEqual([ORIGINAL, ORIGINAL, ORIGINAL, ARCHIVED, ARCHIVED, ARCHIVED]);
+	});
+
 	it("takes an image at the first answer", async () => {
 		const { settings, asked, slept } = scripted({ [ORIGINAL]: [{ status: 200, body: PNG }] });
 		expect(await downloadImage(ORIGINAL, settings)).toEqual({ ok: true, bytes: PNG, kind: { extension: "png", mime: "image/png" }, fromArchive: false });

@@ -16,7 +16,9 @@ export function splitNoteForTest(text: string): { head: string; body: string } {
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** A small "PNG" whose bytes are its own: the signature, then `seed`. */
-export const png = (seed: string): Uint8Array => new Uint8Array([...PNG_SIGNATURE, ...new TextEncoder().encode(seed)]);
+/** The IEND chunk a whole PNG ends with. */
+export const PNG_END = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+export const png = (seed: string): Uint8Array => new Uint8Array([...PNG_SIGNATURE, ...new TextEncoder().encode(seed), ...PNG_END]);
 
 export function memoryStorage(): JournalStorage {
 	const files = new Map<string, string>();
