@@ -51,13 +51,13 @@ export function pluginSettings(folder: string): PluginSettings | null {
 		text = readFileSync(file, "utf8");
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-		throw new CannotRun(`The settings of the Omnivore Queue plugin (${path}) could not be read: ${describeFsError(error)}. The command tidies with the plugin's settings, so that the two tidy notes the same way.`);
+		throw new CannotRun(`The settings of the Omnivore Queue plugin (${path}) could not be read: ${describeFsError(error)}. The command uses the plugin's settings, so that the two tidy notes the same way.`);
 	}
 	let saved: unknown;
 	try {
 		saved = JSON.parse(text);
 	} catch {
-		throw new CannotRun(`The settings of the Omnivore Queue plugin (${path}) are not valid JSON. The command tidies with the plugin's settings, so that the two tidy notes the same way: mend the file, or remove it to give the plugin its defaults.`);
+		throw new CannotRun(`The settings of the Omnivore Queue plugin (${path}) are not valid JSON. The command uses the plugin's settings, so that the two tidy notes the same way: mend the file, or remove it to give the plugin its defaults.`);
 	}
 	const warnings: string[] = [];
 	return { options: optionsFromSaved(saved, (message) => warnings.push(message)), path, warnings };
