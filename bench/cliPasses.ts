@@ -34,7 +34,8 @@ function run(command: string, args: string[]): void {
 
 /** Peak resident memory of a child run, in MB (the child reports its own maxRSS, worker threads included). */
 function peakRss(paths: CliPaths, args: string[]): number {
-	const out = execFileSync(process.execPath, ["--require", join(paths.root, "bench", "reportRss.cjs"), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+	// The run's own report comes first, as long as its list of problems: the buffer takes all of it.
+	const out = execFileSync(process.execPath, ["--require", join(paths.root, "bench", "reportRss.cjs"), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 30 });
 	const match = /maxRSS=(\d+)/.exec(out);
 	return match ? Number(match[1]) / 1024 : NaN;
 }
