@@ -27,7 +27,9 @@ async function get(request: HttpRequest, refuse: (url: string) => boolean): Prom
 			const location = response.headers.get("location");
 			if (response.status >= 300 && response.status < 400 && location) {
 				await response.body?.cancel();
-				const next = new URL(location, url);
+				const next = URL.canParse(location, url) ? new URL(location, url) : null;
+				// Asked again, the server would give the same address: refused at once, not tried again.
+				if (next === null) throw new HttpFailure("refused", "it redirects to an address that is not valid");
 				// A web image never lives at another scheme (file:, data:, ftp:): refused at once, not tried again.
 				if (next.protocol !== "http:" && next.protocol !== "https:") throw new HttpFailure("refused", `it redirects to a ${next.protocol} address, which is not fetched`);
 				url = next.href;

@@ -67,3 +67,13 @@ it("ends a body fetch never finishes (a damaged gzip stream on a closed connecti
 		server.close();
 	}
 });
+
+it("refuses a redirect to an address that is not valid at once, in words", async () => {
+	const { server, url } = await serve((socket) => socket.once("data", () => socket.end("HTTP/1.1 302 Found\r\nLocation: http://[not an address\r\nContent-Length: 0\r\n\r\n")));
+	try {
+		const failed = await failure(url);
+		expect([failed.kind, failed.message]).toEqual(["refused", "it redirects to an address that is not valid"]);
+	} finally {
+		server.close();
+	}
+});
