@@ -194,15 +194,18 @@ describe("title", () => {
 	});
 
 	it("is the heading of the one article a single-file note holds, with no tag above it", () => {
-		// As wiresurfer/shaishav.kr's weekly digests have it, one week with a single article.
-		const digest =
-			"---\n- id: 993d89d4-2522-4ea8-a78c-e432d551f430\n---\n\n%%993d89d4-2522-4ea8-a78c-e432d551f430_start%%\n## a16z Consumer Abundance Agenda\n" +
-			"> [Omnivore](https://omnivore.app/me/a-16-z-consumer-abundance-agenda-18e0b7862c6)  |  [Original](https://gamma.app/docs/a16z)\n\nA short description.\n\n---\n%%993d89d4-2522-4ea8-a78c-e432d551f430_end%%\n";
-		expect(item(digest, "Bookmarks/Weekly-Digest-Week-10.md")?.title).toBe("a16z Consumer Abundance Agenda");
+		// As wiresurfer/shaishav.kr's weekly digests have them: each article between its markers.
+		const article = (id: string, title: string, slug: string) =>
+			`%%${id}_start%%\n## ${title}\n> [Omnivore](https://omnivore.app/me/${slug})  |  [Original](https://gamma.app/docs/${slug})\n\nA short description.\n\n---\n%%${id}_end%%\n`;
+		const digest = (...ids: string[]) => `---\n${ids.map((id) => `- id: ${id}\n`).join("")}---\n\n`;
+		const first = ["993d89d4-2522-4ea8-a78c-e432d551f430", "a16z Consumer Abundance Agenda", "a-16-z-consumer-abundance-agenda-18e0b7862c6"] as const;
+		const second = ["2b2e0c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d", "Another article", "another-article-18e0b7862c7"] as const;
+		expect(item(digest(first[0]) + article(...first), "Bookmarks/Weekly-Digest-Week-10.md")?.title).toBe("a16z Consumer Abundance Agenda");
 		// Of two articles, the first one's heading is not the note's.
-		const second = digest.replace(/993d89d4/g, "2b2e0c1a").replace("a16z Consumer Abundance Agenda", "Another article").replace("---\n- id: 2b2e0c1a", "---\n- id: 2b2e0c1a-4d2f-4a8e-9c3b-5e6f7a8b9c0d\n- id: 2b2e0c1a");
-		const both = second + digest.slice(digest.indexOf("%%"));
-		expect(item(both, "Bookmarks/Weekly-Digest-Week-11.md")).toMatchObject({ title: "Weekly-Digest-Week-11 (2 articles)", articles: 2 });
+		expect(item(digest(first[0], second[0]) + article(...first) + article(...second), "Bookmarks/Weekly-Digest-Week-11.md")).toMatchObject({
+			title: "Weekly-Digest-Week-11 (2 articles)",
+			articles: 2,
+		});
 	});
 
 	it("counts no articles in a single-file note that holds one", () => {
