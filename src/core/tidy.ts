@@ -42,8 +42,9 @@ export interface TidyResult {
  * 7: a link saved after 2024 gives its save date; `date_read` beside no status makes it reading.
  * 8: a list of Omnivore's `unknown` author is removed; proxied images in closed code are reported;
  *    a single-file note's one article gives its heading.
+ * 9: a state tag under the Omnivore tag (`#Omnivore/completed`) gives the status.
  */
-export const TIDY_RULES_VERSION = 8;
+export const TIDY_RULES_VERSION = 9;
 
 /** The engine with its options resolved and its patterns built once, for use over many notes. */
 export class NoteTidier {

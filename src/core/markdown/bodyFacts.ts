@@ -1,7 +1,9 @@
-// Facts the frontmatter steps recover from a note's body: first H1, the Omnivore and original links.
+// Facts the frontmatter steps recover from a note's body: first H1, the Omnivore and original links,
+// the tags a template nested under the Omnivore tag.
 
 import { decodeHtmlEntities } from "../htmlEntities";
 import { articleHeading } from "../omnivore/heading";
+import { bodyTagsUnder } from "../omnivore/tags";
 import { OMNIVORE_APP_LINKS, READ_ON_OMNIVORE, READ_ORIGINAL, type OmnivoreLinks } from "../omnivore/urls";
 import { findCodeRanges, firstOutsideCode, isInside, type TextRange } from "./codeRanges";
 import { readLinkDestination } from "./linkDestination";
@@ -15,6 +17,8 @@ export interface BodyFacts {
 	readOnOmnivoreUrl?: string;
 	/** First article address of an Omnivore library anywhere in the body, highlight links included (without their `#id`). */
 	omnivoreArticleUrl?: string;
+	/** Tags under the Omnivore tag (`Omnivore/completed`, without `#`), outside code: where a template put the state. */
+	tagsUnderOmnivore?: string[];
 }
 
 export function readBodyFacts(
@@ -31,6 +35,8 @@ export function readBodyFacts(
 	if (article) facts.omnivoreArticleUrl = libraryAddress(article);
 	facts.readOriginalUrl = linkByText(body, READ_ORIGINAL, codeRanges) ?? originalBesideLibraryLink(body, codeRanges, links, facts.omnivoreArticleUrl);
 	facts.readOnOmnivoreUrl = linkByText(body, READ_ON_OMNIVORE, codeRanges);
+	const nested = bodyTagsUnder(body, codeRanges, tagName);
+	if (nested.length > 0) facts.tagsUnderOmnivore = nested;
 	return facts;
 }
 

@@ -3,6 +3,7 @@
 import { readDate, type DateFormats } from "../dates";
 import type { SchemaKeys, StatusValues } from "../options";
 import { findSchemaKey } from "./keys";
+import { bareTag } from "./tags";
 
 export type ReadingStatus = keyof StatusValues;
 export const READING_STATUSES: readonly ReadingStatus[] = ["unread", "reading", "read", "archived"];
@@ -62,8 +63,37 @@ export function readFlag(keys: readonly string[], valueOf: (key: string) => unkn
 	return key === undefined ? undefined : { key, status: flagValue(valueOf(key)) ? configured.read : configured.unread };
 }
 
+// Omnivore's four states, as a template wrote them under its tag (`#Omnivore/{{{state}}}`):
+// `#Omnivore/completed`. Only these words: a label under the tag (`#Omnivore/later`) is no state.
+const TAGGED_STATES = new Map<string, ReadingStatus>([
+	["inbox", "unread"],
+	["reading", "reading"],
+	["completed", "read"],
+	["archived", "archived"],
+]);
+
 /**
- * Beside no status, state or read flag, the status the dates Omnivore kept imply, and the key that
+ * Beside no status, state or read flag, the status a state tag under the Omnivore tag says
+ * (`Omnivore/completed`, from the frontmatter's tags or the body's), and that tag; "conflicting" when
+ * such tags say different things. `tags` are written without `#`.
+ */
+export function taggedStatus(tags: readonly string[], tagName: string): { tag: string; status: ReadingStatus } | "conflicting" | undefined {
+	const prefix = `${bareTag(tagName).toLowerCase()}/`;
+	// Stryker disable next-line ConditionalExpression: an empty tag name has no state tags (`/completed` is none)
+	if (prefix === "/") return undefined;
+	let found: { tag: string; status: ReadingStatus } | undefined;
+	for (const tag of tags) {
+		const name = bareTag(tag).toLowerCase();
+		const status = name.startsWith(prefix) ? TAGGED_STATES.get(name.slice(prefix.length)) : undefined;
+		if (status === undefined) continue;
+		if (found !== undefined && found.status !== status) return "conflicting";
+		found ??= { tag: bareTag(tag), status };
+	}
+	return found;
+}
+
+/**
+ * Beside no status, state, read flag or state tag, the status the dates Omnivore kept imply, and the key that
  * says so: `date_archived` (written only for an article archived when it synced) makes it archived;
  * else `date_read` (Omnivore's readAt, set once the article was opened; its own state then said
  * READING at least) makes it being read. Only a key that holds a date counts.

@@ -2,6 +2,7 @@
 
 import { isInside, type TextRange } from "../markdown/codeRanges";
 import { isWhitespace } from "../markdown/whitespace";
+import { escapeRegExp } from "../escapeRegExp";
 
 /** One tag as Obsidian wants it: no leading `#`, spaces become `_`. Empty when nothing is left. */
 export function cleanTag(tag: string): string {
@@ -110,6 +111,23 @@ export function bodyTags(body: string, codeRanges: TextRange[]): string[] {
 		if (/\D/.test(tag) && !isInside(codeRanges, at)) tags.push(tag);
 	}
 	return tags;
+}
+
+const underTag = new Map<string, RegExp>();
+
+/**
+ * The body's tags (outside code) nested under the Omnivore tag's name (`Omnivore/completed`), where
+ * a template put Omnivore's state. A body without `#<name>/` in any case is not searched.
+ */
+export function bodyTagsUnder(body: string, codeRanges: TextRange[], tagName: string): string[] {
+	const name = bareTag(tagName);
+	// Stryker disable next-line ConditionalExpression: an empty name has nothing under it (taggedStatus reads none)
+	if (name === "") return [];
+	let marker = underTag.get(name);
+	if (marker === undefined) underTag.set(name, (marker = new RegExp(`#${escapeRegExp(name)}/`, "i")));
+	if (!marker.test(body)) return [];
+	const prefix = `${name.toLowerCase()}/`;
+	return bodyTags(body, codeRanges).filter((tag) => tag.toLowerCase().startsWith(prefix));
 }
 
 /** Where the Omnivore tag stands in the body (outside code), or -1. */

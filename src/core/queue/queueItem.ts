@@ -15,7 +15,7 @@ import { linkSaveTime } from "../omnivore/aliasValue";
 import { oneLine, titleCutByComment } from "../omnivore/heading";
 import { findKey } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
-import { readStatus, READING_STATUSES, type ReadingStatus } from "../omnivore/status";
+import { readStatus, READING_STATUSES, taggedStatus, type ReadingStatus } from "../omnivore/status";
 import { bodyTags, cleanTag, frontmatterTags, tagMatches, uniqueTags } from "../omnivore/tags";
 import { isArticleUrl, linksFor, siteFromUrl } from "../omnivore/urls";
 import type { TidyOptions } from "../options";
@@ -39,8 +39,9 @@ import { readingMinutesOutside } from "./readingTime";
  * 8: a link saved after 2024 gives its save date; `date_read` beside no status makes it reading.
  * 9: the one article of a single-file note gives its title; proxied images in closed code are a
  *    problem; a list of Omnivore's `unknown` author gives way to a real author.
+ * 10: a state tag under the Omnivore tag (`#Omnivore/completed`) gives the status.
  */
-export const QUEUE_ITEM_VERSION = 9;
+export const QUEUE_ITEM_VERSION = 10;
 
 /** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
 export const QUEUE_STATUSES = [...READING_STATUSES, "unknown"] as const;
@@ -64,11 +65,16 @@ export interface QueueItem {
 	articles?: number;
 }
 
-function statusOf(values: NoteValues, options: TidyOptions): QueueStatus {
+/** As the status step reads it: `status`, else `state`, a read flag, a state tag (`frontmatterTags` and the body's), the dates. */
+function statusOf(values: NoteValues, options: TidyOptions, tags: readonly string[]): QueueStatus {
 	const status = values.status();
 	const given = status === undefined ? values.state() : status;
 	if (given === undefined || given === null || given === "") {
-		return readStatus(values.readFlag(options.statusValues)?.status, options.statusValues) ?? values.datedStatus()?.status ?? "unread";
+		const flagged = readStatus(values.readFlag(options.statusValues)?.status, options.statusValues);
+		if (flagged !== undefined) return flagged;
+		const tagged = taggedStatus(tags, options.tagName);
+		if (tagged === "conflicting") return "unknown";
+		return tagged?.status ?? values.datedStatus()?.status ?? "unread";
 	}
 	return readStatus(given, options.statusValues) ?? "unknown";
 }
@@ -177,7 +183,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 		site: own(values.schema("siteName") ?? (url ? (siteFromUrl(url, links) ?? null) : null)),
 		url: own(url),
 		tags: tagsOf(editor, parts.body, code, options.tagName).map((tag) => own(tag)),
-		status: statusOf(values, options),
+		status: statusOf(values, options, [...frontmatterTags(editor.expectedValues()), ...(facts.tagsUnderOmnivore ?? [])]),
 		// To the second, as tidy writes it: the queue reads the same before and after a tidy.
 		savedAt: dateOf(values.saveDate(() => linkSaveTime(editor.keys().map((key) => editor.get(key)), facts, links)), options) ?? (linkDate ? atPrecision(linkDate, writtenPrecisionMs(options.dateTimeFormat)).toISOString() : null),
 		publishedAt: dateOf(values.schema("datePublished"), options),

@@ -141,6 +141,69 @@ describe("status", () => {
 	});
 });
 
+describe("status from a state tag under the Omnivore tag", () => {
+	// A template's `# State` section, `#Omnivore/{{{state}}}`, with nothing in the frontmatter but the id
+	// (WilliamEchols/digital-garden: 50 notes, 17 completed).
+	const stated = (state: string, frontmatter = "", more = "") =>
+		`---\nid: 2dc49346-5cad-491b-ab06-1389b69398e5\n${frontmatter}---\n\n# Cameron R. Wolfe on Twitter\n#Omnivore\n\n` +
+		"[Read on Omnivore](https://omnivore.app/me/https-twitter-com-cwolferesearch-status-1690094725699710976-189e7ac64a7)\n" +
+		`[Read Original](https://twitter.com/cwolferesearch/status/1690094725699710976)\n\n# State\n${state}\n\n# Content\nI have recently given some lectures.${more}\n`;
+
+	it.each([
+		["#Omnivore/completed", "read"],
+		["#Omnivore/reading", "reading"],
+		["#Omnivore/inbox", "unread"],
+		["#Omnivore/archived", "archived"],
+		["#omnivore/COMPLETED", "read"],
+		// Labels under the tag are no state; nor are Omnivore's states outside it.
+		["#Omnivore/later", "unread"],
+		["#Omnivore/read", "unread"],
+		["#completed", "unread"],
+		["#Omnivore/state/completed", "unread"],
+		["`#Omnivore/completed`", "unread"],
+		// Two saying the same are one state.
+		["#Omnivore/completed #Omnivore/completed", "read"],
+	])("reads %s as %s, before and after a tidy, which writes it", (state, status) => {
+		const text = stated(state);
+		expect(item(text)?.status).toBe(status);
+		const tidied = tidier.tidy(text);
+		expect(tidied.text).toContain(`\nstatus: ${status}\n`);
+		expect(item(tidied.text)?.status).toBe(status);
+		// The body is never edited: the tag stays where the template put it.
+		expect(tidied.text).toContain(`\n# State\n${state}\n`);
+	});
+
+	it("reads the tag in the frontmatter's tags too, and under a nested Omnivore tag", () => {
+		expect(item(stated("", "tags: [Omnivore/completed, ai]\n"))?.status).toBe("read");
+		const nested = new NoteTidier({ tagName: "Sources/Omnivore" });
+		const text = stated("#Sources/Omnivore/archived").replace("\n#Omnivore\n", "\n#Sources/Omnivore\n");
+		expect(buildQueueItem("a.md", text, nested.options, nested.proxy)?.status).toBe("archived");
+		expect(nested.tidy(text).text).toContain("\nstatus: archived\n");
+	});
+
+	it("gives way to a status, a state and a read flag, and wins over Omnivore's dates", () => {
+		expect(item(stated("#Omnivore/completed", "status: reading\n"))?.status).toBe("reading");
+		expect(item(stated("#Omnivore/completed", "state: ARCHIVED\n"))?.status).toBe("archived");
+		expect(item(stated("#Omnivore/completed", "read: false\n"))?.status).toBe("unread");
+		expect(item(stated("#Omnivore/completed", "date_read: 2023-08-11\n"))?.status).toBe("read");
+	});
+
+	it("lists tags that disagree under unknown status, and tidy writes none and says why", () => {
+		const text = stated("#Omnivore/inbox", "", "\n\n#Omnivore/completed");
+		expect(item(text)?.status).toBe("unknown");
+		const tidied = tidier.tidy(text);
+		expect(tidied.text).not.toMatch(/^status:/m);
+		expect(tidied.report.problems.map((problem) => [problem.code, problem.message])).toEqual([
+			["unknown-state", 'the note\'s tags under #Omnivore give different reading states; no status was written and the queue lists the note under "unknown status".'],
+		]);
+		expect(item(tidied.text)?.status).toBe("unknown");
+	});
+
+	it("does not list the state tag among the article's tags", () => {
+		expect(item(stated("#Omnivore/completed"))?.tags).toEqual([]);
+	});
+});
+
 describe("tags", () => {
 	it("lists each tag once, in any case, as first written, without the Omnivore tag", () => {
 		expect(note("tags: [AI, Omnivore/article, ai, Read Later]\n", "# T\n#Omnivore #Ai #read_later #reading\n")?.tags).toEqual(["AI", "Read_Later", "reading"]);

@@ -1,7 +1,8 @@
 // Gives every note the queue's `status`, read from the words people, templates and Omnivore wrote.
 
 import { filledStateKey, STATE_KEY } from "../../omnivore/keys";
-import { datedStatus, readFlag, readStatus } from "../../omnivore/status";
+import { datedStatus, readFlag, readStatus, taggedStatus } from "../../omnivore/status";
+import { bareTag, frontmatterTags } from "../../omnivore/tags";
 import { showValue as show, type FrontmatterStep, type StepContext } from "../step";
 
 export const statusStep: FrontmatterStep = {
@@ -9,7 +10,7 @@ export const statusStep: FrontmatterStep = {
 	description:
 		"The reading status (`unread`, `reading`, `read`, `archived`) comes from a `status` or Omnivore's `state` " +
 		"(which it replaces in place) whose meaning is clear (`readed`, `done`, `to read`, `INBOX`, `true`...); a note " +
-		"with neither gets `unread` (`archived` when Omnivore kept the date it was archived). A value whose meaning is unclear is left as written and reported.",
+		"with neither takes the state a template tagged (`#Omnivore/completed`), else `unread` (`archived` when Omnivore kept the date it was archived). A value whose meaning is unclear is left as written and reported.",
 	examples: [
 		{ title: "Omnivore's state becomes the status", before: "state: READING\nid: 1\n", after: "status: reading\nid: 1\n" },
 		{ title: "A note without either is unread", before: "id: 1\n", after: "id: 1\nstatus: unread\n" },
@@ -18,6 +19,16 @@ export const statusStep: FrontmatterStep = {
 		{ title: "A boolean state", before: "state: false\n", after: "status: unread\n" },
 		{ title: "A read flag of one's own is kept, and says the status", before: "id: 1\nReaded: true\n", after: "id: 1\nReaded: true\nstatus: read\n" },
 		{ title: "...only when it is a yes or no", before: "id: 1\nread: twice\n", after: "id: 1\nread: twice\nstatus: unread\n" },
+		{
+			title: "Omnivore's state as a tag under the Omnivore tag (in the body too)",
+			before: "id: 1\ntags:\n  - Omnivore/completed\n",
+			after: "id: 1\ntags:\n  - Omnivore/completed\nstatus: read\n",
+		},
+		{
+			title: "A label under the tag is no state",
+			before: "id: 1\ntags:\n  - Omnivore/later\n",
+			after: "id: 1\ntags:\n  - Omnivore/later\nstatus: unread\n",
+		},
 		{
 			title: "A note Omnivore kept the archiving date of, without a state, is archived",
 			before: "id: 1\ndate_archived: 2024-10-22T08:16:25\n",
@@ -86,6 +97,21 @@ export const statusStep: FrontmatterStep = {
 		const flag = readFlag(frontmatter.keys(), (name) => frontmatter.get(name), options.statusValues);
 		if (flag) {
 			context.fill(key, flag.status, `from ${flag.key}: ${String(frontmatter.get(flag.key))}`);
+			return;
+		}
+		// The tags as the queue reads them (queueItem.ts), so that both read the same status.
+		const tags = [...frontmatterTags(frontmatter.expectedValues()), ...(context.body.tagsUnderOmnivore ?? [])];
+		const tagged = taggedStatus(tags, options.tagName);
+		if (tagged === "conflicting") {
+			context.report.problem({
+				code: "unknown-state",
+				key,
+				message: `the note's tags under #${bareTag(options.tagName)} give different reading states; no ${key} was written and the queue lists the note under "unknown status".`,
+			});
+			return;
+		}
+		if (tagged !== undefined) {
+			context.fill(key, options.statusValues[tagged.status], `from the tag #${tagged.tag}`);
 			return;
 		}
 		const dated = datedStatus(frontmatter.keys(), (name) => frontmatter.get(name), context.keys, options);
