@@ -19,8 +19,10 @@ export interface PluginContext {
 	clock: Clock;
 	/** Set once the plugin is unloaded: a run stops, and writes nothing more. */
 	readonly unloaded: boolean;
-	/** Set while "Tidy all" runs, so a second one does not start. */
+	/** Set while a command's run (tidy, import, downloads, undo) is under way, so a second one does not start. */
 	batchRunning: boolean;
+	/** Resolves once no automatic cleanup is under way (none starts while `batchRunning`). */
+	automaticIdle(): Promise<void>;
 	/** A journal batch for a command, opened on its first write; automatic cleanup then starts its own next time. */
 	beginBatch(label: string): LazyBatch;
 	openNote(path: string): void;

@@ -38,6 +38,7 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	// Tag, folders and property names decide what the queue holds; typing in a setting waits for a pause.
 	private readonly rebuildQueue = debounce(guarded("Updating the reading queue", () => this.queue.rebuild()), 1000, true);
 	private automaticBatch!: LazyBatch;
+	private automatic!: AutoTidy;
 
 	override async onload(): Promise<void> {
 		this.register(() => (this.unloaded = true));
@@ -48,12 +49,13 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 		this.automaticBatch = new LazyBatch(this.journal, "Automatic cleanup");
 		this.addSettingTab(new OmnivoreQueueSettingTab(this.app, this));
 		this.registerCommands();
-		this.addChild(
+		this.automatic = this.addChild(
 			new AutoTidy(this.app, {
 				settings: () => this.settings,
 				tidier: () => this.tidier(),
-				journal: () => this.automaticBatch.get(),
+				journal: async () => this.automaticBatch,
 				reported: (path, problems) => this.reports.addAutomatic(path, problems),
+				busy: () => this.batchRunning,
 			}),
 		);
 		const savedQueue = adapterStore(this.app.vault.adapter, normalizePath(`${pluginFolder}/queue-index.json`));
@@ -151,6 +153,10 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 
 	tidier(): NoteTidier {
 		return (this.engine ??= new NoteTidier(this.settings));
+	}
+
+	automaticIdle(): Promise<void> {
+		return this.automatic.idle();
 	}
 
 	beginBatch(label: string): LazyBatch {

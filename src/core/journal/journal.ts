@@ -177,6 +177,11 @@ export class Journal {
 		return batches;
 	}
 
+	/** Whether the batch file is still there (the journal folder may have been deleted by hand). */
+	async holds(file: string): Promise<boolean> {
+		return this.adapter.exists(file);
+	}
+
 	async discard(file: string): Promise<void> {
 		this.writers.get(file)?.close();
 		this.writers.delete(file);

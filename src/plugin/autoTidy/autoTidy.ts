@@ -3,19 +3,22 @@
 import { Component, TFile, type App, type TAbstractFile } from "obsidian";
 import { mayBeOmnivoreByText, type NoteTidier, type Problem } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
-import type { JournalBatchWriter } from "../../core";
+import type { EntryRecorder } from "../../core";
 import { reportFailure } from "../errorBoundary";
 import { mayBeOmnivoreNote } from "../notes/candidates";
 import { isOpen } from "../notes/editorEdit";
 import { isInScope } from "../notes/folderScope";
+import { NoteOpenedError } from "../journal/vaultNoteStore";
 import type { OmnivoreQueueSettings } from "../settings";
 
 export interface AutoTidyHost {
 	settings(): OmnivoreQueueSettings;
 	tidier(): NoteTidier;
 	/** The journal batch automatic writes go to (opened on first use). */
-	journal(): Promise<JournalBatchWriter>;
+	journal(): Promise<EntryRecorder>;
 	reported(path: string, problems: Problem[]): void;
+	/** True while a command's run (tidy, import, downloads, undo) is under way: cleanup waits for its end. */
+	busy(): boolean;
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -31,6 +34,8 @@ export class AutoTidy extends Component {
 	private readonly watched = new Map<string, number | null>();
 	/** Set on unload: a cleanup under way writes nothing more. */
 	private stopped = false;
+	/** Cleanups under way, so that a command's run can wait for them before it starts. */
+	private readonly running = new Set<Promise<void>>();
 
 	constructor(
 		private readonly app: App,
@@ -55,6 +60,14 @@ export class AutoTidy extends Component {
 	override onunload(): void {
 		this.stopped = true;
 		for (const path of [...this.watched.keys()]) this.forget(path);
+	}
+
+	/**
+	 * Resolves once no cleanup is under way. A command's run waits for it (none starts while the run is
+	 * busy), so that an undo never takes back a batch a cleanup is still writing to.
+	 */
+	async idle(): Promise<void> {
+		await Promise.all([...this.running]);
 	}
 
 	/** Paths waiting to be tidied (for tests and the status of the feature). */
@@ -92,8 +105,18 @@ export class AutoTidy extends Component {
 		const delay = Math.min(MAX_TIMER_MS, Math.max(0, this.host.settings().autoTidyDelaySeconds * 1000));
 		this.watched.set(
 			path,
-			window.setTimeout(() => void this.run(path), delay),
+			window.setTimeout(() => void this.tracked(path), delay),
 		);
+	}
+
+	private async tracked(path: string): Promise<void> {
+		const run = this.run(path);
+		this.running.add(run);
+		try {
+			await run;
+		} finally {
+			this.running.delete(run);
+		}
 	}
 
 	private async run(path: string): Promise<void> {
@@ -108,16 +131,16 @@ export class AutoTidy extends Component {
 		const cache = this.app.metadataCache.getFileCache(file);
 		// Not indexed yet, or not (yet) an Omnivore note: a later write or index will wake it again.
 		if (!cache || !isInScope(path, settings.includeFolders, settings.excludeFolders)) return;
-		// The cache lists internal links only: a note marked by its Omnivore link alone is found by its text.
-		if (!mayBeOmnivoreNote(cache, settings) && !mayBeOmnivoreByText(await this.app.vault.cachedRead(file), settings)) return;
-		// Never change a note under the user's cursor: wait until it is closed.
-		if (isOpen(this.app.workspace, path)) {
+		// Never change a note under the user's cursor, nor during a command's run: wait until both are over.
+		if (isOpen(this.app.workspace, path) || this.host.busy()) {
 			this.schedule(path);
 			return;
 		}
 		try {
+			// The cache lists internal links only: a note marked by its Omnivore link alone is found by its text.
+			if (!mayBeOmnivoreNote(cache, settings) && !mayBeOmnivoreByText(await this.app.vault.cachedRead(file), settings)) return;
 			const tidier = this.host.tidier();
-			const { result, written } = await tidyFile(file, this.app, () => this.host.journal(), (text) => tidier.tidy(text), () => this.stopped);
+			const { result, written } = await tidyFile(file, this.app, () => this.host.journal(), (text) => tidier.tidy(text), () => this.stopped, true);
 			// Not (yet) an Omnivore note on its text (a first part of a synced note has only its id):
 			// keep watching, a later write may complete it.
 			if (!result.report.isOmnivoreNote) return;
@@ -126,6 +149,11 @@ export class AutoTidy extends Component {
 			if (written || result.report.problems.length > 0) this.host.reported(path, result.report.problems);
 		} catch (error) {
 			if (this.stopped) return;
+			// Opened in a tab meanwhile: tidied once it is closed.
+			if (error instanceof NoteOpenedError) {
+				this.schedule(path);
+				return;
+			}
 			reportFailure("Automatic cleanup", error, path);
 			this.forget(path);
 		}

@@ -14,6 +14,9 @@ export async function exclusive<T>(context: PluginContext, work: () => Promise<T
 	}
 	context.batchRunning = true;
 	try {
+		// Automatic cleanup starts nothing while a run is under way; one already writing ends first,
+		// so an undo never takes back a batch that cleanup is still adding to.
+		await context.automaticIdle();
 		return await work();
 	} finally {
 		context.batchRunning = false;

@@ -2,7 +2,7 @@
 
 import type { TFile, Vault } from "obsidian";
 import { addCounts, countChanges, type ChangeCounts, tidyAndRecord, type NoteProblems, type NoteTidier, type TidyRecorded, type TidyResult } from "../../core";
-import type { JournalBatchWriter } from "../../core";
+import type { EntryRecorder } from "../../core";
 import { vaultNoteStore } from "../journal/vaultNoteStore";
 import type { NoteApp } from "../notes/editorEdit";
 import { Yielder, type Clock } from "./yielder";
@@ -57,7 +57,7 @@ export interface ApplyOptions {
 	/** Tidy (the default), or another way of reading each note. */
 	kind?: BatchTransform;
 	/** The batch to journal in, opened on the first write. */
-	openJournal: () => Promise<JournalBatchWriter>;
+	openJournal: () => Promise<EntryRecorder>;
 	clock: Clock;
 	onProgress?: (done: number, total: number) => void;
 	isCancelled?: () => boolean;
@@ -109,13 +109,17 @@ export async function applyBatch(files: TFile[], options: ApplyOptions): Promise
 	return outcome;
 }
 
-/** Tidy one file through the Vault (or its editor, when it is being edited), journaled (see `tidyAndRecord`). */
+/**
+ * Tidy one file through the Vault (or its editor, when it is being edited), journaled (see
+ * `tidyAndRecord`). `leaveOpen`: a note open in a tab is not written (`NoteOpenedError`).
+ */
 export async function tidyFile(
 	file: TFile,
 	app: NoteApp,
-	openJournal: () => Promise<JournalBatchWriter>,
+	openJournal: () => Promise<EntryRecorder>,
 	transform: (text: string) => TidyResult,
 	stopped?: () => boolean,
+	leaveOpen = false,
 ): Promise<TidyRecorded> {
-	return tidyAndRecord(vaultNoteStore(app, stopped), file.path, transform, openJournal);
+	return tidyAndRecord(vaultNoteStore(app, stopped, leaveOpen), file.path, transform, openJournal);
 }

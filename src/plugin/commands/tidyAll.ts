@@ -72,7 +72,7 @@ async function previewAndApply(context: PluginContext, kind: BatchKind, confirm:
 			app,
 			tidier,
 			kind,
-			openJournal: () => batch.get(),
+			openJournal: async () => batch,
 			clock: context.clock,
 			onProgress: (done, total) => progress.update(done, total),
 			isCancelled: () => progress.isCancelled,

@@ -3,24 +3,37 @@
 
 import type { App } from "obsidian";
 import { NoteGoneError, NoteLeftError, type CreatedFiles, type NoteStore } from "../../core";
-import { processNote, readNote, type NoteApp } from "../notes/editorEdit";
+import { isOpen, processNote, readNote, type NoteApp } from "../notes/editorEdit";
 
-/** `stopped`: true once the plugin is unloaded, from when no note is written any more. */
-export function vaultNoteStore(app: NoteApp, stopped: () => boolean = () => false): NoteStore {
+/** A note opened in a tab while automatic cleanup was about to write it: it waits until the note is closed. */
+export class NoteOpenedError extends Error {
+	constructor() {
+		super("The note was opened before it was written, so it was left as it was.");
+		this.name = "NoteOpenedError";
+	}
+}
+
+/**
+ * `stopped`: true once the plugin is unloaded, from when no note is written any more. `leaveOpen`:
+ * a note open in a tab is not written (automatic cleanup never changes a note under the user's eyes).
+ */
+export function vaultNoteStore(app: NoteApp, stopped: () => boolean = () => false, leaveOpen = false): NoteStore {
 	const fileAt = (path: string) => {
 		const file = app.vault.getFileByPath(path);
 		if (!file) throw new NoteGoneError("The note was moved or deleted.");
 		return file;
 	};
-	const refuseIfStopped = () => {
+	const refuseIfStopped = (path: string) => {
 		if (stopped()) throw new NoteLeftError("unwritable-file", "The plugin was turned off before the note was written, so it was left as it was.");
+		if (leaveOpen && isOpen(app.workspace, path)) throw new NoteOpenedError();
 	};
 	return {
 		read: async (path) => readNote(app, fileAt(path)),
-		checkWritable: async () => refuseIfStopped(),
+		checkWritable: async (path) => refuseIfStopped(path),
 		// Read and written in one step, so an edit that landed since the read is never overwritten.
+		// Checked again here: the journal's entry was written in between.
 		replace: async (path, expected, text) => {
-			refuseIfStopped();
+			refuseIfStopped(path);
 			let replaced = false;
 			await processNote(app, fileAt(path), (current) => {
 				if (current !== expected) return current;

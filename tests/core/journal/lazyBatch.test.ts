@@ -57,4 +57,33 @@ describe("LazyBatch", () => {
 		expect(await batch.opened()).toBe(current);
 		expect(await batch.get()).toBe(current);
 	});
+
+	describe("record", () => {
+		it("writes to a new batch when its batch was closed meanwhile (undone)", async () => {
+			const { journal, batch } = setUp();
+			await batch.record("Rust.md", "# Rust\n", "# Rust!\n");
+			const first = await batch.get();
+			first.close();
+			await batch.record("Go.md", "# Go\n", "# Go!\n");
+			expect((await batch.get()).file).not.toBe(first.file);
+			expect((await journal.batches()).map((b) => b.entries.map((e) => e.path))).toEqual([["Go.md"], ["Rust.md"]]);
+		});
+
+		it("writes to a new batch when the journal folder was deleted", async () => {
+			const { adapter, journal, batch } = setUp();
+			await batch.record("Rust.md", "# Rust\n", "# Rust!\n");
+			for (const path of [...adapter.files.keys()]) await adapter.remove(path);
+			adapter.folders.delete("journal");
+			await batch.record("Go.md", "# Go\n", "# Go!\n");
+			expect((await journal.batches()).map((b) => b.entries.map((e) => e.path))).toEqual([["Go.md"]]);
+		});
+
+		it("passes on any other failure: the note is then not written", async () => {
+			const { adapter, journal, batch } = setUp();
+			await batch.record("Rust.md", "# Rust\n", "# Rust!\n");
+			jest.spyOn(adapter, "append").mockRejectedValueOnce(new Error("disk full"));
+			await expect(batch.record("Go.md", "# Go\n", "# Go!\n")).rejects.toThrow("disk full");
+			expect((await journal.batches()).length).toBe(1);
+		});
+	});
 });
