@@ -110,6 +110,8 @@ describe("automatic cleanup and the user's tabs", () => {
 
 	it("reports a note it cannot read in one notice naming it, and leaves it", async () => {
 		const { app } = await startObsidian({});
+		// Logged for the developer console too.
+		const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
 		const rejections: unknown[] = [];
 		const onRejection = (reason: unknown) => rejections.push(reason);
 		process.on("unhandledRejection", onRejection);
@@ -129,6 +131,7 @@ describe("automatic cleanup and the user's tabs", () => {
 			process.off("unhandledRejection", onRejection);
 		}
 		expect(rejections).toEqual([]);
-		expect(notices()).toEqual([expect.stringContaining("Clippings/Labels.md")]);
+		expect(notices()).toEqual(["Automatic cleanup failed for Clippings/Labels.md: the file is in use by another program."]);
+		expect(logged).toHaveBeenCalledWith("Omnivore Queue: Automatic cleanup failed for Clippings/Labels.md", expect.any(Error));
 	});
 });

@@ -198,7 +198,7 @@ describe("a batch", () => {
 			vaultFiles(app, ["a.md", "b.md"]),
 			{ app: plugin.app, tidier, openJournal: oneBatch(plugin.journal), clock: plugin.clock },
 		);
-		expect(outcome.failed).toEqual([{ path: "a.md", reason: "disk full" }]);
+		expect(outcome.failed).toEqual([{ path: "a.md", reason: "The note could not be written: disk full." }]);
 		expect(app.vault.testText("a.md")).toBe(notes["a.md"]);
 		expect(app.vault.testText("b.md")).toBe(tidier.tidy(notes["b.md"]).text);
 	});

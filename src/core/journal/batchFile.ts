@@ -88,7 +88,16 @@ function isEntry(value: unknown): value is JournalEntry {
 	return (
 		typeof entry?.path === "string" &&
 		isVaultPath(entry.path) &&
-		(typeof entry.before === "string" || Array.isArray(entry.edits) || entry.created === true) &&
+		(entry.edits === undefined || isEditList(entry.edits)) &&
+		(typeof entry.before === "string" || entry.edits !== undefined || entry.created === true) &&
 		typeof entry.afterHash === "string"
+	);
+}
+
+/** `[start, length, text]` triples, as `reverseEdits` writes them: a line changed by hand into another shape is unreadable. */
+function isEditList(edits: unknown): edits is ReverseEdit[] {
+	return (
+		Array.isArray(edits) &&
+		edits.every((edit) => Array.isArray(edit) && edit.length === 3 && Number.isInteger(edit[0]) && edit[0] >= 0 && Number.isInteger(edit[1]) && edit[1] >= 0 && typeof edit[2] === "string")
 	);
 }

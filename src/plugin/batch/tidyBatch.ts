@@ -1,7 +1,8 @@
 // Tidies many notes: a preview that writes nothing, then an apply that journals and writes each note.
 
 import type { TFile, Vault } from "obsidian";
-import { addCounts, countChanges, type ChangeCounts, tidyAndRecord, type NoteProblems, type NoteTidier, type TidyRecorded, type TidyResult } from "../../core";
+import { addCounts, countChanges, NoteLeftError, type ChangeCounts, tidyAndRecord, type NoteProblems, type NoteTidier, type TidyRecorded, type TidyResult } from "../../core";
+import { plainReason } from "../errorBoundary";
 import type { EntryRecorder } from "../../core";
 import { vaultNoteStore } from "../journal/vaultNoteStore";
 import type { NoteApp } from "../notes/editorEdit";
@@ -18,7 +19,7 @@ export interface BatchPreview {
 	sample?: { path: string; before: string; after: string };
 }
 
-type VaultReader = Pick<Vault, "cachedRead">;
+type VaultReader = Pick<Vault, "cachedRead" | "getFileByPath">;
 
 /** How a run reads each note: which result, and which notes it is about. */
 export interface BatchTransform {
@@ -32,7 +33,16 @@ export async function previewBatch(files: TFile[], vault: VaultReader, tidier: N
 	const yielder = new Yielder(clock);
 	const preview: BatchPreview = { found: 0, toChange: [], counts: { properties: 0, imageUrls: 0 }, problems: [] };
 	for (const file of files) {
-		const text = await vault.cachedRead(file);
+		let text: string;
+		try {
+			text = await vault.cachedRead(file);
+		} catch (error) {
+			// Deleted or moved since it was listed (a sync): nothing to tidy. Any other failure is
+			// reported with the note, and the run goes on.
+			if (vault.getFileByPath(file.path) === file) preview.problems.push({ path: file.path, problems: [{ code: "unreadable-file", message: `The note could not be read: ${plainReason(error)}.` }] });
+			await yielder.maybeYield();
+			continue;
+		}
 		const { text: after, report } = kind.transform(tidier, text);
 		if (kind.counts(report)) {
 			preview.found++;
@@ -69,7 +79,7 @@ export interface ApplyOutcome {
 	written: number;
 	writtenPaths: string[];
 	cancelled: boolean;
-	/** Notes that could not be written, with the reason. */
+	/** Notes that could not be written, with the reason as a sentence. */
 	failed: Array<{ path: string; reason: string }>;
 	problems: NoteProblems[];
 	/** The longest stretch of work between two UI turns, in milliseconds. */
@@ -99,7 +109,8 @@ export async function applyBatch(files: TFile[], options: ApplyOptions): Promise
 				if (result.report.problems.length > 0) outcome.problems.push({ path: file.path, problems: result.report.problems });
 			}
 		} catch (error) {
-			outcome.failed.push({ path: file.path, reason: error instanceof Error ? error.message : String(error) });
+			// Our own reasons are sentences already ("The note was moved or deleted."); others are made one.
+			outcome.failed.push({ path: file.path, reason: error instanceof NoteLeftError ? error.message : `The note could not be written: ${plainReason(error)}.` });
 		}
 		options.onProgress?.(i + 1, files.length);
 		await yielder.maybeYield();

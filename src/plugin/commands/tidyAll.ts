@@ -25,7 +25,7 @@ function runProblems(preview: BatchPreview, outcome: ApplyOutcome): NoteProblems
 	const written = new Set(outcome.writtenPaths);
 	const failed = outcome.failed.map(({ path, reason }) => ({
 		path,
-		problems: [{ code: "unwritable-file" as const, message: `The note could not be written: ${reason}.` }],
+		problems: [{ code: "unwritable-file" as const, message: reason }],
 	}));
 	return [...outcome.problems, ...preview.problems.filter((n) => !written.has(n.path)), ...failed];
 }

@@ -58,7 +58,7 @@ export function findCandidates(
  * note costs a whole-vault run a pass over the vault; it yields to the UI as it goes.
  */
 export async function findCandidatesReadingText(
-	vault: Pick<Vault, "getMarkdownFiles" | "cachedRead">,
+	vault: Pick<Vault, "getMarkdownFiles" | "cachedRead" | "getFileByPath">,
 	metadataCache: Pick<MetadataCache, "getFileCache">,
 	settings: DetectionSettings & FolderSettings,
 	clock: Clock,
@@ -68,8 +68,20 @@ export async function findCandidatesReadingText(
 	const found: TFile[] = [];
 	// In path order, so the result needs no sorting.
 	for (const file of notesInScope(vault, settings)) {
-		if (mayBeOmnivoreNote(metadataCache.getFileCache(file), settings) || mayBeOmnivoreByText(await vault.cachedRead(file), settings)) found.push(file);
+		if (mayBeOmnivoreNote(metadataCache.getFileCache(file), settings) || (await holdsOmnivoreText(vault, file, settings))) found.push(file);
 		await yielder.maybeYield();
 	}
 	return found;
+}
+
+/**
+ * Whether the note's text may hold Omnivore's marks. A note that cannot be read is kept (the preview
+ * reports it, and the run goes on), unless it was deleted or moved since it was listed.
+ */
+async function holdsOmnivoreText(vault: Pick<Vault, "cachedRead" | "getFileByPath">, file: TFile, settings: DetectionSettings): Promise<boolean> {
+	try {
+		return mayBeOmnivoreByText(await vault.cachedRead(file), settings);
+	} catch {
+		return vault.getFileByPath(file.path) === file;
+	}
 }

@@ -286,6 +286,12 @@ describe("parseBatch", () => {
 		["an entry whose path is not text", JSON.stringify({ ...entry, path: 7 })],
 		["an entry with neither the previous text nor edits", JSON.stringify({ path: entry.path, afterHash: entry.afterHash })],
 		["an entry whose edits are not a list", JSON.stringify({ path: entry.path, edits: "4,12", afterHash: entry.afterHash })],
+		// Changed by hand: undo stopped on each of these with "x is not iterable", for good.
+		["an entry whose edits hold no edit", JSON.stringify({ path: entry.path, edits: [null], afterHash: entry.afterHash })],
+		["an entry whose edit is cut short", JSON.stringify({ path: entry.path, edits: [[0, 12]], afterHash: entry.afterHash })],
+		["an entry whose edit has no number where one starts", JSON.stringify({ path: entry.path, edits: [["0", 12, "x"]], afterHash: entry.afterHash })],
+		["an entry whose edit starts before the note", JSON.stringify({ path: entry.path, edits: [[-1, 2, "x"]], afterHash: entry.afterHash })],
+		["an entry with the previous text but edits of another shape", JSON.stringify({ ...entry, edits: [{ start: 0 }] })],
 		["an entry without the hash of what was written", JSON.stringify({ path: entry.path, before: entry.before })],
 		["an entry for a file above the vault (a journal brought by a sync)", JSON.stringify({ ...entry, path: "../.bashrc" })],
 		["an entry for a file in a folder above the vault", JSON.stringify({ ...entry, path: "Omnivore/../../notes.md" })],
