@@ -828,6 +828,11 @@ export interface EditorChange {
 
 export abstract class Editor {}
 
+/** As CodeMirror holds a document: its lines joined with LF, whatever ended them in the file (CRLF, CR). */
+function asLines(text: string): string {
+	return text.replace(/\r\n?/g, "\n");
+}
+
 /** A text editor with a cursor and an undo history, enough to tell a careful edit from a blunt one. */
 export class FakeEditor extends Editor {
 	private text: string;
@@ -838,7 +843,7 @@ export class FakeEditor extends Editor {
 
 	constructor(text: string) {
 		super();
-		this.text = text;
+		this.text = asLines(text);
 	}
 
 	getValue(): string {
@@ -915,7 +920,7 @@ export class FakeEditor extends Editor {
 	 * editor loads the new text as a whole, so the cursor goes back to the start. Not a save.
 	 */
 	loadFromFile(content: string): void {
-		this.text = content;
+		this.text = asLines(content);
 		this.cursor = 0;
 	}
 

@@ -5,7 +5,8 @@ import { applyToEditor } from "../../src/plugin/notes/editorEdit";
 import { FakeEditor } from "../__mocks__/obsidian";
 import type { Editor } from "obsidian";
 
-const line = fc.constantFrom("", "---", "title: A", "status: read", "#Omnivore", "![](x.png)", "text", " ", "\r", "a\r");
+// No carriage returns: an editor holds its lines joined with LF, whatever ends them in the file (CodeMirror).
+const line = fc.constantFrom("", "---", "title: A", "status: read", "#Omnivore", "![](x.png)", "text", " ", "a\tb");
 const note = fc.array(line, { maxLength: 12 }).chain((lines) => fc.boolean().map((end) => lines.join("\n") + (end ? "\n" : "")));
 
 describe("applyToEditor", () => {

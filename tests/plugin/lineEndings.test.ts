@@ -53,4 +53,25 @@ describe("a note with CRLF line endings and a byte order mark", () => {
 		await settle();
 		expect(app.vault.testWrites).toEqual([]);
 	});
+
+	it("is undone when it was tidied closed and is now open in an editor, which holds it with LF", async () => {
+		const { app, plugin } = await startObsidian({ "w.md": NOTE }, { autoTidy: false });
+		await tidyAllNotes(plugin, async () => true);
+		const view = await app.workspace.testOpenInEditor("w.md");
+		expect(view.editor.getValue()).toBe(tidier.tidy(NOTE).text.replace(/\r\n/g, "\n"));
+		await runCommand(plugin, "undo-last-tidy");
+		// Put back in the editor's form, which it saves: the text from before, its lines ended with LF.
+		expect(view.editor.getValue()).toBe(NOTE.replace(/\r\n/g, "\n"));
+		expect(app.vault.testText("w.md")).toBe(NOTE.replace(/\r\n/g, "\n"));
+	});
+
+	it("is left by undo when it was edited in the editor since", async () => {
+		const { app, plugin } = await startObsidian({ "w.md": NOTE }, { autoTidy: false });
+		await tidyAllNotes(plugin, async () => true);
+		const view = await app.workspace.testOpenInEditor("w.md");
+		const typed = `${view.editor.getValue()}My own line.\n`;
+		view.editor.setValue(typed);
+		await runCommand(plugin, "undo-last-tidy");
+		expect(view.editor.getValue()).toBe(typed);
+	});
 });

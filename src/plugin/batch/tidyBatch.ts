@@ -132,5 +132,5 @@ export async function tidyFile(
 	stopped?: () => boolean,
 	leaveOpen = false,
 ): Promise<TidyRecorded> {
-	return tidyAndRecord(vaultNoteStore(app, stopped, leaveOpen), file.path, transform, openJournal);
+	return tidyAndRecord(vaultNoteStore(app, { stopped, leaveOpen }), file.path, transform, openJournal);
 }

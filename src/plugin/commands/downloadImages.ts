@@ -36,7 +36,7 @@ async function runImages(context: PluginContext, options: RunOptions): Promise<I
 	const adapter = app.vault.adapter;
 	const recordPath = `${context.pluginFolder}/images.json`;
 	const record = parseImageRecord((await adapter.exists(recordPath)) ? await adapter.read(recordPath) : null);
-	const store = vaultNoteStore(app, () => context.unloaded);
+	const store = vaultNoteStore(app, { stopped: () => context.unloaded });
 	const { batch } = options;
 	const tidier = context.tidier();
 	const { progress } = options;

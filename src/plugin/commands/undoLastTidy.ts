@@ -34,7 +34,7 @@ export async function undoLastTidy(context: PluginContext): Promise<UndoOutcome 
 async function undoLast(context: PluginContext): Promise<UndoOutcome | null> {
 	const moved = await movedNotes(context.journal, context.app.vault);
 	// Turned off half-way, it writes nothing more: the notes left are put back by the next undo.
-	const outcome = await undoBatch(context.journal, followingMoves(vaultNoteStore(context.app, () => context.unloaded), moved), { created: vaultCreatedFiles(context.app) });
+	const outcome = await undoBatch(context.journal, followingMoves(vaultNoteStore(context.app, { stopped: () => context.unloaded, savedForm: true }), moved), { created: vaultCreatedFiles(context.app) });
 	if (!outcome) {
 		new Notice("There is nothing to undo: every run was undone already, or none ran.");
 		return null;

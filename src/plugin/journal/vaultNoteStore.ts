@@ -13,11 +13,21 @@ export class NoteOpenedError extends Error {
 	}
 }
 
-/**
- * `stopped`: true once the plugin is unloaded, from when no note is written any more. `leaveOpen`:
- * a note open in a tab is not written (automatic cleanup never changes a note under the user's eyes).
- */
-export function vaultNoteStore(app: NoteApp, stopped: () => boolean = () => false, leaveOpen = false): NoteStore {
+export interface VaultNoteStoreOptions {
+	/** True once the plugin is unloaded, from when no note is written any more. */
+	stopped?: () => boolean;
+	/** A note open in a tab is not written (automatic cleanup never changes a note under the user's eyes). */
+	leaveOpen?: boolean;
+	/**
+	 * For undo: a CRLF note open in an editor that shows it as saved (the editor holds LF) reads as
+	 * the file, whose hash the journal has, and is put back in the editor's form.
+	 */
+	savedForm?: boolean;
+}
+
+const lf = (text: string) => text.replace(/\r\n/g, "\n");
+
+export function vaultNoteStore(app: NoteApp, { stopped = () => false, leaveOpen = false, savedForm = false }: VaultNoteStoreOptions = {}): NoteStore {
 	const fileAt = (path: string) => {
 		const file = app.vault.getFileByPath(path);
 		if (!file) throw new NoteGoneError("The note was moved or deleted.");
@@ -27,8 +37,15 @@ export function vaultNoteStore(app: NoteApp, stopped: () => boolean = () => fals
 		if (stopped()) throw new NoteLeftError("unwritable-file", "The plugin was turned off before the note was written, so it was left as it was.");
 		if (leaveOpen && isOpen(app.workspace, path)) throw new NoteOpenedError();
 	};
+	const read = async (path: string) => {
+		const file = fileAt(path);
+		const shown = await readNote(app, file);
+		if (!savedForm || !isOpen(app.workspace, path)) return shown;
+		const saved = await app.vault.read(file);
+		return saved.includes("\r\n") && lf(saved) === shown ? saved : shown;
+	};
 	return {
-		read: async (path) => readNote(app, fileAt(path)),
+		read,
 		checkWritable: async (path) => refuseIfStopped(path),
 		// Read and written in one step, so an edit that landed since the read is never overwritten.
 		// Checked again here: the journal's entry was written in between.
@@ -36,9 +53,16 @@ export function vaultNoteStore(app: NoteApp, stopped: () => boolean = () => fals
 			refuseIfStopped(path);
 			let replaced = false;
 			await processNote(app, fileAt(path), (current) => {
-				if (current !== expected) return current;
-				replaced = true;
-				return text;
+				if (current === expected) {
+					replaced = true;
+					return text;
+				}
+				// The editor's form of the saved CRLF text (see `savedForm`): put back in that form.
+				if (savedForm && expected.includes("\r\n") && current === lf(expected)) {
+					replaced = true;
+					return lf(text);
+				}
+				return current;
 			});
 			return replaced;
 		},
