@@ -42,7 +42,8 @@ export interface TidyResult {
  * 7: a link saved after 2024 gives its save date; `date_read` beside no status makes it reading.
  * 8: a list of Omnivore's `unknown` author is removed; proxied images in closed code are reported;
  *    a single-file note's one article gives its heading.
- * 9: a state tag under the Omnivore tag (`#Omnivore/completed`) gives the status.
+ * 9: a state tag under the Omnivore tag (`#Omnivore/completed`) gives the status; a tagged note
+ *    whose properties hold a template's placeholders (Templater's `<% %>` too) is no article.
  */
 export const TIDY_RULES_VERSION = 9;
 

@@ -13,10 +13,18 @@ function isSaveDateName(name: string, keys: SchemaKeys): boolean {
 
 /**
  * A value a template fills in, kept in a note that holds the template itself: `{{{dateSaved}}}`,
- * which YAML reads as a mapping when unquoted, or `"{{date}}"`.
+ * which YAML reads as a mapping when unquoted, `"{{date}}"`, or Templater's `<% tp.date.now() %>`.
  */
 function isTemplateValue(value: unknown): boolean {
-	return typeof value === "object" ? value !== null && !(value instanceof Date) : typeof value === "string" && value.includes("{{");
+	return typeof value === "object" ? value !== null && !(value instanceof Date) : typeof value === "string" && TEMPLATE_SYNTAX.test(value);
+}
+
+// Mustache and Obsidian's core templates (`{{title}}`), Templater (`<% tp.file.title %>`).
+const TEMPLATE_SYNTAX = /\{\{|<%/;
+
+/** Whether a property's text is a template's placeholder: the note holds a template, not an article. */
+export function holdsTemplateValue(values: Record<string, unknown>): boolean {
+	return Object.values(values).some((value) => typeof value === "string" && TEMPLATE_SYNTAX.test(value));
 }
 
 /**
@@ -50,7 +58,7 @@ export function rawHasArticleProperty(yaml: string, keys: SchemaKeys): boolean {
 		const name = foldKey(key);
 		const value = raw.replace(/^["']/, "");
 		if (name === ID_KEY && isOmnivoreId(value.replace(/["']?[ \t]*$/, ""))) return true;
-		if (filled.has(name) && value !== "" && !value.startsWith("{{")) return true;
+		if (filled.has(name) && value !== "" && !TEMPLATE_SYNTAX.test(value)) return true;
 		// The address ends at its closing quote or a comment.
 		if (addresses.has(name) && isWebUrl(value) && !isOmnivoreAppPage(value.split(/["'\s]/)[0])) return true;
 	}

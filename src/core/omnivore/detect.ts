@@ -9,7 +9,7 @@ import type { NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
 import { findKey, findSchemaKey, ID_KEY } from "./keys";
-import { hasArticleProperty, rawHasArticleProperty } from "./articleProperties";
+import { hasArticleProperty, holdsTemplateValue, rawHasArticleProperty } from "./articleProperties";
 import { hasOmnivoreId } from "./omnivoreId";
 import { standsAsTemplateLink } from "./standingLink";
 import { bareTag, bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
@@ -141,7 +141,9 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 	const proxiedProperty = values !== null ? Object.values(values).some((v) => typeof v === "string" && occursOutside(context.proxy.start, v, [])) : false;
 
 	if (tagged) {
-		const statusProperty = values !== null && hasWrittenStatus(values, options);
+		// A reading note's template of one's own, tagged with a status, holds placeholders (Templater's
+		// `<% tp.file.title %>`): no article, or tidy would fill it in and every note made from it after.
+		const statusProperty = values !== null && hasWrittenStatus(values, options) && !holdsTemplateValue(values);
 		// Not a highlight's back-link alone: notes of one's own quote highlights, tagged too; a note
 		// Omnivore wrote has its article link, its id or its Read Original link besides.
 		// A tagged reading list links several articles, a post about Omnivore quotes a link in a

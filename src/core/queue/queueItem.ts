@@ -39,7 +39,8 @@ import { readingMinutesOutside } from "./readingTime";
  * 8: a link saved after 2024 gives its save date; `date_read` beside no status makes it reading.
  * 9: the one article of a single-file note gives its title; proxied images in closed code are a
  *    problem; a list of Omnivore's `unknown` author gives way to a real author.
- * 10: a state tag under the Omnivore tag (`#Omnivore/completed`) gives the status.
+ * 10: a state tag under the Omnivore tag (`#Omnivore/completed`) gives the status; a tagged note
+ *    whose properties hold a template's placeholders (Templater's `<% %>` too) is no article.
  */
 export const QUEUE_ITEM_VERSION = 10;
 

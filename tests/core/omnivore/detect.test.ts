@@ -46,6 +46,11 @@ describe("detectOmnivoreNote", () => {
 		["the tag and a reading status as the engine writes it", "---\ntags: [Omnivore]\nstatus: unread\n---\n# T\n", "article"],
 		["the tag and a status word of one's own", "---\ntags: [Omnivore]\nstatus: done\n---\n# My setup\n", "tagged-not-article"],
 		["a reading status without the tag", "---\nstatus: unread\n---\n# T\n", "none"],
+		// A reading note's template of one's own (found by a hostile trial): tidy filled in its title
+		// and its date, and every note made from it after.
+		["a Templater template, tagged with a status", '---\ntags: omnivore\nstatus: unread\ndate_saved: <% tp.date.now("YYYY-MM-DD HH:mm:ss") %>\n---\n# <% tp.file.title %>\n\n[Read Original](<% tp.file.cursor() %>)\n', "tagged-not-article"],
+		["a core template, tagged with a status", "---\ntags: [Omnivore]\nstatus: unread\ncreated: '{{date}}'\n---\n# {{title}}\n", "tagged-not-article"],
+		["a Templater save date, tagged", "---\ntags: [Omnivore]\ndate_saved: <% tp.date.now() %>\n---\n# T\n", "tagged-not-article"],
 	])("%s", (_name, text, expected) => {
 		expect(detect(text)).toBe(expected);
 	});
