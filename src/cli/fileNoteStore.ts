@@ -1,8 +1,9 @@
 // The vault's notes as tidy-and-record and undo see them from the CLI: read with what the file system
 // says about them, and replaced only when that is safe and the note is still what was read.
 
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
+import { dirname } from "node:path";
 import { NoteGoneError, NoteLeftError, type NoteStore } from "../core";
 import { OwnerNotKeptError, writeFileAtomic } from "./atomicWrite";
 import { LateEditWatch, readBytes } from "./lateEdits";
@@ -74,7 +75,9 @@ export class FileNoteStore implements NoteStore {
 	}
 
 	readNow(path: string): string {
-		const { absolute } = this.fileOf(path);
+		const file = this.fileOf(path);
+		const { absolute } = file;
+		if (!stillListed(file)) throw new NoteLeftError("unreadable-file", SWAPPED);
 		let buffer: Buffer;
 		let info: Stats;
 		try {
@@ -125,7 +128,8 @@ export class FileNoteStore implements NoteStore {
 	async replace(path: string, expected: string, text: string): Promise<boolean> {
 		const state = this.states.get(path);
 		if (!state || state.text !== expected) throw new Error(`${path} was not read as expected`);
-		const { absolute } = this.fileOf(path);
+		const file = this.fileOf(path);
+		const { absolute } = file;
 		const { info } = state;
 		const keep = { mode: info.mode & 0o7777, owner: process.platform === "win32" ? undefined : { uid: info.uid, gid: info.gid } };
 		// On Windows an open file may refuse to be replaced, so there the old file is not watched.
@@ -133,7 +137,7 @@ export class FileNoteStore implements NoteStore {
 		let held: number | null;
 		try {
 			// Held open across the rename: an edit that lands on the old file in between is still seen.
-			held = this.freeingFiles(() => openSync(absolute, "r"));
+			held = this.freeingFiles(() => openSync(absolute, READ_WITHOUT_WAITING));
 		} catch {
 			return false;
 		}
@@ -151,7 +155,8 @@ export class FileNoteStore implements NoteStore {
 					...keep,
 					onWritten: ({ ino, size, mtimeMs }) => (ours = { ino, size, mtimeMs }),
 					stillCurrent: () => {
-						checked = held === null ? null : unchangedSince(held, state);
+						// A link put in the note's place or its folder's since it was read would be written through.
+						checked = held === null || !stillListed(file) ? null : unchangedSince(held, state);
 						if (!watchLate) release();
 						else if (checked !== null) link = this.lateEdits.linkOld(path, absolute);
 						return checked !== null;
@@ -186,6 +191,24 @@ export class FileNoteStore implements NoteStore {
 	/** After `settle`: late edits that could not be put back (the note was edited again), and where they were saved. */
 	lateEditsSaved(): LateEditSaved[] {
 		return this.lateEdits.takeSaved();
+	}
+}
+
+const SWAPPED = "The note, or a folder above it, was replaced by a link while the run went on; it was left as it was.";
+
+/**
+ * The note is still in the folder the vault's listing found it in, and no link: none was put in its
+ * place, or in its folder's (to a folder out of the vault, say), since. Gone, or no file any more (a
+ * pipe), it is for the open to say.
+ */
+function stillListed(file: VaultFile): boolean {
+	if (file.folder === undefined) return true;
+	try {
+		const folder = statSync(dirname(file.absolute));
+		if (folder.ino !== file.folder.ino || folder.dev !== file.folder.dev) return false;
+		return !lstatSync(file.absolute).isSymbolicLink();
+	} catch (error) {
+		return GONE.has((error as NodeJS.ErrnoException).code ?? "");
 	}
 }
 

@@ -1,7 +1,7 @@
 // Lists the Markdown notes of a vault folder, skipping dot-folders such as `.obsidian` and `.trash`.
 
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
-import { isAbsolute, join, relative, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { TEMPORARY_NAME } from "./atomicWrite";
 
 export interface VaultFile {
@@ -11,6 +11,26 @@ export interface VaultFile {
 	path: string;
 	/** The file really lives outside the vault (reached through a symbolic link). */
 	outside: boolean;
+	/**
+	 * The folder holding `absolute` when the vault was listed (device and inode): a folder swapped for
+	 * a link since (to outside the vault, say) is no longer it, and the note is then left.
+	 */
+	folder?: FolderId;
+}
+
+export interface FolderId {
+	dev: number;
+	ino: number;
+}
+
+/** The folder's identity, or undefined when it cannot be read (its notes then fail to open and say why). */
+export function folderId(folder: string): FolderId | undefined {
+	try {
+		const { dev, ino } = statSync(folder);
+		return { dev, ino };
+	} catch {
+		return undefined;
+	}
 }
 
 export interface VaultListing {
@@ -68,6 +88,7 @@ export function listNotes(vault: string): VaultListing {
 			// Reported below when the folder cannot be listed.
 		}
 		let entries;
+		const here = folderId(folder);
 		try {
 			entries = readdirSync(folder, { withFileTypes: true });
 		} catch (error) {
@@ -94,17 +115,17 @@ export function listNotes(vault: string): VaultListing {
 				if (kind?.isDirectory()) walk(absolute);
 				else if (!isNote(entry.name)) continue;
 				else if (kind && !kind.isFile()) notAFile(absolute);
-				else note(absolute, target ?? absolute, target ?? absolute);
+				else note(absolute, target ?? absolute, target ?? absolute, target ? folderId(dirname(target)) : undefined);
 			} else if (entry.isDirectory()) walk(absolute);
 			else if (!isNote(entry.name)) continue;
 			else if (!entry.isFile()) notAFile(absolute);
-			else note(absolute, absolute, join(real, entry.name));
+			else note(absolute, absolute, join(real, entry.name), here);
 		}
 	};
-	const note = (absolute: string, written: string, real: string) => {
+	const note = (absolute: string, written: string, real: string, folder: FolderId | undefined) => {
 		const path = toPath(absolute);
 		const outside = !isWithin(realVault, real);
-		found.push({ absolute: written, path, outside, real, linked: outside || relative(realVault, real).split(sep).join("/") !== path });
+		found.push({ absolute: written, path, outside, real, linked: outside || relative(realVault, real).split(sep).join("/") !== path, ...(folder ? { folder } : {}) });
 	};
 	walk(vault);
 	return { files: onceEach(found), unreadable, notFiles, leftovers };
@@ -117,7 +138,7 @@ function onceEach(found: Found[]): VaultFile[] {
 		const seen = byReal.get(file.real);
 		if (!seen || (seen.linked && !file.linked)) byReal.set(file.real, file);
 	}
-	return found.filter((file) => byReal.get(file.real) === file).map(({ absolute, path, outside }) => ({ absolute, path, outside }));
+	return found.filter((file) => byReal.get(file.real) === file).map(({ absolute, path, outside, folder }) => ({ absolute, path, outside, ...(folder ? { folder } : {}) }));
 }
 
 /** Why a note or folder listed in its folder could not be read: a name that is not UTF-8 is listed under another. */
