@@ -16,10 +16,15 @@ function outputFailed(error: unknown): never {
 }
 
 function start(): void {
-	// `omnivore-queue tidy --diff | head`: the reader went away; the run itself is done, so end quietly.
 	for (const stream of [process.stdout, process.stderr]) {
 		stream.on("error", (error: NodeJS.ErrnoException) => {
-			if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+			if (error.code === "EPIPE") {
+				// The reader went away. Messages go to stderr while a run works (`2>&1 >report | true`): it
+				// goes on without them, and ends with its own code. The output on stdout comes once the run
+				// is done (`tidy --diff | head`): end quietly.
+				if (stream === process.stderr) return;
+				process.exit(process.exitCode ?? 0);
+			}
 			if (stream === process.stdout) outputFailed(error);
 			process.exit(EXIT_FAILURE);
 		});
