@@ -36,8 +36,10 @@ const CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
 
 /**
  * Whether the text breaks its lines with carriage returns alone (classic Mac OS files), more of them
- * than with `\n` (a tool may have added a final line break): the engine splits lines at `\n`, so it
- * would read such a note as a few long lines. A stray `\r` in a note of `\n` lines is a character.
+ * than with `\n` (a tool may have added a final line break), or ends most lines in CR CR LF (a CRLF
+ * file converted to CRLF again): the engine splits lines at `\n`, so it would read such a note as a
+ * few long lines, or as lines ending in a stray `\r`, and miss its frontmatter. A stray `\r` in a note
+ * of `\n` lines is a character.
  */
 export function breaksLinesWithCrAlone(text: string): boolean {
 	let alone = 0;
@@ -45,9 +47,11 @@ export function breaksLinesWithCrAlone(text: string): boolean {
 	// Stryker disable next-line ConditionalExpression: a fast path; with no lone CR the count below says no as well
 	if (alone === 0) return false;
 	let breaks = 0;
-	// Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on the count; counting on gives the same answer
-	for (let at = text.indexOf("\n"); at !== -1 && breaks < alone; at = text.indexOf("\n", at + 1)) breaks++;
-	return alone > breaks;
+	for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) breaks++;
+	if (alone > breaks) return true;
+	let doubled = 0;
+	for (let at = text.indexOf("\r\r\n"); at !== -1; at = text.indexOf("\r\r\n", at + 3)) doubled++;
+	return doubled * 2 > breaks;
 }
 
 export function detectLineEnding(text: string): LineEnding {

@@ -92,7 +92,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 	"image-not-downloaded": "Image could not be downloaded",
 	"import-problem": "Imported with a problem (content missing, note left as it was)",
 	"engine-failed": "Omnivore Queue failed on the note (left as it was)",
-	"cr-line-endings": "Lines end in a carriage return alone (classic Mac)",
+	"cr-line-endings": "Lines end in a carriage return alone (classic Mac) or in two",
 	"open-code-block": "A code block never closed hides Omnivore links or images",
 	"images-in-code": "Proxied images stand in code, which tidy never edits",
 };

@@ -68,6 +68,6 @@ export function engineFailed(error: unknown): Problem {
 export function crLineEndings(): Problem {
 	return {
 		code: "cr-line-endings",
-		message: "The note's lines end in a carriage return alone (as classic Mac OS wrote them), which tidy does not read; it was left as it was. Convert its line endings to LF or CRLF to have it tidied.",
+		message: "The note's lines end in a carriage return alone (as classic Mac OS wrote them) or in two (CR CR LF, a CRLF file converted again), which tidy does not read; it was left as it was. Convert its line endings to LF or CRLF to have it tidied.",
 	};
 }

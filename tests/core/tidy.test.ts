@@ -524,6 +524,12 @@ describe("a note whose lines end in a carriage return alone (classic Mac OS)", (
 		expect(buildQueueItem("old.md", note, tidier.options, tidier.proxy)).toBeNull();
 	});
 
+	it("is left as it was, and reported, when its lines end in CR CR LF", () => {
+		const doubled = note.replace(/\r/g, "\r\r\n");
+		expect(tidy(doubled).text).toBe(doubled);
+		expect(tidy(doubled).report.problems.map((p) => p.code)).toEqual(["cr-line-endings"]);
+	});
+
 	it("is left without a word when it is no Omnivore note, and a stray carriage return in a note of LF lines is just a character", () => {
 		const mine = "---\rtitle: Mine\r---\rText.\r";
 		expect(tidy(mine)).toEqual({ text: mine, report: { isOmnivoreNote: false, changed: false, changes: [], problems: [] } });
@@ -560,6 +566,9 @@ describe("breaksLinesWithCrAlone", () => {
 		["a\r\n\rb", false],
 		["a\r\nb\rc", false],
 		["a\r\nb\r\nc\rd", false],
+		// A CRLF file converted to CRLF again (found by a hostile trial: tidy wrote a second block above its own).
+		["---\r\r\nid: 1\r\r\n---\r\r\n# T\r\r\n", true],
+		["a\r\r\nb\r\nc\r\nd\r\n", false],
 	])("%p → %p", (text, expected) => {
 		expect(breaksLinesWithCrAlone(text)).toBe(expected);
 	});
