@@ -3,7 +3,7 @@
 
 import { isAbsolute, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_IMPORT_FOLDER, importFolder, QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type MatchMode, type QueueSort, type QueueStatus } from "../core";
+import { DEFAULT_IMPORT_FOLDER, importFolder, isTagName, QUEUE_SORTS, QUEUE_STATUSES, type DayMonthOrder, type MatchMode, type QueueSort, type QueueStatus } from "../core";
 import { COMMAND_NAMES, COMMANDS, commandHelp, type CommandName, type OptionSpec } from "./usage";
 import { imagesArgs, type ImagesArgs } from "./imagesArgs";
 import { UsageError } from "./usageError";
@@ -156,7 +156,7 @@ function engineArgs(
 	for (const host of hosts) {
 		if (!/^https?:\/\/[^/\s]+/i.test(host)) throw new UsageError(`--proxy-host needs an address such as http://localhost:7070, not "${host}".`, command);
 	}
-	if (tag !== undefined && !/^#?[^\s#]+$/.test(tag.trim())) {
+	if (tag !== undefined && !isTagName(tag)) {
 		throw new UsageError(`--omnivore-tag needs a tag name such as Omnivore, not ${JSON.stringify(tag)}.`, command);
 	}
 	if (match !== undefined && match !== "tag" && match !== "fingerprint") throw new UsageError(`--match must be tag or fingerprint, not "${match}".`, command);

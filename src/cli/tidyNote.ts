@@ -34,7 +34,8 @@ export interface NoteRun {
 	keepChanges: boolean;
 }
 
-export const isFailure = (problem: Problem): boolean => problem.code === "unreadable-file" || problem.code === "unwritable-file";
+// A note the engine failed on could not be tidied either: listed, never taken as clean, and the run exits 1.
+export const isFailure = (problem: Problem): boolean => problem.code === "unreadable-file" || problem.code === "unwritable-file" || problem.code === "engine-failed";
 
 /** The outcome of a note that was not changed: unreadable, skipped, or known clean from an earlier run. */
 export function untouched(path: string, isOmnivoreNote: boolean, problems: Problem[]): NoteOutcome {

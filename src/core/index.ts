@@ -8,7 +8,7 @@ export { FRONTMATTER_STEPS } from "./frontmatter/normalize";
 export { hashText } from "./hash";
 export { checkDateFormat, upgradeSavedFormat, type DateFormatCheck } from "./dateFormat";
 export { optionsFromSaved, SETTINGS_VERSION, stringList } from "./savedOptions";
-export { tagMatches } from "./omnivore/tags";
+export { isTagName, tagMatches } from "./omnivore/tags";
 export { mayBeOmnivoreByMetadata, mayBeOmnivoreByText, type NoteMetadata } from "./omnivore/detect";
 export { READING_STATUSES, type ReadingStatus } from "./omnivore/status";
 export { buildOmnivoreLinks, type OmnivoreLinks } from "./omnivore/urls";

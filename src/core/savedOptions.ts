@@ -4,6 +4,7 @@
 
 import { checkDateFormat, upgradeSavedFormat } from "./dateFormat";
 import { DEFAULT_OPTIONS, resolveOptions, type DayMonthOrder, type TidyOptions } from "./options";
+import { isTagName } from "./omnivore/tags";
 
 /** Version 2: date formats in Moment's syntax (before: date-fns patterns). */
 export const SETTINGS_VERSION = 2;
@@ -20,10 +21,30 @@ function text(value: unknown, fallback: string): string {
 	return typeof value === "string" && value.trim() !== "" ? value : fallback;
 }
 
-/** Each field of a group of names (property names, status values): a name, or else its default. */
-function names<T extends object>(saved: unknown, defaults: T): T {
+/**
+ * Each field of a group of names (property names, status values): a name of one line, or else its
+ * default. Two fields of one name would undo each other's work (a title written into `tags`, split
+ * into tags by the next run): then the group is the defaults.
+ */
+function names<T extends object>(saved: unknown, defaults: T, what: string, warn: (message: string) => void): T {
 	const values = record(saved);
-	return Object.fromEntries(Object.entries(defaults).map(([key, fallback]) => [key, text(values[key], fallback as string)])) as T;
+	const named = Object.fromEntries(Object.entries(defaults).map(([key, fallback]) => [key, oneLine(values[key], fallback as string)])) as T;
+	const folded = Object.values(named).map((name: string) => name.trim().toLowerCase());
+	if (new Set(folded).size === folded.length) return named;
+	warn(`two of the saved ${what} are the same name; the defaults apply.`);
+	return { ...defaults };
+}
+
+function oneLine(value: unknown, fallback: string): string {
+	const name = text(value, fallback);
+	return name.length <= 200 && !/[\r\n]/.test(name) ? name : fallback;
+}
+
+function tagName(value: unknown, warn: (message: string) => void): string {
+	if (value === undefined) return DEFAULT_OPTIONS.tagName;
+	if (typeof value === "string" && isTagName(value)) return value;
+	warn(`the saved tag is not one tag name (such as Omnivore); the default #${DEFAULT_OPTIONS.tagName} applies.`);
+	return DEFAULT_OPTIONS.tagName;
 }
 
 function switches<T extends object>(saved: unknown, defaults: T): T {
@@ -48,11 +69,11 @@ export function optionsFromSaved(saved: unknown, warn: (message: string) => void
 	const data = record(saved) as Partial<Record<keyof TidyOptions | "settingsVersion", unknown>>;
 	const version = typeof data.settingsVersion === "number" ? data.settingsVersion : 1;
 	return resolveOptions({
-		tagName: text(data.tagName, DEFAULT_OPTIONS.tagName),
+		tagName: tagName(data.tagName, warn),
 		match: data.match === "tag" ? "tag" : "fingerprint",
 		omnivoreHosts: stringList(data.omnivoreHosts, DEFAULT_OPTIONS.omnivoreHosts),
-		keys: names(data.keys, DEFAULT_OPTIONS.keys),
-		statusValues: names(data.statusValues, DEFAULT_OPTIONS.statusValues),
+		keys: names(data.keys, DEFAULT_OPTIONS.keys, "property names", warn),
+		statusValues: names(data.statusValues, DEFAULT_OPTIONS.statusValues, "status values", warn),
 		recover: switches(data.recover, DEFAULT_OPTIONS.recover),
 		extraDateKeys: stringList(data.extraDateKeys, DEFAULT_OPTIONS.extraDateKeys),
 		extraProxyBases: stringList(data.extraProxyBases, DEFAULT_OPTIONS.extraProxyBases),

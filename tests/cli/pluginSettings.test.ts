@@ -79,3 +79,20 @@ it("says which saved value it could not use, and takes its default", async () =>
 	// Written in the default format, in this machine's time zone.
 	expect(text).toMatch(/\ndate_saved: 2023-04-2[12]T\d\d:\d7:31\n/);
 });
+
+// Found by a hostile trial: a tag of 100,000 letters failed every note and the run exited 0; a title
+// written into `tags` was split into tags by the next run.
+it.each([
+	["a tag that is no tag name", { tagName: "a".repeat(100_000) }, "the saved tag is not one tag name (such as Omnivore); the default #Omnivore applies."],
+	["two properties of one name", { keys: { title: "tags" } }, "two of the saved property names are the same name; the defaults apply."],
+	["two properties of one name in other cases", { keys: { author: "Title" } }, "two of the saved property names are the same name; the defaults apply."],
+	["two statuses of one word", { statusValues: { unread: "x", read: "x" } }, "two of the saved status values are the same name; the defaults apply."],
+])("takes the defaults for %s, says so, and a second run changes nothing", async (_name, saved, warning) => {
+	saveSettings(JSON.stringify(saved));
+	const tidied = await run("tidy", vault);
+	expect(tidied.code).toBe(0);
+	expect(tidied.err).toContain(`omnivore-queue: in ${PLUGIN_SETTINGS}: ${warning}\n`);
+	const text = readFileSync(join(vault, NOTE), "utf8");
+	expect(text).toContain("title: Example article\n");
+	expect(JSON.parse((await run("tidy", vault, "--force", "--json")).out)).toMatchObject({ written: 0 });
+});

@@ -19,6 +19,11 @@ export function bareTag(tag: string): string {
 	return tag.trim().replace(/^#/, "");
 }
 
+/** A name the Omnivore tag can have: one tag, with or without its `#`, of a length a tag has. */
+export function isTagName(text: string): boolean {
+	return /^#?[^\s#]{1,200}$/.test(text.trim());
+}
+
 /** Tags without repeats, compared in any case (as Obsidian compares them); the first spelling is kept. */
 export function uniqueTags(tags: readonly string[]): string[] {
 	const seen = new Set<string>();
