@@ -3,15 +3,9 @@ import { NoteTidier } from "../../src/core";
 import { textBefore } from "../../src/core/journal/restore";
 import type { ReportModal } from "../../src/plugin/report/reportModal";
 import type { Setting, TextComponent } from "../__mocks__/obsidian";
-import { fake, lastModal, omnivoreNote, runCommand, settle, startObsidian } from "./harness";
+import { fake, lastModal, omnivoreNote, quiet, runCommand, settle, startObsidian } from "./harness";
 
 const tidier = new NoteTidier();
-
-/** Wait past the quiet delay (50 ms in these tests) and let the writes settle. */
-async function quiet(ms = 120): Promise<void> {
-	await new Promise((resolve) => setTimeout(resolve, ms));
-	await settle();
-}
 
 describe("automatic cleanup", () => {
 	it("leaves every note present at start-up alone", async () => {

@@ -5,15 +5,9 @@
 import { NoteTidier } from "../../src/core";
 import { undoLastTidy } from "../../src/plugin/commands/undoLastTidy";
 import { Notice } from "../__mocks__/obsidian";
-import { manifest, notices, omnivoreNote, runCommand, settle, startObsidian } from "./harness";
+import { manifest, notices, omnivoreNote, quiet, runCommand, settle, startObsidian } from "./harness";
 
 const tidier = new NoteTidier();
-
-/** Wait past the quiet delay (50 ms in these tests) and let the writes settle. */
-async function quiet(ms = 120): Promise<void> {
-	await new Promise((resolve) => setTimeout(resolve, ms));
-	await settle();
-}
 
 describe("automatic cleanup beside a command's run", () => {
 	it("waits while an undo takes back its own batch, so the note it tidies next can be undone too", async () => {

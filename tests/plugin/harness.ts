@@ -18,6 +18,12 @@ export async function settle(rounds = 10): Promise<void> {
 	for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Wait past automatic cleanup's quiet delay (50 ms in these tests) and let the writes settle. */
+export async function quiet(ms = 120): Promise<void> {
+	await new Promise((resolve) => setTimeout(resolve, ms));
+	await settle();
+}
+
 /** Waits, a turn of real time at a time, until `check` holds or `ms` have passed (work after a debounce, on a loaded machine). */
 export async function until(check: () => boolean, ms = 10_000): Promise<void> {
 	const deadline = Date.now() + ms;
