@@ -65,6 +65,15 @@ describe("a note with CRLF line endings and a byte order mark", () => {
 		expect(app.vault.testText("w.md")).toBe(NOTE.replace(/\r\n/g, "\n"));
 	});
 
+	it("is undone in the editor's form also when it holds a stray carriage return, which the editor reads as a line break", async () => {
+		const stray = NOTE.replace("[Read Original]", "Old\rMac [Read Original]");
+		const { app, plugin } = await startObsidian({ "w.md": stray }, { autoTidy: false });
+		await tidyAllNotes(plugin, async () => true);
+		const view = await app.workspace.testOpenInEditor("w.md");
+		await runCommand(plugin, "undo-last-tidy");
+		expect(view.editor.getValue()).toBe(stray.replace(/\r\n?/g, "\n"));
+	});
+
 	it("is left by undo when it was edited in the editor since", async () => {
 		const { app, plugin } = await startObsidian({ "w.md": NOTE }, { autoTidy: false });
 		await tidyAllNotes(plugin, async () => true);

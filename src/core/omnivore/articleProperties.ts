@@ -22,9 +22,15 @@ function isTemplateValue(value: unknown): boolean {
 // Mustache and Obsidian's core templates (`{{title}}`), Templater (`<% tp.file.title %>`).
 const TEMPLATE_SYNTAX = /\{\{|<%/;
 
-/** Whether a property's text is a template's placeholder: the note holds a template, not an article. */
+// A value that is one placeholder and nothing else: `{{date}}`, `{{{dateSaved}}}`, `<% tp.file.title %>`.
+const WHOLE_PLACEHOLDER = /^\s*(?:\{\{\{?[^{}]*\}?\}\}|<%[\s\S]*%>)\s*$/;
+
+/**
+ * Whether a property is one template placeholder: the note holds a template, not an article. Only a
+ * whole value: an article's title may quote the syntax (`Jinja {{ loops }} explained`).
+ */
 export function holdsTemplateValue(values: Record<string, unknown>): boolean {
-	return Object.values(values).some((value) => typeof value === "string" && TEMPLATE_SYNTAX.test(value));
+	return Object.values(values).some((value) => typeof value === "string" && WHOLE_PLACEHOLDER.test(value));
 }
 
 /**

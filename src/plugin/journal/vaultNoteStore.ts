@@ -25,7 +25,8 @@ export interface VaultNoteStoreOptions {
 	savedForm?: boolean;
 }
 
-const lf = (text: string) => text.replace(/\r\n/g, "\n");
+/** As an editor holds a text: its lines joined with LF, whatever ended them (CRLF, or a CR alone). */
+const lf = (text: string) => text.replace(/\r\n?/g, "\n");
 
 export function vaultNoteStore(app: NoteApp, { stopped = () => false, leaveOpen = false, savedForm = false }: VaultNoteStoreOptions = {}): NoteStore {
 	const fileAt = (path: string) => {
@@ -42,7 +43,7 @@ export function vaultNoteStore(app: NoteApp, { stopped = () => false, leaveOpen 
 		const shown = await readNote(app, file);
 		if (!savedForm || !isOpen(app.workspace, path)) return shown;
 		const saved = await app.vault.read(file);
-		return saved.includes("\r\n") && lf(saved) === shown ? saved : shown;
+		return saved.includes("\r") && lf(saved) === shown ? saved : shown;
 	};
 	return {
 		read,
@@ -58,7 +59,7 @@ export function vaultNoteStore(app: NoteApp, { stopped = () => false, leaveOpen 
 					return text;
 				}
 				// The editor's form of the saved CRLF text (see `savedForm`): put back in that form.
-				if (savedForm && expected.includes("\r\n") && current === lf(expected)) {
+				if (savedForm && expected.includes("\r") && current === lf(expected)) {
 					replaced = true;
 					return lf(text);
 				}
