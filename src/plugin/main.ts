@@ -1,7 +1,7 @@
 // The Obsidian plugin: wires settings, commands and automatic cleanup to the engine. Thin on purpose.
 
 import { debounce, normalizePath, Notice, Plugin, TFile } from "obsidian";
-import { Journal, LazyBatch, NoteTidier, type ReadingStatus } from "../core";
+import { Journal, LazyBatch, NoteTidier, optionsFromSaved, type ReadingStatus } from "../core";
 import { AutoTidy } from "./autoTidy/autoTidy";
 import { browserClock, type Clock } from "./batch/yielder";
 import { tidyAllNotes, unwrapAllNotes } from "./commands/tidyAll";
@@ -152,7 +152,9 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	}
 
 	tidier(): NoteTidier {
-		return (this.engine ??= new NoteTidier(this.settings));
+		// Checked as on the next start (a group of names with two alike gives way to its defaults), so a
+		// vault is tidied with the same words before and after a restart.
+		return (this.engine ??= new NoteTidier(optionsFromSaved(this.settings)));
 	}
 
 	automaticIdle(): Promise<void> {

@@ -1,9 +1,9 @@
 // The settings tab: tag, folders, the reading queue, automatic cleanup, dates, proxies, recovered
 // values, property names and status values, each group with a description.
 
-import { PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
+import { Notice, PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
 import type { DayMonthOrder, QueueSort, RecoverFields, SchemaKeys, StatusValues } from "../core";
-import { DEFAULT_ARCHIVE } from "../core";
+import { DEFAULT_ARCHIVE, optionsFromSaved } from "../core";
 import { addDateFormatSetting } from "./dateFormatSetting";
 import { runGuarded } from "./errorBoundary";
 import { normalizeFolders } from "./notes/folderScope";
@@ -64,6 +64,8 @@ export class OmnivoreQueueSettingTab extends PluginSettingTab {
 	private async change(change: (settings: OmnivoreQueueSettings) => void): Promise<void> {
 		await runGuarded("Saving the settings", async () => {
 			change(this.host.settings);
+			// Said at once, not only at the next start: two property names alike, a tag that is no tag.
+			optionsFromSaved(this.host.settings, (message) => new Notice(`${message[0].toUpperCase()}${message.slice(1)}`));
 			await this.host.saveSettings();
 		});
 	}

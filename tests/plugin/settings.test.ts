@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, resolveSettings } from "../../src/plugin/settings";
 import { isInScope } from "../../src/plugin/notes/folderScope";
 import { mayBeOmnivoreNote, notesInScope } from "../../src/plugin/notes/candidates";
 import { mayBeOmnivoreByText } from "../../src/core";
-import { computeMetadata, TFile, type Setting, type ToggleComponent, type TextComponent } from "../__mocks__/obsidian";
+import { computeMetadata, Notice, TFile, type Setting, type ToggleComponent, type TextComponent } from "../__mocks__/obsidian";
 import type { PreviewModal } from "../../src/plugin/batch/previewModal";
 import { fake, lastModal, notices, omnivoreNote, runCommand, settle, startObsidian, type Started } from "./harness";
 
@@ -116,6 +116,20 @@ describe("settings", () => {
 		const saved = (await plugin.loadData()) as { autoTidy: boolean; tagName: string };
 		expect(saved).toMatchObject({ autoTidy: false, tagName: "ReadLater" });
 		expect(plugin.tidier().options.tagName).toBe("ReadLater");
+	});
+
+	it("say at once when two property names are one, and tidy with the defaults then, as after a restart", async () => {
+		const { plugin } = await startObsidian({});
+		const tab = fake(plugin).testSettingTabs[0];
+		tab.display();
+		const settings = (tab.containerEl as unknown as { testSettings: Setting[] }).testSettings;
+		// The property's name, under "Property names" (the recovered value of that name comes first).
+		const title = settings.filter((s) => s.nameEl.textContent === "Title").at(-1);
+		Notice.shown = [];
+		await (title?.components[0] as TextComponent).testInput("tags");
+		expect(notices()).toEqual(["Two of the saved property names are the same name; the defaults apply."]);
+		expect(plugin.tidier().options.keys.title).toBe("title");
+		expect(resolveSettings(await plugin.loadData()).keys.title).toBe(plugin.tidier().options.keys.title);
 	});
 });
 
