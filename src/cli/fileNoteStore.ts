@@ -1,7 +1,7 @@
 // The vault's notes as tidy-and-record and undo see them from the CLI: read with what the file system
 // says about them, and replaced only when that is safe and the note is still what was read.
 
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { dirname } from "node:path";
 import { NoteGoneError, NoteLeftError, type NoteStore } from "../core";
@@ -204,8 +204,7 @@ const SWAPPED = "The note, or a folder above it, was replaced by a link while th
 function stillListed(file: VaultFile): boolean {
 	if (file.folder === undefined) return true;
 	try {
-		const folder = statSync(dirname(file.absolute));
-		if (folder.ino !== file.folder.ino || folder.dev !== file.folder.dev) return false;
+		if (realpathSync.native(dirname(file.absolute)) !== file.folder) return false;
 		return !lstatSync(file.absolute).isSymbolicLink();
 	} catch (error) {
 		return GONE.has((error as NodeJS.ErrnoException).code ?? "");

@@ -12,22 +12,19 @@ export interface VaultFile {
 	/** The file really lives outside the vault (reached through a symbolic link). */
 	outside: boolean;
 	/**
-	 * The folder holding `absolute` when the vault was listed (device and inode): a folder swapped for
-	 * a link since (to outside the vault, say) is no longer it, and the note is then left.
+	 * The real path of the folder holding `absolute` when the vault was listed: a folder swapped for a
+	 * link since (to outside the vault, say) has another, and the note is then left.
 	 */
-	folder?: FolderId;
+	folder?: string;
 }
 
-export interface FolderId {
-	dev: number;
-	ino: number;
-}
-
-/** The folder's identity, or undefined when it cannot be read (its notes then fail to open and say why). */
-export function folderId(folder: string): FolderId | undefined {
+/**
+ * The folder's real path (`realpath`, links resolved, as the system gives it), or undefined when it
+ * cannot be read (its notes then fail to open and say why).
+ */
+export function realFolder(folder: string): string | undefined {
 	try {
-		const { dev, ino } = statSync(folder);
-		return { dev, ino };
+		return realpathSync.native(folder);
 	} catch {
 		return undefined;
 	}
@@ -88,7 +85,7 @@ export function listNotes(vault: string): VaultListing {
 			// Reported below when the folder cannot be listed.
 		}
 		let entries;
-		const here = folderId(folder);
+		const here = realFolder(folder);
 		try {
 			entries = readdirSync(folder, { withFileTypes: true });
 		} catch (error) {
@@ -115,14 +112,14 @@ export function listNotes(vault: string): VaultListing {
 				if (kind?.isDirectory()) walk(absolute);
 				else if (!isNote(entry.name)) continue;
 				else if (kind && !kind.isFile()) notAFile(absolute);
-				else note(absolute, target ?? absolute, target ?? absolute, target ? folderId(dirname(target)) : undefined);
+				else note(absolute, target ?? absolute, target ?? absolute, target ? realFolder(dirname(target)) : undefined);
 			} else if (entry.isDirectory()) walk(absolute);
 			else if (!isNote(entry.name)) continue;
 			else if (!entry.isFile()) notAFile(absolute);
 			else note(absolute, absolute, join(real, entry.name), here);
 		}
 	};
-	const note = (absolute: string, written: string, real: string, folder: FolderId | undefined) => {
+	const note = (absolute: string, written: string, real: string, folder: string | undefined) => {
 		const path = toPath(absolute);
 		const outside = !isWithin(realVault, real);
 		found.push({ absolute: written, path, outside, real, linked: outside || relative(realVault, real).split(sep).join("/") !== path, ...(folder ? { folder } : {}) });
