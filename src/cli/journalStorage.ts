@@ -40,7 +40,9 @@ export function nodeStorage(vault: string): JournalStorage {
 		list: async (path) => {
 			const entries = readdirSync(at(path), { withFileTypes: true });
 			return {
-				files: entries.filter((e) => e.isFile()).map((e) => `${path}/${e.name}`),
+				// A batch's name that is no file (a folder, a pipe, a link) is listed too: reading it then says why,
+				// rather than undo passing over that run without a word.
+				files: entries.filter((e) => e.isFile() || e.name.endsWith(".jsonl")).map((e) => `${path}/${e.name}`),
 				folders: entries.filter((e) => e.isDirectory()).map((e) => `${path}/${e.name}`),
 			};
 		},

@@ -9,8 +9,8 @@ export function readStateFile(path: string): Buffer {
 	const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
 	try {
 		const info = fstatSync(fd);
-		if (info.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: "EISDIR" });
-		if (!info.isFile()) throw Object.assign(new Error("it is not a regular file"), { code: "ENOTREG" });
+		if (info.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: "EISDIR", path });
+		if (!info.isFile()) throw Object.assign(new Error("it is not a regular file"), { code: "ENOTREG", path });
 		const bytes = Buffer.allocUnsafe(info.size);
 		for (let length = 0; length < bytes.length; ) {
 			const read = readSync(fd, bytes, length, bytes.length - length, null);

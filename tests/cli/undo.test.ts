@@ -1,5 +1,5 @@
 // `omnivore-queue undo`: its options, and what it does with a note edited since the tidy.
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { splitNote } from "../../src/core/note";
@@ -124,6 +124,18 @@ it("says how many lines of the journal it could not read", () => {
 	const undo = cli("undo", vault);
 	expect(undo.stdout).toContain("9 notes restored.");
 	expect(undo.stdout).toMatch(/1 line of the journal \(.*\) could not be read \(cut short, or changed by hand\): the note it names was not undone\./);
+});
+
+it("names a batch of the journal that is no file any more, rather than pass over its run without a word", () => {
+	expect(cli("tidy", vault).status).toBe(0);
+	const folder = join(vault, ".omnivore-queue", "journal");
+	const [name] = readdirSync(folder).filter((n) => n.endsWith(".jsonl"));
+	rmSync(join(folder, name));
+	mkdirSync(join(folder, name));
+	const undo = cli("undo", vault);
+	expect(undo.status).not.toBe(0);
+	expect(undo.stderr).toBe(`omnivore-queue: stopped at ${join(folder, name)}: it is a folder.\n`);
+	expect(read(BYZANTINE)).not.toBe(original.get(BYZANTINE));
 });
 
 it("undoes the last tidy even when the first line of its journal was damaged since", () => {
