@@ -34,7 +34,7 @@ export function vaultNoteStore(app: NoteApp, { stopped = () => false, leaveOpen 
 		if (!file) throw new NoteGoneError("The note was moved or deleted.");
 		return file;
 	};
-	const refuseIfStopped = (path: string) => {
+	const refuseUnlessWritable = (path: string) => {
 		if (stopped()) throw new NoteLeftError("unwritable-file", "The plugin was turned off before the note was written, so it was left as it was.");
 		if (leaveOpen && isOpen(app.workspace, path)) throw new NoteOpenedError();
 	};
@@ -47,11 +47,11 @@ export function vaultNoteStore(app: NoteApp, { stopped = () => false, leaveOpen 
 	};
 	return {
 		read,
-		checkWritable: async (path) => refuseIfStopped(path),
+		checkWritable: async (path) => refuseUnlessWritable(path),
 		// Read and written in one step, so an edit that landed since the read is never overwritten.
 		// Checked again here: the journal's entry was written in between.
 		replace: async (path, expected, text) => {
-			refuseIfStopped(path);
+			refuseUnlessWritable(path);
 			let replaced = false;
 			await processNote(app, fileAt(path), (current) => {
 				if (current === expected) {
