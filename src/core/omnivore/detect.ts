@@ -9,7 +9,8 @@ import type { NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
 import { findKey, findSchemaKey, ID_KEY } from "./keys";
-import { hasArticleProperty, holdsTemplateValue, rawHasArticleProperty } from "./articleProperties";
+import { hasArticleProperty, holdsTemplateValue, isPlaceholder, rawHasArticleProperty } from "./articleProperties";
+import { articleHeading } from "./heading";
 import { hasOmnivoreId } from "./omnivoreId";
 import { standsAsTemplateLink } from "./standingLink";
 import { bareTag, bodyHasTag, frontmatterHasTag, rawFrontmatterHasTag, tagMatches } from "./tags";
@@ -142,14 +143,15 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 
 	if (tagged) {
 		// A reading note's template of one's own, tagged with a status, holds placeholders (Templater's
-		// `<% tp.file.title %>`): no article, or tidy would fill it in and every note made from it after.
-		const statusProperty = values !== null && hasWrittenStatus(values, options) && !holdsTemplateValue(values);
+		// `<% tp.file.title %>`, in a property or as its heading): no article, or tidy would fill it in
+		// and every note made from it after. Asked last: notes Omnivore wrote have other marks.
+		const statusProperty = () => values !== null && hasWrittenStatus(values, options) && !holdsTemplateValue(values) && !isPlaceholder(articleHeading(parts.body, code, options.tagName) ?? "");
 		// Not a highlight's back-link alone: notes of one's own quote highlights, tagged too; a note
 		// Omnivore wrote has its article link, its id or its Read Original link besides.
 		// A tagged reading list links several articles, a post about Omnivore quotes a link in a
 		// sentence: an article link counts as a template wrote it for one article, or with Omnivore's id.
 		const articleLink = (body.standing && body.articles === 1) || (body.articleLink && hasOmnivoreId(values, rawYaml));
-		if (articleLink || yamlLink || idProperty || statusProperty || body.readOriginal()) return { kind: "article", by: "tag" };
+		if (articleLink || yamlLink || idProperty || body.readOriginal() || statusProperty()) return { kind: "article", by: "tag" };
 		return proxiedProperty || body.proxiedImage() ? { kind: "article", by: "tag", onlyProxied: true } : { kind: "tagged-not-article" };
 	}
 	if (options.match === "tag") return { kind: "none" };

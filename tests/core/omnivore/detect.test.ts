@@ -51,6 +51,8 @@ describe("detectOmnivoreNote", () => {
 		["a Templater template, tagged with a status", '---\ntags: omnivore\nstatus: unread\ndate_saved: <% tp.date.now("YYYY-MM-DD HH:mm:ss") %>\n---\n# <% tp.file.title %>\n\n[Read Original](<% tp.file.cursor() %>)\n', "tagged-not-article"],
 		["a core template, tagged with a status", "---\ntags: [Omnivore]\nstatus: unread\ncreated: '{{date}}'\n---\n# {{title}}\n", "tagged-not-article"],
 		["a Templater save date, tagged", "---\ntags: [Omnivore]\ndate_saved: <% tp.date.now() %>\n---\n# T\n", "tagged-not-article"],
+		["a template whose only placeholder is its heading, tagged with a status", "---\ntags: [Omnivore]\nstatus: unread\n---\n# <% tp.file.title %>\n", "tagged-not-article"],
+		["a template with the core plugin's title as its heading", "---\ntags: [Omnivore]\nstatus: unread\n---\n# {{title}}\n#Omnivore\n", "tagged-not-article"],
 		// An article's title may quote the syntax: only a value that is one placeholder makes a template.
 		["a status and a title quoting a template's syntax", '---\ntags: [Omnivore]\nstatus: unread\ntitle: "Jinja {{ loops }} and ERB <%= tags %> explained"\n---\n# T\n', "article"],
 	])("%s", (_name, text, expected) => {
