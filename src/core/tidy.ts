@@ -43,7 +43,7 @@ export interface TidyResult {
  * 8: a list of Omnivore's `unknown` author is removed; proxied images in closed code are reported;
  *    a single-file note's one article gives its heading.
  * 9: a state tag under the Omnivore tag (`#Omnivore/completed`) gives the status; a tagged note
- *    whose properties hold a template's placeholders (Templater's `<% %>` too) is no article.
+ *    whose property or heading is a template's placeholder (Templater's `<% %>` too) is no article.
  */
 export const TIDY_RULES_VERSION = 9;
 

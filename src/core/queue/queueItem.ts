@@ -40,7 +40,7 @@ import { readingMinutesOutside } from "./readingTime";
  * 9: the one article of a single-file note gives its title; proxied images in closed code are a
  *    problem; a list of Omnivore's `unknown` author gives way to a real author.
  * 10: a state tag under the Omnivore tag (`#Omnivore/completed`) gives the status; a tagged note
- *    whose properties hold a template's placeholders (Templater's `<% %>` too) is no article.
+ *    whose property or heading is a template's placeholder (Templater's `<% %>` too) is no article.
  */
 export const QUEUE_ITEM_VERSION = 10;
 
@@ -67,13 +67,13 @@ export interface QueueItem {
 }
 
 /** As the status step reads it: `status`, else `state`, a read flag, a state tag (`frontmatterTags` and the body's), the dates. */
-function statusOf(values: NoteValues, options: TidyOptions, tags: readonly string[]): QueueStatus {
+function statusOf(values: NoteValues, options: TidyOptions, tags: () => string[]): QueueStatus {
 	const status = values.status();
 	const given = status === undefined ? values.state() : status;
 	if (given === undefined || given === null || given === "") {
 		const flagged = readStatus(values.readFlag(options.statusValues)?.status, options.statusValues);
 		if (flagged !== undefined) return flagged;
-		const tagged = taggedStatus(tags, options.tagName);
+		const tagged = taggedStatus(tags(), options.tagName);
 		if (tagged === "conflicting") return "unknown";
 		return tagged?.status ?? values.datedStatus()?.status ?? "unread";
 	}
@@ -184,7 +184,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 		site: own(values.schema("siteName") ?? (url ? (siteFromUrl(url, links) ?? null) : null)),
 		url: own(url),
 		tags: tagsOf(editor, parts.body, code, options.tagName).map((tag) => own(tag)),
-		status: statusOf(values, options, [...frontmatterTags(editor.expectedValues()), ...(facts.tagsUnderOmnivore ?? [])]),
+		status: statusOf(values, options, () => [...frontmatterTags(editor.expectedValues()), ...(facts.tagsUnderOmnivore ?? [])]),
 		// To the second, as tidy writes it: the queue reads the same before and after a tidy.
 		savedAt: dateOf(values.saveDate(() => linkSaveTime(editor.keys().map((key) => editor.get(key)), facts, links)), options) ?? (linkDate ? atPrecision(linkDate, writtenPrecisionMs(options.dateTimeFormat)).toISOString() : null),
 		publishedAt: dateOf(values.schema("datePublished"), options),
