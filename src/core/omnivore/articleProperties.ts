@@ -30,11 +30,11 @@ const WHOLE_PLACEHOLDER = /^\s*(?:\{\{\{?[^{}]*\}?\}\}|<%[\s\S]*%>)\s*$/;
  * whole value: an article's title may quote the syntax (`Jinja {{ loops }} explained`).
  */
 export function holdsTemplateValue(values: Record<string, unknown>): boolean {
-	return Object.values(values).some((value) => typeof value === "string" && isPlaceholder(value));
+	return Object.values(values).some((value) => typeof value === "string" && isTemplatePlaceholder(value));
 }
 
 /** Whether a text (a property, a heading) is one template placeholder and nothing else. */
-export function isPlaceholder(text: string): boolean {
+export function isTemplatePlaceholder(text: string): boolean {
 	return WHOLE_PLACEHOLDER.test(text);
 }
 

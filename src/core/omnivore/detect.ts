@@ -9,7 +9,7 @@ import type { NoteParts } from "../note";
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { ProxyMatcher } from "../proxyUrls";
 import { findKey, findSchemaKey, ID_KEY } from "./keys";
-import { hasArticleProperty, holdsTemplateValue, isPlaceholder, rawHasArticleProperty } from "./articleProperties";
+import { hasArticleProperty, holdsTemplateValue, isTemplatePlaceholder, rawHasArticleProperty } from "./articleProperties";
 import { articleHeading } from "./heading";
 import { hasOmnivoreId } from "./omnivoreId";
 import { standsAsTemplateLink } from "./standingLink";
@@ -145,7 +145,7 @@ export function detectOmnivoreNote({ parts, frontmatter, code }: DetectInput, co
 		// A reading note's template of one's own, tagged with a status, holds placeholders (Templater's
 		// `<% tp.file.title %>`, in a property or as its heading): no article, or tidy would fill it in
 		// and every note made from it after. Asked last: notes Omnivore wrote have other marks.
-		const statusProperty = () => values !== null && hasWrittenStatus(values, options) && !holdsTemplateValue(values) && !isPlaceholder(articleHeading(parts.body, code, options.tagName) ?? "");
+		const statusProperty = () => values !== null && hasWrittenStatus(values, options) && !holdsTemplateValue(values) && !isTemplatePlaceholder(articleHeading(parts.body, code, options.tagName) ?? "");
 		// Not a highlight's back-link alone: notes of one's own quote highlights, tagged too; a note
 		// Omnivore wrote has its article link, its id or its Read Original link besides.
 		// A tagged reading list links several articles, a post about Omnivore quotes a link in a

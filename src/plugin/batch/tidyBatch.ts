@@ -3,6 +3,7 @@
 import type { TFile, Vault } from "obsidian";
 import { addCounts, countChanges, NoteLeftError, type ChangeCounts, tidyAndRecord, type NoteProblems, type NoteTidier, type TidyRecorded, type TidyResult } from "../../core";
 import { plainReason } from "../errorBoundary";
+import { isStillListed } from "../notes/candidates";
 import type { EntryRecorder } from "../../core";
 import { vaultNoteStore } from "../journal/vaultNoteStore";
 import type { NoteApp } from "../notes/editorEdit";
@@ -39,7 +40,7 @@ export async function previewBatch(files: TFile[], vault: VaultReader, tidier: N
 		} catch (error) {
 			// Deleted or moved since it was listed (a sync): nothing to tidy. Any other failure is
 			// reported with the note, and the run goes on.
-			if (vault.getFileByPath(file.path) === file) preview.problems.push({ path: file.path, problems: [{ code: "unreadable-file", message: `The note could not be read: ${plainReason(error)}.` }] });
+			if (isStillListed(vault, file)) preview.problems.push({ path: file.path, problems: [{ code: "unreadable-file", message: `The note could not be read: ${plainReason(error)}.` }] });
 			await yielder.maybeYield();
 			continue;
 		}

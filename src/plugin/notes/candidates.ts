@@ -75,6 +75,14 @@ export async function findCandidatesReadingText(
 }
 
 /**
+ * Whether the note is still where the vault listed it: a read that failed for a note deleted or moved
+ * since (a sync) is no failure of the run, only of the note's own.
+ */
+export function isStillListed(vault: Pick<Vault, "getFileByPath">, file: TFile): boolean {
+	return vault.getFileByPath(file.path) === file;
+}
+
+/**
  * Whether the note's text may hold Omnivore's marks. A note that cannot be read is kept (the preview
  * reports it, and the run goes on), unless it was deleted or moved since it was listed.
  */
@@ -82,6 +90,6 @@ async function holdsOmnivoreText(vault: Pick<Vault, "cachedRead" | "getFileByPat
 	try {
 		return mayBeOmnivoreByText(await vault.cachedRead(file), settings);
 	} catch {
-		return vault.getFileByPath(file.path) === file;
+		return isStillListed(vault, file);
 	}
 }

@@ -5,7 +5,7 @@ import type { App, CachedMetadata, TFile } from "obsidian";
 import { buildQueueItemFromValues, mayBeOmnivoreByText, type NoteTidier, type NoteToIndex, type QueueItem } from "../../core";
 import { Yielder, type Clock } from "../batch/yielder";
 import { reportFailures, type NoteFailure } from "../errorBoundary";
-import { findCandidates, mayBeOmnivoreNote, notesInScope } from "../notes/candidates";
+import { findCandidates, isStillListed, mayBeOmnivoreNote, notesInScope } from "../notes/candidates";
 import type { OmnivoreQueueSettings } from "../settings";
 import { FirstScreen } from "./firstScreen";
 import { InOrder } from "./inOrder";
@@ -147,7 +147,7 @@ async function readNote(app: App, file: TFile, settings: OmnivoreQueueSettings, 
 		return { path: file.path, saved: { mtime, size }, note: { path: file.path, text, frontmatter: app.metadataCache.getFileCache(file)?.frontmatter } };
 	} catch (error) {
 		// A note deleted during the build is not a failure: its delete is applied after the build.
-		return app.vault.getFileByPath(file.path) === file ? { path: file.path, failure: error } : null;
+		return isStillListed(app.vault, file) ? { path: file.path, failure: error } : null;
 	}
 }
 
