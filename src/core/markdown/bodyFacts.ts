@@ -17,8 +17,11 @@ export interface BodyFacts {
 	readOnOmnivoreUrl?: string;
 	/** First article address of an Omnivore library anywhere in the body, highlight links included (without their `#id`). */
 	omnivoreArticleUrl?: string;
-	/** Tags under the Omnivore tag (`Omnivore/completed`, without `#`), outside code: where a template put the state. */
-	tagsUnderOmnivore?: string[];
+	/**
+	 * Tags under the Omnivore tag (`Omnivore/completed`, without `#`), outside code: where a template
+	 * put the state. Looked for when first asked (most notes say their status in the frontmatter).
+	 */
+	tagsUnderOmnivore?: () => string[];
 }
 
 export function readBodyFacts(
@@ -35,8 +38,8 @@ export function readBodyFacts(
 	if (article) facts.omnivoreArticleUrl = libraryAddress(article);
 	facts.readOriginalUrl = linkByText(body, READ_ORIGINAL, codeRanges) ?? originalBesideLibraryLink(body, codeRanges, links, facts.omnivoreArticleUrl);
 	facts.readOnOmnivoreUrl = linkByText(body, READ_ON_OMNIVORE, codeRanges);
-	const nested = bodyTagsUnder(body, codeRanges, tagName);
-	if (nested.length > 0) facts.tagsUnderOmnivore = nested;
+	let nested: string[] | undefined;
+	facts.tagsUnderOmnivore = () => (nested ??= bodyTagsUnder(body, codeRanges, tagName));
 	return facts;
 }
 

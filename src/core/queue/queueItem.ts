@@ -184,7 +184,7 @@ function itemOf(path: string, parts: NoteParts, block: FrontmatterState, options
 		site: own(values.schema("siteName") ?? (url ? (siteFromUrl(url, links) ?? null) : null)),
 		url: own(url),
 		tags: tagsOf(editor, parts.body, code, options.tagName).map((tag) => own(tag)),
-		status: statusOf(values, options, () => [...frontmatterTags(editor.expectedValues()), ...(facts.tagsUnderOmnivore ?? [])]),
+		status: statusOf(values, options, () => [...frontmatterTags(editor.expectedValues()), ...(facts.tagsUnderOmnivore?.() ?? [])]),
 		// To the second, as tidy writes it: the queue reads the same before and after a tidy.
 		savedAt: dateOf(values.saveDate(() => linkSaveTime(editor.keys().map((key) => editor.get(key)), facts, links)), options) ?? (linkDate ? atPrecision(linkDate, writtenPrecisionMs(options.dateTimeFormat)).toISOString() : null),
 		publishedAt: dateOf(values.schema("datePublished"), options),

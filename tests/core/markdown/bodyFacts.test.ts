@@ -16,14 +16,27 @@ const SAVED_ARTICLE = [
 	"> Memory safety without a garbage collector [⤴️](https://omnivore.app/me/why-rust-18b2c3d4e5f#0a1b2c3d-0000-4000-8000-000000000000)",
 ].join("\n");
 
+/** The facts, the state tags read: what the steps and the queue see once they ask. */
+function factsRead(...args: Parameters<typeof readBodyFacts>) {
+	const { tagsUnderOmnivore, ...facts } = readBodyFacts(...args);
+	return { ...facts, tagsUnderOmnivore: tagsUnderOmnivore?.() };
+}
+
 describe("readBodyFacts", () => {
 	it("reads the heading above the tag line, the two links and the library address", () => {
-		expect(readBodyFacts(SAVED_ARTICLE)).toEqual({
+		expect(factsRead(SAVED_ARTICLE)).toEqual({
 			articleHeading: "Why Rust",
 			readOnOmnivoreUrl: "https://omnivore.app/me/why-rust-18b2c3d4e5f",
 			readOriginalUrl: "https://blog.example.com/why-rust",
 			omnivoreArticleUrl: "https://omnivore.app/me/why-rust-18b2c3d4e5f",
+			tagsUnderOmnivore: [],
 		});
+	});
+
+	it("reads the tags under the Omnivore tag, outside code, when asked", () => {
+		const body = "# State\n#Omnivore/completed #omnivore/Later #Other/inbox\n\n```\n#Omnivore/reading\n```\n";
+		expect(readBodyFacts(body).tagsUnderOmnivore?.()).toEqual(["Omnivore/completed", "omnivore/Later"]);
+		expect(readBodyFacts(body, undefined, "Saved").tagsUnderOmnivore?.()).toEqual([]);
 	});
 
 	it("finds the heading by the tag it is told, and by #Omnivore when told nothing", () => {
@@ -33,7 +46,7 @@ describe("readBodyFacts", () => {
 	});
 
 	it("leaves out what the body does not hold", () => {
-		expect(readBodyFacts("Just a paragraph of my own.\n")).toEqual({ readOriginalUrl: undefined, readOnOmnivoreUrl: undefined });
+		expect(factsRead("Just a paragraph of my own.\n")).toEqual({ readOriginalUrl: undefined, readOnOmnivoreUrl: undefined, tagsUnderOmnivore: [] });
 	});
 
 	it("takes link texts with any spacing between their words, in any case", () => {
@@ -58,7 +71,7 @@ describe("readBodyFacts", () => {
 
 	it("ignores links and headings inside code, finding code itself when not given it", () => {
 		const body = "```\n# Not a title\n[Read Original](https://in.code/x)\nhttps://omnivore.app/me/in-code\n```\n\n# Real title\n";
-		expect(readBodyFacts(body)).toEqual({ articleHeading: "Real title", readOriginalUrl: undefined, readOnOmnivoreUrl: undefined });
+		expect(factsRead(body)).toEqual({ articleHeading: "Real title", readOriginalUrl: undefined, readOnOmnivoreUrl: undefined, tagsUnderOmnivore: [] });
 	});
 
 	it("reads the library address of a self-hosted Omnivore", () => {

@@ -100,7 +100,7 @@ export const statusStep: FrontmatterStep = {
 			return;
 		}
 		// The tags as the queue reads them (queueItem.ts), so that both read the same status.
-		const tags = [...frontmatterTags(frontmatter.expectedValues()), ...(context.body.tagsUnderOmnivore ?? [])];
+		const tags = [...frontmatterTags(frontmatter.expectedValues()), ...(context.body.tagsUnderOmnivore?.() ?? [])];
 		const tagged = taggedStatus(tags, options.tagName);
 		if (tagged === "conflicting") {
 			context.report.problem({
