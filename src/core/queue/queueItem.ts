@@ -41,8 +41,9 @@ import { readingMinutesOutside } from "./readingTime";
  *    problem; a list of Omnivore's `unknown` author gives way to a real author.
  * 10: a state tag under the Omnivore tag (`#Omnivore/completed`) gives the status; a tagged note
  *    whose property or heading is a template's placeholder (Templater's `<% %>` too) is no article.
+ * 11: minutes from Omnivore's `words_count` at Omnivore's 235 words a minute, as its `read_length`.
  */
-export const QUEUE_ITEM_VERSION = 10;
+export const QUEUE_ITEM_VERSION = 11;
 
 /** The four statuses a note can be given, and `unknown` for a status whose meaning is unclear. */
 export const QUEUE_STATUSES = [...READING_STATUSES, "unknown"] as const;
@@ -105,11 +106,15 @@ function atPrecision(date: Date, ms: number): Date {
 	return new Date(Math.floor(date.getTime() / ms) * ms);
 }
 
+/** Omnivore's own reading speed: its `read_length` is round(max(1, words_count / 235)). */
+const OMNIVORE_WORDS_PER_MINUTE = 235;
+
 function minutesOf(values: NoteValues, body: string, code: TextRange[]): number {
 	const readLength = Number(values.text("read_length"));
 	if (Number.isFinite(readLength) && readLength > 0) return Math.max(1, Math.round(readLength));
 	const words = Number(values.text("words_count"));
-	if (Number.isFinite(words) && words > 0) return Math.max(1, Math.round(words / 230));
+	// As Omnivore made its read_length of the same count: the minutes it showed.
+	if (Number.isFinite(words) && words > 0) return Math.max(1, Math.round(words / OMNIVORE_WORDS_PER_MINUTE));
 	return readingMinutesOutside(body, code);
 }
 
