@@ -20,7 +20,7 @@ export { QueueQuery, type QueueResult } from "./queue/queueQuery";
 export { indexNotes, indexRequestHandler, type IndexedNote, type IndexRequest, type IndexResponse, type NoteToIndex } from "./queue/indexNotes";
 export { timeZoneKey } from "./timeZone";
 export { compareCodeUnits, instant, QUEUE_SORTS, seededRandom, type QueueSort } from "./queue/queueOrder";
-export { EMPTY_FILTER, isFiltering, type QueueFilter, type SavedPreset, type ReadingBucket } from "./queue/queueFilter";
+export { EMPTY_FILTER, filterFromStored, isFiltering, type QueueFilter, type SavedPreset, type ReadingBucket } from "./queue/queueFilter";
 export { searchMatches, searchWords } from "./queue/queueSearch";
 export { resolveSavedFilters, type SavedFilter } from "./queue/savedFilter";
 export { readingMinutes } from "./queue/readingTime";

@@ -12,7 +12,7 @@ import { downloadImagesOfAll, downloadImagesOfNote } from "./commands/downloadIm
 import { createBasesFile, markCurrent, markReadAndOpenNext, openNextUnread, openQueue, openRandomUnread } from "./commands/queueCommands";
 import { registerQueueBasesView } from "./bases/queueBasesView";
 import { askForName } from "./queue/nameModal";
-import { adapterStore } from "./queue/savedQueueIndex";
+import { adapterStore, indexInputs } from "./queue/savedQueueIndex";
 import { QueueIndex } from "./queue/queueIndex";
 import { webItemWorkers } from "./queue/workers/webItemWorkers";
 import { QUEUE_VIEW_TYPE, QueueView } from "./queue/queueView";
@@ -37,6 +37,8 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 	private engine: NoteTidier | null = null;
 	// Tag, folders and property names decide what the queue holds; typing in a setting waits for a pause.
 	private readonly rebuildQueue = debounce(guarded("Updating the reading queue", () => this.queue.rebuild()), 1000, true);
+	/** The settings the queue index was last built for (`indexInputs`). */
+	private indexedWith = "";
 	private automaticBatch!: LazyBatch;
 	private automatic!: AutoTidy;
 
@@ -190,12 +192,17 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 			new Notice(`The settings file of ${this.manifest.name} could not be read, so the defaults apply until you change a setting.`);
 		}
 		this.settings = resolveSettings(saved);
+		this.indexedWith = indexInputs(this.settings);
 	}
 
 	async saveSettings(): Promise<void> {
 		this.engine = null;
 		await this.saveData(this.settings);
-		// A build that started before this change read the old settings: build again after it.
+		// A build that started before this change read the old settings: build again after it. A
+		// setting of the view (the tab a queue starts on) changes no item: nothing is read again.
+		const inputs = indexInputs(this.settings);
+		if (inputs === this.indexedWith) return;
+		this.indexedWith = inputs;
 		if (this.queue.state !== "cold") this.rebuildQueue();
 	}
 }

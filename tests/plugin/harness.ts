@@ -30,6 +30,19 @@ export async function until(check: () => boolean, ms = 10_000): Promise<void> {
 	while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
+/** A clock whose every moment is a turn for the UI, after each note: `onTurn` acts during the turns (a sync, a rename). */
+export function steppingClock(onTurn: (turn: number) => Promise<void> | void): Clock {
+	let time = 0;
+	let turn = 0;
+	return {
+		now: () => (time += 100),
+		yieldToUi: async () => {
+			await onTurn(++turn);
+			await settle();
+		},
+	};
+}
+
 /** A clock that never waits, for batches in tests; counts the turns given to the UI. */
 export function instantClock(): Clock & { yields: number } {
 	const clock = {

@@ -1,26 +1,9 @@
 /** @jest-environment jsdom */
 import { TextComponent, type Setting } from "../__mocks__/obsidian";
-import type { Clock } from "../../src/plugin/batch/yielder";
-import { fake, notices, settle, startObsidian, until } from "./harness";
+import { fake, notices, settle, startObsidian, steppingClock, until } from "./harness";
 
 function article(title: string, status: string, tag = "Omnivore", extra = ""): string {
 	return `---\nid: 1\ntitle: ${title}\nstatus: ${status}\n${extra}---\n#${tag}\n\nSome words.\n`;
-}
-
-/**
- * A clock that gives the UI a turn after every note, and lets the test act during the turns: the
- * metadata cache indexes what changed before the build goes on, as it would in Obsidian.
- */
-function steppingClock(onTurn: (turn: number) => Promise<void> | void): Clock {
-	let time = 0;
-	let turn = 0;
-	return {
-		now: () => (time += 100),
-		yieldToUi: async () => {
-			await onTurn(++turn);
-			await settle();
-		},
-	};
 }
 
 const paths = (items: Array<{ path: string }>) => items.map((item) => item.path).sort();

@@ -108,7 +108,12 @@ describe("the saved queue index", () => {
 	it("reads every note again under other settings, another index version or a torn file", async () => {
 		const { reads, store, start, setSettings } = await setUp();
 		await start();
+		// Fewer folders to look in change no item: the notes still in scope are kept.
 		setSettings({ excludeFolders: ["Notes", "Clippings"] });
+		expect(sorted(await start()).map((item) => item.path)).toEqual(["Omnivore/a.md", "Omnivore/b.md", "Omnivore/c.md"]);
+		expect(reads).toHaveBeenCalledTimes(0);
+		// A setting the items are read with does.
+		setSettings({ dateTimeFormat: "YYYY-MM-DD HH:mm" });
 		await start();
 		expect(reads).toHaveBeenCalledTimes(3);
 

@@ -1,10 +1,12 @@
 // What the reader asks of the queue: which statuses, tags, authors, sites, dates, lengths, words.
 
 import { subMonths } from "date-fns";
-import type { QueueStatus } from "./queueItem";
+import { QUEUE_STATUSES, type QueueStatus } from "./queueItem";
 
-export type SavedPreset = "last-7-days" | "last-30-days" | "older-than-6-months";
-export type ReadingBucket = "under-5" | "5-to-15" | "over-15";
+const SAVED_PRESETS = ["last-7-days", "last-30-days", "older-than-6-months"] as const;
+export type SavedPreset = (typeof SAVED_PRESETS)[number];
+const READING_BUCKETS = ["under-5", "5-to-15", "over-15"] as const;
+export type ReadingBucket = (typeof READING_BUCKETS)[number];
 
 export interface DateRange {
 	/** ISO dates (`2024-01-31`), either may be open. */
@@ -36,6 +38,51 @@ export const EMPTY_FILTER: QueueFilter = {
 	search: "",
 	imageProblems: false,
 };
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function oneOf<T extends string>(values: readonly T[], value: unknown): T | null {
+	return values.find((known) => known === value) ?? null;
+}
+
+function stringOrNull(value: unknown): string | null {
+	return typeof value === "string" ? value : null;
+}
+
+function dayOrNull(value: unknown): string | null {
+	return typeof value === "string" && ISO_DAY.test(value) ? value : null;
+}
+
+function savedFrom(value: unknown): QueueFilter["saved"] {
+	if (typeof value === "string") return oneOf(SAVED_PRESETS, value);
+	if (typeof value !== "object" || value === null) return null;
+	const range = value as Partial<Record<keyof DateRange, unknown>>;
+	const from = dayOrNull(range.from);
+	const to = dayOrNull(range.to);
+	return from === null && to === null ? null : { from, to };
+}
+
+/**
+ * A filter read back from stored data (a saved filter set, a view's state in the workspace, both
+ * editable by hand): each field of the wrong shape gets its empty value, so no stored filter can
+ * break the query.
+ */
+export function filterFromStored(value: unknown): QueueFilter {
+	const stored = (typeof value === "object" && value !== null ? value : {}) as Partial<Record<keyof QueueFilter, unknown>>;
+	// A list written by hand as its one value (`"tags": "rust"`) is read as that list.
+	const strings = (list: unknown) => (typeof list === "string" ? [list] : Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === "string") : []);
+	return {
+		statuses: strings(stored.statuses).filter((status): status is QueueStatus => oneOf(QUEUE_STATUSES, status) !== null),
+		tags: strings(stored.tags),
+		tagMode: stored.tagMode === "all" ? "all" : "any",
+		author: stringOrNull(stored.author),
+		site: stringOrNull(stored.site),
+		saved: savedFrom(stored.saved),
+		readingTime: oneOf(READING_BUCKETS, stored.readingTime),
+		search: typeof stored.search === "string" ? stored.search : "",
+		imageProblems: stored.imageProblems === true,
+	};
+}
 
 /** Whether a filter narrows anything beyond the status tabs. */
 export function isFiltering(filter: QueueFilter): boolean {

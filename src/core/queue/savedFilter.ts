@@ -1,6 +1,6 @@
 // A named filter set the reader saved from the queue, and how saved data is read back safely.
 
-import { EMPTY_FILTER, type QueueFilter } from "./queueFilter";
+import { filterFromStored, type QueueFilter } from "./queueFilter";
 import { QUEUE_SORTS, type QueueSort } from "./queueOrder";
 
 export interface SavedFilter {
@@ -14,12 +14,12 @@ function isSavedFilter(value: unknown): value is SavedFilter {
 	return typeof saved?.name === "string" && typeof saved.filter === "object" && saved.filter !== null;
 }
 
-/** Saved filter sets from stored data: malformed ones dropped, missing fields given their defaults. */
+/** Saved filter sets from stored data: malformed ones dropped, missing or malformed fields given their defaults. */
 export function resolveSavedFilters(value: unknown): SavedFilter[] {
 	if (!Array.isArray(value)) return [];
 	return value.filter(isSavedFilter).map((saved) => ({
 		name: saved.name,
-		filter: { ...EMPTY_FILTER, ...saved.filter },
+		filter: filterFromStored(saved.filter),
 		sort: QUEUE_SORTS.includes(saved.sort) ? saved.sort : "saved-newest",
 	}));
 }

@@ -3,6 +3,7 @@
 import { Notice, normalizePath, Platform, TFile } from "obsidian";
 import { queueBaseFile, seededRandom, type QueueItem, type ReadingStatus } from "../../core";
 import type { PluginContext } from "../context";
+import { isInScope } from "../notes/folderScope";
 import { changeStatus } from "../queue/statusActions";
 import { tidyNoteAction } from "./tidyCurrentNote";
 import { QUEUE_VIEW_TYPE, QueueView } from "../queue/queueView";
@@ -32,7 +33,9 @@ export async function openQueue(context: PluginContext): Promise<void> {
 async function unreadInOrder(context: PluginContext): Promise<QueueItem[]> {
 	await context.queue.ensureBuilt();
 	const view = findQueueView(context);
-	const visible = view?.visibleItems().filter((item) => item.status === "unread") ?? [];
+	// In the order shown, as the index has them now: the view redraws a moment after a change (the
+	// status just set, a note deleted), and the next article must not be the one just marked read.
+	const visible = (view?.visibleItems() ?? []).map((shown) => context.queue.get(shown.path)).filter((item): item is QueueItem => item?.status === "unread");
 	if (visible.length > 0) return visible;
 	const time = (item: QueueItem) => (item.savedAt ? Date.parse(item.savedAt) : Infinity);
 	return context.queue
@@ -63,7 +66,9 @@ export async function openRandomUnread(context: PluginContext, random: () => num
 export async function markCurrent(context: PluginContext, file: TFile, status: ReadingStatus): Promise<boolean> {
 	await context.queue.ensureBuilt();
 	if (!context.queue.get(file.path)) {
-		new Notice(`${file.basename} is not in the reading queue (it does not look like an Omnivore note).`);
+		const { includeFolders, excludeFolders } = context.settings;
+		const why = isInScope(file.path, includeFolders, excludeFolders) ? "it does not look like an Omnivore note" : "its folder is not among those the queue looks in; see the settings";
+		new Notice(`${file.basename} is not in the reading queue (${why}).`);
 		return false;
 	}
 	const changed = await changeStatus(context.app, context.queue, context.settings, file.path, status, tidyNoteAction(context));

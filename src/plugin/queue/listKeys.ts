@@ -58,8 +58,9 @@ export function handleListKey(event: KeyboardEvent, list: VirtualList<QueueItem>
 	const action = event.target === list.scrollEl ? listKeyAction(event) : null;
 	if (!action || items.length === 0) return;
 	event.preventDefault();
-	if (list.activeIndex < 0) list.setActive(0);
-	const item = items[list.activeIndex];
+	// No active row, or one past the items (the list's own are newer): the first, or the last.
+	if (list.activeIndex < 0 || list.activeIndex >= items.length) list.setActive(list.activeIndex < 0 ? 0 : items.length - 1);
+	const item = items[Math.min(list.activeIndex, items.length - 1)];
 	if (action.kind === "move") list.setActive(action.to(list.activeIndex, items.length, list.pageSize()));
 	else if (action.kind === "open") run.open(item, action.modifier);
 	else if (action.kind === "toggle-read") run.setStatus(item, readToggle(item.status));

@@ -19,6 +19,13 @@ type IndexChange =
 
 const UPDATE = "Updating the reading queue";
 
+/** A note's file name without its folder and extension, as Obsidian's `basename`. */
+function baseName(path: string): string {
+	const name = path.slice(path.lastIndexOf("/") + 1);
+	const dot = name.lastIndexOf(".");
+	return dot > 0 ? name.slice(0, dot) : name;
+}
+
 /**
  * Builds run one at a time (each waits for the one before, as obsidian-tasks' cache does with
  * `runExclusive`), each with one reading of the settings. Changes that arrive while a build runs are
@@ -147,14 +154,25 @@ export class QueueIndex extends Component {
 		if (!(file instanceof TFile)) return;
 		const settings = this.host.settings();
 		const item = this.items.get(oldPath);
-		const inScope = isInScope(file.path, settings.includeFolders, settings.excludeFolders);
+		const inScope = (path: string) => isInScope(path, settings.includeFolders, settings.excludeFolders);
 		if (!item) {
-			// Moved into the chosen folders: the metadata cache sends no change for a rename, so read it.
-			if (inScope && mayBeOmnivoreNote(this.app.metadataCache.getFileCache(file), settings)) void this.readMoved(file);
+			// A build read it under its new path before this rename was applied: out of the chosen folders, it goes.
+			if (!inScope(file.path)) {
+				if (this.items.delete(file.path)) this.notify();
+				return;
+			}
+			// Moved into the chosen folders: the metadata cache sends no change for a rename, so read it
+			// (a note marked only by an Omnivore link in its text is no candidate of the cache's).
+			const byText = settings.match !== "tag" && file.extension === "md" && !inScope(oldPath);
+			if (byText || mayBeOmnivoreNote(this.app.metadataCache.getFileCache(file), settings)) void this.readMoved(file);
 			return;
 		}
 		this.items.delete(oldPath);
-		if (inScope) this.items.set(file.path, { ...item, path: file.path });
+		if (inScope(file.path)) {
+			this.items.set(file.path, { ...item, path: file.path });
+			// An article titled by its file name takes the new one: read again (the cache sends no change for a rename).
+			if (item.title.startsWith(baseName(oldPath)) && file.basename !== baseName(oldPath)) void this.readMoved(file);
+		}
 		this.notify();
 	}
 

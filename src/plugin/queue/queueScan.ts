@@ -62,13 +62,14 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 	// only of the notes read (a start with the saved index asks it of few).
 	const files = settings.match === "tag" ? findCandidates(app.vault, app.metadataCache, settings, "path") : notesInScope(app.vault, settings, "path");
 	const isSure = (file: TFile) => settings.match === "tag" || mayBeOmnivoreNote(app.metadataCache.getFileCache(file), settings);
-	// The notes the saved index holds as they are now; the others are read, and their bytes decide on workers.
-	const fresh = new Set<TFile>();
+	// The notes the saved index holds as they are now, under the path they were listed at (a rename
+	// during the scan is applied after it, from that path); the others are read, and their bytes decide on workers.
+	const fresh = new Map<TFile, Entry>();
 	let toRead = 0;
 	let bytesToRead = 0;
 	for (const file of files) {
 		const known = saved.get(file.path);
-		if (known !== undefined && known.mtime === file.stat.mtime && known.size === file.stat.size) fresh.add(file);
+		if (known !== undefined && known.mtime === file.stat.mtime && known.size === file.stat.size) fresh.set(file, { path: file.path, saved: known });
 		else {
 			toRead++;
 			bytesToRead += file.stat.size;
@@ -102,7 +103,7 @@ export async function scanVault(app: App, host: QueueIndexHost, progress: ((foun
 		for (const file of files) {
 			if (stop.aborted) return found;
 			// A saved item is kept under its note's path, which is its own (savedQueueIndex.ts).
-			const slot: Entry | ToBuild | null = fresh.has(file) ? { path: file.path, saved: saved.get(file.path) as SavedNote } : await readNote(app, file, settings, isSure(file));
+			const slot: Entry | ToBuild | null = fresh.get(file) ?? (await readNote(app, file, settings, isSure(file)));
 			if (slot) slots.push(slot);
 			if (slot && isToBuild(slot)) slotsToBuild++;
 			// Without workers a note is built at once; notes kept from the saved index go in parts.

@@ -37,7 +37,10 @@ export class QueueView extends ItemView {
 	private emptyEl!: HTMLElement;
 	private list!: VirtualList<QueueItem>;
 	private unsubscribe: (() => void) | null = null;
-	private readonly scheduleReload = debounce(() => this.reload(), 100, true);
+	// A redraw after a tenth of a second without changes, and at least every half second while they
+	// keep coming (a sync writing note after note would otherwise put it off until it ends).
+	private readonly reloadAfterPause = debounce(() => this.reload(), 100, true);
+	private readonly reloadAtLatest = debounce(() => this.reload(), 500, false);
 	/** What rows, their menu and the keys do with an article. */
 	private readonly actions: ArticleActions;
 
@@ -107,7 +110,10 @@ export class QueueView extends ItemView {
 			this.refresh();
 		});
 
-		this.unsubscribe = this.host.index.subscribe(() => this.scheduleReload());
+		this.unsubscribe = this.host.index.subscribe(() => {
+			this.reloadAfterPause();
+			this.reloadAtLatest();
+		});
 		this.refresh();
 		try {
 			await this.host.index.ensureBuilt();
@@ -117,12 +123,11 @@ export class QueueView extends ItemView {
 			return;
 		}
 		// The build's own notices scheduled a reload: it is this one, not a second redraw of every row later.
-		this.scheduleReload.cancel();
 		this.reload();
 	}
 
 	override async onClose(): Promise<void> {
-		this.scheduleReload.cancel();
+		this.cancelReload();
 		this.unsubscribe?.();
 		this.list.destroy();
 		this.contentEl.empty();
@@ -153,8 +158,14 @@ export class QueueView extends ItemView {
 		if (name) await this.host.saveFilter({ name, filter: this.state.filter, sort: this.state.sort });
 	}
 
-	/** Data changed: feed the query and redraw. */
+	private cancelReload(): void {
+		this.reloadAfterPause.cancel();
+		this.reloadAtLatest.cancel();
+	}
+
+	/** Data changed: feed the query and redraw (whatever redraw was scheduled is this one). */
 	private reload(): void {
+		this.cancelReload();
 		this.state.query.setItems(this.host.index.all());
 		this.refresh();
 	}
@@ -182,7 +193,7 @@ export class QueueView extends ItemView {
 
 	/** Write the status, then redraw at once rather than after the usual pause. */
 	private async changeStatus(item: QueueItem, status: ReadingStatus): Promise<void> {
-		if (await this.host.setStatus(item.path, status)) this.scheduleReload.run();
+		if (await this.host.setStatus(item.path, status)) this.reload();
 	}
 
 	private focusList(): boolean {

@@ -3,7 +3,7 @@
 // It is valid only for the same index version and the same settings; anything off, and it is ignored.
 
 import type { DataAdapter } from "obsidian";
-import { hashText, itemOfRow, itemRow, QUEUE_ITEM_VERSION, timeZoneKey, type ItemRow, type QueueItem } from "../../core";
+import { DEFAULT_OPTIONS, hashText, itemOfRow, itemRow, QUEUE_ITEM_VERSION, timeZoneKey, type ItemRow, type QueueItem, type TidyOptions } from "../../core";
 import type { OmnivoreQueueSettings } from "../settings";
 
 /** The items' version (bumped in the core when an item would be read differently): older saved items are not used. */
@@ -29,12 +29,18 @@ interface SavedIndexFile {
 }
 
 /**
- * What the items depend on: every setting but those of the view and of automatic cleanup, and the
- * time zone (a date without one is read in it; the index travels with the vault and the laptop).
+ * What the items depend on: the engine's settings (tag, matching, property names, status values,
+ * dates...), not those of the view, the folders or automatic cleanup; and the time zone (a date
+ * without one is read in it; the index travels with the vault and the laptop).
  */
 export function settingsKey(settings: OmnivoreQueueSettings): string {
-	const { savedFilters: _filters, autoTidy: _autoTidy, autoTidyDelaySeconds: _delay, ...relevant } = settings;
+	const relevant = Object.fromEntries(Object.keys(DEFAULT_OPTIONS).map((name) => [name, settings[name as keyof TidyOptions]]));
 	return hashText(`${timeZoneKey()}\n${JSON.stringify(relevant)}`);
+}
+
+/** What a build of the index reads the vault with: the items' settings and the folders it looks in. */
+export function indexInputs(settings: OmnivoreQueueSettings): string {
+	return `${settingsKey(settings)}\n${JSON.stringify([settings.includeFolders, settings.excludeFolders])}`;
 }
 
 export async function loadSavedIndex(store: SavedIndexStore | null, key: string): Promise<Map<string, SavedNote>> {

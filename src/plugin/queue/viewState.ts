@@ -1,7 +1,7 @@
 // What a queue view shows (filter, sort, shuffle seed) and the result of running it: the view's
 // state, saved with the workspace and restored when Obsidian starts.
 
-import { EMPTY_FILTER, QUEUE_SORTS, QUEUE_STATUSES, QueueQuery, type QueueFilter, type QueueResult, type QueueSort, type QueueStatus, type SavedFilter } from "../../core";
+import { EMPTY_FILTER, filterFromStored, QUEUE_SORTS, QueueQuery, type QueueFilter, type QueueResult, type QueueSort, type QueueStatus, type SavedFilter } from "../../core";
 
 /** Where a new view starts: the settings' queue defaults. */
 export interface QueueDefaults {
@@ -10,7 +10,7 @@ export interface QueueDefaults {
 }
 
 interface StoredState {
-	filter?: Partial<QueueFilter>;
+	filter?: unknown;
 	sort?: QueueSort;
 }
 
@@ -35,11 +35,7 @@ export class QueueViewState {
 	/** Restore a saved state; anything malformed keeps its current value. */
 	restore(state: unknown): void {
 		const saved = (typeof state === "object" && state !== null ? state : {}) as StoredState;
-		if (saved.filter && typeof saved.filter === "object") {
-			const filter = { ...EMPTY_FILTER, ...saved.filter };
-			filter.statuses = Array.isArray(filter.statuses) ? filter.statuses.filter((s) => QUEUE_STATUSES.includes(s)) : [];
-			this.filter = filter;
-		}
+		if (saved.filter && typeof saved.filter === "object") this.filter = filterFromStored(saved.filter);
 		if (saved.sort && QUEUE_SORTS.includes(saved.sort)) this.setSort(saved.sort);
 	}
 
@@ -59,7 +55,7 @@ export class QueueViewState {
 	}
 
 	apply(saved: SavedFilter): void {
-		this.filter = { ...EMPTY_FILTER, ...saved.filter };
+		this.filter = filterFromStored(saved.filter);
 		this.setSort(saved.sort);
 	}
 

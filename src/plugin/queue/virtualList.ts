@@ -58,8 +58,18 @@ export class VirtualList<T> {
 		});
 	}
 
+	/**
+	 * New items (a sync, a re-sort, a filter). The active row stays on its item wherever it now
+	 * stands, so a key acts on the article the reader chose, not one that slid under the cursor; an
+	 * item that left the list leaves the row at its place (the next article, as after archiving it).
+	 */
 	setItems(items: readonly T[]): void {
+		const activeKey = this.active >= 0 && this.active < this.items.length ? this.options.key(this.items[this.active]) : null;
 		this.items = items;
+		if (activeKey !== null) {
+			const at = items.findIndex((item) => this.options.key(item) === activeKey);
+			this.active = at >= 0 ? at : Math.min(this.active, items.length - 1);
+		} else if (this.active >= items.length) this.active = items.length - 1;
 		this.version++;
 		this.updateHeight();
 		this.render();

@@ -1,6 +1,6 @@
 // What the reader asks of the queue: when a filter narrows the list, the saved-date windows and
 // reading-time buckets at their edges, and filter sets saved by the reader read back from settings.
-import { EMPTY_FILTER, isFiltering, resolveSavedFilters, type QueueFilter } from "../../../src/core";
+import { EMPTY_FILTER, filterFromStored, isFiltering, resolveSavedFilters, type QueueFilter } from "../../../src/core";
 import { inReadingBucket, savedWindow } from "../../../src/core/queue/queueFilter";
 
 const DAY = 86_400_000;
@@ -86,5 +86,45 @@ describe("resolveSavedFilters", () => {
 		for (const sort of ["saved-newest", "saved-oldest", "published-newest", "title", "site", "author", "reading-time", "shuffle"]) {
 			expect(resolveSavedFilters([{ name: "Rust", filter: { tags: ["rust"] }, sort }])[0].sort).toBe(sort);
 		}
+	});
+});
+
+describe("filterFromStored", () => {
+	it("keeps every field of the right shape", () => {
+		const filter: QueueFilter = {
+			statuses: ["unread", "unknown"],
+			tags: ["rust", "long read"],
+			tagMode: "all",
+			author: "Niko Matsakis",
+			site: "smallcultfollowing.com",
+			saved: { from: "2024-01-01", to: null },
+			readingTime: "over-15",
+			search: "borrow checker",
+			imageProblems: true,
+		};
+		expect(filterFromStored(JSON.parse(JSON.stringify(filter)))).toEqual(filter);
+		expect(filterFromStored({ saved: "last-30-days" }).saved).toBe("last-30-days");
+	});
+
+	it("gives a field of the wrong shape, as a hand edit leaves it, its empty value", () => {
+		const stored = {
+			statuses: ["unread", "someday", 3],
+			tags: ["rust", 42, null],
+			tagMode: "most",
+			author: 42,
+			site: ["a.example"],
+			saved: { from: "last week", to: 7 },
+			readingTime: "forever",
+			search: { words: "x" },
+			imageProblems: "yes",
+		};
+		expect(filterFromStored(stored)).toEqual({ ...EMPTY_FILTER, statuses: ["unread"], tags: ["rust"] });
+		expect(filterFromStored("tags=rust")).toEqual(EMPTY_FILTER);
+		expect(filterFromStored({ saved: "yesterday" }).saved).toBeNull();
+		expect(filterFromStored({ saved: { from: null, to: "2024-02-01" } }).saved).toEqual({ from: null, to: "2024-02-01" });
+	});
+
+	it("reads a list written as its one value", () => {
+		expect(filterFromStored({ tags: "rust", statuses: "unread" })).toEqual({ ...EMPTY_FILTER, tags: ["rust"], statuses: ["unread"] });
 	});
 });
