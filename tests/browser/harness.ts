@@ -19,16 +19,7 @@ export function buildPage(): string {
 	// needs esbuild's async API): bundled on its own, then given to the page as text.
 	const worker = buildSync({ entryPoints: [join(ROOT, "src", "plugin", "queue", "workers", "itemWorkerScript.ts")], bundle: true, format: "iife", platform: "browser", target: "es2018", write: false, logLevel: "silent" });
 	writeFileSync(join(dir, "itemWorkerSource.js"), `export default ${JSON.stringify(worker.outputFiles[0].text)};`);
-	buildSync({
-		entryPoints: [join(HERE, "queuePage.ts")],
-		bundle: true,
-		format: "iife",
-		platform: "browser",
-		target: "es2020",
-		outfile: join(dir, "page.js"),
-		alias: { obsidian: join(ROOT, "tests", "__mocks__", "obsidian.ts"), "omnivore-queue-item-worker": join(dir, "itemWorkerSource.js") },
-		logLevel: "silent",
-	});
+	bundlePage(dir, "queuePage.ts", "page.js");
 	writeFileSync(join(dir, "theme.css"), readFileSync(join(HERE, "theme.css")));
 	writeFileSync(join(dir, "styles.css"), readFileSync(join(ROOT, "styles.css")));
 	writeFileSync(
@@ -37,6 +28,29 @@ export function buildPage(): string {
 <body><script src="page.js"></script></body></html>`,
 	);
 	return dir;
+}
+
+/** The Bases layout's page (basesPage.ts), in a folder `buildPage` made: bases.html. */
+export function buildBasesPage(dir: string): void {
+	bundlePage(dir, "basesPage.ts", "bases.js");
+	writeFileSync(
+		join(dir, "bases.html"),
+		`<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="styles.css">
+<style>.bases-view { height: 100vh; display: flex; flex-direction: column; }</style></head><body><script src="bases.js"></script></body></html>`,
+	);
+}
+
+function bundlePage(dir: string, entry: string, outfile: string): void {
+	buildSync({
+		entryPoints: [join(HERE, entry)],
+		bundle: true,
+		format: "iife",
+		platform: "browser",
+		target: "es2020",
+		outfile: join(dir, outfile),
+		alias: { obsidian: join(ROOT, "tests", "__mocks__", "obsidian.ts"), "omnivore-queue-item-worker": join(dir, "itemWorkerSource.js") },
+		logLevel: "silent",
+	});
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -4,6 +4,7 @@
 import { Menu, setIcon, type App } from "obsidian";
 import type { QueueFilter, ReadingBucket, SavedPreset } from "../../core";
 import { hiddenText } from "./hiddenLabel";
+import { keepingFocus, showMenuFor } from "./keyboardFriendly";
 import { LENGTH_LABELS, SAVED_LABELS } from "./labels";
 import { pickValue } from "./valuePicker";
 import type { QueueViewState } from "./viewState";
@@ -31,6 +32,10 @@ export class FilterBar {
 	}
 
 	render(): void {
+		keepingFocus(this.el, () => this.draw());
+	}
+
+	private draw(): void {
 		const el = this.el;
 		el.empty();
 		const filter = this.filter();
@@ -58,7 +63,7 @@ export class FilterBar {
 	private button(text: string, label: string, run: () => void, icon?: string): HTMLElement {
 		const button = this.el.createEl("button", { cls: "omnivore-queue-pill", attr: { "aria-label": label } });
 		if (icon) setIcon(button.createSpan({ cls: "omnivore-queue-pill-icon" }), icon);
-		button.createSpan({ text });
+		button.createSpan({ cls: "omnivore-queue-pill-text", text });
 		button.addEventListener("click", run);
 		return button;
 	}
@@ -95,7 +100,7 @@ export class FilterBar {
 		pill.addEventListener("click", (event) => {
 			const menu = new Menu();
 			for (const [option, label] of Object.entries(options)) menu.addItem((item) => item.setTitle(label).onClick(() => set(option)));
-			menu.showAtMouseEvent(event);
+			showMenuFor(menu, event);
 		});
 	}
 }

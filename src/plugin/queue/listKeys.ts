@@ -61,6 +61,8 @@ export function handleListKey(event: KeyboardEvent, list: VirtualList<QueueItem>
 	// No active row, or one past the items (the list's own are newer): the first, or the last.
 	if (list.activeIndex < 0 || list.activeIndex >= items.length) list.setActive(list.activeIndex < 0 ? 0 : items.length - 1);
 	const item = items[Math.min(list.activeIndex, items.length - 1)];
+	// The row a key acts on is shown first: it may have been scrolled out of view.
+	if (action.kind !== "move") list.reveal(list.activeIndex);
 	if (action.kind === "move") list.setActive(action.to(list.activeIndex, items.length, list.pageSize()));
 	else if (action.kind === "open") run.open(item, action.modifier);
 	else if (action.kind === "toggle-read") run.setStatus(item, readToggle(item.status));

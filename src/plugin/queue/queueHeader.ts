@@ -3,6 +3,7 @@
 
 import { Menu, setIcon } from "obsidian";
 import { isFiltering, QUEUE_SORTS, type SavedFilter } from "../../core";
+import { showMenuFor } from "./keyboardFriendly";
 import { SORT_LABELS } from "./labels";
 import type { QueueViewState } from "./viewState";
 
@@ -48,6 +49,8 @@ export class QueueHeader {
 		});
 		this.searchEl.addEventListener("input", () => this.change(() => state.setFilter({ search: this.searchEl.value })));
 		this.searchEl.addEventListener("keydown", (event) => {
+			// Keys that compose Chinese, Japanese or Korean text (Enter commits, arrows pick) are the input method's.
+			if (event.isComposing) return;
 			if ((event.key === "ArrowDown" || event.key === "Enter") && handlers.toList()) event.preventDefault();
 			else if (event.key === "Escape" && this.searchEl.value !== "") {
 				event.preventDefault();
@@ -92,7 +95,7 @@ export class QueueHeader {
 					.onClick(() => this.change(() => this.state.setSort(option))),
 			);
 		}
-		menu.showAtMouseEvent(event);
+		showMenuFor(menu, event);
 	}
 
 	private showSavedMenu(event: MouseEvent): void {
@@ -106,6 +109,6 @@ export class QueueHeader {
 		if (saved.length > 0) menu.addSeparator();
 		menu.addItem((item) => item.setTitle("Save current filters…").setIcon("bookmark-plus").onClick(() => this.handlers.saveCurrent()));
 		if (isFiltering(filter)) menu.addItem((item) => item.setTitle("Clear filters").setIcon("x").onClick(() => this.change(() => this.state.clearFilters())));
-		menu.showAtMouseEvent(event);
+		showMenuFor(menu, event);
 	}
 }

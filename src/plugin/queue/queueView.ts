@@ -83,7 +83,11 @@ export class QueueView extends ItemView {
 		const root = this.contentEl;
 		root.empty();
 		root.addClass("omnivore-queue-view");
-		const changed = () => this.refresh();
+		// The reader asked for another list (a search, a tab, a filter): it starts at its top.
+		const changed = () => {
+			this.refresh();
+			this.list.toTop();
+		};
 		this.header = new QueueHeader(root, this.state, {
 			changed,
 			toggleFilters: () => this.toggleFilters(),
@@ -146,6 +150,14 @@ export class QueueView extends ItemView {
 	private change(update: () => void): void {
 		update();
 		this.refresh();
+		this.list.toTop();
+	}
+
+	/** The empty state's Clear button: its focus (it is gone now) goes to the list, or the search. */
+	private clearFilters(): void {
+		const hadFocus = this.emptyEl.contains(activeDocument.activeElement);
+		this.change(() => this.state.clearFilters());
+		if (hadFocus && !this.focusList()) this.header.searchEl.focus();
 	}
 
 	private toggleFilters(): void {
@@ -187,7 +199,7 @@ export class QueueView extends ItemView {
 		renderEmptyState(
 			this.emptyEl,
 			{ ready: this.host.index.ready, total: this.state.query.size, shown: result.items.length, filter, scope: this.host.scope() },
-			{ openSettings: () => this.host.openSettings(), clearFilters: () => this.change(() => this.state.clearFilters()) },
+			{ openSettings: () => this.host.openSettings(), clearFilters: () => this.clearFilters() },
 		);
 	}
 

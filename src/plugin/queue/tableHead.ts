@@ -3,6 +3,7 @@
 
 import { setIcon, type Component } from "obsidian";
 import type { QueueSort } from "../../core";
+import { keepingFocus } from "./keyboardFriendly";
 
 interface Column {
 	label: string;
@@ -21,6 +22,10 @@ const COLUMNS: Column[] = [
 ];
 
 export function renderTableHead(el: HTMLElement, current: QueueSort, choose: (sort: QueueSort) => void): void {
+	keepingFocus(el, () => drawTableHead(el, current, choose));
+}
+
+function drawTableHead(el: HTMLElement, current: QueueSort, choose: (sort: QueueSort) => void): void {
 	el.empty();
 	el.createDiv({ cls: "omnivore-queue-row-icon" });
 	for (const column of COLUMNS) {

@@ -52,9 +52,10 @@ export class VirtualList<T> {
 						this.render();
 					});
 		this.resizeObserver?.observe(this.scrollEl);
-		// A listbox that takes focus shows which row the keys will act on.
+		// A listbox that takes focus shows which row the keys will act on: the first one in view (a
+		// click into a scrolled list focuses it first, and must not scroll it away from the click).
 		this.scrollEl.addEventListener("focus", () => {
-			if (this.active < 0 && this.items.length > 0) this.setActive(0);
+			if (this.active < 0 && this.items.length > 0) this.setActive(Math.min(Math.ceil(this.scrollEl.scrollTop / this.rowHeight), this.items.length - 1), false);
 		});
 	}
 
@@ -132,6 +133,13 @@ export class VirtualList<T> {
 		const viewBottom = viewTop + this.viewportHeight();
 		if (top < viewTop) this.scrollEl.scrollTop = top;
 		else if (bottom > viewBottom) this.scrollEl.scrollTop = bottom - this.viewportHeight();
+		this.render();
+	}
+
+	/** Back to the top, the first row active if one was (a new search, tab or order: a new list). */
+	toTop(): void {
+		this.scrollEl.scrollTop = 0;
+		if (this.active >= 0) this.setActive(this.items.length > 0 ? 0 : -1, false);
 		this.render();
 	}
 
