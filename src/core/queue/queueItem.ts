@@ -87,6 +87,15 @@ function statusOf(values: NoteValues, options: TidyOptions, tags: () => string[]
  * as it will be once tidied.
  */
 function writtenPrecisionMs(momentFormat: string): number {
+	let ms = precisionOfFormat.get(momentFormat);
+	if (ms === undefined) precisionOfFormat.set(momentFormat, (ms = precisionOf(momentFormat)));
+	return ms;
+}
+
+// Formats are few (the settings'), dates many: each format is read once.
+const precisionOfFormat = new Map<string, number>();
+
+function precisionOf(momentFormat: string): number {
 	const tokens = momentFormat.replace(/\[[^\]]*\]/g, "");
 	if (/[Sx]/.test(tokens)) return 1;
 	if (/[sX]/.test(tokens)) return 1000;
