@@ -5,7 +5,7 @@ export { DEFAULT_OPTIONS, OMNIVORE_PROXY_BASES, resolveOptions, type TidyOptions
 export { PROBLEM_TITLES, type NoteReport, type Problem, type ProblemCode, type Change, type ChangeKind } from "./report";
 export { unwrapProxyUrl, buildProxyMatcher, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";
 export { FRONTMATTER_STEPS } from "./frontmatter/normalize";
-export { hashLike, hashText, holdsHash, noteHash } from "./hash";
+export { hashText } from "./hash";
 export { checkDateFormat, upgradeSavedFormat, type DateFormatCheck } from "./dateFormat";
 export { optionsFromSaved, SETTINGS_VERSION, stringList } from "./savedOptions";
 export { isTagName, tagMatches } from "./omnivore/tags";

@@ -1,4 +1,4 @@
-// Lengths in UTF-8, as file systems count a name's bytes, counted from the characters without encoding them.
+// Lengths in UTF-8, as file systems count a name's bytes (no TextEncoder: the plugin's tests run where there is none).
 
 /** Bytes of one character in UTF-8. */
 export function utf8Length(char: string): number {

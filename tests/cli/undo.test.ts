@@ -2,7 +2,6 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { hashText } from "../../src/core/hash";
 import { splitNote } from "../../src/core/note";
 import { buildCli, runCli } from "./builtCli";
 
@@ -151,27 +150,4 @@ it("undoes the last tidy even when the first line of its journal was damaged sin
 	expect(undo.stdout).toMatch(/^Undid "a run whose journal header could not be read" of .*: 10 notes restored\.\n$/);
 	expect(read(BYZANTINE)).toBe(original.get(BYZANTINE));
 	expect(read(SQLITE)).toBe(original.get(SQLITE));
-});
-
-it("undoes a run journaled by an earlier version, whose hashes were of the text's UTF-16 units", () => {
-	expect(cli("tidy", vault).status).toBe(0);
-	const folder = join(vault, ".omnivore-queue", "journal");
-	const [batch] = readdirSync(folder).filter((name) => name.endsWith(".jsonl"));
-	const lines = readFileSync(join(folder, batch), "utf8").split("\n");
-	let rewritten = 0;
-	const earlier = lines.map((line) => {
-		if (!line.includes('"afterHash"')) return line;
-		const entry = JSON.parse(line) as { path: string; afterHash: string; beforeHash?: string };
-		const before = readFileSync(join(DEMO, ...entry.path.split("/")), "utf8");
-		rewritten++;
-		return JSON.stringify({ ...entry, afterHash: hashText(read(entry.path)), beforeHash: hashText(before) });
-	});
-	expect(rewritten).toBe(10);
-	writeFileSync(join(folder, batch), earlier.join("\n"));
-	writeFileSync(join(vault, ...SQLITE.split("/")), `${read(SQLITE)}My notes.\n`);
-	const undo = cli("undo", vault);
-	expect(undo.status).toBe(0);
-	expect(undo.stdout).toContain(": 9 notes restored.");
-	expect(read(BYZANTINE)).toBe(original.get(BYZANTINE));
-	expect(read(SQLITE).endsWith("My notes.\n")).toBe(true);
 });

@@ -3,7 +3,7 @@ import { Journal, parseBatch } from "../../src/core/journal/journal";
 import { decideRestore, earlierText } from "../../src/core/journal/restore";
 import { LazyBatch } from "../../src/core/journal/lazyBatch";
 import { splitNote } from "../../src/core/note";
-import { hashBytes, hashText, noteHash } from "../../src/core/hash";
+import { hashBytes, hashText } from "../../src/core/hash";
 import { applyReverseEdits, reverseEdits } from "../../src/core/journal/edits";
 import { NoteTidier } from "../../src/core";
 import { localizeNote } from "../../src/core/images/localizeNote";
@@ -178,7 +178,7 @@ describe("files a run created", () => {
 		await batch.recordCreated("Omnivore/A.md", "# A\n");
 		await batch.recordCreated("Omnivore/A.pdf", new Uint8Array([1, 2]));
 		expect((await journal.latest())?.entries).toEqual([
-			{ path: "Omnivore/A.md", created: true, afterHash: noteHash("# A\n") },
+			{ path: "Omnivore/A.md", created: true, afterHash: hashText("# A\n") },
 			{ path: "Omnivore/A.pdf", created: true, binary: true, afterHash: hashBytes(new Uint8Array([1, 2])) },
 		]);
 	});

@@ -1,7 +1,7 @@
 // The small shared pieces every command leans on: the hashes the journal and the image record keep on
 // disk, HTML entities in notes, Windows' reserved names, problem headings, quoted values, options.
 
-import { hashBytes, hashLike, hashText, holdsHash, noteHash } from "../../src/core/hash";
+import { hashBytes, hashText } from "../../src/core/hash";
 import { decodeHtmlEntities } from "../../src/core/htmlEntities";
 import { DEFAULT_OPTIONS, OMNIVORE_PROXY_BASES, resolveOptions, type TidyOptions } from "../../src/core/options";
 import { PROBLEM_TITLES, quoteForMessage, ReportBuilder } from "../../src/core/report";
@@ -29,64 +29,10 @@ describe("hashes kept on disk", () => {
 		expect(new Set([hashBytes(image), hashBytes(changed), hashBytes(first), hashBytes(image.subarray(1))]).size).toBe(4);
 	});
 
-	test("of notes in the journal are the same as this version wrote, so its journals still undo", () => {
-		expect(noteHash("")).toBe("u0bdcb81aee8d830");
-		expect(noteHash("hello")).toBe("u055b0c821a79235");
-		expect(noteHash("---\ntitle: é 東京\n---\n")).toBe("u1091b4cd29c50519");
-		expect(noteHash("😀")).toBe("u0b62f9a97bb9634");
-	});
-
-	test("of notes do not depend on how the text is cut to be encoded: each is that of its whole UTF-8 bytes", () => {
-		// The definition, over the bytes at once: cyrb53's lanes over words of four bytes (little-endian), the last one short.
-		const reference = (text: string) => {
-			const bytes = new TextEncoder().encode(text);
-			const rotate = (h: number, by: number) => (h << by) | (h >>> (32 - by));
-			let h1 = 0xdeadbeef;
-			let h2 = 0x41c6ce57;
-			const whole = bytes.length - (bytes.length % 4);
-			for (let i = 0; i < whole; i += 4) {
-				const word = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
-				h1 = rotate(Math.imul(h1 ^ word, 2654435761), 15);
-				h2 = rotate(Math.imul(h2 ^ word, 1597334677), 13);
-			}
-			if (whole < bytes.length) {
-				let word = 0;
-				for (let i = whole; i < bytes.length; i++) word |= bytes[i] << (8 * (i - whole));
-				h1 = Math.imul(h1 ^ word, 2654435761);
-				h2 = Math.imul(h2 ^ word, 1597334677);
-			}
-			h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-			h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-			return `u${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0")}${bytes.length.toString(16)}`;
-		};
-		// Texts over several of the encoder's 64 KB parts, characters of 1 to 4 bytes across each cut, a lone surrogate.
-		const pieces = ["a", "é", "東", "😀", "\r\n", "\ud800"];
-		for (const [i, count] of [0, 1, 7, 21_845, 21_846, 30_000, 70_001].entries()) {
-			const text = Array.from({ length: count }, (_, j) => pieces[(j * (i + 3)) % pieces.length]).join("");
-			expect(noteHash(text)).toBe(reference(text));
-			// Texts differing only past the first part, or in their last character, are told apart.
-			expect(noteHash(`${text}x`)).not.toBe(noteHash(`${text}y`));
-		}
-	});
-
-	test("of either kind are read: journals of earlier versions hold hashText's", () => {
-		const note = "---\ntitle: A\n---\nBody\n";
-		expect(holdsHash(note, noteHash(note))).toBe(true);
-		expect(holdsHash(note, hashText(note))).toBe(true);
-		expect(holdsHash(`${note} `, noteHash(note))).toBe(false);
-		expect(holdsHash(`${note} `, hashText(note))).toBe(false);
-		// No hash of the earlier kind (hexadecimal digits) starts as one of the new kind.
-		expect(hashText(note)).toMatch(/^[0-9a-f]+$/);
-		expect(hashLike(hashText(note))(note)).toBe(hashText(note));
-		expect(hashLike(noteHash(note))(note)).toBe(noteHash(note));
-	});
-
 	test("end with the length, so texts of other lengths never match", () => {
 		expect(hashText("x".repeat(300)).endsWith("12c")).toBe(true);
 		expect(hashBytes(new Uint8Array(300)).endsWith("-12c")).toBe(true);
 		expect(hashText("", 7)).not.toBe(hashText(""));
-		// In UTF-8 bytes for the journal's.
-		expect(noteHash("é".repeat(150)).endsWith("12c")).toBe(true);
 	});
 });
 

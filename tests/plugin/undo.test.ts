@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { hashText, NoteTidier } from "../../src/core";
+import { NoteTidier } from "../../src/core";
 import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
 import { undoLastTidy } from "../../src/plugin/commands/undoLastTidy";
 import { Modal, Notice } from "../__mocks__/obsidian";
@@ -53,27 +53,6 @@ describe("Undo last tidy", () => {
 		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 1 note restored. 2 notes had changed since, so they were left as they are.Show report');
 		await runCommand(plugin, "show-tidy-report");
 		expect(lastModal<ReportModal>().contentEl.textContent).toContain("c.md");
-	});
-
-	it("follows a renamed note in a run journaled by an earlier version, whose hashes were of the text's UTF-16 units", async () => {
-		const { app, plugin } = await startObsidian(NOTES, { autoTidy: false });
-		await tidyAllNotes(plugin, async () => true);
-		const adapter = app.vault.adapter;
-		const folder = `${plugin.manifest.dir}/journal`;
-		const [batch] = (await adapter.list(folder)).files.filter((name) => name.endsWith(".jsonl"));
-		const lines = (await adapter.read(batch)).split("\n").map((line) => {
-			if (!line.includes('"afterHash"')) return line;
-			const entry = JSON.parse(line) as { path: keyof typeof NOTES };
-			return JSON.stringify({ ...entry, afterHash: hashText(app.vault.testText(entry.path) ?? ""), beforeHash: hashText(NOTES[entry.path]) });
-		});
-		await adapter.write(batch, lines.join("\n"));
-		const a = app.vault.getFileByPath("a.md");
-		if (!a) throw new Error("missing a.md");
-		await app.vault.rename(a, "Archive/A.md");
-		await runCommand(plugin, "undo-last-tidy");
-		expect(app.vault.testText("Archive/A.md")).toBe(NOTES["a.md"]);
-		for (const path of ["b.md", "c.md"] as const) expect(app.vault.testText(path)).toBe(NOTES[path]);
-		expect(notices().at(-1)).toBe('Undid "Tidy all Omnivore notes": 3 notes restored.');
 	});
 
 	it("waits for a run under way: undoing in the middle of one would take back half of it", async () => {

@@ -1,7 +1,7 @@
 // Remembers what each tidy replaced, so undo can put notes back: one JSON-lines file per batch. The
 // plugin keeps it in its folder (through the vault's adapter), the CLI in a dot-folder of the vault.
 
-import { hashBytes, noteHash } from "../hash";
+import { hashBytes, hashText } from "../hash";
 import type { Change } from "../report";
 import { parseBatch, type BatchHeader, type JournalBatch, type JournalEntry } from "./batchFile";
 import { reverseEdits } from "./edits";
@@ -41,7 +41,7 @@ export interface EntryRecorder {
 /** The journal line of a replaced note. With the engine's changes it holds only what was replaced (checked to rebuild `before`). */
 export function entryLine(path: string, before: string, after: string, changes?: Change[]): string {
 	const edits = changes ? reverseEdits(before, after, changes) : null;
-	const hashes = { afterHash: noteHash(after), beforeHash: noteHash(before) };
+	const hashes = { afterHash: hashText(after), beforeHash: hashText(before) };
 	const entry: JournalEntry = edits ? { path, edits, ...hashes } : { path, before, ...hashes };
 	return `${JSON.stringify(entry)}\n`;
 }
@@ -92,7 +92,7 @@ export class JournalBatchWriter implements EntryRecorder {
 	/** A file about to be created; call before creating it, so undo can always find it. */
 	async recordCreated(path: string, content: string | Uint8Array): Promise<void> {
 		const entry: JournalEntry =
-			typeof content === "string" ? { path, created: true, afterHash: noteHash(content) } : { path, created: true, binary: true, afterHash: hashBytes(content) };
+			typeof content === "string" ? { path, created: true, afterHash: hashText(content) } : { path, created: true, binary: true, afterHash: hashBytes(content) };
 		await this.appendEntry(`${JSON.stringify(entry)}\n`);
 	}
 }

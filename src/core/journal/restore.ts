@@ -1,6 +1,6 @@
 // Decides what undo writes back into one note, from its journal entries and its current text.
 
-import { hashBytes, holdsHash } from "../hash";
+import { hashBytes, hashText } from "../hash";
 import { splitNote } from "../note";
 import { applyReverseEdits } from "./edits";
 import type { JournalEntry } from "./journal";
@@ -24,7 +24,7 @@ export type RestoreDecision =
 /** The text before `entry`, or null when it is not the text the entry recorded (its hash says so). */
 function rebuiltBefore(entry: JournalEntry, written: string): string | null {
 	const text = textBefore(entry, written);
-	return entry.beforeHash === undefined || holdsHash(text, entry.beforeHash) ? text : null;
+	return entry.beforeHash === undefined || hashText(text) === entry.beforeHash ? text : null;
 }
 
 /**
@@ -38,17 +38,17 @@ export function decideRestore(current: string | Uint8Array, entries: JournalEntr
 	let restored = false;
 	for (const [i, entry] of entries.entries()) {
 		if (entry.created) {
-			if (holdsHash(text, entry.afterHash)) return { kind: "remove" };
+			if (hashText(text) === entry.afterHash) return { kind: "remove" };
 			return i === 0 || restored ? { kind: "edited" } : { kind: "unchanged" };
 		}
-		if (holdsHash(text, entry.afterHash)) {
+		if (hashText(text) === entry.afterHash) {
 			const before = rebuiltBefore(entry, text);
 			if (before === null) return { kind: "damaged" };
 			text = before;
 			restored = true;
 		} else if (i === 0) {
 			// Still the text before the tidy: a write that never happened.
-			const unchanged = entry.beforeHash !== undefined ? holdsHash(text, entry.beforeHash) : text === entry.before;
+			const unchanged = entry.beforeHash !== undefined ? hashText(text) === entry.beforeHash : text === entry.before;
 			return unchanged ? { kind: "unchanged" } : { kind: "edited" };
 		}
 	}
@@ -72,7 +72,7 @@ export function earlierText(current: string, entries: JournalEntry[]): { text: s
 	let text = current;
 	let matched = false;
 	for (const entry of entries) {
-		if (!holdsHash(text, entry.afterHash)) continue;
+		if (hashText(text) !== entry.afterHash) continue;
 		const before = rebuiltBefore(entry, text);
 		if (before === null) return null;
 		text = before;
@@ -82,7 +82,7 @@ export function earlierText(current: string, entries: JournalEntry[]): { text: s
 	const newest = entries[0];
 	if (!newest) return null;
 	// A write that never happened: the note still holds its earlier text.
-	if (newest.beforeHash !== undefined && holdsHash(current, newest.beforeHash)) return { text: current, exact: true };
+	if (newest.beforeHash !== undefined && hashText(current) === newest.beforeHash) return { text: current, exact: true };
 	if (newest.before !== undefined) return { text: newest.before, exact: true };
 	const head = newest.edits?.find(([start]) => start === 0);
 	if (!head) return null;

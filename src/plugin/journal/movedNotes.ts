@@ -2,7 +2,7 @@
 // says is looked for by its text, the exact text the run wrote (a rename or a move does not change it).
 
 import type { Vault } from "obsidian";
-import { entriesByNote, hashLike, type Journal, type NoteStore } from "../../core";
+import { entriesByNote, hashText, type Journal, type NoteStore } from "../../core";
 
 type Notes = Pick<Vault, "getFileByPath" | "getMarkdownFiles" | "cachedRead">;
 
@@ -22,14 +22,10 @@ export async function movedNotes(journal: Journal, vault: Notes): Promise<Map<st
 	const wanted = new Map<string, string[]>();
 	for (const [path, entries] of gone) wanted.set(entries[0].afterHash, [...(wanted.get(entries[0].afterHash) ?? []), path]);
 	const found = new Map<string, string[]>();
-	// Each kind of hash the journal holds (a batch of an earlier version holds the earlier kind).
-	const hashers = [...new Set([...wanted.keys()].map(hashLike))];
 	for (const file of vault.getMarkdownFiles()) {
 		if (byPath.has(file.path)) continue;
-		const text = await vault.cachedRead(file);
-		for (const hash of hashers.map((hasher) => hasher(text))) {
-			if (wanted.has(hash)) found.set(hash, [...(found.get(hash) ?? []), file.path]);
-		}
+		const hash = hashText(await vault.cachedRead(file));
+		if (wanted.has(hash)) found.set(hash, [...(found.get(hash) ?? []), file.path]);
 	}
 	for (const [hash, paths] of wanted) {
 		const at = found.get(hash) ?? [];

@@ -2,7 +2,7 @@
 
 import { FakeDataAdapter } from "../../__mocks__/obsidian";
 import { NoteTidier } from "../../../src/core";
-import { hashText, noteHash } from "../../../src/core/hash";
+import { hashText } from "../../../src/core/hash";
 import { Journal, type JournalEntry } from "../../../src/core/journal/journal";
 import { decideRestore, earlierText, entriesByNote } from "../../../src/core/journal/restore";
 
@@ -39,7 +39,7 @@ describe("undo of one note", () => {
 
 	it("leaves a note the user edited since the tidy, even though its entry knows the text before", async () => {
 		const [entry] = await journaled("Omnivore/Rust.md", [SAVED, tidied]);
-		expect(entry.beforeHash).toBe(noteHash(SAVED));
+		expect(entry.beforeHash).toBe(hashText(SAVED));
 		const edited = tidied.replace("#Omnivore\n", "#Omnivore\n\nMy notes on chapter 19.\n");
 		expect(decideRestore(edited, [entry])).toEqual({ kind: "edited" });
 	});
