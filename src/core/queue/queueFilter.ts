@@ -49,8 +49,12 @@ function stringOrNull(value: unknown): string | null {
 	return typeof value === "string" ? value : null;
 }
 
+/** A calendar day written as `2024-01-31` that exists (not `2024-13-45`, nor `2024-02-30`), or null. */
 function dayOrNull(value: unknown): string | null {
-	return typeof value === "string" && ISO_DAY.test(value) ? value : null;
+	if (typeof value !== "string" || !ISO_DAY.test(value)) return null;
+	const [year, month, day] = value.split("-").map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? value : null;
 }
 
 function savedFrom(value: unknown): QueueFilter["saved"] {

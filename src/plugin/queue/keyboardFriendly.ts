@@ -11,7 +11,8 @@ export function showMenuFor(menu: Menu, event: MouseEvent): void {
 	// A click made by a key has no pointer: its `detail` (the count of clicks) is 0.
 	if (event.detail === 0 && button !== null) {
 		const box = button.getBoundingClientRect();
-		menu.showAtPosition({ x: box.left, y: box.bottom });
+		// In the button's window: a pane may be in a popout window.
+		menu.showAtPosition({ x: box.left, y: box.bottom }, button.ownerDocument);
 	} else menu.showAtMouseEvent(event);
 }
 

@@ -48,9 +48,14 @@ export class QueueHeader {
 			this.searchEl.focus();
 		});
 		this.searchEl.addEventListener("input", () => this.change(() => state.setFilter({ search: this.searchEl.value })));
+		// Keys that compose Chinese, Japanese or Korean text (Enter commits, arrows pick) are the input
+		// method's. WebKit (Obsidian on iPhone and iPad) ends the composition just before the keydown
+		// of the Enter that commits it (WebKit bug 165004): the composition counts until that turn ends.
+		let composing = false;
+		this.searchEl.addEventListener("compositionstart", () => (composing = true));
+		this.searchEl.addEventListener("compositionend", () => window.setTimeout(() => (composing = false), 0));
 		this.searchEl.addEventListener("keydown", (event) => {
-			// Keys that compose Chinese, Japanese or Korean text (Enter commits, arrows pick) are the input method's.
-			if (event.isComposing) return;
+			if (event.isComposing || composing) return;
 			if ((event.key === "ArrowDown" || event.key === "Enter") && handlers.toList()) event.preventDefault();
 			else if (event.key === "Escape" && this.searchEl.value !== "") {
 				event.preventDefault();

@@ -65,15 +65,26 @@ export class VirtualList<T> {
 	 * item that left the list leaves the row at its place (the next article, as after archiving it).
 	 */
 	setItems(items: readonly T[]): void {
-		const activeKey = this.active >= 0 && this.active < this.items.length ? this.options.key(this.items[this.active]) : null;
+		const before = this.items;
+		const activeKey = this.active >= 0 && this.active < before.length ? this.options.key(before[this.active]) : null;
 		this.items = items;
 		if (activeKey !== null) {
 			const at = items.findIndex((item) => this.options.key(item) === activeKey);
-			this.active = at >= 0 ? at : Math.min(this.active, items.length - 1);
+			this.active = at >= 0 ? at : this.nextStill(before, this.active);
 		} else if (this.active >= items.length) this.active = items.length - 1;
 		this.version++;
 		this.updateHeight();
 		this.render();
+	}
+
+	/** Where the first item after `from` in `before` that is still listed now stands; else the row at `from`'s place. */
+	private nextStill(before: readonly T[], from: number): number {
+		const now = new Map(this.items.map((item, index) => [this.options.key(item), index]));
+		for (let i = from + 1; i < before.length; i++) {
+			const at = now.get(this.options.key(before[i]));
+			if (at !== undefined) return at;
+		}
+		return Math.min(from, this.items.length - 1);
 	}
 
 	setRowHeight(height: number): void {

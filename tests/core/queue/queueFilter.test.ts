@@ -122,6 +122,9 @@ describe("filterFromStored", () => {
 		expect(filterFromStored("tags=rust")).toEqual(EMPTY_FILTER);
 		expect(filterFromStored({ saved: "yesterday" }).saved).toBeNull();
 		expect(filterFromStored({ saved: { from: null, to: "2024-02-01" } }).saved).toEqual({ from: null, to: "2024-02-01" });
+		// A day that does not exist would make the window NaN and hide every article.
+		expect(filterFromStored({ saved: { from: "2024-13-45", to: "2024-02-30" } }).saved).toBeNull();
+		expect(filterFromStored({ saved: { from: "2024-02-29", to: "2023-02-29" } }).saved).toEqual({ from: "2024-02-29", to: null });
 	});
 
 	it("reads a list written as its one value", () => {
