@@ -42,3 +42,13 @@ test("an Enter that commits a composition in WebKit (the composition ended just 
 	expect(press("Enter").defaultPrevented).toBe(true);
 	expect(toList).toHaveBeenCalledTimes(1);
 });
+
+test("an Enter typed after a composition ended, with no key between, moves into the list", async () => {
+	const { search, toList, press } = searchBox();
+	search.dispatchEvent(new CompositionEvent("compositionstart"));
+	// The word was committed by a tap on the candidate bar, which sends no key.
+	search.dispatchEvent(new CompositionEvent("compositionend"));
+	await new Promise((resolve) => setTimeout(resolve, 150));
+	expect(press("Enter").defaultPrevented).toBe(true);
+	expect(toList).toHaveBeenCalledTimes(1);
+});

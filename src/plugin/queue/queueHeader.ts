@@ -17,6 +17,8 @@ export interface HeaderHandlers {
 	toList(): boolean;
 }
 
+const COMPOSITION_END_MS = 100;
+
 export class QueueHeader {
 	readonly el: HTMLElement;
 	readonly searchEl: HTMLInputElement;
@@ -50,12 +52,19 @@ export class QueueHeader {
 		this.searchEl.addEventListener("input", () => this.change(() => state.setFilter({ search: this.searchEl.value })));
 		// Keys that compose Chinese, Japanese or Korean text (Enter commits, arrows pick) are the input
 		// method's. WebKit (Obsidian on iPhone and iPad) ends the composition just before the keydown
-		// of the Enter that commits it (WebKit bug 165004): the composition counts until that turn ends.
+		// of the Enter that commits it (WebKit bug 165004): the first key within a tenth of a second
+		// of a composition's end is still the input method's.
 		let composing = false;
+		let composedAt = -Infinity;
 		this.searchEl.addEventListener("compositionstart", () => (composing = true));
-		this.searchEl.addEventListener("compositionend", () => window.setTimeout(() => (composing = false), 0));
+		this.searchEl.addEventListener("compositionend", () => {
+			composing = false;
+			composedAt = performance.now();
+		});
 		this.searchEl.addEventListener("keydown", (event) => {
-			if (event.isComposing || composing) return;
+			const justComposed = performance.now() - composedAt < COMPOSITION_END_MS;
+			composedAt = -Infinity;
+			if (event.isComposing || composing || justComposed) return;
 			if ((event.key === "ArrowDown" || event.key === "Enter") && handlers.toList()) event.preventDefault();
 			else if (event.key === "Escape" && this.searchEl.value !== "") {
 				event.preventDefault();

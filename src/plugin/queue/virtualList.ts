@@ -61,8 +61,8 @@ export class VirtualList<T> {
 
 	/**
 	 * New items (a sync, a re-sort, a filter). The active row stays on its item wherever it now
-	 * stands, so a key acts on the article the reader chose, not one that slid under the cursor; an
-	 * item that left the list leaves the row at its place (the next article, as after archiving it).
+	 * stands, so a key acts on the article the reader chose, not one that slid under the cursor; when
+	 * its item left the list, the next one still listed is active (as after archiving it).
 	 */
 	setItems(items: readonly T[]): void {
 		const before = this.items;
