@@ -60,6 +60,51 @@ describe("automatic cleanup beside a command's run", () => {
 	});
 });
 
+describe("automatic cleanup of a note moved or deleted while it runs", () => {
+	/** The user renames or deletes the note just as its cleanup journals it, between its read and its write. */
+	function atFirstJournalEntry(app: Awaited<ReturnType<typeof startObsidian>>["app"], act: () => Promise<void>): void {
+		const adapter = app.vault.adapter;
+		const append = adapter.append.bind(adapter);
+		let done = false;
+		jest.spyOn(adapter, "append").mockImplementation(async (path, data) => {
+			if (!done) {
+				done = true;
+				await act();
+			}
+			return append(path, data);
+		});
+	}
+
+	it("tidies a note renamed meanwhile where it is now, without a word of failure", async () => {
+		const { app } = await startObsidian({});
+		const text = omnivoreNote("Renamed");
+		await app.vault.create("Inbox/Renamed.md", text);
+		await settle();
+		atFirstJournalEntry(app, () => app.vault.rename(app.vault.getFileByPath("Inbox/Renamed.md")!, "Omnivore/Renamed.md"));
+		const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+		Notice.shown = [];
+		await quiet();
+		await quiet();
+		expect(app.vault.testText("Omnivore/Renamed.md")).toBe(tidier.tidy(text).text);
+		expect(notices()).toEqual([]);
+		expect(logged).not.toHaveBeenCalled();
+		logged.mockRestore();
+	});
+
+	it("says nothing of a note deleted meanwhile", async () => {
+		const { app } = await startObsidian({});
+		await app.vault.create("Inbox/Deleted.md", omnivoreNote("Deleted"));
+		await settle();
+		atFirstJournalEntry(app, () => app.fileManager.trashFile(app.vault.getFileByPath("Inbox/Deleted.md")!));
+		const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+		Notice.shown = [];
+		await quiet();
+		expect(notices()).toEqual([]);
+		expect(logged).not.toHaveBeenCalled();
+		logged.mockRestore();
+	});
+});
+
 describe("automatic cleanup when its journal folder was deleted", () => {
 	it("starts a new batch and goes on tidying, undoably", async () => {
 		const { app, plugin } = await startObsidian({});

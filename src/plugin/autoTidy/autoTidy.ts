@@ -148,7 +148,8 @@ export class AutoTidy extends Component {
 			// A note left as it was (frontmatter it cannot read, say) is reported too, so the user learns of it.
 			if (written || result.report.problems.length > 0) this.host.reported(path, result.report.problems);
 		} catch (error) {
-			if (this.stopped) return;
+			// Unloaded; or moved or deleted meanwhile, the user's doing: a rename watches the note where it is now.
+			if (this.stopped || this.app.vault.getFileByPath(path) !== file) return;
 			// Opened in a tab meanwhile: tidied once it is closed.
 			if (error instanceof NoteOpenedError) {
 				this.schedule(path);
