@@ -50,6 +50,20 @@ describe("Tidy current note", () => {
 		expect(notices().at(-1)).toBe("Scratch does not look like an Omnivore note (no #Omnivore tag, no Omnivore link), so it was left as it was.");
 	});
 
+	it.each([
+		[
+			"an unclosed code block hides its Omnivore links",
+			"---\ntitle: Fences\n---\n## Content\n\nStart with:\n\n```bash\nnpm install\n\n## Links\n#Omnivore\n[Read on Omnivore](https://omnivore.app/me/fences-18837a1c2d4)\n[Read Original](https://blog.example/fences)\n",
+		],
+		["its lines end in a carriage return alone", "---\rid: 1\rtitle: Old Mac\r---\r# Old Mac\r#Omnivore\r\r[Read Original](https://a.example/old-mac)\r"],
+	])("says why it left a note with Omnivore's marks when %s, rather than that it has none", async (_, text) => {
+		const { app, plugin } = await startObsidian({ "Fences.md": text });
+		await openNote(app, "Fences.md", "preview");
+		await runCommand(plugin, "tidy-current-note");
+		expect(app.vault.testWrites).toEqual([]);
+		expect(notices().at(-1)).toBe("Fences could not be tidied. 1 problem left.Show report");
+	});
+
 	it("is not offered when no note is open", async () => {
 		const { plugin } = await startObsidian({});
 		expect(fake(plugin).testCommands.get("tidy-current-note")?.checkCallback?.(true)).toBe(false);

@@ -32,7 +32,12 @@ export async function tidyCurrentNote(context: PluginContext, file: TFile, actio
 	const { result } = await tidyFile(file, context.app, () => (batch ??= context.beginBatch(label)).get(), transform, () => context.unloaded);
 
 	context.reports.setLastRun(`${action === "tidy" ? "Tidy" : "Unwrap images in"} ${file.path}`, [{ path: file.path, problems: result.report.problems }]);
-	if (action === "tidy" && !result.report.isOmnivoreNote) {
+	// Omnivore's marks the engine could not read (an unclosed code block hides them, CR line endings, a
+	// failure): the report says why, where "no tag, no link" would contradict what the user sees.
+	const unread = !result.report.isOmnivoreNote && result.report.problems.some((p) => p.code !== "not-a-saved-article");
+	if (action === "tidy" && unread) {
+		showNotice(`${file.basename} could not be tidied.${problemsHint(result)}`, [showReportAction(context)]);
+	} else if (action === "tidy" && !result.report.isOmnivoreNote) {
 		const about = result.report.problems.some((p) => p.code === "not-a-saved-article");
 		new Notice(
 			about
