@@ -23,6 +23,8 @@ export interface PluginContext {
 	batchRunning: boolean;
 	/** Resolves once no automatic cleanup is under way (none starts while `batchRunning`). */
 	automaticIdle(): Promise<void>;
+	/** Automatic cleanup stops watching these notes (undo put them back: they stay as the user chose). */
+	automaticLeave(paths: readonly string[]): void;
 	/** A journal batch for a command, opened on its first write; automatic cleanup then starts its own next time. */
 	beginBatch(label: string): LazyBatch;
 	openNote(path: string): void;

@@ -163,6 +163,10 @@ export default class OmnivoreQueuePlugin extends Plugin implements PluginContext
 		return this.automatic.idle();
 	}
 
+	automaticLeave(paths: readonly string[]): void {
+		this.automatic.leave(paths);
+	}
+
 	beginBatch(label: string): LazyBatch {
 		this.automaticBatch.reset();
 		return new LazyBatch(this.journal, label);

@@ -3,6 +3,7 @@
 // all), a journal folder deleted by hand, a note opened while its cleanup is under way, a read that
 // fails. Found by a hostile trial; each case lost an undo record or broke a promise of decision 0027.
 import { NoteTidier } from "../../src/core";
+import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
 import { undoLastTidy } from "../../src/plugin/commands/undoLastTidy";
 import { Notice } from "../__mocks__/obsidian";
 import { manifest, notices, omnivoreNote, quiet, runCommand, settle, startObsidian } from "./harness";
@@ -57,6 +58,35 @@ describe("automatic cleanup beside a command's run", () => {
 		// The undo took back the whole batch, the note written while it waited included.
 		expect(app.vault.testText("a.md")).toBe(omnivoreNote("A"));
 		expect(app.vault.testText("b.md")).toBe(omnivoreNote("B"));
+	});
+});
+
+describe("automatic cleanup after an undo", () => {
+	it("leaves a new note the user tidied, then undid, while it was open", async () => {
+		const { app, plugin } = await startObsidian({});
+		const text = omnivoreNote("Fresh");
+		await app.vault.create("Inbox/Fresh.md", text);
+		await settle();
+		const view = await app.workspace.testOpenInEditor("Inbox/Fresh.md");
+		await runCommand(plugin, "tidy-current-note");
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.testText("Inbox/Fresh.md")).toBe(text);
+		view.leaf.detach();
+		await quiet();
+		expect(app.vault.testText("Inbox/Fresh.md")).toBe(text);
+		expect(await plugin.journal.latest()).toBeNull();
+	});
+
+	it("leaves a note that arrived just before a Tidy all undone at once", async () => {
+		const { app, plugin } = await startObsidian({}, { autoTidyDelaySeconds: 0.3 });
+		const text = omnivoreNote("Fresh");
+		await app.vault.create("Inbox/Fresh.md", text);
+		await settle();
+		await tidyAllNotes(plugin, async () => true);
+		await runCommand(plugin, "undo-last-tidy");
+		expect(app.vault.testText("Inbox/Fresh.md")).toBe(text);
+		await quiet(600);
+		expect(app.vault.testText("Inbox/Fresh.md")).toBe(text);
 	});
 });
 

@@ -70,6 +70,14 @@ export class AutoTidy extends Component {
 		await Promise.all([...this.running]);
 	}
 
+	/**
+	 * Stop watching notes undo put back: the text before the tidy is then the user's choice, and
+	 * cleaning them up once they are quiet would take the undo back unseen.
+	 */
+	leave(paths: readonly string[]): void {
+		for (const path of paths) this.forget(path);
+	}
+
 	/** Paths waiting to be tidied (for tests and the status of the feature). */
 	get pending(): string[] {
 		return [...this.watched.keys()];

@@ -39,6 +39,8 @@ async function undoLast(context: PluginContext): Promise<UndoOutcome | null> {
 		new Notice("There is nothing to undo: every run was undone already, or none ran.");
 		return null;
 	}
+	// A note that arrived this session is still watched: cleaned up once quiet, it would be tidied again.
+	context.automaticLeave(outcome.restored.map((path) => moved.get(path) ?? path));
 	context.reports.setLastRun(
 		`Undo of "${outcome.label}"`,
 		outcome.skipped.map(({ path, reason, edited, damaged, created }) => ({
