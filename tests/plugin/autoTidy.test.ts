@@ -90,6 +90,15 @@ describe("automatic cleanup", () => {
 		expect(app.vault.testWrites.map((w) => w.path)).toEqual(["Omnivore/Moved.md"]);
 	});
 
+	it("stops watching a new note renamed to a file that is no note (a .bak copy kept by hand)", async () => {
+		const { app } = await startObsidian({});
+		const file = await app.vault.create("Inbox/Fresh.md", omnivoreNote("Fresh"));
+		await settle();
+		await app.vault.rename(file, "Inbox/Fresh.md.bak");
+		await quiet();
+		expect(app.vault.testWrites).toEqual([]);
+	});
+
 	it("does nothing when turned off or outside the chosen folders", async () => {
 		const off = await startObsidian({}, { autoTidy: false });
 		await off.app.vault.create("a.md", omnivoreNote("A"));

@@ -96,6 +96,8 @@ export class AutoTidy extends Component {
 	private onRename(file: TAbstractFile, oldPath: string): void {
 		if (!this.watched.has(oldPath)) return;
 		this.forget(oldPath);
+		// Renamed to a file that is no note (`.md.bak`, `.txt`): as if it had been created so, never watched.
+		if (!(file instanceof TFile) || file.extension !== "md") return;
 		this.watched.set(file.path, null);
 		this.schedule(file.path);
 	}
