@@ -6,7 +6,7 @@ import { NoteTidier } from "../../src/core";
 import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
 import { undoLastTidy } from "../../src/plugin/commands/undoLastTidy";
 import { Notice } from "../__mocks__/obsidian";
-import { manifest, notices, omnivoreNote, quiet, runCommand, settle, startObsidian } from "./harness";
+import { manifest, notices, omnivoreNote, quiet, runCommand, settle, startObsidian, until } from "./harness";
 
 const tidier = new NoteTidier();
 
@@ -200,7 +200,25 @@ describe("automatic cleanup and the user's tabs", () => {
 			process.off("unhandledRejection", onRejection);
 		}
 		expect(rejections).toEqual([]);
+		await until(() => notices().length > 0);
 		expect(notices()).toEqual(["Automatic cleanup failed for Clippings/Labels.md: the file is in use by another program."]);
 		expect(logged).toHaveBeenCalledWith("Omnivore Queue: Automatic cleanup failed for Clippings/Labels.md", expect.any(Error));
+	});
+
+	it("shows the failures of many notes arriving at once (a sync onto a full disk) in one notice, not one each", async () => {
+		const { app } = await startObsidian({});
+		const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+		jest.spyOn(app.vault.adapter, "append").mockRejectedValue(Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" }));
+		Notice.shown = [];
+		const titles = ["One", "Two", "Three", "Four", "Five"];
+		for (const title of titles) await app.vault.create(`Omnivore/${title}.md`, omnivoreNote(title));
+		await quiet();
+		await until(() => notices().length > 0);
+		await quiet(200);
+		// Left as they were: the journal could not record them, so nothing was written.
+		for (const title of titles) expect(app.vault.testText(`Omnivore/${title}.md`)).toBe(omnivoreNote(title));
+		expect(notices()).toEqual(["Automatic cleanup failed for 5 notes, such as Omnivore/One.md: the disk is full. The developer console lists them all."]);
+		// Each is logged with its path for the developer console.
+		for (const title of titles) expect(logged).toHaveBeenCalledWith(`Omnivore Queue: Automatic cleanup failed for Omnivore/${title}.md`, expect.any(Error));
 	});
 });

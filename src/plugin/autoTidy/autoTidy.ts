@@ -4,7 +4,7 @@ import { Component, TFile, type App, type TAbstractFile } from "obsidian";
 import { mayBeOmnivoreByText, type NoteTidier, type Problem } from "../../core";
 import { tidyFile } from "../batch/tidyBatch";
 import type { EntryRecorder } from "../../core";
-import { reportFailure } from "../errorBoundary";
+import { reportFailures, type NoteFailure } from "../errorBoundary";
 import { mayBeOmnivoreNote } from "../notes/candidates";
 import { isOpen } from "../notes/editorEdit";
 import { isInScope } from "../notes/folderScope";
@@ -22,6 +22,9 @@ export interface AutoTidyHost {
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
+// Failures within this time of the first are shown in one notice: a sync brings many notes at once,
+// and a full disk or a journal that cannot be written fails every one of them.
+const FAILURES_GATHERED_MS = 1000;
 
 /**
  * Sync and import tools write a note in several steps, so a new note is tidied only after it has
@@ -36,6 +39,9 @@ export class AutoTidy extends Component {
 	private stopped = false;
 	/** Cleanups under way, so that a command's run can wait for them before it starts. */
 	private readonly running = new Set<Promise<void>>();
+	/** Failures not shown yet, and the timer that shows them. */
+	private failures: NoteFailure[] = [];
+	private failureTimer: number | null = null;
 
 	constructor(
 		private readonly app: App,
@@ -60,6 +66,7 @@ export class AutoTidy extends Component {
 	override onunload(): void {
 		this.stopped = true;
 		for (const path of [...this.watched.keys()]) this.forget(path);
+		this.showFailures();
 	}
 
 	/**
@@ -165,8 +172,19 @@ export class AutoTidy extends Component {
 				this.schedule(path);
 				return;
 			}
-			reportFailure("Automatic cleanup", error, path);
+			this.failed(path, error);
 			this.forget(path);
 		}
+	}
+
+	private failed(path: string, error: unknown): void {
+		this.failures.push({ path, error });
+		this.failureTimer ??= window.setTimeout(() => this.showFailures(), FAILURES_GATHERED_MS);
+	}
+
+	private showFailures(): void {
+		if (this.failureTimer !== null) window.clearTimeout(this.failureTimer);
+		this.failureTimer = null;
+		reportFailures("Automatic cleanup", this.failures.splice(0));
 	}
 }
