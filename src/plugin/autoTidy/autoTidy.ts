@@ -160,7 +160,12 @@ export class AutoTidy extends Component {
 			const { result, written } = await tidyFile(file, this.app, () => this.host.journal(), (text) => tidier.tidy(text), () => this.stopped, true);
 			// Not (yet) an Omnivore note on its text (a first part of a synced note has only its id):
 			// keep watching, a later write may complete it.
-			if (!result.report.isOmnivoreNote) return;
+			if (!result.report.isOmnivoreNote) {
+				// Omnivore's marks it could not read (hidden by a code block never closed, CR line endings):
+				// in the report meanwhile, or the user would never learn why the note stays as it came.
+				if (result.report.problems.some((p) => p.code !== "not-a-saved-article")) this.host.reported(path, result.report.problems);
+				return;
+			}
 			this.forget(path);
 			// A note left as it was (frontmatter it cannot read, say) is reported too, so the user learns of it.
 			if (written || result.report.problems.length > 0) this.host.reported(path, result.report.problems);
