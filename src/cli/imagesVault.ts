@@ -86,6 +86,10 @@ export async function imagesVault(vault: string, options: ImagesVaultOptions): P
 		afterNote: (path) => store.forget(path),
 		onProgress: options.onProgress,
 	});
+	// A run that saved no file and wrote no note leaves no undo batch (its entries are of writes that
+	// failed): kept, it would push a real run out of the journal's last five.
+	const batch = await journal.opened();
+	if (batch && report.downloaded === 0 && report.notesChanged === 0) await vaultJournal(vault).discard(batch.file);
 	for (const path of await store.settle()) {
 		// An edit reached a note just as it was replaced and was put back: its images wait for the next run.
 		const outcome = report.notes.find((n) => n.path === path);

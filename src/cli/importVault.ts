@@ -148,6 +148,13 @@ class FolderTarget implements ImportTarget {
 		return (await tidyAndRecord(this.store, path, asTidyTransform(transform), () => this.journal.get())).written;
 	}
 
+	/** A run that wrote nothing leaves no undo batch: its entries are of creations that failed, and it would push a real run out of the journal. */
+	async discardJournalIfNothingWritten(report: ImportReport): Promise<void> {
+		const batch = await this.journal.opened();
+		const wrote = report.items.some((item) => item.action === "created" || item.action === "enriched" || item.pdf !== undefined);
+		if (batch && !wrote) await vaultJournal(this.vault).discard(batch.file);
+	}
+
 	async settle(): Promise<string[]> {
 		return this.store.settle();
 	}
@@ -170,6 +177,7 @@ export async function importIntoVault(exportPath: string, vault: string, options
 			dryRun: options.dryRun,
 			onProgress: (done, total) => options.progress?.update(done, total),
 		});
+		await target.discardJournalIfNothingWritten(report);
 		for (const late of target.lateEditsSaved()) {
 			const item = report.items.find((i) => i.path === late.path && i.action !== "created");
 			if (item) Object.assign(item, { failed: true, problems: [...item.problems, lateEditProblem(late).message] });
