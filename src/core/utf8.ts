@@ -18,3 +18,16 @@ export function fitUtf8(text: string | string[], maxBytes: number): { text: stri
 	}
 	return { text: fitted, bytes, whole: true };
 }
+
+/** Whether `text` takes more than `maxBytes` in UTF-8, counted without building anything. */
+export function longerInUtf8(text: string, maxBytes: number): boolean {
+	// Stryker disable next-line ConditionalExpression: a fast path; the count below gives the same answer.
+	if (text.length * 3 <= maxBytes) return false;
+	let bytes = 0;
+	for (let i = 0; i < text.length && bytes <= maxBytes; i++) {
+		const unit = text.charCodeAt(i);
+		// A surrogate is half of a 4-byte character.
+		bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : unit >= 0xd800 && unit < 0xe000 ? 2 : 3;
+	}
+	return bytes > maxBytes;
+}

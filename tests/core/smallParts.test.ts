@@ -7,6 +7,7 @@ import { DEFAULT_OPTIONS, OMNIVORE_PROXY_BASES, resolveOptions, type TidyOptions
 import { PROBLEM_TITLES, quoteForMessage, ReportBuilder } from "../../src/core/report";
 import { avoidReservedName } from "../../src/core/reservedNames";
 import { NoteTidier } from "../../src/core/tidy";
+import { longerInUtf8 } from "../../src/core/utf8";
 
 describe("hashes kept on disk", () => {
 	test("are the same as earlier versions wrote, so undo and the image record still recognise their files", () => {
@@ -114,5 +115,17 @@ describe("options", () => {
 			const { text } = tidier.unwrapImages(`![](${base}/0x0,sAbc/https://cdn.example.com/a.png)\n`);
 			expect([base, text]).toEqual([base, "![](https://cdn.example.com/a.png)\n"]);
 		}
+	});
+});
+
+describe("sizes in UTF-8", () => {
+	test("count each character as a file holds it: 1 to 4 bytes, a surrogate pair as one character of 4", () => {
+		expect(longerInUtf8("a".repeat(10), 9)).toBe(true);
+		expect(longerInUtf8("a".repeat(10), 10)).toBe(false);
+		// é 2 bytes, 日 3, 😀 4 (two UTF-16 units): 9 bytes.
+		expect(longerInUtf8("é日😀", 8)).toBe(true);
+		expect(longerInUtf8("é日😀", 9)).toBe(false);
+		expect(longerInUtf8("日".repeat(4), 11)).toBe(true);
+		expect(longerInUtf8("日".repeat(4), 12)).toBe(false);
 	});
 });

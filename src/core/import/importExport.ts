@@ -2,7 +2,8 @@
 // Reads the export twice (its index, then the contents one by one) so memory stays bounded.
 
 import { NoteGoneError } from "../journal/noteStore";
-import { classifyEntry, entryLimit, type ExportEntry } from "./exportEntries";
+import { longerInUtf8 } from "../utf8";
+import { classifyEntry, ENTRY_LIMITS, entryLimit, type ExportEntry } from "./exportEntries";
 import type { ExportArchive } from "./exportArchive";
 import { decodeText, readExportIndex, type ExportIndex } from "./exportIndex";
 import type { ExportItem } from "./exportItem";
@@ -202,6 +203,12 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 				// An article that cannot be converted costs the note its content, not the note.
 				outcome.problems.push(`Its content could not be converted (${error instanceof Error ? error.message : String(error)}); its note was made without it.`);
 			}
+		}
+		if (markdown !== undefined && longerInUtf8(markdown, ENTRY_LIMITS.html)) {
+			// Escapes and links written whole can make it larger than its HTML: a note past the size of any
+			// export's article is not read back (the CLI skips it), so each import would make another copy.
+			outcome.problems.push(`Its content is larger than ${ENTRY_LIMITS.html / 1024 / 1024} MB as Markdown; its note was made without it.`);
+			markdown = undefined;
 		}
 		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: highlightsOf(index, item) }, options.tidier.options);
 		await target.createNote(path, options.tidier.tidy(text).text);
