@@ -11,7 +11,7 @@ import { joinNote, splitNote, withFrontmatterYaml, type NoteParts } from "../not
 import type { SchemaKeys, TidyOptions } from "../options";
 import type { NoteTidier } from "../tidy";
 import { exportStatus, type ExportItem } from "./exportItem";
-import { comparableText, renderHighlight, textIsIn, type ExportHighlight } from "./highlights";
+import { closeOpenFence, comparableText, renderHighlight, textIsIn, type ExportHighlight } from "./highlights";
 import { quoteForMessage } from "../report";
 import { findKey, findSchemaKey, foldKey, ID_KEY, isPlaceholder, STATE_KEY } from "../omnivore/keys";
 import { singleFileArticles } from "../omnivore/singleFile";
@@ -151,18 +151,6 @@ export function appendHighlights(body: string, blocks: string[], eol: string): s
 	const section = rest === "" ? closeOpenFence(kept, eol) : kept;
 	const inserted = (eol + eol + addition + eol).replace(/\r?\n/g, eol);
 	return section + inserted + (rest === "" ? "" : eol + rest);
-}
-
-/**
- * `text` with the code fence it leaves open closed on a line of its own (an article's broken code
- * block): what follows would be code. Closing it where the note ends changes nothing above.
- */
-function closeOpenFence(text: string, eol: string): string {
-	const probe = `${text}\n\n.`;
-	const code = findCodeRanges(probe).find((range) => range.end >= probe.length);
-	// Only a fence at the margin: one in a quote or a list item ends with it, and a fence written below would open one.
-	const fence = code === undefined ? undefined : /^(`{3,}|~{3,})/.exec(probe.slice(code.start))?.[1];
-	return fence === undefined ? text : text + eol + fence;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Reads Omnivore's `highlights/{slug}.md` and writes highlights back as Markdown that keeps each quote whole.
 
+import { findCodeRanges } from "../markdown/codeRanges";
 import { cleanTag } from "../omnivore/tags";
 
 export interface ExportHighlight {
@@ -67,6 +68,18 @@ export function labelTag(label: string): string {
 	return `#${cleanTag(label)}`;
 }
 
+/**
+ * `text` with the code fence it leaves open closed on a line of its own (an article's broken code
+ * block, a fence in a highlight's note): what follows would be code. Closing it where the note ends changes nothing above.
+ */
+export function closeOpenFence(text: string, eol: string): string {
+	const probe = `${text}\n\n.`;
+	const code = findCodeRanges(probe).find((range) => range.end >= probe.length);
+	// Only a fence at the margin: one in a quote or a list item ends with it, and a fence written below would open one.
+	const fence = code === undefined ? undefined : /^(`{3,}|~{3,})/.exec(probe.slice(code.start))?.[1];
+	return fence === undefined ? text : text + eol + fence;
+}
+
 /** One highlight as Markdown: every line of the quote inside the blockquote, then its labels and note. */
 export function renderHighlight(highlight: ExportHighlight): string {
 	const parts: string[] = [];
@@ -79,7 +92,8 @@ export function renderHighlight(highlight: ExportHighlight): string {
 		);
 	}
 	if (highlight.labels.length > 0) parts.push(highlight.labels.map(labelTag).join(" "));
-	if (highlight.note !== undefined) parts.push(highlight.note);
+	// A fence the note leaves open would make the highlights below it, and the content, code.
+	if (highlight.note !== undefined) parts.push(closeOpenFence(highlight.note, "\n"));
 	return parts.join("\n\n");
 }
 

@@ -3,6 +3,7 @@
 import { NoteTidier } from "../../../src/core";
 import type { ExportItem } from "../../../src/core/import/exportItem";
 import { renderNewNote } from "../../../src/core/import/newNote";
+import { findCodeRanges, isInside } from "../../../src/core/markdown/codeRanges";
 
 const options = new NoteTidier().options;
 const item: ExportItem = { id: "0a1b2c3d", slug: "rust-18d1f3a2b4c", title: "Rust in\n 2023:   What Comes Next", labels: [], readingProgress: 0, url: "https://blog.rust-lang.org/a (draft)" };
@@ -20,6 +21,20 @@ describe("renderNewNote", () => {
 		expect(note.endsWith("\n## Content\n\nThe article.\n")).toBe(true);
 		const withHighlights = renderNewNote({ item, highlights: [{ quote: "Rust is fast.", labels: [] }] }, options);
 		expect(withHighlights).toContain("\n## Highlights\n\n> Rust is fast.\n");
+	});
+
+	it("closes a code fence a highlight's note leaves open, so the next highlight and the content are not code", () => {
+		const highlights = [
+			{ quote: "First.", labels: [], note: "```js\nconst mine = 1;" },
+			{ quote: "Second.", labels: [] },
+		];
+		const note = renderNewNote({ item, highlights, content: "The article." }, options);
+		const code = findCodeRanges(note);
+		expect(isInside(code, note.indexOf("const mine"))).toBe(true);
+		for (const text of ["> Second.", "## Content", "The article."]) expect(isInside(code, note.indexOf(text))).toBe(false);
+		// A note whose fences close is written as it is.
+		const closed = renderNewNote({ item, highlights: [{ quote: "Q.", labels: [], note: "```\nx\n```" }] }, options);
+		expect(closed).toContain("\n\n```\nx\n```\n");
 	});
 
 	it("links an uploaded file's PDF in place of the content", () => {
