@@ -205,7 +205,8 @@ export function formatImport(report: ImportReport, exportPath: string, vault: st
 	if (problems.length > 0 || report.exportProblems.length > 0) {
 		lines.push("", `Problems (${problems.length + report.exportProblems.length}):`);
 		for (const message of report.exportProblems) lines.push(`  ${message}`);
-		for (const item of problems) lines.push(`  ${item.path ?? item.title}: ${item.problems.join(" ")}`);
+		// A title may hold line breaks (the note's own is made one line): one problem, one line.
+		for (const item of problems) lines.push(`  ${item.path ?? item.title.replace(/\s+/g, " ")}: ${item.problems.join(" ")}`);
 	}
 	if (!report.dryRun && counts.created + counts.enriched > 0) lines.push("", 'Run "omnivore-queue undo" to take this import back.');
 	return `${lines.join("\n")}\n`;
