@@ -14,9 +14,23 @@ export function articleUrl(item: ExportItem, options?: Pick<TidyOptions, "omnivo
 	return url && isArticleUrl(url, options && linksFor(options.omnivoreHosts)) ? url : undefined;
 }
 
+/**
+ * Whether `iso` starts as the export's dates do: a four-digit year and a day its month has. Date reads
+ * more (the 30th of February as the 1st of March, a bare number as a year, years past 9999), which
+ * would write another day, or a date tidy cannot read back.
+ */
+function isCalendarDate(iso: string): boolean {
+	const parts = /^(\d{4})-(\d{2})-(\d{2})(?=$|[T ])/.exec(iso);
+	if (!parts) return false;
+	const [year, month, day] = parts.slice(1).map(Number);
+	const date = new Date(0);
+	date.setUTCFullYear(year, month - 1, day);
+	return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function dateOf(iso: string | undefined, options: TidyOptions): string | undefined {
 	// Stryker disable next-line ConditionalExpression: a fast path; no date reads from nothing.
-	if (!iso) return undefined;
+	if (!iso || !isCalendarDate(iso)) return undefined;
 	const date = new Date(iso);
 	return Number.isNaN(date.getTime()) ? undefined : formatDate({ date, hasTime: true }, options);
 }

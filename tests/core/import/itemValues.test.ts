@@ -64,6 +64,14 @@ describe("itemValues", () => {
 		expect(read.title).toBe("How SQLite Scales Read Concurrency");
 	});
 
+	it("skips a date Date would read as another day, or with a year tidy cannot read back", () => {
+		// Date reads the 30th of February as the 1st of March, a bare number as a year, and years past 9999.
+		for (const bad of ["2024-02-30T00:00:00.000Z", 12345, "+275760-09-13T00:00:00.000Z", "-000001-01-01T00:00:00Z"]) {
+			expect(values({ ...ITEMS.sqlite, publishedAt: bad }).datePublished).toBeUndefined();
+		}
+		expect(values({ ...ITEMS.sqlite, publishedAt: "2024-02-29T00:00:00.000Z" }).datePublished).toBe("2024-02-29T01:00:00");
+	});
+
 	it("writes dates and statuses as the settings say", () => {
 		const options = resolveOptions({ dateTimeFormat: "DD/MM/YYYY HH:mm", statusValues: { unread: "to read", reading: "reading", read: "done", archived: "archived" } });
 		const read = values(ITEMS.sqlite, options);
