@@ -118,4 +118,9 @@ describe("importFolder", () => {
 	it.each([".omnivore", "Reading/.trash", "/.hidden/"])("%j is hidden from Obsidian", (typed) => {
 		expect(importFolder(typed)).toEqual({ ok: false, reason: `cannot be a hidden folder ("${typed}"): Obsidian would not show its notes` });
 	});
+
+	// `![[a#b/Paper.pdf]]` would embed a heading of a note "a", not the PDF.
+	it.each(["a#b", "Reading/x|y", "r[1]", "h^i", "tab\there"])("%j holds a character Obsidian refuses in names", (typed) => {
+		expect(importFolder(typed)).toEqual({ ok: false, reason: `cannot hold # ^ [ ] | (Obsidian's links to its notes and PDFs would break): "${typed}"` });
+	});
 });
