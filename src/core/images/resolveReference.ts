@@ -39,5 +39,7 @@ export function resolveImageReference(reference: ImageReference, matcher: ProxyM
 
 /** Omnivore's proxy hosts are dead: nothing is ever requested from them. */
 export function isProxyHost(url: string, matcher: ProxyMatcher): boolean {
-	return url.search(new RegExp(matcher.start.source, "i")) === 0;
+	// `host.` (a full name, as DNS writes it) is the same host: a redirect may name the proxy so.
+	const withoutFinalDot = url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@]*?)\.(?=[:/?#]|$)/i, "$1");
+	return [url, withoutFinalDot].some((candidate) => candidate.search(new RegExp(matcher.start.source, "i")) === 0);
 }

@@ -179,6 +179,11 @@ describe("resolveImageReference", () => {
 		expect(isProxyHost("HTTPS://PROXY-PROD.OMNIVORE-IMAGE-CACHE.APP/x", matcher)).toBe(true);
 		expect(isProxyHost(`https://x.test/a.png?via=${P}/x`, matcher)).toBe(false);
 	});
+	test("the proxy's host written with the final dot of a full name is the proxy too", () => {
+		expect(isProxyHost("https://proxy-prod.omnivore-image-cache.app./0x0,sX/https://x.test/a.png", matcher)).toBe(true);
+		expect(isProxyHost("https://proxy-prod.omnivore-image-cache.app.example/x", matcher)).toBe(false);
+		expect(isProxyHost("https://x.test./a.png", matcher)).toBe(false);
+	});
 	test("data:, local and other references are left", () => {
 		expect(resolve("![](data:image/png;base64,AAAA)")).toEqual({ kind: "none" });
 		expect(resolve("![](attachments/a.png)")).toEqual({ kind: "none" });
