@@ -121,7 +121,7 @@ export function formatUndo(report: UndoReport | null): string {
 		for (const { path, reason } of report.skipped) lines.push(`  ${path}: ${reason}`);
 		// A damaged entry no longer knows that text, and a file the run created had none: --show would have nothing to print.
 		if (!report.dryRun && report.skipped.some((s) => !s.damaged && !s.created)) {
-			lines.push(`Their text from before the tidy stays in the journal (${report.file}); "omnivore-queue undo <vault> --show <note>" prints it.`);
+			lines.push(`Their text from before that run stays in the journal (${report.file}); "omnivore-queue undo <vault> --show <note>" prints it.`);
 		}
 		if (report.incomplete) {
 			const others = report.skipped.some((s) => s.edited || s.damaged);

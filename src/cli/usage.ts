@@ -86,7 +86,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		summary: "put back the notes of the last tidy, images run or import",
 		about:
 			"Puts back the notes of the last tidy or images run, or import (the notes and PDFs it created are\n" +
-			"removed). A note edited since is left as it is; its text from before the tidy stays in the journal,\n" +
+			"removed). A note edited since is left as it is; its text from before the run stays in the journal,\n" +
 			"and --show prints it. A note it could not put back (read-only, a full disk) is put back by the\n" +
 			"next undo, which takes the same run again until it is all back.",
 		options: {

@@ -49,7 +49,7 @@ async function undoLast(context: PluginContext): Promise<UndoOutcome | null> {
 				{
 					code: edited || damaged ? ("edited-since-tidy" as const) : ("unwritable-file" as const),
 					// A damaged entry no longer knows the earlier text, and a file the run created had none.
-					message: damaged || created ? `Not restored. ${reason}` : `Not restored. ${reason} Its text from before the tidy stays in the journal (${outcome.file}).`,
+					message: damaged || created ? `Not restored. ${reason}` : `Not restored. ${reason} Its text from before that run stays in the journal (${outcome.file}).`,
 				},
 			],
 		})),
