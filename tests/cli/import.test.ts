@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import type { ImportReport } from "../../src/core";
 import * as atomicWrite from "../../src/cli/atomicWrite";
+import { MAX_NOTE_BYTES } from "../../src/cli/fileNoteStore";
 import { main } from "../../src/cli/main";
 import { buildCli } from "./builtCli";
 import { strToU8, zipSync } from "fflate";
@@ -427,4 +428,49 @@ describe("a large vault", () => {
 			remove();
 		}
 	}, 60_000);
+});
+
+// An article whose Markdown is larger than any note the CLI reads back (its escapes can make it larger
+// than its HTML) gets a note without it: a note too large to read could not be found again, and each
+// import would make another copy.
+test("an article whose Markdown would pass the size of notes read back gets a note without it, and a second import makes no copy", async () => {
+	// Each relative link is written whole against the article's long address: 130 KB of HTML, 22 MB of Markdown.
+	const url = `https://example.com/${"a".repeat(2000)}/`;
+	const item = { id: "5b0e4c52-0000-4000-8000-000000000001", slug: "stars-18b8c2d4e10", title: "Stars", url, state: "Active", savedAt: "2024-02-27T01:30:06.000Z", labels: [] };
+	const html = `<p>${'<a href="b">c</a> '.repeat(11_000)}</p>`;
+	const zip = join(work, "export.zip");
+	writeFileSync(zip, zipSync({ "metadata_0_to_1.json": strToU8(JSON.stringify([item])), "content/stars-18b8c2d4e10.html": strToU8(html) }));
+	const vault = join(work, "vault");
+	const first = await run("import", zip, vault);
+	expect(first.code).toBe(0);
+	expect(first.out).toMatch(/Omnivore\/Stars\.md: Its content is larger than 20 MB as Markdown; its note was made without it\./);
+	expect(statSync(join(vault, "Omnivore", "Stars.md")).size).toBeLessThan(MAX_NOTE_BYTES);
+	const second = await run("import", zip, vault);
+	expect(second.out).toMatch(/0 notes created/);
+	expect(readdirSync(join(vault, "Omnivore"))).toEqual(["Stars.md"]);
+}, 60_000);
+
+// An import that wrote nothing leaves no undo batch: the journal keeps five runs, and such batches
+// would push the user's real runs out.
+test("an import that could create no note leaves no batch: undo takes back the run before it, not notes never made", async () => {
+	const zip = join(work, "export.zip");
+	writeFileSync(zip, zipOf(exportFiles()));
+	const vault = join(work, "vault");
+	mkdirSync(vault);
+	const path = join(vault, "Article.md");
+	const untidy = `---\nid: 0f6e7c1a-2b3c-4d5e-8f90-123456789abc\ntitle: |\n  An article\n---\n# An article\n#Omnivore\n\n[Read Original](https://example.com/post)\n\n`;
+	writeFileSync(path, untidy);
+	expect((await run("tidy", vault)).code).toBe(0);
+	// A file where the import's folder should be: no note can be created.
+	writeFileSync(join(vault, "Omnivore"), "mine");
+	for (let i = 0; i < 5; i++) {
+		const { code, out } = await run("import", zip, vault);
+		expect(code).toBe(1);
+		expect(out).toMatch(/0 notes created/);
+	}
+	expect(readdirSync(join(vault, ".omnivore-queue", "journal")).filter((name) => name.endsWith(".jsonl"))).toHaveLength(1);
+	const undo = await run("undo", vault);
+	expect(undo.out).toMatch(/^Undid "omnivore-queue tidy"/);
+	expect(undo.out).not.toMatch(/No longer where the run created them/);
+	expect(readFileSync(path, "utf8")).toBe(untidy);
 });
