@@ -14,7 +14,10 @@ describe("automatic cleanup", () => {
 		expect(app.vault.testWrites).toEqual([]);
 	});
 
-	it("lists in the report a new note whose Omnivore marks it cannot read, and tidies it once mended", async () => {
+	it.each([
+		["to be tidied", (text: string) => text],
+		["already tidy", (text: string) => tidier.tidy(text).text],
+	])("lists in the report a new note whose Omnivore marks it cannot read, and clears it once mended (%s)", async (_, mended) => {
 		const { app, plugin } = await startObsidian({});
 		// Saved on an old Mac: lines end in a carriage return alone, which no step can read.
 		const saved = omnivoreNote("Old Mac").replace(/\n/g, "\r");
@@ -24,7 +27,7 @@ describe("automatic cleanup", () => {
 		const listed = plugin.reports.sections().find((section) => section.title === "Automatic cleanup");
 		expect(listed?.notes.map((note) => [note.path, note.problems.map((problem) => problem.code)])).toEqual([["Omnivore/Old Mac.md", ["cr-line-endings"]]]);
 		// Still watched: mended by the user (or a later sync), it is tidied and leaves the report.
-		await app.vault.modify(file, omnivoreNote("Old Mac"));
+		await app.vault.modify(file, mended(omnivoreNote("Old Mac")));
 		await quiet();
 		expect(app.vault.testText(file.path)).toBe(tidier.tidy(omnivoreNote("Old Mac")).text);
 		expect(plugin.reports.sections().find((section) => section.title === "Automatic cleanup")?.notes).toEqual([]);

@@ -5,10 +5,13 @@
 import { NoteTidier } from "../../src/core";
 import { tidyAllNotes } from "../../src/plugin/commands/tidyAll";
 import { undoLastTidy } from "../../src/plugin/commands/undoLastTidy";
+import { FAILURES_GATHERED_MS } from "../../src/plugin/autoTidy/autoTidy";
 import { Notice } from "../__mocks__/obsidian";
 import { manifest, notices, omnivoreNote, quiet, runCommand, settle, startObsidian, until } from "./harness";
 
 const tidier = new NoteTidier();
+/** Past the second in which cleanup gathers failures into one notice: a failure is shown and logged by then. */
+const failuresShown = () => quiet(FAILURES_GATHERED_MS + 100);
 
 describe("automatic cleanup beside a command's run", () => {
 	it("waits while an undo takes back its own batch, so the note it tidies next can be undone too", async () => {
@@ -116,6 +119,7 @@ describe("automatic cleanup of a note moved or deleted while it runs", () => {
 		await quiet();
 		await quiet();
 		expect(app.vault.testText("Omnivore/Renamed.md")).toBe(tidier.tidy(text).text);
+		await failuresShown();
 		expect(notices()).toEqual([]);
 		expect(logged).not.toHaveBeenCalled();
 		logged.mockRestore();
@@ -129,6 +133,7 @@ describe("automatic cleanup of a note moved or deleted while it runs", () => {
 		const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
 		Notice.shown = [];
 		await quiet();
+		await failuresShown();
 		expect(notices()).toEqual([]);
 		expect(logged).not.toHaveBeenCalled();
 		logged.mockRestore();
@@ -147,6 +152,7 @@ describe("automatic cleanup when its journal folder was deleted", () => {
 		Notice.shown = [];
 		await app.vault.create("Two.md", omnivoreNote("Two"));
 		await quiet();
+		await failuresShown();
 		expect(notices()).toEqual([]);
 		expect(app.vault.testText("Two.md")).toBe(tidier.tidy(omnivoreNote("Two")).text);
 		await runCommand(plugin, "undo-last-tidy");
@@ -171,6 +177,7 @@ describe("automatic cleanup and the user's tabs", () => {
 		await quiet();
 		expect(view).not.toBeNull();
 		expect(app.vault.testText("Inbox/Racing.md")).toBe(text);
+		await failuresShown();
 		expect(notices()).toEqual([]);
 		view!.leaf.detach();
 		await quiet();

@@ -24,7 +24,7 @@ export interface AutoTidyHost {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 // Failures within this time of the first are shown in one notice: a sync brings many notes at once,
 // and a full disk or a journal that cannot be written fails every one of them.
-const FAILURES_GATHERED_MS = 1000;
+export const FAILURES_GATHERED_MS = 1000;
 
 /**
  * Sync and import tools write a note in several steps, so a new note is tidied only after it has
@@ -42,6 +42,8 @@ export class AutoTidy extends Component {
 	/** Failures not shown yet, and the timer that shows them. */
 	private failures: NoteFailure[] = [];
 	private failureTimer: number | null = null;
+	/** Watched notes the report lists for Omnivore marks the engine could not read: cleared once they read. */
+	private readonly listed = new Set<string>();
 
 	constructor(
 		private readonly app: App,
@@ -103,8 +105,10 @@ export class AutoTidy extends Component {
 	private onRename(file: TAbstractFile, oldPath: string): void {
 		if (!this.watched.has(oldPath)) return;
 		this.forget(oldPath);
+		const listed = this.listed.delete(oldPath);
 		// Renamed to a file that is no note (`.md.bak`, `.txt`): as if it had been created so, never watched.
 		if (!(file instanceof TFile) || file.extension !== "md") return;
+		if (listed) this.listed.add(file.path);
 		this.watched.set(file.path, null);
 		this.schedule(file.path);
 	}
@@ -160,15 +164,21 @@ export class AutoTidy extends Component {
 			const { result, written } = await tidyFile(file, this.app, () => this.host.journal(), (text) => tidier.tidy(text), () => this.stopped, true);
 			// Not (yet) an Omnivore note on its text (a first part of a synced note has only its id):
 			// keep watching, a later write may complete it.
+			// Renamed while it was tidied: the report names it where it is now.
+			const now = file.path;
 			if (!result.report.isOmnivoreNote) {
 				// Omnivore's marks it could not read (hidden by a code block never closed, CR line endings):
 				// in the report meanwhile, or the user would never learn why the note stays as it came.
-				if (result.report.problems.some((p) => p.code !== "not-a-saved-article")) this.host.reported(path, result.report.problems);
+				if (result.report.problems.some((p) => p.code !== "not-a-saved-article")) {
+					this.listed.add(now);
+					this.host.reported(now, result.report.problems);
+				} else if (this.listed.delete(now)) this.host.reported(now, []);
 				return;
 			}
 			this.forget(path);
+			const wasListed = this.listed.delete(now);
 			// A note left as it was (frontmatter it cannot read, say) is reported too, so the user learns of it.
-			if (written || result.report.problems.length > 0) this.host.reported(path, result.report.problems);
+			if (written || result.report.problems.length > 0 || wasListed) this.host.reported(now, result.report.problems);
 		} catch (error) {
 			// Unloaded; or moved or deleted meanwhile, the user's doing: a rename watches the note where it is now.
 			if (this.stopped || this.app.vault.getFileByPath(path) !== file) return;
