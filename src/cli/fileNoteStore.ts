@@ -4,15 +4,13 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { dirname } from "node:path";
-import { NoteGoneError, NoteLeftError, type NoteStore } from "../core";
+import { MAX_NOTE_BYTES, NoteGoneError, NoteLeftError, type NoteStore } from "../core";
 import { OwnerNotKeptError, writeFileAtomic } from "./atomicWrite";
 import { LateEditWatch, readBytes } from "./lateEdits";
 import type { LateEditSaved } from "./lateEditsSaved";
 import { unlinkQuietly, type OurFile } from "./oldFileLinks";
 import { describeFsError, whyUnreadable, type VaultFile } from "./vaultFiles";
 
-// Larger notes are not Omnivore exports; reading them whole would only cost memory.
-export const MAX_NOTE_BYTES = 20 * 1024 * 1024;
 
 interface ReadState {
 	info: Stats;

@@ -6,6 +6,7 @@ export { PROBLEM_TITLES, type NoteReport, type Problem, type ProblemCode, type C
 export { unwrapProxyUrl, buildProxyMatcher, type ProxyMatcher, type UnwrapResult } from "./proxyUrls";
 export { FRONTMATTER_STEPS } from "./frontmatter/normalize";
 export { hashText } from "./hash";
+export { MAX_NOTE_BYTES } from "./note";
 export { checkDateFormat, upgradeSavedFormat, type DateFormatCheck } from "./dateFormat";
 export { optionsFromSaved, SETTINGS_VERSION, stringList } from "./savedOptions";
 export { isTagName, tagMatches } from "./omnivore/tags";

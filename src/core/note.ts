@@ -4,6 +4,13 @@ import { hasMixedLineEndings, withOriginalLineEndings } from "./mixedLineEndings
 
 export type LineEnding = "\n" | "\r\n";
 
+/**
+ * The largest note in UTF-8 the tools read or make: more than any Omnivore article. The CLI skips a
+ * larger file (reading it whole would only cost memory), so an import makes none, or it would not
+ * find its own note again.
+ */
+export const MAX_NOTE_BYTES = 20 * 1024 * 1024;
+
 export interface NoteParts {
 	/** `"\uFEFF"` or `""`. */
 	bom: string;

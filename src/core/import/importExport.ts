@@ -2,8 +2,9 @@
 // Reads the export twice (its index, then the contents one by one) so memory stays bounded.
 
 import { NoteGoneError } from "../journal/noteStore";
+import { MAX_NOTE_BYTES } from "../note";
 import { longerInUtf8 } from "../utf8";
-import { classifyEntry, ENTRY_LIMITS, entryLimit, type ExportEntry } from "./exportEntries";
+import { classifyEntry, entryLimit, type ExportEntry } from "./exportEntries";
 import type { ExportArchive } from "./exportArchive";
 import { decodeText, readExportIndex, type ExportIndex } from "./exportIndex";
 import type { ExportItem } from "./exportItem";
@@ -204,14 +205,15 @@ async function create(entry: Pending, index: ExportIndex, target: ImportTarget, 
 				outcome.problems.push(`Its content could not be converted (${error instanceof Error ? error.message : String(error)}); its note was made without it.`);
 			}
 		}
-		if (markdown !== undefined && longerInUtf8(markdown, ENTRY_LIMITS.html)) {
+		const render = (content: string | undefined) => options.tidier.tidy(renderNewNote({ item, content, pdfPath, highlights: highlightsOf(index, item) }, options.tidier.options)).text;
+		let note = render(markdown);
+		if (markdown !== undefined && longerInUtf8(note, MAX_NOTE_BYTES)) {
 			// Escapes and links written whole can make it larger than its HTML: a note past the size of any
-			// export's article is not read back (the CLI skips it), so each import would make another copy.
-			outcome.problems.push(`Its content is larger than ${ENTRY_LIMITS.html / 1024 / 1024} MB as Markdown; its note was made without it.`);
-			markdown = undefined;
+			// article is not read back (the CLI skips it), so each import would make another copy.
+			outcome.problems.push(`Its content would make a note larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB; its note was made without it.`);
+			note = render(undefined);
 		}
-		const text = renderNewNote({ item, content: markdown, pdfPath, highlights: highlightsOf(index, item) }, options.tidier.options);
-		await target.createNote(path, options.tidier.tidy(text).text);
+		await target.createNote(path, note);
 		Object.assign(outcome, { action: "created", path, ...(pdfPath ? { pdf: pdfPath } : {}) });
 	} catch (error) {
 		Object.assign(outcome, { action: "left", failed: true, ...(pdfPath ? { pdf: pdfPath } : {}) });
