@@ -13,7 +13,7 @@ import { attachmentFolder } from "./attachmentFolder";
 import type { ImagesArgs } from "./imagesArgs";
 import { FileNoteStore } from "./fileNoteStore";
 import { lateEditProblem } from "./lateEditsSaved";
-import { vaultJournal } from "./journalStorage";
+import { endRun, vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
 import { nodeHttpClient } from "./nodeHttp";
 import { describeFsError, listNotes, type VaultFile } from "./vaultFiles";
@@ -88,8 +88,7 @@ export async function imagesVault(vault: string, options: ImagesVaultOptions): P
 	});
 	// A run that saved no file and wrote no note leaves no undo batch (its entries are of writes that
 	// failed): kept, it would push a real run out of the journal's last five.
-	const batch = await journal.opened();
-	if (batch && report.downloaded === 0 && report.notesChanged === 0) await vaultJournal(vault).discard(batch.file);
+	await endRun(vault, journal, report.downloaded > 0 || report.notesChanged > 0);
 	for (const path of await store.settle()) {
 		// An edit reached a note just as it was replaced and was put back: its images wait for the next run.
 		const outcome = report.notes.find((n) => n.path === path);

@@ -7,7 +7,7 @@ import { asTidyTransform, countActions, folderOf, foldersDownTo, importExport, p
 import { temporaryPath } from "./atomicWrite";
 import { FileNoteStore } from "./fileNoteStore";
 import { openExport } from "./exportSource";
-import { vaultJournal } from "./journalStorage";
+import { endRun, vaultJournal } from "./journalStorage";
 import { giveToVaultOwner, makeFolders } from "./vaultOwner";
 import { lateEditProblem, type LateEditSaved } from "./lateEditsSaved";
 import type { Progress } from "./progressBar";
@@ -148,11 +148,10 @@ class FolderTarget implements ImportTarget {
 		return (await tidyAndRecord(this.store, path, asTidyTransform(transform), () => this.journal.get())).written;
 	}
 
-	/** A run that wrote nothing leaves no undo batch: its entries are of creations that failed, and it would push a real run out of the journal. */
-	async discardJournalIfNothingWritten(report: ImportReport): Promise<void> {
-		const batch = await this.journal.opened();
+	/** The end of the run's batch: removed when nothing was written, else kept (journalStorage.ts). */
+	async endRun(report: ImportReport): Promise<void> {
 		const wrote = report.items.some((item) => item.action === "created" || item.action === "enriched" || item.pdf !== undefined);
-		if (batch && !wrote) await vaultJournal(this.vault).discard(batch.file);
+		await endRun(this.vault, this.journal, wrote);
 	}
 
 	async settle(): Promise<string[]> {
@@ -177,7 +176,7 @@ export async function importIntoVault(exportPath: string, vault: string, options
 			dryRun: options.dryRun,
 			onProgress: (done, total) => options.progress?.update(done, total),
 		});
-		await target.discardJournalIfNothingWritten(report);
+		await target.endRun(report);
 		for (const late of target.lateEditsSaved()) {
 			const item = report.items.find((i) => i.path === late.path && i.action !== "created");
 			if (item) Object.assign(item, { failed: true, problems: [...item.problems, lateEditProblem(late).message] });

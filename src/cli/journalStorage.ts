@@ -2,7 +2,7 @@
 
 import { appendFileSync, existsSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { Journal, type JournalLimits, type JournalStorage } from "../core";
+import { Journal, type JournalLimits, type JournalStorage, type LazyBatch } from "../core";
 import { writeFileAtomic } from "./atomicWrite";
 import { RunStopped } from "./cannotRun";
 import { describeFsError } from "./vaultFiles";
@@ -11,8 +11,9 @@ import { makeFolders } from "./vaultOwner";
 
 export const JOURNAL_FOLDER = ".omnivore-queue/journal";
 
-// Larger than the plugin's: one CLI run over a big vault is a single batch.
-const CLI_LIMITS: JournalLimits = { batches: 5, bytes: 1024 * 1024 * 1024 };
+// Larger than the plugin's: one CLI run over a big vault is a single batch. Old batches go once a run
+// is kept (`endRun`): a run that wrote nothing discards its batch and costs none of the five before it.
+const CLI_LIMITS: JournalLimits = { batches: 5, bytes: 1024 * 1024 * 1024, pruneWhenKept: true };
 
 /** Paths are vault-relative with `/`, as in the plugin; this resolves them against the vault. */
 export function nodeStorage(vault: string): JournalStorage {
@@ -59,4 +60,15 @@ export function nodeStorage(vault: string): JournalStorage {
 
 export function vaultJournal(vault: string): Journal {
 	return new Journal(nodeStorage(vault), JOURNAL_FOLDER, CLI_LIMITS);
+}
+
+/**
+ * At a run's end: the batch of a run that wrote nothing (its entries are of writes that failed) is
+ * removed, so it pushes no real run out of the journal; a kept one makes older batches past the limits go.
+ */
+export async function endRun(vault: string, journal: LazyBatch, wrote: boolean): Promise<void> {
+	const batch = await journal.opened();
+	if (!batch) return;
+	if (wrote) await vaultJournal(vault).kept();
+	else await vaultJournal(vault).discard(batch.file);
 }

@@ -6,7 +6,7 @@ import { LazyBatch, NoteTidier, type TidyOptions } from "../core";
 import { CHECKED_FILE, fingerprint, readChecked, stampOf, writeChecked, type CheckedNote } from "./checkedNotes";
 import { FileNoteStore } from "./fileNoteStore";
 import { lateEditProblem } from "./lateEditsSaved";
-import { vaultJournal } from "./journalStorage";
+import { endRun, vaultJournal } from "./journalStorage";
 import { removeLeftovers } from "./leftovers";
 import { startTidyPool, type TidyPool } from "./tidyPool";
 import { doNote, isFailure, leftUnwritten, readNote, untouched, type NoteDone, type NoteOutcome, type NoteRun } from "./tidyNote";
@@ -151,8 +151,7 @@ async function tidyWith(vault: string, options: TidyVaultOptions, tidier: NoteTi
 	const omnivore = notes.filter((n) => n.isOmnivoreNote);
 	const written = omnivore.filter((n) => n.written).length;
 	// Entries of notes whose write failed are no undo batch: a run that wrote nothing leaves none.
-	const batch = await journal.opened();
-	if (batch && written === 0) await vaultJournal(vault).discard(batch.file);
+	await endRun(vault, journal, written > 0);
 	// A folder without Omnivore notes is not given a `.omnivore-queue/` of ours.
 	if (!options.dryRun && (stateExisted || omnivore.length > 0)) saveChecked(vault, print, checked);
 	return {

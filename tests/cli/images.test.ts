@@ -420,10 +420,14 @@ describe("images", () => {
 
 // A run that wrote nothing leaves no undo batch: the journal keeps five runs, and such batches would
 // push the user's real runs out.
-test("images runs that could save no file leave no batch, so the tidy before them can still be undone", async () => {
-	const path = note("Article", `![](${server.base}/img/a.png)\n`);
-	const before = readFileSync(path, "utf8");
-	expect((await run("tidy", vault)).code).toBe(0);
+test("images runs that could save no file leave no batch, so the five runs before them can still be undone", async () => {
+	// Five real runs, each tidying one new note.
+	const notes: Array<{ path: string; before: string }> = [];
+	for (let i = 0; i < 5; i++) {
+		const path = note(`Article ${i}`, `![](${server.base}/img/a.png)\n`);
+		notes.push({ path, before: readFileSync(path, "utf8") });
+		expect((await run("tidy", vault)).code).toBe(0);
+	}
 	// A file where the attachment folder should be: no image can be saved.
 	mkdirSync(join(vault, "Omnivore"));
 	writeFileSync(join(vault, "Omnivore", "attachments"), "mine");
@@ -432,7 +436,7 @@ test("images runs that could save no file leave no batch, so the tidy before the
 		expect(code).toBe(1);
 		expect(out).toMatch(/could not be saved/);
 	}
-	expect(readdirSync(join(vault, ".omnivore-queue", "journal")).filter((name) => name.endsWith(".jsonl"))).toHaveLength(1);
-	expect((await run("undo", vault)).code).toBe(0);
-	expect(readFileSync(path, "utf8")).toBe(before);
+	expect(readdirSync(join(vault, ".omnivore-queue", "journal")).filter((name) => name.endsWith(".jsonl"))).toHaveLength(5);
+	for (let i = 0; i < 5; i++) expect((await run("undo", vault)).code).toBe(0);
+	for (const { path, before } of notes) expect(readFileSync(path, "utf8")).toBe(before);
 });

@@ -9,10 +9,15 @@ import { reverseEdits } from "./edits";
 export { parseBatch, UNREADABLE_HEADER_LABEL, type JournalBatch, type JournalEntry } from "./batchFile";
 
 export interface JournalLimits {
-	/** Batches kept; older ones are deleted when a new one starts. */
+	/** Batches kept; older ones are deleted when a new one starts (or, `whenKept`, once it is kept). */
 	batches: number;
 	/** Total size of all batch files; the oldest go first when it is exceeded. */
 	bytes: number;
+	/**
+	 * Old batches go only once a run says it is kept (`kept`), not as it starts: a run that writes
+	 * nothing and discards its batch (the CLI's) then costs the user none of the runs before it.
+	 */
+	pruneWhenKept?: boolean;
 }
 
 // Twenty runs: in the plugin each "Tidy current note" is a run of its own, and five of them would push
@@ -112,7 +117,7 @@ export class Journal {
 	async begin(label: string): Promise<JournalBatchWriter> {
 		// Stryker disable next-line ConditionalExpression: both storages create a folder that exists without complaint; the check only spares a call.
 		if (!(await this.adapter.exists(this.folder))) await this.adapter.mkdir(this.folder);
-		await this.prune(this.limits.batches - 1);
+		if (!this.limits.pruneWhenKept) await this.prune(this.limits.batches - 1);
 		const startedAt = Date.now();
 		const batch = await this.nextBatchName(startedAt);
 		const file = `${this.folder}/${batch}.jsonl`;
@@ -142,6 +147,11 @@ export class Journal {
 		if (!(await this.adapter.exists(this.folder))) return [];
 		const listed = await this.adapter.list(this.folder);
 		return listed.files.filter((f) => f.endsWith(".jsonl")).sort();
+	}
+
+	/** A run's batch is kept (`pruneWhenKept`): older batches beyond the limits go, the newest counted. */
+	async kept(): Promise<void> {
+		await this.prune(this.limits.batches);
 	}
 
 	private async prune(keep: number): Promise<void> {

@@ -101,6 +101,23 @@ describe("journal pruning", () => {
 		expect(await labels(adapter)).toEqual(Array.from({ length: 20 }, (_, i) => `run ${i + 3}`));
 	});
 
+	it("removes old batches only once a run is kept, when told to: a discarded run costs none of them (the CLI)", async () => {
+		const adapter = new FakeDataAdapter();
+		const journal = new Journal(adapter, FOLDER, { batches: 3, bytes: 1_000_000, pruneWhenKept: true });
+		for (let i = 1; i <= 3; i++) {
+			await tidyRun(journal, `run ${i}`);
+			await journal.kept();
+		}
+		// A run that wrote nothing: its batch is discarded, and the three before it are all still there.
+		const failed = await journal.begin("failed");
+		await failed.record("Omnivore/Note.md", NOTE_BEFORE, NOTE_AFTER);
+		await journal.discard(failed.file);
+		expect(await labels(adapter)).toEqual(["run 1", "run 2", "run 3"]);
+		await tidyRun(journal, "run 4");
+		await journal.kept();
+		expect(await labels(adapter)).toEqual(["run 2", "run 3", "run 4"]);
+	});
+
 	it("names a batch after the time it started", async () => {
 		const now = jest.spyOn(Date, "now");
 		const adapter = new FakeDataAdapter();
