@@ -26,8 +26,15 @@ export function longerInUtf8(text: string, maxBytes: number): boolean {
 	let bytes = 0;
 	for (let i = 0; i < text.length && bytes <= maxBytes; i++) {
 		const unit = text.charCodeAt(i);
-		// A surrogate is half of a 4-byte character.
-		bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : unit >= 0xd800 && unit < 0xe000 ? 2 : 3;
+		const next = text.charCodeAt(i + 1);
+		if (unit >= 0xd800 && unit < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
+			// A pair is one character of 4 bytes.
+			bytes += 4;
+			i++;
+		} else {
+			// A surrogate alone is written as U+FFFD, 3 bytes.
+			bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+		}
 	}
 	return bytes > maxBytes;
 }

@@ -127,5 +127,10 @@ describe("sizes in UTF-8", () => {
 		expect(longerInUtf8("é日😀", 9)).toBe(false);
 		expect(longerInUtf8("日".repeat(4), 11)).toBe(true);
 		expect(longerInUtf8("日".repeat(4), 12)).toBe(false);
+		// A surrogate alone is written as U+FFFD (3 bytes), as Buffer.byteLength counts it.
+		for (const lone of ["\ud83d", "\ude00", "a\ude00\ud83d"]) {
+			const size = Buffer.byteLength(lone.repeat(3));
+			expect([longerInUtf8(lone.repeat(3), size - 1), longerInUtf8(lone.repeat(3), size)]).toEqual([true, false]);
+		}
 	});
 });

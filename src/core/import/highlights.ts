@@ -75,8 +75,9 @@ export function labelTag(label: string): string {
 export function closeOpenFence(text: string, eol: string): string {
 	const probe = `${text}\n\n.`;
 	const code = findCodeRanges(probe).find((range) => range.end >= probe.length);
-	// Only a fence at the margin: one in a quote or a list item ends with it, and a fence written below would open one.
-	const fence = code === undefined ? undefined : /^(`{3,}|~{3,})/.exec(probe.slice(code.start))?.[1];
+	// Only a fence at the margin (indented up to three spaces): one in a quote or a list item ends with
+	// it, and a fence written below would open one.
+	const fence = code === undefined ? undefined : /^ {0,3}(`{3,}|~{3,})/.exec(probe.slice(code.start))?.[1];
 	return fence === undefined ? text : text + eol + fence;
 }
 

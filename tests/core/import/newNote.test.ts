@@ -23,9 +23,9 @@ describe("renderNewNote", () => {
 		expect(withHighlights).toContain("\n## Highlights\n\n> Rust is fast.\n");
 	});
 
-	it("closes a code fence a highlight's note leaves open, so the next highlight and the content are not code", () => {
+	it.each(["```js", "  ```js"])("closes a code fence (%j) a highlight's note leaves open, so the next highlight and the content are not code", (opening) => {
 		const highlights = [
-			{ quote: "First.", labels: [], note: "```js\nconst mine = 1;" },
+			{ quote: "First.", labels: [], note: `${opening}\nconst mine = 1;` },
 			{ quote: "Second.", labels: [] },
 		];
 		const note = renderNewNote({ item, highlights, content: "The article." }, options);
