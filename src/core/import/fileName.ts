@@ -51,6 +51,7 @@ export function importFolder(folder: string): { ok: true; folder: string } | { o
 	}
 	if (clean.split("/").some((part) => part.startsWith("."))) return { ok: false, reason: `cannot be a hidden folder ("${folder}"): Obsidian would not show its notes` };
 	// Obsidian refuses these in names, as in a note's (FORBIDDEN): a PDF embedded as `![[a#b/Paper.pdf]]` would name a heading of a note "a".
-	if (/[#^[\]|]|\p{Cc}/u.test(clean)) return { ok: false, reason: `cannot hold # ^ [ ] | (Obsidian's links to its notes and PDFs would break): "${folder}"` };
+	if (/[#^[\]|]/.test(clean)) return { ok: false, reason: `cannot hold # ^ [ ] | (Obsidian's links to its notes and PDFs would break): "${folder}"` };
+	if (/\p{Cc}/u.test(clean)) return { ok: false, reason: `cannot hold a control character (a tab, a line break): ${JSON.stringify(folder)}` };
 	return { ok: true, folder: clean };
 }

@@ -120,7 +120,11 @@ describe("importFolder", () => {
 	});
 
 	// `![[a#b/Paper.pdf]]` would embed a heading of a note "a", not the PDF.
-	it.each(["a#b", "Reading/x|y", "r[1]", "h^i", "tab\there"])("%j holds a character Obsidian refuses in names", (typed) => {
+	it.each(["a#b", "Reading/x|y", "r[1]", "h^i"])("%j holds a character Obsidian refuses in names", (typed) => {
 		expect(importFolder(typed)).toEqual({ ok: false, reason: `cannot hold # ^ [ ] | (Obsidian's links to its notes and PDFs would break): "${typed}"` });
+	});
+
+	it("names a control character as what it is, shown escaped", () => {
+		expect(importFolder("tab\there")).toEqual({ ok: false, reason: 'cannot hold a control character (a tab, a line break): "tab\\there"' });
 	});
 });
