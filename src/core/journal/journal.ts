@@ -9,7 +9,7 @@ import { reverseEdits } from "./edits";
 export { parseBatch, UNREADABLE_HEADER_LABEL, type JournalBatch, type JournalEntry } from "./batchFile";
 
 export interface JournalLimits {
-	/** Batches kept; older ones are deleted when a new one starts (or, `whenKept`, once it is kept). */
+	/** Batches kept; older ones are deleted when a new one starts (with `pruneWhenKept`, once it is kept). */
 	batches: number;
 	/** Total size of all batch files; the oldest go first when it is exceeded. */
 	bytes: number;

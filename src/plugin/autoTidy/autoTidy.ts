@@ -162,10 +162,10 @@ export class AutoTidy extends Component {
 			if (!mayBeOmnivoreNote(cache, settings) && !mayBeOmnivoreByText(await this.app.vault.cachedRead(file), settings)) return;
 			const tidier = this.host.tidier();
 			const { result, written } = await tidyFile(file, this.app, () => this.host.journal(), (text) => tidier.tidy(text), () => this.stopped, true);
-			// Not (yet) an Omnivore note on its text (a first part of a synced note has only its id):
-			// keep watching, a later write may complete it.
 			// Renamed while it was tidied: the report names it where it is now.
 			const now = file.path;
+			// Not (yet) an Omnivore note on its text (a first part of a synced note has only its id):
+			// keep watching, a later write may complete it.
 			if (!result.report.isOmnivoreNote) {
 				// Omnivore's marks it could not read (hidden by a code block never closed, CR line endings):
 				// in the report meanwhile, or the user would never learn why the note stays as it came.
